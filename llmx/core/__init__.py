@@ -1,0 +1,1 @@
+"""Core records and text utilities. Imports nothing from the rest of llmx."""
