@@ -1,0 +1,38 @@
+"""The ``llmx`` command line. Each verb lives in its own module and registers itself here;
+heavy libraries are imported inside the commands so ``llmx --help`` stays fast."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from llmx.errors import LlmxError
+
+app = typer.Typer(
+    name="llmx",
+    help="Grounded extraction and QA over Vietnamese administrative-reform (CCHC) reporting.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: importing rich for --help costs ~150 ms
+)
+
+
+def _register() -> None:
+    from llmx.cli import ask_cmd, cache_cmd, eval_cmd, extract_cmd, schema_cmd
+
+    for module in (extract_cmd, schema_cmd, eval_cmd, ask_cmd, cache_cmd):
+        module.register(app)
+
+
+def main() -> None:
+    _register()
+    try:
+        app()
+    except LlmxError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("Interrupted; everything stored so far is kept.", file=sys.stderr)
+        sys.exit(130)
