@@ -1,0 +1,68 @@
+"""Terminal output for `llmx extract`: progress bar and summary table (rich, lazy)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from llmx.pipeline import DocResult, RunSummary
+
+_MIN_DOCS_FOR_BAR = 3
+
+
+class ProgressView:
+    """A rich progress bar on stderr when it is a terminal (or when asked for)."""
+
+    def __init__(self, enabled: bool | None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> ProgressView:
+        return self
+
+    def set_total(self, total: int) -> None:
+        if not self.enabled or total < _MIN_DOCS_FOR_BAR:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("extracting", total=total)
+
+    def advance(self, result: DocResult) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, description=result.label[-40:])
+        if result.status == "error":
+            print(f"error: {result.error}", file=sys.stderr)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def print_summary(s: RunSummary, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="llmx extract", show_header=True)
+    for col in ("documents", "extracted", "skipped", "errors", "index results", "metrics",
+                "initiatives", "rejected"):  # fmt: skip
+        table.add_column(col, justify="right")
+    table.add_row(*map(str, (s.documents, s.ok, s.skipped, s.errors, s.index_results,
+                             s.metrics, s.initiatives, s.rejected)))  # fmt: skip
+    console = Console(file=stream, width=max(100, Console(file=stream).width))
+    console.print(table)
+    if s.usage.requests or s.usage.prompt_tokens:
+        console.print(
+            f"tokens: {s.usage.prompt_tokens} prompt + {s.usage.completion_tokens} completion "
+            f"in {s.usage.requests} requests ({s.usage.cached} cached)"
+        )

@@ -1,0 +1,1 @@
+"""The offline, deterministic extractor for Vietnamese CCHC reporting (backend ``rules``)."""

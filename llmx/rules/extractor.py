@@ -1,0 +1,259 @@
+"""RulesExtractor: the offline backend. Reads a document sentence by sentence and emits
+grounded records; anything the record validators reject is dropped with its reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from llmx.backends.base import ExtractionOutcome, Rejection
+from llmx.core.document import Document
+from llmx.core.gazetteer import get_gazetteer
+from llmx.core.records import DocumentExtraction, Evidence, IndexResult, Initiative, Metric
+from llmx.core.sentences import paragraphs, sentences
+from llmx.core.textnorm import fold_keep_offsets
+from llmx.rules import lexicon as lx
+from llmx.rules.entities import EntityMention, find_entities, main_entity
+from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects, scan_values
+from llmx.rules.initiatives import find_initiatives
+from llmx.rules.metrics import find_metrics
+
+_CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one only
+
+
+@dataclass(slots=True)
+class _Carry:
+    index: str | None = None
+    year: int | None = None
+    age: int = 99
+    is_target: bool = False
+    index_years: dict[str, int] = field(default_factory=dict)  # last year seen per index
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without final punctuation: a headline or section title."""
+    stripped = line.rstrip()
+    return len(stripped.split()) <= 20 and not stripped.endswith((".", "!", "?", "…", ":", ";"))
+
+
+def measured_years(f: str) -> list[tuple[int, int]]:
+    """(position, year) of years the sentence measures: comparison years ("so với năm
+    2021"), dates ("12/7/2022"), ranges and periods are left out."""
+    comparison = {m.start(1) for m in lx.COMPARISON_YEAR_RE.finditer(f)}
+    out = []
+    for m in lx.YEAR_RE.finditer(f):
+        g = 1 if m.group(1) else 2
+        s = m.start(g)
+        if s in comparison:
+            continue
+        before = f[max(0, s - 12) : s]
+        after = f[m.end(g) : m.end(g) + 2]
+        if re.search(r"[/\-.]\s*$|\d\s*$|giai doan\s*(?:nam\s*)?$|den\s*(?:nam\s*)?$", before):
+            continue
+        if re.match(r"\s*[-–/]\s*\d", after):
+            continue
+        if g == 2 and not re.search(r"(?:nam|cua|trong|,|\()\s*$", before) and s > 0:
+            continue  # a bare 4-digit number is a year only in year-like positions
+        out.append((s, int(m.group(g))))
+    return out
+
+
+class RulesExtractor:
+    """Deterministic, domain-specific extractor; no network, no model."""
+
+    name = "rules"
+
+    def extract(self, doc: Document) -> ExtractionOutcome:
+        text = doc.text
+        folded_doc = fold_keep_offsets(text)
+        main = main_entity(doc.title, text)
+        regions_all = [
+            (m.start, m.end, m.item.name) for m in get_gazetteer().find_regions(folded_doc)
+        ]
+        entities_all = find_entities(text, folded=folded_doc)
+        candidates: list[tuple[str, dict[str, Any]]] = []
+        carry = _Carry()
+        for para in paragraphs(text):
+            if _is_heading(text[para.start : para.end]):
+                carry.age = 99  # a heading starts a new topic: nothing carries across it
+            para_year: int | None = None
+            for span in sentences(text, para.start, para.end):
+                s, e = span.start, span.end
+                f = folded_doc[s:e]
+                original = text[s:e]
+                ents = [
+                    EntityMention(m.start - s, m.end - s, m.name, m.level, m.province)
+                    for m in entities_all
+                    if s <= m.start and m.end <= e
+                ]
+                regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
+                years = measured_years(f)
+                context_year = years[0][1] if years else para_year
+                evidence = {"quote": original, "start": s, "end": e}
+                mask = [False] * len(f)
+                candidates += self._index_results(
+                    f, original, ents, regions, years, carry, main, evidence, mask, para_year
+                )
+                para_year = context_year
+                for rec in find_metrics(f, original, ents, years, main, mask):
+                    candidates.append(("metrics", {**rec, "evidence": evidence}))
+                for rec in find_initiatives(f, original, ents, years, main):
+                    candidates.append(("initiatives", {**rec, "evidence": evidence}))
+        return self._validate(doc, candidates)
+
+    def _index_results(
+        self,
+        f: str,
+        original: str,
+        ents: list[EntityMention],
+        regions: list[tuple[int, int, str]],
+        years: list[tuple[int, int]],
+        carry: _Carry,
+        main: EntityMention | None,
+        evidence: dict[str, Any],
+        mask: list[bool],
+        para_year: int | None,
+    ) -> list[tuple[str, dict[str, Any]]]:
+        subjects = scan_subjects(f, original, ents)
+        index_events = [ev for ev in subjects if ev.kind == "index"]
+        sentence_index = index_events[0].data["index"] if index_events else None
+        carry.age += 1
+        if sentence_index is None and carry.age > _CARRY_SENTENCES:
+            if not any(ev.kind == "component" for ev in subjects):
+                return []
+        trial_mask = list(mask)
+        values = scan_values(f, trial_mask)
+        if sentence_index is None:
+            # Borrowed context is weak evidence: a percentage in a sentence that names no
+            # index is a metric ("giảm 50% mức phí"), not an index score.
+            values = [
+                v for v in values
+                if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
+            ]
+            trial_mask = list(mask)
+            for v in values:
+                for i in range(v.start, v.end):
+                    trial_mask[i] = True
+        if not values:
+            if sentence_index is not None:
+                self._update_carry(carry, sentence_index, years, f)
+            return []
+        mask[:] = trial_mask
+        scopes = scan_scopes(f, regions)
+        drafts = assemble(subjects + values + scopes)
+        targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
+        out: list[tuple[str, dict[str, Any]]] = []
+        prev_end = 0
+        for d in drafts:
+            index = d.index or sentence_index or (carry.index if carry.age <= _CARRY_SENTENCES else None)
+            if index is None and d.component is not None:
+                index = carry.index or "PAR_INDEX"
+            if index is None:
+                continue
+            rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
+            prev_end = max(prev_end, d.span_end)
+            out.append(("index_results", {**rec, "evidence": evidence}))
+        if sentence_index is not None or out:
+            self._update_carry(carry, sentence_index or carry.index, years, f)
+        return out
+
+    @staticmethod
+    def _update_carry(carry: _Carry, index: str | None, years: list[tuple[int, int]], f: str) -> None:
+        if index is not None and index != carry.index:
+            carry.year = None
+        carry.index = index
+        if years:
+            carry.year = years[0][1]
+            if index is not None:
+                carry.index_years[index] = years[0][1]
+        carry.age = 0
+
+    @staticmethod
+    def _to_record(
+        d: Draft,
+        index: str,
+        years: list[tuple[int, int]],
+        carry: _Carry,
+        main: EntityMention | None,
+        targets: list[int],
+        prev_end: int,
+        para_year: int | None,
+    ) -> dict[str, Any]:
+        ent = d.entity or main
+        year = d.year
+        if year is None and years:
+            before = [y for p, y in years if p <= d.first_value_at]
+            year = before[-1] if before else years[0][1]
+        if year is None and carry.index == index and carry.age <= _CARRY_SENTENCES:
+            year = carry.year
+        if year is None:
+            year = para_year
+        if year is None and d.scope != "prior":
+            year = carry.index_years.get(index)
+        scope = d.scope
+        if scope in (None, "prior"):
+            scope = "national"
+        if scope == "province:":
+            prov = ent.province if ent and ent.level == "province" else None
+            if prov is None and main is not None and main.level == "province":
+                prov = main.name
+            scope = f"province:{prov}" if prov else "national"
+        if d.scope == "prior":
+            is_target = False
+        else:
+            is_target = any(prev_end <= t < max(d.first_value_at, 0) for t in targets)
+        return {
+            "entity": ent.name if ent else "không rõ",
+            "entity_level": ent.level if ent else "other",
+            "index": index,
+            "component": d.component,
+            "year": year,
+            "score": d.score,
+            "score_unit": d.score_unit,
+            "rank": d.rank,
+            "rank_total": d.rank_total,
+            "rank_change": d.rank_change,
+            "score_change": d.score_change,
+            "scope": scope,
+            "is_target": is_target,
+        }
+
+    def _validate(
+        self, doc: Document, candidates: list[tuple[str, dict[str, Any]]]
+    ) -> ExtractionOutcome:
+        models = {"index_results": IndexResult, "metrics": Metric, "initiatives": Initiative}
+        kept: dict[str, list[Any]] = {k: [] for k in models}
+        seen: set[tuple[str, str]] = set()
+        rejected: list[Rejection] = []
+        ctx = {"text": doc.text}
+        for kind, data in candidates:
+            key = (kind, repr(sorted((k, v) for k, v in data.items() if k != "evidence")))
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                data = {**data, "evidence": Evidence.model_validate(data["evidence"], context=ctx)}
+                kept[kind].append(models[kind].model_validate(data, context=ctx))
+            except ValidationError as exc:
+                reason = "; ".join(err["msg"] for err in exc.errors())
+                rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
+        extraction = DocumentExtraction(
+            doc_id=doc.doc_id,
+            source=doc.source,
+            sha256=doc.sha256,
+            title=doc.title,
+            published=doc.published,
+            backend=self.name,
+            **kept,
+        )
+        return ExtractionOutcome(extraction=extraction, rejected=rejected)
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    ev = data.get("evidence")
+    if hasattr(ev, "model_dump"):
+        data = {**data, "evidence": ev.model_dump()}
+    return data

@@ -1,0 +1,273 @@
+"""Index results from one sentence: ranks, scores and their changes, grouped into records.
+
+A sentence is read as a stream of events (subjects: index, component, entity; values: rank,
+score, changes; scope markers) and cut into records wherever a new subject follows a value or
+a value repeats (a national rank followed by a regional one makes two records).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from llmx.core.numbers import parse_vn_number
+from llmx.core.textnorm import fold
+from llmx.rules import lexicon as lx
+from llmx.rules.entities import EntityMention
+
+_ORD = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+        "bay": 7, "tam": 8, "chin": 9, "muoi": 10}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Event:
+    start: int
+    end: int
+    kind: str  # index | component | entity | rank | rank_change | score | score_change |
+    # prior | scope | target
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A record being assembled; turned into an IndexResult by the extractor."""
+
+    index: str | None = None
+    component: str | None = None
+    entity: EntityMention | None = None
+    year: int | None = None
+    score: float | None = None
+    score_unit: str | None = None
+    rank: int | None = None
+    rank_total: int | None = None
+    rank_change: int | None = None
+    score_change: float | None = None
+    scope: str | None = None
+    is_target: bool = False
+    first_value_at: int = -1
+    span_end: int = 0
+
+    def has_value(self) -> bool:
+        return any(
+            v is not None for v in (self.score, self.rank, self.rank_change, self.score_change)
+        )
+
+
+def _free(mask: list[bool], s: int, e: int) -> bool:
+    return not any(mask[s:e])
+
+
+def _take(mask: list[bool], s: int, e: int) -> None:
+    for i in range(s, e):
+        mask[i] = True
+
+
+def _num(raw: str) -> float | None:
+    return parse_vn_number(raw)
+
+
+def scan_values(f: str, mask: list[bool]) -> list[Event]:
+    """Value events in folded sentence ``f``; consumed spans are marked in ``mask``."""
+    ev: list[Event] = []
+
+    def add(m: re.Match[str], kind: str, data: dict, group: int | str = 0) -> None:
+        s, e = m.span(group)
+        if _free(mask, s, e):
+            _take(mask, s, e)
+            ev.append(Event(s, e, kind, data))
+
+    for m in lx.PAREN_PRIOR_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            unit = "percent" if m.group("u") == "%" else "points"
+            add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
+    for m in lx.SCORE_CHANGE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            sign = -1 if m.group("dir") in ("giam", "thap hon") else 1
+            unit = "percent" if m.group("u") == "%" else "points"
+            add(m, "score_change", {"value": sign * v, "unit": unit})
+    for m in lx.RANK_FROM_TO_RE.finditer(f):
+        a, b = int(m.group("a")), int(m.group("b"))
+        total = m.group("tb") or m.group("ta")
+        add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b})
+    for m in lx.RANK_CHANGE_RE.finditer(f):
+        n = int(m.group("n"))
+        sign = -1 if m.group("dir") in ("giam", "tut", "xuong", "ha") else 1
+        add(m, "rank_change", {"value": sign * n})
+    for m in lx.RANK_RE.finditer(f):
+        r = int(m.group("r"))
+        t = int(m.group("t")) if m.group("t") else None
+        after = f[m.end() : m.end() + 40]
+        # "đạt 88 điểm", "xếp 3 lĩnh vực", "đứng 2 năm liền" are not ranks.
+        if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after):
+            continue
+        if t is None:
+            tm = lx.TOTAL_RE.match(after)
+            if tm:
+                t = int(tm.group("t"))
+        if t is not None and r > t:
+            continue
+        add(m, "rank", {"rank": r, "total": t, "change": None})
+    for m in lx.RANK_WORD_RE.finditer(f):
+        add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
+    for m in lx.LEADER_RE.finditer(f):
+        if re.search(r"(?:mot trong|nhom|top|trong so)\b[^.;]{0,24}$", f[max(0, m.start() - 40) : m.start()]):
+            continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
+        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
+    for m in lx.SCORE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is None or v > 100:
+            continue
+        s = m.start("v")
+        before = f[max(0, s - 12) : s]
+        if re.search(r"(?:tang|giam|hon|khoang|thu|so)\s*$", before):
+            continue
+        unit = "percent" if m.group("u") == "%" else "points"
+        add(m, "score", {"value": v, "unit": unit}, "v")
+        _take(mask, m.start("v"), m.end())
+    return ev
+
+
+def scan_scopes(f: str, regions: list[tuple[int, int, str]]) -> list[Event]:
+    ev = [Event(m.start(), m.end(), "scope", {"scope": "national"}) for m in lx.NATIONAL_RE.finditer(f)]
+    for s, e, name in regions:
+        ev.append(Event(s, e, "scope", {"scope": f"region:{name}"}))
+    for m in lx.PROVINCE_SCOPE_RE.finditer(f):
+        ev.append(Event(m.start(), m.end(), "scope", {"scope": "province:"}))
+    return ev
+
+
+def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[Event]:
+    ev: list[Event] = []
+    taken: list[tuple[int, int]] = []
+    for rx, code in lx.INDEX_RE:
+        for m in rx.finditer(f):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            ev.append(Event(m.start(), m.end(), "index", {"index": code}))
+    for m in lx.COMPONENT_RE.finditer(f):
+        name = original[m.start(1) : m.end(1)].strip()
+        code = _index_code(fold(name))
+        if code:  # Chỉ số “PAR Index” is the index itself, not a component
+            ev.append(Event(m.start(), m.end(), "index", {"index": code}))
+            continue
+        ev.append(Event(m.start(), m.end(), "component", {"component": name}))
+    if not any(e.kind == "component" for e in ev):
+        for m in lx.COMPONENT_BARE_RE.finditer(f):
+            name = original[m.start(1) : m.end(1)].strip()
+            if _index_code(fold(name)):
+                continue
+            ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
+    for e in entities:
+        ev.append(Event(e.start, e.end, "entity", {"entity": e}))
+    return ev
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _index_code(folded: str) -> str | None:
+    for rx, code in lx.INDEX_RE:
+        if rx.search(folded):
+            return code
+    if re.fullmatch(r"par ?index|sipas|pci|papi|dti|pgi", folded.strip()):
+        return folded.strip().replace(" ", "_").upper().replace("PAR_INDEX", "PAR_INDEX")
+    return None
+
+
+def assemble(events: list[Event]) -> list[Draft]:
+    """Cut the event stream into drafts (see module docstring)."""
+    events.sort(key=lambda e: (e.start, e.end))
+    drafts: list[Draft] = []
+    cur = Draft()
+    pending_scope: str | None = None
+    last_rank_draft: Draft | None = None
+    last_province_scope: tuple[int, Draft | None] | None = None
+
+    def flush(keep_subjects: bool = True) -> Draft:
+        nonlocal cur
+        if cur.has_value():
+            drafts.append(cur)
+        nxt = Draft()
+        if keep_subjects:
+            nxt.index, nxt.entity, nxt.component = cur.index, cur.entity, cur.component
+            nxt.is_target = cur.is_target
+        cur = nxt
+        return cur
+
+    for ev in events:
+        k, d = ev.kind, ev.data
+        if k == "index":
+            if cur.has_value() and (cur.index is not None or cur.component is not None):
+                flush()
+                cur.component = None
+            if cur.index is None or cur.index != d["index"]:
+                cur.index = d["index"]
+                if not cur.has_value():
+                    cur.component = None if cur.component is None else cur.component
+        elif k == "component":
+            if cur.has_value():
+                flush()
+            cur.component = d["component"]
+        elif k == "entity":
+            ent: EntityMention = d["entity"]
+            if last_province_scope and 0 <= ev.start - last_province_scope[0] < 25:
+                # "dẫn đầu các sở, ngành tỉnh X": X names the scope, not a new subject.
+                owner = last_province_scope[1]
+                if owner is not None and ent.level == "province":
+                    owner.scope = f"province:{ent.name}"
+                last_province_scope = None
+                continue
+            if cur.has_value():
+                flush()
+                cur.component = None
+            cur.entity = ent
+        elif k == "scope":
+            target = last_rank_draft
+            if target is not None and ev.start - target.span_end < 80:
+                if target.scope is None:
+                    target.scope = d["scope"]
+                # else: a second marker for the same rank ("/63 … cả nước"); nothing new
+            else:
+                pending_scope = d["scope"]
+            if d["scope"] == "province:":
+                last_province_scope = (ev.end, target if target is not None else cur)
+        elif k == "prior":
+            prior = Draft(
+                index=cur.index, component=cur.component, entity=cur.entity,
+                year=d["year"], score=d["score"], score_unit=d["unit"], is_target=False,
+                first_value_at=ev.start, span_end=ev.end,
+            )
+            prior.scope = "prior"  # marker: scope resolved later like its parent's
+            drafts.append(prior)
+        else:
+            if k == "rank" and cur.rank is not None:
+                flush()
+            elif k == "score" and cur.score is not None:
+                flush()
+            elif k == "rank_change" and cur.rank_change is not None:
+                flush()
+            elif k == "score_change" and cur.score_change is not None:
+                flush()
+            if cur.first_value_at < 0:
+                cur.first_value_at = ev.start
+            cur.span_end = ev.end
+            if k == "rank":
+                cur.rank, cur.rank_total = d["rank"], d["total"]
+                if d.get("change") is not None and cur.rank_change is None:
+                    cur.rank_change = d["change"]
+                if pending_scope and cur.scope is None:
+                    cur.scope, pending_scope = pending_scope, None
+                last_rank_draft = cur
+            elif k == "score":
+                cur.score, cur.score_unit = d["value"], d["unit"]
+            elif k == "rank_change":
+                cur.rank_change = d["value"]
+            elif k == "score_change":
+                cur.score_change = d["value"]
+    if cur.has_value():
+        drafts.append(cur)
+    return drafts

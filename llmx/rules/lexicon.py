@@ -1,0 +1,123 @@
+"""Domain vocabulary, written against folded text (unaccented, lower case) so that every
+pattern also matches text typed without diacritics. Offsets in folded text equal offsets in
+the original (see ``fold_keep_offsets``)."""
+
+from __future__ import annotations
+
+import re
+
+# Index names -> contract code. Order matters only for overlapping names (longest wins).
+INDEX_PATTERNS: list[tuple[str, str]] = [
+    (r"bo chi so (?:danh gia )?(?:chat luong )?phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
+    (r"chi so phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
+    (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)", "SIPAS"),
+    (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
+    (r"chi so nang luc canh tranh cap (?:so|huyen)|\bddci\b", "OTHER"),
+    (r"(?:chi so )?nang luc canh tranh cap tinh|chi so nang luc canh tranh|\bpci\b", "PCI"),
+    (r"chi so (?:danh gia )?chuyen doi so|\bdti\b|ve chuyen doi so", "DTI"),
+    (r"chi so xanh(?: cap tinh)?|\bpgi\b", "PGI"),
+    (r"chi so (?:cai cach hanh chinh|cchc)|\bpar[ -]?index\b|chi so par\b|cai cach hanh chinh \(cchc\) nam", "PAR_INDEX"),
+]
+INDEX_RE = [(re.compile(p), code) for p, code in INDEX_PATTERNS]
+
+# A quoted name after these words is a component (sub-index or field) of an index.
+COMPONENT_RE = re.compile(
+    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|chi so|nhom chi so)\s*"
+    r"[\"“”']([^\"“”']{3,120})[\"“”']"
+)
+# ... or an unquoted field name: "lĩnh vực cải cách thể chế đứng thứ 5".
+COMPONENT_BARE_RE = re.compile(
+    r"(?:linh vuc|chi so thanh phan)\s+((?:[^\W\d_]+\s+){1,9}?[^\W\d_]+)\s+"
+    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|\d))"
+)
+
+# Forecasts and goals.
+TARGET_RE = re.compile(r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b")
+
+# Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
+COMPARISON_YEAR_RE = re.compile(r"(?:so voi|voi|cung ky|tu|hon)\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\b")
+YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
+
+NUM = r"(\d+(?:[.,]\d+)*)"
+ORD_WORD = r"(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
+
+# Rank phrasings. Each yields rank (and maybe total); group names are fixed.
+RANK_FROM_TO_RE = re.compile(
+    rf"(?:tu|tu vi tri|tu hang|tu thu)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<a>\d+)"
+    rf"(?:/(?P<ta>\d+))?\s*(?:len|xuong)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
+)
+RANK_RE = re.compile(
+    r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|top|thu)\s+"
+    r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
+)
+RANK_WORD_RE = re.compile(rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b")
+LEADER_RE = re.compile(
+    r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau)\b"
+)
+RANK_CHANGE_RE = re.compile(
+    r"\b(?P<dir>tang|giam|tut|thang|len|xuong|nang|ha)\s+(?:them\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+)
+TOTAL_RE = re.compile(r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)")
+
+SCORE_RE = re.compile(
+    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<slash>/\s*100\s*)?(?P<u>diem|%)"
+)
+SCORE_CHANGE_RE = re.compile(
+    r"\b(?P<dir>tang|giam|cao hon|thap hon)\s+(?:them\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
+)
+# "(82,58 điểm)" right after a comparison year: the value of that earlier year.
+PAREN_PRIOR_RE = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)")
+
+NATIONAL_RE = re.compile(r"\b(?:ca nuoc|toan quoc|tren toan quoc|63 tinh|/63|trong nuoc)\b|/\s*63\b")
+PROVINCE_SCOPE_RE = re.compile(
+    r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan|don vi|huyen|"
+    r"huyen, thi xa, thanh pho|dia phuong cap huyen|xa, phuong)|\bcap (?:so|huyen) (?:cua|trong) tinh\b"
+)
+REGION_CUE_RE = re.compile(r"\b(?:vung|khu vuc|mien)\b")
+
+# Metric units: noun phrases a counted number measures.
+COUNT_UNITS = (
+    r"ho so|thu tuc hanh chinh|thu tuc|tthc|dich vu cong truc tuyen|dich vu cong|dich vu|"
+    r"tai khoan|cong dan|don vi|van ban|luot truy cap|luot|quyet dinh|co quan|doanh nghiep|"
+    r"ngay lam viec|ngay|gio|phut|tieu chi|cuoc|giay to|ket qua|nguoi|trieu dong|ty dong|"
+    r"bo phan mot cua|diem cau|bai viet|y kien|kien nghi|sang kien|mo hinh|giai phap"
+)
+COUNT_RE = re.compile(rf"(?P<v>\d+(?:[.,]\d+)*)(?:\s+(?P<m>nghin|ngan|trieu|ti|ty))?\s+(?P<u>{COUNT_UNITS})\b")
+PERCENT_RE = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%")
+RATE_HEAD_RE = re.compile(r"\b(?:ty le|ti le|muc do)\b")
+METRIC_VERB_RE = re.compile(r"\b(?:dat|la|chiem|len toi|len den|o muc|khoang|tren|hon|gan|duoi|toi)\b")
+
+# Initiatives: a quoted name after one of these cue words (possibly a list of names).
+INITIATIVE_CUE_RE = re.compile(
+    r"\b(?P<cue>mo hinh|sang kien|phuong cham|phong trao|khau hieu|chuong trinh|cuoc van dong|cach lam)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*[:]?\s*(?=[\"“])"
+)
+QUOTED_RE = re.compile(r"[\"“]([^\"“”]{2,120})[\"”]")
+LIST_SEP_RE = re.compile(r"\s*(?:,|;|va|hoac|cung voi)\s*(?:(?:mo hinh|sang kien|phong trao|phuong cham)\s*)?$")
+
+# Entity levels below province. Words after the prefix are captured loosely; the caller keeps
+# the leading capitalised ones (Python's str.isupper, since regex ranges mix cases).
+_WORDS = r"((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*){0,3})"
+DISTRICT_RE = re.compile(
+    r"(?<![\w.])(TP\.|Tp\.|TP|thành phố|Thành phố|thị xã|Thị xã|TX\.|huyện|Huyện|quận|Quận)\s+"
+    + _WORDS
+)
+COMMUNE_RE = re.compile(r"(?<![\w.])(xã|Xã|phường|Phường|thị trấn|Thị trấn)\s+" + _WORDS)
+
+# Departments (Sở) and ministries (Bộ) share sector names; matched on folded text.
+SECTORS = (
+    r"noi vu|tu phap|ke hoach va dau tu|tai chinh|cong thuong|"
+    r"nong nghiep va (?:phat trien nong thon|ptnt|moi truong)|nn ?& ?ptnt|nn va ptnt|"
+    r"giao thong van tai|giao thong - van tai|xay dung|tai nguyen va moi truong|tn ?& ?mt|"
+    r"thong tin va truyen thong|tt ?& ?tt|lao dong ?- ?thuong binh va xa hoi|ldtbxh|"
+    r"van hoa,? the thao va du lich|van hoa va the thao|vh,? ?tt ?& ?dl|du lich|"
+    r"khoa hoc va cong nghe|kh ?& ?cn|giao duc va dao tao|gd ?& ?dt|y te|ngoai vu|ngoai giao|"
+    r"dan toc va ton giao|cong an|quoc phong"
+)
+DEPARTMENT_RE = re.compile(
+    rf"\b(?:so|bo) (?:{SECTORS})\b|\bban quan ly cac khu (?:cong nghiep|kinh te)\b|"
+    r"\bban dan toc\b|\bthanh tra tinh\b|\bvan phong (?:ubnd|uy ban nhan dan) tinh\b|"
+    r"\bvan phong chinh phu\b|\bthanh tra chinh phu\b|\bngan hang nha nuoc(?: viet nam)?\b|"
+    r"\buy ban dan toc\b"
+)

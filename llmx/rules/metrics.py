@@ -1,0 +1,148 @@
+"""Reform metrics: percentages and counts, named by the noun phrase they measure."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from llmx.core.numbers import parse_vn_number
+from llmx.rules import lexicon as lx
+from llmx.rules.entities import EntityMention
+
+# Numbers that are identifiers or dates, not measurements.
+_NOT_A_MEASURE_BEFORE = re.compile(
+    r"(?:\bso|de an|muc do|iso|nghi dinh|chi thi|quyet dinh|giai doan|quy|thang|ngay|luc|"
+    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|:|\bnam)\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
+_VERBS = re.compile(
+    r"\s+(?:dat|la|chiem|da|dang|co|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
+    r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
+)
+_MAX_NAME_WORDS = 12
+_FRACTION_RE = re.compile(
+    rf"(?<![\d.,/])(?P<a>\d+(?:\.\d{{3}})*)\s*/\s*(?P<b>\d+(?:\.\d{{3}})*)\s+(?P<u>{lx.COUNT_UNITS})\b"
+)
+
+
+def _clause_start(f: str, pos: int) -> int:
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(f, 0, pos):
+        last = m.end()
+    return last
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–(")
+    words = name.split()
+    return " ".join(words[:_MAX_NAME_WORDS])
+
+
+def _rate_name(f: str, original: str, num_start: int) -> str | None:
+    """'tỷ lệ hồ sơ được xử lý trực tuyến đạt 79,15%' -> 'tỷ lệ hồ sơ được xử lý trực tuyến'.
+    The latest 'tỷ lệ' head before the number names it, also across a list of values
+    ('tỷ lệ … năm 2021 là 98,5%; năm 2022 là 98,89%')."""
+    heads = list(lx.RATE_HEAD_RE.finditer(f, 0, num_start))
+    if not heads:
+        return None
+    h = heads[-1].start()
+    if len(f[h:num_start].split()) > 40:
+        return None
+    seg_f = f[h:num_start]
+    seg_o = original[h:num_start]
+    cut = _VERBS.search(seg_f)
+    if cut:
+        seg_o = seg_o[: cut.start()]
+    cut = re.search(r"[;:(]", seg_o)
+    if cut:
+        seg_o = seg_o[: cut.start()]
+    return _clean(seg_o)
+
+
+def _following_name(f: str, original: str, pos: int) -> str:
+    """Noun phrase after a number: '100% các xã được phủ sóng' -> 'các xã được phủ sóng'."""
+    m = re.compile(r"[;:,.()]|\s(?:va|nhung|trong do|tang|giam)\s").search(f, pos)
+    end = m.start() if m else len(f)
+    return _clean(original[pos:end])
+
+
+def _preceding_words(original: str, pos: int, n: int = 6) -> str:
+    words = re.split(r"\s+", original[:pos].strip())
+    return _clean(" ".join(words[-n:]))
+
+
+def find_metrics(
+    f: str,
+    original: str,
+    ents: list[EntityMention],
+    years: list[tuple[int, int]],
+    main: EntityMention | None,
+    mask: list[bool],
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    is_target_sentence = bool(lx.TARGET_RE.search(f))
+
+    def owner(pos: int) -> EntityMention | None:
+        before = [e for e in ents if e.end <= pos and e.level != "nation"]
+        return before[-1] if before else main
+
+    def year_at(pos: int) -> int | None:
+        before = [y for p, y in years if p <= pos]
+        return before[-1] if before else (years[0][1] if years else None)
+
+    def emit(s: int, e: int, value: float, unit: str, name: str) -> None:
+        if any(mask[s:e]) or not name:
+            return
+        for i in range(s, e):
+            mask[i] = True
+        ent = owner(s)
+        out.append({
+            "entity": ent.name if ent else "không rõ",
+            "name": name,
+            "value": value,
+            "unit": unit,
+            "year": year_at(s),
+            "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+        })
+
+    for m in lx.PERCENT_RE.finditer(f):
+        s = m.start("v")
+        if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+            continue
+        value = parse_vn_number(m.group("v"))
+        if value is None or value > 100:
+            continue
+        name = _rate_name(f, original, s)
+        if name is None:
+            before = f[_clause_start(f, s) : s]
+            if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
+                name = _preceding_words(original, s, 8)
+            else:
+                name = _following_name(f, original, m.end()) or _preceding_words(original, s)
+        emit(m.start(), m.end(), value, "%", name)
+
+    for m in _FRACTION_RE.finditer(f):
+        # "1.121/1.807 thủ tục": the count achieved out of a total.
+        value = parse_vn_number(m.group("a"))
+        total = parse_vn_number(m.group("b"))
+        if value is None or total is None or value > total:
+            continue
+        unit = original[m.start("u") : m.end("u")]
+        emit(m.start(), m.end("u"), value, unit, _following_name(f, original, m.start("u")))
+
+    for m in lx.COUNT_RE.finditer(f):
+        s = m.start("v")
+        if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+            continue
+        raw = m.group("v")
+        if m.group("m"):
+            raw = f"{raw} {original[m.start('m') : m.end('m')]}"
+        value = parse_vn_number(raw)
+        if value is None:
+            continue
+        if 1990 <= value <= 2100 and "." not in m.group("v") and "," not in m.group("v"):
+            continue  # a year followed by a noun ("2022 hồ sơ" is rare, years are common)
+        unit = original[m.start("u") : m.end("u")]
+        name = _following_name(f, original, m.start("u"))
+        emit(s, m.end("u"), value, unit, name)
+    return out
