@@ -1,0 +1,225 @@
+"""Gold sets: hand-labelled records for a directory of documents.
+
+Layout: ``<gold_dir>/<doc_id>.json`` labels ``<docs_dir>/<doc_id>.txt``::
+
+    {"doc_id": "...", "index_results": [...], "metrics": [...], "initiatives": [...]}
+
+Each record carries the contract's fields, ``evidence: {"quote": "..."}`` without offsets, and
+``"optional": true|false``. Loading aligns every quote in the stored document text (the text
+``llmx.ingest`` produces, so offsets agree with what backends see) and validates the record
+against the contract with that text. A quote that is not in the document, or a record the
+contract rejects, is a broken label: :class:`GoldError`, naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from llmx.core.document import Document
+from llmx.core.grounding import align_quote
+from llmx.core.records import RECORD_TYPES
+from llmx.errors import InputError
+
+RecordType = Literal["index_results", "metrics", "initiatives"]
+RECORD_TYPE_NAMES: tuple[str, ...] = tuple(RECORD_TYPES)
+DOC_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+class GoldError(InputError):
+    """A gold file or its document cannot be used (missing, unreadable or a broken label)."""
+
+
+class GoldRecord(BaseModel):
+    """One labelled record: the contract's fields (validated, evidence with offsets into the
+    stored text), whether it is optional, and where it sits in its file."""
+
+    type: RecordType
+    record: dict[str, Any]
+    optional: bool = False
+    position: int = 0  # index in the file's list of that type
+
+    def for_matching(self) -> dict[str, Any]:
+        return {**self.record, "optional": self.optional}
+
+
+class GoldDoc(BaseModel):
+    doc_id: str
+    gold_path: str
+    document: Document
+    records: list[GoldRecord]
+
+    def of_type(self, record_type: str) -> list[GoldRecord]:
+        return [r for r in self.records if r.type == record_type]
+
+
+class GoldSet(BaseModel):
+    name: str
+    gold_dir: str
+    docs_dir: str
+    docs: list[GoldDoc]
+
+    def doc_ids(self) -> list[str]:
+        return [d.doc_id for d in self.docs]
+
+
+# -- documents -------------------------------------------------------------------------------
+
+
+def _fallback_load(path: Path) -> Document:
+    """Used only while ``llmx.ingest`` is unavailable: UTF-8 text, NFC, ``\\n`` line ends."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return Document(
+        doc_id=path.stem, source=str(path), sha256=hashlib.sha256(raw).hexdigest(), text=text
+    )
+
+
+def load_document_file(path: Path) -> Document:
+    """Load one document exactly as ``llmx extract`` would (through ``llmx.ingest``)."""
+    try:
+        from llmx.ingest import expand_paths, load_document
+    except ImportError:
+        return _fallback_load(path)
+    try:
+        sources = expand_paths([str(path)])
+        if len(sources) != 1:
+            raise GoldError(f"{path}: expected one document, found {len(sources)}")
+        return load_document(sources[0])
+    except InputError as exc:  # includes DecodeError
+        raise GoldError(f"{path}: {exc}") from None
+
+
+def find_doc_file(docs_dir: Path, doc_id: str) -> Path | None:
+    for suffix in DOC_SUFFIXES:
+        p = docs_dir / f"{doc_id}{suffix}"
+        if p.is_file():
+            return p
+    return None
+
+
+# -- gold files ------------------------------------------------------------------------------
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def validate_gold_record(
+    record_type: str, data: Any, text: str, *, where: str, position: int = 0
+) -> GoldRecord:
+    """Align a gold record's quote in ``text`` and validate it against the contract."""
+    if record_type not in RECORD_TYPES:
+        raise GoldError(f"{where}: unknown record type {record_type!r}")
+    if not isinstance(data, dict):
+        raise GoldError(f"{where}: a record must be a JSON object")
+    rec = dict(data)
+    optional = rec.pop("optional", False)
+    if not isinstance(optional, bool):
+        raise GoldError(f"{where}: 'optional' must be true or false")
+    ev = rec.get("evidence")
+    quote = ev.get("quote") if isinstance(ev, dict) else None
+    if not isinstance(quote, str) or not quote.strip():
+        raise GoldError(f"{where}: evidence.quote is missing")
+    hint = ev.get("start") if isinstance(ev.get("start"), int) else 0
+    found = align_quote(text, quote, hint=max(0, hint))
+    if found is None:
+        raise GoldError(f"{where}: quote not found in the document: {_short(quote)!r}")
+    rec["evidence"] = {
+        "quote": text[found.start : found.end],
+        "start": found.start,
+        "end": found.end,
+        "alignment": found.status,
+    }
+    model = RECORD_TYPES[record_type]
+    try:
+        obj = model.model_validate(rec, context={"text": text})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first.get("loc", ())) or "record"
+        raise GoldError(f"{where}: invalid record ({loc}: {first.get('msg')})") from None
+    return GoldRecord(
+        type=record_type,  # type: ignore[arg-type]
+        record=obj.model_dump(mode="json"),
+        optional=optional,
+        position=position,
+    )
+
+
+def load_gold_file(path: Path, document: Document) -> GoldDoc:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"{path}: invalid JSON ({exc.msg}, line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise GoldError(f"{path}: expected a JSON object")
+    doc_id = data.get("doc_id", path.stem)
+    if doc_id != path.stem:
+        raise GoldError(f"{path}: doc_id {doc_id!r} does not match the file name")
+    records: list[GoldRecord] = []
+    for record_type in RECORD_TYPE_NAMES:
+        items = data.get(record_type, [])
+        if not isinstance(items, list):
+            raise GoldError(f"{path}: {record_type} must be a list")
+        for i, item in enumerate(items):
+            records.append(
+                validate_gold_record(
+                    record_type,
+                    item,
+                    document.text,
+                    where=f"{path}: {record_type}[{i}]",
+                    position=i,
+                )
+            )
+    return GoldDoc(doc_id=doc_id, gold_path=str(path), document=document, records=records)
+
+
+def load_gold_set(gold_dir: Path, docs_dir: Path, name: str | None = None) -> GoldSet:
+    """Load every ``*.json`` in ``gold_dir`` with its document from ``docs_dir``."""
+    gold_dir, docs_dir = Path(gold_dir), Path(docs_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"gold directory not found: {gold_dir}")
+    if not docs_dir.is_dir():
+        raise GoldError(f"documents directory not found: {docs_dir}")
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise GoldError(f"no gold files (*.json) in {gold_dir}")
+    docs = []
+    for f in files:
+        doc_file = find_doc_file(docs_dir, f.stem)
+        if doc_file is None:
+            raise GoldError(f"{f}: no document {f.stem}.txt in {docs_dir}")
+        document = load_document_file(doc_file)
+        if document.doc_id != f.stem:
+            raise GoldError(f"{f}: document {doc_file} loads as doc_id {document.doc_id!r}")
+        docs.append(load_gold_file(f, document))
+    return GoldSet(
+        name=name or gold_dir.name, gold_dir=str(gold_dir), docs_dir=str(docs_dir), docs=docs
+    )
+
+
+def resolve_gold_arg(arg: str) -> tuple[str, Path, Path]:
+    """(set name, gold dir, docs dir) for a ``--gold`` argument.
+
+    ``seeds`` -> docs ``seeds/*.txt``, gold ``seeds/gold``; ``eval`` -> docs ``eval/docs``,
+    gold ``eval/gold``. Any directory D works the same way: D/gold with D/docs (or D itself)
+    for documents; or D is the gold directory itself, with documents in D/../docs or D/..
+    The set is named after the directory that holds ``gold/``."""
+    p = Path(arg)
+    if p.is_dir() and any(p.glob("*.json")) and not (p / "gold").is_dir():
+        root, gold = p.parent, p
+    else:
+        root, gold = p, p / "gold"
+    docs = root / "docs" if (root / "docs").is_dir() else root
+    return root.resolve().name or "gold", gold, docs

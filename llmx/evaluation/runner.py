@@ -1,0 +1,304 @@
+"""The `llmx eval` workflow without the terminal: load gold sets, predictions, thresholds and
+the QA set; run backends (or read predictions); score; gate."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from llmx.core.document import Document
+from llmx.core.records import RECORD_TYPES, DocumentExtraction
+from llmx.errors import ConfigError, InputError, LlmxError
+from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldError, GoldSet, load_gold_set
+from llmx.evaluation.gold import resolve_gold_arg as resolve_gold_arg
+from llmx.evaluation.qa import QAItem, QAScore, engine_answerer, load_qa, not_available, score_qa
+from llmx.evaluation.report import BackendReport, EvalReport
+from llmx.evaluation.score import PredictedDoc, grounding_problem, score_set
+from llmx.evaluation.thresholds import Failure, Thresholds
+
+DEFAULT_GOLD = ("seeds", "eval")
+DEFAULT_THRESHOLDS = Path("eval/thresholds.toml")
+DEFAULT_QA = Path("seeds/qa.jsonl")
+
+
+class ProgressSink(Protocol):
+    def start(self, label: str, total: int) -> None: ...
+    def advance(self, description: str) -> None: ...
+    def stop(self) -> None: ...
+
+
+class _NoProgress:
+    def start(self, label: str, total: int) -> None:
+        pass
+
+    def advance(self, description: str) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+@dataclass
+class EvalOptions:
+    backends: list[str] = field(default_factory=list)  # empty: "rules", or the predictions'
+    model: str | None = None
+    base_url: str | None = None
+    gold: list[str] | None = None  # None: seeds and eval, whichever exist
+    predictions: Path | None = None
+    thresholds: Path | None = None  # None: eval/thresholds.toml when it exists
+    qa_path: Path | None = None  # None: seeds/qa.jsonl when it exists
+    qa: bool = True
+
+
+# -- inputs ----------------------------------------------------------------------------------
+
+
+def load_gold_sets(args: list[str] | None, notes: list[str]) -> list[GoldSet]:
+    """Explicit ``--gold`` sets must exist; of the default ones, those missing are noted."""
+    explicit = args is not None and len(args) > 0
+    sets: list[GoldSet] = []
+    for arg in args if explicit else list(DEFAULT_GOLD):
+        name, gold_dir, docs_dir = resolve_gold_arg(arg)
+        if not explicit and not (gold_dir.is_dir() and any(gold_dir.glob("*.json"))):
+            notes.append(f"gold set {arg!r} skipped: no gold files in {gold_dir}")
+            continue
+        gs = load_gold_set(gold_dir, docs_dir, name=name)
+        taken = {s.name for s in sets}
+        n = 2
+        while gs.name in taken:
+            gs.name = f"{name}-{n}"
+            n += 1
+        sets.append(gs)
+    if not sets:
+        raise GoldError("no gold sets found (looked for seeds/gold and eval/gold)")
+    return sets
+
+
+def read_predictions(path: Path) -> dict[str, dict[str, PredictedDoc]]:
+    """DocumentExtraction JSON lines grouped by backend, then doc_id (a later line for the
+    same document replaces an earlier one)."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read predictions {path}: {exc}") from None
+    out: dict[str, dict[str, PredictedDoc]] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            pd = PredictedDoc.from_json(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
+        except InputError as exc:
+            raise InputError(f"{path}:{n}: {exc}") from None
+        out.setdefault(pd.backend or "predictions", {})[pd.doc_id] = pd
+    if not out:
+        raise InputError(f"no predictions in {path}")
+    return out
+
+
+def load_thresholds(path: Path | None, notes: list[str]) -> Thresholds:
+    if path is not None:
+        return Thresholds.load(path)
+    if DEFAULT_THRESHOLDS.is_file():
+        return Thresholds.load(DEFAULT_THRESHOLDS)
+    notes.append(f"no {DEFAULT_THRESHOLDS}: nothing is gated")
+    return Thresholds.empty()
+
+
+def load_qa_items(opts: EvalOptions) -> tuple[list[QAItem] | None, str | None]:
+    """(items, None), or (None, why QA is not available)."""
+    if opts.qa_path is not None:
+        return load_qa(opts.qa_path), None
+    if not DEFAULT_QA.is_file():
+        return None, f"no QA set at {DEFAULT_QA}"
+    return load_qa(DEFAULT_QA), None
+
+
+# -- backends --------------------------------------------------------------------------------
+
+
+def _unique_docs(sets: list[GoldSet]) -> list[Document]:
+    seen: dict[str, Document] = {}
+    for gs in sets:
+        for gd in gs.docs:
+            seen.setdefault(gd.doc_id, gd.document)
+    return list(seen.values())
+
+
+def run_backend(
+    name: str,
+    options: dict[str, Any],
+    docs: list[Document],
+    progress: ProgressSink,
+) -> tuple[str, dict[str, DocumentExtraction], list[str]]:
+    """(extractor name, extractions by doc_id, doc_ids the backend failed on)."""
+    from llmx.backends import get_backend
+
+    try:
+        extractor = get_backend(name, **options)
+    except ImportError as exc:
+        raise ConfigError(f"backend {name!r} is not available: {exc}") from None
+    extractions: dict[str, DocumentExtraction] = {}
+    failed: list[str] = []
+    progress.start(f"{name}: extracting", len(docs))
+    try:
+        for doc in docs:
+            try:
+                extractions[doc.doc_id] = extractor.extract(doc).extraction
+            except LlmxError:
+                failed.append(doc.doc_id)
+            progress.advance(doc.doc_id)
+    finally:
+        progress.stop()
+    return extractor.name, extractions, failed
+
+
+def _clean_extraction(doc: Document, pred: PredictedDoc, backend: str) -> DocumentExtraction:
+    """The grounded part of a prediction, as a DocumentExtraction the store accepts."""
+    kept: dict[str, list[Any]] = {t: [] for t in RECORD_TYPE_NAMES}
+    for t in RECORD_TYPE_NAMES:
+        for rec in pred.records.get(t, []):
+            if grounding_problem(t, rec, doc.text) is None:
+                kept[t].append(RECORD_TYPES[t].model_validate(rec, context={"text": doc.text}))
+    return DocumentExtraction(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        sha256=doc.sha256,
+        title=doc.title,
+        published=doc.published,
+        backend=backend,
+        **kept,
+    )
+
+
+def run_qa(
+    items: list[QAItem],
+    backend: str,
+    docs: list[Document],
+    extractions: dict[str, DocumentExtraction],
+    progress: ProgressSink,
+) -> QAScore:
+    """Store the extractions in a temporary store and ask every question of it."""
+    try:
+        import llmx.qa.engine  # noqa: F401
+    except ImportError as exc:
+        return not_available(f"llmx.qa.engine is not available ({exc})")
+    from llmx.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="llmx-eval-") as tmp:
+        store = Store(Path(tmp) / "eval.db")
+        try:
+            run_id = store.begin_run(backend, params={"purpose": "llmx eval"})
+            ok = failed = 0
+            for doc in docs:
+                ex = extractions.get(doc.doc_id) or DocumentExtraction(
+                    doc_id=doc.doc_id, source=doc.source, sha256=doc.sha256, backend=backend
+                )
+                try:
+                    store.save(doc, ex, run_id)
+                    ok += 1
+                except (ValueError, ValidationError, LlmxError):
+                    failed += 1
+            store.finish_run(run_id, status="ok", docs_ok=ok, docs_skipped=0, docs_failed=failed)
+            ask = engine_answerer(store, backend=backend)
+            progress.start(f"{backend}: QA", len(items))
+            try:
+                score = score_qa(
+                    items,
+                    ask,
+                    {d.doc_id: d.text for d in docs},
+                    on_question=lambda it: progress.advance(it.id),
+                )
+            finally:
+                progress.stop()
+        finally:
+            store.close()
+    return score
+
+
+# -- the whole run ---------------------------------------------------------------------------
+
+
+def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalReport:
+    """Run the evaluation; InputError/ConfigError (exit 2) for unusable input."""
+    progress = progress or _NoProgress()
+    notes: list[str] = []
+    thresholds = load_thresholds(opts.thresholds, notes)
+    sets = load_gold_sets(opts.gold, notes)
+    qa_items, qa_reason = (None, None)
+    if opts.qa:
+        qa_items, qa_reason = load_qa_items(opts)
+    docs = _unique_docs(sets)
+    gold_ids = {d.doc_id for d in docs}
+
+    # (label, extractor name, predictions by doc_id, DocumentExtractions by doc_id, failed)
+    runs: list[tuple[str, str, dict[str, PredictedDoc], dict[str, DocumentExtraction], list[str]]]
+    runs = []
+    if opts.predictions is not None:
+        groups = read_predictions(opts.predictions)
+        if opts.backends:
+            for name in opts.backends:
+                picked = {
+                    k: v for k, v in groups.items() if k == name or k.split(":", 1)[0] == name
+                }
+                if not picked:
+                    raise InputError(
+                        f"no predictions from backend {name!r} in {opts.predictions}"
+                        f" (found: {', '.join(sorted(groups))})"
+                    )
+                merged: dict[str, PredictedDoc] = {}
+                for v in picked.values():
+                    merged.update(v)
+                extractor = next(iter(picked)) if len(picked) == 1 else name
+                runs.append((name, extractor, merged, {}, []))
+        else:
+            for label, preds in groups.items():
+                runs.append((label, label, preds, {}, []))
+        for label, extractor, preds, exs, _ in runs:
+            stray = sorted(set(preds) - gold_ids)
+            if stray:
+                notes.append(
+                    f"{label}: {len(stray)} predicted document(s) in no gold set: "
+                    + ", ".join(stray[:5])
+                )
+            by_id = {d.doc_id: d for d in docs}
+            for doc_id, pd in preds.items():
+                if doc_id in by_id:
+                    exs[doc_id] = _clean_extraction(by_id[doc_id], pd, extractor)
+    else:
+        options = {k: v for k, v in {"model": opts.model, "base_url": opts.base_url}.items() if v}
+        for name in opts.backends or ["rules"]:
+            extractor, exs, failed = run_backend(name, options, docs, progress)
+            preds = {k: PredictedDoc.from_extraction(v) for k, v in exs.items()}
+            runs.append((name, extractor, preds, exs, failed))
+
+    report = EvalReport(notes=notes, thresholds=str(thresholds.path) if thresholds.path else None)
+    for label, extractor, preds, exs, failed in runs:
+        gate = extractor if extractor in thresholds.tables else label
+        br = BackendReport(backend=label, extractor=extractor, failed_docs=failed)
+        for gs in sets:
+            s = score_set(gs, preds, label)
+            br.sets.append(s)
+            report.failures += [_failure(f, label) for f in thresholds.check_set(gate, s)]
+        if opts.qa:
+            if qa_items is None:
+                br.qa = not_available(qa_reason or "no QA set")
+            else:
+                br.qa = run_qa(qa_items, extractor, docs, exs, progress)
+                report.failures += [_failure(f, label) for f in thresholds.check_qa(gate, br.qa)]
+        if thresholds.path and thresholds.table_for(gate) is None:
+            report.notes.append(f"{label}: no [{label}] table in {thresholds.path}; not gated")
+        report.backends.append(br)
+    return report
+
+
+def _failure(f: Failure, label: str) -> dict[str, Any]:
+    d = f.as_dict()
+    d["backend"] = label
+    return d

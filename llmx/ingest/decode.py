@@ -1,0 +1,177 @@
+"""Bytes to NFC text: UTF-8/16/32 (BOM-marked for 16/32) and legacy Vietnamese code pages.
+
+Detection order:
+1. a byte-order mark picks UTF-8-sig, UTF-32 or UTF-16 outright;
+2. NUL bytes without a BOM, or more than 10% control bytes, mean a binary file;
+3. strict UTF-8;
+4. Windows-1258 and VISCII, each scored by how many of the words with non-ASCII letters
+   are well-formed Vietnamese syllables; the best one above a threshold wins.
+
+TCVN3 (ABC) is not supported.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from llmx.errors import DecodeError
+
+__all__ = ["decode_bytes", "vietnamese_score", "VISCII_DECODING_TABLE"]
+
+# VISCII (RFC 1456): 0x00-0x7F is ASCII except six C0 positions reused for capitals;
+# 0x80-0xFF are all Vietnamese letters. Generated from glibc's VISCII charmap and checked
+# against RFC 1456 (0x80 = Ạ, 0xA0 = Õ, 0xFF = Ữ, 31 positions shared with Latin-1).
+_VISCII_HIGH = (
+    "ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲ"
+    "ÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯ"
+    "ÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡ"
+    "ưàáâãảăữẫèéêẻìíĩỉđựòóôõỏọụùúũủýợỮ"
+)
+_VISCII_LOW = {0x02: "Ẳ", 0x05: "Ẵ", 0x06: "Ẫ", 0x14: "Ỷ", 0x19: "Ỹ", 0x1E: "Ỵ"}
+VISCII_DECODING_TABLE = "".join(_VISCII_LOW.get(i, chr(i)) for i in range(128)) + _VISCII_HIGH
+assert len(VISCII_DECODING_TABLE) == 256
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# C0 controls that never occur in text files (tab, LF, VT, FF, CR and ESC-free text allowed).
+_TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _TEXT_CONTROLS) + b"\x7f"
+_VISCII_LETTER_BYTES = frozenset(_VISCII_LOW)
+
+_SAMPLE_BYTES = 256 * 1024  # legacy-encoding scoring looks at this much of the file
+_MIN_SCORE = 0.9
+
+# --- Vietnamese syllable check -------------------------------------------------------------
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưy]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+_WORD = re.compile(r"[^\W\d_]+")  # runs of letters (combining marks are \w too)
+
+
+def _is_syllable(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for ch in decomposed if ch in _TONES)
+    if tones > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return _SYLLABLE.fullmatch(base) is not None
+
+
+def vietnamese_score(text: str) -> tuple[float, int]:
+    """(share of non-ASCII words that are well-formed Vietnamese syllables, how many such
+    words were seen). ASCII-only words are neutral."""
+    seen = good = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        if word.isascii():
+            continue
+        seen += 1
+        good += _is_syllable(word)
+    return (good / seen if seen else 0.0), seen
+
+
+# --- helpers ------------------------------------------------------------------------------
+def _finish(text: str) -> str:
+    """NFC and LF newlines. Both return the same object when nothing changes, which keeps
+    a large already-clean UTF-8 file at one copy in memory."""
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _control_share(raw: bytes, exempt: frozenset[int] = frozenset()) -> float:
+    if not raw:
+        return 0.0
+    n = sum(raw.count(b) for b in _CONTROL_BYTES if b not in exempt)
+    return n / len(raw)
+
+
+def _text_control_share(text: str) -> float:
+    sample = text[:_SAMPLE_BYTES]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ch not in "\t\n\x0b\x0c\r" and unicodedata.category(ch) == "Cc")
+    return bad / len(sample)
+
+
+def _check_empty(text: str, name: str) -> str:
+    if not text.strip():
+        raise DecodeError(f"{name}: empty file")
+    return text
+
+
+def _decode_viscii(raw: bytes) -> str:
+    return codecs.charmap_decode(raw, "strict", VISCII_DECODING_TABLE)[0]
+
+
+def _decode_cp1258(raw: bytes) -> str:
+    return raw.decode("cp1258")
+
+
+_LEGACY = (("cp1258", _decode_cp1258), ("viscii", _decode_viscii))
+
+
+# --- entry point --------------------------------------------------------------------------
+def decode_bytes(raw: bytes, name: str) -> str:
+    """Decode a file's bytes to NFC text with ``\\n`` newlines or raise DecodeError."""
+    if not raw or raw.isspace():
+        raise DecodeError(f"{name}: empty file")
+
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding") from None
+            text = text.lstrip("\ufeff")
+            if _text_control_share(text) > 0.10:
+                raise DecodeError(f"{name}: binary file")
+            return _check_empty(_finish(text), name)
+
+    if b"\x00" in raw:
+        raise DecodeError(f"{name}: binary file")
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _control_share(raw) > 0.10:
+            raise DecodeError(f"{name}: binary file")
+        return _check_empty(_finish(text), name)
+
+    # Legacy single-byte encodings. VISCII uses six C0 positions for letters, so the binary
+    # test exempts them (cp1258 would then fail on them as control characters below).
+    if _control_share(raw, _VISCII_LETTER_BYTES) > 0.10:
+        raise DecodeError(f"{name}: binary file")
+    sample = raw[:_SAMPLE_BYTES]
+    best: tuple[float, str] | None = None
+    for codec_name, decode in _LEGACY:
+        try:
+            decoded = decode(sample)
+        except UnicodeDecodeError:
+            continue
+        if codec_name == "cp1258" and any(b in sample for b in _VISCII_LETTER_BYTES):
+            continue  # C0 controls in cp1258 text; in VISCII these bytes are capitals
+        score, seen = vietnamese_score(decoded)
+        if seen and score >= _MIN_SCORE and (best is None or score > best[0]):
+            best = (score, codec_name)
+    if best is None:
+        raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding")
+    decode = dict(_LEGACY)[best[1]]
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError:  # an undefined byte beyond the scored sample
+        raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding") from None
+    return _check_empty(_finish(text), name)

@@ -1,0 +1,148 @@
+"""HTML to plain text with the standard library's ``html.parser``.
+
+Page furniture (scripts, styles, navigation, headers, footers, forms, ...) is dropped with
+everything inside it; block elements become line breaks; entities are unescaped; spaces are
+collapsed within a line and at most one blank line separates paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+__all__ = ["html_to_text", "looks_like_html"]
+
+_SKIP = frozenset(
+    {
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+        "iframe", "svg", "button", "template", "select", "textarea", "head", "object",
+        "canvas", "map", "dialog", "menu",
+    }
+)  # fmt: skip
+# Blocks that end a paragraph (blank line after) and blocks that only end a line.
+_PARAGRAPH = frozenset(
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+        "table", "ul", "ol", "dl", "figure", "main", "pre", "address", "hr", "center",
+    }
+)  # fmt: skip
+_LINE = frozenset(
+    {"br", "div", "li", "tr", "dt", "dd", "figcaption", "caption", "summary", "details",
+     "fieldset", "legend", "tbody", "thead", "tfoot", "body", "html"}
+)  # fmt: skip
+_CELL = frozenset({"td", "th"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+
+_SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline (NBSP included)
+_BLANKS = re.compile(r"\n{3,}")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip: list[str] = []  # open skipped elements, innermost last
+        self.title: list[str] = []
+        self.in_title = False
+        self.saw_h1 = False
+        self.row_has_cell = False
+        self.pending = 0  # newlines owed before the next text: 1 line break, 2 paragraph
+
+    # -- tags --------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title" and self.skip in ([], ["head"]):  # not an SVG <title>
+            self.in_title = True
+            return
+        if tag == "body":
+            self.skip.clear()  # an unclosed <head> (or stray <nav>) ends where the body starts
+        if self.skip:
+            if tag in _SKIP and tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if tag in _SKIP:
+            self.skip.append(tag)
+            return
+        if tag == "h1":
+            self.saw_h1 = True
+        if tag in _CELL:
+            if self.row_has_cell and not self.pending:
+                self.parts.append(" | ")
+            self.row_has_cell = True
+        elif tag == "tr":
+            self.row_has_cell = False
+        self._break(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip:
+            self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.in_title:
+            self.in_title = False
+            return
+        if self.skip:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        self._break(tag)
+
+    def _break(self, tag: str) -> None:
+        if tag in _PARAGRAPH:
+            self.pending = 2
+        elif tag in _LINE:
+            self.pending = max(self.pending, 1)
+
+    # -- text --------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            if self.pending:
+                if not data.strip():
+                    return  # layout whitespace between blocks
+                if self.parts:
+                    self.parts.append("\n" * self.pending)
+                self.pending = 0
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    raw = "".join(parser.parts)
+    lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
+    text = _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
+    title = _SPACES.sub(" ", "".join(parser.title)).strip()
+    if title and not parser.saw_h1 and title not in text:
+        text = f"{title}\n\n{text}" if text else title
+    return text
+
+
+_DOCTYPE = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|span|a|br|li|ul|ol|td|tr|th|table|h[1-6]|img|script|style|"
+    r"meta|link|section|article|strong|em|b|i|figure|figcaption|nav|header|footer)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for markup saved under a text name: a doctype/``<html>`` opening, or at least
+    eight well-known tags in the first 64k characters."""
+    head = text[:65536]
+    if _DOCTYPE.match(head):
+        return True
+    count = 0
+    for _ in _TAG.finditer(head):
+        count += 1
+        if count >= 8:
+            return True
+    return False

@@ -1,0 +1,65 @@
+"""Read one source into a Document: bytes -> text -> (HTML to text) -> chrome removed."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+
+from llmx.core.document import Document
+from llmx.errors import DecodeError
+from llmx.ingest.clean import strip_chrome
+from llmx.ingest.decode import decode_bytes
+from llmx.ingest.html import html_to_text, looks_like_html
+from llmx.ingest.metadata import extract_published, extract_title
+from llmx.ingest.sources import Source
+
+__all__ = ["load_document", "DEFAULT_MAX_BYTES"]
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _too_large(name: str, max_bytes: int) -> DecodeError:
+    return DecodeError(f"{name}: file larger than {max_bytes / (1024 * 1024):g} MB")
+
+
+def _read(source: Source, max_bytes: int) -> bytes:
+    if source.path is None:
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise _too_large(source.label, max_bytes)
+        return raw
+    try:
+        if source.path.stat().st_size > max_bytes:
+            raise _too_large(source.label, max_bytes)
+        with source.path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise DecodeError(f"{source.label}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise _too_large(source.label, max_bytes)
+    return raw
+
+
+def load_document(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load, decode and clean one source. Raises DecodeError (an InputError) for files that
+    are too large, unreadable, empty, binary or in an unknown encoding."""
+    raw = _read(source, max_bytes)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    text = decode_bytes(raw, source.label)
+    del raw  # keep at most the decoded text and the cleaned text alive at once
+
+    is_html_name = source.path is not None and source.path.suffix.lower() in _HTML_SUFFIXES
+    if is_html_name or looks_like_html(text):
+        text = html_to_text(text)
+    text = strip_chrome(text)
+    if not text.strip():
+        raise DecodeError(f"{source.label}: empty file (no text left after cleaning)")
+    return Document(
+        doc_id=source.doc_id,
+        source=source.label,
+        sha256=sha256,
+        text=text,
+        title=extract_title(text),
+        published=extract_published(text),
+    )
