@@ -21,7 +21,29 @@ from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects
 from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
 
-_CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one only
+_CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
+_SUB_PROVINCE = ("district", "commune", "department", "ministry")
+
+
+def _dominant_index(title: str | None, folded: str) -> str | None:
+    """The index an article is about: most mentioned, the title counting triple."""
+    counts: dict[str, int] = {}
+    ftitle = fold_keep_offsets(title or "")
+    for rx, code in lx.INDEX_RE:
+        n = len(rx.findall(folded)) + 3 * len(rx.findall(ftitle))
+        if n:
+            counts[code] = counts.get(code, 0) + n
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _dominant_province(entities: list[EntityMention], main: EntityMention | None) -> str | None:
+    if main is not None and main.level == "province":
+        return main.name
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.level == "province":
+            counts[e.name] = counts.get(e.name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 @dataclass(slots=True)
@@ -31,6 +53,10 @@ class _Carry:
     age: int = 99
     is_target: bool = False
     index_years: dict[str, int] = field(default_factory=dict)  # last year seen per index
+    para: int = -1
+    index_para: int = -2
+    doc_index: str | None = None
+    doc_province: str | None = None
 
 
 def _is_heading(line: str) -> bool:
@@ -76,9 +102,15 @@ class RulesExtractor:
         entities_all = find_entities(text, folded=folded_doc)
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()
-        for para in paragraphs(text):
+        carry.doc_index = _dominant_index(doc.title, folded_doc)
+        carry.doc_province = _dominant_province(entities_all, main)
+        for para_no, para in enumerate(paragraphs(text)):
             if _is_heading(text[para.start : para.end]):
-                carry.age = 99  # a heading starts a new topic: nothing carries across it
+                # Headlines restate the body and teasers belong to other articles; a heading
+                # also starts a new topic, so nothing carries across it.
+                carry.age = 99
+                continue
+            carry.para = para_no
             para_year: int | None = None
             for span in sentences(text, para.start, para.end):
                 s, e = span.start, span.end
@@ -97,8 +129,9 @@ class RulesExtractor:
                 candidates += self._index_results(
                     f, original, ents, regions, years, carry, main, evidence, mask, para_year
                 )
+                metric_year = para_year
                 para_year = context_year
-                for rec in find_metrics(f, original, ents, years, main, mask):
+                for rec in find_metrics(f, original, ents, years, main, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
@@ -121,7 +154,8 @@ class RulesExtractor:
         index_events = [ev for ev in subjects if ev.kind == "index"]
         sentence_index = index_events[0].data["index"] if index_events else None
         carry.age += 1
-        if sentence_index is None and carry.age > _CARRY_SENTENCES:
+        borrowed = self._borrowed_index(carry, subjects)
+        if sentence_index is None and borrowed is None:
             if not any(ev.kind == "component" for ev in subjects):
                 return []
         trial_mask = list(mask)
@@ -148,9 +182,9 @@ class RulesExtractor:
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
         for d in drafts:
-            index = d.index or sentence_index or (carry.index if carry.age <= _CARRY_SENTENCES else None)
+            index = d.index or sentence_index or borrowed
             if index is None and d.component is not None:
-                index = carry.index or "PAR_INDEX"
+                index = carry.index or carry.doc_index or "PAR_INDEX"
             if index is None:
                 continue
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
@@ -161,10 +195,24 @@ class RulesExtractor:
         return out
 
     @staticmethod
+    def _borrowed_index(carry: _Carry, subjects: list) -> str | None:
+        """The index a sentence that names none is about: the previous sentence's, any
+        earlier one's in the same paragraph, or (for rankings of districts, departments
+        and ministries, whose articles name the index once) the document's main index."""
+        if carry.index is not None and (carry.age <= _CARRY_SENTENCES or carry.para == carry.index_para):
+            return carry.index
+        if carry.doc_index and any(
+            ev.kind == "entity" and ev.data["entity"].level in _SUB_PROVINCE for ev in subjects
+        ):
+            return carry.doc_index
+        return None
+
+    @staticmethod
     def _update_carry(carry: _Carry, index: str | None, years: list[tuple[int, int]], f: str) -> None:
         if index is not None and index != carry.index:
             carry.year = None
         carry.index = index
+        carry.index_para = carry.para
         if years:
             carry.year = years[0][1]
             if index is not None:
@@ -194,12 +242,20 @@ class RulesExtractor:
         if year is None and d.scope != "prior":
             year = carry.index_years.get(index)
         scope = d.scope
+        if scope in (None, "prior") and ent is not None and ent.level in ("district", "commune", "department"):
+            # Districts and departments are ranked within their province unless the text
+            # says nationwide.
+            scope = "province:" if carry.doc_province else "national"
+            if carry.doc_province:
+                main = EntityMention(0, 0, carry.doc_province, "province", carry.doc_province)
         if scope in (None, "prior"):
             scope = "national"
         if scope == "province:":
             prov = ent.province if ent and ent.level == "province" else None
             if prov is None and main is not None and main.level == "province":
                 prov = main.name
+            if prov is None:
+                prov = carry.doc_province
             scope = f"province:{prov}" if prov else "national"
         if d.scope == "prior":
             is_target = False

@@ -154,6 +154,15 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             ev.append(Event(m.start(), m.end(), "index", {"index": code}))
             continue
         ev.append(Event(m.start(), m.end(), "component", {"component": name}))
+    quoted_at = {e.start for e in ev if e.kind == "component"}
+    for m in lx.COMPONENT_QUOTED_RE.finditer(f):
+        if any(abs(m.start() - q) < 30 for q in quoted_at) or lx.INITIATIVE_CUE_RE.search(
+            f, max(0, m.start() - 30), m.start() + 1
+        ):
+            continue
+        name = original[m.start(1) : m.end(1)].strip()
+        if not _index_code(fold(name)):
+            ev.append(Event(m.start(), m.end(), "component", {"component": name}))
     if not any(e.kind == "component" for e in ev):
         for m in lx.COMPONENT_BARE_RE.finditer(f):
             name = original[m.start(1) : m.end(1)].strip()
@@ -209,6 +218,9 @@ def assemble(events: list[Event]) -> list[Draft]:
                 if not cur.has_value():
                     cur.component = None if cur.component is None else cur.component
         elif k == "component":
+            if cur.has_value() and cur.component is None and 0 <= ev.start - cur.span_end <= 3:
+                cur.component = d["component"]  # "dẫn đầu lĩnh vực “X”": names the rank before it
+                continue
             if cur.has_value():
                 flush()
             cur.component = d["component"]

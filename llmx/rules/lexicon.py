@@ -22,13 +22,20 @@ INDEX_RE = [(re.compile(p), code) for p, code in INDEX_PATTERNS]
 
 # A quoted name after these words is a component (sub-index or field) of an index.
 COMPONENT_RE = re.compile(
-    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|chi so|nhom chi so)\s*"
-    r"[\"“”']([^\"“”']{3,120})[\"“”']"
+    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|chi so|nhom chi so|yeu to|nhom|"
+    r"tru cot)\s*[\"“”']([^\"“”']{3,120})[\"“”']"
+)
+# A quoted name directly followed by a value verb is a component in a list of sub-scores:
+# “Gia nhập thị trường” đạt 7,46 điểm.
+COMPONENT_QUOTED_RE = re.compile(
+    r"(?<![\w“\"])[\"“]([^\"“”]{3,120})[\"”]\s*(?:chi |moi |cung |van )?"
+    r"(?=(?:dat|xep|dung|tang|giam|dan dau|voi)\b)"
 )
 # ... or an unquoted field name: "lĩnh vực cải cách thể chế đứng thứ 5".
 COMPONENT_BARE_RE = re.compile(
-    r"(?:linh vuc|chi so thanh phan)\s+((?:[^\W\d_]+\s+){1,9}?[^\W\d_]+)\s+"
-    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|\d))"
+    r"(?:linh vuc|chi so thanh phan|tru cot)\s+((?:[^\W\d_]+\s+){0,9}?[^\W\d_]+)\s*"
+    r"(?:\([^)]{1,20}\)\s*)?"
+    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|chi xep|cua|\d))"
 )
 
 # Forecasts and goals.
@@ -53,7 +60,8 @@ RANK_RE = re.compile(
 )
 RANK_WORD_RE = re.compile(rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b")
 LEADER_RE = re.compile(
-    r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau)\b"
+    r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau|"
+    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi)))\b"
 )
 RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|tut|thang|len|xuong|nang|ha)\s+(?:them\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
@@ -61,7 +69,7 @@ RANK_CHANGE_RE = re.compile(
 TOTAL_RE = re.compile(r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)")
 
 SCORE_RE = re.compile(
-    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<slash>/\s*100\s*)?(?P<u>diem|%)"
+    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%)"
 )
 SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|cao hon|thap hon)\s+(?:them\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
@@ -72,7 +80,9 @@ PAREN_PRIOR_RE = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?P<v>\d{1,3}(?:
 NATIONAL_RE = re.compile(r"\b(?:ca nuoc|toan quoc|tren toan quoc|63 tinh|/63|trong nuoc)\b|/\s*63\b")
 PROVINCE_SCOPE_RE = re.compile(
     r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan|don vi|huyen|"
-    r"huyen, thi xa, thanh pho|dia phuong cap huyen|xa, phuong)|\bcap (?:so|huyen) (?:cua|trong) tinh\b"
+    r"huyen, thi xa, thanh pho|dia phuong cap huyen|xa, phuong)|\bcap (?:so|huyen) (?:cua|trong) tinh\b|"
+    r"\bkhoi (?:so|ubnd cap huyen|cap huyen|huyen|dia phuong|don vi)|"
+    r"\b(?:huyen|so, nganh|so, ban, nganh)[^.;]{0,30}?\bcua tinh\b|\b(?:toan|trong) tinh\b"
 )
 REGION_CUE_RE = re.compile(r"\b(?:vung|khu vuc|mien)\b")
 

@@ -20,6 +20,10 @@ _VERBS = re.compile(
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 12
+_AS_OF_RE = re.compile(r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)")
+_NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\b")
+_LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
+_NATION = EntityMention(0, 0, "Việt Nam", "nation")
 _FRACTION_RE = re.compile(
     rf"(?<![\d.,/])(?P<a>\d+(?:\.\d{{3}})*)\s*/\s*(?P<b>\d+(?:\.\d{{3}})*)\s+(?P<u>{lx.COUNT_UNITS})\b"
 )
@@ -78,17 +82,28 @@ def find_metrics(
     years: list[tuple[int, int]],
     main: EntityMention | None,
     mask: list[bool],
+    context_year: int | None = None,
 ) -> list[dict[str, Any]]:
+    """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
+    same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …")."""
     out: list[dict[str, Any]] = []
+    as_of = _AS_OF_RE.search(f)
+    if as_of:
+        years = [*years, (as_of.start(1), int(as_of.group(1)))]
+        years.sort()
     is_target_sentence = bool(lx.TARGET_RE.search(f))
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
-        return before[-1] if before else main
+        if before:
+            return before[-1]
+        if _NATIONAL_SUBJECT_RE.search(f, 0, pos) and not _LOCAL_SUBJECT_RE.search(f, 0, pos):
+            return _NATION  # "Cổng Dịch vụ công quốc gia có 7,2 triệu tài khoản"
+        return main
 
     def year_at(pos: int) -> int | None:
         before = [y for p, y in years if p <= pos]
-        return before[-1] if before else (years[0][1] if years else None)
+        return before[-1] if before else (years[0][1] if years else context_year)
 
     def emit(s: int, e: int, value: float, unit: str, name: str) -> None:
         if any(mask[s:e]) or not name:
