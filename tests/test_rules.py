@@ -199,3 +199,41 @@ def test_unaccented_text():
 def test_no_invented_records_in_plain_prose():
     ex = run("Cải cách hành chính là nhiệm vụ trọng tâm, cần được lãnh đạo quan tâm thường xuyên.")
     assert ex.index_results == [] and ex.metrics == [] and ex.initiatives == []
+
+
+def test_district_ranking_scoped_to_the_province():
+    ex = run(
+        "Tỉnh Yên Bái công bố Chỉ số CCHC năm 2023 của các huyện.\n"
+        "Theo đó, TP. Yên Bái xếp thứ nhất với 90,1 điểm, tiếp theo là huyện Trấn Yên (88,4 điểm)."
+    )
+    by_entity = {r.entity: r for r in ex.index_results}
+    assert by_entity["TP. Yên Bái"].entity_level == "district"
+    assert by_entity["TP. Yên Bái"].rank == 1 and by_entity["TP. Yên Bái"].score == 90.1
+    assert by_entity["huyện Trấn Yên"].score == 88.4
+    assert {r.scope for r in ex.index_results} == {"province:Yên Bái"}
+
+
+def test_fronted_regional_scope():
+    r = only_index(
+        "Năm 2022, Chỉ số PAPI của tỉnh Nghệ An xếp thứ 20 cả nước; trong vùng Bắc Trung Bộ và "
+        "duyên hải miền Trung, tỉnh xếp thứ 5/14.",
+        rank=5,
+    )
+    assert r.scope == "region:Bắc Trung Bộ và duyên hải miền Trung" and r.rank_total == 14
+
+
+def test_quoted_sub_scores_in_a_list():
+    ex = run(
+        "Năm 2023, Chỉ số PCI của tỉnh Bến Tre đạt 68,1 điểm. Trong đó, “Chi phí thời gian” đạt "
+        "7,2 điểm; “Đào tạo lao động” đạt 6,45 điểm."
+    )
+    comps = {r.component: r.score for r in ex.index_results if r.component}
+    assert comps == {"Chi phí thời gian": 7.2, "Đào tạo lao động": 6.45}
+    assert all(r.index == "PCI" for r in ex.index_results)
+
+
+def test_rate_after_index_is_a_metric_not_a_score():
+    ex = run("Năm 2024, tỉnh Hòa Bình phấn đấu Chỉ số CCHC tăng 2 bậc và nâng tỷ lệ hồ sơ trực "
+             "tuyến lên 60%.")
+    assert all(r.score is None for r in ex.index_results)
+    assert any(m.value == 60 for m in ex.metrics)

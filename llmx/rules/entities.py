@@ -3,6 +3,7 @@ ministries; and the document's main entity, used when a sentence names none."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ _DISTRICT_PREFIX = {
     "tp.": "TP.", "tp": "TP.", "thành phố": "TP.", "thị xã": "thị xã", "tx.": "thị xã",
     "huyện": "huyện", "quận": "quận",
 }  # fmt: skip
+_NATION_RE = re.compile(
+    r"\b(?:gia tri |diem )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc|toan quoc)\b"
+)
 _COMMUNE_PREFIX = {"xã": "xã", "phường": "phường", "thị trấn": "thị trấn"}
 
 
@@ -54,16 +58,17 @@ def find_entities(
         prefix = _DISTRICT_PREFIX.get(m.group(1).lower(), m.group(1).lower())
         name_end = m.start(2) + len(name)
         prov = gz.lookup(name)
-        if prov is not None:
-            if prefix == "TP." and prov.kind == "thành phố":
-                # "TP. Hồ Chí Minh", "thành phố Cần Thơ": a centrally-run city = a province.
-                found.append(
-                    EntityMention(start + m.start(2), start + name_end, prov.name, "province",
-                                  prov.name)
-                )
-            continue  # "tỉnh"/"TP" + a province name is the province, found below
+        if prov is not None and prefix == "TP." and prov.kind == "thành phố":
+            # "TP. Hồ Chí Minh", "thành phố Cần Thơ": a centrally-run city = a province.
+            found.append(
+                EntityMention(start + m.start(2), start + name_end, prov.name, "province",
+                              prov.name)
+            )
+            continue
+        # "TP. Lào Cai", "TP. Buôn Ma Thuột", "huyện X": a unit inside a province.
         found.append(
-            EntityMention(start + m.start(), start + name_end, f"{prefix} {name}", "district")
+            EntityMention(start + m.start(), start + name_end, f"{prefix} {name}", "district",
+                          prov.name if prov is not None else None)
         )
     for m in lx.COMMUNE_RE.finditer(seg):
         name = _capitalised(m.group(2))
@@ -78,6 +83,8 @@ def find_entities(
         level = "ministry" if fseg.startswith(("bo ", "van phong chinh", "thanh tra chinh",
                                                "ngan hang", "uy ban dan"), m.start()) else "department"
         found.append(EntityMention(start + m.start(), start + m.end(), _canon_unit(raw), level))
+    for m in _NATION_RE.finditer(fseg):
+        found.append(EntityMention(start + m.start(), start + m.end(), "Việt Nam", "nation"))
     for pm in gz.find(seg):
         prov = pm.item
         found.append(

@@ -160,7 +160,7 @@ class RulesExtractor:
                 return []
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
-        if sentence_index is None:
+        if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
             # index is a metric ("giảm 50% mức phí"), not an index score.
             values = [
@@ -177,7 +177,7 @@ class RulesExtractor:
             return []
         mask[:] = trial_mask
         scopes = scan_scopes(f, regions)
-        drafts = assemble(subjects + values + scopes)
+        drafts = assemble(subjects + values + scopes, f)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0

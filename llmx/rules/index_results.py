@@ -123,6 +123,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         before = f[max(0, s - 12) : s]
         if re.search(r"(?:tang|giam|hon|khoang|thu|so)\s*$", before):
             continue
+        near = f[max(0, s - 60) : s]
+        if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
+            continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
         unit = "percent" if m.group("u") == "%" else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
@@ -187,7 +190,7 @@ def _index_code(folded: str) -> str | None:
     return None
 
 
-def assemble(events: list[Event]) -> list[Draft]:
+def assemble(events: list[Event], f: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
     drafts: list[Draft] = []
@@ -239,7 +242,14 @@ def assemble(events: list[Event]) -> list[Draft]:
             cur.entity = ent
         elif k == "scope":
             target = last_rank_draft
-            if target is not None and ev.start - target.span_end < 80:
+            fronted = (
+                d["scope"] != "national"
+                and re.search(r"(?:trong|tai|giua)\s[^,;]{0,30}$", f[max(0, ev.start - 40) : ev.start])
+                and re.match(r"[^,;]{0,50},", f[ev.end : ev.end + 60])
+            )
+            if fronted:
+                pending_scope = d["scope"]  # "trong vùng X, tỉnh xếp thứ 4": scope comes first
+            elif target is not None and ev.start - target.span_end < 80:
                 if target.scope is None:
                     target.scope = d["scope"]
                 # else: a second marker for the same rank ("/63 … cả nước"); nothing new
