@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 
@@ -12,10 +13,23 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=1)
+def _strip_table() -> dict[int, str]:
+    """Precomposed Latin letters -> base letter, built once; translate() then runs in C."""
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if base != ch and len(base) == 1:
+            table[cp] = base
+    for cp in range(0x300, 0x370):  # stray combining marks (text not in NFC)
+        table[cp] = None  # type: ignore[assignment]
+    return table
+
+
 def strip_diacritics(text: str) -> str:
     """Remove Vietnamese tone and vowel marks; map đ/Đ to d/D."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return text.translate(_strip_table())
 
 
 def fold(text: str) -> str:

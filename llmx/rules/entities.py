@@ -105,7 +105,9 @@ def _canon_unit(raw: str) -> str:
     return raw[:1].upper() + raw[1:]
 
 
-def main_entity(title: str | None, text: str) -> EntityMention | None:
+def main_entity(
+    title: str | None, text: str, entities: list[EntityMention] | None = None
+) -> EntityMention | None:
     """The entity a document is about: most mentioned, with the title counting triple and
     sub-province units preferred when the title names one."""
     counts: Counter[tuple[str, str]] = Counter()
@@ -117,8 +119,11 @@ def main_entity(title: str | None, text: str) -> EntityMention | None:
             counts[key] += 3
             title_keys.add(key)
             first.setdefault(key, e)
-    head = text[:20000]  # the lead decides; page footers with teasers come later
-    for e in find_entities(head):
+    # The lead decides; page footers with teasers come later.
+    head = entities if entities is not None else find_entities(text[:20000])
+    for e in head:
+        if e.start >= 20000:
+            break
         key = (e.name, e.level)
         counts[key] += 1
         first.setdefault(key, e)

@@ -23,6 +23,19 @@ from llmx.rules.metrics import find_metrics
 
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
+_MAY_HAVE_VALUE = re.compile(r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b")
+_INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tranh|chuyen doi so")
+
+
+def _first_index(f: str) -> str | None:
+    if not _INDEX_HINT.search(f):
+        return None
+    best: tuple[int, str] | None = None
+    for rx, code in lx.INDEX_RE:
+        m = rx.search(f)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else None
 
 
 def _dominant_index(title: str | None, folded: str) -> str | None:
@@ -95,15 +108,16 @@ class RulesExtractor:
     def extract(self, doc: Document) -> ExtractionOutcome:
         text = doc.text
         folded_doc = fold_keep_offsets(text)
-        main = main_entity(doc.title, text)
         regions_all = [
             (m.start, m.end, m.item.name) for m in get_gazetteer().find_regions(folded_doc)
         ]
         entities_all = find_entities(text, folded=folded_doc)
+        main = main_entity(doc.title, text, entities_all)
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()
         carry.doc_index = _dominant_index(doc.title, folded_doc)
         carry.doc_province = _dominant_province(entities_all, main)
+        ent_i = 0
         for para_no, para in enumerate(paragraphs(text)):
             if _is_heading(text[para.start : para.end]):
                 # Headlines restate the body and teasers belong to other articles; a heading
@@ -116,11 +130,15 @@ class RulesExtractor:
                 s, e = span.start, span.end
                 f = folded_doc[s:e]
                 original = text[s:e]
-                ents = [
-                    EntityMention(m.start - s, m.end - s, m.name, m.level, m.province)
-                    for m in entities_all
-                    if s <= m.start and m.end <= e
-                ]
+                while ent_i < len(entities_all) and entities_all[ent_i].start < s:
+                    ent_i += 1
+                ents = []
+                j = ent_i
+                while j < len(entities_all) and entities_all[j].start < e:
+                    m = entities_all[j]
+                    if m.end <= e:
+                        ents.append(EntityMention(m.start - s, m.end - s, m.name, m.level, m.province))
+                    j += 1
                 regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
                 years = measured_years(f)
                 context_year = years[0][1] if years else para_year
@@ -150,6 +168,14 @@ class RulesExtractor:
         mask: list[bool],
         para_year: int | None,
     ) -> list[tuple[str, dict[str, Any]]]:
+        if not _MAY_HAVE_VALUE.search(f):
+            # Fast path for most prose: no digit and no rank word, so no index result; only
+            # note an index named here, for the sentences that follow.
+            carry.age += 1
+            code = _first_index(f)
+            if code is not None:
+                self._update_carry(carry, code, years, f)
+            return []
         subjects = scan_subjects(f, original, ents)
         index_events = [ev for ev in subjects if ev.kind == "index"]
         sentence_index = index_events[0].data["index"] if index_events else None
