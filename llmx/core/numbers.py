@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from llmx.core.textnorm import fold
 
@@ -37,6 +38,7 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 LEADERSHIP_WORDS = ("dẫn đầu", "đứng đầu", "quán quân", "cao nhất", "top 1", "đứng thứ nhất")
+_LEADERSHIP_FOLDED = tuple(fold(w) for w in LEADERSHIP_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,8 @@ def readings(raw: str) -> set[float]:
     return out
 
 
-def values_in(quote: str) -> set[float]:
+@lru_cache(maxsize=4096)
+def values_in(quote: str) -> frozenset[float]:
     """Every value a reader could take from ``quote``: each number under each convention,
     with and without its magnitude word, plus ordinal words after ``thứ``."""
     out: set[float] = set()
@@ -117,13 +120,13 @@ def values_in(quote: str) -> set[float]:
         if mm:
             k = _MULTIPLIERS[fold(mm.group(1))]
             out |= {v * k for v in base}
-    for m in re.finditer(r"\bthu\s+(\w+)", fold(quote)):
+    folded = fold(quote)  # once: folding is the costly part of grounding a record
+    for m in re.finditer(r"\bthu\s+(\w+)", folded):
         if m.group(1) in _ORDINAL_WORDS:
             out.add(float(_ORDINAL_WORDS[m.group(1)]))
-    folded = fold(quote)
-    if any(fold(w) in folded for w in LEADERSHIP_WORDS):
+    if any(w in folded for w in _LEADERSHIP_FOLDED):
         out.add(1.0)
-    return out
+    return frozenset(out)
 
 
 def close(a: float, b: float, tol: float = 0.005) -> bool:
