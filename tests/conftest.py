@@ -20,6 +20,6 @@ def make_doc(text: str, doc_id: str = "t", title: str | None = None) -> Document
     )
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
