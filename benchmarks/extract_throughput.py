@@ -53,13 +53,16 @@ def main() -> None:
         for result in run_extraction([str(docs_dir)], backend, store, run_id=run_id):
             summary.add(result)
         elapsed = time.perf_counter() - t0
-        store.finish_run(run_id, status="ok", docs_ok=summary.ok, docs_skipped=0,
-                         docs_failed=summary.errors)
+        store.finish_run(
+            run_id, status="ok", docs_ok=summary.ok, docs_skipped=0, docs_failed=summary.errors
+        )
         store.close()
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     records = summary.index_results + summary.metrics + summary.initiatives
-    print(f"documents:      {summary.documents} ({total_bytes / 1e6:.1f} MB, {summary.errors} errors)")
+    print(
+        f"documents:      {summary.documents} ({total_bytes / 1e6:.1f} MB, {summary.errors} errors)"
+    )
     print(f"records:        {records}")
     print(f"elapsed:        {elapsed:.2f} s")
     print(f"throughput:     {summary.documents / elapsed:.0f} docs/s")

@@ -16,7 +16,10 @@ from llmx.core.records import DocumentExtraction
 def llmx(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "llmx", *args],
-        cwd=cwd, input=stdin, capture_output=True, timeout=120,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
     )
 
 

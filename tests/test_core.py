@@ -67,8 +67,9 @@ def _ev(text: str) -> Evidence:
 
 def test_record_with_number_missing_from_quote_is_rejected():
     q = "Tỉnh Quảng Trị đạt 80,1 điểm, xếp thứ 30/63."
-    IndexResult(entity="Quảng Trị", index="PAR_INDEX", score=80.1, rank=30, rank_total=63,
-                evidence=_ev(q))
+    IndexResult(
+        entity="Quảng Trị", index="PAR_INDEX", score=80.1, rank=30, rank_total=63, evidence=_ev(q)
+    )
     with pytest.raises(ValidationError, match="rank=31"):
         IndexResult(entity="Quảng Trị", index="PAR_INDEX", rank=31, evidence=_ev(q))
     with pytest.raises(ValidationError, match="value=12"):
@@ -98,9 +99,13 @@ def test_evidence_checked_against_text_in_context():
 def test_document_extraction_round_trip():
     q = "Tỉnh Quảng Trị xếp thứ 30."
     ex = DocumentExtraction(
-        doc_id="d", source="d.txt", sha256="0" * 64, backend="rules",
-        index_results=[IndexResult(entity="Quảng Trị", index="PAR_INDEX", rank=30,
-                                   evidence=_ev(q))],
+        doc_id="d",
+        source="d.txt",
+        sha256="0" * 64,
+        backend="rules",
+        index_results=[
+            IndexResult(entity="Quảng Trị", index="PAR_INDEX", rank=30, evidence=_ev(q))
+        ],
     )
     again = DocumentExtraction.model_validate_json(ex.model_dump_json())
     assert again == ex and again.counts()["index_results"] == 1

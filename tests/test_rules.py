@@ -10,7 +10,11 @@ from llmx.rules.extractor import RulesExtractor
 
 def run(text: str, title: str | None = None):
     out = RulesExtractor().extract(make_doc(text, title=title))
-    for rec in (*out.extraction.index_results, *out.extraction.metrics, *out.extraction.initiatives):
+    for rec in (
+        *out.extraction.index_results,
+        *out.extraction.metrics,
+        *out.extraction.initiatives,
+    ):
         ev = rec.evidence
         assert text[ev.start : ev.end] == ev.quote  # every span holds
     return out.extraction
@@ -123,7 +127,10 @@ def test_department_ranking_within_province():
         index="PAR_INDEX",
     )
     assert (r.entity, r.entity_level, r.rank, r.scope) == (
-        "Sở Tư pháp", "department", 1, "province:Thái Bình"
+        "Sở Tư pháp",
+        "department",
+        1,
+        "province:Thái Bình",
     )
 
 
@@ -178,8 +185,12 @@ def test_initiative_lists():
         "“Thứ Bảy phục vụ”; đồng thời duy trì phương châm “Nhanh, gọn, đúng hẹn”."
     )
     names = {i.name for i in ex.initiatives}
-    assert names == {"Cà phê doanh nhân", "Một cửa không giấy", "Thứ Bảy phục vụ",
-                     "Nhanh, gọn, đúng hẹn"}
+    assert names == {
+        "Cà phê doanh nhân",
+        "Một cửa không giấy",
+        "Thứ Bảy phục vụ",
+        "Nhanh, gọn, đúng hẹn",
+    }
     assert all(i.entity == "huyện Bảo Thắng" for i in ex.initiatives)
     assert {i.kind for i in ex.initiatives} == {"mô hình", "phương châm"}
 
@@ -233,7 +244,9 @@ def test_quoted_sub_scores_in_a_list():
 
 
 def test_rate_after_index_is_a_metric_not_a_score():
-    ex = run("Năm 2024, tỉnh Hòa Bình phấn đấu Chỉ số CCHC tăng 2 bậc và nâng tỷ lệ hồ sơ trực "
-             "tuyến lên 60%.")
+    ex = run(
+        "Năm 2024, tỉnh Hòa Bình phấn đấu Chỉ số CCHC tăng 2 bậc và nâng tỷ lệ hồ sơ trực "
+        "tuyến lên 60%."
+    )
     assert all(r.score is None for r in ex.index_results)
     assert any(m.value == 60 for m in ex.metrics)

@@ -32,7 +32,7 @@ def _loose_pattern(quote: str) -> re.Pattern[str] | None:
     parts = []
     for w in words:
         # Typographic and straight quotes are interchangeable in copied text.
-        esc = re.escape(w).replace('"', "[\"“”]").replace("'", "['‘’]")
+        esc = re.escape(w).replace('"', '["“”]').replace("'", "['‘’]")
         parts.append(esc)
     return re.compile(r"\s+".join(parts))
 

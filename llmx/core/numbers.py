@@ -26,11 +26,13 @@ _MULTIPLIERS = {
 }
 
 # Grouped thousands (1.704.824 or 1,704,824), then decimals with either separator.
-NUMBER_PATTERN = r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])"
-_NUMBER_RE = re.compile(NUMBER_PATTERN)
-_MULT_RE = re.compile(
-    r"\s*(nghìn|ngàn|triệu|tỉ|tỷ|thousand|million|billion)(?!\w)", re.IGNORECASE
+NUMBER_PATTERN = (
+    r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d])"
+    r"|(?<![\w.,])\d{1,3}(?:,\d{3}){2,}(?![\d])"
+    r"|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])"
 )
+_NUMBER_RE = re.compile(NUMBER_PATTERN)
+_MULT_RE = re.compile(r"\s*(nghìn|ngàn|triệu|tỉ|tỷ|thousand|million|billion)(?!\w)", re.IGNORECASE)
 
 _ORDINAL_WORDS = {
     "nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,

@@ -68,7 +68,8 @@ class _Grounded(_Strict):
         ]
         if missing:
             raise ValueError(
-                "value not found in its quote: " + ", ".join(missing)
+                "value not found in its quote: "
+                + ", ".join(missing)
                 + f" (quote: {self.evidence.quote[:80]!r})"
             )
         return self
@@ -100,9 +101,7 @@ class IndexResult(_Grounded):
 
     @model_validator(mode="after")
     def _has_a_value(self) -> IndexResult:
-        if all(
-            v is None for v in (self.score, self.rank, self.rank_change, self.score_change)
-        ):
+        if all(v is None for v in (self.score, self.rank, self.rank_change, self.score_change)):
             raise ValueError("an index result needs a score, rank, rank_change or score_change")
         if self.rank and self.rank_total and self.rank > self.rank_total:
             raise ValueError("rank cannot exceed rank_total")

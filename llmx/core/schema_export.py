@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from llmx.core.records import DocumentExtraction, Initiative, IndexResult, Metric
+from llmx.core.records import DocumentExtraction, IndexResult, Initiative, Metric
 
 MODELS = {
     "document_extraction": DocumentExtraction,

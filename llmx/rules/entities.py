@@ -61,27 +61,39 @@ def find_entities(
         if prov is not None and prefix == "TP." and prov.kind == "thành phố":
             # "TP. Hồ Chí Minh", "thành phố Cần Thơ": a centrally-run city = a province.
             found.append(
-                EntityMention(start + m.start(2), start + name_end, prov.name, "province",
-                              prov.name)
+                EntityMention(
+                    start + m.start(2), start + name_end, prov.name, "province", prov.name
+                )
             )
             continue
         # "TP. Lào Cai", "TP. Buôn Ma Thuột", "huyện X": a unit inside a province.
         found.append(
-            EntityMention(start + m.start(), start + name_end, f"{prefix} {name}", "district",
-                          prov.name if prov is not None else None)
+            EntityMention(
+                start + m.start(),
+                start + name_end,
+                f"{prefix} {name}",
+                "district",
+                prov.name if prov is not None else None,
+            )
         )
     for m in lx.COMMUNE_RE.finditer(seg):
         name = _capitalised(m.group(2))
         if name:
             prefix = _COMMUNE_PREFIX.get(m.group(1).lower(), m.group(1).lower())
             found.append(
-                EntityMention(start + m.start(), start + m.start(2) + len(name),
-                              f"{prefix} {name}", "commune")
+                EntityMention(
+                    start + m.start(), start + m.start(2) + len(name), f"{prefix} {name}", "commune"
+                )
             )
     for m in lx.DEPARTMENT_RE.finditer(fseg):
         raw = seg[m.start() : m.end()]
-        level = "ministry" if fseg.startswith(("bo ", "van phong chinh", "thanh tra chinh",
-                                               "ngan hang", "uy ban dan"), m.start()) else "department"
+        level = (
+            "ministry"
+            if fseg.startswith(
+                ("bo ", "van phong chinh", "thanh tra chinh", "ngan hang", "uy ban dan"), m.start()
+            )
+            else "department"
+        )
         found.append(EntityMention(start + m.start(), start + m.end(), _canon_unit(raw), level))
     for m in _NATION_RE.finditer(fseg):
         found.append(EntityMention(start + m.start(), start + m.end(), "Việt Nam", "nation"))

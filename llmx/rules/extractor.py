@@ -23,7 +23,10 @@ from llmx.rules.metrics import find_metrics
 
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
-_MAY_HAVE_VALUE = re.compile(r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b")
+_MAY_HAVE_VALUE = re.compile(
+    r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
+    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+)
 _INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tranh|chuyen doi so")
 
 
@@ -137,7 +140,9 @@ class RulesExtractor:
                 while j < len(entities_all) and entities_all[j].start < e:
                     m = entities_all[j]
                     if m.end <= e:
-                        ents.append(EntityMention(m.start - s, m.end - s, m.name, m.level, m.province))
+                        ents.append(
+                            EntityMention(m.start - s, m.end - s, m.name, m.level, m.province)
+                        )
                     j += 1
                 regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
                 years = measured_years(f)
@@ -190,7 +195,8 @@ class RulesExtractor:
             # Borrowed context is weak evidence: a percentage in a sentence that names no
             # index is a metric ("giảm 50% mức phí"), not an index score.
             values = [
-                v for v in values
+                v
+                for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
             ]
             trial_mask = list(mask)
@@ -225,7 +231,9 @@ class RulesExtractor:
         """The index a sentence that names none is about: the previous sentence's, any
         earlier one's in the same paragraph, or (for rankings of districts, departments
         and ministries, whose articles name the index once) the document's main index."""
-        if carry.index is not None and (carry.age <= _CARRY_SENTENCES or carry.para == carry.index_para):
+        if carry.index is not None and (
+            carry.age <= _CARRY_SENTENCES or carry.para == carry.index_para
+        ):
             return carry.index
         if carry.doc_index and any(
             ev.kind == "entity" and ev.data["entity"].level in _SUB_PROVINCE for ev in subjects
@@ -234,7 +242,9 @@ class RulesExtractor:
         return None
 
     @staticmethod
-    def _update_carry(carry: _Carry, index: str | None, years: list[tuple[int, int]], f: str) -> None:
+    def _update_carry(
+        carry: _Carry, index: str | None, years: list[tuple[int, int]], f: str
+    ) -> None:
         if index is not None and index != carry.index:
             carry.year = None
         carry.index = index
@@ -268,7 +278,11 @@ class RulesExtractor:
         if year is None and d.scope != "prior":
             year = carry.index_years.get(index)
         scope = d.scope
-        if scope in (None, "prior") and ent is not None and ent.level in ("district", "commune", "department"):
+        if (
+            scope in (None, "prior")
+            and ent is not None
+            and ent.level in ("district", "commune", "department")
+        ):
             # Districts and departments are ranked within their province unless the text
             # says nationwide.
             scope = "province:" if carry.doc_province else "national"

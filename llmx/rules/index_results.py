@@ -112,7 +112,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
     for m in lx.RANK_WORD_RE.finditer(f):
         add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
-        if re.search(r"(?:mot trong|nhom|top|trong so)\b[^.;]{0,24}$", f[max(0, m.start() - 40) : m.start()]):
+        if re.search(
+            r"(?:mot trong|nhom|top|trong so)\b[^.;]{0,24}$", f[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
     for m in lx.SCORE_RE.finditer(f):
@@ -133,7 +135,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
 
 
 def scan_scopes(f: str, regions: list[tuple[int, int, str]]) -> list[Event]:
-    ev = [Event(m.start(), m.end(), "scope", {"scope": "national"}) for m in lx.NATIONAL_RE.finditer(f)]
+    ev = [
+        Event(m.start(), m.end(), "scope", {"scope": "national"})
+        for m in lx.NATIONAL_RE.finditer(f)
+    ]
     for s, e, name in regions:
         ev.append(Event(s, e, "scope", {"scope": f"region:{name}"}))
     for m in lx.PROVINCE_SCOPE_RE.finditer(f):
@@ -244,7 +249,9 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
             target = last_rank_draft
             fronted = (
                 d["scope"] != "national"
-                and re.search(r"(?:trong|tai|giua)\s[^,;]{0,30}$", f[max(0, ev.start - 40) : ev.start])
+                and re.search(
+                    r"(?:trong|tai|giua)\s[^,;]{0,30}$", f[max(0, ev.start - 40) : ev.start]
+                )
                 and re.match(r"[^,;]{0,50},", f[ev.end : ev.end + 60])
             )
             if fronted:
@@ -259,9 +266,15 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 last_province_scope = (ev.end, target if target is not None else cur)
         elif k == "prior":
             prior = Draft(
-                index=cur.index, component=cur.component, entity=cur.entity,
-                year=d["year"], score=d["score"], score_unit=d["unit"], is_target=False,
-                first_value_at=ev.start, span_end=ev.end,
+                index=cur.index,
+                component=cur.component,
+                entity=cur.entity,
+                year=d["year"],
+                score=d["score"],
+                score_unit=d["unit"],
+                is_target=False,
+                first_value_at=ev.start,
+                span_end=ev.end,
             )
             prior.scope = "prior"  # marker: scope resolved later like its parent's
             drafts.append(prior)

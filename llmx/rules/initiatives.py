@@ -33,12 +33,14 @@ def find_initiatives(
                 break
             name = q.group(1).strip().strip(",;.").strip()
             if name and len(name.split()) <= 16:
-                out.append({
-                    "entity": owner.name if owner else "không rõ",
-                    "name": name,
-                    "kind": kind,
-                    "year": year,
-                })
+                out.append(
+                    {
+                        "entity": owner.name if owner else "không rõ",
+                        "name": name,
+                        "kind": kind,
+                        "year": year,
+                    }
+                )
             # Continue through a list: “A”, “B” và “C”.
             nxt = lx.QUOTED_RE.search(original, q.end())
             if nxt is None or nxt.start() - q.end() > 24:

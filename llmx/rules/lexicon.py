@@ -8,7 +8,10 @@ import re
 
 # Index names -> contract code. Order matters only for overlapping names (longest wins).
 INDEX_PATTERNS: list[tuple[str, str]] = [
-    (r"bo chi so (?:danh gia )?(?:chat luong )?phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
+    (
+        r"bo chi so (?:danh gia )?(?:chat luong )?phuc vu nguoi dan,? (?:va )?doanh nghiep",
+        "SERVICE_INDEX",
+    ),
     (r"chi so phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
     (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)", "SIPAS"),
     (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
@@ -16,7 +19,10 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
     (r"(?:chi so )?nang luc canh tranh cap tinh|chi so nang luc canh tranh|\bpci\b", "PCI"),
     (r"chi so (?:danh gia )?chuyen doi so|\bdti\b|ve chuyen doi so", "DTI"),
     (r"chi so xanh(?: cap tinh)?|\bpgi\b", "PGI"),
-    (r"chi so (?:cai cach hanh chinh|cchc)|\bpar[ -]?index\b|chi so par\b|cai cach hanh chinh \(cchc\) nam", "PAR_INDEX"),
+    (
+        r"chi so (?:cai cach hanh chinh|cchc)|\bpar[ -]?index\b|chi so par\b|cai cach hanh chinh \(cchc\) nam",
+        "PAR_INDEX",
+    ),
 ]
 INDEX_RE = [(re.compile(p), code) for p, code in INDEX_PATTERNS]
 
@@ -39,10 +45,14 @@ COMPONENT_BARE_RE = re.compile(
 )
 
 # Forecasts and goals.
-TARGET_RE = re.compile(r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b")
+TARGET_RE = re.compile(
+    r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b"
+)
 
 # Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
-COMPARISON_YEAR_RE = re.compile(r"(?:so voi|voi|cung ky|tu|hon)\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\b")
+COMPARISON_YEAR_RE = re.compile(
+    r"(?:so voi|voi|cung ky|tu|hon)\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\b"
+)
 YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
 
 NUM = r"(\d+(?:[.,]\d+)*)"
@@ -50,8 +60,8 @@ ORD_WORD = r"(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
 
 # Rank phrasings. Each yields rank (and maybe total); group names are fixed.
 RANK_FROM_TO_RE = re.compile(
-    rf"(?:tu|tu vi tri|tu hang|tu thu)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<a>\d+)"
-    rf"(?:/(?P<ta>\d+))?\s*(?:len|xuong)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
+    r"(?:tu|tu vi tri|tu hang|tu thu)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<a>\d+)"
+    r"(?:/(?P<ta>\d+))?\s*(?:len|xuong)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
 )
 RANK_RE = re.compile(
     r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
@@ -66,7 +76,9 @@ LEADER_RE = re.compile(
 RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|tut|thang|len|xuong|nang|ha)\s+(?:them\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
 )
-TOTAL_RE = re.compile(r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)")
+TOTAL_RE = re.compile(
+    r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
+)
 
 SCORE_RE = re.compile(
     r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%)"
@@ -75,9 +87,13 @@ SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|cao hon|thap hon)\s+(?:them\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
 )
 # "(82,58 điểm)" right after a comparison year: the value of that earlier year.
-PAREN_PRIOR_RE = re.compile(r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)")
+PAREN_PRIOR_RE = re.compile(
+    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+)
 
-NATIONAL_RE = re.compile(r"\b(?:ca nuoc|toan quoc|tren toan quoc|63 tinh|/63|trong nuoc)\b|/\s*63\b")
+NATIONAL_RE = re.compile(
+    r"\b(?:ca nuoc|toan quoc|tren toan quoc|63 tinh|/63|trong nuoc)\b|/\s*63\b"
+)
 PROVINCE_SCOPE_RE = re.compile(
     r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan|don vi|huyen|"
     r"huyen, thi xa, thanh pho|dia phuong cap huyen|xa, phuong)|\bcap (?:so|huyen) (?:cua|trong) tinh\b|"
@@ -93,10 +109,14 @@ COUNT_UNITS = (
     r"ngay lam viec|ngay|gio|phut|tieu chi|cuoc|giay to|ket qua|nguoi|trieu dong|ty dong|"
     r"bo phan mot cua|diem cau|bai viet|y kien|kien nghi|sang kien|mo hinh|giai phap"
 )
-COUNT_RE = re.compile(rf"(?P<v>\d+(?:[.,]\d+)*)(?:\s+(?P<m>nghin|ngan|trieu|ti|ty))?\s+(?P<u>{COUNT_UNITS})\b")
+COUNT_RE = re.compile(
+    rf"(?P<v>\d+(?:[.,]\d+)*)(?:\s+(?P<m>nghin|ngan|trieu|ti|ty))?\s+(?P<u>{COUNT_UNITS})\b"
+)
 PERCENT_RE = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%")
 RATE_HEAD_RE = re.compile(r"\b(?:ty le|ti le|muc do)\b")
-METRIC_VERB_RE = re.compile(r"\b(?:dat|la|chiem|len toi|len den|o muc|khoang|tren|hon|gan|duoi|toi)\b")
+METRIC_VERB_RE = re.compile(
+    r"\b(?:dat|la|chiem|len toi|len den|o muc|khoang|tren|hon|gan|duoi|toi)\b"
+)
 
 # Initiatives: a quoted name after one of these cue words (possibly a list of names).
 INITIATIVE_CUE_RE = re.compile(
@@ -104,7 +124,9 @@ INITIATIVE_CUE_RE = re.compile(
     r"(?:\s+[^\W\d_]+){0,3}?\s*[:]?\s*(?=[\"“])"
 )
 QUOTED_RE = re.compile(r"[\"“]([^\"“”]{2,120})[\"”]")
-LIST_SEP_RE = re.compile(r"\s*(?:,|;|va|hoac|cung voi)\s*(?:(?:mo hinh|sang kien|phong trao|phuong cham)\s*)?$")
+LIST_SEP_RE = re.compile(
+    r"\s*(?:,|;|va|hoac|cung voi)\s*(?:(?:mo hinh|sang kien|phong trao|phuong cham)\s*)?$"
+)
 
 # Entity levels below province. Words after the prefix are captured loosely; the caller keeps
 # the leading capitalised ones (Python's str.isupper, since regex ranges mix cases).

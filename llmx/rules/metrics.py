@@ -20,7 +20,9 @@ _VERBS = re.compile(
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 12
-_AS_OF_RE = re.compile(r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)")
+_AS_OF_RE = re.compile(
+    r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
+)
 _NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\b")
 _LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
 _NATION = EntityMention(0, 0, "Việt Nam", "nation")
@@ -111,14 +113,16 @@ def find_metrics(
         for i in range(s, e):
             mask[i] = True
         ent = owner(s)
-        out.append({
-            "entity": ent.name if ent else "không rõ",
-            "name": name,
-            "value": value,
-            "unit": unit,
-            "year": year_at(s),
-            "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
-        })
+        out.append(
+            {
+                "entity": ent.name if ent else "không rõ",
+                "name": name,
+                "value": value,
+                "unit": unit,
+                "year": year_at(s),
+                "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+            }
+        )
 
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
