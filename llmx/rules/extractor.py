@@ -44,11 +44,10 @@ def _first_index(f: str) -> str | None:
 def _dominant_index(title: str | None, folded: str) -> str | None:
     """The index an article is about: most mentioned, the title counting triple."""
     counts: dict[str, int] = {}
-    ftitle = fold_keep_offsets(title or "")
-    for rx, code in lx.INDEX_RE:
-        n = len(rx.findall(folded)) + 3 * len(rx.findall(ftitle))
-        if n:
-            counts[code] = counts.get(code, 0) + n
+    for source, weight in ((folded, 1), (fold_keep_offsets(title or ""), 3)):
+        for m in lx.INDEX_ANY_RE.finditer(source):
+            code = lx.INDEX_CODES[int(m.lastgroup[1:])]
+            counts[code] = counts.get(code, 0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
 
 

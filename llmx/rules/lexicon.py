@@ -25,6 +25,9 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 INDEX_RE = [(re.compile(p), code) for p, code in INDEX_PATTERNS]
+# All index names in one pass (group i = INDEX_PATTERNS[i]), for counting over a whole text.
+INDEX_ANY_RE = re.compile("|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(INDEX_PATTERNS)))
+INDEX_CODES = [code for _, code in INDEX_PATTERNS]
 
 # A quoted name after these words is a component (sub-index or field) of an index.
 COMPONENT_RE = re.compile(
