@@ -250,3 +250,17 @@ def test_rate_after_index_is_a_metric_not_a_score():
     )
     assert all(r.score is None for r in ex.index_results)
     assert any(m.value == 60 for m in ex.metrics)
+
+
+def test_article_year_dates_undated_figures():
+    ex = run(
+        "Năm 2021, tỉnh Ninh Bình đẩy mạnh cải cách hành chính.\n"
+        "Trong năm, tỉnh đã cắt giảm 42 thủ tục hành chính.\n"
+        "Hiện toàn tỉnh có 310 đơn vị dùng phần mềm một cửa."
+    )
+    assert {(m.value, m.year) for m in ex.metrics} == {(42, 2021), (310, 2021)}
+
+
+def test_as_of_date_gives_the_year():
+    ex = run("Tính đến ngày 30-6-2024, tỉnh Bạc Liêu có 215.300 tài khoản định danh điện tử.")
+    assert [(m.value, m.year) for m in ex.metrics] == [(215300, 2024)]

@@ -22,6 +22,7 @@ from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
 
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
+_LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
     r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
@@ -120,6 +121,8 @@ class RulesExtractor:
         carry.doc_index = _dominant_index(doc.title, folded_doc)
         carry.doc_province = _dominant_province(entities_all, main)
         ent_i = 0
+        doc_year: int | None = None
+        seen_body = False
         for para_no, para in enumerate(paragraphs(text)):
             if _is_heading(text[para.start : para.end]):
                 # Headlines restate the body and teasers belong to other articles; a heading
@@ -127,6 +130,12 @@ class RulesExtractor:
                 carry.age = 99
                 continue
             carry.para = para_no
+            if doc_year is None and not seen_body:
+                # An article that opens "Năm 2018, …" reports on that year: its undated
+                # figures ("Trong năm, …", "Hiện toàn tỉnh có …") belong to it.
+                lead = _LEAD_YEAR_RE.match(folded_doc, para.start, para.end)
+                doc_year = int(lead.group(1)) if lead else None
+            seen_body = True
             para_year: int | None = None
             for span in sentences(text, para.start, para.end):
                 s, e = span.start, span.end
@@ -151,7 +160,7 @@ class RulesExtractor:
                 candidates += self._index_results(
                     f, original, ents, regions, years, carry, main, evidence, mask, para_year
                 )
-                metric_year = para_year
+                metric_year = para_year if para_year is not None else doc_year
                 para_year = context_year
                 for rec in find_metrics(f, original, ents, years, main, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
