@@ -1,9 +1,110 @@
-"""`llmx ask` (not built yet)."""
+"""`llmx ask`: answer a question from what `llmx extract` stored, with citations.
+
+Exit codes: 0 when the question was answered, "không tìm thấy" included (check ``found``
+in ``--json``); 1 when the store is missing or empty (nothing extracted yet) or cannot be
+read; 2 for unusable input (empty question, unknown planner, LLM planner not configured).
+
+Start-up is kept lean: only typer here; the store, the planner and (for ``--backend
+openai``) openai and instructor load inside the command.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import typer
+
+from llmx.cli.common import DbOption, db_path, fail, print_json
+
+_QUESTION = typer.Argument(..., help="The question, Vietnamese or English ('-' reads stdin)")
+_JSON = typer.Option(
+    False, "--json", help="Print the query, the answer, the records and the citations as JSON"
+)
+_BACKEND = typer.Option(
+    "rules",
+    "--backend",
+    "-b",
+    help="Query planner: rules (offline parser) or openai (an LLM reads the question; the "
+    "answer is still built from stored records only)",
+)
+_MODEL = typer.Option(None, "--model", "-m", envvar="LLMX_MODEL", help="openai: model name")
+_BASE_URL = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL", help="openai: endpoint")
+_TIMEOUT = typer.Option(30.0, "--timeout", help="openai: seconds for the planning request")
+_RECORDS = typer.Option(
+    None, "--records-backend", help="Use only records extracted by this backend (e.g. rules)"
+)
+_QUOTE_CHARS = 220  # quotes are cut in the plain output (--json has them whole)
+
+
+def ask(
+    question: str = _QUESTION,
+    json_out: bool = _JSON,
+    backend: str = _BACKEND,
+    model: str | None = _MODEL,
+    base_url: str | None = _BASE_URL,
+    timeout: float = _TIMEOUT,
+    records_backend: str | None = _RECORDS,
+    db: Path | None = DbOption,
+) -> None:
+    """Answer a question from the stored records: one sentence, then its sources.
+
+    Exit status: 0 answered (also when nothing is found: "không tìm thấy", found=false in
+    --json); 1 store missing or empty (run `llmx extract` first); 2 bad input."""
+    if question == "-":
+        question = sys.stdin.read()
+    if not question.strip():
+        fail("the question is empty")
+    if backend not in ("rules", "openai"):
+        fail(f"unknown --backend {backend!r}: use rules or openai")
+    path = db_path(db)
+    if str(path) != ":memory:" and not str(path).startswith("file:") and not path.exists():
+        # Do not create an empty store just to find it empty.
+        from llmx.qa.engine import empty_store_answer
+
+        _emit(empty_store_answer(question), json_out)
+        raise typer.Exit(1)
+
+    from llmx.qa.engine import answer_question
+    from llmx.store import Store
+
+    llm = None
+    if backend == "openai":
+        from llmx.llm.config import from_options
+
+        cfg = from_options(model=model, base_url=base_url)  # ConfigError (exit 2) if unset
+        llm = {"model": cfg.model, "base_url": cfg.endpoint, "api_key": cfg.key,
+               "timeout": timeout}  # fmt: skip
+    with Store(path) as store:
+        answer = answer_question(store, question, planner=backend, backend=records_backend,
+                                 llm=llm)  # fmt: skip
+    _emit(answer, json_out)
+    if answer.reason == "empty_store":
+        raise typer.Exit(1)
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
+
+
+def _emit(answer, json_out: bool) -> None:  # noqa: ANN001 - Answer, imported lazily
+    if json_out:
+        print_json(answer.model_dump(mode="json"))
+        return
+    vi = answer.lang == "vi"
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("Nguồn:" if vi else "Sources:")
+        for i, c in enumerate(answer.citations, 1):
+            mark = "" if c.primary else (" (khớp kém hơn)" if vi else " (weaker match)")
+            lines.append(f"  [{i}] {c.doc_id} [{c.start}:{c.end}]{mark} “{_cut(c.quote)}”")
+    if answer.passages:
+        lines.append("Đoạn gần nhất:" if vi else "Closest passages:")
+        for c in answer.passages:
+            lines.append(f"  - {c.doc_id} [{c.start}:{c.end}] “{_cut(c.quote)}”")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("ask")(ask)

@@ -10,30 +10,105 @@ import typer
 
 from llmx.cli.common import DbOption, db_path
 
+_PATHS = typer.Argument(..., help="Files, directories, globs, or - for stdin")
+_BACKEND = typer.Option("rules", "--backend", "-b", help="rules (offline) or openai")
+_MODEL = typer.Option(None, "--model", "-m", envvar="LLMX_MODEL")
+_BASE_URL = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL")
+_FORCE = typer.Option(False, "--force", help="Re-extract unchanged documents")
+_JSONL = typer.Option(False, "--jsonl", help="One JSON object per document on stdout")
+_OUTPUT = typer.Option(None, "--output", "-o", help="Write JSON lines to FILE")
+_NO_STORE = typer.Option(False, "--no-store", help="Do not write to the store")
+_PROGRESS = typer.Option(
+    None, "--progress/--no-progress", help="Progress bar [default: on a terminal]"
+)
+# LLM options (ignored by the offline backend). Defaults live in llmx/llm/config.py.
+_MODE = typer.Option(
+    None,
+    "--mode",
+    help="openai: structured-output mode: auto (tools on api.openai.com, json elsewhere), "
+    "tools, json_schema, json, md_json [default: auto]",
+    show_default=False,
+)
+_MAX_RETRIES = typer.Option(
+    None, "--max-retries", help="openai: re-asks after invalid records [default: 2]",
+    show_default=False,
+)
+_MAX_INPUT_TOKENS = typer.Option(
+    None,
+    "--max-input-tokens",
+    help="openai: prompt budget per request; longer documents are split on paragraphs "
+    "[default: 6000]",
+    show_default=False,
+)
+_WORKERS = typer.Option(1, "--workers", "-w", min=1, help="openai: documents in flight")
+_RPM = typer.Option(
+    None, "--rpm", help="openai: at most this many requests per minute", show_default=False
+)
+_NO_CACHE = typer.Option(
+    False,
+    "--no-cache",
+    help="openai: neither read nor write the response cache (env LLMX_CACHE, default "
+    "llmx-cache.db next to the store)",
+)
+_TIMEOUT = typer.Option(
+    None, "--timeout", help="openai: seconds per HTTP attempt [default: 600]",
+    show_default=False,
+)
+
 
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin"),
-    backend: str = typer.Option("rules", "--backend", "-b", help="rules (offline) or openai"),
-    model: str | None = typer.Option(None, "--model", "-m", envvar="LLMX_MODEL"),
-    base_url: str | None = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL"),
+    paths: list[str] = _PATHS,
+    backend: str = _BACKEND,
+    model: str | None = _MODEL,
+    base_url: str | None = _BASE_URL,
     db: Path | None = DbOption,
-    force: bool = typer.Option(False, "--force", help="Re-extract unchanged documents"),
-    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per document on stdout"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write JSON lines to FILE"),
-    no_store: bool = typer.Option(False, "--no-store", help="Do not write to the store"),
-    progress: bool | None = typer.Option(
-        None, "--progress/--no-progress", help="Progress bar [default: on a terminal]"
-    ),
+    force: bool = _FORCE,
+    jsonl: bool = _JSONL,
+    output: Path | None = _OUTPUT,
+    no_store: bool = _NO_STORE,
+    progress: bool | None = _PROGRESS,
+    mode: str | None = _MODE,
+    max_retries: int | None = _MAX_RETRIES,
+    max_input_tokens: int | None = _MAX_INPUT_TOKENS,
+    workers: int = _WORKERS,
+    rpm: float | None = _RPM,
+    no_cache: bool = _NO_CACHE,
+    timeout: float | None = _TIMEOUT,
 ) -> None:
     """Extract index results, metrics and initiatives from documents."""
     from llmx.backends import get_backend
-    from llmx.cli.extract_view import ProgressView, print_summary
-    from llmx.pipeline import RunSummary, run_extraction
 
     options = {k: v for k, v in {"model": model, "base_url": base_url}.items() if v}
     if backend == "rules" and options:
         options = {}  # the offline backend has no model; ignore env defaults
+    if backend == "openai":
+        from llmx.llm.cache import cache_path
+
+        llm_options = {
+            "mode": mode,
+            "max_retries": max_retries,
+            "max_input_tokens": max_input_tokens,
+            "workers": workers,
+            "rpm": rpm,
+            "timeout": timeout,
+            "cache": not no_cache,
+            "cache_path": cache_path(db_path(db)),
+        }
+        options.update({k: v for k, v in llm_options.items() if v is not None})
     extractor = get_backend(backend, **options)
+    try:
+        _run(extractor, paths, model, options, db, force, jsonl, output, no_store, progress,
+             workers)  # fmt: skip
+    finally:
+        close = getattr(extractor, "close", None)
+        if close is not None:
+            close()
+
+
+def _run(extractor, paths, model, options, db, force, jsonl, output, no_store, progress, workers):
+    from llmx.cli.extract_view import ProgressView, print_summary
+    from llmx.pipeline import RunSummary, run_extraction
+
     store = None
     if not no_store:
         from llmx.store import Store
@@ -45,13 +120,30 @@ def extract(
     if output is not None:
         tmp_path = output.with_name(output.name + f".tmp{os.getpid()}")
         out_file = tmp_path.open("w", encoding="utf-8")
-    run_id = store.begin_run(extractor.name, model=model, params=options) if store else None
+    run_params = getattr(extractor, "run_params", None)
+    params = run_params() if run_params else options
+    run_id = (
+        store.begin_run(
+            extractor.name,
+            model=model,
+            params=params,
+            prompt_version=getattr(extractor, "prompt_version", None),
+        )
+        if store
+        else None
+    )
     status = "failed"
     view = ProgressView(enabled=progress)
     try:
         with view:
             for result in run_extraction(
-                paths, extractor, store, force=force, run_id=run_id, on_total=view.set_total
+                paths,
+                extractor,
+                store,
+                force=force,
+                run_id=run_id,
+                on_total=view.set_total,
+                workers=workers,
             ):
                 summary.add(result)
                 view.advance(result)

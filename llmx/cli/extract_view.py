@@ -61,7 +61,7 @@ def print_summary(s: RunSummary, stream: TextIO) -> None:
                              s.metrics, s.initiatives, s.rejected)))  # fmt: skip
     console = Console(file=stream, width=max(100, Console(file=stream).width))
     console.print(table)
-    if s.usage.requests or s.usage.prompt_tokens:
+    if s.usage.requests or s.usage.prompt_tokens or s.usage.cached:
         console.print(
             f"tokens: {s.usage.prompt_tokens} prompt + {s.usage.completion_tokens} completion "
             f"in {s.usage.requests} requests ({s.usage.cached} cached)"

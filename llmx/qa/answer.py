@@ -24,3 +24,5 @@ class Answer(BaseModel):
     records: list[dict[str, Any]] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Citation] = Field(default_factory=list)  # closest FTS hits when not found
+    # Why nothing was found: "empty_store", "no_entity", "no_records", "unstructured".
+    reason: str | None = None

@@ -1,0 +1,112 @@
+"""Options of the OpenAI-compatible backend, with environment defaults, and the choice of
+structured-output mode for an endpoint."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from llmx.errors import ConfigError
+
+OPENAI_URL = "https://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-4o-mini"
+# Local servers (llama.cpp and friends) do not check the key, but the client needs one.
+DUMMY_KEY = "sk-no-key-required"
+
+ModeName = Literal["auto", "tools", "json_schema", "json", "md_json"]
+MODE_NAMES: tuple[str, ...] = ModeName.__args__  # type: ignore[attr-defined]
+
+
+class LLMConfig(BaseModel):
+    """Everything the backend needs. Built by ``from_options``; fields are validated so a bad
+    option is a one-line ConfigError, not a traceback."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str = Field(DEFAULT_MODEL, min_length=1)
+    base_url: str | None = None  # None: api.openai.com
+    api_key: SecretStr | None = None  # SecretStr: never shown in repr, logs or errors
+    mode: ModeName = "auto"
+    max_retries: int = Field(2, ge=0, le=10, description="re-asks after a validation error")
+    max_input_tokens: int = Field(6000, ge=256, description="prompt budget per request")
+    max_tokens: int = Field(2048, ge=16, description="completion budget per request")
+    max_tokens_cap: int = Field(4096, ge=16, description="largest budget after truncation")
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    workers: int = Field(1, ge=1, le=256, description="concurrent requests")
+    rpm: float | None = Field(None, gt=0, description="requests per minute, None = no limit")
+    cache: bool = True
+    cache_path: Path | None = None
+    # A non-streamed answer arrives all at once: the timeout must cover the slowest honest
+    # generation (a small local model on CPU writes ~10 tokens/s: 2048 tokens ~ 4 minutes).
+    timeout: float = Field(600.0, gt=0, description="seconds per HTTP attempt")
+    deadline: float = Field(1800.0, gt=0, description="seconds per request, retries included")
+    max_attempts: int = Field(6, ge=1, description="HTTP attempts per request")
+    backoff_initial: float = Field(1.0, ge=0)
+    backoff_max: float = Field(30.0, ge=0)
+
+    @property
+    def endpoint(self) -> str:
+        return normalise_endpoint(self.base_url or OPENAI_URL)
+
+    @property
+    def key(self) -> str:
+        return self.api_key.get_secret_value() if self.api_key else DUMMY_KEY
+
+    def public_params(self) -> dict[str, Any]:
+        """The run parameters worth storing with a run: no key, no paths."""
+        return self.model_dump(
+            mode="json", exclude={"api_key", "base_url", "cache_path", "model"}, exclude_none=True
+        ) | {"endpoint": self.endpoint}
+
+
+def normalise_endpoint(url: str) -> str:
+    """Scheme://host[:port]/path without credentials, query or trailing slash: the form that
+    keys the cache and appears in messages (so no secret can leak through either)."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme or "https", netloc, parts.path.rstrip("/"), "", ""))
+
+
+def resolve_mode(mode: str, endpoint: str) -> str:
+    """``auto``: tool calling on api.openai.com, where it is the most reliable; plain JSON mode
+    elsewhere, because many local servers (llama.cpp's Python server among them) have no
+    tool calling or reject ``json_schema`` response formats, while ``json_object`` is
+    nearly universal. ``--mode`` overrides."""
+    if mode != "auto":
+        return mode
+    host = urlsplit(endpoint).hostname or ""
+    return "tools" if host == "api.openai.com" else "json"
+
+
+def from_options(**options: Any) -> LLMConfig:
+    """Merge explicit options over the environment: OPENAI_API_KEY, OPENAI_BASE_URL,
+    LLMX_MODEL, LLMX_CACHE. No key and no base URL is a ConfigError that names the offline
+    backend."""
+    opts = {k: v for k, v in options.items() if v is not None}
+    opts.setdefault("model", os.environ.get("LLMX_MODEL") or DEFAULT_MODEL)
+    if not opts.get("base_url") and os.environ.get("OPENAI_BASE_URL"):
+        opts["base_url"] = os.environ["OPENAI_BASE_URL"]
+    if not opts.get("api_key") and os.environ.get("OPENAI_API_KEY"):
+        opts["api_key"] = os.environ["OPENAI_API_KEY"]
+    if "cache_path" not in opts and os.environ.get("LLMX_CACHE"):
+        opts["cache_path"] = os.environ["LLMX_CACHE"]
+    if not opts.get("api_key") and not opts.get("base_url"):
+        raise ConfigError(
+            "the openai backend needs OPENAI_API_KEY (or --base-url for a local "
+            "OpenAI-compatible server); use --backend rules for offline extraction"
+        )
+    try:
+        cfg = LLMConfig(**opts)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"invalid openai backend options: {problems}") from None
+    if cfg.max_tokens_cap < cfg.max_tokens:
+        cfg = cfg.model_copy(update={"max_tokens_cap": cfg.max_tokens})
+    return cfg

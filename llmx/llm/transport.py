@@ -1,0 +1,197 @@
+"""Transport faults: which errors are worth another attempt, how long to wait, when to give
+up, and how to say what went wrong in one line (never showing the API key).
+
+The openai client's own retries are off (``max_retries=0``): these are the only ones, so
+the deadline, Retry-After handling and the request count are ours to control.
+
+- retried with exponential backoff and jitter, within a total deadline: 408, 409, 429
+  (waiting what Retry-After / retry-after-ms asks), 5xx, timeouts, dropped connections,
+  and a 200 whose body is not the JSON it should be;
+- never retried: other 4xx. 401/403/404 are configuration problems (key, model, URL) and
+  stop the whole run (ConfigError); 400/422 fail the document at hand (BackendError).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+from llmx.errors import BackendError, ConfigError
+
+T = TypeVar("T")
+
+_RETRY_STATUS = {408, 409, 429}
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    timeout: float = 600.0  # seconds per attempt
+    deadline: float = 1800.0  # seconds for all attempts and waits of one request
+    max_attempts: int = 6
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
+
+
+class RateLimiter:
+    """Evenly spaced request starts: at most ``rpm`` per minute, no bursts."""
+
+    def __init__(self, rpm: float | None) -> None:
+        self.interval = 60.0 / rpm if rpm else 0.0
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        slot = max(now, self._next)
+        self._next = slot + self.interval  # reserve before sleeping: callers queue in order
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+
+def is_transient(exc: BaseException) -> bool:
+    import openai
+
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in _RETRY_STATUS or exc.status_code >= 500
+    # A 200 with a body that is not JSON (or not a completion): a proxy or server hiccup.
+    return isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError)
+
+
+def retry_after(exc: BaseException) -> float | None:
+    """Seconds the server asked us to wait (Retry-After as seconds or HTTP date, or
+    retry-after-ms), if any."""
+    response = getattr(exc, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    ms = headers.get("retry-after-ms")
+    if ms:
+        try:
+            return max(0.0, float(ms) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def backoff(policy: RetryPolicy, attempt: int, exc: BaseException | None) -> float:
+    asked = retry_after(exc) if exc is not None else None
+    if asked is not None:
+        return asked
+    base = min(policy.backoff_max, policy.backoff_initial * 2 ** (attempt - 1))
+    return base * (0.5 + random.random() / 2)  # "equal jitter": spread, never zero
+
+
+def _server_message(exc: Any) -> str:
+    body = getattr(exc, "body", None)
+    msg = None
+    if isinstance(body, dict):
+        err = body.get("error", body)
+        msg = err.get("message") if isinstance(err, dict) else err
+    msg = str(msg or getattr(exc, "message", "") or exc)
+    return " ".join(msg.split())[:200]
+
+
+def describe(exc: BaseException, *, timeout: float | None = None) -> str:
+    import openai
+
+    if isinstance(exc, openai.APITimeoutError):
+        return f"no answer within {timeout:g} s (timeout)" if timeout else "request timed out"
+    if isinstance(exc, openai.APIConnectionError):
+        cause = exc.__cause__ or exc
+        return f"connection failed ({type(cause).__name__}: {' '.join(str(cause).split())[:120]})"
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}: {_server_message(exc)}"
+    if isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError):
+        return "the server's answer is not a valid chat completion (malformed JSON)"
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+
+
+def fatal_error(exc: BaseException, endpoint: str, secret: str | None = None) -> Exception:
+    """The error to raise for a response that must not be retried."""
+    import openai
+
+    if isinstance(exc, openai.AuthenticationError):
+        return ConfigError(
+            f"{endpoint} rejected the API key (HTTP 401); check OPENAI_API_KEY"
+        )
+    if isinstance(exc, openai.PermissionDeniedError):
+        return ConfigError(
+            f"{endpoint} refused access (HTTP 403): {_scrub(_server_message(exc), secret)}"
+        )
+    if isinstance(exc, openai.NotFoundError):
+        return ConfigError(
+            f"{endpoint} answered 404 (unknown model or wrong --base-url): "
+            f"{_scrub(_server_message(exc), secret)}"
+        )
+    return BackendError(f"{endpoint}: {_scrub(describe(exc), secret)}")
+
+
+def _scrub(text: str, secret: str | None) -> str:
+    return text.replace(secret, "***") if secret and len(secret) > 3 else text
+
+
+async def with_retries(
+    send: Callable[[float], Awaitable[T]],
+    policy: RetryPolicy,
+    *,
+    endpoint: str,
+    secret: str | None = None,
+) -> T:
+    """Run ``send(timeout)`` until it succeeds, a non-transient error occurs, attempts run
+    out, or the next wait would pass the deadline. Each attempt's timeout is capped by the
+    time left."""
+    from tenacity import AsyncRetrying, retry_if_exception
+
+    started = time.monotonic()
+
+    def left() -> float:
+        return policy.deadline - (time.monotonic() - started)
+
+    def wait(state: Any) -> float:
+        return backoff(policy, state.attempt_number, state.outcome.exception())
+
+    def stop(state: Any) -> bool:
+        # tenacity computes the wait before asking stop: give up when it would overrun.
+        return state.attempt_number >= policy.max_attempts or state.upcoming_sleep >= left()
+
+    retrying = AsyncRetrying(
+        retry=retry_if_exception(is_transient), wait=wait, stop=stop, reraise=True
+    )
+    timeout = policy.timeout
+    try:
+        async for attempt in retrying:
+            with attempt:
+                timeout = max(0.001, min(policy.timeout, left()))
+                return await send(timeout)
+    except Exception as exc:
+        import openai
+
+        if not is_transient(exc):
+            if isinstance(exc, openai.APIError):
+                raise fatal_error(exc, endpoint, secret) from None
+            raise
+        n = retrying.statistics.get("attempt_number", 1)
+        raise BackendError(
+            f"{endpoint}: {_scrub(describe(exc, timeout=timeout), secret)}"
+            f" (gave up after {n} attempt{'s' * (n != 1)} in {time.monotonic() - started:.1f} s)"
+        ) from None
+    raise AssertionError("unreachable")  # pragma: no cover

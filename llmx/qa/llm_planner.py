@@ -1,0 +1,196 @@
+"""The LLM planner (``llmx ask --backend openai``): instructor has the model fill in the
+same typed query the offline parser produces; the answer is still built from stored records
+by ``execute``, so a model can misread a question but never supply a fact.
+
+What the model returns is checked against the question: a plan naming an entity, year,
+rank, initiative or component the question does not contain is not used (tiny models copy
+their prompt's examples). A plan that passes is resolved like the parser's output: its
+entity against the gazetteer and the store's names (an entity the store does not know stays
+unknown and finds nothing). Any failure (no server, a timeout, invalid JSON after
+``max_retries`` re-asks, a value outside the schema, an invented value, a plan with less
+structure than the offline parse) falls back to the offline parser; the notes say so.
+
+openai and instructor are imported only here, only when this planner is used.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ConfigDict
+
+from llmx.core.gazetteer import get_gazetteer
+from llmx.core.textnorm import fold
+from llmx.qa.names import NameIndex, key
+from llmx.qa.parse_rules import LEADER, clean_question, parse
+from llmx.qa.query import ASK_KINDS, NEEDS_ENTITY, Query, QueryFilters
+
+DUMMY_KEY = "sk-no-key-required"  # local servers ignore the key; the client needs one
+
+SYSTEM_PROMPT = f"""You read one question about Vietnamese administrative-reform rankings
+and write it as a JSON query. Never answer the question; only describe what it asks.
+Fields (null when the question does not say):
+- ask: one of {", ".join(ASK_KINDS)}
+- entity: the province, district, department or ministry the question is about, as written
+- entity_level: for "which province/department/district..." questions: province,
+  department, district, ministry or commune
+- index: PAR_INDEX (Chỉ số CCHC, cải cách hành chính, PAR Index), SIPAS (sự hài lòng),
+  PCI (năng lực cạnh tranh), PAPI, DTI (chuyển đổi số), PGI (chỉ số xanh),
+  SERVICE_INDEX (phục vụ người dân, doanh nghiệp), OTHER
+- component: a sub-index or field named in the question (lĩnh vực "...")
+- year, year_from (a comparison year), rank (a rank number asked about), n (top/bottom N)
+- scope: "national", "region:<region name>" or "province:<province name>"
+- initiative: a model or initiative name, without quotes
+- metric: the words naming a rate or count
+- measure: "rank" or "score", for change questions
+- targets: true only for plans, targets or forecasts
+Examples:
+"Tỉnh nào đứng thứ 7?" -> {{"ask": "entity_for_rank", "entity_level": "province", "rank": 7}}
+"Ninh Bình đạt bao nhiêu điểm PAR Index năm 2023?" ->
+  {{"ask": "score", "entity": "Ninh Bình", "index": "PAR_INDEX", "year": 2023}}
+"Which provinces use the 'Một cửa thân thiện' model?" ->
+  {{"ask": "initiative_who", "initiative": "Một cửa thân thiện"}}"""
+
+
+class PlannedQuery(QueryFilters):
+    """The query model as the LLM fills it: same fields; stray extra keys are ignored
+    rather than failing the whole plan."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+def make_client(
+    base_url: str | None,
+    api_key: str | None,
+    timeout: float,
+    mode: str = "json",
+    *,
+    http_client: Any = None,
+) -> Any:
+    """instructor over a synchronous OpenAI client; no HTTP retries (a failed plan falls
+    back to the offline parser at once). ``http_client``: an httpx.Client (tests)."""
+    import instructor
+    from openai import OpenAI
+
+    openai_client = OpenAI(
+        base_url=base_url,
+        api_key=api_key or DUMMY_KEY,
+        max_retries=0,
+        timeout=timeout,
+        http_client=http_client,
+    )
+    modes = {"json": instructor.Mode.JSON, "json_schema": instructor.Mode.JSON_SCHEMA,
+             "tools": instructor.Mode.TOOLS, "md_json": instructor.Mode.MD_JSON}  # fmt: skip
+    return instructor.from_openai(openai_client, mode=modes[mode])
+
+
+def plan_with_llm(
+    question: str,
+    names: NameIndex,
+    *,
+    model: str = "gpt-4o-mini",
+    base_url: str | None = None,
+    api_key: str | None = None,
+    timeout: float = 30.0,
+    max_retries: int = 1,
+    mode: str = "json",
+    client: Any = None,
+) -> Query:
+    """The query an LLM reads from ``question``; the offline parse if the LLM fails."""
+    text = clean_question(question)
+    offline = parse(text, names)
+    try:
+        client = client or make_client(base_url, api_key, timeout, mode)
+        planned = client.chat.completions.create(
+            model=model,
+            response_model=PlannedQuery,
+            messages=[
+                {"role": "system", "content": SYSTEM_PROMPT},
+                {"role": "user", "content": text},
+            ],
+            max_retries=max_retries,
+            temperature=0.0,
+            max_tokens=256,
+        )
+    except Exception as exc:  # noqa: BLE001 - any planner failure: plan offline instead
+        note = f"LLM planner failed ({type(exc).__name__}); offline parser used"
+        return offline.model_copy(update={"notes": [*offline.notes, note]})
+    invented = unsupported(planned, text, offline, names)
+    if invented:
+        note = "LLM plan not in the question (" + "; ".join(invented) + "); offline parser used"
+        return offline.model_copy(update={"notes": [*offline.notes, note]})
+    if offline.ask != "free_text" and (
+        planned.ask == "free_text" or (planned.ask in NEEDS_ENTITY and not planned.entity)
+    ):
+        # The model found less structure than the parser did: nothing to gain from it.
+        note = "LLM plan less specific than the offline parse; offline parser used"
+        return offline.model_copy(update={"notes": [*offline.notes, note]})
+    return resolve(planned, offline, names, planner=f"openai:{model}")
+
+
+def unsupported(
+    planned: QueryFilters, question: str, offline: Query, names: NameIndex
+) -> list[str]:
+    """Literal values of the plan that the question does not contain: an entity, initiative
+    or component it does not name, a year, rank or count it does not state. A small model
+    copies its prompt's examples; such a plan would answer another question (from stored
+    records, but still not the one asked), so it is not used."""
+    qkey = f" {key(question)} "
+    numbers = {int(n) for n in re.findall(r"\d+", question) if len(n) <= 4}
+    out: list[str] = []
+    if planned.entity and not _named(planned.entity, qkey, names):
+        out.append(f"entity {planned.entity!r}")
+    for label, value in (("initiative", planned.initiative), ("component", planned.component)):
+        if value and not _mostly_in(value, qkey):
+            out.append(f"{label} {value!r}")
+    for label, value, parsed in (
+        ("year", planned.year, {offline.year, offline.year_from}),
+        ("year", planned.year_from, {offline.year, offline.year_from}),
+        ("n", planned.n, {offline.n}),
+    ):
+        if value is not None and value not in numbers and value not in parsed:
+            out.append(f"{label} {value}")
+    if planned.rank is not None and planned.rank not in numbers | {offline.rank}:
+        if not (planned.rank == 1 and LEADER.search(qkey)):
+            out.append(f"rank {planned.rank}")
+    return out
+
+
+def _named(entity: str, qkey: str, names: NameIndex) -> bool:
+    """The question names this entity (any alias of the province it resolves to counts)."""
+    if f" {key(entity)} " in qkey:
+        return True
+    p = get_gazetteer().lookup(entity)
+    return p is not None and any(f" {key(a)} " in qkey for a in p.all_names())
+
+
+def _mostly_in(value: str, qkey: str) -> bool:
+    toks = key(value).split()
+    return bool(toks) and sum(f" {t} " in qkey for t in toks) / len(toks) >= 0.6
+
+
+def resolve(planned: QueryFilters, offline: Query, names: NameIndex, *, planner: str) -> Query:
+    """The LLM's filters as a Query: its entity looked up among known names, the
+    question's language and content words taken from the question itself."""
+    fields = planned.model_dump(include=set(QueryFilters.model_fields))
+    q = Query(**fields, lang=offline.lang, keywords=offline.keywords, planner=planner)
+    if planned.entity:
+        q.entity, q.entity_keys = _entity(planned.entity, names)
+    if q.ask == "metric" and not q.metric:
+        q.metric = " ".join(offline.keywords) or None
+    return q
+
+
+def _entity(name: str, names: NameIndex) -> tuple[str, list[str]]:
+    """(display name, store keys) for a name the model wrote. Unknown names keep their
+    folded form as the only key: they match no stored record."""
+    for m in names.find(name):
+        if m.province is not None:
+            return m.province.name, names.keys_for(m.province)
+        if m.store_keys:
+            return m.text, list(m.store_keys)
+    p = get_gazetteer().lookup(name)
+    if p is not None:
+        return p.name, names.keys_for(p)
+    return name, [fold(name)]

@@ -1,0 +1,223 @@
+"""Names in questions: provinces and regions (gazetteer), and the other entities and
+initiative names the store holds (districts, departments, ministries, ...).
+
+Questions are matched on folded tokens (no diacritics, lower case, punctuation dropped), so
+"ninh binh", "Ninh Bình" and "NINH BÌNH" are the same name. Matching is longest-first,
+left to right, over at most ``_MAX_NGRAM`` tokens.
+
+The store's entity keys and initiative names are listed with fixed SQL over their indexes
+(a skip-scan: one index seek per distinct value, so it stays in the milliseconds on a store
+of 10,000 documents); no text of the question is ever part of that SQL.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from llmx.core.gazetteer import Province, Region, get_gazetteer
+from llmx.core.textnorm import fold, fold_keep_offsets
+
+_TOKEN = re.compile(r"[0-9a-z]+")
+_MAX_NGRAM = 10
+_MAX_DISTINCT = 20_000  # distinct names read per column at most
+
+# Administrative prefixes of sub-provincial units: "TP. Tam Kỳ" may be asked as "Tam Kỳ".
+_UNIT_PREFIXES = (
+    "thanh pho ", "thi xa ", "thi tran ", "huyen ", "quan ", "phuong ", "xa ", "tp ", "tinh "
+)  # fmt: skip
+# Words that make a stored "entity" too generic to be recognised in a question (an
+# extractor may store "Cả nước" or "Chính phủ"; they must not become the subject).
+_GENERIC = frozenset(
+    "ca nuoc toan quoc chinh phu tinh thanh pho viet nam trung uong dia phuong cac don vi "
+    "huyen xa phuong quan thi tran so bo nganh uy ban nhan dan ubnd".split()
+)
+
+# Fixed statements over indexed columns: (table, column) pairs from this whitelist only.
+_DISTINCT_COLUMNS = {
+    ("index_results", "entity_key"),
+    ("metrics", "entity_key"),
+    ("initiatives", "entity_key"),
+    ("initiatives", "name_key"),
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(fold(text)))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded letter/digit tokens (cached: record names and quotes repeat)."""
+    return list(_tokens(text))
+
+
+def key(text: str) -> str:
+    """Folded, punctuation-free form of a name: the matching key."""
+    return " ".join(tokens(text))
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """(folded token, start, end) with offsets into ``text`` (NFC)."""
+    folded = fold_keep_offsets(text)
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+def distinct_values(conn: sqlite3.Connection, table: str, column: str) -> list[str]:
+    """Every distinct value of an indexed column, by one index seek per value."""
+    if (table, column) not in _DISTINCT_COLUMNS:
+        raise ValueError(f"not a listable column: {table}.{column}")
+    sql = (
+        f"WITH RECURSIVE k(x) AS (SELECT (SELECT min({column}) FROM {table})"
+        f" UNION ALL SELECT (SELECT min({column}) FROM {table} WHERE {column} > k.x)"
+        " FROM k WHERE k.x IS NOT NULL) SELECT x FROM k WHERE x IS NOT NULL LIMIT ?"
+    )
+    return [r[0] for r in conn.execute(sql, (_MAX_DISTINCT,))]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a question: token span ``[i, j)`` and character span."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    province: Province | None = None
+    region: Region | None = None
+    store_keys: tuple[str, ...] = ()  # folded entity keys of a non-province entity
+
+    @property
+    def is_entity(self) -> bool:
+        return self.province is not None or bool(self.store_keys)
+
+
+@dataclass
+class NameIndex:
+    """Names a question can mention, by matching key."""
+
+    provinces: dict[str, Province] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    store: dict[str, set[str]] = field(default_factory=dict)  # key -> raw entity keys
+    province_keys: dict[str, set[str]] = field(default_factory=dict)  # name -> raw keys
+    initiatives: dict[str, str] = field(default_factory=dict)  # key -> raw name_key
+
+    @classmethod
+    def build(
+        cls, entity_keys: Iterable[str] = (), initiative_keys: Iterable[str] = ()
+    ) -> NameIndex:
+        gaz = get_gazetteer()
+        idx = cls()
+        for p in gaz.provinces:
+            for alias in p.all_names():
+                k = key(alias)
+                if k:
+                    idx.provinces.setdefault(k, p)
+            idx.province_keys.setdefault(p.name, set()).add(fold(p.name))
+        for r in gaz.regions:
+            for alias in r.all_names():
+                k = key(alias)
+                if k:
+                    idx.regions.setdefault(k, r)
+        for raw in entity_keys:
+            idx._add_store_entity(raw)
+        for raw in initiative_keys:
+            k = key(raw)
+            if len(k) >= 3:
+                idx.initiatives.setdefault(k, raw)
+        return idx
+
+    def _add_store_entity(self, raw: str) -> None:
+        k = key(raw)
+        if not k or all(t in _GENERIC for t in k.split()) or (" " not in k and len(k) < 4):
+            return  # too generic or too short to recognise safely in a question
+        prov = self.province_of(k)
+        if prov is not None:
+            # A province stored under a variant ("TP Cần Thơ"): query it with the province.
+            self.province_keys.setdefault(prov.name, set()).add(raw)
+            return
+        self.store.setdefault(k, set()).add(raw)
+        core = _strip_unit_prefix(k)
+        if core != k and len(core.split()) >= 2 and core not in self.provinces:
+            self.store.setdefault(core, set()).add(raw)
+
+    def province_of(self, k: str) -> Province | None:
+        """The province a matching key names: an alias, or "tỉnh <alias>", or "thành phố /
+        TP <alias>" for a centrally-run city ("TP. Hà Tĩnh" is a district-level city)."""
+        if k in self.provinces:
+            return self.provinces[k]
+        for prefix in ("tinh ", "thanh pho ", "tp "):
+            if k.startswith(prefix):
+                p = self.provinces.get(k[len(prefix) :])
+                if p is not None and (prefix == "tinh " or p.kind == "thành phố"):
+                    return p
+        return None
+
+    def keys_for(self, province: Province) -> list[str]:
+        return sorted(self.province_keys.get(province.name, {fold(province.name)}))
+
+    def find(self, text: str, *, blank: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+        """Entity and region mentions in ``text``, longest first, left to right. Character
+        spans in ``blank`` (quoted initiative names, say) are never part of a mention."""
+        blank = list(blank)
+        spans = token_spans(text)
+        toks: list[str | None] = [None if _inside(a, blank) else t for t, a, _ in spans]
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            hit = None
+            for j in range(min(len(toks), i + _MAX_NGRAM), i, -1):
+                part = toks[i:j]
+                if any(t is None for t in part):
+                    continue
+                k = " ".join(part)  # type: ignore[arg-type]
+                prov = self.provinces.get(k)
+                store = None if prov is not None else self.store.get(k)
+                region = self.regions.get(k) if prov is None and store is None else None
+                if prov is None and store is None and region is None:
+                    continue
+                start, end = spans[i][1], spans[j - 1][2]
+                hit = Mention(
+                    i, j, start, end, text[start:end], province=prov, region=region,
+                    store_keys=tuple(sorted(store or ())),
+                )  # fmt: skip
+                break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.j
+        return out
+
+    def find_initiatives(self, text: str) -> list[str]:
+        """Stored initiative names (raw folded keys) that appear whole in ``text``, longest
+        first."""
+        q = " " + key(text) + " "
+        found = [raw for k, raw in self.initiatives.items() if f" {k} " in q]
+        return sorted(found, key=len, reverse=True)
+
+
+def _strip_unit_prefix(k: str) -> str:
+    for p in _UNIT_PREFIXES:
+        if k.startswith(p):
+            return k[len(p) :]
+    return k
+
+
+def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def build_index(conn: sqlite3.Connection | None) -> NameIndex:
+    """The name index for a store connection (gazetteer only when ``conn`` is None)."""
+    if conn is None:
+        return NameIndex.build()
+    ents: list[str] = []
+    for table in ("index_results", "metrics", "initiatives"):
+        ents += distinct_values(conn, table, "entity_key")
+    inits = distinct_values(conn, "initiatives", "name_key")
+    return NameIndex.build(dict.fromkeys(ents), inits)

@@ -1,0 +1,514 @@
+"""The offline planner: a Vietnamese or English question -> a typed ``Query``.
+
+Everything is matched on folded text (no diacritics, lower case) whose offsets equal the
+question's, so "tinh nao dung thu 4" and "Tỉnh nào đứng thứ 4?" read the same. Quoted
+names (“…”, "…", '…') are cut out before numbers, index names and entities are looked for:
+a rank inside “Sáng thứ Năm không chờ” is not a rank.
+
+The parser only reads the question; it never decides an answer. Names are resolved against
+the gazetteer and the names the store holds (``names.NameIndex``); index names reuse the
+extractor's ``INDEX_PATTERNS`` plus a few English ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from llmx.core.textnorm import fold_keep_offsets, nfc
+from llmx.qa.names import Mention, NameIndex, key, token_spans
+from llmx.qa.query import Query
+from llmx.rules.lexicon import INDEX_RE
+
+MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
+
+_QUOTES = re.compile(r"“([^“”]{1,200})”|\"([^\"]{1,200})\"|«([^«»]{1,200})»|‘([^‘’]{1,200})’"
+                     r"|(?<![\w'])'([^']{2,200})'(?![\w'])")  # fmt: skip
+
+# English index names (the Vietnamese ones come from llmx.rules.lexicon).
+_EN_INDEX = [
+    (re.compile(r"\bpar[ -]?index\b|\bpublic administration reform\b|\badministrative reform"
+                r" index\b|\bpar\b"), "PAR_INDEX"),
+    (re.compile(r"\bsipas\b|\bsatisfaction\b"), "SIPAS"),
+    (re.compile(r"\bpci\b|\bcompetitiveness\b"), "PCI"),
+    (re.compile(r"\bpapi\b|\bgovernance and public administration\b"), "PAPI"),
+    (re.compile(r"\bdti\b|\bdigital transformation\b"), "DTI"),
+    (re.compile(r"\bpgi\b|\bgreen index\b"), "PGI"),
+    (re.compile(r"\bservice (?:index|to citizens)|\bserving citizens\b|\bindex of service\b"
+                r"|\bcitizens and businesses\b"), "SERVICE_INDEX"),
+]  # fmt: skip
+
+_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d])")
+_YEAR_FROM_BEFORE = re.compile(
+    r"(?:so voi|voi|cung ky|tu|compared (?:to|with)|than|from|since|vs\.?|versus)\s+"
+    r"(?:(?:nam|the year|year|in)\s+)?$"
+)
+_YEAR_RANGE = re.compile(
+    r"(?:tu|from|between)\s+(?:nam\s+)?((?:19|20)\d\d)\s+(?:den|toi|sang|to|and|-)\s+"
+    r"(?:nam\s+)?((?:19|20)\d\d)"
+)
+
+_ORD_VI = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+           "bay": 7, "tam": 8, "chin": 9, "muoi": 10}  # fmt: skip
+_ORD_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_NUM_VI = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+           "muoi": 10}  # fmt: skip
+_NUM_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}  # fmt: skip
+
+_RANK_NUM = re.compile(
+    r"\b(?:dung|xep|xep hang|vi tri|hang|len|xuong|o vi tri|dung o vi tri|thu hang)\s+"
+    r"(?:thu\s+)?(\d{1,3})(?![\d.,]\d)(?:\s*/\s*\d{1,3})?\b"
+    r"|\bthu\s+(\d{1,3})(?![\d.,]\d)\b"
+)
+_RANK_WORD = re.compile(r"\b(?:dung|xep|vi tri|hang)\s+thu\s+(nhat|nhi|hai|ba|tu|bon|nam|sau|"
+                        r"bay|tam|chin|muoi)\b")  # fmt: skip
+_RANK_EN = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(?:rank(?:ed)?|place[d]?|position|no\.?|number|#)\s*"
+    r"(?:no\.?\s*|number\s+|#\s*)?(\d{1,3})\b"
+)
+_RANK_EN_WORD = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                           r"tenth)\b")  # fmt: skip
+LEADER = re.compile(
+    r"\b(?:dan dau|dung dau|xep dau|xep thu nhat|dung thu nhat|quan quan|so 1|hang nhat|"
+    r"led|leads|leading|lead|topped|tops|top spot|first place|number one)\b"
+)
+_HIGHEST = re.compile(r"\b(?:cao nhat|tot nhat|highest|best)\b")
+_LOWEST = re.compile(
+    r"\b(?:thap nhat|xep cuoi|dung cuoi|cuoi bang|bet bang|kem nhat|lowest|worst|last|"
+    r"bottom)\b"
+)
+_TOP_N = re.compile(
+    r"\btop\s+(\d{1,2}|\w+)\b|\b(?:best|highest|leading)\s+(\d{1,2}|\w+)\b"
+    r"|\b(\d{1,2}|\w+)\s+(?:best|highest|leading|top)\b"
+    r"|\b(\d{1,2}|\w+)\s+(?:tinh thanh|tinh|dia phuong|don vi|so|huyen|bo)\s+"
+    r"(?:\w+\s+){0,4}?(?:dan dau|dung dau|cao nhat|xep dau|tot nhat)\b"
+)
+_BOTTOM_N = re.compile(
+    r"\bbottom\s+(\d{1,2}|\w+)\b|\b(?:worst|lowest)\s+(\d{1,2}|\w+)\b"
+    r"|\b(\d{1,2}|\w+)\s+(?:worst|lowest|bottom)\b"
+    r"|\b(\d{1,2}|\w+)\s+(?:tinh thanh|tinh|dia phuong|don vi|so|huyen|bo)\s+"
+    r"(?:\w+\s+){0,4}?(?:xep cuoi|thap nhat|cuoi bang|kem nhat)\b"
+)
+
+_LEVEL_VI = re.compile(
+    r"\b(tinh thanh|tinh|thanh pho|dia phuong|so|huyen|quan|thi xa|bo|nganh|xa|phuong|"
+    r"don vi|co quan)\s+nao\b"
+)
+_LEVEL_EN = re.compile(
+    r"\b(?:which|what)\s+(provinces?|cit(?:y|ies)|localit(?:y|ies)|departments?|"
+    r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?)\b"
+)
+_LEVELS = {
+    "tinh thanh": "province", "tinh": "province", "province": "province",
+    "so": "department", "department": "department",
+    "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
+    "bo": "ministry", "nganh": "ministry", "ministry": "ministry", "ministrie": "ministry",
+    "xa": "commune", "phuong": "commune", "commune": "commune",
+}  # fmt: skip
+_SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
+_WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
+_COUNT = re.compile(
+    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|bo|co quan)\b"
+    r"|\bhow many\s+(?:provinces|localities|cities|districts|departments|ministries|units|"
+    r"agencies)\b|\bso (?:tinh|dia phuong|don vi)\b"
+)
+
+_NATIONAL = re.compile(
+    r"\b(?:ca nuoc|toan quoc|trong nuoc|63 tinh|nationally|national|nationwide|"
+    r"the country|whole country)\b"
+)
+_REGION_CUE = re.compile(r"\b(?:vung|khu vuc|mien|region|regionally)\b")
+_TARGET = re.compile(
+    r"\b(?:du kien|muc tieu|phan dau|ke hoach|chi tieu|du bao|target(?:s|ed)?|plan(?:s|ned)?|"
+    r"expected|forecast|aims?|goals?)\b"
+)
+_CHANGE = re.compile(
+    r"\b(?:tang|giam|tut|len|xuong|thang|nang|cai thien|sut)\s+(?:duoc\s+|them\s+)?"
+    r"(?:bao nhieu|may)\b"
+    r"|\b(?:thay doi|bien dong|chuyen bien|tang giam)\b.*\b(?:the nao|ra sao|bao nhieu|"
+    r"nhu the nao|gi)\b"
+    r"|\bby how (?:many|much)\b|\bhow many (?:places|positions|spots|ranks|points)\b"
+    r"|\bhow (?:did|has|have|does)\b.*\b(?:change|changed|move|moved|evolve|evolved)\b"
+    r"|\b(?:change|rise|fall|drop|gain|jump|climb|improvement)\b.*\b(?:rank|score)\b.*"
+    r"\bhow\b"
+)
+_CHANGE_RANK = re.compile(r"\b(?:bac|hang|thu hang|vi tri|places?|positions?|spots?|ranks?)\b")
+_CHANGE_SCORE = re.compile(r"\b(?:diem|points?|scores?)\b")
+_RANK_ASK = re.compile(
+    r"\b(?:thu may|thu bao nhieu|thu hang|xep hang|hang may|hang bao nhieu|vi tri|xep thu|"
+    r"dung thu|rank(?:ed|ing)?|position|place[d]?|standing)\b"
+)
+_SCORE_ASK = re.compile(
+    r"\bdiem\b(?!\s+(?:cau|ho tro|phuc vu|giao dich|tiep nhan|buu dien))"
+    r"|\b(?:scored?|scores|points?)\b"
+)
+_METRIC_ASK = re.compile(
+    r"\b(?:ty le|ti le|bao nhieu|so luong|tong so|muc do|phan tram|how many|how much|rate|"
+    r"percentage|share|proportion|number of|count of)\b"
+)
+_INITIATIVE_CUE = re.compile(
+    r"\b(?:mo hinh|sang kien|phuong cham|phong trao|khau hieu|chuong trinh|cach lam|"
+    r"cuoc van dong|models?|initiatives?|mottos?|slogans?|campaigns?|schemes?|"
+    r"programmes?|programs?|movements?|practices?)\b"
+)
+# Verbs that, with a quoted name, make a question about who runs an initiative.
+_INITIATIVE_VERB = re.compile(
+    r"\b(?:trien khai|ap dung|thuc hien|duy tri|nhan rong|phat dong|runs?|uses?|used|apply|"
+    r"applies|applied|implements?|implemented|launch(?:ed|es)?|adopt(?:ed|s)?)\b"
+)
+_INITIATIVE_LIST = re.compile(
+    r"\b(?:mo hinh|sang kien|phuong cham|phong trao|chuong trinh|cach lam)\s+(?:\w+\s+)?"
+    r"(?:nao|gi)\b|\b(?:what|which)\s+(?:\w+\s+)?(?:models?|initiatives?|mottos?|"
+    r"campaigns?|schemes?|programmes?|programs?)\b"
+)
+_COMPONENT_BEFORE_QUOTE = re.compile(
+    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|nhom chi so|chi so|yeu to|"
+    r"component|field|area|sub-index|pillar)\s*$"
+)
+_COMPONENT_BARE = re.compile(
+    r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|yeu to)\s+(?!nao\b|gi\b)"
+    r"(.+?)(?=\s+(?:trong|cua|nam|xep|dung (?:thu|o|dau|vi tri)|dat|tang|giam|thay doi|o|duoc|"
+    r"la|so voi|tai|ve chi so|ve bo chi so)\b"
+    r"|[?.;!]|$)"
+)
+_CONTAINER_BEFORE = re.compile(
+    r"(?:thuoc|nay thuoc|sap nhap vao|sap nhap voi|nhap vao|hop nhat voi|merged into|"
+    r"merged with|merge into|merging into|part of|now in|belongs to|belonged to)\s*"
+    r"(?:\(\s*)?(?:tinh|thanh pho|tp\.?|the province of|province of)?\s*$"
+)
+_MERGER_PHRASES = re.compile(
+    r"\(?\s*(?:truoc khi|nay|da|before it|before|after it|after)?\s*(?:sap nhap|nhap|hop nhat|"
+    r"merged|merge|merging)\s+(?:vao|voi|into|with)\b|\bnay thuoc\b|\bthuoc\b|\bcu\b"
+)
+
+_STOP = frozenset(
+    # Vietnamese question and function words (folded)
+    "bao nhieu may nao gi la cua co duoc va cac nhung mot trong tren duoi o tai voi cho den "
+    "tu nam hien nay dang da se thi ve theo tinh thanh pho tp the nhu ra sao khi dat bang hay "
+    "toi ai dau con qua de ma do ay nao vay a khong nhieu ca nuoc cu moi "
+    # English
+    "what which who how many much is was are were the a an of in on at to for by did does do "
+    "has have had its it s get got and or with from that this there their before after "
+    "merged into province city rate percentage share number count current currently now "
+    "total there".split()
+)
+# A few English words for metric names, so English questions can meet Vietnamese records.
+_EN_GLOSSARY = {
+    "online": "truc tuyen", "dossiers": "ho so", "dossier": "ho so", "applications": "ho so",
+    "application": "ho so", "files": "ho so", "procedures": "thu tuc tthc",
+    "procedure": "thu tuc tthc", "services": "dich vu", "service": "dich vu",
+    "public": "cong", "accounts": "tai khoan", "account": "tai khoan", "end": "toan trinh",
+    "fully": "toan trinh hoan toan", "received": "tiep nhan", "resolved": "giai quyet",
+    "processed": "xu ly giai quyet", "handled": "xu ly giai quyet", "payment": "thanh toan",
+    "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
+    "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",
+    "submitted": "nop", "submission": "nop", "rate": "ty le", "percentage": "ty le",
+}  # fmt: skip
+
+
+@dataclass
+class _Text:
+    """The question three ways: as given (NFC, cleaned), folded with the same offsets, and
+    folded with quoted spans blanked."""
+
+    raw: str
+    folded: str
+    blanked: str
+    quotes: list[tuple[int, int, str]]
+
+
+def clean_question(question: str) -> str:
+    """NFC, control and format characters as spaces, at most ``MAX_QUESTION_CHARS``."""
+    if not isinstance(question, str):
+        question = str(question)
+    text = nfc(question[: MAX_QUESTION_CHARS * 2])
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") else ch for ch in text
+    )
+    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+def _prepare(question: str) -> _Text:
+    raw = clean_question(question)
+    folded = fold_keep_offsets(raw)
+    quotes = []
+    chars = list(folded)
+    for m in _QUOTES.finditer(raw):
+        g = next(i for i in range(1, 6) if m.group(i) is not None)
+        inner = m.group(g).strip()
+        if inner:
+            quotes.append((m.start(g), m.end(g), inner))
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+    return _Text(raw, folded, "".join(chars), quotes)
+
+
+def detect_lang(t: _Text) -> str:
+    """Vietnamese when the question (outside quoted names) has diacritics, or has more
+    unaccented Vietnamese than English function words."""
+    outside = "".join(c if t.blanked[i] != " " or c == " " else " " for i, c in enumerate(t.raw))
+    if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", outside)) or any(
+        c in "đĐ" for c in outside
+    ):
+        return "vi"
+    words = re.findall(r"[a-z]+", t.blanked)
+    en = sum(w in _EN_WORDS for w in words)
+    vi = sum(w in _VI_WORDS for w in words)
+    return "en" if en > vi else "vi"
+
+
+_EN_WORDS = frozenset(
+    "what which who whom how did does do was is were the of in on rank ranked score scored "
+    "province provinces many much get got led run runs use uses used model index by places "
+    "national nationally country year position place points its before merged into".split()
+)
+_VI_WORDS = frozenset(
+    "nao nhieu bao thu dung xep tinh cua nam la diem chi so hang may co duoc o ty le mo hinh "
+    "tang giam bac dat vi tri trong ve".split()
+)
+
+
+def _index(t: _Text) -> str | None:
+    best: tuple[int, str] | None = None
+    for rx, code in [*INDEX_RE, *_EN_INDEX]:
+        m = rx.search(t.blanked)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else None
+
+
+def _years(t: _Text) -> tuple[int | None, int | None]:
+    s = t.blanked
+    m = _YEAR_RANGE.search(s)
+    if m:
+        return int(m.group(2)), int(m.group(1))
+    year = year_from = None
+    for m in _YEAR.finditer(s):
+        y = int(m.group(1))
+        if _YEAR_FROM_BEFORE.search(s[max(0, m.start() - 40) : m.start()]):
+            year_from = year_from or y
+        elif year is None:
+            year = y
+    return year, year_from
+
+
+def _rank(s: str) -> int | None:
+    m = _RANK_WORD.search(s)
+    if m:
+        return _ORD_VI[m.group(1)]
+    m = _RANK_NUM.search(s)
+    if m:
+        return int(m.group(1) or m.group(2))
+    m = _RANK_EN.search(s)
+    if m:
+        return int(m.group(1) or m.group(2))
+    m = _RANK_EN_WORD.search(s)
+    if m:
+        return _ORD_EN[m.group(1)]
+    return None
+
+
+def _count_word(w: str | None) -> int | None:
+    if not w:
+        return None
+    if w.isdigit():
+        return int(w)
+    return _NUM_VI.get(w) or _NUM_EN.get(w)
+
+
+def _top_n(rx: re.Pattern[str], s: str) -> int | None:
+    for m in rx.finditer(s):
+        n = _count_word(next((g for g in m.groups() if g), None))
+        if n is not None and 1 <= n <= 50:
+            return n
+    return None
+
+
+def _asked_level(s: str) -> tuple[bool, str | None]:
+    """(a level or "which/who" word was asked, the entity level it names)."""
+    m = _LEVEL_VI.search(s)
+    if m:
+        return True, _LEVELS.get(m.group(1))
+    m = _LEVEL_EN.search(s)
+    if m:
+        w = m.group(1).rstrip("s")
+        w = {"citie": "city", "localitie": "locality", "agencie": "agency"}.get(w, w)
+        return True, _LEVELS.get(w)
+    return False, None
+
+
+def _component(t: _Text) -> tuple[str | None, tuple[int, int] | None]:
+    """A quoted name right after "lĩnh vực" / "chỉ số" / "component", or an unquoted one
+    after "lĩnh vực"; with its span (so the index and entity finders skip it)."""
+    for a, b, inner in t.quotes:
+        if _COMPONENT_BEFORE_QUOTE.search(t.folded[max(0, a - 30) : max(0, a - 1)]):
+            return inner, (a - 1, b + 1)
+    m = _COMPONENT_BARE.search(t.blanked)
+    if m:
+        a, b = m.span(1)
+        value = t.raw[a:b].strip(" ,")
+        if len(key(value)) >= 4:
+            return value, (a, b)
+    return None, None
+
+
+def _select_subject(t: _Text, mentions: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """(the entity the question is about, other entity mentions). A province named only as
+    the successor of another one ("Hà Giang cũ (nay sáp nhập vào Tuyên Quang)") or as a
+    container ("TP. Tam Kỳ (thuộc tỉnh Quảng Nam)") is not the subject."""
+    ents = [m for m in mentions if m.is_entity]
+    named = {m.province.name for m in ents if m.province}
+    keep: list[Mention] = []
+    rest: list[Mention] = []
+    for m in ents:
+        before = t.folded[max(0, m.start - 40) : m.start]
+        successor_of_other = m.province is not None and any(
+            o.province is not None
+            and o.province.name != m.province.name
+            and o.province.merged_into == m.province.name
+            for o in ents
+        )
+        if _CONTAINER_BEFORE.search(before) or (successor_of_other and len(named) > 1):
+            rest.append(m)
+        else:
+            keep.append(m)
+    if not keep:
+        return None, rest
+    return keep[0], keep[1:] + rest
+
+
+def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
+    s = _MERGER_PHRASES.sub(lambda m: " " * len(m.group()), t.blanked)
+    out: list[str] = []
+    for tok, a, _ in token_spans(s):
+        if any(x <= a < y for x, y in skip) or tok in _STOP or tok.isdigit():
+            continue
+        words = _EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
+        for w in words:
+            if w not in out:
+                out.append(w)
+    return out
+
+
+def parse(question: str, names: NameIndex) -> Query:
+    """Read a question into a Query (never raises on any string)."""
+    t = _prepare(question)
+    s = t.blanked
+    lang = detect_lang(t)
+    notes: list[str] = []
+    component, comp_span = _component(t)
+    blank = [(a, b) for a, b, _ in t.quotes]
+    if comp_span:
+        blank.append(comp_span)
+        chars = list(s)
+        for i in range(*comp_span):
+            chars[i] = " "
+        s = "".join(chars)
+    index = _index(_Text(t.raw, t.folded, s, t.quotes))
+    year, year_from = _years(t)
+    mentions = names.find(t.raw, blank=blank)
+    subject, others = _select_subject(t, mentions)
+    regions = [m.region for m in mentions if m.region is not None]
+    who, level = _asked_level(s)
+    if level in _SUB_LEVELS and subject is not None and subject.province is not None:
+        # "Sở nào dẫn đầu các sở, ngành tỉnh Ninh Bình?": the province is the scope.
+        others, subject = [subject, *others], None
+    who = who or bool(_WHO.search(s))
+    targets = bool(_TARGET.search(s))
+
+    # Initiative names: quoted (and not a component), or a stored name said without quotes.
+    quoted = [inner for a, b, inner in t.quotes if not (comp_span and a >= comp_span[0] - 1
+                                                        and b <= comp_span[1] + 1)]  # fmt: skip
+    stored_names = names.find_initiatives(t.raw) if _INITIATIVE_CUE.search(s) else []
+    initiative = quoted[0] if quoted else (stored_names[0] if stored_names else None)
+
+    q = Query(lang=lang, index=index, component=component, year=year, year_from=year_from,
+              targets=targets)  # fmt: skip
+    skip = [(m.start, m.end) for m in mentions] + blank
+    q.keywords = _keywords(t, skip, lang)
+    rank = _rank(s)
+    rank_ask, score_ask = bool(_RANK_ASK.search(s)), bool(_SCORE_ASK.search(s))
+
+    def set_subject() -> None:
+        if subject is not None:
+            q.entity = subject.province.name if subject.province else subject.text
+            q.entity_keys = (
+                names.keys_for(subject.province) if subject.province else list(subject.store_keys)
+            )
+            if others:
+                notes.append("also named: " + ", ".join(m.text for m in others))
+
+    def set_scope(for_group: bool) -> None:
+        if regions and (_REGION_CUE.search(s) or not _NATIONAL.search(s)):
+            q.scope = f"region:{regions[0].name}"
+        elif _NATIONAL.search(s):
+            q.scope = "national"
+        if for_group and level in _SUB_LEVELS:
+            provs = [m for m in mentions if m.province is not None]
+            if provs:
+                q.scope = f"province:{provs[0].province.name}"  # type: ignore[union-attr]
+
+    cue = _INITIATIVE_CUE.search(s) or (quoted and _INITIATIVE_VERB.search(s))
+    if cue and (initiative or _INITIATIVE_LIST.search(s)):
+        q.initiative = initiative
+        if initiative and (subject is None or who):
+            q.ask = "initiative_who"
+        elif subject is not None:
+            q.ask = "initiatives_of"
+            set_subject()
+        else:
+            q.ask = "free_text"
+        q.year = year
+        q.notes = notes
+        return q
+
+    if _CHANGE.search(s) and (subject is not None or index or component):
+        q.ask = "change"
+        q.measure = (
+            "rank" if _CHANGE_RANK.search(s) else "score" if _CHANGE_SCORE.search(s) else None
+        )
+        set_subject()
+        set_scope(False)
+    elif subject is None and _COUNT.search(s) and (index or component or rank):
+        q.ask = "count"
+        q.entity_level = level
+        q.rank = rank
+        set_scope(True)
+    elif subject is None and (n := _top_n(_TOP_N, s)) is not None:
+        q.ask, q.n, q.entity_level = "top", n, level
+        set_scope(True)
+    elif subject is None and (n := _top_n(_BOTTOM_N, s)) is not None:
+        q.ask, q.n, q.entity_level = "bottom", n, level
+        set_scope(True)
+    elif subject is None and (rank is not None or LEADER.search(s)) and (who or index or component):
+        q.ask = "entity_for_rank"
+        q.rank = rank if rank is not None and rank > 0 else 1
+        q.entity_level = level
+        set_scope(True)
+    elif subject is None and who and _HIGHEST.search(s):
+        q.ask, q.n, q.entity_level = "top", 1, level
+        set_scope(True)
+    elif subject is None and who and _LOWEST.search(s):
+        q.ask, q.n, q.entity_level = "bottom", 1, level
+        set_scope(True)
+    elif subject is not None and (index or component or rank_ask or score_ask):
+        q.ask = "rank" if rank_ask and not score_ask else "score" if score_ask and not rank_ask \
+            else "result"  # fmt: skip
+        set_subject()
+        set_scope(False)
+    elif subject is not None and (_METRIC_ASK.search(s) or q.keywords):
+        q.ask = "metric"
+        q.metric = " ".join(q.keywords) or None
+        set_subject()
+    else:
+        q.ask = "free_text"
+        set_subject()
+    q.notes = notes
+    return q
+
+
+def detect_lang_of(question: str) -> str:
+    return detect_lang(_prepare(question))

@@ -1,0 +1,438 @@
+"""Answer sentences, Vietnamese or English, built only from the records ``execute`` found.
+
+One short sentence names the entity and its figures (the best match), then ties, then
+lesser matches marked as such. Numbers are written the way the language writes them
+(87,35 and 1.250 in Vietnamese; 87.35 and 1,250 in English). A province merged in 2025 keeps
+its historical name, with the successor noted: "Hà Giang (nay thuộc tỉnh Tuyên Quang)".
+"""
+
+from __future__ import annotations
+
+from llmx.core.gazetteer import get_gazetteer
+from llmx.qa.execute import Hit, Result
+from llmx.qa.names import key
+from llmx.qa.query import Query
+from llmx.store import StoredIndexResult, StoredInitiative, StoredMetric
+
+EMPTY_STORE = {
+    "vi": "Kho dữ liệu trống: chạy `llmx extract seeds/` trước.",
+    "en": "The store is empty: run `llmx extract seeds/` first.",
+}
+
+INDEX_VI = {
+    "PAR_INDEX": "Chỉ số CCHC (PAR Index)",
+    "SIPAS": "Chỉ số SIPAS",
+    "PCI": "Chỉ số PCI",
+    "PAPI": "Chỉ số PAPI",
+    "DTI": "Chỉ số chuyển đổi số (DTI)",
+    "PGI": "Chỉ số xanh cấp tỉnh (PGI)",
+    "SERVICE_INDEX": "Bộ chỉ số phục vụ người dân, doanh nghiệp",
+    "OTHER": "chỉ số khác",
+}
+INDEX_EN = {
+    "PAR_INDEX": "PAR Index",
+    "SIPAS": "SIPAS",
+    "PCI": "PCI",
+    "PAPI": "PAPI",
+    "DTI": "Digital Transformation Index (DTI)",
+    "PGI": "Provincial Green Index (PGI)",
+    "SERVICE_INDEX": "service index for citizens and businesses",
+    "OTHER": "another index",
+}
+_KIND_EN = {
+    "mô hình": "model",
+    "sáng kiến": "initiative",
+    "phương châm": "motto",
+    "phong trào": "movement",
+    "chương trình": "programme",
+    "khẩu hiệu": "slogan",
+    "cách làm": "practice",
+}
+_LEVEL_VI = {"province": "tỉnh", "district": "huyện", "department": "sở", "ministry": "bộ",
+             "commune": "xã"}  # fmt: skip
+_LEVEL_EN = {"province": "provinces", "district": "districts", "department": "departments",
+             "ministry": "ministries", "commune": "communes"}  # fmt: skip
+_SUB_PROVINCE = ("huyen ", "thi xa ", "quan ", "xa ", "phuong ", "thi tran ")
+
+
+# -- small pieces --------------------------------------------------------------------------
+
+
+def num(value: float, lang: str) -> str:
+    """87.35 -> "87,35" (vi) / "87.35" (en); 1250 -> "1.250" / "1,250"."""
+    v = round(float(value), 4)
+    if v == int(v):
+        s = f"{int(v):,}"
+        return s.replace(",", ".") if lang == "vi" else s
+    whole, _, frac = f"{v:.4f}".rstrip("0").partition(".")
+    whole = f"{int(whole):,}" if whole not in ("-0",) else whole
+    if lang == "vi":
+        return whole.replace(",", ".") + "," + frac
+    return whole + "." + frac
+
+
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def entity_label(name: str, lang: str) -> str:
+    """The entity as stored, with its 2025 successor when it is a merged province."""
+    k = key(name)
+    if k.startswith(_SUB_PROVINCE):
+        return name
+    p = get_gazetteer().lookup(name)
+    if p is None or not p.renamed:
+        return name
+    if k.startswith(("tp ", "thanh pho ")) and p.kind != "thành phố":
+        return name  # "TP. Hà Tĩnh" is the district-level city, not the province
+    if lang == "vi":
+        return f"{name} ({p.successor_note()})"
+    city = "city" if (p.successor_note() or "").startswith("nay thuộc thành phố") else "province"
+    return f"{name} (now part of {p.merged_into.removeprefix('TP. ')} {city})"
+
+
+def _join(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    word = " và " if lang == "vi" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def _scope(scope: str, lang: str) -> str:
+    if scope == "national":
+        return "cả nước" if lang == "vi" else "nationally"
+    kind, _, name = scope.partition(":")
+    if kind == "region":
+        return f"trong vùng {name}" if lang == "vi" else f"in the {name} region"
+    return f"trong tỉnh {name}" if lang == "vi" else f"within {name}"
+
+
+def _about(r: StoredIndexResult, lang: str) -> str:
+    if lang == "vi":
+        s = f"về {INDEX_VI.get(r.index, r.index)}"
+        if r.component:
+            s += f" lĩnh vực “{r.component}”"
+        if r.year:
+            s += f" năm {r.year}"
+        return s
+    s = f"on the {INDEX_EN.get(r.index, r.index)}"
+    if r.component:
+        s += f" (component “{r.component}”)"
+    if r.year:
+        s += f" in {r.year}"
+    return s
+
+
+def _unit(r: StoredIndexResult, lang: str) -> str:
+    if r.score_unit == "percent":
+        return "%"
+    return " điểm" if lang == "vi" else " points"
+
+
+# -- one record, one clause ---------------------------------------------------------------
+
+
+def _rank_part(r: StoredIndexResult, lang: str) -> str:
+    assert r.rank is not None
+    total = f"/{r.rank_total}" if r.rank_total else ""
+    if lang == "vi":
+        return f"đứng thứ {r.rank}{total} {_scope(r.scope, lang)}"
+    of = f" of {r.rank_total}" if r.rank_total else ""
+    return f"ranked {ordinal(r.rank)}{of} {_scope(r.scope, lang)}"
+
+
+def _score_part(r: StoredIndexResult, lang: str) -> str:
+    assert r.score is not None
+    v = num(r.score, lang) + _unit(r, lang)
+    return f"đạt {v}" if lang == "vi" else f"scored {v}"
+
+
+def _rank_change_part(r: StoredIndexResult, h: Hit, lang: str, *, lead: bool) -> str:
+    """The rank change: in full ("tăng 19 bậc, từ thứ 27 lên thứ 8") when it is what was
+    asked, briefly ("tăng 3 bậc (trước đó thứ 7)") after the rank has been said."""
+    change = h.derived.get("rank_change", r.rank_change)
+    assert change is not None
+    prev = h.derived.get("previous_rank")
+    since = h.derived.get("from_year")
+    up = change > 0
+    if lang == "vi":
+        s = f"{'tăng' if up else 'giảm'} {abs(change)} bậc"
+        if prev is not None and r.rank is not None:
+            s += (
+                f", từ thứ {prev} {'lên' if up else 'xuống'} thứ {r.rank}"
+                if lead
+                else f" (trước đó thứ {prev})"
+            )
+        if since:
+            s += f" so với năm {since}"
+        return s
+    s = f"{'up' if up else 'down'} {abs(change)} place{'s' if abs(change) != 1 else ''}"
+    if prev is not None and r.rank is not None:
+        s += f", from {ordinal(prev)} to {ordinal(r.rank)}" if lead else f" (from {ordinal(prev)})"
+    if since:
+        s += f" compared with {since}"
+    return s
+
+
+def _score_change_part(r: StoredIndexResult, h: Hit, lang: str) -> str:
+    change = h.derived.get("score_change", r.score_change)
+    assert change is not None
+    since = h.derived.get("from_year")
+    v = num(abs(change), lang) + _unit(r, lang)
+    if lang == "vi":
+        s = f"{'tăng' if change >= 0 else 'giảm'} {v}"
+        return s + (f" so với năm {since}" if since else "")
+    s = f"{'up' if change >= 0 else 'down'} {v}"
+    return s + (f" compared with {since}" if since else "")
+
+
+def index_clause(h: Hit, lead: str, lang: str) -> str:
+    """One index result as a clause: entity, lead figure, other figures, then what it is
+    about (index, component, year)."""
+    r = h.record
+    assert isinstance(r, StoredIndexResult)
+    has_rc = r.rank_change is not None or "rank_change" in h.derived
+    has_sc = r.score_change is not None or "score_change" in h.derived
+    parts: list[str] = []
+    order = {
+        "rank": ["rank", "score", "rank_change", "score_change"],
+        "score": ["score", "rank", "score_change", "rank_change"],
+        "change": ["rank_change", "score_change", "rank", "score"],
+        "score_change": ["score_change", "score", "rank_change", "rank"],
+    }[lead]
+    for f in order:
+        if f == "rank" and r.rank is not None:
+            if lead == "change" and has_rc and h.derived.get("previous_rank") is not None:
+                continue  # already said: "từ thứ 27 lên thứ 8"
+            parts.append(_rank_part(r, lang))
+        elif f == "score" and r.score is not None:
+            parts.append(_score_part(r, lang))
+        elif f == "rank_change" and has_rc:
+            parts.append(_rank_change_part(r, h, lang, lead=lead == "change"))
+        elif f == "score_change" and has_sc:
+            parts.append(_score_change_part(r, h, lang))
+    if lead == "change" and has_rc and h.derived.get("previous_rank") is not None:
+        parts[0] += " " + _scope(r.scope, lang)
+    elif lead == "score_change" and r.rank is None and r.scope != "national":
+        parts[0] += " " + _scope(r.scope, lang)
+    body = f"{entity_label(r.entity, lang)} {', '.join(parts)} {_about(r, lang)}"
+    if r.is_target:
+        body = ("theo mục tiêu/dự kiến, " if lang == "vi" else "as a target or forecast, ") + body
+    return body
+
+
+def metric_clause(h: Hit, lang: str) -> str:
+    m = h.record
+    assert isinstance(m, StoredMetric)
+    unit = "%" if m.unit == "%" else (f" {m.unit}" if m.unit else "")
+    value = num(m.value, lang) + unit
+    who = entity_label(m.entity, lang)
+    same = key(m.name) == key(m.unit)
+    if lang == "vi":
+        s = f"{who}: {value}" if same else f"{who}: {m.name} là {value}"
+        if m.year:
+            s += f" (năm {m.year})"
+        if m.is_target:
+            s += " (mục tiêu)"
+        return s
+    s = f"{who}: {value}" if same else f"{who}: “{m.name}” is {value}"
+    if m.year:
+        s += f" (in {m.year})"
+    if m.is_target:
+        s += " (target)"
+    return s
+
+
+def _kind(r: StoredInitiative, lang: str) -> str:
+    return r.kind if lang == "vi" else _KIND_EN.get(r.kind, "initiative")
+
+
+def initiative_of_clause(h: Hit, lang: str) -> str:
+    r = h.record
+    assert isinstance(r, StoredInitiative)
+    if lang == "vi":
+        return f"{entity_label(r.entity, lang)} thực hiện {_kind(r, lang)} “{r.name}”"
+    return f"{entity_label(r.entity, lang)} runs the “{r.name}” {_kind(r, lang)}"
+
+
+def clause(h: Hit, q: Query) -> str:
+    lang = q.lang
+    if isinstance(h.record, StoredIndexResult):
+        lead = {"score": "score", "change": "change"}.get(q.ask, "rank")
+        if lead == "change" and q.measure == "score":
+            lead = "score_change"
+        if lead == "rank" and h.record.rank is None:
+            lead = "score" if h.record.score is not None else "change"
+        if lead == "score" and h.record.score is None:
+            lead = "rank" if h.record.rank is not None else "change"
+        if lead == "score_change" and not (
+            h.record.score_change is not None or "score_change" in h.derived
+        ):
+            lead = "change"
+        return index_clause(h, lead, lang)
+    if isinstance(h.record, StoredMetric):
+        return metric_clause(h, lang)
+    return initiative_of_clause(h, lang)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+# -- whole answers -------------------------------------------------------------------------
+
+
+def _others(hits: list[Hit], q: Query) -> str:
+    rest = [clause(h, q) for h in hits if h.role == "other"]
+    if not rest:
+        return ""
+    label = "Kết quả khác (ít khớp hơn): " if q.lang == "vi" else "Other, weaker matches: "
+    return " " + label + "; ".join(rest) + "."
+
+
+def _initiative_who_text(hits: list[Hit], q: Query) -> str:
+    main = [h for h in hits if h.primary]
+    r = main[0].record
+    assert isinstance(r, StoredInitiative)
+    who = _join([entity_label(h.record.entity, q.lang) for h in main], q.lang)
+    if q.lang == "vi":
+        text = f"{_cap(_kind(r, 'vi'))} “{r.name}” được triển khai tại {who}."
+    else:
+        text = f"The “{r.name}” {_kind(r, 'en')} is run by {who}."
+    rest = [h for h in hits if h.role == "other"]
+    if rest:
+        items = [
+            f"“{h.record.name}” ({entity_label(h.record.entity, q.lang)})"  # type: ignore[union-attr]
+            for h in rest
+        ]
+        label = " Tên gần giống: " if q.lang == "vi" else " Similar names: "
+        text += label + "; ".join(items) + "."
+    return text
+
+
+def _ranking_text(hits: list[Hit], q: Query) -> str:
+    r0 = hits[0].record
+    assert isinstance(r0, StoredIndexResult)
+    lang = q.lang
+    idx = (INDEX_VI if lang == "vi" else INDEX_EN).get(r0.index, r0.index)
+    year = r0.year
+    scope = _scope(r0.scope, lang)
+    comp = (
+        f" lĩnh vực “{r0.component}”"
+        if r0.component and lang == "vi"
+        else (f" (component “{r0.component}”)" if r0.component else "")
+    )
+
+    def item(h: Hit) -> str:
+        r = h.record
+        assert isinstance(r, StoredIndexResult)
+        bits = []
+        if r.rank is not None:
+            bits.append(f"thứ {r.rank}" if lang == "vi" else ordinal(r.rank))
+        if r.score is not None:
+            bits.append(num(r.score, lang) + _unit(r, lang))
+        return entity_label(r.entity, lang) + (f" ({', '.join(bits)})" if bits else "")
+
+    main = [item(h) for h in hits if h.primary]
+    if q.ask == "count":
+        level = q.entity_level or "province"
+        if lang == "vi":
+            return (
+                f"Kho dữ liệu có kết quả {idx}{comp} năm {year} ({scope}) của {len(main)} "
+                f"{_LEVEL_VI.get(level, 'đơn vị')}: {', '.join(main)}."
+            )
+        return (
+            f"The store holds {idx}{comp} {year} results ({scope}) for {len(main)} "
+            f"{_LEVEL_EN.get(level, 'units')}: {', '.join(main)}."
+        )
+    if lang == "vi":
+        word = "cao nhất" if q.ask == "top" else "thấp nhất"
+        word += " (theo điểm, rồi thứ hạng)"
+        text = (
+            f"Theo các kết quả đã lưu, {idx}{comp} năm {year} ({scope}) {word}: "
+            + "; ".join(main) + "."
+        )  # fmt: skip
+    else:
+        word = ("top" if q.ask == "top" else "bottom") + " (by score, then rank)"
+        text = (
+            f"From the stored results, the {word} of the {idx}{comp} {year} ({scope}): "
+            + "; ".join(main) + "."
+        )  # fmt: skip
+    rest = [item(h) for h in hits if h.role == "other"]
+    if rest:
+        text += (" Tiếp theo: " if lang == "vi" else " Next: ") + "; ".join(rest) + "."
+    return text
+
+
+def _describe(q: Query) -> str:
+    """What was looked for, for the "not found" sentence."""
+    lang = q.lang
+    bits = []
+    if q.entity:
+        bits.append(q.entity)
+    if q.index:
+        bits.append((INDEX_VI if lang == "vi" else INDEX_EN)[q.index])
+    if q.component:
+        bits.append(f"“{q.component}”")
+    if q.initiative:
+        bits.append(f"“{q.initiative}”")
+    if q.year:
+        bits.append(str(q.year))
+    if q.rank:
+        bits.append(f"thứ {q.rank}" if lang == "vi" else ordinal(q.rank))
+    if q.scope:
+        bits.append(_scope(q.scope, lang))
+    if q.metric:
+        bits.append(q.metric)
+    return " · ".join(bits)
+
+
+def not_found_text(res: Result) -> str:
+    q = res.query
+    desc = _describe(q)
+    if q.lang == "vi":
+        if res.reason == "no_entity":
+            return "Không tìm thấy: câu hỏi không nêu đơn vị nào có trong kho dữ liệu."
+        if res.reason == "unstructured":
+            return "Không tìm thấy bản ghi nào trả lời trực tiếp câu hỏi; xem các đoạn gần nhất."
+        return "Không tìm thấy bản ghi nào trả lời câu hỏi này trong kho dữ liệu" + (
+            f" ({desc})." if desc else "."
+        )
+    if res.reason == "no_entity":
+        return "Not found (không tìm thấy): the question names no entity the store knows."
+    if res.reason == "unstructured":
+        return "Not found (không tìm thấy): no stored record answers this directly; see passages."
+    return "Not found (không tìm thấy): no stored record answers this question" + (
+        f" ({desc})." if desc else "."
+    )
+
+
+def answer_text(res: Result) -> str:
+    q = res.query
+    hits = res.hits
+    if not res.found:
+        return not_found_text(res)
+    if q.ask == "initiative_who":
+        return _initiative_who_text(hits, q)
+    if q.ask in ("top", "bottom", "count"):
+        return _ranking_text(hits, q)
+    main = [clause(h, q) for h in hits if h.primary]
+    if len(main) > 1:
+        lead = "Có {} kết quả ngang nhau: " if q.lang == "vi" else "{} equally good matches: "
+        text = lead.format(len(main)) + "; ".join(main) + "."
+    else:
+        text = _cap(main[0]) + "."
+    if q.ask == "initiatives_of":
+        rest = [h for h in hits if h.role == "other"]
+        if rest:
+            names = "; ".join(
+                f"{_kind(h.record, q.lang)} “{h.record.name}”"  # type: ignore[arg-type,union-attr]
+                for h in rest
+            )
+            text += (" Ngoài ra: " if q.lang == "vi" else " Also: ") + names + "."
+        return text
+    return text + _others(hits, q)

@@ -1,0 +1,66 @@
+"""Opt-in: the whole LLM path against a live OpenAI-compatible server.
+
+    pytest -m live            # server at $LLMX_LIVE_BASE_URL, default http://127.0.0.1:8765/v1
+
+Skipped when nothing answers there. With the tiny local model most records are rejected;
+what must hold is the contract: a valid DocumentExtraction, every kept record grounded, a
+second run answered from the cache without a single HTTP request.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.request
+
+import pytest
+
+from llmx.core.records import DocumentExtraction
+from llmx.llm.backend import build_openai_backend
+
+from .cassette_scenarios import SHORT_DOC
+from .fakellm import make_doc
+
+BASE_URL = os.environ.get("LLMX_LIVE_BASE_URL", "http://127.0.0.1:8765/v1")
+MODEL = os.environ.get("LLMX_LIVE_MODEL", "gemma3")
+
+pytestmark = pytest.mark.live
+
+
+def _reachable() -> bool:
+    try:
+        with urllib.request.urlopen(BASE_URL.rstrip("/") + "/models", timeout=3):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _server():
+    if not _reachable():
+        pytest.skip(f"no OpenAI-compatible server at {BASE_URL}")
+
+
+def test_live_extraction_is_grounded_and_cached(tmp_path):
+    doc = make_doc(SHORT_DOC, doc_id="live")
+    options = {
+        "model": MODEL,
+        "base_url": BASE_URL,
+        "cache_path": tmp_path / "live-cache.db",
+        "max_tokens": int(os.environ.get("LLMX_LIVE_MAX_TOKENS", "256")),
+        "max_tokens_cap": int(os.environ.get("LLMX_LIVE_MAX_TOKENS", "256")),
+        "max_retries": 1,
+        "timeout": 900.0,
+        "deadline": 1800.0,
+    }
+    with build_openai_backend(**options) as backend:
+        first = backend.extract(doc)
+        assert backend.http_requests >= 1
+    ex = first.extraction
+    DocumentExtraction.model_validate(ex.model_dump(), context={"text": doc.text})
+    for rec in ex.index_results + ex.metrics + ex.initiatives:
+        assert doc.text[rec.evidence.start : rec.evidence.end] == rec.evidence.quote
+    assert first.usage.prompt_tokens > 0
+    with build_openai_backend(**options) as again:
+        second = again.extract(doc)
+        assert again.http_requests == 0  # the re-run is served by the cache
+    assert second.extraction == ex and second.usage.cached == first.usage.requests

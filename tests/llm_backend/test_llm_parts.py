@@ -1,0 +1,165 @@
+"""The LLM backend's parts on their own: prompts, response models, salvage, chunking,
+transport helpers, the instructor fast path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from llmx.llm.chunking import Chunk, split_in_two, split_text
+from llmx.llm.grounding_guard import GuardContext
+from llmx.llm.prompts import load_prompts, prompt_dir
+from llmx.llm.response_models import DocumentRecords, salvage
+
+from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, answer, make_doc, tool_answer
+
+
+def test_prompts_load_and_version():
+    p = load_prompts()
+    assert len(p.version) == 12
+    system = p.system()
+    for phrase in ("PAR_INDEX", "SIPAS", "is_target", "88,54", "not instructions"):
+        assert phrase in system
+    assert (prompt_dir() / "system.j2").is_file()
+    user = p.user("văn bản", title="Tiêu đề", part=2, parts=3)
+    assert "Title: Tiêu đề" in user and "part 2 of 3" in user and "văn bản" in user
+
+
+def test_few_shot_examples_are_grounded_and_not_seed_text(root):
+    seeds = " ".join(f.read_text(encoding="utf-8") for f in (root / "seeds").glob("*.txt"))
+    for ex in load_prompts().examples:
+        parsed = DocumentRecords.model_validate(ex["output"], context={"text": ex["passage"]})
+        assert sum(len(v) for v in parsed.records().values()) == sum(
+            len(v) for v in ex["output"].values()
+        )
+        for line in ex["passage"].splitlines():
+            assert line not in seeds
+
+
+def test_offsets_come_from_llmx_not_the_model():
+    text = "Mở đầu.\n" + DOC
+    item = {**IR_GOOD, "evidence": {"quote": S1, "start": 0, "end": 5}}
+    rec = DocumentRecords.model_validate({"index_results": [item]}, context={"text": text})
+    ev = rec.records()["index_results"][0].evidence
+    assert (ev.start, ev.end) == (text.index(S1), text.index(S1) + len(S1))
+
+
+def test_quote_alignment_tolerates_whitespace():
+    quote = S1.replace(", ", ",  ")
+    rec = DocumentRecords.model_validate(
+        {"index_results": [{**IR_GOOD, "evidence": {"quote": quote}}]}, context={"text": DOC}
+    )
+    ev = rec.records()["index_results"][0].evidence
+    assert ev.alignment == "whitespace" and DOC[ev.start : ev.end] == ev.quote
+
+
+def test_lenient_numbers_and_bare_quote():
+    item = {**IR_GOOD, "score": "89,12", "rank": "6", "evidence": S1}
+    rec = DocumentRecords.model_validate({"index_results": [item]}, context={"text": DOC})
+    assert rec.records()["index_results"][0].score == 89.12
+
+
+def test_overlong_quote_is_refused():
+    text = DOC + " " + "x " * 500
+    item = {**IR_GOOD, "evidence": {"quote": text}}
+    ok, rejected = salvage(json.dumps({"index_results": [item]}), GuardContext(text))
+    assert ok["index_results"] == [] and "characters" in rejected[0].reason
+
+
+def test_salvage_keeps_the_valid_records():
+    bad = {**METRIC_GOOD, "value": 12.0}
+    payload = "```json\n" + json.dumps({"metrics": [bad, METRIC_GOOD], "x": 1}) + "\n```"
+    kept, rejected = salvage(payload, GuardContext(DOC))
+    assert [m.value for m in kept["metrics"]] == [78.4]
+    assert rejected[0].record_type == "metrics" and "not found in its quote" in rejected[0].reason
+    kept, rejected = salvage("no json here", GuardContext(DOC))
+    assert rejected[0].record_type == "answer"
+
+
+def test_salvage_of_a_cut_off_answer_drops_the_unfinished_item():
+    full = json.dumps({"index_results": [IR_GOOD], "metrics": [METRIC_GOOD, METRIC_GOOD]})
+    kept, _ = salvage(full[:-20], GuardContext(DOC), truncated=True)
+    assert len(kept["index_results"]) == 1 and len(kept["metrics"]) == 1
+
+
+def test_validation_without_text_is_an_error():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="no document text"):
+        DocumentRecords.model_validate(GOOD)
+
+
+def test_split_text_paragraphs_overlap_and_cover():
+    paras = [f"Đoạn {i}: " + "chữ " * (20 + i) for i in range(30)]
+    text = "\n".join(paras)
+    chunks = split_text(text, max_chars=1200)
+    assert len(chunks) > 3
+    assert all(len(c) <= 1200 for c in chunks)
+    assert chunks[0].start == 0 and chunks[-1].end == len(text.rstrip())
+    for a, b in zip(chunks, chunks[1:], strict=False):
+        assert b.start < a.end  # overlap
+        assert b.start > a.start  # progress
+        assert text[b.start - 1] == "\n"  # on a paragraph boundary
+    covered = set()
+    for c in chunks:
+        covered |= set(range(c.start, c.end))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_split_text_long_paragraph_and_sentence():
+    sentence = "Một câu rất dài " * 100  # 1600 characters without a full stop
+    text = "Câu ngắn. " * 50 + "\n" + sentence
+    chunks = split_text(text, max_chars=300)
+    assert all(len(c) <= 300 for c in chunks)
+    assert chunks[-1].end == len(text.rstrip())
+    assert split_text("", 100) == []
+
+
+def test_split_in_two():
+    text = "Đoạn một.\nĐoạn hai.\nĐoạn ba.\nĐoạn bốn."
+    a, b = split_in_two(text, Chunk(0, len(text)))
+    assert a.start == 0 and b.end == len(text) and a.end < b.start
+    assert split_in_two("Một câu.", Chunk(0, 8)) is None
+
+
+def test_retry_after_parsing():
+    import httpx2
+    import openai
+
+    from llmx.llm.transport import retry_after
+
+    def err(headers):
+        req = httpx2.Request("POST", "http://x/v1/chat/completions")
+        resp = httpx2.Response(429, headers=headers, request=req)
+        return openai.RateLimitError("slow", response=resp, body=None)
+
+    assert retry_after(err({"retry-after": "2"})) == 2
+    assert retry_after(err({"retry-after-ms": "1500"})) == 1.5
+    assert retry_after(err({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"})) == 0
+    assert retry_after(err({})) is None
+
+
+@pytest.mark.parametrize("mode", ["json", "tools", "json_schema", "md_json"])
+def test_fast_path_sends_what_instructor_patch_sends(fake_llm, llm_backend, mode):
+    reply = tool_answer(GOOD) if mode == "tools" else answer(GOOD)
+    fake_llm.default = reply
+    bodies = []
+    for fast in (True, False):
+        backend = llm_backend(mode=mode)
+        backend._fast_path = fast
+        out = backend.extract(make_doc(DOC, title="Tin CCHC"))
+        assert backend._create.fast is (fast and mode != "md_json")  # md_json: patch only
+        assert len(out.extraction.index_results) == 1
+        bodies.append(fake_llm.requests[-1].body)
+    assert bodies[0] == bodies[1]
+
+
+def test_stored_params_and_endpoint_hold_no_credentials():
+    from llmx.llm.config import from_options
+
+    cfg = from_options(base_url="http://user:pw@127.0.0.1:9/v1/?k=1", api_key="sk-secret-1")
+    assert cfg.endpoint == "http://127.0.0.1:9/v1"
+    dumped = json.dumps(cfg.public_params())
+    assert "pw" not in dumped and "sk-secret-1" not in dumped and "k=1" not in dumped
+    assert "sk-secret-1" not in repr(cfg)
