@@ -38,9 +38,20 @@ _ORDINAL_WORDS = {
     "nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
     "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
+# English ordinals read as ranks wherever they stand ("ranked third", "second place").
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_EN_ORDINAL_RE = re.compile(r"\b(" + "|".join(_EN_ORDINALS) + r")\b")
 
-LEADERSHIP_WORDS = ("dẫn đầu", "đứng đầu", "quán quân", "cao nhất", "top 1", "đứng thứ nhất")
+LEADERSHIP_WORDS = (
+    "dẫn đầu", "đứng đầu", "quán quân", "cao nhất", "top 1", "đứng thứ nhất",
+    "topped", "tops the", "led the", "leads the", "top spot", "top place",
+)  # fmt: skip
 _LEADERSHIP_FOLDED = tuple(fold(w) for w in LEADERSHIP_WORDS)
+# "á quân" is the runner-up.
+_RUNNER_UP_FOLDED = fold("á quân")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +124,8 @@ def readings(raw: str) -> set[float]:
 @lru_cache(maxsize=4096)
 def values_in(quote: str) -> frozenset[float]:
     """Every value a reader could take from ``quote``: each number under each convention,
-    with and without its magnitude word, plus ordinal words after ``thứ``."""
+    with and without its magnitude word, plus ordinal words after ``thứ``, English ordinals,
+    and leader (1) or runner-up (2) words."""
     out: set[float] = set()
     for m in _NUMBER_RE.finditer(quote):
         base = readings(m.group(0))
@@ -126,8 +138,12 @@ def values_in(quote: str) -> frozenset[float]:
     for m in re.finditer(r"\bthu\s+(\w+)", folded):
         if m.group(1) in _ORDINAL_WORDS:
             out.add(float(_ORDINAL_WORDS[m.group(1)]))
+    for m in _EN_ORDINAL_RE.finditer(folded):
+        out.add(float(_EN_ORDINALS[m.group(1)]))
     if any(w in folded for w in _LEADERSHIP_FOLDED):
         out.add(1.0)
+    if _RUNNER_UP_FOLDED in folded:
+        out.add(2.0)
     return frozenset(out)
 
 
