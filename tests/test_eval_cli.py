@@ -186,7 +186,8 @@ def test_changed_score_is_ungrounded_and_fails(workdir):
     assert r.exit_code == 1
     data = json.loads(r.stdout)
     assert data["ok"] is False
-    assert {f["key"] for f in data["failures"]} == {"ungrounded_max"}
+    # The changed score is ungrounded, and its record no longer counts as right.
+    assert {f["key"] for f in data["failures"]} == {"ungrounded_max", "index_results_f1"}
     s = data["backends"][0]["sets"][0]
     assert s["ungrounded"] == 1
     assert s["types"]["index_results"]["fields"]["score"]["correct"] == 2
@@ -200,9 +201,12 @@ def test_json_and_markdown_report(workdir):
     ir = data["backends"][0]["sets"][0]["types"]["index_results"]
     assert ir["f1"] == 1.0 and ir["tp"] == 3
     assert data["backends"][0]["sets"][0]["types"]["initiatives"]["f1"] is None  # optional only
-    assert data["backends"][0]["qa"]["available"] is False
+    assert data["backends"][0]["qa"] == []  # --no-qa
+    assert ir["slots"]["f1"] == 1.0 and ir["key"]["f1"] == 1.0
+    assert set(ir["key_confusion"]) >= {"entity", "year", "index", "scope"}
     md = (workdir / "out.md").read_text(encoding="utf-8")
-    assert md.startswith("# llmx evaluation") and "| index_results | 3 | 3 | 3 |" in md
+    assert md.startswith("# llmx evaluation")
+    assert "| goldset | index_results | 3 | 3 | 1.000 | 1.000 | 1.000 |" in md
     assert not list(workdir.glob(".out.md.tmp*"))
 
 

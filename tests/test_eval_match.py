@@ -25,7 +25,8 @@ from llmx.evaluation.match import (
     token_overlap,
     value_close,
 )
-from llmx.evaluation.qa import QAItem, contains_answer, load_qa, score_qa
+from llmx.evaluation.qa import judge, load_qa, score_qa
+from llmx.evaluation.qa_items import QAItem
 from llmx.evaluation.score import PredictedDoc, grounding_problem, prf, score_set
 from llmx.evaluation.thresholds import Thresholds
 from llmx.qa.answer import Answer, Citation
@@ -98,11 +99,16 @@ def test_entity_key_ignores_diacritics_case_and_province_prefixes():
     assert entity_key("Sở Tư pháp") == entity_key("sở tư pháp")
 
 
-def test_entity_key_keeps_city_prefix_for_non_provinces():
+def test_entity_key_ignores_type_words_below_a_province():
+    # eval/CONVENTIONS.md: the type word of a district or commune is not part of its name.
     assert entity_key("TP. Đồng Hới") == entity_key("tp dong hoi")
     assert entity_key("TP. Đồng Hới") == entity_key("Thành phố Đồng Hới")
-    assert entity_key("TP. Đồng Hới") != entity_key("Đồng Hới")
-    assert entity_key("huyện Bảo Lâm") != entity_key("Bảo Lâm")
+    assert entity_key("TP. Đồng Hới") == entity_key("Đồng Hới")
+    assert entity_key("huyện Bảo Lâm") == entity_key("Bảo Lâm")
+    assert entity_key("thị xã Sa Pa") == entity_key("Sa Pa") != entity_key("Sở Tư pháp")
+    # A city named after its province stays apart from the province.
+    assert entity_key("TP. Hà Tĩnh") != entity_key("Hà Tĩnh")
+    assert entity_key("Thành phố Hà Nội") == entity_key("Hà Nội")
 
 
 def test_entity_aliases_through_gazetteer():
@@ -410,6 +416,23 @@ def test_thresholds_set_suffix_overrides_and_missing_table():
     assert th.check_set("rules", none) == []  # nothing to score: not gated
 
 
+def test_thresholds_gate_qa_sets_by_name_with_maximum_rates():
+    from llmx.evaluation.qa import QAScore
+
+    th = Thresholds.from_dict(
+        {"rules": {"qa_accuracy": 0.9, "qa_accuracy_real-test": 0.2,
+                   "qa_wrong_rate_max_real-test": 0.1, "index_results_slot_f1_real-test": 0.5}}
+    )  # fmt: skip
+    test = QAScore(set_name="real-test", accuracy=0.3, wrong_rate=0.25)
+    assert [f.line() for f in th.check_qa("rules", test)] == [
+        "FAIL rules qa:real-test qa_wrong_rate_max 0.250 > 0.100"
+    ]
+    seeds = QAScore(set_name="seeds", accuracy=0.8, wrong_rate=0.5)
+    assert [f.key for f in th.check_qa("rules", seeds)] == ["qa_accuracy"]
+    slots = _FakeSet("real-test", {"index_results_slot_f1": 0.4, "ungrounded": 0.0})
+    assert [f.key for f in th.check_set("rules", slots)] == ["index_results_slot_f1"]
+
+
 def test_thresholds_reject_unknown_keys_and_bad_values(tmp_path):
     with pytest.raises(InputError, match="unknown key"):
         Thresholds.from_dict({"rules": {"metric_f1": 0.5}})
@@ -438,80 +461,166 @@ def _doc(text: str, doc_id: str) -> Document:
     )
 
 
+def _item(**kw) -> QAItem:
+    return QAItem.model_validate(kw)
+
+
 QA_ITEMS = [
-    QAItem(
+    _item(
         id="q1",
         question="Hà Giang đạt bao nhiêu điểm Chỉ số CCHC năm 2023?",
-        answers=["85,12"],
-        doc_id="a",
-        quote=Q_SCORE,
+        expect={"record_type": "index_result", "entities": ["Hà Giang"], "field": "score",
+                "value": 85.12, "year": 2023, "index": "PAR_INDEX"},
+        sources=[{"doc_id": "a", "quote": Q_SCORE}],
     ),
-    QAItem(
+    _item(
         id="q2",
         question="Tỷ lệ hồ sơ đúng hạn của Hà Giang năm 2023?",
-        answers=["97,5"],
-        doc_id="a",
-        quote=Q_RATE,
+        family="metric",
+        expect={"record_type": "metric", "entities": ["Hà Giang"], "field": "value",
+                "value": 97.5},
+        sources=[{"doc_id": "a", "quote": Q_RATE}],
     ),
-    QAItem(id="q3", question="PAPI của Hà Giang năm 1990?", answerable=False),
-]
+    _item(id="q3", question="PAPI của Hà Giang năm 1990?", answerable=False,
+          family="unanswerable"),
+]  # fmt: skip
+
+
+def _rec(text: str, doc_id: str, quote: str, **kw) -> dict:
+    a = align_quote(text, quote)
+    ev = {"quote": text[a.start : a.end], "start": a.start, "end": a.end}
+    return {"doc_id": doc_id, "evidence": ev, "role": "best", **kw}
+
+
+def _answer(question: str, records: list[dict], text: str = "") -> Answer:
+    cites = [
+        Citation(doc_id=r["doc_id"], quote=r["evidence"]["quote"], start=r["evidence"]["start"],
+                 end=r["evidence"]["end"], primary=r.get("role") in ("best", "tie"))
+        for r in records
+    ]  # fmt: skip
+    found = any(r.get("role") in ("best", "tie") for r in records)
+    return Answer(question=question, found=found, text=text, records=records, citations=cites)
+
+
+SCORE_REC = dict(record_type="index_result", entity="Hà Giang", index="PAR_INDEX", year=2023,
+                 score=85.12, rank=12)  # fmt: skip
 
 
 def _fake_ask(question: str) -> Answer:
     if question.startswith("Hà Giang đạt"):
-        a = align_quote(TEXT_A, "Năm 2023, tỉnh Hà Giang đạt 85,12 điểm")
-        cite = Citation(doc_id="a", quote=TEXT_A[a.start : a.end], start=a.start, end=a.end)
-        return Answer(question=question, found=True, text="Ha Giang đạt 85.12 điểm.",
-                      citations=[cite])  # fmt: skip
-    if question.startswith("Tỷ lệ"):
-        cite = Citation(doc_id="b", quote="8.420 hồ sơ", start=0, end=5)
-        return Answer(question=question, found=True, text="Tỷ lệ là 64,3%.", citations=[cite])
+        return _answer(question, [_rec(TEXT_A, "a", Q_SCORE, **SCORE_REC)], "Ha Giang 85.12")
+    if question.startswith("Tỷ lệ"):  # the right entity, the wrong figure (another doc)
+        rec = _rec(TEXT_B, "b", "đạt tỷ lệ 64,3%", record_type="metric", entity="Hà Giang",
+                   value=64.3)  # fmt: skip
+        return _answer(question, [rec], "Tỷ lệ là 64,3%.")
     return Answer(question=question, found=False, text="Không tìm thấy.")
 
 
-def test_qa_scoring():
+def test_qa_scoring_outcomes_and_rates():
     s = score_qa(QA_ITEMS, _fake_ask, {"a": TEXT_A, "b": TEXT_B})
     by_id = {r.id: r for r in s.results}
-    assert by_id["q1"].correct and by_id["q1"].citation_correct  # 85.12 == 85,12; span overlap
-    assert not by_id["q2"].correct and by_id["q2"].citation_correct is False
-    assert by_id["q3"].correct and by_id["q3"].citation_correct is None
+    assert by_id["q1"].outcome == "correct" and by_id["q1"].citation_ok
+    assert by_id["q2"].outcome == "wrong" and "value=97.5" in by_id["q2"].reason
+    assert by_id["q3"].outcome == "correct"  # a refusal is right for an unanswerable one
+    assert (s.correct, s.wrong, s.refused) == (2, 1, 0)
     assert s.accuracy == pytest.approx(2 / 3)
-    assert s.answer_accuracy == 0.5
-    assert s.citation_accuracy == 0.5
-    assert s.refusal_accuracy == 1.0
+    assert s.wrong_rate == pytest.approx(1 / 3)
+    assert s.refusal_rate == 0.0
+    assert s.answer_accuracy == 0.5 and s.refusal_accuracy == 1.0
+    assert s.by_family == {
+        "metric": {"correct": 0, "wrong": 1, "refused": 0},
+        "unanswerable": {"correct": 1, "wrong": 0, "refused": 0},
+        "value": {"correct": 1, "wrong": 0, "refused": 0},
+    }
 
 
-def test_qa_citation_by_quote_containment_and_errors():
+def test_qa_wrong_record_is_wrong_even_when_the_sentence_names_the_expected_entity():
+    """The answer's sentence mentions Hà Giang and 85,12 (as a lesser match), but the record
+    the answer rests on is another province: that is a wrong answer, not a right one."""
+    other = _rec(TEXT_B, "b", "TP. Đồng Hới tiếp nhận 8.420 hồ sơ", record_type="index_result",
+                 entity="Quảng Bình", index="PAR_INDEX", year=2023, score=85.12)  # fmt: skip
+    lesser = {**_rec(TEXT_A, "a", Q_SCORE, **SCORE_REC), "role": "other"}
+    text = "Quảng Bình đạt 85,12 điểm. Kết quả khác: Hà Giang đạt 85,12 điểm."
+    s = score_qa(QA_ITEMS[:1], lambda q: _answer(q, [other, lesser], text), {"a": TEXT_A})
+    r = s.results[0]
+    assert "Hà Giang" in r.text and "85,12" in r.text  # what a sentence matcher would accept
+    assert r.outcome == "wrong" and "Quảng Bình" in r.reason
+    assert s.wrong_rate == 1.0 and s.accuracy == 0.0
+
+
+def test_qa_answering_an_unanswerable_question_is_wrong_and_refusing_is_counted():
+    ans = _answer("?", [_rec(TEXT_A, "a", Q_SCORE, **SCORE_REC)])
+    assert judge(QA_ITEMS[2], ans).outcome == "wrong"
+    refused = Answer(question="?", found=False, text="Không tìm thấy.")
+    assert judge(QA_ITEMS[0], refused).outcome == "refused"
+
+
+def test_qa_figure_year_and_citation_are_checked():
+    item = QA_ITEMS[0]
+    wrong_year = _rec(TEXT_A, "a", Q_SCORE, **{**SCORE_REC, "year": 2022})
+    assert "year=2023" in judge(item, _answer("?", [wrong_year]), {"a": TEXT_A}).reason
+    # Right record, but cited somewhere that states nothing about it.
+    rec = _rec(TEXT_A, "a", Q_INIT, **SCORE_REC)
+    r = judge(item, _answer("?", [rec]), {"a": TEXT_A})
+    assert r.outcome == "wrong" and r.citation_ok is False and "citation" in r.reason
+    # A citation of a gold record of the expected entity counts, though not the listed quote.
+    gold = {"a": [("index_results", {"entity": "Hà Giang", "evidence": _ev(TEXT_A, Q_INIT)})]}
+    assert judge(item, _answer("?", [rec]), {"a": TEXT_A}, gold).outcome == "correct"
+
+
+def test_qa_comparison_count_and_names():
+    both = _item(id="c", question="So sánh", family="comparison",
+                 expect={"entities": ["Hà Giang", "TP. Đồng Hới"], "field": "score",
+                         "values": {"Hà Giang": 85.12, "TP. Đồng Hới": 64.3}},
+                 sources=[{"doc_id": "a", "quote": Q_SCORE}])  # fmt: skip
+    a = _rec(TEXT_A, "a", Q_SCORE, **SCORE_REC)
+    b = {**_rec(TEXT_B, "b", "đạt tỷ lệ 64,3%", entity="Đồng Hới", score=64.3), "role": "tie"}
+    assert judge(both, _answer("?", [a, b]), {"a": TEXT_A}).outcome == "correct"
+    assert judge(both, _answer("?", [a]), {"a": TEXT_A}).outcome == "wrong"
+    count = _item(id="n", question="Bao nhiêu?", family="count", expect={"count": 2},
+                  sources=[{"doc_id": "a", "quote": Q_SCORE}])  # fmt: skip
+    assert judge(count, _answer("?", [a, b]), {"a": TEXT_A}).outcome == "correct"
+    assert "counts 1" in judge(count, _answer("?", [a]), {"a": TEXT_A}).reason
+    named = _item(id="i", question="Mô hình nào?", family="initiative",
+                  expect={"entities": ["Hà Giang"], "names": ["Cà phê doanh nhân"]},
+                  sources=[{"doc_id": "a", "quote": Q_INIT}])  # fmt: skip
+    init = _rec(TEXT_A, "a", Q_INIT, record_type="initiative", entity="Hà Giang",
+                name="“Cà phê doanh nhân”")  # fmt: skip
+    assert judge(named, _answer("?", [init]), {"a": TEXT_A}).outcome == "correct"
+
+
+def test_qa_errors_from_ask_are_wrong():
     def ask(q: str) -> Answer:
-        if "lỗi" in q:
-            raise RuntimeError("boom")
-        cite = Citation(doc_id="a", quote="tỉnh ha giang dat 85,12 diem", start=0, end=1)
-        return Answer(question=q, found=True, text="85,12 điểm", citations=[cite])
+        raise RuntimeError("boom")
 
-    items = [QA_ITEMS[0], QAItem(id="e", question="câu lỗi", answers=["x"], doc_id="a")]
-    s = score_qa(items, ask)  # no document texts: containment only
-    assert s.results[0].citation_correct
-    assert s.results[1].error == "RuntimeError: boom" and not s.results[1].correct
-
-
-def test_contains_answer():
-    assert contains_answer("Hà Giang xếp thứ 12", "ha giang")
-    assert contains_answer("đạt 88.54 điểm", "88,54")
-    assert not contains_answer("đạt 88,64 điểm", "88,54")
-    assert contains_answer("tăng 3 bậc so với năm 2021", "3")
-    assert not contains_answer("năm 2023", "3")
-    assert contains_answer("có 1.704.824 công dân", "1.704.824")
+    s = score_qa(QA_ITEMS[:1], ask)
+    assert s.results[0].error == "RuntimeError: boom" and s.results[0].outcome == "wrong"
 
 
 def test_load_qa_reports_bad_lines(tmp_path):
     p = tmp_path / "qa.jsonl"
-    p.write_text('{"id": "1", "question": "?"}\n{bad\n', encoding="utf-8")
+    p.write_text('{"id": "1", "question": "?", "answerable": false, "family": "unanswerable"}\n'
+                 '{bad\n', encoding="utf-8")  # fmt: skip
     with pytest.raises(InputError, match=r"qa\.jsonl:2"):
+        load_qa(p)
+    p.write_text('{"id": "1", "question": "?", "answers": ["x"]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"qa\.jsonl:1: answers"):
+        load_qa(p)  # sentence answers are not a structured expectation
+    p.write_text('{"id": "1", "question": "?", "expect": {"entities": ["A"]}}\n',
+                 encoding="utf-8")  # fmt: skip
+    with pytest.raises(InputError, match="at least one source"):
         load_qa(p)
 
 
+def test_repository_qa_sets_load(root):
+    for path in (root / "seeds" / "qa.jsonl", root / "eval" / "real" / "qa.jsonl"):
+        if path.is_file():
+            items = load_qa(path)
+            assert items and all(i.answerable == (i.expect is not None) for i in items)
+
+
 def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
-    """run_qa stores the extractions and asks the engine (a stand-in until it is built)."""
+    """run_qa stores the extractions and asks the engine (a stand-in here)."""
     from llmx.core.records import DocumentExtraction, Metric
     from llmx.evaluation.runner import _NoProgress, run_qa
 
@@ -521,9 +630,12 @@ def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
         seen["backend"] = backend
         ex = store.get_extraction("a", backend)
         m = ex.metrics[0]
+        rec = {"record_type": "metric", "role": "best", "doc_id": "a",
+               **m.model_dump(mode="json")}  # fmt: skip
         cite = Citation(doc_id="a", quote=m.evidence.quote, start=m.evidence.start,
                         end=m.evidence.end)  # fmt: skip
-        return Answer(question=question, found=True, text=f"{m.value:g}%", citations=[cite])
+        return Answer(question=question, found=True, text=f"{m.value:g}%", records=[rec],
+                      citations=[cite])  # fmt: skip
 
     fake = types.ModuleType("llmx.qa.engine")
     fake.answer_question = answer_question
@@ -537,6 +649,7 @@ def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
         metrics=[Metric.model_validate(tiny_set.docs[0].of_type("metrics")[0].record)],
     )
     docs = [d.document for d in tiny_set.docs]
-    s = run_qa([QA_ITEMS[1]], "rules", docs, {"a": ex}, _NoProgress())
+    s = run_qa([QA_ITEMS[1]], "rules", docs, {"a": ex}, _NoProgress(), set_name="tiny")
     assert seen["backend"] == "rules"
-    assert s.available and s.accuracy == 1.0 and s.citation_accuracy == 1.0
+    assert s.available and s.set_name == "tiny"
+    assert s.accuracy == 1.0 and s.citation_accuracy == 1.0

@@ -10,11 +10,30 @@ import time
 import pytest
 from test_qa_corpus import TEXTS, build_store
 
-from llmx.evaluation.qa import contains_answer
+from llmx.core.numbers import find_numbers, readings
+from llmx.core.textnorm import fold
 from llmx.qa.engine import answer_question
 from llmx.qa.names import NameIndex
 from llmx.qa.parse_rules import MAX_QUESTION_CHARS, parse
 from llmx.store import Store
+
+
+def _numbers_in(text: str) -> set[float]:
+    out: set[float] = set()
+    for span in find_numbers(text):
+        out |= readings(re.sub(r"\s*[^\d.,\s].*$", "", span.raw)) | {span.value}
+    return out
+
+
+def contains_answer(text: str, expected: str) -> bool:
+    """``expected`` in the answer sentence, ignoring case and diacritics; a bare number must be
+    a whole number of the text, in either decimal convention (88,54 == 88.54)."""
+    want = expected.strip()
+    if re.fullmatch(r"\d[\d.,]*", want):
+        values = readings(want)
+        have = _numbers_in(text)
+        return any(abs(v - h) <= 1e-9 * max(1.0, abs(v)) for v in values for h in have)
+    return fold(want) in fold(text)
 
 
 @pytest.fixture(scope="module")

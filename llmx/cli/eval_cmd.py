@@ -53,8 +53,8 @@ _BASE_URL = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL")
 _GOLD = typer.Option(
     None,
     "--gold",
-    help="Gold set (repeatable): seeds, eval, or a directory holding gold/ "
-    "[default: seeds and eval]",
+    help="Gold set (repeatable): seeds, written, real-dev, real-test, real, or a directory "
+    "holding gold/ [default: all four sets]",
     show_default=False,
 )
 _PREDICTIONS = typer.Option(
@@ -70,9 +70,18 @@ _THRESHOLDS = typer.Option(
     show_default=False,
 )
 _QA = typer.Option(
-    None, "--qa", help="QA set JSONL [default: seeds/qa.jsonl when present]", show_default=False
+    None,
+    "--qa",
+    help="QA set JSONL, asked of every loaded set [default: seeds/qa.jsonl and "
+    "eval/real/qa.jsonl, each over its own documents]",
+    show_default=False,
 )
 _NO_QA = typer.Option(False, "--no-qa", help="Skip question answering")
+_SHOW_TEST = typer.Option(
+    False,
+    "--show-test-errors",
+    help="Also list the real-test split's individual errors (tune on real-dev, not on these)",
+)
 
 
 def eval_command(
@@ -87,6 +96,7 @@ def eval_command(
     thresholds: Path | None = _THRESHOLDS,
     qa: Path | None = _QA,
     no_qa: bool = _NO_QA,
+    show_test_errors: bool = _SHOW_TEST,
 ) -> None:
     """Score extraction (and QA) against the hand-labelled gold sets."""
     from llmx.cli.common import fail, print_json
@@ -118,15 +128,15 @@ def eval_command(
     ]
     if report is not None:
         try:
-            write_atomic(report, to_markdown(result, errors))
+            write_atomic(report, to_markdown(result, errors, show_test_errors))
         except OSError as exc:
             fail(f"cannot write report {report}: {exc.strerror or exc}")
     if json_out:
-        print_json(to_dict(result, errors))
+        print_json(to_dict(result, errors, show_test_errors))
         for line in lines:
             print(line, file=sys.stderr)
     else:
-        print_terminal(result, sys.stdout, errors)
+        print_terminal(result, sys.stdout, errors, show_test_errors)
         for line in lines:
             print(line)
         if not lines:

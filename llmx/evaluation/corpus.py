@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from llmx.errors import InputError
 
 Split = Literal["dev", "test"]
+REAL_DIR = Path("eval/real")
+DEV_SET, TEST_SET = "real-dev", "real-test"  # the names `llmx eval` reports them under
+SET_OF_SPLIT: dict[str, str] = {"dev": DEV_SET, "test": TEST_SET}
 FEATURES: tuple[str, ...] = (
     "national_many",  # a national announcement naming many provinces
     "regional",  # ranks within a region, or regional averages

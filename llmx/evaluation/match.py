@@ -45,6 +45,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 _CENTRAL_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
 _ALIASES = {"hcm": "ho chi minh", "tphcm": "ho chi minh", "sai gon": "ho chi minh"}
 _PUNCT = re.compile(r"[^0-9a-z]+")
+# Type words of units below a province (folded): "huyện Lạng Giang" == "Lạng Giang". "tp" and
+# "thành phố" are handled with the provinces, since they also name centrally-run cities.
+_SUB_PROVINCE_TYPES = ("huyen ", "thi xa ", "quan ", "thi tran ", "xa ", "phuong ")
 
 
 # -- normalisation ---------------------------------------------------------------------------
@@ -120,6 +123,12 @@ def entity_key(name: str | None) -> str:
         key = plain(prov)
         _, bare = _split_prefix(key)
         return _ALIASES.get(bare, bare)
+    if prefix == "tp" and _province_name(rest, None, rest) is None:
+        return rest  # a provincial city: "TP. Đồng Hới" == "thành phố Đồng Hới" == "Đồng Hới"
+    if prefix is None:
+        for t in _SUB_PROVINCE_TYPES:
+            if p.startswith(t) and len(p) > len(t):
+                return p[len(t) :]
     return f"{prefix} {rest}" if prefix else rest
 
 
@@ -273,6 +282,36 @@ def key_similarity(record_type: str, pred: dict[str, Any], gold: dict[str, Any])
         sim = name_similarity(pred.get("name"), gold.get("name"))
         return sim if sim >= INITIATIVE_MIN_RATIO else None
     raise ValueError(f"unknown record type {record_type!r}")
+
+
+KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "index_results": ("entity", "index", "year", "scope", "component"),
+    "metrics": ("entity", "year"),
+    "initiatives": ("name",),
+}
+
+
+def key_differences(record_type: str, pred: dict[str, Any], gold: dict[str, Any]) -> list[str]:
+    """The key fields on which ``pred`` and ``gold`` disagree (empty: the same fact)."""
+    out = []
+    for f in KEY_FIELDS[record_type]:
+        p, g = pred.get(f), gold.get(f)
+        if f == "entity":
+            same = entity_key(p) == entity_key(g)
+        elif f == "scope":
+            same = scope_key(p) == scope_key(g)
+        elif f == "year":
+            same = _year(p) == _year(g) or (record_type == "metrics" and _year(g) is None)
+        elif f == "component":
+            sim = component_similarity(p, g)
+            same = sim is not None and sim >= COMPONENT_MIN_OVERLAP
+        elif f == "name":
+            same = name_similarity(p, g) >= INITIATIVE_MIN_RATIO
+        else:
+            same = p == g
+        if not same:
+            out.append(f)
+    return out
 
 
 def field_results(record_type: str, pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool]:

@@ -1,198 +1,340 @@
-"""QA scoring: ask each question of a QA set and check the answer and its citation.
+"""QA scoring on the structured answer: the records an answer rests on, not its sentence.
 
-QA set (``seeds/qa.jsonl``), one JSON object a line::
+Each question (``llmx.evaluation.qa_items.QAItem``) is asked through ``ask``; the answer's
+*primary* records (role ``best`` or ``tie``) are compared with the item's ``expect``:
 
-    {"id", "question", "lang", "answerable", "answers": [...], "doc_id", "quote"}
+* the set of entities they are about must be exactly the expected set;
+* for each expected entity, one of its primary records must carry the expected figure
+  (``field``/``value``, or ``values`` per entity), year and index when those are given;
+* a count is the number of distinct primary entities, or a primary metric's value;
+* initiative ``names`` must each be among the primary records' names;
+* one primary citation must overlap a source quote of the item, or the evidence of a gold
+  record of an expected entity in the same document.
 
-* an answerable question is answered correctly when the answer is ``found`` and its text
-  contains every string of ``answers`` (diacritics- and case-insensitive; a number also
-  matches when written the other way, 88,54 / 88.54);
-* its citation is correct when a primary citation is from ``doc_id`` and its span overlaps
-  the expected quote's span in that document (or one quote contains the other, folded);
-* an unanswerable question is answered correctly when the answer is not ``found``.
+Every question ends as exactly one of **correct**, **wrong** (answered, and wrong in any of
+those respects) or **refused** (an answerable question left unanswered). For an unanswerable
+question a refusal is the correct outcome and any answer is wrong. A sentence that happens
+to contain the expected name does not make a wrong record right.
 """
 
 from __future__ import annotations
 
 import inspect
-import json
-import re
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from llmx.core.grounding import align_quote
-from llmx.core.numbers import find_numbers, readings
-from llmx.core.textnorm import fold
-from llmx.errors import InputError
+from llmx.evaluation.match import (
+    INITIATIVE_MIN_RATIO,
+    as_number,
+    entity_key,
+    name_similarity,
+    value_close,
+)
+from llmx.evaluation.qa_items import Expect, QAItem
+from llmx.evaluation.qa_items import load_qa as load_qa
 from llmx.qa.answer import Answer
 
-
-class QAItem(BaseModel):
-    id: str
-    question: str
-    lang: str = "vi"
-    answerable: bool = True
-    answers: list[str] = Field(default_factory=list)
-    doc_id: str | None = None
-    quote: str | None = None
+Outcome = Literal["correct", "wrong", "refused"]
+PRIMARY_ROLES = ("best", "tie")
+# Gold evidence per document: (record type, record dict with evidence offsets).
+GoldEvidence = Mapping[str, Sequence[tuple[str, dict[str, Any]]]]
+_TYPE_OF = {"index_result": "index_results", "metric": "metrics", "initiative": "initiatives"}
 
 
 class QAResult(BaseModel):
     id: str
     question: str
+    family: str = "value"
+    form: str = "accented"
     answerable: bool
-    found: bool | None = None
-    correct: bool = False
-    citation_correct: bool | None = None  # None: not checked (unanswerable, or no doc_id)
+    outcome: Outcome = "refused"
+    reason: str | None = None  # why an answer is wrong
+    citation_ok: bool | None = None  # None: not checked (refused, or content already wrong)
+    entities: list[str] = Field(default_factory=list)  # what the answer rests on
+    expected: dict[str, Any] = Field(default_factory=dict)
     text: str = ""
-    expected: list[str] = Field(default_factory=list)
     error: str | None = None
+
+    @property
+    def correct(self) -> bool:
+        return self.outcome == "correct"
 
 
 class QAScore(BaseModel):
+    set_name: str = "qa"
     available: bool = True
     reason: str | None = None  # why QA was not run
     questions: int = 0
     answerable: int = 0
     unanswerable: int = 0
-    accuracy: float | None = None  # all questions
-    answer_accuracy: float | None = None  # answerable questions
-    citation_accuracy: float | None = None  # answerable questions with doc_id
-    refusal_accuracy: float | None = None  # unanswerable questions
+    correct: int = 0
+    wrong: int = 0
+    refused: int = 0
+    accuracy: float | None = None  # correct / questions
+    wrong_rate: float | None = None  # answered and wrong / questions
+    refusal_rate: float | None = None  # answerable questions refused / questions
+    answer_accuracy: float | None = None  # correct / answerable
+    refusal_accuracy: float | None = None  # refused (correct) / unanswerable
+    citation_accuracy: float | None = None  # right citation / answers with right content
+    by_family: dict[str, dict[str, int]] = Field(default_factory=dict)
+    by_form: dict[str, dict[str, int]] = Field(default_factory=dict)
     results: list[QAResult] = Field(default_factory=list)
 
     def value(self, metric: str) -> float | None:
-        """'qa_accuracy', 'qa_answer_accuracy', 'qa_citation_accuracy', 'qa_refusal_accuracy'."""
+        """'qa_accuracy', 'qa_wrong_rate', 'qa_refusal_rate', 'qa_answer_accuracy',
+        'qa_refusal_accuracy', 'qa_citation_accuracy'."""
         if not self.available or not metric.startswith("qa_"):
             return None
-        return getattr(self, metric[3:], None)
+        v = getattr(self, metric[3:], None)
+        return v if isinstance(v, float) else None
 
 
-def load_qa(path: Path) -> list[QAItem]:
-    """Read a QA set; InputError naming the line for anything unreadable."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read QA set {path}: {exc}") from None
-    items = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            items.append(QAItem.model_validate(json.loads(line)))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(x) for x in first.get("loc", ()))
-            raise InputError(f"{path}:{n}: {loc}: {first.get('msg')}") from None
-    return items
+# -- judging one answer ------------------------------------------------------------------------
 
 
-def _numbers_in(text: str) -> set[float]:
-    out: set[float] = set()
-    for span in find_numbers(text):
-        out |= readings(re.sub(r"\s*[^\d.,\s].*$", "", span.raw)) | {span.value}
-    return out
+def primary_records(answer: Answer) -> list[dict[str, Any]]:
+    return [r for r in answer.records if r.get("role", "best") in PRIMARY_ROLES]
 
 
-def contains_answer(text: str, expected: str) -> bool:
-    """``expected`` appears in ``text`` ignoring case and diacritics. A bare number must be
-    a whole number of the text (so "3" is not found in "2023"), in either decimal
-    convention (88,54 == 88.54)."""
-    want = expected.strip()
-    if re.fullmatch(r"\d[\d.,]*", want):
-        values = readings(want)
-        have = _numbers_in(text)
-        return any(abs(v - h) <= 1e-9 * max(1.0, abs(v)) for v in values for h in have)
-    return fold(want) in fold(text)
+def _figure(rec: dict[str, Any], field: str) -> float | None:
+    v = as_number(rec.get(field))
+    if v is None and isinstance(rec.get("derived"), dict):
+        v = as_number(rec["derived"].get(field))
+    return v
 
 
-def citation_ok(
-    answer: Answer, doc_id: str | None, quote: str | None, doc_texts: Mapping[str, str]
-) -> bool:
-    if not doc_id:
+def _figure_ok(rec: dict[str, Any], field: str, want: float) -> bool:
+    have = _figure(rec, field)
+    if have is None:
         return False
-    span = None
-    text = doc_texts.get(doc_id)
-    if text is not None and quote:
-        a = align_quote(text, quote)
+    if field in ("rank", "rank_total", "rank_change"):
+        return round(have) == round(want)
+    return value_close(have, want)
+
+
+def _supports(rec: dict[str, Any], ex: Expect, want: float | None) -> bool:
+    if ex.year is not None and rec.get("year") != ex.year:
+        return False
+    if ex.index is not None and rec.get("index", ex.index) != ex.index:
+        return False
+    if want is not None and ex.field is not None:
+        return _figure_ok(rec, ex.field, want)
+    return True
+
+
+def content_problem(ex: Expect, records: Sequence[dict[str, Any]]) -> str | None:
+    """Why the primary ``records`` do not give the expected answer (None: they do)."""
+    if ex.record_type is not None:
+        typed = [r for r in records if r.get("record_type", ex.record_type) == ex.record_type]
+        if not typed:
+            kinds = sorted({str(r.get("record_type")) for r in records})
+            return f"answered with {', '.join(kinds) or 'no records'}, expected {ex.record_type}"
+        records = typed
+    if not records:
+        return "no records"
+    have = {entity_key(r.get("entity")): str(r.get("entity")) for r in records}
+    if ex.entities:
+        want = {entity_key(e): e for e in ex.entities}
+        if set(have) != set(want):
+            return f"rests on {sorted(have.values())}, expected {sorted(want.values())}"
+        per_entity = dict(ex.values)
+        if ex.value is not None:
+            for e in ex.entities:
+                per_entity.setdefault(e, ex.value)
+        for k, e in want.items():
+            target = per_entity.get(e)
+            if target is None:
+                target = next((v for n, v in per_entity.items() if entity_key(n) == k), None)
+            mine = [r for r in records if entity_key(r.get("entity")) == k]
+            if not any(_supports(r, ex, target) for r in mine):
+                got = [
+                    (r.get("year"), r.get("index"), _figure(r, ex.field) if ex.field else None)
+                    for r in mine
+                ]
+                return (
+                    f"{e}: no record with "
+                    + ", ".join(
+                        x
+                        for x in (
+                            f"{ex.field}={target:g}" if target is not None and ex.field else "",
+                            f"year={ex.year}" if ex.year is not None else "",
+                            f"index={ex.index}" if ex.index is not None else "",
+                        )
+                        if x
+                    )
+                    + f" (has {got})"
+                )
+    if ex.count is not None:
+        metric_counts = [
+            as_number(r.get("value")) for r in records if r.get("record_type") == "metric"
+        ]
+        if len(have) != ex.count and not any(
+            v is not None and round(v) == ex.count for v in metric_counts
+        ):
+            return f"counts {len(have)}, expected {ex.count}"
+    for name in ex.names:
+        if not any(name_similarity(name, r.get("name")) >= INITIATIVE_MIN_RATIO for r in records):
+            return f"initiative {name!r} not among {[r.get('name') for r in records]}"
+    return None
+
+
+def citation_problem(
+    item: QAItem,
+    answer: Answer,
+    doc_texts: Mapping[str, str],
+    gold: GoldEvidence,
+) -> str | None:
+    """Why no primary citation points at the answer's evidence (None: one does)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s in item.sources:
+        text = doc_texts.get(s.doc_id)
+        a = align_quote(text, s.quote) if text is not None else None
         if a is not None:
-            span = (a.start, a.end)
-    fq = fold(quote or "")
-    for c in answer.citations:
-        if not c.primary or c.doc_id != doc_id:
-            continue
-        if span is not None and c.start < span[1] and span[0] < c.end:
-            return True
-        fc = fold(c.quote or "")
-        if fq and fc and (fc in fq or fq in fc):
-            return True
-    return False
+            spans.setdefault(s.doc_id, []).append((a.start, a.end))
+    ex = item.expect
+    want = {entity_key(e) for e in ex.entities} if ex is not None else set()
+    wanted_type = _TYPE_OF.get(ex.record_type or "") if ex is not None else None
+    for doc_id, recs in gold.items():
+        for t, rec in recs:
+            if wanted_type and t != wanted_type:
+                continue
+            if entity_key(rec.get("entity")) in want:
+                ev = rec.get("evidence") or {}
+                if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+                    spans.setdefault(doc_id, []).append((ev["start"], ev["end"]))
+    cited = [c for c in answer.citations if c.primary]
+    if not cited:
+        return "no citation"
+    for c in cited:
+        if any(c.start < e and s < c.end for s, e in spans.get(c.doc_id, ())):
+            return None
+    return "citation points elsewhere: " + ", ".join(
+        f"{c.doc_id}[{c.start}:{c.end}]" for c in cited[:3]
+    )
+
+
+def judge(
+    item: QAItem,
+    answer: Answer,
+    doc_texts: Mapping[str, str] | None = None,
+    gold: GoldEvidence | None = None,
+) -> QAResult:
+    """The outcome of one answer to one item."""
+    r = QAResult(
+        id=item.id,
+        question=item.question,
+        family=item.family,
+        form=item.form,
+        answerable=item.answerable,
+        expected=item.expect.model_dump(exclude_defaults=True) if item.expect else {},
+        text=answer.text,
+    )
+    prim = primary_records(answer)
+    r.entities = sorted({str(x.get("entity")) for x in prim})
+    if not answer.found:
+        r.outcome = "refused" if item.answerable else "correct"
+        return r
+    if not item.answerable or item.expect is None:
+        r.outcome, r.reason = "wrong", "answered an unanswerable question"
+        return r
+    problem = content_problem(item.expect, prim)
+    if problem is not None:
+        r.outcome, r.reason = "wrong", problem
+        return r
+    cite = citation_problem(item, answer, doc_texts or {}, gold or {})
+    r.citation_ok = cite is None
+    r.outcome, r.reason = ("correct", None) if cite is None else ("wrong", cite)
+    return r
+
+
+# -- a whole set -----------------------------------------------------------------------------
+
+
+def _tally(
+    results: Iterable[QAResult], key: Callable[[QAResult], str]
+) -> dict[str, dict[str, int]]:
+    out: dict[str, Counter[str]] = {}
+    for r in results:
+        out.setdefault(key(r), Counter())[r.outcome] += 1
+    return {
+        k: {o: c.get(o, 0) for o in ("correct", "wrong", "refused")} for k, c in sorted(out.items())
+    }
+
+
+def summarise(results: list[QAResult], set_name: str = "qa") -> QAScore:
+    def rate(n: int, d: int) -> float | None:
+        return n / d if d else None
+
+    n = len(results)
+    ans = [r for r in results if r.answerable]
+    una = [r for r in results if not r.answerable]
+    checked = [r for r in ans if r.citation_ok is not None]
+    outcomes = Counter(r.outcome for r in results)
+    return QAScore(
+        set_name=set_name,
+        questions=n,
+        answerable=len(ans),
+        unanswerable=len(una),
+        correct=outcomes["correct"],
+        wrong=outcomes["wrong"],
+        refused=outcomes["refused"],
+        accuracy=rate(outcomes["correct"], n),
+        wrong_rate=rate(outcomes["wrong"], n),
+        refusal_rate=rate(outcomes["refused"], n),
+        answer_accuracy=rate(sum(r.correct for r in ans), len(ans)),
+        refusal_accuracy=rate(sum(r.correct for r in una), len(una)),
+        citation_accuracy=rate(sum(bool(r.citation_ok) for r in checked), len(checked)),
+        by_family=_tally(results, lambda r: r.family),
+        by_form=_tally(results, lambda r: r.form),
+        results=results,
+    )
 
 
 def score_qa(
     items: Iterable[QAItem],
     ask: Callable[[str], Answer],
     doc_texts: Mapping[str, str] | None = None,
+    gold: GoldEvidence | None = None,
     on_question: Callable[[QAItem], None] | None = None,
+    set_name: str = "qa",
 ) -> QAScore:
-    """Ask every question through ``ask`` and score the answers. An exception from ``ask``
+    """Ask every question through ``ask`` and judge the answers. An exception from ``ask``
     counts the question as wrong, with the error kept in its result."""
-    doc_texts = doc_texts or {}
     results: list[QAResult] = []
     for item in items:
         if on_question is not None:
             on_question(item)
-        r = QAResult(
-            id=item.id, question=item.question, answerable=item.answerable, expected=item.answers
-        )
         try:
             ans = ask(item.question)
         except Exception as exc:  # noqa: BLE001 - one failing question must not stop the run
-            r.error = f"{type(exc).__name__}: {exc}"
-            if item.answerable and item.doc_id:
-                r.citation_correct = False
-            results.append(r)
+            results.append(
+                QAResult(
+                    id=item.id,
+                    question=item.question,
+                    family=item.family,
+                    form=item.form,
+                    answerable=item.answerable,
+                    outcome="wrong",
+                    reason="error",
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+            )
             continue
-        r.found, r.text = ans.found, ans.text
-        if item.answerable:
-            r.correct = ans.found and all(contains_answer(ans.text, a) for a in item.answers)
-            if item.doc_id:
-                r.citation_correct = citation_ok(ans, item.doc_id, item.quote, doc_texts)
-        else:
-            r.correct = not ans.found
-        results.append(r)
-
-    def rate(rs: list[bool]) -> float | None:
-        return sum(rs) / len(rs) if rs else None
-
-    ans_rs = [r for r in results if r.answerable]
-    una_rs = [r for r in results if not r.answerable]
-    return QAScore(
-        questions=len(results),
-        answerable=len(ans_rs),
-        unanswerable=len(una_rs),
-        accuracy=rate([r.correct for r in results]),
-        answer_accuracy=rate([r.correct for r in ans_rs]),
-        citation_accuracy=rate(
-            [r.citation_correct for r in ans_rs if r.citation_correct is not None]
-        ),
-        refusal_accuracy=rate([r.correct for r in una_rs]),
-        results=results,
-    )
+        results.append(judge(item, ans, doc_texts, gold))
+    return summarise(results, set_name)
 
 
-def not_available(reason: str) -> QAScore:
-    return QAScore(available=False, reason=reason)
+def not_available(reason: str, set_name: str = "qa") -> QAScore:
+    return QAScore(set_name=set_name, available=False, reason=reason)
 
 
 def engine_answerer(store: Any, backend: str | None = None) -> Callable[[str], Answer]:
-    """``ask`` over ``llmx.qa.engine.answer_question`` (ImportError when it is not built).
-    ``backend`` is passed only when the engine accepts it."""
+    """``ask`` over ``llmx.qa.engine.answer_question``. ``backend`` is passed only when the
+    engine accepts it."""
     from llmx.qa.engine import answer_question
 
     opts: dict[str, Any] = {}

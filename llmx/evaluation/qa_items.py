@@ -83,6 +83,7 @@ class QAItem(_Strict):
     expect: Expect | None = None
     sources: list[Source] = Field(default_factory=list)
     note: str | None = None  # why the expected answer is what it is, for reviewers
+    split: Literal["dev", "test"] | None = None  # real corpus: set when the corpus is merged
 
     @model_validator(mode="after")
     def _consistent(self) -> QAItem:

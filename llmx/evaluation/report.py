@@ -9,16 +9,18 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel, Field
 
+from llmx.evaluation.confusion import CONFUSION_KINDS
+from llmx.evaluation.corpus import TEST_SET
 from llmx.evaluation.gold import RECORD_TYPE_NAMES
-from llmx.evaluation.qa import QAScore
-from llmx.evaluation.score import ErrorItem, SetScore, TypeScore
+from llmx.evaluation.qa import QAResult, QAScore
+from llmx.evaluation.score import Counts, ErrorItem, SetScore, TypeScore
 
 
 class BackendReport(BaseModel):
     backend: str  # the name thresholds are looked up by
     extractor: str = ""  # DocumentExtraction.backend, e.g. "openai:gpt-4o-mini"
     sets: list[SetScore] = Field(default_factory=list)
-    qa: QAScore | None = None  # None: --no-qa
+    qa: list[QAScore] = Field(default_factory=list)  # one per QA set; empty with --no-qa
     failed_docs: list[str] = Field(default_factory=list)  # backend errors, scored as empty
 
 
@@ -37,6 +39,17 @@ def _r(x: float | None, nd: int = 3) -> float | None:
     return None if x is None else round(x, nd)
 
 
+def _counts(c: Counts) -> dict[str, Any]:
+    return {
+        "tp": c.tp,
+        "fp": c.fp,
+        "fn": c.fn,
+        "precision": _r(c.precision),
+        "recall": _r(c.recall),
+        "f1": _r(c.f1),
+    }
+
+
 def _type_dict(ts: TypeScore) -> dict[str, Any]:
     d: dict[str, Any] = {
         "gold": ts.gold,
@@ -50,6 +63,12 @@ def _type_dict(ts: TypeScore) -> dict[str, Any]:
         "f1": _r(ts.f1),
         "macro_f1": _r(ts.macro_f1),
         "macro_docs": ts.macro_docs,
+        "key": _counts(ts.key),
+        "slots": {
+            **_counts(ts.slots),
+            "fields": {f: _counts(c) for f, c in ts.slot_fields.items()},
+        },
+        "key_confusion": dict(ts.confusion),
         "fields": {
             f: {"accuracy": _r(fs.accuracy), "correct": fs.correct, "total": fs.total}
             for f, fs in ts.fields.items()
@@ -66,7 +85,13 @@ def _type_dict(ts: TypeScore) -> dict[str, Any]:
     return d
 
 
-def _set_dict(s: SetScore, max_errors: int) -> dict[str, Any]:
+def errors_hidden(set_name: str, show_test_errors: bool) -> bool:
+    """Test-split errors are shown only on request, so that tuning stays on dev."""
+    return set_name == TEST_SET and not show_test_errors
+
+
+def _set_dict(s: SetScore, max_errors: int, show_test: bool) -> dict[str, Any]:
+    hidden = errors_hidden(s.set_name, show_test)
     return {
         "set": s.set_name,
         "docs": s.docs,
@@ -74,32 +99,47 @@ def _set_dict(s: SetScore, max_errors: int) -> dict[str, Any]:
         "ungrounded": s.ungrounded,
         "types": {t: _type_dict(ts) for t, ts in s.types.items()},
         "errors_total": len(s.errors),
-        "errors": [e.model_dump() for e in s.errors[:max_errors]],
+        "errors_hidden": hidden,
+        "errors": [] if hidden else [e.model_dump() for e in s.errors[:max_errors]],
         "warnings": s.warnings,
     }
 
 
-def _qa_dict(qa: QAScore | None, max_errors: int) -> dict[str, Any]:
-    if qa is None:
-        return {"available": False, "reason": "skipped (--no-qa)"}
+def _wrong(qa: QAScore) -> list[QAResult]:
+    return [r for r in qa.results if r.outcome != "correct"]
+
+
+def _qa_dict(qa: QAScore, max_errors: int, show_test: bool) -> dict[str, Any]:
     if not qa.available:
-        return {"available": False, "reason": qa.reason}
-    wrong = [r for r in qa.results if not r.correct or r.citation_correct is False]
+        return {"set": qa.set_name, "available": False, "reason": qa.reason}
+    hidden = errors_hidden(qa.set_name, show_test)
+    wrong = _wrong(qa)
     return {
+        "set": qa.set_name,
         "available": True,
         "questions": qa.questions,
         "answerable": qa.answerable,
         "unanswerable": qa.unanswerable,
+        "correct": qa.correct,
+        "wrong": qa.wrong,
+        "refused": qa.refused,
         "accuracy": _r(qa.accuracy),
+        "wrong_rate": _r(qa.wrong_rate),
+        "refusal_rate": _r(qa.refusal_rate),
         "answer_accuracy": _r(qa.answer_accuracy),
-        "citation_accuracy": _r(qa.citation_accuracy),
         "refusal_accuracy": _r(qa.refusal_accuracy),
-        "wrong_total": len(wrong),
-        "wrong": [r.model_dump() for r in wrong[:max_errors]],
+        "citation_accuracy": _r(qa.citation_accuracy),
+        "by_family": qa.by_family,
+        "by_form": qa.by_form,
+        "not_correct_total": len(wrong),
+        "errors_hidden": hidden,
+        "not_correct": [] if hidden else [r.model_dump() for r in wrong[:max_errors]],
     }
 
 
-def to_dict(report: EvalReport, max_errors: int = 20) -> dict[str, Any]:
+def to_dict(
+    report: EvalReport, max_errors: int = 20, show_test_errors: bool = False
+) -> dict[str, Any]:
     return {
         "ok": report.ok,
         "thresholds": report.thresholds,
@@ -110,8 +150,8 @@ def to_dict(report: EvalReport, max_errors: int = 20) -> dict[str, Any]:
                 "backend": b.backend,
                 "extractor": b.extractor,
                 "failed_docs": b.failed_docs,
-                "sets": [_set_dict(s, max_errors) for s in b.sets],
-                "qa": _qa_dict(b.qa, max_errors),
+                "sets": [_set_dict(s, max_errors, show_test_errors) for s in b.sets],
+                "qa": [_qa_dict(q, max_errors, show_test_errors) for q in b.qa],
             }
             for b in report.backends
         ],
@@ -123,6 +163,10 @@ def to_dict(report: EvalReport, max_errors: int = 20) -> dict[str, Any]:
 
 def _f(x: float | None) -> str:
     return "–" if x is None else f"{x:.3f}"
+
+
+def _f2(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f}"
 
 
 def _acc(fs: Any) -> str:
@@ -142,44 +186,92 @@ def _error_line(e: ErrorItem, width: int = 120) -> str:
     return line
 
 
-def _qa_line(qa: QAScore | None) -> str:
-    if qa is None:
-        return "QA: skipped (--no-qa)"
-    if not qa.available:
-        return f"QA: not available ({qa.reason})"
-    return (
-        f"QA: {qa.questions} questions; accuracy {_f(qa.accuracy)}"
-        f", answers {_f(qa.answer_accuracy)}, citations {_f(qa.citation_accuracy)}"
-        f", refusals {_f(qa.refusal_accuracy)}"
-    )
+def _qa_result_line(r: QAResult) -> str:
+    why = r.error or r.reason or r.outcome
+    got = f" rests on {r.entities}" if r.entities and r.outcome == "wrong" else ""
+    return f"{r.id} [{r.outcome}] {r.question} — {why}{got}"
 
 
-_COLUMNS = ("type", "gold", "pred", "TP", "FP", "FN", "opt", "P", "R", "F1", "macro F1")
+# Columns of the side-by-side tables, and how a row fills them.
+SCORE_COLUMNS = ("set", "type", "gold", "pred", "P", "R", "F1", "key F1", "slot P", "slot R",
+                 "slot F1")  # fmt: skip
+CONFUSION_COLUMNS = ("set", "type", "key FP", *CONFUSION_KINDS)
+QA_COLUMNS = ("QA set", "questions", "accuracy", "wrong", "refused", "citations")
+
+
+def score_rows(b: BackendReport) -> list[tuple[str, ...]]:
+    rows = []
+    for s in b.sets:
+        for t in RECORD_TYPE_NAMES:
+            ts = s.types[t]
+            rows.append((
+                s.set_name, t, str(ts.gold), str(ts.predicted), _f(ts.precision), _f(ts.recall),
+                _f(ts.f1), _f(ts.key.f1), _f(ts.slots.precision), _f(ts.slots.recall),
+                _f(ts.slots.f1),
+            ))  # fmt: skip
+    return rows
+
+
+def confusion_rows(b: BackendReport) -> list[tuple[str, ...]]:
+    rows = []
+    for s in b.sets:
+        for t in RECORD_TYPE_NAMES:
+            ts = s.types[t]
+            if ts.confusion:
+                rows.append((s.set_name, t, str(ts.key.fp),
+                             *(str(ts.confusion.get(k, 0)) for k in CONFUSION_KINDS)))  # fmt: skip
+    return rows
+
+
+def qa_rows(b: BackendReport) -> list[tuple[str, ...]]:
+    rows = []
+    for q in b.qa:
+        if not q.available:
+            rows.append((q.set_name, "–", f"not available: {q.reason}", "", "", ""))
+            continue
+        rows.append((
+            q.set_name, str(q.questions), f"{_f2(q.accuracy)} ({q.correct})",
+            f"{_f2(q.wrong_rate)} ({q.wrong})", f"{_f2(q.refusal_rate)} ({q.refused})",
+            _f2(q.citation_accuracy),
+        ))  # fmt: skip
+    return rows
 
 
 # -- terminal --------------------------------------------------------------------------------
 
 
-def print_terminal(report: EvalReport, stream: TextIO, max_errors: int = 20) -> None:
+def print_terminal(
+    report: EvalReport, stream: TextIO, max_errors: int = 20, show_test_errors: bool = False
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    width = None if getattr(stream, "isatty", lambda: False)() else 120
+    width = None if getattr(stream, "isatty", lambda: False)() else 140
     console = Console(file=stream, highlight=False, soft_wrap=True, width=width)
+
+    def table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+        t = Table(title=title, title_justify="left")
+        for i, col in enumerate(columns):
+            t.add_column(col, justify="left" if i < 2 else "right")
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
+
     for b in report.backends:
+        label = b.backend if b.extractor in ("", b.backend) else f"{b.backend} ({b.extractor})"
+        table(f"{label}: record, key and slot scores", SCORE_COLUMNS, score_rows(b))
+        console.print(Text(
+            "  record: key and every labelled field right; key: the same fact, fields aside; "
+            "slot: each (fact, field, value) alone"
+        ))  # fmt: skip
+        table(f"{label}: key confusion of predictions matching no gold fact",
+              CONFUSION_COLUMNS, confusion_rows(b))  # fmt: skip
+        if b.qa:
+            table(f"{label}: QA on the structured answer", QA_COLUMNS, qa_rows(b))
+        console.print()
         for s in b.sets:
-            label = b.backend if b.extractor in ("", b.backend) else f"{b.backend} ({b.extractor})"
-            table = Table(title=f"{label} · {s.set_name} · {s.docs} docs", title_justify="left")
-            for col in _COLUMNS:
-                table.add_column(col, justify="left" if col == "type" else "right")
-            for t in RECORD_TYPE_NAMES:
-                ts = s.types[t]
-                table.add_row(
-                    t, *map(str, (ts.gold, ts.predicted, ts.tp, ts.fp, ts.fn, ts.optional_matched)),
-                    _f(ts.precision), _f(ts.recall), _f(ts.f1), _f(ts.macro_f1),
-                )  # fmt: skip
-            console.print(table)
+            console.print(Text(f"{label} · {s.set_name} · {s.docs} docs", style="bold"))
             for t in RECORD_TYPE_NAMES:
                 ts = s.types[t]
                 if ts.all_fields.total == 0:
@@ -187,11 +279,15 @@ def print_terminal(report: EvalReport, stream: TextIO, max_errors: int = 20) -> 
                 parts = [f"{f} {_acc(fs)}" for f, fs in ts.fields.items()]
                 if ts.name_overlap_mean is not None:
                     parts.append(f"name overlap {ts.name_overlap_mean:.2f}")
-                console.print(Text(f"  {t} fields: " + ", ".join(parts)))
+                console.print(Text(f"  {t} fields of key pairs: " + ", ".join(parts)))
             console.print(Text(f"  ungrounded predictions: {s.ungrounded} of {s.predictions}"))
             for w in s.warnings:
                 console.print(Text(f"  warning: {w}"))
-            if s.errors and max_errors > 0:
+            if errors_hidden(s.set_name, show_test_errors):
+                console.print(Text(
+                    f"  {len(s.errors)} errors hidden (test split; --show-test-errors shows them)"
+                ))  # fmt: skip
+            elif s.errors and max_errors > 0:
                 shown = s.errors[:max_errors]
                 console.print(Text(f"  errors ({len(shown)} of {len(s.errors)}):"))
                 for e in shown:
@@ -199,12 +295,19 @@ def print_terminal(report: EvalReport, stream: TextIO, max_errors: int = 20) -> 
             console.print()
         if b.failed_docs:
             console.print(Text(f"{b.backend}: backend failed on {', '.join(b.failed_docs)}"))
-        console.print(Text(f"{b.backend} {_qa_line(b.qa)}"))
-        if b.qa is not None and b.qa.available and max_errors > 0:
-            wrong = [r for r in b.qa.results if not r.correct or r.citation_correct is False]
-            for r in wrong[:max_errors]:
-                why = r.error or ("wrong citation" if r.correct else f"expected {r.expected}")
-                console.print(Text(f"   {r.id}: {r.question} -> {r.text!r} ({why})"))
+        for q in b.qa:
+            if not q.available or max_errors <= 0:
+                continue
+            wrong = _wrong(q)
+            if errors_hidden(q.set_name, show_test_errors):
+                console.print(Text(f"QA {q.set_name}: {len(wrong)} not correct, hidden "
+                                   "(test split; --show-test-errors shows them)"))  # fmt: skip
+                continue
+            if wrong:
+                console.print(Text(f"QA {q.set_name}: not correct ({min(len(wrong), max_errors)}"
+                                   f" of {len(wrong)}):"))  # fmt: skip
+                for r in wrong[:max_errors]:
+                    console.print(Text("   " + _qa_result_line(r)))
         console.print()
     for n in report.notes:
         console.print(Text(f"note: {n}"))
@@ -217,7 +320,14 @@ def _md_cell(x: Any) -> str:
     return str(x).replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(report: EvalReport, max_errors: int = 20) -> str:
+def _md_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    out = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" if i < 2 else "--:"
+           for i in range(len(columns))) + "|"]  # fmt: skip
+    out += ["| " + " | ".join(map(_md_cell, r)) + " |" for r in rows]
+    return out + [""]
+
+
+def to_markdown(report: EvalReport, max_errors: int = 20, show_test_errors: bool = False) -> str:
     out = ["# llmx evaluation", ""]
     if report.thresholds:
         out.append(f"Thresholds: `{report.thresholds}`")
@@ -231,46 +341,46 @@ def to_markdown(report: EvalReport, max_errors: int = 20) -> str:
     out.append("")
     for b in report.backends:
         head = b.backend if b.extractor in ("", b.backend) else f"{b.backend} (`{b.extractor}`)"
-        out += [f"## {head}", ""]
+        out += [f"## {head}", "", "### Scores", ""]
+        out += _md_table(SCORE_COLUMNS, score_rows(b))
+        out += ["### Key confusion", ""]
+        out += _md_table(CONFUSION_COLUMNS, confusion_rows(b))
+        if b.qa:
+            out += ["### QA", ""]
+            out += _md_table(QA_COLUMNS, qa_rows(b))
         for s in b.sets:
             out += [f"### {s.set_name} ({s.docs} documents)", ""]
-            out.append("| type | gold | pred | TP | FP | FN | optional | P | R | F1 | macro F1 |")
-            out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
-            for t in RECORD_TYPE_NAMES:
-                ts = s.types[t]
-                cells = (t, ts.gold, ts.predicted, ts.tp, ts.fp, ts.fn, ts.optional_matched,
-                         _f(ts.precision), _f(ts.recall), _f(ts.f1), _f(ts.macro_f1))  # fmt: skip
-                out.append("| " + " | ".join(map(_md_cell, cells)) + " |")
-            out.append("")
             for t in RECORD_TYPE_NAMES:
                 ts = s.types[t]
                 if ts.all_fields.total:
                     parts = [f"{f} {_acc(fs)}" for f, fs in ts.fields.items()]
                     if ts.name_overlap_mean is not None:
                         parts.append(f"name overlap {ts.name_overlap_mean:.2f}")
-                    out.append(f"- {t} fields: " + ", ".join(parts))
+                    out.append(f"- {t} fields of key pairs: " + ", ".join(parts))
             out.append(f"- ungrounded predictions: {s.ungrounded} of {s.predictions}")
             out += [f"- warning: {_md_cell(w)}" for w in s.warnings]
             out.append("")
-            if s.errors and max_errors > 0:
+            if errors_hidden(s.set_name, show_test_errors):
+                out += [f"{len(s.errors)} errors hidden (test split).", ""]
+            elif s.errors and max_errors > 0:
                 out += [f"Errors ({min(max_errors, len(s.errors))} of {len(s.errors)}):", ""]
-                out.append("| kind | type | doc | record | quote |")
-                out.append("|---|---|---|---|---|")
+                rows = []
                 for e in s.errors[:max_errors]:
                     rec = json.dumps(e.record, ensure_ascii=False)
                     if e.detail:
                         rec += f" — {e.detail}"
-                    out.append(
-                        "| "
-                        + " | ".join(
-                            map(_md_cell, (e.kind, e.record_type, e.doc_id, rec, e.quote or ""))
-                        )
-                        + " |"
-                    )
-                out.append("")
+                    rows.append((e.kind, e.record_type, e.doc_id, rec, e.quote or ""))
+                out += _md_table(("kind", "type", "doc", "record", "quote"), rows)
         if b.failed_docs:
             out += [f"Backend failed on: {', '.join(b.failed_docs)}", ""]
-        out += [_qa_line(b.qa), ""]
+        for q in b.qa:
+            if not q.available or max_errors <= 0 or errors_hidden(q.set_name, show_test_errors):
+                continue
+            wrong = _wrong(q)
+            if wrong:
+                out += [f"QA {q.set_name}, not correct:", ""]
+                out += [f"- {_md_cell(_qa_result_line(r))}" for r in wrong[:max_errors]]
+                out.append("")
     out += [f"- note: {_md_cell(n)}" for n in report.notes]
     return "\n".join(out).rstrip() + "\n"
 

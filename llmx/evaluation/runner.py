@@ -14,16 +14,29 @@ from pydantic import ValidationError
 from llmx.core.document import Document
 from llmx.core.records import RECORD_TYPES, DocumentExtraction
 from llmx.errors import ConfigError, InputError, LlmxError
+from llmx.evaluation.corpus import (
+    DEV_SET,
+    REAL_DIR,
+    SET_OF_SPLIT,
+    TEST_SET,
+    SourceEntry,
+    load_sources,
+)
 from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldError, GoldSet, load_gold_set
 from llmx.evaluation.gold import resolve_gold_arg as resolve_gold_arg
-from llmx.evaluation.qa import QAItem, QAScore, engine_answerer, load_qa, not_available, score_qa
+from llmx.evaluation.qa import GoldEvidence, QAScore, engine_answerer, not_available, score_qa
+from llmx.evaluation.qa_items import QAItem, load_qa
 from llmx.evaluation.report import BackendReport, EvalReport
 from llmx.evaluation.score import PredictedDoc, grounding_problem, score_set
 from llmx.evaluation.thresholds import Failure, Thresholds
 
-DEFAULT_GOLD = ("seeds", "eval")
 DEFAULT_THRESHOLDS = Path("eval/thresholds.toml")
 DEFAULT_QA = Path("seeds/qa.jsonl")
+# The default gold sets, by the name `llmx eval` reports them under.
+SEEDS, WRITTEN = "seeds", "written"
+DEFAULT_SETS: tuple[str, ...] = (SEEDS, WRITTEN, DEV_SET, TEST_SET)
+_DEFAULT_DIRS = {SEEDS: Path("seeds"), WRITTEN: Path("eval")}
+REAL_ALIASES = {"real": (DEV_SET, TEST_SET), DEV_SET: (DEV_SET,), TEST_SET: (TEST_SET,)}
 
 
 class ProgressSink(Protocol):
@@ -58,12 +71,71 @@ class EvalOptions:
 # -- inputs ----------------------------------------------------------------------------------
 
 
-def load_gold_sets(args: list[str] | None, notes: list[str]) -> list[GoldSet]:
-    """Explicit ``--gold`` sets must exist; of the default ones, those missing are noted."""
+@dataclass
+class QASet:
+    """Questions and the documents whose extractions answer them (one store)."""
+
+    name: str
+    items: list[QAItem]
+    doc_sets: tuple[str, ...]  # gold set names whose documents go into the store
+
+
+def split_real(gold: GoldSet, sources: list[SourceEntry], notes: list[str]) -> list[GoldSet]:
+    """The real corpus as its dev and test sets, by each passage's source entry."""
+    split_of = {e.doc_id: e.split for e in sources}
+    unsplit = [d.doc_id for d in gold.docs if split_of.get(d.doc_id) is None]
+    if unsplit:
+        notes.append(
+            f"{len(unsplit)} real passage(s) without a split in sources.jsonl, not scored: "
+            + ", ".join(unsplit[:5])
+        )
+    out = []
+    for split, name in SET_OF_SPLIT.items():
+        docs = [d for d in gold.docs if split_of.get(d.doc_id) == split]
+        if docs:
+            out.append(
+                GoldSet(name=name, gold_dir=gold.gold_dir, docs_dir=gold.docs_dir, docs=docs)
+            )
+    return out
+
+
+def load_real_sets(real_dir: Path, notes: list[str]) -> tuple[list[GoldSet], list[SourceEntry]]:
+    gold_dir = real_dir / "gold"
+    if not (gold_dir.is_dir() and any(gold_dir.glob("*.json"))):
+        notes.append(f"real corpus skipped: no gold files in {gold_dir}")
+        return [], []
+    sources_file = real_dir / "sources.jsonl"
+    if not sources_file.is_file():
+        raise GoldError(f"{sources_file}: missing (every real passage needs its source entry)")
+    sources = load_sources(sources_file)
+    gold = load_gold_set(gold_dir, real_dir / "docs", name="real")
+    return split_real(gold, sources, notes), sources
+
+
+def load_gold_sets(
+    args: list[str] | None, notes: list[str], real_dir: Path = REAL_DIR
+) -> tuple[list[GoldSet], list[SourceEntry]]:
+    """The gold sets to score. Names: seeds, written, real-dev, real-test, real (both real
+    sets); anything else is a directory (see ``resolve_gold_arg``). Explicit sets must exist;
+    of the default ones, those missing are noted."""
     explicit = args is not None and len(args) > 0
+    wanted = list(args) if explicit else list(DEFAULT_SETS)
     sets: list[GoldSet] = []
-    for arg in args if explicit else list(DEFAULT_GOLD):
-        name, gold_dir, docs_dir = resolve_gold_arg(arg)
+    sources: list[SourceEntry] = []
+    real: list[GoldSet] | None = None
+    for arg in wanted:
+        if arg in REAL_ALIASES:
+            if real is None:
+                real, sources = load_real_sets(real_dir, notes)
+            picked = [g for g in real if g.name in REAL_ALIASES[arg]]
+            if explicit and not picked:
+                raise GoldError(f"gold set {arg!r}: no labelled passages in {real_dir}")
+            sets += [g for g in picked if g.name not in {s.name for s in sets}]
+            continue
+        path = str(_DEFAULT_DIRS.get(arg, Path(arg)))
+        name, gold_dir, docs_dir = resolve_gold_arg(path)
+        if arg in _DEFAULT_DIRS:
+            name = arg
         if not explicit and not (gold_dir.is_dir() and any(gold_dir.glob("*.json"))):
             notes.append(f"gold set {arg!r} skipped: no gold files in {gold_dir}")
             continue
@@ -75,8 +147,52 @@ def load_gold_sets(args: list[str] | None, notes: list[str]) -> list[GoldSet]:
             n += 1
         sets.append(gs)
     if not sets:
-        raise GoldError("no gold sets found (looked for seeds/gold and eval/gold)")
-    return sets
+        raise GoldError("no gold sets found (looked for seeds/gold, eval/gold, eval/real/gold)")
+    return sets, sources
+
+
+def qa_sets_for(
+    opts: EvalOptions, sets: list[GoldSet], sources: list[SourceEntry], real_dir: Path = REAL_DIR
+) -> tuple[list[QASet], list[str]]:
+    """The QA sets to ask, and why any default one is not available. An explicit ``--qa``
+    file is asked of a store of every loaded set; by default the seeds' questions are asked
+    of the seeds and written documents, and the real corpus' questions (split as their
+    passages are) of all real passages."""
+    names = [g.name for g in sets]
+    if opts.qa_path is not None:
+        return [QASet("qa", load_qa(opts.qa_path), tuple(names))], []
+    out: list[QASet] = []
+    missing: list[str] = []
+    own = tuple(n for n in names if n in (SEEDS, WRITTEN))
+    if own:
+        if DEFAULT_QA.is_file():
+            out.append(QASet(SEEDS, load_qa(DEFAULT_QA), own))
+        else:
+            missing.append(f"no QA set at {DEFAULT_QA}")
+    real_sets = tuple(n for n in names if n in (DEV_SET, TEST_SET))
+    if real_sets:
+        qa_file = real_dir / "qa.jsonl"
+        if not qa_file.is_file():
+            missing.append(f"no QA set at {qa_file}")
+        else:
+            split_of = {e.doc_id: e.split for e in sources}
+            items = load_qa(qa_file)
+            for split, name in SET_OF_SPLIT.items():
+                if name not in real_sets:
+                    continue
+                mine = [i for i in items if _item_split(i, split_of) == split]
+                if mine:
+                    out.append(QASet(name, mine, (DEV_SET, TEST_SET)))
+    return out, missing
+
+
+def _item_split(item: QAItem, split_of: dict[str, str | None]) -> str | None:
+    if item.split is not None:
+        return item.split
+    for s in item.sources:
+        if split_of.get(s.doc_id):
+            return split_of[s.doc_id]
+    return None
 
 
 def read_predictions(path: Path) -> dict[str, dict[str, PredictedDoc]]:
@@ -109,15 +225,6 @@ def load_thresholds(path: Path | None, notes: list[str]) -> Thresholds:
         return Thresholds.load(DEFAULT_THRESHOLDS)
     notes.append(f"no {DEFAULT_THRESHOLDS}: nothing is gated")
     return Thresholds.empty()
-
-
-def load_qa_items(opts: EvalOptions) -> tuple[list[QAItem] | None, str | None]:
-    """(items, None), or (None, why QA is not available)."""
-    if opts.qa_path is not None:
-        return load_qa(opts.qa_path), None
-    if not DEFAULT_QA.is_file():
-        return None, f"no QA set at {DEFAULT_QA}"
-    return load_qa(DEFAULT_QA), None
 
 
 # -- backends --------------------------------------------------------------------------------
@@ -177,18 +284,29 @@ def _clean_extraction(doc: Document, pred: PredictedDoc, backend: str) -> Docume
     )
 
 
+def gold_evidence(sets: list[GoldSet]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Every gold record with its evidence offsets, by document (for citation checks)."""
+    out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for gs in sets:
+        for gd in gs.docs:
+            out.setdefault(gd.doc_id, []).extend((r.type, r.record) for r in gd.records)
+    return out
+
+
 def run_qa(
     items: list[QAItem],
     backend: str,
     docs: list[Document],
     extractions: dict[str, DocumentExtraction],
     progress: ProgressSink,
+    gold: GoldEvidence | None = None,
+    set_name: str = "qa",
 ) -> QAScore:
     """Store the extractions in a temporary store and ask every question of it."""
     try:
         import llmx.qa.engine  # noqa: F401
     except ImportError as exc:
-        return not_available(f"llmx.qa.engine is not available ({exc})")
+        return not_available(f"llmx.qa.engine is not available ({exc})", set_name)
     from llmx.store import Store
 
     with tempfile.TemporaryDirectory(prefix="llmx-eval-") as tmp:
@@ -207,13 +325,15 @@ def run_qa(
                     failed += 1
             store.finish_run(run_id, status="ok", docs_ok=ok, docs_skipped=0, docs_failed=failed)
             ask = engine_answerer(store, backend=backend)
-            progress.start(f"{backend}: QA", len(items))
+            progress.start(f"{backend}: QA {set_name}", len(items))
             try:
                 score = score_qa(
                     items,
                     ask,
                     {d.doc_id: d.text for d in docs},
+                    gold,
                     on_question=lambda it: progress.advance(it.id),
+                    set_name=set_name,
                 )
             finally:
                 progress.stop()
@@ -230,10 +350,12 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
     progress = progress or _NoProgress()
     notes: list[str] = []
     thresholds = load_thresholds(opts.thresholds, notes)
-    sets = load_gold_sets(opts.gold, notes)
-    qa_items, qa_reason = (None, None)
+    sets, sources = load_gold_sets(opts.gold, notes)
+    qa_sets: list[QASet] = []
+    qa_missing: list[str] = []
     if opts.qa:
-        qa_items, qa_reason = load_qa_items(opts)
+        qa_sets, qa_missing = qa_sets_for(opts, sets, sources)
+        notes += [f"QA: {m}" for m in qa_missing]
     docs = _unique_docs(sets)
     gold_ids = {d.doc_id for d in docs}
 
@@ -286,12 +408,19 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
             s = score_set(gs, preds, label)
             br.sets.append(s)
             report.failures += [_failure(f, label) for f in thresholds.check_set(gate, s)]
-        if opts.qa:
-            if qa_items is None:
-                br.qa = not_available(qa_reason or "no QA set")
-            else:
-                br.qa = run_qa(qa_items, extractor, docs, exs, progress)
-                report.failures += [_failure(f, label) for f in thresholds.check_qa(gate, br.qa)]
+        for qs in qa_sets:
+            members = [g for g in sets if g.name in qs.doc_sets]
+            qa = run_qa(
+                qs.items,
+                extractor,
+                _unique_docs(members),
+                exs,
+                progress,
+                gold=gold_evidence(members),
+                set_name=qs.name,
+            )
+            br.qa.append(qa)
+            report.failures += [_failure(f, label) for f in thresholds.check_qa(gate, qa)]
         if thresholds.path and thresholds.table_for(gate) is None:
             report.notes.append(f"{label}: no [{label}] table in {thresholds.path}; not gated")
         report.backends.append(br)

@@ -1,5 +1,14 @@
-"""Scores of one backend on one gold set: P/R/F1 per record type (micro and macro),
-per-field accuracy over matched pairs, ungrounded predictions, and an error list."""
+"""Scores of one backend on one gold set, per record type:
+
+* **record** P/R/F1 (micro and macro): a prediction counts when it shares a gold fact's key
+  *and* every labelled field agrees; a record with a wrong field is a false positive and
+  leaves its gold fact missed;
+* **key** P/R/F1: pairs sharing the key, whatever their fields (with per-field accuracy over
+  those pairs);
+* **slot** P/R/F1: every (fact key, field, value) counted alone (``llmx.evaluation.slots``);
+* **key confusion**: what was wrong with predictions that share no gold key
+  (``llmx.evaluation.confusion``);
+* ungrounded predictions, and an error list."""
 
 from __future__ import annotations
 
@@ -10,8 +19,10 @@ from pydantic import BaseModel, Field, ValidationError
 
 from llmx.core.records import RECORD_TYPES, DocumentExtraction
 from llmx.errors import InputError
+from llmx.evaluation.confusion import CONFUSION_KINDS, classify
 from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldSet
 from llmx.evaluation.match import FIELDS, field_results, match_records, token_overlap
+from llmx.evaluation.slots import SLOT_FIELDS, SlotCounts, score_slots
 
 ErrorKind = Literal["miss", "false_positive", "wrong_fields", "ungrounded"]
 _ERROR_ORDER = {"miss": 0, "false_positive": 1, "ungrounded": 2, "wrong_fields": 3}
@@ -69,7 +80,20 @@ class FieldScore(BaseModel):
         return self.correct / self.total if self.total else None
 
 
+class Counts(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    precision: float | None = None
+    recall: float | None = None
+    f1: float | None = None
+
+    def finish(self) -> None:
+        self.precision, self.recall, self.f1 = prf(self.tp, self.fp, self.fn)
+
+
 class TypeScore(BaseModel):
+    # record level (key and every labelled field agree)
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -81,6 +105,10 @@ class TypeScore(BaseModel):
     f1: float | None = None
     macro_f1: float | None = None
     macro_docs: int = 0
+    key: Counts = Field(default_factory=Counts)  # pairs sharing the key, fields aside
+    slots: Counts = Field(default_factory=Counts)
+    slot_fields: dict[str, Counts] = Field(default_factory=dict)
+    confusion: dict[str, int] = Field(default_factory=dict)  # key-unpaired predictions
     fields: dict[str, FieldScore] = Field(default_factory=dict)
     all_fields: FieldScore = Field(default_factory=FieldScore)  # pairs with every field right
     name_overlap_mean: float | None = None  # metrics: mean token Jaccard of matched names
@@ -113,7 +141,12 @@ class SetScore(BaseModel):
             return float(self.ungrounded)
         for t, ts in self.types.items():
             if metric.startswith(t + "_"):
-                return getattr(ts, metric[len(t) + 1 :], None)
+                rest = metric[len(t) + 1 :]
+                for level in ("key", "slot"):
+                    if rest.startswith(level + "_"):
+                        counts = ts.key if level == "key" else ts.slots
+                        return getattr(counts, rest[len(level) + 1 :], None)
+                return getattr(ts, rest, None)
         return None
 
 
@@ -170,7 +203,14 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
     """Score ``predictions`` (by doc_id) against every document of ``gold_set``. A gold
     document without predictions counts as predicting nothing."""
     out = SetScore(set_name=gold_set.name, backend=backend, docs=len(gold_set.docs))
-    types = {t: TypeScore(fields={f: FieldScore() for f in FIELDS[t]}) for t in RECORD_TYPE_NAMES}
+    types = {
+        t: TypeScore(
+            fields={f: FieldScore() for f in FIELDS[t]},
+            slot_fields={f: Counts() for f in SLOT_FIELDS[t]},
+            confusion={k: 0 for k in CONFUSION_KINDS} if t != "initiatives" else {},
+        )
+        for t in RECORD_TYPE_NAMES
+    }
     overlaps: dict[str, list[float]] = {t: [] for t in RECORD_TYPE_NAMES}
     errors: list[ErrorItem] = []
     missing = []
@@ -189,15 +229,13 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
             preds = pred.records.get(t, [])
             golds = [g.for_matching() for g in gdoc.of_type(t)]
             m = match_records(t, preds, golds)
-            ts.tp += m.tp
-            ts.fp += m.fp
-            ts.fn += m.fn
+            ts.key.tp += m.tp
+            ts.key.fp += m.fp
+            ts.key.fn += m.fn
             ts.optional_matched += len(m.optional_pairs)
             ts.gold += sum(1 for g in golds if not g["optional"])
             ts.predicted += len(preds)
-            _, _, doc_f1 = prf(m.tp, m.fp, m.fn)
-            if doc_f1 is not None:
-                ts.per_doc_f1[gdoc.doc_id] = doc_f1
+            strict = 0
             for pi, gi in m.pairs:
                 res = field_results(t, preds[pi], golds[gi])
                 for f, ok in res.items():
@@ -205,6 +243,25 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
                     ts.fields[f].correct += ok
                 ts.all_fields.total += 1
                 ts.all_fields.correct += all(res.values())
+                strict += all(res.values())
+            doc_tp, doc_fp, doc_fn = strict, m.fp + m.tp - strict, m.fn + m.tp - strict
+            ts.tp += doc_tp
+            ts.fp += doc_fp
+            ts.fn += doc_fn
+            _, _, doc_f1 = prf(doc_tp, doc_fp, doc_fn)
+            if doc_f1 is not None:
+                ts.per_doc_f1[gdoc.doc_id] = doc_f1
+            slots = score_slots(t, preds, golds)
+            for f, c in slots.by_field.items():
+                sc = ts.slot_fields[f]
+                sc.tp, sc.fp, sc.fn = sc.tp + c.tp, sc.fp + c.fp, sc.fn + c.fn
+            if ts.confusion:
+                others = [(o, g) for o in RECORD_TYPE_NAMES if o != t
+                          for g in (r.record for r in gdoc.of_type(o))]  # fmt: skip
+                for pi in m.false_positives:
+                    ts.confusion[classify(t, preds[pi], golds, others)] += 1
+            for pi, gi in m.pairs:
+                res = field_results(t, preds[pi], golds[gi])
                 if t == "metrics":
                     overlaps[t].append(token_overlap(preds[pi].get("name"), golds[gi].get("name")))
                 wrong = [f for f, ok in res.items() if not ok]
@@ -265,6 +322,13 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
         )
     for t, ts in types.items():
         ts.precision, ts.recall, ts.f1 = prf(ts.tp, ts.fp, ts.fn)
+        ts.key.finish()
+        total = SlotCounts()
+        for c in ts.slot_fields.values():
+            c.finish()
+            total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+        ts.slots = Counts(tp=total.tp, fp=total.fp, fn=total.fn)
+        ts.slots.finish()
         ts.macro_docs = len(ts.per_doc_f1)
         if ts.per_doc_f1:
             ts.macro_f1 = sum(ts.per_doc_f1.values()) / len(ts.per_doc_f1)

@@ -4,12 +4,14 @@ One table per backend, named as ``llmx eval --backend`` names it (``[rules]``, `
 or as the extraction's backend field (``["openai:gpt-4o-mini"]``, which falls back to
 ``[openai]``). Keys:
 
-* ``<type>_f1``, ``<type>_precision``, ``<type>_recall``, ``<type>_macro_f1`` for
-  ``<type>`` in index_results, metrics, initiatives: minimum scores;
+* ``<type>_f1``, ``<type>_precision``, ``<type>_recall``, ``<type>_macro_f1`` (record level),
+  ``<type>_key_f1`` … (key level) and ``<type>_slot_f1``, ``<type>_slot_precision``,
+  ``<type>_slot_recall`` for ``<type>`` in index_results, metrics, initiatives: minimum scores;
 * ``ungrounded_max``: the most ungrounded predictions allowed;
-* any of those with ``_<set>`` appended (``index_results_f1_eval``) applies to that gold set
-  only and overrides the plain key, which applies to every set (the seeds set in practice);
-* ``qa_accuracy``, ``qa_answer_accuracy``, ``qa_citation_accuracy``, ``qa_refusal_accuracy``.
+* ``qa_accuracy``, ``qa_answer_accuracy``, ``qa_citation_accuracy``, ``qa_refusal_accuracy``:
+  minimum QA scores; ``qa_wrong_rate_max``, ``qa_refusal_rate_max``: maximum shares;
+* any of those with ``_<set>`` appended (``index_results_f1_real-test``, ``qa_accuracy_seeds``)
+  applies to that gold or QA set only and overrides the plain key, which applies to every set.
 
 A backend without a table is not gated; a score that could not be computed (nothing to score,
 QA not available) is not gated. An unknown key is an error, so a typo cannot silently turn a
@@ -27,15 +29,26 @@ from typing import Any
 from llmx.errors import InputError
 from llmx.evaluation.gold import RECORD_TYPE_NAMES
 
+_LEVEL_METRICS = ("f1", "precision", "recall")
 SET_KEYS: tuple[str, ...] = tuple(
-    f"{t}_{m}" for t in RECORD_TYPE_NAMES for m in ("f1", "precision", "recall", "macro_f1")
+    f"{t}_{m}"
+    for t in RECORD_TYPE_NAMES
+    for m in (
+        *_LEVEL_METRICS,
+        "macro_f1",
+        *(f"key_{x}" for x in _LEVEL_METRICS),
+        *(f"slot_{x}" for x in _LEVEL_METRICS),
+    )
 ) + ("ungrounded_max",)
 QA_KEYS: tuple[str, ...] = (
     "qa_accuracy",
     "qa_answer_accuracy",
     "qa_citation_accuracy",
     "qa_refusal_accuracy",
+    "qa_wrong_rate_max",
+    "qa_refusal_rate_max",
 )
+_MAX_SUFFIX = "_max"
 _SET_SUFFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
@@ -70,7 +83,8 @@ def _valid_key(key: str) -> bool:
     if key in SET_KEYS or key in QA_KEYS:
         return True
     return any(
-        key.startswith(base + "_") and _SET_SUFFIX.match(key[len(base) + 1 :]) for base in SET_KEYS
+        key.startswith(base + "_") and _SET_SUFFIX.match(key[len(base) + 1 :])
+        for base in (*SET_KEYS, *QA_KEYS)
     )
 
 
@@ -140,13 +154,21 @@ class Thresholds:
         return out
 
     def check_qa(self, backend: str, qa: Any) -> list[Failure]:
-        table = self.table_for(backend)
-        if table is None or qa is None or not qa.available:
+        """Failures of one QAScore (``set_name``, ``available``, ``value(metric)``)."""
+        if qa is None or not qa.available:
             return []
         out = []
+        where = f"qa:{qa.set_name}"
         for key in QA_KEYS:
-            limit = table.get(key)
+            limit = self.threshold(backend, qa.set_name, key)
+            if limit is None:
+                continue
+            if key.endswith(_MAX_SUFFIX):
+                value = qa.value(key[: -len(_MAX_SUFFIX)])
+                if value is not None and value > limit + 1e-12:
+                    out.append(Failure(backend, where, key, value, limit, ">"))
+                continue
             value = qa.value(key)
-            if limit is not None and value is not None and value < limit - 1e-12:
-                out.append(Failure(backend, "qa", key, value, limit, "<"))
+            if value is not None and value < limit - 1e-12:
+                out.append(Failure(backend, where, key, value, limit, "<"))
         return out
