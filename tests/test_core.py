@@ -51,6 +51,16 @@ def test_value_grounded_derived_difference():
     assert not value_grounded(91.0, "đạt 88,54 điểm")
 
 
+def test_english_ordinals_runner_up_and_held_places():
+    assert {1.0, 3.0} <= values_in("Quang Ninh retained its first place; Ha Noi came third")
+    assert 2.0 in values_in("Hải Phòng giành ngôi á quân")
+    assert 4.0 not in values_in("the fourthcoming report")  # whole words only
+    assert value_grounded(0, "Quảng Ninh giữ vững vị trí số 1", derived=True)
+    assert value_grounded(0, "Quang Ninh retained the top spot", derived=True)
+    assert not value_grounded(0, "Quảng Ninh đứng số 1", derived=True)
+    assert not value_grounded(0, "Quảng Ninh giữ vững vị trí số 1")  # only for changes
+
+
 def test_align_quote_statuses():
     text = "Dòng đầu.\nTỉnh  Quảng Trị   đạt 80,1 điểm.\nHết."
     assert align_quote(text, "Dòng đầu.").status == "exact"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from llmx.core.numbers import close, values_in
+from llmx.core.numbers import close, says_held, values_in
 from llmx.core.textnorm import fold_keep_offsets
 
 AlignmentStatus = Literal["exact", "whitespace", "folded"]
@@ -66,7 +66,10 @@ def align_quote(text: str, quote: str, *, hint: int = 0) -> Alignment | None:
 def value_grounded(value: float, quote: str, *, derived: bool = False) -> bool:
     """True when ``value`` can be read from ``quote``. With ``derived`` (rank or score
     changes), the difference of two numbers written in the quote also counts, as in
-    'tăng từ thứ 27 lên thứ 8'."""
+    'tăng từ thứ 27 lên thứ 8', and a change of 0 is read from words that say the place was
+    held ('giữ vững vị trí', 'retained')."""
+    if derived and value == 0 and says_held(quote):
+        return True
     found = values_in(quote)
     target = abs(value)
     if any(close(target, v) for v in found):

@@ -50,6 +50,13 @@ LEADERSHIP_WORDS = (
     "topped", "tops the", "led the", "leads the", "top spot", "top place",
 )  # fmt: skip
 _LEADERSHIP_FOLDED = tuple(fold(w) for w in LEADERSHIP_WORDS)
+# Words that say a rank was held: a rank change of 0 (eval/CONVENTIONS.md).
+HOLD_WORDS = (
+    "giữ vị trí", "giữ vững vị trí", "giữ nguyên vị trí", "giữ nguyên thứ hạng",
+    "giữ vững thứ hạng", "giữ nguyên hạng", "không thay đổi", "tiếp tục dẫn đầu",
+    "tiếp tục đứng đầu", "retained", "maintained its", "unchanged", "kept its",
+)  # fmt: skip
+_HOLD_FOLDED = tuple(fold(w) for w in HOLD_WORDS)
 # "á quân" is the runner-up.
 _RUNNER_UP_FOLDED = fold("á quân")
 
@@ -145,6 +152,12 @@ def values_in(quote: str) -> frozenset[float]:
     if _RUNNER_UP_FOLDED in folded:
         out.add(2.0)
     return frozenset(out)
+
+
+def says_held(quote: str) -> bool:
+    """The quote says a rank was held (read as a rank change of 0)."""
+    folded = fold(quote)
+    return any(w in folded for w in _HOLD_FOLDED)
 
 
 def close(a: float, b: float, tol: float = 0.005) -> bool:
