@@ -196,3 +196,17 @@ def test_test_split_errors_only_with_the_flag(tmp_path, monkeypatch):
     assert sets["real-test"]["errors"][0]["kind"] == "miss"
     text = CliRunner().invoke(_app(), args[:-1]).stdout
     assert "1 errors hidden (test split" in text and "real-dev" in text
+
+
+def test_sub_index_score_is_accepted_as_metric_or_component_result(tmp_path):
+    # eval/CONVENTIONS.md: either form of a sub-index score is right.
+    comp = ir(TEXT_A, Q_COMP, component="Cải cách thủ tục hành chính", score=12.35,
+              score_unit="points")  # fmt: skip
+    gs = _set(tmp_path, [comp])
+    as_metric = metric(TEXT_A, Q_COMP, name="điểm chỉ số Cải cách thủ tục hành chính",
+                       value=12.35, year=2023)  # fmt: skip
+    s = score_set(gs, {"a": PredictedDoc(doc_id="a", records={"metrics": [as_metric]})}, "t")
+    assert s.types["index_results"].tp == 1 and s.types["metrics"].fp == 0
+    unrelated = {**as_metric, "name": "tỷ lệ hồ sơ đúng hạn"}  # another measure, same number
+    s = score_set(gs, {"a": PredictedDoc(doc_id="a", records={"metrics": [unrelated]})}, "t")
+    assert s.types["index_results"].fn == 1 and s.types["metrics"].fp == 1

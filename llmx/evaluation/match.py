@@ -435,3 +435,89 @@ def match_records(
         missed=[g for g in required if g not in paired_g],
         false_positives=[p for p in range(len(predictions)) if p not in paired_p],
     )
+
+
+# -- sub-index scores: index result or metric ------------------------------------------------
+
+SUB_INDEX_NAME_COVER = 0.5  # share of the component's words the metric name must hold
+
+
+def _sub_index_same(metric: dict[str, Any], result: dict[str, Any]) -> bool:
+    """A metric and a component index result state the same sub-index score."""
+    if not result.get("component") or result.get("score") is None:
+        return False
+    if entity_key(metric.get("entity")) != entity_key(result.get("entity")):
+        return False
+    if bool(metric.get("is_target")) != bool(result.get("is_target")):
+        return False
+    if not value_close(metric.get("value"), result.get("score")):
+        return False
+    gy, my = _year(result.get("year")), _year(metric.get("year"))
+    if gy is not None and my is not None and gy != my:
+        return False
+    comp = _component_tokens(str(result["component"]))
+    return bool(comp) and len(comp & token_set(metric.get("name"))) / len(comp) >= (
+        SUB_INDEX_NAME_COVER
+    )
+
+
+def _as_index_result(metric: dict[str, Any], like: dict[str, Any]) -> dict[str, Any]:
+    unit = "percent" if unit_key(metric.get("unit")) == "%" else "points"
+    return {
+        **{k: None for k in ("rank", "rank_total", "rank_change", "score_change")},
+        "entity": metric.get("entity"),
+        "entity_level": like.get("entity_level", "province"),
+        "index": like.get("index"),
+        "component": like.get("component"),
+        "year": metric.get("year") if metric.get("year") is not None else like.get("year"),
+        "score": metric.get("value"),
+        "score_unit": unit,
+        "scope": like.get("scope", "national"),
+        "is_target": bool(metric.get("is_target")),
+        "evidence": metric.get("evidence"),
+    }
+
+
+def _as_metric(result: dict[str, Any], like: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "entity": result.get("entity"),
+        "name": like.get("name") or result.get("component"),
+        "value": result.get("score"),
+        "unit": like.get("unit", ""),
+        "year": result.get("year"),
+        "is_target": bool(result.get("is_target")),
+        "evidence": result.get("evidence"),
+    }
+
+
+def align_sub_index_types(
+    preds: dict[str, list[dict[str, Any]]], gold: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Predictions of one document with sub-index scores moved to the record type the gold
+    gives them (eval/CONVENTIONS.md: a sub-index score may be labelled either as an index
+    result with its component or as a metric; scorers accept both). A prediction moves only
+    when no gold record of its own type states the same fact."""
+    p_ir, p_m = list(preds.get("index_results", [])), list(preds.get("metrics", []))
+    g_ir, g_m = gold.get("index_results", []), gold.get("metrics", [])
+    moved_m: set[int] = set()
+    new_ir: list[dict[str, Any]] = []
+    for i, m in enumerate(p_m):
+        if any(key_similarity("metrics", m, g) is not None for g in g_m):
+            continue
+        like = next((g for g in g_ir if _sub_index_same(m, g)), None)
+        if like is not None:
+            moved_m.add(i)
+            new_ir.append(_as_index_result(m, like))
+    moved_r: set[int] = set()
+    new_m: list[dict[str, Any]] = []
+    for i, r in enumerate(p_ir):
+        if any(key_similarity("index_results", r, g) is not None for g in g_ir):
+            continue
+        like = next((g for g in g_m if _sub_index_same(g, r)), None)
+        if like is not None:
+            moved_r.add(i)
+            new_m.append(_as_metric(r, like))
+    out = dict(preds)
+    out["index_results"] = [r for i, r in enumerate(p_ir) if i not in moved_r] + new_ir
+    out["metrics"] = [m for i, m in enumerate(p_m) if i not in moved_m] + new_m
+    return out

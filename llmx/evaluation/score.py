@@ -21,7 +21,13 @@ from llmx.core.records import RECORD_TYPES, DocumentExtraction
 from llmx.errors import InputError
 from llmx.evaluation.confusion import CONFUSION_KINDS, classify
 from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldSet
-from llmx.evaluation.match import FIELDS, field_results, match_records, token_overlap
+from llmx.evaluation.match import (
+    FIELDS,
+    align_sub_index_types,
+    field_results,
+    match_records,
+    token_overlap,
+)
 from llmx.evaluation.slots import SLOT_FIELDS, SlotCounts, score_slots
 
 ErrorKind = Literal["miss", "false_positive", "wrong_fields", "ungrounded"]
@@ -224,17 +230,19 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
             out.warnings.append(
                 f"{gdoc.doc_id}: predictions were made from other bytes (sha256 differs)"
             )
+        gold_by_type = {t: [g.for_matching() for g in gdoc.of_type(t)] for t in RECORD_TYPE_NAMES}
+        aligned = align_sub_index_types(pred.records, gold_by_type)
         for t in RECORD_TYPE_NAMES:
             ts = types[t]
-            preds = pred.records.get(t, [])
-            golds = [g.for_matching() for g in gdoc.of_type(t)]
+            preds = aligned.get(t, [])
+            golds = gold_by_type[t]
             m = match_records(t, preds, golds)
             ts.key.tp += m.tp
             ts.key.fp += m.fp
             ts.key.fn += m.fn
             ts.optional_matched += len(m.optional_pairs)
             ts.gold += sum(1 for g in golds if not g["optional"])
-            ts.predicted += len(preds)
+            ts.predicted += len(preds)  # after sub-index scores moved to the gold's type
             strict = 0
             for pi, gi in m.pairs:
                 res = field_results(t, preds[pi], golds[gi])
@@ -299,7 +307,7 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
                         quote=_quote(preds[pi]),
                     )
                 )
-            for rec in preds:
+            for rec in pred.records.get(t, []):  # grounding is judged as predicted
                 out.predictions += 1
                 problem = grounding_problem(t, rec, text)
                 if problem is not None:
