@@ -20,7 +20,7 @@ from llmx.evaluation.gold import (
     load_document_file,
     load_gold_file,
 )
-from llmx.evaluation.match import entity_key, value_close
+from llmx.evaluation.match import entity_key, scope_key, value_close
 from llmx.evaluation.qa_items import QAItem, load_qa
 
 _TYPE_OF = {"index_result": "index_results", "metric": "metrics", "initiative": "initiatives"}
@@ -93,7 +93,60 @@ def check_corpus(real: Path, prefix: str = "") -> CorpusCheck:
     c.errors += [f"QA {i}: duplicate id" for i, n in ids.items() if n > 1]
     for it in c.items:
         _check_item(it, c)
+    _check_consistency(c)
     return c
+
+
+def _fact_of(r: dict[str, Any]) -> tuple[Any, ...]:
+    # The level tells rankings of one scope apart (provinces, ministries and regions are all
+    # ranked "national"; departments and districts both inside their province).
+    return (r.get("index"), r.get("year"), scope_key(r.get("scope")), r.get("entity_level"),
+            (r.get("component") or "").strip().lower(), bool(r.get("is_target")))  # fmt: skip
+
+
+def _check_consistency(c: CorpusCheck) -> None:
+    """Warn where the corpus holds another answer to a question than the one expected: a
+    different value for the same fact elsewhere (sources disagree), or another entity at the
+    expected rank of the same ranking."""
+    everywhere = [
+        (doc_id, r.record)
+        for doc_id, g in c.gold.items()
+        for r in g.records
+        if r.type == "index_results" and not r.optional
+    ]
+    for it in c.items:
+        ex = it.expect
+        if ex is None or ex.field is None or ex.value is None or len(ex.entities) != 1:
+            continue
+        if ex.record_type not in (None, "index_result"):
+            continue
+        want = entity_key(ex.entities[0])
+        anchors = [
+            r
+            for s in it.sources
+            if s.doc_id in c.gold
+            for g in c.gold[s.doc_id].records
+            if g.type == "index_results"
+            for r in [g.record]
+            if entity_key(r.get("entity")) == want and value_close(r.get(ex.field), ex.value)
+        ]
+        if not anchors:
+            continue
+        facts = {_fact_of(r) for r in anchors}
+        for doc_id, r in everywhere:
+            if _fact_of(r) not in facts or r.get(ex.field) is None:
+                continue
+            same_entity = entity_key(r.get("entity")) == want
+            if same_entity and not value_close(r.get(ex.field), ex.value):
+                c.warnings.append(
+                    f"QA {it.id}: {doc_id} gives {r.get('entity')} {ex.field}="
+                    f"{r.get(ex.field)} for the same fact (expected {ex.value:g})"
+                )
+            if not same_entity and ex.field == "rank" and value_close(r.get("rank"), ex.value):
+                c.warnings.append(
+                    f"QA {it.id}: {doc_id} puts {r.get('entity')} at rank {ex.value:g} of the "
+                    f"same ranking (expected {ex.entities[0]})"
+                )
 
 
 def _check_entry(real: Path, e: SourceEntry, c: CorpusCheck) -> None:

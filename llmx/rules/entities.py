@@ -124,12 +124,13 @@ def main_entity(
     sub-province units preferred when the title names one."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], EntityMention] = {}
-    title_keys: set[tuple[str, str]] = set()
+    # In title order: iterating a set here made the choice depend on the hash seed.
+    title_keys: dict[tuple[str, str], None] = {}
     if title:
         for e in find_entities(title):
             key = (e.name, e.level)
             counts[key] += 3
-            title_keys.add(key)
+            title_keys[key] = None
             first.setdefault(key, e)
     # The lead decides; page footers with teasers come later.
     head = entities if entities is not None else find_entities(text[:20000])
