@@ -14,13 +14,12 @@ split, so no article is seen in both.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from llmx.errors import InputError
+from llmx.evaluation.jsonl import read_models
 
 Split = Literal["dev", "test"]
 REAL_DIR = Path("eval/real")
@@ -68,20 +67,4 @@ class SourceEntry(BaseModel):
 
 
 def load_sources(path: Path) -> list[SourceEntry]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read sources {path}: {exc}") from None
-    out: list[SourceEntry] = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            out.append(SourceEntry.model_validate(json.loads(line)))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(x) for x in first.get("loc", ())) or "entry"
-            raise InputError(f"{path}:{n}: {loc}: {first.get('msg')}") from None
-    return out
+    return read_models(path, SourceEntry, "sources")

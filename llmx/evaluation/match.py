@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -389,17 +389,17 @@ class MatchResult:
         return len(self.missed)
 
 
-def _greedy(
-    record_type: str,
-    preds: Sequence[dict[str, Any]],
-    golds: Sequence[dict[str, Any]],
-    pred_ids: list[int],
-    gold_ids: list[int],
+def greedy_pairs(
+    pred_ids: Sequence[int],
+    gold_ids: Sequence[int],
+    quality: Callable[[int, int], float | None],
 ) -> list[tuple[int, int]]:
+    """One-to-one (pred, gold) pairs, best ``quality`` first (None: cannot pair), ties by
+    position; sorted by gold position."""
     cands = []
     for pi in pred_ids:
         for gi in gold_ids:
-            q = pair_quality(record_type, preds[pi], golds[gi])
+            q = quality(pi, gi)
             if q is not None:
                 cands.append((-q, pi, gi))
     cands.sort()
@@ -413,6 +413,18 @@ def _greedy(
         used_g.add(gi)
         out.append((pi, gi))
     return sorted(out, key=lambda t: t[1])
+
+
+def _greedy(
+    record_type: str,
+    preds: Sequence[dict[str, Any]],
+    golds: Sequence[dict[str, Any]],
+    pred_ids: list[int],
+    gold_ids: list[int],
+) -> list[tuple[int, int]]:
+    return greedy_pairs(
+        pred_ids, gold_ids, lambda pi, gi: pair_quality(record_type, preds[pi], golds[gi])
+    )
 
 
 def match_records(

@@ -17,13 +17,13 @@ primary records are about (exactly that set), the figure one of them carries (``
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from llmx.errors import InputError
+from llmx.evaluation.jsonl import read_models
 
 Family = Literal[
     "value",  # an entity's score, rank, change or metric value
@@ -103,26 +103,11 @@ class QAItem(_Strict):
 
 
 def load_qa(path: Path) -> list[QAItem]:
-    """Read a QA set; InputError naming the line for anything unreadable."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read QA set {path}: {exc}") from None
-    items: list[QAItem] = []
+    """Read a QA set; InputError naming the line for anything unreadable or repeated."""
+    items = read_models(path, QAItem, "QA set")
     seen: set[str] = set()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = QAItem.model_validate(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(x) for x in first.get("loc", ())) or "item"
-            raise InputError(f"{path}:{n}: {loc}: {first.get('msg')}") from None
+    for item in items:
         if item.id in seen:
-            raise InputError(f"{path}:{n}: duplicate id {item.id!r}")
+            raise InputError(f"{path}: duplicate id {item.id!r}")
         seen.add(item.id)
-        items.append(item)
     return items

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from llmx.evaluation.match import field_results, key_similarity, pair_quality
+from llmx.evaluation.match import field_results, greedy_pairs, key_similarity, pair_quality
 
 INDEX_SLOTS: tuple[str, ...] = ("score", "rank", "rank_total", "rank_change", "score_change")
 SLOT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -90,23 +90,12 @@ def _pair(
     pred_ids: list[int],
     gold_ids: list[int],
 ) -> list[tuple[int, int]]:
-    cands = []
-    for pi in pred_ids:
-        for gi in gold_ids:
-            if slot_agrees(record_type, slot, preds[pi], golds[gi]):
-                q = pair_quality(record_type, preds[pi], golds[gi]) or 0.0
-                cands.append((-q, pi, gi))
-    cands.sort()
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, pi, gi in cands:
-        if pi in used_p or gi in used_g:
-            continue
-        used_p.add(pi)
-        used_g.add(gi)
-        out.append((pi, gi))
-    return out
+    def quality(pi: int, gi: int) -> float | None:
+        if not slot_agrees(record_type, slot, preds[pi], golds[gi]):
+            return None
+        return pair_quality(record_type, preds[pi], golds[gi]) or 0.0
+
+    return greedy_pairs(pred_ids, gold_ids, quality)
 
 
 def score_slots(
