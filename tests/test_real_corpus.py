@@ -53,3 +53,32 @@ def test_qa_set_is_large_and_varied(corpus):
     families = {i.family for i in items}
     assert {"who_rank", "superlative", "comparison", "change_list", "count", "metric",
             "unanswerable"} <= families  # fmt: skip
+
+
+def test_llmx_eval_reports_the_four_sets_side_by_side(root, corpus):
+    import json
+    import subprocess
+    import sys
+
+    r = subprocess.run(
+        [sys.executable, "-m", "llmx", "eval", "--json", "--errors", "3"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode in (0, 1), r.stderr
+    data = json.loads(r.stdout)
+    b = data["backends"][0]
+    assert [s["set"] for s in b["sets"]] == ["seeds", "written", "real-dev", "real-test"]
+    for s in b["sets"]:
+        ir = s["types"]["index_results"]
+        assert {"precision", "recall", "f1"} <= set(ir) and {"precision", "f1"} <= set(ir["slots"])
+        assert set(ir["key_confusion"]) >= {"entity", "year", "index", "scope"}
+    test = b["sets"][3]
+    assert test["errors"] == [] and test["errors_hidden"]  # no --show-test-errors
+    qa = {q["set"]: q for q in b["qa"]}
+    assert set(qa) == {"seeds", "real-dev", "real-test"}
+    for q in qa.values():
+        assert q["correct"] + q["wrong"] + q["refused"] == q["questions"]
+    assert qa["real-dev"]["questions"] + qa["real-test"]["questions"] >= 150
