@@ -126,6 +126,20 @@ def _supports(rec: dict[str, Any], ex: Expect, want: float | None) -> bool:
     return True
 
 
+def _wanted(ex: Expect, target: float | None) -> str:
+    parts = [f"{ex.field}={target:g}" if target is not None and ex.field else ""]
+    parts += [f"year={ex.year}" if ex.year is not None else ""]
+    parts += [f"index={ex.index}" if ex.index is not None else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def _seen(ex: Expect, records: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [
+        (r.get("year"), r.get("index"), _figure(r, ex.field) if ex.field else None)
+        for r in records
+    ]
+
+
 def content_problem(ex: Expect, records: Sequence[dict[str, Any]]) -> str | None:
     """Why the primary ``records`` do not give the expected answer (None: they do)."""
     if ex.record_type is not None:
@@ -141,33 +155,12 @@ def content_problem(ex: Expect, records: Sequence[dict[str, Any]]) -> str | None
         want = {entity_key(e): e for e in ex.entities}
         if set(have) != set(want):
             return f"rests on {sorted(have.values())}, expected {sorted(want.values())}"
-        per_entity = dict(ex.values)
-        if ex.value is not None:
-            for e in ex.entities:
-                per_entity.setdefault(e, ex.value)
+        per_entity = {entity_key(n): v for n, v in ex.values.items()}
         for k, e in want.items():
-            target = per_entity.get(e)
-            if target is None:
-                target = next((v for n, v in per_entity.items() if entity_key(n) == k), None)
+            target = per_entity.get(k, ex.value)
             mine = [r for r in records if entity_key(r.get("entity")) == k]
             if not any(_supports(r, ex, target) for r in mine):
-                got = [
-                    (r.get("year"), r.get("index"), _figure(r, ex.field) if ex.field else None)
-                    for r in mine
-                ]
-                return (
-                    f"{e}: no record with "
-                    + ", ".join(
-                        x
-                        for x in (
-                            f"{ex.field}={target:g}" if target is not None and ex.field else "",
-                            f"year={ex.year}" if ex.year is not None else "",
-                            f"index={ex.index}" if ex.index is not None else "",
-                        )
-                        if x
-                    )
-                    + f" (has {got})"
-                )
+                return f"{e}: no record with {_wanted(ex, target)} (has {_seen(ex, mine)})"
     if ex.count is not None:
         metric_counts = [
             as_number(r.get("value")) for r in records if r.get("record_type") == "metric"
