@@ -63,6 +63,12 @@ def item_split(item: QAItem, split_of: dict[str, str | None]) -> str:
     return "test" if int(_h(item.id), 16) % 5 in TEST_POSITIONS else "dev"
 
 
+def _no_duplicates(what: str, ids: list[str]) -> None:
+    dup = sorted({d for d in ids if ids.count(d) > 1})
+    if dup:
+        raise SystemExit(f"duplicate {what}: {dup}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true")
@@ -73,18 +79,12 @@ def main() -> int:
     entries = load_sources(src_main) if src_main.is_file() else []
     for p in src_parts:
         entries += load_sources(p)
-    ids = [e.doc_id for e in entries]
-    dup = sorted({d for d in ids if ids.count(d) > 1})
-    if dup:
-        raise SystemExit(f"duplicate doc_ids: {dup}")
+    _no_duplicates("doc_ids", [e.doc_id for e in entries])
     assign_splits(entries)
     items = load_qa(qa_main) if qa_main.is_file() else []
     for p in qa_parts:
         items += load_qa(p)
-    qids = [i.id for i in items]
-    qdup = sorted({q for q in qids if qids.count(q) > 1})
-    if qdup:
-        raise SystemExit(f"duplicate QA ids: {qdup}")
+    _no_duplicates("QA ids", [i.id for i in items])
     split_of = {e.doc_id: e.split for e in entries}
     for it in items:
         if it.split is None:

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
+from test_eval_cli import _app
 from test_eval_match import Q_COMP, Q_RANK, Q_SCORE, TEXT_A, ir, metric
 from typer.testing import CliRunner
 
-from llmx.cli import eval_cmd
 from llmx.core.grounding import align_quote
 from llmx.evaluation.confusion import classify
 from llmx.evaluation.gold import load_gold_set
@@ -164,17 +163,6 @@ def test_real_corpus_loads_as_dev_and_test_sets(tmp_path):
     assert {e.doc_id: e.split for e in sources} == {"r_dev": "dev", "r_test": "test"}
     sets, _ = load_gold_sets(["real-test"], notes, real_dir=real)
     assert [s.name for s in sets] == ["real-test"]
-
-
-def _app() -> typer.Typer:
-    app = typer.Typer(rich_markup_mode=None)
-
-    @app.callback()
-    def _root() -> None:
-        pass
-
-    eval_cmd.register(app)
-    return app
 
 
 def test_test_split_errors_only_with_the_flag(tmp_path, monkeypatch):
