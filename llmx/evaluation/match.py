@@ -511,25 +511,33 @@ def align_sub_index_types(
     when no gold record of its own type states the same fact."""
     p_ir, p_m = list(preds.get("index_results", [])), list(preds.get("metrics", []))
     g_ir, g_m = gold.get("index_results", []), gold.get("metrics", [])
-    moved_m: set[int] = set()
-    new_ir: list[dict[str, Any]] = []
-    for i, m in enumerate(p_m):
-        if any(key_similarity("metrics", m, g) is not None for g in g_m):
-            continue
-        like = next((g for g in g_ir if _sub_index_same(m, g)), None)
-        if like is not None:
-            moved_m.add(i)
-            new_ir.append(_as_index_result(m, like))
-    moved_r: set[int] = set()
-    new_m: list[dict[str, Any]] = []
-    for i, r in enumerate(p_ir):
-        if any(key_similarity("index_results", r, g) is not None for g in g_ir):
-            continue
-        like = next((g for g in g_m if _sub_index_same(g, r)), None)
-        if like is not None:
-            moved_r.add(i)
-            new_m.append(_as_metric(r, like))
-    out = dict(preds)
-    out["index_results"] = [r for i, r in enumerate(p_ir) if i not in moved_r] + new_ir
-    out["metrics"] = [m for i, m in enumerate(p_m) if i not in moved_m] + new_m
-    return out
+    keep_m, new_ir = _move(
+        "metrics", p_m, g_m, g_ir, lambda m, g: _sub_index_same(m, g), _as_index_result
+    )
+    keep_ir, new_m = _move(
+        "index_results", p_ir, g_ir, g_m, lambda r, g: _sub_index_same(g, r), _as_metric
+    )
+    return {**preds, "index_results": keep_ir + new_ir, "metrics": keep_m + new_m}
+
+
+def _move(
+    record_type: str,
+    predicted: list[dict[str, Any]],
+    gold_same: Sequence[dict[str, Any]],
+    gold_other: Sequence[dict[str, Any]],
+    same_fact: Callable[[dict[str, Any], dict[str, Any]], bool],
+    convert: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(predictions kept in ``record_type``, predictions converted to the other type): a
+    prediction moves when no gold record of its own type shares its key and a gold record of
+    the other type states the same sub-index score."""
+    kept, moved = [], []
+    for p in predicted:
+        like = None
+        if not any(key_similarity(record_type, p, g) is not None for g in gold_same):
+            like = next((g for g in gold_other if same_fact(p, g)), None)
+        if like is None:
+            kept.append(p)
+        else:
+            moved.append(convert(p, like))
+    return kept, moved

@@ -210,6 +210,18 @@ def citation_problem(
     )
 
 
+def _result_for(item: QAItem) -> QAResult:
+    """A result carrying the item's identity and expectation, before it is judged."""
+    return QAResult(
+        id=item.id,
+        question=item.question,
+        family=item.family,
+        form=item.form,
+        answerable=item.answerable,
+        expected=item.expect.model_dump(exclude_defaults=True) if item.expect else {},
+    )
+
+
 def judge(
     item: QAItem,
     answer: Answer,
@@ -217,15 +229,8 @@ def judge(
     gold: GoldEvidence | None = None,
 ) -> QAResult:
     """The outcome of one answer to one item."""
-    r = QAResult(
-        id=item.id,
-        question=item.question,
-        family=item.family,
-        form=item.form,
-        answerable=item.answerable,
-        expected=item.expect.model_dump(exclude_defaults=True) if item.expect else {},
-        text=answer.text,
-    )
+    r = _result_for(item)
+    r.text = answer.text
     prim = primary_records(answer)
     r.entities = sorted({str(x.get("entity")) for x in prim})
     if not answer.found:
@@ -304,18 +309,10 @@ def score_qa(
         try:
             ans = ask(item.question)
         except Exception as exc:  # noqa: BLE001 - one failing question must not stop the run
-            results.append(
-                QAResult(
-                    id=item.id,
-                    question=item.question,
-                    family=item.family,
-                    form=item.form,
-                    answerable=item.answerable,
-                    outcome="wrong",
-                    reason="error",
-                    error=f"{type(exc).__name__}: {exc}",
-                )
-            )
+            failed = _result_for(item)
+            failed.outcome, failed.reason = "wrong", "error"
+            failed.error = f"{type(exc).__name__}: {exc}"
+            results.append(failed)
             continue
         results.append(judge(item, ans, doc_texts, gold))
     return summarise(results, set_name)
