@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from llmx.backends.base import ExtractionOutcome, Extractor, Usage
+from llmx.backends.base import Backend
+from llmx.core.outcome import ExtractionOutcome, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, DecodeError
 
@@ -57,7 +58,7 @@ class RunSummary(BaseModel):
 
 def run_extraction(
     paths: list[str],
-    backend: Extractor,
+    backend: Backend,
     store=None,  # llmx.store.Store | None; None extracts without storing
     *,
     force: bool = False,
@@ -68,17 +69,16 @@ def run_extraction(
     """Yield one DocResult per source, in input order. Each document is saved in its own
     transaction before the next one starts.
 
-    With ``workers > 1`` and a backend that can ``submit(doc) -> Future`` (the LLM backend),
-    up to ``2 * workers`` documents are extracted concurrently; results are still yielded,
-    and saved, in input order from this thread. Other backends run sequentially."""
+    With ``workers > 1`` and a ``concurrent`` backend (the LLM backend), up to
+    ``2 * workers`` documents are extracted concurrently; results are still yielded, and
+    saved, in input order from this thread. Other backends run sequentially."""
     from llmx.ingest import expand_paths
 
     sources = expand_paths(paths)  # raises InputError for a missing path, before any work
     if on_total is not None:
         on_total(len(sources))
     prepared = (_prepare(src, backend, store, force) for src in sources)
-    submit = getattr(backend, "submit", None) if workers > 1 else None
-    if submit is None:
+    if workers <= 1 or not backend.concurrent:
         for item in prepared:
             if isinstance(item, DocResult):
                 yield item
@@ -98,7 +98,7 @@ def run_extraction(
             window.append(item)
         else:
             src, doc = item
-            window.append((src, doc, submit(doc)))
+            window.append((src, doc, backend.submit(doc)))
         while window and (
             len(window) > 2 * workers or isinstance(window[0], DocResult)
         ):
@@ -107,7 +107,7 @@ def run_extraction(
         yield _collect(window.popleft(), store, run_id)
 
 
-def _prepare(src, backend: Extractor, store, force: bool):
+def _prepare(src, backend: Backend, store, force: bool):
     """A DocResult when there is nothing to extract (unreadable, or current in the store),
     else (source, document)."""
     from llmx.ingest import load_document

@@ -1,5 +1,7 @@
-"""Extraction backends behind one interface: ``get_backend(name, **options)``."""
+"""Extraction backends behind one interface (``Backend``) and one registry
+(``get_backend(name, **options)``, entry-point group ``llmx.backends``)."""
 
-from llmx.backends.base import ExtractionOutcome, Extractor, Rejection, Usage, get_backend
+from llmx.backends.base import Backend
+from llmx.backends.registry import backend_infos, backend_names, get_backend
 
-__all__ = ["Extractor", "ExtractionOutcome", "Rejection", "Usage", "get_backend"]
+__all__ = ["Backend", "backend_infos", "backend_names", "get_backend"]

@@ -1,57 +1,69 @@
-"""The backend interface. Backends turn a Document into a grounded DocumentExtraction."""
+"""The backend interface: a ``Backend`` turns a Document into an ExtractionOutcome.
+
+Optional abilities are declared on the base class with working defaults, so callers never
+probe with ``getattr``: a backend that can run documents concurrently says so with
+``concurrent = True`` and overrides ``submit``; one that holds connections overrides
+``close``. Implementations live above this module (``llmx.rules``, ``llmx.llm`` and plugins)
+and are found through the registry (``llmx.backends.registry``), never imported here.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
-from pydantic import BaseModel, Field
+from abc import ABC, abstractmethod
+from concurrent.futures import Future
+from typing import Any, ClassVar
 
 from llmx.core.document import Document
-from llmx.core.records import DocumentExtraction
+from llmx.core.outcome import ExtractionOutcome
 from llmx.errors import ConfigError
 
 
-class Usage(BaseModel):
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    requests: int = 0
-    cached: int = 0
+class Backend(ABC):
+    """Base class of every extraction backend (after simonw/llm's ``Model``)."""
 
-    def add(self, other: Usage) -> None:
-        self.prompt_tokens += other.prompt_tokens
-        self.completion_tokens += other.completion_tokens
-        self.requests += other.requests
-        self.cached += other.cached
+    #: What ``DocumentExtraction.backend`` records, e.g. "rules" or "openai:gpt-4o-mini".
+    name: str
+    #: One line for ``llmx backends list``.
+    description: ClassVar[str] = ""
+    #: Runs with no network and no key.
+    offline: ClassVar[bool] = False
+    #: ``submit`` returns before the work is done, so the pipeline may keep several
+    #: documents in flight (``--workers N``).
+    concurrent: ClassVar[bool] = False
+    #: Version of the prompts behind the records (stored with the run), if any.
+    prompt_version: str | None = None
 
+    @classmethod
+    def from_options(cls, **options: Any) -> Backend:
+        """Build from the CLI's / caller's options; the registry calls this. Backends with
+        configuration override it to validate and fill defaults."""
+        if options:
+            raise ConfigError(f"backend {cls.__name__} takes no options: {', '.join(options)}")
+        return cls()
 
-class Rejection(BaseModel):
-    """A candidate record that failed validation and was dropped, with why."""
+    @abstractmethod
+    def extract(self, doc: Document) -> ExtractionOutcome:
+        """Extract one document. Raises ``BackendError`` when the document failed."""
 
-    record_type: str
-    reason: str
-    data: dict[str, Any] = Field(default_factory=dict)
+    def submit(self, doc: Document) -> Future[ExtractionOutcome]:
+        """Start extracting ``doc``. The default runs it now and returns a finished future;
+        concurrent backends return at once."""
+        future: Future[ExtractionOutcome] = Future()
+        try:
+            future.set_result(self.extract(doc))
+        except Exception as exc:  # delivered through the future, as a concurrent one would
+            future.set_exception(exc)
+        return future
 
+    def run_params(self) -> dict[str, Any]:
+        """Parameters stored with a run (never a secret)."""
+        return {}
 
-class ExtractionOutcome(BaseModel):
-    extraction: DocumentExtraction
-    rejected: list[Rejection] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
+    def close(self) -> None:  # noqa: B027 - optional ability, empty by default on purpose
+        """Release connections and threads; safe to call twice."""
 
+    def __enter__(self) -> Backend:
+        return self
 
-class Extractor(Protocol):
-    name: str  # stored as DocumentExtraction.backend, e.g. "rules", "openai:gpt-4o-mini"
-
-    def extract(self, doc: Document) -> ExtractionOutcome: ...
-
-
-def get_backend(name: str, **options: Any) -> Extractor:
-    """Build a backend by name. Heavy modules are imported here, not at package import."""
-    if name == "rules":
-        from llmx.rules.extractor import RulesExtractor
-
-        return RulesExtractor()
-    if name == "openai":
-        from llmx.llm.backend import build_openai_backend  # issue: LLM extraction
-
-        return build_openai_backend(**options)
-    raise ConfigError(f"unknown backend {name!r}; choose 'rules' (offline) or 'openai'")
+    def __exit__(self, *exc: object) -> None:
+        self.close()

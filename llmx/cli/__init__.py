@@ -20,9 +20,9 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from llmx.cli import ask_cmd, cache_cmd, eval_cmd, extract_cmd, schema_cmd
+    from llmx.cli import ask_cmd, backends_cmd, cache_cmd, eval_cmd, extract_cmd, schema_cmd
 
-    for module in (extract_cmd, schema_cmd, eval_cmd, ask_cmd, cache_cmd):
+    for module in (extract_cmd, schema_cmd, eval_cmd, ask_cmd, cache_cmd, backends_cmd):
         module.register(app)
 
 

@@ -100,9 +100,7 @@ def extract(
         _run(extractor, paths, model, options, db, force, jsonl, output, no_store, progress,
              workers)  # fmt: skip
     finally:
-        close = getattr(extractor, "close", None)
-        if close is not None:
-            close()
+        extractor.close()
 
 
 def _run(extractor, paths, model, options, db, force, jsonl, output, no_store, progress, workers):
@@ -120,14 +118,13 @@ def _run(extractor, paths, model, options, db, force, jsonl, output, no_store, p
     if output is not None:
         tmp_path = output.with_name(output.name + f".tmp{os.getpid()}")
         out_file = tmp_path.open("w", encoding="utf-8")
-    run_params = getattr(extractor, "run_params", None)
-    params = run_params() if run_params else options
+    params = extractor.run_params() or options
     run_id = (
         store.begin_run(
             extractor.name,
             model=model,
             params=params,
-            prompt_version=getattr(extractor, "prompt_version", None),
+            prompt_version=extractor.prompt_version,
         )
         if store
         else None

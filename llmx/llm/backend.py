@@ -22,8 +22,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
-from llmx.backends.base import ExtractionOutcome, Rejection, Usage
+from llmx.backends.base import Backend
 from llmx.core.document import Document
+from llmx.core.outcome import ExtractionOutcome, Rejection, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, LlmxError
 from llmx.llm import usage as usage_mod
@@ -54,8 +55,15 @@ def build_openai_backend(**options: Any) -> OpenAIExtractor:
     return OpenAIExtractor(from_options(**options))
 
 
-class OpenAIExtractor:
+class OpenAIExtractor(Backend):
     """The ``openai`` backend. Thread-safe to call; one private event loop does the I/O."""
+
+    description = "Any OpenAI-compatible endpoint (--base-url, --model, OPENAI_API_KEY)"
+    concurrent = True
+
+    @classmethod
+    def from_options(cls, **options: Any) -> OpenAIExtractor:
+        return build_openai_backend(**options)
 
     def __init__(self, config: LLMConfig) -> None:
         self.config = config

@@ -22,8 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-from llmx.backends.base import Rejection
 from llmx.core.numbers import parse_vn_number
+from llmx.core.outcome import Rejection
 from llmx.core.records import RECORD_TYPES
 from llmx.llm.grounding_guard import GuardContext, current_context, ground, reasons
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from llmx.backends.base import Usage
+from llmx.core.outcome import Usage
 
 _CURRENT: ContextVar[Usage | None] = ContextVar("llmx_usage", default=None)
 

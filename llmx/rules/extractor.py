@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from llmx.backends.base import ExtractionOutcome, Rejection
+from llmx.backends.base import Backend
 from llmx.core.document import Document
 from llmx.core.gazetteer import get_gazetteer
+from llmx.core.outcome import ExtractionOutcome, Rejection
 from llmx.core.records import DocumentExtraction, Evidence, IndexResult, Initiative, Metric
 from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
@@ -103,10 +104,12 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     return out
 
 
-class RulesExtractor:
+class RulesExtractor(Backend):
     """Deterministic, domain-specific extractor; no network, no model."""
 
     name = "rules"
+    description = "Offline domain rules: deterministic, no model, no network"
+    offline = True
 
     def extract(self, doc: Document) -> ExtractionOutcome:
         text = doc.text
