@@ -620,13 +620,14 @@ def test_repository_qa_sets_load(root):
 
 
 def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
-    """run_qa stores the extractions and asks the engine (a stand-in here)."""
+    """run_qa asks the engine (a stand-in here) of the store the extractions went into."""
     from llmx.core.records import DocumentExtraction, Metric
     from llmx.evaluation.runner import _NoProgress, run_qa
+    from llmx.store import Store
 
     seen = {}
 
-    def answer_question(store, question, *, planner="rules", backend=None):
+    def answer_question(store, question, planner="rules", backend=None):
         seen["backend"] = backend
         ex = store.get_extraction("a", backend)
         m = ex.metrics[0]
@@ -649,7 +650,10 @@ def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
         metrics=[Metric.model_validate(tiny_set.docs[0].of_type("metrics")[0].record)],
     )
     docs = [d.document for d in tiny_set.docs]
-    s = run_qa([QA_ITEMS[1]], "rules", docs, {"a": ex}, _NoProgress(), set_name="tiny")
+    with Store(tmp_path / "qa.db") as store:
+        run_id = store.begin_run("rules")
+        store.save(doc_a, ex, run_id)
+        s = run_qa([QA_ITEMS[1]], "rules", store, docs, _NoProgress(), set_name="tiny")
     assert seen["backend"] == "rules"
     assert s.available and s.set_name == "tiny"
     assert s.accuracy == 1.0 and s.citation_accuracy == 1.0

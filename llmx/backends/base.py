@@ -30,6 +30,9 @@ class Backend(ABC):
     #: ``submit`` returns before the work is done, so the pipeline may keep several
     #: documents in flight (``--workers N``).
     concurrent: ClassVar[bool] = False
+    #: Names ``from_options`` takes; a caller with generic options (the CLI) passes only
+    #: these (``registry.get_backend_for``).
+    option_names: ClassVar[frozenset[str]] = frozenset()
     #: Version of the prompts behind the records (stored with the run), if any.
     prompt_version: str | None = None
 

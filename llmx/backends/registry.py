@@ -11,6 +11,7 @@ imported only when that backend is asked for, so the CLI starts fast.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
@@ -50,11 +51,24 @@ def backend_names() -> list[str]:
 
 def get_backend(name: str, **options: Any) -> Backend:
     """Build the backend registered as ``name`` with ``options``."""
+    return _backend_class(_known(name)).from_options(**options)
+
+
+def get_backend_for(name: str, given: Mapping[str, Any]) -> Backend:
+    """For callers holding every option they know of (the CLI): options left unset (None)
+    and options this backend does not take are dropped, so ``--model`` from the
+    environment does not trouble the offline backend."""
+    cls = _backend_class(_known(name))
+    return cls.from_options(
+        **{k: v for k, v in given.items() if v is not None and k in cls.option_names}
+    )
+
+
+def _known(name: str) -> EntryPoint:
     eps = _entry_points()
-    ep = eps.get(name)
-    if ep is None:
+    if name not in eps:
         raise ConfigError(f"unknown backend {name!r}; choose one of: {', '.join(sorted(eps))}")
-    return _backend_class(ep).from_options(**options)
+    return eps[name]
 
 
 def _backend_class(ep: EntryPoint) -> type[Backend]:

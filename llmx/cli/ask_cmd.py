@@ -15,7 +15,8 @@ from pathlib import Path
 
 import typer
 
-from llmx.cli.common import DbOption, db_path, fail, print_json
+from llmx.cli.common import db_path, fail, print_json
+from llmx.cli.options import BaseUrlOption, DbOption, ModelOption
 
 _QUESTION = typer.Argument(..., help="The question, Vietnamese or English ('-' reads stdin)")
 _JSON = typer.Option(
@@ -28,8 +29,6 @@ _BACKEND = typer.Option(
     help="Query planner: rules (offline parser) or openai (an LLM reads the question; the "
     "answer is still built from stored records only)",
 )
-_MODEL = typer.Option(None, "--model", "-m", envvar="LLMX_MODEL", help="openai: model name")
-_BASE_URL = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL", help="openai: endpoint")
 _TIMEOUT = typer.Option(30.0, "--timeout", help="openai: seconds for the planning request")
 _RECORDS = typer.Option(
     None, "--records-backend", help="Use only records extracted by this backend (e.g. rules)"
@@ -41,8 +40,8 @@ def ask(
     question: str = _QUESTION,
     json_out: bool = _JSON,
     backend: str = _BACKEND,
-    model: str | None = _MODEL,
-    base_url: str | None = _BASE_URL,
+    model: str | None = ModelOption,
+    base_url: str | None = BaseUrlOption,
     timeout: float = _TIMEOUT,
     records_backend: str | None = _RECORDS,
     db: Path | None = DbOption,

@@ -7,7 +7,8 @@ import dataclasses
 
 import typer
 
-from llmx.cli.common import JsonOption, print_json
+from llmx.cli.common import print_json
+from llmx.cli.options import JsonOption
 
 backends_app = typer.Typer(help="Extraction backends: llmx's own and installed plugins.",
                            no_args_is_help=True)  # fmt: skip

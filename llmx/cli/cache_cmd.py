@@ -8,14 +8,14 @@ from pathlib import Path
 
 import typer
 
-from llmx.cli.common import DbOption, fail, print_json
+from llmx.cli.common import fail, print_json
+from llmx.cli.options import DbOption, JsonOption
 
 cache_app = typer.Typer(
     help="The LLM response cache: llmx-cache.db next to the store, or $LLMX_CACHE.",
     no_args_is_help=True,
 )
 
-_JSON = typer.Option(False, "--json", help="Machine-readable output")
 _YES = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation")
 
 
@@ -35,7 +35,7 @@ def _when(ts: float | None) -> str:
 
 
 @cache_app.command("info")
-def info(db: Path | None = DbOption, as_json: bool = _JSON) -> None:
+def info(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
     """Where the cache is, how many responses it holds and for which models."""
     path, cache = _open(db)
     if cache is None:

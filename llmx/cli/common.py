@@ -10,12 +10,6 @@ from typing import Any
 
 import typer
 
-DbOption = typer.Option(
-    None, "--db", help="SQLite store path [env: LLMX_DB; default ./llmx.db]", show_default=False
-)
-
-JsonOption = typer.Option(False, "--json", help="Machine-readable output")
-
 
 def db_path(db: Path | None) -> Path:
     return Path(db or os.environ.get("LLMX_DB") or "llmx.db")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from llmx.cli.options import BaseUrlOption, ModelOption, WorkersOption
+
 
 class _StderrProgress:
     """A transient rich bar on a terminal; one line per stage otherwise."""
@@ -48,8 +50,6 @@ class _StderrProgress:
 _BACKEND = typer.Option(
     None, "--backend", "-b", help="Backend to run (repeatable) [default: rules]"
 )
-_MODEL = typer.Option(None, "--model", "-m", envvar="LLMX_MODEL")
-_BASE_URL = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL")
 _GOLD = typer.Option(
     None,
     "--gold",
@@ -86,8 +86,8 @@ _SHOW_TEST = typer.Option(
 
 def eval_command(
     backend: list[str] | None = _BACKEND,
-    model: str | None = _MODEL,
-    base_url: str | None = _BASE_URL,
+    model: str | None = ModelOption,
+    base_url: str | None = BaseUrlOption,
     gold: list[str] | None = _GOLD,
     predictions: Path | None = _PREDICTIONS,
     json_out: bool = _JSON,
@@ -97,6 +97,7 @@ def eval_command(
     qa: Path | None = _QA,
     no_qa: bool = _NO_QA,
     show_test_errors: bool = _SHOW_TEST,
+    workers: int = WorkersOption,
 ) -> None:
     """Score extraction (and QA) against the hand-labelled gold sets."""
     from llmx.cli.common import fail, print_json
@@ -114,6 +115,7 @@ def eval_command(
         thresholds=thresholds,
         qa_path=qa,
         qa=not no_qa,
+        workers=workers,
     )
     if report is not None and not report.parent.is_dir():
         fail(f"cannot write report {report}: folder {report.parent} does not exist")

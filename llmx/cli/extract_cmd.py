@@ -8,12 +8,14 @@ from pathlib import Path
 
 import typer
 
-from llmx.cli.common import DbOption, db_path
+from llmx.cli.common import db_path
+from llmx.cli.options import BaseUrlOption, DbOption, ModelOption, WorkersOption
 
 _PATHS = typer.Argument(..., help="Files, directories, globs, or - for stdin")
-_BACKEND = typer.Option("rules", "--backend", "-b", help="rules (offline) or openai")
-_MODEL = typer.Option(None, "--model", "-m", envvar="LLMX_MODEL")
-_BASE_URL = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL")
+_BACKEND = typer.Option(
+    "rules", "--backend", "-b", help="Extraction backend: rules (offline), openai, or a plugin's "
+    "(llmx backends list)",
+)
 _FORCE = typer.Option(False, "--force", help="Re-extract unchanged documents")
 _JSONL = typer.Option(False, "--jsonl", help="One JSON object per document on stdout")
 _OUTPUT = typer.Option(None, "--output", "-o", help="Write JSON lines to FILE")
@@ -40,7 +42,6 @@ _MAX_INPUT_TOKENS = typer.Option(
     "[default: 6000]",
     show_default=False,
 )
-_WORKERS = typer.Option(1, "--workers", "-w", min=1, help="openai: documents in flight")
 _RPM = typer.Option(
     None, "--rpm", help="openai: at most this many requests per minute", show_default=False
 )
@@ -59,8 +60,8 @@ _TIMEOUT = typer.Option(
 def extract(
     paths: list[str] = _PATHS,
     backend: str = _BACKEND,
-    model: str | None = _MODEL,
-    base_url: str | None = _BASE_URL,
+    model: str | None = ModelOption,
+    base_url: str | None = BaseUrlOption,
     db: Path | None = DbOption,
     force: bool = _FORCE,
     jsonl: bool = _JSONL,
@@ -70,40 +71,37 @@ def extract(
     mode: str | None = _MODE,
     max_retries: int | None = _MAX_RETRIES,
     max_input_tokens: int | None = _MAX_INPUT_TOKENS,
-    workers: int = _WORKERS,
+    workers: int = WorkersOption,
     rpm: float | None = _RPM,
     no_cache: bool = _NO_CACHE,
     timeout: float | None = _TIMEOUT,
 ) -> None:
     """Extract index results, metrics and initiatives from documents."""
-    from llmx.backends import get_backend
+    from llmx.backends import get_backend_for
+    from llmx.llm.cache import cache_path
 
-    options = {k: v for k, v in {"model": model, "base_url": base_url}.items() if v}
-    if backend == "rules" and options:
-        options = {}  # the offline backend has no model; ignore env defaults
-    if backend == "openai":
-        from llmx.llm.cache import cache_path
-
-        llm_options = {
-            "mode": mode,
-            "max_retries": max_retries,
-            "max_input_tokens": max_input_tokens,
-            "workers": workers,
-            "rpm": rpm,
-            "timeout": timeout,
-            "cache": not no_cache,
-            "cache_path": cache_path(db_path(db)),
-        }
-        options.update({k: v for k, v in llm_options.items() if v is not None})
-    extractor = get_backend(backend, **options)
+    # Every option this command knows; the backend takes those it declares (the offline
+    # one none, so --model from the environment does not trouble it).
+    options = {
+        "model": model or None,
+        "base_url": base_url or None,
+        "mode": mode,
+        "max_retries": max_retries,
+        "max_input_tokens": max_input_tokens,
+        "workers": workers,
+        "rpm": rpm,
+        "timeout": timeout,
+        "cache": not no_cache,
+        "cache_path": cache_path(db_path(db)),
+    }
+    extractor = get_backend_for(backend, options)
     try:
-        _run(extractor, paths, model, options, db, force, jsonl, output, no_store, progress,
-             workers)  # fmt: skip
+        _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, workers)
     finally:
         extractor.close()
 
 
-def _run(extractor, paths, model, options, db, force, jsonl, output, no_store, progress, workers):
+def _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, workers):
     from llmx.cli.extract_view import ProgressView, print_summary
     from llmx.pipeline import RunSummary, run_extraction
 
@@ -118,7 +116,7 @@ def _run(extractor, paths, model, options, db, force, jsonl, output, no_store, p
     if output is not None:
         tmp_path = output.with_name(output.name + f".tmp{os.getpid()}")
         out_file = tmp_path.open("w", encoding="utf-8")
-    params = extractor.run_params() or options
+    params = extractor.run_params()
     run_id = (
         store.begin_run(
             extractor.name,

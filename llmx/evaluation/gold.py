@@ -13,9 +13,7 @@ contract rejects, is a broken label: :class:`GoldError`, naming the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -71,25 +69,10 @@ class GoldSet(BaseModel):
 # -- documents -------------------------------------------------------------------------------
 
 
-def _fallback_load(path: Path) -> Document:
-    """Used only while ``llmx.ingest`` is unavailable: UTF-8 text, NFC, ``\\n`` line ends."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GoldError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Document(
-        doc_id=path.stem, source=str(path), sha256=hashlib.sha256(raw).hexdigest(), text=text
-    )
-
-
 def load_document_file(path: Path) -> Document:
     """Load one document exactly as ``llmx extract`` would (through ``llmx.ingest``)."""
-    try:
-        from llmx.ingest import expand_paths, load_document
-    except ImportError:
-        return _fallback_load(path)
+    from llmx.ingest import expand_paths, load_document
+
     try:
         sources = expand_paths([str(path)])
         if len(sources) != 1:

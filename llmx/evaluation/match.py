@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from llmx.core.gazetteer import Province, get_gazetteer
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold, tokens
 
@@ -42,8 +43,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # Centrally-run cities (a "thành phố" that is a province), for when no gazetteer is loaded.
-_CENTRAL_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
-_ALIASES = {"hcm": "ho chi minh", "tphcm": "ho chi minh", "sai gon": "ho chi minh"}
 _PUNCT = re.compile(r"[^0-9a-z]+")
 # Type words of units below a province (folded): "huyện Lạng Giang" == "Lạng Giang". "tp" and
 # "thành phố" are handled with the provinces, since they also name centrally-run cities.
@@ -58,18 +57,6 @@ def plain(text: str | None) -> str:
     return _PUNCT.sub(" ", fold(text or "")).strip()
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> Any:
-    try:
-        from llmx.core.gazetteer import get_gazetteer
-    except ImportError:
-        return None
-    try:
-        return get_gazetteer()
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not break scoring
-        return None
-
-
 def _split_prefix(p: str) -> tuple[str | None, str]:
     for prefix, norm in (("thanh pho ", "tp"), ("tp ", "tp"), ("tinh ", "tinh")):
         if p.startswith(prefix) and len(p) > len(prefix):
@@ -79,32 +66,21 @@ def _split_prefix(p: str) -> tuple[str | None, str]:
     return None, p
 
 
-def _is_city(province: Any) -> bool:
-    kind = getattr(province, "kind", None)
-    return kind is None or plain(str(kind)) == "thanh pho"
+def _is_city(province: Province) -> bool:
+    return plain(province.kind) == "thanh pho"
 
 
 def _province_name(name: str, prefix: str | None, rest: str) -> str | None:
-    gz = _gazetteer()
-    if gz is not None:
-        # Look up without the prefix first: "TP. Bắc Giang" is a city inside the province
-        # Bắc Giang, so a "thành phố" prefix only stands for a centrally-run city.
-        tries = [rest, name] if prefix else [name]
-        for t in tries:
-            try:
-                prov = gz.lookup(t)
-            except Exception:  # noqa: BLE001
-                prov = None
-            if prov is None:
-                continue
-            if prefix == "tp" and not _is_city(prov):
-                return None
-            return str(prov.name)
-    rest = _ALIASES.get(rest, rest)
-    if prefix == "tinh" or (prefix == "tp" and rest in _CENTRAL_CITIES):
-        return rest
-    if prefix is None and rest in _ALIASES.values():
-        return rest
+    """The canonical province a name stands for, through the gazetteer. Looked up without
+    the prefix first: "TP. Bắc Giang" is a city inside the province Bắc Giang, so a
+    "thành phố" prefix only stands for a centrally-run city."""
+    for t in [rest, name] if prefix else [name]:
+        prov = get_gazetteer().lookup(t)
+        if prov is None:
+            continue
+        if prefix == "tp" and not _is_city(prov):
+            return None
+        return prov.name
     return None
 
 
@@ -112,7 +88,7 @@ def _province_name(name: str, prefix: str | None, rest: str) -> str | None:
 def entity_key(name: str | None) -> str:
     """Comparison key of an entity: diacritics, case and punctuation ignored; 'tỉnh',
     'thành phố', 'TP.' dropped before a province, and province aliases mapped through the
-    gazetteer when it is available ('TP HCM' == 'TP. Hồ Chí Minh', 'Bac Giang' == 'Bắc
+    gazetteer ('TP HCM' == 'TP. Hồ Chí Minh', 'Bac Giang' == 'Bắc
     Giang'). Other prefixes are kept but unified: 'Thành phố Đồng Hới' == 'TP. Đồng Hới'."""
     p = plain(name)
     if not p:
@@ -121,8 +97,7 @@ def entity_key(name: str | None) -> str:
     prov = _province_name(name or "", prefix, rest)
     if prov is not None:
         key = plain(prov)
-        _, bare = _split_prefix(key)
-        return _ALIASES.get(bare, bare)
+        return _split_prefix(key)[1]
     if prefix == "tp" and _province_name(rest, None, rest) is None:
         return rest  # a provincial city: "TP. Đồng Hới" == "thành phố Đồng Hới" == "Đồng Hới"
     if prefix is None:

@@ -19,7 +19,6 @@ to contain the expected name does not make a wrong record right.
 
 from __future__ import annotations
 
-import inspect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -323,21 +322,10 @@ def not_available(reason: str, set_name: str = "qa") -> QAScore:
 
 
 def engine_answerer(store: Any, backend: str | None = None) -> Callable[[str], Answer]:
-    """``ask`` over ``llmx.qa.engine.answer_question``. ``backend`` is passed only when the
-    engine accepts it."""
+    """``ask`` over ``llmx.qa.engine.answer_question``, limited to ``backend``'s records."""
     from llmx.qa.engine import answer_question
 
-    opts: dict[str, Any] = {}
-    if backend:
-        try:
-            params = inspect.signature(answer_question).parameters
-        except (TypeError, ValueError):
-            params = {}
-        if "backend" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
-            opts["backend"] = backend
-
     def ask(question: str) -> Answer:
-        ans = answer_question(store, question, **opts)
-        return ans if isinstance(ans, Answer) else Answer.model_validate(ans)
+        return answer_question(store, question, backend=backend)
 
     return ask

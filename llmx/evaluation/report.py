@@ -16,12 +16,20 @@ from llmx.evaluation.qa import QAResult, QAScore
 from llmx.evaluation.score import Counts, ErrorItem, SetScore, TypeScore
 
 
+class ExtractionFailure(BaseModel):
+    """A document the backend failed on (scored as if it had no records), and why."""
+
+    doc_id: str
+    error: str
+
+
 class BackendReport(BaseModel):
     backend: str  # the name thresholds are looked up by
     extractor: str = ""  # DocumentExtraction.backend, e.g. "openai:gpt-4o-mini"
     sets: list[SetScore] = Field(default_factory=list)
     qa: list[QAScore] = Field(default_factory=list)  # one per QA set; empty with --no-qa
     failed_docs: list[str] = Field(default_factory=list)  # backend errors, scored as empty
+    failures: list[ExtractionFailure] = Field(default_factory=list)  # the same, with why
 
 
 class EvalReport(BaseModel):
@@ -150,6 +158,7 @@ def to_dict(
                 "backend": b.backend,
                 "extractor": b.extractor,
                 "failed_docs": b.failed_docs,
+                "failures": [f.model_dump() for f in b.failures],
                 "sets": [_set_dict(s, max_errors, show_test_errors) for s in b.sets],
                 "qa": [_qa_dict(q, max_errors, show_test_errors) for q in b.qa],
             }
@@ -293,8 +302,8 @@ def print_terminal(
                 for e in shown:
                     console.print(Text("   " + _error_line(e).replace("\n", "\n   ")))
             console.print()
-        if b.failed_docs:
-            console.print(Text(f"{b.backend}: backend failed on {', '.join(b.failed_docs)}"))
+        for f in b.failures:
+            console.print(Text(f"{b.backend}: backend failed on {f.doc_id}: {f.error}"))
         for q in b.qa:
             if not q.available or max_errors <= 0:
                 continue
@@ -371,8 +380,8 @@ def to_markdown(report: EvalReport, max_errors: int = 20, show_test_errors: bool
                         rec += f" — {e.detail}"
                     rows.append((e.kind, e.record_type, e.doc_id, rec, e.quote or ""))
                 out += _md_table(("kind", "type", "doc", "record", "quote"), rows)
-        if b.failed_docs:
-            out += [f"Backend failed on: {', '.join(b.failed_docs)}", ""]
+        if b.failures:
+            out += [f"Backend failed on {f.doc_id}: {f.error}" for f in b.failures] + [""]
         for q in b.qa:
             if not q.available or max_errors <= 0 or errors_hidden(q.set_name, show_test_errors):
                 continue

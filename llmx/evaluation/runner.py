@@ -7,13 +7,13 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from pydantic import ValidationError
-
+from llmx.backends.base import Backend
 from llmx.core.document import Document
+from llmx.core.outcome import ExtractionOutcome
 from llmx.core.records import RECORD_TYPES, DocumentExtraction
-from llmx.errors import ConfigError, InputError, LlmxError
+from llmx.errors import InputError
 from llmx.evaluation.corpus import (
     DEV_SET,
     REAL_DIR,
@@ -24,11 +24,14 @@ from llmx.evaluation.corpus import (
 )
 from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldError, GoldSet, load_gold_set
 from llmx.evaluation.gold import resolve_gold_arg as resolve_gold_arg
-from llmx.evaluation.qa import GoldEvidence, QAScore, engine_answerer, not_available, score_qa
+from llmx.evaluation.qa import GoldEvidence, QAScore, engine_answerer, score_qa
 from llmx.evaluation.qa_items import QAItem, load_qa
-from llmx.evaluation.report import BackendReport, EvalReport
+from llmx.evaluation.report import BackendReport, EvalReport, ExtractionFailure
 from llmx.evaluation.score import PredictedDoc, grounding_problem, score_set
 from llmx.evaluation.thresholds import Failure, Thresholds
+
+if TYPE_CHECKING:
+    from llmx.store import Store
 
 DEFAULT_THRESHOLDS = Path("eval/thresholds.toml")
 DEFAULT_QA = Path("seeds/qa.jsonl")
@@ -66,6 +69,7 @@ class EvalOptions:
     thresholds: Path | None = None  # None: eval/thresholds.toml when it exists
     qa_path: Path | None = None  # None: seeds/qa.jsonl when it exists
     qa: bool = True
+    workers: int = 1  # documents in flight, for backends that run concurrently
 
 
 # -- inputs ----------------------------------------------------------------------------------
@@ -227,7 +231,26 @@ def load_thresholds(path: Path | None, notes: list[str]) -> Thresholds:
     return Thresholds.empty()
 
 
-# -- backends --------------------------------------------------------------------------------
+# -- extraction, through the pipeline into temporary stores ----------------------------------
+
+
+@dataclass
+class DocGroup:
+    """Documents extracted together into one store: the store a QA set's questions are
+    asked of holds its documents and no others."""
+
+    sets: tuple[str, ...]
+    docs: list[Document]
+
+
+@dataclass
+class Extracted:
+    """One backend's run over one group: the store it filled and what it produced."""
+
+    group: DocGroup
+    store: Store
+    extractions: dict[str, DocumentExtraction]
+    failures: list[ExtractionFailure]
 
 
 def _unique_docs(sets: list[GoldSet]) -> list[Document]:
@@ -238,32 +261,84 @@ def _unique_docs(sets: list[GoldSet]) -> list[Document]:
     return list(seen.values())
 
 
-def run_backend(
-    name: str,
-    options: dict[str, Any],
-    docs: list[Document],
-    progress: ProgressSink,
-) -> tuple[str, dict[str, DocumentExtraction], list[str]]:
-    """(extractor name, extractions by doc_id, doc_ids the backend failed on)."""
-    from llmx.backends import get_backend
+def doc_groups(sets: list[GoldSet], qa_sets: list[QASet]) -> list[DocGroup]:
+    """Each QA set's documents as one group (overlapping ones merged), every set no QA set
+    covers alone; sets keep their loading order."""
+    names = [g.name for g in sets]
+    groups: list[set[str]] = []
+    for qs in qa_sets:
+        members = {n for n in qs.doc_sets if n in names}
+        overlapping = [g for g in groups if g & members]
+        for g in overlapping:
+            members |= g
+            groups.remove(g)
+        groups.append(members)
+    covered = set().union(*groups) if groups else set()
+    groups += [{n} for n in names if n not in covered]
+    ordered = sorted(groups, key=lambda g: min(names.index(n) for n in g))
+    out = []
+    for g in ordered:
+        members = [gs for gs in sets if gs.name in g]
+        out.append(DocGroup(tuple(gs.name for gs in members), _unique_docs(members)))
+    return out
 
-    try:
-        extractor = get_backend(name, **options)
-    except ImportError as exc:
-        raise ConfigError(f"backend {name!r} is not available: {exc}") from None
+
+class ReplayBackend(Backend):
+    """A predictions file as a backend, so scoring a file and running a backend take the
+    same road into the store: each document gets the grounded part of its prediction (or
+    nothing, when the file has none for it)."""
+
+    def __init__(self, name: str, predictions: dict[str, PredictedDoc]) -> None:
+        self.name = name
+        self._predictions = predictions
+
+    def extract(self, doc: Document) -> ExtractionOutcome:
+        pred = self._predictions.get(doc.doc_id) or PredictedDoc(doc_id=doc.doc_id)
+        return ExtractionOutcome(extraction=_clean_extraction(doc, pred, self.name))
+
+
+def extract_group(
+    backend: Backend,
+    group: DocGroup,
+    store: Store,
+    progress: ProgressSink,
+    workers: int = 1,
+) -> Extracted:
+    """Run ``backend`` over the group's documents with ``pipeline.run_extraction``, as
+    ``llmx extract`` does, saving into ``store``."""
+    from llmx.pipeline import run_extraction
+
+    doc_of_source = {d.source: d.doc_id for d in group.docs}
+    run_id = store.begin_run(
+        backend.name,
+        params={"purpose": "llmx eval"} | backend.run_params(),
+        prompt_version=backend.prompt_version,
+    )
     extractions: dict[str, DocumentExtraction] = {}
-    failed: list[str] = []
-    progress.start(f"{name}: extracting", len(docs))
+    failures: list[ExtractionFailure] = []
+    progress.start(f"{backend.name}: extracting {'+'.join(group.sets)}", len(group.docs))
+    status = "failed"
     try:
-        for doc in docs:
-            try:
-                extractions[doc.doc_id] = extractor.extract(doc).extraction
-            except LlmxError:
-                failed.append(doc.doc_id)
-            progress.advance(doc.doc_id)
+        for result in run_extraction(
+            [d.source for d in group.docs], backend, store, run_id=run_id, workers=workers
+        ):
+            if result.status == "error" or result.extraction is None:
+                doc_id = doc_of_source.get(result.label, result.label)
+                failures.append(ExtractionFailure(doc_id=doc_id, error=result.error or "failed"))
+            else:
+                extractions[result.extraction.doc_id] = result.extraction
+            progress.advance(result.label)
+        status = "ok"
     finally:
         progress.stop()
-    return extractor.name, extractions, failed
+        store.finish_run(
+            run_id,
+            status=status,
+            docs_ok=len(extractions),
+            docs_skipped=0,
+            docs_failed=len(failures),
+        )
+    return Extracted(group, store, extractions, failures)
 
 
 def _clean_extraction(doc: Document, pred: PredictedDoc, backend: str) -> DocumentExtraction:
@@ -296,50 +371,26 @@ def gold_evidence(sets: list[GoldSet]) -> dict[str, list[tuple[str, dict[str, An
 def run_qa(
     items: list[QAItem],
     backend: str,
+    store: Store,
     docs: list[Document],
-    extractions: dict[str, DocumentExtraction],
     progress: ProgressSink,
     gold: GoldEvidence | None = None,
     set_name: str = "qa",
 ) -> QAScore:
-    """Store the extractions in a temporary store and ask every question of it."""
+    """Ask every question of ``store`` (filled by ``extract_group``) and judge the answers."""
+    ask = engine_answerer(store, backend=backend)
+    progress.start(f"{backend}: QA {set_name}", len(items))
     try:
-        import llmx.qa.engine  # noqa: F401
-    except ImportError as exc:
-        return not_available(f"llmx.qa.engine is not available ({exc})", set_name)
-    from llmx.store import Store
-
-    with tempfile.TemporaryDirectory(prefix="llmx-eval-") as tmp:
-        store = Store(Path(tmp) / "eval.db")
-        try:
-            run_id = store.begin_run(backend, params={"purpose": "llmx eval"})
-            ok = failed = 0
-            for doc in docs:
-                ex = extractions.get(doc.doc_id) or DocumentExtraction(
-                    doc_id=doc.doc_id, source=doc.source, sha256=doc.sha256, backend=backend
-                )
-                try:
-                    store.save(doc, ex, run_id)
-                    ok += 1
-                except (ValueError, ValidationError, LlmxError):
-                    failed += 1
-            store.finish_run(run_id, status="ok", docs_ok=ok, docs_skipped=0, docs_failed=failed)
-            ask = engine_answerer(store, backend=backend)
-            progress.start(f"{backend}: QA {set_name}", len(items))
-            try:
-                score = score_qa(
-                    items,
-                    ask,
-                    {d.doc_id: d.text for d in docs},
-                    gold,
-                    on_question=lambda it: progress.advance(it.id),
-                    set_name=set_name,
-                )
-            finally:
-                progress.stop()
-        finally:
-            store.close()
-    return score
+        return score_qa(
+            items,
+            ask,
+            {d.doc_id: d.text for d in docs},
+            gold,
+            on_question=lambda it: progress.advance(it.id),
+            set_name=set_name,
+        )
+    finally:
+        progress.stop()
 
 
 # -- the whole run ---------------------------------------------------------------------------
@@ -359,11 +410,12 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
     docs = _unique_docs(sets)
     gold_ids = {d.doc_id for d in docs}
 
-    # (label, extractor name, predictions by doc_id, DocumentExtractions by doc_id, failed)
-    runs: list[tuple[str, str, dict[str, PredictedDoc], dict[str, DocumentExtraction], list[str]]]
-    runs = []
+    # (label, backend, predictions by doc_id): a backend's predictions are filled in from
+    # its extractions; a predictions file's are the file's, replayed into the stores.
+    runs: list[tuple[str, Backend, dict[str, PredictedDoc]]] = []
     if opts.predictions is not None:
         groups = read_predictions(opts.predictions)
+        picked_runs: list[tuple[str, str, dict[str, PredictedDoc]]] = []
         if opts.backends:
             for name in opts.backends:
                 picked = {
@@ -378,53 +430,108 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
                 for v in picked.values():
                     merged.update(v)
                 extractor = next(iter(picked)) if len(picked) == 1 else name
-                runs.append((name, extractor, merged, {}, []))
+                picked_runs.append((name, extractor, merged))
         else:
-            for label, preds in groups.items():
-                runs.append((label, label, preds, {}, []))
-        for label, extractor, preds, exs, _ in runs:
+            picked_runs = [(label, label, preds) for label, preds in groups.items()]
+        for label, extractor, preds in picked_runs:
             stray = sorted(set(preds) - gold_ids)
             if stray:
                 notes.append(
                     f"{label}: {len(stray)} predicted document(s) in no gold set: "
                     + ", ".join(stray[:5])
                 )
-            by_id = {d.doc_id: d for d in docs}
-            for doc_id, pd in preds.items():
-                if doc_id in by_id:
-                    exs[doc_id] = _clean_extraction(by_id[doc_id], pd, extractor)
+            runs.append((label, ReplayBackend(extractor, preds), preds))
     else:
-        options = {k: v for k, v in {"model": opts.model, "base_url": opts.base_url}.items() if v}
+        from llmx.backends import get_backend_for
+
+        given = {"model": opts.model, "base_url": opts.base_url}
+        if opts.workers > 1:
+            given["workers"] = opts.workers
         for name in opts.backends or ["rules"]:
-            extractor, exs, failed = run_backend(name, options, docs, progress)
-            preds = {k: PredictedDoc.from_extraction(v) for k, v in exs.items()}
-            runs.append((name, extractor, preds, exs, failed))
+            runs.append((name, get_backend_for(name, given), {}))
 
     report = EvalReport(notes=notes, thresholds=str(thresholds.path) if thresholds.path else None)
-    for label, extractor, preds, exs, failed in runs:
-        gate = extractor if extractor in thresholds.tables else label
-        br = BackendReport(backend=label, extractor=extractor, failed_docs=failed)
+    groups_ = doc_groups(sets, qa_sets)
+    for label, backend, preds in runs:
+        with backend, tempfile.TemporaryDirectory(prefix="llmx-eval-") as tmp:
+            br = _evaluate_backend(
+                label, backend, preds, groups_, Path(tmp), sets, qa_sets, thresholds, report,
+                progress, opts.workers,
+            )  # fmt: skip
+        if thresholds.path and thresholds.table_for(br.gate) is None:
+            report.notes.append(f"{label}: no [{label}] table in {thresholds.path}; not gated")
+        report.backends.append(br.report)
+    return report
+
+
+@dataclass
+class _BackendRun:
+    report: BackendReport
+    gate: str  # the thresholds table it is gated by
+
+
+def _evaluate_backend(
+    label: str,
+    backend: Backend,
+    preds: dict[str, PredictedDoc],
+    groups: list[DocGroup],
+    tmp: Path,
+    sets: list[GoldSet],
+    qa_sets: list[QASet],
+    thresholds: Thresholds,
+    report: EvalReport,
+    progress: ProgressSink,
+    workers: int,
+) -> _BackendRun:
+    """Extract every group into its own temporary store, score each set, ask each QA set
+    of its group's store."""
+    from llmx.store import Store
+
+    extracted: list[Extracted] = []
+    try:
+        for i, group in enumerate(groups):
+            store = Store(tmp / f"group{i}.db")
+            try:
+                extracted.append(extract_group(backend, group, store, progress, workers))
+            except BaseException:
+                store.close()
+                raise
+        replayed = isinstance(backend, ReplayBackend)
+        if not replayed:
+            for ex in extracted:
+                preds.update(
+                    {k: PredictedDoc.from_extraction(v) for k, v in ex.extractions.items()}
+                )
+        gate = backend.name if backend.name in thresholds.tables else label
+        failures = [f for ex in extracted for f in ex.failures]
+        br = BackendReport(
+            backend=label,
+            extractor=backend.name,
+            failed_docs=[f.doc_id for f in failures],
+            failures=failures,
+        )
         for gs in sets:
             s = score_set(gs, preds, label)
             br.sets.append(s)
             report.failures += [_failure(f, label) for f in thresholds.check_set(gate, s)]
         for qs in qa_sets:
-            members = [g for g in sets if g.name in qs.doc_sets]
+            ex = next(e for e in extracted if set(qs.doc_sets) & set(e.group.sets))
+            members = [g for g in sets if g.name in ex.group.sets]
             qa = run_qa(
                 qs.items,
-                extractor,
-                _unique_docs(members),
-                exs,
+                backend.name,
+                ex.store,
+                ex.group.docs,
                 progress,
                 gold=gold_evidence(members),
                 set_name=qs.name,
             )
             br.qa.append(qa)
             report.failures += [_failure(f, label) for f in thresholds.check_qa(gate, qa)]
-        if thresholds.path and thresholds.table_for(gate) is None:
-            report.notes.append(f"{label}: no [{label}] table in {thresholds.path}; not gated")
-        report.backends.append(br)
-    return report
+    finally:
+        for ex in extracted:
+            ex.store.close()
+    return _BackendRun(br, gate)
 
 
 def _failure(f: Failure, label: str) -> dict[str, Any]:

@@ -60,6 +60,7 @@ class OpenAIExtractor(Backend):
 
     description = "Any OpenAI-compatible endpoint (--base-url, --model, OPENAI_API_KEY)"
     concurrent = True
+    option_names = frozenset(LLMConfig.model_fields)
 
     @classmethod
     def from_options(cls, **options: Any) -> OpenAIExtractor:
