@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -39,14 +40,14 @@ def info(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
     """Where the cache is, how many responses it holds and for which models."""
     path, cache = _open(db)
     if cache is None:
-        data = {"path": str(path), "exists": False, "entries": 0}
+        empty: dict[str, Any] = {"path": str(path), "exists": False, "entries": 0}
         if as_json:
-            print_json(data)
+            print_json(empty)
         else:
             typer.echo(f"cache: {path} (not created yet)")
         return
     try:
-        data = {"exists": True, **cache.info()}
+        data: dict[str, Any] = {"exists": True, **cache.info()}
     finally:
         cache.close()
     if as_json:

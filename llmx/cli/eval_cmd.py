@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 from llmx.cli.options import BaseUrlOption, ModelOption, WorkersOption
 
@@ -17,8 +21,8 @@ class _StderrProgress:
 
     def __init__(self) -> None:
         self._tty = sys.stderr.isatty()
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def start(self, label: str, total: int) -> None:
         if not self._tty:
@@ -38,7 +42,7 @@ class _StderrProgress:
         self._task = self._progress.add_task(label, total=total)
 
     def advance(self, description: str) -> None:
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.update(self._task, advance=1)
 
     def stop(self) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from llmx.pipeline import DocResult, RunSummary
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 _MIN_DOCS_FOR_BAR = 3
 
@@ -15,8 +18,8 @@ class ProgressView:
 
     def __init__(self, enabled: bool | None) -> None:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> ProgressView:
         return self
@@ -39,7 +42,7 @@ class ProgressView:
         self._task = self._progress.add_task("extracting", total=total)
 
     def advance(self, result: DocResult) -> None:
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.update(self._task, advance=1, description=result.label[-40:])
         if result.status == "error":
             print(f"error: {result.error}", file=sys.stderr)

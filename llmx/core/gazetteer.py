@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from llmx.core.textnorm import fold
 
@@ -147,15 +147,17 @@ class Region:
         return (self.name, *self.aliases)
 
 
+T = TypeVar("T", Province, Region)
+
+
 @dataclass(frozen=True)
-class Mention:
+class Mention(Generic[T]):
+    """Where a province (``find``) or a region (``find_regions``) is named."""
+
     start: int
     end: int
     text: str
-    item: Province | Region
-
-
-T = TypeVar("T", Province, Region)
+    item: T
 
 
 class _Trie:
@@ -315,12 +317,12 @@ class Gazetteer:
 
     # ---- running text -----------------------------------------------------------------
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str) -> list[Mention[Province]]:
         """Non-overlapping province mentions, left to right, longest alias first at each
         position. Spans cover the name only ("tỉnh " is left out), except when the prefix is
         part of an alias ("TP. Hồ Chí Minh", "TP HCM")."""
         rx = self._province_re
-        out: list[Mention] = []
+        out: list[Mention[Province]] = []
         pos, n = 0, len(text)
         while pos < n:
             m = rx.search(text, pos)
@@ -380,9 +382,9 @@ class Gazetteer:
         nxt = self._province_re.match(text, m.start(1))
         return nxt is None or _key(nxt.group("name")) not in self._province_keys
 
-    def find_regions(self, text: str) -> list[Mention]:
+    def find_regions(self, text: str) -> list[Mention[Region]]:
         """Non-overlapping region mentions (case-insensitive, diacritics as written)."""
-        out: list[Mention] = []
+        out: list[Mention[Region]] = []
         for m in self._region_re.finditer(text):
             region = self._region_keys.get(_key(m.group()))
             if region is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -172,8 +172,14 @@ class DocumentExtraction(_Strict):
         }
 
 
+RecordType = Literal["index_results", "metrics", "initiatives"]
+RECORD_TYPE_NAMES: tuple[str, ...] = RecordType.__args__  # type: ignore[attr-defined]
 RECORD_TYPES: dict[str, type[_Grounded]] = {
     "index_results": IndexResult,
     "metrics": Metric,
     "initiatives": Initiative,
 }
+
+
+def is_record_type(name: str) -> TypeGuard[RecordType]:
+    return name in RECORD_TYPE_NAMES

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from llmx.core.records import DocumentExtraction, IndexResult, Initiative, Metric
 
-MODELS = {
+MODELS: dict[str, type[BaseModel]] = {
     "document_extraction": DocumentExtraction,
     "index_result": IndexResult,
     "metric": Metric,

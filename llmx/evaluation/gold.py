@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from llmx.core.document import Document
 from llmx.core.grounding import align_quote
-from llmx.core.records import RECORD_TYPES
+from llmx.core.records import RECORD_TYPE_NAMES, RECORD_TYPES, RecordType, is_record_type
 from llmx.errors import InputError
 
-RecordType = Literal["index_results", "metrics", "initiatives"]
-RECORD_TYPE_NAMES: tuple[str, ...] = tuple(RECORD_TYPES)
 DOC_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
@@ -101,8 +99,9 @@ def validate_gold_record(
     record_type: str, data: Any, text: str, *, where: str, position: int = 0
 ) -> GoldRecord:
     """Align a gold record's quote in ``text`` and validate it against the contract."""
-    if record_type not in RECORD_TYPES:
+    if not is_record_type(record_type):
         raise GoldError(f"{where}: unknown record type {record_type!r}")
+    rtype = record_type
     if not isinstance(data, dict):
         raise GoldError(f"{where}: a record must be a JSON object")
     rec = dict(data)
@@ -110,10 +109,13 @@ def validate_gold_record(
     if not isinstance(optional, bool):
         raise GoldError(f"{where}: 'optional' must be true or false")
     ev = rec.get("evidence")
-    quote = ev.get("quote") if isinstance(ev, dict) else None
+    if not isinstance(ev, dict):
+        raise GoldError(f"{where}: evidence.quote is missing")
+    quote = ev.get("quote")
     if not isinstance(quote, str) or not quote.strip():
         raise GoldError(f"{where}: evidence.quote is missing")
-    hint = ev.get("start") if isinstance(ev.get("start"), int) else 0
+    start = ev.get("start")
+    hint = start if isinstance(start, int) else 0
     found = align_quote(text, quote, hint=max(0, hint))
     if found is None:
         raise GoldError(f"{where}: quote not found in the document: {_short(quote)!r}")
@@ -123,7 +125,7 @@ def validate_gold_record(
         "end": found.end,
         "alignment": found.status,
     }
-    model = RECORD_TYPES[record_type]
+    model = RECORD_TYPES[rtype]
     try:
         obj = model.model_validate(rec, context={"text": text})
     except ValidationError as exc:
@@ -131,7 +133,7 @@ def validate_gold_record(
         loc = ".".join(str(x) for x in first.get("loc", ())) or "record"
         raise GoldError(f"{where}: invalid record ({loc}: {first.get('msg')})") from None
     return GoldRecord(
-        type=record_type,  # type: ignore[arg-type]
+        type=rtype,
         record=obj.model_dump(mode="json"),
         optional=optional,
         position=position,

@@ -321,7 +321,10 @@ def evidence_overlap(pred: dict[str, Any], gold: dict[str, Any]) -> float:
     if not isinstance(pe, dict) or not isinstance(ge, dict):
         return 0.0
     ps, pn, gs, gn = pe.get("start"), pe.get("end"), ge.get("start"), ge.get("end")
-    if all(isinstance(v, int) and not isinstance(v, bool) for v in (ps, pn, gs, gn)):
+    if (
+        isinstance(ps, int) and isinstance(pn, int) and isinstance(gs, int) and isinstance(gn, int)
+        and not any(isinstance(v, bool) for v in (ps, pn, gs, gn))
+    ):
         inter = min(pn, gn) - max(ps, gs)
         union = max(pn, gn) - min(ps, gs)
         return max(0, inter) / union if union > 0 else 0.0

@@ -209,7 +209,7 @@ QA_COLUMNS = ("QA set", "questions", "accuracy", "wrong", "refused", "citations"
 
 
 def score_rows(b: BackendReport) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for s in b.sets:
         for t in RECORD_TYPE_NAMES:
             ts = s.types[t]
@@ -233,7 +233,7 @@ def confusion_rows(b: BackendReport) -> list[tuple[str, ...]]:
 
 
 def qa_rows(b: BackendReport) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for q in b.qa:
         if not q.available:
             rows.append((q.set_name, "–", f"not available: {q.reason}", "", "", ""))
@@ -373,7 +373,7 @@ def to_markdown(report: EvalReport, max_errors: int = 20, show_test_errors: bool
                 out += [f"{len(s.errors)} errors hidden (test split).", ""]
             elif s.errors and max_errors > 0:
                 out += [f"Errors ({min(max_errors, len(s.errors))} of {len(s.errors)}):", ""]
-                rows = []
+                rows: list[tuple[str, ...]] = []
                 for e in s.errors[:max_errors]:
                     rec = json.dumps(e.record, ensure_ascii=False)
                     if e.detail:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -123,7 +124,7 @@ def load_gold_sets(
     sets); anything else is a directory (see ``resolve_gold_arg``). Explicit sets must exist;
     of the default ones, those missing are noted."""
     explicit = args is not None and len(args) > 0
-    wanted = list(args) if explicit else list(DEFAULT_SETS)
+    wanted = list(args) if args else list(DEFAULT_SETS)
     sets: list[GoldSet] = []
     sources: list[SourceEntry] = []
     real: list[GoldSet] | None = None
@@ -190,7 +191,7 @@ def qa_sets_for(
     return out, missing
 
 
-def _item_split(item: QAItem, split_of: dict[str, str | None]) -> str | None:
+def _item_split(item: QAItem, split_of: Mapping[str, str | None]) -> str | None:
     if item.split is not None:
         return item.split
     for s in item.sources:
@@ -278,8 +279,8 @@ def doc_groups(sets: list[GoldSet], qa_sets: list[QASet]) -> list[DocGroup]:
     ordered = sorted(groups, key=lambda g: min(names.index(n) for n in g))
     out = []
     for g in ordered:
-        members = [gs for gs in sets if gs.name in g]
-        out.append(DocGroup(tuple(gs.name for gs in members), _unique_docs(members)))
+        loaded = [gs for gs in sets if gs.name in g]
+        out.append(DocGroup(tuple(gs.name for gs in loaded), _unique_docs(loaded)))
     return out
 
 
@@ -444,7 +445,7 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
     else:
         from llmx.backends import get_backend_for
 
-        given = {"model": opts.model, "base_url": opts.base_url}
+        given: dict[str, Any] = {"model": opts.model, "base_url": opts.base_url}
         if opts.workers > 1:
             given["workers"] = opts.workers
         for name in opts.backends or ["rules"]:

@@ -332,9 +332,9 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
         ts.precision, ts.recall, ts.f1 = prf(ts.tp, ts.fp, ts.fn)
         ts.key.finish()
         total = SlotCounts()
-        for c in ts.slot_fields.values():
-            c.finish()
-            total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+        for fc in ts.slot_fields.values():
+            fc.finish()
+            total.tp, total.fp, total.fn = total.tp + fc.tp, total.fp + fc.fp, total.fn + fc.fn
         ts.slots = Counts(tp=total.tp, fp=total.fp, fn=total.fn)
         ts.slots.finish()
         ts.macro_docs = len(ts.per_doc_f1)

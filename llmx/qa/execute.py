@@ -96,10 +96,8 @@ def scope_matches(record_scope: str, wanted: str | None) -> bool:
     if kind != rkind:
         return False
     gaz = get_gazetteer()
-    if kind == "region":
-        a, b = gaz.lookup_region(name), gaz.lookup_region(rname)
-    else:
-        a, b = gaz.lookup(name), gaz.lookup(rname)
+    lookup = gaz.lookup_region if kind == "region" else gaz.lookup
+    a, b = lookup(name), lookup(rname)
     if a is not None and b is not None:
         return a.name == b.name
     return key(name) == key(rname)
@@ -475,7 +473,8 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
     if not hits:
         return []
     top = hits[0].rank_key[:2]
-    out, others = [], 0
+    out: list[Hit] = []
+    others = 0
     for h in hits:
         if h.rank_key[:2] == top:
             h.role = "best" if not out else "tie"

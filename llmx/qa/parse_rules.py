@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.qa.names import Mention, NameIndex, key, token_spans
-from llmx.qa.query import Query
+from llmx.qa.query import Level, Query
 from llmx.rules.lexicon import INDEX_RE
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
@@ -101,7 +101,7 @@ _LEVEL_EN = re.compile(
     r"\b(?:which|what)\s+(provinces?|cit(?:y|ies)|localit(?:y|ies)|departments?|"
     r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?)\b"
 )
-_LEVELS = {
+_LEVELS: dict[str, Level] = {
     "tinh thanh": "province", "tinh": "province", "province": "province",
     "so": "department", "department": "department",
     "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
@@ -327,7 +327,7 @@ def _top_n(rx: re.Pattern[str], s: str) -> int | None:
     return None
 
 
-def _asked_level(s: str) -> tuple[bool, str | None]:
+def _asked_level(s: str) -> tuple[bool, Level | None]:
     """(a level or "which/who" word was asked, the entity level it names)."""
     m = _LEVEL_VI.search(s)
     if m:

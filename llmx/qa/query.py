@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from llmx.core.records import EntityLevel
+
 # What the question asks for.
 AskKind = Literal[
     "entity_for_rank",  # who is at rank N (or leads): "Tỉnh nào đứng thứ 4?"
@@ -29,9 +31,7 @@ AskKind = Literal[
 ASK_KINDS: tuple[str, ...] = AskKind.__args__  # type: ignore[attr-defined]
 
 IndexCode = Literal["PAR_INDEX", "SIPAS", "PCI", "PAPI", "DTI", "PGI", "SERVICE_INDEX", "OTHER"]
-Level = Literal[
-    "nation", "region", "province", "district", "commune", "department", "ministry", "other"
-]
+Level = EntityLevel  # one home: the record contract's levels
 
 # Kinds that need an entity: without one the question cannot be answered from records.
 NEEDS_ENTITY = frozenset({"rank", "score", "result", "change", "initiatives_of", "metric"})

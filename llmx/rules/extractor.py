@@ -13,7 +13,11 @@ from llmx.backends.base import Backend
 from llmx.core.document import Document
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.outcome import ExtractionOutcome, Rejection
-from llmx.core.records import DocumentExtraction, Evidence, IndexResult, Initiative, Metric
+from llmx.core.records import (
+    RECORD_TYPES,
+    DocumentExtraction,
+    Evidence,
+)
 from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
@@ -48,6 +52,7 @@ def _dominant_index(title: str | None, folded: str) -> str | None:
     counts: dict[str, int] = {}
     for source, weight in ((folded, 1), (fold_keep_offsets(title or ""), 3)):
         for m in lx.INDEX_ANY_RE.finditer(source):
+            assert m.lastgroup is not None  # every alternative of the pattern is a named group
             code = lx.INDEX_CODES[int(m.lastgroup[1:])]
             counts[code] = counts.get(code, 0) + weight
     return max(counts, key=counts.__getitem__) if counts else None
@@ -331,7 +336,7 @@ class RulesExtractor(Backend):
     def _validate(
         self, doc: Document, candidates: list[tuple[str, dict[str, Any]]]
     ) -> ExtractionOutcome:
-        models = {"index_results": IndexResult, "metrics": Metric, "initiatives": Initiative}
+        models = RECORD_TYPES
         kept: dict[str, list[Any]] = {k: [] for k in models}
         seen: set[tuple[str, str]] = set()
         rejected: list[Rejection] = []
@@ -361,6 +366,6 @@ class RulesExtractor(Backend):
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
     ev = data.get("evidence")
-    if hasattr(ev, "model_dump"):
+    if isinstance(ev, Evidence):
         data = {**data, "evidence": ev.model_dump()}
     return data

@@ -157,9 +157,9 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             ev.append(Event(m.start(), m.end(), "index", {"index": code}))
     for m in lx.COMPONENT_RE.finditer(f):
         name = original[m.start(1) : m.end(1)].strip()
-        code = _index_code(fold(name))
-        if code:  # Chỉ số “PAR Index” is the index itself, not a component
-            ev.append(Event(m.start(), m.end(), "index", {"index": code}))
+        named = _index_code(fold(name))
+        if named:  # Chỉ số “PAR Index” is the index itself, not a component
+            ev.append(Event(m.start(), m.end(), "index", {"index": named}))
             continue
         ev.append(Event(m.start(), m.end(), "component", {"component": name}))
     quoted_at = {e.start for e in ev if e.kind == "component"}
