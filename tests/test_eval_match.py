@@ -622,7 +622,8 @@ def test_repository_qa_sets_load(root):
 def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
     """run_qa asks the engine (a stand-in here) of the store the extractions went into."""
     from llmx.core.records import DocumentExtraction, Metric
-    from llmx.evaluation.runner import _NoProgress, run_qa
+    from llmx.evaluation.progress import NoProgress
+    from llmx.evaluation.runner import run_qa
     from llmx.store import Store
 
     seen = {}
@@ -653,7 +654,7 @@ def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
     with Store(tmp_path / "qa.db") as store:
         run_id = store.begin_run("rules")
         store.save(doc_a, ex, run_id)
-        s = run_qa([QA_ITEMS[1]], "rules", store, docs, _NoProgress(), set_name="tiny")
+        s = run_qa([QA_ITEMS[1]], "rules", store, docs, NoProgress(), set_name="tiny")
     assert seen["backend"] == "rules"
     assert s.available and s.set_name == "tiny"
     assert s.accuracy == 1.0 and s.citation_accuracy == 1.0

@@ -13,8 +13,9 @@ from llmx.backends import registry
 from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome
 from llmx.errors import BackendError
+from llmx.evaluation.extraction import doc_groups
 from llmx.evaluation.gold import GoldSet
-from llmx.evaluation.runner import EvalOptions, QASet, doc_groups, evaluate
+from llmx.evaluation.runner import EvalOptions, evaluate
 from llmx.rules.extractor import RulesExtractor
 
 FAIL_ON: set[str] = set()
@@ -100,14 +101,10 @@ def test_doc_groups_follow_the_qa_sets(tmp_path):
         return GoldSet(name=name, gold_dir=str(tmp_path), docs_dir=str(tmp_path), docs=[])
 
     sets = [gs("seeds"), gs("written"), gs("real-dev"), gs("real-test"), gs("mine")]
-    qa = [
-        QASet("seeds", [], ("seeds", "written")),
-        QASet("real-dev", [], ("real-dev", "real-test")),
-        QASet("real-test", [], ("real-dev", "real-test")),
-    ]
+    qa = [("seeds", "written"), ("real-dev", "real-test"), ("real-dev", "real-test")]
     assert [g.sets for g in doc_groups(sets, qa)] == [
         ("seeds", "written"), ("real-dev", "real-test"), ("mine",)
     ]
     assert [g.sets for g in doc_groups(sets, [])] == [(s.name,) for s in sets]
-    everything = [QASet("qa", [], tuple(s.name for s in sets))]
+    everything = [tuple(s.name for s in sets)]
     assert [g.sets for g in doc_groups(sets, everything)] == [tuple(s.name for s in sets)]

@@ -8,12 +8,10 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from llmx.backends.base import Backend
 from llmx.core.document import Document
-from llmx.core.outcome import ExtractionOutcome
-from llmx.core.records import RECORD_TYPES, DocumentExtraction
 from llmx.errors import InputError
 from llmx.evaluation.corpus import (
     DEV_SET,
@@ -23,12 +21,21 @@ from llmx.evaluation.corpus import (
     SourceEntry,
     load_sources,
 )
-from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldError, GoldSet, load_gold_set
+from llmx.evaluation.extraction import (
+    DocGroup,
+    Extracted,
+    ReplayBackend,
+    doc_groups,
+    extract_group,
+    unique_docs,
+)
+from llmx.evaluation.gold import GoldError, GoldSet, load_gold_set
 from llmx.evaluation.gold import resolve_gold_arg as resolve_gold_arg
+from llmx.evaluation.progress import NoProgress, ProgressSink
 from llmx.evaluation.qa import GoldEvidence, QAScore, engine_answerer, score_qa
 from llmx.evaluation.qa_items import QAItem, load_qa
-from llmx.evaluation.report import BackendReport, EvalReport, ExtractionFailure
-from llmx.evaluation.score import PredictedDoc, grounding_problem, score_set
+from llmx.evaluation.report import BackendReport, EvalReport
+from llmx.evaluation.score import PredictedDoc, score_set
 from llmx.evaluation.thresholds import Failure, Thresholds
 
 if TYPE_CHECKING:
@@ -41,23 +48,6 @@ SEEDS, WRITTEN = "seeds", "written"
 DEFAULT_SETS: tuple[str, ...] = (SEEDS, WRITTEN, DEV_SET, TEST_SET)
 _DEFAULT_DIRS = {SEEDS: Path("seeds"), WRITTEN: Path("eval")}
 REAL_ALIASES = {"real": (DEV_SET, TEST_SET), DEV_SET: (DEV_SET,), TEST_SET: (TEST_SET,)}
-
-
-class ProgressSink(Protocol):
-    def start(self, label: str, total: int) -> None: ...
-    def advance(self, description: str) -> None: ...
-    def stop(self) -> None: ...
-
-
-class _NoProgress:
-    def start(self, label: str, total: int) -> None:
-        pass
-
-    def advance(self, description: str) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
 
 
 @dataclass
@@ -232,134 +222,6 @@ def load_thresholds(path: Path | None, notes: list[str]) -> Thresholds:
     return Thresholds.empty()
 
 
-# -- extraction, through the pipeline into temporary stores ----------------------------------
-
-
-@dataclass
-class DocGroup:
-    """Documents extracted together into one store: the store a QA set's questions are
-    asked of holds its documents and no others."""
-
-    sets: tuple[str, ...]
-    docs: list[Document]
-
-
-@dataclass
-class Extracted:
-    """One backend's run over one group: the store it filled and what it produced."""
-
-    group: DocGroup
-    store: Store
-    extractions: dict[str, DocumentExtraction]
-    failures: list[ExtractionFailure]
-
-
-def _unique_docs(sets: list[GoldSet]) -> list[Document]:
-    seen: dict[str, Document] = {}
-    for gs in sets:
-        for gd in gs.docs:
-            seen.setdefault(gd.doc_id, gd.document)
-    return list(seen.values())
-
-
-def doc_groups(sets: list[GoldSet], qa_sets: list[QASet]) -> list[DocGroup]:
-    """Each QA set's documents as one group (overlapping ones merged), every set no QA set
-    covers alone; sets keep their loading order."""
-    names = [g.name for g in sets]
-    groups: list[set[str]] = []
-    for qs in qa_sets:
-        members = {n for n in qs.doc_sets if n in names}
-        overlapping = [g for g in groups if g & members]
-        for g in overlapping:
-            members |= g
-            groups.remove(g)
-        groups.append(members)
-    covered = set().union(*groups) if groups else set()
-    groups += [{n} for n in names if n not in covered]
-    ordered = sorted(groups, key=lambda g: min(names.index(n) for n in g))
-    out = []
-    for g in ordered:
-        loaded = [gs for gs in sets if gs.name in g]
-        out.append(DocGroup(tuple(gs.name for gs in loaded), _unique_docs(loaded)))
-    return out
-
-
-class ReplayBackend(Backend):
-    """A predictions file as a backend, so scoring a file and running a backend take the
-    same road into the store: each document gets the grounded part of its prediction (or
-    nothing, when the file has none for it)."""
-
-    def __init__(self, name: str, predictions: dict[str, PredictedDoc]) -> None:
-        self.name = name
-        self._predictions = predictions
-
-    def extract(self, doc: Document) -> ExtractionOutcome:
-        pred = self._predictions.get(doc.doc_id) or PredictedDoc(doc_id=doc.doc_id)
-        return ExtractionOutcome(extraction=_clean_extraction(doc, pred, self.name))
-
-
-def extract_group(
-    backend: Backend,
-    group: DocGroup,
-    store: Store,
-    progress: ProgressSink,
-    workers: int = 1,
-) -> Extracted:
-    """Run ``backend`` over the group's documents with ``pipeline.run_extraction``, as
-    ``llmx extract`` does, saving into ``store``."""
-    from llmx.pipeline import run_extraction
-
-    doc_of_source = {d.source: d.doc_id for d in group.docs}
-    run_id = store.begin_run(
-        backend.name,
-        params={"purpose": "llmx eval"} | backend.run_params(),
-        prompt_version=backend.prompt_version,
-    )
-    extractions: dict[str, DocumentExtraction] = {}
-    failures: list[ExtractionFailure] = []
-    progress.start(f"{backend.name}: extracting {'+'.join(group.sets)}", len(group.docs))
-    status = "failed"
-    try:
-        for result in run_extraction(
-            [d.source for d in group.docs], backend, store, run_id=run_id, workers=workers
-        ):
-            if result.status == "error" or result.extraction is None:
-                doc_id = doc_of_source.get(result.label, result.label)
-                failures.append(ExtractionFailure(doc_id=doc_id, error=result.error or "failed"))
-            else:
-                extractions[result.extraction.doc_id] = result.extraction
-            progress.advance(result.label)
-        status = "ok"
-    finally:
-        progress.stop()
-        store.finish_run(
-            run_id,
-            status=status,
-            docs_ok=len(extractions),
-            docs_skipped=0,
-            docs_failed=len(failures),
-        )
-    return Extracted(group, store, extractions, failures)
-
-
-def _clean_extraction(doc: Document, pred: PredictedDoc, backend: str) -> DocumentExtraction:
-    """The grounded part of a prediction, as a DocumentExtraction the store accepts."""
-    kept: dict[str, list[Any]] = {t: [] for t in RECORD_TYPE_NAMES}
-    for t in RECORD_TYPE_NAMES:
-        for rec in pred.records.get(t, []):
-            if grounding_problem(t, rec, doc.text) is None:
-                kept[t].append(RECORD_TYPES[t].model_validate(rec, context={"text": doc.text}))
-    return DocumentExtraction(
-        doc_id=doc.doc_id,
-        source=doc.source,
-        sha256=doc.sha256,
-        title=doc.title,
-        published=doc.published,
-        backend=backend,
-        **kept,
-    )
-
-
 def gold_evidence(sets: list[GoldSet]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """Every gold record with its evidence offsets, by document (for citation checks)."""
     out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
@@ -399,7 +261,7 @@ def run_qa(
 
 def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalReport:
     """Run the evaluation; InputError/ConfigError (exit 2) for unusable input."""
-    progress = progress or _NoProgress()
+    progress = progress or NoProgress()
     notes: list[str] = []
     thresholds = load_thresholds(opts.thresholds, notes)
     sets, sources = load_gold_sets(opts.gold, notes)
@@ -408,7 +270,7 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
     if opts.qa:
         qa_sets, qa_missing = qa_sets_for(opts, sets, sources)
         notes += [f"QA: {m}" for m in qa_missing]
-    docs = _unique_docs(sets)
+    docs = unique_docs(sets)
     gold_ids = {d.doc_id for d in docs}
 
     # (label, backend, predictions by doc_id): a backend's predictions are filled in from
@@ -452,7 +314,7 @@ def evaluate(opts: EvalOptions, progress: ProgressSink | None = None) -> EvalRep
             runs.append((name, get_backend_for(name, given), {}))
 
     report = EvalReport(notes=notes, thresholds=str(thresholds.path) if thresholds.path else None)
-    groups_ = doc_groups(sets, qa_sets)
+    groups_ = doc_groups(sets, [qs.doc_sets for qs in qa_sets])
     for label, backend, preds in runs:
         with backend, tempfile.TemporaryDirectory(prefix="llmx-eval-") as tmp:
             br = _evaluate_backend(
