@@ -5,7 +5,6 @@ store, not found, and hostile input. Answers must rest on stored records only.""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from test_qa_corpus import TEXTS, build_store
@@ -305,9 +304,7 @@ def test_sql_fragments_around_a_real_question_still_answer(store):
 def test_ten_kilobyte_question_is_bounded(store):
     q = "Ninh Bình xếp thứ mấy về Chỉ số CCHC năm 2022? " + "lorem ipsum " * 900
     assert len(q) > 10_000
-    t = time.perf_counter()
-    a = ask(store, q)
-    assert time.perf_counter() - t < 2.0
+    a = ask(store, q)  # how fast: benchmarks/inprocess_latency.py
     assert a.found and has(a.text, "17")
     assert a.question == q  # kept as asked; only the parsed copy is cut
     assert len(parse(q, NameIndex.build()).keywords) < MAX_QUESTION_CHARS
