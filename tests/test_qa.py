@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_qa_corpus import TEXTS, build_store
+from support.qa_corpus import TEXTS, build_store
 
 from llmx.core.numbers import find_numbers, readings
 from llmx.core.textnorm import fold
@@ -36,10 +36,8 @@ def contains_answer(text: str, expected: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    s = build_store(tmp_path_factory.mktemp("qa") / "qa.db")
-    yield s
-    s.close()
+def store(qa_store: Store) -> Store:
+    return qa_store
 
 
 def ask(store: Store, question: str):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_qa_corpus import TEXTS, build_store
+from support.qa_corpus import TEXTS
 
 from llmx.qa.engine import answer_question
 from llmx.qa.llm_planner import make_client, plan_with_llm
@@ -73,10 +73,8 @@ def vcr_config(record_mode: str):
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    s = build_store(tmp_path_factory.mktemp("llm") / "qa.db")
-    yield s
-    s.close()
+def store(qa_store):
+    return qa_store
 
 
 def _grounded(answer) -> None:
