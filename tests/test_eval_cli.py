@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer
+from support.eval_cli import eval_app
 from typer.testing import CliRunner
 
-from llmx.cli import eval_cmd
 from llmx.core.records import RECORD_TYPES, DocumentExtraction
 from llmx.evaluation.gold import load_gold_set
 
@@ -137,19 +136,8 @@ def workdir(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer(rich_markup_mode=None)
-
-    @app.callback()
-    def _root() -> None:
-        pass
-
-    eval_cmd.register(app)
-    return app
-
-
 def _eval(*args: str):
-    return CliRunner().invoke(_app(), ["eval", *args])
+    return CliRunner().invoke(eval_app(), ["eval", *args])
 
 
 def _degrade(src: Path, dst: Path) -> None:

@@ -10,6 +10,20 @@ import types
 from pathlib import Path
 
 import pytest
+from support.eval_records import (
+    Q_COMP,
+    Q_COUNT,
+    Q_INIT,
+    Q_RANK,
+    Q_RATE,
+    Q_SCORE,
+    TEXT_A,
+    TEXT_B,
+    evidence,
+    initiative,
+    ir,
+    metric,
+)
 
 from llmx.core.document import Document
 from llmx.core.grounding import align_quote
@@ -30,65 +44,6 @@ from llmx.evaluation.qa_items import QAItem
 from llmx.evaluation.score import PredictedDoc, grounding_problem, prf, score_set
 from llmx.evaluation.thresholds import Thresholds
 from llmx.qa.answer import Answer, Citation
-
-TEXT_A = (
-    "Kết quả Chỉ số cải cách hành chính năm 2023 của tỉnh Hà Giang\n"
-    "Năm 2023, tỉnh Hà Giang đạt 85,12 điểm Chỉ số cải cách hành chính, xếp thứ 12/63 tỉnh, "
-    "thành phố, tăng 5 bậc so với năm 2022.\n"
-    "Ở chỉ số thành phần Cải cách thủ tục hành chính, tỉnh đạt 12,35 điểm.\n"
-    "Tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh đạt 97,5% trong năm 2023.\n"
-    "Hà Giang đã có 1.250 thủ tục hành chính được cung cấp trực tuyến.\n"
-    "Tỉnh duy trì mô hình “Cà phê doanh nhân” để lắng nghe doanh nghiệp.\n"
-)
-TEXT_B = (
-    "Thành phố Đồng Hới đẩy mạnh chuyển đổi số\n"
-    "Trong năm 2024, TP. Đồng Hới tiếp nhận 8.420 hồ sơ trực tuyến, đạt tỷ lệ 64,3%.\n"
-    "Thành phố triển khai sáng kiến “Chủ nhật xanh không hẹn” tại các phường.\n"
-)
-
-
-def _ev(text: str, quote: str) -> dict:
-    a = align_quote(text, quote)
-    assert a is not None, quote
-    return {"quote": text[a.start : a.end], "start": a.start, "end": a.end}
-
-
-def ir(text: str, quote: str, **kw) -> dict:
-    base = {
-        "entity": "Hà Giang",
-        "entity_level": "province",
-        "index": "PAR_INDEX",
-        "component": None,
-        "year": 2023,
-        "score": None,
-        "score_unit": None,
-        "rank": None,
-        "rank_total": None,
-        "rank_change": None,
-        "score_change": None,
-        "scope": "national",
-        "is_target": False,
-    }
-    return {**base, **kw, "evidence": _ev(text, quote)}
-
-
-def metric(text: str, quote: str, **kw) -> dict:
-    base = {"entity": "Hà Giang", "name": "", "value": 0.0, "unit": "", "year": None}
-    return {**base, "is_target": False, **kw, "evidence": _ev(text, quote)}
-
-
-def initiative(text: str, quote: str, **kw) -> dict:
-    base = {"entity": "Hà Giang", "name": "", "kind": "mô hình", "year": None}
-    return {**base, **kw, "evidence": _ev(text, quote)}
-
-
-Q_SCORE = "tỉnh Hà Giang đạt 85,12 điểm Chỉ số cải cách hành chính"
-Q_RANK = "xếp thứ 12/63 tỉnh, thành phố, tăng 5 bậc so với năm 2022"
-Q_COMP = "Ở chỉ số thành phần Cải cách thủ tục hành chính, tỉnh đạt 12,35 điểm."
-Q_RATE = "Tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh đạt 97,5% trong năm 2023."
-Q_COUNT = "Hà Giang đã có 1.250 thủ tục hành chính được cung cấp trực tuyến."
-Q_INIT = "Tỉnh duy trì mô hình “Cà phê doanh nhân” để lắng nghe doanh nghiệp."
-
 
 # -- normalisation ---------------------------------------------------------------------------
 
@@ -564,7 +519,7 @@ def test_qa_figure_year_and_citation_are_checked():
     r = judge(item, _answer("?", [rec]), {"a": TEXT_A})
     assert r.outcome == "wrong" and r.citation_ok is False and "citation" in r.reason
     # A citation of a gold record of the expected entity counts, though not the listed quote.
-    gold = {"a": [("index_results", {"entity": "Hà Giang", "evidence": _ev(TEXT_A, Q_INIT)})]}
+    gold = {"a": [("index_results", {"entity": "Hà Giang", "evidence": evidence(TEXT_A, Q_INIT)})]}
     assert judge(item, _answer("?", [rec]), {"a": TEXT_A}, gold).outcome == "correct"
 
 

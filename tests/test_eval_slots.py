@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_eval_cli import _app
-from test_eval_match import Q_COMP, Q_RANK, Q_SCORE, TEXT_A, ir, metric
+from support.eval_records import Q_COMP, Q_RANK, Q_SCORE, TEXT_A, ir, metric
 from typer.testing import CliRunner
 
 from llmx.core.grounding import align_quote
@@ -165,7 +164,7 @@ def test_real_corpus_loads_as_dev_and_test_sets(tmp_path):
     assert [s.name for s in sets] == ["real-test"]
 
 
-def test_test_split_errors_only_with_the_flag(tmp_path, monkeypatch):
+def test_test_split_errors_only_with_the_flag(tmp_path, monkeypatch, eval_app):
     _real_corpus(tmp_path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "none.jsonl").write_text(
@@ -174,15 +173,15 @@ def test_test_split_errors_only_with_the_flag(tmp_path, monkeypatch):
         encoding="utf-8",
     )  # fmt: skip
     args = ["eval", "--gold", "real", "--no-qa", "--predictions", "none.jsonl", "--json"]
-    hidden = json.loads(CliRunner().invoke(_app(), args).stdout)
+    hidden = json.loads(CliRunner().invoke(eval_app, args).stdout)
     sets = {s["set"]: s for s in hidden["backends"][0]["sets"]}
     assert sets["real-dev"]["errors"] and not sets["real-dev"]["errors_hidden"]
     assert sets["real-test"]["errors"] == [] and sets["real-test"]["errors_hidden"]
     assert sets["real-test"]["errors_total"] == 1
-    shown = json.loads(CliRunner().invoke(_app(), [*args, "--show-test-errors"]).stdout)
+    shown = json.loads(CliRunner().invoke(eval_app, [*args, "--show-test-errors"]).stdout)
     sets = {s["set"]: s for s in shown["backends"][0]["sets"]}
     assert sets["real-test"]["errors"][0]["kind"] == "miss"
-    text = CliRunner().invoke(_app(), args[:-1]).stdout
+    text = CliRunner().invoke(eval_app, args[:-1]).stdout
     assert "1 errors hidden (test split" in text and "real-dev" in text
 
 

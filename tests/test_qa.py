@@ -5,10 +5,9 @@ store, not found, and hostile input. Answers must rest on stored records only.""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
-from test_qa_corpus import TEXTS, build_store
+from support.qa_corpus import TEXTS, build_store
 
 from llmx.core.numbers import find_numbers, readings
 from llmx.core.textnorm import fold
@@ -37,10 +36,8 @@ def contains_answer(text: str, expected: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    s = build_store(tmp_path_factory.mktemp("qa") / "qa.db")
-    yield s
-    s.close()
+def store(qa_store: Store) -> Store:
+    return qa_store
 
 
 def ask(store: Store, question: str):
@@ -305,9 +302,7 @@ def test_sql_fragments_around_a_real_question_still_answer(store):
 def test_ten_kilobyte_question_is_bounded(store):
     q = "Ninh Bình xếp thứ mấy về Chỉ số CCHC năm 2022? " + "lorem ipsum " * 900
     assert len(q) > 10_000
-    t = time.perf_counter()
-    a = ask(store, q)
-    assert time.perf_counter() - t < 2.0
+    a = ask(store, q)  # how fast: benchmarks/inprocess_latency.py
     assert a.found and has(a.text, "17")
     assert a.question == q  # kept as asked; only the parsed copy is cut
     assert len(parse(q, NameIndex.build()).keywords) < MAX_QUESTION_CHARS

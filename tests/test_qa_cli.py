@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_qa_corpus import build_store
 
 from llmx.store import Store
 
@@ -31,10 +30,8 @@ def llmx(*args: str, stdin: str | None = None, env_db: Path | None = None):
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "qa.db"
-    build_store(path).close()
-    return path
+def db(qa_db: Path) -> Path:
+    return qa_db
 
 
 def test_plain_answer_with_sources(db):

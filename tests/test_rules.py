@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_doc
+from support.documents import make_doc
 
 from llmx.rules.extractor import RulesExtractor
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import time
 from datetime import date
 from pathlib import Path
 
@@ -192,14 +191,6 @@ def test_failed_migration_rolls_back_and_raises_store_error(db, monkeypatch):
     assert [r[0] for r in conn.execute("SELECT id FROM _migrations")] == [1]
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
     conn.close()
-
-
-def test_reopen_is_fast(db: Path):
-    Store(db).close()
-    t0 = time.perf_counter()
-    for _ in range(10):
-        Store(db).close()
-    assert (time.perf_counter() - t0) / 10 < 0.05  # ~1 ms in practice; generous for CI
 
 
 # -- opening ---------------------------------------------------------------------------
@@ -457,7 +448,8 @@ def test_empty_store_search(store: Store):
     assert store.query_index_results(rank=4) == []
 
 
-def test_many_documents_stay_fast(store: Store):
+def test_queries_over_many_documents(store: Store):
+    # How fast these run: benchmarks/inprocess_latency.py.
     run = store.begin_run("rules")
     provinces = ["Bắc Giang", "Quảng Ninh", "Hải Phòng", "Đồng Nai", "Lạng Sơn", "Cà Mau"]
     for i in range(600):
@@ -477,10 +469,7 @@ def test_many_documents_stay_fast(store: Store):
         lambda: store.search_sentences("bai viet so 417"),
     ]
     for f in checks:
-        f()
-        t0 = time.perf_counter()
-        res = f()
-        assert res and time.perf_counter() - t0 < 0.05
+        assert f()
     assert {h.doc_id for h in store.query_index_results(rank=4)} == {
         f"d{i}" for i in range(600) if i % 63 == 3
     }

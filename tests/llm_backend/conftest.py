@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -49,3 +50,23 @@ def llm_backend(fake_llm: FakeLLM, tmp_path) -> Iterator[Callable[..., Any]]:
     yield make
     for b in made:
         b.close()
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every wait the backend asks for, in seconds, in the order asked: retry backoff and
+    Retry-After (tenacity sleeps through ``asyncio.sleep``) and the rate limiter's spacing
+    (``asyncio.sleep`` in llmx/llm/transport.py). Zero-second yields are not waits and are
+    left out. The waits still happen, capped at 1 s, so a deadline kept on the real clock
+    works as before and a broken test fails in about a second rather than hanging; a test
+    asserts on what was asked, never on how long it took."""
+    real_sleep = asyncio.sleep
+    asked: list[float] = []
+
+    async def recording_sleep(delay: float, result: Any = None) -> Any:
+        if delay > 0:
+            asked.append(delay)
+        return await real_sleep(min(delay, 1.0), result)
+
+    monkeypatch.setattr(asyncio, "sleep", recording_sleep)
+    return asked

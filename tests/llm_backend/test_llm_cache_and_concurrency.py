@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import types
 
 import pytest
 
@@ -54,19 +55,29 @@ def test_no_cache_sends_every_time(fake_llm, llm_backend, tmp_path):
 
 
 def test_workers_run_concurrently_and_keep_input_order(fake_llm, llm_backend):
+    docs = [make_doc(DOC + f"\nTài liệu số {i}.", doc_id=f"d{i}") for i in range(8)]
+    backend = llm_backend(workers=8, timeout=10.0, deadline=30.0)
+    fake_llm.default = answer(GOOD)
+    backend.extract(docs[0])  # warm up: client, connection pool
+    # Each request is held until all eight are in (2 s at most): with 8 workers they are,
+    # so the peak is 8; one at a time, each is let go alone and the peak stays at 1.
+    live, peak, arrived = [0], [0], [0]
+    all_in = threading.Condition()
+
     def respond(seen):
-        time.sleep(0.2)
+        with all_in:
+            live[0] += 1
+            arrived[0] += 1
+            peak[0] = max(peak[0], live[0])
+            all_in.notify_all()
+            all_in.wait_for(lambda: arrived[0] >= len(docs), timeout=2.0)
+            live[0] -= 1
         return answer(GOOD)
 
     fake_llm.responder = respond
-    docs = [make_doc(DOC + f"\nTài liệu số {i}.", doc_id=f"d{i}") for i in range(8)]
-    backend = llm_backend(workers=8)
-    backend.extract(docs[0])  # warm up: client, connection pool
-    t = time.monotonic()
     outs = list(backend.extract_many(docs))
-    elapsed = time.monotonic() - t
     assert [o.extraction.doc_id for o in outs] == [d.doc_id for d in docs]
-    assert elapsed < 0.2 * 8 * 0.6  # sequential would take 1.6 s; concurrent ~0.2 s
+    assert peak[0] == 8  # all eight requests in flight at once
     assert all(len(o.extraction.index_results) == 1 for o in outs)
     assert [o.usage.requests for o in outs] == [1] * 8  # each document counts its own
 
@@ -90,12 +101,18 @@ def test_workers_bound_concurrent_requests(fake_llm, llm_backend):
     assert peak[0] <= 3
 
 
-def test_rpm_spaces_requests(fake_llm, llm_backend):
+def test_rpm_spaces_requests(fake_llm, llm_backend, sleeps, monkeypatch):
+    from llmx.llm import transport
+
+    # The limiter reads a clock that stands still, so the waits it asks for are exactly
+    # the spacing it keeps, however fast this machine reaches it.
+    still = types.SimpleNamespace(monotonic=lambda: 1000.0, time=time.time)
+    monkeypatch.setattr(transport, "time", still)
     fake_llm.default = answer(GOOD)
     docs = [make_doc(DOC + f"\n{i}.", doc_id=f"d{i}") for i in range(3)]
-    t = time.monotonic()
     list(llm_backend(workers=3, rpm=300).extract_many(docs))  # one every 0.2 s
-    assert time.monotonic() - t >= 0.35
+    assert sorted(sleeps) == pytest.approx([0.2, 0.4])  # starts at 0, 0.2 and 0.4 s
+    assert len(fake_llm.requests) == 3
 
 
 def test_long_document_is_chunked_and_merged(fake_llm, llm_backend):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-import time
+import threading
 
 import pytest
 
@@ -24,11 +24,10 @@ def _assert_grounded(ex: DocumentExtraction, text: str) -> None:
         assert text[rec.evidence.start : rec.evidence.end] == rec.evidence.quote
 
 
-def test_429_honours_retry_after(fake_llm, llm_backend):
+def test_429_honours_retry_after(fake_llm, llm_backend, sleeps):
     fake_llm.push(_error(429, "slow down", **{"retry-after": "0.3"}), answer(GOOD))
-    t = time.monotonic()
     out = llm_backend(backoff_initial=0.0).extract(make_doc(DOC))
-    assert time.monotonic() - t >= 0.3  # waited what the server asked, not the 0 s backoff
+    assert sleeps == [0.3]  # waited what the server asked, not the 0 s backoff
     assert len(fake_llm.requests) == 2
     assert len(out.extraction.index_results) == 1
 
@@ -42,11 +41,26 @@ def test_500_then_success(fake_llm, llm_backend):
 
 
 def test_stall_past_timeout_is_retried(fake_llm, llm_backend):
-    fake_llm.push(Reply(body={}, delay=1.0), answer(GOOD))
-    t = time.monotonic()
+    # The first request stalls until a second one arrives (5 s at most), then answers {}.
+    # A client that gives up at its timeout sends the retry while the stall goes on; one
+    # that waited would see the stall end first.
+    retry_came = threading.Event()
+    stall_over = threading.Event()
+    retry_during_stall: list[bool] = []
+
+    def respond(seen):
+        if seen is fake_llm.requests[0]:
+            retry_came.wait(timeout=5.0)
+            stall_over.set()
+            return Reply(body={})
+        retry_during_stall.append(not stall_over.is_set())
+        retry_came.set()
+        return answer(GOOD)
+
+    fake_llm.responder = respond
     out = llm_backend(timeout=0.2).extract(make_doc(DOC))
-    assert time.monotonic() - t < 0.9
     assert len(fake_llm.requests) == 2
+    assert retry_during_stall == [True]
     assert len(out.extraction.index_results) == 1
 
 
@@ -161,23 +175,22 @@ def test_bad_request_fails_the_document_at_once(fake_llm, llm_backend):
     assert "HTTP 400" in str(exc.value) and SECRET not in str(exc.value)
 
 
-def test_deadline_bounds_the_retries(fake_llm, llm_backend):
+def test_deadline_bounds_the_retries(fake_llm, llm_backend, sleeps):
     fake_llm.default = _error(503, "overloaded")
-    t = time.monotonic()
     with pytest.raises(BackendError, match=r"HTTP 503.*gave up after \d+ attempts"):
         llm_backend(deadline=0.4, backoff_initial=0.1, backoff_max=0.1, max_attempts=50).extract(
             make_doc(DOC)
         )
-    assert time.monotonic() - t < 0.8
     assert 2 <= len(fake_llm.requests) <= 8
+    assert len(sleeps) == len(fake_llm.requests) - 1  # one backoff between two attempts
+    assert sum(sleeps) < 0.4  # no wait that would end past the deadline was started
 
 
-def test_retry_after_beyond_deadline_gives_up_without_waiting(fake_llm, llm_backend):
+def test_retry_after_beyond_deadline_gives_up_without_waiting(fake_llm, llm_backend, sleeps):
     fake_llm.default = _error(429, "quota", **{"retry-after": "30"})
-    t = time.monotonic()
     with pytest.raises(BackendError, match="HTTP 429"):
         llm_backend(deadline=1.0).extract(make_doc(DOC))
-    assert time.monotonic() - t < 0.5
+    assert sleeps == []
     assert len(fake_llm.requests) == 1
 
 
