@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_qa_corpus import build_store  # noqa: E402
+from support.qa_corpus import build_store  # noqa: E402
 from test_qa_llm import CASSETTES, RECORD_URL, SCENARIOS, vcr_config  # noqa: E402
 
 from llmx.qa.engine import answer_question  # noqa: E402
