@@ -1,7 +1,9 @@
-"""Table specs against the migrated schema."""
+"""Table specs against the migrated schema; the store's grouped reads for QA; and the QA
+modules' use of the store (no SQL of their own)."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -17,7 +19,9 @@ from llmx.core.records import (
     Initiative,
     Metric,
 )
-from llmx.store import Store, StoredIndexResult, StoredMetric
+from llmx.qa.facts import select_facts
+from llmx.qa.names import build_index
+from llmx.store import Fact, Store, StoredIndexResult, StoredMetric
 from llmx.store.tables import INDEX_RESULTS, METRICS, TABLES, TableSpec
 
 TEXT = (
@@ -138,3 +142,76 @@ def test_row_and_back(store: Store):
     assert got.is_target is True and got.record() == m
     fields = METRICS.fields(store.conn.execute("SELECT * FROM metrics").fetchone())
     assert Metric.model_validate(fields, context={"text": TEXT}) == m
+
+
+# -- grouped reads for QA ----------------------------------------------------------------
+
+
+def test_distinct_facts_group_identical_rows(store: Store):
+    first = _save(store, "a")
+    _save(store, "b")
+    _save(store, "b", backend="other")
+    facts = store.distinct_facts("index_results")
+    assert len(facts) == 1 and isinstance(facts[0], Fact)
+    assert facts[0].sources == 3  # two documents, one of them by two backends
+    assert facts[0].record.doc_id == "a"  # the earliest stored
+    assert facts[0].record.record() == first.index_results[0]
+    assert store.distinct_facts("index_results", backend="other")[0].sources == 1
+    assert store.distinct_facts("index_results", entity_keys=["bac giang"], rank=4)
+    assert store.distinct_facts("index_results", entity_keys=[]) == []
+    assert store.distinct_facts("index_results", years=[2022]) == []
+    assert store.distinct_facts("index_results", entity_key="'; DROP TABLE x; --") == []
+
+
+def test_distinct_facts_targets_limits_and_errors(store: Store):
+    _save(store, "a")
+    assert [f.record.value for f in store.distinct_facts("metrics")] == [95, 100]
+    plain = store.distinct_facts("metrics", include_targets=False)
+    assert [f.record.value for f in plain] == [95]
+    assert len(store.distinct_facts("metrics", limit=1)) == 1
+    assert store.distinct_facts("metrics", limit=0) == []
+    keys = ["ca phe doanh nhan"]
+    ini = store.distinct_facts("initiatives", include_targets=False, name_keys=keys)
+    assert [f.record.name for f in ini] == ["Cà phê doanh nhân"]
+    with pytest.raises(ValueError, match="unknown record table"):
+        store.distinct_facts("documents")
+    with pytest.raises(ValueError, match="unknown filter"):
+        store.distinct_facts("metrics", colour="red")
+    # The QA module's name for this read is the store's read.
+    assert select_facts(store, "metrics", year=2025) == store.distinct_facts("metrics", year=2025)
+
+
+def test_entity_and_initiative_keys(store: Store):
+    assert store.entity_keys() == [] and store.initiative_keys() == []
+    _save(store, "a")
+    _save(store, "b")
+    assert store.entity_keys() == ["bac giang", "huyen luc ngan"]  # each once
+    assert store.initiative_keys() == ["ca phe doanh nhan"]
+
+
+def test_name_index_from_the_store_or_its_connection(store: Store):
+    _save(store, "a")
+    by_store = build_index(store)
+    assert by_store == build_index(store.conn)
+    assert "luc ngan" in by_store.store and "ca phe doanh nhan" in by_store.initiatives
+    assert build_index(None).store == {}
+
+
+# -- QA runs no SQL of its own -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("module", ["facts", "names"])
+def test_qa_reads_through_store_methods_only(module: str):
+    src = (Path(__file__).parents[1] / "llmx" / "qa" / f"{module}.py").read_text()
+    tree = ast.parse(src)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("llmx.store"):
+            assert not [a.name for a in node.names if a.name.startswith("_")], node.module
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names]
+            assert "sqlite3" not in names
+        if isinstance(node, ast.Attribute):
+            assert node.attr not in ("execute", "executemany", "conn")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            assert "SELECT" not in node.value

@@ -1,6 +1,21 @@
 """The SQLite extraction store (stdlib sqlite3, numbered migrations, FTS5 sentence index)."""
 
-from llmx.store.models import SentenceHit, StoredIndexResult, StoredInitiative, StoredMetric
+from llmx.store.models import (
+    Fact,
+    SentenceHit,
+    StoredIndexResult,
+    StoredInitiative,
+    StoredMetric,
+    StoredRecord,
+)
 from llmx.store.store import Store
 
-__all__ = ["SentenceHit", "Store", "StoredIndexResult", "StoredInitiative", "StoredMetric"]
+__all__ = [
+    "Fact",
+    "SentenceHit",
+    "Store",
+    "StoredIndexResult",
+    "StoredInitiative",
+    "StoredMetric",
+    "StoredRecord",
+]
