@@ -1,5 +1,5 @@
-"""Table specs against the migrated schema; the store's grouped reads for QA; and the QA
-modules' use of the store (no SQL of their own)."""
+"""Table specs against the migrated schema; the store's grouped reads for QA; the one store
+path resolver; and the QA modules' use of the store (no SQL of their own)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from llmx.cli.common import db_path
 from llmx.core.document import Document
 from llmx.core.records import (
     RECORD_TYPES,
@@ -19,9 +20,10 @@ from llmx.core.records import (
     Initiative,
     Metric,
 )
+from llmx.llm.cache import CACHE_FILENAME, cache_path
 from llmx.qa.facts import select_facts
 from llmx.qa.names import build_index
-from llmx.store import Fact, Store, StoredIndexResult, StoredMetric
+from llmx.store import Fact, Store, StoredIndexResult, StoredMetric, resolve_store_path
 from llmx.store.tables import INDEX_RESULTS, METRICS, TABLES, TableSpec
 
 TEXT = (
@@ -195,6 +197,24 @@ def test_name_index_from_the_store_or_its_connection(store: Store):
     assert by_store == build_index(store.conn)
     assert "luc ngan" in by_store.store and "ca phe doanh nhan" in by_store.initiatives
     assert build_index(None).store == {}
+
+
+# -- the store path ----------------------------------------------------------------------
+
+
+def test_one_store_path_for_every_caller(monkeypatch, tmp_path: Path):
+    monkeypatch.delenv("LLMX_DB", raising=False)
+    monkeypatch.delenv("LLMX_CACHE", raising=False)
+    assert resolve_store_path(None) == Path("llmx.db")
+    env = tmp_path / "env.db"
+    monkeypatch.setenv("LLMX_DB", str(env))
+    given = tmp_path / "given.db"
+    assert resolve_store_path(None) == resolve_store_path("") == env
+    assert resolve_store_path(given) == resolve_store_path(str(given)) == given
+    assert Store.default_path() == db_path(None) == env
+    assert db_path(given) == given
+    assert cache_path() == env.with_name(CACHE_FILENAME)
+    assert cache_path(given) == given.with_name(CACHE_FILENAME)
 
 
 # -- QA runs no SQL of its own -----------------------------------------------------------

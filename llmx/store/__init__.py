@@ -8,6 +8,7 @@ from llmx.store.models import (
     StoredMetric,
     StoredRecord,
 )
+from llmx.store.paths import resolve_store_path
 from llmx.store.store import Store
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "StoredInitiative",
     "StoredMetric",
     "StoredRecord",
+    "resolve_store_path",
 ]

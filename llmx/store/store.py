@@ -14,7 +14,6 @@ All SQL lives in those modules; callers use the methods here.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from llmx.store.models import (
     StoredInitiative,
     StoredMetric,
 )
+from llmx.store.paths import resolve_store_path
 from llmx.store.queries import RecordQueries
 from llmx.store.records import Records
 from llmx.store.runs import Runs
@@ -53,8 +53,8 @@ class Store:
 
     @staticmethod
     def default_path() -> Path:
-        """``$LLMX_DB``, else ``./llmx.db``."""
-        return Path(os.environ.get("LLMX_DB") or "llmx.db")
+        """``$LLMX_DB``, else ``./llmx.db`` (see ``resolve_store_path``)."""
+        return resolve_store_path(None)
 
     # -- lifecycle -----------------------------------------------------------------------
 
