@@ -80,6 +80,21 @@ def _record_columns(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> lis
     return own + nested
 
 
+_Read = tuple[str, str, bool]  # (column, field, boolean): how a field is read back
+
+
+def _reads(columns: list[Column], depth: int) -> tuple[_Read, ...]:
+    return tuple(
+        (c.name, c.path[-1], c.boolean)
+        for c in columns
+        if c.derive is None and len(c.path) == depth
+    )
+
+
+def _read(row: sqlite3.Row, reads: tuple[_Read, ...]) -> dict[str, Any]:
+    return {f: bool(row[c]) if b else row[c] for c, f, b in reads}
+
+
 @dataclass(frozen=True)
 class TableSpec(Generic[R, S]):
     """A record table: its name, models and columns, and the row mappers built on them."""
@@ -89,11 +104,24 @@ class TableSpec(Generic[R, S]):
     stored: type[S]
     context: tuple[str, ...]  # columns saying where a record was stored, from ``stored``
     columns: tuple[Column, ...]  # the record's columns, in insert order
+    own: tuple[_Read, ...]  # the record's own fields, as read back
+    nested: tuple[tuple[str, type[BaseModel], tuple[_Read, ...]], ...]  # field, model, reads
 
     @classmethod
     def build(cls, table: str, record: type[R], stored: type[S]) -> TableSpec[R, S]:
         context = tuple(f for f in stored.model_fields if f not in record.model_fields)
-        return cls(table, record, stored, context, tuple(_record_columns(record)))
+        columns = _record_columns(record)
+        if any(len(c.path) > 2 for c in columns):
+            raise ValueError(f"{record.__name__}: only one level of nested models is flattened")
+        nested = []
+        for field, info in record.model_fields.items():
+            sub = _nested_model(info.annotation)
+            if sub is not None:
+                reads = _reads([c for c in columns if c.path[0] == field], 2)
+                nested.append((field, sub, reads))
+        return cls(
+            table, record, stored, context, tuple(columns), _reads(columns, 1), tuple(nested)
+        )
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -115,27 +143,22 @@ class TableSpec(Generic[R, S]):
 
     def fields(self, row: sqlite3.Row) -> dict[str, Any]:
         """The record's fields from a row, nested models as dicts (for ``model_validate``)."""
-        out: dict[str, Any] = {}
-        for c in self.columns:
-            if c.derive is not None:
-                continue
-            parent = out
-            for attr in c.path[:-1]:
-                parent = parent.setdefault(attr, {})
-            v = row[c.name]
-            parent[c.path[-1]] = bool(v) if c.boolean else v
+        out = _read(row, self.own)
+        for field, _, reads in self.nested:
+            out[field] = _read(row, reads)
         return out
 
     def stored_record(self, row: sqlite3.Row) -> S:
         """The stored record of a row, built without re-validating it: every row was
         validated (grounding included) before it was saved, and validation would cost
         ~0.1 ms per record."""
-        data = self.fields(row)
-        for field, info in self.record.model_fields.items():
-            sub = _nested_model(info.annotation)
-            if sub is not None:
-                data[field] = sub.model_construct(**data[field])
-        return self.stored.model_construct(**{c: row[c] for c in self.context}, **data)
+        data: dict[str, Any] = {c: row[c] for c in self.context}
+        for c, f, b in self.own:  # inline: this runs for every row a query returns
+            data[f] = bool(row[c]) if b else row[c]
+        for field, model, reads in self.nested:
+            sub: dict[str, Any] = {f: bool(row[c]) if b else row[c] for c, f, b in reads}
+            data[field] = model.model_construct(**sub)
+        return self.stored.model_construct(**data)
 
 
 INDEX_RESULTS = TableSpec.build("index_results", IndexResult, StoredIndexResult)
