@@ -7,9 +7,11 @@
 * ``records``: documents, extractions and saving records (``tables`` maps record tables);
 * ``queries``: filtered reads of the record tables;
 * ``search``: the FTS5 sentence index;
-* ``distinct``: the grouped reads QA uses (distinct facts, distinct names).
+* ``distinct``: the grouped reads QA uses (distinct facts, distinct names);
 
-All SQL lives in those modules; callers use the methods here.
+with ``migrations`` (the schema, history), ``tables`` (record model <-> row, one spec per
+record table) and ``paths`` (where the store lives). All of llmx's SQL over the store lives
+in these modules; callers use the methods here.
 """
 
 from __future__ import annotations
