@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,10 @@ import typer
 
 
 def db_path(db: Path | None) -> Path:
-    return Path(db or os.environ.get("LLMX_DB") or "llmx.db")
+    """The store path for ``--db`` (``llmx.store.paths.resolve_store_path``)."""
+    from llmx.store.paths import resolve_store_path  # here: `llmx ask` imports little
+
+    return resolve_store_path(db)
 
 
 def fail(message: str, code: int = 2) -> None:

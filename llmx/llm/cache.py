@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from llmx.errors import ConfigError
+from llmx.store.paths import resolve_store_path
 
 CACHE_FILENAME = "llmx-cache.db"
 _KEY_VERSION = "llmx-cache-v1"
@@ -47,7 +48,7 @@ def cache_path(db: str | Path | None = None) -> Path:
     env = os.environ.get("LLMX_CACHE")
     if env:
         return Path(env)
-    store = Path(db or os.environ.get("LLMX_DB") or "llmx.db")
+    store = resolve_store_path(db)
     return store.with_name(CACHE_FILENAME)
 
 

@@ -5,25 +5,26 @@ Questions are matched on folded tokens (no diacritics, lower case, punctuation d
 "ninh binh", "Ninh Bình" and "NINH BÌNH" are the same name. Matching is longest-first,
 left to right, over at most ``_MAX_NGRAM`` tokens.
 
-The store's entity keys and initiative names are listed with fixed SQL over their indexes
-(a skip-scan: one index seek per distinct value, so it stays in the milliseconds on a store
-of 10,000 documents); no text of the question is ever part of that SQL.
+The store's entity keys and initiative names come from the store (``Store.entity_keys``,
+``Store.initiative_keys``: an index skip-scan, milliseconds on a store of 10,000 documents);
+no text of the question is ever part of what the store runs.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from llmx.core.gazetteer import Province, Region, get_gazetteer
 from llmx.core.textnorm import fold, fold_keep_offsets
+from llmx.store import Store
+from llmx.store.connection import Connection
+from llmx.store.distinct import DistinctReads
 
 _TOKEN = re.compile(r"[0-9a-z]+")
 _MAX_NGRAM = 10
-_MAX_DISTINCT = 20_000  # distinct names read per column at most
 
 # Administrative prefixes of sub-provincial units: "TP. Tam Kỳ" may be asked as "Tam Kỳ".
 _UNIT_PREFIXES = (
@@ -35,14 +36,6 @@ _GENERIC = frozenset(
     "ca nuoc toan quoc chinh phu tinh thanh pho viet nam trung uong dia phuong cac don vi "
     "huyen xa phuong quan thi tran so bo nganh uy ban nhan dan ubnd".split()
 )
-
-# Fixed statements over indexed columns: (table, column) pairs from this whitelist only.
-_DISTINCT_COLUMNS = {
-    ("index_results", "entity_key"),
-    ("metrics", "entity_key"),
-    ("initiatives", "entity_key"),
-    ("initiatives", "name_key"),
-}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -64,18 +57,6 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
     """(folded token, start, end) with offsets into ``text`` (NFC)."""
     folded = fold_keep_offsets(text)
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
-
-
-def distinct_values(conn: sqlite3.Connection, table: str, column: str) -> list[str]:
-    """Every distinct value of an indexed column, by one index seek per value."""
-    if (table, column) not in _DISTINCT_COLUMNS:
-        raise ValueError(f"not a listable column: {table}.{column}")
-    sql = (
-        f"WITH RECURSIVE k(x) AS (SELECT (SELECT min({column}) FROM {table})"
-        f" UNION ALL SELECT (SELECT min({column}) FROM {table} WHERE {column} > k.x)"
-        " FROM k WHERE k.x IS NOT NULL) SELECT x FROM k WHERE x IS NOT NULL LIMIT ?"
-    )
-    return [r[0] for r in conn.execute(sql, (_MAX_DISTINCT,))]
 
 
 @dataclass(frozen=True)
@@ -212,12 +193,10 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def build_index(conn: sqlite3.Connection | None) -> NameIndex:
-    """The name index for a store connection (gazetteer only when ``conn`` is None)."""
-    if conn is None:
+def build_index(source: Store | Connection | None) -> NameIndex:
+    """The name index for a store (gazetteer only when ``source`` is None). ``source`` may
+    also be a store's connection, as older callers pass it."""
+    if source is None:
         return NameIndex.build()
-    ents: list[str] = []
-    for table in ("index_results", "metrics", "initiatives"):
-        ents += distinct_values(conn, table, "entity_key")
-    inits = distinct_values(conn, "initiatives", "name_key")
-    return NameIndex.build(dict.fromkeys(ents), inits)
+    reads = source if isinstance(source, Store) else DistinctReads(source)
+    return NameIndex.build(reads.entity_keys(), reads.initiative_keys())

@@ -1,6 +1,23 @@
 """The SQLite extraction store (stdlib sqlite3, numbered migrations, FTS5 sentence index)."""
 
-from llmx.store.models import SentenceHit, StoredIndexResult, StoredInitiative, StoredMetric
+from llmx.store.models import (
+    Fact,
+    SentenceHit,
+    StoredIndexResult,
+    StoredInitiative,
+    StoredMetric,
+    StoredRecord,
+)
+from llmx.store.paths import resolve_store_path
 from llmx.store.store import Store
 
-__all__ = ["SentenceHit", "Store", "StoredIndexResult", "StoredInitiative", "StoredMetric"]
+__all__ = [
+    "Fact",
+    "SentenceHit",
+    "Store",
+    "StoredIndexResult",
+    "StoredInitiative",
+    "StoredMetric",
+    "StoredRecord",
+    "resolve_store_path",
+]

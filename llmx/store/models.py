@@ -1,10 +1,16 @@
-"""What the store's read side returns: records with where they came from, and FTS hits."""
+"""What the store's read side returns: records with where they came from, distinct facts,
+and FTS hits; and how many a read returns at most."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
 from llmx.core.records import IndexResult, Initiative, Metric
+
+MAX_LIMIT = 10_000  # rows any one read returns at most, whatever limit is asked for
 
 
 class _Stored(BaseModel):
@@ -42,3 +48,16 @@ class SentenceHit(BaseModel):
     end: int
     text: str
     score: float
+
+
+StoredRecord = StoredIndexResult | StoredMetric | StoredInitiative
+_R = TypeVar("_R", StoredIndexResult, StoredMetric, StoredInitiative)
+
+
+@dataclass
+class Fact(Generic[_R]):
+    """One distinct fact: the earliest stored record stating it, and how many rows
+    (documents x backends) state it."""
+
+    record: _R
+    sources: int
