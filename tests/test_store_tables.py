@@ -191,10 +191,9 @@ def test_entity_and_initiative_keys(store: Store):
     assert store.initiative_keys() == ["ca phe doanh nhan"]
 
 
-def test_name_index_from_the_store_or_its_connection(store: Store):
+def test_name_index_from_the_store(store: Store):
     _save(store, "a")
     by_store = build_index(store)
-    assert by_store == build_index(store.conn)
     assert "luc ngan" in by_store.store and "ca phe doanh nhan" in by_store.initiatives
     assert build_index(None).store == {}
 

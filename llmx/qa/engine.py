@@ -51,7 +51,7 @@ def answer_question(
     text = clean_question(question)
     if not store.backends():
         return empty_store_answer(question)
-    names = build_index(store.conn)
+    names = build_index(store)
     q = plan(text, names, planner, llm)
     res = execute(store, q, names, text, backend=backend)
     return to_answer(question, res)

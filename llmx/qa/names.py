@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from llmx.core.gazetteer import Province, Region, get_gazetteer
 from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.store import Store
-from llmx.store.connection import Connection
-from llmx.store.distinct import DistinctReads
 
 _TOKEN = re.compile(r"[0-9a-z]+")
 _MAX_NGRAM = 10
@@ -193,10 +191,8 @@ def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def build_index(source: Store | Connection | None) -> NameIndex:
-    """The name index for a store (gazetteer only when ``source`` is None). ``source`` may
-    also be a store's connection, as older callers pass it."""
-    if source is None:
+def build_index(store: Store | None) -> NameIndex:
+    """The name index for a store (gazetteer only when ``store`` is None)."""
+    if store is None:
         return NameIndex.build()
-    reads = source if isinstance(source, Store) else DistinctReads(source)
-    return NameIndex.build(reads.entity_keys(), reads.initiative_keys())
+    return NameIndex.build(store.entity_keys(), store.initiative_keys())
