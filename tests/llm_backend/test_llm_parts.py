@@ -26,6 +26,62 @@ def test_prompts_load_and_version():
     assert "Title: Tiêu đề" in user and "part 2 of 3" in user and "văn bản" in user
 
 
+def test_plan_prompt_names_every_ask_kind():
+    from llmx.llm.prompts import load_plan_prompts
+    from llmx.qa.query import ASK_KINDS
+
+    p = load_plan_prompts()
+    assert len(p.version) == 12 and p.version != load_prompts().version
+    system = p.system(ASK_KINDS)
+    line = next(li for li in system.splitlines() if li.startswith("- ask: one of "))
+    assert line.removeprefix("- ask: one of ").split(", ") == list(ASK_KINDS)
+    assert "{{" not in system and "{%" not in system  # rendered, not template source
+    # The kinds are data: another list renders into the same line.
+    assert "- ask: one of alpha, beta\n" in p.system(["alpha", "beta"])
+
+
+def _copy_prompts(dest):
+    dest.mkdir()
+    for f in prompt_dir().iterdir():
+        if f.is_file():
+            (dest / f.name).write_bytes(f.read_bytes())
+    return dest
+
+
+def test_each_prompt_set_is_versioned_by_its_own_files(tmp_path):
+    from llmx.llm.prompts import load_plan_prompts
+    from llmx.qa.query import ASK_KINDS
+
+    same = _copy_prompts(tmp_path / "same")
+    assert load_plan_prompts(same).version == load_plan_prompts().version
+    assert load_prompts(same).version == load_prompts().version
+
+    edited = _copy_prompts(tmp_path / "edited")
+    plan = edited / "plan_system.j2"
+    plan.write_text(plan.read_text(encoding="utf-8") + "Answer in JSON only.\n", "utf-8")
+    changed = load_plan_prompts(edited)
+    assert changed.version != load_plan_prompts().version
+    assert changed.system(ASK_KINDS).endswith("Answer in JSON only.")
+    assert load_prompts(edited).version == load_prompts().version  # extraction unaffected
+
+    system = edited / "system.j2"
+    system.write_text(system.read_text(encoding="utf-8") + "\nBe brief.\n", "utf-8")
+    load_prompts.cache_clear()  # the same folder, read again
+    try:
+        assert load_prompts(edited).version != load_prompts().version
+    finally:
+        load_prompts.cache_clear()
+    assert load_plan_prompts(edited).version == changed.version  # planner unaffected
+
+
+def test_missing_template_is_a_config_error(tmp_path):
+    from llmx.errors import ConfigError
+    from llmx.llm.prompts import load_plan_prompts
+
+    with pytest.raises(ConfigError, match="plan_system.j2"):
+        load_plan_prompts(tmp_path)
+
+
 def test_few_shot_examples_are_grounded_and_not_seed_text(root):
     seeds = " ".join(f.read_text(encoding="utf-8") for f in (root / "seeds").glob("*.txt"))
     for ex in load_prompts().examples:
