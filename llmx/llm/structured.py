@@ -1,6 +1,7 @@
 """instructor for extraction: one response model, one mode, one system prompt, one completion
-function underneath (``llmx.llm.provider``: cache, retries, HTTP), behind instructor's public
-client (``instructor.AsyncInstructor``, whose hooks carry the usage accounting).
+function underneath (``llmx.llm.provider``: cache, retries, HTTP), wrapped by instructor's
+public ``patch``; an ``instructor.AsyncInstructor`` over it holds the hooks (the usage
+accounting among them).
 
 instructor's public wrapper redoes per request what never changes here: it re-derives the
 request from the response model (the JSON schema, indented into the system prompt in JSON
@@ -49,10 +50,12 @@ class Structured:
         self.mode = instructor_mode(mode)
         self._response_model = response_model
         self._system = system
-        #: The public client: ``on(hook, handler)`` registers hooks for either path.
-        self.client = instructor.AsyncInstructor(
-            client=None, create=instructor.patch(create=complete, mode=self.mode), mode=self.mode
-        )
+        # instructor's public wrapper over the completion function, and its client, whose
+        # hooks (``on(hook, handler)``) both paths fire. Calls go to the wrapper with those
+        # hooks rather than through ``client.create``, which would walk the model for async
+        # validators once more per request.
+        self._create = instructor.patch(create=complete, mode=self.mode)
+        self.client = instructor.AsyncInstructor(client=None, create=self._create, mode=self.mode)
         self._fast: _FastPath | None = None
         if fast and fast_path_supported():
             self._fast = _FastPath.prepare(complete, self.mode, response_model, system)
@@ -69,7 +72,7 @@ class Structured:
         Raises instructor's exceptions (InstructorRetryException, IncompleteOutput...)."""
         if self._fast is not None:
             return await self._fast(user, self.client.hooks, max_retries=max_retries, **params)
-        return await self.client.create(
+        return await self._create(
             response_model=self._response_model,
             messages=[
                 {"role": "system", "content": self._system},
@@ -77,6 +80,7 @@ class Structured:
             ],
             max_retries=max_retries,
             strict=False,  # lax JSON parsing; the grounding guard is the real check
+            hooks=self.client.hooks,
             **params,
         )
 
