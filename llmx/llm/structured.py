@@ -5,13 +5,14 @@ accounting among them).
 
 instructor's public wrapper redoes per request what never changes here: it re-derives the
 request from the response model (the JSON schema, indented into the system prompt in JSON
-modes), wraps and re-checks the model class, and walks it for async validators four times;
-together about 2-2.5 ms of CPU per request, two thirds of instructor's share, which caps a
-32-worker run (benchmarks/llm_overhead.py). So, on the instructor versions it was verified
-with (``FAST_PATH_VERIFIED``), the request is prepared once with the handler the wrapper
-would use, and each call goes straight to instructor's retry loop (parse, validate, re-ask)
-with the client's hooks. On any other version, or if that preparation fails, the public
-wrapper is used. Both send the same requests and fire the same hooks
+modes), wraps and re-checks the model class, and walks it for async validators four times:
+about 3-3.4 ms of CPU per call against 0.8 ms here (parsing, validation and the grounding
+guard included; ``benchmarks/llm_overhead.py --paths fast public --cpu``), which holds a
+32-worker run to about 0.65x the fast path's docs/s. So, on the instructor versions it was
+verified with (``FAST_PATH_VERIFIED``), the request is prepared once with the handler the
+wrapper would use, and each call goes straight to instructor's retry loop (parse, validate,
+re-ask) with the client's hooks. On any other version, or if that preparation fails, the
+public wrapper is used. Both send the same requests and fire the same hooks
 (tests/llm_backend/test_llm_parts.py checks they do).
 """
 

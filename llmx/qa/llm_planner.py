@@ -57,9 +57,10 @@ def planner_config(
     max_retries: int = 1,
     mode: str = "json",
 ) -> LLMConfig:
-    """The planner's settings: fail fast (one HTTP attempt within ``timeout``, no cache);
-    ``max_retries`` re-asks after an invalid plan. No environment lookups: the CLI resolves
-    OPENAI_API_KEY / OPENAI_BASE_URL / LLMX_MODEL before calling."""
+    """The planner's settings: fail fast (one HTTP attempt within ``timeout``: the client's
+    retries are off and nothing retries around it; no cache); ``max_retries`` re-asks after
+    an invalid plan. It reads no environment variables itself: ``llmx ask`` resolves
+    OPENAI_API_KEY / OPENAI_BASE_URL / LLMX_MODEL (``config.from_options``) before calling."""
     return LLMConfig(
         model=model,
         base_url=base_url,
