@@ -2,12 +2,19 @@
 every chat completion after a fixed delay (50 ms by default).
 
     python benchmarks/llm_overhead.py [--delay 0.05] [--docs 64] [--workers 1 8 32]
+        [--paths fast public] [--repeat 5]
 
 For each worker count: documents go through ``OpenAIExtractor.extract_many`` (prompt
 rendering, instructor, the grounding guard, transport, JSON parsing; cache off so every
 document is a real HTTP request). Prints the client overhead per document at 1 worker
 (wall time per document minus the server's delay) and docs/s against the ideal
 ``workers / delay``. Targets: overhead <= 5 ms/document, >= 80 % of ideal at 32 workers.
+
+``--paths``: which way instructor is called (``llmx/llm/structured.py``): ``fast``, the
+pinned adapter into instructor's retry loop (the default), and/or ``public``, instructor's
+public client. ``--repeat N`` runs every (path, workers) N times, interleaved, and prints
+medians; with both paths it also prints public/fast ratios. ``--cpu`` adds the client's CPU
+time per instructor call without HTTP (a canned completion), the part the paths differ in.
 
 The server runs in its own process (asyncio, HTTP/1.1 keep-alive) so it does not compete
 with the client for the GIL.
@@ -148,7 +155,7 @@ def make_docs(n: int):
     return docs
 
 
-def measure(port: int, workers: int, n: int, cache_path: Path | None) -> float:
+def measure(port: int, workers: int, n: int, cache_path: Path | None, path: str = "fast") -> float:
     from llmx.llm.backend import build_openai_backend
 
     backend = build_openai_backend(
@@ -159,10 +166,13 @@ def measure(port: int, workers: int, n: int, cache_path: Path | None) -> float:
         cache=cache_path is not None,
         cache_path=cache_path,
     )
+    backend._fast_path = path == "fast"
     try:
         # Warm-up: imports, client, connection pool.
         for out in backend.extract_many(make_docs(workers)):
             assert out.extraction.index_results and not out.rejected, out.rejected
+        if backend._create is None or backend._create.fast != (path == "fast"):
+            sys.exit(f"the {path} path is not available with this instructor version")
         docs = make_docs(n)
         t = time.perf_counter()
         count = 0
@@ -210,12 +220,66 @@ def client_ceiling(port: int, workers: int, n: int) -> float:
     return asyncio.run(run())
 
 
+def call_cpu(paths: list[str], calls: int = 300, repeat: int = 7) -> dict[str, float]:
+    """Median CPU ms per instructor call (request, parse, validate, grounding guard) on each
+    path, with a completion function that returns a canned answer: no HTTP, no server.
+    Runs of the paths alternate."""
+    import statistics
+
+    from openai.types.chat import ChatCompletion
+
+    from llmx.llm.grounding_guard import GuardContext, guarding
+    from llmx.llm.prompts import load_prompts
+    from llmx.llm.response_models import DocumentRecords
+    from llmx.llm.structured import Structured
+
+    prompts = load_prompts()
+    doc = make_docs(1)[0]
+    raw = {
+        "id": "x", "object": "chat.completion", "created": 0, "model": "bench",
+        "choices": [{"index": 0, "finish_reason": "stop", "message": {
+            "role": "assistant", "content": json.dumps(ANSWER, ensure_ascii=False)}}],
+        "usage": {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100},
+    }  # fmt: skip
+
+    async def complete(**kwargs: object) -> ChatCompletion:
+        return ChatCompletion.model_validate(raw)
+
+    system, user = prompts.system(), prompts.user(doc.text)
+    clients = {p: Structured(complete, "json", DocumentRecords, system, fast=p == "fast")
+               for p in paths}  # fmt: skip
+    for p, structured in clients.items():
+        if structured.fast != (p == "fast"):
+            sys.exit(f"the {p} path is not available with this instructor version")
+
+    async def run(structured: Structured, n: int) -> float:
+        t = time.process_time()
+        for _ in range(n):
+            with guarding(GuardContext(doc.text)):
+                await structured(user, max_retries=1, model="bench", max_tokens=2048)
+        return (time.process_time() - t) / n * 1000
+
+    samples: dict[str, list[float]] = {p: [] for p in paths}
+    for structured in clients.values():
+        asyncio.run(run(structured, 20))  # warm-up
+    for r in range(repeat):
+        for p in paths if r % 2 == 0 else paths[::-1]:
+            samples[p].append(asyncio.run(run(clients[p], calls)))
+    return {p: statistics.median(v) for p, v in samples.items()}
+
+
 def main() -> None:
+    import statistics
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--delay", type=float, default=0.05, help="server time per request (s)")
     ap.add_argument("--docs", type=int, default=64, help="documents (x workers/4 above 4)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 8, 32])
     ap.add_argument("--cache", action="store_true", help="cache on (fresh file: all misses)")
+    ap.add_argument("--paths", nargs="+", choices=["fast", "public"], default=["fast"],
+                    help="how instructor is called (see llmx/llm/structured.py)")  # fmt: skip
+    ap.add_argument("--repeat", type=int, default=1, help="runs per row (medians printed)")
+    ap.add_argument("--cpu", action="store_true", help="also CPU ms per call without HTTP")
     ap.add_argument("--serve", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
@@ -223,17 +287,21 @@ def main() -> None:
         return
 
     proc, port = start_server(args.delay)
-    rows = []
+    runs: dict[tuple[str, int], list[float]] = {}
     try:
         server_time = raw_round_trip(port)
-        for w in args.workers:
-            n = max(args.docs, args.docs * w // 4)
-            cache = Path(f"/tmp/llmx-bench-cache-{os.getpid()}-{w}.db") if args.cache else None
-            elapsed = measure(port, w, n, cache)
-            if cache:
-                for p in cache.parent.glob(cache.name + "*"):
-                    p.unlink()
-            rows.append((w, n, elapsed))
+        for r in range(args.repeat):
+            # Interleaved, alternating the order, so drift on a shared machine hits both.
+            for path in args.paths if r % 2 == 0 else args.paths[::-1]:
+                for w in args.workers:
+                    n = max(args.docs, args.docs * w // 4)
+                    cache = (
+                        Path(f"/tmp/llmx-bench-cache-{os.getpid()}-{w}.db") if args.cache else None
+                    )
+                    runs.setdefault((path, w), []).append(measure(port, w, n, cache, path))
+                    if cache:
+                        for p in cache.parent.glob(cache.name + "*"):
+                            p.unlink()
         top = max(args.workers)
         ceiling = client_ceiling(port, top, max(args.docs, args.docs * top // 4))
     finally:
@@ -243,23 +311,39 @@ def main() -> None:
     print(
         f"server delay {args.delay * 1000:.0f} ms per request; bare-socket round trip "
         f"{server_time * 1000:.2f} ms; cache {'on' if args.cache else 'off'}; "
-        f"{os.cpu_count()} CPUs"
+        f"{os.cpu_count()} CPUs; medians of {args.repeat} run(s)"
     )
-    print(f"{'workers':>7} {'docs':>6} {'wall s':>8} {'docs/s':>8} {'ideal':>8} {'% ideal':>8}"
-          f" {'ms/doc':>8} {'overhead ms/doc':>16}")  # fmt: skip
+    print(f"{'path':>6} {'workers':>7} {'docs':>6} {'wall s':>8} {'docs/s':>8} {'ideal':>8}"
+          f" {'% ideal':>8} {'ms/doc':>8} {'overhead ms/doc':>16}")  # fmt: skip
     ok = True
-    for w, n, elapsed in rows:
-        rate = n / elapsed
-        ideal = w / args.delay
-        per_doc = elapsed / n * 1000
-        # Per document, seen from one worker slot: wall time minus the server round trip.
-        overhead = per_doc * w - server_time * 1000
-        print(f"{w:>7} {n:>6} {elapsed:>8.2f} {rate:>8.1f} {ideal:>8.1f} {rate / ideal:>8.1%}"
-              f" {per_doc:>8.2f} {overhead:>16.2f}")  # fmt: skip
-        if w == 1 and overhead > 5:
-            ok = False
-        if w == 32 and rate / ideal < 0.8:
-            ok = False
+    summary: dict[tuple[str, int], tuple[float, float]] = {}
+    for path in args.paths:
+        for w in args.workers:
+            n = max(args.docs, args.docs * w // 4)
+            elapsed = statistics.median(runs[(path, w)])
+            rate = n / elapsed
+            ideal = w / args.delay
+            per_doc = elapsed / n * 1000
+            # Per document, seen from one worker slot: wall time minus the server round trip.
+            overhead = per_doc * w - server_time * 1000
+            summary[(path, w)] = (overhead, rate)
+            print(f"{path:>6} {w:>7} {n:>6} {elapsed:>8.2f} {rate:>8.1f} {ideal:>8.1f}"
+                  f" {rate / ideal:>8.1%} {per_doc:>8.2f} {overhead:>16.2f}")  # fmt: skip
+            if path == "fast" and w == 1 and overhead > 5:
+                ok = False
+            if path == "fast" and w == 32 and rate / ideal < 0.8:
+                ok = False
+    if len(args.paths) == 2:
+        for w in args.workers:
+            (fo, fr), (po, pr) = summary[("fast", w)], summary[("public", w)]
+            print(f"public/fast at {w} workers: overhead {po:.2f}/{fo:.2f} ms = {po / fo:.2f}x,"
+                  f" docs/s {pr:.1f}/{fr:.1f} = {pr / fr:.2f}x")  # fmt: skip
+    if args.cpu:
+        cpu = call_cpu(args.paths)
+        line = ", ".join(f"{p} {c:.2f}" for p, c in cpu.items())
+        if len(cpu) == 2:
+            line += f" (public/fast {cpu['public'] / cpu['fast']:.2f}x)"
+        print(f"CPU ms per instructor call, no HTTP (median of 7 x 300): {line}")
     print(f"for scale: AsyncOpenAI alone (no instructor, no validation) at {top} workers: "
           f"{ceiling:.1f} docs/s = {ceiling / (top / args.delay):.1%} of ideal")  # fmt: skip
     print("targets (overhead <= 5 ms/doc at 1 worker, >= 80% of ideal at 32):",

@@ -137,6 +137,33 @@ def test_cassettes_hold_no_credentials():
             assert secret not in text, f"{f.name} holds {secret!r}"
 
 
+def _recorded_body(sc: Scenario) -> dict:
+    import yaml
+
+    data = yaml.safe_load(sc.cassette.read_text(encoding="utf-8"))
+    return json.loads(data["interactions"][0]["request"]["body"])
+
+
+@pytest.mark.parametrize("sc", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_planner_sends_what_the_cassettes_recorded(sc, store):
+    """The cassettes were recorded when the planner's prompt was an f-string and it built
+    its own client; the request (prompt from prompts/plan_system.j2, schema, mode, sampling)
+    must still be the recorded one, byte for byte once parsed."""
+    client, seen = _stub_client("{}")
+    answer_question(store, sc.question, planner="openai", llm={"model": MODEL, "client": client})
+    assert seen[0] == _recorded_body(sc)
+
+
+def test_planner_prompt_is_the_versioned_template():
+    from llmx.llm.prompts import load_plan_prompts
+    from llmx.qa.llm_planner import plan_prompt_version, system_prompt
+    from llmx.qa.query import ASK_KINDS
+
+    assert system_prompt() == load_plan_prompts().system(ASK_KINDS)
+    assert plan_prompt_version() == load_plan_prompts().version
+    assert all(kind in system_prompt() for kind in ASK_KINDS)
+
+
 # -- faults, through the real openai + instructor stack ------------------------------------
 
 
@@ -154,9 +181,11 @@ def _stub_client(*contents: str, status: int = 200):
     httpx = _httpx()
     replies = list(contents)
     seen: list[dict] = []
+    headers: list[dict] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(json.loads(request.content))
+        headers.append(dict(request.headers))
         content = replies.pop(0) if replies else "{}"
         if status != 200:
             return httpx.Response(status, json={"error": {"message": content}})
@@ -170,6 +199,7 @@ def _stub_client(*contents: str, status: int = 200):
     transport = httpx.MockTransport(handler)
     client = make_client("http://llm.invalid/v1", None, 5.0,
                          http_client=httpx.Client(transport=transport))  # fmt: skip
+    client.seen_headers = headers
     return client, seen
 
 
@@ -187,6 +217,21 @@ def test_model_plan_is_used(store):
     assert a.found and "87,35" in a.text
     assert seen[0]["messages"][0]["role"] == "system"
     _grounded(a)
+
+
+def test_planner_shares_the_llm_layer_key_and_usage_hook(store):
+    """No key: the LLM layer's one dummy key; responses are counted by the same instructor
+    hook as extraction's (inside ``usage.tracking``)."""
+    from llmx.core.outcome import Usage
+    from llmx.llm.config import DUMMY_KEY
+    from llmx.llm.usage import tracking
+
+    client, seen = _stub_client("not JSON", '{"ask": "rank", "entity": "Ninh Bình"}')
+    with tracking(Usage()) as usage:
+        a = _ask(store, "Ninh Bình xếp thứ mấy về Chỉ số CCHC năm 2022?", client)
+    assert a.query["planner"] == "openai:stub" and len(seen) == 2  # one re-ask
+    assert [h["authorization"] for h in client.seen_headers] == [f"Bearer {DUMMY_KEY}"] * 2
+    assert usage == Usage(requests=2, prompt_tokens=20, completion_tokens=10)
 
 
 def test_nonexistent_entity_finds_nothing(store):

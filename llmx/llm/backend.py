@@ -8,8 +8,10 @@ keeps its complete grounded records and, if it was doing real work, is asked aga
 larger completion budget or as two halves. Records found in several (overlapping) chunks
 are merged.
 
-Under instructor sits one completion function: cache -> concurrency slot -> rate limit ->
-retries -> AsyncOpenAI (its own retries off).
+Under instructor sits one completion function from the provider layer
+(``llmx.llm.provider.Completions``): cache -> concurrency slot -> rate limit -> retries ->
+AsyncOpenAI (its own retries off). Tokens are counted per document through instructor's
+``completion:response`` hook (``llmx.llm.usage``).
 """
 
 from __future__ import annotations
@@ -28,15 +30,14 @@ from llmx.core.outcome import ExtractionOutcome, Rejection, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, LlmxError
 from llmx.llm import usage as usage_mod
-from llmx.llm.cache import ResponseCache, cache_path, request_key
 from llmx.llm.chunking import CHARS_PER_TOKEN, Chunk, estimate_tokens, split_in_two, split_text
-from llmx.llm.config import LLMConfig, from_options, resolve_mode
+from llmx.llm.config import LLMConfig, from_options
 from llmx.llm.grounding_guard import GuardContext, guarding
 from llmx.llm.prompts import load_prompts
+from llmx.llm.provider import Completions
 from llmx.llm.response_models import ITEM_MODELS, DocumentRecords, salvage
 from llmx.llm.runner import LoopThread
 from llmx.llm.structured import Structured
-from llmx.llm.transport import RateLimiter, RetryPolicy, with_retries
 
 _MAX_SPLIT_DEPTH = 2
 _TITLE_ALLOWANCE = 300  # characters reserved in the prompt budget for the title line
@@ -69,36 +70,29 @@ class OpenAIExtractor(Backend):
     def __init__(self, config: LLMConfig) -> None:
         self.config = config
         self.name = f"openai:{config.model}"
-        self.mode = resolve_mode(config.mode, config.endpoint)
+        self.mode = config.resolved_mode
         self.workers = config.workers
         self.prompts = load_prompts()
         self.prompt_version = self.prompts.version
-        self.http_requests = 0  # requests actually sent, for summaries and tests
         self._system = self.prompts.system()
         self._max_chars = self._chunk_budget()
-        self._policy = RetryPolicy(
-            timeout=config.timeout,
-            deadline=config.deadline,
-            max_attempts=config.max_attempts,
-            backoff_initial=config.backoff_initial,
-            backoff_max=config.backoff_max,
-        )
-        self._limiter = RateLimiter(config.rpm)
-        self._cache: ResponseCache | None = None
-        if config.cache:
-            self._cache = ResponseCache(config.cache_path or cache_path())
+        self._completions = Completions(config)  # opens the cache: a bad path fails here
         self._runner = LoopThread()
-        self._client: Any = None  # AsyncOpenAI, created on the loop thread
-        self._create: Structured | None = None  # instructor over self._complete
-        self._fast_path = True  # see structured.py; tests compare both paths
-        self._slots: asyncio.Semaphore | None = None
+        self._create: Structured | None = None  # instructor over the completions, on the loop
+        self._fast_path = True  # see structured.py; tests and the benchmark compare both paths
         self._closed = False
 
     # -- public, synchronous -----------------------------------------------------------
 
     @property
     def cache_file(self) -> str | None:
-        return str(self._cache.path) if self._cache else None
+        cache = self._completions.cache
+        return str(cache.path) if cache else None
+
+    @property
+    def http_requests(self) -> int:
+        """Requests actually sent, for summaries and tests."""
+        return self._completions.http_requests
 
     def run_params(self) -> dict[str, Any]:
         """What to store with a run (no key)."""
@@ -128,10 +122,8 @@ class OpenAIExtractor(Backend):
         if self._closed:
             return
         self._closed = True
-        self._runner.close(self._aclose())
-        if self._cache is not None:
-            self._cache.close()
-            self._cache = None
+        self._runner.close(self._completions.aclose())
+        self._completions.close_cache()
 
     def __enter__(self) -> OpenAIExtractor:
         return self
@@ -159,70 +151,10 @@ class OpenAIExtractor(Backend):
         return left * CHARS_PER_TOKEN
 
     def _ensure_client(self) -> None:
-        if self._create is not None:
-            return
-        from openai import AsyncOpenAI
-
-        self._client = AsyncOpenAI(
-            api_key=self.config.key,
-            base_url=self.config.base_url or None,
-            max_retries=0,  # ours are the only retries (transport.py)
-            timeout=self.config.timeout,
-        )
-        self._create = Structured(
-            self._complete, self.mode, DocumentRecords, self._system, fast=self._fast_path
-        )
-        self._slots = asyncio.Semaphore(self.workers)
-
-    async def _aclose(self) -> None:
-        if self._client is not None:
-            await self._client.close()
-
-    # -- the completion function under instructor --------------------------------------
-
-    async def _complete(self, **kwargs: Any) -> Any:
-        from openai.types.chat import ChatCompletion
-
-        key = None
-        if self._cache is not None:
-            key = request_key(self.config.endpoint, self.mode, kwargs)
-            hit = self._cache.get(key)
-            if hit is not None:
-                usage_mod.count_cache_hit()
-                return ChatCompletion.model_validate(hit)
-
-        async def send(timeout: float) -> Any:
-            assert self._slots is not None
-            async with self._slots:
-                await self._limiter.wait()
-                self.http_requests += 1
-                # The client's generic post (its documented way to call any endpoint): same
-                # auth, base URL, errors and ChatCompletion parsing as chat.completions.create
-                # without re-walking the request against its TypedDicts (~1 ms per request).
-                return await self._client.post(
-                    "/chat/completions",
-                    cast_to=ChatCompletion,
-                    body=kwargs,
-                    options={"timeout": timeout},
-                )
-
-        response = await with_retries(
-            send, self._policy, endpoint=self.config.endpoint, secret=self.config.key
-        )
-        _mark_cut_off(response, kwargs.get("max_tokens"))
-        usage_mod.count_response(response)
-        if key is not None and self._cache is not None:
-            u = response.usage
-            self._cache.put(
-                key,
-                endpoint=self.config.endpoint,
-                model=self.config.model,
-                mode=self.mode,
-                response=response.model_dump(mode="json", exclude_unset=True),
-                prompt_tokens=(u.prompt_tokens or 0) if u else 0,
-                completion_tokens=(u.completion_tokens or 0) if u else 0,
+        if self._create is None:
+            self._create = self._completions.structured(
+                DocumentRecords, self._system, fast=self._fast_path
             )
-        return response
 
     # -- extraction --------------------------------------------------------------------
 
@@ -345,19 +277,6 @@ class OpenAIExtractor(Backend):
                           f"answer's grounded records: {cause}")  # fmt: skip
             )
         return records, rejected
-
-
-def _mark_cut_off(response: Any, max_tokens: int | None) -> None:
-    """Some servers (llama-cpp-python's tool calls) report finish_reason "tool_calls" for an
-    answer that ran out of tokens. An answer that used its whole budget was cut off, whatever
-    it says; marking it lets instructor raise IncompleteOutputException instead of re-asking
-    with a broken answer in the conversation."""
-    usage = getattr(response, "usage", None)
-    if not max_tokens or usage is None or (usage.completion_tokens or 0) < max_tokens:
-        return
-    for choice in response.choices or []:
-        if choice.finish_reason != "length":
-            choice.finish_reason = "length"
 
 
 def _payload(completion: Any) -> str:

@@ -1,5 +1,7 @@
-"""Options of the OpenAI-compatible backend, with environment defaults, and the choice of
-structured-output mode for an endpoint."""
+"""The one configuration of the LLM layer, for both of its callers (``llmx extract --backend
+openai`` and ``llmx ask --backend openai``): options with environment defaults, the dummy key
+for servers that check none, and the structured-output mode (its names, the choice for an
+endpoint, and instructor's name for it)."""
 
 from __future__ import annotations
 
@@ -19,11 +21,21 @@ DUMMY_KEY = "sk-no-key-required"
 
 ModeName = Literal["auto", "tools", "json_schema", "json", "md_json"]
 MODE_NAMES: tuple[str, ...] = ModeName.__args__  # type: ignore[attr-defined]
+# The one mode map: llmx's name -> the member of ``instructor.Mode`` (``auto`` is resolved
+# per endpoint first, by ``resolve_mode``).
+INSTRUCTOR_MODES = {
+    "tools": "TOOLS",
+    "json_schema": "JSON_SCHEMA",
+    "json": "JSON",
+    "md_json": "MD_JSON",
+}
 
 
 class LLMConfig(BaseModel):
-    """Everything the backend needs. Built by ``from_options``; fields are validated so a bad
-    option is a one-line ConfigError, not a traceback."""
+    """Everything a caller of the LLM layer needs. The extraction backend's is built by
+    ``from_options``; the QA planner builds its own (one short timeout, one HTTP attempt, no
+    cache). Fields are validated so a bad option is a one-line ConfigError, not a
+    traceback."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -56,6 +68,11 @@ class LLMConfig(BaseModel):
     def key(self) -> str:
         return self.api_key.get_secret_value() if self.api_key else DUMMY_KEY
 
+    @property
+    def resolved_mode(self) -> str:
+        """``mode`` with ``auto`` decided for this endpoint."""
+        return resolve_mode(self.mode, self.endpoint)
+
     def public_params(self) -> dict[str, Any]:
         """The run parameters worth storing with a run: no key, no paths."""
         return self.model_dump(
@@ -81,6 +98,13 @@ def resolve_mode(mode: str, endpoint: str) -> str:
         return mode
     host = urlsplit(endpoint).hostname or ""
     return "tools" if host == "api.openai.com" else "json"
+
+
+def instructor_mode(mode: str) -> Any:
+    """The ``instructor.Mode`` for a resolved mode name (imports instructor)."""
+    import instructor
+
+    return getattr(instructor.Mode, INSTRUCTOR_MODES[mode])
 
 
 def from_options(**options: Any) -> LLMConfig:

@@ -1,10 +1,19 @@
 """Prompt templates: found in the wheel (``llmx/prompts``) or the repository (``prompts/``),
-rendered with Jinja2, and versioned by a hash of the template files."""
+rendered with Jinja2, and versioned by a hash of the template files.
+
+Two prompt sets, each with its own version so that editing one does not renumber the other:
+
+- extraction (``load_prompts``): ``system.j2``, ``user.j2``, ``examples.json``; the version
+  is stored with each ``llmx extract`` run;
+- the QA planner (``load_plan_prompts``): ``plan_system.j2``, rendered with the ask kinds
+  (``llmx.qa.query.ASK_KINDS``) as data.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -14,7 +23,8 @@ from typing import Any
 
 from llmx.errors import ConfigError
 
-TEMPLATE_FILES = ("system.j2", "user.j2", "examples.json")
+EXTRACTION_FILES = ("system.j2", "user.j2", "examples.json")
+PLANNER_FILES = ("plan_system.j2",)
 
 
 def prompt_dir() -> Traversable:
@@ -30,26 +40,42 @@ def prompt_dir() -> Traversable:
 
 
 @dataclass(frozen=True)
-class Prompts:
+class PromptSet:
+    """Template sources by file name, their version, and the Jinja2 environment over them."""
+
     sources: dict[str, str]
     version: str
     _env: Any = field(repr=False, compare=False)
+
+    def render(self, name: str, **data: Any) -> str:
+        return self._env.get_template(name).render(**data).strip()
+
+
+@dataclass(frozen=True)
+class Prompts(PromptSet):
+    """The extraction prompts."""
 
     @property
     def examples(self) -> list[dict[str, Any]]:
         return json.loads(self.sources["examples.json"])
 
     def system(self) -> str:
-        return self._env.get_template("system.j2").render(examples=self.examples).strip()
+        return self.render("system.j2", examples=self.examples)
 
     def user(
         self, document: str, *, title: str | None = None, part: int = 1, parts: int = 1
     ) -> str:
         # The document is a variable, never template source: text like "{{" or "{%" in a
         # news article reaches the model verbatim.
-        return self._env.get_template("user.j2").render(
-            document=document, title=title, part=part, parts=parts
-        ).strip()
+        return self.render("user.j2", document=document, title=title, part=part, parts=parts)
+
+
+@dataclass(frozen=True)
+class PlanPrompts(PromptSet):
+    """The QA planner's prompt."""
+
+    def system(self, ask_kinds: Sequence[str]) -> str:
+        return self.render("plan_system.j2", ask_kinds=list(ask_kinds))
 
 
 def _as_json(value: Any) -> str:
@@ -57,17 +83,19 @@ def _as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-@cache
-def load_prompts() -> Prompts:
-    """Read the templates once per process. The version is the first 12 hex digits of a
-    SHA-256 over the template files' names and bytes."""
+def _read(files: tuple[str, ...], base: Traversable | None) -> tuple[dict[str, str], str, Any]:
+    """The files' text, their version (the first 12 hex digits of a SHA-256 over the files'
+    names and bytes, in ``files`` order) and a Jinja2 environment over them."""
     import jinja2
 
-    base = prompt_dir()
+    base = base if base is not None else prompt_dir()
     sources: dict[str, str] = {}
     digest = hashlib.sha256()
-    for name in TEMPLATE_FILES:
-        data = (base / name).read_bytes()
+    for name in files:
+        try:
+            data = (base / name).read_bytes()
+        except OSError:
+            raise ConfigError(f"prompt template {name} not found in {base}") from None
         sources[name] = data.decode("utf-8")
         digest.update(name.encode() + b"\0" + data + b"\0")
     env = jinja2.Environment(
@@ -77,4 +105,16 @@ def load_prompts() -> Prompts:
         keep_trailing_newline=False,
     )
     env.filters["as_json"] = _as_json
-    return Prompts(sources=sources, version=digest.hexdigest()[:12], _env=env)
+    return sources, digest.hexdigest()[:12], env
+
+
+@cache
+def load_prompts(base: Traversable | None = None) -> Prompts:
+    """The extraction templates, read once per process (``base``: another folder, tests)."""
+    return Prompts(*_read(EXTRACTION_FILES, base))
+
+
+@cache
+def load_plan_prompts(base: Traversable | None = None) -> PlanPrompts:
+    """The planner's template, read once per process (``base``: another folder, tests)."""
+    return PlanPrompts(*_read(PLANNER_FILES, base))

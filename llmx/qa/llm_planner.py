@@ -10,7 +10,12 @@ unknown and finds nothing). Any failure (no server, a timeout, invalid JSON afte
 ``max_retries`` re-asks, a value outside the schema, an invented value, a plan with less
 structure than the offline parse) falls back to the offline parser; the notes say so.
 
-openai and instructor are imported only here, only when this planner is used.
+The planner shares the LLM layer with extraction: its settings are an ``LLMConfig``
+(``llmx.llm.config``: the same key handling and mode map), its client comes from
+``llmx.llm.provider.sync_instructor`` (synchronous; one attempt within ``timeout``, no HTTP
+retries, no cache), and its prompt is ``prompts/plan_system.j2``, loaded and versioned by
+``llmx.llm.prompts`` (``plan_prompt_version``). openai and instructor are imported only when
+this planner is used.
 """
 
 from __future__ import annotations
@@ -22,35 +27,53 @@ from pydantic import ConfigDict
 
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold
+from llmx.llm.config import DEFAULT_MODEL, LLMConfig
 from llmx.qa.names import NameIndex, key
 from llmx.qa.parse_rules import LEADER, clean_question, parse
 from llmx.qa.query import ASK_KINDS, NEEDS_ENTITY, Query, QueryFilters
 
-DUMMY_KEY = "sk-no-key-required"  # local servers ignore the key; the client needs one
+PLAN_MAX_TOKENS = 256  # a plan is a few short fields
 
-SYSTEM_PROMPT = f"""You read one question about Vietnamese administrative-reform rankings
-and write it as a JSON query. Never answer the question; only describe what it asks.
-Fields (null when the question does not say):
-- ask: one of {", ".join(ASK_KINDS)}
-- entity: the province, district, department or ministry the question is about, as written
-- entity_level: for "which province/department/district..." questions: province,
-  department, district, ministry or commune
-- index: PAR_INDEX (Chỉ số CCHC, cải cách hành chính, PAR Index), SIPAS (sự hài lòng),
-  PCI (năng lực cạnh tranh), PAPI, DTI (chuyển đổi số), PGI (chỉ số xanh),
-  SERVICE_INDEX (phục vụ người dân, doanh nghiệp), OTHER
-- component: a sub-index or field named in the question (lĩnh vực "...")
-- year, year_from (a comparison year), rank (a rank number asked about), n (top/bottom N)
-- scope: "national", "region:<region name>" or "province:<province name>"
-- initiative: a model or initiative name, without quotes
-- metric: the words naming a rate or count
-- measure: "rank" or "score", for change questions
-- targets: true only for plans, targets or forecasts
-Examples:
-"Tỉnh nào đứng thứ 7?" -> {{"ask": "entity_for_rank", "entity_level": "province", "rank": 7}}
-"Ninh Bình đạt bao nhiêu điểm PAR Index năm 2023?" ->
-  {{"ask": "score", "entity": "Ninh Bình", "index": "PAR_INDEX", "year": 2023}}
-"Which provinces use the 'Một cửa thân thiện' model?" ->
-  {{"ask": "initiative_who", "initiative": "Một cửa thân thiện"}}"""
+
+def system_prompt() -> str:
+    """The planner's system prompt (``prompts/plan_system.j2``, the ask kinds as data)."""
+    from llmx.llm.prompts import load_plan_prompts
+
+    return load_plan_prompts().system(ASK_KINDS)
+
+
+def plan_prompt_version() -> str:
+    from llmx.llm.prompts import load_plan_prompts
+
+    return load_plan_prompts().version
+
+
+def planner_config(
+    *,
+    model: str = DEFAULT_MODEL,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    timeout: float = 30.0,
+    max_retries: int = 1,
+    mode: str = "json",
+) -> LLMConfig:
+    """The planner's settings: fail fast (one HTTP attempt within ``timeout``: the client's
+    retries are off and nothing retries around it; no cache); ``max_retries`` re-asks after
+    an invalid plan. It reads no environment variables itself: ``llmx ask`` resolves
+    OPENAI_API_KEY / OPENAI_BASE_URL / LLMX_MODEL (``config.from_options``) before calling."""
+    return LLMConfig(
+        model=model,
+        base_url=base_url,
+        api_key=api_key,  # pydantic makes it a SecretStr
+        mode=mode,  # validated against ModeName
+        timeout=timeout,
+        deadline=timeout,
+        max_attempts=1,
+        max_retries=max_retries,
+        max_tokens=PLAN_MAX_TOKENS,
+        temperature=0.0,
+        cache=False,
+    )
 
 
 class PlannedQuery(QueryFilters):
@@ -70,26 +93,17 @@ def make_client(
 ) -> Any:
     """instructor over a synchronous OpenAI client; no HTTP retries (a failed plan falls
     back to the offline parser at once). ``http_client``: an httpx.Client (tests)."""
-    import instructor
-    from openai import OpenAI
+    from llmx.llm.provider import sync_instructor
 
-    openai_client = OpenAI(
-        base_url=base_url,
-        api_key=api_key or DUMMY_KEY,
-        max_retries=0,
-        timeout=timeout,
-        http_client=http_client,
-    )
-    modes = {"json": instructor.Mode.JSON, "json_schema": instructor.Mode.JSON_SCHEMA,
-             "tools": instructor.Mode.TOOLS, "md_json": instructor.Mode.MD_JSON}  # fmt: skip
-    return instructor.from_openai(openai_client, mode=modes[mode])
+    config = planner_config(base_url=base_url, api_key=api_key, timeout=timeout, mode=mode)
+    return sync_instructor(config, http_client=http_client)
 
 
 def plan_with_llm(
     question: str,
     names: NameIndex,
     *,
-    model: str = "gpt-4o-mini",
+    model: str = DEFAULT_MODEL,
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float = 30.0,
@@ -101,17 +115,28 @@ def plan_with_llm(
     text = clean_question(question)
     offline = parse(text, names)
     try:
-        client = client or make_client(base_url, api_key, timeout, mode)
-        planned = client.chat.completions.create(
+        config = planner_config(
             model=model,
+            base_url=base_url,
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            mode=mode,
+        )
+        if client is None:
+            from llmx.llm.provider import sync_instructor
+
+            client = sync_instructor(config)
+        planned = client.chat.completions.create(
+            model=config.model,
             response_model=PlannedQuery,
             messages=[
-                {"role": "system", "content": SYSTEM_PROMPT},
+                {"role": "system", "content": system_prompt()},
                 {"role": "user", "content": text},
             ],
-            max_retries=max_retries,
-            temperature=0.0,
-            max_tokens=256,
+            max_retries=config.max_retries,
+            temperature=config.temperature,
+            max_tokens=config.max_tokens,
         )
     except Exception as exc:  # noqa: BLE001 - any planner failure: plan offline instead
         note = f"LLM planner failed ({type(exc).__name__}); offline parser used"
@@ -144,13 +169,13 @@ def unsupported(
     for label, value in (("initiative", planned.initiative), ("component", planned.component)):
         if value and not _mostly_in(value, qkey):
             out.append(f"{label} {value!r}")
-    for label, value, parsed in (
+    for label, number, parsed in (
         ("year", planned.year, {offline.year, offline.year_from}),
         ("year", planned.year_from, {offline.year, offline.year_from}),
         ("n", planned.n, {offline.n}),
     ):
-        if value is not None and value not in numbers and value not in parsed:
-            out.append(f"{label} {value}")
+        if number is not None and number not in numbers and number not in parsed:
+            out.append(f"{label} {number}")
     if planned.rank is not None and planned.rank not in numbers | {offline.rank}:
         if not (planned.rank == 1 and LEADER.search(qkey)):
             out.append(f"rank {planned.rank}")

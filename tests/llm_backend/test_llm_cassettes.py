@@ -5,20 +5,34 @@ keep only records whose evidence holds."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from llmx.core.records import DocumentExtraction
 from llmx.llm.backend import build_openai_backend
+from llmx.llm.provider import Completions
 
 from .cassette_scenarios import CASSETTES, SCENARIOS, vcr_config
 
 _GROUNDING = re.compile(r"not found in (its quote|the document)")
 
 
-def _replay(sc, monkeypatch):
+def _canonical(body: dict) -> str:
+    return json.dumps(body, sort_keys=True, ensure_ascii=False)
+
+
+def _replay(sc, monkeypatch, sent=None):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    if sent is not None:  # record the request bodies as the completion function gets them
+        original = Completions.complete
+
+        async def spy(self, **kwargs):
+            sent.append(json.loads(json.dumps(kwargs, ensure_ascii=False)))
+            return await original(self, **kwargs)
+
+        monkeypatch.setattr(Completions, "complete", spy)
     doc = sc.document()
     backend = build_openai_backend(**sc.backend_options())
     try:
@@ -31,8 +45,13 @@ def _replay(sc, monkeypatch):
 
 @pytest.mark.parametrize("sc", SCENARIOS, ids=[s.name for s in SCENARIOS])
 def test_cassette_replays_to_grounded_records(sc, monkeypatch):
-    doc, out, cassette = _replay(sc, monkeypatch)
+    sent: list = []
+    doc, out, cassette = _replay(sc, monkeypatch, sent)
     assert cassette.all_played and cassette.play_count == len(cassette)
+    # Replay matches on method and path only; the bodies must still be the recorded ones
+    # (same prompts, schema, parameters), in any order (chunks run concurrently).
+    recorded = [json.loads(r.body) for r in cassette.requests]
+    assert sorted(map(_canonical, sent)) == sorted(map(_canonical, recorded))
     ex = out.extraction
     DocumentExtraction.model_validate(ex.model_dump(), context={"text": doc.text})
     for rec in ex.index_results + ex.metrics + ex.initiatives:
