@@ -73,3 +73,11 @@ def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connec
             raise
     except sqlite3.Error as exc:
         raise StoreError(f"store {path}: {exc}") from exc
+
+
+class StoreBase:
+    """What every part of the store works on: one open connection and the store's path
+    (for messages). ``Store`` sets both; the parts are mixins of it, one job each."""
+
+    conn: sqlite3.Connection
+    path: Path

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.connection import StoreBase
 from llmx.store.models import Fact
 from llmx.store.tables import RECORD_TABLES, TABLES
 
@@ -56,14 +56,10 @@ _DISTINCT_COLUMNS = {
 FilterValue = str | int | Iterable[str] | Iterable[int] | None
 
 
-class DistinctReads:
-    """Grouped, read-only queries over the record tables of one store connection."""
+class DistinctReads(StoreBase):
+    """Grouped, read-only queries over the record tables."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
-        self.conn = conn
-        self.path = path
-
-    def facts(
+    def distinct_facts(
         self,
         table: str,
         *,

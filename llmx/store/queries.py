@@ -11,15 +11,13 @@ import sqlite3
 from typing import Any
 
 from llmx.core.textnorm import fold
+from llmx.store.connection import StoreBase
 from llmx.store.models import MAX_LIMIT, StoredIndexResult, StoredInitiative, StoredMetric
 from llmx.store.tables import INDEX_RESULTS, INITIATIVES, METRICS
 
 
-class RecordQueries:
-    """Filtered record reads over one store connection."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+class RecordQueries(StoreBase):
+    """Filtered record reads."""
 
     def _select(
         self,

@@ -6,10 +6,8 @@ Values are always bound parameters; table and column names come from the table s
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from llmx.core.document import Document
@@ -29,16 +27,10 @@ from llmx.store.tables import (
 )
 
 
-class Records:
-    """The ``documents``, ``extractions`` and record tables of one store connection."""
-
-    def __init__(
-        self, conn: sqlite3.Connection, path: Path, runs: Runs, sentences: SentenceIndex
-    ) -> None:
-        self.conn = conn
-        self.path = path
-        self.runs = runs
-        self.sentences = sentences
+class Records(Runs, SentenceIndex):
+    """The ``documents``, ``extractions`` and record tables. Saving checks the run
+    (``Runs``) and replaces the document's sentences (``SentenceIndex``) in the same
+    transaction."""
 
     # -- write side ----------------------------------------------------------------------
 
@@ -79,7 +71,7 @@ class Records:
         backend = extraction.backend
         stamp = now()
         with transaction(self.conn, self.path) as c:
-            if not self.runs.exists(run_id):
+            if not self.run_exists(run_id):
                 raise StoreError(f"no run {run_id} in the store; call begin_run() first")
             old = c.execute("SELECT text FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
             c.execute(
@@ -100,14 +92,14 @@ class Records:
             )
             text_changed = old is None or old["text"] != doc.text
             if old is not None and text_changed:
-                self.sentences.delete(doc.doc_id)
+                self._delete_sentences(doc.doc_id)
                 for table in (*RECORD_TABLES, "extractions"):
                     c.execute(
                         f"DELETE FROM {table} WHERE doc_id = ? AND backend != ?",
                         (doc.doc_id, backend),
                     )
             if text_changed:
-                self.sentences.insert(doc)
+                self._insert_sentences(doc)
             for table in RECORD_TABLES:
                 c.execute(
                     f"DELETE FROM {table} WHERE doc_id = ? AND backend = ?", (doc.doc_id, backend)

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 from typing import Any
 
 from llmx.errors import StoreError
-from llmx.store.connection import now, transaction
+from llmx.store.connection import StoreBase, now, transaction
 
 
-class Runs:
-    """The ``runs`` table of one store connection."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
-        self.path = path
+class Runs(StoreBase):
+    """The ``runs`` table."""
 
     def begin_run(
         self,
@@ -84,7 +78,7 @@ class Runs:
         out["params"] = json.loads(out.pop("params_json") or "null")
         return out
 
-    def exists(self, run_id: int) -> bool:
+    def run_exists(self, run_id: int) -> bool:
         """Whether a run with this id is recorded."""
         row = self.conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone()
         return row is not None

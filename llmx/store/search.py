@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable
 
 from llmx.core.document import Document
 from llmx.core.sentences import sentences
 from llmx.core.textnorm import fold
+from llmx.store.connection import StoreBase
 from llmx.store.models import MAX_LIMIT, SentenceHit
 
 _FTS_MAX_TOKENS = 16
@@ -59,17 +59,15 @@ def fts_query(query: str) -> str | None:
     return _phrases(tokens, " OR ") if tokens else None
 
 
-class SentenceIndex:
-    """The ``sentences`` FTS5 table and its ``sentence_ranges`` of one store connection.
-    Writes run inside the caller's transaction."""
+class SentenceIndex(StoreBase):
+    """The ``sentences`` FTS5 table and its ``sentence_ranges``. Writes run inside the
+    caller's transaction."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self._n_sentences: int | None = None  # cached sentence count for BM25
+    _n_sentences: int | None = None  # cached sentence count for BM25 (per instance once set)
 
     # -- write side ----------------------------------------------------------------------
 
-    def delete(self, doc_id: str) -> None:
+    def _delete_sentences(self, doc_id: str) -> None:
         """Drop a document's sentences (a rowid range delete)."""
         self._n_sentences = None
         c = self.conn
@@ -82,7 +80,7 @@ class SentenceIndex:
         else:  # no range recorded (should not happen): fall back to a scan
             c.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
 
-    def insert(self, doc: Document) -> None:
+    def _insert_sentences(self, doc: Document) -> None:
         """Index a document's sentences under contiguous new rowids, and record the range."""
         self._n_sentences = None
         c = self.conn
@@ -106,7 +104,7 @@ class SentenceIndex:
 
     # -- read side -----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 5) -> list[SentenceHit]:
+    def search_sentences(self, query: str, limit: int = 5) -> list[SentenceHit]:
         """Stored sentences that best match free text, best first. Matching runs on the
         unaccented copy of each sentence, so a query with or without diacritics gives the
         same hits. Any input is safe; text without letters or digits returns [].
