@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal, TypeGuard
+from typing import Any, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from llmx.core.document import Document
 from llmx.core.grounding import AlignmentStatus, name_grounded, value_grounded
 
 IndexName = Literal["PAR_INDEX", "SIPAS", "PCI", "PAPI", "DTI", "PGI", "SERVICE_INDEX", "OTHER"]
@@ -163,6 +164,20 @@ class DocumentExtraction(_Strict):
     index_results: list[IndexResult] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
     initiatives: list[Initiative] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document, backend: str, **records: list[Any]) -> DocumentExtraction:
+        """An extraction of ``doc`` by ``backend``: the document's identity copied over, in
+        one place for every backend."""
+        return cls(
+            doc_id=doc.doc_id,
+            source=doc.source,
+            sha256=doc.sha256,
+            title=doc.title,
+            published=doc.published,
+            backend=backend,
+            **records,
+        )
 
     def counts(self) -> dict[str, int]:
         return {

@@ -136,12 +136,4 @@ def _clean_extraction(doc: Document, pred: PredictedDoc, backend: str) -> Docume
         for rec in pred.records.get(t, []):
             if grounding_problem(t, rec, doc.text) is None:
                 kept[t].append(RECORD_TYPES[t].model_validate(rec, context={"text": doc.text}))
-    return DocumentExtraction(
-        doc_id=doc.doc_id,
-        source=doc.source,
-        sha256=doc.sha256,
-        title=doc.title,
-        published=doc.published,
-        backend=backend,
-        **kept,
-    )
+    return DocumentExtraction.of(doc, backend, **kept)

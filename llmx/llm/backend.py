@@ -177,15 +177,7 @@ class OpenAIExtractor(Backend):
             if isinstance(r, BaseException):
                 raise r
         records, rejected = _merge(results)  # type: ignore[arg-type]
-        extraction = DocumentExtraction(
-            doc_id=doc.doc_id,
-            source=doc.source,
-            sha256=doc.sha256,
-            title=doc.title,
-            published=doc.published,
-            backend=self.name,
-            **records,
-        )
+        extraction = DocumentExtraction.of(doc, self.name, **records)
         return ExtractionOutcome(extraction=extraction, rejected=rejected, usage=usage)
 
     async def _chunk(

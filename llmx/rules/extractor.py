@@ -352,15 +352,7 @@ class RulesExtractor(Backend):
             except ValidationError as exc:
                 reason = "; ".join(err["msg"] for err in exc.errors())
                 rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
-        extraction = DocumentExtraction(
-            doc_id=doc.doc_id,
-            source=doc.source,
-            sha256=doc.sha256,
-            title=doc.title,
-            published=doc.published,
-            backend=self.name,
-            **kept,
-        )
+        extraction = DocumentExtraction.of(doc, self.name, **kept)
         return ExtractionOutcome(extraction=extraction, rejected=rejected)
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import socket
 import threading
@@ -14,19 +13,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from llmx.core.document import Document
-
 SECRET = "sk-test-secret-0123456789"
 
 
-def make_doc(text: str, doc_id: str = "t", title: str | None = None) -> Document:
-    return Document(
-        doc_id=doc_id,
-        source=f"{doc_id}.txt",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text,
-        title=title,
-    )
 
 
 @dataclass

@@ -3,7 +3,9 @@ re-asks, salvage, truncation, chunking, usage."""
 
 from __future__ import annotations
 
-from .fakellm import DOC, GOOD, answer, make_doc
+from support.documents import make_doc
+
+from .fakellm import DOC, GOOD, answer
 
 
 def test_happy_path_json_mode(fake_llm, llm_backend):

@@ -8,10 +8,11 @@ import time
 import types
 
 import pytest
+from support.documents import make_doc
 
 from llmx.errors import ConfigError
 
-from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, S2, SECRET, answer, make_doc, tool_answer
+from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, S2, SECRET, answer, tool_answer
 
 
 def test_rerun_replays_the_whole_conversation_from_cache(fake_llm, llm_backend, tmp_path):

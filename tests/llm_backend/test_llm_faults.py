@@ -7,11 +7,12 @@ import json
 import threading
 
 import pytest
+from support.documents import make_doc
 
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError
 
-from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, S2, SECRET, Reply, answer, make_doc
+from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, S2, SECRET, Reply, answer
 
 
 def _error(status: int, message: str = "boom", **headers: str) -> Reply:

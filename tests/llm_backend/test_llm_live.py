@@ -13,12 +13,12 @@ import os
 import urllib.request
 
 import pytest
+from support.documents import make_doc
 
 from llmx.core.records import DocumentExtraction
 from llmx.llm.backend import build_openai_backend
 
 from .cassette_scenarios import SHORT_DOC
-from .fakellm import make_doc
 
 BASE_URL = os.environ.get("LLMX_LIVE_BASE_URL", "http://127.0.0.1:8765/v1")
 MODEL = os.environ.get("LLMX_LIVE_MODEL", "gemma3")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from support.documents import make_doc
 
 from llmx.llm.chunking import Chunk, split_in_two, split_text
 from llmx.llm.grounding_guard import GuardContext
 from llmx.llm.prompts import load_prompts, prompt_dir
 from llmx.llm.response_models import DocumentRecords, salvage
 
-from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, answer, make_doc, tool_answer
+from .fakellm import DOC, GOOD, IR_GOOD, METRIC_GOOD, S1, answer, tool_answer
 
 
 def test_prompts_load_and_version():
