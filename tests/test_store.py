@@ -156,26 +156,27 @@ def test_migrations_recorded_and_not_reapplied(db: Path):
     assert again == first
 
 
-def test_store_at_version_1_upgrades_when_a_migration_is_appended(db, monkeypatch):
+def test_current_store_upgrades_when_a_migration_is_appended(db, monkeypatch):
     with Store(db) as s:
         _saved(s)
     calls = []
 
-    def m3(conn: sqlite3.Connection) -> None:
+    def m_index(conn: sqlite3.Connection) -> None:
         calls.append(1)
         conn.execute("CREATE INDEX documents_note ON documents(note)")
 
+    n = len(mig.MIGRATIONS)
     upgraded = [
         *mig.MIGRATIONS,
-        mig.Migration(2, "documents_note", "ALTER TABLE documents ADD COLUMN note TEXT;"),
-        mig.Migration(3, "documents_note_index", m3),
+        mig.Migration(n + 1, "documents_note", "ALTER TABLE documents ADD COLUMN note TEXT;"),
+        mig.Migration(n + 2, "documents_note_index", m_index),
     ]
     monkeypatch.setattr(mig, "MIGRATIONS", upgraded)
     with Store(db) as s:
         ids = [r[0] for r in s.conn.execute("SELECT id FROM _migrations ORDER BY id")]
         cols = [r[1] for r in s.conn.execute("PRAGMA table_info(documents)")]
         assert s.get_document("bg-2023") == _doc()  # data kept
-    assert ids == [1, 2, 3] and "note" in cols
+    assert ids == list(range(1, n + 3)) and "note" in cols
     with Store(db):
         pass
     assert calls == [1]  # applied once
@@ -183,12 +184,13 @@ def test_store_at_version_1_upgrades_when_a_migration_is_appended(db, monkeypatc
 
 def test_failed_migration_rolls_back_and_raises_store_error(db, monkeypatch):
     Store(db).close()
-    bad = mig.Migration(2, "broken", "CREATE TABLE half_done (a); SELECT no_such_function();")
+    n = len(mig.MIGRATIONS)
+    bad = mig.Migration(n + 1, "broken", "CREATE TABLE half_done (a); SELECT no_such_function();")
     monkeypatch.setattr(mig, "MIGRATIONS", [*mig.MIGRATIONS, bad])
     with pytest.raises(StoreError):
         Store(db)
     conn = sqlite3.connect(db)
-    assert [r[0] for r in conn.execute("SELECT id FROM _migrations")] == [1]
+    assert [r[0] for r in conn.execute("SELECT id FROM _migrations")] == list(range(1, n + 1))
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
     conn.close()
 

@@ -118,7 +118,9 @@ def test_spec_exceptions_are_the_hand_written_ones():
     ir = INDEX_RESULTS.column_names
     assert "idx" in ir and "index" not in ir  # renamed: SQL keyword
     assert ir[:3] == ("doc_id", "backend", "run_id")  # where it was stored, then the run
-    assert ir[-4:] == ("quote", "start", "end_", "alignment")  # evidence, flattened, last
+    # The evidence flattened after the fields, then the columns migration 2 appended.
+    assert ir[-6:-2] == ("quote", "start", "end_", "alignment")
+    assert ir[-2:] == ("field_evidence_json", "confidence")  # a JSON map, a plain column
     assert ir[ir.index("entity") + 1] == "entity_key"
     assert METRICS.column_names[METRICS.column_names.index("name") + 1] == "name_key"
     assert INDEX_RESULTS.insert_sql.count("?") == len(ir)

@@ -1,15 +1,36 @@
 """The record contract: what llmx extracts, stores, exports as JSON Schema and scores.
 
 Validation context: pass ``context={"text": document_text}`` to ``model_validate`` and every
-evidence span is checked against the text (``text[start:end] == quote``). Numbers are always
-checked against the quote, with or without context.
+evidence span (the record's and each field's) is checked against the text
+(``text[start:end] == quote``). Numbers are always checked against their quote, with or
+without context.
+
+One record is one fact (entity, index, component, year, scope). A record's ``evidence`` is
+where it is stated; a value written in another sentence (a score in one sentence, the rank in
+the next) carries its own quote in ``field_evidence``. The grounding rule: **each field's
+value is readable from its own quote**, its field evidence if it has one, else the record's
+evidence.
+
+How a producer sets the optional fields (both may be left out: old producers stay valid):
+
+* ``field_evidence``: ``{"rank": Evidence(quote=..., start=..., end=...)}`` for each field of
+  ``EVIDENCED`` read from another span than ``evidence``; offsets into the same document text
+  as ``evidence``. Only fields with a value may have one. ``evidence`` stays the sentence
+  that names the fact (entity and index), so QA can always cite one span for the record.
+* ``confidence``: the producer's estimate, in [0, 1], that the record is right (every field);
+  ``None`` = not assessed (stores made before it existed, backends that do not assess it).
+  ``llmx eval`` reports precision at confidence cut-offs, so it should be calibrated: of the
+  records given 0.9, about nine in ten should be right.
+
+Plausibility: the validators also reject values no real report states (a PAPI score above
+80, a measured year after next year, ...); see ``IndexResult`` and ``_year_plausible``.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal, TypeGuard
+from typing import Any, ClassVar, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -26,6 +47,37 @@ INDEX_NAMES: tuple[str, ...] = IndexName.__args__  # type: ignore[attr-defined]
 ENTITY_LEVELS: tuple[str, ...] = EntityLevel.__args__  # type: ignore[attr-defined]
 
 _SCOPE_RE = re.compile(r"^(national|region:.+|province:.+)$")
+
+# Highest score an index can give, in points, whatever the component (a component's scale
+# is never above its index's): PAPI sums eight dimensions of 10 points; the PAR Index, PCI
+# and SIPAS are on 100. A score in "percent" is a share of the maximum, so at most 100 on any
+# index. DTI has no entry: the national DTI is on the 0-1 scale, but "points" does not say
+# which scale, and provinces publish DTI scores of their own on 100 points (the real-dev
+# passages hold one), so a DTI score above 1 point is not implausible to the contract.
+# Telling the scales apart needs a unit for the 0-1 scale.
+SCORE_MAX: dict[str, float] = {"PAPI": 80, "PAR_INDEX": 100, "PCI": 100, "SIPAS": 100}
+PERCENT_MAX = 100.0
+# Measured years: no index llmx reads existed before the PCI's first edition (2005), and a
+# report cannot state a result for a year after the next one; targets may be any later year.
+FIRST_MEASURED_YEAR = 2005
+
+
+def this_year() -> int:
+    """The current year (a function so tests can fix it)."""
+    return date.today().year
+
+
+def _year_plausible(year: int | None, *, is_target: bool, earliest: int | None) -> None:
+    if year is None:
+        return
+    if earliest is not None and year < earliest:
+        raise ValueError(f"year {year} is before {earliest}: no report of it is plausible")
+    last = this_year() + 1
+    if not is_target and year > last:
+        raise ValueError(
+            f"year {year} is after {last}: a measured year cannot be in the future "
+            "(set is_target for a plan or target)"
+        )
 
 
 class _Strict(BaseModel):
@@ -54,7 +106,22 @@ class Evidence(_Strict):
 
 
 class _Grounded(_Strict):
-    evidence: Evidence
+    evidence: Evidence  # the span that states the fact
+    field_evidence: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description="Field name -> the span that field's value is read from, for values "
+        "stated outside `evidence`; a field not listed is read from `evidence`",
+    )
+    confidence: float | None = Field(
+        None, ge=0, le=1, description="Producer's confidence the record is right; null = not assessed"
+    )
+
+    # Fields that may carry their own evidence (each must then be readable from it).
+    EVIDENCED: ClassVar[tuple[str, ...]] = ("year",)
+
+    def evidence_of(self, field: str) -> Evidence:
+        """The evidence ``field``'s value is read from: its own, else the record's."""
+        return self.field_evidence.get(field, self.evidence)
 
     def _numbers(self) -> list[tuple[str, float, bool]]:
         """(field, value, derived) for each number that must be read from the quote."""
@@ -62,17 +129,32 @@ class _Grounded(_Strict):
 
     @model_validator(mode="after")
     def _numbers_in_quote(self) -> _Grounded:
-        missing = [
-            f"{name}={value:g}"
-            for name, value, derived in self._numbers()
-            if not value_grounded(value, self.evidence.quote, derived=derived)
-        ]
+        for name in self.field_evidence:
+            if name not in self.EVIDENCED:
+                raise ValueError(
+                    f"field_evidence for {name!r}: only {', '.join(self.EVIDENCED)} may have "
+                    "their own evidence"
+                )
+            if getattr(self, name) is None:
+                raise ValueError(f"field_evidence for {name!r}, which has no value")
+        checks = self._numbers()
+        year = getattr(self, "year", None)
+        if "year" in self.field_evidence and year is not None:
+            # A year is not required in the record's quote (it is often the report's
+            # year), but one given its own evidence must be read from it.
+            checks.append(("year", float(year), False))
+        missing: dict[str, list[str]] = {}  # quote owner ("" = the record) -> values
+        for name, value, derived in checks:
+            owner = name if name in self.field_evidence else ""
+            if not value_grounded(value, self.evidence_of(name).quote, derived=derived):
+                missing.setdefault(owner, []).append(f"{name}={value:g}")
         if missing:
-            raise ValueError(
-                "value not found in its quote: "
-                + ", ".join(missing)
-                + f" (quote: {self.evidence.quote[:80]!r})"
-            )
+            parts = []
+            for owner, values in missing.items():
+                where = f"field_evidence.{owner} quote" if owner else "quote"
+                quote = self.evidence_of(owner).quote if owner else self.evidence.quote
+                parts.append(", ".join(values) + f" ({where}: {quote[:80]!r})")
+            raise ValueError("value not found in its quote: " + "; ".join(parts))
         return self
 
 
@@ -93,6 +175,10 @@ class IndexResult(_Grounded):
     scope: str = Field("national", description="national | region:<name> | province:<name>")
     is_target: bool = False
 
+    EVIDENCED: ClassVar[tuple[str, ...]] = (
+        "score", "rank", "rank_total", "rank_change", "score_change", "year",
+    )  # fmt: skip
+
     @field_validator("scope")
     @classmethod
     def _scope_form(cls, v: str) -> str:
@@ -108,6 +194,31 @@ class IndexResult(_Grounded):
             raise ValueError("rank cannot exceed rank_total")
         if self.score is not None and self.score_unit is None:
             self.score_unit = "points"
+        return self
+
+    @model_validator(mode="after")
+    def _plausible(self) -> IndexResult:
+        """Values no report of the index can state. A rank_change is checked against the rank
+        it ended at (the earlier rank must be a place); whether it agrees with two ranks
+        written in the quote ("từ thứ 27 lên thứ 8") is the extractor's to read: the
+        contract holds one rank."""
+        if self.score is not None:
+            if self.score_unit == "percent" and self.score > PERCENT_MAX:
+                raise ValueError(f"{self.index} score {self.score:g}% is above 100%")
+            top = SCORE_MAX.get(self.index)
+            if self.score_unit == "points" and top is not None and self.score > top:
+                raise ValueError(
+                    f"{self.index} score {self.score:g} is above the index's maximum of "
+                    f"{top:g} points"
+                )
+        if self.rank is not None and self.rank_change is not None:
+            before = self.rank + self.rank_change  # "+ up": the earlier rank was lower down
+            if before < 1:
+                raise ValueError(
+                    f"rank_change {self.rank_change:+d} to rank {self.rank} would put the "
+                    f"earlier rank at {before}"
+                )
+        _year_plausible(self.year, is_target=self.is_target, earliest=FIRST_MEASURED_YEAR)
         return self
 
     def _numbers(self) -> list[tuple[str, float, bool]]:
@@ -133,6 +244,13 @@ class Metric(_Grounded):
     year: int | None = Field(None, ge=1990, le=2100)
     is_target: bool = False
 
+    EVIDENCED: ClassVar[tuple[str, ...]] = ("value", "year")
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Metric:
+        _year_plausible(self.year, is_target=self.is_target, earliest=FIRST_MEASURED_YEAR)
+        return self
+
     def _numbers(self) -> list[tuple[str, float, bool]]:
         return [("value", self.value, False)]
 
@@ -145,10 +263,19 @@ class Initiative(_Grounded):
     kind: str = Field("mô hình", description="mô hình, sáng kiến, phương châm, phong trào, …")
     year: int | None = Field(None, ge=1990, le=2100)
 
+    EVIDENCED: ClassVar[tuple[str, ...]] = ("name", "year")
+
     @model_validator(mode="after")
     def _name_in_quote(self) -> Initiative:
-        if not name_grounded(self.name, self.evidence.quote):
+        if not name_grounded(self.name, self.evidence_of("name").quote):
             raise ValueError(f"initiative name {self.name!r} not found in its quote")
+        return self
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Initiative:
+        # An initiative's year is when it ran: never a future one. Long-running models may
+        # predate the indexes, so no lower bound beyond the field's own.
+        _year_plausible(self.year, is_target=False, earliest=None)
         return self
 
 

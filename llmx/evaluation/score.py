@@ -187,7 +187,13 @@ def grounding_problem(record_type: str, rec: dict[str, Any], text: str) -> str |
     return None
 
 
-_DEFAULTS = {"is_target": False, "scope": "national", "entity_level": "province", "unit": ""}
+_DEFAULTS: dict[str, Any] = {
+    "is_target": False,
+    "scope": "national",
+    "entity_level": "province",
+    "unit": "",
+    "field_evidence": {},
+}
 
 
 def compact(rec: dict[str, Any]) -> dict[str, Any]:

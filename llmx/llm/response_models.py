@@ -84,12 +84,20 @@ class _Item(BaseModel):
         return self._record
 
 
+# Contract fields the model is not asked for. The evidence is ``Quote`` (offsets are
+# llmx's); field-level evidence is not asked for either, so the request schema (and the
+# recorded request bodies of the LLM tests) stays as it was: the model gives one quote per
+# record, which the contract accepts. ``confidence`` is left unassessed (None): a model's
+# self-reported confidence is not calibrated.
+_NOT_ASKED = frozenset({"evidence", "field_evidence", "confidence"})
+
+
 def _item_model(kind: str) -> type[_Item]:
     core = RECORD_TYPES[kind]
     fields: dict[str, Any] = {
         name: (info.annotation, copy.copy(info))
         for name, info in core.model_fields.items()
-        if name != "evidence"
+        if name not in _NOT_ASKED
     }
     model = create_model(
         core.__name__ + "Item", __base__=_Item, __doc__=core.__doc__, **fields

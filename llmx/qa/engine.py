@@ -57,9 +57,41 @@ def answer_question(
     return to_answer(question, res)
 
 
-def _citation(r: Any, primary: bool) -> Citation:
-    ev = r.evidence
-    return Citation(doc_id=r.doc_id, quote=ev.quote, start=ev.start, end=ev.end, primary=primary)
+# The fields an answer of each kind is read from: it cites their own evidence (a rank stated
+# in the sentence after the one naming the fact, say) before the record's. A record without
+# field evidence is cited by its evidence alone, as before.
+_ANSWER_FIELDS: dict[str, tuple[str, ...]] = {
+    "rank": ("rank", "rank_total"),
+    "entity_for_rank": ("rank",),
+    "top": ("rank", "score"),
+    "bottom": ("rank", "score"),
+    "count": ("rank", "score"),
+    "score": ("score",),
+    "result": ("score", "rank", "rank_total", "rank_change", "score_change"),
+    "metric": ("value",),
+    "initiative_who": ("name",),
+    "initiatives_of": ("name",),
+}
+_CHANGE_FIELDS = {"rank": ("rank_change", "rank"), "score": ("score_change", "score")}
+
+
+def answer_fields(q: Query) -> tuple[str, ...]:
+    """The record fields an answer to ``q`` states, in the order their evidence is cited."""
+    if q.ask == "change":
+        if q.measure is not None:
+            return _CHANGE_FIELDS[q.measure]
+        return (*_CHANGE_FIELDS["rank"], *_CHANGE_FIELDS["score"])
+    return _ANSWER_FIELDS.get(q.ask, ())
+
+
+def _citation(doc_id: str, ev: Any, primary: bool) -> Citation:
+    return Citation(doc_id=doc_id, quote=ev.quote, start=ev.start, end=ev.end, primary=primary)
+
+
+def _evidence_cited(r: Any, fields: tuple[str, ...]) -> list[Any]:
+    """The evidence of the answered fields that have their own, then the record's."""
+    own = r.field_evidence
+    return [own[f] for f in fields if f in own] + [r.evidence]
 
 
 def _record(h: Hit) -> dict[str, Any]:
@@ -79,13 +111,15 @@ def to_answer(question: str, res: Result) -> Answer:
     q = res.query
     citations: list[Citation] = []
     seen: set[tuple[str, int, int]] = set()
+    fields = answer_fields(q)
     for h in res.hits:
         for r in [h.record, *h.support]:
-            k = (r.doc_id, r.evidence.start, r.evidence.end)
-            if k in seen:
-                continue
-            seen.add(k)
-            citations.append(_citation(r, h.primary))
+            for ev in _evidence_cited(r, fields):
+                k = (r.doc_id, ev.start, ev.end)
+                if k in seen:
+                    continue
+                seen.add(k)
+                citations.append(_citation(r.doc_id, ev, h.primary))
     passages = [
         Citation(doc_id=p.doc_id, quote=p.text, start=p.start, end=p.end, primary=False)
         for p in res.passages

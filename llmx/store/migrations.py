@@ -142,8 +142,19 @@ CREATE TABLE sentence_ranges (
 """
 
 
+# Field-level evidence and confidence on every record (issue 10). ADD COLUMN keeps the rows
+# of an older store: their field evidence reads back empty (every field from the record's
+# evidence) and their confidence as not assessed.
+M002_FIELD_EVIDENCE_CONFIDENCE = "\n".join(
+    f"ALTER TABLE {table} ADD COLUMN field_evidence_json TEXT NOT NULL DEFAULT '{{}}';\n"
+    f"ALTER TABLE {table} ADD COLUMN confidence REAL;"
+    for table in ("index_results", "metrics", "initiatives")
+)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial", M001_INITIAL),
+    Migration(2, "field_evidence_confidence", M002_FIELD_EVIDENCE_CONFIDENCE),
 ]
 
 

@@ -63,11 +63,11 @@ class Records(Runs, SentenceIndex):
         if extraction.sha256 != doc.sha256:
             raise ValueError(f"extraction of {doc.doc_id!r} was made from other bytes (sha256)")
         for rec in (*extraction.index_results, *extraction.metrics, *extraction.initiatives):
-            ev = rec.evidence
-            if doc.text[ev.start : ev.end] != ev.quote:
-                raise ValueError(
-                    f"{doc.doc_id}: evidence [{ev.start}:{ev.end}] does not match the text"
-                )
+            for ev in (rec.evidence, *rec.field_evidence.values()):
+                if doc.text[ev.start : ev.end] != ev.quote:
+                    raise ValueError(
+                        f"{doc.doc_id}: evidence [{ev.start}:{ev.end}] does not match the text"
+                    )
         backend = extraction.backend
         stamp = now()
         with transaction(self.conn, self.path) as c:

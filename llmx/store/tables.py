@@ -8,16 +8,23 @@ written here by hand:
 * renamed columns (``index`` -> ``idx``, evidence ``end`` -> ``end_``: SQL keywords);
 * derived lookup columns (``entity_key``, ``name_key``: the folded name, right after it;
   written on insert, never read back);
-* ``run_id``, which no model carries.
+* ``run_id``, which no model carries;
+* ``APPENDED``: fields added to the contract after the first schema. A later migration added
+  their columns with ``ALTER TABLE ... ADD COLUMN``, which appends, so they come last (after
+  the evidence), in the order given there.
 
-Booleans are stored as 0/1 and read back as bool. The schema itself is made by the numbered
+Booleans are stored as 0/1 and read back as bool. A dict of nested models (``field_evidence``:
+field name -> Evidence) is one JSON text column named ``<field>_json`` (``'{}'`` when empty),
+read back as a dict of models. The schema itself is made by the numbered
 migrations (history, never edited); a test checks each spec against the migrated table, so a
 contract field added without a migration fails.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -37,6 +44,9 @@ KEYED: dict[str, tuple[str, Callable[[str], str]]] = {  # field -> (lookup colum
     "name": ("name_key", fold),
 }
 RUN_COLUMN = "run_id"
+APPENDED = ("field_evidence", "confidence")  # in the order migration 2 added them
+JSON_SUFFIX = "_json"
+_EMPTY_JSON = "{}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +57,7 @@ class Column:
     path: tuple[str, ...]  # attribute path in the record, e.g. ("evidence", "end")
     derive: Callable[[Any], Any] | None = None  # derived key: computed, never read back
     boolean: bool = False
+    json_map: bool = False  # a dict of nested models, stored as JSON text
 
     def value(self, record: BaseModel) -> Any:
         v: Any = record
@@ -54,7 +65,19 @@ class Column:
             v = getattr(v, attr)
         if self.derive is not None:
             return self.derive(v)
+        if self.json_map:
+            return _map_json(v)
         return int(v) if self.boolean else v
+
+
+def _map_json(models: dict[str, BaseModel]) -> str:
+    if not models:
+        return _EMPTY_JSON
+    return json.dumps(
+        {k: m.model_dump(mode="json") for k, m in models.items()},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -63,21 +86,38 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _mapped_model(annotation: Any) -> type[BaseModel] | None:
+    """The model of a ``dict[str, Model]`` field, else None."""
+    if typing.get_origin(annotation) is not dict:
+        return None
+    args = typing.get_args(annotation)
+    return _nested_model(args[1]) if len(args) == 2 else None
+
+
 def _record_columns(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[Column]:
-    """The record's own columns: its fields in order, nested models flattened last."""
+    """The record's own columns: its fields in order, nested models flattened after them,
+    then the ``APPENDED`` fields (top level only)."""
     own: list[Column] = []
     nested: list[Column] = []
+    later: dict[str, Column] = {}
     for field, info in model.model_fields.items():
         path = (*prefix, field)
         sub = _nested_model(info.annotation)
         if sub is not None:
             nested += _record_columns(sub, path)
             continue
-        own.append(Column(RENAMED.get(field, field), path, boolean=info.annotation is bool))
+        if _mapped_model(info.annotation) is not None:
+            col = Column(field + JSON_SUFFIX, path, json_map=True)
+        else:
+            col = Column(RENAMED.get(field, field), path, boolean=info.annotation is bool)
+        if not prefix and field in APPENDED:
+            later[field] = col
+            continue
+        own.append(col)
         if field in KEYED:
             key_col, key_of = KEYED[field]
             own.append(Column(key_col, path, derive=key_of))
-    return own + nested
+    return own + nested + [later[f] for f in APPENDED if f in later]
 
 
 _Read = tuple[str, str, bool]  # (column, field, boolean): how a field is read back
@@ -87,8 +127,16 @@ def _reads(columns: list[Column], depth: int) -> tuple[_Read, ...]:
     return tuple(
         (c.name, c.path[-1], c.boolean)
         for c in columns
-        if c.derive is None and len(c.path) == depth
+        if c.derive is None and not c.json_map and len(c.path) == depth
     )
+
+
+def _map_dicts(text: str | None) -> dict[str, Any]:
+    """A JSON map column as plain dicts (for ``model_validate``, which checks the spans)."""
+    if not text or text == _EMPTY_JSON:
+        return {}
+    data = json.loads(text)
+    return data if isinstance(data, dict) else {}
 
 
 def _read(row: sqlite3.Row, reads: tuple[_Read, ...]) -> dict[str, Any]:
@@ -106,6 +154,7 @@ class TableSpec(Generic[R, S]):
     columns: tuple[Column, ...]  # the record's columns, in insert order
     own: tuple[_Read, ...]  # the record's own fields, as read back
     nested: tuple[tuple[str, type[BaseModel], tuple[_Read, ...]], ...]  # field, model, reads
+    maps: tuple[tuple[str, str, type[BaseModel]], ...] = ()  # JSON map: column, field, model
 
     @classmethod
     def build(cls, table: str, record: type[R], stored: type[S]) -> TableSpec[R, S]:
@@ -114,13 +163,24 @@ class TableSpec(Generic[R, S]):
         if any(len(c.path) > 2 for c in columns):
             raise ValueError(f"{record.__name__}: only one level of nested models is flattened")
         nested = []
+        maps = []
         for field, info in record.model_fields.items():
             sub = _nested_model(info.annotation)
             if sub is not None:
                 reads = _reads([c for c in columns if c.path[0] == field], 2)
                 nested.append((field, sub, reads))
+            mapped = _mapped_model(info.annotation)
+            if mapped is not None:
+                maps.append((field + JSON_SUFFIX, field, mapped))
         return cls(
-            table, record, stored, context, tuple(columns), _reads(columns, 1), tuple(nested)
+            table,
+            record,
+            stored,
+            context,
+            tuple(columns),
+            _reads(columns, 1),
+            tuple(nested),
+            tuple(maps),
         )
 
     @property
@@ -146,6 +206,8 @@ class TableSpec(Generic[R, S]):
         out = _read(row, self.own)
         for field, _, reads in self.nested:
             out[field] = _read(row, reads)
+        for col, field, _ in self.maps:
+            out[field] = _map_dicts(row[col])
         return out
 
     def stored_record(self, row: sqlite3.Row) -> S:
@@ -158,6 +220,13 @@ class TableSpec(Generic[R, S]):
         for field, model, reads in self.nested:
             sub: dict[str, Any] = {f: bool(row[c]) if b else row[c] for c, f, b in reads}
             data[field] = model.model_construct(**sub)
+        for col, field, model in self.maps:
+            text = row[col]
+            data[field] = (
+                {}
+                if text == _EMPTY_JSON
+                else {k: model.model_construct(**v) for k, v in _map_dicts(text).items()}
+            )
         return self.stored.model_construct(**data)
 
 
