@@ -13,7 +13,17 @@ from llmx.evaluation.confusion import CONFUSION_KINDS
 from llmx.evaluation.corpus import TEST_SET
 from llmx.evaluation.gold import RECORD_TYPE_NAMES
 from llmx.evaluation.qa import QAResult, QAScore
-from llmx.evaluation.score import Counts, ErrorItem, SetScore, TypeScore
+from llmx.evaluation.score import (
+    CONFIDENCE_CUTOFFS,
+    DEFAULT_CONFIDENCE,
+    UNASSESSED,
+    Counts,
+    ErrorItem,
+    Precision,
+    SetScore,
+    TypeScore,
+    cutoff_label,
+)
 
 
 class ExtractionFailure(BaseModel):
@@ -87,6 +97,11 @@ def _type_dict(ts: TypeScore) -> dict[str, Any]:
             "total": ts.all_fields.total,
         },
         "per_doc_f1": {k: _r(v) for k, v in ts.per_doc_f1.items()},
+        "confidence": {
+            k: {"predicted": c.predicted, "correct": c.correct, "precision": _r(c.precision)}
+            for k, c in ts.confidence.items()
+        },
+        "precision_at_default": _r(ts.precision_at_default),
     }
     if ts.name_overlap_mean is not None:
         d["name_overlap_mean"] = _r(ts.name_overlap_mean)
@@ -206,6 +221,13 @@ SCORE_COLUMNS = ("set", "type", "gold", "pred", "P", "R", "F1", "key F1", "slot 
                  "slot F1")  # fmt: skip
 CONFUSION_COLUMNS = ("set", "type", "key FP", *CONFUSION_KINDS)
 QA_COLUMNS = ("QA set", "questions", "accuracy", "wrong", "refused", "citations")
+CONFIDENCE_COLUMNS = ("set", "type", *(f"≥{cutoff_label(c)}" for c in CONFIDENCE_CUTOFFS),
+                      UNASSESSED)  # fmt: skip
+CONFIDENCE_NOTE = (
+    "  record precision (right/predicted) of the predictions with confidence at or above each "
+    f"cut-off; unassessed: those without one; thresholds gate ≥{DEFAULT_CONFIDENCE:g} "
+    "as <type>_precision_at_default"
+)
 
 
 def score_rows(b: BackendReport) -> list[tuple[str, ...]]:
@@ -229,6 +251,20 @@ def confusion_rows(b: BackendReport) -> list[tuple[str, ...]]:
             if ts.confusion:
                 rows.append((s.set_name, t, str(ts.key.fp),
                              *(str(ts.confusion.get(k, 0)) for k in CONFUSION_KINDS)))  # fmt: skip
+    return rows
+
+
+def _prec(c: Precision) -> str:
+    return "–" if c.precision is None else f"{c.precision:.3f} ({c.correct}/{c.predicted})"
+
+
+def confidence_rows(b: BackendReport) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for s in b.sets:
+        for t in RECORD_TYPE_NAMES:
+            conf = s.types[t].confidence
+            rows.append((s.set_name, t, *(_prec(conf[k]) for k in (
+                *(cutoff_label(c) for c in CONFIDENCE_CUTOFFS), UNASSESSED))))  # fmt: skip
     return rows
 
 
@@ -276,6 +312,9 @@ def print_terminal(
         ))  # fmt: skip
         table(f"{label}: key confusion of predictions matching no gold fact",
               CONFUSION_COLUMNS, confusion_rows(b))  # fmt: skip
+        table(f"{label}: precision at confidence cut-offs", CONFIDENCE_COLUMNS,
+              confidence_rows(b))  # fmt: skip
+        console.print(Text(CONFIDENCE_NOTE))
         if b.qa:
             table(f"{label}: QA on the structured answer", QA_COLUMNS, qa_rows(b))
         console.print()
@@ -354,6 +393,8 @@ def to_markdown(report: EvalReport, max_errors: int = 20, show_test_errors: bool
         out += _md_table(SCORE_COLUMNS, score_rows(b))
         out += ["### Key confusion", ""]
         out += _md_table(CONFUSION_COLUMNS, confusion_rows(b))
+        out += ["### Precision at confidence cut-offs", "", CONFIDENCE_NOTE.strip(), ""]
+        out += _md_table(CONFIDENCE_COLUMNS, confidence_rows(b))
         if b.qa:
             out += ["### QA", ""]
             out += _md_table(QA_COLUMNS, qa_rows(b))

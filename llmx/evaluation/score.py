@@ -8,6 +8,10 @@
 * **slot** P/R/F1: every (fact key, field, value) counted alone (``llmx.evaluation.slots``);
 * **key confusion**: what was wrong with predictions that share no gold key
   (``llmx.evaluation.confusion``);
+* **precision at confidence cut-offs**: record precision among the predictions whose
+  ``confidence`` is at least each cut-off (``CONFIDENCE_CUTOFFS``), and among those without
+  one ("unassessed"); gold has no confidence. ``precision_at_default`` is the one at
+  ``DEFAULT_CONFIDENCE``, which thresholds can gate;
 * ungrounded predictions, and an error list."""
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ from llmx.evaluation.match import (
 from llmx.evaluation.slots import SLOT_FIELDS, SlotCounts, score_slots
 
 ErrorKind = Literal["miss", "false_positive", "wrong_fields", "ungrounded"]
+
+CONFIDENCE_CUTOFFS: tuple[float, ...] = (0.5, 0.7, 0.9)
+DEFAULT_CONFIDENCE = 0.7  # the cut-off a backend's confident records are gated at
+UNASSESSED = "unassessed"
 _ERROR_ORDER = {"miss": 0, "false_positive": 1, "ungrounded": 2, "wrong_fields": 3}
 
 
@@ -98,6 +106,30 @@ class Counts(BaseModel):
         self.precision, self.recall, self.f1 = prf(self.tp, self.fp, self.fn)
 
 
+class Precision(BaseModel):
+    """Record precision over a subset of the scored predictions."""
+
+    predicted: int = 0  # scored predictions (those paired with optional gold aside)
+    correct: int = 0  # of them, key and every labelled field right
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.predicted if self.predicted else None
+
+
+def cutoff_label(cutoff: float) -> str:
+    return f"{cutoff:g}"
+
+
+def confidence_of(rec: dict[str, Any]) -> float | None:
+    """A prediction's confidence, or None when it has none usable (predictions are read
+    leniently: a non-number or one outside [0, 1] counts as not assessed)."""
+    c = rec.get("confidence")
+    if isinstance(c, bool) or not isinstance(c, int | float) or not 0 <= c <= 1:
+        return None
+    return float(c)
+
+
 class TypeScore(BaseModel):
     # record level (key and every labelled field agree)
     tp: int = 0
@@ -119,6 +151,28 @@ class TypeScore(BaseModel):
     all_fields: FieldScore = Field(default_factory=FieldScore)  # pairs with every field right
     name_overlap_mean: float | None = None  # metrics: mean token Jaccard of matched names
     per_doc_f1: dict[str, float] = Field(default_factory=dict)
+    # cut-off label ("0.7") or "unassessed" -> precision of those predictions
+    confidence: dict[str, Precision] = Field(
+        default_factory=lambda: {
+            **{cutoff_label(c): Precision() for c in CONFIDENCE_CUTOFFS},
+            UNASSESSED: Precision(),
+        }
+    )
+
+    @property
+    def precision_at_default(self) -> float | None:
+        """Record precision of the predictions with confidence >= ``DEFAULT_CONFIDENCE``."""
+        return self.confidence[cutoff_label(DEFAULT_CONFIDENCE)].precision
+
+    def count_confidence(self, rec: dict[str, Any], correct: bool) -> None:
+        conf = confidence_of(rec)
+        if conf is None:
+            buckets = [UNASSESSED]
+        else:
+            buckets = [cutoff_label(c) for c in CONFIDENCE_CUTOFFS if conf >= c]
+        for b in buckets:
+            self.confidence[b].predicted += 1
+            self.confidence[b].correct += correct
 
 
 class ErrorItem(BaseModel):
@@ -142,7 +196,7 @@ class SetScore(BaseModel):
 
     def value(self, metric: str) -> float | None:
         """A gated number by name: '<type>_f1', '<type>_precision', '<type>_recall',
-        '<type>_macro_f1', or 'ungrounded'."""
+        '<type>_macro_f1', '<type>_precision_at_default', or 'ungrounded'."""
         if metric == "ungrounded":
             return float(self.ungrounded)
         for t, ts in self.types.items():
@@ -258,6 +312,9 @@ def score_set(gold_set: GoldSet, predictions: Mapping[str, PredictedDoc], backen
                 ts.all_fields.total += 1
                 ts.all_fields.correct += all(res.values())
                 strict += all(res.values())
+                ts.count_confidence(preds[pi], all(res.values()))
+            for pi in m.false_positives:
+                ts.count_confidence(preds[pi], False)
             doc_tp, doc_fp, doc_fn = strict, m.fp + m.tp - strict, m.fn + m.tp - strict
             ts.tp += doc_tp
             ts.fp += doc_fp

@@ -5,6 +5,8 @@ or as the extraction's backend field (``["openai:gpt-4o-mini"]``, which falls ba
 ``[openai]``). Keys:
 
 * ``<type>_f1``, ``<type>_precision``, ``<type>_recall``, ``<type>_macro_f1`` (record level),
+  ``<type>_precision_at_default`` (record precision of the predictions whose confidence is at
+  least ``score.DEFAULT_CONFIDENCE``; not gated while no prediction reaches it),
   ``<type>_key_f1`` … (key level) and ``<type>_slot_f1``, ``<type>_slot_precision``,
   ``<type>_slot_recall`` for ``<type>`` in index_results, metrics, initiatives: minimum scores;
 * ``ungrounded_max``: the most ungrounded predictions allowed;
@@ -36,6 +38,7 @@ SET_KEYS: tuple[str, ...] = tuple(
     for m in (
         *_LEVEL_METRICS,
         "macro_f1",
+        "precision_at_default",
         *(f"key_{x}" for x in _LEVEL_METRICS),
         *(f"slot_{x}" for x in _LEVEL_METRICS),
     )

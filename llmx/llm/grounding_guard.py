@@ -11,7 +11,7 @@ on a 10 kB prompt and would evaluate or choke on "{{" / "{%" written in a news a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -65,15 +65,14 @@ def reasons(exc: ValidationError) -> str:
     return "; ".join(out)
 
 
-def ground(kind: str, fields: dict[str, Any], quote: str, ctx: GuardContext) -> Any:
-    """Align ``quote`` with the document and validate the contract record ``kind`` built from
-    ``fields``. The contract's own validators check every number against the quote."""
+def _aligned(quote: str, ctx: GuardContext, where: str) -> Evidence:
+    """The evidence of a model's quote: located in the document by llmx, never by the model."""
     quote = (quote or "").strip()
     if not quote:
-        raise ValueError("evidence.quote is empty: copy the sentence that states the values")
+        raise ValueError(f"{where} is empty: copy the sentence that states the values")
     if len(quote) > MAX_QUOTE_CHARS:
         raise ValueError(
-            f"evidence.quote has {len(quote)} characters; quote only the sentence that states "
+            f"{where} has {len(quote)} characters; quote only the sentence that states "
             f"the values (at most {MAX_QUOTE_CHARS})"
         )
     found = align_quote(ctx.text, quote, hint=ctx.hint)
@@ -81,15 +80,36 @@ def ground(kind: str, fields: dict[str, Any], quote: str, ctx: GuardContext) -> 
         raise ValueError(
             f"quote not found in the document: {quote[:100]!r}; copy it character for character"
         )
-    evidence = Evidence(
+    return Evidence(
         quote=ctx.text[found.start : found.end],
         start=found.start,
         end=found.end,
         alignment=found.status,
     )
+
+
+def ground(
+    kind: str,
+    fields: dict[str, Any],
+    quote: str,
+    ctx: GuardContext,
+    field_quotes: Mapping[str, str] | None = None,
+) -> Any:
+    """Align ``quote`` with the document and validate the contract record ``kind`` built from
+    ``fields``. The contract's own validators check every number against its quote.
+
+    ``field_quotes`` (field name -> quote) are the per-field quotes of values stated outside
+    the record's quote; each is aligned like the record's and becomes that field's evidence.
+    The response models do not ask for them yet (the request schema stays as recorded)."""
+    evidence = _aligned(quote, ctx, "evidence.quote")
+    field_evidence = {
+        name: _aligned(q, ctx, f"field_evidence.{name}.quote")
+        for name, q in (field_quotes or {}).items()
+    }
+    data: dict[str, Any] = {**fields, "evidence": evidence}
+    if field_evidence:
+        data["field_evidence"] = field_evidence
     try:
-        return RECORD_TYPES[kind].model_validate(
-            {**fields, "evidence": evidence}, context={"text": ctx.text}
-        )
+        return RECORD_TYPES[kind].model_validate(data, context={"text": ctx.text})
     except ValidationError as exc:
         raise ValueError(reasons(exc)) from None
