@@ -80,6 +80,12 @@ def value_grounded(value: float, quote: str, *, derived: bool = False) -> bool:
     return False
 
 
+def year_grounded(year: int, quote: str) -> bool:
+    """True when ``year`` is written in ``quote``. Exactly: the relative tolerance numbers
+    get would read 2021 for 2022."""
+    return any(v == year for v in values_in(quote))
+
+
 def name_grounded(name: str, quote: str) -> bool:
     """A name (initiative, component) is grounded when it occurs in the quote, ignoring case,
     diacritics, spacing and quote marks."""

@@ -35,7 +35,7 @@ from typing import Any, ClassVar, Literal, TypeGuard
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from llmx.core.document import Document
-from llmx.core.grounding import AlignmentStatus, name_grounded, value_grounded
+from llmx.core.grounding import AlignmentStatus, name_grounded, value_grounded, year_grounded
 
 IndexName = Literal["PAR_INDEX", "SIPAS", "PCI", "PAPI", "DTI", "PGI", "SERVICE_INDEX", "OTHER"]
 EntityLevel = Literal[
@@ -113,7 +113,10 @@ class _Grounded(_Strict):
         "stated outside `evidence`; a field not listed is read from `evidence`",
     )
     confidence: float | None = Field(
-        None, ge=0, le=1, description="Producer's confidence the record is right; null = not assessed"
+        None,
+        ge=0,
+        le=1,
+        description="Producer's confidence that the record is right; null = not assessed",
     )
 
     # Fields that may carry their own evidence (each must then be readable from it).
@@ -137,17 +140,17 @@ class _Grounded(_Strict):
                 )
             if getattr(self, name) is None:
                 raise ValueError(f"field_evidence for {name!r}, which has no value")
-        checks = self._numbers()
-        year = getattr(self, "year", None)
-        if "year" in self.field_evidence and year is not None:
-            # A year is not required in the record's quote (it is often the report's
-            # year), but one given its own evidence must be read from it.
-            checks.append(("year", float(year), False))
         missing: dict[str, list[str]] = {}  # quote owner ("" = the record) -> values
-        for name, value, derived in checks:
+        for name, value, derived in self._numbers():
             owner = name if name in self.field_evidence else ""
             if not value_grounded(value, self.evidence_of(name).quote, derived=derived):
                 missing.setdefault(owner, []).append(f"{name}={value:g}")
+        year = getattr(self, "year", None)
+        if "year" in self.field_evidence and year is not None:
+            # A year is not required in the record's quote (it is often the report's
+            # year), but one given its own evidence must be written in it.
+            if not year_grounded(year, self.field_evidence["year"].quote):
+                missing.setdefault("year", []).append(f"year={year}")
         if missing:
             parts = []
             for owner, values in missing.items():
