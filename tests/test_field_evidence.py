@@ -277,6 +277,20 @@ def test_store_made_before_migration_2_opens_with_its_records(tmp_path: Path, mo
         assert q.field_evidence == {} and q.confidence is None and q.record() == ir
 
 
+def test_records_stored_before_a_check_still_read(tmp_path: Path):
+    ir = IndexResult.model_validate(_ir(score=88.54), context={"text": TEXT})
+    with Store(tmp_path / "s.db") as s:
+        s.save(_doc(), _extraction(ir), s.begin_run("rules"))
+        s.conn.execute("UPDATE index_results SET year = 2004")  # as an older llmx stored it
+        s.conn.commit()
+        got = s.get_extraction("bg", "rules")
+        assert got is not None and got.index_results[0].year == 2004
+        stored = s.query_index_results()[0]
+        assert stored.record().year == 2004
+        with pytest.raises(ValidationError, match="before 2005"):  # a new record is judged
+            IndexResult.model_validate(stored.model_dump(exclude={"doc_id", "backend"}))
+
+
 # -- LLM guard -------------------------------------------------------------------------------
 
 

@@ -23,7 +23,10 @@ How a producer sets the optional fields (both may be left out: old producers sta
   records given 0.9, about nine in ten should be right.
 
 Plausibility: the validators also reject values no real report states (a PAPI score above
-80, a measured year after next year, ...); see ``IndexResult`` and ``_year_plausible``.
+80, a measured year after next year, ...); see ``IndexResult`` and ``_year_plausible``. They
+judge records as they are made; ``context={PLAUSIBILITY: False}`` skips them, which the store
+does when it reads records back, so a record stored before a check existed still reads
+(grounding is checked on every read all the same).
 """
 
 from __future__ import annotations
@@ -62,6 +65,15 @@ PERCENT_MAX = 100.0
 FIRST_MEASURED_YEAR = 2005
 
 
+PLAUSIBILITY = "plausibility"  # validation context key; False skips the plausibility checks
+
+
+def _judged(info: ValidationInfo | None) -> bool:
+    """Whether this validation runs the plausibility checks (the default)."""
+    ctx = info.context if info is not None else None
+    return not isinstance(ctx, dict) or ctx.get(PLAUSIBILITY, True) is not False
+
+
 def this_year() -> int:
     """The current year (a function so tests can fix it)."""
     return date.today().year
@@ -75,7 +87,7 @@ def _year_plausible(year: int | None, *, is_target: bool, earliest: int | None) 
     last = this_year() + 1
     if not is_target and year > last:
         raise ValueError(
-            f"year {year} is after {last}: a measured year cannot be in the future "
+            f"year {year} is after {last}: no result can be reported for it yet "
             "(set is_target for a plan or target)"
         )
 
@@ -200,11 +212,13 @@ class IndexResult(_Grounded):
         return self
 
     @model_validator(mode="after")
-    def _plausible(self) -> IndexResult:
+    def _plausible(self, info: ValidationInfo) -> IndexResult:
         """Values no report of the index can state. A rank_change is checked against the rank
         it ended at (the earlier rank must be a place); whether it agrees with two ranks
         written in the quote ("từ thứ 27 lên thứ 8") is the extractor's to read: the
         contract holds one rank."""
+        if not _judged(info):
+            return self
         if self.score is not None:
             if self.score_unit == "percent" and self.score > PERCENT_MAX:
                 raise ValueError(f"{self.index} score {self.score:g}% is above 100%")
@@ -250,8 +264,9 @@ class Metric(_Grounded):
     EVIDENCED: ClassVar[tuple[str, ...]] = ("value", "year")
 
     @model_validator(mode="after")
-    def _plausible(self) -> Metric:
-        _year_plausible(self.year, is_target=self.is_target, earliest=FIRST_MEASURED_YEAR)
+    def _plausible(self, info: ValidationInfo) -> Metric:
+        if _judged(info):
+            _year_plausible(self.year, is_target=self.is_target, earliest=FIRST_MEASURED_YEAR)
         return self
 
     def _numbers(self) -> list[tuple[str, float, bool]]:
@@ -275,10 +290,11 @@ class Initiative(_Grounded):
         return self
 
     @model_validator(mode="after")
-    def _plausible(self) -> Initiative:
+    def _plausible(self, info: ValidationInfo) -> Initiative:
         # An initiative's year is when it ran: never a future one. Long-running models may
         # predate the indexes, so no lower bound beyond the field's own.
-        _year_plausible(self.year, is_target=False, earliest=None)
+        if _judged(info):
+            _year_plausible(self.year, is_target=False, earliest=None)
         return self
 
 

@@ -8,9 +8,14 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from llmx.core.records import IndexResult, Initiative, Metric
+from llmx.core.records import PLAUSIBILITY, IndexResult, Initiative, Metric
 
 MAX_LIMIT = 10_000  # rows any one read returns at most, whatever limit is asked for
+
+
+_WHERE = {"doc_id", "backend"}
+# A stored record is read as it was stored: plausibility was judged when it was made.
+_AS_STORED = {PLAUSIBILITY: False}
 
 
 class _Stored(BaseModel):
@@ -22,21 +27,21 @@ class StoredIndexResult(IndexResult, _Stored):
     """An IndexResult plus the document and backend it was stored for."""
 
     def record(self) -> IndexResult:
-        return IndexResult.model_validate(self.model_dump(exclude={"doc_id", "backend"}))
+        return IndexResult.model_validate(self.model_dump(exclude=_WHERE), context=_AS_STORED)
 
 
 class StoredMetric(Metric, _Stored):
     """A Metric plus the document and backend it was stored for."""
 
     def record(self) -> Metric:
-        return Metric.model_validate(self.model_dump(exclude={"doc_id", "backend"}))
+        return Metric.model_validate(self.model_dump(exclude=_WHERE), context=_AS_STORED)
 
 
 class StoredInitiative(Initiative, _Stored):
     """An Initiative plus the document and backend it was stored for."""
 
     def record(self) -> Initiative:
-        return Initiative.model_validate(self.model_dump(exclude={"doc_id", "backend"}))
+        return Initiative.model_validate(self.model_dump(exclude=_WHERE), context=_AS_STORED)
 
 
 class SentenceHit(BaseModel):

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from llmx.core.document import Document
-from llmx.core.records import DocumentExtraction
+from llmx.core.records import PLAUSIBILITY, DocumentExtraction
 from llmx.errors import StoreError
 from llmx.store.connection import now, transaction
 from llmx.store.runs import Runs
@@ -149,7 +149,7 @@ class Records(Runs, SentenceIndex):
 
     def get_extraction(self, doc_id: str, backend: str) -> DocumentExtraction | None:
         """Rebuild and validate what ``backend`` extracted from ``doc_id``. Evidence spans
-        are checked against the stored text."""
+        (the records' and their fields') are checked against the stored text."""
         row = self.conn.execute(
             "SELECT e.sha256 AS ex_sha, d.source, d.title, d.published,"
             " d.text FROM extractions e JOIN documents d ON d.doc_id = e.doc_id"
@@ -174,7 +174,11 @@ class Records(Runs, SentenceIndex):
                     (doc_id, backend),
                 )
             ]
-        return DocumentExtraction.model_validate(data, context={"text": row["text"]})
+        # Plausibility is judged when a record is made, not again on reading: a record
+        # stored before a check existed still reads. Grounding is checked every time.
+        return DocumentExtraction.model_validate(
+            data, context={"text": row["text"], PLAUSIBILITY: False}
+        )
 
     def iter_extractions(self, backend: str | None = None) -> Iterator[DocumentExtraction]:
         """Every stored extraction (optionally of one backend), ordered by doc_id, backend."""
