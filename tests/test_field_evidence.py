@@ -17,7 +17,13 @@ from llmx.core.document import Document
 from llmx.core.records import DocumentExtraction, Evidence, IndexResult, Initiative, Metric
 from llmx.evaluation.gold import load_gold_set
 from llmx.evaluation.report import BackendReport, EvalReport, to_dict, to_markdown
-from llmx.evaluation.score import DEFAULT_CONFIDENCE, PredictedDoc, score_set
+from llmx.evaluation.score import (
+    DEFAULT_CONFIDENCE,
+    PredictedDoc,
+    compact,
+    grounding_problem,
+    score_set,
+)
 from llmx.evaluation.thresholds import Thresholds
 from llmx.llm.grounding_guard import GuardContext, ground
 from llmx.llm.response_models import ITEM_MODELS, DocumentRecords
@@ -390,3 +396,14 @@ def test_precision_at_confidence_cutoffs(tmp_path: Path):
     md = to_markdown(report)
     assert "### Precision at confidence cut-offs" in md
     assert "| conf | metrics | 0.667 (2/3) | 0.500 (1/2) | 1.000 (1/1) | 0.000 (0/1) |" in md
+
+
+def test_eval_judges_field_evidence_and_lists_errors_without_it():
+    good = _split_fact(confidence=0.4).model_dump(mode="json")
+    assert grounding_problem("index_results", good, TEXT) is None
+    bad = {**good, "field_evidence": {**good["field_evidence"], "rank": {
+        **good["field_evidence"]["rank"], "start": 0}}}  # fmt: skip
+    problem = grounding_problem("index_results", bad, TEXT)
+    assert problem is not None and "field_evidence.rank" in problem
+    listed = compact(good)
+    assert "field_evidence" not in listed and listed["confidence"] == 0.4

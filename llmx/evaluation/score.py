@@ -241,21 +241,18 @@ def grounding_problem(record_type: str, rec: dict[str, Any], text: str) -> str |
     return None
 
 
-_DEFAULTS: dict[str, Any] = {
-    "is_target": False,
-    "scope": "national",
-    "entity_level": "province",
-    "unit": "",
-    "field_evidence": {},
-}
+_DEFAULTS = {"is_target": False, "scope": "national", "entity_level": "province", "unit": ""}
 
 
 def compact(rec: dict[str, Any]) -> dict[str, Any]:
-    """A record without evidence, nulls and default values, for error listings."""
+    """A record without evidence (its own or its fields'), nulls and default values, for
+    error listings."""
     return {
         k: v
         for k, v in rec.items()
-        if k not in ("evidence", "optional") and v is not None and _DEFAULTS.get(k, ...) != v
+        if k not in ("evidence", "field_evidence", "optional")
+        and v is not None
+        and _DEFAULTS.get(k, ...) != v
     }
 
 
