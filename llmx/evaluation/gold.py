@@ -95,6 +95,26 @@ def _short(text: str, n: int = 80) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _aligned(ev: Any, text: str, where: str) -> dict[str, Any]:
+    """An evidence object with its quote aligned in ``text`` (offsets, if given, are only a
+    hint: labellers write quotes)."""
+    if not isinstance(ev, dict):
+        raise GoldError(f"{where}.quote is missing")
+    quote = ev.get("quote")
+    if not isinstance(quote, str) or not quote.strip():
+        raise GoldError(f"{where}.quote is missing")
+    start = ev.get("start")
+    found = align_quote(text, quote, hint=max(0, start if isinstance(start, int) else 0))
+    if found is None:
+        raise GoldError(f"{where}: quote not found in the document: {_short(quote)!r}")
+    return {
+        "quote": text[found.start : found.end],
+        "start": found.start,
+        "end": found.end,
+        "alignment": found.status,
+    }
+
+
 def validate_gold_record(
     record_type: str, data: Any, text: str, *, where: str, position: int = 0
 ) -> GoldRecord:
@@ -108,23 +128,13 @@ def validate_gold_record(
     optional = rec.pop("optional", False)
     if not isinstance(optional, bool):
         raise GoldError(f"{where}: 'optional' must be true or false")
-    ev = rec.get("evidence")
-    if not isinstance(ev, dict):
-        raise GoldError(f"{where}: evidence.quote is missing")
-    quote = ev.get("quote")
-    if not isinstance(quote, str) or not quote.strip():
-        raise GoldError(f"{where}: evidence.quote is missing")
-    start = ev.get("start")
-    hint = start if isinstance(start, int) else 0
-    found = align_quote(text, quote, hint=max(0, hint))
-    if found is None:
-        raise GoldError(f"{where}: quote not found in the document: {_short(quote)!r}")
-    rec["evidence"] = {
-        "quote": text[found.start : found.end],
-        "start": found.start,
-        "end": found.end,
-        "alignment": found.status,
-    }
+    rec["evidence"] = _aligned(rec.get("evidence"), text, f"{where}: evidence")
+    field_ev = rec.get("field_evidence")
+    if isinstance(field_ev, dict):
+        # a labeller writes each field's quote; offsets are found as for the record's
+        rec["field_evidence"] = {
+            f: _aligned(e, text, f"{where}: field_evidence.{f}") for f, e in field_ev.items()
+        }
     model = RECORD_TYPES[rtype]
     try:
         obj = model.model_validate(rec, context={"text": text})
