@@ -40,24 +40,28 @@ Matching (``find_divisions``):
 * A type word ("quận", "huyện", "thị xã", "thành phố"/"TP."/"TP", "TX.", "phường", "xã",
   "thị trấn", "đặc khu") fixes the level; units of exactly that type are preferred, other
   units of the level are kept when none exists (a thị xã that has since become a thành
-  phố). Names listed after one type word ("các xã Tân Lập, Tân Hòa và Tân Phú") share it,
-  as long as they lie in the provinces of the first name.
+  phố). Names listed after one type word ("các xã Tân Lập, Tân Hòa và Tân Phú") share it
+  when they name units in the provinces the first name can mean, and end up narrowed to
+  the provinces left to the first name.
 * A bare name (no type word) is taken only for a district-level name of at least two
   syllables that names units of one territory only (one old province and its 2025
   successor), is not a province or region name in the gazetteer (bare "Bắc Giang" is the
   province; "thành phố Bắc Giang" is the city, a district), does not start with a surname
   ("Vũ Quang"), is not more often something else (``_BARE_STOP``: "Điện Biên Phủ", given
-  names), is not part of a person's name ("ông", "Nguyễn ... ") or a
-  longer proper noun (a Title-case word follows), and does not follow a word that makes it
-  a street, river, lake, island or similar. Commune names are never taken bare: with 10,000
-  of them, too many are also given names, firm names or ordinary words.
-* Context narrows candidates, in this order: ``era``; an address chain ("xã X, huyện Y,
-  tỉnh Z": a commune keeps the candidates inside the district that follows, and a chain
-  followed by a province keeps those in that province); then the ``province`` hint (the
-  article's province, any gazetteer alias): first units of that province (or, for 2025
-  units, of its successor), then units of provinces merged into it. A filter that would
-  leave no candidate is not applied. A name found in two provinces with no context left to
-  choose stays ambiguous.
+  names), is not part of a person's name ("ông", "Nguyễn ... ") or a longer proper noun (a
+  Title-case word follows), and does not follow a word that makes it a street, river, lake,
+  island or similar. Its candidates are the district and any 2025 commune of that name
+  ("Nha Trang": the old city, the new ward), not old wards inside the district. Commune
+  names are never taken bare: with 10,000 of them, too many are also given names, firm
+  names or ordinary words.
+* Context narrows candidates, in this order: ``era`` (the units of that era, when the name
+  has any: "huyện X" in a 2025 text still names the old district); an address chain ("xã
+  X, huyện Y, tỉnh Z", "các xã A, B, huyện Y": communes keep the readings inside the
+  district that follows, and a province right after the chain keeps those in it); then
+  the ``province`` hint (the article's province, any gazetteer alias): first units of that
+  province (2025 units: of its successor), then units of provinces merged into it. A
+  filter that would leave no candidate is not applied. A name found in two provinces with
+  no context left to choose stays ambiguous.
 
 Overlap with the gazetteer: ``Gazetteer.find`` reports "thành phố Bắc Giang" as the province
 Bắc Giang; a division mention whose span contains a province mention names the lower unit
@@ -237,11 +241,12 @@ class _Unit:
     """A division with its name prepared for matching."""
 
     division: Division
+    written: tuple[str, ...]  # the official name's syllables
     syllables: tuple[str, ...]  # accented, lower case, old tone placement
     capitals: tuple[bool, ...]  # which syllables the official name capitalises
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -269,19 +274,27 @@ class DivisionIndex:
             gz.province(d.province)  # KeyError for a province the gazetteer lacks
         self._by_key: dict[tuple[str, ...], list[_Unit]] = defaultdict(list)
         self._by_code: dict[tuple[Era, Level, int], Division] = {}
+        prepared: dict[str, tuple[tuple[str, ...], tuple[Any, ...]]] = {}
         for d in self.divisions:
-            tokens = _TOKEN.findall(fold_keep_offsets(d.name))
-            originals = _syllables_as_written(d.name)
-            unit = _Unit(
-                d, tuple(_syllable(s) for s in originals), tuple(s[0].isupper() for s in originals)
-            )
-            if len(tokens) != len(originals):
-                raise ValueError(f"{d.name!r}: cannot split into syllables")
-            self._by_key[tuple(tokens)].append(unit)
+            if d.name not in prepared:  # names repeat across provinces and eras
+                folded = fold_keep_offsets(d.name)
+                spans = [m.span() for m in _TOKEN.finditer(folded)]
+                written = tuple(d.name[a:b] for a, b in spans)
+                matching = (
+                    written,
+                    tuple(_syllable(w) for w in written),
+                    tuple(w[0].isupper() for w in written),
+                )
+                prepared[d.name] = (tuple(folded[a:b] for a, b in spans), matching)
+            key, (written, syllables, capitals) = prepared[d.name]
+            self._by_key[key].append(_Unit(d, written, syllables, capitals))
             self._by_code[(d.era, d.level, d.code)] = d
-        self._max_len = max((len(k) for k in self._by_key), default=0)
-        self._first = {k[0] for k in self._by_key}
+        # Per first word, the most words a name starting with it has.
+        self._first: dict[str, int] = {}
+        for key in self._by_key:
+            self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
         self._bare = self._bare_keys()
+        self._bare_first = {k[0] for k in self._bare}
 
     # ---- construction -------------------------------------------------------------------
 
@@ -317,7 +330,7 @@ class DivisionIndex:
         for key, units in self._by_key.items():
             if len(key) < 2 or key in gz_keys or " ".join(key) in _BARE_STOP:
                 continue
-            if _syllables_as_written(units[0].division.name)[0] in _SURNAMES:
+            if units[0].written[0] in _SURNAMES:
                 continue  # shaped like a person's name
             if not any(u.division.level == "district" for u in units):
                 continue
@@ -383,12 +396,17 @@ class DivisionIndex:
         raws: list[_Raw] = []
         i = 0
         while i < len(words):
-            found = self._typed_at(text, words, i)
-            if found is None:
-                skip = self._type_len(text, words, i)
-                if skip:  # a type word with no known name after it: its words name nothing
-                    i += skip
-                    continue
+            found = None
+            key = words[i].key
+            if key in _TYPE_FIRST:
+                typed = self._typed_at(text, words, i)
+                if isinstance(typed, int):  # a type word with no known name after it
+                    if typed:  # its words name nothing ("thị xã X": not "xã X")
+                        i += typed
+                        continue
+                else:
+                    found = typed
+            if found is None and key in self._bare_first and text[words[i].start].isupper():
                 found = self._bare_at(text, words, i)
             if found is None:
                 i += 1
@@ -437,20 +455,22 @@ class DivisionIndex:
         found = self._type_at(text, words, i)
         return found[0] if found else 0
 
-    def _typed_at(self, text: str, words: list[_Token], i: int) -> _Raw | None:
+    def _typed_at(self, text: str, words: list[_Token], i: int) -> _Raw | int:
+        """A type word and the name after it; else how many words a type word there spans
+        (0: none)."""
         found = self._type_at(text, words, i)
         if found is None:
-            return None
+            return 0
         n, (accented, type_word) = found
         j = i + n
         if j >= len(words):
-            return None
+            return n
         gap = _ABBR_GAP if accented is None else _TYPE_GAP
         if not gap.fullmatch(text, words[j - 1].end, words[j].start):
-            return None
+            return n
         hit = self._name_at(text, words, j, lambda us: _of_type(us, type_word))
         if hit is None:
-            return None
+            return n
         end_index, units = hit
         return _Raw(words[i].start, words[end_index - 1].end, words[j].start, type_word, units,
                     end_index)  # fmt: skip
@@ -459,7 +479,7 @@ class DivisionIndex:
         w = words[i]
         if w.key not in self._first or not text[w.start].isupper():
             return None
-        hit = self._name_at(text, words, i, lambda us: us)
+        hit = self._name_at(text, words, i, _bare_readings)
         if hit is None:
             return None
         end_index, units = hit
@@ -467,7 +487,7 @@ class DivisionIndex:
         if key not in self._bare or not self._one_territory([u.division for u in units]):
             return None
         if not any(u.division.level == "district" for u in units):
-            return None  # the diacritics left only communes: those need a type word
+            return None  # the diacritics left only a 2025 commune: that needs a type word
         end = words[end_index - 1].end
         if _BLOCK_BEFORE.search(text[max(0, w.start - _LOOKBACK) : w.start]):
             return None
@@ -489,11 +509,12 @@ class DivisionIndex:
     ) -> tuple[int, list[_Unit]] | None:
         """The longest name starting at word ``j`` whose units survive ``keep``, diacritics
         and capitalisation; (index after the name, units)."""
-        if words[j].key not in self._first:
+        most = self._first.get(words[j].key, 0)
+        if not most:
             return None
         longest = 1
         while (
-            longest < self._max_len
+            longest < most
             and j + longest < len(words)
             and _NAME_GAP.fullmatch(text, words[j + longest - 1].end, words[j + longest].start)
         ):
@@ -504,7 +525,9 @@ class DivisionIndex:
             if not units:
                 continue
             units = keep(_with_diacritics(text, span, units))
-            units = [u for u in units if _capitalised(text, span, u)]
+            if units:
+                written_caps = tuple(not text[w.start].islower() for w in span)
+                units = [u for u in units if _capitalised(written_caps, u.capitals)]
             if units:
                 return j + n, units
         return None
@@ -621,17 +644,17 @@ class DivisionIndex:
         return starts.get(sep.end()) if sep.group().strip() else None
 
 
+def _bare_readings(units: list[_Unit]) -> list[_Unit]:
+    """What a bare district name can mean: the district, or the 2025 commune that took its
+    name once districts were gone ("Nha Trang"); not an old ward inside it ("Sa Pa")."""
+    return [u for u in units if u.division.level == "district" or u.division.era == "2025"]
+
+
 def _narrowed(units: list[_Unit], field: str, values: Collection[Any]) -> list[_Unit]:
     """The units whose ``Division.<field>`` is one of ``values``; all of them (the same
     list) if none is: context that contradicts every reading is not applied."""
     kept = [u for u in units if getattr(u.division, field) in values]
     return kept if kept else units
-
-
-def _syllables_as_written(name: str) -> list[str]:
-    """The syllables of a name with their diacritics and case, aligned with _TOKEN's."""
-    folded = fold_keep_offsets(name)
-    return [name[m.start() : m.end()] for m in _TOKEN.finditer(folded)]
 
 
 def _words(text: str) -> list[_Token]:
@@ -655,11 +678,10 @@ def _with_diacritics(text: str, span: Sequence[_Token], units: list[_Unit]) -> l
     return [u for u in units if u.syllables == syllables]
 
 
-def _capitalised(text: str, span: Sequence[_Token], unit: _Unit) -> bool:
-    return all(
-        not cap or not text[w.start].isalpha() or text[w.start].isupper()
-        for w, cap in zip(span, unit.capitals, strict=True)
-    )
+@functools.lru_cache(maxsize=4096)
+def _capitalised(written: tuple[bool, ...], official: tuple[bool, ...]) -> bool:
+    """Every syllable the official name capitalises is capitalised (or a digit) as written."""
+    return all(w or not o for w, o in zip(written, official, strict=True))
 
 
 def _of_type(units: list[_Unit], type_word: str) -> list[_Unit]:
