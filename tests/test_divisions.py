@@ -395,3 +395,17 @@ def test_offsets_survive_non_nfc_neighbours() -> None:
     text = "Cafe\u0301 ở xã Tân Lập, huyện Đan Phượng."
     found = find_divisions(text)
     assert [text[m.start : m.end] for m in found] == ["xã Tân Lập", "huyện Đan Phượng"]
+
+
+def test_parenthesised_parents_narrow() -> None:
+    assert only("UBND phường Ngọc Hà (Hà Nội) thí điểm").province == "Hà Nội"
+    commune, district = find_divisions("xã Lai Hưng (huyện Bàu Bàng) tăng điểm")
+    assert commune.division is not None and commune.division.district == "huyện Bàu Bàng"
+    assert only("xã Tân Lập (tỉnh Phú Thọ)").province == "Phú Thọ"
+
+
+def test_bare_names_inside_a_province_name_are_the_province() -> None:
+    # Bà Rịa and Vũng Tàu are cities of the province Bà Rịa - Vũng Tàu.
+    assert find_divisions("tỉnh Bà Rịa - Vũng Tàu dẫn đầu") == []
+    assert find_divisions("Ba Ria - Vung Tau") == []
+    assert only("thành phố Vũng Tàu").province == "Bà Rịa - Vũng Tàu"

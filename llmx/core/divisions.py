@@ -49,19 +49,20 @@ Matching (``find_divisions``):
   province; "thành phố Bắc Giang" is the city, a district), does not start with a surname
   ("Vũ Quang"), is not more often something else (``_BARE_STOP``: "Điện Biên Phủ", given
   names), is not part of a person's name ("ông", "Nguyễn ... ") or a longer proper noun (a
-  Title-case word follows), and does not follow a word that makes it a street, river, lake,
-  island or similar. Its candidates are the district and any 2025 commune of that name
+  Title-case word follows), does not follow a word that makes it a street, river, lake,
+  island or similar, and is not inside a province's name ("Bà Rịa - Vũng Tàu", as the
+  gazetteer finds it). Its candidates are the district and any 2025 commune of that name
   ("Nha Trang": the old city, the new ward), not old wards inside the district. Commune
   names are never taken bare: with 10,000 of them, too many are also given names, firm
   names or ordinary words.
 * Context narrows candidates, in this order: ``era`` (the units of that era, when the name
   has any: "huyện X" in a 2025 text still names the old district); an address chain ("xã
-  X, huyện Y, tỉnh Z", "các xã A, B, huyện Y": communes keep the readings inside the
-  district that follows, and a province right after the chain keeps those in it); then
-  the ``province`` hint (the article's province, any gazetteer alias): first units of that
-  province (2025 units: of its successor), then units of provinces merged into it. A
-  filter that would leave no candidate is not applied. A name found in two provinces with
-  no context left to choose stays ambiguous.
+  X, huyện Y, tỉnh Z", "xã X (huyện Y)", "các xã A, B, huyện Y": communes keep the
+  readings inside the district that follows, and a province right after the chain keeps
+  those in it); then the ``province`` hint (the article's province, any gazetteer alias):
+  first units of that province (2025 units: of its successor), then units of provinces
+  merged into it. A filter that would leave no candidate is not applied. A name found in
+  two provinces with no context left to choose stays ambiguous.
 
 Overlap with the gazetteer: ``Gazetteer.find`` reports "thành phố Bắc Giang" as the province
 Bắc Giang; a division mention whose span contains a province mention names the lower unit
@@ -80,7 +81,7 @@ from importlib import resources
 from typing import Any, Literal
 
 # Surnames and tone pairs are the gazetteer's: one home for them.
-from llmx.core.gazetteer import _SURNAMES, _TONE_PAIRS, Province, get_gazetteer
+from llmx.core.gazetteer import _SURNAMES, _TONE_PAIRS, Mention, Province, get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, strip_diacritics
 
 Era = Literal["pre2025", "2025"]
@@ -136,9 +137,10 @@ _NAME_GAP = re.compile(r"[ \t\u00a0]*[-–'’‘]?[ \t\u00a0]*|\s+")
 _TYPE_GAP = re.compile(r"[ \t\u00a0]+|\s+")
 _ABBR_GAP = re.compile(r"\.?[ \t\u00a0]*")
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+")
-# Between the parts of an address: "xã X, huyện Y - tỉnh Z", or spaces in a heading
-# ("XÃ X HUYỆN Y"); a bare province needs the punctuation, a prefixed one does not.
-_CHAIN_GAP = re.compile(r"\s*[,\-–]\s*|\s+")
+# Between the parts of an address: "xã X, huyện Y - tỉnh Z", "xã X (huyện Y)", "phường X
+# (Hà Nội)", or spaces in a heading ("XÃ X HUYỆN Y"); a bare province needs the
+# punctuation, a prefixed one does not.
+_CHAIN_GAP = re.compile(r"\s*[,\-–(]\s*|\s+")
 _PROVINCE_PREFIX = re.compile(r"(?:tỉnh|tinh|thành\s+phố|thanh\s+pho|tp\.?)\s*", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
@@ -417,14 +419,18 @@ class DivisionIndex:
         if era is not None:
             for r in raws:
                 r.units = _narrowed(r.units, "era", {era})
-        self._narrow_by_chain(text, raws)
+        named = self._gz.find(text) if raws else []
+        if any(r.type_word is None for r in raws):
+            # A bare name inside a province's name is part of it: "Bà Rịa - Vũng Tàu".
+            raws = [r for r in raws if r.type_word is not None or not _overlaps(r, named)]
+        self._narrow_by_chain(text, raws, named)
         resolved: dict[int, list[Division]] = {}
         out = []
         for r in raws:
             divisions = self._narrow_by_hint([u.division for u in r.units], hint)
             if r.head is not None:  # a listed name lies where the list's first name does
-                provinces = {d.province for d in resolved[id(r.head)]}
-                divisions = [d for d in divisions if d.province in provinces] or divisions
+                where = {d.province for d in resolved[id(r.head)]}
+                divisions = [d for d in divisions if d.province in where] or divisions
             resolved[id(r)] = divisions
             out.append(
                 DivisionMention(
@@ -594,12 +600,13 @@ class DivisionIndex:
                 return kept
         return divisions
 
-    def _narrow_by_chain(self, text: str, raws: list[_Raw]) -> None:
+    def _narrow_by_chain(
+        self, text: str, raws: list[_Raw], provinces: list[Mention[Province]]
+    ) -> None:
         """Address chains, "xã X, huyện Y, tỉnh Z" or "các xã A, B, huyện Y": the communes
         before a district keep the readings inside it (and the district those that hold
         one of them); a province right after the chain narrows every part of it."""
-        mentions = self._gz.find(text) if raws else []
-        starts = {m.start: m.item for m in mentions}
+        starts = {m.start: m.item for m in provinces}
         for chain in self._chains(text, raws):
             communes: list[_Raw] = []
             for r in chain:
@@ -642,6 +649,10 @@ class DivisionIndex:
         if prefix:  # the gazetteer's span holds the prefix when the alias does ("TP. HCM")
             return starts.get(prefix.end()) or starts.get(sep.end())
         return starts.get(sep.end()) if sep.group().strip() else None
+
+
+def _overlaps(raw: _Raw, mentions: list[Mention[Province]]) -> bool:
+    return any(m.start < raw.end and raw.start < m.end for m in mentions)
 
 
 def _bare_readings(units: list[_Unit]) -> list[_Unit]:
