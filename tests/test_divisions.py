@@ -409,3 +409,16 @@ def test_bare_names_inside_a_province_name_are_the_province() -> None:
     assert find_divisions("tỉnh Bà Rịa - Vũng Tàu dẫn đầu") == []
     assert find_divisions("Ba Ria - Vung Tau") == []
     assert only("thành phố Vũng Tàu").province == "Bà Rịa - Vũng Tàu"
+
+
+def test_a_province_after_a_comma_ends_a_list() -> None:
+    # "Phú Thọ" and "Vĩnh Phúc" are also communes elsewhere; after a comma they are the
+    # province, which narrows the commune.
+    assert only("xã Tân Lập, Phú Thọ").province == "Phú Thọ"
+    assert only("xã Tân Lập, Vĩnh Phúc").province == "Vĩnh Phúc"
+
+
+def test_an_unaccented_type_word_does_not_introduce_an_accented_name() -> None:
+    assert find_divisions("cơ quan Hà Đông") == []
+    assert only("quận Hà Đông").level == "district"
+    assert only("quan Ha Dong").level == "district"  # all unaccented: the policy's case

@@ -34,9 +34,10 @@ Matching (``find_divisions``):
 
 * On folded text, with the gazetteer's diacritics policy: text with diacritics must agree
   with the name (old and new tone placement, "Hòa"/"Hoà", are the same); unaccented text
-  ("xa Tan Lap") matches any name that folds to it. Every capitalised syllable of the
-  official name must be capitalised in the text (all-caps headings pass): "xã hội" is not a
-  commune.
+  ("xa Tan Lap") matches any name that folds to it; a type word without its diacritics
+  does not introduce an accented name ("cơ quan Hà Đông" is no "quận Hà Đông"). Every
+  capitalised syllable of the official name must be capitalised in the text (all-caps
+  headings pass): "xã hội" is not a commune.
 * A type word ("quận", "huyện", "thị xã", "thành phố"/"TP."/"TP", "TX.", "phường", "xã",
   "thị trấn", "đặc khu") fixes the level; units of exactly that type are preferred, other
   units of the level are kept when none exists (a thị xã that has since become a thành
@@ -134,7 +135,7 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 # Between the syllables of one name: spaces, or a hyphen/apostrophe ("Phan Rang-Tháp Chàm",
 # "Cư M'gar", "Ia H' Drai").
 _NAME_GAP = re.compile(r"[ \t\u00a0]*[-–'’‘]?[ \t\u00a0]*|\s+")
-_TYPE_GAP = re.compile(r"[ \t\u00a0]+|\s+")
+_TYPE_GAP = re.compile(r"\s+")
 _ABBR_GAP = re.compile(r"\.?[ \t\u00a0]*")
 _LIST_GAP = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+")
 # Between the parts of an address: "xã X, huyện Y - tỉnh Z", "xã X (huyện Y)", "phường X
@@ -395,6 +396,8 @@ class DivisionIndex:
         """Non-overlapping district and commune mentions, left to right."""
         hint = self._hint(province)
         words = _words(text)
+        named = self._gz.find(text)
+        named_at = {m.start for m in named}
         raws: list[_Raw] = []
         i = 0
         while i < len(words):
@@ -414,12 +417,11 @@ class DivisionIndex:
                 i += 1
                 continue
             raws.append(found)
-            raws.extend(self._listed_after(text, words, found))
+            raws.extend(self._listed_after(text, words, found, named_at))
             i = raws[-1].next_index
         if era is not None:
             for r in raws:
                 r.units = _narrowed(r.units, "era", {era})
-        named = self._gz.find(text) if raws else []
         if any(r.type_word is None for r in raws):
             # A bare name inside a province's name is part of it: "Bà Rịa - Vũng Tàu".
             raws = [r for r in raws if r.type_word is not None or not _overlaps(r, named)]
@@ -478,6 +480,9 @@ class DivisionIndex:
         if hit is None:
             return n
         end_index, units = hit
+        if accented is not None and _is_plain(text[words[i].start : words[j - 1].end]):
+            if not _is_plain(text[words[j].start : words[end_index - 1].end]):
+                return n  # "cơ quan Hà Đông": a plain "quan" before an accented name
         return _Raw(words[i].start, words[end_index - 1].end, words[j].start, type_word, units,
                     end_index)  # fmt: skip
 
@@ -538,8 +543,11 @@ class DivisionIndex:
                 return j + n, units
         return None
 
-    def _listed_after(self, text: str, words: list[_Token], head: _Raw) -> list[_Raw]:
-        """Names that share the head's type word: "các xã A, B và C"."""
+    def _listed_after(
+        self, text: str, words: list[_Token], head: _Raw, named_at: set[int]
+    ) -> list[_Raw]:
+        """Names that share the head's type word: "các xã A, B và C"; a province's name
+        ends the list ("xã A, Phú Thọ")."""
         if head.type_word is None:
             return []
         provinces = {u.division.province for u in head.units}
@@ -563,8 +571,8 @@ class DivisionIndex:
                 k += 1
             elif "," not in gap:
                 break  # names follow one another only through a comma or "và"
-            if self._type_len(text, words, k):
-                break  # a new type word: the main loop reads it
+            if self._type_len(text, words, k) or words[k].start in named_at:
+                break  # a new type word (the main loop reads it) or a province
             hit = self._name_at(text, words, k, keep)
             if hit is None:
                 break
