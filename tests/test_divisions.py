@@ -422,3 +422,8 @@ def test_an_unaccented_type_word_does_not_introduce_an_accented_name() -> None:
     assert find_divisions("cơ quan Hà Đông") == []
     assert only("quận Hà Đông").level == "district"
     assert only("quan Ha Dong").level == "district"  # all unaccented: the policy's case
+
+
+def test_era_is_a_preference_in_lookup_too() -> None:
+    district = lookup_division("huyện Đan Phượng", era="2025")
+    assert district is not None and district.era == "pre2025"  # districts are gone in 2025

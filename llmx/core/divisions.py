@@ -378,7 +378,7 @@ class DivisionIndex:
             units = _of_type(units, type_word)
         found = [u.division for u in units]
         if era is not None:
-            found = [d for d in found if d.era == era]
+            found = [d for d in found if d.era == era] or found
         return tuple(self._narrow_by_hint(found, hint))
 
     def lookup(
