@@ -1,0 +1,105 @@
+"""Entry patterns -> regular expressions, with the gazetteer's diacritics policy.
+
+A pattern is written the way the phrase is spelled ("đứng đầu", "chỉ số (cải cách hành
+chính|CCHC)") in a small regular-expression syntax:
+
+* a space matches any run of whitespace; ``( … | … )`` groups alternatives (no capture);
+  ``?`` makes the item before it optional; ``\\b``, ``\\d``, ``\\.`` and ``[…]`` classes are
+  regular-expression syntax;
+* ``{n}`` captures an integer of 1–3 digits, ``{total}`` another one (``thứ {n}/{total}``),
+  ``{num}`` a number as written (``88,54``), ``{year}`` a year; the captures come back with
+  the match; ``{0,30}`` is a regex repetition;
+* the whole phrase must stand as words: no letter or digit right before or after it.
+
+Matching is case-insensitive and works as if on folded text (``textnorm.fold_keep_offsets``:
+no diacritics, same offsets), with one condition: where the input has a diacritic it must
+agree with the entry's. Each accented letter of a pattern becomes the class ``[ứu]``: the
+input letter is either the entry's letter or its bare base. So unaccented "thu" matches
+"thứ" and "thủ" alike, while "thủ" does not match "thứ", and "đâu" (where) does not match
+"đầu" (head, first). Matches run on the original text, so offsets are the original's (and,
+since folding keeps lengths, the folded text's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.core.textnorm import strip_diacritics
+
+_PLACEHOLDERS = {
+    "n": r"(?P<n>\d{1,3})",
+    "num": r"(?P<num>\d+(?:[.,]\d+)*)",
+    "year": r"(?P<year>(?:19|20)\d\d)",
+    "total": r"(?P<total>\d{1,3})",
+}
+_QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
+
+
+def _base(ch: str) -> str:
+    return strip_diacritics(ch).lower()
+
+
+def _letter(ch: str) -> str:
+    """One pattern letter as a regex: itself, or ``[accented base]`` when accented."""
+    low = ch.lower()
+    base = _base(low)
+    if base == low or len(base) != 1:
+        return re.escape(low)
+    return f"[{low}{base}]"
+
+
+def to_regex(pattern: str) -> str:
+    """The regex source for one pattern (without the word boundaries; see ``compile_pattern``)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif ch == "[":
+            j = pattern.index("]", i + 1)
+            body = pattern[i + 1 : j]
+            extra = "".join(b for c in body if (b := _base(c)) != c.lower() and len(b) == 1)
+            out.append("[" + body.lower() + extra + "]")
+            i = j + 1
+        elif ch == "{" and (q := _QUANTIFIER.match(pattern, i)):
+            out.append(q.group())
+            i = q.end()
+        elif ch == "{":
+            j = pattern.index("}", i)
+            name = pattern[i + 1 : j]
+            if name not in _PLACEHOLDERS:
+                raise ValueError(f"unknown placeholder {{{name}}} in {pattern!r}")
+            out.append(_PLACEHOLDERS[name])
+            i = j + 1
+        elif ch == "(":
+            out.append("(" if pattern.startswith("(?", i) else "(?:")
+            i += 1
+        elif ch == " ":
+            while i < n and pattern[i] == " ":
+                i += 1
+            out.append(r"\s+")
+        elif ch.isalpha():
+            out.append(_letter(ch))
+            i += 1
+        else:
+            out.append(ch if ch in "|)?*+.^$" else re.escape(ch))
+            i += 1
+    return "".join(out)
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """The compiled matcher: ``to_regex`` plus word boundaries where the phrase begins or
+    ends with a word character (a phrase like ``/63`` may follow a digit)."""
+    src = to_regex(pattern)
+    head = pattern.lstrip("(")[:1]
+    tail = pattern.rstrip(")?")[-1:]
+    if head.isalnum() or head in "{\\":
+        src = r"(?<!\w)" + f"(?:{src})"
+    if tail.isalnum() or tail == "}":
+        src = f"(?:{src})" + r"(?!\w)"
+    try:
+        return re.compile(src, re.IGNORECASE)
+    except re.error as e:
+        raise ValueError(f"bad vocabulary pattern {pattern!r}: {e}") from None
