@@ -166,8 +166,8 @@ class Vocab:
         return None
 
     def ordinal_value(self, word: str) -> int | None:
-        """Ordinal -> rank: "thứ ba" / "ba" / "third" / "á quân" -> 3, 3, 3, 2 (a Vietnamese ordinal may be
-        given without its "thứ")."""
+        """Ordinal -> rank: "thứ ba" / "ba" / "third" / "á quân" -> 3, 3, 3, 2 (a Vietnamese
+        ordinal may be given without its "thứ")."""
         v = self._value_of(word, "ordinal")
         return v if v is not None else self._value_of("thứ " + word.strip(), "ordinal")
 
