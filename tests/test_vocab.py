@@ -112,3 +112,14 @@ def test_bad_data_is_refused() -> None:
                                              "examples": []}]})  # fmt: skip
     with pytest.raises(ValueError):
         compile_pattern("{bogus}")
+
+
+def test_prompts_list_the_vocabularys_index_names() -> None:
+    from llmx.llm.prompts import load_plan_prompts, load_prompts
+    from llmx.qa.query import ASK_KINDS
+
+    system, plan = load_prompts().system(), load_plan_prompts().system(ASK_KINDS)
+    for c in VOCAB.concepts_of("index"):
+        line = next(x for x in system.splitlines() if x.startswith(f"- {c.label}:"))
+        assert all(name in line for name in c.prompt), c.label
+        assert all(name in plan for name in c.plan_prompt), c.label
