@@ -123,3 +123,11 @@ def test_prompts_list_the_vocabularys_index_names() -> None:
         line = next(x for x in system.splitlines() if x.startswith(f"- {c.label}:"))
         assert all(name in line for name in c.prompt), c.label
         assert all(name in plan for name in c.plan_prompt), c.label
+
+
+def test_tone_placement_and_optional_space() -> None:
+    rx = compile_pattern("văn hóa")
+    assert rx.search("Sở Văn hoá") and rx.search("văn hóa") and rx.search("van hoa")
+    assert not rx.search("văn hòa")
+    amp = compile_pattern("tn ?& ?mt")
+    assert amp.search("Sở TN&MT") and amp.search("tn & mt")

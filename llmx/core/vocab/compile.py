@@ -79,7 +79,11 @@ def to_regex(pattern: str) -> str:
         elif ch == " ":
             while i < n and pattern[i] == " ":
                 i += 1
-            out.append(r"\s+")
+            if i < n and pattern[i] == "?":  # "a ?b": the space is optional
+                out.append(r"\s*")
+                i += 1
+            else:
+                out.append(r"\s+")
         elif ch.isalpha():
             out.append(_letter(ch))
             i += 1
@@ -89,10 +93,32 @@ def to_regex(pattern: str) -> str:
     return "".join(out)
 
 
+# Old ("hòa", "thủy") and new ("hoà", "thuỷ") tone placement: both spellings are in use.
+_TONE_PAIRS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}  # fmt: skip
+_TONE_SWAP = {**_TONE_PAIRS, **{v: k for k, v in _TONE_PAIRS.items()}}
+_TONE_RE = re.compile("(" + "|".join(_TONE_SWAP) + r")(?!\w)", re.IGNORECASE)
+
+
+def _tone_variant(pattern: str) -> str | None:
+    """The pattern with the other tone placement, when it has a syllable that differs and no
+    capture (a named group cannot appear twice)."""
+    if "{" in pattern:
+        return None
+    other = _TONE_RE.sub(lambda m: _TONE_SWAP[m.group(1).lower()], pattern)
+    return other if other != pattern else None
+
+
 def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """The compiled matcher: ``to_regex`` plus word boundaries where the phrase begins or
-    ends with a word character (a phrase like ``/63`` may follow a digit)."""
+    """The compiled matcher: ``to_regex`` (for both tone placements, "hóa" and "hoá") plus
+    word boundaries where the phrase begins or ends with a word character (a phrase like
+    ``/63`` may follow a digit)."""
     src = to_regex(pattern)
+    if (other := _tone_variant(pattern)) is not None:
+        src = f"{src}|{to_regex(other)}"
     head = pattern.lstrip("(")[:1]
     tail = pattern.rstrip(")?")[-1:]
     if head.isalnum() or head in "{\\":

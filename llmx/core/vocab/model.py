@@ -32,6 +32,8 @@ Kind = Literal[
     "metric_verb",  # "đạt", "chiếm", "lên tới": a metric's value follows
     "component_cue",  # "lĩnh vực", "chỉ số thành phần": a sub-index name follows
     "comparison",  # "so với năm 2021", "cùng kỳ năm 2022": an earlier year compared with
+    "unit_prefix",  # "huyện", "thị xã", "xã", "phường": a unit's name follows
+    "agency",  # "Sở Tư pháp", "Bộ Công Thương", "Văn phòng UBND tỉnh": ranked agencies
 ]
 
 
