@@ -131,3 +131,13 @@ def test_tone_placement_and_optional_space() -> None:
     assert not rx.search("văn hòa")
     amp = compile_pattern("tn ?& ?mt")
     assert amp.search("Sở TN&MT") and amp.search("tn & mt")
+
+
+def test_trigger_words_only_skip_what_cannot_match() -> None:
+    from llmx.core.vocab.compile import trigger
+
+    assert trigger("thứ nhất") == "thu" and trigger("Sở (nội vụ|tư pháp)") == "so"
+    assert trigger("dẫn đầu|đứng đầu") is None and trigger("models?") is None
+    assert trigger("{n}(st|nd|rd|th)") is None
+    # "THỨ" in capitals, and the word at the very end, still reach the entry
+    assert [s.value for s in VOCAB.find("ĐỨNG THỨ BA", kinds={"ordinal"})] == [3]

@@ -48,8 +48,9 @@ def _letter(ch: str) -> str:
     return f"[{low}{base}]"
 
 
-def to_regex(pattern: str) -> str:
-    """The regex source for one pattern (without the word boundaries; see ``compile_pattern``)."""
+def to_regex(pattern: str, *, named: bool = True) -> str:
+    """The regex source for one pattern (without the word boundaries; see ``compile_pattern``);
+    ``named=False`` leaves the captures unnamed."""
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
@@ -71,7 +72,8 @@ def to_regex(pattern: str) -> str:
             name = pattern[i + 1 : j]
             if name not in _PLACEHOLDERS:
                 raise ValueError(f"unknown placeholder {{{name}}} in {pattern!r}")
-            out.append(_PLACEHOLDERS[name])
+            src = _PLACEHOLDERS[name]
+            out.append(src if named else re.sub(r"\(\?P<\w+>", "(?:", src))
             i = j + 1
         elif ch == "(":
             out.append("(" if pattern.startswith("(?", i) else "(?:")
@@ -113,12 +115,44 @@ def _tone_variant(pattern: str) -> str | None:
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern_source(pattern), re.IGNORECASE)
+
+
+_FIRST_WORD = re.compile(r"([^\W\d_]+)(?= |$)")
+
+
+def trigger(pattern: str) -> str | None:
+    """A folded word every match contains as a word ("thu" for "thứ nhất"), when the pattern
+    begins with a plain word and has no top-level alternative; None otherwise. A text whose
+    folded words lack it cannot match, so the pattern need not be tried."""
+    depth = 0
+    in_class = False
+    for ch in pattern:
+        if ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif not in_class and ch == "(":
+            depth += 1
+        elif not in_class and ch == ")":
+            depth -= 1
+        elif not in_class and ch == "|" and depth == 0:
+            return None
+    m = _FIRST_WORD.match(pattern)
+    return _base_word(m.group(1)) if m else None
+
+
+def _base_word(word: str) -> str:
+    return strip_diacritics(word).lower()
+
+
+def pattern_source(pattern: str, *, named: bool = True) -> str:
     """The compiled matcher: ``to_regex`` (for both tone placements, "hóa" and "hoá") plus
     word boundaries where the phrase begins or ends with a word character (a phrase like
     ``/63`` may follow a digit)."""
-    src = to_regex(pattern)
+    src = to_regex(pattern, named=named)
     if (other := _tone_variant(pattern)) is not None:
-        src = f"{src}|{to_regex(other)}"
+        src = f"{src}|{to_regex(other, named=named)}"
     head = pattern.lstrip("(")[:1]
     tail = pattern.rstrip(")?")[-1:]
     if head.isalnum() or head in "{\\":
@@ -126,6 +160,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     if tail.isalnum() or tail == "}":
         src = f"(?:{src})" + r"(?!\w)"
     try:
-        return re.compile(src, re.IGNORECASE)
+        re.compile(src)
     except re.error as e:
         raise ValueError(f"bad vocabulary pattern {pattern!r}: {e}") from None
+    return src

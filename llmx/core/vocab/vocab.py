@@ -10,9 +10,10 @@ from functools import cache, cached_property
 from importlib import resources
 
 from llmx.core.textnorm import fold
-from llmx.core.vocab.compile import compile_pattern
+from llmx.core.vocab.compile import compile_pattern, trigger
 from llmx.core.vocab.model import Concept, Entry, Kind, Lang, VocabFile
 
+_WORD = re.compile(r"[^\W_]+")
 DATA_PACKAGE = "llmx.data"
 DATA_DIR = "vocab"
 
@@ -71,6 +72,10 @@ class Vocab:
     def _matchers(self) -> tuple[re.Pattern[str], ...]:
         return tuple(compile_pattern(e.pattern) for e in self.entries)
 
+    @cached_property
+    def _triggers(self) -> tuple[str | None, ...]:
+        return tuple(trigger(e.pattern) for e in self.entries)
+
     def matcher(self, entry: Entry) -> re.Pattern[str]:
         """The compiled pattern of one of this vocabulary's entries."""
         return self._matchers[self.entries.index(entry)]
@@ -92,12 +97,18 @@ class Vocab:
             if kinds is None
             else sorted(i for k in set(kinds) for i in self._by_kind.get(k, ()))
         )
+        # An entry whose first word is not among the text's words cannot match: skipping it
+        # is what keeps "find" cheap on the many texts that hold none of the words asked for.
+        words = frozenset(_WORD.findall(fold(text)))
+        triggers = self._triggers
         wanted = None if labels is None else set(labels)
         matchers = self._matchers
         cands: list[tuple[int, int, int, int, re.Match[str]]] = []
         for i in ids:
             e = self.entries[i]
-            if wanted is not None and e.label not in wanted:
+            if (wanted is not None and e.label not in wanted) or (
+                triggers[i] is not None and triggers[i] not in words
+            ):
                 continue
             for m in matchers[i].finditer(text):
                 if m.end() > m.start():
