@@ -65,7 +65,7 @@ LEADER = _Cue(frozenset({"leader"}))  # "dẫn đầu", "đứng đầu", "toppe
 _HIGHEST = _Cue(frozenset({"highest"}))  # "cao nhất", "tốt nhất", "best"
 _LOWEST = _Cue(frozenset({"lowest"}))  # "thấp nhất", "xếp cuối", "last"
 _INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng kiến", "models"
-_TARGET = _Cue(frozenset({"target"}), frozenset({"target"}))  # "kế hoạch", "mục tiêu", "plan"
+_TARGET = _Cue(frozenset({"target"}), frozenset({"target", "plan"}))  # "mục tiêu", "kế hoạch"
 _NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước", "nationally"
 _REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
 # A Vietnamese ordinal is a rank after one of these words: "đứng thứ tư" (not "thứ tư" alone,
