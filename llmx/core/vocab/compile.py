@@ -9,7 +9,11 @@ chính|CCHC)") in a small regular-expression syntax:
 * ``{n}`` captures an integer of 1–3 digits, ``{total}`` another one (``thứ {n}/{total}``),
   ``{num}`` a number as written (``88,54``), ``{year}`` a year; the captures come back with
   the match; ``{0,30}`` is a regex repetition;
-* the whole phrase must stand as words: no letter or digit right before or after it.
+* the whole phrase must stand as words: no letter or digit right before or after it;
+  a leading ``(?<!người\\s)`` look-behind (written with ``\\s``: it must be fixed-width)
+  keeps a context out. Both tone placements are matched ("hóa" and "hoá", below) by
+  joining the two spellings as alternatives, so a look-behind that names a syllable with
+  both spellings must list both.
 
 Matching is case-insensitive and works as if on folded text (``textnorm.fold_keep_offsets``:
 no diacritics, same offsets), with one condition: where the input has a diacritic it must
@@ -118,6 +122,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern_source(pattern), re.IGNORECASE)
 
 
+_LEADING_LOOKBEHIND = re.compile(r"^(?:\(\?<[!=][^)]*\))+")
 _FIRST_WORD = re.compile(r"([^\W\d_]+)(?= |$)")
 
 
@@ -153,7 +158,7 @@ def pattern_source(pattern: str, *, named: bool = True) -> str:
     src = to_regex(pattern, named=named)
     if (other := _tone_variant(pattern)) is not None:
         src = f"{src}|{to_regex(other, named=named)}"
-    head = pattern.lstrip("(")[:1]
+    head = _LEADING_LOOKBEHIND.sub("", pattern).lstrip("(")[:1]
     tail = pattern.rstrip(")?")[-1:]
     if head.isalnum() or head in "{\\":
         src = r"(?<!\w)" + f"(?:{src})"
