@@ -37,10 +37,11 @@ _MULT_RE = re.compile(r"\s*(nghìn|ngàn|triệu|tỉ|tỷ|thousand|million|bill
 
 # Words that give a rank without a digit, from the vocabulary (llmx/data/vocab): ordinals
 # ("thứ ba", "third", "á quân" = runner-up), leader words ("dẫn đầu", "topped the") and
-# "cao nhất" read as rank 1. A bare "lead" verb and "tốt nhất" (best) are too loose to
-# prove a rank in a text ("leading localities", "thăng hạng tốt nhất").
+# "cao nhất" read as rank 1. A bare "lead" verb, "tốp đầu" (the top group) and "tốt nhất"
+# (best) are too loose to prove a rank in a text ("leading localities", "góp mặt trong tốp
+# đầu", "thăng hạng tốt nhất").
 _RANK_WORD_KINDS = ("ordinal", "leader", "highest")
-_LOOSE_LABELS = frozenset({"lead_verb", "best"})
+_LOOSE_LABELS = frozenset({"lead_verb", "top_group", "best"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ class _Cue:
         return bool(get_vocab().find(text, self.kinds, labels=self.labels))
 
 
-LEADER = _Cue(frozenset({"leader"}))  # "dẫn đầu", "đứng đầu", "topped", "led"
+LEADER = _Cue(frozenset({"leader"}), frozenset({"leader", "lead_verb"}))  # "dẫn đầu", "led"
 _HIGHEST = _Cue(frozenset({"highest"}))  # "cao nhất", "tốt nhất", "best"
 _LOWEST = _Cue(frozenset({"lowest"}))  # "thấp nhất", "xếp cuối", "last"
 _INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng kiến", "models"
