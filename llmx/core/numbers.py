@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from llmx.core.textnorm import fold
+from llmx.core.vocab import get_vocab
 
 _MULTIPLIERS = {
     "nghin": 1e3,
@@ -34,31 +35,13 @@ NUMBER_PATTERN = (
 _NUMBER_RE = re.compile(NUMBER_PATTERN)
 _MULT_RE = re.compile(r"\s*(nghìn|ngàn|triệu|tỉ|tỷ|thousand|million|billion)(?!\w)", re.IGNORECASE)
 
-_ORDINAL_WORDS = {
-    "nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
-    "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
-}  # fmt: skip
-# English ordinals read as ranks wherever they stand ("ranked third", "second place").
-_EN_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
-_EN_ORDINAL_RE = re.compile(r"\b(" + "|".join(_EN_ORDINALS) + r")\b")
-
-LEADERSHIP_WORDS = (
-    "dẫn đầu", "đứng đầu", "quán quân", "cao nhất", "top 1", "đứng thứ nhất",
-    "topped", "tops the", "led the", "leads the", "top spot", "top place",
-)  # fmt: skip
-_LEADERSHIP_FOLDED = tuple(fold(w) for w in LEADERSHIP_WORDS)
-# Words that say a rank was held: a rank change of 0 (eval/CONVENTIONS.md).
-HOLD_WORDS = (
-    "giữ vị trí", "giữ vững vị trí", "giữ nguyên vị trí", "giữ nguyên thứ hạng",
-    "giữ vững thứ hạng", "giữ nguyên hạng", "không thay đổi", "tiếp tục dẫn đầu",
-    "tiếp tục đứng đầu", "retained", "maintained its", "unchanged", "kept its",
-)  # fmt: skip
-_HOLD_FOLDED = tuple(fold(w) for w in HOLD_WORDS)
-# "á quân" is the runner-up.
-_RUNNER_UP_FOLDED = fold("á quân")
+# Words that give a rank without a digit, from the vocabulary (llmx/data/vocab): ordinals
+# ("thứ ba", "third", "á quân" = runner-up), leader words ("dẫn đầu", "topped the") and
+# "cao nhất" read as rank 1. A bare "lead" verb, "tốp đầu" (the top group) and "tốt nhất"
+# (best) are too loose to prove a rank in a text ("leading localities", "góp mặt trong tốp
+# đầu", "thăng hạng tốt nhất").
+_RANK_WORD_KINDS = ("ordinal", "leader", "highest")
+_LOOSE_LABELS = frozenset({"lead_verb", "top_group", "best"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +114,7 @@ def readings(raw: str) -> set[float]:
 @lru_cache(maxsize=4096)
 def values_in(quote: str) -> frozenset[float]:
     """Every value a reader could take from ``quote``: each number under each convention,
-    with and without its magnitude word, plus ordinal words after ``thứ``, English ordinals,
-    and leader (1) or runner-up (2) words."""
+    with and without its magnitude word, plus the ranks that words give (``_RANK_WORD_KINDS``)."""
     out: set[float] = set()
     for m in _NUMBER_RE.finditer(quote):
         base = readings(m.group(0))
@@ -141,23 +123,19 @@ def values_in(quote: str) -> frozenset[float]:
         if mm:
             k = _MULTIPLIERS[fold(mm.group(1))]
             out |= {v * k for v in base}
-    folded = fold(quote)  # once: folding is the costly part of grounding a record
-    for m in re.finditer(r"\bthu\s+(\w+)", folded):
-        if m.group(1) in _ORDINAL_WORDS:
-            out.add(float(_ORDINAL_WORDS[m.group(1)]))
-    for m in _EN_ORDINAL_RE.finditer(folded):
-        out.add(float(_EN_ORDINALS[m.group(1)]))
-    if any(w in folded for w in _LEADERSHIP_FOLDED):
-        out.add(1.0)
-    if _RUNNER_UP_FOLDED in folded:
-        out.add(2.0)
+    for span in get_vocab().find(quote, kinds=_RANK_WORD_KINDS):
+        if span.label in _LOOSE_LABELS:
+            continue
+        value = span.value if span.kind == "ordinal" else 1.0
+        if value is not None:
+            out.add(float(value))
     return frozenset(out)
 
 
 def says_held(quote: str) -> bool:
-    """The quote says a rank was held (read as a rank change of 0)."""
-    folded = fold(quote)
-    return any(w in folded for w in _HOLD_FOLDED)
+    """The quote says a rank was held (read as a rank change of 0): a vocabulary "hold"
+    phrasing ("giữ vững vị trí", "retained")."""
+    return get_vocab().has(quote, kinds=("hold",))
 
 
 def close(a: float, b: float, tol: float = 0.005) -> bool:

@@ -7,6 +7,8 @@ Two prompt sets, each with its own version so that editing one does not renumber
   is stored with each ``llmx extract`` run;
 - the QA planner (``load_plan_prompts``): ``plan_system.j2``, rendered with the ask kinds
   (``llmx.qa.query.ASK_KINDS``) as data.
+
+Both list the index names from the vocabulary (``llmx.core.vocab``), passed in as data.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from llmx.core.vocab import Concept, get_vocab
 from llmx.errors import ConfigError
 
 EXTRACTION_FILES = ("system.j2", "user.j2", "examples.json")
@@ -60,7 +63,7 @@ class Prompts(PromptSet):
         return json.loads(self.sources["examples.json"])
 
     def system(self) -> str:
-        return self.render("system.j2", examples=self.examples)
+        return self.render("system.j2", examples=self.examples, indices=_indices())
 
     def user(
         self, document: str, *, title: str | None = None, part: int = 1, parts: int = 1
@@ -75,7 +78,13 @@ class PlanPrompts(PromptSet):
     """The QA planner's prompt."""
 
     def system(self, ask_kinds: Sequence[str]) -> str:
-        return self.render("plan_system.j2", ask_kinds=list(ask_kinds))
+        index = {c.label: c for c in _indices()}
+        return self.render("plan_system.j2", ask_kinds=list(ask_kinds), index=index)
+
+
+def _indices() -> list[Concept]:
+    """The index concepts the templates list (names, aliases), in the vocabulary's order."""
+    return get_vocab().concepts_of("index")
 
 
 def _as_json(value: Any) -> str:
@@ -85,7 +94,8 @@ def _as_json(value: Any) -> str:
 
 def _read(files: tuple[str, ...], base: Traversable | None) -> tuple[dict[str, str], str, Any]:
     """The files' text, their version (the first 12 hex digits of a SHA-256 over the files'
-    names and bytes, in ``files`` order) and a Jinja2 environment over them."""
+    names and bytes, in ``files`` order, and the vocabulary's index names the templates
+    list) and a Jinja2 environment over them."""
     import jinja2
 
     base = base if base is not None else prompt_dir()
@@ -98,6 +108,9 @@ def _read(files: tuple[str, ...], base: Traversable | None) -> tuple[dict[str, s
             raise ConfigError(f"prompt template {name} not found in {base}") from None
         sources[name] = data.decode("utf-8")
         digest.update(name.encode() + b"\0" + data + b"\0")
+    # The templates list the index names from the vocabulary: they are part of the text.
+    names = [c.model_dump() for c in _indices()]
+    digest.update(b"vocab:index\0" + json.dumps(names, ensure_ascii=False).encode())
     env = jinja2.Environment(
         loader=jinja2.DictLoader(sources),
         undefined=jinja2.StrictUndefined,

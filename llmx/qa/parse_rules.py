@@ -6,8 +6,10 @@ names (“…”, "…", '…') are cut out before numbers, index names and enti
 a rank inside “Sáng thứ Năm không chờ” is not a rank.
 
 The parser only reads the question; it never decides an answer. Names are resolved against
-the gazetteer and the names the store holds (``names.NameIndex``); index names reuse the
-extractor's ``INDEX_PATTERNS`` plus a few English ones.
+the gazetteer and the names the store holds (``names.NameIndex``). The domain's words (index
+names, ordinals, leader and last words, target, scope and initiative cues) come from the
+vocabulary (``llmx.core.vocab``), matched on the question as written with blanks where ``s``
+has them: there diacritics, where typed, must agree ("đâu" is not "đầu").
 """
 
 from __future__ import annotations
@@ -17,27 +19,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from llmx.core.textnorm import fold_keep_offsets, nfc
+from llmx.core.vocab import get_vocab
 from llmx.qa.names import Mention, NameIndex, key, token_spans
-from llmx.qa.query import Level, Query
-from llmx.rules.lexicon import INDEX_RE
+from llmx.qa.query import IndexCode, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
 
 _QUOTES = re.compile(r"“([^“”]{1,200})”|\"([^\"]{1,200})\"|«([^«»]{1,200})»|‘([^‘’]{1,200})’"
                      r"|(?<![\w'])'([^']{2,200})'(?![\w'])")  # fmt: skip
-
-# English index names (the Vietnamese ones come from llmx.rules.lexicon).
-_EN_INDEX = [
-    (re.compile(r"\bpar[ -]?index\b|\bpublic administration reform\b|\badministrative reform"
-                r" index\b|\bpar\b"), "PAR_INDEX"),
-    (re.compile(r"\bsipas\b|\bsatisfaction\b"), "SIPAS"),
-    (re.compile(r"\bpci\b|\bcompetitiveness\b"), "PCI"),
-    (re.compile(r"\bpapi\b|\bgovernance and public administration\b"), "PAPI"),
-    (re.compile(r"\bdti\b|\bdigital transformation\b"), "DTI"),
-    (re.compile(r"\bpgi\b|\bgreen index\b"), "PGI"),
-    (re.compile(r"\bservice (?:index|to citizens)|\bserving citizens\b|\bindex of service\b"
-                r"|\bcitizens and businesses\b"), "SERVICE_INDEX"),
-]  # fmt: skip
 
 _YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d])")
 _YEAR_FROM_BEFORE = re.compile(
@@ -49,37 +38,39 @@ _YEAR_RANGE = re.compile(
     r"(?:nam\s+)?((?:19|20)\d\d)"
 )
 
-_ORD_VI = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
-           "bay": 7, "tam": 8, "chin": 9, "muoi": 10}  # fmt: skip
-_ORD_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
-_NUM_VI = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
-           "muoi": 10}  # fmt: skip
-_NUM_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10}  # fmt: skip
-
 _RANK_NUM = re.compile(
     r"\b(?:dung|xep|xep hang|vi tri|hang|len|xuong|o vi tri|dung o vi tri|thu hang)\s+"
     r"(?:thu\s+)?(\d{1,3})(?![\d.,]\d)(?:\s*/\s*\d{1,3})?\b"
     r"|\bthu\s+(\d{1,3})(?![\d.,]\d)\b"
 )
-_RANK_WORD = re.compile(r"\b(?:dung|xep|vi tri|hang)\s+thu\s+(nhat|nhi|hai|ba|tu|bon|nam|sau|"
-                        r"bay|tam|chin|muoi)\b")  # fmt: skip
 _RANK_EN = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(?:rank(?:ed)?|place[d]?|position|no\.?|number|#)\s*"
     r"(?:no\.?\s*|number\s+|#\s*)?(\d{1,3})\b"
 )
-_RANK_EN_WORD = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                           r"tenth)\b")  # fmt: skip
-LEADER = re.compile(
-    r"\b(?:dan dau|dung dau|xep dau|xep thu nhat|dung thu nhat|quan quan|so 1|hang nhat|"
-    r"led|leads|leading|lead|topped|tops|top spot|first place|number one)\b"
-)
-_HIGHEST = re.compile(r"\b(?:cao nhat|tot nhat|highest|best)\b")
-_LOWEST = re.compile(
-    r"\b(?:thap nhat|xep cuoi|dung cuoi|cuoi bang|bet bang|kem nhat|lowest|worst|last|"
-    r"bottom)\b"
-)
+# Vocabulary kinds and labels the parser asks about (llmx/data/vocab).
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """Vocabulary kinds (and labels) asked about as one cue, with a regex-like ``search``."""
+
+    kinds: frozenset[str]
+    labels: frozenset[str] | None = None
+
+    def search(self, text: str) -> bool:
+        return bool(get_vocab().find(text, self.kinds, labels=self.labels))
+
+
+LEADER = _Cue(frozenset({"leader"}), frozenset({"leader", "lead_verb"}))  # "dẫn đầu", "led"
+_HIGHEST = _Cue(frozenset({"highest"}))  # "cao nhất", "tốt nhất", "best"
+_LOWEST = _Cue(frozenset({"lowest"}))  # "thấp nhất", "xếp cuối", "last"
+_INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng kiến", "models"
+_TARGET = _Cue(frozenset({"target"}), frozenset({"target", "plan"}))  # "mục tiêu", "kế hoạch"
+_NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước", "nationally"
+_REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
+# A Vietnamese ordinal is a rank after one of these words: "đứng thứ tư" (not "thứ tư" alone,
+# which is also Wednesday).
+_RANK_WORD_BEFORE = re.compile(r"\b(?:dung|xep|vi tri|hang)\s+$")
 _TOP_N = re.compile(
     r"\btop\s+(\d{1,2}|\w+)\b|\b(?:best|highest|leading)\s+(\d{1,2}|\w+)\b"
     r"|\b(\d{1,2}|\w+)\s+(?:best|highest|leading|top)\b"
@@ -116,15 +107,6 @@ _COUNT = re.compile(
     r"agencies)\b|\bso (?:tinh|dia phuong|don vi)\b"
 )
 
-_NATIONAL = re.compile(
-    r"\b(?:ca nuoc|toan quoc|trong nuoc|63 tinh|nationally|national|nationwide|"
-    r"the country|whole country)\b"
-)
-_REGION_CUE = re.compile(r"\b(?:vung|khu vuc|mien|region|regionally)\b")
-_TARGET = re.compile(
-    r"\b(?:du kien|muc tieu|phan dau|ke hoach|chi tieu|du bao|target(?:s|ed)?|plan(?:s|ned)?|"
-    r"expected|forecast|aims?|goals?)\b"
-)
 _CHANGE = re.compile(
     r"\b(?:tang|giam|tut|len|xuong|thang|nang|cai thien|sut)\s+(?:duoc\s+|them\s+)?"
     r"(?:bao nhieu|may)\b"
@@ -148,11 +130,6 @@ _SCORE_ASK = re.compile(
 _METRIC_ASK = re.compile(
     r"\b(?:ty le|ti le|bao nhieu|so luong|tong so|muc do|phan tram|how many|how much|rate|"
     r"percentage|share|proportion|number of|count of)\b"
-)
-_INITIATIVE_CUE = re.compile(
-    r"\b(?:mo hinh|sang kien|phuong cham|phong trao|khau hieu|chuong trinh|cach lam|"
-    r"cuoc van dong|models?|initiatives?|mottos?|slogans?|campaigns?|schemes?|"
-    r"programmes?|programs?|movements?|practices?)\b"
 )
 # Verbs that, with a quoted name, make a question about who runs an initiative.
 _INITIATIVE_VERB = re.compile(
@@ -271,13 +248,10 @@ _VI_WORDS = frozenset(
 )
 
 
-def _index(t: _Text) -> str | None:
-    best: tuple[int, str] | None = None
-    for rx, code in [*INDEX_RE, *_EN_INDEX]:
-        m = rx.search(t.blanked)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), code)
-    return best[1] if best else None
+def _index(s: str) -> IndexCode | None:
+    """The first index the question names (``s``: the question with blanks)."""
+    span = get_vocab().first(s, kinds={"index"})
+    return span.label if span else None  # type: ignore[return-value]
 
 
 def _years(t: _Text) -> tuple[int | None, int | None]:
@@ -295,19 +269,23 @@ def _years(t: _Text) -> tuple[int | None, int | None]:
     return year, year_from
 
 
-def _rank(s: str) -> int | None:
-    m = _RANK_WORD.search(s)
-    if m:
-        return _ORD_VI[m.group(1)]
+def _rank(s: str, raw: str) -> int | None:
+    """The rank asked about: a Vietnamese ordinal after "đứng/xếp/vị trí/hạng", a number
+    after a rank word, "4th" / "rank 4", then an English ordinal word (``raw``: the
+    question as written, with ``s``'s blanks)."""
+    ordinals = [sp for sp in get_vocab().find(raw, kinds={"ordinal"}) if sp.entry.value is not None]
+    for sp in ordinals:
+        if sp.entry.lang == "vi" and _RANK_WORD_BEFORE.search(s[: sp.start]):
+            return int(sp.entry.value)  # type: ignore[arg-type]
     m = _RANK_NUM.search(s)
     if m:
         return int(m.group(1) or m.group(2))
     m = _RANK_EN.search(s)
     if m:
         return int(m.group(1) or m.group(2))
-    m = _RANK_EN_WORD.search(s)
-    if m:
-        return _ORD_EN[m.group(1)]
+    for sp in ordinals:
+        if sp.entry.lang == "en":
+            return int(sp.entry.value)  # type: ignore[arg-type]
     return None
 
 
@@ -316,7 +294,7 @@ def _count_word(w: str | None) -> int | None:
         return None
     if w.isdigit():
         return int(w)
-    return _NUM_VI.get(w) or _NUM_EN.get(w)
+    return get_vocab().cardinal_value(w)
 
 
 def _top_n(rx: re.Pattern[str], s: str) -> int | None:
@@ -407,7 +385,9 @@ def parse(question: str, names: NameIndex) -> Query:
         for i in range(*comp_span):
             chars[i] = " "
         s = "".join(chars)
-    index = _index(_Text(t.raw, t.folded, s, t.quotes))
+    # The question as written with the same blanks: what the vocabulary reads.
+    w = "".join(" " if f == " " else r for f, r in zip(s, t.raw, strict=True))
+    index = _index(w)
     year, year_from = _years(t)
     mentions = names.find(t.raw, blank=blank)
     subject, others = _select_subject(t, mentions)
@@ -417,19 +397,19 @@ def parse(question: str, names: NameIndex) -> Query:
         # "Sở nào dẫn đầu các sở, ngành tỉnh Ninh Bình?": the province is the scope.
         others, subject = [subject, *others], None
     who = who or bool(_WHO.search(s))
-    targets = bool(_TARGET.search(s))
+    targets = bool(_TARGET.search(w))
 
     # Initiative names: quoted (and not a component), or a stored name said without quotes.
     quoted = [inner for a, b, inner in t.quotes if not (comp_span and a >= comp_span[0] - 1
                                                         and b <= comp_span[1] + 1)]  # fmt: skip
-    stored_names = names.find_initiatives(t.raw) if _INITIATIVE_CUE.search(s) else []
+    stored_names = names.find_initiatives(t.raw) if _INITIATIVE_CUE.search(w) else []
     initiative = quoted[0] if quoted else (stored_names[0] if stored_names else None)
 
     q = Query(lang=lang, index=index, component=component, year=year, year_from=year_from,
               targets=targets)  # fmt: skip
     skip = [(m.start, m.end) for m in mentions] + blank
     q.keywords = _keywords(t, skip, lang)
-    rank = _rank(s)
+    rank = _rank(s, w)
     rank_ask, score_ask = bool(_RANK_ASK.search(s)), bool(_SCORE_ASK.search(s))
 
     def set_subject() -> None:
@@ -442,16 +422,16 @@ def parse(question: str, names: NameIndex) -> Query:
                 notes.append("also named: " + ", ".join(m.text for m in others))
 
     def set_scope(for_group: bool) -> None:
-        if regions and (_REGION_CUE.search(s) or not _NATIONAL.search(s)):
+        if regions and (_REGION_CUE.search(w) or not _NATIONAL.search(w)):
             q.scope = f"region:{regions[0].name}"
-        elif _NATIONAL.search(s):
+        elif _NATIONAL.search(w):
             q.scope = "national"
         if for_group and level in _SUB_LEVELS:
             provs = [m for m in mentions if m.province is not None]
             if provs:
                 q.scope = f"province:{provs[0].province.name}"  # type: ignore[union-attr]
 
-    cue = _INITIATIVE_CUE.search(s) or (quoted and _INITIATIVE_VERB.search(s))
+    cue = _INITIATIVE_CUE.search(w) or (quoted and _INITIATIVE_VERB.search(s))
     if cue and (initiative or _INITIATIVE_LIST.search(s)):
         q.initiative = initiative
         if initiative and (subject is None or who):
@@ -483,15 +463,15 @@ def parse(question: str, names: NameIndex) -> Query:
     elif subject is None and (n := _top_n(_BOTTOM_N, s)) is not None:
         q.ask, q.n, q.entity_level = "bottom", n, level
         set_scope(True)
-    elif subject is None and (rank is not None or LEADER.search(s)) and (who or index or component):
+    elif subject is None and (rank is not None or LEADER.search(w)) and (who or index or component):
         q.ask = "entity_for_rank"
         q.rank = rank if rank is not None and rank > 0 else 1
         q.entity_level = level
         set_scope(True)
-    elif subject is None and who and _HIGHEST.search(s):
+    elif subject is None and who and _HIGHEST.search(w):
         q.ask, q.n, q.entity_level = "top", 1, level
         set_scope(True)
-    elif subject is None and who and _LOWEST.search(s):
+    elif subject is None and who and _LOWEST.search(w):
         q.ask, q.n, q.entity_level = "bottom", 1, level
         set_scope(True)
     elif subject is not None and (index or component or rank_ask or score_ask):

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from llmx.core.records import EntityLevel
+from llmx.core.records import EntityLevel, IndexName
 
 # What the question asks for.
 AskKind = Literal[
@@ -30,7 +30,7 @@ AskKind = Literal[
 ]
 ASK_KINDS: tuple[str, ...] = AskKind.__args__  # type: ignore[attr-defined]
 
-IndexCode = Literal["PAR_INDEX", "SIPAS", "PCI", "PAPI", "DTI", "PGI", "SERVICE_INDEX", "OTHER"]
+IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
 # Kinds that need an entity: without one the question cannot be answered from records.

@@ -9,6 +9,7 @@ its historical name, with the successor noted: "Hà Giang (nay thuộc tỉnh Tu
 from __future__ import annotations
 
 from llmx.core.gazetteer import get_gazetteer
+from llmx.core.vocab import get_vocab
 from llmx.qa.execute import Hit, Result
 from llmx.qa.names import key
 from llmx.qa.query import Query
@@ -19,35 +20,12 @@ EMPTY_STORE = {
     "en": "The store is empty: run `llmx extract seeds/` first.",
 }
 
-INDEX_VI = {
-    "PAR_INDEX": "Chỉ số CCHC (PAR Index)",
-    "SIPAS": "Chỉ số SIPAS",
-    "PCI": "Chỉ số PCI",
-    "PAPI": "Chỉ số PAPI",
-    "DTI": "Chỉ số chuyển đổi số (DTI)",
-    "PGI": "Chỉ số xanh cấp tỉnh (PGI)",
-    "SERVICE_INDEX": "Bộ chỉ số phục vụ người dân, doanh nghiệp",
-    "OTHER": "chỉ số khác",
-}
-INDEX_EN = {
-    "PAR_INDEX": "PAR Index",
-    "SIPAS": "SIPAS",
-    "PCI": "PCI",
-    "PAPI": "PAPI",
-    "DTI": "Digital Transformation Index (DTI)",
-    "PGI": "Provincial Green Index (PGI)",
-    "SERVICE_INDEX": "service index for citizens and businesses",
-    "OTHER": "another index",
-}
-_KIND_EN = {
-    "mô hình": "model",
-    "sáng kiến": "initiative",
-    "phương châm": "motto",
-    "phong trào": "movement",
-    "chương trình": "programme",
-    "khẩu hiệu": "slogan",
-    "cách làm": "practice",
-}
+
+def index_name(code: str, lang: str) -> str:
+    """The index's display name, from the vocabulary (``llmx/data/vocab/index.toml``)."""
+    return get_vocab().index_display(code, "vi" if lang == "vi" else "en")
+
+
 _LEVEL_VI = {"province": "tỉnh", "district": "huyện", "department": "sở", "ministry": "bộ",
              "commune": "xã"}  # fmt: skip
 _LEVEL_EN = {"province": "provinces", "district": "districts", "department": "departments",
@@ -104,7 +82,7 @@ def _join(items: list[str], lang: str) -> str:
 
 def _scope(scope: str, lang: str) -> str:
     if scope == "national":
-        return "cả nước" if lang == "vi" else "nationally"
+        return get_vocab().display("scope", "national", "vi" if lang == "vi" else "en")
     kind, _, name = scope.partition(":")
     if kind == "region":
         return f"trong vùng {name}" if lang == "vi" else f"in the {name} region"
@@ -113,13 +91,13 @@ def _scope(scope: str, lang: str) -> str:
 
 def _about(r: StoredIndexResult, lang: str) -> str:
     if lang == "vi":
-        s = f"về {INDEX_VI.get(r.index, r.index)}"
+        s = f"về {index_name(r.index, lang)}"
         if r.component:
             s += f" lĩnh vực “{r.component}”"
         if r.year:
             s += f" năm {r.year}"
         return s
-    s = f"on the {INDEX_EN.get(r.index, r.index)}"
+    s = f"on the {index_name(r.index, lang)}"
     if r.component:
         s += f" (component “{r.component}”)"
     if r.year:
@@ -248,7 +226,9 @@ def metric_clause(h: Hit, lang: str) -> str:
 
 
 def _kind(r: StoredInitiative, lang: str) -> str:
-    return r.kind if lang == "vi" else _KIND_EN.get(r.kind, "initiative")
+    if lang == "vi":
+        return r.kind
+    return get_vocab().translate("initiative_kind", r.kind, "en") or "initiative"
 
 
 def initiative_of_clause(h: Hit, lang: str) -> str:
@@ -318,7 +298,7 @@ def _ranking_text(hits: list[Hit], q: Query) -> str:
     r0 = hits[0].record
     assert isinstance(r0, StoredIndexResult)
     lang = q.lang
-    idx = (INDEX_VI if lang == "vi" else INDEX_EN).get(r0.index, r0.index)
+    idx = index_name(r0.index, lang)
     year = r0.year
     scope = _scope(r0.scope, lang)
     comp = (
@@ -375,7 +355,7 @@ def _describe(q: Query) -> str:
     if q.entity:
         bits.append(q.entity)
     if q.index:
-        bits.append((INDEX_VI if lang == "vi" else INDEX_EN)[q.index])
+        bits.append(index_name(q.index, lang))
     if q.component:
         bits.append(f"“{q.component}”")
     if q.initiative:

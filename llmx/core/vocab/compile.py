@@ -1,0 +1,171 @@
+"""Entry patterns -> regular expressions, with the gazetteer's diacritics policy.
+
+A pattern is written the way the phrase is spelled ("đứng đầu", "chỉ số (cải cách hành
+chính|CCHC)") in a small regular-expression syntax:
+
+* a space matches any run of whitespace; ``( … | … )`` groups alternatives (no capture);
+  ``?`` makes the item before it optional; ``\\b``, ``\\d``, ``\\.`` and ``[…]`` classes are
+  regular-expression syntax;
+* ``{n}`` captures an integer of 1–3 digits, ``{total}`` another one (``thứ {n}/{total}``),
+  ``{num}`` a number as written (``88,54``), ``{year}`` a year; the captures come back with
+  the match; ``{0,30}`` is a regex repetition;
+* the whole phrase must stand as words: no letter or digit right before or after it;
+  a leading ``(?<!người\\s)`` look-behind (written with ``\\s``: it must be fixed-width)
+  keeps a context out. Both tone placements are matched ("hóa" and "hoá", below) by
+  joining the two spellings as alternatives, so a look-behind that names a syllable with
+  both spellings must list both.
+
+Matching is case-insensitive and works as if on folded text (``textnorm.fold_keep_offsets``:
+no diacritics, same offsets), with one condition: where the input has a diacritic it must
+agree with the entry's. Each accented letter of a pattern becomes the class ``[ứu]``: the
+input letter is either the entry's letter or its bare base. So unaccented "thu" matches
+"thứ" and "thủ" alike, while "thủ" does not match "thứ", and "đâu" (where) does not match
+"đầu" (head, first). Matches run on the original text, so offsets are the original's (and,
+since folding keeps lengths, the folded text's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.core.textnorm import strip_diacritics
+
+_PLACEHOLDERS = {
+    "n": r"(?P<n>\d{1,3})",
+    "num": r"(?P<num>\d+(?:[.,]\d+)*)",
+    "year": r"(?P<year>(?:19|20)\d\d)",
+    "total": r"(?P<total>\d{1,3})",
+}
+_QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
+
+
+def _base(ch: str) -> str:
+    return strip_diacritics(ch).lower()
+
+
+def _letter(ch: str) -> str:
+    """One pattern letter as a regex: itself, or ``[accented base]`` when accented."""
+    low = ch.lower()
+    base = _base(low)
+    if base == low or len(base) != 1:
+        return re.escape(low)
+    return f"[{low}{base}]"
+
+
+def to_regex(pattern: str, *, named: bool = True) -> str:
+    """The regex source for one pattern (without the word boundaries; see ``compile_pattern``);
+    ``named=False`` leaves the captures unnamed."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif ch == "[":
+            j = pattern.index("]", i + 1)
+            body = pattern[i + 1 : j]
+            extra = "".join(b for c in body if (b := _base(c)) != c.lower() and len(b) == 1)
+            out.append("[" + body.lower() + extra + "]")
+            i = j + 1
+        elif ch == "{" and (q := _QUANTIFIER.match(pattern, i)):
+            out.append(q.group())
+            i = q.end()
+        elif ch == "{":
+            j = pattern.index("}", i)
+            name = pattern[i + 1 : j]
+            if name not in _PLACEHOLDERS:
+                raise ValueError(f"unknown placeholder {{{name}}} in {pattern!r}")
+            src = _PLACEHOLDERS[name]
+            out.append(src if named else re.sub(r"\(\?P<\w+>", "(?:", src))
+            i = j + 1
+        elif ch == "(":
+            out.append("(" if pattern.startswith("(?", i) else "(?:")
+            i += 1
+        elif ch == " ":
+            while i < n and pattern[i] == " ":
+                i += 1
+            if i < n and pattern[i] == "?":  # "a ?b": the space is optional
+                out.append(r"\s*")
+                i += 1
+            else:
+                out.append(r"\s+")
+        elif ch.isalpha():
+            out.append(_letter(ch))
+            i += 1
+        else:
+            out.append(ch if ch in "|)?*+.^$" else re.escape(ch))
+            i += 1
+    return "".join(out)
+
+
+# Old ("hòa", "thủy") and new ("hoà", "thuỷ") tone placement: both spellings are in use.
+_TONE_PAIRS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}  # fmt: skip
+_TONE_SWAP = {**_TONE_PAIRS, **{v: k for k, v in _TONE_PAIRS.items()}}
+_TONE_RE = re.compile("(" + "|".join(_TONE_SWAP) + r")(?!\w)", re.IGNORECASE)
+
+
+def _tone_variant(pattern: str) -> str | None:
+    """The pattern with the other tone placement, when it has a syllable that differs and no
+    capture (a named group cannot appear twice)."""
+    if "{" in pattern:
+        return None
+    other = _TONE_RE.sub(lambda m: _TONE_SWAP[m.group(1).lower()], pattern)
+    return other if other != pattern else None
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern_source(pattern), re.IGNORECASE)
+
+
+_LEADING_LOOKBEHIND = re.compile(r"^(?:\(\?<[!=][^)]*\))+")
+_FIRST_WORD = re.compile(r"([^\W\d_]+)(?= |$)")
+
+
+def trigger(pattern: str) -> str | None:
+    """A folded word every match contains as a word ("thu" for "thứ nhất"), when the pattern
+    begins with a plain word and has no top-level alternative; None otherwise. A text whose
+    folded words lack it cannot match, so the pattern need not be tried."""
+    depth = 0
+    in_class = False
+    for ch in pattern:
+        if ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif not in_class and ch == "(":
+            depth += 1
+        elif not in_class and ch == ")":
+            depth -= 1
+        elif not in_class and ch == "|" and depth == 0:
+            return None
+    m = _FIRST_WORD.match(pattern)
+    return _base_word(m.group(1)) if m else None
+
+
+def _base_word(word: str) -> str:
+    return strip_diacritics(word).lower()
+
+
+def pattern_source(pattern: str, *, named: bool = True) -> str:
+    """The compiled matcher: ``to_regex`` (for both tone placements, "hóa" and "hoá") plus
+    word boundaries where the phrase begins or ends with a word character (a phrase like
+    ``/63`` may follow a digit)."""
+    src = to_regex(pattern, named=named)
+    if (other := _tone_variant(pattern)) is not None:
+        src = f"{src}|{to_regex(other, named=named)}"
+    head = _LEADING_LOOKBEHIND.sub("", pattern).lstrip("(")[:1]
+    tail = pattern.rstrip(")?")[-1:]
+    if head.isalnum() or head in "{\\":
+        src = r"(?<!\w)" + f"(?:{src})"
+    if tail.isalnum() or tail == "}":
+        src = f"(?:{src})" + r"(?!\w)"
+    try:
+        re.compile(src)
+    except re.error as e:
+        raise ValueError(f"bad vocabulary pattern {pattern!r}: {e}") from None
+    return src

@@ -1,0 +1,206 @@
+"""The compiled vocabulary: find phrasings in text, and look canonical names up."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+
+from llmx.core.textnorm import fold
+from llmx.core.vocab.compile import compile_pattern, trigger
+from llmx.core.vocab.model import Concept, Entry, Kind, Lang, VocabFile
+
+_WORD = re.compile(r"[^\W_]+")
+DATA_PACKAGE = "llmx.data"
+DATA_DIR = "vocab"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where an entry matched: offsets into the text given to ``find``, the entry, and the
+    values its placeholders captured (``{"n": "4"}``)."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    groups: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> Kind:
+        return self.entry.kind
+
+    @property
+    def label(self) -> str:
+        return self.entry.label
+
+    @property
+    def value(self) -> float | None:
+        """The entry's value, else the integer it captured (``top {n}``)."""
+        if self.entry.value is not None:
+            return self.entry.value
+        n = self.groups.get("n")
+        return float(n) if n is not None else None
+
+
+class Vocab:
+    """Entries and concepts, each entry compiled once (lazily, on first use)."""
+
+    def __init__(self, entries: Iterable[Entry], concepts: Iterable[Concept]) -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.concepts: tuple[Concept, ...] = tuple(concepts)
+        self._concept = {(c.kind, c.label): c for c in self.concepts}
+        if len(self._concept) != len(self.concepts):
+            raise ValueError("a vocabulary concept is declared twice")
+        self._by_kind: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            self._by_kind.setdefault(e.kind, []).append(i)
+
+    @classmethod
+    def from_files(cls, files: Iterable[VocabFile]) -> Vocab:
+        entries: list[Entry] = []
+        concepts: list[Concept] = []
+        for f in files:
+            entries += f.entry
+            concepts += f.concept
+        return cls(entries, concepts)
+
+    @cached_property
+    def _matchers(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(compile_pattern(e.pattern) for e in self.entries)
+
+    @cached_property
+    def _triggers(self) -> tuple[str | None, ...]:
+        return tuple(trigger(e.pattern) for e in self.entries)
+
+    def matcher(self, entry: Entry) -> re.Pattern[str]:
+        """The compiled pattern of one of this vocabulary's entries."""
+        return self._matchers[self.entries.index(entry)]
+
+    # ---- running text -------------------------------------------------------------------
+
+    def find(
+        self,
+        text: str,
+        kinds: Iterable[str] | None = None,
+        *,
+        labels: Iterable[str] | None = None,
+    ) -> list[Span]:
+        """Non-overlapping matches in ``text`` (NFC) of the entries of ``kinds`` (all when
+        None), left to right. Where matches overlap, the higher ``priority`` wins, then the
+        longer match, then the earlier one, then the entry declared first."""
+        ids = (
+            range(len(self.entries))
+            if kinds is None
+            else sorted(i for k in set(kinds) for i in self._by_kind.get(k, ()))
+        )
+        # An entry whose first word is not among the text's words cannot match: skipping it
+        # is what keeps "find" cheap on the many texts that hold none of the words asked for.
+        words = frozenset(_WORD.findall(fold(text)))
+        triggers = self._triggers
+        wanted = None if labels is None else set(labels)
+        matchers = self._matchers
+        cands: list[tuple[int, int, int, int, re.Match[str]]] = []
+        for i in ids:
+            e = self.entries[i]
+            if (wanted is not None and e.label not in wanted) or (
+                triggers[i] is not None and triggers[i] not in words
+            ):
+                continue
+            for m in matchers[i].finditer(text):
+                if m.end() > m.start():
+                    cands.append((-e.priority, m.start() - m.end(), m.start(), i, m))
+        cands.sort(key=lambda c: c[:4])
+        taken: list[Span] = []
+        for _, _, start, i, m in cands:
+            end = m.end()
+            if any(s.start < end and start < s.end for s in taken):
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            taken.append(Span(start, end, m.group(), self.entries[i], groups))
+        taken.sort(key=lambda s: s.start)
+        return taken
+
+    def first(self, text: str, kinds: Iterable[str]) -> Span | None:
+        """The leftmost of ``find``'s spans."""
+        spans = self.find(text, kinds)
+        return spans[0] if spans else None
+
+    def has(self, text: str, kinds: Iterable[str]) -> bool:
+        """Whether any entry of ``kinds`` matches ``text``."""
+        return any(
+            self._matchers[i].search(text) for k in set(kinds) for i in self._by_kind.get(k, ())
+        )
+
+    # ---- lookups ------------------------------------------------------------------------
+
+    def concept(self, kind: Kind, label: str) -> Concept | None:
+        return self._concept.get((kind, label))
+
+    def concepts_of(self, kind: Kind) -> list[Concept]:
+        """A kind's concepts in the order the data declares them."""
+        return [c for c in self.concepts if c.kind == kind]
+
+    def display(self, kind: Kind, label: str, lang: Lang) -> str:
+        """A label's canonical name in ``lang``; the label itself when it has none."""
+        c = self._concept.get((kind, label))
+        if c is None:
+            return label
+        return c.vi if lang == "vi" else c.en
+
+    def index_display(self, code: str, lang: Lang) -> str:
+        """Code -> name: "PAR_INDEX" -> "Chỉ số CCHC (PAR Index)" (vi), "PAR Index" (en)."""
+        return self.display("index", code, lang)
+
+    def index_codes(self) -> list[str]:
+        return [c.label for c in self.concepts_of("index")]
+
+    def translate(self, kind: Kind, name: str, lang: Lang) -> str | None:
+        """A name in either language -> the concept's name in ``lang`` (folded comparison):
+        the stored initiative kind "mô hình" -> "model"."""
+        k = fold(name)
+        for c in self.concepts_of(kind):
+            if k in (fold(c.vi), fold(c.en)):
+                return c.vi if lang == "vi" else c.en
+        return None
+
+    def _value_of(self, word: str, kind: Kind) -> int | None:
+        """The value of the entry of ``kind`` that ``word`` is, whole (None if none is)."""
+        w = word.strip()
+        for i in self._by_kind.get(kind, ()):
+            e = self.entries[i]
+            if e.value is not None and self._matchers[i].fullmatch(w):
+                return int(e.value)
+        return None
+
+    def ordinal_value(self, word: str) -> int | None:
+        """Ordinal -> rank: "thứ ba" / "ba" / "third" / "á quân" -> 3, 3, 3, 2 (a Vietnamese
+        ordinal may be given without its "thứ")."""
+        v = self._value_of(word, "ordinal")
+        return v if v is not None else self._value_of("thứ " + word.strip(), "ordinal")
+
+    def cardinal_value(self, word: str) -> int | None:
+        """Count word -> count: "ba" / "three" -> 3; digits as they are."""
+        w = word.strip()
+        return int(w) if w.isdigit() else self._value_of(w, "cardinal")
+
+
+def _read_files() -> list[VocabFile]:
+    base = resources.files(DATA_PACKAGE).joinpath(DATA_DIR)
+    files = sorted((p for p in base.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+    out = []
+    for p in files:
+        try:
+            out.append(VocabFile.model_validate(tomllib.loads(p.read_text(encoding="utf-8"))))
+        except (tomllib.TOMLDecodeError, ValueError) as e:
+            raise ValueError(f"vocabulary file {p.name}: {e}") from None
+    return out
+
+
+@cache
+def get_vocab() -> Vocab:
+    """The shipped vocabulary (``llmx/data/vocab/*.toml``), read once per process."""
+    return Vocab.from_files(_read_files())
