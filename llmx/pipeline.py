@@ -3,17 +3,24 @@ time so memory stays flat and an interrupted run keeps everything already saved.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
-from typing import Any, Literal
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from multiprocessing.context import BaseContext
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from llmx.backends.base import Backend
+from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome, Usage
 from llmx.core.records import DocumentExtraction
-from llmx.errors import BackendError, DecodeError
+from llmx.errors import BackendError, ConfigError, DecodeError
 
 
 class DocResult(BaseModel):
@@ -56,6 +63,14 @@ class RunSummary(BaseModel):
             self.usage.add(r.outcome.usage)
 
 
+def resolve_workers(workers: int | None, backend: Backend) -> int:
+    """``--workers`` left unset (None) means the cores for a backend that runs in worker
+    processes, and 1 otherwise (the LLM backend's concurrent requests default to 1)."""
+    if workers is not None:
+        return max(1, workers)
+    return (os.cpu_count() or 1) if backend.processes and not backend.concurrent else 1
+
+
 def run_extraction(
     paths: list[str],
     backend: Backend,
@@ -64,47 +79,157 @@ def run_extraction(
     force: bool = False,
     run_id: int | None = None,
     on_total: Callable[[int], None] | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
+    mp_context: BaseContext | None = None,
 ) -> Iterator[DocResult]:
     """Yield one DocResult per source, in input order. Each document is saved in its own
     transaction before the next one starts.
 
-    With ``workers > 1`` and a ``concurrent`` backend (the LLM backend), up to
-    ``2 * workers`` documents are extracted concurrently; results are still yielded, and
-    saved, in input order from this thread. Other backends run sequentially."""
+    With ``workers > 1`` (None: ``resolve_workers``), up to ``2 * workers`` documents are
+    in flight: a ``processes`` backend (rules) runs them in that many worker processes
+    (``mp_context``, default multiprocessing's), a ``concurrent`` one (the LLM backend)
+    in its own threads. Documents are loaded, and results yielded and saved, in input
+    order in this process. Other backends run sequentially."""
     from llmx.ingest import expand_paths
 
     sources = expand_paths(paths)  # raises InputError for a missing path, before any work
     if on_total is not None:
         on_total(len(sources))
+    n = resolve_workers(workers, backend)
     prepared = (_prepare(src, backend, store, force) for src in sources)
-    if workers <= 1 or not backend.concurrent:
-        for item in prepared:
-            if isinstance(item, DocResult):
-                yield item
-                continue
-            src, doc = item
-            try:
-                outcome = backend.extract(doc)
-            except BackendError as exc:
-                yield DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
-                continue
-            yield _finish(src, doc, outcome, store, run_id)
+    # A backend that keeps documents in flight itself (``concurrent``) is left to do so.
+    if n > 1 and backend.processes and not backend.concurrent and len(sources) > 1:
+        pool = _ProcessPool(backend, min(n, len(sources)), mp_context)
+        finished = False
+        try:
+            yield from _windowed(prepared, pool, 2 * n, store, run_id)
+            finished = True
+        finally:
+            # Stopped early (Ctrl-C, an error, the caller closed us): the workers hold
+            # nothing that needs saving, so they are stopped rather than waited for.
+            pool.close(abort=not finished)
         return
-    # Bounded read-ahead: memory stays flat however many sources there are.
+    if n > 1 and backend.concurrent:
+        yield from _windowed(prepared, backend, 2 * n, store, run_id)
+        return
+    for item in prepared:
+        if isinstance(item, DocResult):
+            yield item
+            continue
+        src, doc = item
+        try:
+            outcome = backend.extract(doc)
+        except BackendError as exc:
+            yield DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
+            continue
+        yield _finish(src, doc, outcome, store, run_id)
+
+
+class _Submitter(Protocol):
+    def submit(self, doc: Document) -> Future[ExtractionOutcome]: ...
+
+
+def _windowed(
+    prepared: Iterator[Any], runner: _Submitter, size: int, store, run_id: int | None
+) -> Iterator[DocResult]:
+    """Bounded read-ahead: at most ``size`` documents in flight, so memory stays flat
+    however many sources there are; results come out in input order."""
     window: deque[tuple[Any, Any, Future | None] | DocResult] = deque()
     for item in prepared:
         if isinstance(item, DocResult):
             window.append(item)
         else:
             src, doc = item
-            window.append((src, doc, backend.submit(doc)))
-        while window and (
-            len(window) > 2 * workers or isinstance(window[0], DocResult)
-        ):
+            window.append((src, doc, runner.submit(doc)))
+        while window and (len(window) > size or isinstance(window[0], DocResult)):
             yield _collect(window.popleft(), store, run_id)
     while window:
         yield _collect(window.popleft(), store, run_id)
+
+
+# -- worker processes ----------------------------------------------------------------------
+
+# The backend of THIS worker process, built by ``_worker_init`` in the worker itself (never
+# inherited from the parent, so fork, forkserver and spawn behave the same).
+_worker_backend: Backend | None = None
+
+
+def _worker_init(name: str, options: dict[str, Any]) -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the parent alone handles it
+    # (and stops the workers), so a worker never prints a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    from llmx.backends.registry import get_backend
+
+    global _worker_backend
+    _worker_backend = get_backend(name, **options)
+    if _worker_backend.name != name:
+        raise ConfigError(f"backend {name!r} rebuilt as {_worker_backend.name!r}")
+
+
+def _worker_extract(doc: Document) -> ExtractionOutcome:
+    if _worker_backend is None:  # the initializer failed; the pool reports it as broken
+        raise BackendError("worker process has no backend")
+    try:
+        return _worker_backend.extract(doc)
+    except BackendError as exc:
+        raise BackendError(str(exc)) from None  # no traceback object to pickle back
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold SIGINT back (not lost: it is delivered on leaving) while the pool may start a
+    worker process, which inherits the mask until its initializer ignores SIGINT."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+class _ProcessPool:
+    """``backend.extract`` in ``workers`` processes, each with the backend rebuilt by name
+    from its ``process_options``. Documents go to the workers pickled and outcomes come
+    back pickled; the parent keeps the store."""
+
+    def __init__(self, backend: Backend, workers: int, mp_context: BaseContext | None) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=mp_context,
+            initializer=_worker_init,
+            initargs=(backend.name, backend.process_options()),
+        )
+
+    def submit(self, doc: Document) -> Future[ExtractionOutcome]:
+        with _sigint_held():
+            try:
+                return self._pool.submit(_worker_extract, doc)
+            except BrokenProcessPool as exc:
+                raise _broken(exc) from None
+
+    def close(self, *, abort: bool) -> None:
+        if not abort:
+            self._pool.shutdown(wait=True)
+            return
+        terminate = getattr(self._pool, "terminate_workers", None)  # Python 3.14+
+        if terminate is not None:
+            terminate()
+            return
+        # Before 3.14 the executor has no public way to stop a busy worker; shutdown()
+        # forgets its processes, so they are taken first.
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join()
+
+
+def _broken(exc: BaseException) -> BackendError:
+    return BackendError(f"a worker process died ({exc}); run again to resume")
 
 
 def _prepare(src, backend: Backend, store, force: bool):
@@ -131,6 +256,8 @@ def _collect(entry, store, run_id: int | None) -> DocResult:
     src, doc, future = entry
     try:
         outcome = future.result()
+    except BrokenProcessPool as exc:
+        raise _broken(exc) from None
     except BackendError as exc:
         return DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
     return _finish(src, doc, outcome, store, run_id)
