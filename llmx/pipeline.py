@@ -21,6 +21,7 @@ from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, DecodeError
+from llmx.ingest.sources import Source
 
 
 class DocResult(BaseModel):
@@ -96,9 +97,11 @@ def run_extraction(
     if on_total is not None:
         on_total(len(sources))
     n = resolve_workers(workers, backend)
-    prepared = (_prepare(src, backend, store, force) for src in sources)
     # A backend that keeps documents in flight itself (``concurrent``) is left to do so.
     if n > 1 and backend.processes and not backend.concurrent and len(sources) > 1:
+        # Files are loaded in the workers too (measured: it takes a quarter of this
+        # process's share off it); this process only hashes them to skip current ones.
+        prepared = (_prepare_for_workers(src, backend, store, force) for src in sources)
         pool = _ProcessPool(backend, min(n, len(sources)), mp_context)
         finished = False
         try:
@@ -109,6 +112,7 @@ def run_extraction(
             # nothing that needs saving, so they are stopped rather than waited for.
             pool.close(abort=not finished)
         return
+    prepared = (_prepare(src, backend, store, force) for src in sources)
     if n > 1 and backend.concurrent:
         yield from _windowed(prepared, backend, 2 * n, store, run_id)
         return
@@ -126,7 +130,9 @@ def run_extraction(
 
 
 class _Submitter(Protocol):
-    def submit(self, doc: Document) -> Future[ExtractionOutcome]: ...
+    # A Source (not loaded yet) only for the process pool: its future gives
+    # (document, outcome).
+    def submit(self, doc: Any) -> Future[Any]: ...
 
 
 def _windowed(
@@ -140,7 +146,7 @@ def _windowed(
             window.append(item)
         else:
             src, doc = item
-            window.append((src, doc, runner.submit(doc)))
+            window.append((src, doc, runner.submit(src if doc is None else doc)))
         while window and (len(window) > size or isinstance(window[0], DocResult)):
             yield _collect(window.popleft(), store, run_id)
     while window:
@@ -167,13 +173,21 @@ def _worker_init(name: str, options: dict[str, Any]) -> None:
         raise ConfigError(f"backend {name!r} rebuilt as {_worker_backend.name!r}")
 
 
-def _worker_extract(doc: Document) -> ExtractionOutcome:
+def _worker_extract(
+    item: Document | Source,
+) -> ExtractionOutcome | tuple[Document, ExtractionOutcome]:
+    """Extract a document; a Source is loaded here first and comes back with its outcome.
+    DecodeError and BackendError reach the parent (they pickle: one message argument)."""
+    from llmx.ingest import load_document
+
     if _worker_backend is None:  # the initializer failed; the pool reports it as broken
         raise BackendError("worker process has no backend")
+    doc = item if isinstance(item, Document) else load_document(item)
     try:
-        return _worker_backend.extract(doc)
+        outcome = _worker_backend.extract(doc)
     except BackendError as exc:
         raise BackendError(str(exc)) from None  # no traceback object to pickle back
+    return outcome if doc is item else (doc, outcome)
 
 
 @contextmanager
@@ -203,7 +217,7 @@ class _ProcessPool:
             initargs=(backend.name, backend.process_options()),
         )
 
-    def submit(self, doc: Document) -> Future[ExtractionOutcome]:
+    def submit(self, doc: Document | Source) -> Future[Any]:
         with _sigint_held():
             try:
                 return self._pool.submit(_worker_extract, doc)
@@ -250,16 +264,42 @@ def _prepare(src, backend: Backend, store, force: bool):
     return src, doc
 
 
+def _prepare_for_workers(src: Source, backend: Backend, store, force: bool):
+    """``_prepare`` for the process pool: (source, None) when a worker is to load it."""
+    from llmx.ingest import source_sha256
+
+    if src.is_stdin:  # a worker cannot read this process's stdin
+        return _prepare(src, backend, store, force)
+    if store is not None and not force:
+        try:
+            sha256 = source_sha256(src)
+        except DecodeError:
+            return src, None  # the worker's load reports it, as _prepare would
+        if store.is_current(src.doc_id, sha256, backend.name):
+            return DocResult(
+                label=src.label,
+                status="skipped",
+                extraction=store.get_extraction(src.doc_id, backend.name),
+            )
+    return src, None
+
+
 def _collect(entry, store, run_id: int | None) -> DocResult:
     if isinstance(entry, DocResult):
         return entry
     src, doc, future = entry
     try:
-        outcome = future.result()
+        done = future.result()
     except BrokenProcessPool as exc:
         raise _broken(exc) from None
+    except DecodeError as exc:  # loaded in a worker
+        return DocResult(label=src.label, status="error", error=str(exc))
     except BackendError as exc:
         return DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
+    if doc is None:  # loaded in a worker, which sent the document back with its outcome
+        doc, outcome = done
+    else:
+        outcome = done
     return _finish(src, doc, outcome, store, run_id)
 
 

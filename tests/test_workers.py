@@ -251,3 +251,28 @@ def test_show_rejected_goes_to_stderr_with_jsonl(extract_app, rej_docs):
     assert len(res.stdout.splitlines()) == 3 and "rejected candidates" not in res.stdout
     assert "rejected candidates: 4 in 2 document(s)" in res.stderr
     assert "  index_result: rank 70 out of 63" in res.stderr
+
+
+def test_files_loaded_in_workers_fail_and_skip_as_in_one_process(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "a_good.txt").write_text(
+        "Năm 2023, Chỉ số CCHC của tỉnh Phú Thọ đạt 86,2 điểm, xếp thứ 14/63.", encoding="utf-8"
+    )
+    (d / "b_empty.txt").write_bytes(b"")
+    (d / "c_binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (d / "d_good.txt").write_text("Năm 2022, tỉnh Vĩnh Phúc xếp thứ 3/63.", encoding="utf-8")
+    backend = RulesExtractor()
+    seen = {}
+    for n in (1, 2):
+        with Store(tmp_path / f"s{n}.db") as store:
+            first = [(r.status, r.error, r.extraction)
+                     for r in run_extraction([str(d)], backend, store,
+                                             run_id=store.begin_run("rules"), workers=n)]
+            again = [r.status for r in run_extraction([str(d)], backend, store,
+                                                      run_id=store.begin_run("rules"),
+                                                      workers=n)]  # fmt: skip
+        seen[n] = (first, again)
+    assert [s for s, _, _ in seen[1][0]] == ["ok", "error", "error", "ok"]
+    assert seen[1][1] == ["skipped", "error", "error", "skipped"]
+    assert seen[2] == seen[1]
