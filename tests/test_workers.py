@@ -276,3 +276,8 @@ def test_files_loaded_in_workers_fail_and_skip_as_in_one_process(tmp_path):
     assert [s for s, _, _ in seen[1][0]] == ["ok", "error", "error", "ok"]
     assert seen[1][1] == ["skipped", "error", "error", "skipped"]
     assert seen[2] == seen[1]
+
+
+def test_backends_list_says_which_backends_run_in_processes():
+    infos = {i.name: i for i in registry.backend_infos()}
+    assert infos["rules"].processes and not infos["openai"].processes
