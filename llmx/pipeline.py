@@ -164,7 +164,8 @@ def _worker_init(name: str, options: dict[str, Any]) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the parent alone handles it
     # (and stops the workers), so a worker never prints a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if _CAN_MASK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from llmx.backends.registry import get_backend
 
     global _worker_backend
@@ -190,11 +191,14 @@ def _worker_extract(
     return outcome if doc is item else (doc, outcome)
 
 
+_CAN_MASK = hasattr(signal, "pthread_sigmask")  # POSIX; Windows has no signal masks
+
+
 @contextmanager
 def _sigint_held() -> Iterator[None]:
     """Hold SIGINT back (not lost: it is delivered on leaving) while the pool may start a
     worker process, which inherits the mask until its initializer ignores SIGINT."""
-    if threading.current_thread() is not threading.main_thread():
+    if not _CAN_MASK or threading.current_thread() is not threading.main_thread():
         yield
         return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
