@@ -88,9 +88,10 @@ def run_extraction(
 
     With ``workers > 1`` (None: ``resolve_workers``), up to ``2 * workers`` documents are
     in flight: a ``processes`` backend (rules) runs them in that many worker processes
-    (``mp_context``, default multiprocessing's), a ``concurrent`` one (the LLM backend)
-    in its own threads. Documents are loaded, and results yielded and saved, in input
-    order in this process. Other backends run sequentially."""
+    (``mp_context``, default multiprocessing's), which also load the files; a
+    ``concurrent`` one (the LLM backend) in its own threads. Results are yielded and saved
+    in input order in this process, which alone writes the store. Other backends run
+    sequentially."""
     from llmx.ingest import expand_paths
 
     sources = expand_paths(paths)  # raises InputError for a missing path, before any work
