@@ -12,7 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,6 +22,9 @@ from llmx.core.outcome import ExtractionOutcome, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, DecodeError
 from llmx.ingest.sources import Source
+
+if TYPE_CHECKING:
+    from llmx.store.search import SentenceRow
 
 
 class DocResult(BaseModel):
@@ -103,7 +106,7 @@ def run_extraction(
         # Files are loaded in the workers too (measured: it takes a quarter of this
         # process's share off it); this process only hashes them to skip current ones.
         prepared = (_prepare_for_workers(src, backend, store, force) for src in sources)
-        pool = _ProcessPool(backend, min(n, len(sources)), mp_context)
+        pool = _ProcessPool(backend, min(n, len(sources)), mp_context, store is not None)
         finished = False
         try:
             yield from _windowed(prepared, pool, 2 * n, store, run_id)
@@ -159,9 +162,10 @@ def _windowed(
 # The backend of THIS worker process, built by ``_worker_init`` in the worker itself (never
 # inherited from the parent, so fork, forkserver and spawn behave the same).
 _worker_backend: Backend | None = None
+_worker_rows = False  # also make the store's sentence rows (the parent has a store)
 
 
-def _worker_init(name: str, options: dict[str, Any]) -> None:
+def _worker_init(name: str, options: dict[str, Any], rows: bool) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the parent alone handles it
     # (and stops the workers), so a worker never prints a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -169,7 +173,8 @@ def _worker_init(name: str, options: dict[str, Any]) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from llmx.backends.registry import get_backend
 
-    global _worker_backend
+    global _worker_backend, _worker_rows
+    _worker_rows = rows
     _worker_backend = get_backend(name, **options)
     if _worker_backend.name != name:
         raise ConfigError(f"backend {name!r} rebuilt as {_worker_backend.name!r}")
@@ -177,10 +182,12 @@ def _worker_init(name: str, options: dict[str, Any]) -> None:
 
 def _worker_extract(
     item: Document | Source,
-) -> ExtractionOutcome | tuple[Document, ExtractionOutcome]:
-    """Extract a document; a Source is loaded here first and comes back with its outcome.
+) -> ExtractionOutcome | tuple[Document, ExtractionOutcome, list[SentenceRow] | None]:
+    """Extract a document; a Source is loaded here first and comes back with its outcome
+    (and its sentence rows for the store, a third of what saving costs the parent).
     DecodeError and BackendError reach the parent (they pickle: one message argument)."""
     from llmx.ingest import load_document
+    from llmx.store.search import sentence_rows
 
     if _worker_backend is None:  # the initializer failed; the pool reports it as broken
         raise BackendError("worker process has no backend")
@@ -189,7 +196,9 @@ def _worker_extract(
         outcome = _worker_backend.extract(doc)
     except BackendError as exc:
         raise BackendError(str(exc)) from None  # no traceback object to pickle back
-    return outcome if doc is item else (doc, outcome)
+    if doc is item:
+        return outcome
+    return doc, outcome, sentence_rows(doc) if _worker_rows else None
 
 
 _CAN_MASK = hasattr(signal, "pthread_sigmask")  # POSIX; Windows has no signal masks
@@ -214,12 +223,14 @@ class _ProcessPool:
     from its ``process_options``. Documents go to the workers pickled and outcomes come
     back pickled; the parent keeps the store."""
 
-    def __init__(self, backend: Backend, workers: int, mp_context: BaseContext | None) -> None:
+    def __init__(
+        self, backend: Backend, workers: int, mp_context: BaseContext | None, rows: bool
+    ) -> None:
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=mp_context,
             initializer=_worker_init,
-            initargs=(backend.name, backend.process_options()),
+            initargs=(backend.name, backend.process_options(), rows),
         )
 
     def submit(self, doc: Document | Source) -> Future[Any]:
@@ -301,14 +312,18 @@ def _collect(entry, store, run_id: int | None) -> DocResult:
         return DocResult(label=src.label, status="error", error=str(exc))
     except BackendError as exc:
         return DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
+    rows = None
     if doc is None:  # loaded in a worker, which sent the document back with its outcome
-        doc, outcome = done
+        doc, outcome, rows = done
     else:
         outcome = done
-    return _finish(src, doc, outcome, store, run_id)
+    return _finish(src, doc, outcome, store, run_id, rows)
 
 
-def _finish(src, doc, outcome: ExtractionOutcome, store, run_id: int | None) -> DocResult:
+def _finish(
+    src, doc, outcome: ExtractionOutcome, store, run_id: int | None,
+    sentence_rows: list[SentenceRow] | None = None,
+) -> DocResult:  # fmt: skip
     if store is not None and run_id is not None:
         store.save(
             doc,
@@ -316,6 +331,7 @@ def _finish(src, doc, outcome: ExtractionOutcome, store, run_id: int | None) -> 
             run_id,
             prompt_tokens=outcome.usage.prompt_tokens,
             completion_tokens=outcome.usage.completion_tokens,
+            sentence_rows=sentence_rows,
         )
     return DocResult(
         label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome

@@ -51,8 +51,15 @@ def test_two_workers_store_what_one_process_stores(tmp_path, root):
                    cwd=tmp_path)  # fmt: skip
         assert res.returncode == 0, res.stderr.decode()
         with Store(db) as store:
+            # the sentence index too: with workers its rows are made in the workers
+            sentences = store.conn.execute(
+                "SELECT rowid, doc_id, start, end_, text, folded FROM sentences ORDER BY rowid"
+            ).fetchall()
+            hits = [h.model_dump() for h in store.search_sentences("chỉ số cải cách")]
             out[n] = (jsonl.read_bytes(), store.counts(),
-                      [e.model_dump_json() for e in store.iter_extractions()])  # fmt: skip
+                      [e.model_dump_json() for e in store.iter_extractions()],
+                      [tuple(r) for r in sentences], hits)  # fmt: skip
+    assert len(out["1"][3]) > 100 and out["1"][4]
     assert out["2"] == out["1"]
 
 
