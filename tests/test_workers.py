@@ -155,6 +155,7 @@ def test_ctrl_c_mid_run_keeps_what_was_saved_and_a_rerun_resumes(tmp_path):
     )  # fmt: skip
     while _saved(db) < 5 and proc.poll() is None:
         time.sleep(0.01)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     stderr = err.decode()
