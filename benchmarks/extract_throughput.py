@@ -1,9 +1,16 @@
 """Offline extraction throughput: N documents through ingest -> rules extractor -> SQLite store.
 
-    python benchmarks/extract_throughput.py [--docs 1000]
+    python benchmarks/extract_throughput.py [--docs 1000] [--seed-docs 200] [--workers 1,2]
+                                            [--runs 5]
 
 Documents are the bundled corpus (seeds/ and eval/docs/) copied with fresh names, so every
 one is extracted and stored (no skipping). Prints docs/s and peak RSS of this process.
+
+Then worker processes (``--workers``): seed-size documents (seeds/ only, ~9 KB each) through
+``run_extraction`` with each worker count, with the store and without, median of ``--runs``
+runs, and the ratio to the first count. CPU ms/doc of this process (loading, saving) and of
+the workers (extracting) are printed too: on a shared machine they say what the wall clock
+cannot (the workers' share is what more cores divide).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +38,9 @@ def corpus() -> list[Path]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--seed-docs", type=int, default=200)
+    ap.add_argument("--workers", default="1,2", help="worker counts to compare, e.g. 1,2")
+    ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
 
     from llmx.pipeline import RunSummary, run_extraction
@@ -68,10 +79,57 @@ def main() -> None:
     print(f"throughput:     {summary.documents / elapsed:.0f} docs/s")
     print(f"peak RSS:       {peak_mb:.0f} MB")
 
+    counts = [int(w) for w in args.workers.split(",")]
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    print(f"\nseed-size documents: {args.seed_docs} per run, median of {args.runs} runs")
+    print(f"{'workers':>7} {'store':>5} {'docs/s':>7} {'ratio':>6} {'parent ms/doc':>14} "
+          f"{'workers ms/doc':>15}")  # fmt: skip
+    for with_store in (True, False):
+        base = None
+        for n in counts:
+            runs = [_seed_run(seeds, args.seed_docs, n, with_store) for _ in range(args.runs)]
+            rate = statistics.median(r[0] for r in runs)
+            parent = statistics.median(r[1] for r in runs)
+            workers = statistics.median(r[2] for r in runs)
+            base = base or rate
+            print(f"{n:>7} {'yes' if with_store else 'no':>5} {rate:>7.0f} {rate / base:>6.2f} "
+                  f"{parent:>14.1f} {workers:>15.1f}")  # fmt: skip
+
     # Cold start of the CLI, best of 5.
     llmx = shutil.which("llmx") or f"{sys.executable} -m llmx"
     best = min(_time_cmd(f"{llmx} --help") for _ in range(5))
     print(f"llmx --help:    {best * 1000:.0f} ms (best of 5)")
+
+
+def _seed_run(seeds: list[Path], n_docs: int, workers: int, with_store: bool):
+    """(docs/s, CPU ms/doc in this process, CPU ms/doc in worker processes) of one run."""
+    from llmx.pipeline import run_extraction
+    from llmx.rules.extractor import RulesExtractor
+    from llmx.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docs_dir = Path(tmp) / "docs"
+        docs_dir.mkdir()
+        for i in range(n_docs):
+            f = seeds[i % len(seeds)]
+            shutil.copyfile(f, docs_dir / f"{i:05d}_{f.name}")
+        store = Store(Path(tmp) / "bench.db") if with_store else None
+        backend = RulesExtractor()
+        run_id = store.begin_run(backend.name) if store else None
+        own0, kids0 = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        done = sum(1 for _ in run_extraction([str(docs_dir)], backend, store, run_id=run_id,
+                                             workers=workers))  # fmt: skip
+        elapsed = time.perf_counter() - t0
+        own, kids = _cpu(resource.RUSAGE_SELF) - own0, _cpu(resource.RUSAGE_CHILDREN) - kids0
+        if store is not None:
+            store.close()
+    return done / elapsed, own * 1000 / done, kids * 1000 / done
+
+
+def _cpu(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 
 
 def _time_cmd(cmd: str) -> float:

@@ -3,17 +3,28 @@ time so memory stays flat and an interrupted run keeps everything already saved.
 
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
-from typing import Any, Literal
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from llmx.backends.base import Backend
+from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome, Usage
 from llmx.core.records import DocumentExtraction
-from llmx.errors import BackendError, DecodeError
+from llmx.errors import BackendError, ConfigError, DecodeError
+from llmx.ingest.sources import Source
+
+if TYPE_CHECKING:
+    from llmx.store.search import SentenceRow
 
 
 class DocResult(BaseModel):
@@ -56,6 +67,14 @@ class RunSummary(BaseModel):
             self.usage.add(r.outcome.usage)
 
 
+def resolve_workers(workers: int | None, backend: Backend) -> int:
+    """``--workers`` left unset (None) means the cores for a backend that runs in worker
+    processes, and 1 otherwise (the LLM backend's concurrent requests default to 1)."""
+    if workers is not None:
+        return max(1, workers)
+    return (os.cpu_count() or 1) if backend.processes and not backend.concurrent else 1
+
+
 def run_extraction(
     paths: list[str],
     backend: Backend,
@@ -64,47 +83,183 @@ def run_extraction(
     force: bool = False,
     run_id: int | None = None,
     on_total: Callable[[int], None] | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
+    mp_context: BaseContext | None = None,
 ) -> Iterator[DocResult]:
     """Yield one DocResult per source, in input order. Each document is saved in its own
     transaction before the next one starts.
 
-    With ``workers > 1`` and a ``concurrent`` backend (the LLM backend), up to
-    ``2 * workers`` documents are extracted concurrently; results are still yielded, and
-    saved, in input order from this thread. Other backends run sequentially."""
+    With ``workers > 1`` (None: ``resolve_workers``), up to ``2 * workers`` documents are
+    in flight: a ``processes`` backend (rules) runs them in that many worker processes
+    (``mp_context``, default multiprocessing's), which also load the files; a
+    ``concurrent`` one (the LLM backend) in its own threads. Results are yielded and saved
+    in input order in this process, which alone writes the store. Other backends run
+    sequentially."""
     from llmx.ingest import expand_paths
 
     sources = expand_paths(paths)  # raises InputError for a missing path, before any work
     if on_total is not None:
         on_total(len(sources))
-    prepared = (_prepare(src, backend, store, force) for src in sources)
-    if workers <= 1 or not backend.concurrent:
-        for item in prepared:
-            if isinstance(item, DocResult):
-                yield item
-                continue
-            src, doc = item
-            try:
-                outcome = backend.extract(doc)
-            except BackendError as exc:
-                yield DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
-                continue
-            yield _finish(src, doc, outcome, store, run_id)
+    n = resolve_workers(workers, backend)
+    # A backend that keeps documents in flight itself (``concurrent``) is left to do so.
+    if n > 1 and backend.processes and not backend.concurrent and len(sources) > 1:
+        # Files are loaded in the workers too (measured: it takes a quarter of this
+        # process's share off it); this process only hashes them to skip current ones.
+        prepared = (_prepare_for_workers(src, backend, store, force) for src in sources)
+        pool = _ProcessPool(backend, min(n, len(sources)), mp_context, store is not None)
+        finished = False
+        try:
+            yield from _windowed(prepared, pool, 2 * n, store, run_id)
+            finished = True
+        finally:
+            # Stopped early (Ctrl-C, an error, the caller closed us): the workers hold
+            # nothing that needs saving, so they are stopped rather than waited for.
+            pool.close(abort=not finished)
         return
-    # Bounded read-ahead: memory stays flat however many sources there are.
+    prepared = (_prepare(src, backend, store, force) for src in sources)
+    if n > 1 and backend.concurrent:
+        yield from _windowed(prepared, backend, 2 * n, store, run_id)
+        return
+    for item in prepared:
+        if isinstance(item, DocResult):
+            yield item
+            continue
+        src, doc = item
+        try:
+            outcome = backend.extract(doc)
+        except BackendError as exc:
+            yield DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
+            continue
+        yield _finish(src, doc, outcome, store, run_id)
+
+
+class _Submitter(Protocol):
+    # A Source (not loaded yet) only for the process pool: its future gives
+    # (document, outcome).
+    def submit(self, doc: Any) -> Future[Any]: ...
+
+
+def _windowed(
+    prepared: Iterator[Any], runner: _Submitter, size: int, store, run_id: int | None
+) -> Iterator[DocResult]:
+    """Bounded read-ahead: at most ``size`` documents in flight, so memory stays flat
+    however many sources there are; results come out in input order."""
     window: deque[tuple[Any, Any, Future | None] | DocResult] = deque()
     for item in prepared:
         if isinstance(item, DocResult):
             window.append(item)
         else:
             src, doc = item
-            window.append((src, doc, backend.submit(doc)))
-        while window and (
-            len(window) > 2 * workers or isinstance(window[0], DocResult)
-        ):
+            window.append((src, doc, runner.submit(src if doc is None else doc)))
+        while window and (len(window) > size or isinstance(window[0], DocResult)):
             yield _collect(window.popleft(), store, run_id)
     while window:
         yield _collect(window.popleft(), store, run_id)
+
+
+# -- worker processes ----------------------------------------------------------------------
+
+# The backend of THIS worker process, built by ``_worker_init`` in the worker itself (never
+# inherited from the parent, so fork, forkserver and spawn behave the same).
+_worker_backend: Backend | None = None
+_worker_rows = False  # also make the store's sentence rows (the parent has a store)
+
+
+def _worker_init(name: str, options: dict[str, Any], rows: bool) -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the parent alone handles it
+    # (and stops the workers), so a worker never prints a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _CAN_MASK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    from llmx.backends.registry import get_backend
+
+    global _worker_backend, _worker_rows
+    _worker_rows = rows
+    _worker_backend = get_backend(name, **options)
+    if _worker_backend.name != name:
+        raise ConfigError(f"backend {name!r} rebuilt as {_worker_backend.name!r}")
+
+
+def _worker_extract(
+    item: Document | Source,
+) -> ExtractionOutcome | tuple[Document, ExtractionOutcome, list[SentenceRow] | None]:
+    """Extract a document; a Source is loaded here first and comes back with its outcome
+    (and its sentence rows for the store, a third of what saving costs the parent).
+    DecodeError and BackendError reach the parent (they pickle: one message argument)."""
+    from llmx.ingest import load_document
+    from llmx.store.search import sentence_rows
+
+    if _worker_backend is None:  # the initializer failed; the pool reports it as broken
+        raise BackendError("worker process has no backend")
+    doc = item if isinstance(item, Document) else load_document(item)
+    try:
+        outcome = _worker_backend.extract(doc)
+    except BackendError as exc:
+        raise BackendError(str(exc)) from None  # no traceback object to pickle back
+    if doc is item:
+        return outcome
+    return doc, outcome, sentence_rows(doc) if _worker_rows else None
+
+
+_CAN_MASK = hasattr(signal, "pthread_sigmask")  # POSIX; Windows has no signal masks
+
+
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold SIGINT back (not lost: it is delivered on leaving) while the pool may start a
+    worker process, which inherits the mask until its initializer ignores SIGINT."""
+    if not _CAN_MASK or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+class _ProcessPool:
+    """``backend.extract`` in ``workers`` processes, each with the backend rebuilt by name
+    from its ``process_options``. Documents go to the workers pickled and outcomes come
+    back pickled; the parent keeps the store."""
+
+    def __init__(
+        self, backend: Backend, workers: int, mp_context: BaseContext | None, rows: bool
+    ) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=mp_context,
+            initializer=_worker_init,
+            initargs=(backend.name, backend.process_options(), rows),
+        )
+
+    def submit(self, doc: Document | Source) -> Future[Any]:
+        with _sigint_held():
+            try:
+                return self._pool.submit(_worker_extract, doc)
+            except BrokenProcessPool as exc:
+                raise _broken(exc) from None
+
+    def close(self, *, abort: bool) -> None:
+        if not abort:
+            self._pool.shutdown(wait=True)
+            return
+        terminate = getattr(self._pool, "terminate_workers", None)  # Python 3.14+
+        if terminate is not None:
+            terminate()
+            return
+        # Before 3.14 the executor has no public way to stop a busy worker; shutdown()
+        # forgets its processes, so they are taken first.
+        procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join()
+
+
+def _broken(exc: BaseException) -> BackendError:
+    return BackendError(f"a worker process died ({exc}); run again to resume")
 
 
 def _prepare(src, backend: Backend, store, force: bool):
@@ -125,18 +280,50 @@ def _prepare(src, backend: Backend, store, force: bool):
     return src, doc
 
 
+def _prepare_for_workers(src: Source, backend: Backend, store, force: bool):
+    """``_prepare`` for the process pool: (source, None) when a worker is to load it."""
+    from llmx.ingest import source_sha256
+
+    if src.is_stdin:  # a worker cannot read this process's stdin
+        return _prepare(src, backend, store, force)
+    if store is not None and not force:
+        try:
+            sha256 = source_sha256(src)
+        except DecodeError:
+            return src, None  # the worker's load reports it, as _prepare would
+        if store.is_current(src.doc_id, sha256, backend.name):
+            return DocResult(
+                label=src.label,
+                status="skipped",
+                extraction=store.get_extraction(src.doc_id, backend.name),
+            )
+    return src, None
+
+
 def _collect(entry, store, run_id: int | None) -> DocResult:
     if isinstance(entry, DocResult):
         return entry
     src, doc, future = entry
     try:
-        outcome = future.result()
+        done = future.result()
+    except BrokenProcessPool as exc:
+        raise _broken(exc) from None
+    except DecodeError as exc:  # loaded in a worker
+        return DocResult(label=src.label, status="error", error=str(exc))
     except BackendError as exc:
         return DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
-    return _finish(src, doc, outcome, store, run_id)
+    rows = None
+    if doc is None:  # loaded in a worker, which sent the document back with its outcome
+        doc, outcome, rows = done
+    else:
+        outcome = done
+    return _finish(src, doc, outcome, store, run_id, rows)
 
 
-def _finish(src, doc, outcome: ExtractionOutcome, store, run_id: int | None) -> DocResult:
+def _finish(
+    src, doc, outcome: ExtractionOutcome, store, run_id: int | None,
+    sentence_rows: list[SentenceRow] | None = None,
+) -> DocResult:  # fmt: skip
     if store is not None and run_id is not None:
         store.save(
             doc,
@@ -144,6 +331,7 @@ def _finish(src, doc, outcome: ExtractionOutcome, store, run_id: int | None) -> 
             run_id,
             prompt_tokens=outcome.usage.prompt_tokens,
             completion_tokens=outcome.usage.completion_tokens,
+            sentence_rows=sentence_rows,
         )
     return DocResult(
         label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome

@@ -30,6 +30,11 @@ class Backend(ABC):
     #: ``submit`` returns before the work is done, so the pipeline may keep several
     #: documents in flight (``--workers N``).
     concurrent: ClassVar[bool] = False
+    #: ``extract`` is CPU work with no shared state, so the pipeline may run it in worker
+    #: processes (``--workers N``, default the cores): each worker rebuilds the backend as
+    #: ``registry.get_backend(self.name, **self.process_options())``, so ``name`` must be
+    #: the name it is registered under.
+    processes: ClassVar[bool] = False
     #: Names ``from_options`` takes; a caller with generic options (the CLI) passes only
     #: these (``registry.get_backend_for``).
     option_names: ClassVar[frozenset[str]] = frozenset()
@@ -57,6 +62,11 @@ class Backend(ABC):
         except Exception as exc:  # delivered through the future, as a concurrent one would
             future.set_exception(exc)
         return future
+
+    def process_options(self) -> dict[str, Any]:
+        """The options (picklable) that rebuild this backend in a worker process; see
+        ``processes``. A backend with configuration returns what it was built with."""
+        return {}
 
     def run_params(self) -> dict[str, Any]:
         """Parameters stored with a run (never a secret)."""

@@ -33,6 +33,7 @@ class BackendInfo:
     concurrent: bool
     distribution: str | None
     error: str | None = None  # why a plugin could not be loaded; it is listed, not fatal
+    processes: bool = False  # runs in worker processes (--workers)
 
 
 def _entry_points() -> dict[str, EntryPoint]:
@@ -90,6 +91,9 @@ def backend_infos() -> list[BackendInfo]:
             infos.append(BackendInfo(name, ep.value, "", False, False, dist, error=str(exc)))
             continue
         infos.append(
-            BackendInfo(name, ep.value, cls.description, cls.offline, cls.concurrent, dist)
+            BackendInfo(
+                name, ep.value, cls.description, cls.offline, cls.concurrent, dist,
+                processes=cls.processes,
+            )  # fmt: skip
         )
     return infos

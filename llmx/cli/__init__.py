@@ -26,6 +26,9 @@ def _register() -> None:
         module.register(app)
 
 
+_INTERRUPTED = "Interrupted; everything stored so far is kept."
+
+
 def main() -> None:
     _register()
     try:
@@ -34,5 +37,19 @@ def main() -> None:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        print("Interrupted; everything stored so far is kept.", file=sys.stderr)
+        print(_INTERRUPTED, file=sys.stderr)
         sys.exit(130)
+    except SystemExit as exc:
+        # Typer turns Ctrl-C inside a command into a silent exit 130; say what was kept.
+        if exc.code == 130 and _from_ctrl_c(exc):
+            print(_INTERRUPTED, file=sys.stderr)
+        raise
+
+
+def _from_ctrl_c(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -101,7 +101,7 @@ def eval_command(
     qa: Path | None = _QA,
     no_qa: bool = _NO_QA,
     show_test_errors: bool = _SHOW_TEST,
-    workers: int = WorkersOption,
+    workers: int | None = WorkersOption,
 ) -> None:
     """Score extraction (and QA) against the hand-labelled gold sets."""
     from llmx.cli.common import fail, print_json
@@ -119,7 +119,7 @@ def eval_command(
         thresholds=thresholds,
         qa_path=qa,
         qa=not no_qa,
-        workers=workers,
+        workers=workers or 1,  # eval runs one document at a time unless asked
     )
     if report is not None and not report.parent.is_dir():
         fail(f"cannot write report {report}: folder {report.parent} does not exist")

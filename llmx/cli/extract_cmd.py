@@ -20,6 +20,12 @@ _FORCE = typer.Option(False, "--force", help="Re-extract unchanged documents")
 _JSONL = typer.Option(False, "--jsonl", help="One JSON object per document on stdout")
 _OUTPUT = typer.Option(None, "--output", "-o", help="Write JSON lines to FILE")
 _NO_STORE = typer.Option(False, "--no-store", help="Do not write to the store")
+_SHOW_REJECTED = typer.Option(
+    False,
+    "--show-rejected",
+    help="After the summary, list every rejected candidate per document: record type and "
+    "reason (on stderr with --jsonl)",
+)
 _PROGRESS = typer.Option(
     None, "--progress/--no-progress", help="Progress bar [default: on a terminal]"
 )
@@ -71,7 +77,8 @@ def extract(
     mode: str | None = _MODE,
     max_retries: int | None = _MAX_RETRIES,
     max_input_tokens: int | None = _MAX_INPUT_TOKENS,
-    workers: int = WorkersOption,
+    workers: int | None = WorkersOption,
+    show_rejected: bool = _SHOW_REJECTED,
     rpm: float | None = _RPM,
     no_cache: bool = _NO_CACHE,
     timeout: float | None = _TIMEOUT,
@@ -96,13 +103,22 @@ def extract(
     }
     extractor = get_backend_for(backend, options)
     try:
-        _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, workers)
+        _run(
+            extractor, paths, model, db, force, jsonl, output, no_store, progress, workers,
+            show_rejected,
+        )  # fmt: skip
     finally:
         extractor.close()
 
 
-def _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, workers):
-    from llmx.cli.extract_view import ProgressView, print_summary
+def _run(
+    extractor, paths, model, db, force, jsonl, output, no_store, progress, workers,
+    show_rejected,
+):  # fmt: skip
+    from contextlib import closing
+
+    from llmx.cli.extract_view import ProgressView, print_rejected, print_summary
+    from llmx.core.outcome import Rejection
     from llmx.pipeline import RunSummary, run_extraction
 
     store = None
@@ -111,6 +127,8 @@ def _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, 
 
         store = Store(db_path(db))
     summary = RunSummary()
+    # (document, its rejections) for --show-rejected; only the rejections are kept.
+    rejected: list[tuple[str, list[Rejection]]] = []
     out_file = None
     tmp_path = None
     if output is not None:
@@ -130,18 +148,23 @@ def _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, 
     status = "failed"
     view = ProgressView(enabled=progress)
     try:
-        with view:
-            for result in run_extraction(
-                paths,
-                extractor,
-                store,
-                force=force,
-                run_id=run_id,
-                on_total=view.set_total,
-                workers=workers,
-            ):
+        results = run_extraction(
+            paths,
+            extractor,
+            store,
+            force=force,
+            run_id=run_id,
+            on_total=view.set_total,
+            workers=workers,
+        )
+        # closing(): on Ctrl-C the pipeline stops its worker processes before the store
+        # is closed below, not whenever the generator happens to be collected.
+        with view, closing(results):
+            for result in results:
                 summary.add(result)
                 view.advance(result)
+                if show_rejected and result.outcome is not None and result.outcome.rejected:
+                    rejected.append((result.label, result.outcome.rejected))
                 if result.extraction is not None:
                     line = result.extraction.model_dump_json() + "\n"
                     if jsonl:
@@ -169,7 +192,10 @@ def _run(extractor, paths, model, db, force, jsonl, output, no_store, progress, 
                 requests=summary.usage.requests,
             )
             store.close()
-    print_summary(summary, stream=sys.stderr if jsonl else sys.stdout)
+    stream = sys.stderr if jsonl else sys.stdout
+    print_summary(summary, stream=stream)
+    if show_rejected:
+        print_rejected(rejected, stream=stream)
     if summary.errors:
         raise typer.Exit(1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from llmx.core.outcome import Rejection
 from llmx.pipeline import DocResult, RunSummary
 
 if TYPE_CHECKING:
@@ -69,3 +70,17 @@ def print_summary(s: RunSummary, stream: TextIO) -> None:
             f"tokens: {s.usage.prompt_tokens} prompt + {s.usage.completion_tokens} completion "
             f"in {s.usage.requests} requests ({s.usage.cached} cached)"
         )
+
+
+def print_rejected(docs: list[tuple[str, list[Rejection]]], stream: TextIO) -> None:
+    """``--show-rejected``: one line per rejected candidate, grouped under its document in
+    input order, so ``grep`` finds a record type or a reason."""
+    total = sum(len(r) for _, r in docs)
+    if not total:
+        print("rejected candidates: none", file=stream)
+        return
+    print(f"rejected candidates: {total} in {len(docs)} document(s)", file=stream)
+    for label, rejections in docs:
+        print(f"{label}:", file=stream)
+        for rej in rejections:
+            print(f"  {rej.record_type}: {rej.reason}", file=stream)

@@ -25,6 +25,13 @@ BaseUrlOption = typer.Option(
     "[default: api.openai.com; key from OPENAI_API_KEY]",
     show_default=False,
 )
+# None = auto: the pipeline resolves it per backend (llmx.pipeline.resolve_workers).
 WorkersOption = typer.Option(
-    1, "--workers", "-w", min=1, help="openai: documents in flight at once"
+    None,
+    "--workers",
+    "-w",
+    min=1,
+    help="Documents in flight at once. rules: worker processes [default: the cores]; "
+    "openai: concurrent requests [default: 1]",
+    show_default=False,
 )

@@ -1,6 +1,6 @@
 """Ingest: paths to Sources, Sources to cleaned Documents. Standard library only."""
 
-from llmx.ingest.loader import load_document
+from llmx.ingest.loader import load_document, source_sha256
 from llmx.ingest.sources import Source, expand_paths
 
-__all__ = ["Source", "expand_paths", "load_document"]
+__all__ = ["Source", "expand_paths", "load_document", "source_sha256"]

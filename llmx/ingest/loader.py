@@ -13,7 +13,7 @@ from llmx.ingest.html import html_to_text, looks_like_html
 from llmx.ingest.metadata import extract_published, extract_title
 from llmx.ingest.sources import Source
 
-__all__ = ["load_document", "DEFAULT_MAX_BYTES"]
+__all__ = ["load_document", "source_sha256", "DEFAULT_MAX_BYTES"]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -41,11 +41,22 @@ def _read(source: Source, max_bytes: int) -> bytes:
     return raw
 
 
+def _sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def source_sha256(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """``load_document(source).sha256`` without decoding or cleaning: enough to tell whether
+    a stored extraction is current. Raises DecodeError as ``load_document`` would for a file
+    that cannot be read."""
+    return _sha256(_read(source, max_bytes))
+
+
 def load_document(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load, decode and clean one source. Raises DecodeError (an InputError) for files that
     are too large, unreadable, empty, binary or in an unknown encoding."""
     raw = _read(source, max_bytes)
-    sha256 = hashlib.sha256(raw).hexdigest()
+    sha256 = _sha256(raw)
     text = decode_bytes(raw, source.label)
     del raw  # keep at most the decoded text and the cleaned text alive at once
 

@@ -115,6 +115,7 @@ class RulesExtractor(Backend):
     name = "rules"
     description = "Offline domain rules: deterministic, no model, no network"
     offline = True
+    processes = True  # pure CPU work: --workers runs it in worker processes
 
     def extract(self, doc: Document) -> ExtractionOutcome:
         text = doc.text

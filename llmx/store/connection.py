@@ -63,8 +63,10 @@ def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connec
     """One write transaction. Any exception rolls everything in it back; SQLite errors
     (locked, disk full, read-only, ...) come out as StoreError naming ``path``."""
     try:
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            # BEGIN inside the try: a Ctrl-C that lands just after it still rolls back,
+            # instead of leaving the connection in a transaction the next write trips on.
+            conn.execute("BEGIN IMMEDIATE")
             yield conn
             conn.execute("COMMIT")
         except BaseException:

@@ -15,7 +15,7 @@ from llmx.core.records import PLAUSIBILITY, DocumentExtraction
 from llmx.errors import StoreError
 from llmx.store.connection import now, transaction
 from llmx.store.runs import Runs
-from llmx.store.search import SentenceIndex
+from llmx.store.search import SentenceIndex, SentenceRow
 from llmx.store.tables import (
     INDEX_RESULTS,
     INITIATIVES,
@@ -50,6 +50,7 @@ class Records(Runs, SentenceIndex):
         *,
         prompt_tokens: int = 0,
         completion_tokens: int = 0,
+        sentence_rows: list[SentenceRow] | None = None,
     ) -> None:
         """Store one document and what ``extraction.backend`` found in it, in ONE transaction:
         upsert the document, replace this doc+backend's records, refresh the FTS sentences if
@@ -57,7 +58,10 @@ class Records(Runs, SentenceIndex):
 
         When a document's text changes, records other backends stored for it are dropped
         with their extractions rows: their evidence offsets point into the old text. Those
-        backends then see the document as not current and extract it again."""
+        backends then see the document as not current and extract it again.
+
+        ``sentence_rows``: ``search.sentence_rows(doc)`` made beforehand (by the pipeline's
+        worker processes); by default they are made here when needed."""
         if extraction.doc_id != doc.doc_id:
             raise ValueError(f"extraction is for {extraction.doc_id!r}, not {doc.doc_id!r}")
         if extraction.sha256 != doc.sha256:
@@ -99,7 +103,7 @@ class Records(Runs, SentenceIndex):
                         (doc.doc_id, backend),
                     )
             if text_changed:
-                self._insert_sentences(doc)
+                self._insert_sentences(doc, sentence_rows)
             for table in RECORD_TABLES:
                 c.execute(
                     f"DELETE FROM {table} WHERE doc_id = ? AND backend = ?", (doc.doc_id, backend)

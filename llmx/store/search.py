@@ -32,6 +32,19 @@ _Row = tuple[int, str, int, int, str, str]
 _SELECT = "SELECT rowid, doc_id, start, end_, text, folded FROM sentences"
 
 
+SentenceRow = tuple[str, int, int, str, str]  # doc_id, start, end, text, folded text
+
+
+def sentence_rows(doc: Document) -> list[SentenceRow]:
+    """What the ``sentences`` table holds for ``doc``. Pure, so a worker process can make
+    them while the process that writes the store does the rest (``Records.save``)."""
+    rows = []
+    for span in sentences(doc.text):
+        s = span.of(doc.text)
+        rows.append((doc.doc_id, span.start, span.end, s, fold(s)))
+    return rows
+
+
 def fts_tokens(query: str) -> list[str]:
     """The folded (unaccented, lower-case) letter/digit tokens of free user text, unique, in
     order, at most ``_FTS_MAX_TOKENS``; overlong tokens are dropped (they match nothing)."""
@@ -80,14 +93,13 @@ class SentenceIndex(StoreBase):
         else:  # no range recorded (should not happen): fall back to a scan
             c.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
 
-    def _insert_sentences(self, doc: Document) -> None:
-        """Index a document's sentences under contiguous new rowids, and record the range."""
+    def _insert_sentences(self, doc: Document, rows: list[SentenceRow] | None = None) -> None:
+        """Index a document's sentences under contiguous new rowids, and record the range.
+        ``rows``: ``sentence_rows(doc)``, when the caller made them (in another process)."""
         self._n_sentences = None
         c = self.conn
-        rows = []
-        for span in sentences(doc.text):
-            s = span.of(doc.text)
-            rows.append((doc.doc_id, span.start, span.end, s, fold(s)))
+        if rows is None:
+            rows = sentence_rows(doc)
         if not rows:
             return
         last = c.execute("SELECT rowid FROM sentences ORDER BY rowid DESC LIMIT 1").fetchone()
