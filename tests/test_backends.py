@@ -102,5 +102,6 @@ def test_backends_list_shows_capabilities_and_broken_plugins(with_plugins):
     assert rows["echo"]["description"] == "Test plugin: extracts nothing"
     assert rows["echo"]["error"] is None and "not an llmx Backend" in rows["broken"]["error"]
     text = runner.invoke(app, ["backends", "list"]).output
-    assert "echo: Test plugin" in text and "concurrent (--workers)" in text
+    assert "echo: Test plugin" in text and "concurrent requests (--workers)" in text
+    assert "worker processes (--workers)" in text  # the rules backend
     assert "broken: cannot be loaded" in text

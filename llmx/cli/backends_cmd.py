@@ -29,7 +29,9 @@ def list_backends(as_json: bool = JsonOption) -> None:
             continue
         abilities = ["offline" if info.offline else "needs an endpoint"]
         if info.concurrent:
-            abilities.append("concurrent (--workers)")
+            abilities.append("concurrent requests (--workers)")
+        if info.processes:
+            abilities.append("worker processes (--workers)")
         typer.echo(f"{info.name}: {info.description}")
         typer.echo(f"    {info.target} [{', '.join(abilities)}]")
 

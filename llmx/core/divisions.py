@@ -82,7 +82,7 @@ from importlib import resources
 from typing import Any, Literal
 
 # Surnames and tone pairs are the gazetteer's: one home for them.
-from llmx.core.gazetteer import _SURNAMES, _TONE_PAIRS, Mention, Province, get_gazetteer
+from llmx.core.gazetteer import SURNAMES, TONE_PAIRS, Mention, Province, get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, strip_diacritics
 
 Era = Literal["pre2025", "2025"]
@@ -126,7 +126,7 @@ _BLOCK_BEFORE = re.compile(
     r"(?:^|[^\w])(?:đường|phố|ngõ|hẻm|đại\s+lộ|quốc\s+lộ|sông|hồ|núi|đảo|quần\s+đảo|vịnh|"
     r"biển|cầu|chợ|bến|cảng|sân\s+bay|thôn|ấp|bản|làng|xóm|tổ|khu|công\s+ty|tập\s+đoàn|"
     r"ngân\s+hàng|trường|bệnh\s+viện|nhà\s+máy|khách\s+sạn|ông|bà|anh|chị|em|cô|chú|bác|"
-    r"đồng\s+chí|" + "|".join(sorted(_SURNAMES)) + r"|Thị|Văn)\s+$",
+    r"đồng\s+chí|" + "|".join(sorted(SURNAMES)) + r"|Thị|Văn)\s+$",
     re.IGNORECASE,
 )
 _LOOKBACK = 24
@@ -145,7 +145,7 @@ _CHAIN_GAP = re.compile(r"\s*[,\-–(]\s*|\s+")
 _PROVINCE_PREFIX = re.compile(r"(?:tỉnh|tinh|thành\s+phố|thanh\s+pho|tp\.?)\s*", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
-_NEW_TO_OLD_TONE = {new: old for old, new in _TONE_PAIRS.items()}
+_NEW_TO_OLD_TONE = {new: old for old, new in TONE_PAIRS.items()}
 _TONE_RE = re.compile("(" + "|".join(_NEW_TO_OLD_TONE) + ")$")
 
 
@@ -333,7 +333,7 @@ class DivisionIndex:
         for key, units in self._by_key.items():
             if len(key) < 2 or key in gz_keys or " ".join(key) in _BARE_STOP:
                 continue
-            if units[0].written[0] in _SURNAMES:
+            if units[0].written[0] in SURNAMES:
                 continue  # shaped like a person's name
             if not any(u.division.level == "district" for u in units):
                 continue

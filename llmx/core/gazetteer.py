@@ -72,11 +72,11 @@ _BLOCK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # ... or part of a person's name: "Nguyễn Thái Bình", "bà Nguyễn Thị Huế", "ông Hà Nam".
-_SURNAMES = frozenset(
+SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương "
     "Lương Đoàn Vương Trịnh Đào Lưu Tạ Quách Kiều Hứa".split()
 )
-_PERSON_BEFORE_CS = re.compile(r"(?:^|[^\w])(?:" + "|".join(sorted(_SURNAMES)) + r"|Thị|Văn)\s+$")
+_PERSON_BEFORE_CS = re.compile(r"(?:^|[^\w])(?:" + "|".join(sorted(SURNAMES)) + r"|Thị|Văn)\s+$")
 _PERSON_BEFORE_CI = re.compile(r"(?:^|[^\w])(?:ông|bà|anh|chị|cô|đồng\s+chí)\s+$", re.I)
 _LOOKBACK = 24
 # The word right after a bare name: a Title-case word there usually means the name is part
@@ -85,12 +85,12 @@ _LOOKBACK = 24
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
 # Old ("hòa") vs new ("hoà") tone placement in open syllables.
-_TONE_PAIRS = {
+TONE_PAIRS = {
     "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
     "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }  # fmt: skip
-_TONE_SWAP = {**_TONE_PAIRS, **{v: k for k, v in _TONE_PAIRS.items()}}
+_TONE_SWAP = {**TONE_PAIRS, **{v: k for k, v in TONE_PAIRS.items()}}
 _TONE_RE = re.compile("(" + "|".join(_TONE_SWAP) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -377,7 +377,7 @@ class Gazetteer:
         word = m.group(1)
         if not (word[0].isupper() and any(c.islower() for c in word[1:])):
             return False
-        if word in _SURNAMES:
+        if word in SURNAMES:
             return False
         nxt = self._province_re.match(text, m.start(1))
         return nxt is None or _key(nxt.group("name")) not in self._province_keys
