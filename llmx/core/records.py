@@ -49,6 +49,10 @@ ScoreUnit = Literal["points", "percent"]
 INDEX_NAMES: tuple[str, ...] = IndexName.__args__  # type: ignore[attr-defined]
 ENTITY_LEVELS: tuple[str, ...] = EntityLevel.__args__  # type: ignore[attr-defined]
 
+# A record at or above this confidence is "confident": QA answers from confident records
+# first, and eval gates precision at this cut-off. One home for both.
+DEFAULT_CONFIDENCE = 0.7
+
 _SCOPE_RE = re.compile(r"^(national|region:.+|province:.+)$")
 
 # Highest score an index can give, in points, whatever the component (a component's scale

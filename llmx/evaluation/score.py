@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from llmx.core.records import RECORD_TYPES, DocumentExtraction
+from llmx.core.records import DEFAULT_CONFIDENCE, RECORD_TYPES, DocumentExtraction
 from llmx.errors import InputError
 from llmx.evaluation.confusion import CONFUSION_KINDS, classify
 from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldSet
@@ -37,7 +37,6 @@ from llmx.evaluation.slots import SLOT_FIELDS, SlotCounts, score_slots
 ErrorKind = Literal["miss", "false_positive", "wrong_fields", "ungrounded"]
 
 CONFIDENCE_CUTOFFS: tuple[float, ...] = (0.5, 0.7, 0.9)
-DEFAULT_CONFIDENCE = 0.7  # the cut-off a backend's confident records are gated at
 UNASSESSED = "unassessed"
 _ERROR_ORDER = {"miss": 0, "false_positive": 1, "ungrounded": 2, "wrong_fields": 3}
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
+from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
 from llmx.qa.facts import Fact, select_facts
 from llmx.qa.names import NameIndex, key, tokens
@@ -157,10 +158,17 @@ def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _doubtful(h: Hit) -> bool:
+    """A record its backend rated below the confident cut-off (unassessed ones are not)."""
+    c = h.record.confidence
+    return c is not None and c < DEFAULT_CONFIDENCE
+
+
 def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
-    """Sort by rank_key; the first is best; those with the same key for another entity are
-    ties; MAX_OTHERS lesser matches are kept."""
-    hits.sort(key=lambda h: h.rank_key)
+    """Confident records first, then by rank_key; the first is best; those with the same
+    key (and confidence class) for another entity are ties; MAX_OTHERS lesser matches are
+    kept."""
+    hits.sort(key=lambda h: (_doubtful(h), h.rank_key))
     if not hits:
         return hits
     best = hits[0]
@@ -168,7 +176,7 @@ def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
     others = 0
     kept = [best]
     for h in hits[1:]:
-        same = h.rank_key == best.rank_key
+        same = h.rank_key == best.rank_key and _doubtful(h) == _doubtful(best)
         if same and ties_by_entity and fold(h.record.entity) != fold(best.record.entity):
             h.role = "tie"
             kept.append(h)

@@ -1,0 +1,42 @@
+"""QA answers from confident records first: a doubtful record is never preferred over a
+confident one that answers as well, and is never reported as tying with it."""
+
+from __future__ import annotations
+
+from llmx.qa.execute import Hit, _assign_roles
+from llmx.store.models import StoredIndexResult
+
+TEXT = "Tỉnh Hà Giang xếp thứ 5 cả nước."
+
+
+def _hit(entity: str, confidence: float | None, key: tuple) -> Hit:
+    rec = StoredIndexResult.model_construct(
+        doc_id="d", backend="rules", entity=entity, index="PAR_INDEX", year=2023, rank=5,
+        confidence=confidence, evidence=None,
+    )  # fmt: skip
+    return Hit("index", rec, key)
+
+
+def test_a_confident_record_beats_a_better_keyed_doubtful_one():
+    doubtful = _hit("Lào Cai", 0.3, (0,))
+    confident = _hit("Hà Giang", 0.9, (1,))
+    kept = _assign_roles([doubtful, confident], ties_by_entity=True)
+    assert kept[0] is confident and confident.role == "best"
+    assert doubtful.role == "other"
+
+
+def test_unassessed_records_count_as_confident():
+    unassessed = _hit("Lào Cai", None, (0,))
+    confident = _hit("Hà Giang", 0.9, (1,))
+    kept = _assign_roles([confident, unassessed], ties_by_entity=True)
+    assert kept[0] is unassessed
+
+
+def test_no_tie_across_confidence_classes():
+    confident = _hit("Hà Giang", 0.9, (0,))
+    doubtful = _hit("Lào Cai", 0.2, (0,))
+    _assign_roles([doubtful, confident], ties_by_entity=True)
+    assert confident.role == "best" and doubtful.role == "other"
+    other_confident = _hit("Lào Cai", 0.8, (0,))
+    _assign_roles([confident, other_confident], ties_by_entity=True)
+    assert other_confident.role == "tie"
