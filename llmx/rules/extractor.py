@@ -284,6 +284,7 @@ class RulesExtractor(Backend):
     ) -> dict[str, Any]:
         ent = d.entity or main
         year = d.year
+        years = [(p, y) for p, y in years if y != d.not_year]
         if year is None and years:
             before = [y for p, y in years if p <= d.first_value_at]
             year = before[-1] if before else years[0][1]

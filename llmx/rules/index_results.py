@@ -46,6 +46,7 @@ class Draft:
     is_target: bool = False
     first_value_at: int = -1
     span_end: int = 0
+    not_year: int | None = None  # a year the sentence names that is not this record's
 
     def has_value(self) -> bool:
         return any(
@@ -77,23 +78,36 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ev.append(Event(s, e, kind, data))
 
     for m in lx.PAREN_PRIOR_RE.finditer(f):
-        v = _num(m.group("v"))
+        second = m.group("v") is None  # "mức 84,74% của năm 2022"
+        v = _num(m.group("v2") if second else m.group("v"))
         if v is not None:
-            unit = "percent" if m.group("u") == "%" else "points"
-            add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
+            unit = "percent" if m.group("u2" if second else "u") == "%" else "points"
+            year = int(m.group("y2" if second else "y"))
+            add(m, "prior", {"year": year, "score": v, "unit": unit})
     for m in lx.SCORE_CHANGE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is not None:
-            sign = -1 if m.group("dir") in ("giam", "thap hon") else 1
+            sign = -1 if m.group("dir") in lx.SCORE_DOWN_WORDS else 1
             unit = "percent" if m.group("u") == "%" else "points"
-            add(m, "score_change", {"value": sign * v, "unit": unit})
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
+            _take(mask, m.start(), m.end())
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))
         total = m.group("tb") or m.group("ta")
-        add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b})
+        year_b = re.match(r"\s*(?:trong |cua |vao |o )?nam\s+((?:19|20)\d\d)", f[m.end() :])
+        add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b,
+                        "year": int(year_b.group(1)) if year_b else None})  # fmt: skip
+        if m.group("ya") and ev and ev[-1].start == m.start():
+            # "từ vị trí thứ 12 năm 2020 lên thứ 6": the start of the move is the earlier
+            # year's own result.
+            ev.append(
+                Event(m.start("a"), m.end("ya"), "prior_rank",
+                      {"year": int(m.group("ya")), "rank": a,
+                       "total": int(m.group("ta")) if m.group("ta") else None})
+            )  # fmt: skip
     for m in lx.RANK_CHANGE_RE.finditer(f):
         n = int(m.group("n"))
-        sign = -1 if m.group("dir") in ("giam", "tut", "xuong", "ha") else 1
+        sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n})
     for m in lx.RANK_RE.finditer(f):
         r = int(m.group("r"))
@@ -101,6 +115,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         after = f[m.end() : m.end() + 40]
         # "đạt 88 điểm", "xếp 3 lĩnh vực", "đứng 2 năm liền" are not ranks.
         if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after):
+            continue
+        # "năm thứ 8 liên tiếp", "lần thứ 3": a count of editions, not a place.
+        if m.group(0).startswith("thu ") and re.search(
+            r"\b(?:nam|lan|ky|quy|thang|dot|khoa)\s*$", f[max(0, m.start() - 8) : m.start()]
+        ):
             continue
         if t is None:
             tm = lx.TOTAL_RE.match(after)
@@ -113,7 +132,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
-            r"(?:mot trong|nhom|top|trong so)\b[^.;]{0,24}$", f[max(0, m.start() - 40) : m.start()]
+            r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$", f[max(0, m.start() - 60) : m.start()]
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
@@ -123,7 +142,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         s = m.start("v")
         before = f[max(0, s - 12) : s]
-        if re.search(r"(?:tang|giam|hon|khoang|thu|so)\s*$", before):
+        if re.search(r"(?:tang|giam|hon|khoang|thu|so|nguong|duoi|thieu)\s*$", before):
+            continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        clause = f[max(0, s - 90) : s]
+        clause = re.split(r"[,;](?!\d)", clause)[-1]
+        if lx.GAP_BEFORE_RE.search(clause):
             continue
         near = f[max(0, s - 60) : s]
         if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
@@ -264,6 +287,14 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 pending_scope = d["scope"]
             if d["scope"] == "province:":
                 last_province_scope = (ev.end, target if target is not None else cur)
+        elif k == "prior_rank":
+            drafts.append(
+                Draft(index=cur.index, component=cur.component, entity=cur.entity,
+                      year=d["year"], rank=d["rank"], rank_total=d["total"],
+                      scope="prior", first_value_at=ev.start, span_end=ev.end)
+            )  # fmt: skip
+            if cur.rank is not None and cur.year is None:
+                cur.not_year = d["year"]  # the move ends in a later year than it starts
         elif k == "prior":
             prior = Draft(
                 index=cur.index,
@@ -292,6 +323,8 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
             cur.span_end = ev.end
             if k == "rank":
                 cur.rank, cur.rank_total = d["rank"], d["total"]
+                if d.get("year") is not None:
+                    cur.year = d["year"]
                 if d.get("change") is not None and cur.rank_change is None:
                     cur.rank_change = d["change"]
                 if pending_scope and cur.scope is None:

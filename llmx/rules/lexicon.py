@@ -54,7 +54,8 @@ TARGET_RE = re.compile(
 
 # Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
 COMPARISON_YEAR_RE = re.compile(
-    r"(?:so voi|voi|cung ky|tu|hon)\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\b"
+    r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
+    r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+((?:19|20)\d\d)\b"
 )
 YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
 
@@ -64,11 +65,12 @@ ORD_WORD = r"(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
 # Rank phrasings. Each yields rank (and maybe total); group names are fixed.
 RANK_FROM_TO_RE = re.compile(
     r"(?:tu|tu vi tri|tu hang|tu thu)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<a>\d+)"
-    r"(?:/(?P<ta>\d+))?\s*(?:len|xuong)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
+    r"(?:/(?P<ta>\d+))?\s*(?:(?:cua |trong |o )?(?:nam\s+)?(?P<ya>(?:19|20)\d\d)\s*)?,?\s*"
+    r"(?:len|xuong)\s+(?:(?:vi tri|hang)\s+)?(?:thu\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
 )
 RANK_RE = re.compile(
     r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
-    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|top|thu)\s+"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu)\s+"
     r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
 )
 RANK_WORD_RE = re.compile(rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b")
@@ -76,8 +78,11 @@ LEADER_RE = re.compile(
     r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau|"
     r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi)))\b"
 )
+# Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
+RANK_DOWN_WORDS = ("giam", "tut", "xuong", "ha", "lui", "mat", "roi", "sut", "tut giam")
 RANK_CHANGE_RE = re.compile(
-    r"\b(?P<dir>tang|giam|tut|thang|len|xuong|nang|ha)\s+(?:them\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+    r"\b(?P<dir>tang|giam|tut giam|tut|thang|len|xuong|nang|ha|tien|lui|mat|roi|sut|cai thien|"
+    r"nhay vot|bat tang|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
@@ -86,12 +91,25 @@ TOTAL_RE = re.compile(
 SCORE_RE = re.compile(
     r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%)"
 )
+# "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
+# 3,84 điểm", "nhỉnh hơn năm 2022 (86,62%) 1,71%": a change, never a score.
+SCORE_DOWN_WORDS = ("giam", "thap hon", "mat", "sut giam", "sut")
 SCORE_CHANGE_RE = re.compile(
-    r"\b(?P<dir>tang|giam|cao hon|thap hon)\s+(?:them\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
+    r"\b(?P<dir>tang|giam|cao hon|thap hon|nhinh hon|nhich|mat|sut giam|sut|cai thien)\s+"
+    r"(?:them\s+|len\s+)?(?:(?:so voi\s+)?(?:ket qua\s+|muc\s+)?(?:cua\s+)?nam\s+(?:19|20)\d\d"
+    r"(?:\s*\([^)]{1,20}\))?\s+(?:la\s+|toi\s+|den\s+)?)?"
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
+)
+# A gap to another unit ("hơn Quảng Ninh 0,66%", "chỉ thua Bộ Tư pháp 0,06 điểm"): neither a
+# score nor the unit's own change; the value is read from what precedes it.
+GAP_BEFORE_RE = re.compile(
+    r"\b(?:hon|thua(?! thien)|kem)\s+(?!nam\b)[^;:]{2,60}?\)\s*$"
+    r"|\b(?:thua(?! thien)|kem)\s+(?!nam\b)[^,;:\d]{2,40}$"
 )
 # "(82,58 điểm)" right after a comparison year: the value of that earlier year.
 PAREN_PRIOR_RE = re.compile(
-    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+    r"|(?:so voi )?muc\s+(?P<v2>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u2>diem|%)\s+cua\s+nam\s+(?P<y2>(?:19|20)\d\d)"
 )
 
 NATIONAL_RE = re.compile(
