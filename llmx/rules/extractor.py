@@ -47,6 +47,25 @@ def _first_index(f: str) -> str | None:
     return best[1] if best else None
 
 
+def _region_is_scope(folded: str, start: int) -> bool:
+    line_start = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start)) + 1
+    return bool(lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start))
+
+
+def _is_dateline(text: str, e: EntityMention) -> bool:
+    before = text[max(0, e.start - 3) : e.start]
+    at_line_start = e.start == 0 or before.endswith("\n") or not before.strip()
+    return at_line_start and bool(lx.DATELINE_AFTER_RE.match(text, e.end))
+
+
+def _merge_mentions(
+    entities: list[EntityMention], regions: list[EntityMention]
+) -> list[EntityMention]:
+    """Region mentions join the entity list where no other mention overlaps them."""
+    kept = [r for r in regions if not any(e.start < r.end and r.start < e.end for e in entities)]
+    return sorted([*entities, *kept], key=lambda e: (e.start, e.end, e.name))
+
+
 def _dominant_index(title: str | None, folded: str) -> str | None:
     """The index an article is about: most mentioned, the title counting triple."""
     counts: dict[str, int] = {}
@@ -119,10 +138,17 @@ class RulesExtractor(Backend):
     def extract(self, doc: Document) -> ExtractionOutcome:
         text = doc.text
         folded_doc = fold_keep_offsets(text)
-        regions_all = [
-            (m.start, m.end, m.item.name) for m in get_gazetteer().find_regions(folded_doc)
-        ]
-        entities_all = find_entities(text, folded=folded_doc)
+        regions_all: list[tuple[int, int, str]] = []
+        region_ents: list[EntityMention] = []
+        for m in get_gazetteer().find_regions(folded_doc):
+            if _region_is_scope(folded_doc, m.start):
+                regions_all.append((m.start, m.end, m.item.name))
+            else:
+                region_ents.append(EntityMention(m.start, m.end, m.item.name, "region"))
+        entities_all = _merge_mentions(
+            [e for e in find_entities(text, folded=folded_doc) if not _is_dateline(text, e)],
+            region_ents,
+        )
         main = main_entity(doc.title, text, entities_all)
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()

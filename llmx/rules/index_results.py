@@ -47,6 +47,7 @@ class Draft:
     first_value_at: int = -1
     span_end: int = 0
     not_year: int | None = None  # a year the sentence names that is not this record's
+    entity_own: bool = False  # the entity was named for this draft, not carried from the last
 
     def has_value(self) -> bool:
         return any(
@@ -264,10 +265,21 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                     owner.scope = f"province:{ent.name}"
                 last_province_scope = None
                 continue
+            if (
+                cur.has_value()
+                and cur.rank is not None
+                and not cur.entity_own
+                and f
+                and lx.SUBJECT_AFTER_RANK_RE.match(f[cur.span_end : ev.start])
+            ):
+                cur.entity = ent  # "Dẫn đầu là X", "thứ 2 thuộc về X": the place came first
+                cur.entity_own = True
+                continue
             if cur.has_value():
                 flush()
                 cur.component = None
             cur.entity = ent
+            cur.entity_own = True
         elif k == "scope":
             target = last_rank_draft
             fronted = (

@@ -174,3 +174,21 @@ DEPARTMENT_RE = re.compile(
     r"\bvan phong chinh phu\b|\bthanh tra chinh phu\b|\bngan hang nha nuoc(?: viet nam)?\b|"
     r"\buy ban dan toc\b"
 )
+
+# A region named right after these words is where a province is ranked ("thứ 5/14 tỉnh khu vực
+# X", "trong vùng X", "các tỉnh vùng X"): a scope. Named otherwise, the region itself is ranked
+# or averaged ("Dẫn đầu là vùng X với 90%"): an entity.
+REGION_AS_SCOPE_BEFORE_RE = re.compile(
+    r"(?:\b(?:tinh|tinh, thanh pho|dia phuong|thanh pho|don vi)\b[^.;]{0,12}|"
+    r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?)"
+    r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
+)
+# "Hà Nội (TTXVN 18/4) – …": a dateline names where the story was filed, not its subject.
+DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
+
+# The subject named after its place: "Dẫn đầu là vùng X", "Vị trí thứ 2 thuộc về X",
+# "Đứng đầu khối các huyện là thị xã X".
+SUBJECT_AFTER_RANK_RE = re.compile(
+    r"^(?![^;.]*\b(?:(?:day|do|nay|tiep theo|sau do|ke den|theo sau|ke tiep) la|tiep theo)\b)[^;.]{0,60}?\b(?:la|thuoc ve|gianh cho|goi ten)\s+"
+    r"(?:(?:vung|khu vuc|tinh|thanh pho)\s+)?$"
+)
