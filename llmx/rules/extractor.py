@@ -25,7 +25,9 @@ from llmx.rules.entities import EntityMention, find_entities, main_entity
 from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects, scan_values
 from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
+from llmx.rules.plausibility import implausible
 
+_RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
@@ -358,6 +360,7 @@ class RulesExtractor(Backend):
             "score_change": d.score_change,
             "scope": scope,
             "is_target": is_target,
+            _RANK_FROM: (d.rank_from, d.rank) if d.rank_from is not None and d.rank else None,
         }
 
     def _validate(
@@ -369,10 +372,15 @@ class RulesExtractor(Backend):
         rejected: list[Rejection] = []
         ctx = {"text": doc.text}
         for kind, data in candidates:
+            rank_pair = data.pop(_RANK_FROM, None)
             key = (kind, repr(sorted((k, v) for k, v in data.items() if k != "evidence")))
             if key in seen:
                 continue
             seen.add(key)
+            reason = implausible(kind, data, rank_pair)
+            if reason is not None:
+                rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
+                continue
             try:
                 data = {**data, "evidence": Evidence.model_validate(data["evidence"], context=ctx)}
                 kept[kind].append(models[kind].model_validate(data, context=ctx))

@@ -47,6 +47,7 @@ class Draft:
     first_value_at: int = -1
     span_end: int = 0
     not_year: int | None = None  # a year the sentence names that is not this record's
+    rank_from: int | None = None  # the start of a stated move ("từ thứ 12 lên thứ 6")
     entity_own: bool = False  # the entity was named for this draft, not carried from the last
 
     def has_value(self) -> bool:
@@ -326,6 +327,13 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 flush()
             elif k == "score" and cur.score is not None:
                 flush()
+            elif k == "rank_change" and cur.rank_from is not None:
+                # "từ 63 lên 39, tức tăng 24 bậc": the change restates the move; a different
+                # figure is kept so that the record is rejected as contradictory.
+                if d["value"] != cur.rank_change:
+                    cur.rank_change = d["value"]
+                cur.span_end = ev.end
+                continue
             elif k == "rank_change" and cur.rank_change is not None:
                 flush()
             elif k == "score_change" and cur.score_change is not None:
@@ -339,6 +347,7 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                     cur.year = d["year"]
                 if d.get("change") is not None and cur.rank_change is None:
                     cur.rank_change = d["change"]
+                    cur.rank_from = d["rank"] + d["change"]
                 if pending_scope and cur.scope is None:
                     cur.scope, pending_scope = pending_scope, None
                 last_rank_draft = cur

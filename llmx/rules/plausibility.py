@@ -1,0 +1,47 @@
+"""Values that cannot be right: a candidate record failing one of these checks is rejected with
+the reason, never stored (a confident wrong record is worse than none)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+# The top of each index's scale, by its unit: PAPI is scored out of 80, the others out of 100
+# (percent or points); DTI is published on a 0-1 scale, so a DTI score above 1 that is not a
+# percent is a misread too.
+_MAX_SCORE = {"PAPI": 80.0}
+_DEFAULT_MAX = 100.0
+_UNKNOWN_ENTITY = "không rõ"
+FIRST_YEAR = 2005
+
+
+def implausible(
+    kind: str, data: dict[str, Any], rank_pair: tuple[int, int] | None = None
+) -> str | None:
+    """Why ``data`` (a candidate of record type ``kind``) cannot be right, or None.
+    ``rank_pair`` is (from, to) when the text stated both ends of a move."""
+    if data.get("entity") in (None, "", _UNKNOWN_ENTITY):
+        return "no entity is named for this figure"
+    year = data.get("year")
+    last_year = datetime.date.today().year + 1
+    if year is not None and (year < FIRST_YEAR or (year > last_year and not data.get("is_target"))):
+        return f"year {year} is outside {FIRST_YEAR}-{last_year}"
+    if kind != "index_results":
+        return None
+    rank, total = data.get("rank"), data.get("rank_total")
+    if rank is not None and (rank < 1 or (total is not None and rank > total)):
+        return f"rank {rank} is outside 1..{total}"
+    score = data.get("score")
+    index = data.get("index")
+    if score is not None:
+        top = _MAX_SCORE.get(index or "", _DEFAULT_MAX)
+        if data.get("score_unit") == "percent":
+            top = 100.0
+        if score < 0 or score > top:
+            return f"score {score} is outside the {index} scale (0-{top:g})"
+    change = data.get("rank_change")
+    if rank_pair is not None and change is not None and change != rank_pair[0] - rank_pair[1]:
+        return f"rank change {change} contradicts the move from {rank_pair[0]} to {rank_pair[1]}"
+    if rank is not None and change is not None and total is not None and rank + change > total:
+        return f"rank {rank} after a rise of {change} means a start below the last place {total}"
+    return None
