@@ -49,6 +49,11 @@ def _first_index(f: str) -> str | None:
     return best[1] if best else None
 
 
+def _clause_of(f: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: clauses are cut at semicolons."""
+    return f.rfind(";", 0, pos) + 1
+
+
 def _region_is_scope(folded: str, start: int) -> bool:
     line_start = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start)) + 1
     return bool(lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start))
@@ -237,11 +242,14 @@ class RulesExtractor(Backend):
         values = scan_values(f, trial_mask)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
-            # index is a metric ("giảm 50% mức phí"), not an index score.
+            # index is a metric ("giảm 50% mức phí"), not an index score, unless its clause
+            # ranks someone ("Hà Nội xếp thứ 3 với 91,43%").
+            ranked = [_clause_of(f, v.start) for v in values if v.kind == "rank"]
             values = [
                 v
                 for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
+                or _clause_of(f, v.start) in ranked
             ]
             trial_mask = list(mask)
             for v in values:

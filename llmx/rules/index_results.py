@@ -130,6 +130,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if t is not None and r > t:
             continue
         add(m, "rank", {"rank": r, "total": t, "change": None})
+    for m in lx.RANK_LAST_RE.finditer(f):
+        t = int(m.group("t"))
+        add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
         add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
@@ -137,6 +140,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$", f[max(0, m.start() - 60) : m.start()]
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
+        if re.search(
+            r"\b(?:kem|thua|sau|hon|voi|so voi|cua|la)\s+(?:(?:don vi|tinh|dia phuong|bo|nguoi|nhom|"
+            r"co quan)\s+)?$", f[max(0, m.start() - 30) : m.start()]
+        ):
+            continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))

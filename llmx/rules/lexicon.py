@@ -80,9 +80,19 @@ LEADER_RE = re.compile(
 )
 # Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
 RANK_DOWN_WORDS = ("giam", "tut", "xuong", "ha", "lui", "mat", "roi", "sut", "tut giam")
+RANK_DOWN_WORDS += ("thap hon",)
 RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|tut giam|tut|thang|len|xuong|nang|ha|tien|lui|mat|roi|sut|cai thien|"
-    r"nhay vot|bat tang|vuot)\s+(?:them\s+|len\s+|xuong\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+    r"nhay vot|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
+    r"(?:(?:so voi\s+)?(?:ket qua\s+)?nam\s+(?:19|20)\d\d\s+(?:la\s+)?)?"
+    r"(?:\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+)?"  # "cải thiện 3,3 điểm và 8 bậc"
+    r"(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+)
+# "xếp cuối trong 17 bộ", "vị trí cuối cùng trong tổng số 14 sở": the last place of a stated total.
+RANK_LAST_RE = re.compile(
+    r"\b(?:xep|dung|o vi tri|vi tri|xep hang|dung o vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?"
+    r"[,\s]+(?:trong\s+|tren\s+)?(?:tong so\s+|so\s+)?(?P<t>\d{1,3})\s+"
+    r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
