@@ -24,6 +24,7 @@ from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention, find_entities, main_entity
 from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects, scan_values
 from llmx.rules.initiatives import find_initiatives
+from llmx.rules.facts import merge_facts
 from llmx.rules.metrics import find_metrics
 from llmx.rules.plausibility import implausible
 
@@ -207,7 +208,7 @@ class RulesExtractor(Backend):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
-        return self._validate(doc, candidates)
+        return self._validate(doc, merge_facts(text, candidates))
 
     def _index_results(
         self,
