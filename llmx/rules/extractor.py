@@ -74,6 +74,16 @@ def _merge_mentions(
     return sorted([*entities, *kept], key=lambda e: (e.start, e.end, e.name))
 
 
+def _edition_year(title: str | None, folded: str) -> int | None:
+    """The year of the index edition the headline or lead names ("PCI 2022", "Chỉ số CCHC năm
+    2021"): the year its undated figures measure."""
+    for source in (fold_keep_offsets(title or ""), folded[:600]):
+        m = lx.EDITION_YEAR_RE.search(source)
+        if m:
+            return int(m.group("y") or m.group("y2"))
+    return None
+
+
 def _dominant_index(title: str | None, folded: str) -> str | None:
     """The index an article is about: most mentioned, the title counting triple."""
     counts: dict[str, int] = {}
@@ -106,6 +116,7 @@ class _Carry:
     index_para: int = -2
     doc_index: str | None = None
     doc_province: str | None = None
+    edition_year: int | None = None  # the edition of the main index the article reports on
 
 
 def _is_heading(line: str) -> bool:
@@ -117,7 +128,9 @@ def _is_heading(line: str) -> bool:
 def measured_years(f: str) -> list[tuple[int, int]]:
     """(position, year) of years the sentence measures: comparison years ("so với năm
     2021"), dates ("12/7/2022"), ranges and periods are left out."""
-    comparison = {m.start(1) for m in lx.COMPARISON_YEAR_RE.finditer(f)}
+    comparison = {
+        m.start(1) if m.group(1) else m.start("vy") for m in lx.COMPARISON_YEAR_RE.finditer(f)
+    }
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
@@ -130,7 +143,11 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\s*[-–/]\s*\d", after):
             continue
-        if g == 2 and not re.search(r"(?:nam|cua|trong|,|\()\s*$", before) and s > 0:
+        if (
+            g == 2
+            and not re.search(r"(?:nam|cua|trong|,|\(|\bin|\bof|\bfor|\bthe|'s|\bon|index|pci|papi|sipas|dti|pgi)\s*$", before)
+            and s > 0
+        ):
             continue  # a bare 4-digit number is a year only in year-like positions
         out.append((s, int(m.group(g))))
     return out
@@ -162,6 +179,7 @@ class RulesExtractor(Backend):
         carry = _Carry()
         carry.doc_index = _dominant_index(doc.title, folded_doc)
         carry.doc_province = _dominant_province(entities_all, main)
+        carry.edition_year = _edition_year(doc.title, folded_doc)
         ent_i = 0
         doc_year: int | None = None
         seen_body = False
@@ -331,6 +349,8 @@ class RulesExtractor(Backend):
             year = para_year
         if year is None and d.scope != "prior":
             year = carry.index_years.get(index)
+        if year is None and index == carry.doc_index:
+            year = carry.edition_year  # an article about one edition: its undated figures
         scope = d.scope
         if (
             scope in (None, "prior")

@@ -93,6 +93,35 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if m.group("u") == "%" else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
             _take(mask, m.start(), m.end())
+    for m in lx.EN_SCORE_CHANGE_RE.finditer(f):
+        second = m.group("v") is None
+        v = _num(m.group("v2" if second else "v"))
+        if v is not None:
+            word = m.group("dir2" if second else "dir")
+            sign = -1 if word in lx.EN_DOWN_WORDS or word in ("less", "below") else 1
+            u = m.group("u2" if second else "u")
+            unit = "percent" if u.startswith(("percent", "%")) else "points"
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
+            _take(mask, m.start(), m.end())
+    for m in lx.EN_RANK_CHANGE_RE.finditer(f):
+        second = m.group("n") is None
+        n = int(m.group("n2" if second else "n"))
+        word = m.group("dir2" if second else "dir")
+        add(m, "rank_change", {"value": -n if word in lx.EN_DOWN_WORDS else n})
+    for m in lx.EN_RANK_RE.finditer(f):
+        raw = m.group("r")
+        r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        t = int(m.group("t")) if m.group("t") else None
+        if t is not None and r > t:
+            continue
+        add(m, "rank", {"rank": r, "total": t, "change": None}, "r")
+        if m.group("v"):
+            v = _num(m.group("v"))
+            if v is not None:  # "(seventh, 69.08)": the score beside the place
+                ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
+                _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_LEADER_RE.finditer(f):
+        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))
         total = m.group("tb") or m.group("ta")
@@ -161,7 +190,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         near = f[max(0, s - 60) : s]
         if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
             continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
-        unit = "percent" if m.group("u") == "%" else "points"
+        unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
     return ev

@@ -54,8 +54,10 @@ TARGET_RE = re.compile(
 
 # Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
 COMPARISON_YEAR_RE = re.compile(
+    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over)\s+(?:(?:pci|papi|sipas|dti|par index)\s+)?"
+    r"((?:19|20)\d\d)\b|"
     r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
-    r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+((?:19|20)\d\d)\b"
+    r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+(?P<vy>(?:19|20)\d\d)\b"
 )
 YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
 
@@ -99,7 +101,7 @@ TOTAL_RE = re.compile(
 )
 
 SCORE_RE = re.compile(
-    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%)"
+    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%|percent\b|points?\b)"
 )
 # "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
 # 3,84 điểm", "nhỉnh hơn năm 2022 (86,62%) 1,71%": a change, never a score.
@@ -201,4 +203,43 @@ DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
 SUBJECT_AFTER_RANK_RE = re.compile(
     r"^(?![^;.]*\b(?:(?:day|do|nay|tiep theo|sau do|ke den|theo sau|ke tiep) la|tiep theo)\b)[^;.]{0,60}?\b(?:la|thuoc ve|gianh cho|goi ten)\s+"
     r"(?:(?:vung|khu vuc|tinh|thanh pho)\s+)?$"
+)
+
+# An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI".
+_INDEX_SHORT = r"(?:pci|papi|sipas|dti|pgi|par index|chi so cchc|chi so cai cach hanh chinh|chi so hai long)"
+EDITION_YEAR_RE = re.compile(
+    rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
+    rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
+)
+
+# English coverage: ordinals, leaders, moves and changes as English reports write them.
+EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_EN_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+# "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
+# a row", "for the first time", "first half".
+EN_RANK_RE = re.compile(
+    rf"\b(?:ranked|came|was|placed|finished|in|at|to|reached|put it|put the \w+|,|\()\s*(?:the\s+)?"
+    rf"(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
+    r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
+)
+EN_LEADER_RE = re.compile(r"\b(?:topped|led(?! by)|headed(?! by)|first-placed|top-ranked)\b")
+EN_RANK_CHANGE_RE = re.compile(
+    r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
+    r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
+    r"a climb of|a fall of|a drop of|a rise of|a jump of)\s+(?P<n>\d{1,2})\s+"
+    r"(?:places|place|spots|positions|notches|ranks)\b"
+    r"|\b(?P<n2>\d{1,2})\s+(?:places|spots|positions)\s+(?P<dir2>higher|lower|up|down)\b"
+)
+EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
+                 "moved down", "lost", "losing", "a fall of", "a drop of", "lower")  # fmt: skip
+EN_SCORE_CHANGE_RE = re.compile(
+    r"\b(?P<dir>adding|added|gaining|gained|up|rose by|rising by|an increase of|a rise of|a gain of|"
+    r"down|fell by|falling by|a drop of|a fall of|lost|losing|dropped by)\s+"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
+    r"|(?P<v2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>percentage points?|points?|percent|%)\s+"
+    r"(?P<dir2>more|higher|less|lower|above|below)\b"
 )
