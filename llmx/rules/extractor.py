@@ -131,6 +131,10 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison = {
         m.start(1) if m.group(1) else m.start("vy") for m in lx.COMPARISON_YEAR_RE.finditer(f)
     }
+    # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
+    comparison |= {
+        m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
+    }
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2

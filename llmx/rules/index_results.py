@@ -93,6 +93,17 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if m.group("u") == "%" else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
             _take(mask, m.start(), m.end())
+    for m in lx.SIGNED_CHANGE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            sign = 1 if m.group("sign") == "+" else -1
+            unit = "percent" if m.group("u") == "%" else "points"
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
+            _take(mask, m.start(), m.end())
+    for m in lx.HELD_RE.finditer(f):
+        add(m, "rank_change", {"value": 0})
+    for m in lx.NUMBER_ONE_RE.finditer(f):
+        add(m, "rank", {"rank": 1, "total": None, "change": None})
     for m in lx.EN_SCORE_CHANGE_RE.finditer(f):
         second = m.group("v") is None
         v = _num(m.group("v2" if second else "v"))
@@ -174,7 +185,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             r"co quan)\s+)?$", f[max(0, m.start() - 30) : m.start()]
         ):
             continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
-        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
+        held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
+        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is None or v > 100:
@@ -385,6 +397,8 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 if d.get("change") is not None and cur.rank_change is None:
                     cur.rank_change = d["change"]
                     cur.rank_from = d["rank"] + d["change"]
+                if d.get("held") and cur.rank_change is None:
+                    cur.rank_change = 0  # "tiếp tục dẫn đầu": the place was held
                 if pending_scope and cur.scope is None:
                     cur.scope, pending_scope = pending_scope, None
                 last_rank_draft = cur

@@ -243,3 +243,17 @@ EN_SCORE_CHANGE_RE = re.compile(
     r"|(?P<v2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>percentage points?|points?|percent|%)\s+"
     r"(?P<dir2>more|higher|less|lower|above|below)\b"
 )
+
+# "(+5,83%)", "(-15,35%)" after a name: a signed change of that unit's score.
+SIGNED_CHANGE_RE = re.compile(r"\(\s*(?P<sign>[+\-–−])\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>%|diem)\s*\)")
+# Words that say the place was held: a rank change of 0 (eval/CONVENTIONS.md).
+HELD_RE = re.compile(
+    r"\b(?:giu vung vi tri|giu nguyen vi tri|giu nguyen thu hang|giu vung thu hang|giu vi tri|"
+    r"khong thay doi (?:thu hang|vi tri)|"
+    r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot))\b"
+    r"(?! trong (?:nhom|top|to p))"
+)
+# "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
+HELD_LEAD_BEFORE_RE = re.compile(r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$")
+# "vị trí số một", "số 1": first place.
+NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi) so (?:mot|1)\b")
