@@ -257,3 +257,44 @@ HELD_RE = re.compile(
 HELD_LEAD_BEFORE_RE = re.compile(r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$")
 # "vị trí số một", "số 1": first place.
 NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi) so (?:mot|1)\b")
+
+# Ministries and ministry-level agencies: canonical name (eval/CONVENTIONS.md) and the folded
+# ways reports write them, abbreviations and English included. Matched on folded text.
+MINISTRIES: list[tuple[str, str]] = [
+    ("Bộ Tư pháp", r"bo tu phap|ministry of justice|\bmoj\b"),
+    ("Ngân hàng Nhà nước Việt Nam",
+     r"ngan hang nha nuoc(?: viet nam)?|\bnhnn\b|state bank of viet ?nam|\bsbv\b"),
+    ("Bộ Tài chính", r"bo tai chinh|ministry of finance|\bmof\b"),
+    ("Bộ Nội vụ", r"bo noi vu|ministry of home affairs|\bmoha\b"),
+    ("Bộ Tài nguyên và Môi trường",
+     r"bo tai nguyen va moi truong|bo tn ?& ?mt|bo tn-mt|ministry of natural resources and environment"),
+    ("Bộ Nông nghiệp và Phát triển nông thôn",
+     r"bo nong nghiep va phat trien nong thon|bo nn ?& ?ptnt|bo nn-ptnt|bo nn va ptnt|"
+     r"ministry of agriculture and rural development"),
+    ("Bộ Xây dựng", r"bo xay dung|ministry of construction"),
+    ("Bộ Giao thông vận tải", r"bo giao thong(?: -)? van tai|bo gtvt|ministry of transport"),
+    ("Bộ Thông tin và Truyền thông",
+     r"bo thong tin va truyen thong|bo tt ?& ?tt|bo tt-tt|"
+     r"ministry of information and communications?|\bmic\b"),
+    ("Bộ Lao động - Thương binh và Xã hội",
+     r"bo lao dong ?- ?thuong binh va xa hoi|bo ldtbxh|bo ld-tb ?& ?xh|bo ld ?- ?tb va xh|"
+     r"ministry of labou?r,? invalids and social affairs|\bmolisa\b"),
+    ("Bộ Văn hóa, Thể thao và Du lịch",
+     r"bo van hoa,? the thao va du lich|bo vhttdl|bo vh,? ?tt ?& ?dl|"
+     r"ministry of culture,? sports and tourism"),
+    ("Bộ Giáo dục và Đào tạo", r"bo giao duc va dao tao|bo gd ?& ?dt|bo gddt|ministry of education and training"),
+    ("Bộ Khoa học và Công nghệ",
+     r"bo khoa hoc va cong nghe|bo kh ?& ?cn|bo khcn|ministry of science and technology|\bmost\b"),
+    ("Bộ Kế hoạch và Đầu tư",
+     r"bo ke hoach va dau tu|bo kh ?& ?dt|bo kh-dt|bo khdt|ministry of planning and investment|\bmpi\b"),
+    ("Bộ Y tế", r"bo y te|ministry of health"),
+    ("Bộ Ngoại giao", r"bo ngoai giao|ministry of foreign affairs"),
+    ("Bộ Công Thương", r"bo cong thuong|ministry of industry and trade|\bmoit\b"),
+    ("Thanh tra Chính phủ", r"thanh tra chinh phu|government inspectorate"),
+    ("Ủy ban Dân tộc", r"uy ban dan toc|committee for ethnic minority affairs"),
+    ("Văn phòng Chính phủ", r"van phong chinh phu|government office"),
+    ("Bảo hiểm xã hội Việt Nam", r"bao hiem xa hoi viet nam|vietnam social security"),
+    ("Bộ Quốc phòng", r"bo quoc phong|ministry of (?:national )?defen[cs]e"),
+    ("Bộ Công an", r"bo cong an|ministry of public security"),
+]  # fmt: skip
+MINISTRY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES)))
