@@ -202,6 +202,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         near = f[max(0, s - 60) : s]
         if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
             continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
+        if lx.SHARE_AFTER_RE.match(f, m.end()):
+            continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
@@ -245,10 +247,22 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         name = original[m.start(1) : m.end(1)].strip()
         if not _index_code(fold(name)):
             ev.append(Event(m.start(), m.end(), "component", {"component": name}))
-    if not any(e.kind == "component" for e in ev):
+    named = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
+    for m in lx.KNOWN_COMPONENT_RE.finditer(f):
+        if any(s < m.end() and m.start() < e for s, e in named):
+            continue  # inside a quoted component or an index name
+        assert m.lastgroup is not None  # every alternative is a named group
+        canonical = lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
+        # An English passage keeps the name as it writes it.
+        name = original[m.start() : m.end()] if m.lastgroup[0] == "e" else canonical
+        ev.append(Event(m.start(), m.end(), "component", {"component": name, "quoted": False}))
+    if not any(e.kind == "component" and e.data.get("quoted", True) for e in ev):
+        known = [(e.start, e.end) for e in ev if e.kind == "component"]
         for m in lx.COMPONENT_BARE_RE.finditer(f):
             name = original[m.start(1) : m.end(1)].strip()
-            if _index_code(fold(name)):
+            if _index_code(fold(name)) or lx.BARE_COMPONENT_STOP_RE.search(fold(name)):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in known):
                 continue
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
     for e in entities:

@@ -44,7 +44,7 @@ COMPONENT_QUOTED_RE = re.compile(
 COMPONENT_BARE_RE = re.compile(
     r"(?:linh vuc|chi so thanh phan|tru cot)\s+((?:[^\W\d_]+\s+){0,9}?[^\W\d_]+)\s*"
     r"(?:\([^)]{1,20}\)\s*)?"
-    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|chi xep|cua|\d))"
+    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|chi xep|cua|\d)\b)"
 )
 
 # Forecasts and goals.
@@ -298,3 +298,54 @@ MINISTRIES: list[tuple[str, str]] = [
     ("Bộ Công an", r"bo cong an|ministry of public security"),
 ]  # fmt: skip
 MINISTRY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES)))
+
+# Components (sub-indices, pillars, fields) reports name without quotes: canonical Vietnamese
+# name, folded Vietnamese phrasings, English phrasings (English passages keep the English name
+# as written, eval/CONVENTIONS.md). Example: "chính quyền số đứng thứ 12" -> Chính quyền số.
+KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
+    ("Chính quyền số", r"chinh quyen so(?!\w)|\bcqs\b", r"digital government"),
+    ("Kinh tế số", r"kinh te so(?!\w)|\bkts\b", r"digital economy"),
+    ("Xã hội số", r"xa hoi so(?!\w)|\bxhs\b", r"digital society"),
+    ("Gia nhập thị trường", r"gia nhap thi truong", r"market entry(?: costs)?"),
+    ("Tiếp cận đất đai", r"tiep can dat dai", r"access to land"),
+    ("Chi phí thời gian", r"chi phi thoi gian", r"time costs"),
+    ("Chi phí không chính thức", r"chi phi khong chinh thuc", r"informal charges"),
+    ("Cạnh tranh bình đẳng", r"canh tranh binh dang", r"fair competition|policy bias"),
+    ("Tính năng động và tiên phong", r"(?:tinh )?nang dong(?:,| va) tien phong|tinh nang dong",
+     r"dynamism(?: of the provincial government)?"),
+    ("Hỗ trợ doanh nghiệp", r"(?:dich vu )?ho tro doanh nghiep", r"business support(?: services)?"),
+    ("Đào tạo lao động", r"dao tao lao dong", r"labou?r training"),
+    ("Thiết chế pháp lý", r"thiet che phap ly", r"legal institutions"),
+    ("Tham gia của người dân ở cấp cơ sở", r"tham gia cua nguoi dan o cap co so",
+     r"participation at local levels?"),
+    ("Công khai, minh bạch", r"cong khai,? minh bach", r"transparency"),
+    ("Trách nhiệm giải trình với người dân", r"trach nhiem giai trinh(?: voi nguoi dan)?",
+     r"vertical accountability"),
+    ("Kiểm soát tham nhũng trong khu vực công", r"kiem soat tham nhung(?: trong khu vuc cong)?",
+     r"control of corruption"),
+    ("Thủ tục hành chính công", r"thu tuc hanh chinh cong", r"public administrative procedures"),
+    ("Cung ứng dịch vụ công", r"cung ung dich vu cong", r"public service delivery"),
+    ("Quản trị môi trường", r"quan tri moi truong", r"environmental governance"),
+    ("Quản trị điện tử", r"quan tri dien tu", r"e-governance"),
+    ("Công tác chỉ đạo, điều hành cải cách hành chính", r"cong tac chi dao,? dieu hanh", r"$^"),
+    ("Cải cách thủ tục hành chính", r"cai cach thu tuc hanh chinh", r"$^"),
+    ("Cải cách tổ chức bộ máy hành chính", r"cai cach to chuc bo may", r"$^"),
+    ("Cải cách tài chính công", r"cai cach (?:quan ly )?tai chinh cong", r"$^"),
+    ("Cải cách hành chính", r"(?<=\bo )cong tac cai cach hanh chinh(?! \()", r"$^"),
+]  # fmt: skip
+KNOWN_COMPONENT_RE = re.compile(
+    "|".join(
+        f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS)
+    )
+)
+# Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
+BARE_COMPONENT_STOP_RE = re.compile(
+    r"^(?:cua|deu|cung|lon|nhat|va|tinh|thanh pho|cac)\b|\b(?:mat|giam|tang|deu|cung|va|thi|"
+    r"tham chi|chi|lai|nhat)$"
+)
+
+# A percentage followed by who it counts is a share, not an index score.
+SHARE_AFTER_RE = re.compile(
+    r"\s+(?:so\s+|cac\s+)?(?:doanh nghiep|nguoi|ho so|can bo|cong chuc|don vi|y kien|phieu|"
+    r"thu tuc|dich vu|firms|businesses|enterprises)\b"
+)
