@@ -22,9 +22,9 @@ from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention, find_entities, main_entity
+from llmx.rules.facts import merge_facts
 from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects, scan_values
 from llmx.rules.initiatives import find_initiatives
-from llmx.rules.facts import merge_facts
 from llmx.rules.metrics import find_metrics
 from llmx.rules.plausibility import implausible
 
@@ -149,7 +149,10 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         if (
             g == 2
-            and not re.search(r"(?:nam|cua|trong|,|\(|\bin|\bof|\bfor|\bthe|'s|\bon|index|pci|papi|sipas|dti|pgi)\s*$", before)
+            and not re.search(
+                r"(?:nam|cua|trong|,|\(|\bin|\bof|\bfor|\bthe|'s|\bon|index|pci|papi|sipas|dti|pgi)\s*$",
+                before,
+            )
             and s > 0
         ):
             continue  # a bare 4-digit number is a year only in year-like positions
@@ -169,11 +172,11 @@ class RulesExtractor(Backend):
         folded_doc = fold_keep_offsets(text)
         regions_all: list[tuple[int, int, str]] = []
         region_ents: list[EntityMention] = []
-        for m in get_gazetteer().find_regions(folded_doc):
-            if _region_is_scope(folded_doc, m.start):
-                regions_all.append((m.start, m.end, m.item.name))
+        for rm in get_gazetteer().find_regions(folded_doc):
+            if _region_is_scope(folded_doc, rm.start):
+                regions_all.append((rm.start, rm.end, rm.item.name))
             else:
-                region_ents.append(EntityMention(m.start, m.end, m.item.name, "region"))
+                region_ents.append(EntityMention(rm.start, rm.end, rm.item.name, "region"))
         entities_all = _merge_mentions(
             [e for e in find_entities(text, folded=folded_doc) if not _is_dateline(text, e)],
             region_ents,

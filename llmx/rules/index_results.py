@@ -177,12 +177,14 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
-            r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$", f[max(0, m.start() - 60) : m.start()]
+            r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",
+            f[max(0, m.start() - 60) : m.start()],
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         if re.search(
-            r"\b(?:kem|thua|sau|hon|voi|so voi|cua|la)\s+(?:(?:don vi|tinh|dia phuong|bo|nguoi|nhom|"
-            r"co quan)\s+)?$", f[max(0, m.start() - 30) : m.start()]
+            r"\b(?:kem|thua|sau|hon|voi|so voi|cua|la)\s+"
+            r"(?:(?:don vi|tinh|dia phuong|bo|nguoi|nhom|co quan)\s+)?$",
+            f[max(0, m.start() - 30) : m.start()],
         ):
             continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
@@ -247,9 +249,9 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         name = original[m.start(1) : m.end(1)].strip()
         if not _index_code(fold(name)):
             ev.append(Event(m.start(), m.end(), "component", {"component": name}))
-    named = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
+    named_spans = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
     for m in lx.KNOWN_COMPONENT_RE.finditer(f):
-        if any(s < m.end() and m.start() < e for s, e in named):
+        if any(a < m.end() and m.start() < b for a, b in named_spans):
             continue  # inside a quoted component or an index name
         assert m.lastgroup is not None  # every alternative is a named group
         canonical = lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
@@ -314,7 +316,12 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 if not cur.has_value():
                     cur.component = None if cur.component is None else cur.component
         elif k == "component":
-            if cur.has_value() and cur.component is None and 0 <= ev.start - cur.span_end <= 3:
+            if (
+                cur.has_value()
+                and cur.component is None
+                and 0 <= ev.start - cur.span_end <= 3
+                and not f[cur.span_end : ev.start].strip()
+            ):
                 cur.component = d["component"]  # "dẫn đầu lĩnh vực “X”": names the rank before it
                 continue
             if cur.has_value():

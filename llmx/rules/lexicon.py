@@ -81,7 +81,17 @@ LEADER_RE = re.compile(
     r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi)))\b"
 )
 # Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
-RANK_DOWN_WORDS = ("giam", "tut", "xuong", "ha", "lui", "mat", "roi", "sut", "tut giam")
+RANK_DOWN_WORDS: tuple[str, ...] = (
+    "giam",
+    "tut",
+    "xuong",
+    "ha",
+    "lui",
+    "mat",
+    "roi",
+    "sut",
+    "tut giam",
+)
 RANK_DOWN_WORDS += ("thap hon",)
 RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|tut giam|tut|thang|len|xuong|nang|ha|tien|lui|mat|roi|sut|cai thien|"
@@ -206,7 +216,9 @@ SUBJECT_AFTER_RANK_RE = re.compile(
 )
 
 # An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI".
-_INDEX_SHORT = r"(?:pci|papi|sipas|dti|pgi|par index|chi so cchc|chi so cai cach hanh chinh|chi so hai long)"
+_INDEX_SHORT = (
+    r"(?:pci|papi|sipas|dti|pgi|par index|chi so cchc|chi so cai cach hanh chinh|chi so hai long)"
+)
 EDITION_YEAR_RE = re.compile(
     rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
@@ -217,7 +229,9 @@ EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
-_EN_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+_EN_ORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+)
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
@@ -245,7 +259,9 @@ EN_SCORE_CHANGE_RE = re.compile(
 )
 
 # "(+5,83%)", "(-15,35%)" after a name: a signed change of that unit's score.
-SIGNED_CHANGE_RE = re.compile(r"\(\s*(?P<sign>[+\-–−])\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>%|diem)\s*\)")
+SIGNED_CHANGE_RE = re.compile(
+    r"\(\s*(?P<sign>[+\-–−])\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>%|diem)\s*\)"
+)
 # Words that say the place was held: a rank change of 0 (eval/CONVENTIONS.md).
 HELD_RE = re.compile(
     r"\b(?:giu vung vi tri|giu nguyen vi tri|giu nguyen thu hang|giu vung thu hang|giu vi tri|"
@@ -254,7 +270,9 @@ HELD_RE = re.compile(
     r"(?! trong (?:nhom|top|to p))"
 )
 # "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
-HELD_LEAD_BEFORE_RE = re.compile(r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$")
+HELD_LEAD_BEFORE_RE = re.compile(
+    r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$"
+)
 # "vị trí số một", "số 1": first place.
 NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi) so (?:mot|1)\b")
 
@@ -334,9 +352,7 @@ KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
     ("Cải cách hành chính", r"(?<=\bo )cong tac cai cach hanh chinh(?! \()", r"$^"),
 ]  # fmt: skip
 KNOWN_COMPONENT_RE = re.compile(
-    "|".join(
-        f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS)
-    )
+    "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
 )
 # Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
 BARE_COMPONENT_STOP_RE = re.compile(
