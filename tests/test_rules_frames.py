@@ -165,3 +165,21 @@ def test_share_of_respondents_is_not_a_score():
         "Chỉ số PCI năm 2022 của tỉnh Hưng Yên cho thấy 41,5% doanh nghiệp phải chờ đợi lâu."
     )
     assert all(r.score is None for r in rs)
+
+
+def test_respectively_pairs_places_with_subjects_in_order():
+    rs = results(
+        "Năm 2022, về Chỉ số PCI, các vị trí thứ 4, 5 và 6 lần lượt thuộc về Bình Định, "
+        "Phú Thọ và Hà Nam."
+    )
+    assert {(r.entity, r.rank) for r in rs} == {("Bình Định", 4), ("Phú Thọ", 5), ("Hà Nam", 6)}
+
+
+def test_respectively_after_the_subjects():
+    rs = results("Năm 2022, về Chỉ số DTI, Vĩnh Long và Trà Vinh lần lượt xếp thứ 12 và thứ 15.")
+    assert {(r.entity, r.rank) for r in rs} == {("Vĩnh Long", 12), ("Trà Vinh", 15)}
+
+
+def test_respectively_with_a_count_mismatch_guesses_nothing():
+    rs = results("Năm 2022, về Chỉ số DTI, Vĩnh Long và Trà Vinh lần lượt xếp thứ 12, 15 và 19.")
+    assert ("Trà Vinh", 15) not in {(r.entity, r.rank) for r in rs}

@@ -23,7 +23,14 @@ from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention, find_entities, main_entity
 from llmx.rules.facts import merge_facts
-from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects, scan_values
+from llmx.rules.index_results import (
+    Draft,
+    assemble,
+    respectively,
+    scan_scopes,
+    scan_subjects,
+    scan_values,
+)
 from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
 from llmx.rules.plausibility import implausible
@@ -286,6 +293,7 @@ class RulesExtractor(Backend):
                 self._update_carry(carry, sentence_index, years, f)
             return []
         mask[:] = trial_mask
+        values = respectively(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]

@@ -432,3 +432,38 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
     if cur.has_value():
         drafts.append(cur)
     return drafts
+
+
+def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
+    """Pair an ordinal list with the subjects a "lần lượt" names, in order: each rank of the
+    list becomes a rank event right after its subject, so that assembly gives each subject
+    its own place. Left as it is when the counts differ (no guess)."""
+    cue = lx.RESPECTIVELY_RE.search(f)
+    lst = lx.RANK_LIST_RE.search(f)
+    if cue is None or lst is None:
+        return values
+    items = []
+    for m in lx.RANK_LIST_ITEM_RE.finditer(f, lst.start(), lst.end()):
+        raw = m.group("n")
+        rank = int(raw) if raw.isdigit() else _ORD[raw]
+        items.append((rank, int(m.group("t")) if m.group("t") else None))
+    clause_start = max(f.rfind(";", 0, min(cue.start(), lst.start())), -1) + 1
+    semi = f.find(";", max(cue.end(), lst.end()))
+    clause_end = semi if semi >= 0 else len(f)
+    kinds = ("entity", "component")
+    if lst.start() > cue.start():
+        # "A, B và C lần lượt xếp thứ …": the subjects come before the cue.
+        cands = [e for e in subjects if e.kind in kinds and clause_start <= e.start < cue.start()]
+        cands = cands[-len(items) :] if len(cands) >= len(items) else cands
+    else:
+        # "các vị trí thứ 5, 6 lần lượt thuộc về A, B": the subjects follow it.
+        cands = [e for e in subjects if e.kind in kinds and cue.end() <= e.start < clause_end]
+        cands = cands[: len(items)]
+    if len(cands) != len(items) or len(items) < 2 or len({c.kind for c in cands}) != 1:
+        return values
+    kept = [v for v in values if not (v.kind == "rank" and lst.start() <= v.start < lst.end())]
+    for subject, (rank, total) in zip(cands, items, strict=True):
+        kept.append(Event(subject.end, subject.end, "rank", {"rank": rank, "total": total,
+                                                            "change": None}))  # fmt: skip
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept

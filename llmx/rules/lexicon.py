@@ -365,3 +365,15 @@ SHARE_AFTER_RE = re.compile(
     r"\s+(?:so\s+|cac\s+)?(?:doanh nghiep|nguoi|ho so|can bo|cong chuc|don vi|y kien|phieu|"
     r"thu tuc|dich vu|firms|businesses|enterprises)\b"
 )
+
+# Ordinal lists paired with their subjects by "lần lượt" / "respectively":
+# "các vị trí thứ 5, 6 và 7 lần lượt thuộc về A, B và C", "A và B lần lượt xếp thứ 2 và thứ 3",
+# "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".
+RESPECTIVELY_RE = re.compile(r"\blan luot\b|\brespectively\b")
+_LIST_ITEM = r"(?:thu\s+|vi tri\s+)?(?:\d{1,3}(?:/\d{1,3})?|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+RANK_LIST_RE = re.compile(
+    rf"\b(?:vi tri|hang|thu|xep|dung)\s+{_LIST_ITEM}(?:\s*(?:,|va)\s*{_LIST_ITEM})+"
+)
+RANK_LIST_ITEM_RE = re.compile(
+    r"(?P<n>\d{1,3}|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?:/(?P<t>\d{1,3}))?"
+)
