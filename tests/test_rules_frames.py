@@ -183,3 +183,31 @@ def test_respectively_after_the_subjects():
 def test_respectively_with_a_count_mismatch_guesses_nothing():
     rs = results("Năm 2022, về Chỉ số DTI, Vĩnh Long và Trà Vinh lần lượt xếp thứ 12, 15 và 19.")
     assert ("Trà Vinh", 15) not in {(r.entity, r.rank) for r in rs}
+
+
+def test_score_move_gives_this_years_score_and_last_years():
+    rs = results(
+        "Năm 2021, chỉ số “Quản trị môi trường” của tỉnh Yên Bái từ 3,5 điểm xuống 3,2 điểm."
+    )
+    got = {(r.component, r.year, r.score) for r in rs}
+    assert got == {("Quản trị môi trường", 2021, 3.2), ("Quản trị môi trường", 2020, 3.5)}
+
+
+def test_fronted_place_belongs_to_the_unit_after_the_comma():
+    rs = results("Về Chỉ số PCI năm 2022, đứng thứ 5, tỉnh Bình Định tăng 2 bậc.")
+    assert [(r.entity, r.rank, r.rank_change) for r in rs] == [("Bình Định", 5, 2)]
+
+
+def test_unknown_field_after_a_semicolon_is_not_given_the_last_field():
+    rs = results(
+        "Năm 2022, tỉnh Sóc Trăng có lĩnh vực “Cải cách tài chính công” đạt 8,1 điểm; "
+        "nhóm tiến độ tăng 0,4 điểm."
+    )
+    assert [(r.component, r.score, r.score_change) for r in rs] == [
+        ("Cải cách tài chính công", 8.1, None)
+    ]
+
+
+def test_national_average_is_not_an_index_result():
+    out = extract("Năm 2022, điểm trung bình cả nước của Chỉ số PCI đạt 63,5 điểm.")
+    assert out.extraction.index_results == []

@@ -124,6 +124,7 @@ class _Carry:
     doc_index: str | None = None
     doc_province: str | None = None
     edition_year: int | None = None  # the edition of the main index the article reports on
+    doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
 
 
 def _is_heading(line: str) -> bool:
@@ -209,6 +210,7 @@ class RulesExtractor(Backend):
                 # figures ("Trong năm, …", "Hiện toàn tỉnh có …") belong to it.
                 lead = _LEAD_YEAR_RE.match(folded_doc, para.start, para.end)
                 doc_year = int(lead.group(1)) if lead else None
+                carry.doc_year = doc_year
             seen_body = True
             para_year: int | None = None
             for span in sentences(text, para.start, para.end):
@@ -364,8 +366,11 @@ class RulesExtractor(Backend):
             year = para_year
         if year is None and d.scope != "prior":
             year = carry.index_years.get(index)
-        if year is None and index == carry.doc_index:
-            year = carry.edition_year  # an article about one edition: its undated figures
+        if year is None:
+            # An article about one edition (or one year): its undated figures are that one's.
+            year = carry.edition_year if carry.edition_year is not None else carry.doc_year
+        if d.year_back and year is not None:
+            year -= 1
         scope = d.scope
         if (
             scope in (None, "prior")

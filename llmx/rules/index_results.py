@@ -48,6 +48,8 @@ class Draft:
     span_end: int = 0
     not_year: int | None = None  # a year the sentence names that is not this record's
     rank_from: int | None = None  # the start of a stated move ("từ thứ 12 lên thứ 6")
+    year_back: bool = False  # an earlier value with no year: the year before the record's
+    orphan: bool = False  # values whose subject a clause break cut off: not emitted
     entity_own: bool = False  # the entity was named for this draft, not carried from the last
 
     def has_value(self) -> bool:
@@ -86,6 +88,20 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if m.group("u2" if second else "u") == "%" else "points"
             year = int(m.group("y2" if second else "y"))
             add(m, "prior", {"year": year, "score": v, "unit": unit})
+    for m in lx.SCORE_FROM_TO_RE.finditer(f):
+        a, b = _num(m.group("a")), _num(m.group("b"))
+        if a is None or b is None:
+            continue
+        unit = "percent" if m.group("ub") == "%" else "points"
+        s0 = m.start("b")
+        if not _free(mask, m.start(), m.end()):
+            continue
+        _take(mask, m.start(), m.end())
+        ev.append(Event(s0, m.end(), "score", {"value": b, "unit": unit}))
+        yb = int(m.group("yb")) if m.group("yb") else None
+        ya = int(m.group("ya")) if m.group("ya") else (yb - 1 if yb else None)
+        ev.append(Event(m.end(), m.end(), "prior", {"year": ya, "score": a, "unit": unit,
+                                                   "back": ya is None}))  # fmt: skip
     for m in lx.SCORE_CHANGE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is not None:
@@ -293,10 +309,11 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
     pending_scope: str | None = None
     last_rank_draft: Draft | None = None
     last_province_scope: tuple[int, Draft | None] | None = None
+    component_at: int | None = None
 
     def flush(keep_subjects: bool = True) -> Draft:
         nonlocal cur
-        if cur.has_value():
+        if cur.has_value() and not cur.orphan:
             drafts.append(cur)
         nxt = Draft()
         if keep_subjects:
@@ -327,6 +344,8 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
             if cur.has_value():
                 flush()
             cur.component = d["component"]
+            cur.orphan = False
+            component_at = ev.end
         elif k == "entity":
             ent: EntityMention = d["entity"]
             if last_province_scope and 0 <= ev.start - last_province_scope[0] < 25:
@@ -336,12 +355,15 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                     owner.scope = f"province:{ent.name}"
                 last_province_scope = None
                 continue
+            gap = f[cur.span_end : ev.start]
             if (
                 cur.has_value()
-                and cur.rank is not None
                 and not cur.entity_own
                 and f
-                and lx.SUBJECT_AFTER_RANK_RE.match(f[cur.span_end : ev.start])
+                and (
+                    (cur.rank is not None and lx.SUBJECT_AFTER_RANK_RE.match(gap))
+                    or (0 <= cur.first_value_at < 30 and lx.FRONTED_GAP_RE.match(gap))
+                )
             ):
                 cur.entity = ent  # "Dẫn đầu là X", "thứ 2 thuộc về X": the place came first
                 cur.entity_own = True
@@ -391,6 +413,7 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 span_end=ev.end,
             )
             prior.scope = "prior"  # marker: scope resolved later like its parent's
+            prior.year_back = bool(d.get("back"))
             drafts.append(prior)
         else:
             if k == "rank" and cur.rank is not None:
@@ -408,6 +431,23 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 flush()
             elif k == "score_change" and cur.score_change is not None:
                 flush()
+            if (
+                cur.has_value()
+                and ";" in f[cur.span_end : ev.start]
+                and f.count("(", 0, ev.start) <= f.count(")", 0, ev.start)  # not "(…; …)"
+            ):
+                flush()  # a clause break ends a fact; the same fact again is merged later
+            if (
+                cur.first_value_at < 0
+                and cur.component is not None
+                and not cur.entity_own
+                and component_at is not None
+                and ";" in f[component_at : ev.start]
+                and f.count("(", 0, ev.start) <= f.count(")", 0, ev.start)
+            ):
+                # "A đạt 5 điểm; nhóm B tăng 0,4 điểm": B is not a known component, and the
+                # value is not A's either.
+                cur.orphan = True
             if cur.first_value_at < 0:
                 cur.first_value_at = ev.start
             cur.span_end = ev.end
@@ -429,7 +469,7 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 cur.rank_change = d["value"]
             elif k == "score_change":
                 cur.score_change = d["value"]
-    if cur.has_value():
+    if cur.has_value() and not cur.orphan:
         drafts.append(cur)
     return drafts
 

@@ -125,6 +125,8 @@ SCORE_CHANGE_RE = re.compile(
 # A gap to another unit ("hơn Quảng Ninh 0,66%", "chỉ thua Bộ Tư pháp 0,06 điểm"): neither a
 # score nor the unit's own change; the value is read from what precedes it.
 GAP_BEFORE_RE = re.compile(
+    r"\b(?:hon|vuot|thua(?! thien)|kem)\s+(?:diem|muc|gia tri)\s+(?:binh quan|trung binh)[^,;:\d]{0,40}"
+    r"(?:\([^)]*\))?\s*$|"
     r"\b(?:hon|thua(?! thien)|kem)\s+(?!nam\b)[^;:]{2,60}?\)\s*$"
     r"|\b(?:thua(?! thien)|kem)\s+(?!nam\b)[^,;:\d]{2,40}$"
 )
@@ -212,7 +214,15 @@ DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
 # "Đứng đầu khối các huyện là thị xã X".
 SUBJECT_AFTER_RANK_RE = re.compile(
     r"^(?![^;.]*\b(?:(?:day|do|nay|tiep theo|sau do|ke den|theo sau|ke tiep) la|tiep theo)\b)[^;.]{0,60}?\b(?:la|thuoc ve|gianh cho|goi ten)\s+"
-    r"(?:(?:vung|khu vuc|tinh|thanh pho)\s+)?$"
+    r"(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$"
+)
+# A fronted value: "Đứng thứ 4, X …", "Với 70,37 điểm, X xếp thứ 3": the value is X's.
+FRONTED_GAP_RE = re.compile(r"^\s*,\s*(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$")
+# "từ 7,28 điểm đi xuống 6,74 điểm": the later score is the record's, the earlier one the year before.
+SCORE_FROM_TO_RE = re.compile(
+    r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)(?:\s+(?:nam\s+)?(?P<ya>(?:19|20)\d\d))?\s*,?\s*"
+    r"(?:di\s+)?(?:len|xuong|con|giam con|giam xuong|tang len|giam|tang)\s+(?:con\s+)?"
+    r"(?P<b>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ub>diem|%)(?:\s+(?:nam\s+)?(?P<yb>(?:19|20)\d\d))?"
 )
 
 # An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI".

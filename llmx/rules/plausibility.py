@@ -28,6 +28,10 @@ def implausible(
         return f"year {year} is outside {FIRST_YEAR}-{last_year}"
     if kind != "index_results":
         return None
+    if data.get("entity_level") == "nation":
+        return "a national figure is a metric of Việt Nam, not a ranked result"
+    if data.get("scope") == f"province:{data.get('entity')}":
+        return "a province is not ranked within itself (the ranked unit was not recognised)"
     rank, total = data.get("rank"), data.get("rank_total")
     if rank is not None and (rank < 1 or (total is not None and rank > total)):
         return f"rank {rank} is outside 1..{total}"
