@@ -211,3 +211,10 @@ def test_unknown_field_after_a_semicolon_is_not_given_the_last_field():
 def test_national_average_is_not_an_index_result():
     out = extract("Năm 2022, điểm trung bình cả nước của Chỉ số PCI đạt 63,5 điểm.")
     assert out.extraction.index_results == []
+
+
+def test_thresholds_are_not_measured_rates():
+    ex = extract(
+        "Năm 2023, tỉnh Đắk Nông có 12 đơn vị vượt ngưỡng 80% và tỷ lệ hồ sơ trực tuyến đạt 61,2%."
+    ).extraction
+    assert [m.value for m in ex.metrics if m.unit == "%"] == [61.2]

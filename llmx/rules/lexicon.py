@@ -387,3 +387,11 @@ RANK_LIST_RE = re.compile(
 RANK_LIST_ITEM_RE = re.compile(
     r"(?P<n>\d{1,3}|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?:/(?P<t>\d{1,3}))?"
 )
+
+# A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
+# "chưa tới 80%", "above 90 percent". Checked before and after the number.
+BOUND_BEFORE_RE = re.compile(
+    r"\b(?:nguong|duoi|tren|vuot|vuot muc|chua toi|chua dat|chua cham moc|moc|tu|den|den duoi|"
+    r"tro len|above|below|over|under|at least|more than|less than)\s*$"
+)
+BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
