@@ -218,3 +218,21 @@ def test_thresholds_are_not_measured_rates():
         "Năm 2023, tỉnh Đắk Nông có 12 đơn vị vượt ngưỡng 80% và tỷ lệ hồ sơ trực tuyến đạt 61,2%."
     ).extraction
     assert [m.value for m in ex.metrics if m.unit == "%"] == [61.2]
+
+
+def test_single_index_article_lends_its_index_to_unnamed_sentences():
+    text = (
+        "PCI 2022: Binh Dinh keeps its place\n\n"
+        "The PCI 2022 report was released on Tuesday.\n\n"
+        "Businesses in the province praised its officials.\n\n"
+        "Binh Dinh was fourth with 69.5 points."
+    )
+    rs = results(text, title="PCI 2022: Binh Dinh keeps its place")
+    assert [(r.entity, r.index, r.rank, r.score) for r in rs] == [("Bình Định", "PCI", 4, 69.5)]
+
+
+def test_unknown_subject_in_a_list_does_not_inherit_the_last_one():
+    rs = results(
+        "In PCI 2022, Kon Tum fell 6 places to 50th and Northland City slid 3 places to 40th."
+    )
+    assert [(r.entity, r.rank) for r in rs] == [("Kon Tum", 50)]

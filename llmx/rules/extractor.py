@@ -37,6 +37,7 @@ from llmx.rules.plausibility import implausible
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
+_SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about one index
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
@@ -91,15 +92,19 @@ def _edition_year(title: str | None, folded: str) -> int | None:
     return None
 
 
-def _dominant_index(title: str | None, folded: str) -> str | None:
-    """The index an article is about: most mentioned, the title counting triple."""
+def _dominant_index(title: str | None, folded: str) -> tuple[str | None, float]:
+    """The index an article is about (most mentioned, the title counting triple) and its
+    share of all index mentions."""
     counts: dict[str, int] = {}
     for source, weight in ((folded, 1), (fold_keep_offsets(title or ""), 3)):
         for m in lx.INDEX_ANY_RE.finditer(source):
             assert m.lastgroup is not None  # every alternative of the pattern is a named group
             code = lx.INDEX_CODES[int(m.lastgroup[1:])]
             counts[code] = counts.get(code, 0) + weight
-    return max(counts, key=counts.__getitem__) if counts else None
+    if not counts:
+        return None, 0.0
+    best = max(counts, key=counts.__getitem__)
+    return best, counts[best] / sum(counts.values())
 
 
 def _dominant_province(entities: list[EntityMention], main: EntityMention | None) -> str | None:
@@ -122,6 +127,7 @@ class _Carry:
     para: int = -1
     index_para: int = -2
     doc_index: str | None = None
+    single_index: bool = False  # the article is about one index: undeclared results are its
     doc_province: str | None = None
     edition_year: int | None = None  # the edition of the main index the article reports on
     doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
@@ -192,7 +198,8 @@ class RulesExtractor(Backend):
         main = main_entity(doc.title, text, entities_all)
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()
-        carry.doc_index = _dominant_index(doc.title, folded_doc)
+        carry.doc_index, share = _dominant_index(doc.title, folded_doc)
+        carry.single_index = share >= _SINGLE_INDEX_SHARE
         carry.doc_province = _dominant_province(entities_all, main)
         carry.edition_year = _edition_year(doc.title, folded_doc)
         ent_i = 0
@@ -297,7 +304,7 @@ class RulesExtractor(Backend):
         mask[:] = trial_mask
         values = respectively(f, subjects, values)
         scopes = scan_scopes(f, regions)
-        drafts = assemble(subjects + values + scopes, f)
+        drafts = assemble(subjects + values + scopes, f, original)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
@@ -324,7 +331,8 @@ class RulesExtractor(Backend):
         ):
             return carry.index
         if carry.doc_index and any(
-            ev.kind == "entity" and ev.data["entity"].level in _SUB_PROVINCE for ev in subjects
+            ev.kind == "entity" and (carry.single_index or ev.data["entity"].level in _SUB_PROVINCE)
+            for ev in subjects
         ):
             return carry.doc_index
         return None

@@ -301,9 +301,28 @@ def _index_code(folded: str) -> str | None:
     return None
 
 
-def assemble(events: list[Event], f: str = "") -> list[Draft]:
+_UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
+
+
+def _names_someone(text: str) -> bool:
+    """A list item whose subject the entity list did not know ("…, B giảm 3 bậc", "… and
+    C slid 13 places"): capitalised words right after a separator, before the value."""
+    m = _UNKNOWN_SUBJECT_RE.search(text)
+    if m is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w.-]*", m.group(0))
+    words = [w for w in words if w.lower() not in ("và", "and", "the")]
+    return (
+        bool(words)
+        and all(w[0].isupper() for w in words)
+        and not lx.INDEX_ANY_RE.search(fold(m.group(0)))
+    )
+
+
+def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
+    last_value_end = -1
     drafts: list[Draft] = []
     cur = Draft()
     pending_scope: str | None = None
@@ -448,9 +467,19 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 # "A đạt 5 điểm; nhóm B tăng 0,4 điểm": B is not a known component, and the
                 # value is not A's either.
                 cur.orphan = True
+            if (
+                cur.first_value_at < 0
+                and not cur.entity_own
+                and last_value_end >= 0
+                and original
+                and _names_someone(original[last_value_end : ev.start])
+            ):
+                # "A tăng 5 bậc, B giảm 3 bậc" with B unknown: not A's second result.
+                cur.orphan = True
             if cur.first_value_at < 0:
                 cur.first_value_at = ev.start
             cur.span_end = ev.end
+            last_value_end = max(last_value_end, ev.end)
             if k == "rank":
                 cur.rank, cur.rank_total = d["rank"], d["total"]
                 if d.get("year") is not None:
