@@ -36,6 +36,7 @@ from llmx.rules.metrics import find_metrics
 from llmx.rules.plausibility import implausible
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
+_DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about one index
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
@@ -56,6 +57,35 @@ def _first_index(f: str) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), code)
     return best[1] if best else None
+
+
+def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
+    """Why a record's subject cannot be trusted from this sentence, or None."""
+    clause = f[_clause_of(f, max(d.first_value_at, 0)) : max(d.first_value_at, 0)]
+    if d.entity is None and lx.PLURAL_SUBJECT_RE.search(clause):
+        return "the sentence is about several units, not the document's main one"
+    unnamed_or_owner = d.entity is None or (
+        d.entity.level == "province"
+        and lx.OWNER_BEFORE_RE.search(f, max(0, d.entity.start - 12), d.entity.start)
+    )
+    if (
+        rec["entity_level"] == "province"
+        and rec["scope"] == "national"
+        and unnamed_or_owner
+        and lx.SUB_RANKING_CUE_RE.search(f, max(0, d.first_value_at - 80), d.span_end + 60)
+    ):
+        return "a unit inside the province is ranked here, not the province"
+    ent = d.entity
+    scope = str(rec["scope"])
+    if (
+        ent is not None
+        and ent.level == "district"
+        and ent.province
+        and scope.startswith("province:")
+        and scope != f"province:{ent.province}"
+    ):
+        return f"{ent.name} belongs to {ent.province}, not to {scope.split(':', 1)[1]}"
+    return None
 
 
 def _clause_of(f: str, pos: int) -> int:
@@ -315,6 +345,9 @@ class RulesExtractor(Backend):
             if index is None:
                 continue
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
+            doubt = _doubt(f, d, rec)
+            if doubt is not None:
+                rec[_DOUBT] = doubt
             prev_end = max(prev_end, d.span_end)
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
@@ -374,6 +407,8 @@ class RulesExtractor(Backend):
             year = para_year
         if year is None and d.scope != "prior":
             year = carry.index_years.get(index)
+        if d.unstated_move and d.year is None and index == carry.doc_index and carry.edition_year:
+            year = carry.edition_year  # a move told without years is the edition's change
         if year is None:
             # An article about one edition (or one year): its undated figures are that one's.
             year = carry.edition_year if carry.edition_year is not None else carry.doc_year
@@ -430,11 +465,12 @@ class RulesExtractor(Backend):
         ctx = {"text": doc.text}
         for kind, data in candidates:
             rank_pair = data.pop(_RANK_FROM, None)
+            doubt = data.pop(_DOUBT, None)
             key = (kind, repr(sorted((k, v) for k, v in data.items() if k != "evidence")))
             if key in seen:
                 continue
             seen.add(key)
-            reason = implausible(kind, data, rank_pair)
+            reason = doubt or implausible(kind, data, rank_pair)
             if reason is not None:
                 rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
                 continue

@@ -51,6 +51,8 @@ class Draft:
     year_back: bool = False  # an earlier value with no year: the year before the record's
     orphan: bool = False  # values whose subject a clause break cut off: not emitted
     entity_own: bool = False  # the entity was named for this draft, not carried from the last
+    component_own: bool = False  # the component was named for this draft
+    unstated_move: bool = False  # "từ 7,28 lên 7,57 điểm" with no year: the edition's move
 
     def has_value(self) -> bool:
         return any(
@@ -97,8 +99,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if not _free(mask, m.start(), m.end()):
             continue
         _take(mask, m.start(), m.end())
-        ev.append(Event(s0, m.end(), "score", {"value": b, "unit": unit}))
         yb = int(m.group("yb")) if m.group("yb") else None
+        ev.append(Event(s0, m.end(), "score", {"value": b, "unit": unit, "year": yb,
+                                               "unstated": yb is None}))  # fmt: skip
         ya = int(m.group("ya")) if m.group("ya") else (yb - 1 if yb else None)
         ev.append(Event(m.end(), m.end(), "prior", {"year": ya, "score": a, "unit": unit,
                                                    "back": ya is None}))  # fmt: skip
@@ -174,6 +177,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # "đạt 88 điểm", "xếp 3 lĩnh vực", "đứng 2 năm liền" are not ranks.
         if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after):
             continue
+        if re.search(r"\btrung vi\b", f[max(0, m.start() - 20) : m.end() + 12]):
+            continue  # "vị trí trung vị (thứ 31)": the median place, nobody's result
         # "năm thứ 8 liên tiếp", "lần thứ 3": a count of editions, not a place.
         if m.group(0).startswith("thu ") and re.search(
             r"\b(?:nam|lan|ky|quy|thang|dot|khoa)\s*$", f[max(0, m.start() - 8) : m.start()]
@@ -205,6 +210,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
+    for m in lx.BARE_FOR_COMPONENT_RE.finditer(f):
+        # "5.45 for transparency": a sub-score in an English list, its field named after it.
+        if lx.KNOWN_COMPONENT_RE.match(f, m.end()):
+            v = _num(m.group("v"))
+            if v is not None:
+                add(m, "score", {"value": v, "unit": "points"}, "v")
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is None or v > 100:
@@ -337,6 +348,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
         nxt = Draft()
         if keep_subjects:
             nxt.index, nxt.entity, nxt.component = cur.index, cur.entity, cur.component
+            # component_own stays False: a carried component may be replaced
             nxt.is_target = cur.is_target
         cur = nxt
         return cur
@@ -354,6 +366,14 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
         elif k == "component":
             if (
                 cur.has_value()
+                and not cur.component_own
+                and lx.COMPONENT_AFTER_VALUE_RE.match(f[cur.span_end : ev.start])
+            ):
+                # "7.34 for public administrative procedures": the value names its field after it
+                cur.component, cur.component_own = d["component"], True
+                continue
+            if (
+                cur.has_value()
                 and cur.component is None
                 and 0 <= ev.start - cur.span_end <= 3
                 and not f[cur.span_end : ev.start].strip()
@@ -363,6 +383,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             if cur.has_value():
                 flush()
             cur.component = d["component"]
+            cur.component_own = True
             cur.orphan = False
             component_at = ev.end
         elif k == "entity":
@@ -494,6 +515,9 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 last_rank_draft = cur
             elif k == "score":
                 cur.score, cur.score_unit = d["value"], d["unit"]
+                cur.unstated_move = bool(d.get("unstated"))
+                if d.get("year") is not None:
+                    cur.year = d["year"]
             elif k == "rank_change":
                 cur.rank_change = d["value"]
             elif k == "score_change":

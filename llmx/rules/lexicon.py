@@ -395,3 +395,21 @@ BOUND_BEFORE_RE = re.compile(
     r"tro len|above|below|over|under|at least|more than|less than)\s*$"
 )
 BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
+
+# Subjects that are several units ("5 tỉnh xếp trên …", "các địa phương đạt …"): a figure in
+# such a clause is not the document's main entity's.
+PLURAL_SUBJECT_RE = re.compile(
+    r"\b(?:\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
+    r"so|vung|provinces|localities|ministries)\b"
+)
+# A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
+SUB_RANKING_CUE_RE = re.compile(
+    r"\b(?:cap huyen|cap so|cap xa|khoi (?:so|huyen|xa|ubnd)|ubnd (?:cac )?huyen|"
+    r"cac (?:so|huyen|xa|phuong)|so, ban, nganh|so, nganh)\b"
+)
+OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\.?\s+)?$")
+
+# The field named after its value: "7.34 for public administrative procedures", "4.83 points
+# for participation at local levels".
+COMPONENT_AFTER_VALUE_RE = re.compile(r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$")
+BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
