@@ -62,6 +62,12 @@ def _first_index(f: str) -> str | None:
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     """Why a record's subject cannot be trusted from this sentence, or None."""
     clause = f[_clause_of(f, max(d.first_value_at, 0)) : max(d.first_value_at, 0)]
+    if (
+        rec["entity_level"] != "region"
+        and d.score is not None
+        and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
+    ):
+        return "an average of many units, not this unit's own result"
     if d.entity is None and lx.PLURAL_SUBJECT_RE.search(clause):
         return "the sentence is about several units, not the document's main one"
     unnamed_or_owner = d.entity is None or (

@@ -231,6 +231,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         near = f[max(0, s - 60) : s]
         if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
             continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
+        if (
+            lx.RANGE_START_RE.search(f, max(0, s - 16), s) and lx.RANGE_NEXT_RE.match(f[m.end() :])
+        ) or lx.RANGE_END_RE.search(f, max(0, s - 40), s):
+            continue  # "dao động từ 75,03% đến 90,61%": the ends of a spread
         if lx.SHARE_AFTER_RE.match(f, m.end()):
             continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
         unit = "percent" if m.group("u") in ("%", "percent") else "points"

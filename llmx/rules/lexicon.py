@@ -413,3 +413,13 @@ OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\
 # for participation at local levels".
 COMPONENT_AFTER_VALUE_RE = re.compile(r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$")
 BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
+# An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
+# "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
+AVERAGE_BEFORE_RE = re.compile(
+    r"\b(?:average|averaged|mean|median|national (?:[\w-]+ ){0,6}?(?:index|score)|"
+    r"binh quan|trung binh|trung vi|muc chung)\b"
+)
+# The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
+RANGE_START_RE = re.compile(r"\b(?:from|between|tu|dao dong tu|trai tu)\s*$")
+RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*\d")
+RANGE_END_RE = re.compile(r"\b(?:from|between|tu)\s*\d[\d.,]*\s*(?:%|percent|diem|points?)?\s*(?:den|to|and|-)\s*$")
