@@ -203,6 +203,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         if re.search(
+            r"(?<![/\d])\b(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+(?:tinh|bo|"
+            r"dia phuong|don vi|so|huyen|thanh pho|co quan|provinces|ministries)\b[^.;,]{0,12}$",
+            f[max(0, m.start() - 40) : m.start()],
+        ) or re.match(r"\s+(?:\S+\s+){0,4}?ve (?:ty le|so luong|so)\b", f[m.end() : m.end() + 40]):
+            continue  # "ba bộ dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a metric's lead
+        if re.search(
             r"\b(?:kem|thua|sau|hon|voi|so voi|cua|la)\s+"
             r"(?:(?:don vi|tinh|dia phuong|bo|nguoi|nhom|co quan)\s+)?$",
             f[max(0, m.start() - 30) : m.start()],
