@@ -236,3 +236,11 @@ def test_unknown_subject_in_a_list_does_not_inherit_the_last_one():
         "In PCI 2022, Kon Tum fell 6 places to 50th and Northland City slid 3 places to 40th."
     )
     assert [(r.entity, r.rank) for r in rs] == [("Kon Tum", 50)]
+
+
+def test_subject_carried_from_the_previous_sentence():
+    rs = results(
+        "Chỉ số PCI năm 2022 do VCCI công bố, Bắc Ninh dẫn đầu. Đáng chú ý là tỉnh Hưng Yên. "
+        "So với năm 2021, tỉnh đã tăng 6 bậc và đạt 68,2 điểm."
+    )
+    assert ("Hưng Yên", 6, 68.2) in {(r.entity, r.rank_change, r.score) for r in rs}

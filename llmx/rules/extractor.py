@@ -167,6 +167,8 @@ class _Carry:
     doc_province: str | None = None
     edition_year: int | None = None  # the edition of the main index the article reports on
     doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
+    prev_ents: list[EntityMention] = field(default_factory=list)  # the last sentence naming any
+    prev_subject_para: int = -1
 
 
 def _is_heading(line: str) -> bool:
@@ -276,12 +278,24 @@ class RulesExtractor(Backend):
                 context_year = years[0][1] if years else para_year
                 evidence = {"quote": original, "start": s, "end": e}
                 mask = [False] * len(f)
+                subject = main
+                back = lx.ANAPHORA_RE.search(f) if not ents else None
+                if back is not None and carry.prev_subject_para == para_no:
+                    # "So với năm 2022, tỉnh đã tăng 2,49 điểm": "tỉnh" is the unit of that kind
+                    # the last sentence named, not necessarily the article's main one.
+                    word = back.group(0).split()
+                    levels = lx.ANAPHORA_LEVELS.get(word[-1] if word[0] == "the" else word[0], ())
+                    named = [e for e in carry.prev_ents if e.level in levels]
+                    if named:
+                        subject = named[0]
+                elif ents:
+                    carry.prev_ents, carry.prev_subject_para = ents, para_no
                 candidates += self._index_results(
-                    f, original, ents, regions, years, carry, main, evidence, mask, para_year
+                    f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
                 metric_year = para_year if para_year is not None else doc_year
                 para_year = context_year
-                for rec in find_metrics(f, original, ents, years, main, mask, metric_year):
+                for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))

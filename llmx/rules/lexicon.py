@@ -422,4 +422,17 @@ AVERAGE_BEFORE_RE = re.compile(
 # The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
 RANGE_START_RE = re.compile(r"\b(?:from|between|tu|dao dong tu|trai tu)\s*$")
 RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*\d")
-RANGE_END_RE = re.compile(r"\b(?:from|between|tu)\s*\d[\d.,]*\s*(?:%|percent|diem|points?)?\s*(?:den|to|and|-)\s*$")
+RANGE_END_RE = re.compile(
+    r"\b(?:from|between|tu)\s*\d[\d.,]*\s*(?:%|percent|diem|points?)?\s*(?:den|to|and|-)\s*$"
+)
+# A unit referred back to ("tỉnh này", "thành phố", "the province"): the last one of that kind.
+ANAPHORA_RE = re.compile(
+    r"\b(?:tinh|thanh pho|dia phuong|huyen|thi xa)(?: nay| do)?\b|\bbo (?:nay|do)\b"
+    r"|\bthe (?:province|city|ministry|locality|district)\b"
+)
+ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
+    "tinh": ("province",), "thanh": ("province", "district"), "dia": ("province",),
+    "huyen": ("district",), "thi": ("district",), "bo": ("ministry",), "so": ("department",),
+    "province": ("province",), "city": ("province", "district"), "locality": ("province",),
+    "ministry": ("ministry",), "district": ("district",),
+}  # fmt: skip
