@@ -416,8 +416,10 @@ BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+f
 # An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
 # "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
 AVERAGE_BEFORE_RE = re.compile(
-    r"\b(?:average|averaged|mean|median|national (?:[\w-]+ ){0,6}?(?:index|score)|"
-    r"binh quan|trung binh|trung vi|muc chung)\b"
+    r"\b(?:national average|average of|the average|averaged|median|"
+    r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
+    r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
+    r"gia tri trung binh|trung vi|muc chung)\b"
 )
 # The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
 RANGE_START_RE = re.compile(r"\b(?:from|between|tu|dao dong tu|trai tu)\s*$")
