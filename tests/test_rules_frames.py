@@ -244,3 +244,14 @@ def test_subject_carried_from_the_previous_sentence():
         "So với năm 2021, tỉnh đã tăng 6 bậc và đạt 68,2 điểm."
     )
     assert ("Hưng Yên", 6, 68.2) in {(r.entity, r.rank_change, r.score) for r in rs}
+
+
+def test_english_move_from_an_earlier_place():
+    rs = results("In DTI 2023, Phu Yen placed 20th, up from 26th out of 63 in 2022.")
+    got = {(r.year, r.rank, r.rank_total, r.rank_change) for r in rs}
+    assert got == {(2023, 20, None, 6), (2022, 26, 63, None)}
+
+
+def test_rank_change_after_a_score_change():
+    rs = results("Năm 2022, Chỉ số PCI của tỉnh Gia Lai tăng 1,2 điểm và 4 bậc, xếp thứ 30.")
+    assert [(r.score_change, r.rank_change, r.rank) for r in rs] == [(1.2, 4, 30)]

@@ -166,6 +166,20 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": int(m.group("ya")), "rank": a,
                        "total": int(m.group("ta")) if m.group("ta") else None})
             )  # fmt: skip
+    for m in lx.RANK_AFTER_SCORE_CHANGE_RE.finditer(f):
+        n = int(m.group("n"))
+        sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
+        add(m, "rank_change", {"value": sign * n}, "n")
+    for m in lx.EN_RANK_FROM_RE.finditer(f):
+        raw = m.group("a")
+        a = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            ev.append(
+                Event(m.start("a"), m.end(), "prior_rank",
+                      {"year": int(m.group("y")) if m.group("y") else None, "rank": a,
+                       "total": int(m.group("t")) if m.group("t") else None, "derive": True})
+            )  # fmt: skip
     for m in lx.RANK_CHANGE_RE.finditer(f):
         n = int(m.group("n"))
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
@@ -241,6 +255,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             lx.RANGE_START_RE.search(f, max(0, s - 16), s) and lx.RANGE_NEXT_RE.match(f[m.end() :])
         ) or lx.RANGE_END_RE.search(f, max(0, s - 40), s):
             continue  # "dao động từ 75,03% đến 90,61%": the ends of a spread
+        if lx.AVERAGE_BEFORE_RE.search(f, max(0, s - 40), s) and not lx.REGION_CUE_RE.search(f):
+            continue  # "the national SIPAS average of 83.94%": many units' figure, a metric
         if lx.SHARE_AFTER_RE.match(f, m.end()):
             continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
@@ -442,6 +458,19 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 pending_scope = d["scope"]
             if d["scope"] == "province:":
                 last_province_scope = (ev.end, target if target is not None else cur)
+        elif k == "prior_rank" and d.get("derive"):
+            # "placed 11th, up from 15th in 2022": the change follows from the two places.
+            if cur.rank is not None and cur.rank_change is None:
+                cur.rank_change = d["rank"] - cur.rank
+                cur.rank_from = d["rank"]
+            if d["year"] is not None:
+                if cur.year is None:
+                    cur.not_year = d["year"]
+                drafts.append(
+                    Draft(index=cur.index, component=cur.component, entity=cur.entity,
+                          year=d["year"], rank=d["rank"], rank_total=d["total"],
+                          scope="prior", first_value_at=ev.start, span_end=ev.end)
+                )  # fmt: skip
         elif k == "prior_rank":
             drafts.append(
                 Draft(index=cur.index, component=cur.component, entity=cur.entity,

@@ -438,3 +438,14 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
     "province": ("province",), "city": ("province", "district"), "locality": ("province",),
     "ministry": ("ministry",), "district": ("district",),
 }  # fmt: skip
+# "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
+EN_RANK_FROM_RE = re.compile(
+    rf"\b(?:up|down|rising|climbing|falling|dropping) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    r"(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
+    r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
+)
+# "tăng 2,78 điểm và 9 bậc": the move after a score change.
+RANK_AFTER_SCORE_CHANGE_RE = re.compile(
+    r"\b(?P<dir>tang|giam|cai thien|tut|mat)\s+(?:them\s+)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+"
+    r"(?:(?:tang|giam|tut|len|xuong)\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri)\b"
+)
