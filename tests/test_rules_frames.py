@@ -255,3 +255,9 @@ def test_english_move_from_an_earlier_place():
 def test_rank_change_after_a_score_change():
     rs = results("Năm 2022, Chỉ số PCI của tỉnh Gia Lai tăng 1,2 điểm và 4 bậc, xếp thứ 30.")
     assert [(r.score_change, r.rank_change, r.rank) for r in rs] == [(1.2, 4, 30)]
+
+
+def test_value_of_an_unnamed_component_is_not_the_whole_index():
+    out = extract("Năm 2022, ở lĩnh vực thứ ba, tỉnh Kiên Giang đứng thứ 12 về Chỉ số CCHC.")
+    assert out.extraction.index_results == []
+    assert any("component" in r.reason for r in out.rejected)

@@ -68,6 +68,13 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
+    cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
+    if (
+        d.component is None
+        and lx.COMPONENT_CUE_RE.search(cue_window)
+        and not re.search(r"\btong (?:so )?diem\b|\btotal\b", cue_window)  # the sum of them
+    ):
+        return "the value is a component's, and its name was not read"
     if d.entity is None and lx.PLURAL_SUBJECT_RE.search(clause):
         return "the sentence is about several units, not the document's main one"
     unnamed_or_owner = d.entity is None or (

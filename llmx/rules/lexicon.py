@@ -449,3 +449,9 @@ RANK_AFTER_SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|cai thien|tut|mat)\s+(?:them\s+)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+"
     r"(?:(?:tang|giam|tut|len|xuong)\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri)\b"
 )
+# Words that announce a component ("lĩnh vực", "chỉ số thành phần", "pillar"): a value right
+# after one whose name was not read is not the whole index's.
+COMPONENT_CUE_RE = re.compile(
+    r"\b(?:linh vuc|chi so thanh phan|chi so noi dung|noi dung thanh phan|tru cot|tieu chi|"
+    r"nhom chi so|sub-index|sub-indices|pillars?|component ind(?:ex|ices|exes)|dimension)\b"
+)
