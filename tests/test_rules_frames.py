@@ -261,3 +261,8 @@ def test_value_of_an_unnamed_component_is_not_the_whole_index():
     out = extract("Năm 2022, ở lĩnh vực thứ ba, tỉnh Kiên Giang đứng thứ 12 về Chỉ số CCHC.")
     assert out.extraction.index_results == []
     assert any("component" in r.reason for r in out.rejected)
+
+
+def test_held_place_keeps_the_place_itself():
+    rs = results("Năm 2022, Chỉ số PCI của tỉnh Lạng Sơn giữ vững vị trí thứ 4/14 tỉnh vùng núi.")
+    assert [(r.rank, r.rank_total, r.rank_change) for r in rs] == [(4, 14, 0)]
