@@ -266,3 +266,17 @@ def test_value_of_an_unnamed_component_is_not_the_whole_index():
 def test_held_place_keeps_the_place_itself():
     rs = results("Năm 2022, Chỉ số PCI của tỉnh Lạng Sơn giữ vững vị trí thứ 4/14 tỉnh vùng núi.")
     assert [(r.rank, r.rank_total, r.rank_change) for r in rs] == [(4, 14, 0)]
+
+
+def test_dti_score_above_one_on_a_unit_scale_document_is_rejected():
+    out = extract(
+        "Năm 2023, Chỉ số DTI của tỉnh Đắk Lắk đạt 0,5123 điểm. "
+        "Chỉ số DTI của tỉnh Đắk Nông đạt 51,2 điểm."
+    )
+    assert [r.score for r in out.extraction.index_results] == [0.5123]
+    assert any("0-1" in r.reason for r in out.rejected)
+
+
+def test_score_without_unit_after_total():
+    rs = results("Năm 2023, Chỉ số PCI của tỉnh Bình Dương có tổng điểm 69,41, xếp thứ 6.")
+    assert [(r.score, r.rank) for r in rs] == [(69.41, 6)]

@@ -33,7 +33,7 @@ from llmx.rules.index_results import (
 )
 from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
-from llmx.rules.plausibility import implausible
+from llmx.rules.plausibility import implausible, unit_scale_indices
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
 _DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
@@ -490,6 +490,7 @@ class RulesExtractor(Backend):
         seen: set[tuple[str, str]] = set()
         rejected: list[Rejection] = []
         ctx = {"text": doc.text}
+        unit_scale = unit_scale_indices(candidates)
         for kind, data in candidates:
             rank_pair = data.pop(_RANK_FROM, None)
             doubt = data.pop(_DOUBT, None)
@@ -497,7 +498,7 @@ class RulesExtractor(Backend):
             if key in seen:
                 continue
             seen.add(key)
-            reason = doubt or implausible(kind, data, rank_pair)
+            reason = doubt or implausible(kind, data, rank_pair, unit_scale)
             if reason is not None:
                 rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
                 continue

@@ -231,6 +231,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
+    for m in lx.SCORE_NO_UNIT_RE.finditer(f):
+        group = "v" if m.group("v") else "v2"
+        v = _num(m.group(group))
+        if v is not None and v <= 100:
+            add(m, "score", {"value": v, "unit": "points"}, group)
     for m in lx.BARE_FOR_COMPONENT_RE.finditer(f):
         # "5.45 for transparency": a sub-score in an English list, its field named after it.
         if lx.KNOWN_COMPONENT_RE.match(f, m.end()):

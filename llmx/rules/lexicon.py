@@ -455,3 +455,10 @@ COMPONENT_CUE_RE = re.compile(
     r"\b(?:linh vuc|chi so thanh phan|chi so noi dung|noi dung thanh phan|tru cot|tieu chi|"
     r"nhom chi so|sub-index|sub-indices|pillars?|component ind(?:ex|ices|exes)|dimension)\b"
 )
+# Scores written without a unit: "tổng điểm 71,25", "giá trị DTI 0,8241", "với 0,7951".
+SCORE_NO_UNIT_RE = re.compile(
+    r"\b(?:tong diem|tong so diem|diem so|muc diem|gia tri(?: dti| chi so)?(?: \([^)]{1,60}\))?|"
+    r"diem trung binh)\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
+    r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
+    r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+)

@@ -15,11 +15,28 @@ _UNKNOWN_ENTITY = "không rõ"
 FIRST_YEAR = 2005
 
 
+def unit_scale_indices(candidates: list[tuple[str, dict[str, Any]]]) -> set[str]:
+    """Indices a document scores on the 0-1 scale (DTI: "0,7352 điểm"): any score of theirs
+    above 1 in the same document is then a misread."""
+    return {
+        str(d.get("index"))
+        for k, d in candidates
+        if k == "index_results"
+        and d.get("index") == "DTI"
+        and d.get("score") is not None
+        and 0 < d["score"] <= 1
+    }
+
+
 def implausible(
-    kind: str, data: dict[str, Any], rank_pair: tuple[int, int] | None = None
+    kind: str,
+    data: dict[str, Any],
+    rank_pair: tuple[int, int] | None = None,
+    unit_scale: frozenset[str] | set[str] = frozenset(),
 ) -> str | None:
     """Why ``data`` (a candidate of record type ``kind``) cannot be right, or None.
-    ``rank_pair`` is (from, to) when the text stated both ends of a move."""
+    ``rank_pair`` is (from, to) when the text stated both ends of a move; ``unit_scale`` the
+    indices the document scores on 0-1 (``unit_scale_indices``)."""
     if data.get("entity") in (None, "", _UNKNOWN_ENTITY):
         return "no entity is named for this figure"
     year = data.get("year")
@@ -43,6 +60,8 @@ def implausible(
             top = 100.0
         if score < 0 or score > top:
             return f"score {score} is outside the {index} scale (0-{top:g})"
+        if index in unit_scale and data.get("score_unit") != "percent" and score > 1:
+            return f"score {score} is above 1 where the document scores {index} on 0-1"
     change = data.get("rank_change")
     if rank_pair is not None and change is not None and change != rank_pair[0] - rank_pair[1]:
         return f"rank change {change} contradicts the move from {rank_pair[0]} to {rank_pair[1]}"
