@@ -280,3 +280,16 @@ def test_dti_score_above_one_on_a_unit_scale_document_is_rejected():
 def test_score_without_unit_after_total():
     rs = results("Năm 2023, Chỉ số PCI của tỉnh Bình Dương có tổng điểm 69,41, xếp thứ 6.")
     assert [(r.score, r.rank) for r in rs] == [(69.41, 6)]
+
+
+def test_two_respectively_lists_in_one_sentence():
+    rs = results(
+        "Về Chỉ số PCI năm 2021, Bình Định và Phú Yên lần lượt xếp thứ 2 và 3; các vị trí "
+        "thứ 4 và 5 lần lượt thuộc về Kon Tum và Gia Lai."
+    )
+    assert {(r.entity, r.rank) for r in rs} == {
+        ("Bình Định", 2),
+        ("Phú Yên", 3),
+        ("Kon Tum", 4),
+        ("Gia Lai", 5),
+    }

@@ -573,11 +573,21 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
 
 
 def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
-    """Pair an ordinal list with the subjects a "lần lượt" names, in order: each rank of the
-    list becomes a rank event right after its subject, so that assembly gives each subject
-    its own place. Left as it is when the counts differ (no guess)."""
-    cue = lx.RESPECTIVELY_RE.search(f)
-    lst = lx.RANK_LIST_RE.search(f)
+    """Pair each ordinal list with the subjects its "lần lượt" names, in order, clause by
+    clause: each rank of a list becomes a rank event right after its subject, so that
+    assembly gives each subject its own place. A clause whose counts differ is left as it is
+    (no guess)."""
+    bounds = [0, *[i + 1 for i, c in enumerate(f) if c == ";"], len(f) + 1]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        values = _respectively_in(f, lo, hi - 1, subjects, values)
+    return values
+
+
+def _respectively_in(
+    f: str, lo: int, hi: int, subjects: list[Event], values: list[Event]
+) -> list[Event]:
+    cue = lx.RESPECTIVELY_RE.search(f, lo, hi)
+    lst = lx.RANK_LIST_RE.search(f, lo, hi)
     if cue is None or lst is None:
         return values
     items = []
@@ -585,17 +595,14 @@ def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Eve
         raw = m.group("n")
         rank = int(raw) if raw.isdigit() else _ORD[raw]
         items.append((rank, int(m.group("t")) if m.group("t") else None))
-    clause_start = max(f.rfind(";", 0, min(cue.start(), lst.start())), -1) + 1
-    semi = f.find(";", max(cue.end(), lst.end()))
-    clause_end = semi if semi >= 0 else len(f)
     kinds = ("entity", "component")
     if lst.start() > cue.start():
         # "A, B và C lần lượt xếp thứ …": the subjects come before the cue.
-        cands = [e for e in subjects if e.kind in kinds and clause_start <= e.start < cue.start()]
+        cands = [e for e in subjects if e.kind in kinds and lo <= e.start < cue.start()]
         cands = cands[-len(items) :] if len(cands) >= len(items) else cands
     else:
         # "các vị trí thứ 5, 6 lần lượt thuộc về A, B": the subjects follow it.
-        cands = [e for e in subjects if e.kind in kinds and cue.end() <= e.start < clause_end]
+        cands = [e for e in subjects if e.kind in kinds and cue.end() <= e.start < hi]
         cands = cands[: len(items)]
     if len(cands) != len(items) or len(items) < 2 or len({c.kind for c in cands}) != 1:
         return values
