@@ -293,3 +293,8 @@ def test_two_respectively_lists_in_one_sentence():
         ("Kon Tum", 4),
         ("Gia Lai", 5),
     }
+
+
+def test_highest_score_belongs_to_the_unit_after_thuoc_ve():
+    rs = results("Về PCI 2022, mức điểm cao nhất là 70,15, thuộc về Bình Định.")
+    assert [(r.entity, r.rank, r.score) for r in rs] == [("Bình Định", 1, 70.15)]

@@ -78,7 +78,8 @@ RANK_RE = re.compile(
 RANK_WORD_RE = re.compile(rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b")
 LEADER_RE = re.compile(
     r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau|"
-    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi)))\b"
+    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi))|"
+    r"(?<=muc diem )cao nhat|(?<=diem so )cao nhat)\b"
 )
 # Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
 RANK_DOWN_WORDS: tuple[str, ...] = (
@@ -217,7 +218,9 @@ SUBJECT_AFTER_RANK_RE = re.compile(
     r"(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$"
 )
 # A fronted value: "Đứng thứ 4, X …", "Với 70,37 điểm, X xếp thứ 3": the value is X's.
-FRONTED_GAP_RE = re.compile(r"^\s*,\s*(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$")
+FRONTED_GAP_RE = re.compile(
+    r"^\s*,\s*(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$|^\s*,?\s*thuoc ve\s+(?:tinh\s+)?$"
+)
 # "từ 7,28 điểm đi xuống 6,74 điểm": the later score is the record's, the earlier one the year before.
 SCORE_FROM_TO_RE = re.compile(
     r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)(?:\s+(?:nam\s+)?(?P<ya>(?:19|20)\d\d))?\s*,?\s*"
@@ -458,7 +461,7 @@ COMPONENT_CUE_RE = re.compile(
 # Scores written without a unit: "tổng điểm 71,25", "giá trị DTI 0,8241", "với 0,7951".
 SCORE_NO_UNIT_RE = re.compile(
     r"\b(?:tong diem|tong so diem|diem so|muc diem|gia tri(?: dti| chi so)?(?: \([^)]{1,60}\))?|"
-    r"diem trung binh)\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
+    r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
 )
