@@ -298,3 +298,13 @@ def test_two_respectively_lists_in_one_sentence():
 def test_highest_score_belongs_to_the_unit_after_thuoc_ve():
     rs = results("Về PCI 2022, mức điểm cao nhất là 70,15, thuộc về Bình Định.")
     assert [(r.entity, r.rank, r.score) for r in rs] == [("Bình Định", 1, 70.15)]
+
+
+def test_ranking_size_stated_apart_from_the_place():
+    rs = results("Về Chỉ số CCHC năm 2022, ở khối 19 sở, ban, ngành, Sở Tư pháp đứng thứ nhất.")
+    assert [(r.entity, r.rank, r.rank_total) for r in rs] == [("Sở Tư pháp", 1, 19)]
+
+
+def test_last_place_in_words_with_a_stated_total():
+    rs = results("Về Chỉ số DTI năm 2024, trong 34 địa phương, Cao Bằng đứng cuối bảng.")
+    assert [(r.entity, r.rank, r.rank_total) for r in rs] == [("Cao Bằng", 34, 34)]

@@ -30,6 +30,7 @@ from llmx.rules.index_results import (
     scan_scopes,
     scan_subjects,
     scan_values,
+    stated_total,
 )
 from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
@@ -359,6 +360,7 @@ class RulesExtractor(Backend):
                 self._update_carry(carry, sentence_index, years, f)
             return []
         mask[:] = trial_mask
+        total = stated_total(f)
         values = respectively(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
@@ -366,6 +368,8 @@ class RulesExtractor(Backend):
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
         for d in drafts:
+            if d.rank is not None and d.rank_total is None and total and d.rank <= total:
+                d.rank_total = total  # "Ở khối 21 sở, …, X đứng thứ nhất"
             index = d.index or sentence_index or borrowed
             if index is None and d.component is not None:
                 index = carry.index or carry.doc_index or "PAR_INDEX"

@@ -268,6 +268,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
+    ev += last_places(f, mask, stated_total(f))
     return ev
 
 
@@ -612,3 +613,22 @@ def _respectively_in(
                                                             "change": None}))  # fmt: skip
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+def stated_total(f: str) -> int | None:
+    """The one ranking size a sentence states apart from its places, or None."""
+    totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}
+    return totals.pop() if len(totals) == 1 else None
+
+
+def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
+    """ "X đứng cuối bảng" where the sentence states the total: the last place."""
+    if total is None:
+        return []
+    out = []
+    for m in lx.LAST_PLACE_RE.finditer(f):
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            out.append(Event(m.start(), m.end(), "rank", {"rank": total, "total": total,
+                                                          "change": None}))  # fmt: skip
+    return out

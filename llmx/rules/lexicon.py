@@ -465,3 +465,15 @@ SCORE_NO_UNIT_RE = re.compile(
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
 )
+# The size of the ranking named apart from the place: "Ở khối 21 sở, ban, ngành, …",
+# "Dẫn đầu 21 cơ quan là …", "trong 34 địa phương, X đứng cuối bảng", "among 63 provinces".
+TOTAL_CUE_RE = re.compile(
+    r"\b(?:khoi|nhom|trong|trong so|trong tong so|dan dau|dung dau|among|of the)\s+"
+    r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
+    r"localities)\b"
+)
+# Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
+LAST_PLACE_RE = re.compile(
+    r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
+    r"finished last|ranked last|came last|at the bottom)\b"
+)
