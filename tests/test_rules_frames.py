@@ -308,3 +308,10 @@ def test_ranking_size_stated_apart_from_the_place():
 def test_last_place_in_words_with_a_stated_total():
     rs = results("Về Chỉ số DTI năm 2024, trong 34 địa phương, Cao Bằng đứng cuối bảng.")
     assert [(r.entity, r.rank, r.rank_total) for r in rs] == [("Cao Bằng", 34, 34)]
+
+
+def test_ministry_level_agencies_by_their_full_names():
+    rs = results("Về Chỉ số DTI năm 2023 của nhóm bộ, ngành, thứ hai là Đài Truyền hình Việt Nam.")
+    assert [(r.entity, r.entity_level, r.rank) for r in rs] == [
+        ("Đài Truyền hình Việt Nam", "ministry", 2)
+    ]

@@ -325,6 +325,16 @@ MINISTRIES: list[tuple[str, str]] = [
     ("Ủy ban Dân tộc", r"uy ban dan toc|committee for ethnic minority affairs"),
     ("Văn phòng Chính phủ", r"van phong chinh phu|government office"),
     ("Bảo hiểm xã hội Việt Nam", r"bao hiem xa hoi viet nam|vietnam social security"),
+    ("Thông tấn xã Việt Nam", r"thong tan xa viet nam|vietnam news agency"),
+    ("Đài Truyền hình Việt Nam", r"dai truyen hinh viet nam|vietnam television"),
+    ("Đài Tiếng nói Việt Nam", r"dai tieng noi viet nam|voice of vietnam"),
+    ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+     r"vien han lam khoa hoc va cong nghe viet nam|vietnam academy of science and technology"),
+    ("Viện Hàn lâm Khoa học xã hội Việt Nam",
+     r"vien han lam khoa hoc xa hoi viet nam|vietnam academy of social sciences"),
+    ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+     r"uy ban quan ly von nha nuoc(?: tai doanh nghiep)?|commission for the management of state "
+     r"capital at enterprises"),
     ("Bộ Quốc phòng", r"bo quoc phong|ministry of (?:national )?defen[cs]e"),
     ("Bộ Công an", r"bo cong an|ministry of public security"),
 ]  # fmt: skip
