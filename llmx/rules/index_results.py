@@ -210,7 +210,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         t = int(m.group("t"))
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
-        add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
+        word = m.group(1) or m.group(2)
+        add(m, "rank", {"rank": _ORD[word], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
             r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",
