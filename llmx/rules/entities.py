@@ -85,7 +85,10 @@ def find_entities(
                     start + m.start(), start + m.start(2) + len(name), f"{prefix} {name}", "commune"
                 )
             )
+    ministry_starts = {m.start() for m in lx.MINISTRY_RE.finditer(fseg)}
     for m in lx.DEPARTMENT_RE.finditer(fseg):
+        if m.start() in ministry_starts:
+            continue  # the ministry table names it (canonically)
         raw = seg[m.start() : m.end()]
         level = (
             "ministry"
@@ -95,6 +98,12 @@ def find_entities(
             else "department"
         )
         found.append(EntityMention(start + m.start(), start + m.end(), _canon_unit(raw), level))
+    for m in lx.MINISTRY_RE.finditer(fseg):
+        if fseg.startswith("bo", m.start()) and m.start() > 0 and fseg[m.start() - 1].isalnum():
+            continue
+        assert m.lastgroup is not None  # every alternative is a named group
+        name = lx.MINISTRIES[int(m.lastgroup[1:])][0]
+        found.append(EntityMention(start + m.start(), start + m.end(), name, "ministry"))
     for m in _NATION_RE.finditer(fseg):
         found.append(EntityMention(start + m.start(), start + m.end(), "Việt Nam", "nation"))
     for pm in gz.find(seg):

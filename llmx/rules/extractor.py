@@ -22,11 +22,24 @@ from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention, find_entities, main_entity
-from llmx.rules.index_results import Draft, assemble, scan_scopes, scan_subjects, scan_values
+from llmx.rules.facts import merge_facts
+from llmx.rules.index_results import (
+    Draft,
+    assemble,
+    respectively,
+    scan_scopes,
+    scan_subjects,
+    scan_values,
+    stated_total,
+)
 from llmx.rules.initiatives import find_initiatives
 from llmx.rules.metrics import find_metrics
+from llmx.rules.plausibility import implausible, unit_scale_indices
 
+_RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
+_DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
+_SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about one index
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
@@ -47,15 +60,95 @@ def _first_index(f: str) -> str | None:
     return best[1] if best else None
 
 
-def _dominant_index(title: str | None, folded: str) -> str | None:
-    """The index an article is about: most mentioned, the title counting triple."""
+def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
+    """Why a record's subject cannot be trusted from this sentence, or None."""
+    clause = f[_clause_of(f, max(d.first_value_at, 0)) : max(d.first_value_at, 0)]
+    if (
+        rec["entity_level"] != "region"
+        and d.score is not None
+        and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
+    ):
+        return "an average of many units, not this unit's own result"
+    cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
+    if (
+        d.component is None
+        and lx.COMPONENT_CUE_RE.search(cue_window)
+        and not re.search(r"\btong (?:so )?diem\b|\btotal\b", cue_window)  # the sum of them
+    ):
+        return "the value is a component's, and its name was not read"
+    if d.entity is None and lx.PLURAL_SUBJECT_RE.search(clause):
+        return "the sentence is about several units, not the document's main one"
+    unnamed_or_owner = d.entity is None or (
+        d.entity.level == "province"
+        and lx.OWNER_BEFORE_RE.search(f, max(0, d.entity.start - 12), d.entity.start)
+    )
+    if (
+        rec["entity_level"] == "province"
+        and rec["scope"] == "national"
+        and unnamed_or_owner
+        and lx.SUB_RANKING_CUE_RE.search(f, max(0, d.first_value_at - 80), d.span_end + 60)
+    ):
+        return "a unit inside the province is ranked here, not the province"
+    ent = d.entity
+    scope = str(rec["scope"])
+    if (
+        ent is not None
+        and ent.level == "district"
+        and ent.province
+        and scope.startswith("province:")
+        and scope != f"province:{ent.province}"
+    ):
+        return f"{ent.name} belongs to {ent.province}, not to {scope.split(':', 1)[1]}"
+    return None
+
+
+def _clause_of(f: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: clauses are cut at semicolons."""
+    return f.rfind(";", 0, pos) + 1
+
+
+def _region_is_scope(folded: str, start: int) -> bool:
+    line_start = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start)) + 1
+    return bool(lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start))
+
+
+def _is_dateline(text: str, e: EntityMention) -> bool:
+    before = text[max(0, e.start - 3) : e.start]
+    at_line_start = e.start == 0 or before.endswith("\n") or not before.strip()
+    return at_line_start and bool(lx.DATELINE_AFTER_RE.match(text, e.end))
+
+
+def _merge_mentions(
+    entities: list[EntityMention], regions: list[EntityMention]
+) -> list[EntityMention]:
+    """Region mentions join the entity list where no other mention overlaps them."""
+    kept = [r for r in regions if not any(e.start < r.end and r.start < e.end for e in entities)]
+    return sorted([*entities, *kept], key=lambda e: (e.start, e.end, e.name))
+
+
+def _edition_year(title: str | None, folded: str) -> int | None:
+    """The year of the index edition the headline or lead names ("PCI 2022", "Chỉ số CCHC năm
+    2021"): the year its undated figures measure."""
+    for source in (fold_keep_offsets(title or ""), folded[:600]):
+        m = lx.EDITION_YEAR_RE.search(source)
+        if m:
+            return int(m.group("y") or m.group("y2"))
+    return None
+
+
+def _dominant_index(title: str | None, folded: str) -> tuple[str | None, float]:
+    """The index an article is about (most mentioned, the title counting triple) and its
+    share of all index mentions."""
     counts: dict[str, int] = {}
     for source, weight in ((folded, 1), (fold_keep_offsets(title or ""), 3)):
         for m in lx.INDEX_ANY_RE.finditer(source):
             assert m.lastgroup is not None  # every alternative of the pattern is a named group
             code = lx.INDEX_CODES[int(m.lastgroup[1:])]
             counts[code] = counts.get(code, 0) + weight
-    return max(counts, key=counts.__getitem__) if counts else None
+    if not counts:
+        return None, 0.0
+    best = max(counts, key=counts.__getitem__)
+    return best, counts[best] / sum(counts.values())
 
 
 def _dominant_province(entities: list[EntityMention], main: EntityMention | None) -> str | None:
@@ -78,7 +171,12 @@ class _Carry:
     para: int = -1
     index_para: int = -2
     doc_index: str | None = None
+    single_index: bool = False  # the article is about one index: undeclared results are its
     doc_province: str | None = None
+    edition_year: int | None = None  # the edition of the main index the article reports on
+    doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
+    prev_ents: list[EntityMention] = field(default_factory=list)  # the last sentence naming any
+    prev_subject_para: int = -1
 
 
 def _is_heading(line: str) -> bool:
@@ -90,7 +188,13 @@ def _is_heading(line: str) -> bool:
 def measured_years(f: str) -> list[tuple[int, int]]:
     """(position, year) of years the sentence measures: comparison years ("so với năm
     2021"), dates ("12/7/2022"), ranges and periods are left out."""
-    comparison = {m.start(1) for m in lx.COMPARISON_YEAR_RE.finditer(f)}
+    comparison = {
+        m.start(1) if m.group(1) else m.start("vy") for m in lx.COMPARISON_YEAR_RE.finditer(f)
+    }
+    # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
+    comparison |= {
+        m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
+    }
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
@@ -103,7 +207,14 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\s*[-–/]\s*\d", after):
             continue
-        if g == 2 and not re.search(r"(?:nam|cua|trong|,|\()\s*$", before) and s > 0:
+        if (
+            g == 2
+            and not re.search(
+                r"(?:nam|cua|trong|,|\(|\bin|\bof|\bfor|\bthe|'s|\bon|index|pci|papi|sipas|dti|pgi)\s*$",
+                before,
+            )
+            and s > 0
+        ):
             continue  # a bare 4-digit number is a year only in year-like positions
         out.append((s, int(m.group(g))))
     return out
@@ -120,15 +231,24 @@ class RulesExtractor(Backend):
     def extract(self, doc: Document) -> ExtractionOutcome:
         text = doc.text
         folded_doc = fold_keep_offsets(text)
-        regions_all = [
-            (m.start, m.end, m.item.name) for m in get_gazetteer().find_regions(folded_doc)
-        ]
-        entities_all = find_entities(text, folded=folded_doc)
+        regions_all: list[tuple[int, int, str]] = []
+        region_ents: list[EntityMention] = []
+        for rm in get_gazetteer().find_regions(folded_doc):
+            if _region_is_scope(folded_doc, rm.start):
+                regions_all.append((rm.start, rm.end, rm.item.name))
+            else:
+                region_ents.append(EntityMention(rm.start, rm.end, rm.item.name, "region"))
+        entities_all = _merge_mentions(
+            [e for e in find_entities(text, folded=folded_doc) if not _is_dateline(text, e)],
+            region_ents,
+        )
         main = main_entity(doc.title, text, entities_all)
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()
-        carry.doc_index = _dominant_index(doc.title, folded_doc)
+        carry.doc_index, share = _dominant_index(doc.title, folded_doc)
+        carry.single_index = share >= _SINGLE_INDEX_SHARE
         carry.doc_province = _dominant_province(entities_all, main)
+        carry.edition_year = _edition_year(doc.title, folded_doc)
         ent_i = 0
         doc_year: int | None = None
         seen_body = False
@@ -144,6 +264,7 @@ class RulesExtractor(Backend):
                 # figures ("Trong năm, …", "Hiện toàn tỉnh có …") belong to it.
                 lead = _LEAD_YEAR_RE.match(folded_doc, para.start, para.end)
                 doc_year = int(lead.group(1)) if lead else None
+                carry.doc_year = doc_year
             seen_body = True
             para_year: int | None = None
             for span in sentences(text, para.start, para.end):
@@ -166,16 +287,28 @@ class RulesExtractor(Backend):
                 context_year = years[0][1] if years else para_year
                 evidence = {"quote": original, "start": s, "end": e}
                 mask = [False] * len(f)
+                subject = main
+                back = lx.ANAPHORA_RE.search(f) if not ents else None
+                if back is not None and carry.prev_subject_para == para_no:
+                    # "So với năm 2022, tỉnh đã tăng 2,49 điểm": "tỉnh" is the unit of that kind
+                    # the last sentence named, not necessarily the article's main one.
+                    word = back.group(0).split()
+                    levels = lx.ANAPHORA_LEVELS.get(word[-1] if word[0] == "the" else word[0], ())
+                    named = [e for e in carry.prev_ents if e.level in levels]
+                    if named:
+                        subject = named[0]
+                elif ents:
+                    carry.prev_ents, carry.prev_subject_para = ents, para_no
                 candidates += self._index_results(
-                    f, original, ents, regions, years, carry, main, evidence, mask, para_year
+                    f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
                 metric_year = para_year if para_year is not None else doc_year
                 para_year = context_year
-                for rec in find_metrics(f, original, ents, years, main, mask, metric_year):
+                for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
-        return self._validate(doc, candidates)
+        return self._validate(doc, merge_facts(text, candidates))
 
     def _index_results(
         self,
@@ -210,11 +343,14 @@ class RulesExtractor(Backend):
         values = scan_values(f, trial_mask)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
-            # index is a metric ("giảm 50% mức phí"), not an index score.
+            # index is a metric ("giảm 50% mức phí"), not an index score, unless its clause
+            # ranks someone ("Hà Nội xếp thứ 3 với 91,43%").
+            ranked = [_clause_of(f, v.start) for v in values if v.kind == "rank"]
             values = [
                 v
                 for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
+                or _clause_of(f, v.start) in ranked
             ]
             trial_mask = list(mask)
             for v in values:
@@ -225,18 +361,25 @@ class RulesExtractor(Backend):
                 self._update_carry(carry, sentence_index, years, f)
             return []
         mask[:] = trial_mask
+        total = stated_total(f)
+        values = respectively(f, subjects, values)
         scopes = scan_scopes(f, regions)
-        drafts = assemble(subjects + values + scopes, f)
+        drafts = assemble(subjects + values + scopes, f, original)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
         for d in drafts:
+            if d.rank is not None and d.rank_total is None and total and d.rank <= total:
+                d.rank_total = total  # "Ở khối 21 sở, …, X đứng thứ nhất"
             index = d.index or sentence_index or borrowed
             if index is None and d.component is not None:
                 index = carry.index or carry.doc_index or "PAR_INDEX"
             if index is None:
                 continue
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
+            doubt = _doubt(f, d, rec)
+            if doubt is not None:
+                rec[_DOUBT] = doubt
             prev_end = max(prev_end, d.span_end)
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
@@ -253,7 +396,8 @@ class RulesExtractor(Backend):
         ):
             return carry.index
         if carry.doc_index and any(
-            ev.kind == "entity" and ev.data["entity"].level in _SUB_PROVINCE for ev in subjects
+            ev.kind == "entity" and (carry.single_index or ev.data["entity"].level in _SUB_PROVINCE)
+            for ev in subjects
         ):
             return carry.doc_index
         return None
@@ -285,6 +429,7 @@ class RulesExtractor(Backend):
     ) -> dict[str, Any]:
         ent = d.entity or main
         year = d.year
+        years = [(p, y) for p, y in years if y != d.not_year]
         if year is None and years:
             before = [y for p, y in years if p <= d.first_value_at]
             year = before[-1] if before else years[0][1]
@@ -294,6 +439,13 @@ class RulesExtractor(Backend):
             year = para_year
         if year is None and d.scope != "prior":
             year = carry.index_years.get(index)
+        if d.unstated_move and d.year is None and index == carry.doc_index and carry.edition_year:
+            year = carry.edition_year  # a move told without years is the edition's change
+        if year is None:
+            # An article about one edition (or one year): its undated figures are that one's.
+            year = carry.edition_year if carry.edition_year is not None else carry.doc_year
+        if d.year_back and year is not None:
+            year -= 1
         scope = d.scope
         if (
             scope in (None, "prior")
@@ -332,6 +484,7 @@ class RulesExtractor(Backend):
             "score_change": d.score_change,
             "scope": scope,
             "is_target": is_target,
+            _RANK_FROM: (d.rank_from, d.rank) if d.rank_from is not None and d.rank else None,
         }
 
     def _validate(
@@ -342,11 +495,18 @@ class RulesExtractor(Backend):
         seen: set[tuple[str, str]] = set()
         rejected: list[Rejection] = []
         ctx = {"text": doc.text}
+        unit_scale = unit_scale_indices(candidates)
         for kind, data in candidates:
+            rank_pair = data.pop(_RANK_FROM, None)
+            doubt = data.pop(_DOUBT, None)
             key = (kind, repr(sorted((k, v) for k, v in data.items() if k != "evidence")))
             if key in seen:
                 continue
             seen.add(key)
+            reason = doubt or implausible(kind, data, rank_pair, unit_scale)
+            if reason is not None:
+                rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
+                continue
             try:
                 data = {**data, "evidence": Evidence.model_validate(data["evidence"], context=ctx)}
                 kept[kind].append(models[kind].model_validate(data, context=ctx))

@@ -46,6 +46,13 @@ class Draft:
     is_target: bool = False
     first_value_at: int = -1
     span_end: int = 0
+    not_year: int | None = None  # a year the sentence names that is not this record's
+    rank_from: int | None = None  # the start of a stated move ("từ thứ 12 lên thứ 6")
+    year_back: bool = False  # an earlier value with no year: the year before the record's
+    orphan: bool = False  # values whose subject a clause break cut off: not emitted
+    entity_own: bool = False  # the entity was named for this draft, not carried from the last
+    component_own: bool = False  # the component was named for this draft
+    unstated_move: bool = False  # "từ 7,28 lên 7,57 điểm" with no year: the edition's move
 
     def has_value(self) -> bool:
         return any(
@@ -77,23 +84,106 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ev.append(Event(s, e, kind, data))
 
     for m in lx.PAREN_PRIOR_RE.finditer(f):
-        v = _num(m.group("v"))
+        second = m.group("v") is None  # "mức 84,74% của năm 2022"
+        v = _num(m.group("v2") if second else m.group("v"))
         if v is not None:
-            unit = "percent" if m.group("u") == "%" else "points"
-            add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
+            unit = "percent" if m.group("u2" if second else "u") == "%" else "points"
+            year = int(m.group("y2" if second else "y"))
+            add(m, "prior", {"year": year, "score": v, "unit": unit})
+    for m in lx.SCORE_FROM_TO_RE.finditer(f):
+        a, b = _num(m.group("a")), _num(m.group("b"))
+        if a is None or b is None:
+            continue
+        unit = "percent" if m.group("ub") == "%" else "points"
+        s0 = m.start("b")
+        if not _free(mask, m.start(), m.end()):
+            continue
+        _take(mask, m.start(), m.end())
+        yb = int(m.group("yb")) if m.group("yb") else None
+        ev.append(Event(s0, m.end(), "score", {"value": b, "unit": unit, "year": yb,
+                                               "unstated": yb is None}))  # fmt: skip
+        ya = int(m.group("ya")) if m.group("ya") else (yb - 1 if yb else None)
+        ev.append(Event(m.end(), m.end(), "prior", {"year": ya, "score": a, "unit": unit,
+                                                   "back": ya is None}))  # fmt: skip
     for m in lx.SCORE_CHANGE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is not None:
-            sign = -1 if m.group("dir") in ("giam", "thap hon") else 1
+            sign = -1 if m.group("dir") in lx.SCORE_DOWN_WORDS else 1
             unit = "percent" if m.group("u") == "%" else "points"
-            add(m, "score_change", {"value": sign * v, "unit": unit})
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
+            _take(mask, m.start(), m.end())
+    for m in lx.SIGNED_CHANGE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            sign = 1 if m.group("sign") == "+" else -1
+            unit = "percent" if m.group("u") == "%" else "points"
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
+            _take(mask, m.start(), m.end())
+    for m in lx.HELD_RE.finditer(f):
+        # Not masked: "giữ vững vị trí thứ 5" also states the place itself.
+        ev.append(Event(m.start(), m.start(), "rank_change", {"value": 0}))
+    for m in lx.NUMBER_ONE_RE.finditer(f):
+        add(m, "rank", {"rank": 1, "total": None, "change": None})
+    for m in lx.EN_SCORE_CHANGE_RE.finditer(f):
+        second = m.group("v") is None
+        v = _num(m.group("v2" if second else "v"))
+        if v is not None:
+            word = m.group("dir2" if second else "dir")
+            sign = -1 if word in lx.EN_DOWN_WORDS or word in ("less", "below") else 1
+            u = m.group("u2" if second else "u")
+            unit = "percent" if u.startswith(("percent", "%")) else "points"
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
+            _take(mask, m.start(), m.end())
+    for m in lx.EN_RANK_CHANGE_RE.finditer(f):
+        second = m.group("n") is None
+        n = int(m.group("n2" if second else "n"))
+        word = m.group("dir2" if second else "dir")
+        add(m, "rank_change", {"value": -n if word in lx.EN_DOWN_WORDS else n})
+    for m in lx.EN_RANK_RE.finditer(f):
+        raw = m.group("r")
+        r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        t = int(m.group("t")) if m.group("t") else None
+        if t is not None and r > t:
+            continue
+        add(m, "rank", {"rank": r, "total": t, "change": None}, "r")
+        if m.group("v"):
+            v = _num(m.group("v"))
+            if v is not None:  # "(seventh, 69.08)": the score beside the place
+                ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
+                _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_LEADER_RE.finditer(f):
+        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))
         total = m.group("tb") or m.group("ta")
-        add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b})
+        year_b = re.match(r"\s*(?:trong |cua |vao |o )?nam\s+((?:19|20)\d\d)", f[m.end() :])
+        add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b,
+                        "year": int(year_b.group(1)) if year_b else None})  # fmt: skip
+        if m.group("ya") and ev and ev[-1].start == m.start():
+            # "từ vị trí thứ 12 năm 2020 lên thứ 6": the start of the move is the earlier
+            # year's own result.
+            ev.append(
+                Event(m.start("a"), m.end("ya"), "prior_rank",
+                      {"year": int(m.group("ya")), "rank": a,
+                       "total": int(m.group("ta")) if m.group("ta") else None})
+            )  # fmt: skip
+    for m in lx.RANK_AFTER_SCORE_CHANGE_RE.finditer(f):
+        n = int(m.group("n"))
+        sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
+        add(m, "rank_change", {"value": sign * n}, "n")
+    for m in lx.EN_RANK_FROM_RE.finditer(f):
+        raw = m.group("a")
+        a = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            ev.append(
+                Event(m.start("a"), m.end(), "prior_rank",
+                      {"year": int(m.group("y")) if m.group("y") else None, "rank": a,
+                       "total": int(m.group("t")) if m.group("t") else None, "derive": True})
+            )  # fmt: skip
     for m in lx.RANK_CHANGE_RE.finditer(f):
         n = int(m.group("n"))
-        sign = -1 if m.group("dir") in ("giam", "tut", "xuong", "ha") else 1
+        sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n})
     for m in lx.RANK_RE.finditer(f):
         r = int(m.group("r"))
@@ -102,6 +192,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # "đạt 88 điểm", "xếp 3 lĩnh vực", "đứng 2 năm liền" are not ranks.
         if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after):
             continue
+        if re.search(r"\btrung vi\b", f[max(0, m.start() - 20) : m.end() + 12]):
+            continue  # "vị trí trung vị (thứ 31)": the median place, nobody's result
+        # "năm thứ 8 liên tiếp", "lần thứ 3": a count of editions, not a place.
+        if m.group(0).startswith("thu ") and re.search(
+            r"\b(?:nam|lan|ky|quy|thang|dot|khoa)\s*$", f[max(0, m.start() - 8) : m.start()]
+        ):
+            continue
         if t is None:
             tm = lx.TOTAL_RE.match(after)
             if tm:
@@ -109,28 +206,70 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if t is not None and r > t:
             continue
         add(m, "rank", {"rank": r, "total": t, "change": None})
+    for m in lx.RANK_LAST_RE.finditer(f):
+        t = int(m.group("t"))
+        add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
-        add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
+        word = m.group(1) or m.group(2)
+        add(m, "rank", {"rank": _ORD[word], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
-            r"(?:mot trong|nhom|top|trong so)\b[^.;]{0,24}$", f[max(0, m.start() - 40) : m.start()]
+            r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",
+            f[max(0, m.start() - 60) : m.start()],
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
-        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
+        if re.search(
+            r"(?<![/\d])\b(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+(?:tinh|bo|"
+            r"dia phuong|don vi|so|huyen|thanh pho|co quan|provinces|ministries)\b[^.;,]{0,12}$",
+            f[max(0, m.start() - 40) : m.start()],
+        ) or re.match(r"\s+(?:\S+\s+){0,4}?ve (?:ty le|so luong|so)\b", f[m.end() : m.end() + 40]):
+            continue  # "ba bộ dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a metric's lead
+        if re.search(
+            r"\b(?:kem|thua|sau|hon|voi|so voi|cua|la)\s+"
+            r"(?:(?:don vi|tinh|dia phuong|bo|nguoi|nhom|co quan)\s+)?$",
+            f[max(0, m.start() - 30) : m.start()],
+        ):
+            continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
+        held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
+        add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
+    for m in lx.SCORE_NO_UNIT_RE.finditer(f):
+        group = "v" if m.group("v") else "v2"
+        v = _num(m.group(group))
+        if v is not None and v <= 100:
+            add(m, "score", {"value": v, "unit": "points"}, group)
+    for m in lx.BARE_FOR_COMPONENT_RE.finditer(f):
+        # "5.45 for transparency": a sub-score in an English list, its field named after it.
+        if lx.KNOWN_COMPONENT_RE.match(f, m.end()):
+            v = _num(m.group("v"))
+            if v is not None:
+                add(m, "score", {"value": v, "unit": "points"}, "v")
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is None or v > 100:
             continue
         s = m.start("v")
         before = f[max(0, s - 12) : s]
-        if re.search(r"(?:tang|giam|hon|khoang|thu|so)\s*$", before):
+        if re.search(r"(?:tang|giam|hon|khoang|thu|so|nguong|duoi|thieu)\s*$", before):
+            continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        clause = f[max(0, s - 90) : s]
+        clause = re.split(r"[,;](?!\d)", clause)[-1]
+        if lx.GAP_BEFORE_RE.search(clause):
             continue
         near = f[max(0, s - 60) : s]
         if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
             continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
-        unit = "percent" if m.group("u") == "%" else "points"
+        if (
+            lx.RANGE_START_RE.search(f, max(0, s - 16), s) and lx.RANGE_NEXT_RE.match(f[m.end() :])
+        ) or lx.RANGE_END_RE.search(f, max(0, s - 40), s):
+            continue  # "dao động từ 75,03% đến 90,61%": the ends of a spread
+        if lx.AVERAGE_BEFORE_RE.search(f, max(0, s - 40), s) and not lx.REGION_CUE_RE.search(f):
+            continue  # "the national SIPAS average of 83.94%": many units' figure, a metric
+        if lx.SHARE_AFTER_RE.match(f, m.end()):
+            continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
+        unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
+    ev += last_places(f, mask, stated_total(f))
     return ev
 
 
@@ -171,10 +310,22 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         name = original[m.start(1) : m.end(1)].strip()
         if not _index_code(fold(name)):
             ev.append(Event(m.start(), m.end(), "component", {"component": name}))
-    if not any(e.kind == "component" for e in ev):
+    named_spans = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
+    for m in lx.KNOWN_COMPONENT_RE.finditer(f):
+        if any(a < m.end() and m.start() < b for a, b in named_spans):
+            continue  # inside a quoted component or an index name
+        assert m.lastgroup is not None  # every alternative is a named group
+        canonical = lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
+        # An English passage keeps the name as it writes it.
+        name = original[m.start() : m.end()] if m.lastgroup[0] == "e" else canonical
+        ev.append(Event(m.start(), m.end(), "component", {"component": name, "quoted": False}))
+    if not any(e.kind == "component" and e.data.get("quoted", True) for e in ev):
+        known = [(e.start, e.end) for e in ev if e.kind == "component"]
         for m in lx.COMPONENT_BARE_RE.finditer(f):
             name = original[m.start(1) : m.end(1)].strip()
-            if _index_code(fold(name)):
+            if _index_code(fold(name)) or lx.BARE_COMPONENT_STOP_RE.search(fold(name)):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in known):
                 continue
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
     for e in entities:
@@ -195,22 +346,43 @@ def _index_code(folded: str) -> str | None:
     return None
 
 
-def assemble(events: list[Event], f: str = "") -> list[Draft]:
+_UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
+
+
+def _names_someone(text: str) -> bool:
+    """A list item whose subject the entity list did not know ("…, B giảm 3 bậc", "… and
+    C slid 13 places"): capitalised words right after a separator, before the value."""
+    m = _UNKNOWN_SUBJECT_RE.search(text)
+    if m is None:
+        return False
+    words = re.findall(r"[^\W\d_][\w.-]*", m.group(0))
+    words = [w for w in words if w.lower() not in ("và", "and", "the")]
+    return (
+        bool(words)
+        and all(w[0].isupper() for w in words)
+        and not lx.INDEX_ANY_RE.search(fold(m.group(0)))
+    )
+
+
+def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
+    last_value_end = -1
     drafts: list[Draft] = []
     cur = Draft()
     pending_scope: str | None = None
     last_rank_draft: Draft | None = None
     last_province_scope: tuple[int, Draft | None] | None = None
+    component_at: int | None = None
 
     def flush(keep_subjects: bool = True) -> Draft:
         nonlocal cur
-        if cur.has_value():
+        if cur.has_value() and not cur.orphan:
             drafts.append(cur)
         nxt = Draft()
         if keep_subjects:
             nxt.index, nxt.entity, nxt.component = cur.index, cur.entity, cur.component
+            # component_own stays False: a carried component may be replaced
             nxt.is_target = cur.is_target
         cur = nxt
         return cur
@@ -226,12 +398,28 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 if not cur.has_value():
                     cur.component = None if cur.component is None else cur.component
         elif k == "component":
-            if cur.has_value() and cur.component is None and 0 <= ev.start - cur.span_end <= 3:
+            if (
+                cur.has_value()
+                and not cur.component_own
+                and lx.COMPONENT_AFTER_VALUE_RE.match(f[cur.span_end : ev.start])
+            ):
+                # "7.34 for public administrative procedures": the value names its field after it
+                cur.component, cur.component_own = d["component"], True
+                continue
+            if (
+                cur.has_value()
+                and cur.component is None
+                and 0 <= ev.start - cur.span_end <= 3
+                and not f[cur.span_end : ev.start].strip()
+            ):
                 cur.component = d["component"]  # "dẫn đầu lĩnh vực “X”": names the rank before it
                 continue
             if cur.has_value():
                 flush()
             cur.component = d["component"]
+            cur.component_own = True
+            cur.orphan = False
+            component_at = ev.end
         elif k == "entity":
             ent: EntityMention = d["entity"]
             if last_province_scope and 0 <= ev.start - last_province_scope[0] < 25:
@@ -241,10 +429,24 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                     owner.scope = f"province:{ent.name}"
                 last_province_scope = None
                 continue
+            gap = f[cur.span_end : ev.start]
+            if (
+                cur.has_value()
+                and not cur.entity_own
+                and f
+                and (
+                    (cur.rank is not None and lx.SUBJECT_AFTER_RANK_RE.match(gap))
+                    or (0 <= cur.first_value_at < 30 and lx.FRONTED_GAP_RE.match(gap))
+                )
+            ):
+                cur.entity = ent  # "Dẫn đầu là X", "thứ 2 thuộc về X": the place came first
+                cur.entity_own = True
+                continue
             if cur.has_value():
                 flush()
                 cur.component = None
             cur.entity = ent
+            cur.entity_own = True
         elif k == "scope":
             target = last_rank_draft
             fronted = (
@@ -264,6 +466,27 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 pending_scope = d["scope"]
             if d["scope"] == "province:":
                 last_province_scope = (ev.end, target if target is not None else cur)
+        elif k == "prior_rank" and d.get("derive"):
+            # "placed 11th, up from 15th in 2022": the change follows from the two places.
+            if cur.rank is not None and cur.rank_change is None:
+                cur.rank_change = d["rank"] - cur.rank
+                cur.rank_from = d["rank"]
+            if d["year"] is not None:
+                if cur.year is None:
+                    cur.not_year = d["year"]
+                drafts.append(
+                    Draft(index=cur.index, component=cur.component, entity=cur.entity,
+                          year=d["year"], rank=d["rank"], rank_total=d["total"],
+                          scope="prior", first_value_at=ev.start, span_end=ev.end)
+                )  # fmt: skip
+        elif k == "prior_rank":
+            drafts.append(
+                Draft(index=cur.index, component=cur.component, entity=cur.entity,
+                      year=d["year"], rank=d["rank"], rank_total=d["total"],
+                      scope="prior", first_value_at=ev.start, span_end=ev.end)
+            )  # fmt: skip
+            if cur.rank is not None and cur.year is None:
+                cur.not_year = d["year"]  # the move ends in a later year than it starts
         elif k == "prior":
             prior = Draft(
                 index=cur.index,
@@ -277,32 +500,136 @@ def assemble(events: list[Event], f: str = "") -> list[Draft]:
                 span_end=ev.end,
             )
             prior.scope = "prior"  # marker: scope resolved later like its parent's
+            prior.year_back = bool(d.get("back"))
             drafts.append(prior)
         else:
             if k == "rank" and cur.rank is not None:
                 flush()
             elif k == "score" and cur.score is not None:
                 flush()
+            elif k == "rank_change" and cur.rank_from is not None:
+                # "từ 63 lên 39, tức tăng 24 bậc": the change restates the move; a different
+                # figure is kept so that the record is rejected as contradictory.
+                if d["value"] != cur.rank_change:
+                    cur.rank_change = d["value"]
+                cur.span_end = ev.end
+                continue
             elif k == "rank_change" and cur.rank_change is not None:
                 flush()
             elif k == "score_change" and cur.score_change is not None:
                 flush()
+            if (
+                cur.has_value()
+                and ";" in f[cur.span_end : ev.start]
+                and f.count("(", 0, ev.start) <= f.count(")", 0, ev.start)  # not "(…; …)"
+            ):
+                flush()  # a clause break ends a fact; the same fact again is merged later
+            if (
+                cur.first_value_at < 0
+                and cur.component is not None
+                and not cur.entity_own
+                and component_at is not None
+                and ";" in f[component_at : ev.start]
+                and f.count("(", 0, ev.start) <= f.count(")", 0, ev.start)
+            ):
+                # "A đạt 5 điểm; nhóm B tăng 0,4 điểm": B is not a known component, and the
+                # value is not A's either.
+                cur.orphan = True
+            if (
+                cur.first_value_at < 0
+                and not cur.entity_own
+                and last_value_end >= 0
+                and original
+                and _names_someone(original[last_value_end : ev.start])
+            ):
+                # "A tăng 5 bậc, B giảm 3 bậc" with B unknown: not A's second result.
+                cur.orphan = True
             if cur.first_value_at < 0:
                 cur.first_value_at = ev.start
             cur.span_end = ev.end
+            last_value_end = max(last_value_end, ev.end)
             if k == "rank":
                 cur.rank, cur.rank_total = d["rank"], d["total"]
+                if d.get("year") is not None:
+                    cur.year = d["year"]
                 if d.get("change") is not None and cur.rank_change is None:
                     cur.rank_change = d["change"]
+                    cur.rank_from = d["rank"] + d["change"]
+                if d.get("held") and cur.rank_change is None:
+                    cur.rank_change = 0  # "tiếp tục dẫn đầu": the place was held
                 if pending_scope and cur.scope is None:
                     cur.scope, pending_scope = pending_scope, None
                 last_rank_draft = cur
             elif k == "score":
                 cur.score, cur.score_unit = d["value"], d["unit"]
+                cur.unstated_move = bool(d.get("unstated"))
+                if d.get("year") is not None:
+                    cur.year = d["year"]
             elif k == "rank_change":
                 cur.rank_change = d["value"]
             elif k == "score_change":
                 cur.score_change = d["value"]
-    if cur.has_value():
+    if cur.has_value() and not cur.orphan:
         drafts.append(cur)
     return drafts
+
+
+def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
+    """Pair each ordinal list with the subjects its "lần lượt" names, in order, clause by
+    clause: each rank of a list becomes a rank event right after its subject, so that
+    assembly gives each subject its own place. A clause whose counts differ is left as it is
+    (no guess)."""
+    bounds = [0, *[i + 1 for i, c in enumerate(f) if c == ";"], len(f) + 1]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        values = _respectively_in(f, lo, hi - 1, subjects, values)
+    return values
+
+
+def _respectively_in(
+    f: str, lo: int, hi: int, subjects: list[Event], values: list[Event]
+) -> list[Event]:
+    cue = lx.RESPECTIVELY_RE.search(f, lo, hi)
+    lst = lx.RANK_LIST_RE.search(f, lo, hi)
+    if cue is None or lst is None:
+        return values
+    items = []
+    for m in lx.RANK_LIST_ITEM_RE.finditer(f, lst.start(), lst.end()):
+        raw = m.group("n")
+        rank = int(raw) if raw.isdigit() else _ORD[raw]
+        items.append((rank, int(m.group("t")) if m.group("t") else None))
+    kinds = ("entity", "component")
+    if lst.start() > cue.start():
+        # "A, B và C lần lượt xếp thứ …": the subjects come before the cue.
+        cands = [e for e in subjects if e.kind in kinds and lo <= e.start < cue.start()]
+        cands = cands[-len(items) :] if len(cands) >= len(items) else cands
+    else:
+        # "các vị trí thứ 5, 6 lần lượt thuộc về A, B": the subjects follow it.
+        cands = [e for e in subjects if e.kind in kinds and cue.end() <= e.start < hi]
+        cands = cands[: len(items)]
+    if len(cands) != len(items) or len(items) < 2 or len({c.kind for c in cands}) != 1:
+        return values
+    kept = [v for v in values if not (v.kind == "rank" and lst.start() <= v.start < lst.end())]
+    for subject, (rank, total) in zip(cands, items, strict=True):
+        kept.append(Event(subject.end, subject.end, "rank", {"rank": rank, "total": total,
+                                                            "change": None}))  # fmt: skip
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def stated_total(f: str) -> int | None:
+    """The one ranking size a sentence states apart from its places, or None."""
+    totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}
+    return totals.pop() if len(totals) == 1 else None
+
+
+def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
+    """ "X đứng cuối bảng" where the sentence states the total: the last place."""
+    if total is None:
+        return []
+    out = []
+    for m in lx.LAST_PLACE_RE.finditer(f):
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            out.append(Event(m.start(), m.end(), "rank", {"rank": total, "total": total,
+                                                          "change": None}))  # fmt: skip
+    return out

@@ -44,7 +44,7 @@ COMPONENT_QUOTED_RE = re.compile(
 COMPONENT_BARE_RE = re.compile(
     r"(?:linh vuc|chi so thanh phan|tru cot)\s+((?:[^\W\d_]+\s+){0,9}?[^\W\d_]+)\s*"
     r"(?:\([^)]{1,20}\)\s*)?"
-    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|chi xep|cua|\d))"
+    r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|chi xep|cua|\d)\b)"
 )
 
 # Forecasts and goals.
@@ -54,7 +54,10 @@ TARGET_RE = re.compile(
 
 # Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
 COMPARISON_YEAR_RE = re.compile(
-    r"(?:so voi|voi|cung ky|tu|hon)\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\b"
+    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over)\s+(?:(?:pci|papi|sipas|dti|par index)\s+)?"
+    r"((?:19|20)\d\d)\b|"
+    r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
+    r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+(?P<vy>(?:19|20)\d\d)\b"
 )
 YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
 
@@ -64,34 +67,77 @@ ORD_WORD = r"(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
 # Rank phrasings. Each yields rank (and maybe total); group names are fixed.
 RANK_FROM_TO_RE = re.compile(
     r"(?:tu|tu vi tri|tu hang|tu thu)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<a>\d+)"
-    r"(?:/(?P<ta>\d+))?\s*(?:len|xuong)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
+    r"(?:/(?P<ta>\d+))?\s*(?:(?:cua |trong |o )?(?:nam\s+)?(?P<ya>(?:19|20)\d\d)\s*)?,?\s*"
+    r"(?:len|xuong)\s+(?:(?:vi tri|hang)\s+)?(?:thu\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
 )
 RANK_RE = re.compile(
     r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
-    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|top|thu)\s+"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu)\s+"
     r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
 )
-RANK_WORD_RE = re.compile(rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b")
+RANK_WORD_RE = re.compile(
+    rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b"
+    rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:la|thuoc ve)\b)"  # "thứ hai là X"
+)
 LEADER_RE = re.compile(
     r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau|"
-    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi)))\b"
+    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi))|"
+    r"(?<=muc diem )cao nhat|(?<=diem so )cao nhat)\b"
 )
+# Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
+RANK_DOWN_WORDS: tuple[str, ...] = (
+    "giam",
+    "tut",
+    "xuong",
+    "ha",
+    "lui",
+    "mat",
+    "roi",
+    "sut",
+    "tut giam",
+)
+RANK_DOWN_WORDS += ("thap hon",)
 RANK_CHANGE_RE = re.compile(
-    r"\b(?P<dir>tang|giam|tut|thang|len|xuong|nang|ha)\s+(?:them\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+    r"\b(?P<dir>tang|giam|tut giam|tut|thang|len|xuong|nang|ha|tien|lui|mat|roi|sut|cai thien|"
+    r"nhay vot|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
+    r"(?:(?:so voi\s+)?(?:ket qua\s+)?nam\s+(?:19|20)\d\d\s+(?:la\s+)?)?"
+    r"(?:\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+)?"  # "cải thiện 3,3 điểm và 8 bậc"
+    r"(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+)
+# "xếp cuối trong 17 bộ", "vị trí cuối cùng trong tổng số 14 sở": the last place of a stated total.
+RANK_LAST_RE = re.compile(
+    r"\b(?:xep|dung|o vi tri|vi tri|xep hang|dung o vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?"
+    r"[,\s]+(?:trong\s+|tren\s+)?(?:tong so\s+|so\s+)?(?P<t>\d{1,3})\s+"
+    r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
 )
 
 SCORE_RE = re.compile(
-    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%)"
+    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%|percent\b|points?\b)"
 )
+# "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
+# 3,84 điểm", "nhỉnh hơn năm 2022 (86,62%) 1,71%": a change, never a score.
+SCORE_DOWN_WORDS = ("giam", "thap hon", "mat", "sut giam", "sut")
 SCORE_CHANGE_RE = re.compile(
-    r"\b(?P<dir>tang|giam|cao hon|thap hon)\s+(?:them\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
+    r"\b(?P<dir>tang|giam|cao hon|thap hon|nhinh hon|nhich|mat|sut giam|sut|cai thien)\s+"
+    r"(?:them\s+|len\s+)?(?:(?:so voi\s+)?(?:ket qua\s+|muc\s+)?(?:cua\s+)?nam\s+(?:19|20)\d\d"
+    r"(?:\s*\([^)]{1,20}\))?\s+(?:la\s+|toi\s+|den\s+)?)?"
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
+)
+# A gap to another unit ("hơn Quảng Ninh 0,66%", "chỉ thua Bộ Tư pháp 0,06 điểm"): neither a
+# score nor the unit's own change; the value is read from what precedes it.
+GAP_BEFORE_RE = re.compile(
+    r"\b(?:hon|vuot|thua(?! thien)|kem)\s+(?:diem|muc|gia tri)\s+(?:binh quan|trung binh)[^,;:\d]{0,40}"
+    r"(?:\([^)]*\))?\s*$|"
+    r"\b(?:hon|thua(?! thien)|kem)\s+(?!nam\b)[^;:]{2,60}?\)\s*$"
+    r"|\b(?:thua(?! thien)|kem)\s+(?!nam\b)[^,;:\d]{2,40}$"
 )
 # "(82,58 điểm)" right after a comparison year: the value of that earlier year.
 PAREN_PRIOR_RE = re.compile(
-    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+    r"|(?:so voi )?muc\s+(?P<v2>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u2>diem|%)\s+cua\s+nam\s+(?P<y2>(?:19|20)\d\d)"
 )
 
 NATIONAL_RE = re.compile(
@@ -155,4 +201,292 @@ DEPARTMENT_RE = re.compile(
     r"\bban dan toc\b|\bthanh tra tinh\b|\bvan phong (?:ubnd|uy ban nhan dan) tinh\b|"
     r"\bvan phong chinh phu\b|\bthanh tra chinh phu\b|\bngan hang nha nuoc(?: viet nam)?\b|"
     r"\buy ban dan toc\b"
+)
+
+# A region named right after these words is where a province is ranked ("thứ 5/14 tỉnh khu vực
+# X", "trong vùng X", "các tỉnh vùng X"): a scope. Named otherwise, the region itself is ranked
+# or averaged ("Dẫn đầu là vùng X với 90%"): an entity.
+REGION_AS_SCOPE_BEFORE_RE = re.compile(
+    r"(?:\b(?:tinh|tinh, thanh pho|dia phuong|thanh pho|don vi)\b[^.;]{0,12}|"
+    r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?)"
+    r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
+)
+# "Hà Nội (TTXVN 18/4) – …": a dateline names where the story was filed, not its subject.
+DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
+
+# The subject named after its place: "Dẫn đầu là vùng X", "Vị trí thứ 2 thuộc về X",
+# "Đứng đầu khối các huyện là thị xã X".
+SUBJECT_AFTER_RANK_RE = re.compile(
+    r"^(?![^;.]*\b(?:(?:day|do|nay|tiep theo|sau do|ke den|theo sau|ke tiep) la|tiep theo)\b)[^;.]{0,60}?\b(?:la|thuoc ve|gianh cho|goi ten)\s+"
+    r"(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$"
+)
+# A fronted value: "Đứng thứ 4, X …", "Với 70,37 điểm, X xếp thứ 3": the value is X's.
+FRONTED_GAP_RE = re.compile(
+    r"^\s*,\s*(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$|^\s*,?\s*thuoc ve\s+(?:tinh\s+)?$"
+)
+# "từ 7,28 điểm đi xuống 6,74 điểm": the later score is the record's, the earlier one the year before.
+SCORE_FROM_TO_RE = re.compile(
+    r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)(?:\s+(?:nam\s+)?(?P<ya>(?:19|20)\d\d))?\s*,?\s*"
+    r"(?:di\s+)?(?:len|xuong|con|giam con|giam xuong|tang len|giam|tang)\s+(?:con\s+)?"
+    r"(?P<b>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ub>diem|%)(?:\s+(?:nam\s+)?(?P<yb>(?:19|20)\d\d))?"
+)
+
+# An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI".
+_INDEX_SHORT = (
+    r"(?:pci|papi|sipas|dti|pgi|par index|chi so cchc|chi so cai cach hanh chinh|chi so hai long)"
+)
+EDITION_YEAR_RE = re.compile(
+    rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
+    rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
+)
+
+# English coverage: ordinals, leaders, moves and changes as English reports write them.
+EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_EN_ORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+)
+# "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
+# a row", "for the first time", "first half".
+EN_RANK_RE = re.compile(
+    rf"\b(?:ranked|came|was|placed|finished|in|at|to|reached|put it|put the \w+|,|\()\s*(?:the\s+)?"
+    rf"(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
+    r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
+)
+EN_LEADER_RE = re.compile(r"\b(?:topped|led(?! by)|headed(?! by)|first-placed|top-ranked)\b")
+EN_RANK_CHANGE_RE = re.compile(
+    r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
+    r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
+    r"a climb of|a fall of|a drop of|a rise of|a jump of)\s+(?P<n>\d{1,2})\s+"
+    r"(?:places|place|spots|positions|notches|ranks)\b"
+    r"|\b(?P<n2>\d{1,2})\s+(?:places|spots|positions)\s+(?P<dir2>higher|lower|up|down)\b"
+)
+EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
+                 "moved down", "lost", "losing", "a fall of", "a drop of", "lower")  # fmt: skip
+EN_SCORE_CHANGE_RE = re.compile(
+    r"\b(?P<dir>adding|added|gaining|gained|up|rose by|rising by|an increase of|a rise of|a gain of|"
+    r"down|fell by|falling by|a drop of|a fall of|lost|losing|dropped by)\s+"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
+    r"|(?P<v2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>percentage points?|points?|percent|%)\s+"
+    r"(?P<dir2>more|higher|less|lower|above|below)\b"
+)
+
+# "(+5,83%)", "(-15,35%)" after a name: a signed change of that unit's score.
+SIGNED_CHANGE_RE = re.compile(
+    r"\(\s*(?P<sign>[+\-–−])\s*(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>%|diem)\s*\)"
+)
+# Words that say the place was held: a rank change of 0 (eval/CONVENTIONS.md).
+HELD_RE = re.compile(
+    r"\b(?:giu vung vi tri|giu nguyen vi tri|giu nguyen thu hang|giu vung thu hang|giu vi tri|"
+    r"khong thay doi (?:thu hang|vi tri)|"
+    r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot))\b"
+    r"(?! trong (?:nhom|top|to p))"
+)
+# "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
+HELD_LEAD_BEFORE_RE = re.compile(
+    r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$"
+)
+# "vị trí số một", "số 1": first place.
+NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi) so (?:mot|1)\b")
+
+# Ministries and ministry-level agencies: canonical name (eval/CONVENTIONS.md) and the folded
+# ways reports write them, abbreviations and English included. Matched on folded text.
+MINISTRIES: list[tuple[str, str]] = [
+    ("Bộ Tư pháp", r"bo tu phap|ministry of justice|\bmoj\b"),
+    ("Ngân hàng Nhà nước Việt Nam",
+     r"ngan hang nha nuoc(?: viet nam)?|\bnhnn\b|state bank of viet ?nam|\bsbv\b"),
+    ("Bộ Tài chính", r"bo tai chinh|ministry of finance|\bmof\b"),
+    ("Bộ Nội vụ", r"bo noi vu|ministry of home affairs|\bmoha\b"),
+    ("Bộ Tài nguyên và Môi trường",
+     r"bo tai nguyen va moi truong|bo tn ?& ?mt|bo tn-mt|ministry of natural resources and environment"),
+    ("Bộ Nông nghiệp và Phát triển nông thôn",
+     r"bo nong nghiep va phat trien nong thon|bo nn ?& ?ptnt|bo nn-ptnt|bo nn va ptnt|"
+     r"ministry of agriculture and rural development"),
+    ("Bộ Xây dựng", r"bo xay dung|ministry of construction"),
+    ("Bộ Giao thông vận tải", r"bo giao thong(?: -)? van tai|bo gtvt|ministry of transport"),
+    ("Bộ Thông tin và Truyền thông",
+     r"bo thong tin va truyen thong|bo tt ?& ?tt|bo tt-tt|"
+     r"ministry of information and communications?|\bmic\b"),
+    ("Bộ Lao động - Thương binh và Xã hội",
+     r"bo lao dong ?- ?thuong binh va xa hoi|bo ldtbxh|bo ld-tb ?& ?xh|bo ld ?- ?tb va xh|"
+     r"ministry of labou?r,? invalids and social affairs|\bmolisa\b"),
+    ("Bộ Văn hóa, Thể thao và Du lịch",
+     r"bo van hoa,? the thao va du lich|bo vhttdl|bo vh,? ?tt ?& ?dl|"
+     r"ministry of culture,? sports and tourism"),
+    ("Bộ Giáo dục và Đào tạo", r"bo giao duc va dao tao|bo gd ?& ?dt|bo gddt|ministry of education and training"),
+    ("Bộ Khoa học và Công nghệ",
+     r"bo khoa hoc va cong nghe|bo kh ?& ?cn|bo khcn|ministry of science and technology|\bmost\b"),
+    ("Bộ Kế hoạch và Đầu tư",
+     r"bo ke hoach va dau tu|bo kh ?& ?dt|bo kh-dt|bo khdt|ministry of planning and investment|\bmpi\b"),
+    ("Bộ Y tế", r"bo y te|ministry of health"),
+    ("Bộ Ngoại giao", r"bo ngoai giao|ministry of foreign affairs"),
+    ("Bộ Công Thương", r"bo cong thuong|ministry of industry and trade|\bmoit\b"),
+    ("Thanh tra Chính phủ", r"thanh tra chinh phu|government inspectorate"),
+    ("Ủy ban Dân tộc", r"uy ban dan toc|committee for ethnic minority affairs"),
+    ("Văn phòng Chính phủ", r"van phong chinh phu|government office"),
+    ("Bảo hiểm xã hội Việt Nam", r"bao hiem xa hoi viet nam|vietnam social security"),
+    ("Thông tấn xã Việt Nam", r"thong tan xa viet nam|vietnam news agency"),
+    ("Đài Truyền hình Việt Nam", r"dai truyen hinh viet nam|vietnam television"),
+    ("Đài Tiếng nói Việt Nam", r"dai tieng noi viet nam|voice of vietnam"),
+    ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+     r"vien han lam khoa hoc va cong nghe viet nam|vietnam academy of science and technology"),
+    ("Viện Hàn lâm Khoa học xã hội Việt Nam",
+     r"vien han lam khoa hoc xa hoi viet nam|vietnam academy of social sciences"),
+    ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+     r"uy ban quan ly von nha nuoc(?: tai doanh nghiep)?|commission for the management of state "
+     r"capital at enterprises"),
+    ("Bộ Quốc phòng", r"bo quoc phong|ministry of (?:national )?defen[cs]e"),
+    ("Bộ Công an", r"bo cong an|ministry of public security"),
+]  # fmt: skip
+MINISTRY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES)))
+
+# Components (sub-indices, pillars, fields) reports name without quotes: canonical Vietnamese
+# name, folded Vietnamese phrasings, English phrasings (English passages keep the English name
+# as written, eval/CONVENTIONS.md). Example: "chính quyền số đứng thứ 12" -> Chính quyền số.
+KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
+    ("Chính quyền số", r"chinh quyen so(?!\w)|\bcqs\b", r"digital government"),
+    ("Kinh tế số", r"kinh te so(?!\w)|\bkts\b", r"digital economy"),
+    ("Xã hội số", r"xa hoi so(?!\w)|\bxhs\b", r"digital society"),
+    ("Gia nhập thị trường", r"gia nhap thi truong", r"market entry(?: costs)?"),
+    ("Tiếp cận đất đai", r"tiep can dat dai", r"access to land"),
+    ("Chi phí thời gian", r"chi phi thoi gian", r"time costs"),
+    ("Chi phí không chính thức", r"chi phi khong chinh thuc", r"informal charges"),
+    ("Cạnh tranh bình đẳng", r"canh tranh binh dang", r"fair competition|policy bias"),
+    ("Tính năng động và tiên phong", r"(?:tinh )?nang dong(?:,| va) tien phong|tinh nang dong",
+     r"dynamism(?: of the provincial government)?"),
+    ("Hỗ trợ doanh nghiệp", r"(?:dich vu )?ho tro doanh nghiep", r"business support(?: services)?"),
+    ("Đào tạo lao động", r"dao tao lao dong", r"labou?r training"),
+    ("Thiết chế pháp lý", r"thiet che phap ly", r"legal institutions"),
+    ("Tham gia của người dân ở cấp cơ sở", r"tham gia cua nguoi dan o cap co so",
+     r"participation at local levels?"),
+    ("Công khai, minh bạch", r"cong khai,? minh bach", r"transparency"),
+    ("Trách nhiệm giải trình với người dân", r"trach nhiem giai trinh(?: voi nguoi dan)?",
+     r"vertical accountability"),
+    ("Kiểm soát tham nhũng trong khu vực công", r"kiem soat tham nhung(?: trong khu vuc cong)?",
+     r"control of corruption"),
+    ("Thủ tục hành chính công", r"thu tuc hanh chinh cong", r"public administrative procedures"),
+    ("Cung ứng dịch vụ công", r"cung ung dich vu cong", r"public service delivery"),
+    ("Quản trị môi trường", r"quan tri moi truong", r"environmental governance"),
+    ("Quản trị điện tử", r"quan tri dien tu", r"e-governance"),
+    ("Công tác chỉ đạo, điều hành cải cách hành chính", r"cong tac chi dao,? dieu hanh", r"$^"),
+    ("Cải cách thủ tục hành chính", r"cai cach thu tuc hanh chinh", r"$^"),
+    ("Cải cách tổ chức bộ máy hành chính", r"cai cach to chuc bo may", r"$^"),
+    ("Cải cách tài chính công", r"cai cach (?:quan ly )?tai chinh cong", r"$^"),
+    ("Cải cách hành chính", r"(?<=\bo )cong tac cai cach hanh chinh(?! \()", r"$^"),
+]  # fmt: skip
+KNOWN_COMPONENT_RE = re.compile(
+    "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
+)
+# Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
+BARE_COMPONENT_STOP_RE = re.compile(
+    r"^(?:cua|deu|cung|lon|nhat|va|tinh|thanh pho|cac)\b|\b(?:mat|giam|tang|deu|cung|va|thi|"
+    r"tham chi|chi|lai|nhat)$"
+)
+
+# A percentage followed by who it counts is a share, not an index score.
+SHARE_AFTER_RE = re.compile(
+    r"\s+(?:so\s+|cac\s+)?(?:doanh nghiep|nguoi|ho so|can bo|cong chuc|don vi|y kien|phieu|"
+    r"thu tuc|dich vu|firms|businesses|enterprises)\b"
+)
+
+# Ordinal lists paired with their subjects by "lần lượt" / "respectively":
+# "các vị trí thứ 5, 6 và 7 lần lượt thuộc về A, B và C", "A và B lần lượt xếp thứ 2 và thứ 3",
+# "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".
+RESPECTIVELY_RE = re.compile(r"\blan luot\b|\brespectively\b")
+_LIST_ITEM = r"(?:thu\s+|vi tri\s+)?(?:\d{1,3}(?:/\d{1,3})?|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+RANK_LIST_RE = re.compile(
+    rf"\b(?:vi tri|hang|thu|xep|dung)\s+{_LIST_ITEM}(?:\s*(?:,|va)\s*{_LIST_ITEM})+"
+)
+RANK_LIST_ITEM_RE = re.compile(
+    r"(?P<n>\d{1,3}|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?:/(?P<t>\d{1,3}))?"
+)
+
+# A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
+# "chưa tới 80%", "above 90 percent". Checked before and after the number.
+BOUND_BEFORE_RE = re.compile(
+    r"\b(?:nguong|duoi|tren|vuot|vuot muc|chua toi|chua dat|chua cham moc|moc|tu|den|den duoi|"
+    r"tro len|above|below|over|under|at least|more than|less than)\s*$"
+)
+BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
+
+# Subjects that are several units ("5 tỉnh xếp trên …", "các địa phương đạt …"): a figure in
+# such a clause is not the document's main entity's.
+PLURAL_SUBJECT_RE = re.compile(
+    r"\b(?:\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
+    r"so|vung|provinces|localities|ministries)\b"
+)
+# A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
+SUB_RANKING_CUE_RE = re.compile(
+    r"\b(?:cap huyen|cap so|cap xa|khoi (?:so|huyen|xa|ubnd)|ubnd (?:cac )?huyen|"
+    r"cac (?:so|huyen|xa|phuong)|so, ban, nganh|so, nganh)\b"
+)
+OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\.?\s+)?$")
+
+# The field named after its value: "7.34 for public administrative procedures", "4.83 points
+# for participation at local levels".
+COMPONENT_AFTER_VALUE_RE = re.compile(r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$")
+BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
+# An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
+# "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
+AVERAGE_BEFORE_RE = re.compile(
+    r"\b(?:national average|average of|the average|averaged|median|"
+    r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
+    r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
+    r"gia tri trung binh|trung vi|muc chung)\b"
+)
+# The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
+RANGE_START_RE = re.compile(r"\b(?:from|between|tu|dao dong tu|trai tu)\s*$")
+RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*\d")
+RANGE_END_RE = re.compile(
+    r"\b(?:from|between|tu)\s*\d[\d.,]*\s*(?:%|percent|diem|points?)?\s*(?:den|to|and|-)\s*$"
+)
+# A unit referred back to ("tỉnh này", "thành phố", "the province"): the last one of that kind.
+ANAPHORA_RE = re.compile(
+    r"\b(?:tinh|thanh pho|dia phuong|huyen|thi xa)(?: nay| do)?\b|\bbo (?:nay|do)\b"
+    r"|\bthe (?:province|city|ministry|locality|district)\b"
+)
+ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
+    "tinh": ("province",), "thanh": ("province", "district"), "dia": ("province",),
+    "huyen": ("district",), "thi": ("district",), "bo": ("ministry",), "so": ("department",),
+    "province": ("province",), "city": ("province", "district"), "locality": ("province",),
+    "ministry": ("ministry",), "district": ("district",),
+}  # fmt: skip
+# "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
+EN_RANK_FROM_RE = re.compile(
+    rf"\b(?:up|down|rising|climbing|falling|dropping) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    r"(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
+    r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
+)
+# "tăng 2,78 điểm và 9 bậc": the move after a score change.
+RANK_AFTER_SCORE_CHANGE_RE = re.compile(
+    r"\b(?P<dir>tang|giam|cai thien|tut|mat)\s+(?:them\s+)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+"
+    r"(?:(?:tang|giam|tut|len|xuong)\s+)?(?P<n>\d{1,3})\s+(?:bac|hang|vi tri)\b"
+)
+# Words that announce a component ("lĩnh vực", "chỉ số thành phần", "pillar"): a value right
+# after one whose name was not read is not the whole index's.
+COMPONENT_CUE_RE = re.compile(
+    r"\b(?:linh vuc|chi so thanh phan|chi so noi dung|noi dung thanh phan|tru cot|tieu chi|"
+    r"nhom chi so|sub-index|sub-indices|pillars?|component ind(?:ex|ices|exes)|dimension)\b"
+)
+# Scores written without a unit: "tổng điểm 71,25", "giá trị DTI 0,8241", "với 0,7951".
+SCORE_NO_UNIT_RE = re.compile(
+    r"\b(?:tong diem|tong so diem|diem so|muc diem|gia tri(?: dti| chi so)?(?: \([^)]{1,60}\))?|"
+    r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
+    r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
+    r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+)
+# The size of the ranking named apart from the place: "Ở khối 21 sở, ban, ngành, …",
+# "Dẫn đầu 21 cơ quan là …", "trong 34 địa phương, X đứng cuối bảng", "among 63 provinces".
+TOTAL_CUE_RE = re.compile(
+    r"\b(?:khoi|nhom|trong|trong so|trong tong so|dan dau|dung dau|among|of the)\s+"
+    r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
+    r"localities)\b"
+)
+# Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
+LAST_PLACE_RE = re.compile(
+    r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
+    r"finished last|ranked last|came last|at the bottom)\b"
 )

@@ -131,6 +131,8 @@ def find_metrics(
         value = parse_vn_number(m.group("v"))
         if value is None or value > 100:
             continue
+        if lx.BOUND_BEFORE_RE.search(f, max(0, s - 16), s) or lx.BOUND_AFTER_RE.match(f[m.end() :]):
+            continue  # a threshold or a range end, not a measured rate
         name = _rate_name(f, original, s)
         if name is None:
             before = f[_clause_start(f, s) : s]
