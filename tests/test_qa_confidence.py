@@ -40,3 +40,23 @@ def test_no_tie_across_confidence_classes():
     other_confident = _hit("Lào Cai", 0.8, (0,))
     _assign_roles([confident, other_confident], ties_by_entity=True)
     assert other_confident.role == "tie"
+
+
+def _ranked(rank: int | None, total: int | None, quote: str) -> StoredIndexResult:
+    from llmx.core.records import Evidence
+
+    return StoredIndexResult.model_construct(
+        doc_id="d", backend="rules", entity="Hà Giang", index="PAR_INDEX", year=2023,
+        rank=rank, rank_total=total, evidence=Evidence.model_construct(quote=quote),
+    )  # fmt: skip
+
+
+def test_first_or_last_only_where_a_record_says_so():
+    from llmx.qa.execute import _stated_extreme
+
+    assert _stated_extreme(_ranked(63, 63, "xếp thứ 63/63"), bottom=True)
+    assert _stated_extreme(_ranked(None, None, "đứng cuối bảng xếp hạng"), bottom=True)
+    assert not _stated_extreme(_ranked(12, 63, "xếp thứ 12/63"), bottom=True)
+    assert _stated_extreme(_ranked(1, 63, "xếp thứ 1"), bottom=False)
+    assert _stated_extreme(_ranked(None, None, "có điểm cao nhất cả nước"), bottom=False)
+    assert not _stated_extreme(_ranked(5, 63, "xếp thứ 5/63"), bottom=False)

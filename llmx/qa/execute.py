@@ -353,11 +353,28 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         hits = [Hit("index", r, (i,), role="best") for i, r in enumerate(ordered)]
         return hits
     n = q.n or 1
+    if n == 1 and ordered and not _stated_extreme(ordered[0], bottom=q.ask == "bottom"):
+        # The store holds only the units articles named: the best of those is the first
+        # (or last) only where a record says so; otherwise refuse rather than guess.
+        return []
     hits = []
     for i, r in enumerate(ordered[: n + MAX_OTHERS]):
         hits.append(Hit("index", r, (i,), role="best" if i < n else "other"))
         _derive(hits[-1])
     return hits
+
+
+_LAST_WORDS = re.compile(r"\b(?:cuoi|thap nhat|last|lowest|bottom)\b")
+_FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?|led)\b")
+
+
+def _stated_extreme(r: StoredIndexResult, *, bottom: bool) -> bool:
+    """Whether the record itself says its entity is the first (or last) of the ranking."""
+    quote = fold(r.evidence.quote)
+    if bottom:
+        at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
+        return at_total or bool(_LAST_WORDS.search(quote))
+    return r.rank == 1 or bool(_FIRST_WORDS.search(quote))
 
 
 def _entity_order(r: StoredIndexResult) -> tuple:

@@ -86,11 +86,12 @@ _BOTTOM_N = re.compile(
 
 _LEVEL_VI = re.compile(
     r"\b(tinh thanh|tinh|thanh pho|dia phuong|so|huyen|quan|thi xa|bo|nganh|xa|phuong|"
-    r"don vi|co quan)\s+nao\b"
+    r"don vi|co quan|vung(?: kinh te\s*-?\s*xa hoi)?|khu vuc)\s+nao\b"
 )
 _LEVEL_EN = re.compile(
     r"\b(?:which|what)\s+(provinces?|cit(?:y|ies)|localit(?:y|ies)|departments?|"
-    r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?)\b"
+    r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?|"
+    r"regions?)\b"
 )
 _LEVELS: dict[str, Level] = {
     "tinh thanh": "province", "tinh": "province", "province": "province",
@@ -98,6 +99,7 @@ _LEVELS: dict[str, Level] = {
     "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
     "bo": "ministry", "nganh": "ministry", "ministry": "ministry", "ministrie": "ministry",
     "xa": "commune", "phuong": "commune", "commune": "commune",
+    "vung": "region", "khu vuc": "region", "region": "region",
 }  # fmt: skip
 _SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
 _WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
@@ -107,6 +109,14 @@ _COUNT = re.compile(
     r"agencies)\b|\bso (?:tinh|dia phuong|don vi)\b"
 )
 
+# A district-level type word right before a name: "huyện Quảng Ninh", "thị xã Quảng Trị".
+_UNIT_WORD_BEFORE = re.compile(r"\b(?:huyen|quan|thi xa|thanh pho|tp)\s*\.?\s*$")
+# Conditions on a count that stored records cannot be counted for.
+_COUNT_QUALIFIED = re.compile(
+    r"\b(?:tang|giam|tut|len|thang|nang|cai thien|sut|tien bo|dat loai|xep loai|loai)\b"
+    r"|\bxep hang (?:tot|kha|xuat sac|trung binh|yeu)\b"
+    r"|\b(?:improved|rose|fell|dropped|climbed|gained|lost|rated)\b"
+)
 _CHANGE = re.compile(
     r"\b(?:tang|giam|tut|len|xuong|thang|nang|cai thien|sut)\s+(?:duoc\s+|them\s+)?"
     r"(?:bao nhieu|may)\b"
@@ -145,8 +155,11 @@ _COMPONENT_BEFORE_QUOTE = re.compile(
     r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|nhom chi so|chi so|yeu to|"
     r"component|field|area|sub-index|pillar)\s*$"
 )
+# "the time costs sub-index": an English component named before its kind word.
+_COMPONENT_EN = re.compile(r"\bthe\s+([a-z][a-z ,&-]{2,60}?)\s+(?:sub-?index|pillar)\b")
 _COMPONENT_BARE = re.compile(
-    r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|yeu to)\s+(?!nao\b|gi\b)"
+    r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|chi so noi dung|noi dung|tieu chi|"
+    r"yeu to|tru cot)\s+(?!nao\b|gi\b|thanh phan\b)"
     r"(.+?)(?=\s+(?:trong|cua|nam|xep|dung (?:thu|o|dau|vi tri)|dat|tang|giam|thay doi|o|duoc|"
     r"la|so voi|tai|ve chi so|ve bo chi so)\b"
     r"|[?.;!]|$)"
@@ -309,7 +322,8 @@ def _asked_level(s: str) -> tuple[bool, Level | None]:
     """(a level or "which/who" word was asked, the entity level it names)."""
     m = _LEVEL_VI.search(s)
     if m:
-        return True, _LEVELS.get(m.group(1))
+        word = "vung" if m.group(1).startswith("vung") else m.group(1)
+        return True, _LEVELS.get(word)
     m = _LEVEL_EN.search(s)
     if m:
         w = m.group(1).rstrip("s")
@@ -324,7 +338,7 @@ def _component(t: _Text) -> tuple[str | None, tuple[int, int] | None]:
     for a, b, inner in t.quotes:
         if _COMPONENT_BEFORE_QUOTE.search(t.folded[max(0, a - 30) : max(0, a - 1)]):
             return inner, (a - 1, b + 1)
-    m = _COMPONENT_BARE.search(t.blanked)
+    m = _COMPONENT_BARE.search(t.blanked) or _COMPONENT_EN.search(t.blanked)
     if m:
         a, b = m.span(1)
         value = t.raw[a:b].strip(" ,")
@@ -420,6 +434,19 @@ def parse(question: str, names: NameIndex) -> Query:
             )
             if others:
                 notes.append("also named: " + ", ".join(m.text for m in others))
+            container = next((m.province for m in others if m.province is not None), None)
+            if container is None or q.scope is not None:
+                return
+            if subject.province is None:
+                # "Sở Tư pháp tỉnh Tây Ninh": a unit inside the province named with it; a
+                # same-named unit of another province does not answer.
+                q.scope = f"province:{container.name}"
+            elif subject.province.kind != "thành phố" and _UNIT_WORD_BEFORE.search(
+                t.folded[max(0, subject.start - 12) : subject.start]
+            ):
+                # "huyện Quảng Ninh của tỉnh Quảng Bình": a district that shares a
+                # province's name, not the province.
+                q.entity_level, q.scope = "district", f"province:{container.name}"
 
     def set_scope(for_group: bool) -> None:
         if regions and (_REGION_CUE.search(w) or not _NATIONAL.search(w)):
@@ -452,6 +479,11 @@ def parse(question: str, names: NameIndex) -> Query:
         )
         set_subject()
         set_scope(False)
+    elif subject is None and _COUNT.search(s) and _COUNT_QUALIFIED.search(s):
+        # "bao nhiêu tỉnh tăng hạng / xếp loại Tốt": a count the text states, which the
+        # store's records cannot make up (they hold only the units an article named).
+        notes.append("count of units meeting a condition: only a stated figure can answer")
+        q.ask = "free_text"
     elif subject is None and _COUNT.search(s) and (index or component or rank):
         q.ask = "count"
         q.entity_level = level
