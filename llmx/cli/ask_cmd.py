@@ -2,7 +2,8 @@
 
 Exit codes: 0 when the question was answered, "không tìm thấy" included (check ``found``
 in ``--json``); 1 when the store is missing or empty (nothing extracted yet) or cannot be
-read; 2 for unusable input (empty question, unknown planner, LLM planner not configured).
+read (not an llmx store, made by a newer llmx); 2 for unusable input (empty question,
+unknown planner, LLM planner not configured). The store is opened read-only.
 
 Start-up is kept lean: only typer here; the store, the planner and (for ``--backend
 openai``) openai and instructor load inside the command.
@@ -74,7 +75,9 @@ def ask(
         cfg = from_options(model=model, base_url=base_url)  # ConfigError (exit 2) if unset
         llm = {"model": cfg.model, "base_url": cfg.endpoint, "api_key": cfg.key,
                "timeout": timeout}  # fmt: skip
-    with Store(path) as store:
+    # Read-only: asking never writes to the store, so it works on a read-only file system
+    # and on a store an older llmx made (read through a migrated in-memory copy).
+    with Store(path, read_only=True) as store:
         answer = answer_question(store, question, planner=backend, backend=records_backend,
                                  llm=llm)  # fmt: skip
     _emit(answer, json_out)

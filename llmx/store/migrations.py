@@ -176,6 +176,13 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def known_migrations() -> dict[int, str]:
+    """The id and name of every migration this version of llmx knows (read at call time, so
+    tests can patch the list). A store that records an id not in here was made by a newer
+    llmx; one whose names differ is not llmx's."""
+    return {m.id: m.name for m in MIGRATIONS}
+
+
 def check_numbering(migrations: list[Migration]) -> None:
     ids = [m.id for m in migrations]
     if ids != list(range(1, len(ids) + 1)):

@@ -9,7 +9,8 @@ in its own module:
 * ``queries``: filtered reads of the record tables;
 * ``distinct``: the grouped reads QA uses (distinct facts, distinct names);
 
-with ``connection`` (opening: pragmas, busy timeout, migrations; write transactions),
+with ``connection`` (opening: pragmas, busy timeout, migrations, read-only for readers;
+closing; write transactions), ``guard`` (refusing a file that is not llmx's),
 ``migrations`` (the schema, history), ``tables`` (record model <-> row, one spec per record
 table) and ``paths`` (where the store lives). All of llmx's SQL over the store lives in
 these modules; callers use the methods of ``Store``.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from llmx.store.connection import BUSY_TIMEOUT_MS, open_connection
+from llmx.store.connection import BUSY_TIMEOUT_MS, close_connection, open_connection
 from llmx.store.distinct import MAX_FACTS, DistinctReads
 from llmx.store.models import MAX_LIMIT
 from llmx.store.paths import resolve_store_path
@@ -33,9 +34,15 @@ __all__ = ["BUSY_TIMEOUT_MS", "MAX_FACTS", "MAX_LIMIT", "Store", "fts_query", "f
 class Store(Records, RecordQueries, DistinctReads):
     """The llmx SQLite store. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> None:
+        """``read_only``: for readers (``llmx ask``): nothing is written to the file, not
+        even a migration (see ``open_connection``). ``busy_timeout_ms``: how long a write
+        retries while another writer holds the store."""
         self.path = Path(str(path))
-        self.conn = open_connection(path)
+        self.read_only = read_only
+        self.conn = open_connection(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
 
     @staticmethod
     def default_path() -> Path:
@@ -43,7 +50,7 @@ class Store(Records, RecordQueries, DistinctReads):
         return resolve_store_path(None)
 
     def close(self) -> None:
-        self.conn.close()
+        close_connection(self.conn, read_only=self.read_only)
 
     def __enter__(self) -> Store:
         return self
