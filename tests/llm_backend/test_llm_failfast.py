@@ -92,7 +92,9 @@ def test_a_success_between_transport_failures_resets_the_count(fake_llm, llm_bac
 def test_default_timeout_is_60_seconds_and_the_help_says_so():
     assert LLMConfig().timeout == 60.0
     out = llmx("extract", "--help")
-    assert "seconds per HTTP attempt [default: 60]" in " ".join(out.stdout.split())
+    text = " ".join(out.stdout.split())
+    help_ = text[text.index("--timeout") :][:200]
+    assert "seconds per HTTP attempt" in help_ and "[default: 60]" in help_, help_
 
 
 def test_non_json_answer_fails_the_document_and_a_rerun_extracts_it(fake_llm, llm_backend, tmp_path):
