@@ -7,7 +7,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -102,7 +102,12 @@ def run_extraction(
     (``mp_context``, default multiprocessing's), which also load the files; a
     ``concurrent`` one (the LLM backend) in its own threads. Results are yielded and saved
     in input order in this process, which alone writes the store. Other backends run
-    sequentially."""
+    sequentially.
+
+    A document the backend failed is an error result and is never saved, so the next run
+    tries it again. The run stops (EndpointUnreachable) when the backend says nothing
+    answers at its endpoint, or after MAX_CONSECUTIVE_TRANSPORT_FAILURES transport
+    failures in a row."""
     results = _results(paths, backend, store, force, run_id, on_total, workers, mp_context)
     try:
         yield from _stop_when_unreachable(results)
@@ -137,7 +142,7 @@ def _results(
     on_total: Callable[[int], None] | None,
     workers: int | None,
     mp_context: BaseContext | None,
-) -> Iterator[DocResult]:
+) -> Generator[DocResult, None, None]:
     from llmx.ingest import expand_paths
 
     sources = expand_paths(paths)  # raises InputError for a missing path, before any work

@@ -166,6 +166,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, max(end, start))
-    right = m.end() if m else len(text)
+    after = _SENTENCE_END.search(text, max(end, start))
+    right = after.end() if after else len(text)
     return text[left:right]

@@ -50,7 +50,8 @@ def test_connection_refused_cli_is_one_line_and_the_run_is_failed(tmp_path):
     docs = _docs(tmp_path, 5)
     db = tmp_path / "x.db"
     out = llmx("extract", str(docs), "--backend", "openai", "--base-url", url, "--model",
-               "fake", "--db", str(db), "--no-progress", env={"OPENAI_API_KEY": SECRET})  # fmt: skip
+               "fake", "--db", str(db), "--no-progress",
+               env={"OPENAI_API_KEY": SECRET})  # fmt: skip
     assert out.returncode != 0
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1, out.stderr
@@ -85,8 +86,10 @@ def test_a_success_between_transport_failures_resets_the_count(fake_llm, llm_bac
     for _ in range(n - 1):
         fake_llm.push(down)
     fake_llm.default = answer(GOOD)
-    results = list(run_extraction([str(_docs(tmp_path, 2 * n))], llm_backend(max_attempts=1), None))
-    assert [r.status for r in results] == ["error"] * (n - 1) + ["ok"] + ["error"] * (n - 1) + ["ok"]
+    docs = _docs(tmp_path, 2 * n)
+    results = list(run_extraction([str(docs)], llm_backend(max_attempts=1), None))
+    failed = ["error"] * (n - 1)
+    assert [r.status for r in results] == [*failed, "ok", *failed, "ok"]
 
 
 def test_default_timeout_is_60_seconds_and_the_help_says_so():
@@ -97,7 +100,9 @@ def test_default_timeout_is_60_seconds_and_the_help_says_so():
     assert "seconds per HTTP attempt" in help_ and "[default: 60]" in help_, help_
 
 
-def test_non_json_answer_fails_the_document_and_a_rerun_extracts_it(fake_llm, llm_backend, tmp_path):
+def test_non_json_answer_fails_the_document_and_a_rerun_extracts_it(
+    fake_llm, llm_backend, tmp_path
+):
     src = tmp_path / "d.txt"
     src.write_text(DOC, encoding="utf-8")
     fake_llm.default = answer("hello")
