@@ -29,3 +29,13 @@ class BackendError(LlmxError):
 
 class StoreError(LlmxError):
     """The SQLite store cannot be opened or migrated."""
+
+
+class TransportError(BackendError):
+    """The endpoint gave no usable answer for a document after every retry (timeouts, 5xx,
+    dropped connections). A few in a row stop the run (``pipeline``)."""
+
+
+class EndpointUnreachable(BackendError):
+    """No document can succeed: nothing answers at the endpoint (connection refused), or
+    several documents in a row failed on the transport. The run stops at once."""

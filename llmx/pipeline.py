@@ -7,7 +7,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -20,7 +20,7 @@ from llmx.backends.base import Backend
 from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome, Usage
 from llmx.core.records import DocumentExtraction
-from llmx.errors import BackendError, ConfigError, DecodeError
+from llmx.errors import BackendError, ConfigError, DecodeError, EndpointUnreachable, TransportError
 from llmx.ingest.sources import Source
 
 if TYPE_CHECKING:
@@ -35,6 +35,14 @@ class DocResult(BaseModel):
     extraction: DocumentExtraction | None = None
     outcome: ExtractionOutcome | None = None
     error: str | None = None
+    transport_failure: bool = False  # the backend's endpoint gave no usable answer
+
+
+# Documents in a row whose backend could not reach its endpoint (TransportError: timeouts,
+# 5xx, dropped connections after every retry) before the run stops: one is bad luck, three
+# in a row mean the server is down or overloaded, and each further document would spend its
+# whole retry budget (minutes) to fail the same way.
+MAX_CONSECUTIVE_TRANSPORT_FAILURES = 3
 
 
 class RunSummary(BaseModel):
@@ -94,7 +102,47 @@ def run_extraction(
     (``mp_context``, default multiprocessing's), which also load the files; a
     ``concurrent`` one (the LLM backend) in its own threads. Results are yielded and saved
     in input order in this process, which alone writes the store. Other backends run
-    sequentially."""
+    sequentially.
+
+    A document the backend failed is an error result and is never saved, so the next run
+    tries it again. The run stops (EndpointUnreachable) when the backend says nothing
+    answers at its endpoint, or after MAX_CONSECUTIVE_TRANSPORT_FAILURES transport
+    failures in a row."""
+    results = _results(paths, backend, store, force, run_id, on_total, workers, mp_context)
+    try:
+        yield from _stop_when_unreachable(results)
+    finally:
+        results.close()  # stops worker processes now, not when the generator is collected
+
+
+def _stop_when_unreachable(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    """Pass results through; raise EndpointUnreachable once
+    MAX_CONSECUTIVE_TRANSPORT_FAILURES documents failed on the transport with no document
+    extracted in between (skipped ones and other errors neither count nor reset)."""
+    in_a_row = 0
+    for result in results:
+        if result.transport_failure:
+            in_a_row += 1
+        elif result.status == "ok":
+            in_a_row = 0
+        yield result
+        if in_a_row >= MAX_CONSECUTIVE_TRANSPORT_FAILURES:
+            raise EndpointUnreachable(
+                f"stopping the run: {in_a_row} documents in a row got no answer; last: "
+                f"{result.error}"
+            )
+
+
+def _results(
+    paths: list[str],
+    backend: Backend,
+    store,
+    force: bool,
+    run_id: int | None,
+    on_total: Callable[[int], None] | None,
+    workers: int | None,
+    mp_context: BaseContext | None,
+) -> Generator[DocResult, None, None]:
     from llmx.ingest import expand_paths
 
     sources = expand_paths(paths)  # raises InputError for a missing path, before any work
@@ -127,8 +175,10 @@ def run_extraction(
         src, doc = item
         try:
             outcome = backend.extract(doc)
+        except EndpointUnreachable:
+            raise  # no further document can succeed
         except BackendError as exc:
-            yield DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
+            yield _failed(src, exc)
             continue
         yield _finish(src, doc, outcome, store, run_id)
 
@@ -195,7 +245,7 @@ def _worker_extract(
     try:
         outcome = _worker_backend.extract(doc)
     except BackendError as exc:
-        raise BackendError(str(exc)) from None  # no traceback object to pickle back
+        raise type(exc)(str(exc)) from None  # no traceback object to pickle back
     if doc is item:
         return outcome
     return doc, outcome, sentence_rows(doc) if _worker_rows else None
@@ -310,14 +360,25 @@ def _collect(entry, store, run_id: int | None) -> DocResult:
         raise _broken(exc) from None
     except DecodeError as exc:  # loaded in a worker
         return DocResult(label=src.label, status="error", error=str(exc))
+    except EndpointUnreachable:
+        raise  # no further document can succeed
     except BackendError as exc:
-        return DocResult(label=src.label, status="error", error=f"{src.label}: {exc}")
+        return _failed(src, exc)
     rows = None
     if doc is None:  # loaded in a worker, which sent the document back with its outcome
         doc, outcome, rows = done
     else:
         outcome = done
     return _finish(src, doc, outcome, store, run_id, rows)
+
+
+def _failed(src, exc: BackendError) -> DocResult:
+    return DocResult(
+        label=src.label,
+        status="error",
+        error=f"{src.label}: {exc}",
+        transport_failure=isinstance(exc, TransportError),
+    )
 
 
 def _finish(

@@ -58,7 +58,8 @@ _NO_CACHE = typer.Option(
     "llmx-cache.db next to the store)",
 )
 _TIMEOUT = typer.Option(
-    None, "--timeout", help="openai: seconds per HTTP attempt [default: 600]",
+    None, "--timeout", help="openai: seconds per HTTP attempt; raise it for a slow local "
+    "model [default: 60]",
     show_default=False,
 )
 

@@ -28,7 +28,7 @@ from llmx.backends.base import Backend
 from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome, Rejection, Usage
 from llmx.core.records import DocumentExtraction
-from llmx.errors import BackendError, ConfigError, LlmxError
+from llmx.errors import BackendError, ConfigError, EndpointUnreachable, LlmxError
 from llmx.llm import usage as usage_mod
 from llmx.llm.chunking import CHARS_PER_TOKEN, Chunk, estimate_tokens, split_in_two, split_text
 from llmx.llm.config import LLMConfig, from_options
@@ -221,6 +221,8 @@ class OpenAIExtractor(Backend):
                 return await self._chunk(
                     doc, chunk, part=part, parts=parts, max_tokens=bigger, depth=depth
                 )
+            except EndpointUnreachable:
+                raise  # the run stops: no half of the chunk could be asked either
             except BackendError:
                 pass  # e.g. the server's context window cannot hold the larger budget
         halves = split_in_two(doc.text, chunk) if depth < _MAX_SPLIT_DEPTH else None
@@ -256,13 +258,24 @@ class OpenAIExtractor(Backend):
         self, exc: Any, ctx: GuardContext
     ) -> tuple[Records, list[Rejection]]:
         """Re-asks exhausted (or a request failed during one): keep what the last answer
-        got right, record by record."""
+        got right, record by record. An answer with nothing to keep because it is not JSON
+        at all fails the document (BackendError): stored as an extraction with no records,
+        it would count as current and never be asked again."""
         cause = exc.__cause__
         attempts = exc.failed_attempts or []
         completion = attempts[-1].completion if attempts else None
-        if isinstance(cause, LlmxError) and (completion is None or isinstance(cause, ConfigError)):
+        stops_run = isinstance(cause, ConfigError | EndpointUnreachable)
+        if isinstance(cause, LlmxError) and (completion is None or stops_run):
             raise cause
-        records, rejected = salvage(_payload(completion), ctx)
+        payload = _payload(completion)
+        records, rejected = salvage(payload, ctx)
+        unreadable = rejected and all(r.record_type == "answer" for r in rejected)
+        if unreadable and not any(records.values()):
+            n = len(attempts) or 1
+            raise BackendError(
+                f"{self.config.endpoint}: {rejected[0].reason} "
+                f"after {n} attempt{'s' * (n != 1)} (it began {payload[:60]!r})"
+            )
         if isinstance(cause, LlmxError):
             rejected.append(
                 Rejection(record_type="answer", reason=f"re-ask failed, kept the previous "

@@ -52,9 +52,11 @@ class LLMConfig(BaseModel):
     rpm: float | None = Field(None, gt=0, description="requests per minute, None = no limit")
     cache: bool = True
     cache_path: Path | None = None
-    # A non-streamed answer arrives all at once: the timeout must cover the slowest honest
-    # generation (a small local model on CPU writes ~10 tokens/s: 2048 tokens ~ 4 minutes).
-    timeout: float = Field(600.0, gt=0, description="seconds per HTTP attempt")
+    # Per attempt, and each timed-out attempt is retried (max_attempts, within deadline), so
+    # a stalled server costs up to six of these per document: 60 s covers a hosted model's
+    # longest answer. A small local model on CPU writes ~10 tokens/s (2048 tokens ~ 4
+    # minutes) and needs --timeout raised.
+    timeout: float = Field(60.0, gt=0, description="seconds per HTTP attempt")
     deadline: float = Field(1800.0, gt=0, description="seconds per request, retries included")
     max_attempts: int = Field(6, ge=1, description="HTTP attempts per request")
     backoff_initial: float = Field(1.0, ge=0)

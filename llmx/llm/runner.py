@@ -40,7 +40,9 @@ class LoopThread:
         return self.submit(coro).result()
 
     def close(self, final: Coroutine[Any, Any, Any] | None = None) -> None:
-        """Run ``final`` (e.g. closing the HTTP client), cancel what is left, stop."""
+        """Cancel what is in flight and wait for it to unwind, run ``final`` (e.g. closing
+        the HTTP client), stop. Waiting matters on Ctrl-C: a task stopped mid-request and
+        left pending would be destroyed at exit, and asyncio prints that on stderr."""
         with self._lock:
             loop, thread = self._loop, self._thread
             self._loop = self._thread = None
@@ -48,18 +50,20 @@ class LoopThread:
             if final is not None:
                 final.close()
             return
-        if final is not None:
-            try:
-                asyncio.run_coroutine_threadsafe(final, loop).result(timeout=5)
-            except Exception:  # closing is best effort; the process may be exiting
-                pass
 
-        def _cancel_all() -> None:
-            for task in asyncio.all_tasks(loop):
+        async def _shutdown() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
                 task.cancel()
-            loop.stop()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            if final is not None:
+                await final
 
-        loop.call_soon_threadsafe(_cancel_all)
+        try:
+            asyncio.run_coroutine_threadsafe(_shutdown(), loop).result(timeout=5)
+        except (Exception, asyncio.CancelledError):  # best effort; the process may be exiting
+            pass
+        loop.call_soon_threadsafe(loop.stop)
         if thread is not None:
             thread.join(timeout=5)
         if not loop.is_running():

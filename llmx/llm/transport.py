@@ -8,12 +8,17 @@ the deadline, Retry-After handling and the request count are ours to control.
   (waiting what Retry-After / retry-after-ms asks), 5xx, timeouts, dropped connections,
   and a 200 whose body is not the JSON it should be;
 - never retried: other 4xx. 401/403/404 are configuration problems (key, model, URL) and
-  stop the whole run (ConfigError); 400/422 fail the document at hand (BackendError).
+  stop the whole run (ConfigError); 400/422 fail the document at hand (BackendError);
+- never retried either: a refused connection. Nothing listens at the URL, so no request
+  can succeed and waiting only delays saying so: it stops the run (EndpointUnreachable).
+  Transient faults that outlast the retries fail the document (TransportError); the
+  pipeline stops the run after a few of those in a row.
 """
 
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import random
 import time
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
-from llmx.errors import BackendError, ConfigError
+from llmx.errors import BackendError, ConfigError, EndpointUnreachable, TransportError
 
 T = TypeVar("T")
 
@@ -31,7 +36,7 @@ _RETRY_STATUS = {408, 409, 429}
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    timeout: float = 600.0  # seconds per attempt
+    timeout: float = 60.0  # seconds per attempt
     deadline: float = 1800.0  # seconds for all attempts and waits of one request
     max_attempts: int = 6
     backoff_initial: float = 1.0
@@ -64,6 +69,25 @@ def is_transient(exc: BaseException) -> bool:
         return exc.status_code in _RETRY_STATUS or exc.status_code >= 500
     # A 200 with a body that is not JSON (or not a completion): a proxy or server hiccup.
     return isinstance(exc, openai.APIResponseValidationError | json.JSONDecodeError)
+
+
+def is_refused(exc: BaseException) -> bool:
+    """Whether the connection was refused: somewhere in the chain of causes (openai ->
+    httpx -> httpcore -> OSError) is ECONNREFUSED."""
+    seen: BaseException | None = exc
+    for _ in range(16):  # causes form a short chain; the bound guards against a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, ConnectionRefusedError) or getattr(seen, "errno", None) == (
+            errno.ECONNREFUSED
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _retryable(exc: BaseException) -> bool:
+    return is_transient(exc) and not is_refused(exc)
 
 
 def retry_after(exc: BaseException) -> float | None:
@@ -174,7 +198,7 @@ async def with_retries(
         return state.attempt_number >= policy.max_attempts or state.upcoming_sleep >= left()
 
     retrying = AsyncRetrying(
-        retry=retry_if_exception(is_transient), wait=wait, stop=stop, reraise=True
+        retry=retry_if_exception(_retryable), wait=wait, stop=stop, reraise=True
     )
     timeout = policy.timeout
     try:
@@ -185,12 +209,17 @@ async def with_retries(
     except Exception as exc:
         import openai
 
+        if is_refused(exc):
+            raise EndpointUnreachable(
+                f"cannot connect to {endpoint}: connection refused (is the server running "
+                "and is --base-url right?)"
+            ) from None
         if not is_transient(exc):
             if isinstance(exc, openai.APIError):
                 raise fatal_error(exc, endpoint, secret) from None
             raise
         n = retrying.statistics.get("attempt_number", 1)
-        raise BackendError(
+        raise TransportError(
             f"{endpoint}: {_scrub(describe(exc, timeout=timeout), secret)}"
             f" (gave up after {n} attempt{'s' * (n != 1)} in {time.monotonic() - started:.1f} s)"
         ) from None
