@@ -99,6 +99,30 @@ def test_vietnamese_writing_of_a_number_reads_back(written):
     assert math.isclose(scaled.value, value * 1e6)
 
 
+@FEW
+@given(
+    st.one_of(st.sampled_from([math.inf, -math.inf, math.nan]), st.floats()),
+    st.one_of(any_text, numberish_text, vn_numbers.map(lambda w: f"đạt {w[0]} điểm")),
+)
+def test_a_grounded_value_is_one_the_quote_states(value, quote):
+    if value_grounded(value, quote):
+        assert any(
+            math.isclose(abs(value), v, rel_tol=0.01, abs_tol=0.01) for v in values_in(quote)
+        ), (value, quote)
+
+
+def test_an_infinite_value_is_never_grounded():
+    # Found by test_a_grounded_value_is_one_the_quote_states: inf was "close" to any number
+    # over 1000 (inf <= tolerance * inf), so Metric(value=inf) passed grounding and was
+    # written out as "value": null.
+    quote = "Tỉnh đạt 5.000 hồ sơ"
+    assert value_grounded(5000, quote)
+    assert not value_grounded(math.inf, quote) and not value_grounded(-math.inf, quote)
+    with pytest.raises(ValueError, match="value not found"):
+        Metric(entity="A", name="hồ sơ", value=math.inf,
+               evidence=Evidence(quote=quote, start=0, end=len(quote)))  # fmt: skip
+
+
 def test_case_twins_of_magnitude_words_are_no_magnitude():
     # Found by test_number_reader_takes_any_text: "trıệu" (dotless ı) matched the
     # case-insensitive magnitude pattern but had no multiplier, and reading crashed.

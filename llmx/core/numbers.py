@@ -8,6 +8,7 @@ the Vietnamese way; grounding accepts every plausible reading, since a model may
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,4 +151,6 @@ def says_held(quote: str) -> bool:
 
 
 def close(a: float, b: float, tol: float = 0.005) -> bool:
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return False  # inf would pass the relative test below (inf <= tol * inf)
     return abs(a - b) <= tol * max(1.0, abs(a), abs(b)) if abs(b) > 1000 else abs(a - b) <= tol
