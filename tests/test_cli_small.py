@@ -3,6 +3,7 @@ verb, `llmx --version`."""
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
@@ -44,12 +45,16 @@ def test_unwritable_output_is_one_line_error_before_extracting(tmp_path, root, t
 
 @pytest.fixture(scope="module")
 def cli_app() -> typer.Typer:
-    """The real `llmx` app with every verb registered (once: register appends commands)."""
+    """A copy of the real `llmx` app (its settings and --version) with every verb registered
+    by `llmx.cli._register`; a copy, since other tests register verbs on the shared one."""
     from llmx import cli
 
-    if not cli.app.registered_commands and not cli.app.registered_groups:
+    app = copy.copy(cli.app)
+    app.registered_commands, app.registered_groups = [], []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cli, "app", app)
         cli._register()
-    return cli.app
+    return app
 
 
 def _command_paths(command: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
