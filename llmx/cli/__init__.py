@@ -19,6 +19,27 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version  # here: only --version pays for it
+
+        typer.echo(f"llmx {version('llmx')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,  # before the verb is looked for: `llmx --version` needs none
+        help="Print the installed version and exit",
+    ),
+) -> None:
+    pass
+
+
 def _register() -> None:
     from llmx.cli import ask_cmd, backends_cmd, cache_cmd, eval_cmd, extract_cmd, schema_cmd
 

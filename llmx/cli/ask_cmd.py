@@ -17,9 +17,11 @@ from pathlib import Path
 import typer
 
 from llmx.cli.common import db_path, fail, print_json
-from llmx.cli.options import BaseUrlOption, DbOption, ModelOption
+from llmx.cli.options import BaseUrlOption, DbOption, ModelOption, ReadableCommand
 
-_QUESTION = typer.Argument(..., help="The question, Vietnamese or English ('-' reads stdin)")
+_QUESTION = typer.Argument(
+    ..., metavar="QUESTION", help="The question, Vietnamese or English ('-' reads stdin)"
+)
 _JSON = typer.Option(
     False, "--json", help="Print the query, the answer, the records and the citations as JSON"
 )
@@ -27,12 +29,18 @@ _BACKEND = typer.Option(
     "rules",
     "--backend",
     "-b",
+    metavar="NAME",
     help="Query planner: rules (offline parser) or openai (an LLM reads the question; the "
     "answer is still built from stored records only)",
 )
-_TIMEOUT = typer.Option(30.0, "--timeout", help="openai: seconds for the planning request")
+_TIMEOUT = typer.Option(
+    30.0, "--timeout", metavar="SECONDS", help="openai: seconds for the planning request"
+)
 _RECORDS = typer.Option(
-    None, "--records-backend", help="Use only records extracted by this backend (e.g. rules)"
+    None,
+    "--records-backend",
+    metavar="NAME",
+    help="Use only records extracted by this backend (e.g. rules)",
 )
 _QUOTE_CHARS = 220  # quotes are cut in the plain output (--json has them whole)
 
@@ -109,4 +117,4 @@ def _emit(answer, json_out: bool) -> None:  # noqa: ANN001 - Answer, imported la
 
 
 def register(app: typer.Typer) -> None:
-    app.command("ask")(ask)
+    app.command("ask", cls=ReadableCommand)(ask)

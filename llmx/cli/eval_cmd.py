@@ -52,30 +52,36 @@ class _StderrProgress:
 
 
 _BACKEND = typer.Option(
-    None, "--backend", "-b", help="Backend to run (repeatable) [default: rules]"
+    None, "--backend", "-b", metavar="NAME", help="Backend to run (repeatable) [default: rules]"
 )
 _GOLD = typer.Option(
     None,
     "--gold",
+    metavar="SET",
     help="Gold set (repeatable): seeds, written, real-dev, real-test, real, or a directory "
     "holding gold/ [default: all four sets]",
     show_default=False,
 )
 _PREDICTIONS = typer.Option(
-    None, "--predictions", help="Score DocumentExtraction JSON lines instead of a backend"
+    None,
+    "--predictions",
+    metavar="FILE",
+    help="Score DocumentExtraction JSON lines instead of a backend",
 )
 _JSON = typer.Option(False, "--json", help="Print the results as JSON")
-_REPORT = typer.Option(None, "--report", help="Write a Markdown report")
-_ERRORS = typer.Option(20, "--errors", min=0, help="How many errors to show per set")
+_REPORT = typer.Option(None, "--report", metavar="FILE", help="Write a Markdown report")
+_ERRORS = typer.Option(20, "--errors", min=0, metavar="N", help="How many errors to show per set")
 _THRESHOLDS = typer.Option(
     None,
     "--thresholds",
+    metavar="FILE",
     help="Thresholds TOML [default: eval/thresholds.toml when present]",
     show_default=False,
 )
 _QA = typer.Option(
     None,
     "--qa",
+    metavar="FILE",
     help="QA set JSONL, asked of every loaded set [default: seeds/qa.jsonl and "
     "eval/real/qa.jsonl, each over its own documents]",
     show_default=False,

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import typer
 
-from llmx.cli.common import db_path
-from llmx.cli.options import BaseUrlOption, DbOption, ModelOption, WorkersOption
+from llmx.cli.common import db_path, fail
+from llmx.cli.options import BaseUrlOption, DbOption, ModelOption, ReadableCommand, WorkersOption
 
-_PATHS = typer.Argument(..., help="Files, directories, globs, or - for stdin")
+_PATHS = typer.Argument(..., metavar="PATH...", help="Files, directories, globs, or - for stdin")
 _BACKEND = typer.Option(
     "rules", "--backend", "-b", help="Extraction backend: rules (offline), openai, or a plugin's "
-    "(llmx backends list)",
+    "(llmx backends list)", metavar="NAME",
 )
 _FORCE = typer.Option(False, "--force", help="Re-extract unchanged documents")
 _JSONL = typer.Option(False, "--jsonl", help="One JSON object per document on stdout")
-_OUTPUT = typer.Option(None, "--output", "-o", help="Write JSON lines to FILE")
+_OUTPUT = typer.Option(None, "--output", "-o", metavar="FILE", help="Write JSON lines to FILE")
 _NO_STORE = typer.Option(False, "--no-store", help="Do not write to the store")
 _SHOW_REJECTED = typer.Option(
     False,
@@ -33,23 +33,26 @@ _PROGRESS = typer.Option(
 _MODE = typer.Option(
     None,
     "--mode",
+    metavar="MODE",
     help="openai: structured-output mode: auto (tools on api.openai.com, json elsewhere), "
     "tools, json_schema, json, md_json [default: auto]",
     show_default=False,
 )
 _MAX_RETRIES = typer.Option(
-    None, "--max-retries", help="openai: re-asks after invalid records [default: 2]",
+    None, "--max-retries", metavar="N", help="openai: re-asks after invalid records [default: 2]",
     show_default=False,
 )
 _MAX_INPUT_TOKENS = typer.Option(
     None,
     "--max-input-tokens",
+    metavar="N",
     help="openai: prompt budget per request; longer documents are split on paragraphs "
     "[default: 6000]",
     show_default=False,
 )
 _RPM = typer.Option(
-    None, "--rpm", help="openai: at most this many requests per minute", show_default=False
+    None, "--rpm", help="openai: at most this many requests per minute", show_default=False,
+    metavar="N",
 )
 _NO_CACHE = typer.Option(
     False,
@@ -58,8 +61,8 @@ _NO_CACHE = typer.Option(
     "llmx-cache.db next to the store)",
 )
 _TIMEOUT = typer.Option(
-    None, "--timeout", help="openai: seconds per HTTP attempt; raise it for a slow local "
-    "model [default: 60]",
+    None, "--timeout", metavar="SECONDS", help="openai: seconds per HTTP attempt; raise it for "
+    "a slow local model [default: 60]",
     show_default=False,
 )
 
@@ -85,6 +88,7 @@ def extract(
     timeout: float | None = _TIMEOUT,
 ) -> None:
     """Extract index results, metrics and initiatives from documents."""
+    _check_output(output)
     from llmx.backends import get_backend_for
     from llmx.llm.cache import cache_path
 
@@ -112,6 +116,19 @@ def extract(
         extractor.close()
 
 
+def _check_output(output: Path | None) -> None:
+    """Refuse an -o target that cannot take the file before anything is extracted for it."""
+    if output is None:
+        return
+    folder = output.parent
+    if output.is_dir():
+        fail(f"cannot write output {output}: it is a directory")
+    if not folder.exists():
+        fail(f"cannot write output {output}: folder {folder} does not exist")
+    if not folder.is_dir():
+        fail(f"cannot write output {output}: {folder} is not a folder")
+
+
 def _run(
     extractor, paths, model, db, force, jsonl, output, no_store, progress, workers,
     show_rejected,
@@ -122,6 +139,16 @@ def _run(
     from llmx.core.outcome import Rejection
     from llmx.pipeline import RunSummary, run_extraction
 
+    out_file = None
+    tmp_path = None
+    write_error = None  # the output could not be put in place; said after the summary
+    if output is not None:
+        # Opened before the store: a target that cannot be written stops the run unstarted.
+        tmp_path = output.with_name(output.name + f".tmp{os.getpid()}")
+        try:
+            out_file = tmp_path.open("w", encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write output {output}: {exc.strerror or exc}")
     store = None
     if not no_store:
         from llmx.store import Store
@@ -130,11 +157,6 @@ def _run(
     summary = RunSummary()
     # (document, its rejections) for --show-rejected; only the rejections are kept.
     rejected: list[tuple[str, list[Rejection]]] = []
-    out_file = None
-    tmp_path = None
-    if output is not None:
-        tmp_path = output.with_name(output.name + f".tmp{os.getpid()}")
-        out_file = tmp_path.open("w", encoding="utf-8")
     params = extractor.run_params()
     run_id = (
         store.begin_run(
@@ -178,7 +200,11 @@ def _run(
         if out_file is not None:
             out_file.close()
             if status == "ok":
-                tmp_path.replace(output)  # atomic: a failed run never leaves half a file
+                try:
+                    tmp_path.replace(output)  # atomic: a failed run never leaves half a file
+                except OSError as exc:  # e.g. a folder of that name appeared meanwhile
+                    tmp_path.unlink(missing_ok=True)
+                    write_error = f"cannot write output {output}: {exc.strerror or exc}"
             else:
                 tmp_path.unlink(missing_ok=True)
         if store is not None and run_id is not None:
@@ -197,9 +223,11 @@ def _run(
     print_summary(summary, stream=stream)
     if show_rejected:
         print_rejected(rejected, stream=stream)
+    if write_error is not None:
+        fail(write_error)
     if summary.errors:
         raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("extract")(extract)
+    app.command("extract", cls=ReadableCommand)(extract)

@@ -11,7 +11,9 @@ schema_app = typer.Typer(help="Export or check the JSON Schema of the record con
 
 @schema_app.command("export")
 def export(
-    out_dir: Path = typer.Option(Path("schemas"), "--dir", help="Directory to write into"),
+    out_dir: Path = typer.Option(
+        Path("schemas"), "--dir", metavar="DIR", help="Directory to write into"
+    ),
 ) -> None:
     """Write schemas/*.schema.json from the pydantic models."""
     from llmx.core.schema_export import write_schemas
@@ -21,7 +23,11 @@ def export(
 
 
 @schema_app.command("check")
-def check(schema_dir: Path = typer.Option(Path("schemas"), "--dir")) -> None:
+def check(
+    schema_dir: Path = typer.Option(
+        Path("schemas"), "--dir", metavar="DIR", help="Directory holding the schema files"
+    ),
+) -> None:
     """Exit 1 when the files in schemas/ differ from the models."""
     from llmx.core.schema_export import drifted
 

@@ -8,6 +8,7 @@ the Vietnamese way; grounding accepts every plausible reading, since a model may
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,13 @@ NUMBER_PATTERN = (
 _NUMBER_RE = re.compile(NUMBER_PATTERN)
 _MULT_RE = re.compile(r"\s*(nghìn|ngàn|triệu|tỉ|tỷ|thousand|million|billion)(?!\w)", re.IGNORECASE)
 
+
+def _multiplier(word: str) -> float | None:
+    """The magnitude a matched word gives. ``None`` for a Unicode case twin that the
+    case-insensitive patterns also match ("trıệu" with a dotless ı, "thouſand"): no
+    magnitude word, and no crash."""
+    return _MULTIPLIERS.get(fold(word))
+
 # Words that give a rank without a digit, from the vocabulary (llmx/data/vocab): ordinals
 # ("thứ ba", "third", "á quân" = runner-up), leader words ("dẫn đầu", "topped the") and
 # "cao nhất" read as rank 1. A bare "lead" verb, "tốp đầu" (the top group) and "tốt nhất"
@@ -58,7 +66,10 @@ def parse_vn_number(raw: str) -> float | None:
     mult = 1.0
     m = re.match(r"^(.*?)\s*(nghìn|ngàn|triệu|tỉ|tỷ)$", s, re.IGNORECASE)
     if m:
-        s, mult = m.group(1), _MULTIPLIERS[fold(m.group(2))]
+        word_mult = _multiplier(m.group(2))
+        if word_mult is None:
+            return None
+        s, mult = m.group(1), word_mult
     s = s.replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         s = s.replace(".", "").replace(",", ".")
@@ -84,8 +95,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         end = m.end()
         mm = _MULT_RE.match(text, end)
-        if mm:
-            value *= _MULTIPLIERS[fold(mm.group(1))]
+        mult = _multiplier(mm.group(1)) if mm else None
+        if mm and mult is not None:
+            value *= mult
             end = mm.end()
         spans.append(NumberSpan(m.start(), end, text[m.start() : end], value))
     return spans
@@ -120,8 +132,8 @@ def values_in(quote: str) -> frozenset[float]:
         base = readings(m.group(0))
         out |= base
         mm = _MULT_RE.match(quote, m.end())
-        if mm:
-            k = _MULTIPLIERS[fold(mm.group(1))]
+        k = _multiplier(mm.group(1)) if mm else None
+        if k is not None:
             out |= {v * k for v in base}
     for span in get_vocab().find(quote, kinds=_RANK_WORD_KINDS):
         if span.label in _LOOSE_LABELS:
@@ -139,4 +151,6 @@ def says_held(quote: str) -> bool:
 
 
 def close(a: float, b: float, tol: float = 0.005) -> bool:
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return False  # inf would pass the relative test below (inf <= tol * inf)
     return abs(a - b) <= tol * max(1.0, abs(a), abs(b)) if abs(b) > 1000 else abs(a - b) <= tol
