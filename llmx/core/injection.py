@@ -160,12 +160,29 @@ def is_instruction_like(text: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
+_LOOK_BACK = 512  # characters searched at a time for the end of the sentence before
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``text[start]`` begins: just after the last sentence end
+    before ``start``. Searched backwards window by window, so a record near the end of a
+    long document does not rescan the whole text (this runs for every candidate record)."""
+    hi = start
+    while hi > 0:
+        lo = max(0, hi - _LOOK_BACK)
+        # a sentence end needs the whitespace after it, which may lie at ``hi``
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, min(start, hi + 1))]
+        ends = [e for e in ends if e <= start]
+        if ends:
+            return ends[-1]
+        hi = lo
+    return 0
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence(s) of ``text`` holding ``text[start:end]``: from the end of the sentence
     before to the end of the last one the span touches (a line break also ends one)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
+    left = _sentence_start(text, start)
     after = _SENTENCE_END.search(text, max(end, start))
     right = after.end() if after else len(text)
     return text[left:right]

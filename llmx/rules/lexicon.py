@@ -24,9 +24,12 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
         "PAR_INDEX",
     ),
 ]
-INDEX_RE = [(re.compile(p), code) for p, code in INDEX_PATTERNS]
+# Every name starts a word: the leading \b lets the regex engine skip other positions fast.
+INDEX_RE = [(re.compile(rf"\b(?:{p})"), code) for p, code in INDEX_PATTERNS]
 # All index names in one pass (group i = INDEX_PATTERNS[i]), for counting over a whole text.
-INDEX_ANY_RE = re.compile("|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(INDEX_PATTERNS)))
+INDEX_ANY_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(INDEX_PATTERNS)) + ")"
+)
 INDEX_CODES = [code for _, code in INDEX_PATTERNS]
 
 # A quoted name after these words is a component (sub-index or field) of an index.
@@ -341,7 +344,10 @@ MINISTRIES: list[tuple[str, str]] = [
     ("Bộ Quốc phòng", r"bo quoc phong|ministry of (?:national )?defen[cs]e"),
     ("Bộ Công an", r"bo cong an|ministry of public security"),
 ]  # fmt: skip
-MINISTRY_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES)))
+# \b: a ministry name starts a word, so the alternation is tried at word starts only.
+MINISTRY_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES)) + ")"
+)
 
 # Components (sub-indices, pillars, fields) reports name without quotes: canonical Vietnamese
 # name, folded Vietnamese phrasings, English phrasings (English passages keep the English name
@@ -378,7 +384,9 @@ KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
     ("Cải cách hành chính", r"(?<=\bo )cong tac cai cach hanh chinh(?! \()", r"$^"),
 ]  # fmt: skip
 KNOWN_COMPONENT_RE = re.compile(
-    "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
+    r"\b(?:"
+    + "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
+    + ")"
 )
 # Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
 BARE_COMPONENT_STOP_RE = re.compile(
