@@ -76,7 +76,7 @@ def resolve_workers(workers: int | None, backend: Backend) -> int:
 
 
 def run_extraction(
-    paths: list[str],
+    paths: list[str] | list[Source],
     backend: Backend,
     store=None,  # llmx.store.Store | None; None extracts without storing
     *,
@@ -86,7 +86,8 @@ def run_extraction(
     workers: int | None = 1,
     mp_context: BaseContext | None = None,
 ) -> Iterator[DocResult]:
-    """Yield one DocResult per source, in input order. Each document is saved in its own
+    """Yield one DocResult per source (``paths`` expanded by ``ingest.expand_paths``, or
+    Sources as given), in input order. Each document is saved in its own
     transaction before the next one starts.
 
     With ``workers > 1`` (None: ``resolve_workers``), up to ``2 * workers`` documents are
@@ -97,7 +98,12 @@ def run_extraction(
     sequentially."""
     from llmx.ingest import expand_paths
 
-    sources = expand_paths(paths)  # raises InputError for a missing path, before any work
+    # Sources made by the caller keep their ids (the evaluation names gold documents by
+    # their gold files); paths are expanded, which raises InputError for a missing one
+    # before any work.
+    sources = [p for p in paths if isinstance(p, Source)]
+    if len(sources) != len(paths):
+        sources = expand_paths([p for p in paths if isinstance(p, str)])
     if on_total is not None:
         on_total(len(sources))
     n = resolve_workers(workers, backend)
@@ -291,11 +297,12 @@ def _prepare_for_workers(src: Source, backend: Backend, store, force: bool):
             sha256 = source_sha256(src)
         except DecodeError:
             return src, None  # the worker's load reports it, as _prepare would
-        if store.is_current(src.doc_id, sha256, backend.name):
+        doc_id = src.id_for(sha256)
+        if store.is_current(doc_id, sha256, backend.name):
             return DocResult(
                 label=src.label,
                 status="skipped",
-                extraction=store.get_extraction(src.doc_id, backend.name),
+                extraction=store.get_extraction(doc_id, backend.name),
             )
     return src, None
 

@@ -18,7 +18,7 @@ import unicodedata
 
 from llmx.errors import DecodeError
 
-__all__ = ["decode_bytes", "vietnamese_score", "VISCII_DECODING_TABLE"]
+__all__ = ["decode_bytes", "normalize_newlines", "vietnamese_score", "VISCII_DECODING_TABLE"]
 
 # VISCII (RFC 1456): 0x00-0x7F is ASCII except six C0 positions reused for capitals;
 # 0x80-0xFF are all Vietnamese letters. Generated from glibc's VISCII charmap and checked
@@ -81,10 +81,17 @@ def vietnamese_score(text: str) -> tuple[float, int]:
 
 
 # --- helpers ------------------------------------------------------------------------------
-def _finish(text: str) -> str:
-    """NFC and LF newlines. Both return the same object when nothing changes, which keeps
-    a large already-clean UTF-8 file at one copy in memory."""
+def _finish(text: str, keep_newlines: bool) -> str:
+    """NFC, and LF newlines unless ``keep_newlines``. Both return the same object when
+    nothing changes, which keeps a large already-clean UTF-8 file at one copy in memory."""
     text = unicodedata.normalize("NFC", text)
+    if not keep_newlines:
+        text = normalize_newlines(text)
+    return text
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR to LF (the same object when there is none)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -123,8 +130,10 @@ _LEGACY = (("cp1258", _decode_cp1258), ("viscii", _decode_viscii))
 
 
 # --- entry point --------------------------------------------------------------------------
-def decode_bytes(raw: bytes, name: str) -> str:
-    """Decode a file's bytes to NFC text with ``\\n`` newlines or raise DecodeError."""
+def decode_bytes(raw: bytes, name: str, *, keep_newlines: bool = False) -> str:
+    """Decode a file's bytes to NFC text or raise DecodeError. Newlines become ``\\n``
+    unless ``keep_newlines`` (plain-text documents keep the file's own, so offsets count
+    characters as the user's editor does)."""
     if not raw or raw.isspace():
         raise DecodeError(f"{name}: empty file")
 
@@ -137,7 +146,7 @@ def decode_bytes(raw: bytes, name: str) -> str:
             text = text.lstrip("\ufeff")
             if _text_control_share(text) > 0.10:
                 raise DecodeError(f"{name}: binary file")
-            return _check_empty(_finish(text), name)
+            return _check_empty(_finish(text, keep_newlines), name)
 
     if b"\x00" in raw:
         raise DecodeError(f"{name}: binary file")
@@ -149,7 +158,7 @@ def decode_bytes(raw: bytes, name: str) -> str:
     else:
         if _control_share(raw) > 0.10:
             raise DecodeError(f"{name}: binary file")
-        return _check_empty(_finish(text), name)
+        return _check_empty(_finish(text, keep_newlines), name)
 
     # Legacy single-byte encodings. VISCII uses six C0 positions for letters, so the binary
     # test exempts them (cp1258 would then fail on them as control characters below).
@@ -174,4 +183,4 @@ def decode_bytes(raw: bytes, name: str) -> str:
         text = decode(raw)
     except UnicodeDecodeError:  # an undefined byte beyond the scored sample
         raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding") from None
-    return _check_empty(_finish(text), name)
+    return _check_empty(_finish(text, keep_newlines), name)

@@ -1,4 +1,13 @@
-"""Read one source into a Document: bytes -> text -> (HTML to text) -> chrome removed."""
+"""Read one source into a Document: bytes -> text -> (HTML to text) -> chrome hidden.
+
+What offsets index (``Document.text``):
+
+- a plain-text file (``.txt``, ``.md``, stdin): the file as the user has it, decoded and
+  NFC-normalised with its own newlines (CRLF kept), chrome lines blanked with spaces of the
+  same length (``clean.mask_chrome``), so ``quote == file_text[start:end]`` holds;
+- HTML (by name, or a text file that is markup: ``html.looks_like_html``): the text made
+  from it, chrome lines dropped; ``llmx extract --jsonl --with-text`` shows it.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +16,8 @@ import sys
 
 from llmx.core.document import Document
 from llmx.errors import DecodeError
-from llmx.ingest.clean import strip_chrome
-from llmx.ingest.decode import decode_bytes
+from llmx.ingest.clean import mask_chrome, strip_chrome
+from llmx.ingest.decode import decode_bytes, normalize_newlines
 from llmx.ingest.html import html_to_text, looks_like_html
 from llmx.ingest.metadata import extract_published, extract_title
 from llmx.ingest.sources import Source
@@ -57,17 +66,18 @@ def load_document(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     are too large, unreadable, empty, binary or in an unknown encoding."""
     raw = _read(source, max_bytes)
     sha256 = _sha256(raw)
-    text = decode_bytes(raw, source.label)
+    text = decode_bytes(raw, source.label, keep_newlines=True)
     del raw  # keep at most the decoded text and the cleaned text alive at once
 
     is_html_name = source.path is not None and source.path.suffix.lower() in _HTML_SUFFIXES
     if is_html_name or looks_like_html(text):
-        text = html_to_text(text)
-    text = strip_chrome(text)
+        text = strip_chrome(html_to_text(normalize_newlines(text)))
+    else:
+        text = mask_chrome(text)
     if not text.strip():
         raise DecodeError(f"{source.label}: empty file (no text left after cleaning)")
     return Document(
-        doc_id=source.doc_id,
+        doc_id=source.id_for(sha256),
         source=source.label,
         sha256=sha256,
         text=text,
