@@ -35,6 +35,9 @@ class DocResult(BaseModel):
     extraction: DocumentExtraction | None = None
     outcome: ExtractionOutcome | None = None
     error: str | None = None
+    # the text the extraction's offsets index, for an extracted document (a skipped one's
+    # is in the store)
+    text: str | None = None
 
 
 class RunSummary(BaseModel):
@@ -341,5 +344,6 @@ def _finish(
             sentence_rows=sentence_rows,
         )
     return DocResult(
-        label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome
-    )
+        label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome,
+        text=doc.text,
+    )  # fmt: skip

@@ -569,3 +569,30 @@ def test_seed_gold_quotes_survive_cleaning():
             assert found is not None and found.status in ("exact", "whitespace"), q
             checked += 1
     assert checked > 0
+
+
+# ------------------------------------------------------------- HTML fragments in .txt
+FRAGMENT = (
+    "<p><strong>Kết quả Chỉ số PAR INDEX năm 2023</strong></p>\n"
+    "<p>Năm 2023, tỉnh Phú Thọ đạt 86&#44;12 điểm, xếp thứ 14/63 về Chỉ số PAR INDEX.</p>\n"
+)
+
+
+def test_an_html_fragment_saved_as_txt_is_read_as_html(tmp_path):
+    assert looks_like_html(FRAGMENT)
+    p = tmp_path / "manh.txt"
+    p.write_text(FRAGMENT, encoding="utf-8")
+    doc = load_document(expand_paths([str(p)])[0])
+    assert "<p>" not in doc.text and "&#44;" not in doc.text
+    assert "đạt 86,12 điểm" in doc.text
+    from llmx.backends.registry import get_backend
+
+    ex = get_backend("rules").extract(doc).extraction
+    assert [r.score for r in ex.index_results if r.score is not None] == [86.12]
+
+
+def test_prose_with_a_stray_tag_is_not_a_fragment():
+    prose = "Năm 2023, tỉnh đạt 86,12 điểm và xếp thứ 14/63. " * 200
+    assert not looks_like_html(prose + "<b>Ghi chú</b> &amp; nguồn.")  # 3 marks in 10k chars
+    assert looks_like_html("<b>Ghi chú</b> &amp; nguồn.")  # the same marks on their own
+    assert not looks_like_html("Điểm &amp; hạng: 86,12 điểm, xếp thứ 14/63.")
