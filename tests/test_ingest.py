@@ -596,3 +596,23 @@ def test_prose_with_a_stray_tag_is_not_a_fragment():
     assert not looks_like_html(prose + "<b>Ghi chú</b> &amp; nguồn.")  # 3 marks in 10k chars
     assert looks_like_html("<b>Ghi chú</b> &amp; nguồn.")  # the same marks on their own
     assert not looks_like_html("Điểm &amp; hạng: 86,12 điểm, xếp thứ 14/63.")
+
+
+# ----------------------------------------------------------------------------- memory
+def test_a_large_text_file_loads_in_under_three_times_its_size(tmp_path):
+    # Memory, not time: tracemalloc counts what load_document allocates, the file's bytes
+    # included. Seeds repeated (chrome and all) to 5 MB; benchmarks/ingest_memory.py runs 50.
+    import tracemalloc
+
+    unit = "\n\n".join(p.read_text(encoding="utf-8") for p in SEEDS).encode("utf-8")
+    p = tmp_path / "big.txt"
+    p.write_bytes(unit * (5 * 2**20 // len(unit)))
+    src = expand_paths([str(p)])[0]
+    tracemalloc.start()
+    try:
+        doc = load_document(src)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(doc.text) > 2**20
+    assert peak < 3 * p.stat().st_size

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import chain
 
-__all__ = ["is_chrome_line", "mask_chrome", "strip_chrome", "CHROME_PATTERNS"]
+__all__ = ["ChromeMask", "is_chrome_line", "mask_chrome", "strip_chrome", "CHROME_PATTERNS"]
 
 _I = re.IGNORECASE
 _MAX_CHROME_CHARS = 300  # longer lines are always content
@@ -164,43 +164,52 @@ def _dup_key(line: str) -> str:
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
-def _hidden_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the lines ``strip_chrome`` would drop: chrome lines and a line that
-    repeats the previous content line (blank and chrome lines between them ignored). Line
-    ends (LF, CRLF or CR) are never part of a span."""
-    prev_key: str | None = None
-    pos, n = 0, len(text)
-    ends: Iterator[re.Match[str] | None] = chain(_LINE_END.finditer(text), [None])
-    for m in ends:
-        end = n if m is None else m.start()
-        line = text[pos:end]
-        if line.strip():
-            if is_chrome_line(line):
-                yield pos, end
-            else:
-                key = _dup_key(line)
-                if key == prev_key:
+class ChromeMask:
+    """``mask_chrome`` applied piece by piece (each piece ending at a line end), carrying
+    the previous content line across pieces for the duplicate test."""
+
+    def __init__(self) -> None:
+        self._prev_key: str | None = None
+
+    def _hidden_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of the lines ``strip_chrome`` would drop: chrome lines and a line
+        that repeats the previous content line (blank and chrome lines between them
+        ignored). Line ends (LF, CRLF or CR) are never part of a span."""
+        pos, n = 0, len(text)
+        ends: Iterator[re.Match[str] | None] = chain(_LINE_END.finditer(text), [None])
+        for m in ends:
+            end = n if m is None else m.start()
+            line = text[pos:end]
+            if line.strip():
+                if is_chrome_line(line):
                     yield pos, end
-                prev_key = key
-        if m is None:
-            break
-        pos = m.end()
+                else:
+                    key = _dup_key(line)
+                    if key == self._prev_key:
+                        yield pos, end
+                    self._prev_key = key
+            if m is None:
+                break
+            pos = m.end()
+
+    def apply(self, text: str) -> str:
+        pieces: list[str] = []
+        pos = 0
+        for start, end in self._hidden_spans(text):
+            pieces.append(text[pos:start])
+            pieces.append(" " * (end - start))
+            pos = end
+        if not pieces:
+            return text
+        pieces.append(text[pos:])
+        return "".join(pieces)
 
 
 def mask_chrome(text: str) -> str:
     """``text`` with chrome lines and consecutive duplicate lines (blank lines between them
     ignored) replaced by as many spaces; same length, same newlines, nothing else changed.
     Returns ``text`` itself when nothing is hidden (no copy of a large clean file)."""
-    pieces: list[str] = []
-    pos = 0
-    for start, end in _hidden_spans(text):
-        pieces.append(text[pos:start])
-        pieces.append(" " * (end - start))
-        pos = end
-    if not pieces:
-        return text
-    pieces.append(text[pos:])
-    return "".join(pieces)
+    return ChromeMask().apply(text)
 
 
 def strip_chrome(text: str) -> str:
