@@ -342,6 +342,7 @@ def _finish(
             prompt_tokens=outcome.usage.prompt_tokens,
             completion_tokens=outcome.usage.completion_tokens,
             sentence_rows=sentence_rows,
+            replaces=src.legacy_id,
         )
     return DocResult(
         label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome,

@@ -139,3 +139,35 @@ def test_predictions_from_llmx_extract_meet_gold_keys(tmp_path):
     preds = read_predictions(path)["rules"]
     assert sorted(preds) == ["000_x", "001_y"]
     assert preds["000_x"].doc_id == "000_x"
+
+
+@pytest.mark.parametrize("same_source", [True, False])
+def test_a_store_keyed_by_stem_holds_each_file_once_after_a_rerun(
+    tmp_path, monkeypatch, same_source
+):
+    monkeypatch.chdir(_tree(tmp_path))
+    db = tmp_path / "old.db"
+    backend = get_backend("rules")
+    (src,) = expand_paths(["2022/baocao.txt"])
+    doc = load_document(src)
+    # as stores named files before; a row from another file with that stem is not this one's
+    source = doc.source if same_source else "2023/baocao.txt"
+    old = doc.model_copy(update={"doc_id": "baocao", "source": source})
+    with Store(db) as store:
+        run_id = store.begin_run(backend.name)
+        store.save(old, backend.extract(old).extraction, run_id)
+    assert _run(["2022/baocao.txt"], db) == ["ok"]
+    if not same_source:
+        assert _stored_ids(db) == ["2022/baocao.txt", "baocao"]
+        return
+    assert _stored_ids(db) == ["2022/baocao.txt"]
+    con = sqlite3.connect(db)
+    try:
+        for table in ("extractions", "index_results", "sentence_ranges"):
+            ids = {r[0] for r in con.execute(f"SELECT doc_id FROM {table}")}
+            assert ids == {"2022/baocao.txt"}, table
+        n = con.execute("SELECT COUNT(*) FROM sentences WHERE doc_id = 'baocao'").fetchone()[0]
+        assert n == 0
+    finally:
+        con.close()
+    assert _run(["2022/baocao.txt"], db) == ["skipped"]

@@ -54,6 +54,12 @@ class Source:
     def is_stdin(self) -> bool:
         return self.path is None
 
+    @property
+    def legacy_id(self) -> str:
+        """The id stores gave this source before ids were paths (the file stem, or
+        "stdin"), for replacing such a row when the document is saved again."""
+        return "stdin" if self.path is None else self.path.stem
+
     def id_for(self, sha256: str) -> str:
         """The document id, given the SHA-256 of the bytes read."""
         return self.doc_id if self.doc_id is not None else stdin_doc_id(sha256)
