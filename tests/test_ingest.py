@@ -471,7 +471,10 @@ def test_load_document_file(tmp_path):
         " " * 20 + "\n" + " " * 22 + "\n\n"
         "Thừa Thiên Huế giữ vững vị trí trong nhóm dẫn đầu\nNgày đăng: 9/2/2024\n\n\n\n"
         "Năm 2023, tỉnh đạt 89,1 điểm Chỉ số cải cách hành chính, đứng thứ 5 cả nước.\n"
-        + " " * 8 + "\n" + " " * 4 + "\n"
+        + " " * 8
+        + "\n"
+        + " " * 4
+        + "\n"
     )
     assert len(doc.text) == len(body)  # the BOM is not text
     assert doc.title == "Thừa Thiên Huế giữ vững vị trí trong nhóm dẫn đầu"
