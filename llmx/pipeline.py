@@ -7,7 +7,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -36,6 +36,9 @@ class DocResult(BaseModel):
     outcome: ExtractionOutcome | None = None
     error: str | None = None
     transport_failure: bool = False  # the backend's endpoint gave no usable answer
+    # the text the extraction's offsets index, for an extracted document (a skipped one's
+    # is in the store)
+    text: str | None = None
 
 
 # Documents in a row whose backend could not reach its endpoint (TransportError: timeouts,
@@ -84,7 +87,7 @@ def resolve_workers(workers: int | None, backend: Backend) -> int:
 
 
 def run_extraction(
-    paths: list[str],
+    paths: Sequence[str | Source],
     backend: Backend,
     store=None,  # llmx.store.Store | None; None extracts without storing
     *,
@@ -94,7 +97,8 @@ def run_extraction(
     workers: int | None = 1,
     mp_context: BaseContext | None = None,
 ) -> Iterator[DocResult]:
-    """Yield one DocResult per source, in input order. Each document is saved in its own
+    """Yield one DocResult per source (``paths`` expanded by ``ingest.expand_paths``, or
+    Sources as given), in input order. Each document is saved in its own
     transaction before the next one starts.
 
     With ``workers > 1`` (None: ``resolve_workers``), up to ``2 * workers`` documents are
@@ -134,7 +138,7 @@ def _stop_when_unreachable(results: Iterator[DocResult]) -> Iterator[DocResult]:
 
 
 def _results(
-    paths: list[str],
+    paths: Sequence[str | Source],
     backend: Backend,
     store,
     force: bool,
@@ -145,7 +149,12 @@ def _results(
 ) -> Generator[DocResult, None, None]:
     from llmx.ingest import expand_paths
 
-    sources = expand_paths(paths)  # raises InputError for a missing path, before any work
+    # Sources made by the caller keep their ids (the evaluation names gold documents by
+    # their gold files); paths are expanded, which raises InputError for a missing one
+    # before any work.
+    sources: list[Source] = [p for p in paths if isinstance(p, Source)]
+    if len(sources) != len(paths):
+        sources = expand_paths([p for p in paths if isinstance(p, str)])
     if on_total is not None:
         on_total(len(sources))
     n = resolve_workers(workers, backend)
@@ -341,11 +350,12 @@ def _prepare_for_workers(src: Source, backend: Backend, store, force: bool):
             sha256 = source_sha256(src)
         except DecodeError:
             return src, None  # the worker's load reports it, as _prepare would
-        if store.is_current(src.doc_id, sha256, backend.name):
+        doc_id = src.id_for(sha256)
+        if store.is_current(doc_id, sha256, backend.name):
             return DocResult(
                 label=src.label,
                 status="skipped",
-                extraction=store.get_extraction(src.doc_id, backend.name),
+                extraction=store.get_extraction(doc_id, backend.name),
             )
     return src, None
 
@@ -393,7 +403,9 @@ def _finish(
             prompt_tokens=outcome.usage.prompt_tokens,
             completion_tokens=outcome.usage.completion_tokens,
             sentence_rows=sentence_rows,
+            replaces=src.legacy_id,
         )
     return DocResult(
-        label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome
-    )
+        label=src.label, status="ok", extraction=outcome.extraction, outcome=outcome,
+        text=doc.text,
+    )  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -38,9 +39,11 @@ def test_seeds_emit_five_schema_valid_grounded_records(seeds_jsonl, root):
     from llmx.ingest import expand_paths, load_document
 
     for src in expand_paths([str(root / "seeds")]):
-        texts[src.doc_id] = load_document(src).text
+        texts[src.path.name] = load_document(src).text
     for obj in seeds_jsonl:
         jsonschema.validate(obj, schema)
+        # run from tmp (outside the repo), ids are relative to the seeds directory
+        assert "/" not in obj["doc_id"]
         text = texts[obj["doc_id"]]
         # Re-validating with the text as context re-checks every span and number.
         ex = DocumentExtraction.model_validate(obj, context={"text": text})
@@ -81,7 +84,7 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path):
     err = res.stderr.decode()
     assert "b_empty.txt" in err and "c_binary.txt" in err
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(x)["doc_id"] for x in lines] == ["a_good"]
+    assert [json.loads(x)["doc_id"] for x in lines] == ["docs/a_good.txt"]  # cwd-relative
 
 
 def test_stdin(tmp_path):
@@ -89,4 +92,5 @@ def test_stdin(tmp_path):
     res = llmx("extract", "-", "--jsonl", "--no-store", cwd=tmp_path, stdin=text)
     assert res.returncode == 0, res.stderr.decode()
     obj = json.loads(res.stdout)
-    assert obj["doc_id"] == "stdin" and obj["index_results"][0]["rank"] == 3
+    assert obj["doc_id"] == "stdin-" + hashlib.sha256(text).hexdigest()[:12]
+    assert obj["index_results"][0]["rank"] == 3

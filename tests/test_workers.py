@@ -122,7 +122,7 @@ def test_a_document_failing_in_a_worker_is_an_error_result_the_rest_go_on(
     ctx = multiprocessing.get_context("fork")
     results = list(run_extraction([str(d)], FailingRules(), workers=2, mp_context=ctx))
     assert [r.status for r in results] == ["ok", "error", "ok", "ok", "error", "ok"]
-    assert "refused b_fail in process" in (results[1].error or "")
+    assert "refused b_fail.txt in process" in (results[1].error or "")
     assert str(os.getpid()) not in (results[1].error or "")  # it ran in a worker
 
 

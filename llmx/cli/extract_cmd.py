@@ -19,6 +19,10 @@ _BACKEND = typer.Option(
 _FORCE = typer.Option(False, "--force", help="Re-extract unchanged documents")
 _JSONL = typer.Option(False, "--jsonl", help="One JSON object per document on stdout")
 _OUTPUT = typer.Option(None, "--output", "-o", metavar="FILE", help="Write JSON lines to FILE")
+_WITH_TEXT = typer.Option(
+    False, "--with-text", help="Each JSON line also gives the document's text, which the "
+    "evidence offsets index (for HTML, the text extracted from the page)",
+)
 _NO_STORE = typer.Option(False, "--no-store", help="Do not write to the store")
 _SHOW_REJECTED = typer.Option(
     False,
@@ -86,6 +90,7 @@ def extract(
     rpm: float | None = _RPM,
     no_cache: bool = _NO_CACHE,
     timeout: float | None = _TIMEOUT,
+    with_text: bool = _WITH_TEXT,
 ) -> None:
     """Extract index results, metrics and initiatives from documents."""
     _check_output(output)
@@ -110,7 +115,7 @@ def extract(
     try:
         _run(
             extractor, paths, model, db, force, jsonl, output, no_store, progress, workers,
-            show_rejected,
+            show_rejected, with_text,
         )  # fmt: skip
     finally:
         extractor.close()
@@ -131,7 +136,7 @@ def _check_output(output: Path | None) -> None:
 
 def _run(
     extractor, paths, model, db, force, jsonl, output, no_store, progress, workers,
-    show_rejected,
+    show_rejected, with_text=False,
 ):  # fmt: skip
     from contextlib import closing
 
@@ -189,7 +194,10 @@ def _run(
                 if show_rejected and result.outcome is not None and result.outcome.rejected:
                     rejected.append((result.label, result.outcome.rejected))
                 if result.extraction is not None:
-                    line = result.extraction.model_dump_json() + "\n"
+                    line = result.extraction.model_dump_json()
+                    if with_text:
+                        line = _with_text(line, result, store)
+                    line += "\n"
                     if jsonl:
                         sys.stdout.write(line)
                         sys.stdout.flush()
@@ -227,6 +235,17 @@ def _run(
         fail(write_error)
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _with_text(line: str, result, store) -> str:
+    """The JSON object ``line`` with a final ``"text"`` member."""
+    import json
+
+    text = result.text
+    if text is None and store is not None:  # skipped: the stored text
+        doc = store.get_document(result.extraction.doc_id)
+        text = doc.text if doc is not None else None
+    return line[:-1] + ',"text":' + json.dumps(text, ensure_ascii=False) + "}"
 
 
 def register(app: typer.Typer) -> None:

@@ -5,14 +5,15 @@ group's QA questions are then asked of. A predictions file takes the same road a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llmx.backends.base import Backend
 from llmx.core.document import Document
 from llmx.core.outcome import ExtractionOutcome
 from llmx.core.records import RECORD_TYPES, DocumentExtraction
-from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldSet
+from llmx.evaluation.gold import RECORD_TYPE_NAMES, GoldSet, gold_source
 from llmx.evaluation.progress import ProgressSink
 from llmx.evaluation.report import ExtractionFailure
 from llmx.evaluation.score import PredictedDoc, grounding_problem
@@ -96,6 +97,8 @@ def extract_group(
     ``llmx extract`` does, saving into ``store``."""
     from llmx.pipeline import run_extraction
 
+    # Each gold document goes in under its gold key, as the gold set names it.
+    sources = [replace(gold_source(Path(d.source)), doc_id=d.doc_id) for d in group.docs]
     doc_of_source = {d.source: d.doc_id for d in group.docs}
     run_id = store.begin_run(
         backend.name,
@@ -107,9 +110,7 @@ def extract_group(
     progress.start(f"{backend.name}: extracting {'+'.join(group.sets)}", len(group.docs))
     status = "failed"
     try:
-        for result in run_extraction(
-            [d.source for d in group.docs], backend, store, run_id=run_id, workers=workers
-        ):
+        for result in run_extraction(sources, backend, store, run_id=run_id, workers=workers):
             if result.status == "error" or result.extraction is None:
                 doc_id = doc_of_source.get(result.label, result.label)
                 failures.append(ExtractionFailure(doc_id=doc_id, error=result.error or "failed"))

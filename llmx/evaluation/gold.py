@@ -9,12 +9,18 @@ Each record carries the contract's fields, ``evidence: {"quote": "..."}`` withou
 ``llmx.ingest`` produces, so offsets agree with what backends see) and validates the record
 against the contract with that text. A quote that is not in the document, or a record the
 contract rejects, is a broken label: :class:`GoldError`, naming the file.
+
+A gold document's id is its gold key, the file stem (unique within a docs directory), not
+the path id ``llmx extract`` stores a file under: the evaluation extracts each gold document
+under its key (``gold_source``), so records, QA citations and split manifests all meet on
+the key; a predictions file written by ``llmx extract`` is matched by ``gold_key``.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -23,6 +29,7 @@ from llmx.core.document import Document
 from llmx.core.grounding import align_quote
 from llmx.core.records import RECORD_TYPE_NAMES, RECORD_TYPES, RecordType, is_record_type
 from llmx.errors import InputError
+from llmx.ingest.sources import Source
 
 DOC_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -67,15 +74,30 @@ class GoldSet(BaseModel):
 # -- documents -------------------------------------------------------------------------------
 
 
+def gold_key(doc_id: str) -> str:
+    """The gold key a stored document id corresponds to: the file stem of a path id
+    (``seeds/000_x.txt`` -> ``000_x``); an id without a text suffix is a key already."""
+    name = PurePosixPath(doc_id)
+    return name.stem if name.suffix.lower() in DOC_SUFFIXES else name.name
+
+
+def gold_source(path: Path) -> Source:
+    """The one source for a gold document file, named by its gold key (the file stem)."""
+    from llmx.ingest import expand_paths
+
+    sources = expand_paths([str(path)])
+    if len(sources) != 1:
+        raise GoldError(f"{path}: expected one document, found {len(sources)}")
+    return replace(sources[0], doc_id=Path(path).stem)
+
+
 def load_document_file(path: Path) -> Document:
-    """Load one document exactly as ``llmx extract`` would (through ``llmx.ingest``)."""
-    from llmx.ingest import expand_paths, load_document
+    """Load one document exactly as ``llmx extract`` would (through ``llmx.ingest``), with
+    its gold key for id."""
+    from llmx.ingest import load_document
 
     try:
-        sources = expand_paths([str(path)])
-        if len(sources) != 1:
-            raise GoldError(f"{path}: expected one document, found {len(sources)}")
-        return load_document(sources[0])
+        return load_document(gold_source(path))
     except InputError as exc:  # includes DecodeError
         raise GoldError(f"{path}: {exc}") from None
 

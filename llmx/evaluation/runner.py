@@ -29,7 +29,7 @@ from llmx.evaluation.extraction import (
     extract_group,
     unique_docs,
 )
-from llmx.evaluation.gold import GoldError, GoldSet, load_gold_set
+from llmx.evaluation.gold import GoldError, GoldSet, gold_key, load_gold_set
 from llmx.evaluation.gold import resolve_gold_arg as resolve_gold_arg
 from llmx.evaluation.progress import NoProgress, ProgressSink
 from llmx.evaluation.qa import GoldEvidence, QAScore, engine_answerer, score_qa
@@ -207,7 +207,9 @@ def read_predictions(path: Path) -> dict[str, dict[str, PredictedDoc]]:
             raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
         except InputError as exc:
             raise InputError(f"{path}:{n}: {exc}") from None
-        out.setdefault(pd.backend or "predictions", {})[pd.doc_id] = pd
+        # ``llmx extract`` names a file by its path; gold names it by its stem
+        key = gold_key(pd.doc_id)
+        out.setdefault(pd.backend or "predictions", {})[key] = pd.model_copy(update={"doc_id": key})
     if not out:
         raise InputError(f"no predictions in {path}")
     return out

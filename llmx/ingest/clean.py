@@ -1,7 +1,14 @@
-"""Remove web-page chrome from scraped article text, whole lines at a time.
+"""Hide web-page chrome in scraped article text, whole lines at a time.
 
-Only complete lines are dropped (plus trailing spaces and surplus blank lines), so what is
-left is a faithful subset of the page text and every later offset refers to it. Patterns
+Two ways, one line test (``is_chrome_line``):
+
+- ``mask_chrome`` (plain-text files) blanks chrome lines and repeated lines with spaces of
+  the same length, newlines kept, so offsets into the result are offsets into the file as
+  the user has it and every quote can be checked against it;
+- ``strip_chrome`` (text made from HTML, which is ours anyway) drops them, plus trailing
+  spaces and surplus blank lines, leaving a faithful subset of the page text.
+
+Patterns
 describe line *shapes* (a counter label followed by a number, a temperature line, a lone
 share button, ...); a line that reads as a real sentence is never matched, because every
 pattern is anchored to the whole line and most apply only to short lines.
@@ -12,8 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import chain
 
-__all__ = ["is_chrome_line", "strip_chrome", "CHROME_PATTERNS"]
+__all__ = ["ChromeMask", "is_chrome_line", "mask_chrome", "strip_chrome", "CHROME_PATTERNS"]
 
 _I = re.IGNORECASE
 _MAX_CHROME_CHARS = 300  # longer lines are always content
@@ -151,6 +159,57 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _dup_key(line: str) -> str:
     return " ".join(line.split()).casefold()
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class ChromeMask:
+    """``mask_chrome`` applied piece by piece (each piece ending at a line end), carrying
+    the previous content line across pieces for the duplicate test."""
+
+    def __init__(self) -> None:
+        self._prev_key: str | None = None
+
+    def _hidden_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of the lines ``strip_chrome`` would drop: chrome lines and a line
+        that repeats the previous content line (blank and chrome lines between them
+        ignored). Line ends (LF, CRLF or CR) are never part of a span."""
+        pos, n = 0, len(text)
+        ends: Iterator[re.Match[str] | None] = chain(_LINE_END.finditer(text), [None])
+        for m in ends:
+            end = n if m is None else m.start()
+            line = text[pos:end]
+            if line.strip():
+                if is_chrome_line(line):
+                    yield pos, end
+                else:
+                    key = _dup_key(line)
+                    if key == self._prev_key:
+                        yield pos, end
+                    self._prev_key = key
+            if m is None:
+                break
+            pos = m.end()
+
+    def apply(self, text: str) -> str:
+        pieces: list[str] = []
+        pos = 0
+        for start, end in self._hidden_spans(text):
+            pieces.append(text[pos:start])
+            pieces.append(" " * (end - start))
+            pos = end
+        if not pieces:
+            return text
+        pieces.append(text[pos:])
+        return "".join(pieces)
+
+
+def mask_chrome(text: str) -> str:
+    """``text`` with chrome lines and consecutive duplicate lines (blank lines between them
+    ignored) replaced by as many spaces; same length, same newlines, nothing else changed.
+    Returns ``text`` itself when nothing is hidden (no copy of a large clean file)."""
+    return ChromeMask().apply(text)
 
 
 def strip_chrome(text: str) -> str:

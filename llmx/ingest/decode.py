@@ -15,10 +15,17 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 
 from llmx.errors import DecodeError
 
-__all__ = ["decode_bytes", "vietnamese_score", "VISCII_DECODING_TABLE"]
+__all__ = [
+    "decode_bytes",
+    "decode_pieces",
+    "normalize_newlines",
+    "vietnamese_score",
+    "VISCII_DECODING_TABLE",
+]
 
 # VISCII (RFC 1456): 0x00-0x7F is ASCII except six C0 positions reused for capitals;
 # 0x80-0xFF are all Vietnamese letters. Generated from glibc's VISCII charmap and checked
@@ -81,10 +88,17 @@ def vietnamese_score(text: str) -> tuple[float, int]:
 
 
 # --- helpers ------------------------------------------------------------------------------
-def _finish(text: str) -> str:
-    """NFC and LF newlines. Both return the same object when nothing changes, which keeps
-    a large already-clean UTF-8 file at one copy in memory."""
+def _finish(text: str, keep_newlines: bool) -> str:
+    """NFC, and LF newlines unless ``keep_newlines``. Both return the same object when
+    nothing changes, which keeps a large already-clean UTF-8 file at one copy in memory."""
     text = unicodedata.normalize("NFC", text)
+    if not keep_newlines:
+        text = normalize_newlines(text)
+    return text
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR to LF (the same object when there is none)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -105,51 +119,58 @@ def _text_control_share(text: str) -> float:
     return bad / len(sample)
 
 
-def _check_empty(text: str, name: str) -> str:
-    if not text.strip():
-        raise DecodeError(f"{name}: empty file")
-    return text
+_CHUNK_BYTES = 1 << 18  # decoded this much at a time, so no whole-file temporary is made
 
 
-def _decode_viscii(raw: bytes) -> str:
-    return codecs.charmap_decode(raw, "strict", VISCII_DECODING_TABLE)[0]
+def _chunk_decoder(codec: str) -> Callable[[memoryview, bool], str]:
+    if codec == "viscii":  # one byte, one character: any cut is a character boundary
+        return lambda chunk, final: codecs.charmap_decode(chunk, "strict", VISCII_DECODING_TABLE)[0]
+    return codecs.getincrementaldecoder(codec)("strict").decode
 
 
-def _decode_cp1258(raw: bytes) -> str:
-    return raw.decode("cp1258")
+def _decoded_chunks(raw: bytes, codec: str) -> Iterator[str]:
+    """``raw`` decoded with ``codec``, a megabyte at a time (UnicodeDecodeError as the
+    codec raises it)."""
+    decode = _chunk_decoder(codec)
+    view = memoryview(raw)
+    n = len(raw)
+    for i in range(0, n, _CHUNK_BYTES):
+        yield decode(view[i : i + _CHUNK_BYTES], i + _CHUNK_BYTES >= n)
 
 
-_LEGACY = (("cp1258", _decode_cp1258), ("viscii", _decode_viscii))
+def _valid(raw: bytes, codec: str) -> bool:
+    """Whether ``raw`` decodes with ``codec``, found without keeping what it decodes to."""
+    try:
+        for _ in _decoded_chunks(raw, codec):
+            pass
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
-# --- entry point --------------------------------------------------------------------------
-def decode_bytes(raw: bytes, name: str) -> str:
-    """Decode a file's bytes to NFC text with ``\\n`` newlines or raise DecodeError."""
+_LEGACY = ("cp1258", "viscii")
+
+
+def _sniff(raw: bytes, name: str) -> str:
+    """The codec ``raw`` is in (module docstring), or DecodeError."""
     if not raw or raw.isspace():
         raise DecodeError(f"{name}: empty file")
 
     for bom, codec in _BOMS:
         if raw.startswith(bom):
-            try:
-                text = raw.decode(codec)
-            except UnicodeDecodeError:
-                raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding") from None
-            text = text.lstrip("\ufeff")
-            if _text_control_share(text) > 0.10:
+            if not _valid(raw, codec):
+                raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding")
+            if _text_control_share(next(_decoded_chunks(raw, codec)).lstrip("\ufeff")) > 0.10:
                 raise DecodeError(f"{name}: binary file")
-            return _check_empty(_finish(text), name)
+            return codec
 
     if b"\x00" in raw:
         raise DecodeError(f"{name}: binary file")
 
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
+    if _valid(raw, "utf-8"):
         if _control_share(raw) > 0.10:
             raise DecodeError(f"{name}: binary file")
-        return _check_empty(_finish(text), name)
+        return "utf-8"
 
     # Legacy single-byte encodings. VISCII uses six C0 positions for letters, so the binary
     # test exempts them (cp1258 would then fail on them as control characters below).
@@ -157,21 +178,58 @@ def decode_bytes(raw: bytes, name: str) -> str:
         raise DecodeError(f"{name}: binary file")
     sample = raw[:_SAMPLE_BYTES]
     best: tuple[float, str] | None = None
-    for codec_name, decode in _LEGACY:
+    for codec in _LEGACY:
         try:
-            decoded = decode(sample)
+            decoded = "".join(_decoded_chunks(sample, codec))
         except UnicodeDecodeError:
             continue
-        if codec_name == "cp1258" and any(b in sample for b in _VISCII_LETTER_BYTES):
+        if codec == "cp1258" and any(b in sample for b in _VISCII_LETTER_BYTES):
             continue  # C0 controls in cp1258 text; in VISCII these bytes are capitals
         score, seen = vietnamese_score(decoded)
         if seen and score >= _MIN_SCORE and (best is None or score > best[0]):
-            best = (score, codec_name)
-    if best is None:
+            best = (score, codec)
+    # an undefined byte beyond the scored sample fails the whole file
+    if best is None or not _valid(raw, best[1]):
         raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding")
-    decode = dict(_LEGACY)[best[1]]
-    try:
-        text = decode(raw)
-    except UnicodeDecodeError:  # an undefined byte beyond the scored sample
-        raise DecodeError(f"{name}: not UTF-8 or a known Vietnamese encoding") from None
-    return _check_empty(_finish(text), name)
+    return best[1]
+
+
+# --- entry points -------------------------------------------------------------------------
+def decode_pieces(raw: bytes, name: str, *, keep_newlines: bool = False) -> Iterator[str]:
+    """``decode_bytes(raw, name)`` in pieces that each end at a line end (but the last), so
+    a caller can build the text (or a cleaned copy) without a whole-file temporary; NFC is
+    safe piecewise because no character composes across a newline. DecodeError comes before
+    the first piece, except "empty file" for text that is all blank, which comes last."""
+    codec = _sniff(raw, name)
+    pending: list[str] = []  # decoded text after the last line end seen
+    blank = True
+    first = True
+    for chunk in _decoded_chunks(raw, codec):
+        if first:
+            chunk = chunk.lstrip("\ufeff")
+            first = False
+        cut = chunk.rfind("\n") + 1
+        if not cut:
+            pending.append(chunk)
+            continue
+        piece = _finish("".join([*pending, chunk[:cut]]), keep_newlines)
+        pending = [chunk[cut:]]
+        blank = blank and piece.isspace()  # strip() would copy the piece
+        yield piece
+    if pending:
+        piece = _finish("".join(pending), keep_newlines)
+        blank = blank and (not piece or piece.isspace())
+        if piece:
+            yield piece
+    if blank:
+        raise DecodeError(f"{name}: empty file")
+
+
+def decode_bytes(raw: bytes, name: str, *, keep_newlines: bool = False) -> str:
+    """Decode a file's bytes to NFC text or raise DecodeError. Newlines become ``\\n``
+    unless ``keep_newlines`` (plain-text documents keep the file's own, so offsets count
+    characters as the user's editor does)."""
+    text = ""
+    for piece in decode_pieces(raw, name, keep_newlines=keep_newlines):
+        text += piece  # grows in place (CPython): no second copy of a large file
+    return text

@@ -134,15 +134,27 @@ _TAG = re.compile(
 )
 
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,9});", re.IGNORECASE)
+_HEAD_CHARS = 65536
+_PAGE_TAGS = 8  # this many well-known tags make a page, however long
+_FRAGMENT_MARKS = 3  # a fragment: tags and entities together, at least one tag ...
+_FRAGMENT_DENSITY = 1 / 1000  # ... and at least one mark per 1000 characters
+
+
 def looks_like_html(text: str) -> bool:
-    """True for markup saved under a text name: a doctype/``<html>`` opening, or at least
-    eight well-known tags in the first 64k characters."""
-    head = text[:65536]
+    """True for markup saved under a text name: a doctype/``<html>`` opening, at least eight
+    well-known tags in the first 64k characters, or a fragment: a few tags and character
+    references (``<p>86&#44;12 điểm</p>``) dense enough that they are markup rather than a
+    stray ``<br>`` in prose."""
+    head = text[:_HEAD_CHARS]
     if _DOCTYPE.match(head):
         return True
-    count = 0
+    tags = 0
     for _ in _TAG.finditer(head):
-        count += 1
-        if count >= 8:
+        tags += 1
+        if tags >= _PAGE_TAGS:
             return True
-    return False
+    if not tags:
+        return False
+    marks = tags + sum(1 for _ in _ENTITY.finditer(head))
+    return marks >= _FRAGMENT_MARKS and marks >= _FRAGMENT_DENSITY * len(head)

@@ -1,14 +1,24 @@
-"""Read one source into a Document: bytes -> text -> (HTML to text) -> chrome removed."""
+"""Read one source into a Document: bytes -> text -> (HTML to text) -> chrome hidden.
+
+What offsets index (``Document.text``):
+
+- a plain-text file (``.txt``, ``.md``, stdin): the file as the user has it, decoded and
+  NFC-normalised with its own newlines (CRLF kept), chrome lines blanked with spaces of the
+  same length (``clean.mask_chrome``), so ``quote == file_text[start:end]`` holds;
+- HTML (by name, or a text file that is markup: ``html.looks_like_html``): the text made
+  from it, chrome lines dropped; ``llmx extract --jsonl --with-text`` shows it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sys
+from typing import BinaryIO
 
 from llmx.core.document import Document
 from llmx.errors import DecodeError
-from llmx.ingest.clean import strip_chrome
-from llmx.ingest.decode import decode_bytes
+from llmx.ingest.clean import ChromeMask, strip_chrome
+from llmx.ingest.decode import decode_pieces, normalize_newlines
 from llmx.ingest.html import html_to_text, looks_like_html
 from llmx.ingest.metadata import extract_published, extract_title
 from llmx.ingest.sources import Source
@@ -23,17 +33,35 @@ def _too_large(name: str, max_bytes: int) -> DecodeError:
     return DecodeError(f"{name}: file larger than {max_bytes / (1024 * 1024):g} MB")
 
 
+_READ_CHUNK = 1 << 20
+
+
+def _read_stream(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks into a buffer that grows in place: a read
+    of ``limit`` bytes at once would allocate all of ``limit`` however little comes."""
+    buf = bytearray()
+    while len(buf) < limit:
+        chunk = stream.read(min(_READ_CHUNK, limit - len(buf)))
+        if not chunk:
+            break
+        buf += chunk
+    return buf  # type: ignore[return-value]  # a bytearray reads as bytes everywhere here
+
+
 def _read(source: Source, max_bytes: int) -> bytes:
     if source.path is None:
-        raw = sys.stdin.buffer.read(max_bytes + 1)
+        raw = _read_stream(sys.stdin.buffer, max_bytes + 1)
         if len(raw) > max_bytes:
             raise _too_large(source.label, max_bytes)
         return raw
     try:
-        if source.path.stat().st_size > max_bytes:
+        size = source.path.stat().st_size
+        if size > max_bytes:
             raise _too_large(source.label, max_bytes)
         with source.path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)  # the file may have grown since stat()
+            raw = fh.read(size + 1)  # one byte more tells that it has grown since stat()
+            if len(raw) > size:
+                raw += _read_stream(fh, max_bytes + 1 - len(raw))
     except OSError as exc:
         raise DecodeError(f"{source.label}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
@@ -57,17 +85,26 @@ def load_document(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     are too large, unreadable, empty, binary or in an unknown encoding."""
     raw = _read(source, max_bytes)
     sha256 = _sha256(raw)
-    text = decode_bytes(raw, source.label)
-    del raw  # keep at most the decoded text and the cleaned text alive at once
-
+    # Plain text is decoded and masked a piece at a time into one string that grows in
+    # place, so a large file costs its bytes plus its text (the memory benchmark).
+    pieces = decode_pieces(raw, source.label, keep_newlines=True)
+    text = next(pieces)
     is_html_name = source.path is not None and source.path.suffix.lower() in _HTML_SUFFIXES
     if is_html_name or looks_like_html(text):
-        text = html_to_text(text)
-    text = strip_chrome(text)
-    if not text.strip():
+        for piece in pieces:
+            text += piece
+        del raw
+        text = strip_chrome(html_to_text(normalize_newlines(text)))
+    else:
+        mask = ChromeMask()
+        text = mask.apply(text)
+        for piece in pieces:
+            text += mask.apply(piece)
+        del raw
+    if not text or text.isspace():  # strip() would copy the whole text
         raise DecodeError(f"{source.label}: empty file (no text left after cleaning)")
     return Document(
-        doc_id=source.doc_id,
+        doc_id=source.id_for(sha256),
         source=source.label,
         sha256=sha256,
         text=text,

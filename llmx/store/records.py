@@ -51,6 +51,7 @@ class Records(Runs, SentenceIndex):
         prompt_tokens: int = 0,
         completion_tokens: int = 0,
         sentence_rows: list[SentenceRow] | None = None,
+        replaces: str | None = None,
     ) -> None:
         """Store one document and what ``extraction.backend`` found in it, in ONE transaction:
         upsert the document, replace this doc+backend's records, refresh the FTS sentences if
@@ -61,7 +62,11 @@ class Records(Runs, SentenceIndex):
         backends then see the document as not current and extract it again.
 
         ``sentence_rows``: ``search.sentence_rows(doc)`` made beforehand (by the pipeline's
-        worker processes); by default they are made here when needed."""
+        worker processes); by default they are made here when needed.
+
+        ``replaces``: the id an older store gave this source (its file stem); a document
+        stored under it from the same source is deleted with all it holds, in the same
+        transaction, so a store made before ids became paths holds each file once."""
         if extraction.doc_id != doc.doc_id:
             raise ValueError(f"extraction is for {extraction.doc_id!r}, not {doc.doc_id!r}")
         if extraction.sha256 != doc.sha256:
@@ -77,6 +82,15 @@ class Records(Runs, SentenceIndex):
         with transaction(self.conn, self.path) as c:
             if not self.run_exists(run_id):
                 raise StoreError(f"no run {run_id} in the store; call begin_run() first")
+            if replaces is not None and replaces != doc.doc_id:
+                legacy = c.execute(
+                    "SELECT 1 FROM documents WHERE doc_id = ? AND source = ?",
+                    (replaces, doc.source),
+                ).fetchone()
+                if legacy is not None:
+                    self._delete_sentences(replaces)
+                    # extractions, records and sentence ranges go with it (ON DELETE CASCADE)
+                    c.execute("DELETE FROM documents WHERE doc_id = ?", (replaces,))
             old = c.execute("SELECT text FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
             c.execute(
                 "INSERT INTO documents (doc_id, source, sha256, title, published, text, added_at)"

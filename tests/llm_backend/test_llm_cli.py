@@ -83,7 +83,7 @@ def test_no_cache_and_output_order_with_workers(fake_llm, tmp_path):
         assert out.returncode == 0, out.stderr
         assert len(fake_llm.requests) == expected
     ids = [json.loads(line)["doc_id"] for line in out.stdout.splitlines()]
-    assert ids == [f"doc{i}" for i in range(5)]
+    assert ids == [f"doc{i}.txt" for i in range(5)]
     assert not (tmp_path / "c.db").exists()
 
 
@@ -120,5 +120,5 @@ def test_workers_interleave_skipped_documents_in_input_order(fake_llm, tmp_path)
     out = llmx(*args)
     assert out.returncode == 0, out.stderr
     ids = [json.loads(line)["doc_id"] for line in out.stdout.splitlines()]
-    assert ids == ["a_first", "doc0", "doc1", "doc2", "doc3", "doc4"]
+    assert ids == ["a_first.txt", "doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt", "doc4.txt"]
     assert len(fake_llm.requests) == 2 + 4  # the two stored documents were skipped
