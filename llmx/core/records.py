@@ -330,7 +330,9 @@ class Initiative(_Grounded):
 class DocumentExtraction(_Strict):
     """Everything extracted from one document by one backend."""
 
-    doc_id: str = Field(min_length=1, description="File stem")
+    doc_id: str = Field(
+        min_length=1, description="Path relative to the inputs' root; stdin-<hash> for stdin"
+    )
     source: str = Field(description="Path as given")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str | None = None
