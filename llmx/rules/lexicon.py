@@ -164,6 +164,29 @@ COUNT_UNITS = (
 COUNT_RE = re.compile(
     rf"(?P<v>\d+(?:[.,]\d+)*)(?:\s+(?P<m>nghin|ngan|trieu|ti|ty))?\s+(?P<u>{COUNT_UNITS})\b"
 )
+# Metric names: the words that open a clause before its measured noun phrase ("38% là dịch
+# vụ công …", "đạt 12 hồ sơ"), the dangling words a cut name must not end on ("tỷ lệ hài lòng
+# đối" from "đối với"), and the words after which a count's noun phrase stops ("2 đơn vị là
+# Bộ …", "1 cơ quan bị xếp loại kém do …").
+METRIC_NAME_LEAD_RE = re.compile(r"^(?:(?:la|dat|chiem|co|voi|gom|cua|cung|deu|chi|o muc)\s+)+")
+METRIC_NAME_TAIL_RE = re.compile(
+    r"(?:\s+(?:doi|cua|bi|deu|trong|va|voi|la|dat|o|tai|duoc|cac|nhung|hon|tren|duoi|con lai))+$"
+)
+METRIC_NAME_STOP_RE = re.compile(
+    r"\s(?:la|nen|khi|so voi|voi|tuong duong|chiem|trong khi)\s"
+)
+# Units of a count that are amounts (time, money), not things counted: their name stays the
+# noun phrase; other counts are named "số …" as an analyst titles a column of counts.
+AMOUNT_UNITS_RE = re.compile(r"^(?:ngay lam viec|ngay|gio|phut|trieu dong|ty dong)$")
+# A period shorter than a year ("tháng 4/2025", "quý II/2024") sets a metric's year.
+PERIOD_YEAR_RE = re.compile(
+    r"\b(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)(?:\s*(?:dau\s+)?nam)?\s*/\s*((?:19|20)\d\d)\b"
+)
+# What a bare rate's following phrase must open on to name a share ("38% là dịch vụ công …",
+# "100% các xã được phủ sóng").
+RATE_OBJECT_RE = re.compile(
+    rf"^(?:(?:cac|nhung|so)\s+)?(?:{COUNT_UNITS}|nguoi dan|xa|phuong|huyen|so, ban, nganh|tinh)\b"
+)
 PERCENT_RE = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%")
 RATE_HEAD_RE = re.compile(r"\b(?:ty le|ti le|muc do)\b")
 METRIC_VERB_RE = re.compile(

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from llmx.core.numbers import parse_vn_number
+from llmx.core.textnorm import fold
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 
@@ -62,14 +63,45 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     cut = re.search(r"[;:(]", seg_o)
     if cut:
         seg_o = seg_o[: cut.start()]
-    return _clean(seg_o)
+    return _tidy(f, original, h, h + len(seg_o))
+
+
+def _tidy(f: str, original: str, s: int, e: int) -> str:
+    """The measured noun phrase in ``original[s:e]``: without the verbs that open it
+    ("là", "đạt"), cut where a new clause starts ("… là Bộ X", "… do …"), and without the
+    dangling words a cut leaves ("đối", "của")."""
+    lead = lx.METRIC_NAME_LEAD_RE.match(f[s:e])
+    if lead:
+        s += lead.end()
+    stop = lx.METRIC_NAME_STOP_RE.search(f, s, e)
+    if stop:
+        e = stop.start()
+    tail = lx.METRIC_NAME_TAIL_RE.search(f[s:e].rstrip(" ,;:.-–("))
+    if tail:
+        e = s + tail.start()
+    return _clean(original[s:e])
 
 
 def _following_name(f: str, original: str, pos: int) -> str:
     """Noun phrase after a number: '100% các xã được phủ sóng' -> 'các xã được phủ sóng'."""
     m = re.compile(r"[;:,.()]|\s(?:va|nhung|trong do|tang|giam)\s").search(f, pos)
     end = m.start() if m else len(f)
-    return _clean(original[pos:end])
+    return _tidy(f, original, pos, end)
+
+
+def _count_name(f: str, original: str, unit_start: int, unit: str) -> str:
+    """'12 hồ sơ trực tuyến' -> 'số hồ sơ trực tuyến'; an amount ('15 ngày') keeps its noun."""
+    phrase = _following_name(f, original, unit_start)
+    if not phrase or lx.AMOUNT_UNITS_RE.match(fold(unit)):
+        return phrase
+    return f"số {phrase}"
+
+
+def _names_a_thing(phrase: str) -> bool:
+    """Whether a phrase after a bare rate names what is measured: a Vietnamese noun phrase
+    that opens on a metric unit or a rate's usual nouns."""
+    key = fold(phrase)
+    return bool(lx.RATE_OBJECT_RE.match(key))
 
 
 def _preceding_words(original: str, pos: int, n: int = 6) -> str:
@@ -92,7 +124,9 @@ def find_metrics(
     as_of = _AS_OF_RE.search(f)
     if as_of:
         years = [*years, (as_of.start(1), int(as_of.group(1)))]
-        years.sort()
+    # "tháng 4/2025" is a year the year finder does not read as one
+    periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
+    years = sorted({*years, *periods})
     is_target_sentence = bool(lx.TARGET_RE.search(f))
 
     def owner(pos: int) -> EntityMention | None:
@@ -139,7 +173,10 @@ def find_metrics(
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
                 name = _preceding_words(original, s, 8)
             else:
-                name = _following_name(f, original, m.end()) or _preceding_words(original, s)
+                following = _following_name(f, original, m.end())
+                # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
+                # rate with no head and nothing measured after it has no readable name.
+                name = f"tỷ lệ {following}" if _names_a_thing(following) else following
         emit(m.start(), m.end(), value, "%", name)
 
     for m in _FRACTION_RE.finditer(f):
@@ -149,7 +186,7 @@ def find_metrics(
         if value is None or total is None or value > total:
             continue
         unit = original[m.start("u") : m.end("u")]
-        emit(m.start(), m.end("u"), value, unit, _following_name(f, original, m.start("u")))
+        emit(m.start(), m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit))
 
     for m in lx.COUNT_RE.finditer(f):
         s = m.start("v")
@@ -164,6 +201,5 @@ def find_metrics(
         if 1990 <= value <= 2100 and "." not in m.group("v") and "," not in m.group("v"):
             continue  # a year followed by a noun ("2022 hồ sơ" is rare, years are common)
         unit = original[m.start("u") : m.end("u")]
-        name = _following_name(f, original, m.start("u"))
-        emit(s, m.end("u"), value, unit, name)
+        emit(s, m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit))
     return out
