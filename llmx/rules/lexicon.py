@@ -168,12 +168,18 @@ COUNT_RE = re.compile(
 # vụ công …", "đạt 12 hồ sơ"), the dangling words a cut name must not end on ("tỷ lệ hài lòng
 # đối" from "đối với"), and the words after which a count's noun phrase stops ("2 đơn vị là
 # Bộ …", "1 cơ quan bị xếp loại kém do …").
-METRIC_NAME_LEAD_RE = re.compile(r"^(?:(?:la|dat|chiem|co|voi|gom|cua|cung|deu|chi|o muc)\s+)+")
+# Matched on the lower-cased original, not the folded copy: folding merges "có" with "cơ"
+# ("cơ quan") and "đạt" with "đất", which must not be cut.
+METRIC_NAME_LEAD_RE = re.compile(r"^(?:(?:là|đạt|chiếm|có|với|gồm|của|cùng|đều|chỉ|ở mức)\s+)+")
 METRIC_NAME_TAIL_RE = re.compile(
-    r"(?:\s+(?:doi|cua|bi|deu|trong|va|voi|la|dat|o|tai|duoc|cac|nhung|hon|tren|duoi|con lai))+$"
+    r"(?:\s+(?:đối|của|bị|đều|trong|và|với|là|đạt|ở|tại|được|các|những|hơn|trên|dưới|còn lại))+$"
 )
-METRIC_NAME_STOP_RE = re.compile(
-    r"\s(?:la|nen|khi|so voi|voi|tuong duong|chiem|trong khi)\s"
+METRIC_NAME_STOP_RE = re.compile(r"\s(?:là|nên|khi|so với|với|tương đương|chiếm|trong khi)\s")
+# Where a rate's name stops being the measure and starts naming its owner ("tỷ lệ hồ sơ trực
+# tuyến của tỉnh X", "… trên địa bàn"); matched on the folded copy.
+METRIC_NAME_OWNER_RE = re.compile(
+    r"\s(?:(?:cua|tai|o)\s+(?:tinh|thanh pho|tp\.?|huyen|thi xa|quan|bo|ca nuoc|toan quoc|"
+    r"\d+ tinh)\b|tren dia ban\b|toan tinh\b)"
 )
 # Units of a count that are amounts (time, money), not things counted: their name stays the
 # noun phrase; other counts are named "số …" as an analyst titles a column of counts.
@@ -186,6 +192,12 @@ PERIOD_YEAR_RE = re.compile(
 # "100% các xã được phủ sóng").
 RATE_OBJECT_RE = re.compile(
     rf"^(?:(?:cac|nhung|so)\s+)?(?:{COUNT_UNITS}|nguoi dan|xa|phuong|huyen|so, ban, nganh|tinh)\b"
+)
+# A figure for the whole country even when a province was named earlier in the sentence:
+# an average or total over all provinces ("bình quân 63 địa phương", "trung bình cả nước").
+NATIONAL_FIGURE_RE = re.compile(
+    r"\b(?:(?:gia tri |muc )?(?:binh quan|trung binh)(?: chung)?(?: cua)? (?:ca nuoc|toan quoc|"
+    r"\d+ (?:tinh|dia phuong))|ca nuoc|toan quoc|national average|nationwide)\b"
 )
 PERCENT_RE = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%")
 RATE_HEAD_RE = re.compile(r"\b(?:ty le|ti le|muc do)\b")

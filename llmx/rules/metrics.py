@@ -63,6 +63,9 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     cut = re.search(r"[;:(]", seg_o)
     if cut:
         seg_o = seg_o[: cut.start()]
+    owner = lx.METRIC_NAME_OWNER_RE.search(f, h, h + len(seg_o))
+    if owner:
+        seg_o = seg_o[: owner.start() - h]
     return _tidy(f, original, h, h + len(seg_o))
 
 
@@ -70,13 +73,16 @@ def _tidy(f: str, original: str, s: int, e: int) -> str:
     """The measured noun phrase in ``original[s:e]``: without the verbs that open it
     ("là", "đạt"), cut where a new clause starts ("… là Bộ X", "… do …"), and without the
     dangling words a cut leaves ("đối", "của")."""
-    lead = lx.METRIC_NAME_LEAD_RE.match(f[s:e])
+    low = original.lower() if len(original.lower()) == len(original) else f
+    while s < e and low[s] in " ,:–-":
+        s += 1
+    lead = lx.METRIC_NAME_LEAD_RE.match(low[s:e])
     if lead:
         s += lead.end()
-    stop = lx.METRIC_NAME_STOP_RE.search(f, s, e)
+    stop = lx.METRIC_NAME_STOP_RE.search(low, s, e)
     if stop:
         e = stop.start()
-    tail = lx.METRIC_NAME_TAIL_RE.search(f[s:e].rstrip(" ,;:.-–("))
+    tail = lx.METRIC_NAME_TAIL_RE.search(low[s:e].rstrip(" ,;:.-–("))
     if tail:
         e = s + tail.start()
     return _clean(original[s:e])
@@ -131,6 +137,9 @@ def find_metrics(
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
+        national = [c.end() for c in lx.NATIONAL_FIGURE_RE.finditer(f, max(0, pos - 60), pos)]
+        if national and (not before or before[-1].end < national[-1]):
+            return _NATION  # "…, bình quân 63 địa phương là 88,37%" after a province's name
         if before:
             return before[-1]
         if _NATIONAL_SUBJECT_RE.search(f, 0, pos) and not _LOCAL_SUBJECT_RE.search(f, 0, pos):
@@ -176,7 +185,7 @@ def find_metrics(
                 following = _following_name(f, original, m.end())
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
                 # rate with no head and nothing measured after it has no readable name.
-                name = f"tỷ lệ {following}" if _names_a_thing(following) else following
+                name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
         emit(m.start(), m.end(), value, "%", name)
 
     for m in _FRACTION_RE.finditer(f):

@@ -1,0 +1,74 @@
+"""Metric records of the offline extractor: names, entity and year, on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def metrics(text: str, title: str | None = None):
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    for m in out.extraction.metrics:
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
+    return out.extraction.metrics
+
+
+def one(text: str, value: float, title: str | None = None):
+    hits = [m for m in metrics(text, title) if m.value == value]
+    assert len(hits) == 1, [m.model_dump(exclude={"evidence"}) for m in metrics(text, title)]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "name", "unit"),
+    [
+        # a count is named "số …" after the counted noun phrase, cut at the clause end
+        ("Năm 2023, tỉnh Phú Yên tiếp nhận 1.250 hồ sơ trực tuyến, tăng so với năm trước.",
+         1250, "số hồ sơ trực tuyến", "hồ sơ"),
+        # "cơ quan" keeps its first word: "có" is cut, "cơ" is not
+        ("Năm 2022, tỉnh Yên Bái có 9 cơ quan chuyên môn xếp loại Tốt.", 9,
+         "số cơ quan chuyên môn xếp loại Tốt", "cơ quan"),
+        # the clause after "là" names who, not what
+        ("Năm 2022, tỉnh Kon Tum chỉ có 2 đơn vị là Sở Tư pháp và Sở Y tế.", 2, "số đơn vị",
+         "đơn vị"),
+        # an amount of time keeps its noun, without "số"
+        ("Năm 2023, tỉnh Đồng Nai rút ngắn còn 3 ngày làm việc.", 3, "ngày làm việc",
+         "ngày làm việc"),
+        # a bare share of a noun phrase is the rate of it, the verb before it cut
+        ("Năm 2024, tại tỉnh Cà Mau, 41,5% là dịch vụ công trực tuyến toàn trình.", 41.5,
+         "tỷ lệ dịch vụ công trực tuyến toàn trình", "%"),
+        # the rate head names it; "đối với …" leaves no dangling "đối"
+        ("Năm 2023, tỷ lệ hài lòng đối với sự phục vụ của tỉnh Sóc Trăng đạt 88,1%.", 88.1,
+         "tỷ lệ hài lòng", "%"),
+        # "đất" is a noun, not the verb "đạt": it stays in the name
+        ("Năm 2023, tỉnh Long An giải quyết 310 hồ sơ đất đai.", 310, "số hồ sơ đất đai",
+         "hồ sơ"),
+    ],
+)  # fmt: skip
+def test_metric_names(sentence: str, value: float, name: str, unit: str) -> None:
+    m = one(sentence, value)
+    assert (m.name, m.unit) == (name, unit)
+
+
+def test_a_rate_with_no_readable_name_is_not_emitted() -> None:
+    # neither a rate head nor a measured noun: the words before the number do not name it
+    text = "Năm 2023, tỉnh Vĩnh Long là địa phương có kết quả cao nhất, đạt 91,2%."
+    assert [m for m in metrics(text) if m.value == 91.2] == []
+
+
+def test_a_period_sets_the_year() -> None:
+    m = one("Trong tháng 5/2025, tỉnh Bến Tre tiếp nhận 812 hồ sơ trực tuyến.", 812)
+    assert m.year == 2025 and m.entity == "Bến Tre"
+
+
+def test_a_national_average_after_a_province_is_the_nation() -> None:
+    text = (
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Hậu Giang đạt 87,5%; bình quân 63 tỉnh, "
+        "thành phố là 85,2%."
+    )
+    own, avg = one(text, 87.5), one(text, 85.2)
+    assert (own.entity, own.name) == ("Hậu Giang", "tỷ lệ hồ sơ trực tuyến")
+    assert (avg.entity, avg.year) == ("Việt Nam", 2024)
