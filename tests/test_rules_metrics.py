@@ -72,3 +72,13 @@ def test_a_national_average_after_a_province_is_the_nation() -> None:
     own, avg = one(text, 87.5), one(text, 85.2)
     assert (own.entity, own.name) == ("Hậu Giang", "tỷ lệ hồ sơ trực tuyến")
     assert (avg.entity, avg.year) == ("Việt Nam", 2024)
+
+
+def test_an_undated_figure_takes_the_articles_dated_period() -> None:
+    text = (
+        "Bộ phận Một cửa tỉnh Trà Vinh bảo đảm tiến độ giải quyết hồ sơ\n\n"
+        "06/2025\n\n"
+        "Trong tháng, Bộ phận Một cửa tỉnh Trà Vinh đã tiếp nhận 2.318 hồ sơ trực tuyến."
+    )
+    m = one(text, 2318)
+    assert (m.year, m.name) == (2025, "số hồ sơ trực tuyến")

@@ -33,7 +33,7 @@ from llmx.rules.index_results import (
     stated_total,
 )
 from llmx.rules.initiatives import find_initiatives
-from llmx.rules.metrics import find_metrics
+from llmx.rules.metrics import find_metrics, lead_period_year
 from llmx.rules.plausibility import implausible, unit_scale_indices
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
@@ -249,6 +249,7 @@ class RulesExtractor(Backend):
         carry.single_index = share >= _SINGLE_INDEX_SHARE
         carry.doc_province = _dominant_province(entities_all, main)
         carry.edition_year = _edition_year(doc.title, folded_doc)
+        head_year = lead_period_year(folded_doc[:600])
         ent_i = 0
         doc_year: int | None = None
         seen_body = False
@@ -302,7 +303,7 @@ class RulesExtractor(Backend):
                 candidates += self._index_results(
                     f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
-                metric_year = para_year if para_year is not None else doc_year
+                metric_year = para_year if para_year is not None else doc_year or head_year
                 para_year = context_year
                 for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))

@@ -181,6 +181,11 @@ METRIC_NAME_OWNER_RE = re.compile(
     r"\s(?:(?:cua|tai|o)\s+(?:tinh|thanh pho|tp\.?|huyen|thi xa|quan|bo|ca nuoc|toan quoc|"
     r"\d+ tinh)\b|tren dia ban\b|toan tinh\b)"
 )
+# An article's period when its lead names no year: a period in the headline or lead
+# ("… quý II/2024", "tháng 4/2025") or a dated line ("05/2025", "Tháng 7/2024").
+DATELINE_YEAR_RE = re.compile(
+    r"(?m)^\s*(?:[^\n]{0,40}\|\s*)?(?:thang\s+)?\d{1,2}/((?:19|20)\d\d)\s*$"
+)
 # Units of a count that are amounts (time, money), not things counted: their name stays the
 # noun phrase; other counts are named "số …" as an analyst titles a column of counts.
 AMOUNT_UNITS_RE = re.compile(r"^(?:ngay lam viec|ngay|gio|phut|trieu dong|ty dong)$")

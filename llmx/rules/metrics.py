@@ -115,6 +115,13 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
+def lead_period_year(head: str) -> int | None:
+    """The year of the period an article reports on, read from its folded headline and lead
+    (the first few hundred characters): the year of its otherwise undated figures."""
+    m = lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
+    return int(m.group(1)) if m else None
+
+
 def find_metrics(
     f: str,
     original: str,
