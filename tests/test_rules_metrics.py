@@ -82,3 +82,8 @@ def test_an_undated_figure_takes_the_articles_dated_period() -> None:
     )
     m = one(text, 2318)
     assert (m.year, m.name) == (2025, "số hồ sơ trực tuyến")
+
+
+def test_a_period_shorter_than_a_year_belongs_in_the_name() -> None:
+    m = one("Trong quý III/2024, tỉnh Bạc Liêu tiếp nhận 4.105 hồ sơ trực tuyến.", 4105)
+    assert (m.name, m.year) == ("số hồ sơ trực tuyến quý III/2024", 2024)

@@ -186,6 +186,12 @@ METRIC_NAME_OWNER_RE = re.compile(
 DATELINE_YEAR_RE = re.compile(
     r"(?m)^\s*(?:[^\n]{0,40}\|\s*)?(?:thang\s+)?\d{1,2}/((?:19|20)\d\d)\s*$"
 )
+# A period shorter than a year, which belongs in a metric's name ("… quý II/2024", "… 6 tháng
+# đầu năm 2025"); matched on the folded copy.
+SUB_YEAR_PERIOD_RE = re.compile(
+    r"\b(?:(?:\d{1,2}|sau|chin) thang(?: dau)?(?: nam)? (?:19|20)\d\d|"
+    r"(?:thang|quy) (?:\d{1,2}|[ivx]+)(?:/| nam )(?:19|20)\d\d)\b"
+)
 # Units of a count that are amounts (time, money), not things counted: their name stays the
 # noun phrase; other counts are named "số …" as an analyst titles a column of counts.
 AMOUNT_UNITS_RE = re.compile(r"^(?:ngay lam viec|ngay|gio|phut|trieu dong|ty dong)$")

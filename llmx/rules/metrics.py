@@ -157,9 +157,14 @@ def find_metrics(
         before = [y for p, y in years if p <= pos]
         return before[-1] if before else (years[0][1] if years else context_year)
 
+    period = lx.SUB_YEAR_PERIOD_RE.search(f)
+
     def emit(s: int, e: int, value: float, unit: str, name: str) -> None:
         if any(mask[s:e]) or not name:
             return
+        if period and period.start() < s and fold(period.group(0)) not in fold(name):
+            # the period is part of what is measured (CONVENTIONS: shorter than a year)
+            name = f"{name} {original[period.start() : period.end()]}"
         for i in range(s, e):
             mask[i] = True
         ent = owner(s)
