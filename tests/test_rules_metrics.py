@@ -87,3 +87,8 @@ def test_an_undated_figure_takes_the_articles_dated_period() -> None:
 def test_a_period_shorter_than_a_year_belongs_in_the_name() -> None:
     m = one("Trong quý III/2024, tỉnh Bạc Liêu tiếp nhận 4.105 hồ sơ trực tuyến.", 4105)
     assert (m.name, m.year) == ("số hồ sơ trực tuyến quý III/2024", 2024)
+
+
+def test_a_survey_a_ministry_ran_counts_for_the_country() -> None:
+    text = "Năm 2023, Bộ Nội vụ đã khảo sát 41.250 người dân trên cả nước."
+    assert one(text, 41250).entity == "Việt Nam"

@@ -192,6 +192,9 @@ SUB_YEAR_PERIOD_RE = re.compile(
     r"\b(?:(?:\d{1,2}|sau|chin) thang(?: dau)?(?: nam)? (?:19|20)\d\d|"
     r"(?:thang|quy) (?:\d{1,2}|[ivx]+)(?:/| nam )(?:19|20)\d\d)\b"
 )
+# A national survey's figures (respondents, forms, units surveyed) are the country's, not the
+# ministry that ran it ("Bộ Nội vụ đã lấy ý kiến 36.000 người dân").
+SURVEY_RE = re.compile(r"\b(?:khao sat|lay y kien|phieu|survey(?:ed)?|respondents)\b")
 # Units of a count that are amounts (time, money), not things counted: their name stays the
 # noun phrase; other counts are named "số …" as an analyst titles a column of counts.
 AMOUNT_UNITS_RE = re.compile(r"^(?:ngay lam viec|ngay|gio|phut|trieu dong|ty dong)$")

@@ -148,6 +148,8 @@ def find_metrics(
         if national and (not before or before[-1].end < national[-1]):
             return _NATION  # "…, bình quân 63 địa phương là 88,37%" after a province's name
         if before:
+            if before[-1].level == "ministry" and lx.SURVEY_RE.search(f):
+                return _NATION
             return before[-1]
         if _NATIONAL_SUBJECT_RE.search(f, 0, pos) and not _LOCAL_SUBJECT_RE.search(f, 0, pos):
             return _NATION  # "Cổng Dịch vụ công quốc gia có 7,2 triệu tài khoản"
