@@ -85,7 +85,9 @@ def find_entities(
                     start + m.start(), start + m.start(2) + len(name), f"{prefix} {name}", "commune"
                 )
             )
-    ministry_starts = {m.start() for m in lx.MINISTRY_RE.finditer(fseg)}
+    # One scan serves both the department filter and the ministry mentions below.
+    ministries = list(lx.MINISTRY_RE.finditer(fseg))
+    ministry_starts = {m.start() for m in ministries}
     for m in lx.DEPARTMENT_RE.finditer(fseg):
         if m.start() in ministry_starts:
             continue  # the ministry table names it (canonically)
@@ -98,7 +100,7 @@ def find_entities(
             else "department"
         )
         found.append(EntityMention(start + m.start(), start + m.end(), _canon_unit(raw), level))
-    for m in lx.MINISTRY_RE.finditer(fseg):
+    for m in ministries:
         if fseg.startswith("bo", m.start()) and m.start() > 0 and fseg[m.start() - 1].isalnum():
             continue
         assert m.lastgroup is not None  # every alternative is a named group
