@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,8 @@ NEGATIVES: tuple[str, ...] = (
 )
 
 _COMPILED = tuple((p.name, re.compile(p.regex)) for p in PATTERNS)
+# All patterns at once: most text matches none, and one search tells that in one pass.
+_ANY = re.compile("|".join(f"(?:{p.regex})" for p in PATTERNS))
 
 
 def normalise(text: str) -> str:
@@ -144,9 +147,12 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+@lru_cache(maxsize=4096)  # every record of a sentence checks the same quote and sentence
 def instruction_in(text: str) -> str | None:
     """The name of the first pattern ``text`` matches, or None."""
     norm = normalise(text)
+    if not _ANY.search(norm):
+        return None
     for name, regex in _COMPILED:
         if regex.search(norm):
             return name
