@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from llmx.rules.prefilter import word_start_lookahead
+
 # Index names -> contract code. Order matters only for overlapping names (longest wins).
 INDEX_PATTERNS: list[tuple[str, str]] = [
     (
@@ -395,7 +397,11 @@ MINISTRIES: list[tuple[str, str]] = [
 ]  # fmt: skip
 # \b: a ministry name starts a word, so the alternation is tried at word starts only.
 MINISTRY_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES)) + ")"
+    r"\b"
+    + word_start_lookahead(p for _, p in MINISTRIES)
+    + "(?:"
+    + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(MINISTRIES))
+    + ")"
 )
 
 # Components (sub-indices, pillars, fields) reports name without quotes: canonical Vietnamese
@@ -410,9 +416,9 @@ KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
     ("Chi phí thời gian", r"chi phi thoi gian", r"time costs"),
     ("Chi phí không chính thức", r"chi phi khong chinh thuc", r"informal charges"),
     ("Cạnh tranh bình đẳng", r"canh tranh binh dang", r"fair competition|policy bias"),
-    ("Tính năng động và tiên phong", r"(?:tinh )?nang dong(?:,| va) tien phong|tinh nang dong",
+    ("Tính năng động và tiên phong", r"tinh nang dong(?:,| va) tien phong|nang dong(?:,| va) tien phong|tinh nang dong",
      r"dynamism(?: of the provincial government)?"),
-    ("Hỗ trợ doanh nghiệp", r"(?:dich vu )?ho tro doanh nghiep", r"business support(?: services)?"),
+    ("Hỗ trợ doanh nghiệp", r"dich vu ho tro doanh nghiep|ho tro doanh nghiep", r"business support(?: services)?"),
     ("Đào tạo lao động", r"dao tao lao dong", r"labou?r training"),
     ("Thiết chế pháp lý", r"thiet che phap ly", r"legal institutions"),
     ("Tham gia của người dân ở cấp cơ sở", r"tham gia cua nguoi dan o cap co so",
@@ -433,7 +439,9 @@ KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
     ("Cải cách hành chính", r"(?<=\bo )cong tac cai cach hanh chinh(?! \()", r"$^"),
 ]  # fmt: skip
 KNOWN_COMPONENT_RE = re.compile(
-    r"\b(?:"
+    r"\b"
+    + word_start_lookahead(p for _, vi, en in KNOWN_COMPONENTS for p in (vi, en))
+    + "(?:"
     + "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
     + ")"
 )
