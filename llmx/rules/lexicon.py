@@ -18,7 +18,11 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
     (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)", "SIPAS"),
     (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
     (r"chi so nang luc canh tranh cap (?:so|huyen)|\bddci\b", "OTHER"),
-    (r"(?:chi so )?nang luc canh tranh cap tinh|chi so nang luc canh tranh|\bpci\b", "PCI"),
+    (
+        r"chi so nang luc canh tranh cap tinh|nang luc canh tranh cap tinh|chi so nang luc canh tranh|"
+        r"\bpci\b",
+        "PCI",
+    ),
     (r"chi so (?:danh gia )?chuyen doi so|\bdti\b|ve chuyen doi so", "DTI"),
     (r"chi so xanh(?: cap tinh)?|\bpgi\b", "PGI"),
     (
@@ -27,10 +31,16 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
-INDEX_RE = [(re.compile(rf"\b(?:{p})"), code) for p, code in INDEX_PATTERNS]
+INDEX_RE = [
+    (re.compile(rf"\b{word_start_lookahead([p])}(?:{p})"), code) for p, code in INDEX_PATTERNS
+]
 # All index names in one pass (group i = INDEX_PATTERNS[i]), for counting over a whole text.
 INDEX_ANY_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(INDEX_PATTERNS)) + ")"
+    r"\b"
+    + word_start_lookahead(p for p, _ in INDEX_PATTERNS)
+    + "(?:"
+    + "|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(INDEX_PATTERNS))
+    + ")"
 )
 INDEX_CODES = [code for _, code in INDEX_PATTERNS]
 
