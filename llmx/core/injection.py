@@ -137,8 +137,6 @@ NEGATIVES: tuple[str, ...] = (
 )
 
 _COMPILED = tuple((p.name, re.compile(p.regex)) for p in PATTERNS)
-# All patterns at once: most text matches none, and one search tells that in one pass.
-_ANY = re.compile("|".join(f"(?:{p.regex})" for p in PATTERNS))
 
 
 def normalise(text: str) -> str:
@@ -151,8 +149,6 @@ def normalise(text: str) -> str:
 def instruction_in(text: str) -> str | None:
     """The name of the first pattern ``text`` matches, or None."""
     norm = normalise(text)
-    if not _ANY.search(norm):
-        return None
     for name, regex in _COMPILED:
         if regex.search(norm):
             return name

@@ -27,6 +27,7 @@ _AS_OF_RE = re.compile(
 _NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\b")
 _LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
 _NATION = EntityMention(0, 0, "Việt Nam", "nation")
+_DIGIT = re.compile(r"\d")  # the same digits as the value patterns' \d
 _FRACTION_RE = re.compile(
     rf"(?<![\d.,/])(?P<a>\d+(?:\.\d{{3}})*)\s*/\s*(?P<b>\d+(?:\.\d{{3}})*)\s+(?P<u>{lx.COUNT_UNITS})\b"
 )
@@ -133,6 +134,8 @@ def find_metrics(
 ) -> list[dict[str, Any]]:
     """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
     same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …")."""
+    if not _DIGIT.search(f):
+        return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
     as_of = _AS_OF_RE.search(f)
     if as_of:
