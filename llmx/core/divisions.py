@@ -82,8 +82,8 @@ from importlib import resources
 from typing import Any, Literal
 
 # Surnames and tone pairs are the gazetteer's: one home for them.
-from llmx.core.gazetteer import SURNAMES, TONE_PAIRS, Mention, Province, get_gazetteer
-from llmx.core.textnorm import fold_keep_offsets, strip_diacritics
+from llmx.core.gazetteer import SURNAMES, Mention, Province, get_gazetteer
+from llmx.core.textnorm import TONE_PAIRS, fold_keep_offsets, strip_diacritics
 
 Era = Literal["pre2025", "2025"]
 Level = Literal["district", "commune"]

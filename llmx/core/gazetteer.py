@@ -27,7 +27,7 @@ from functools import cached_property
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
-from llmx.core.textnorm import fold
+from llmx.core.textnorm import fold, swap_tone_placement
 
 REGIONS: tuple[str, ...] = (
     "Trung du và miền núi phía Bắc",
@@ -84,14 +84,6 @@ _LOOKBACK = 24
 # ("Sở Nội vụ Bắc Giang Nguyễn Văn A") or another province ("Quảng Nam Đà Nẵng").
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
-# Old ("hòa") vs new ("hoà") tone placement in open syllables.
-TONE_PAIRS = {
-    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
-    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
-}  # fmt: skip
-_TONE_SWAP = {**TONE_PAIRS, **{v: k for k, v in TONE_PAIRS.items()}}
-_TONE_RE = re.compile("(" + "|".join(_TONE_SWAP) + r")(?!\w)", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
@@ -105,13 +97,7 @@ def _compact(key: str) -> str:
 
 def _tone_variants(alias: str) -> set[str]:
     """The alias plus its form with old/new tone placement swapped."""
-
-    def swap(m: re.Match[str]) -> str:
-        s = m.group(1)
-        repl = _TONE_SWAP[s.lower()]
-        return repl.upper() if s.isupper() else (repl.capitalize() if s[0].isupper() else repl)
-
-    return {alias, _TONE_RE.sub(swap, alias)}
+    return {alias, swap_tone_placement(alias)}
 
 
 @dataclass(frozen=True)

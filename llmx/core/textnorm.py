@@ -56,3 +56,26 @@ def fold_keep_offsets(text: str) -> str:
     return "".join(
         (f if len(f := strip_diacritics(ch).lower()) == 1 else ch.lower()) for ch in text
     )
+
+
+# Old ("hòa", "thủy") vs new ("hoà", "thuỷ") tone placement in open syllables: both are in
+# use, so names and patterns are matched in both.
+TONE_PAIRS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}  # fmt: skip
+_TONE_SWAP = {**TONE_PAIRS, **{v: k for k, v in TONE_PAIRS.items()}}
+_TONE_RE = re.compile("(" + "|".join(_TONE_SWAP) + r")(?!\w)", re.IGNORECASE)
+
+
+def swap_tone_placement(text: str) -> str:
+    """``text`` with every open syllable's tone mark moved to the other placement, keeping
+    the case of what it replaces ("Hòa Bình" <-> "Hoà Bình")."""
+
+    def swap(m: re.Match[str]) -> str:
+        s = m.group(1)
+        repl = _TONE_SWAP[s.lower()]
+        return repl.upper() if s.isupper() else (repl.capitalize() if s[0].isupper() else repl)
+
+    return _TONE_RE.sub(swap, text)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.core.textnorm import strip_diacritics
+from llmx.core.textnorm import strip_diacritics, swap_tone_placement
 
 _PLACEHOLDERS = {
     "n": r"(?P<n>\d{1,3})",
@@ -99,14 +99,6 @@ def to_regex(pattern: str, *, named: bool = True) -> str:
     return "".join(out)
 
 
-# Old ("hòa", "thủy") and new ("hoà", "thuỷ") tone placement: both spellings are in use.
-_TONE_PAIRS = {
-    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
-    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
-}  # fmt: skip
-_TONE_SWAP = {**_TONE_PAIRS, **{v: k for k, v in _TONE_PAIRS.items()}}
-_TONE_RE = re.compile("(" + "|".join(_TONE_SWAP) + r")(?!\w)", re.IGNORECASE)
 
 
 def _tone_variant(pattern: str) -> str | None:
@@ -114,7 +106,7 @@ def _tone_variant(pattern: str) -> str | None:
     capture (a named group cannot appear twice)."""
     if "{" in pattern:
         return None
-    other = _TONE_RE.sub(lambda m: _TONE_SWAP[m.group(1).lower()], pattern)
+    other = swap_tone_placement(pattern)
     return other if other != pattern else None
 
 
