@@ -21,6 +21,7 @@ from llmx.core.records import (
 from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
+from llmx.rules.confidence import attachment, confidence, lower_contested
 from llmx.rules.entities import EntityMention, find_entities, main_entity
 from llmx.rules.facts import merge_facts
 from llmx.rules.index_results import (
@@ -38,6 +39,7 @@ from llmx.rules.plausibility import implausible, unit_scale_indices
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
 _DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
+_ATTACH = "_attach"  # working key: how the record was attached (rules.confidence)
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about one index
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
@@ -383,6 +385,7 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
+            rec[_ATTACH] = attachment(f, d, rec["year"], ents)
             prev_end = max(prev_end, d.span_end)
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
@@ -502,6 +505,7 @@ class RulesExtractor(Backend):
         for kind, data in candidates:
             rank_pair = data.pop(_RANK_FROM, None)
             doubt = data.pop(_DOUBT, None)
+            attach = data.pop(_ATTACH, None)
             key = (kind, repr(sorted((k, v) for k, v in data.items() if k != "evidence")))
             if key in seen:
                 continue
@@ -510,12 +514,15 @@ class RulesExtractor(Backend):
             if reason is not None:
                 rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
                 continue
+            if attach is not None:
+                data = {**data, "confidence": confidence(attach)}
             try:
                 data = {**data, "evidence": Evidence.model_validate(data["evidence"], context=ctx)}
                 kept[kind].append(models[kind].model_validate(data, context=ctx))
             except ValidationError as exc:
                 reason = "; ".join(err["msg"] for err in exc.errors())
                 rejected.append(Rejection(record_type=kind, reason=reason, data=_plain(data)))
+        kept["index_results"] = lower_contested(kept["index_results"])
         extraction = DocumentExtraction.of(doc, self.name, **kept)
         return ExtractionOutcome(extraction=extraction, rejected=rejected)
 
