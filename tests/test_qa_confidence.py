@@ -1,5 +1,5 @@
 """QA answers from confident records first: a doubtful record is never preferred over a
-confident one that answers as well, and is never reported as tying with it."""
+confident one that answers as well (the same key), and is never reported as tying with it."""
 
 from __future__ import annotations
 
@@ -17,19 +17,29 @@ def _hit(entity: str, confidence: float | None, key: tuple) -> Hit:
     return Hit("index", rec, key)
 
 
-def test_a_confident_record_beats_a_better_keyed_doubtful_one():
+def test_a_confident_record_beats_an_equally_keyed_doubtful_one():
     doubtful = _hit("Lào Cai", 0.3, (0,))
-    confident = _hit("Hà Giang", 0.9, (1,))
+    confident = _hit("Hà Giang", 0.9, (0,))
     kept = _assign_roles([doubtful, confident], ties_by_entity=True)
     assert kept[0] is confident and confident.role == "best"
     assert doubtful.role == "other"
 
 
+def test_a_better_keyed_doubtful_record_still_comes_first():
+    # The key says how well a record answers the question (scope, level, index, year): a
+    # department's confident "thứ 1/21 trong tỉnh" does not answer "which province is first
+    # nationwide" better than a doubtful national result does.
+    doubtful = _hit("Lào Cai", 0.3, (0,))
+    confident = _hit("Hà Giang", 0.9, (1,))
+    kept = _assign_roles([confident, doubtful], ties_by_entity=True)
+    assert kept[0] is doubtful and doubtful.role == "best"
+
+
 def test_unassessed_records_count_as_confident():
     unassessed = _hit("Lào Cai", None, (0,))
-    confident = _hit("Hà Giang", 0.9, (1,))
-    kept = _assign_roles([confident, unassessed], ties_by_entity=True)
-    assert kept[0] is unassessed
+    doubtful = _hit("Hà Giang", 0.3, (0,))
+    kept = _assign_roles([doubtful, unassessed], ties_by_entity=True)
+    assert kept[0] is unassessed and doubtful.role == "other"
 
 
 def test_no_tie_across_confidence_classes():

@@ -165,10 +165,11 @@ def _doubtful(h: Hit) -> bool:
 
 
 def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
-    """Confident records first, then by rank_key; the first is best; those with the same
-    key (and confidence class) for another entity are ties; MAX_OTHERS lesser matches are
-    kept."""
-    hits.sort(key=lambda h: (_doubtful(h), h.rank_key))
+    """By rank_key (how well a record answers), confident records first among equal keys;
+    the first is best; those with the same key (and confidence class) for another entity are
+    ties; MAX_OTHERS lesser matches are kept. Confidence only breaks ties: put first, it let
+    a confident record of the wrong scope or level beat the doubtful one asked for."""
+    hits.sort(key=lambda h: (h.rank_key, _doubtful(h)))
     if not hits:
         return hits
     best = hits[0]
