@@ -14,8 +14,9 @@ from llmx.rules.confidence import (
     attachment,
     confidence,
 )
+from llmx.rules.entities import EntityMention
 from llmx.rules.extractor import RulesExtractor
-from llmx.rules.index_results import Draft
+from llmx.rules.index_results import Draft, Event
 from tests.support.documents import make_doc
 
 
@@ -73,7 +74,7 @@ def test_penalties_add_up_and_stop_at_the_floor():
 
 def test_attachment_reads_the_draft():
     d = Draft(index="PAR_INDEX", rank=5, rank_change=2, first_value_at=10)
-    a = attachment("tinh xep thu 5, tang 2 bac", d, None, [])
+    a = attachment("tinh xep thu 5, tang 2 bac", d, None, [], [])
     assert not a.subject_named and not a.others_named and not a.has_year and a.change
     assert a.sentence_chars == len("tinh xep thu 5, tang 2 bac")
 
@@ -128,3 +129,28 @@ def test_every_index_result_is_assessed_and_metrics_are_not():
     out = RulesExtractor().extract(make_doc(text)).extraction
     assert out.index_results and all(r.confidence is not None for r in out.index_results)
     assert out.metrics and all(m.confidence is None for m in out.metrics)
+
+
+def test_a_value_before_the_unit_is_named_leaves_the_unit_doubtful():
+    # The fronted score is paired with the unit only by luck (here: it is the main one).
+    rec = _only("Năm 2023, với 85,5 điểm, tỉnh Hà Giang xếp thứ 5/63 về Chỉ số CCHC.")
+    assert rec.rank == 5
+    assert rec.confidence is not None and rec.confidence < DEFAULT_CONFIDENCE
+
+
+def test_a_fronted_place_the_unit_takes_is_not_penalised():
+    rec = _only("Năm 2023, dẫn đầu Chỉ số CCHC là tỉnh Hà Giang với 90,5 điểm.")
+    assert rec.entity == "Hà Giang" and rec.rank == 1
+    assert rec.confidence == 1.0
+
+
+def test_attachment_sees_a_fronted_value_the_draft_did_not_take():
+    f = "voi 85,5 diem, tinh ha giang xep thu 5/63"
+    unit = EntityMention(15, 28, "Hà Giang", "province")
+    score = Event(4, 8, "score", {"value": 85.5, "unit": "points"})
+    rank = Event(29, 41, "rank", {"rank": 5})
+    d = Draft(entity=unit, entity_own=True, rank=5, first_value_at=rank.start)
+    assert attachment(f, d, 2023, [unit], [score, rank]).value_before_subject
+    took_it = Draft(entity=unit, entity_own=True, score=85.5, first_value_at=score.start)
+    assert not attachment(f, took_it, 2023, [unit], [score, rank]).value_before_subject
+    assert not attachment(f, d, 2023, [unit], [rank]).value_before_subject

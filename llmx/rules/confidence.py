@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from llmx.core.records import IndexResult
 from llmx.rules.entities import EntityMention
-from llmx.rules.index_results import Draft
+from llmx.rules.index_results import Draft, Event
 
 # Past this many characters a sentence states several facts (lists aside, their values come
 # with their own names): the more it holds, the more ways to pair a value with the wrong
@@ -39,6 +39,7 @@ class Attachment:
     has_year: bool  # a year was found for the record (sentence, context, lead or title)
     sentence_chars: int  # length of the sentence the record was read from
     change: bool  # the record states a move (rank_change or score_change)
+    value_before_subject: bool = False  # the sentence opens on a value this record did not take
 
     def features(self) -> list[str]:
         """The names of the PENALTIES this attachment incurs, in table order."""
@@ -48,6 +49,7 @@ class Attachment:
             "no_year": not self.has_year,
             "long_sentence": self.sentence_chars >= LONG_SENTENCE,
             "change": self.change,
+            "value_before_subject": self.value_before_subject,
         }
         return [name for name in PENALTIES if found.get(name, False)]
 
@@ -70,6 +72,11 @@ PENALTIES: dict[str, float] = {
     # A move is measured against an earlier edition: its sign, size and base year are read
     # from comparison phrasings ("cao hơn năm 2020 6 bậc") that are easy to misread. [33/51]
     "change": 0.1,
+    # "Với 70,37 điểm, Long An xếp thứ 3": a value stated before any unit is named. Values
+    # go to the subject before them, so the fronted one went to another record (or none) and
+    # this unit's record misses it. Only where this record does not start with that value:
+    # "Dẫn đầu là X với 90%" gives X its fronted place. [16/24; written 1/3]
+    "value_before_subject": 0.35,
     # Another record of the document names the same fact (unit, index, component, year,
     # scope) with other values: two readings disagree, so at most one is right. Applied to
     # the document's records at the end (``lower_contested``). [4/16]
@@ -79,17 +86,34 @@ FLOOR = 0.05  # no kept record is certainly wrong: the extractor already drops t
 
 
 def attachment(
-    f: str, d: Draft, year: int | None, sentence_entities: list[EntityMention]
+    f: str,
+    d: Draft,
+    year: int | None,
+    sentence_entities: list[EntityMention],
+    sentence_values: list[Event],
 ) -> Attachment:
     """The attachment facts of draft ``d`` read from folded sentence ``f``; ``year`` is the
-    record's resolved year, ``sentence_entities`` the units the sentence names."""
+    record's resolved year, ``sentence_entities`` and ``sentence_values`` the units and the
+    values the sentence names."""
     return Attachment(
         subject_named=d.entity is not None,
         others_named=bool(sentence_entities),
         has_year=year is not None,
         sentence_chars=len(f.strip()),
         change=d.rank_change is not None or d.score_change is not None,
+        value_before_subject=_left_a_fronted_value(d, sentence_entities, sentence_values),
     )
+
+
+def _left_a_fronted_value(
+    d: Draft, sentence_entities: list[EntityMention], sentence_values: list[Event]
+) -> bool:
+    """The sentence states a value before naming any unit, and ``d`` does not start with it."""
+    if not sentence_entities or not sentence_values:
+        return False
+    first_value = min(v.start for v in sentence_values)
+    fronted = first_value < min(e.start for e in sentence_entities)
+    return fronted and d.first_value_at > first_value
 
 
 def confidence(a: Attachment, penalties: dict[str, float] | None = None) -> float:

@@ -385,7 +385,7 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
-            rec[_ATTACH] = attachment(f, d, rec["year"], ents)
+            rec[_ATTACH] = attachment(f, d, rec["year"], ents, values)
             prev_end = max(prev_end, d.span_end)
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
