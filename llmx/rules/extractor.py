@@ -197,6 +197,9 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison |= {
         m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
     }
+    # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
+    # itself, and the sentences after it, are about the later year.
+    comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
