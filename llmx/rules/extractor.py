@@ -30,6 +30,7 @@ from llmx.rules.index_results import (
     scan_scopes,
     scan_subjects,
     scan_values,
+    share_component_values,
     stated_total,
 )
 from llmx.rules.initiatives import find_initiatives
@@ -200,6 +201,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
     # itself, and the sentences after it, are about the later year.
     comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
+    comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
@@ -369,6 +371,7 @@ class RulesExtractor(Backend):
         mask[:] = trial_mask
         total = stated_total(f)
         values = respectively(f, subjects, values)
+        subjects, values = share_component_values(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]

@@ -354,7 +354,7 @@ HELD_LEAD_BEFORE_RE = re.compile(
     r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$"
 )
 # "vị trí số một", "số 1": first place.
-NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi) so (?:mot|1)\b")
+NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi|dung) so (?:mot|1)\b")
 
 # Ministries and ministry-level agencies: canonical name (eval/CONVENTIONS.md) and the folded
 # ways reports write them, abbreviations and English included. Matched on folded text.
@@ -455,6 +455,31 @@ KNOWN_COMPONENT_RE = re.compile(
     + "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
     + ")"
 )
+# Components listed together ("chính quyền số (CQS), kinh tế số (KTS) và xã hội số",
+# "“Chính quyền số” và “Kinh tế số”", "Digital Economy and Digital Society"): what may stand
+# between two names of one list (an abbreviation in parentheses, quotes, a comma, "và").
+COMPONENT_LIST_SEP_RE = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?[\"”']?\s*(?:,\s*(?:va|and)?|va|and)\s*[\"“']?\s*"
+)
+# One value shared by every component of such a list, named before the list: "dẫn đầu ở cả
+# 3 trụ cột X, Y và Z", "8th for both X and Y", "came first in each of the three pillars of X,
+# Y and Z" (the text between the value and the list) ...
+SHARED_BEFORE_LIST_RE = re.compile(
+    r"\s*(?:(?:o|tai|ve|in|for|on)\s+)?"
+    r"(?:ca\s+(?:\d|hai|ba|bon|nam|sau)\s+(?:tru cot|linh vuc|chi so thanh phan|chi so|noi dung|"
+    r"nhom chi so|nhom)|both(?:\s+the)?|(?:each|all) of the (?:\w+\s+)?(?:pillars|sub-indices|"
+    r"components|dimensions|areas)(?:\s+of)?)\s*[:“\"(]?\s*"
+)
+# ... or after it: "“X” và “Y” của TPHCM cùng xếp thứ 3/63", "(X, Y, Z) đều cùng ở vị trí
+# thứ 2/63", "X và Y đều tăng 2 bậc" (the text between the list and the value's cue).
+SHARED_AFTER_LIST_RE = re.compile(
+    r"[\s\"”')]*(?:cua\s+[^,;.()\d]{1,30}?\s+)?(?:deu cung|deu|cung|both)\s+(?:[^\W\d]+\s+){0,3}"
+)
+# An English rank named before its component: "9th for Digital Government", "8th in both …".
+EN_RANK_FOR_COMPONENT_RE = re.compile(
+    rf"(?<![\w.,])(?P<r>{_EN_ORD})\s+(?:place\s+)?(?:for|in|on)\s+(?:both\s+)?(?:the\s+)?"
+)
+
 # Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
 BARE_COMPONENT_STOP_RE = re.compile(
     r"^(?:cua|deu|cung|lon|nhat|va|tinh|thanh pho|cac)\b|\b(?:mat|giam|tang|deu|cung|va|thi|"

@@ -1,0 +1,98 @@
+"""Components (sub-indices, pillars, fields), scopes and the year a value measures, on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor, measured_years
+
+
+def results(text: str, title: str | None = None) -> list[dict]:
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    return [r.model_dump(exclude={"evidence"}) for r in out.extraction.index_results]
+
+
+def by_component(recs: list[dict], entity: str) -> dict[str | None, dict]:
+    return {r["component"]: r for r in recs if r["entity"] == entity}
+
+
+# ---- one value shared by a list of components -----------------------------------------
+
+
+def test_value_before_a_list_of_pillars_goes_to_each():
+    recs = results(
+        "Năm 2024, Bắc Ninh xếp thứ 4 cả nước về Chỉ số chuyển đổi số (DTI), và dẫn đầu ở cả "
+        "3 trụ cột chính quyền số (CQS), kinh tế số (KTS) và xã hội số (XHS)."
+    )
+    comps = by_component(recs, "Bắc Ninh")
+    assert comps[None]["rank"] == 4
+    for name in ("Chính quyền số", "Kinh tế số", "Xã hội số"):
+        assert comps[name]["rank"] == 1, recs
+        assert comps[name]["index"] == "DTI"
+
+
+def test_value_after_a_quoted_list_with_cung():
+    recs = results(
+        "Về Chỉ số chuyển đổi số năm 2024, “Chính quyền số” và “Xã hội số” của Nghệ An cùng "
+        "xếp thứ 9/63, còn “Kinh tế số” đứng thứ 15/63."
+    )
+    comps = by_component(recs, "Nghệ An")
+    assert comps["Chính quyền số"]["rank"] == 9
+    assert comps["Xã hội số"]["rank"] == 9
+    assert comps["Kinh tế số"]["rank"] == 15
+    assert all(r["rank_total"] == 63 for r in comps.values())
+
+
+def test_english_place_for_both_components():
+    recs = results(
+        "Binh Phuoc placed 20th on the DTI 2024, and its pillars were 17th for Digital "
+        "Government and 22nd for both Digital Economy and Digital Society."
+    )
+    comps = by_component(recs, "Bình Phước")
+    assert comps["Digital Government"]["rank"] == 17
+    assert comps["Digital Economy"]["rank"] == 22
+    assert comps["Digital Society"]["rank"] == 22
+
+
+def test_list_without_a_word_of_sharing_is_not_spread():
+    # "lần lượt" pairs values in order; nothing says all of them share the first value.
+    recs = results(
+        "Trong Chỉ số chuyển đổi số năm 2024, Lạng Sơn có kinh tế số và xã hội số lần lượt "
+        "ở vị trí 11/63 và 27/63."
+    )
+    comps = by_component(recs, "Lạng Sơn")
+    assert comps["Kinh tế số"]["rank"] == 11
+    assert comps["Xã hội số"]["rank"] == 27
+
+
+def test_abbreviation_after_a_component_is_not_a_second_component():
+    recs = results(
+        "Chỉ số chuyển đổi số năm 2024 của Hà Giang: trụ cột chính quyền số (CQS) xếp thứ 30/63."
+    )
+    comps = by_component(recs, "Hà Giang")
+    assert list(comps) == ["Chính quyền số"]
+    assert comps["Chính quyền số"]["rank"] == 30
+
+
+# ---- the year a value measures ------------------------------------------------------
+
+
+def test_start_year_of_a_move_is_not_the_sentence_year():
+    f = "tinh da tang hang, tu vi tri thu 9 cua nam 2022 len vi tri thu 4 trong nam 2023."
+    assert [y for _, y in measured_years(f)] == [2023]
+
+
+def test_year_after_a_move_carries_the_later_year():
+    recs = results(
+        "Về Chỉ số chuyển đổi số, Ninh Bình đã cải thiện thứ hạng, từ vị trí thứ 12 của năm "
+        "2022 lên vị trí thứ 7 trong năm 2023. Trong đó, trụ cột kinh tế số xếp thứ 5/63."
+    )
+    comps = by_component(recs, "Ninh Bình")
+    assert comps["Kinh tế số"]["year"] == 2023
+    assert {r["year"] for r in recs if r["rank"] == 12} == {2022}
+
+
+def test_english_start_year_of_a_move_is_not_the_sentence_year():
+    f = "thai binh placed 14th on the dti, up from 19th out of 63 in the 2022 assessment."
+    assert measured_years(f) == []
