@@ -96,3 +96,76 @@ def test_year_after_a_move_carries_the_later_year():
 def test_english_start_year_of_a_move_is_not_the_sentence_year():
     f = "thai binh placed 14th on the dti, up from 19th out of 63 in the 2022 assessment."
     assert measured_years(f) == []
+
+
+# ---- which index a component belongs to ---------------------------------------------
+
+
+def test_component_after_another_index_takes_its_own_index():
+    recs = results(
+        "Năm 2023, Chỉ số SIPAS của Phú Thọ đạt 84,15%, xếp thứ 12/63. Cụ thể, lĩnh vực cải "
+        "cách tài chính công mất 0,21 điểm và lùi 7 bậc."
+    )
+    comp = [r for r in recs if r["component"] == "Cải cách tài chính công"]
+    assert [(r["index"], r["rank_change"]) for r in comp] == [("PAR_INDEX", -7)]
+
+
+def test_component_of_the_borrowed_index_keeps_it():
+    recs = results(
+        "Năm 2023, Chỉ số PCI của Kon Tum đạt 63,2 điểm. Trong đó, chỉ số gia nhập thị trường "
+        "tăng 0,45 điểm."
+    )
+    comp = [r for r in recs if r["component"] == "Gia nhập thị trường"]
+    assert [r["index"] for r in comp] == ["PCI"]
+
+
+def test_par_index_field_name_is_read_whole():
+    recs = results(
+        "Về Chỉ số CCHC năm 2023 của Cao Bằng, lĩnh vực xây dựng và nâng cao chất lượng đội "
+        "ngũ cán bộ, công chức, viên chức xếp thứ 21/63."
+    )
+    names = {r["component"] for r in recs}
+    assert "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức" in names
+
+
+# ---- components with everyday names need a cue ----------------------------------------
+
+
+def test_sub_score_list_of_the_service_index():
+    recs = results(
+        "Theo Bộ chỉ số phục vụ người dân, doanh nghiệp tuần 05/2024, Sóc Trăng có tổng điểm "
+        "80,12, gồm: công khai, minh bạch 16,1 điểm; tiến độ giải quyết 18,4 điểm; số hóa hồ "
+        "sơ 12,2 điểm."
+    )
+    comps = by_component(recs, "Sóc Trăng")
+    assert comps["Công khai, minh bạch"]["score"] == 16.1
+    assert comps["Tiến độ giải quyết"]["score"] == 18.4
+    assert comps["Số hóa hồ sơ"]["score"] == 12.2
+    assert {r["index"] for r in comps.values()} == {"SERVICE_INDEX"}
+
+
+def test_everyday_name_without_a_cue_is_not_a_component():
+    recs = results(
+        "Theo Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024, Sóc Trăng đạt 80,12 điểm; "
+        "mức độ hài lòng của người dân tăng 2,5 điểm."
+    )
+    assert all(r["component"] != "Mức độ hài lòng" for r in recs)
+
+
+# ---- the year of a continuously published index -------------------------------------
+
+
+def test_live_index_as_of_a_day_takes_the_article_year():
+    recs = results(
+        "Báo X | 14/03/2025\n\nTới ngày 12/3, UBND tỉnh Hậu Giang đang đứng thứ 5/63 trên "
+        "bảng đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp."
+    )
+    assert [(r["rank"], r["year"]) for r in recs if r["entity"] == "Hậu Giang"] == [(5, 2025)]
+
+
+def test_live_index_without_a_date_keeps_no_year():
+    recs = results(
+        "Báo X | 14/03/2025\n\nTrong thời gian qua, theo Bộ chỉ số phục vụ người dân, doanh "
+        "nghiệp, Hậu Giang đạt 70,5/100 điểm, đứng thứ 15/63."
+    )
+    assert [r["year"] for r in recs if r["entity"] == "Hậu Giang"] == [None]

@@ -26,6 +26,7 @@ from llmx.rules.facts import merge_facts
 from llmx.rules.index_results import (
     Draft,
     assemble,
+    component_indices,
     respectively,
     scan_scopes,
     scan_subjects,
@@ -103,6 +104,16 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return None
 
 
+def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
+    """The index of a component named in a sentence that names no index: the borrowed one
+    when the component belongs to it (or to any index), else the component's own: the
+    document's main index if it is one of its owners, else the component's usual index."""
+    owners = component_indices(component)
+    if not owners or borrowed in owners:
+        return borrowed
+    return doc_index if doc_index in owners else owners[0]
+
+
 def _clause_of(f: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts: clauses are cut at semicolons."""
     return f.rfind(";", 0, pos) + 1
@@ -134,6 +145,23 @@ def _edition_year(title: str | None, folded: str) -> int | None:
         m = lx.EDITION_YEAR_RE.search(source)
         if m:
             return int(m.group("y") or m.group("y2"))
+    return None
+
+
+def _live_year(title: str | None, folded: str) -> int | None:
+    """The year a continuously published index's undated figures are read in: that of the
+    table the headline or lead names ("tuần 03/2024"), else, when the text reads the table
+    as of a day without a year ("Tới ngày 29/8"), that of the article's date."""
+    head = (fold_keep_offsets(title or ""), folded[:600])
+    for source in head:
+        m = lx.LIVE_PERIOD_YEAR_RE.search(source)
+        if m:
+            return int(m.group("y"))
+    if lx.AS_OF_DAY_RE.search(folded):
+        for source in head:
+            m = lx.FULL_DATE_YEAR_RE.search(source)
+            if m:
+                return int(m.group("y"))
     return None
 
 
@@ -176,6 +204,7 @@ class _Carry:
     doc_province: str | None = None
     edition_year: int | None = None  # the edition of the main index the article reports on
     doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
+    live_year: int | None = None  # the year of the date a live index's table is read at
     prev_ents: list[EntityMention] = field(default_factory=list)  # the last sentence naming any
     prev_subject_para: int = -1
 
@@ -256,6 +285,7 @@ class RulesExtractor(Backend):
         carry.single_index = share >= _SINGLE_INDEX_SHARE
         carry.doc_province = _dominant_province(entities_all, main)
         carry.edition_year = _edition_year(doc.title, folded_doc)
+        carry.live_year = _live_year(doc.title, folded_doc)
         head_year = lead_period_year(folded_doc[:600])
         ent_i = 0
         doc_year: int | None = None
@@ -385,6 +415,8 @@ class RulesExtractor(Backend):
                 index = carry.index or carry.doc_index or "PAR_INDEX"
             if index is None:
                 continue
+            if d.component is not None and d.index is None and sentence_index is None:
+                index = _owner_index(d.component, index, carry.doc_index)
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
             doubt = _doubt(f, d, rec)
             if doubt is not None:
@@ -453,6 +485,8 @@ class RulesExtractor(Backend):
         if year is None:
             # An article about one edition (or one year): its undated figures are that one's.
             year = carry.edition_year if carry.edition_year is not None else carry.doc_year
+        if year is None and index in lx.LIVE_INDICES:
+            year = carry.live_year
         if d.year_back and year is not None:
             year -= 1
         scope = d.scope

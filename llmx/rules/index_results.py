@@ -243,6 +243,14 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             v = _num(m.group("v"))
             if v is not None:
                 add(m, "score", {"value": v, "unit": "points"}, "v")
+    for m in lx.CUED_COMPONENT_RE.finditer(f):
+        # "gồm: …; số hóa hồ sơ 16,64 điểm": the sub-score right after its field's name
+        # (read here, since "hồ sơ 16,64" folds like "số 16,64", a number and not a score).
+        sub = lx.SUB_SCORE_AFTER_RE.match(f, m.end())
+        if sub is not None and m.group("cue") in lx.CUED_LIST_CUES:
+            v = _num(sub.group("v"))
+            if v is not None:
+                add(sub, "score", {"value": v, "unit": "points"}, "v")
     for m in lx.EN_RANK_FOR_COMPONENT_RE.finditer(f):
         # "9th for Digital Government": a place in a list of pillars, its field named after it.
         if lx.KNOWN_COMPONENT_RE.match(f, m.end()):
@@ -316,6 +324,7 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         name = original[m.start(1) : m.end(1)].strip()
         if not _index_code(fold(name)):
             ev.append(Event(m.start(), m.end(), "component", {"component": name}))
+    ev += _cued_components(f)
     named_spans = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
     for m in lx.KNOWN_COMPONENT_RE.finditer(f):
         if any(a < m.end() and m.start() < b for a, b in named_spans):
@@ -345,6 +354,31 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
     for e in entities:
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     return ev
+
+
+def _cued_components(f: str) -> list[Event]:
+    """Components with everyday names, where a cue or a list of sub-scores announces them."""
+    out = []
+    for m in lx.CUED_COMPONENT_RE.finditer(f):
+        if m.group("cue") in lx.CUED_LIST_CUES and not lx.SUB_SCORE_AFTER_RE.match(f, m.end()):
+            continue  # "; mức độ hài lòng tăng": not a sub-score list
+        assert m.lastgroup is not None  # the name is the last group that matched
+        name = lx.CUED_COMPONENTS[int(m.lastgroup[1:])][0]
+        start = m.start(m.lastgroup)
+        out.append(Event(start, m.end(), "component", {"component": name, "quoted": False}))
+    return out
+
+
+def component_indices(component: str) -> tuple[str, ...]:
+    """The indices a component belongs to (empty when the name is not a known one)."""
+    folded = fold(component)
+    for i, (name, pattern) in enumerate(lx.CUED_COMPONENTS):
+        if name == component or re.fullmatch(pattern, folded):
+            return lx.COMPONENT_INDICES.get(lx.CUED_COMPONENTS[i][0], ())
+    m = lx.KNOWN_COMPONENT_RE.fullmatch(folded)
+    if m is None or m.lastgroup is None:
+        return ()
+    return lx.COMPONENT_INDICES.get(lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0], ())
 
 
 def _cap(s: str) -> str:

@@ -15,6 +15,7 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
         "SERVICE_INDEX",
     ),
     (r"chi so phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
+    (r"bo chi so 766\b", "SERVICE_INDEX"),
     (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)", "SIPAS"),
     (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
     (r"chi so nang luc canh tranh cap (?:so|huyen)|\bddci\b", "OTHER"),
@@ -443,6 +444,14 @@ KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
     ("Quản trị môi trường", r"quan tri moi truong", r"environmental governance"),
     ("Quản trị điện tử", r"quan tri dien tu", r"e-governance"),
     ("Công tác chỉ đạo, điều hành cải cách hành chính", r"cong tac chi dao,? dieu hanh", r"$^"),
+    ("Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức",
+     r"xay dung va nang cao chat luong doi ngu can bo,? cong chuc,? vien chuc", r"$^"),
+    ("Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
+     r"xay dung va to chuc thuc hien van ban quy pham phap luat", r"$^"),
+    ("Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+     r"xay dung va phat trien chinh quyen dien tu(?:,? chinh quyen so)?", r"$^"),
+    ("Cải cách chế độ công vụ", r"cai cach che do cong vu", r"$^"),
+    ("Hiện đại hóa hành chính", r"hien dai hoa hanh chinh", r"$^"),
     ("Cải cách thủ tục hành chính", r"cai cach thu tuc hanh chinh", r"$^"),
     ("Cải cách tổ chức bộ máy hành chính", r"cai cach to chuc bo may", r"$^"),
     ("Cải cách tài chính công", r"cai cach (?:quan ly )?tai chinh cong", r"$^"),
@@ -479,6 +488,67 @@ SHARED_AFTER_LIST_RE = re.compile(
 EN_RANK_FOR_COMPONENT_RE = re.compile(
     rf"(?<![\w.,])(?P<r>{_EN_ORD})\s+(?:place\s+)?(?:for|in|on)\s+(?:both\s+)?(?:the\s+)?"
 )
+
+# The indices each known component belongs to, the usual one first: a sentence that names no
+# index and lists "lĩnh vực cải cách thủ tục hành chính" after a SIPAS sentence is about the
+# PAR Index. A component missing here may belong to any index.
+_DTI, _PCI, _PAPI, _PAR, _SERVICE = ("DTI",), ("PCI",), ("PAPI",), ("PAR_INDEX",), ("SERVICE_INDEX",)
+COMPONENT_INDICES: dict[str, tuple[str, ...]] = {
+    "Chính quyền số": _DTI, "Kinh tế số": _DTI, "Xã hội số": _DTI,
+    "Gia nhập thị trường": _PCI, "Tiếp cận đất đai": _PCI, "Chi phí thời gian": _PCI,
+    "Chi phí không chính thức": _PCI, "Cạnh tranh bình đẳng": _PCI,
+    "Tính năng động và tiên phong": _PCI, "Hỗ trợ doanh nghiệp": _PCI,
+    "Đào tạo lao động": _PCI, "Thiết chế pháp lý": _PCI,
+    "Tham gia của người dân ở cấp cơ sở": _PAPI, "Công khai, minh bạch": ("PAPI", "SERVICE_INDEX"),
+    "Trách nhiệm giải trình với người dân": _PAPI,
+    "Kiểm soát tham nhũng trong khu vực công": _PAPI, "Thủ tục hành chính công": _PAPI,
+    "Cung ứng dịch vụ công": _PAPI, "Quản trị môi trường": _PAPI, "Quản trị điện tử": _PAPI,
+    "Công tác chỉ đạo, điều hành cải cách hành chính": _PAR,
+    "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức": _PAR,
+    "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật": _PAR,
+    "Xây dựng và phát triển chính quyền điện tử, chính quyền số": _PAR,
+    "Cải cách chế độ công vụ": _PAR, "Hiện đại hóa hành chính": _PAR,
+    "Cải cách thủ tục hành chính": ("PAR_INDEX", "PCI"),
+    "Cải cách tổ chức bộ máy hành chính": _PAR, "Cải cách tài chính công": _PAR,
+    "Tiến độ giải quyết": _SERVICE, "Dịch vụ trực tuyến": _SERVICE,
+    "Cung cấp dịch vụ công trực tuyến": _SERVICE, "Dịch vụ công trực tuyến": _SERVICE,
+    "Thanh toán trực tuyến": _SERVICE, "Mức độ hài lòng": _SERVICE, "Số hóa hồ sơ": _SERVICE,
+}  # fmt: skip
+
+# Components whose names are everyday words ("mức độ hài lòng", "số hóa hồ sơ", the groups of
+# the service index): read only where the text says a component follows ("nhóm chỉ số X",
+# "chỉ số X") or in a list of sub-scores ("gồm: X 15,67 điểm; Y 19,31 điểm").
+CUED_COMPONENTS: list[tuple[str, str]] = [
+    ("Công khai, minh bạch", r"cong khai,? minh bach"),
+    ("Tiến độ giải quyết", r"tien do(?:, ket qua)? giai quyet(?: cong viec)?"),
+    ("Cung cấp dịch vụ công trực tuyến", r"cung cap dich vu cong truc tuyen"),
+    ("Dịch vụ công trực tuyến", r"dich vu cong truc tuyen"),
+    ("Dịch vụ trực tuyến", r"dich vu truc tuyen"),
+    ("Thanh toán trực tuyến", r"thanh toan truc tuyen"),
+    ("Mức độ hài lòng", r"muc do hai long(?: cua nguoi dan,? (?:va )?doanh nghiep)?"),
+    ("Số hóa hồ sơ", r"so hoa ho so"),
+]
+_CUED_NAMES = "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(CUED_COMPONENTS))
+CUED_COMPONENT_RE = re.compile(
+    r"(?P<cue>\b(?:nhom chi so|nhom|chi so thanh phan|chi so) |(?<=gom:) |; )"
+    rf"(?:{_CUED_NAMES})(?!\w)"
+)
+# In a list ("gồm: X 15,67 điểm; Y …") the name must be followed by its sub-score.
+CUED_LIST_CUES = (" ", "; ")
+SUB_SCORE_AFTER_RE = re.compile(r"\s+(?P<v>\d{1,3}[.,]\d{1,3})\s*diem\b")
+
+# Indices published continuously (the service index's weekly and monthly tables): a result
+# the text does not date is of the table the headline or lead names ("tuần 03/2024", "tháng
+# 01/2024"), or, where the text reads it "as of" a day without a year ("Tới ngày 29/8"), of
+# the year of the article's date ("29/08/2025").
+LIVE_INDICES = ("SERVICE_INDEX",)
+LIVE_PERIOD_YEAR_RE = re.compile(
+    r"\b(?:tuan|thang|quy)\s+(?:\d{1,2}|[ivx]+)\s*/\s*(?P<y>(?:19|20)\d\d)\b"
+)
+AS_OF_DAY_RE = re.compile(
+    r"\b(?:toi|den|tinh den|chot den|tinh toi)\s+ngay\s+\d{1,2}/\d{1,2}(?![/\d])"
+)
+FULL_DATE_YEAR_RE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d\d)\b")
 
 # Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
 BARE_COMPONENT_STOP_RE = re.compile(
