@@ -169,3 +169,22 @@ def test_live_index_without_a_date_keeps_no_year():
         "nghiệp, Hậu Giang đạt 70,5/100 điểm, đứng thứ 15/63."
     )
     assert [r["year"] for r in recs if r["entity"] == "Hậu Giang"] == [None]
+
+
+# ---- a compared year implies the measured one ----------------------------------------
+
+
+def test_undated_result_compared_with_a_year_measures_the_next_stated_one():
+    recs = results(
+        "Các bộ chỉ số đánh giá năm 2022 cho thấy nhiều chuyển biến của tỉnh Gia Lai.\n\n"
+        "Ở Chỉ số PCI, tỉnh có 64,1 điểm, đứng thứ 30 và tiến 4 bậc so với năm 2021. "
+        "Chỉ số SIPAS của tỉnh là 82,5%, xếp hạng 40/63."
+    )
+    years = {r["index"]: r["year"] for r in recs if r["entity"] == "Gia Lai"}
+    assert years == {"PCI": 2022, "SIPAS": 2022}
+
+
+def test_compared_year_alone_does_not_date_a_result():
+    # No sentence states the year after the one compared with: the year stays unknown.
+    recs = results("Ở Chỉ số PCI, Gia Lai có 64,1 điểm, đứng thứ 30 và tiến 4 bậc so với năm 2021.")
+    assert [r["year"] for r in recs if r["entity"] == "Gia Lai"] == [None]

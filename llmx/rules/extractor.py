@@ -205,6 +205,8 @@ class _Carry:
     edition_year: int | None = None  # the edition of the main index the article reports on
     doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
     live_year: int | None = None  # the year of the date a live index's table is read at
+    seen_years: set[int] = field(default_factory=set)  # years measured by earlier sentences
+    compared: tuple[int, ...] = ()  # the years the current sentence compares with
     prev_ents: list[EntityMention] = field(default_factory=list)  # the last sentence naming any
     prev_subject_para: int = -1
 
@@ -213,6 +215,25 @@ def _is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title."""
     stripped = line.rstrip()
     return len(stripped.split()) <= 20 and not stripped.endswith((".", "!", "?", "…", ":", ";"))
+
+
+def compared_years(f: str) -> tuple[int, ...]:
+    """The years a sentence compares with ("tăng 3,55 điểm … so với năm 2020")."""
+    if "19" not in f and "20" not in f:
+        return ()
+    return tuple(
+        int(m.group(1) or m.group("vy")) for m in lx.COMPARISON_YEAR_RE.finditer(f)
+    )
+
+
+def _year_after_compared(carry: _Carry) -> int | None:
+    """An undated result compared with one year ("tiến 6 bậc so với năm 2020") measures the
+    next one, when the article states that year elsewhere ("Các bộ chỉ số đánh giá năm
+    2021 …"); otherwise the year stays unknown."""
+    if len(set(carry.compared)) != 1:
+        return None
+    year = carry.compared[0] + 1
+    return year if year in carry.seen_years else None
 
 
 def measured_years(f: str) -> list[tuple[int, int]]:
@@ -322,6 +343,7 @@ class RulesExtractor(Backend):
                     j += 1
                 regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
                 years = measured_years(f)
+                carry.compared = compared_years(f)
                 context_year = years[0][1] if years else para_year
                 evidence = {"quote": original, "start": s, "end": e}
                 mask = [False] * len(f)
@@ -340,6 +362,11 @@ class RulesExtractor(Backend):
                 candidates += self._index_results(
                     f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
+                carry.seen_years.update(y for _, y in years)
+                if context_year is None:
+                    # "… tiến 6 bậc so với năm 2020. Chỉ số SIPAS của tỉnh là …": the year the
+                    # comparison implies dates the paragraph's next undated sentence too.
+                    context_year = _year_after_compared(carry)
                 metric_year = para_year if para_year is not None else doc_year or head_year
                 para_year = context_year
                 for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
@@ -485,6 +512,8 @@ class RulesExtractor(Backend):
         if year is None:
             # An article about one edition (or one year): its undated figures are that one's.
             year = carry.edition_year if carry.edition_year is not None else carry.doc_year
+        if year is None and d.scope != "prior":
+            year = _year_after_compared(carry)
         if year is None and index in lx.LIVE_INDICES:
             year = carry.live_year
         if d.year_back and year is not None:
