@@ -188,3 +188,20 @@ def test_compared_year_alone_does_not_date_a_result():
     # No sentence states the year after the one compared with: the year stays unknown.
     recs = results("Ở Chỉ số PCI, Gia Lai có 64,1 điểm, đứng thứ 30 và tiến 4 bậc so với năm 2021.")
     assert [r["year"] for r in recs if r["entity"] == "Gia Lai"] == [None]
+
+
+def test_move_start_without_year_takes_the_compared_year():
+    recs = results(
+        "Về Chỉ số PCI năm 2022, Phú Yên tăng 20 bậc so với năm 2021, từ vị trí thứ 50 lên vị "
+        "trí thứ 30."
+    )
+    got = {(r["year"], r["rank"]) for r in recs if r["entity"] == "Phú Yên"}
+    assert got == {(2022, 30), (2021, 50)}
+
+
+def test_a_year_before_tinh_is_not_a_count_of_provinces():
+    recs = results(
+        "Sơn La cải thiện nhiều chỉ số năm 2023.\n\nĐối với SIPAS, kết quả năm 2023 của tỉnh là "
+        "84,2%, cao hơn những năm trước: năm 2022 tỉnh đạt 82,9%."
+    )
+    assert {(r["year"], r["score"]) for r in recs if r["entity"] == "Sơn La"} >= {(2022, 82.9)}

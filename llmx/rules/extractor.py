@@ -221,9 +221,7 @@ def compared_years(f: str) -> tuple[int, ...]:
     """The years a sentence compares with ("tăng 3,55 điểm … so với năm 2020")."""
     if "19" not in f and "20" not in f:
         return ()
-    return tuple(
-        int(m.group(1) or m.group("vy")) for m in lx.COMPARISON_YEAR_RE.finditer(f)
-    )
+    return tuple(int(m.group(1) or m.group("vy")) for m in lx.COMPARISON_YEAR_RE.finditer(f))
 
 
 def _year_after_compared(carry: _Carry) -> int | None:

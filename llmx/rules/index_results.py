@@ -159,7 +159,17 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         year_b = re.match(r"\s*(?:trong |cua |vao |o )?nam\s+((?:19|20)\d\d)", f[m.end() :])
         add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b,
                         "year": int(year_b.group(1)) if year_b else None})  # fmt: skip
-        if m.group("ya") and ev and ev[-1].start == m.start():
+        compared = _compared_years(f)
+        undated = not m.group("ya") and not year_b
+        if undated and len(compared) == 1 and ev and ev[-1].start == m.start():
+            # "vượt 34 bậc so với năm 2020, từ vị trí thứ 47 lên thứ 13": the move starts at
+            # the place of the one year compared with, a result of its own.
+            ev.append(
+                Event(m.start("a"), m.end("a"), "prior_rank",
+                      {"year": compared.pop(), "rank": a,
+                       "total": int(m.group("ta")) if m.group("ta") else None})
+            )  # fmt: skip
+        elif m.group("ya") and ev and ev[-1].start == m.start():
             # "từ vị trí thứ 12 năm 2020 lên thứ 6": the start of the move is the earlier
             # year's own result.
             ev.append(
@@ -285,6 +295,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         _take(mask, m.start("v"), m.end())
     ev += last_places(f, mask, stated_total(f))
     return ev
+
+
+def _compared_years(f: str) -> set[int]:
+    """The years a sentence compares with ("so với năm 2020")."""
+    return {int(c.group(1) or c.group("vy")) for c in lx.COMPARISON_YEAR_RE.finditer(f)}
 
 
 def scan_scopes(f: str, regions: list[tuple[int, int, str]]) -> list[Event]:
@@ -728,9 +743,7 @@ def _respectively_in(
         return values
     # A rank whose cue starts before the list ("ở vị trí 18/63 và 30/63") is its first item.
     kept = [
-        v
-        for v in values
-        if not (v.kind == "rank" and v.start < lst.end() and lst.start() < v.end)
+        v for v in values if not (v.kind == "rank" and v.start < lst.end() and lst.start() < v.end)
     ]
     for subject, (rank, total) in zip(cands, items, strict=True):
         kept.append(Event(subject.end, subject.end, "rank", {"rank": rank, "total": total,

@@ -492,7 +492,8 @@ EN_RANK_FOR_COMPONENT_RE = re.compile(
 # The indices each known component belongs to, the usual one first: a sentence that names no
 # index and lists "lĩnh vực cải cách thủ tục hành chính" after a SIPAS sentence is about the
 # PAR Index. A component missing here may belong to any index.
-_DTI, _PCI, _PAPI, _PAR, _SERVICE = ("DTI",), ("PCI",), ("PAPI",), ("PAR_INDEX",), ("SERVICE_INDEX",)
+_DTI, _PCI, _PAPI, _PAR = ("DTI",), ("PCI",), ("PAPI",), ("PAR_INDEX",)
+_SERVICE = ("SERVICE_INDEX",)
 COMPONENT_INDICES: dict[str, tuple[str, ...]] = {
     "Chính quyền số": _DTI, "Kinh tế số": _DTI, "Xã hội số": _DTI,
     "Gia nhập thị trường": _PCI, "Tiếp cận đất đai": _PCI, "Chi phí thời gian": _PCI,
@@ -584,8 +585,10 @@ BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
 
 # Subjects that are several units ("5 tỉnh xếp trên …", "các địa phương đạt …"): a figure in
 # such a clause is not the document's main entity's.
+# A year is not a count: "năm 2018 tỉnh đạt 81,24%" is the province's earlier result.
 PLURAL_SUBJECT_RE = re.compile(
-    r"\b(?:\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
+    r"\b(?:(?!(?:19|20)\d\d\b)\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+"
+    r"(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
     r"so|vung|provinces|localities|ministries)\b"
 )
 # A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
