@@ -205,3 +205,23 @@ def test_a_year_before_tinh_is_not_a_count_of_provinces():
         "84,2%, cao hơn những năm trước: năm 2022 tỉnh đạt 82,9%."
     )
     assert {(r["year"], r["score"]) for r in recs if r["entity"] == "Sơn La"} >= {(2022, 82.9)}
+
+
+# ---- scope: a ranking of a province's own units ----------------------------------------
+
+
+def test_unnamed_province_in_a_ranking_of_its_districts_gets_no_result():
+    recs = results(
+        "Quảng Trị công bố Chỉ số CCHC năm 2023 của các cơ quan, địa phương.\n\nCụ thể, với "
+        "90,12%, huyện Krông Xyz đứng thứ nhất về Chỉ số cải cách hành chính năm 2023 trong "
+        "khối UBND các huyện, thị xã, thành phố."
+    )
+    assert not [r for r in recs if r["entity"] == "Quảng Trị" and r["score"] == 90.12]
+
+
+def test_province_result_beside_unrelated_mention_of_districts_is_kept():
+    recs = results(
+        "Năm 2023, Chỉ số cải cách hành chính của Quảng Trị tăng 4 bậc so với năm 2022, tỉnh "
+        "tiếp tục nâng cao hiệu quả một cửa cấp tỉnh, cấp huyện."
+    )
+    assert [r["rank_change"] for r in recs if r["entity"] == "Quảng Trị"] == [4]

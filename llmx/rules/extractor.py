@@ -88,7 +88,12 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         rec["entity_level"] == "province"
         and rec["scope"] == "national"
         and unnamed_or_owner
-        and lx.SUB_RANKING_CUE_RE.search(f, max(0, d.first_value_at - 80), d.span_end + 60)
+        and (
+            lx.SUB_RANKING_CUE_RE.search(f, max(0, d.first_value_at - 80), d.span_end + 60)
+            # a province the sentence does not name at all, in a ranking of its districts or
+            # departments ("… huyện X đứng thứ nhất trong khối UBND các huyện"): not its result
+            or (d.entity is None and lx.SUB_RANKING_WITHIN_RE.search(f))
+        )
     ):
         return "a unit inside the province is ranked here, not the province"
     ent = d.entity

@@ -596,6 +596,12 @@ SUB_RANKING_CUE_RE = re.compile(
     r"\b(?:cap huyen|cap so|cap xa|khoi (?:so|huyen|xa|ubnd)|ubnd (?:cac )?huyen|"
     r"cac (?:so|huyen|xa|phuong)|so, ban, nganh|so, nganh)\b"
 )
+# A ranking stated to be among a province's units ("đứng thứ nhất trong khối UBND các huyện",
+# "dẫn đầu các sở, ngành"), wherever it sits in the sentence.
+SUB_RANKING_WITHIN_RE = re.compile(
+    r"\b(?:trong|trong so|dung dau|dan dau|cua)\s+(?:khoi|cac|nhom)\s+(?:ubnd\s+)?(?:cac\s+)?"
+    r"(?:huyen|so,? (?:ban,? )?nganh|xa|phuong)\b"
+)
 OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\.?\s+)?$")
 
 # The field named after its value: "7.34 for public administrative procedures", "4.83 points
