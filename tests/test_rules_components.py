@@ -225,3 +225,11 @@ def test_province_result_beside_unrelated_mention_of_districts_is_kept():
         "tiếp tục nâng cao hiệu quả một cửa cấp tỉnh, cấp huyện."
     )
     assert [r["rank_change"] for r in recs if r["entity"] == "Quảng Trị"] == [4]
+
+
+def test_satisfaction_with_administrative_service_names_sipas():
+    recs = results(
+        "Xét riêng kết quả đo lường sự hài lòng đối với sự phục vụ hành chính năm 2024 của các "
+        "sở, ban, ngành tỉnh Nam Định, Sở Tư pháp đứng thứ nhất."
+    )
+    assert {(r["entity"], r["index"]) for r in recs} == {("Sở Tư pháp", "SIPAS")}
