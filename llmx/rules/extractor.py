@@ -27,10 +27,12 @@ from llmx.rules.facts import merge_facts
 from llmx.rules.index_results import (
     Draft,
     assemble,
+    component_indices,
     respectively,
     scan_scopes,
     scan_subjects,
     scan_values,
+    share_component_values,
     stated_total,
 )
 from llmx.rules.initiatives import find_initiatives
@@ -88,7 +90,12 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         rec["entity_level"] == "province"
         and rec["scope"] == "national"
         and unnamed_or_owner
-        and lx.SUB_RANKING_CUE_RE.search(f, max(0, d.first_value_at - 80), d.span_end + 60)
+        and (
+            lx.SUB_RANKING_CUE_RE.search(f, max(0, d.first_value_at - 80), d.span_end + 60)
+            # a province the sentence does not name at all, in a ranking of its districts or
+            # departments ("… huyện X đứng thứ nhất trong khối UBND các huyện"): not its result
+            or (d.entity is None and lx.SUB_RANKING_WITHIN_RE.search(f))
+        )
     ):
         return "a unit inside the province is ranked here, not the province"
     ent = d.entity
@@ -102,6 +109,16 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     ):
         return f"{ent.name} belongs to {ent.province}, not to {scope.split(':', 1)[1]}"
     return None
+
+
+def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
+    """The index of a component named in a sentence that names no index: the borrowed one
+    when the component belongs to it (or to any index), else the component's own: the
+    document's main index if it is one of its owners, else the component's usual index."""
+    owners = component_indices(component)
+    if not owners or borrowed in owners:
+        return borrowed
+    return doc_index if doc_index in owners else owners[0]
 
 
 def _clause_of(f: str, pos: int) -> int:
@@ -135,6 +152,23 @@ def _edition_year(title: str | None, folded: str) -> int | None:
         m = lx.EDITION_YEAR_RE.search(source)
         if m:
             return int(m.group("y") or m.group("y2"))
+    return None
+
+
+def _live_year(title: str | None, folded: str) -> int | None:
+    """The year a continuously published index's undated figures are read in: that of the
+    table the headline or lead names ("tuần 03/2024"), else, when the text reads the table
+    as of a day without a year ("Tới ngày 29/8"), that of the article's date."""
+    head = (fold_keep_offsets(title or ""), folded[:600])
+    for source in head:
+        m = lx.LIVE_PERIOD_YEAR_RE.search(source)
+        if m:
+            return int(m.group("y"))
+    if lx.AS_OF_DAY_RE.search(folded):
+        for source in head:
+            m = lx.FULL_DATE_YEAR_RE.search(source)
+            if m:
+                return int(m.group("y"))
     return None
 
 
@@ -177,6 +211,9 @@ class _Carry:
     doc_province: str | None = None
     edition_year: int | None = None  # the edition of the main index the article reports on
     doc_year: int | None = None  # the year an article's lead opens with ("Năm 2021, …")
+    live_year: int | None = None  # the year of the date a live index's table is read at
+    seen_years: set[int] = field(default_factory=set)  # years measured by earlier sentences
+    compared: tuple[int, ...] = ()  # the years the current sentence compares with
     prev_ents: list[EntityMention] = field(default_factory=list)  # the last sentence naming any
     prev_subject_para: int = -1
 
@@ -185,6 +222,23 @@ def _is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title."""
     stripped = line.rstrip()
     return len(stripped.split()) <= 20 and not stripped.endswith((".", "!", "?", "…", ":", ";"))
+
+
+def compared_years(f: str) -> tuple[int, ...]:
+    """The years a sentence compares with ("tăng 3,55 điểm … so với năm 2020")."""
+    if "19" not in f and "20" not in f:
+        return ()
+    return tuple(int(m.group(1) or m.group("vy")) for m in lx.COMPARISON_YEAR_RE.finditer(f))
+
+
+def _year_after_compared(carry: _Carry) -> int | None:
+    """An undated result compared with one year ("tiến 6 bậc so với năm 2020") measures the
+    next one, when the article states that year elsewhere ("Các bộ chỉ số đánh giá năm
+    2021 …"); otherwise the year stays unknown."""
+    if len(set(carry.compared)) != 1:
+        return None
+    year = carry.compared[0] + 1
+    return year if year in carry.seen_years else None
 
 
 def measured_years(f: str) -> list[tuple[int, int]]:
@@ -199,6 +253,10 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison |= {
         m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
     }
+    # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
+    # itself, and the sentences after it, are about the later year.
+    comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
+    comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
@@ -253,6 +311,7 @@ class RulesExtractor(Backend):
         carry.single_index = share >= _SINGLE_INDEX_SHARE
         carry.doc_province = _dominant_province(entities_all, main)
         carry.edition_year = _edition_year(doc.title, folded_doc)
+        carry.live_year = _live_year(doc.title, folded_doc)
         head_year = lead_period_year(folded_doc[:600])
         ent_i = 0
         doc_year: int | None = None
@@ -289,6 +348,7 @@ class RulesExtractor(Backend):
                     j += 1
                 regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
                 years = measured_years(f)
+                carry.compared = compared_years(f)
                 context_year = years[0][1] if years else para_year
                 evidence = {"quote": original, "start": s, "end": e}
                 mask = [False] * len(f)
@@ -307,6 +367,11 @@ class RulesExtractor(Backend):
                 candidates += self._index_results(
                     f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
+                carry.seen_years.update(y for _, y in years)
+                if context_year is None:
+                    # "… tiến 6 bậc so với năm 2020. Chỉ số SIPAS của tỉnh là …": the year the
+                    # comparison implies dates the paragraph's next undated sentence too.
+                    context_year = _year_after_compared(carry)
                 metric_year = para_year if para_year is not None else doc_year or head_year
                 para_year = context_year
                 for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
@@ -368,6 +433,7 @@ class RulesExtractor(Backend):
         mask[:] = trial_mask
         total = stated_total(f)
         values = respectively(f, subjects, values)
+        subjects, values = share_component_values(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
@@ -381,6 +447,8 @@ class RulesExtractor(Backend):
                 index = carry.index or carry.doc_index or "PAR_INDEX"
             if index is None:
                 continue
+            if d.component is not None and d.index is None and sentence_index is None:
+                index = _owner_index(d.component, index, carry.doc_index)
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
             doubt = _doubt(f, d, rec)
             if doubt is not None:
@@ -450,6 +518,10 @@ class RulesExtractor(Backend):
         if year is None:
             # An article about one edition (or one year): its undated figures are that one's.
             year = carry.edition_year if carry.edition_year is not None else carry.doc_year
+        if year is None and d.scope != "prior":
+            year = _year_after_compared(carry)
+        if year is None and index in lx.LIVE_INDICES:
+            year = carry.live_year
         if d.year_back and year is not None:
             year -= 1
         scope = d.scope

@@ -159,7 +159,17 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         year_b = re.match(r"\s*(?:trong |cua |vao |o )?nam\s+((?:19|20)\d\d)", f[m.end() :])
         add(m, "rank", {"rank": b, "total": int(total) if total else None, "change": a - b,
                         "year": int(year_b.group(1)) if year_b else None})  # fmt: skip
-        if m.group("ya") and ev and ev[-1].start == m.start():
+        compared = _compared_years(f)
+        undated = not m.group("ya") and not year_b
+        if undated and len(compared) == 1 and ev and ev[-1].start == m.start():
+            # "vượt 34 bậc so với năm 2020, từ vị trí thứ 47 lên thứ 13": the move starts at
+            # the place of the one year compared with, a result of its own.
+            ev.append(
+                Event(m.start("a"), m.end("a"), "prior_rank",
+                      {"year": compared.pop(), "rank": a,
+                       "total": int(m.group("ta")) if m.group("ta") else None})
+            )  # fmt: skip
+        elif m.group("ya") and ev and ev[-1].start == m.start():
             # "từ vị trí thứ 12 năm 2020 lên thứ 6": the start of the move is the earlier
             # year's own result.
             ev.append(
@@ -243,6 +253,20 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             v = _num(m.group("v"))
             if v is not None:
                 add(m, "score", {"value": v, "unit": "points"}, "v")
+    for m in lx.CUED_COMPONENT_RE.finditer(f):
+        # "gồm: …; số hóa hồ sơ 16,64 điểm": the sub-score right after its field's name
+        # (read here, since "hồ sơ 16,64" folds like "số 16,64", a number and not a score).
+        sub = lx.SUB_SCORE_AFTER_RE.match(f, m.end())
+        if sub is not None and m.group("cue") in lx.CUED_LIST_CUES:
+            v = _num(sub.group("v"))
+            if v is not None:
+                add(sub, "score", {"value": v, "unit": "points"}, "v")
+    for m in lx.EN_RANK_FOR_COMPONENT_RE.finditer(f):
+        # "9th for Digital Government": a place in a list of pillars, its field named after it.
+        if lx.KNOWN_COMPONENT_RE.match(f, m.end()):
+            raw = m.group("r")
+            r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
+            add(m, "rank", {"rank": r, "total": None, "change": None}, "r")
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is None or v > 100:
@@ -271,6 +295,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         _take(mask, m.start("v"), m.end())
     ev += last_places(f, mask, stated_total(f))
     return ev
+
+
+def _compared_years(f: str) -> set[int]:
+    """The years a sentence compares with ("so với năm 2020")."""
+    return {int(c.group(1) or c.group("vy")) for c in lx.COMPARISON_YEAR_RE.finditer(f)}
 
 
 def scan_scopes(f: str, regions: list[tuple[int, int, str]]) -> list[Event]:
@@ -310,6 +339,7 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         name = original[m.start(1) : m.end(1)].strip()
         if not _index_code(fold(name)):
             ev.append(Event(m.start(), m.end(), "component", {"component": name}))
+    ev += _cued_components(f)
     named_spans = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
     for m in lx.KNOWN_COMPONENT_RE.finditer(f):
         if any(a < m.end() and m.start() < b for a, b in named_spans):
@@ -318,6 +348,14 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         canonical = lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
         # An English passage keeps the name as it writes it.
         name = original[m.start() : m.end()] if m.lastgroup[0] == "e" else canonical
+        last = ev[-1] if ev else None
+        if (
+            last is not None
+            and last.kind == "component"
+            and last.data["component"] == name
+            and re.fullmatch(r"\s*\(\s*", f[last.end : m.start()])
+        ):
+            continue  # "chính quyền số (CQS)": the abbreviation of the name just read
         ev.append(Event(m.start(), m.end(), "component", {"component": name, "quoted": False}))
     if not any(e.kind == "component" and e.data.get("quoted", True) for e in ev):
         known = [(e.start, e.end) for e in ev if e.kind == "component"]
@@ -331,6 +369,31 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
     for e in entities:
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     return ev
+
+
+def _cued_components(f: str) -> list[Event]:
+    """Components with everyday names, where a cue or a list of sub-scores announces them."""
+    out = []
+    for m in lx.CUED_COMPONENT_RE.finditer(f):
+        if m.group("cue") in lx.CUED_LIST_CUES and not lx.SUB_SCORE_AFTER_RE.match(f, m.end()):
+            continue  # "; mức độ hài lòng tăng": not a sub-score list
+        assert m.lastgroup is not None  # the name is the last group that matched
+        name = lx.CUED_COMPONENTS[int(m.lastgroup[1:])][0]
+        start = m.start(m.lastgroup)
+        out.append(Event(start, m.end(), "component", {"component": name, "quoted": False}))
+    return out
+
+
+def component_indices(component: str) -> tuple[str, ...]:
+    """The indices a component belongs to (empty when the name is not a known one)."""
+    folded = fold(component)
+    for i, (name, pattern) in enumerate(lx.CUED_COMPONENTS):
+        if name == component or re.fullmatch(pattern, folded):
+            return lx.COMPONENT_INDICES.get(lx.CUED_COMPONENTS[i][0], ())
+    m = lx.KNOWN_COMPONENT_RE.fullmatch(folded)
+    if m is None or m.lastgroup is None:
+        return ()
+    return lx.COMPONENT_INDICES.get(lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0], ())
 
 
 def _cap(s: str) -> str:
@@ -574,6 +637,70 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
     return drafts
 
 
+def share_component_values(
+    f: str, subjects: list[Event], values: list[Event]
+) -> tuple[list[Event], list[Event]]:
+    """One value stated for a list of components ("dẫn đầu ở cả 3 trụ cột X, Y và Z", "“X” và
+    “Y” cùng xếp thứ 3/63", "8th for both X and Y") becomes one value event after each of
+    them, so that assembly makes one record per component. A list whose value is not tied to
+    it by a word of sharing ("cả", "đều", "cùng", "both", "each of") is left as it is."""
+    comps = sorted((e for e in subjects if e.kind == "component"), key=lambda e: e.start)
+    for group in _component_lists(f, comps):
+        before = _value_before_list(f, group, values)
+        after = None if before is not None else _value_after_list(f, group, values)
+        shared = before or after
+        if shared is None:
+            continue
+        values = [v for v in values if v is not shared]
+        owners = group if before is not None else group[:-1]
+        values += [Event(c.end, c.end, shared.kind, dict(shared.data)) for c in owners]
+        if after is not None:
+            values.append(after)
+            # "“X” và “Y” của TPHCM cùng …": the owner named after the list owns all of it.
+            subjects = [
+                Event(group[0].start, group[0].start, e.kind, e.data)
+                if e.kind == "entity" and group[-1].end <= e.start < after.start
+                else e
+                for e in subjects
+            ]
+    values.sort(key=lambda e: (e.start, e.end))
+    return subjects, values
+
+
+def _component_lists(f: str, comps: list[Event]) -> list[list[Event]]:
+    """Runs of two or more component names joined only by list separators."""
+    groups: list[list[Event]] = []
+    run: list[Event] = []
+    for c in comps:
+        if run and lx.COMPONENT_LIST_SEP_RE.fullmatch(f[run[-1].end : c.start]):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            groups.append(run)
+        run = [c]
+    if len(run) >= 2:
+        groups.append(run)
+    return groups
+
+
+def _value_before_list(f: str, group: list[Event], values: list[Event]) -> Event | None:
+    """The one value right before the list that a word of sharing ties to all of it."""
+    prior = [v for v in values if v.end <= group[0].start]
+    if not prior:
+        return None
+    v = max(prior, key=lambda e: e.end)
+    return v if lx.SHARED_BEFORE_LIST_RE.fullmatch(f[v.end : group[0].start]) else None
+
+
+def _value_after_list(f: str, group: list[Event], values: list[Event]) -> Event | None:
+    """The one value right after the list that a word of sharing ties to all of it."""
+    later = [v for v in values if v.start >= group[-1].end]
+    if not later:
+        return None
+    v = min(later, key=lambda e: e.start)
+    return v if lx.SHARED_AFTER_LIST_RE.fullmatch(f[group[-1].end : v.start]) else None
+
+
 def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
     """Pair each ordinal list with the subjects its "lần lượt" names, in order, clause by
     clause: each rank of a list becomes a rank event right after its subject, so that
@@ -600,15 +727,24 @@ def _respectively_in(
     kinds = ("entity", "component")
     if lst.start() > cue.start():
         # "A, B và C lần lượt xếp thứ …": the subjects come before the cue.
-        cands = [e for e in subjects if e.kind in kinds and lo <= e.start < cue.start()]
+        cands = sorted(
+            (e for e in subjects if e.kind in kinds and lo <= e.start < cue.start()),
+            key=lambda e: e.start,
+        )
         cands = cands[-len(items) :] if len(cands) >= len(items) else cands
     else:
         # "các vị trí thứ 5, 6 lần lượt thuộc về A, B": the subjects follow it.
-        cands = [e for e in subjects if e.kind in kinds and cue.end() <= e.start < hi]
+        cands = sorted(
+            (e for e in subjects if e.kind in kinds and cue.end() <= e.start < hi),
+            key=lambda e: e.start,
+        )
         cands = cands[: len(items)]
     if len(cands) != len(items) or len(items) < 2 or len({c.kind for c in cands}) != 1:
         return values
-    kept = [v for v in values if not (v.kind == "rank" and lst.start() <= v.start < lst.end())]
+    # A rank whose cue starts before the list ("ở vị trí 18/63 và 30/63") is its first item.
+    kept = [
+        v for v in values if not (v.kind == "rank" and v.start < lst.end() and lst.start() < v.end)
+    ]
     for subject, (rank, total) in zip(cands, items, strict=True):
         kept.append(Event(subject.end, subject.end, "rank", {"rank": rank, "total": total,
                                                             "change": None}))  # fmt: skip

@@ -15,7 +15,12 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
         "SERVICE_INDEX",
     ),
     (r"chi so phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
-    (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)", "SIPAS"),
+    (r"bo chi so 766\b", "SERVICE_INDEX"),
+    (
+        r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)"
+        r"|su hai long (?:doi voi|ve) su phuc vu (?:hanh chinh|cua (?:cac )?co quan hanh chinh)",
+        "SIPAS",
+    ),
     (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
     (r"chi so nang luc canh tranh cap (?:so|huyen)|\bddci\b", "OTHER"),
     (
@@ -354,7 +359,7 @@ HELD_LEAD_BEFORE_RE = re.compile(
     r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$"
 )
 # "vị trí số một", "số 1": first place.
-NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi) so (?:mot|1)\b")
+NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi|dung) so (?:mot|1)\b")
 
 # Ministries and ministry-level agencies: canonical name (eval/CONVENTIONS.md) and the folded
 # ways reports write them, abbreviations and English included. Matched on folded text.
@@ -443,6 +448,14 @@ KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
     ("Quản trị môi trường", r"quan tri moi truong", r"environmental governance"),
     ("Quản trị điện tử", r"quan tri dien tu", r"e-governance"),
     ("Công tác chỉ đạo, điều hành cải cách hành chính", r"cong tac chi dao,? dieu hanh", r"$^"),
+    ("Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức",
+     r"xay dung va nang cao chat luong doi ngu can bo,? cong chuc,? vien chuc", r"$^"),
+    ("Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
+     r"xay dung va to chuc thuc hien van ban quy pham phap luat", r"$^"),
+    ("Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+     r"xay dung va phat trien chinh quyen dien tu(?:,? chinh quyen so)?", r"$^"),
+    ("Cải cách chế độ công vụ", r"cai cach che do cong vu", r"$^"),
+    ("Hiện đại hóa hành chính", r"hien dai hoa hanh chinh", r"$^"),
     ("Cải cách thủ tục hành chính", r"cai cach thu tuc hanh chinh", r"$^"),
     ("Cải cách tổ chức bộ máy hành chính", r"cai cach to chuc bo may", r"$^"),
     ("Cải cách tài chính công", r"cai cach (?:quan ly )?tai chinh cong", r"$^"),
@@ -455,6 +468,93 @@ KNOWN_COMPONENT_RE = re.compile(
     + "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
     + ")"
 )
+# Components listed together ("chính quyền số (CQS), kinh tế số (KTS) và xã hội số",
+# "“Chính quyền số” và “Kinh tế số”", "Digital Economy and Digital Society"): what may stand
+# between two names of one list (an abbreviation in parentheses, quotes, a comma, "và").
+COMPONENT_LIST_SEP_RE = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?[\"”']?\s*(?:,\s*(?:va|and)?|va|and)\s*[\"“']?\s*"
+)
+# One value shared by every component of such a list, named before the list: "dẫn đầu ở cả
+# 3 trụ cột X, Y và Z", "8th for both X and Y", "came first in each of the three pillars of X,
+# Y and Z" (the text between the value and the list) ...
+SHARED_BEFORE_LIST_RE = re.compile(
+    r"\s*(?:(?:o|tai|ve|in|for|on)\s+)?"
+    r"(?:ca\s+(?:\d|hai|ba|bon|nam|sau)\s+(?:tru cot|linh vuc|chi so thanh phan|chi so|noi dung|"
+    r"nhom chi so|nhom)|both(?:\s+the)?|(?:each|all) of the (?:\w+\s+)?(?:pillars|sub-indices|"
+    r"components|dimensions|areas)(?:\s+of)?)\s*[:“\"(]?\s*"
+)
+# ... or after it: "“X” và “Y” của TPHCM cùng xếp thứ 3/63", "(X, Y, Z) đều cùng ở vị trí
+# thứ 2/63", "X và Y đều tăng 2 bậc" (the text between the list and the value's cue).
+SHARED_AFTER_LIST_RE = re.compile(
+    r"[\s\"”')]*(?:cua\s+[^,;.()\d]{1,30}?\s+)?(?:deu cung|deu|cung|both)\s+(?:[^\W\d]+\s+){0,3}"
+)
+# An English rank named before its component: "9th for Digital Government", "8th in both …".
+EN_RANK_FOR_COMPONENT_RE = re.compile(
+    rf"(?<![\w.,])(?P<r>{_EN_ORD})\s+(?:place\s+)?(?:for|in|on)\s+(?:both\s+)?(?:the\s+)?"
+)
+
+# The indices each known component belongs to, the usual one first: a sentence that names no
+# index and lists "lĩnh vực cải cách thủ tục hành chính" after a SIPAS sentence is about the
+# PAR Index. A component missing here may belong to any index.
+_DTI, _PCI, _PAPI, _PAR = ("DTI",), ("PCI",), ("PAPI",), ("PAR_INDEX",)
+_SERVICE = ("SERVICE_INDEX",)
+COMPONENT_INDICES: dict[str, tuple[str, ...]] = {
+    "Chính quyền số": _DTI, "Kinh tế số": _DTI, "Xã hội số": _DTI,
+    "Gia nhập thị trường": _PCI, "Tiếp cận đất đai": _PCI, "Chi phí thời gian": _PCI,
+    "Chi phí không chính thức": _PCI, "Cạnh tranh bình đẳng": _PCI,
+    "Tính năng động và tiên phong": _PCI, "Hỗ trợ doanh nghiệp": _PCI,
+    "Đào tạo lao động": _PCI, "Thiết chế pháp lý": _PCI,
+    "Tham gia của người dân ở cấp cơ sở": _PAPI, "Công khai, minh bạch": ("PAPI", "SERVICE_INDEX"),
+    "Trách nhiệm giải trình với người dân": _PAPI,
+    "Kiểm soát tham nhũng trong khu vực công": _PAPI, "Thủ tục hành chính công": _PAPI,
+    "Cung ứng dịch vụ công": _PAPI, "Quản trị môi trường": _PAPI, "Quản trị điện tử": _PAPI,
+    "Công tác chỉ đạo, điều hành cải cách hành chính": _PAR,
+    "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức": _PAR,
+    "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật": _PAR,
+    "Xây dựng và phát triển chính quyền điện tử, chính quyền số": _PAR,
+    "Cải cách chế độ công vụ": _PAR, "Hiện đại hóa hành chính": _PAR,
+    "Cải cách thủ tục hành chính": ("PAR_INDEX", "PCI"),
+    "Cải cách tổ chức bộ máy hành chính": _PAR, "Cải cách tài chính công": _PAR,
+    "Tiến độ giải quyết": _SERVICE, "Dịch vụ trực tuyến": _SERVICE,
+    "Cung cấp dịch vụ công trực tuyến": _SERVICE, "Dịch vụ công trực tuyến": _SERVICE,
+    "Thanh toán trực tuyến": _SERVICE, "Mức độ hài lòng": _SERVICE, "Số hóa hồ sơ": _SERVICE,
+}  # fmt: skip
+
+# Components whose names are everyday words ("mức độ hài lòng", "số hóa hồ sơ", the groups of
+# the service index): read only where the text says a component follows ("nhóm chỉ số X",
+# "chỉ số X") or in a list of sub-scores ("gồm: X 15,67 điểm; Y 19,31 điểm").
+CUED_COMPONENTS: list[tuple[str, str]] = [
+    ("Công khai, minh bạch", r"cong khai,? minh bach"),
+    ("Tiến độ giải quyết", r"tien do(?:, ket qua)? giai quyet(?: cong viec)?"),
+    ("Cung cấp dịch vụ công trực tuyến", r"cung cap dich vu cong truc tuyen"),
+    ("Dịch vụ công trực tuyến", r"dich vu cong truc tuyen"),
+    ("Dịch vụ trực tuyến", r"dich vu truc tuyen"),
+    ("Thanh toán trực tuyến", r"thanh toan truc tuyen"),
+    ("Mức độ hài lòng", r"muc do hai long(?: cua nguoi dan,? (?:va )?doanh nghiep)?"),
+    ("Số hóa hồ sơ", r"so hoa ho so"),
+]
+_CUED_NAMES = "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(CUED_COMPONENTS))
+CUED_COMPONENT_RE = re.compile(
+    r"(?P<cue>\b(?:nhom chi so|nhom|chi so thanh phan|chi so) |(?<=gom:) |; )"
+    rf"(?:{_CUED_NAMES})(?!\w)"
+)
+# In a list ("gồm: X 15,67 điểm; Y …") the name must be followed by its sub-score.
+CUED_LIST_CUES = (" ", "; ")
+SUB_SCORE_AFTER_RE = re.compile(r"\s+(?P<v>\d{1,3}[.,]\d{1,3})\s*diem\b")
+
+# Indices published continuously (the service index's weekly and monthly tables): a result
+# the text does not date is of the table the headline or lead names ("tuần 03/2024", "tháng
+# 01/2024"), or, where the text reads it "as of" a day without a year ("Tới ngày 29/8"), of
+# the year of the article's date ("29/08/2025").
+LIVE_INDICES = ("SERVICE_INDEX",)
+LIVE_PERIOD_YEAR_RE = re.compile(
+    r"\b(?:tuan|thang|quy)\s+(?:\d{1,2}|[ivx]+)\s*/\s*(?P<y>(?:19|20)\d\d)\b"
+)
+AS_OF_DAY_RE = re.compile(
+    r"\b(?:toi|den|tinh den|chot den|tinh toi)\s+ngay\s+\d{1,2}/\d{1,2}(?![/\d])"
+)
+FULL_DATE_YEAR_RE = re.compile(r"\b\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d\d)\b")
+
 # Words a loose component capture must not start or end with ("của tỉnh cũng", "… mất").
 BARE_COMPONENT_STOP_RE = re.compile(
     r"^(?:cua|deu|cung|lon|nhat|va|tinh|thanh pho|cac)\b|\b(?:mat|giam|tang|deu|cung|va|thi|"
@@ -489,14 +589,22 @@ BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
 
 # Subjects that are several units ("5 tỉnh xếp trên …", "các địa phương đạt …"): a figure in
 # such a clause is not the document's main entity's.
+# A year is not a count: "năm 2018 tỉnh đạt 81,24%" is the province's earlier result.
 PLURAL_SUBJECT_RE = re.compile(
-    r"\b(?:\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
+    r"\b(?:(?!(?:19|20)\d\d\b)\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+"
+    r"(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
     r"so|vung|provinces|localities|ministries)\b"
 )
 # A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
 SUB_RANKING_CUE_RE = re.compile(
     r"\b(?:cap huyen|cap so|cap xa|khoi (?:so|huyen|xa|ubnd)|ubnd (?:cac )?huyen|"
     r"cac (?:so|huyen|xa|phuong)|so, ban, nganh|so, nganh)\b"
+)
+# A ranking stated to be among a province's units ("đứng thứ nhất trong khối UBND các huyện",
+# "dẫn đầu các sở, ngành"), wherever it sits in the sentence.
+SUB_RANKING_WITHIN_RE = re.compile(
+    r"\b(?:trong|trong so|dung dau|dan dau|cua)\s+(?:khoi|cac|nhom)\s+(?:ubnd\s+)?(?:cac\s+)?"
+    r"(?:huyen|so,? (?:ban,? )?nganh|xa|phuong)\b"
 )
 OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\.?\s+)?$")
 
