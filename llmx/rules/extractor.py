@@ -44,7 +44,7 @@ _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
     r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
-    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b|" + lx.EN_RANK_WORD_HINT
 )
 _INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tranh|chuyen doi so")
 
@@ -100,6 +100,16 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     ):
         return f"{ent.name} belongs to {ent.province}, not to {scope.split(':', 1)[1]}"
     return None
+
+
+def _named_score(f: str, value: Any, subjects: list) -> bool:
+    """An English score told after its unit's name ("Kien Giang … at 79.97 percent")."""
+    if value.kind != "score" or not lx.EN_SCORE_FRAME_BEFORE_RE.search(
+        f, max(0, value.start - 20), value.start
+    ):
+        return False
+    clause = _clause_of(f, value.start)
+    return any(ev.kind == "entity" and clause <= ev.start < value.start for ev in subjects)
 
 
 def _clause_of(f: str, pos: int) -> int:
@@ -338,7 +348,7 @@ class RulesExtractor(Backend):
         index_events = [ev for ev in subjects if ev.kind == "index"]
         sentence_index = index_events[0].data["index"] if index_events else None
         carry.age += 1
-        borrowed = self._borrowed_index(carry, subjects)
+        borrowed = self._borrowed_index(carry, subjects, f)
         if sentence_index is None and borrowed is None:
             if not any(ev.kind == "component" for ev in subjects):
                 return []
@@ -354,6 +364,7 @@ class RulesExtractor(Backend):
                 for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
                 or _clause_of(f, v.start) in ranked
+                or _named_score(f, v, subjects)
             ]
             trial_mask = list(mask)
             for v in values:
@@ -390,12 +401,15 @@ class RulesExtractor(Backend):
         return out
 
     @staticmethod
-    def _borrowed_index(carry: _Carry, subjects: list) -> str | None:
+    def _borrowed_index(carry: _Carry, subjects: list, f: str) -> str | None:
         """The index a sentence that names none is about: the previous sentence's, any
-        earlier one's in the same paragraph, or (for rankings of districts, departments
-        and ministries, whose articles name the index once) the document's main index."""
+        earlier one's in the same paragraph or the one "the index" refers back to, or (for
+        rankings of districts, departments and ministries, whose articles name the index
+        once) the document's main index."""
         if carry.index is not None and (
-            carry.age <= _CARRY_SENTENCES or carry.para == carry.index_para
+            carry.age <= _CARRY_SENTENCES
+            or carry.para == carry.index_para
+            or lx.EN_INDEX_ANAPHORA_RE.search(f)
         ):
             return carry.index
         if carry.doc_index and any(
@@ -484,7 +498,11 @@ class RulesExtractor(Backend):
             "rank": d.rank,
             "rank_total": d.rank_total,
             "rank_change": d.rank_change,
-            "score_change": d.score_change,
+            # "80.87 points, a rise of 4.3%": a relative change of a points score is a metric
+            # (eval/CONVENTIONS.md), not its score change.
+            "score_change": None
+            if d.score_unit == "points" and d.score_change_unit == "percent"
+            else d.score_change,
             "scope": scope,
             "is_target": is_target,
             _RANK_FROM: (d.rank_from, d.rank) if d.rank_from is not None and d.rank else None,

@@ -53,6 +53,7 @@ class Draft:
     entity_own: bool = False  # the entity was named for this draft, not carried from the last
     component_own: bool = False  # the component was named for this draft
     unstated_move: bool = False  # "từ 7,28 lên 7,57 điểm" with no year: the edition's move
+    score_change_unit: str | None = None  # "percent" or "points", as the change was written
 
     def has_value(self) -> bool:
         return any(
@@ -251,6 +252,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         before = f[max(0, s - 12) : s]
         if re.search(r"(?:tang|giam|hon|khoang|thu|so|nguong|duoi|thieu)\s*$", before):
             continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        if lx.EN_BOUND_BEFORE_RE.search(f, max(0, s - 14), s):
+            continue  # "scored above 90 percent": the English bound
         clause = f[max(0, s - 90) : s]
         clause = re.split(r"[,;](?!\d)", clause)[-1]
         if lx.GAP_BEFORE_RE.search(clause):
@@ -568,7 +571,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             elif k == "rank_change":
                 cur.rank_change = d["value"]
             elif k == "score_change":
-                cur.score_change = d["value"]
+                cur.score_change, cur.score_change_unit = d["value"], d.get("unit")
     if cur.has_value() and not cur.orphan:
         drafts.append(cur)
     return drafts

@@ -30,6 +30,27 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
         "PAR_INDEX",
     ),
 ]
+# English names (English passages, eval/CONVENTIONS.md): "the 2021 Public Administration
+# Reform Index", "Provincial Competitiveness Index", "Satisfaction Index of Public
+# Administrative Services", "the index that rates how well State agencies serve citizens and
+# businesses". A bare "service delivery" is a PAPI field, so the service index needs "index".
+INDEX_PATTERNS += [
+    (
+        r"(?:the )?index\b[^.;]{0,60}?\bserv(?:e|es|ing) (?:citizens|people)(?:,| and) businesses|"
+        r"public service delivery index|service index",
+        "SERVICE_INDEX",
+    ),
+    (
+        r"satisfaction index(?: of| with| for)? (?:the )?(?:public )?administrati(?:ve|on) services?|"
+        r"satisfaction index",
+        "SIPAS",
+    ),
+    (r"(?:provincial )?governance and public administration performance index", "PAPI"),
+    (r"(?:provincial )?competitiveness index", "PCI"),
+    (r"digital transformation (?:index|rankings?)", "DTI"),
+    (r"(?:provincial )?green index", "PGI"),
+    (r"public administration reform index|(?:public )?administrative reform index", "PAR_INDEX"),
+]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
 INDEX_RE = [
     (re.compile(rf"\b{word_start_lookahead([p])}(?:{p})"), code) for p, code in INDEX_PATTERNS
@@ -315,12 +336,22 @@ _EN_ORD = (
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"\b(?:ranked|came|was|placed|finished|in|at|to|reached|put it|put the \w+|,|\()\s*(?:the\s+)?"
-    rf"(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:)"
+    r"\s*(?:the\s+)?"
+    rf"(?<!\bat )(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
+    # A place, not an adjective ("was the first province to …", "was first introduced"): what
+    # follows is punctuation or a word that goes on about the ranking.
+    r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
+    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
-EN_LEADER_RE = re.compile(r"\b(?:topped|led(?! by)|headed(?! by)|first-placed|top-ranked)\b")
+# "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
+# delegation", "the survey led by UNDP".
+EN_LEADER_RE = re.compile(
+    r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
+    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first-placed|top-ranked)\b"
+)
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
@@ -564,4 +595,27 @@ TOTAL_CUE_RE = re.compile(
 LAST_PLACE_RE = re.compile(
     r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
     r"finished last|ranked last|came last|at the bottom)\b"
+)
+
+# ---- English passages (issue 10) ---------------------------------------------------------
+# Words that give an English rank without a digit ("Da Nang topped the ranking", "Ho Chi
+# Minh City was second"): a sentence holding one may state an index result.
+EN_RANK_WORD_HINT = (
+    r"\b(?:topped|tops|led|headed|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth)\b"
+)
+# A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
+# 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
+EN_BOUND_BEFORE_RE = re.compile(
+    r"\b(?:above|below|over|under|exceeded|exceeding|surpassed|more than|less than|at least|"
+    r"up to|from|between)\s*$"
+)
+# "the index", "the rankings": the index the passage last named ("Quang Ninh topped the index
+# for the third time"), however many sentences back.
+EN_INDEX_ANAPHORA_RE = re.compile(r"\bthe (?:index|rankings?)\b")
+# A score told after its unit's name in an English clause ("Kien Giang … at 79.97 percent",
+# "the Ministry of Science and Technology … with 78.72 percent"): the unit's own result even
+# where the sentence does not name the index.
+EN_SCORE_FRAME_BEFORE_RE = re.compile(
+    r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?$"
 )
