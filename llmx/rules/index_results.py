@@ -438,7 +438,13 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 and not cur.entity_own
                 and f
                 and (
-                    (cur.rank is not None and lx.SUBJECT_AFTER_RANK_RE.match(gap))
+                    (
+                        cur.rank is not None
+                        and (
+                            lx.SUBJECT_AFTER_RANK_RE.match(gap)
+                            or lx.EN_SUBJECT_AFTER_RANK_RE.match(gap)
+                        )
+                    )
                     or (0 <= cur.first_value_at < 30 and lx.FRONTED_GAP_RE.match(gap))
                 )
             ):

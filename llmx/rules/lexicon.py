@@ -336,21 +336,23 @@ _EN_ORD = (
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:)"
+    rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:"
+    # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
+    rf"|^(?=\w+[- ]place\b)|\b(?=(?:{_EN_ORD})\s+with\s+\d))"
     r"\s*(?:the\s+)?"
     rf"(?<!\bat )(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
-    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|\d)\b))"
+    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
     r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
-    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first-placed|top-ranked)\b"
+    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked))\b"
 )
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
@@ -618,4 +620,10 @@ EN_INDEX_ANAPHORA_RE = re.compile(r"\bthe (?:index|rankings?)\b")
 # where the sentence does not name the index.
 EN_SCORE_FRAME_BEFORE_RE = re.compile(
     r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?$"
+)
+# The subject named after its place in English: "first-placed Hai Phong", "Second place went
+# to the Ministry of National Defence" (matched on what lies between the place and the name).
+EN_SUBJECT_AFTER_RANK_RE = re.compile(
+    r"^(?:-(?:placed|ranked)\s+|\s*(?:[- ]plac(?:e|ed)\s+)?(?:went to|was taken by|belonged to|"
+    r"goes to)\s+(?:the\s+)?)$"
 )
