@@ -69,6 +69,8 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
+    if d.entity is None and lx.EN_NATIONAL_SUBJECT_RE.match(clause):
+        return "the country's figure, not the document's main unit's"
     cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
     if (
         d.component is None
@@ -207,6 +209,9 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison |= {
         m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
     }
+    # "up from 15th in the 2022 assessment", "its 2020 score of 42.81": the start's year.
+    comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
+    comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2

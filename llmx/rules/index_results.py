@@ -135,6 +135,20 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if u.startswith(("percent", "%")) else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
             _take(mask, m.start(), m.end())
+    for m in lx.EN_SCORE_CHANGE_NOUN_RE.finditer(f):
+        second = m.group("v") is None
+        v = _num(m.group("v2" if second else "v"))
+        if v is not None:
+            sign = -1 if m.group("dir2" if second else "dir") in lx.EN_SCORE_DOWN_NOUNS else 1
+            u = "points" if second else m.group("u")
+            unit = "percent" if u.startswith(("percent", "%")) else "points"
+            add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
+            _take(mask, m.start(), m.end())
+    for m in lx.EN_PRIOR_SCORE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            unit = "points" if not m.group("u") or m.group("u").startswith("point") else "percent"
+            add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         second = m.group("n") is None
         n = int(m.group("n2" if second else "n"))

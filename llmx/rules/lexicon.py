@@ -627,3 +627,21 @@ EN_SUBJECT_AFTER_RANK_RE = re.compile(
     r"^(?:-(?:placed|ranked)\s+|\s*(?:[- ]plac(?:e|ed)\s+)?(?:went to|was taken by|belonged to|"
     r"goes to)\s+(?:the\s+)?)$"
 )
+# Changes English writes as a noun or without a unit: "posted the fastest rise (2.2 percent)",
+# "recorded the largest gain, 13.2 percent", "the steepest drop, 6.43 percent", "0.13 fewer
+# than its 2020 score".
+EN_SCORE_CHANGE_NOUN_RE = re.compile(
+    r"\b(?:(?:fastest|largest|biggest|steepest|sharpest|strongest|greatest|smallest)\s+)?"
+    r"(?P<dir>rise|gain|increase|improvement|drop|fall|decline|decrease)\s*(?:\(\s*|,\s*|of\s+)"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
+    r"|(?P<v2>\d{1,3}\.\d{1,3})\s+(?P<dir2>fewer|more|less|lower|higher)\s+than\s+(?:its|the|a)\b"
+)
+EN_SCORE_DOWN_NOUNS = ("drop", "fall", "decline", "decrease", "fewer", "less", "lower")
+# "its 2020 score of 42.81": an earlier year's own result, told beside this year's.
+EN_PRIOR_SCORE_RE = re.compile(
+    r"\b(?:its|the|a)\s+(?P<y>(?:19|20)\d\d)\s+(?:score|result|total)\s+of\s+"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)(?:\s*(?P<u>points?|percent|%))?"
+)
+# A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
+# at 84.45%"): no unit's own result.
+EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
