@@ -105,10 +105,12 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
 
 
 def _named_score(f: str, value: Any, subjects: list) -> bool:
-    """An English score told after its unit's name ("Kien Giang … at 79.97 percent")."""
-    if value.kind != "score" or not lx.EN_SCORE_FRAME_BEFORE_RE.search(
+    """An English score or change told after its unit's name ("Kien Giang … at 79.97
+    percent", "Quang Ngai recorded the largest gain, 13.2 percent")."""
+    framed = value.kind == "score" and lx.EN_SCORE_FRAME_BEFORE_RE.search(
         f, max(0, value.start - 20), value.start
-    ):
+    )
+    if not (framed or value.data.get("named")):
         return False
     clause = _clause_of(f, value.start)
     return any(ev.kind == "entity" and clause <= ev.start < value.start for ev in subjects)

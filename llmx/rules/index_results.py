@@ -142,7 +142,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             sign = -1 if m.group("dir2" if second else "dir") in lx.EN_SCORE_DOWN_NOUNS else 1
             u = "points" if second else m.group("u")
             unit = "percent" if u.startswith(("percent", "%")) else "points"
-            add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
+            # "named": the phrase says whose index moved, like a score after its unit's name
+            add(m, "score_change", {"value": sign * v, "unit": unit, "named": True},
+                "v2" if second else "v")  # fmt: skip
             _take(mask, m.start(), m.end())
     for m in lx.EN_PRIOR_SCORE_RE.finditer(f):
         v = _num(m.group("v"))

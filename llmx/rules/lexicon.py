@@ -634,7 +634,7 @@ EN_SCORE_CHANGE_NOUN_RE = re.compile(
     r"\b(?:(?:fastest|largest|biggest|steepest|sharpest|strongest|greatest|smallest)\s+)?"
     r"(?P<dir>rise|gain|increase|improvement|drop|fall|decline|decrease)\s*(?:\(\s*|,\s*|of\s+)"
     r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
-    r"|(?P<v2>\d{1,3}\.\d{1,3})\s+(?P<dir2>fewer|more|less|lower|higher)\s+than\s+(?:its|the|a)\b"
+    r"|(?P<v2>\d{1,3}\.\d{1,3})\s+(?P<dir2>fewer|more|less|lower|higher)\s+than\s+(?=(?:its|the|a)\b)"
 )
 EN_SCORE_DOWN_NOUNS = ("drop", "fall", "decline", "decrease", "fewer", "less", "lower")
 # "its 2020 score of 42.81": an earlier year's own result, told beside this year's.
