@@ -30,6 +30,7 @@ from llmx.rules.index_results import (
     scan_scopes,
     scan_subjects,
     scan_values,
+    shared_place,
     stated_total,
 )
 from llmx.rules.initiatives import find_initiatives
@@ -384,6 +385,7 @@ class RulesExtractor(Backend):
         mask[:] = trial_mask
         total = stated_total(f)
         values = respectively(f, subjects, values)
+        values = shared_place(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]

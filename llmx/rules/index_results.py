@@ -641,6 +641,36 @@ def _respectively_in(
     return kept
 
 
+def shared_place(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
+    """ "came first in each of the three pillars of A, B and C", "8th for both A and B": the
+    place is each listed component's, so a copy of the rank follows each of them (and the
+    place is not also read as the whole index's)."""
+    comps = sorted((e for e in subjects if e.kind == "component"), key=lambda e: e.start)
+    out = list(values)
+    for rank in [v for v in values if v.kind == "rank"]:
+        listed = _listed_after(f, rank.end, comps)
+        if len(listed) < 2:
+            continue
+        out.remove(rank)
+        out += [Event(c.end, c.end, "rank", dict(rank.data)) for c in listed]
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+def _listed_after(f: str, pos: int, comps: list[Event]) -> list[Event]:
+    """The components listed right after a shared-place cue that follows ``pos``."""
+    listed: list[Event] = []
+    for c in comps:
+        if c.start < pos:
+            continue
+        gap = f[listed[-1].end if listed else pos : c.start]
+        join = lx.EN_LIST_JOIN_RE if listed else lx.EN_SHARED_PLACE_RE
+        if not join.match(gap):
+            break
+        listed.append(c)
+    return listed
+
+
 def stated_total(f: str) -> int | None:
     """The one ranking size a sentence states apart from its places, or None."""
     totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}

@@ -338,7 +338,8 @@ _EN_ORD = (
 EN_RANK_RE = re.compile(
     rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
-    rf"|^(?=\w+[- ]place\b)|\b(?=(?:{_EN_ORD})\s+with\s+\d))"
+    # "… and 8th for Digital Economy"
+    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
     r"\s*(?:the\s+)?"
     rf"(?<!\bat )(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
@@ -645,3 +646,10 @@ EN_PRIOR_SCORE_RE = re.compile(
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.
 EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
+# One place shared by a list of components: "came first in each of the three pillars of A, B
+# and C", "8th for both A and B". The list follows the cue.
+EN_SHARED_PLACE_RE = re.compile(
+    r"\s*(?:for|in|on)\s+(?:both|each of (?:the|its)\s+(?:\w+\s+)?(?:pillars|components|"
+    r"component indexes|dimensions|sub-indices|areas|fields)(?:\s+of)?)\s+$"
+)
+EN_LIST_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
