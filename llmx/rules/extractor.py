@@ -45,8 +45,9 @@ _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
     r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
-    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b|" + lx.EN_RANK_WORD_HINT
+    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
 )
+_EN_RANK_WORD = re.compile(lx.EN_RANK_WORD_HINT)
 _INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tranh|chuyen doi so")
 
 
@@ -59,6 +60,14 @@ def _first_index(f: str) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), code)
     return best[1] if best else None
+
+
+def _english_place(f: str) -> bool:
+    """An English sentence that gives a place in words and says in which ranking ("Da Nang
+    topped the ranking"): without a digit, a rank word alone is too weak a sign."""
+    return bool(
+        _EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f))
+    )
 
 
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
@@ -344,7 +353,7 @@ class RulesExtractor(Backend):
         mask: list[bool],
         para_year: int | None,
     ) -> list[tuple[str, dict[str, Any]]]:
-        if not _MAY_HAVE_VALUE.search(f):
+        if not _MAY_HAVE_VALUE.search(f) and not _english_place(f):
             # Fast path for most prose: no digit and no rank word, so no index result; only
             # note an index named here, for the sentences that follow.
             carry.age += 1
