@@ -207,3 +207,32 @@ def test_vocabulary_reads_english_places_and_moves():
     assert vocab.has("first-placed Ha Nam", kinds=("leader",))
     moves = vocab.find("Ha Nam slid 13 places to 27th", kinds={"rank_change"})
     assert [s.entry.sign for s in moves] == [-1]
+
+
+# ---- values paired with units by "respectively" / "lần lượt" ----------------------------
+
+
+def test_values_paired_in_order_with_units_respectively():
+    text = (
+        "The 2022 PAR Index was released. Only two provinces – Nam Dinh and Ha Nam – saw their "
+        "index fall, by 0.3 percent and 1.1 percent respectively."
+    )
+    assert facts(text) == {
+        ("Nam Định", "PAR_INDEX", None, 2022, None, None, None, -0.3),
+        ("Hà Nam", "PAR_INDEX", None, 2022, None, None, None, -1.1),
+    }
+
+
+def test_values_paired_in_order_with_units_lan_luot():
+    text = (
+        "Năm 2022, Chỉ số CCHC của Hà Nam, Nam Định và Ninh Bình lần lượt đạt 90,1%, 89,2% "
+        "và 88,3%."
+    )
+    assert {(r.entity, r.score) for r in results(text)} == {
+        ("Hà Nam", 90.1), ("Nam Định", 89.2), ("Ninh Bình", 88.3)
+    }  # fmt: skip
+
+
+def test_lists_of_different_lengths_are_not_paired():
+    text = "In the 2022 PAR Index, Nam Dinh and Ha Nam scored 90.1%, 89.2% and 88.3% respectively."
+    assert ("Nam Định", 90.1) not in {(r.entity, r.score) for r in results(text)}

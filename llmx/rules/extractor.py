@@ -26,6 +26,7 @@ from llmx.rules.facts import merge_facts
 from llmx.rules.index_results import (
     Draft,
     assemble,
+    respective_values,
     respectively,
     scan_scopes,
     scan_subjects,
@@ -371,6 +372,7 @@ class RulesExtractor(Backend):
                 return []
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
+        values = respective_values(f, subjects, values)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
             # index is a metric ("giảm 50% mức phí"), not an index score, unless its clause

@@ -641,6 +641,48 @@ def _respectively_in(
     return kept
 
 
+def respective_values(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
+    """ "A, B and C … fall, by x, y and z respectively": each value becomes an event right
+    after its unit, marked as named (the sentence says whose figure it is). Lists whose
+    lengths differ are left as they are (no guess)."""
+    cue = lx.RESPECTIVELY_RE.search(f)
+    if cue is None:
+        return values
+    lo = f.rfind(";", 0, cue.start()) + 1
+    listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
+    run = _joined(listed, f)
+    if len(run) < 2 or len({v.kind for v in run}) != 1:
+        return values
+    ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
+    units = _joined(ents, f, last=True)
+    if len(units) != len(run):
+        return values
+    move = lx.EN_LIST_MOVE_BEFORE_RE.search(f, max(0, run[0].start - 24), run[0].start)
+    kept = [v for v in values if v not in run]
+    for unit, v in zip(units, run, strict=True):
+        kind, data = v.kind, {**v.data, "named": True}
+        if move is not None and kind == "score":
+            sign = -1 if move.group("dir") in lx.EN_LIST_DOWN else 1
+            kind, data = "score_change", {**data, "value": sign * data["value"]}
+        kept.append(Event(unit.end, unit.end, kind, data))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:
+    """The first (or ``last``) run of two or more events joined by commas and "and" / "và"."""
+    runs: list[list[Event]] = []
+    for e in sorted(events, key=lambda e: e.start):
+        if runs and lx.LIST_JOIN_RE.match(f[runs[-1][-1].end : e.start]):
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    runs = [r for r in runs if len(r) >= 2]
+    if not runs:
+        return []
+    return runs[-1] if last else runs[0]
+
+
 def shared_place(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
     """ "came first in each of the three pillars of A, B and C", "8th for both A and B": the
     place is each listed component's, so a copy of the rank follows each of them (and the

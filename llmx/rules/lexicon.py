@@ -653,3 +653,15 @@ EN_SHARED_PLACE_RE = re.compile(
     r"component indexes|dimensions|sub-indices|areas|fields)(?:\s+of)?)\s+$"
 )
 EN_LIST_JOIN_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+# A list of values paired in order with a list of units by "respectively" / "lần lượt": "A, B
+# and C saw their index fall, by 0.49 percent, 0.51 percent and 1.94 percent respectively".
+# Items of either list are joined by commas and "and" / "và" (a value's unit may sit between);
+# a move verb before the values makes them changes, with its sign.
+LIST_JOIN_RE = re.compile(
+    r"^\s*(?:%|percent|points?|diem)?\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
+)
+EN_LIST_MOVE_BEFORE_RE = re.compile(
+    r"\b(?P<dir>fall|fell|drop|dropped|decline|declined|decrease|decreased|rise|rose|increase|"
+    r"increased|gain|gained|grow|grew)\s*,?\s+by\s*$"
+)
+EN_LIST_DOWN = ("fall", "fell", "drop", "dropped", "decline", "declined", "decrease", "decreased")
