@@ -28,6 +28,7 @@ from llmx.rules.index_results import (
     Draft,
     assemble,
     component_indices,
+    respective_values,
     respectively,
     scan_scopes,
     scan_subjects,
@@ -50,6 +51,7 @@ _MAY_HAVE_VALUE = re.compile(
     r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
     r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
 )
+_EN_RANK_WORD = re.compile(lx.EN_RANK_WORD_HINT)
 _INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tranh|chuyen doi so")
 
 
@@ -64,6 +66,14 @@ def _first_index(f: str) -> str | None:
     return best[1] if best else None
 
 
+def _english_place(f: str) -> bool:
+    """An English sentence that gives a place in words and says in which ranking ("Da Nang
+    topped the ranking"): without a digit, a rank word alone is too weak a sign."""
+    return bool(
+        _EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f))
+    )
+
+
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     """Why a record's subject cannot be trusted from this sentence, or None."""
     clause = f[_clause_of(f, max(d.first_value_at, 0)) : max(d.first_value_at, 0)]
@@ -73,6 +83,8 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
+    if d.entity is None and lx.EN_NATIONAL_SUBJECT_RE.match(clause):
+        return "the country's figure, not the document's main unit's"
     cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
     if (
         d.component is None
@@ -119,6 +131,18 @@ def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
     if not owners or borrowed in owners:
         return borrowed
     return doc_index if doc_index in owners else owners[0]
+
+
+def _named_score(f: str, value: Any, subjects: list) -> bool:
+    """An English score or change told after its unit's name ("Kien Giang … at 79.97
+    percent", "Quang Ngai recorded the largest gain, 13.2 percent")."""
+    framed = value.kind == "score" and lx.EN_SCORE_FRAME_BEFORE_RE.search(
+        f, max(0, value.start - 20), value.start
+    )
+    if not (framed or value.data.get("named")):
+        return False
+    clause = _clause_of(f, value.start)
+    return any(ev.kind == "entity" and clause <= ev.start < value.start for ev in subjects)
 
 
 def _clause_of(f: str, pos: int) -> int:
@@ -257,6 +281,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     # itself, and the sentences after it, are about the later year.
     comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
     comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
+    comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
@@ -393,7 +418,7 @@ class RulesExtractor(Backend):
         mask: list[bool],
         para_year: int | None,
     ) -> list[tuple[str, dict[str, Any]]]:
-        if not _MAY_HAVE_VALUE.search(f):
+        if not _MAY_HAVE_VALUE.search(f) and not _english_place(f):
             # Fast path for most prose: no digit and no rank word, so no index result; only
             # note an index named here, for the sentences that follow.
             carry.age += 1
@@ -405,12 +430,13 @@ class RulesExtractor(Backend):
         index_events = [ev for ev in subjects if ev.kind == "index"]
         sentence_index = index_events[0].data["index"] if index_events else None
         carry.age += 1
-        borrowed = self._borrowed_index(carry, subjects)
+        borrowed = self._borrowed_index(carry, subjects, f)
         if sentence_index is None and borrowed is None:
             if not any(ev.kind == "component" for ev in subjects):
                 return []
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
+        values = respective_values(f, subjects, values)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
             # index is a metric ("giảm 50% mức phí"), not an index score, unless its clause
@@ -421,6 +447,7 @@ class RulesExtractor(Backend):
                 for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
                 or _clause_of(f, v.start) in ranked
+                or _named_score(f, v, subjects)
             ]
             trial_mask = list(mask)
             for v in values:
@@ -461,12 +488,15 @@ class RulesExtractor(Backend):
         return out
 
     @staticmethod
-    def _borrowed_index(carry: _Carry, subjects: list) -> str | None:
+    def _borrowed_index(carry: _Carry, subjects: list, f: str) -> str | None:
         """The index a sentence that names none is about: the previous sentence's, any
-        earlier one's in the same paragraph, or (for rankings of districts, departments
-        and ministries, whose articles name the index once) the document's main index."""
+        earlier one's in the same paragraph or the one "the index" refers back to, or (for
+        rankings of districts, departments and ministries, whose articles name the index
+        once) the document's main index."""
         if carry.index is not None and (
-            carry.age <= _CARRY_SENTENCES or carry.para == carry.index_para
+            carry.age <= _CARRY_SENTENCES
+            or carry.para == carry.index_para
+            or lx.EN_INDEX_ANAPHORA_RE.search(f)
         ):
             return carry.index
         if carry.doc_index and any(
@@ -559,7 +589,11 @@ class RulesExtractor(Backend):
             "rank": d.rank,
             "rank_total": d.rank_total,
             "rank_change": d.rank_change,
-            "score_change": d.score_change,
+            # "80.87 points, a rise of 4.3%": a relative change of a points score is a metric
+            # (eval/CONVENTIONS.md), not its score change.
+            "score_change": None
+            if d.score_unit == "points" and d.score_change_unit == "percent"
+            else d.score_change,
             "scope": scope,
             "is_target": is_target,
             _RANK_FROM: (d.rank_from, d.rank) if d.rank_from is not None and d.rank else None,

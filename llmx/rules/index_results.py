@@ -53,6 +53,7 @@ class Draft:
     entity_own: bool = False  # the entity was named for this draft, not carried from the last
     component_own: bool = False  # the component was named for this draft
     unstated_move: bool = False  # "từ 7,28 lên 7,57 điểm" with no year: the edition's move
+    score_change_unit: str | None = None  # "percent" or "points", as the change was written
 
     def has_value(self) -> bool:
         return any(
@@ -134,6 +135,22 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if u.startswith(("percent", "%")) else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
             _take(mask, m.start(), m.end())
+    for m in lx.EN_SCORE_CHANGE_NOUN_RE.finditer(f):
+        second = m.group("v") is None
+        v = _num(m.group("v2" if second else "v"))
+        if v is not None:
+            sign = -1 if m.group("dir2" if second else "dir") in lx.EN_SCORE_DOWN_NOUNS else 1
+            u = "points" if second else m.group("u")
+            unit = "percent" if u.startswith(("percent", "%")) else "points"
+            # "named": the phrase says whose index moved, like a score after its unit's name
+            add(m, "score_change", {"value": sign * v, "unit": unit, "named": True},
+                "v2" if second else "v")  # fmt: skip
+            _take(mask, m.start(), m.end())
+    for m in lx.EN_PRIOR_SCORE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            unit = "points" if not m.group("u") or m.group("u").startswith("point") else "percent"
+            add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         second = m.group("n") is None
         n = int(m.group("n2" if second else "n"))
@@ -275,6 +292,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         before = f[max(0, s - 12) : s]
         if re.search(r"(?:tang|giam|hon|khoang|thu|so|nguong|duoi|thieu)\s*$", before):
             continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        if lx.EN_BOUND_BEFORE_RE.search(f, max(0, s - 14), s):
+            continue  # "scored above 90 percent": the English bound
         clause = f[max(0, s - 90) : s]
         clause = re.split(r"[,;](?!\d)", clause)[-1]
         if lx.GAP_BEFORE_RE.search(clause):
@@ -498,7 +517,13 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 and not cur.entity_own
                 and f
                 and (
-                    (cur.rank is not None and lx.SUBJECT_AFTER_RANK_RE.match(gap))
+                    (
+                        cur.rank is not None
+                        and (
+                            lx.SUBJECT_AFTER_RANK_RE.match(gap)
+                            or lx.EN_SUBJECT_AFTER_RANK_RE.match(gap)
+                        )
+                    )
                     or (0 <= cur.first_value_at < 30 and lx.FRONTED_GAP_RE.match(gap))
                 )
             ):
@@ -631,7 +656,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             elif k == "rank_change":
                 cur.rank_change = d["value"]
             elif k == "score_change":
-                cur.score_change = d["value"]
+                cur.score_change, cur.score_change_unit = d["value"], d.get("unit")
     if cur.has_value() and not cur.orphan:
         drafts.append(cur)
     return drafts
@@ -750,6 +775,48 @@ def _respectively_in(
                                                             "change": None}))  # fmt: skip
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+def respective_values(f: str, subjects: list[Event], values: list[Event]) -> list[Event]:
+    """ "A, B and C … fall, by x, y and z respectively": each value becomes an event right
+    after its unit, marked as named (the sentence says whose figure it is). Lists whose
+    lengths differ are left as they are (no guess)."""
+    cue = lx.RESPECTIVELY_RE.search(f)
+    if cue is None:
+        return values
+    lo = f.rfind(";", 0, cue.start()) + 1
+    listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
+    run = _joined(listed, f)
+    if len(run) < 2 or len({v.kind for v in run}) != 1:
+        return values
+    ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
+    units = _joined(ents, f, last=True)
+    if len(units) != len(run):
+        return values
+    move = lx.EN_LIST_MOVE_BEFORE_RE.search(f, max(0, run[0].start - 24), run[0].start)
+    kept = [v for v in values if v not in run]
+    for unit, v in zip(units, run, strict=True):
+        kind, data = v.kind, {**v.data, "named": True}
+        if move is not None and kind == "score":
+            sign = -1 if move.group("dir") in lx.EN_LIST_DOWN else 1
+            kind, data = "score_change", {**data, "value": sign * data["value"]}
+        kept.append(Event(unit.end, unit.end, kind, data))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:
+    """The first (or ``last``) run of two or more events joined by commas and "and" / "và"."""
+    runs: list[list[Event]] = []
+    for e in sorted(events, key=lambda e: e.start):
+        if runs and lx.LIST_JOIN_RE.match(f[runs[-1][-1].end : e.start]):
+            runs[-1].append(e)
+        else:
+            runs.append([e])
+    runs = [r for r in runs if len(r) >= 2]
+    if not runs:
+        return []
+    return runs[-1] if last else runs[0]
 
 
 def stated_total(f: str) -> int | None:

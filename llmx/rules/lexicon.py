@@ -35,6 +35,27 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
         "PAR_INDEX",
     ),
 ]
+# English names (English passages, eval/CONVENTIONS.md): "the 2021 Public Administration
+# Reform Index", "Provincial Competitiveness Index", "Satisfaction Index of Public
+# Administrative Services", "the index that rates how well State agencies serve citizens and
+# businesses". A bare "service delivery" is a PAPI field, so the service index needs "index".
+INDEX_PATTERNS += [
+    (
+        r"(?:the )?index\b[^.;]{0,60}?\bserv(?:e|es|ing) (?:citizens|people)(?:,| and) businesses|"
+        r"public service delivery index|service index",
+        "SERVICE_INDEX",
+    ),
+    (
+        r"satisfaction index(?: of| with| for)? (?:the )?(?:public )?administrati(?:ve|on) services?|"
+        r"satisfaction index",
+        "SIPAS",
+    ),
+    (r"(?:provincial )?governance and public administration performance index", "PAPI"),
+    (r"(?:provincial )?competitiveness index", "PCI"),
+    (r"digital transformation (?:index|rankings?)", "DTI"),
+    (r"(?:provincial )?green index", "PGI"),
+    (r"public administration reform index|(?:public )?administrative reform index", "PAR_INDEX"),
+]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
 INDEX_RE = [
     (re.compile(rf"\b{word_start_lookahead([p])}(?:{p})"), code) for p, code in INDEX_PATTERNS
@@ -320,12 +341,25 @@ _EN_ORD = (
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"\b(?:ranked|came|was|placed|finished|in|at|to|reached|put it|put the \w+|,|\()\s*(?:the\s+)?"
-    rf"(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:"
+    # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
+    # "… and 8th for Digital Economy"
+    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
+    r"\s*(?:the\s+)?"
+    rf"(?<!\bat )(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
+    # A place, not an adjective ("was the first province to …", "was first introduced"): what
+    # follows is punctuation or a word that goes on about the ranking.
+    r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
+    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
-EN_LEADER_RE = re.compile(r"\b(?:topped|led(?! by)|headed(?! by)|first-placed|top-ranked)\b")
+# "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
+# delegation", "the survey led by UNDP".
+EN_LEADER_RE = re.compile(
+    r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
+    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked))\b"
+)
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
@@ -673,3 +707,62 @@ LAST_PLACE_RE = re.compile(
     r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
     r"finished last|ranked last|came last|at the bottom)\b"
 )
+
+# ---- English passages (issue 10) ---------------------------------------------------------
+# Words that give an English rank without a digit ("Da Nang topped the ranking", "Ho Chi
+# Minh City was second"): a sentence holding one may state an index result.
+EN_RANK_WORD_HINT = (
+    r"\b(?:topped|tops|led|headed|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth)\b"
+)
+# A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
+# 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
+EN_BOUND_BEFORE_RE = re.compile(
+    r"\b(?:above|below|over|under|exceeded|exceeding|surpassed|more than|less than|at least|"
+    r"up to|from|between)\s*$"
+)
+# "the index", "the rankings": the index the passage last named ("Quang Ninh topped the index
+# for the third time"), however many sentences back.
+EN_INDEX_ANAPHORA_RE = re.compile(r"\bthe (?:index|rankings?)\b")
+# A score told after its unit's name in an English clause ("Kien Giang … at 79.97 percent",
+# "the Ministry of Science and Technology … with 78.72 percent"): the unit's own result even
+# where the sentence does not name the index.
+EN_SCORE_FRAME_BEFORE_RE = re.compile(
+    r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?$"
+)
+# The subject named after its place in English: "first-placed Hai Phong", "Second place went
+# to the Ministry of National Defence" (matched on what lies between the place and the name).
+EN_SUBJECT_AFTER_RANK_RE = re.compile(
+    r"^(?:-(?:placed|ranked)\s+|\s*(?:[- ]plac(?:e|ed)\s+)?(?:went to|was taken by|belonged to|"
+    r"goes to)\s+(?:the\s+)?)$"
+)
+# Changes English writes as a noun or without a unit: "posted the fastest rise (2.2 percent)",
+# "recorded the largest gain, 13.2 percent", "the steepest drop, 6.43 percent", "0.13 fewer
+# than its 2020 score".
+EN_SCORE_CHANGE_NOUN_RE = re.compile(
+    r"\b(?:(?:fastest|largest|biggest|steepest|sharpest|strongest|greatest|smallest)\s+)?"
+    r"(?P<dir>rise|gain|increase|improvement|drop|fall|decline|decrease)\s*(?:\(\s*|,\s*|of\s+)"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
+    r"|(?P<v2>\d{1,3}\.\d{1,3})\s+(?P<dir2>fewer|more|less|lower|higher)\s+than\s+(?=(?:its|the|a)\b)"
+)
+EN_SCORE_DOWN_NOUNS = ("drop", "fall", "decline", "decrease", "fewer", "less", "lower")
+# "its 2020 score of 42.81": an earlier year's own result, told beside this year's.
+EN_PRIOR_SCORE_RE = re.compile(
+    r"\b(?:its|the|a)\s+(?P<y>(?:19|20)\d\d)\s+(?:score|result|total)\s+of\s+"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)(?:\s*(?P<u>points?|percent|%))?"
+)
+# A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
+# at 84.45%"): no unit's own result.
+EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
+# A list of values paired in order with a list of units by "respectively" / "lần lượt": "A, B
+# and C saw their index fall, by 0.49 percent, 0.51 percent and 1.94 percent respectively".
+# Items of either list are joined by commas and "and" / "và" (a value's unit may sit between);
+# a move verb before the values makes them changes, with its sign.
+LIST_JOIN_RE = re.compile(
+    r"^\s*(?:%|percent|points?|diem)?\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
+)
+EN_LIST_MOVE_BEFORE_RE = re.compile(
+    r"\b(?P<dir>fall|fell|drop|dropped|decline|declined|decrease|decreased|rise|rose|increase|"
+    r"increased|gain|gained|grow|grew)\s*,?\s+by\s*$"
+)
+EN_LIST_DOWN = ("fall", "fell", "drop", "dropped", "decline", "declined", "decrease", "decreased")

@@ -1,0 +1,238 @@
+"""English passages through the rules backend (issue 10): English index names, places in
+words, subjects named after their place, bounds, changes told as nouns, shared places.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.core.vocab import get_vocab
+from llmx.rules.extractor import RulesExtractor
+
+
+def results(text: str, title: str | None = None):
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    for rec in out.extraction.index_results:
+        ev = rec.evidence
+        assert text[ev.start : ev.end] == ev.quote
+    return out.extraction.index_results
+
+
+def facts(text: str, title: str | None = None) -> set[tuple]:
+    return {
+        (r.entity, r.index, r.component, r.year, r.score, r.rank, r.rank_change, r.score_change)
+        for r in results(text, title)
+    }
+
+
+# ---- index names ---------------------------------------------------------------------
+
+
+def test_english_index_names_are_read():
+    cases = {
+        "In the 2022 Provincial Competitiveness Index, Nghe An came fourth with 68.2 points.": (
+            "PCI"
+        ),
+        "In the 2022 Public Administration Reform Index, Nghe An came fourth with 88.2%.": (
+            "PAR_INDEX"
+        ),
+        "On the 2022 Satisfaction Index of Public Administrative Services, Nghe An came fourth "
+        "with 84.2%.": "SIPAS",
+        "In the 2022 public service delivery index, Nghe An came fourth with 78.2 points.": (
+            "SERVICE_INDEX"
+        ),
+    }
+    for text, code in cases.items():
+        rs = results(text)
+        assert [(r.entity, r.index, r.rank) for r in rs] == [("Nghệ An", code, 4)], text
+
+
+def test_service_delivery_without_index_is_not_the_service_index():
+    # "public service delivery" alone is a PAPI field, not the service index.
+    rs = results("In PAPI 2022, Nghe An scored 7.1 points for public service delivery.")
+    assert {r.index for r in rs} == {"PAPI"}
+
+
+# ---- places in words -------------------------------------------------------------------
+
+
+def test_place_in_words_without_a_digit_when_the_ranking_is_named():
+    text = "The 2023 DTI rankings are out. Hai Duong topped the ranking for the second time."
+    assert ("Hải Dương", "DTI", None, 2023, None, 1, None, None) in facts(text)
+
+
+def test_rank_word_without_a_digit_or_ranking_gives_nothing():
+    text = "The 2023 DTI rankings are out.\n\nHai Duong was first to open a data centre."
+    assert results(text) == []
+
+
+def test_ordinal_used_as_an_adjective_is_no_place():
+    text = "In PCI 2022, Nam Dinh was the first province to publish 12 reports."
+    assert all(r.rank is None for r in results(text))
+
+
+def test_ordinal_in_parentheses_after_a_space():
+    text = "In PCI 2022 the next were Nam Dinh (sixth, 67.1 points) and Ha Nam (seventh, 66.9)."
+    got = facts(text)
+    assert ("Nam Định", "PCI", None, 2022, 67.1, 6, None, None) in got
+    assert ("Hà Nam", "PCI", None, 2022, 66.9, 7, None, None) in got
+
+
+def test_ordinal_right_before_with_a_score():
+    text = (
+        "In PCI 2022, Ha Nam was fifth with 70.1 points and southern Tay Ninh sixth with 69.9 "
+        "points."
+    )
+    assert ("Tây Ninh", "PCI", None, 2022, 69.9, 6, None, None) in facts(text)
+
+
+# ---- subjects named after their place ------------------------------------------------
+
+
+def test_placed_adjective_names_the_subject_after_it():
+    text = (
+        "In the 2022 PAR Index, 2 exceeded 90 percent: first-placed Nam Dinh (91.2 percent) "
+        "and Ha Nam."
+    )
+    got = facts(text)
+    assert ("Nam Định", "PAR_INDEX", None, 2022, 91.2, 1, None, None) in got
+    assert all(f[4] != 90.0 for f in got)  # "exceeded 90 percent" is a bound
+
+
+def test_place_went_to_names_the_subject_after_it():
+    text = (
+        "Nam Dinh topped the 2022 PAR Index with 92.1 percent. "
+        "Second place went to the Ministry of Finance with 90.5 percent."
+    )
+    assert facts(text) == {
+        ("Nam Định", "PAR_INDEX", None, 2022, 92.1, 1, None, None),
+        ("Bộ Tài chính", "PAR_INDEX", None, 2022, 90.5, 2, None, None),
+    }
+
+
+def test_sentence_opening_ordinal_is_a_discourse_marker():
+    text = "In the 2022 PAR Index, Nam Dinh scored 90.5 percent. Second, Ha Nam opened 3 centres."
+    assert all(r.rank is None for r in results(text))
+
+
+# ---- bounds, national figures, anaphora ------------------------------------------------
+
+
+def test_bound_is_not_a_score():
+    text = "In the 2022 PAR Index, the Ministry of Finance scored above 90 percent."
+    assert results(text) == []
+
+
+def test_score_after_the_units_name_in_a_sentence_without_the_index():
+    text = (
+        "The 2022 PAR Index was released. Most provinces scored from 80 to 90 percent, and "
+        "Ha Nam was the only one below 80 percent, at 78.4 percent."
+    )
+    assert facts(text) == {("Hà Nam", "PAR_INDEX", None, 2022, 78.4, None, None, None)}
+
+
+def test_the_index_refers_back_to_the_last_index_named():
+    text = (
+        "SIPAS 2022 was also released.\n\nNam Dinh led the 2022 PAR Index.\n\n"
+        "It was a good year.\n\n"
+        "Among localities, Ha Nam topped the index with 90.4%."
+    )
+    assert ("Hà Nam", "PAR_INDEX", None, 2022, 90.4, 1, None, None) in facts(text)
+
+
+def test_the_national_figure_is_not_the_main_units():
+    text = "Nam Dinh scored 81.2% in SIPAS 2022. The national SIPAS stood at 80.1% in 2022."
+    assert {r.score for r in results(text, title="Nam Dinh in SIPAS 2022")} == {81.2}
+
+
+# ---- changes ---------------------------------------------------------------------------
+
+
+def test_relative_change_of_a_points_score_is_not_its_score_change():
+    text = "In the 2022 service index, the Ministry of Finance got 70.2 points, down 2.1%."
+    assert facts(text) == {("Bộ Tài chính", "SERVICE_INDEX", None, 2022, 70.2, None, None, None)}
+
+
+def test_change_told_as_a_noun():
+    text = (
+        "In the 2022 PAR Index, Nam Dinh posted the fastest rise (3.1 percent), while Ha Nam "
+        "suffered the steepest drop, 1.2 percent."
+    )
+    got = facts(text)
+    assert ("Nam Định", "PAR_INDEX", None, 2022, None, None, None, 3.1) in got
+    assert ("Hà Nam", "PAR_INDEX", None, 2022, None, None, None, -1.2) in got
+
+
+def test_change_without_a_unit_and_the_earlier_years_score():
+    text = (
+        "With 41.5 points, 0.4 fewer than its 2021 score of 41.9, Ha Nam ranked 20th in "
+        "PAPI 2022."
+    )
+    got = facts(text)
+    assert ("Hà Nam", "PAPI", None, 2022, 41.5, 20, None, -0.4) in got
+    assert ("Hà Nam", "PAPI", None, 2021, 41.9, None, None, None) in got
+
+
+def test_move_start_year_does_not_date_the_next_sentence():
+    text = (
+        "Ha Nam placed 12th on the DTI, up from 14th out of 63 in the 2021 assessment. "
+        "Its pillars were close: 10th for Digital Government."
+    )
+    got = facts(text, title="DTI 2022 results")
+    assert ("Hà Nam", "DTI", "Digital Government", 2022, None, 10, None, None) in got
+
+
+# ---- a place shared by a list of components -------------------------------------------
+
+
+def test_place_shared_by_listed_components():
+    text = (
+        "In DTI 2022, Ha Nam came first in each of the three pillars of Digital Government, "
+        "Digital Economy and Digital Society, and Nam Dinh was 7th for both Digital Economy "
+        "and Digital Society."
+    )
+    got = {(e, c, r) for e, _i, c, _y, _s, r, _rc, _sc in facts(text)}
+    assert {("Hà Nam", "Digital Government", 1), ("Hà Nam", "Digital Economy", 1),
+            ("Hà Nam", "Digital Society", 1), ("Nam Định", "Digital Economy", 7),
+            ("Nam Định", "Digital Society", 7)} <= got  # fmt: skip
+    assert ("Nam Định", None, 7) not in got
+
+
+# ---- vocabulary: grounding reads the English words ------------------------------------
+
+
+def test_vocabulary_reads_english_places_and_moves():
+    vocab = get_vocab()
+    assert any(s.value == 2 for s in vocab.find("has been runner-up", kinds={"ordinal"}))
+    assert vocab.has("first-placed Ha Nam", kinds=("leader",))
+    moves = vocab.find("Ha Nam slid 13 places to 27th", kinds={"rank_change"})
+    assert [s.entry.sign for s in moves] == [-1]
+
+
+# ---- values paired with units by "respectively" / "lần lượt" ----------------------------
+
+
+def test_values_paired_in_order_with_units_respectively():
+    text = (
+        "The 2022 PAR Index was released. Only two provinces – Nam Dinh and Ha Nam – saw their "
+        "index fall, by 0.3 percent and 1.1 percent respectively."
+    )
+    assert facts(text) == {
+        ("Nam Định", "PAR_INDEX", None, 2022, None, None, None, -0.3),
+        ("Hà Nam", "PAR_INDEX", None, 2022, None, None, None, -1.1),
+    }
+
+
+def test_values_paired_in_order_with_units_lan_luot():
+    text = (
+        "Năm 2022, Chỉ số CCHC của Hà Nam, Nam Định và Ninh Bình lần lượt đạt 90,1%, 89,2% "
+        "và 88,3%."
+    )
+    assert {(r.entity, r.score) for r in results(text)} == {
+        ("Hà Nam", 90.1), ("Nam Định", 89.2), ("Ninh Bình", 88.3)
+    }  # fmt: skip
+
+
+def test_lists_of_different_lengths_are_not_paired():
+    text = "In the 2022 PAR Index, Nam Dinh and Ha Nam scored 90.1%, 89.2% and 88.3% respectively."
+    assert ("Nam Định", 90.1) not in {(r.entity, r.score) for r in results(text)}
