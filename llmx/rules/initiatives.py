@@ -90,7 +90,9 @@ class InitiativeMemory:
 @dataclass(frozen=True)
 class _Owner:
     name: str
-    explicit: bool  # named in the clause (not the document's main entity)
+    # Named in the clause by a link or as its subject; not the document's main entity nor a
+    # bare level word ("Tỉnh cần triển khai Đề án 06" implements a scheme, it does not own it).
+    explicit: bool
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ def _owner_before(
         if unit is None and main is not None and main.level == _LEVEL_OF_WORD[word][0]:
             unit = main
         if unit is not None:
-            return _Owner(unit.name, True)
+            return _Owner(unit.name, False)
     return _Owner(main.name, False) if main is not None else None
 
 
