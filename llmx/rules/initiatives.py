@@ -40,13 +40,18 @@ _BARE_STOP = frozenset(
     "vao duoc tai cua do voi va o trong da de nay nhu nham cho tu theo la co tren moi hang "
     "ma thi se dang van cung khi ve nen".split()
 )
-# Right after a name: the unit that runs it (folded). "lần lượt do A, B và C": one each.
+# Right after a name: the unit that runs it. "lần lượt do A, B và C": one each. Matched on the
+# text as written, where "do" (by) is not "Đô" (a place name) as it is once folded.
 _OWNER_LINK = re.compile(
-    r"\s*(?:(?P<resp>lan luot do)|(?:[^\W\d_]+\s+){0,4}?(?P<agent>do)|(?P<of>cua)|(?P<by>duoc))"
-    r"\s+(?:(?:ubnd|uy ban nhan dan)\s+)?"
+    r"\s*(?:(?P<resp>lần lượt do)|(?P<of>của)|(?P<by>được)|(?:[^\W\d_]+\s+){0,4}?(?P<agent>do))"
+    r"\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?",
+    re.IGNORECASE,
 )
 # A unit governed by one of these is an agent or partner, not the clause's subject.
-_GOVERNED = re.compile(r"\b(?:do|voi|cua|cho|giao|theo)\s+(?:(?:ubnd|uy ban nhan dan)\s+)?$")
+_GOVERNED = re.compile(
+    r"\b(?:do|với|của|cho|giao|theo)\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$",
+    re.IGNORECASE,
+)
 # A clause opened by a bare level word: "Thị xã duy trì…", "Ngoài ra, huyện còn…".
 # Matched on the text as written: folded, "Sở" and "số" are one word.
 _LEVEL_OPENING = re.compile(
@@ -109,7 +114,9 @@ def _province_unit(name: str) -> str:
     return f"tỉnh {name}"
 
 
-def _bodies(original: str, ents: list[EntityMention], main: EntityMention | None) -> list[EntityMention]:
+def _bodies(
+    original: str, ents: list[EntityMention], main: EntityMention | None
+) -> list[EntityMention]:
     """Units the entity finder names plus bodies of the vocabulary's ``initiative_owner``
     ("Tỉnh đoàn", "Hiệp hội DN tỉnh Tiền Giang"), which win over a province inside them."""
     bodies: list[EntityMention] = []
@@ -142,7 +149,7 @@ def _subject_before(
     cands = [
         e
         for e in bodies
-        if clause <= e.start and e.end <= cue and not _GOVERNED.search(f[clause : e.start])
+        if clause <= e.start and e.end <= cue and not _GOVERNED.search(original[clause : e.start])
     ]
     unbracketed = [e for e in cands if not _in_brackets(original, e, clause)]
     pool = unbracketed or cands
@@ -150,11 +157,11 @@ def _subject_before(
 
 
 def _linked_after(
-    f: str, bodies: list[EntityMention], pos: int, stop: int
+    original: str, bodies: list[EntityMention], pos: int, stop: int
 ) -> tuple[list[EntityMention], bool]:
     """Units linked right after a name (before ``stop``), and whether "lần lượt" pairs them
     one to one with the names of a list."""
-    m = _OWNER_LINK.match(f, pos, stop)
+    m = _OWNER_LINK.match(original, pos, stop)
     if m is None:
         return [], False
     units: list[EntityMention] = []
@@ -165,7 +172,7 @@ def _linked_after(
         if e.start != at:
             break
         units.append(e)
-        sep = re.match(r"\s*(?:,|va\b)\s*", f[e.end : stop])
+        sep = re.match(r"\s*(?:,|và\b)\s*", original[e.end : stop], re.IGNORECASE)
         if m.group("resp") is None or sep is None:
             break
         at = e.end + sep.end()
@@ -203,8 +210,9 @@ _BARE_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
 def _bare_name(original: str, cue: Span) -> _Name | None:
-    """"mô hình Cà phê doanh nhân vào …": a capitalised first word, then words up to one that
-    cannot be in a name; two words at least, and not a unit ("mô hình Trung tâm …" is)."""
+    """A name without quotes, as in "mô hình Cà phê doanh nhân vào …": a capitalised first
+    word, then words up to one that cannot be in a name; two words at least, and no province
+    inside ("mô hình Long An" is not a name)."""
     words: list[re.Match[str]] = []
     pos = cue.end
     while len(words) <= _BARE_MAX_WORDS:
@@ -233,14 +241,14 @@ def _owners(
     memory: InitiativeMemory,
     main: EntityMention | None,
 ) -> list[_Owner | None]:
-    tail, respective = _linked_after(f, bodies, names[-1].end, next_cue)
+    tail, respective = _linked_after(original, bodies, names[-1].end, next_cue)
     if respective and len(tail) == len(names):
         return [_Owner(e.name, True) for e in tail]
     shared = _Owner(tail[0].name, True) if tail and not respective else None
     out: list[_Owner | None] = []
     for i, n in enumerate(names):
         stop = names[i + 1].start if i + 1 < len(names) else next_cue
-        own, _ = _linked_after(f, bodies, n.end, stop)
+        own, _ = _linked_after(original, bodies, n.end, stop)
         if own:
             out.append(_Owner(own[0].name, True))
         elif shared is not None:
@@ -301,7 +309,9 @@ def find_initiatives(
         if not names:
             continue
         kind = cue.entry.attrs.get("kind") or fold_kind(cue.text)
-        for n, owner in zip(names, _owners(f, original, names, cue, next_cue, bodies, memory, main), strict=True):
+        for n, owner in zip(
+            names, _owners(f, original, names, cue, next_cue, bodies, memory, main), strict=True
+        ):
             if _is_restatement(memory, n.text, owner):
                 continue
             entity = owner.name if owner else "không rõ"
@@ -312,5 +322,5 @@ def find_initiatives(
 
 
 def fold_kind(cue_text: str) -> str:
-    """The stored kind: the cue as written, lower case, spaces collapsed ("Mô hình" -> "mô hình")."""
+    """The stored kind: the cue as written, lower case ("Mô hình" -> "mô hình")."""
     return " ".join(cue_text.lower().split())
