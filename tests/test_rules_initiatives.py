@@ -26,9 +26,13 @@ def owners(text: str, title: str | None = None) -> dict[str, str]:
 def test_owner_linked_after_the_name_wins_over_the_clause_subject() -> None:
     got = owners(
         "Tỉnh Nghệ An biểu dương mô hình “Sổ tay công vụ” của huyện Yên Thành và sáng kiến "
-        "“Chấm điểm một cửa” của UBND huyện Đô Lương."
+        "“Chấm điểm một cửa” của UBND huyện Đô Lương, phương châm “Ba rõ” của tỉnh Hà Tĩnh."
     )
-    assert got == {"Sổ tay công vụ": "huyện Yên Thành", "Chấm điểm một cửa": "huyện Đô Lương"}
+    assert got == {
+        "Sổ tay công vụ": "huyện Yên Thành",
+        "Chấm điểm một cửa": "huyện Đô Lương",
+        "Ba rõ": "Hà Tĩnh",
+    }
 
 
 def test_respective_owners_pair_with_the_names_of_a_list() -> None:

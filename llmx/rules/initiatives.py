@@ -47,6 +47,8 @@ _OWNER_LINK = re.compile(
     r"\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?",
     re.IGNORECASE,
 )
+# "của tỉnh Bắc Giang": a province mention starts after its type word.
+_PROVINCE_TYPE = re.compile(r"tỉnh\s+", re.IGNORECASE)
 # A unit governed by one of these is an agent or partner, not the clause's subject.
 _GOVERNED = re.compile(
     r"\b(?:do|với|của|cho|giao|theo)\s+(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?$",
@@ -169,7 +171,7 @@ def _linked_after(
     for e in bodies:
         if e.start < at or e.start >= stop:
             continue
-        if e.start != at:
+        if e.start != at and not _PROVINCE_TYPE.fullmatch(original, at, e.start):
             break
         units.append(e)
         sep = re.match(r"\s*(?:,|và\b)\s*", original[e.end : stop], re.IGNORECASE)
