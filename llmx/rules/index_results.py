@@ -520,6 +520,11 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 # figure is kept so that the record is rejected as contradictory.
                 if d["value"] != cur.rank_change:
                     cur.rank_change = d["value"]
+                    # The yearless start of a contradicted move is no surer than its end.
+                    drafts[:] = [
+                        x for x in drafts
+                        if not (x.year_back and x.scope == "prior" and x.rank == cur.rank_from)
+                    ]  # fmt: skip
                 cur.span_end = ev.end
                 continue
             elif k == "rank_change" and cur.rank_change is not None:
