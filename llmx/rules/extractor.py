@@ -36,7 +36,7 @@ from llmx.rules.index_results import (
     share_component_values,
     stated_total,
 )
-from llmx.rules.initiatives import find_initiatives
+from llmx.rules.initiatives import InitiativeMemory, find_initiatives
 from llmx.rules.metrics import find_metrics, lead_period_year
 from llmx.rules.plausibility import implausible, unit_scale_indices
 
@@ -340,6 +340,7 @@ class RulesExtractor(Backend):
         head_year = lead_period_year(folded_doc[:600])
         ent_i = 0
         doc_year: int | None = None
+        initiative_memory = InitiativeMemory()
         seen_body = False
         for para_no, para in enumerate(paragraphs(text)):
             if _is_heading(text[para.start : para.end]):
@@ -401,7 +402,9 @@ class RulesExtractor(Backend):
                 para_year = context_year
                 for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
-                for rec in find_initiatives(f, original, ents, years, main):
+                for rec in find_initiatives(
+                    f, original, ents, years, main, initiative_memory
+                ):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
         return self._validate(doc, merge_facts(text, candidates))
 

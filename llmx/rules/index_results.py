@@ -194,6 +194,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": int(m.group("ya")), "rank": a,
                        "total": int(m.group("ta")) if m.group("ta") else None})
             )  # fmt: skip
+        elif ev and ev[-1].start == m.start():
+            # "tăng từ thứ 27 lên thứ 8" with no year: the start is the previous edition's.
+            ev.append(
+                Event(m.start("a"), m.end("a"), "prior_rank",
+                      {"year": None, "rank": a, "back": True,
+                       "total": int(m.group("ta")) if m.group("ta") else None})
+            )  # fmt: skip
     for m in lx.RANK_AFTER_SCORE_CHANGE_RE.finditer(f):
         n = int(m.group("n"))
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
@@ -571,9 +578,10 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             drafts.append(
                 Draft(index=cur.index, component=cur.component, entity=cur.entity,
                       year=d["year"], rank=d["rank"], rank_total=d["total"],
-                      scope="prior", first_value_at=ev.start, span_end=ev.end)
+                      scope="prior", first_value_at=ev.start, span_end=ev.end,
+                      year_back=bool(d.get("back")))
             )  # fmt: skip
-            if cur.rank is not None and cur.year is None:
+            if d["year"] is not None and cur.rank is not None and cur.year is None:
                 cur.not_year = d["year"]  # the move ends in a later year than it starts
         elif k == "prior":
             prior = Draft(
@@ -600,6 +608,11 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 # figure is kept so that the record is rejected as contradictory.
                 if d["value"] != cur.rank_change:
                     cur.rank_change = d["value"]
+                    # The yearless start of a contradicted move is no surer than its end.
+                    drafts[:] = [
+                        x for x in drafts
+                        if not (x.year_back and x.scope == "prior" and x.rank == cur.rank_from)
+                    ]  # fmt: skip
                 cur.span_end = ev.end
                 continue
             elif k == "rank_change" and cur.rank_change is not None:

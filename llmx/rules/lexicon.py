@@ -269,7 +269,9 @@ LIST_SEP_RE = re.compile(
 
 # Entity levels below province. Words after the prefix are captured loosely; the caller keeps
 # the leading capitalised ones (Python's str.isupper, since regex ranges mix cases).
-_WORDS = r"((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*){0,3})"
+# A lookahead, so that the lowercase words a capture runs into ("Kiến Xương và huyện") stay
+# free for the next match ("huyện Tiền Hải").
+_WORDS = r"(?=((?:[^\W\d_][\w-]*)(?:\s+[^\W\d_][\w-]*){0,3}))"
 DISTRICT_RE = re.compile(
     r"(?<![\w.])(TP\.|Tp\.|TP|thành phố|Thành phố|thị xã|Thị xã|TX\.|huyện|Huyện|quận|Quận)\s+"
     + _WORDS

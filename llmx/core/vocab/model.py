@@ -27,6 +27,8 @@ Kind = Literal[
     "target",  # "kế hoạch", "mục tiêu", "phấn đấu": a goal, not a result
     "scope",  # "cả nước" (national), "trong vùng" (region), "trong tỉnh" (province)
     "initiative_kind",  # "mô hình", "sáng kiến", "phương châm", ...
+    "initiative_cue",  # "ứng dụng", "khâu đột phá": name an initiative in text, not in questions
+    "initiative_owner",  # "Tỉnh đoàn", "Công an tỉnh": bodies that run initiatives
     "metric",  # metric names: "tỷ lệ hồ sơ trực tuyến", "TTHC", "mức độ 4"
     "count_unit",  # "hồ sơ", "thủ tục", "ngày làm việc": what a counted number measures
     "metric_verb",  # "đạt", "chiếm", "lên tới": a metric's value follows
