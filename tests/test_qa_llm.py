@@ -329,3 +329,18 @@ def test_less_specific_plan_than_the_parser_is_not_used(store):
     a = _ask(store, "Ninh Bình xếp thứ mấy về Chỉ số CCHC năm 2022?", client)
     assert a.query["planner"] == "rules" and "less specific" in a.query["notes"][-1]
     assert a.found and "17" in a.text
+
+
+def test_planner_failure_is_described_by_the_llm_layer_without_the_key():
+    import httpx
+    import openai
+
+    from llmx.qa.llm_planner import failure
+
+    req = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    assert (
+        failure(openai.APITimeoutError(request=req), 7.0, None) == "no answer within 7 s (timeout)"
+    )
+    assert failure(RuntimeError("bad key sk-secret-123"), 7.0, "sk-secret-123") == (
+        "RuntimeError: bad key ***"
+    )
