@@ -1,4 +1,4 @@
-"""The LLM planner (`llmx ask --backend openai`).
+"""The LLM planner (`llmx ask --planner openai`).
 
 Replays: planning requests recorded from a real OpenAI-compatible server (llama.cpp running
 gemma-3-270m; re-record with ``scripts/record_qa_cassettes.py``), played back with vcrpy in
@@ -332,15 +332,9 @@ def test_less_specific_plan_than_the_parser_is_not_used(store):
 
 
 def test_planner_failure_is_described_by_the_llm_layer_without_the_key():
-    import httpx
-    import openai
-
     from llmx.qa.llm_planner import failure
 
-    req = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
-    assert (
-        failure(openai.APITimeoutError(request=req), 7.0, None) == "no answer within 7 s (timeout)"
-    )
     assert failure(RuntimeError("bad key sk-secret-123"), 7.0, "sk-secret-123") == (
         "RuntimeError: bad key ***"
     )
+    assert failure(TimeoutError(), 7.0, None).startswith("TimeoutError")
