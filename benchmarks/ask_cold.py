@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -123,18 +124,27 @@ def llmx_cmd() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "llmx"]
 
 
-def time_cmd(args: list[str], runs: int) -> tuple[list[float], str, int]:
-    """Wall-clock seconds of ``runs`` fresh processes, the first output line, the exit code."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_cmd(args: list[str], runs: int) -> tuple[list[float], list[float], str, int]:
+    """Wall-clock and CPU (user + system) seconds of ``runs`` fresh processes, the first
+    output line, the exit code. CPU time is the figure to trust on a busy machine: wall
+    time there includes waiting for a core."""
     times: list[float] = []
+    cpu: list[float] = []
     out, rc = "", 0
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), _children_cpu()
         p = subprocess.run([*llmx_cmd(), *args], capture_output=True, text=True, env=env, cwd=ROOT)
         times.append(time.perf_counter() - t)
+        cpu.append(_children_cpu() - c)
         out = p.stdout.splitlines()[0] if p.stdout.strip() else p.stderr.strip()
         rc = p.returncode
-    return times, out, rc
+    return times, cpu, out, rc
 
 
 def main() -> None:
@@ -155,18 +165,22 @@ def main() -> None:
     mb = args.store.stat().st_size / 1e6
     print(f"store size {mb:.0f} MB; {args.runs} cold `llmx ask` processes per question\n")
 
-    help_times, _, _ = time_cmd(["--help"], args.runs)
-    print(f"{'family':14} {'min':>6} {'median':>7} {'max':>6}  rc  answer")
+    help_times, help_cpu, _, _ = time_cmd(["--help"], args.runs)
+    print(f"{'family':14} {'min':>6} {'median':>7} {'max':>6} {'cpu':>6}  rc  answer")
     worst = 0.0
     for label, q in QUESTIONS:
-        times, out, rc = time_cmd(["ask", q, "--db", str(args.store)], args.runs)
+        times, cpu, out, rc = time_cmd(["ask", q, "--db", str(args.store)], args.runs)
         med = statistics.median(times)
         worst = max(worst, med)
-        print(f"{label:14} {min(times):6.3f} {med:7.3f} {max(times):6.3f}  {rc:>2}  {out[:70]}")
-    facts_times, _, _ = time_cmd(["facts", "--conflicts", "--db", str(args.store)], args.runs)
-    print(f"\n`llmx facts --conflicts`: median {statistics.median(facts_times):.3f} s")
-    help_s = statistics.median(help_times)
-    print(f"`llmx --help`: {help_s:.3f} s; worst ask median: {worst:.3f} s (target < {TARGET_S} s)")
+        print(f"{label:14} {min(times):6.3f} {med:7.3f} {max(times):6.3f}"
+              f" {statistics.median(cpu):6.3f}  {rc:>2}  {out[:60]}")  # fmt: skip
+    facts_args = ["facts", "--conflicts", "--entity", "Bắc Giang", "--db", str(args.store)]
+    facts_times, facts_cpu, _, _ = time_cmd(facts_args, args.runs)
+    print(f"\n`llmx {' '.join(facts_args[:4])}`: median {statistics.median(facts_times):.3f} s"
+          f" (cpu {statistics.median(facts_cpu):.3f} s)")  # fmt: skip
+    print(f"`llmx --help`: median {statistics.median(help_times):.3f} s"
+          f" (cpu {statistics.median(help_cpu):.3f} s)")  # fmt: skip
+    print(f"worst ask median: {worst:.3f} s (target < {TARGET_S} s)")
     if args.check and worst >= TARGET_S:
         sys.exit(1)
 

@@ -40,16 +40,21 @@ _SOURCE_FILTERS = ("backend",)
 _FIELD_OF = {column: field for field, column in RENAMED.items()}
 
 
+def _key_column(expr: str) -> str:
+    """The column a fact-key expression reads ("coalesce(component, '')" -> component)."""
+    return expr.removeprefix("coalesce(").split(",")[0].strip()
+
+
 def _key_field(expr: str) -> str:
-    """The record field a fact-key expression reads ("coalesce(component, '')" -> component)."""
-    column = expr.removeprefix("coalesce(").split(",")[0].strip()
+    """The record field of a fact-key expression ("idx" -> index)."""
+    column = _key_column(expr)
     return _FIELD_OF.get(column, column)
 
 
 def _key_match(i: int, expr: str) -> str:
     """The join condition of key part ``i``: NULL matches NULL (a record without a year)."""
-    column = expr.replace("component", "t.component") if "(" in expr else f"t.{expr}"
-    return f"{column} IS g.k{i}"
+    column = _key_column(expr)
+    return f"{expr.replace(column, 't.' + column, 1)} IS g.k{i}"
 
 
 def consolidated_sql(
