@@ -92,3 +92,16 @@ def test_rate_is_over_answerable_questions_and_needs_documents() -> None:
     assert [r.bm25_holds for r in score.results] == [True, True, False, None]
     assert score.bm25_holds == 2 and score.bm25_top_sentence == 2 / 3
     assert score_qa(items, refuse).bm25_top_sentence is None
+
+
+def test_report_shows_the_baseline_beside_accuracy() -> None:
+    from llmx.evaluation.report import BackendReport, EvalReport, to_dict, to_markdown
+
+    items = [_item("1", "Bắc Giang đạt bao nhiêu điểm?",
+                   _ex(entities=["Bắc Giang"], field="score", value=88.54))]  # fmt: skip
+    score = score_qa(items, lambda q: Answer(question=q, found=False, text="-"), DOCS, set_name="s")
+    report = EvalReport(backends=[BackendReport(backend="rules", extractor="rules", qa=[score])])
+    md = to_markdown(report)
+    assert "BM25 top sentence" in md and "1.00 (1/1)" in md and "0.00 (0/1)" in md
+    qa = to_dict(report)["backends"][0]["qa"][0]
+    assert qa["bm25_top_sentence"] == 1.0 and qa["answer_accuracy"] == 0.0

@@ -125,3 +125,13 @@ def test_a_store_of_another_schema_is_a_store_error(tmp_path: Path) -> None:
         s.conn.execute("DROP TABLE initiatives")
         with pytest.raises(StoreError):
             s.consolidated_facts("initiatives")
+
+
+def test_one_query_per_call(store: Store) -> None:
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        facts = store.consolidated_facts("index_results", backend="rules", conflicts_only=True)
+    finally:
+        store.conn.set_trace_callback(None)
+    assert len(facts) == 1 and len(statements) == 1

@@ -79,6 +79,7 @@ class QAScore(BaseModel):
     correct: int = 0
     wrong: int = 0
     refused: int = 0
+    answerable_correct: int = 0  # answerable questions answered right
     accuracy: float | None = None  # correct / questions
     wrong_rate: float | None = None  # answered and wrong / questions
     refusal_rate: float | None = None  # answerable questions refused / questions
@@ -287,6 +288,7 @@ def summarise(results: list[QAResult], set_name: str = "qa") -> QAScore:
         correct=outcomes["correct"],
         wrong=outcomes["wrong"],
         refused=outcomes["refused"],
+        answerable_correct=sum(r.correct for r in ans),
         accuracy=rate(outcomes["correct"], n),
         wrong_rate=rate(outcomes["wrong"], n),
         refusal_rate=rate(outcomes["refused"], n),

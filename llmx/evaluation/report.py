@@ -274,11 +274,6 @@ def confidence_rows(b: BackendReport) -> list[tuple[str, ...]]:
     return rows
 
 
-def _refused_right(q: QAScore) -> int:
-    """Unanswerable questions rightly refused (correct, but not answers)."""
-    return round((q.refusal_accuracy or 0.0) * q.unanswerable)
-
-
 def qa_rows(b: BackendReport) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for q in b.qa:
@@ -289,7 +284,7 @@ def qa_rows(b: BackendReport) -> list[tuple[str, ...]]:
             q.set_name, str(q.questions), f"{_f2(q.accuracy)} ({q.correct})",
             f"{_f2(q.wrong_rate)} ({q.wrong})", f"{_f2(q.refusal_rate)} ({q.refused})",
             _f2(q.citation_accuracy),
-            f"{_f2(q.answer_accuracy)} ({q.correct - _refused_right(q)}/{q.answerable})",
+            f"{_f2(q.answer_accuracy)} ({q.answerable_correct}/{q.answerable})",
             f"{_f2(q.bm25_top_sentence)} ({q.bm25_holds}/{q.answerable})",
         ))  # fmt: skip
     return rows
