@@ -154,7 +154,9 @@ def fatal_error(exc: BaseException, endpoint: str, secret: str | None = None) ->
     import openai
 
     if isinstance(exc, openai.AuthenticationError):
-        return ConfigError(f"{endpoint} rejected the API key (HTTP 401); check OPENAI_API_KEY")
+        return ConfigError(
+            f"{endpoint} rejected the API key (HTTP 401); check OPENAI_API_KEY"
+        )
     if isinstance(exc, openai.PermissionDeniedError):
         return ConfigError(
             f"{endpoint} refused access (HTTP 403): {_scrub(_server_message(exc), secret)}"

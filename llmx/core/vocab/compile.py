@@ -99,6 +99,8 @@ def to_regex(pattern: str, *, named: bool = True) -> str:
     return "".join(out)
 
 
+
+
 def _tone_variant(pattern: str) -> str | None:
     """The pattern with the other tone placement, when it has a syllable that differs and no
     capture (a named group cannot appear twice)."""
