@@ -91,7 +91,11 @@ def test_empty_store_exits_one(tmp_path):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["  "], "empty"), (["Tỉnh nào?", "--backend", "magic"], "unknown --backend")],
+    [
+        (["  "], "empty"),
+        (["Tỉnh nào?", "--planner", "magic"], "unknown --planner"),
+        (["Tỉnh nào?", "--backend", "openai"], "--planner openai"),  # the old spelling
+    ],
 )
 def test_usage_errors_exit_two(db, args, message):
     r = llmx("ask", *args, "--db", str(db))
@@ -103,7 +107,7 @@ def test_openai_backend_without_configuration_is_a_clean_error(db, monkeypatch):
 
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
     r = subprocess.run(
-        [sys.executable, "-m", "llmx", "ask", "Tỉnh nào đứng thứ 4?", "--backend", "openai",
+        [sys.executable, "-m", "llmx", "ask", "Tỉnh nào đứng thứ 4?", "--planner", "openai",
          "--db", str(db)],
         capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
@@ -119,3 +123,14 @@ def test_ask_module_imports_nothing_heavy():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
+
+
+def test_backend_picks_the_records_and_records_backend_is_a_deprecated_alias(db):
+    new = llmx("ask", "Tỉnh nào đứng thứ 12 về Chỉ số CCHC năm 2023?", "--backend", "rules",
+               "--json", "--db", str(db))  # fmt: skip
+    old = llmx("ask", "Tỉnh nào đứng thứ 12 về Chỉ số CCHC năm 2023?", "--records-backend",
+               "rules", "--json", "--db", str(db))  # fmt: skip
+    assert new.returncode == old.returncode == 0, new.stderr + old.stderr
+    assert json.loads(new.stdout)["found"] and new.stdout == old.stdout
+    assert "deprecated" in old.stderr and "deprecated" not in new.stderr
+    assert "--records-backend" not in llmx("ask", "--help").stdout

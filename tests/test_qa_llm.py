@@ -1,4 +1,4 @@
-"""The LLM planner (`llmx ask --backend openai`).
+"""The LLM planner (`llmx ask --planner openai`).
 
 Replays: planning requests recorded from a real OpenAI-compatible server (llama.cpp running
 gemma-3-270m; re-record with ``scripts/record_qa_cassettes.py``), played back with vcrpy in
@@ -329,3 +329,12 @@ def test_less_specific_plan_than_the_parser_is_not_used(store):
     a = _ask(store, "Ninh Bình xếp thứ mấy về Chỉ số CCHC năm 2022?", client)
     assert a.query["planner"] == "rules" and "less specific" in a.query["notes"][-1]
     assert a.found and "17" in a.text
+
+
+def test_planner_failure_is_described_by_the_llm_layer_without_the_key():
+    from llmx.qa.llm_planner import failure
+
+    assert failure(RuntimeError("bad key sk-secret-123"), 7.0, "sk-secret-123") == (
+        "RuntimeError: bad key ***"
+    )
+    assert failure(TimeoutError(), 7.0, None).startswith("TimeoutError")

@@ -41,9 +41,18 @@ def _root(
 
 
 def _register() -> None:
-    from llmx.cli import ask_cmd, backends_cmd, cache_cmd, eval_cmd, extract_cmd, schema_cmd
+    from llmx.cli import (
+        ask_cmd,
+        backends_cmd,
+        cache_cmd,
+        eval_cmd,
+        extract_cmd,
+        facts_cmd,
+        schema_cmd,
+    )
 
-    for module in (extract_cmd, schema_cmd, eval_cmd, ask_cmd, cache_cmd, backends_cmd):
+    modules = (extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, cache_cmd, backends_cmd)
+    for module in modules:
         module.register(app)
 
 

@@ -5,7 +5,14 @@ in ``--json``); 1 when the store is missing or empty (nothing extracted yet) or 
 read (not an llmx store, made by a newer llmx); 2 for unusable input (empty question,
 unknown planner, LLM planner not configured). The store is opened read-only.
 
-Start-up is kept lean: only typer here; the store, the planner and (for ``--backend
+Options: ``--planner`` (rules | openai) decides who reads the question; ``--backend`` limits
+the records to one extractor backend's, as ``--backend`` names the extractor everywhere else
+(``llmx extract``, ``llmx eval``, ``llmx facts``). Before issue 12 ``--backend`` was the
+planner and ``--records-backend`` the extractor: ``--records-backend`` is still read, hidden
+and deprecated (one warning line); the old ``--backend openai`` cannot be: it now asks for the
+openai extractor's records, and says so when there are none.
+
+Start-up is kept lean: only typer here; the store, the planner and (for ``--planner
 openai``) openai and instructor load inside the command.
 """
 
@@ -25,35 +32,38 @@ _QUESTION = typer.Argument(
 _JSON = typer.Option(
     False, "--json", help="Print the query, the answer, the records and the citations as JSON"
 )
-_BACKEND = typer.Option(
+_PLANNER = typer.Option(
     "rules",
-    "--backend",
-    "-b",
+    "--planner",
+    "-p",
     metavar="NAME",
-    help="Query planner: rules (offline parser) or openai (an LLM reads the question; the "
-    "answer is still built from stored records only)",
+    help="Who reads the question: rules (offline parser) or openai (an LLM; the answer is "
+    "still built from stored records only)",
 )
 _TIMEOUT = typer.Option(
     30.0, "--timeout", metavar="SECONDS", help="openai: seconds for the planning request"
 )
-_RECORDS = typer.Option(
+_BACKEND = typer.Option(
     None,
-    "--records-backend",
+    "--backend",
+    "-b",
     metavar="NAME",
-    help="Use only records extracted by this backend (e.g. rules)",
+    help="Use only records extracted by this backend (e.g. rules) [default: all]",
 )
+_RECORDS_DEPRECATED = typer.Option(None, "--records-backend", hidden=True)
 _QUOTE_CHARS = 220  # quotes are cut in the plain output (--json has them whole)
 
 
 def ask(
     question: str = _QUESTION,
     json_out: bool = _JSON,
-    backend: str = _BACKEND,
+    planner: str = _PLANNER,
+    backend: str | None = _BACKEND,
     model: str | None = ModelOption,
     base_url: str | None = BaseUrlOption,
     timeout: float = _TIMEOUT,
-    records_backend: str | None = _RECORDS,
     db: Path | None = DbOption,
+    records_backend: str | None = _RECORDS_DEPRECATED,
 ) -> None:
     """Answer a question from the stored records: one sentence, then its sources.
 
@@ -63,8 +73,13 @@ def ask(
         question = sys.stdin.read()
     if not question.strip():
         fail("the question is empty")
-    if backend not in ("rules", "openai"):
-        fail(f"unknown --backend {backend!r}: use rules or openai")
+    if planner not in ("rules", "openai"):
+        fail(f"unknown --planner {planner!r}: use rules or openai")
+    if records_backend is not None:
+        typer.echo("Warning: --records-backend is deprecated; use --backend", err=True)
+        if backend is not None and backend != records_backend:
+            fail("--backend and --records-backend disagree; use --backend")
+        backend = records_backend
     path = db_path(db)
     if str(path) != ":memory:" and not str(path).startswith("file:") and not path.exists():
         # Do not create an empty store just to find it empty.
@@ -77,7 +92,7 @@ def ask(
     from llmx.store import Store
 
     llm = None
-    if backend == "openai":
+    if planner == "openai":
         from llmx.llm.config import from_options
 
         cfg = from_options(model=model, base_url=base_url)  # ConfigError (exit 2) if unset
@@ -86,8 +101,12 @@ def ask(
     # Read-only: asking never writes to the store, so it works on a read-only file system
     # and on a store an older llmx made (read through a migrated in-memory copy).
     with Store(path, read_only=True) as store:
-        answer = answer_question(store, question, planner=backend, backend=records_backend,
-                                 llm=llm)  # fmt: skip
+        stored = store.backends()
+        if backend is not None and stored and backend not in stored:
+            hint = " (to plan with an LLM: --planner openai)" if backend == "openai" else ""
+            fail(f"no records of backend {backend!r} in the store (it has: "
+                 f"{', '.join(stored)}){hint}")  # fmt: skip
+        answer = answer_question(store, question, planner=planner, backend=backend, llm=llm)
     _emit(answer, json_out)
     if answer.reason == "empty_store":
         raise typer.Exit(1)

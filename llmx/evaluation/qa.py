@@ -11,6 +11,10 @@ Each question (``llmx.evaluation.qa_items.QAItem``) is asked through ``ask``; th
 * one primary citation must overlap a source quote of the item, or the evidence of a gold
   record of an expected entity in the same document.
 
+Beside it, the search-box baseline (``llmx.evaluation.bm25``): for each answerable question,
+whether the top BM25 sentence among the set's documents holds the answer; its rate over the
+answerable questions is ``bm25_top_sentence``, to be read against ``answer_accuracy``.
+
 Every question ends as exactly one of **correct**, **wrong** (answered, and wrong in any of
 those respects) or **refused** (an answerable question left unanswered). For an unanswerable
 question a refusal is the correct outcome and any answer is wrong. A sentence that happens
@@ -26,6 +30,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from llmx.core.grounding import align_quote
+from llmx.evaluation.bm25 import BM25, holds_answer
 from llmx.evaluation.match import (
     INITIATIVE_MIN_RATIO,
     as_number,
@@ -57,6 +62,7 @@ class QAResult(BaseModel):
     expected: dict[str, Any] = Field(default_factory=dict)
     text: str = ""
     error: str | None = None
+    bm25_holds: bool | None = None  # the top BM25 sentence holds the answer (answerable only)
 
     @property
     def correct(self) -> bool:
@@ -73,19 +79,22 @@ class QAScore(BaseModel):
     correct: int = 0
     wrong: int = 0
     refused: int = 0
+    answerable_correct: int = 0  # answerable questions answered right
     accuracy: float | None = None  # correct / questions
     wrong_rate: float | None = None  # answered and wrong / questions
     refusal_rate: float | None = None  # answerable questions refused / questions
     answer_accuracy: float | None = None  # correct / answerable
     refusal_accuracy: float | None = None  # refused (correct) / unanswerable
     citation_accuracy: float | None = None  # right citation / answers with right content
+    bm25_holds: int = 0  # answerable questions whose top BM25 sentence holds the answer
+    bm25_top_sentence: float | None = None  # bm25_holds / answerable (None: no documents)
     by_family: dict[str, dict[str, int]] = Field(default_factory=dict)
     by_form: dict[str, dict[str, int]] = Field(default_factory=dict)
     results: list[QAResult] = Field(default_factory=list)
 
     def value(self, metric: str) -> float | None:
         """'qa_accuracy', 'qa_wrong_rate', 'qa_refusal_rate', 'qa_answer_accuracy',
-        'qa_refusal_accuracy', 'qa_citation_accuracy'."""
+        'qa_refusal_accuracy', 'qa_citation_accuracy', 'qa_bm25_top_sentence'."""
         if not self.available or not metric.startswith("qa_"):
             return None
         v = getattr(self, metric[3:], None)
@@ -134,8 +143,7 @@ def _wanted(ex: Expect, target: float | None) -> str:
 
 def _seen(ex: Expect, records: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return [
-        (r.get("year"), r.get("index"), _figure(r, ex.field) if ex.field else None)
-        for r in records
+        (r.get("year"), r.get("index"), _figure(r, ex.field) if ex.field else None) for r in records
     ]
 
 
@@ -270,6 +278,7 @@ def summarise(results: list[QAResult], set_name: str = "qa") -> QAScore:
     ans = [r for r in results if r.answerable]
     una = [r for r in results if not r.answerable]
     checked = [r for r in ans if r.citation_ok is not None]
+    baseline = [r for r in ans if r.bm25_holds is not None]
     outcomes = Counter(r.outcome for r in results)
     return QAScore(
         set_name=set_name,
@@ -279,12 +288,15 @@ def summarise(results: list[QAResult], set_name: str = "qa") -> QAScore:
         correct=outcomes["correct"],
         wrong=outcomes["wrong"],
         refused=outcomes["refused"],
+        answerable_correct=sum(r.correct for r in ans),
         accuracy=rate(outcomes["correct"], n),
         wrong_rate=rate(outcomes["wrong"], n),
         refusal_rate=rate(outcomes["refused"], n),
         answer_accuracy=rate(sum(r.correct for r in ans), len(ans)),
         refusal_accuracy=rate(sum(r.correct for r in una), len(una)),
         citation_accuracy=rate(sum(bool(r.citation_ok) for r in checked), len(checked)),
+        bm25_holds=sum(bool(r.bm25_holds) for r in baseline),
+        bm25_top_sentence=rate(sum(bool(r.bm25_holds) for r in baseline), len(baseline)),
         by_family=_tally(results, lambda r: r.family),
         by_form=_tally(results, lambda r: r.form),
         results=results,
@@ -300,8 +312,10 @@ def score_qa(
     set_name: str = "qa",
 ) -> QAScore:
     """Ask every question through ``ask`` and judge the answers. An exception from ``ask``
-    counts the question as wrong, with the error kept in its result."""
+    counts the question as wrong, with the error kept in its result. With ``doc_texts``,
+    each answerable question is also put to the BM25 baseline over those documents."""
     results: list[QAResult] = []
+    search = BM25.of_documents(doc_texts) if doc_texts else None
     for item in items:
         if on_question is not None:
             on_question(item)
@@ -311,10 +325,18 @@ def score_qa(
             failed = _result_for(item)
             failed.outcome, failed.reason = "wrong", "error"
             failed.error = f"{type(exc).__name__}: {exc}"
-            results.append(failed)
+            results.append(_with_baseline(failed, item, search))
             continue
-        results.append(judge(item, ans, doc_texts, gold))
+        results.append(_with_baseline(judge(item, ans, doc_texts, gold), item, search))
     return summarise(results, set_name)
+
+
+def _with_baseline(result: QAResult, item: QAItem, search: BM25 | None) -> QAResult:
+    """``result`` with whether the top BM25 sentence holds the answer (answerable items)."""
+    if search is not None and item.answerable and item.expect is not None:
+        top = search.top(item.question)
+        result.bm25_holds = top is not None and holds_answer(item.expect, top.text)
+    return result
 
 
 def not_available(reason: str, set_name: str = "qa") -> QAScore:

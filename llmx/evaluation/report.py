@@ -152,6 +152,9 @@ def _qa_dict(qa: QAScore, max_errors: int, show_test: bool) -> dict[str, Any]:
         "answer_accuracy": _r(qa.answer_accuracy),
         "refusal_accuracy": _r(qa.refusal_accuracy),
         "citation_accuracy": _r(qa.citation_accuracy),
+        # the search-box baseline: top BM25 sentence holds the answer / answerable questions
+        "bm25_top_sentence": _r(qa.bm25_top_sentence),
+        "bm25_holds": qa.bm25_holds,
         "by_family": qa.by_family,
         "by_form": qa.by_form,
         "not_correct_total": len(wrong),
@@ -220,7 +223,10 @@ def _qa_result_line(r: QAResult) -> str:
 SCORE_COLUMNS = ("set", "type", "gold", "pred", "P", "R", "F1", "key F1", "slot P", "slot R",
                  "slot F1")  # fmt: skip
 CONFUSION_COLUMNS = ("set", "type", "key FP", *CONFUSION_KINDS)
-QA_COLUMNS = ("QA set", "questions", "accuracy", "wrong", "refused", "citations")
+QA_COLUMNS = (
+    "QA set", "questions", "accuracy", "wrong", "refused", "citations",
+    "answerable right", "BM25 top sentence",
+)  # fmt: skip
 CONFIDENCE_COLUMNS = ("set", "type", *(f"≥{cutoff_label(c)}" for c in CONFIDENCE_CUTOFFS),
                       UNASSESSED)  # fmt: skip
 CONFIDENCE_NOTE = (
@@ -272,12 +278,14 @@ def qa_rows(b: BackendReport) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for q in b.qa:
         if not q.available:
-            rows.append((q.set_name, "–", f"not available: {q.reason}", "", "", ""))
+            rows.append((q.set_name, "–", f"not available: {q.reason}", "", "", "", "", ""))
             continue
         rows.append((
             q.set_name, str(q.questions), f"{_f2(q.accuracy)} ({q.correct})",
             f"{_f2(q.wrong_rate)} ({q.wrong})", f"{_f2(q.refusal_rate)} ({q.refused})",
             _f2(q.citation_accuracy),
+            f"{_f2(q.answer_accuracy)} ({q.answerable_correct}/{q.answerable})",
+            f"{_f2(q.bm25_top_sentence)} ({q.bm25_holds}/{q.answerable})",
         ))  # fmt: skip
     return rows
 

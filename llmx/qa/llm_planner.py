@@ -1,4 +1,4 @@
-"""The LLM planner (``llmx ask --backend openai``): instructor has the model fill in the
+"""The LLM planner (``llmx ask --planner openai``): instructor has the model fill in the
 same typed query the offline parser produces; the answer is still built from stored records
 by ``execute``, so a model can misread a question but never supply a fact.
 
@@ -139,7 +139,7 @@ def plan_with_llm(
             max_tokens=config.max_tokens,
         )
     except Exception as exc:  # noqa: BLE001 - any planner failure: plan offline instead
-        note = f"LLM planner failed ({type(exc).__name__}); offline parser used"
+        note = f"LLM planner failed ({failure(exc, timeout, api_key)}); offline parser used"
         return offline.model_copy(update={"notes": [*offline.notes, note]})
     invented = unsupported(planned, text, offline, names)
     if invented:
@@ -152,6 +152,18 @@ def plan_with_llm(
         note = "LLM plan less specific than the offline parse; offline parser used"
         return offline.model_copy(update={"notes": [*offline.notes, note]})
     return resolve(planned, offline, names, planner=f"openai:{model}")
+
+
+def failure(exc: BaseException, timeout: float, api_key: str | None) -> str:
+    """What went wrong, in the LLM layer's words (``transport.describe``: a timeout, a
+    refused connection, an HTTP status), never showing the key."""
+    try:
+        from llmx.llm.transport import describe
+
+        text = describe(exc, timeout=timeout)
+    except Exception:  # noqa: BLE001 - openai missing, say: the exception's name is enough
+        text = type(exc).__name__
+    return text.replace(api_key, "***") if api_key and len(api_key) > 3 else text
 
 
 def unsupported(

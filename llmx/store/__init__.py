@@ -1,7 +1,9 @@
 """The SQLite extraction store (stdlib sqlite3, numbered migrations, FTS5 sentence index)."""
 
 from llmx.store.models import (
+    ConsolidatedFact,
     Fact,
+    FactSource,
     SentenceHit,
     StoredIndexResult,
     StoredInitiative,
@@ -12,7 +14,9 @@ from llmx.store.paths import resolve_store_path
 from llmx.store.store import Store
 
 __all__ = [
+    "ConsolidatedFact",
     "Fact",
+    "FactSource",
     "SentenceHit",
     "Store",
     "StoredIndexResult",

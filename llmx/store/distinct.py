@@ -26,13 +26,21 @@ from llmx.store.tables import RECORD_TABLES, TABLES
 MAX_FACTS = 2000  # distinct facts read per call
 MAX_DISTINCT = 20_000  # distinct names read per column at most
 
-# What makes two rows the same fact, per table.
-_FACT_KEY = {
-    "index_results": "entity_key, idx, coalesce(component, ''), year, score, rank, rank_total,"
-    " rank_change, score_change, scope, is_target",
-    "metrics": "entity_key, name_key, value, unit, year, is_target",
-    "initiatives": "entity_key, name_key, kind",
+# The fact key, per table: what a fact is about (FACT_IDENTITY: the SQL expression of each
+# column, in order) and what its sources state about it (FACT_VALUES: the columns that may
+# disagree between sources). Two rows are the same fact when both agree (``distinct_facts``);
+# rows with the same identity are one fact across documents (``consolidated_facts``).
+FACT_IDENTITY: dict[str, tuple[str, ...]] = {
+    "index_results": ("entity_key", "idx", "coalesce(component, '')", "year", "scope", "is_target"),
+    "metrics": ("entity_key", "name_key", "year", "unit", "is_target"),
+    "initiatives": ("entity_key", "name_key"),
 }
+FACT_VALUES: dict[str, tuple[str, ...]] = {
+    "index_results": ("score", "rank", "rank_total", "rank_change", "score_change"),
+    "metrics": ("value",),
+    "initiatives": ("kind",),
+}
+_FACT_KEY = {t: ", ".join((*FACT_IDENTITY[t], *FACT_VALUES[t])) for t in FACT_IDENTITY}
 # Conditions a caller may use: name -> SQL with one "?" (or "{in}" for a list of values).
 FACT_FILTERS = {
     "entity_key": "entity_key = ?",
@@ -56,6 +64,36 @@ _DISTINCT_COLUMNS = {
 FilterValue = str | int | Iterable[str] | Iterable[int] | None
 
 
+def fact_conditions(
+    table: str, filters: dict[str, FilterValue], *, include_targets: bool = True
+) -> tuple[list[str], list[Any]] | None:
+    """The SQL conditions (from ``FACT_FILTERS``) and bound values for ``filters`` on a
+    record table; None when a list filter is empty (nothing can match). A ValueError for an
+    unknown filter or a single value given to a list filter."""
+    where: list[str] = []
+    params: list[Any] = []
+    for name, value in filters.items():
+        if name not in FACT_FILTERS:
+            raise ValueError(f"unknown filter {name!r}")
+        if value is None:
+            continue
+        cond = FACT_FILTERS[name]
+        if "{in}" in cond:
+            if isinstance(value, str | int):
+                raise ValueError(f"filter {name!r} takes a list of values")
+            values = list(value)
+            if not values:
+                return None
+            cond = cond.replace("{in}", ", ".join("?" * len(values)))
+            params += values
+        else:
+            params.append(value)
+        where.append(cond)
+    if not include_targets and table != "initiatives":
+        where.append("is_target = 0")
+    return where, params
+
+
 class DistinctReads(StoreBase):
     """Grouped, read-only queries over the record tables."""
 
@@ -75,27 +113,10 @@ class DistinctReads(StoreBase):
         matches nothing. At most ``min(limit, MAX_FACTS)`` facts."""
         if table not in _FACT_KEY:
             raise ValueError(f"unknown record table {table!r}")
-        where: list[str] = []
-        params: list[Any] = []
-        for name, value in filters.items():
-            if name not in FACT_FILTERS:
-                raise ValueError(f"unknown filter {name!r}")
-            if value is None:
-                continue
-            cond = FACT_FILTERS[name]
-            if "{in}" in cond:
-                if isinstance(value, str | int):
-                    raise ValueError(f"filter {name!r} takes a list of values")
-                values = list(value)
-                if not values:
-                    return []
-                cond = cond.replace("{in}", ", ".join("?" * len(values)))
-                params += values
-            else:
-                params.append(value)
-            where.append(cond)
-        if not include_targets and table != "initiatives":
-            where.append("is_target = 0")
+        conditions = fact_conditions(table, filters, include_targets=include_targets)
+        if conditions is None:
+            return []
+        where, params = conditions
         sql = (
             f"SELECT t.*, g.n AS n_sources FROM {table} t JOIN ("
             f"SELECT min(id) AS id, count(*) AS n FROM {table}"

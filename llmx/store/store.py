@@ -7,7 +7,8 @@ in its own module:
 * ``search``: the FTS5 sentence index;
 * ``records``: documents, extractions and saving records (``tables`` maps record tables);
 * ``queries``: filtered reads of the record tables;
-* ``distinct``: the grouped reads QA uses (distinct facts, distinct names);
+* ``distinct``: the grouped reads QA uses (distinct facts, distinct names), and the fact key;
+* ``consolidated``: facts across documents, each with all its sources;
 
 with ``connection`` (opening: pragmas, busy timeout, migrations, read-only for readers;
 closing; write transactions), ``guard`` (refusing a file that is not llmx's),
@@ -21,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from llmx.store.connection import BUSY_TIMEOUT_MS, close_connection, open_connection
+from llmx.store.consolidated import ConsolidatedReads
 from llmx.store.distinct import MAX_FACTS, DistinctReads
 from llmx.store.models import MAX_LIMIT
 from llmx.store.paths import resolve_store_path
@@ -31,7 +33,7 @@ from llmx.store.search import fts_query, fts_tokens
 __all__ = ["BUSY_TIMEOUT_MS", "MAX_FACTS", "MAX_LIMIT", "Store", "fts_query", "fts_tokens"]
 
 
-class Store(Records, RecordQueries, DistinctReads):
+class Store(Records, RecordQueries, DistinctReads, ConsolidatedReads):
     """The llmx SQLite store. Use as a context manager or call ``close()``."""
 
     def __init__(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -210,7 +210,7 @@ class TableSpec(Generic[R, S]):
             out[field] = _map_dicts(row[col])
         return out
 
-    def stored_record(self, row: sqlite3.Row) -> S:
+    def stored_record(self, row: sqlite3.Row | Mapping[str, Any]) -> S:
         """The stored record of a row, built without re-validating it: every row was
         validated (grounding included) before it was saved, and validation would cost
         ~0.1 ms per record."""
