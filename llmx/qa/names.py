@@ -180,6 +180,11 @@ class NameIndex:
         return sorted(found, key=len, reverse=True)
 
 
+def strip_unit_prefix(k: str) -> str:
+    """A matching key without its administrative prefix: "huyen quang ninh" -> "quang ninh"."""
+    return _strip_unit_prefix(k)
+
+
 def _strip_unit_prefix(k: str) -> str:
     for p in _UNIT_PREFIXES:
         if k.startswith(p):
