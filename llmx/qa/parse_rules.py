@@ -254,6 +254,8 @@ _EN_GLOSSARY = {
     "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
     "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",
     "submitted": "nop", "submission": "nop", "rate": "ty le", "percentage": "ty le",
+    "provincial": "cap tinh", "district": "cap huyen", "commune": "cap xa",
+    "cut": "cat giam", "reduced": "cat giam",
 }  # fmt: skip
 
 
