@@ -103,6 +103,8 @@ def find_entities(
     for m in ministries:
         if fseg.startswith("bo", m.start()) and m.start() > 0 and fseg[m.start() - 1].isalnum():
             continue
+        if m.group() in lx.MINISTRY_ACRONYMS and not lx.acronym_written(seg[m.start() : m.end()]):
+            continue  # "most", "Mic": an English word, not the acronym
         assert m.lastgroup is not None  # every alternative is a named group
         name = lx.MINISTRIES[int(m.lastgroup[1:])][0]
         found.append(EntityMention(start + m.start(), start + m.end(), name, "ministry"))
