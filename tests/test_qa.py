@@ -211,7 +211,7 @@ def test_renamed_province_answered_under_historical_name(store):
     assert a.query["entity"] == "Hà Giang"
     assert a.found and "Hà Giang (nay thuộc tỉnh Tuyên Quang)" in a.text and has(a.text, "12")
     en = ask(store, "Before it merged into Tuyen Quang, what was Ha Giang's PAR rank in 2023?")
-    assert en.found and "Hà Giang (now part of Tuyên Quang province)" in en.text
+    assert en.found and "Ha Giang (now part of Tuyen Quang province)" in en.text
 
 
 def test_successor_name_is_not_the_historical_province(store):

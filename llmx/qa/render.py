@@ -8,6 +8,8 @@ its historical name, with the successor noted: "Hà Giang (nay thuộc tỉnh Tu
 
 from __future__ import annotations
 
+import unicodedata
+
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.vocab import get_vocab
@@ -58,20 +60,37 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def english_name(name: str) -> str:
+    """An entity's name in an English answer: a ministry's official English name, a
+    province (or any other unit) without diacritics ("Đồng Tháp" -> "Dong Thap")."""
+    m = get_gazetteer().ministry_by_name(name)
+    if m is not None and key(m.name) == key(name):
+        return m.english
+    return unaccented(name)
+
+
+def unaccented(text: str) -> str:
+    """Diacritics off, case kept: "Hà Giang" -> "Ha Giang", "Đắk Lắk" -> "Dak Lak"."""
+    out = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in out if not unicodedata.combining(c)))
+
+
 def entity_label(name: str, lang: str) -> str:
-    """The entity as stored, with its 2025 successor when it is a merged province."""
+    """The entity as stored (in English answers, its English name), with its 2025 successor
+    when it is a merged province."""
+    shown = name if lang == "vi" else english_name(name)
     k = key(name)
     if k.startswith(_SUB_PROVINCE):
-        return name
+        return shown
     p = get_gazetteer().lookup(name)
     if p is None or not p.renamed:
-        return name
+        return shown
     if k.startswith(("tp ", "thanh pho ")) and p.kind != "thành phố":
-        return name  # "TP. Hà Tĩnh" is the district-level city, not the province
+        return shown  # "TP. Hà Tĩnh" is the district-level city, not the province
     if lang == "vi":
         return f"{name} ({p.successor_note()})"
     city = "city" if (p.successor_note() or "").startswith("nay thuộc thành phố") else "province"
-    return f"{name} (now part of {p.merged_into.removeprefix('TP. ')} {city})"
+    return f"{shown} (now part of {unaccented(p.merged_into.removeprefix('TP. '))} {city})"
 
 
 def _join(items: list[str], lang: str) -> str:
