@@ -179,8 +179,12 @@ def _evidence_text(r: Record) -> str:
 def _entity_keys_of(name: str) -> set[str]:
     """Matching keys a quote may name an entity by: its name and aliases, with and without
     the unit word ("Sở Tư pháp" / "Tư pháp", "tỉnh Hà Giang" / "Hà Giang")."""
-    p = get_gazetteer().lookup(name)
+    gaz = get_gazetteer()
+    p = gaz.lookup(name)
+    m = gaz.ministry_by_name(name)
     out = {key(a) for a in p.all_names()} if p is not None else {key(name)}
+    if m is not None and key(m.name) == key(name):
+        out |= {key(a) for a in m.all_names()}  # "Ministry of Justice" names Bộ Tư pháp
     return out | {strip_unit_prefix(k) for k in out}
 
 
