@@ -314,8 +314,20 @@ def run_index(
         hits = _assign_roles(hits, ties_by_entity=True)
         return _settle_ties(hits, question)
     hits = _assign_roles(hits, ties_by_entity=False)
+    if _index_unsettled(hits, q):
+        return [_as_candidate(h) for h in hits]
     _mark_conflicts(hits, answer_fields_of(q))
     return hits
+
+
+def _index_unsettled(hits: list[Hit], q: Query) -> bool:
+    """A question naming no index ("Hải Dương xếp thứ mấy năm 2023?") whose entity has
+    confident results on several indexes, none of them the PAR Index the question would
+    default to: which one is meant is not known, so they are candidates."""
+    if q.index is not None or q.component is not None or not hits or not hits[0].primary:
+        return False
+    indexes = {h.record.index for h in hits if not _doubtful(h)}  # type: ignore[union-attr]
+    return len(indexes) > 1 and "PAR_INDEX" not in indexes
 
 
 # The figures an answer of each kind states (where two sources can disagree).
