@@ -376,6 +376,17 @@ def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
 _NEGATION = frozenset({"khong", "chua", "not", "without", "non", "no"})
 
 
+def _negates(toks: list[str], other: set[str]) -> bool:
+    """Whether ``toks`` negate what ``other`` says: a negation word whose next three words
+    are all in ``other`` while the negation itself is not ("không có dịch vụ công" against
+    "có cung cấp dịch vụ công")."""
+    for i, t in enumerate(toks):
+        after = toks[i + 1 : i + 4]
+        if t in _NEGATION and t not in other and len(after) == 3 and set(after) <= other:
+            return True
+    return False
+
+
 def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     """Several entities at the rank asked: drop the ones whose quotes contradict the
     question (a quote saying "không có dịch vụ công" does not answer a question about the
@@ -385,11 +396,12 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
         return hits
     words = set(tokens(question))
 
-    def clash(h: Hit) -> int:
-        quote = set(tokens(h.record.evidence.quote))
-        return len((quote & _NEGATION) - words) + len((words & _NEGATION) - quote)
+    def clash(h: Hit) -> bool:
+        return _negates(tokens(h.record.evidence.quote), words) or _negates(
+            tokens(question), set(tokens(h.record.evidence.quote))
+        )
 
-    keep = [h for h in primary if clash(h) == 0]
+    keep = [h for h in primary if not clash(h)]
     if not keep or len(keep) == len(primary):
         return hits
     for h in primary:

@@ -31,13 +31,16 @@ PlannerAsk = Literal[
 ]
 # What the question asks for: the planner's kinds, and the families only the offline
 # parser reads so far.
-AskKind = PlannerAsk | Literal[
-    "change_list",  # which entities rose (fell): "Những tỉnh nào tăng hạng?"
-    "change_extreme",  # who gained (lost) the most: "Tỉnh nào tăng nhiều bậc nhất?"
-    "compare",  # two or more entities side by side: "So sánh Bắc Giang và Tiền Giang"
-    "trend",  # one entity over the years: "Chỉ số CCHC của X qua các năm"
-    "best_year",  # an entity's best (worst) year: "Năm nào X đạt điểm cao nhất?"
-]
+AskKind = (
+    PlannerAsk
+    | Literal[
+        "change_list",  # which entities rose (fell): "Những tỉnh nào tăng hạng?"
+        "change_extreme",  # who gained (lost) the most: "Tỉnh nào tăng nhiều bậc nhất?"
+        "compare",  # two or more entities side by side: "So sánh Bắc Giang và Tiền Giang"
+        "trend",  # one entity over the years: "Chỉ số CCHC của X qua các năm"
+        "best_year",  # an entity's best (worst) year: "Năm nào X đạt điểm cao nhất?"
+    ]
+)
 ASK_KINDS: tuple[str, ...] = PlannerAsk.__args__  # type: ignore[attr-defined]
 
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
