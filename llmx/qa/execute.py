@@ -193,12 +193,14 @@ def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:
     một ... thuộc về Văn phòng UBND tỉnh" stored for another department is not evidence of
     that department's rank. A quote naming no entity at all ("tỉnh đạt 85 điểm") is left
     alone: the extractor read the entity from the sentences around it."""
+    seen: dict[str, bool] = {}  # one ranking's records share their quotes: look once
     for h in hits:
         text = _evidence_text(h.record)
-        mine = _entity_keys_of(h.record.entity)
-        found = [m for m in names.find(text) if m.is_entity]
-        if not found:
+        if text not in seen:
+            seen[text] = any(m.is_entity for m in names.find(text))
+        if not seen[text]:
             continue
+        mine = _entity_keys_of(h.record.entity)
         spoken = f" {key(text)} "
         if any(f" {k} " in spoken for k in mine if k):
             continue
@@ -618,11 +620,18 @@ def _signed(change: float | None, direction: str | None) -> bool:
     return change > 0 if direction == "up" else change < 0
 
 
+def _moved(h: Hit, q: Query) -> bool:
+    """Whether the record's change goes the way the question asks, on a measure it asks."""
+    r = h.record
+    assert isinstance(r, StoredIndexResult)
+    return any(_signed(_change_of(r, m), q.direction) for m in _measures(q))
+
+
 def run_change_list(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
     """Entities whose stored change goes the way asked ("tăng hạng": rank_change > 0), one
     record per entity; an entity whose sources disagree on the direction is left out."""
     _, pool = _change_pool(store, q, backend)
-    mark_contradicted(pool, names)
+    mark_contradicted([h for h in pool if _moved(h, q)], names)
     by_entity: dict[str, list[Hit]] = {}
     for h in pool:
         r = h.record
@@ -664,6 +673,7 @@ def run_change_extreme(store: Store, q: Query, backend: str | None, names: NameI
     and no stored record of the same ranking moved further; otherwise the largest stored
     changes are candidates (the store holds only the units articles named)."""
     _, pool = _change_pool(store, q, backend)
+    pool = [h for h in pool if _moved(h, q)]
     mark_contradicted(pool, names)
     pool = [h for h in pool if not h.contradicted]
     for measure in _measures(q):
