@@ -207,3 +207,17 @@ def test_leader_not_stated_first_is_refused(store):
     # The best stored 2023 score is 12th nationally: not "the highest".
     a = ask(store, "Tỉnh nào có Chỉ số CCHC cao nhất?")
     assert not a.found and not primary(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "So sánh Chỉ số CCHC năm 2023 của Hà Giang cũ (nay sáp nhập vào Tuyên Quang) và Ninh Bình.",
+        "so sanh chi so cchc nam 2023 cua ha giang cu (nay thuoc tuyen quang) va ninh binh",
+        "Compare Ha Giang (before it merged into Tuyen Quang) and Ninh Binh on the 2023 PAR Index.",
+    ],
+)
+def test_comparison_of_a_renamed_province_leaves_its_successor_out(store, question):
+    a = ask(store, question)
+    assert a.found and a.query["ask"] == "compare"
+    assert set(primary(a)) == {"Hà Giang", "Ninh Bình"}  # Tuyên Quang is only its successor
