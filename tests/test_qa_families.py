@@ -221,3 +221,9 @@ def test_comparison_of_a_renamed_province_leaves_its_successor_out(store, questi
     a = ask(store, question)
     assert a.found and a.query["ask"] == "compare"
     assert set(primary(a)) == {"Hà Giang", "Ninh Bình"}  # Tuyên Quang is only its successor
+
+
+def test_last_place_not_stated_is_refused(store):
+    # Cần Thơ is the lowest-ranked of the stored PCI 2022 provinces (20th), not the last.
+    a = ask(store, "Tỉnh nào xếp cuối bảng xếp hạng PCI năm 2022?")
+    assert not a.found and not primary(a)

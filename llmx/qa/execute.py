@@ -504,10 +504,17 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         hits = [Hit("index", r, (i,), role="best") for i, r in enumerate(ordered)]
         return hits
     n = q.n or 1
-    if n == 1 and ordered and not _stated_extreme(ordered[0], bottom=q.ask == "bottom"):
+    bottom = q.ask == "bottom"
+    if n == 1 and ordered and not _stated_extreme(ordered[0], bottom=bottom):
         # The store holds only the units articles named: the best of those is the first
-        # (or last) only where a record says so; otherwise refuse rather than guess.
-        return []
+        # (or last) only where a record says so; otherwise refuse rather than guess. A
+        # record that says so while others outscore it (a ranking given without scores
+        # for its last place) answers when it is the only one that says so.
+        ranked = [r.rank for r in ordered if r.rank is not None]
+        stated = [r for r in ordered if _stated_extreme(r, bottom=bottom, ranks=ranked)]
+        if len({fold(r.entity) for r in stated}) != 1:
+            return []
+        ordered = [stated[0], *(r for r in ordered if r is not stated[0])]
     hits = []
     for i, r in enumerate(ordered[: n + MAX_OTHERS]):
         hits.append(Hit("index", r, (i,), role="best" if i < n else "other"))
@@ -532,12 +539,23 @@ _LAST_WORDS = re.compile(r"\b(?:cuoi|thap nhat|last|lowest|bottom)\b")
 _FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?|led)\b")
 
 
-def _stated_extreme(r: StoredIndexResult, *, bottom: bool) -> bool:
-    """Whether the record itself says its entity is the first (or last) of the ranking."""
-    quote = _clause_naming(fold(r.evidence.quote), r.entity)
+def _stated_extreme(
+    r: StoredIndexResult, *, bottom: bool, ranks: list[int] | None = None
+) -> bool:
+    """Whether the record itself says its entity is the first (or last) of the ranking: by
+    its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
+    lowest of the stored ``ranks``, by a word anywhere in its sentence ("Hai vị trí cuối,
+    thứ 5 và thứ 6, lần lượt thuộc về A và B": B, 6th, is the last)."""
+    whole = fold(r.evidence.quote)
+    quote = _clause_naming(whole, r.entity)
     if bottom:
         at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
-        return at_total or bool(_LAST_WORDS.search(quote))
+        lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
+        return (
+            at_total
+            or bool(_LAST_WORDS.search(quote))
+            or (lowest and bool(_LAST_WORDS.search(whole)))
+        )
     return r.rank == 1 or bool(_FIRST_WORDS.search(quote))
 
 
