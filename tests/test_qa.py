@@ -156,8 +156,11 @@ def test_top_and_bottom(store):
 
 
 def test_count(store):
+    # Two provinces stored, ranked 12th of 63: the store cannot tell how many have a result,
+    # so it says what it holds instead of answering with a count.
     a = ask(store, "Có bao nhiêu tỉnh có kết quả Chỉ số CCHC năm 2023?")
-    assert a.found and a.query["ask"] == "count" and has(a.text, "2", "Ninh Bình", "Hà Giang")
+    assert not a.found and a.query["ask"] == "count"
+    assert has(a.text, "2", "Ninh Bình", "Hà Giang") and "không phải toàn bộ" in a.text
 
 
 @pytest.mark.parametrize(

@@ -227,3 +227,15 @@ def test_last_place_not_stated_is_refused(store):
     # Cần Thơ is the lowest-ranked of the stored PCI 2022 provinces (20th), not the last.
     a = ask(store, "Tỉnh nào xếp cuối bảng xếp hạng PCI năm 2022?")
     assert not a.found and not primary(a)
+
+
+def test_a_count_is_known_only_from_a_complete_ranking():
+    from llmx.qa.execute import _complete_ranking
+    from llmx.store.models import StoredIndexResult
+
+    def ranked(rank: int, total: int | None) -> StoredIndexResult:
+        return StoredIndexResult.model_construct(entity=f"U{rank}", rank=rank, rank_total=total)
+
+    assert _complete_ranking([ranked(1, 3), ranked(2, 3), ranked(3, 3)])
+    assert not _complete_ranking([ranked(1, 3), ranked(3, 3)])  # the 2nd is missing
+    assert not _complete_ranking([ranked(1, None), ranked(2, None)])  # no stated total

@@ -501,8 +501,11 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
             best[k] = r
     ordered = _order_entities(list(best.values()), bottom=q.ask == "bottom")
     if q.ask == "count":
-        hits = [Hit("index", r, (i,), role="best") for i, r in enumerate(ordered)]
-        return hits
+        # How many units have a result is known only when the stored ranking is complete
+        # (ranks 1..N of a stated total N): the store holds only the units articles named,
+        # so any other tally would be a confident wrong count. It is shown as candidates.
+        role = "best" if _complete_ranking(ordered) else "candidate"
+        return [Hit("index", r, (i,), role=role) for i, r in enumerate(ordered)]
     n = q.n or 1
     bottom = q.ask == "bottom"
     if n == 1 and ordered and not _stated_extreme(ordered[0], bottom=bottom):
@@ -521,6 +524,14 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         _derive(hits[-1])
     _derive_first(hits, bottom=q.ask == "bottom")
     return hits
+
+
+def _complete_ranking(rows: list[StoredIndexResult]) -> bool:
+    totals = {r.rank_total for r in rows if r.rank_total}
+    ranks = sorted(r.rank for r in rows if r.rank is not None)
+    return len(totals) == 1 and len(rows) == len(ranks) and ranks == list(
+        range(1, totals.pop() + 1)
+    )
 
 
 def _derive_first(hits: list[Hit], *, bottom: bool) -> None:

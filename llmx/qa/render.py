@@ -432,6 +432,24 @@ def _candidates_text(res: Result) -> str:
     return f" Closest records (not enough to answer): {items}."
 
 
+def _partial_count_text(res: Result) -> str:
+    """A count the store cannot make: how many units it holds results for, said as such."""
+    q = res.query
+    names = ", ".join(entity_label(h.record.entity, q.lang) for h in res.candidates)
+    n = len(res.candidates)
+    level = q.entity_level or "province"
+    if q.lang == "vi":
+        return (
+            f"Không tìm thấy tổng số: kho dữ liệu chỉ có kết quả của {n} "
+            f"{_LEVEL_VI.get(level, 'đơn vị')} được bài viết nêu ({names}), không phải "
+            "toàn bộ bảng xếp hạng."
+        )
+    return (
+        f"Not found (không tìm thấy): the store holds results for only {n} "
+        f"{_LEVEL_EN.get(level, 'units')} that articles named ({names}), not the whole ranking."
+    )
+
+
 def _year_note(q: Query, year: int | None) -> str:
     """When the question fixed no year: which year the answer uses."""
     if q.year is not None or year is None:
@@ -532,6 +550,8 @@ def _figures(r: StoredIndexResult, lang: str) -> str:
 def answer_text(res: Result) -> str:
     q = res.query
     hits = res.hits
+    if not res.found and q.ask == "count" and res.candidates:
+        return _partial_count_text(res)
     if not res.found:
         return not_found_text(res) + _candidates_text(res)
     if q.ask == "initiative_who":
