@@ -34,6 +34,11 @@ QUESTIONS = [
     ("initiative", "Which provinces use the 'Ngày không hẹn' model?"),
     ("top N", "3 tỉnh dẫn đầu Chỉ số CCHC năm 2023?"),
     ("not found (FTS)", "Chỉ số PAPI năm 2021 của Hà Nội là bao nhiêu điểm?"),
+    ("rises", "Những tỉnh nào tăng hạng Chỉ số CCHC năm 2022?"),
+    ("most gained", "Tỉnh nào tăng nhiều bậc nhất về Chỉ số CCHC năm 2023?"),
+    ("comparison", "So sánh điểm Chỉ số CCHC năm 2022 của Bắc Giang và Tiền Giang."),
+    ("trend", "Chỉ số SIPAS của Tiền Giang qua các năm thế nào?"),
+    ("best year", "Năm nào Tiền Giang có Chỉ số CCHC cao nhất?"),
 ]
 
 

@@ -156,8 +156,11 @@ def test_top_and_bottom(store):
 
 
 def test_count(store):
+    # Two provinces stored, ranked 12th of 63: the store cannot tell how many have a result,
+    # so it says what it holds instead of answering with a count.
     a = ask(store, "Có bao nhiêu tỉnh có kết quả Chỉ số CCHC năm 2023?")
-    assert a.found and a.query["ask"] == "count" and has(a.text, "2", "Ninh Bình", "Hà Giang")
+    assert not a.found and a.query["ask"] == "count"
+    assert has(a.text, "2", "Ninh Bình", "Hà Giang") and "không phải toàn bộ" in a.text
 
 
 @pytest.mark.parametrize(
@@ -211,7 +214,7 @@ def test_renamed_province_answered_under_historical_name(store):
     assert a.query["entity"] == "Hà Giang"
     assert a.found and "Hà Giang (nay thuộc tỉnh Tuyên Quang)" in a.text and has(a.text, "12")
     en = ask(store, "Before it merged into Tuyen Quang, what was Ha Giang's PAR rank in 2023?")
-    assert en.found and "Hà Giang (now part of Tuyên Quang province)" in en.text
+    assert en.found and "Ha Giang (now part of Tuyen Quang province)" in en.text
 
 
 def test_successor_name_is_not_the_historical_province(store):

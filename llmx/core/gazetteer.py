@@ -1,11 +1,14 @@
-"""Gazetteer of Vietnam's 63 pre-2025 provinces and the six socio-economic regions.
+"""Gazetteer of Vietnam's 63 pre-2025 provinces, the six socio-economic regions and the
+ministries and ministry-level agencies.
 
-Data lives in ``llmx/data/gazetteer.json`` and is read lazily on the first call to
-:func:`get_gazetteer`; importing this module does no work.
+Data lives in ``llmx/data/gazetteer.json`` and ``llmx/data/ministries.toml`` and is read
+lazily on the first call to :func:`get_gazetteer` / :func:`load_ministries`; importing this
+module does no work.
 
 Two kinds of matching:
 
-* :meth:`Gazetteer.lookup` / :meth:`Gazetteer.lookup_region` resolve a single name given by
+* :meth:`Gazetteer.lookup` / :meth:`Gazetteer.lookup_region` /
+  :meth:`Gazetteer.ministry_by_name` resolve a single name given by
   a caller. They are case-, diacritics-, spacing- and hyphen-insensitive and strip a leading
   administrative prefix ("tỉnh", "thành phố", "TP.", "vùng", ...).
 * :meth:`Gazetteer.find` / :meth:`Gazetteer.find_regions` locate mentions in running (NFC)
@@ -21,6 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -133,7 +137,27 @@ class Region:
         return (self.name, *self.aliases)
 
 
-T = TypeVar("T", Province, Region)
+@dataclass(frozen=True)
+class Ministry:
+    """A ministry or ministry-level agency (entity_level "ministry")."""
+
+    name: str  # canonical Vietnamese name
+    english: str  # official English name
+    aliases: tuple[str, ...] = ()  # Vietnamese spellings and abbreviations
+    english_aliases: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # as reports write it; the rules' matcher must find each
+    merged_into: str = ""  # the ministry that took it over in 2025, "" when it survived
+
+    @property
+    def renamed(self) -> bool:
+        """True when the ministry was merged into another one in 2025."""
+        return bool(self.merged_into)
+
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, self.english, *self.english_aliases)
+
+
+T = TypeVar("T", Province, Region, Ministry)
 
 
 @dataclass(frozen=True)
@@ -181,9 +205,15 @@ def _is_capitalised(text: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, provinces: Iterable[Province], regions: Iterable[Region]) -> None:
+    def __init__(
+        self,
+        provinces: Iterable[Province],
+        regions: Iterable[Region],
+        ministries: Iterable[Ministry] = (),
+    ) -> None:
         self.provinces: tuple[Province, ...] = tuple(provinces)
         self.regions: tuple[Region, ...] = tuple(regions)
+        self.ministries: tuple[Ministry, ...] = tuple(ministries)
         self._by_name = {p.name: p for p in self.provinces}
         if len(self._by_name) != len(self.provinces):
             raise ValueError("duplicate province names in gazetteer")
@@ -196,12 +226,22 @@ class Gazetteer:
                 raise ValueError(f"{p.name}: merged_into {p.merged_into!r} is not a province")
         self._province_keys, self._province_compact = self._index(self.provinces)
         self._region_keys, self._region_compact = self._index(self.regions)
+        self._check_ministries()
+        self._ministry_keys, self._ministry_compact = self._index(self.ministries)
         self._stop_keys = frozenset(_key(s) for s in _STOP_PHRASES)
+
+    def _check_ministries(self) -> None:
+        names = {m.name for m in self.ministries}
+        if len(names) != len(self.ministries):
+            raise ValueError("duplicate ministry names in gazetteer")
+        for m in self.ministries:
+            if m.merged_into and (m.merged_into not in names or m.merged_into == m.name):
+                raise ValueError(f"{m.name}: merged_into {m.merged_into!r} is not another ministry")
 
     # ---- construction -------------------------------------------------------------------
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Gazetteer:
+    def from_dict(cls, data: dict[str, Any], ministries: Iterable[Ministry] = ()) -> Gazetteer:
         provinces = [
             Province(
                 name=p["name"],
@@ -216,7 +256,7 @@ class Gazetteer:
             Region(name=r["name"], aliases=tuple(r.get("aliases", ())))
             for r in data.get("regions", ())
         ]
-        return cls(provinces, regions)
+        return cls(provinces, regions, ministries)
 
     @staticmethod
     def _index(
@@ -291,6 +331,18 @@ class Gazetteer:
         """Region for a name or alias, ignoring case, diacritics, spacing, hyphens and a
         leading "vùng" / "khu vực"."""
         return self._resolve(name, self._region_keys, self._region_compact, _REGION_PREFIXES)
+
+    def ministry_by_name(self, name: str) -> Ministry | None:
+        """Ministry for its name, an alias or its English name ("MoJ", "Bộ TN&MT",
+        "State Bank of Vietnam"), ignoring case, diacritics, spacing and punctuation."""
+        return self._resolve(name, self._ministry_keys, self._ministry_compact, ())
+
+    def ministry(self, name: str) -> Ministry:
+        """Ministry by canonical name (KeyError if unknown)."""
+        for m in self.ministries:
+            if m.name == name:
+                return m
+        raise KeyError(name)
 
     def province(self, name: str) -> Province:
         """Province by canonical name (KeyError if unknown)."""
@@ -384,6 +436,34 @@ def load_data() -> dict[str, Any]:
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
+def ministries_from_dict(data: dict[str, Any]) -> tuple[Ministry, ...]:
+    """Ministries from the parsed ``ministries.toml`` (a ``[[ministry]]`` array)."""
+    return tuple(
+        Ministry(
+            name=m["name"],
+            english=m["english"],
+            aliases=tuple(m.get("aliases", ())),
+            english_aliases=tuple(m.get("english_aliases", ())),
+            examples=tuple(m.get("examples", ())),
+            merged_into=m.get("merged_into", ""),
+        )
+        for m in data["ministry"]
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_ministries() -> tuple[Ministry, ...]:
+    """The ministries shipped in ``llmx/data/ministries.toml``, in file order; the rules'
+    matcher reads these without loading the province data."""
+    ref = resources.files("llmx.data").joinpath("ministries.toml")
+    return ministries_from_dict(tomllib.loads(ref.read_text(encoding="utf-8")))
+
+
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    return Gazetteer.from_dict(load_data())
+    return Gazetteer.from_dict(load_data(), load_ministries())
+
+
+def ministry_by_name(name: str) -> Ministry | None:
+    """:meth:`Gazetteer.ministry_by_name` on the shipped data."""
+    return get_gazetteer().ministry_by_name(name)

@@ -23,7 +23,7 @@ from llmx.core.numbers import find_numbers
 from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
 from llmx.qa.facts import Fact, select_facts
-from llmx.qa.names import NameIndex, key, tokens
+from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
 from llmx.qa.query import NEEDS_ENTITY, Query
 from llmx.store import SentenceHit, Store, StoredIndexResult, StoredInitiative, StoredMetric
 
@@ -50,6 +50,8 @@ class Hit:
     sources: int = 1  # stored rows (documents) that state this fact
     derived: dict[str, Any] = field(default_factory=dict)  # figures computed from records
     support: list[Record] = field(default_factory=list)  # other records a derivation used
+    conflict: bool = False  # another source states a different figure for the same fact
+    contradicted: bool = False  # its quote names another entity, not its own
 
     @property
     def primary(self) -> bool:
@@ -62,6 +64,10 @@ class Result:
     hits: list[Hit] = field(default_factory=list)
     passages: list[SentenceHit] = field(default_factory=list)
     reason: str | None = None  # why nothing was found
+    # Records that might answer but that the question does not tell apart ("ambiguous"), or
+    # the closest stored ones when none is stated to answer ("unstated_extreme"): shown as
+    # candidates, never as the answer.
+    candidates: list[Hit] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -159,19 +165,62 @@ def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
 
 
 def _doubtful(h: Hit) -> bool:
-    """A record its backend rated below the confident cut-off (unassessed ones are not)."""
+    """A record its backend rated below the confident cut-off (unassessed ones are not), or
+    one whose own quote names another entity and not its own."""
     c = h.record.confidence
-    return c is not None and c < DEFAULT_CONFIDENCE
+    return h.contradicted or (c is not None and c < DEFAULT_CONFIDENCE)
+
+
+def _evidence_text(r: Record) -> str:
+    quotes = [r.evidence.quote, *(ev.quote for ev in r.field_evidence.values())]
+    return " ".join(quotes)
+
+
+def _entity_keys_of(name: str) -> set[str]:
+    """Matching keys a quote may name an entity by: its name and aliases, with and without
+    the unit word ("Sở Tư pháp" / "Tư pháp", "tỉnh Hà Giang" / "Hà Giang")."""
+    gaz = get_gazetteer()
+    p = gaz.lookup(name)
+    m = gaz.ministry_by_name(name)
+    out = {key(a) for a in p.all_names()} if p is not None else {key(name)}
+    if m is not None and key(m.name) == key(name):
+        out |= {key(a) for a in m.all_names()}  # "Ministry of Justice" names Bộ Tư pháp
+    return out | {strip_unit_prefix(k) for k in out}
+
+
+def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:
+    """Flag records whose evidence names some other entity and never their own: "vị trí số
+    một ... thuộc về Văn phòng UBND tỉnh" stored for another department is not evidence of
+    that department's rank. A quote naming no entity at all ("tỉnh đạt 85 điểm") is left
+    alone: the extractor read the entity from the sentences around it."""
+    seen: dict[str, bool] = {}  # one ranking's records share their quotes: look once
+    for h in hits:
+        text = _evidence_text(h.record)
+        if text not in seen:
+            seen[text] = any(m.is_entity for m in names.find(text))
+        if not seen[text]:
+            continue
+        mine = _entity_keys_of(h.record.entity)
+        spoken = f" {key(text)} "
+        if any(f" {k} " in spoken for k in mine if k):
+            continue
+        h.contradicted = True
 
 
 def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
-    """By rank_key (how well a record answers), confident records first among equal keys;
-    the first is best; those with the same key (and confidence class) for another entity are
-    ties; MAX_OTHERS lesser matches are kept. Confidence only breaks ties: put first, it let
-    a confident record of the wrong scope or level beat the doubtful one asked for."""
-    hits.sort(key=lambda h: (h.rank_key, _doubtful(h)))
+    """By rank_key (how well a record answers), confident records first among equal keys,
+    and records their own quotes contradict last; the first is best; those with the same key
+    (and confidence class) for another entity are ties; MAX_OTHERS lesser matches are kept.
+    Confidence only breaks ties: put first, it let a confident record of the wrong scope or
+    level beat the doubtful one asked for."""
+    hits.sort(key=lambda h: (h.contradicted, h.rank_key, _doubtful(h)))
     if not hits:
         return hits
+    if hits[0].contradicted:
+        # Nothing but records their own quotes contradict: candidates, not an answer.
+        for h in hits:
+            h.role = "other"
+        return hits[: 1 + MAX_OTHERS]
     best = hits[0]
     best.role = "best"
     others = 0
@@ -247,7 +296,10 @@ def _index_key(r: StoredIndexResult, q: Query) -> tuple:
     )
 
 
-def run_index(store: Store, q: Query, backend: str | None) -> list[Hit]:
+def run_index(
+    store: Store, q: Query, backend: str | None, names: NameIndex | None = None,
+    question: str = "",
+) -> list[Hit]:  # fmt: skip
     level = q.entity_level
     rows = _index_rows(store, q, backend, rank=q.rank if q.ask == "entity_for_rank" else None)
     hits = [
@@ -260,7 +312,107 @@ def run_index(store: Store, q: Query, backend: str | None) -> list[Hit]:
         hits = _derived_changes(store, q, backend)
     for h in hits:
         _derive(h)
-    return _assign_roles(hits, ties_by_entity=q.ask == "entity_for_rank")
+    if names is not None:
+        mark_contradicted(hits, names)
+    if q.ask == "entity_for_rank":
+        hits = _assign_roles(hits, ties_by_entity=True)
+        return _settle_ties(hits, question)
+    hits = _assign_roles(hits, ties_by_entity=False)
+    if _index_unsettled(hits, q):
+        return [_as_candidate(h) for h in hits]
+    _mark_conflicts(hits, answer_fields_of(q))
+    return hits
+
+
+def _index_unsettled(hits: list[Hit], q: Query) -> bool:
+    """A question naming no index ("Hải Dương xếp thứ mấy năm 2023?") whose entity has
+    confident results on several indexes, none of them the PAR Index the question would
+    default to: which one is meant is not known, so they are candidates."""
+    if q.index is not None or q.component is not None or not hits or not hits[0].primary:
+        return False
+    indexes = {h.record.index for h in hits if not _doubtful(h)}  # type: ignore[union-attr]
+    return len(indexes) > 1 and "PAR_INDEX" not in indexes
+
+
+# The figures an answer of each kind states (where two sources can disagree).
+_STATED = {
+    "rank": ("rank",), "score": ("score",), "result": ("score", "rank"),
+    "change": ("rank_change", "score_change"),
+}  # fmt: skip
+
+
+def answer_fields_of(q: Query) -> tuple[str, ...]:
+    if q.ask == "change" and q.measure is not None:
+        return (f"{q.measure}_change",)
+    return _STATED.get(q.ask, ())
+
+
+def _claim(r: StoredIndexResult) -> tuple:
+    """What a result is about (entity, index, component, year, scope, target): two records
+    with the same claim and different figures disagree."""
+    return (*_ir_fact(r)[:4], r.scope, r.is_target)
+
+
+def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
+    """Make a lesser match that states another figure for the best record's claim, and is
+    as trustworthy, a primary answer too: the answer then says the sources disagree and
+    cites both (one rank for Bắc Giang 2022 in one article, another in a second)."""
+    if not hits or not hits[0].primary or not fields:
+        return
+    best = hits[0]
+    assert isinstance(best.record, StoredIndexResult)
+    claim = _claim(best.record)
+    for h in hits[1:]:
+        r = h.record
+        if h.role != "other" or not isinstance(r, StoredIndexResult) or _doubtful(h):
+            continue
+        if _claim(r) != claim or h.rank_key != best.rank_key:
+            continue
+        differs = [
+            f for f in fields
+            if getattr(r, f) is not None and getattr(best.record, f) is not None
+            and getattr(r, f) != getattr(best.record, f)
+        ]  # fmt: skip
+        if differs:
+            h.role, h.conflict, best.conflict = "tie", True, True
+
+
+_NEGATION = frozenset({"khong", "chua", "not", "without", "non", "no"})
+
+
+def _negates(toks: list[str], other: set[str]) -> bool:
+    """Whether ``toks`` negate what ``other`` says: a negation word whose next three words
+    are all in ``other`` while the negation itself is not ("không có dịch vụ công" against
+    "có cung cấp dịch vụ công")."""
+    for i, t in enumerate(toks):
+        after = toks[i + 1 : i + 4]
+        if t in _NEGATION and t not in other and len(after) == 3 and set(after) <= other:
+            return True
+    return False
+
+
+def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
+    """Several entities at the rank asked: drop the ones whose quotes contradict the
+    question (a quote saying "không có dịch vụ công" does not answer a question about the
+    units that have them). The rest stay ties: the answer names them all."""
+    primary = [h for h in hits if h.primary]
+    if len(primary) < 2:
+        return hits
+    words = set(tokens(question))
+
+    def clash(h: Hit) -> bool:
+        return _negates(tokens(h.record.evidence.quote), words) or _negates(
+            tokens(question), set(tokens(h.record.evidence.quote))
+        )
+
+    keep = [h for h in primary if not clash(h)]
+    if not keep or len(keep) == len(primary):
+        return hits
+    for h in primary:
+        h.role = "other"
+    for i, h in enumerate(keep):
+        h.role = "best" if i == 0 else "tie"
+    return [*keep, *(h for h in hits if h not in keep)]
 
 
 def _derive(h: Hit) -> None:
@@ -351,31 +503,86 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
             best[k] = r
     ordered = _order_entities(list(best.values()), bottom=q.ask == "bottom")
     if q.ask == "count":
-        hits = [Hit("index", r, (i,), role="best") for i, r in enumerate(ordered)]
-        return hits
+        # How many units have a result is known only when the stored ranking is complete
+        # (ranks 1..N of a stated total N): the store holds only the units articles named,
+        # so any other tally would be a confident wrong count. It is shown as candidates.
+        role = "best" if _complete_ranking(ordered) else "candidate"
+        return [Hit("index", r, (i,), role=role) for i, r in enumerate(ordered)]
     n = q.n or 1
-    if n == 1 and ordered and not _stated_extreme(ordered[0], bottom=q.ask == "bottom"):
+    bottom = q.ask == "bottom"
+    if n == 1 and ordered and not _stated_extreme(ordered[0], bottom=bottom):
         # The store holds only the units articles named: the best of those is the first
-        # (or last) only where a record says so; otherwise refuse rather than guess.
-        return []
+        # (or last) only where a record says so; otherwise refuse rather than guess. A
+        # record that says so while others outscore it (a ranking given without scores
+        # for its last place) answers when it is the only one that says so.
+        ranked = [r.rank for r in ordered if r.rank is not None]
+        stated = [r for r in ordered if _stated_extreme(r, bottom=bottom, ranks=ranked)]
+        if len({fold(r.entity) for r in stated}) != 1:
+            return []
+        ordered = [stated[0], *(r for r in ordered if r is not stated[0])]
     hits = []
     for i, r in enumerate(ordered[: n + MAX_OTHERS]):
         hits.append(Hit("index", r, (i,), role="best" if i < n else "other"))
         _derive(hits[-1])
+    _derive_first(hits, bottom=q.ask == "bottom")
     return hits
+
+
+def _complete_ranking(rows: list[StoredIndexResult]) -> bool:
+    totals = {r.rank_total for r in rows if r.rank_total}
+    ranks = sorted(r.rank for r in rows if r.rank is not None)
+    return len(totals) == 1 and len(rows) == len(ranks) and ranks == list(
+        range(1, totals.pop() + 1)
+    )
+
+
+def _derive_first(hits: list[Hit], *, bottom: bool) -> None:
+    """The leader's rank, when its record gives only a score: first, if the stored
+    runner-up is ranked 2nd with a lower score (the ranking is by score)."""
+    if bottom or len(hits) < 2:
+        return
+    a, b = hits[0].record, hits[1].record
+    assert isinstance(a, StoredIndexResult) and isinstance(b, StoredIndexResult)
+    if a.rank is None and b.rank == 2 and a.score is not None and b.score is not None:
+        if a.score > b.score:
+            hits[0].derived["rank"] = 1
 
 
 _LAST_WORDS = re.compile(r"\b(?:cuoi|thap nhat|last|lowest|bottom)\b")
 _FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?|led)\b")
 
 
-def _stated_extreme(r: StoredIndexResult, *, bottom: bool) -> bool:
-    """Whether the record itself says its entity is the first (or last) of the ranking."""
-    quote = fold(r.evidence.quote)
+def _stated_extreme(
+    r: StoredIndexResult, *, bottom: bool, ranks: list[int] | None = None
+) -> bool:
+    """Whether the record itself says its entity is the first (or last) of the ranking: by
+    its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
+    lowest of the stored ``ranks``, by a word anywhere in its sentence ("Hai vị trí cuối,
+    thứ 5 và thứ 6, lần lượt thuộc về A và B": B, 6th, is the last)."""
+    whole = fold(r.evidence.quote)
+    quote = _clause_naming(whole, r.entity)
     if bottom:
         at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
-        return at_total or bool(_LAST_WORDS.search(quote))
+        lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
+        return (
+            at_total
+            or bool(_LAST_WORDS.search(quote))
+            or (lowest and bool(_LAST_WORDS.search(whole)))
+        )
     return r.rank == 1 or bool(_FIRST_WORDS.search(quote))
+
+
+def _clause_naming(quote: str, entity: str) -> str:
+    """The clause of a folded quote (between commas, semicolons, colons) that names the
+    entity: "..., Thanh tra tỉnh thứ 20, Ban Quản lý ... đứng cuối" says "cuối" of the
+    Ban, not of the Thanh tra. The whole quote when no clause names it."""
+    clauses = re.split(r"[,;:]", quote)
+    keys = [k for k in _entity_keys_of(entity) if k]
+    for c in clauses:
+        spoken = f" {key(c)} "
+        if any(f" {k} " in spoken for k in keys):
+            return c
+    return quote
 
 
 def _entity_order(r: StoredIndexResult) -> tuple:
@@ -396,6 +603,250 @@ def _order_entities(rows: list[StoredIndexResult], *, bottom: bool) -> list[Stor
     return scored + ranked
 
 
+# -- rises and falls, the most gained or lost ---------------------------------------------
+
+# How a record states that its change is the largest: "mức tăng lớn nhất", "thăng hạng tốt
+# nhất", "tăng mạnh nhất", "tụt sâu nhất", "the biggest gain".
+_EXTREME_QUOTE = re.compile(
+    r"\b(?:nhieu|manh|lon|cao|sau|tot|dang ke|an tuong)\s+(?:\w+\s+){0,2}?nhat\b"
+    r"|\b(?:most|biggest|largest|sharpest|greatest|steepest|best)\b"
+)
+
+
+def _change_of(r: StoredIndexResult, measure: str) -> float | None:
+    return r.rank_change if measure == "rank" else r.score_change
+
+
+def _measures(q: Query) -> tuple[str, ...]:
+    return (q.measure,) if q.measure is not None else ("rank", "score")
+
+
+def _change_pool(store: Store, q: Query, backend: str | None) -> tuple[int | None, list[Hit]]:
+    """(the year used, one change record per entity on the index, level and scope asked):
+    the year asked, else the newest year with such records."""
+    index = q.index or "PAR_INDEX"
+    level = q.entity_level or "province"
+    q2 = q.model_copy(update={"index": index, "year": None, "ask": "change"})
+    rows = [
+        f for f in _index_rows(store, q2, backend, year=q.year)
+        if not f.record.is_target and f.record.entity_level == level
+        and (f.record.rank_change is not None or f.record.score_change is not None)
+        and scope_matches(f.record.scope, q.scope or ("national" if level in
+                                                          ("province", "region") else None))
+        and _plain(f.record, q)
+    ]  # fmt: skip
+    years = [f.record.year for f in rows if f.record.year is not None]
+    year = q.year if q.year is not None else (max(years) if years else None)
+    hits = [
+        Hit("index", f.record, (fold(f.record.entity),), sources=f.sources)
+        for f in rows
+        if f.record.year == year
+    ]
+    return year, _dedupe(hits, _ir_fact)
+
+
+def _signed(change: float | None, direction: str | None) -> bool:
+    if change is None or change == 0:
+        return False
+    return change > 0 if direction == "up" else change < 0
+
+
+def _moved(h: Hit, q: Query) -> bool:
+    """Whether the record's change goes the way the question asks, on a measure it asks."""
+    r = h.record
+    assert isinstance(r, StoredIndexResult)
+    return any(_signed(_change_of(r, m), q.direction) for m in _measures(q))
+
+
+def run_change_list(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
+    """Entities whose stored change goes the way asked ("tăng hạng": rank_change > 0), one
+    record per entity; an entity whose sources disagree on the direction is left out."""
+    _, pool = _change_pool(store, q, backend)
+    mark_contradicted([h for h in pool if _moved(h, q)], names)
+    by_entity: dict[str, list[Hit]] = {}
+    for h in pool:
+        r = h.record
+        assert isinstance(r, StoredIndexResult)
+        moves = [_change_of(r, m) for m in _measures(q)]
+        if any(c is not None and c != 0 for c in moves) and not h.contradicted:
+            by_entity.setdefault(fold(r.entity), []).append(h)
+    out: list[Hit] = []
+    for group in by_entity.values():
+        agree = [
+            h for h in group
+            if any(_signed(_change_of(h.record, m), q.direction) for m in _measures(q))  # type: ignore[arg-type]
+        ]  # fmt: skip
+        if agree and len(agree) == len(group):
+            agree[0].role = "best" if not out else "tie"
+            out.append(agree[0])
+    if _unlisted_mentions(out, pool, names):
+        # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
+        # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted): the list
+        # would be short, so it is shown as candidates.
+        return [_as_candidate(h) for h in out]
+    return out
+
+
+def _unlisted_mentions(out: list[Hit], pool: list[Hit], names: NameIndex) -> bool:
+    """Whether an evidence sentence of the list names a province with no record in the
+    pool (of either direction)."""
+    known = {fold(h.record.entity) for h in pool}
+    known |= {fold(p.name) for h in pool if (p := get_gazetteer().lookup(h.record.entity))}
+    for h in out:
+        for m in names.find(h.record.evidence.quote):
+            if m.province is not None and fold(m.province.name) not in known:
+                return True
+    return False
+
+
+def run_change_extreme(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
+    """The entity that gained (lost) the most, when a record says its change is the largest
+    and no stored record of the same ranking moved further; otherwise the largest stored
+    changes are candidates (the store holds only the units articles named)."""
+    _, pool = _change_pool(store, q, backend)
+    pool = [h for h in pool if _moved(h, q)]
+    mark_contradicted(pool, names)
+    pool = [h for h in pool if not h.contradicted]
+    for measure in _measures(q):
+        moved = [
+            h for h in pool
+            if _signed(_change_of(h.record, measure), q.direction)  # type: ignore[arg-type]
+        ]  # fmt: skip
+        if not moved:
+            continue
+        moved.sort(key=lambda h: -abs(_change_of(h.record, measure) or 0))  # type: ignore[arg-type]
+        top = abs(_change_of(moved[0].record, measure) or 0)  # type: ignore[arg-type]
+        stated = [
+            h for h in moved
+            if _EXTREME_QUOTE.search(fold(h.record.evidence.quote))
+            and abs(_change_of(h.record, measure) or 0) == top  # type: ignore[arg-type]
+        ]  # fmt: skip
+        if len({fold(h.record.entity) for h in stated}) == 1:
+            stated[0].role = "best"
+            return [stated[0], *(_as_other(h) for h in moved[1 : 1 + MAX_OTHERS])]
+        return [_as_candidate(h) for h in moved[: 1 + MAX_OTHERS]]
+    return []
+
+
+def _as_other(h: Hit) -> Hit:
+    h.role = "other"
+    return h
+
+
+def _as_candidate(h: Hit) -> Hit:
+    h.role = "candidate"
+    return h
+
+
+# -- several entities, one entity over the years -------------------------------------------
+
+
+def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
+                question: str) -> list[Hit]:  # fmt: skip
+    """Each entity's answer to the same question (same index, year, scope), best first; the
+    year is the one asked, else the newest year every entity has a result for. When one
+    entity has none, nothing is compared: what was found becomes the candidates."""
+    measure_ask = {"rank": "rank", "score": "score"}.get(q.measure or "", "result")
+    ask = "metric" if q.metric else measure_ask
+    year = q.year
+    if year is None and ask != "metric":
+        common: set[int] | None = None
+        for _, keys in q.compared:
+            sub = q.model_copy(update={"ask": ask, "entity_keys": keys})
+            ys = {f.record.year for f in _index_rows(store, sub, backend, year=None)
+                  if f.record.year is not None and _index_filter(f.record, sub, None)}  # fmt: skip
+            common = ys if common is None else common & ys
+        year = max(common) if common else None
+    out: list[Hit] = []
+    missing = False
+    for name, keys in q.compared:
+        sub = q.model_copy(update={"ask": ask, "entity_keys": keys, "entity": name, "year": year})
+        hits = (
+            run_metrics(store, sub, backend) if ask == "metric"
+            else run_index(store, sub, backend, names, question)
+        )  # fmt: skip
+        mine = [h for h in hits if h.primary]
+        if not mine:
+            missing = True
+            continue
+        for h in mine:
+            h.role = "best" if not out else "tie"
+            out.append(h)
+    if missing:
+        return [_as_candidate(h) for h in out]
+    return out
+
+
+def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
+    """One result per year of the entity on the index asked (whole index unless a component
+    is named; the scope asked, else national for a province), oldest year first. A year
+    whose sources disagree keeps both."""
+    index = q.index or "PAR_INDEX"
+    q2 = q.model_copy(update={"index": index, "ask": "result", "year": None})
+    if q2.scope is None and not q.entity_level:
+        q2 = q2.model_copy(update={"scope": None})
+    rows = [
+        f for f in _index_rows(store, q2, backend, year=None)
+        if f.record.year is not None and not f.record.is_target and _plain(f.record, q2)
+        and _has_measure(f.record, q.measure)
+    ]  # fmt: skip
+    hits = [Hit("index", f.record, (_scope_class(f.record.scope), f.record.year),
+                sources=f.sources) for f in rows]  # fmt: skip
+    hits = _drop_subsumed(_dedupe(hits, _ir_fact))
+    mark_contradicted(hits, names)
+    hits = [h for h in hits if not h.contradicted]
+    if not hits:
+        return []
+    widest = min(h.rank_key[0] for h in hits)
+    hits = [h for h in hits if h.rank_key[0] == widest]
+    hits.sort(key=lambda h: h.rank_key)
+    return hits
+
+
+def _has_measure(r: StoredIndexResult, measure: str | None) -> bool:
+    if measure == "rank":
+        return r.rank is not None
+    if measure == "score":
+        return r.score is not None
+    return r.rank is not None or r.score is not None
+
+
+def run_trend(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
+    """The entity's results year by year (every year stored is part of the answer)."""
+    hits = _by_year(store, q, backend, names)
+    if len({h.record.year for h in hits}) < 2:
+        return [_as_candidate(h) for h in hits]
+    for i, h in enumerate(hits):
+        h.role = "best" if i == 0 else "tie"
+    return hits
+
+
+def run_best_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
+    """The year of the entity's best (worst) result: by score where every year has one,
+    else by rank; the other years are listed after it."""
+    hits = _by_year(store, q, backend, names)
+    years = {h.record.year for h in hits}
+    if len(years) < 2:
+        return [_as_candidate(h) for h in hits]
+    up = q.direction != "down"
+    use_score = q.measure != "rank" and all(h.record.score is not None for h in hits)  # type: ignore[union-attr]
+    if not use_score and not all(h.record.rank is not None for h in hits):  # type: ignore[union-attr]
+        return [_as_candidate(h) for h in hits]
+
+    def value(h: Hit) -> float:
+        r = h.record
+        assert isinstance(r, StoredIndexResult)
+        v = float(r.score if use_score else -(r.rank or 0))  # type: ignore[arg-type]
+        return v if up else -v
+
+    best = max(value(h) for h in hits)
+    top = [h for h in hits if value(h) == best]
+    ordered = top + [h for h in hits if h not in top]
+    for i, h in enumerate(ordered):
+        h.role = ("best" if i == 0 else "tie") if h in top else "other"
+    return ordered
+
+
 # -- metrics -------------------------------------------------------------------------------
 
 
@@ -412,11 +863,29 @@ def _metric_score(m: StoredMetric, words: set[str], wants_percent: bool) -> floa
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
+    score += _LOCAL_WEIGHT * len(_around_value(m) & words) / len(words)
     if wants_percent:
         score += 0.5 if m.unit == "%" else 0.0
     elif m.unit != "%":
         score += 0.25
     return score
+
+
+_LOCAL_WEIGHT = 2.5  # how much the words around the value count, against the name's
+_LOCAL_CHARS = 90  # characters either side of the value that describe it
+
+
+def _around_value(m: StoredMetric) -> set[str]:
+    """Folded words near the value in the quote, inside its clause: of two figures in one
+    sentence ("13.181 hồ sơ (4.840 hồ sơ trực tuyến)") only the words by each describe it."""
+    quote = m.evidence.quote
+    spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
+    if not spans:
+        return set()
+    a, b = spans[0].start, spans[0].end
+    left = re.split(r"[;:()]", quote[max(0, a - _LOCAL_CHARS) : a])[-1]
+    right = re.split(r"[;:()]", quote[b : b + _LOCAL_CHARS])[0]
+    return set(tokens(left)) | set(tokens(right))
 
 
 def _year_distance(quote: str, year: int | None, value: float) -> int:
@@ -492,6 +961,8 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
         sim = similarity(rk_name, wk)
         if not exact and sim < 0.75 and f" {wk} " not in f" {rk_name} ":
             continue
+        if not _in_place(r.entity, q):
+            continue
         rk = (0 if exact else 1, -round(sim, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
@@ -510,6 +981,41 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
             out.append(h)
             others += 1
     return out
+
+
+# The level an entity's name shows: its unit word, else a province of the gazetteer.
+_LEVEL_WORDS = (
+    (("xa ", "phuong ", "thi tran "), "commune"),
+    (("huyen ", "quan ", "thi xa "), "district"),
+    (("so ", "ban ", "van phong "), "department"),
+    (("bo ", "ngan hang nha nuoc", "uy ban ", "thanh tra chinh phu"), "ministry"),
+)  # fmt: skip
+
+
+def level_of_name(name: str) -> str | None:
+    k = key(name)
+    for prefixes, level in _LEVEL_WORDS:
+        if k.startswith(prefixes):
+            return level
+    return "province" if get_gazetteer().lookup(name) is not None else None
+
+
+def _in_place(entity: str, q: Query) -> bool:
+    """Whether an initiative's entity is of the level the question asks ("xã nào") and in
+    the province it names ("ở Tiền Giang"): the province itself, or a unit whose name
+    carries the province's name ("Hiệp hội Doanh nghiệp tỉnh Tiền Giang")."""
+    if q.level_asked and q.entity_level is not None and level_of_name(entity) != q.entity_level:
+        return False
+    if q.scope is None or not q.scope.startswith("province:"):
+        return True
+    wanted = get_gazetteer().lookup(q.scope.partition(":")[2])
+    if wanted is None:
+        return True
+    own = get_gazetteer().lookup(entity)
+    if own is not None:
+        return own.name == wanted.name
+    spoken = f" {key(entity)} "
+    return any(f" {k} " in spoken for k in _entity_keys_of(wanted.name) if len(k) > 3)
 
 
 def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]:
@@ -540,7 +1046,17 @@ def execute(
     if q.ask in NEEDS_ENTITY and not q.entity_keys:
         res.reason = "no_entity"
     elif q.ask in ("entity_for_rank", "rank", "score", "result", "change"):
-        res.hits = run_index(store, q, backend)
+        res.hits = run_index(store, q, backend, names, question)
+    elif q.ask == "change_list":
+        res.hits = run_change_list(store, q, backend, names)
+    elif q.ask == "change_extreme":
+        res.hits = run_change_extreme(store, q, backend, names)
+    elif q.ask == "compare":
+        res.hits = run_compare(store, q, backend, names, question)
+    elif q.ask == "trend":
+        res.hits = run_trend(store, q, backend, names)
+    elif q.ask == "best_year":
+        res.hits = run_best_year(store, q, backend, names)
     elif q.ask in ("top", "bottom", "count"):
         res.hits = run_ranking(store, q, backend)
     elif q.ask == "metric":
@@ -552,6 +1068,9 @@ def execute(
     else:
         res.reason = "unstructured"
     if not res.found:
+        res.candidates = [h for h in res.hits if h.role in ("candidate", "other")]
+        if res.candidates and res.reason is None:
+            res.reason = "ambiguous"
         res.reason = res.reason or "no_records"
         res.passages = store.search_sentences(question, limit=PASSAGES)
     return res

@@ -104,6 +104,7 @@ class NameIndex:
                     idx.regions.setdefault(k, r)
         for raw in entity_keys:
             idx._add_store_entity(raw)
+        idx._add_ministry_names()
         for raw in initiative_keys:
             k = key(raw)
             if len(k) >= 3:
@@ -123,6 +124,19 @@ class NameIndex:
         core = _strip_unit_prefix(k)
         if core != k and len(core.split()) >= 2 and core not in self.provinces:
             self.store.setdefault(core, set()).add(raw)
+
+    def _add_ministry_names(self) -> None:
+        """Every name of a stored ministry, English included ("State Bank of Vietnam",
+        "MoJ"), finds its records (stored under the Vietnamese name)."""
+        gaz = get_gazetteer()
+        for k, raws in list(self.store.items()):
+            m = gaz.ministry_by_name(k)
+            if m is None or key(m.name) != k:
+                continue
+            for alias in m.all_names():
+                ak = key(alias)
+                if len(ak) >= 3 and ak not in self.provinces:
+                    self.store.setdefault(ak, set()).update(raws)
 
     def province_of(self, k: str) -> Province | None:
         """The province a matching key names: an alias, or "tỉnh <alias>", or "thành phố /
@@ -178,6 +192,11 @@ class NameIndex:
         q = " " + key(text) + " "
         found = [raw for k, raw in self.initiatives.items() if f" {k} " in q]
         return sorted(found, key=len, reverse=True)
+
+
+def strip_unit_prefix(k: str) -> str:
+    """A matching key without its administrative prefix: "huyen quang ninh" -> "quang ninh"."""
+    return _strip_unit_prefix(k)
 
 
 def _strip_unit_prefix(k: str) -> str:

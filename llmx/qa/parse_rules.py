@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
-from llmx.qa.names import Mention, NameIndex, key, token_spans
+from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
 from llmx.qa.query import IndexCode, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
@@ -47,6 +48,63 @@ _RANK_EN = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b(?:rank(?:ed)?|place[d]?|position|no\.?|number|#)\s*"
     r"(?:no\.?\s*|number\s+|#\s*)?(\d{1,3})\b"
 )
+# An English ordinal word is a rank only next to a rank word: "ranked first", "came
+# second", "first place", "in third position"; not "the first eight months of 2022".
+_EN_RANK_CONTEXT = re.compile(
+    r"\b(?:rank(?:ed|s)?|came|come|placed?|finish(?:ed)?|stood|stands?|position|spot|"
+    r"is|was)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|last)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?:place|position|spot|rank)\b"
+)
+
+# -- question families beyond one figure (folded text; examples in the comments) ---------
+# Rises and falls: "tăng hạng", "thăng hạng", "tăng bậc", "cải thiện thứ hạng", "tăng
+# điểm", "moved up", "climbed"; "giảm bậc", "tụt hạng", "fell", "dropped".
+_UP = re.compile(
+    r"\b(?:tang|thang|nang|len|cai thien|tien bo|vuot)(?:\s+(?:duoc|them))?"
+    r"(?:\s+(?:hang|bac|vi tri|thu hang|diem|ket qua|manh|nhieu|nhat))?\b"
+    r"|\b(?:moved? up|moving up|went up|go up|rose|risen|rise|climbed?|gained?|improved?|"
+    r"jumped?)\b"
+)
+_DOWN = re.compile(
+    r"\b(?:giam|tut|xuong|sut|mat)(?:\s+(?:hang|bac|vi tri|thu hang|diem|manh|nhieu|"
+    r"sau|nhat))?\b|\b(?:moved? down|moving down|went down|go down|fell|fallen|fall|"
+    r"dropped|drop|slipped|slid|declined?|lost)\b"
+)
+# "nhiều bậc nhất", "tăng mạnh nhất", "mức tăng lớn nhất", "the most places", "biggest".
+_EXTREME = re.compile(
+    r"\b(?:nhieu|manh|lon|cao|sau|tot|dang ke)\s+(?:\w+\s+){0,2}?nhat\b"
+    r"|\b(?:most|biggest|largest|sharpest|greatest|steepest)\b"
+)
+# Only a number about the change ("tăng bao nhiêu bậc") is the change family, not a list.
+_HOW_MUCH = re.compile(r"\b(?:bao nhieu|may)\b|\bhow (?:many|much)\b")
+# Two or more entities side by side: "so sánh A và B", "A hay B", "giữa A và B", "lần lượt",
+# "compare A and B", "A or B".
+_COMPARE = re.compile(
+    r"\b(?:so sanh|giua|hay|hon|lan luot|ca hai|compare[ds]?|comparison|versus|vs|between|"
+    r"or|higher|lower|better|worse)\b"
+)
+_AND = re.compile(r"\b(?:va|and|voi)\b|,")
+# One entity over the years: "qua các năm", "từng năm", "over the years", "trend".
+_TREND = re.compile(
+    r"\b(?:qua (?:cac|tung|nhieu) nam|cac nam|tung nam|hang nam|theo nam|xu huong|dien bien|"
+    r"over the years|each year|every year|year by year|trend|over time|history)\b"
+)
+# Which year: "năm nào", "which year", "in what year", "when".
+_WHICH_YEAR = re.compile(r"\bnam nao\b|\b(?:which|what) year\b|\bwhen\b")
+# Groups a level is asked within: "các sở, ban, ngành", "khối bộ", "cấp huyện", "cấp xã".
+_GROUP_LEVEL = (
+    (re.compile(r"\b(?:so\s*,\s*ban\s*,\s*nganh|cac so|khoi so|so\s*,\s*nganh|"
+                r"departments)\b"), "department"),
+    (re.compile(r"\b(?:khoi bo|cac bo|bo\s*,\s*(?:nganh|co quan)|co quan ngang bo|"
+                r"ministries)\b"), "ministry"),
+    (re.compile(r"\b(?:cap huyen|cac huyen|huyen\s*,\s*thi|districts)\b"), "district"),
+    (re.compile(r"\b(?:cap xa|cac xa|cac phuong|xa\s*,\s*phuong|communes|wards)\b"),
+     "commune"),
+)  # fmt: skip
+# An initiative question that asks a quantity ("mấy lần mỗi tháng") is a metric question.
+_QUANTITY = re.compile(r"\b(?:bao nhieu|may lan|may)\b|\bhow (?:many|much|often)\b")
+
 # Vocabulary kinds and labels the parser asks about (llmx/data/vocab).
 
 
@@ -196,6 +254,8 @@ _EN_GLOSSARY = {
     "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
     "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",
     "submitted": "nop", "submission": "nop", "rate": "ty le", "percentage": "ty le",
+    "provincial": "cap tinh", "district": "cap huyen", "commune": "cap xa",
+    "cut": "cat giam", "reduced": "cat giam",
 }  # fmt: skip
 
 
@@ -297,7 +357,9 @@ def _rank(s: str, raw: str) -> int | None:
     if m:
         return int(m.group(1) or m.group(2))
     for sp in ordinals:
-        if sp.entry.lang == "en":
+        if sp.entry.lang == "en" and _EN_RANK_CONTEXT.search(
+            s[max(0, sp.start - 24) : sp.end + 16]
+        ):
             return int(sp.entry.value)  # type: ignore[arg-type]
     return None
 
@@ -323,13 +385,23 @@ def _asked_level(s: str) -> tuple[bool, Level | None]:
     m = _LEVEL_VI.search(s)
     if m:
         word = "vung" if m.group(1).startswith("vung") else m.group(1)
-        return True, _LEVELS.get(word)
+        # "Cơ quan nào ... của các sở, ban, ngành": a generic word takes the group's level.
+        return True, _LEVELS.get(word) or _group_level(s)
     m = _LEVEL_EN.search(s)
     if m:
         w = m.group(1).rstrip("s")
         w = {"citie": "city", "localitie": "locality", "agencie": "agency"}.get(w, w)
-        return True, _LEVELS.get(w)
+        level = _LEVELS.get(w)
+        return True, level or _group_level(s)
     return False, None
+
+
+def _group_level(s: str) -> Level | None:
+    """The level of the group a question names ("các sở, ban, ngành", "khối bộ")."""
+    for rx, level in _GROUP_LEVEL:
+        if rx.search(s):
+            return level  # type: ignore[return-value]
+    return None
 
 
 def _component(t: _Text) -> tuple[str | None, tuple[int, int] | None]:
@@ -347,8 +419,11 @@ def _component(t: _Text) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-def _select_subject(t: _Text, mentions: list[Mention]) -> tuple[Mention | None, list[Mention]]:
-    """(the entity the question is about, other entity mentions). A province named only as
+def _subjects(
+    t: _Text, mentions: list[Mention]
+) -> tuple[Mention | None, list[Mention], list[Mention]]:
+    """(the entity the question is about, other entities it is about, the other entity
+    mentions: containers and successors). A province named only as
     the successor of another one ("Hà Giang cũ (nay sáp nhập vào Tuyên Quang)") or as a
     container ("TP. Tam Kỳ (thuộc tỉnh Quảng Nam)") is not the subject."""
     ents = [m for m in mentions if m.is_entity]
@@ -368,8 +443,8 @@ def _select_subject(t: _Text, mentions: list[Mention]) -> tuple[Mention | None, 
         else:
             keep.append(m)
     if not keep:
-        return None, rest
-    return keep[0], keep[1:] + rest
+        return None, [], rest
+    return keep[0], keep[1:], rest
 
 
 def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
@@ -383,6 +458,35 @@ def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
             if w not in out:
                 out.append(w)
     return out
+
+
+def _direction(s: str) -> Literal["up", "down"] | None:
+    """ "up" for a question about rises, "down" for falls, None for neither (or both)."""
+    up, down = bool(_UP.search(s)), bool(_DOWN.search(s))
+    if up == down:
+        return None
+    return "up" if up else "down"
+
+
+def _change_measure(s: str) -> Literal["rank", "score"] | None:
+    if _CHANGE_SCORE.search(s) and not _CHANGE_RANK.search(s):
+        return "score"
+    if _CHANGE_RANK.search(s) and not _CHANGE_SCORE.search(s):
+        return "rank"
+    return None
+
+
+def _compared(s: str, peers: list[Mention]) -> bool:
+    """Whether the entities named with the subject are compared with it ("so sánh A và
+    B", "A hay B cao hơn", "A và B lần lượt", "compare A and B")."""
+    return bool(_COMPARE.search(s) or _AND.search(s)) and all(m.is_entity for m in peers)
+
+
+def _named(names: NameIndex, m: Mention) -> tuple[str, list[str]]:
+    """(display name, store keys) of an entity mention."""
+    if m.province is not None:
+        return m.province.name, names.keys_for(m.province)
+    return m.text, list(m.store_keys)
 
 
 def parse(question: str, names: NameIndex) -> Query:
@@ -404,7 +508,8 @@ def parse(question: str, names: NameIndex) -> Query:
     index = _index(w)
     year, year_from = _years(t)
     mentions = names.find(t.raw, blank=blank)
-    subject, others = _select_subject(t, mentions)
+    subject, peers, rest_mentions = _subjects(t, mentions)
+    others = peers + rest_mentions
     regions = [m.region for m in mentions if m.region is not None]
     who, level = _asked_level(s)
     if level in _SUB_LEVELS and subject is not None and subject.province is not None:
@@ -459,10 +564,30 @@ def parse(question: str, names: NameIndex) -> Query:
                 q.scope = f"province:{provs[0].province.name}"  # type: ignore[union-attr]
 
     cue = _INITIATIVE_CUE.search(w) or (quoted and _INITIATIVE_VERB.search(s))
+    if cue and initiative and subject is not None and not who and _QUANTITY.search(s):
+        # "Chương trình “X” của tỉnh Y được tổ chức mấy lần mỗi tháng?": a figure about
+        # the initiative, which only a metric can give.
+        q.ask, q.initiative = "metric", initiative
+        q.keywords = [*q.keywords, *(k for k in tokens(initiative) if k not in q.keywords)]
+        q.metric = " ".join(q.keywords) or None
+        set_subject()
+        q.notes = notes
+        return q
     if cue and (initiative or _INITIATIVE_LIST.search(s)):
         q.initiative = initiative
         if initiative and (subject is None or who):
             q.ask = "initiative_who"
+            # "Xã nào của tỉnh Quảng Trị duy trì mô hình “X”?": who, at that level, there
+            # ("ở tỉnh nào" asks where: a department of the province answers it too);
+            # "mô hình “X” ở Tiền Giang do đơn vị nào tổ chức?": someone in Tiền Giang.
+            q.entity_level, q.level_asked = level, level in _SUB_LEVELS
+            place = (
+                subject
+                if subject is not None
+                else next((m for m in others if m.province is not None), None)
+            )
+            if place is not None and place.province is not None:
+                q.scope = f"province:{place.province.name}"
         elif subject is not None:
             q.ask = "initiatives_of"
             set_subject()
@@ -472,6 +597,53 @@ def parse(question: str, names: NameIndex) -> Query:
         q.notes = notes
         return q
 
+    direction = _direction(s)
+    if (
+        subject is None
+        and direction
+        and who
+        and not _COUNT.search(s)
+        and (index or component or _CHANGE_RANK.search(s) or _CHANGE_SCORE.search(s))
+    ):
+        # "Những tỉnh nào tăng hạng?", "Tỉnh nào tăng nhiều bậc nhất?", "Bộ nào giảm điểm
+        # nhiều nhất, và giảm bao nhiêu?"
+        extreme = bool(_EXTREME.search(s))
+        q.ask = "change_extreme" if extreme else "change_list"
+        q.direction, q.entity_level = direction, level
+        q.measure = _change_measure(s)
+        set_scope(True)
+        q.notes = notes
+        return q
+    if subject is not None and peers and _compared(s, peers):
+        q.ask = "compare"
+        q.compared = [_named(names, m) for m in [subject, *peers]]
+        q.entity, q.entity_keys = q.compared[0][0], q.compared[0][1]
+        q.measure = "rank" if rank_ask and not score_ask else "score" if score_ask else None
+        if not (index or component) and q.keywords and _METRIC_ASK.search(s):
+            q.metric = " ".join(q.keywords)
+        set_scope(False)
+        q.notes = notes
+        return q
+    if (
+        subject is not None
+        and year is None
+        and (index or component)
+        and (
+            _TREND.search(s)
+            or (_WHICH_YEAR.search(s) and (_HIGHEST.search(w) or _LOWEST.search(w)))
+        )
+    ):
+        # "Chỉ số CCHC của Ninh Bình qua các năm", "Năm nào Ninh Bình đạt điểm cao nhất?"
+        if _WHICH_YEAR.search(s) and (_HIGHEST.search(w) or _LOWEST.search(w)):
+            q.ask = "best_year"
+            q.direction = "down" if _LOWEST.search(w) and not _HIGHEST.search(w) else "up"
+        else:
+            q.ask = "trend"
+        q.measure = "rank" if rank_ask and not score_ask else "score" if score_ask else None
+        set_subject()
+        set_scope(False)
+        q.notes = notes
+        return q
     if _CHANGE.search(s) and (subject is not None or index or component):
         q.ask = "change"
         q.measure = (

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from llmx.core.records import EntityLevel, IndexName
 
-# What the question asks for.
-AskKind = Literal[
+# What the question asks for, as the LLM planner may say it (its prompt and response
+# schema list these; the cassettes of tests/test_qa_llm.py hold them byte for byte).
+PlannerAsk = Literal[
     "entity_for_rank",  # who is at rank N (or leads): "Tỉnh nào đứng thứ 4?"
     "rank",  # an entity's rank: "Ninh Bình đứng thứ mấy?"
     "score",  # an entity's score: "... đạt bao nhiêu điểm?"
@@ -28,13 +29,27 @@ AskKind = Literal[
     "metric",  # a metric's value: "Tỷ lệ hồ sơ trực tuyến của X là bao nhiêu?"
     "free_text",  # nothing structured recognised: full-text passages only
 ]
-ASK_KINDS: tuple[str, ...] = AskKind.__args__  # type: ignore[attr-defined]
+# What the question asks for: the planner's kinds, and the families only the offline
+# parser reads so far.
+AskKind = (
+    PlannerAsk
+    | Literal[
+        "change_list",  # which entities rose (fell): "Những tỉnh nào tăng hạng?"
+        "change_extreme",  # who gained (lost) the most: "Tỉnh nào tăng nhiều bậc nhất?"
+        "compare",  # two or more entities side by side: "So sánh Bắc Giang và Tiền Giang"
+        "trend",  # one entity over the years: "Chỉ số CCHC của X qua các năm"
+        "best_year",  # an entity's best (worst) year: "Năm nào X đạt điểm cao nhất?"
+    ]
+)
+ASK_KINDS: tuple[str, ...] = PlannerAsk.__args__  # type: ignore[attr-defined]
 
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
 # Kinds that need an entity: without one the question cannot be answered from records.
-NEEDS_ENTITY = frozenset({"rank", "score", "result", "change", "initiatives_of", "metric"})
+NEEDS_ENTITY = frozenset(
+    {"rank", "score", "result", "change", "initiatives_of", "metric", "trend", "best_year"}
+)
 
 
 class QueryFilters(BaseModel):
@@ -43,7 +58,7 @@ class QueryFilters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ask: AskKind = Field("free_text", description="What the question asks for")
+    ask: PlannerAsk = Field("free_text", description="What the question asks for")
     entity: str | None = Field(None, description="Entity the question is about, as named")
     entity_level: Level | None = Field(None, description="Level of the entity asked for")
     index: IndexCode | None = Field(None, description="Index the question is about")
@@ -72,11 +87,17 @@ class Query(QueryFilters):
     """A question as filters over stored records (``None`` means "any"), with what the
     resolver added: the entity's store keys, the question's language and content words."""
 
+    ask: AskKind = "free_text"  # type: ignore[assignment]
+    direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
     lang: Literal["vi", "en"] = "vi"
     entity_keys: list[str] = Field(
         default_factory=list, description="Folded store keys of that entity (resolver output)"
     )
     keywords: list[str] = Field(default_factory=list, description="Folded content words")
+    compared: list[tuple[str, list[str]]] = Field(
+        default_factory=list, description="compare: (name, store keys) of every entity"
+    )
+    level_asked: bool = Field(False, description="The question names the level it asks for")
     planner: str = "rules"
     notes: list[str] = Field(default_factory=list, description="How the question was read")
 

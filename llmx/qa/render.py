@@ -8,7 +8,10 @@ its historical name, with the successor noted: "Hà Giang (nay thuộc tỉnh Tu
 
 from __future__ import annotations
 
+import unicodedata
+
 from llmx.core.gazetteer import get_gazetteer
+from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.vocab import get_vocab
 from llmx.qa.execute import Hit, Result
 from llmx.qa.names import key
@@ -57,20 +60,37 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def english_name(name: str) -> str:
+    """An entity's name in an English answer: a ministry's official English name, a
+    province (or any other unit) without diacritics ("Đồng Tháp" -> "Dong Thap")."""
+    m = get_gazetteer().ministry_by_name(name)
+    if m is not None and key(m.name) == key(name):
+        return m.english
+    return unaccented(name)
+
+
+def unaccented(text: str) -> str:
+    """Diacritics off, case kept: "Hà Giang" -> "Ha Giang", "Đắk Lắk" -> "Dak Lak"."""
+    out = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in out if not unicodedata.combining(c)))
+
+
 def entity_label(name: str, lang: str) -> str:
-    """The entity as stored, with its 2025 successor when it is a merged province."""
+    """The entity as stored (in English answers, its English name), with its 2025 successor
+    when it is a merged province."""
+    shown = name if lang == "vi" else english_name(name)
     k = key(name)
     if k.startswith(_SUB_PROVINCE):
-        return name
+        return shown
     p = get_gazetteer().lookup(name)
     if p is None or not p.renamed:
-        return name
+        return shown
     if k.startswith(("tp ", "thanh pho ")) and p.kind != "thành phố":
-        return name  # "TP. Hà Tĩnh" is the district-level city, not the province
+        return shown  # "TP. Hà Tĩnh" is the district-level city, not the province
     if lang == "vi":
         return f"{name} ({p.successor_note()})"
     city = "city" if (p.successor_note() or "").startswith("nay thuộc thành phố") else "province"
-    return f"{name} (now part of {p.merged_into.removeprefix('TP. ')} {city})"
+    return f"{shown} (now part of {unaccented(p.merged_into.removeprefix('TP. '))} {city})"
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -240,9 +260,18 @@ def initiative_of_clause(h: Hit, lang: str) -> str:
 
 
 def clause(h: Hit, q: Query) -> str:
+    text = _clause(h, q)
+    c = h.record.confidence
+    if c is not None and c < DEFAULT_CONFIDENCE:
+        text += " (độ tin cậy thấp)" if q.lang == "vi" else " (low confidence)"
+    return text
+
+
+def _clause(h: Hit, q: Query) -> str:
     lang = q.lang
     if isinstance(h.record, StoredIndexResult):
-        lead = {"score": "score", "change": "change"}.get(q.ask, "rank")
+        lead = {"score": "score", "change": "change", "change_list": "change",
+                "change_extreme": "change"}.get(q.ask, "rank")  # fmt: skip
         if lead == "change" and q.measure == "score":
             lead = "score_change"
         if lead == "rank" and h.record.rank is None:
@@ -329,17 +358,18 @@ def _ranking_text(hits: list[Hit], q: Query) -> str:
             f"The store holds {idx}{comp} {year} results ({scope}) for {len(main)} "
             f"{_LEVEL_EN.get(level, 'units')}: {', '.join(main)}."
         )
+    note = _year_note(q, year)
     if lang == "vi":
         word = "cao nhất" if q.ask == "top" else "thấp nhất"
         word += " (theo điểm, rồi thứ hạng)"
         text = (
-            f"Theo các kết quả đã lưu, {idx}{comp} năm {year} ({scope}) {word}: "
+            f"Theo các kết quả đã lưu, {idx}{comp} năm {year}{note} ({scope}) {word}: "
             + "; ".join(main) + "."
         )  # fmt: skip
     else:
         word = ("top" if q.ask == "top" else "bottom") + " (by score, then rank)"
         text = (
-            f"From the stored results, the {word} of the {idx}{comp} {year} ({scope}): "
+            f"From the stored results, the {word} of the {idx}{comp} {year}{note} ({scope}): "
             + "; ".join(main) + "."
         )  # fmt: skip
     rest = [item(h) for h in hits if h.role == "other"]
@@ -391,16 +421,155 @@ def not_found_text(res: Result) -> str:
     )
 
 
+def _candidates_text(res: Result) -> str:
+    """After "không tìm thấy": the records that might answer, marked as unconfirmed."""
+    q = res.query
+    if not res.candidates:
+        return ""
+    items = "; ".join(clause(h, q) for h in res.candidates[: 1 + 2 * 3])
+    if q.lang == "vi":
+        return f" Các bản ghi gần nhất (chưa đủ căn cứ để trả lời): {items}."
+    return f" Closest records (not enough to answer): {items}."
+
+
+def _partial_count_text(res: Result) -> str:
+    """A count the store cannot make: how many units it holds results for, said as such."""
+    q = res.query
+    names = ", ".join(entity_label(h.record.entity, q.lang) for h in res.candidates)
+    n = len(res.candidates)
+    level = q.entity_level or "province"
+    if q.lang == "vi":
+        return (
+            f"Không tìm thấy tổng số: kho dữ liệu chỉ có kết quả của {n} "
+            f"{_LEVEL_VI.get(level, 'đơn vị')} được bài viết nêu ({names}), không phải "
+            "toàn bộ bảng xếp hạng."
+        )
+    return (
+        f"Not found (không tìm thấy): the store holds results for only {n} "
+        f"{_LEVEL_EN.get(level, 'units')} that articles named ({names}), not the whole ranking."
+    )
+
+
+def _year_note(q: Query, year: int | None) -> str:
+    """When the question fixed no year: which year the answer uses."""
+    if q.year is not None or year is None:
+        return ""
+    if q.lang == "vi":
+        return f" (câu hỏi không nêu năm: dùng năm {year}, năm gần nhất có dữ liệu)"
+    return f" (no year asked: using {year}, the latest year with data)"
+
+
+def _conflict_text(main: list[Hit], q: Query) -> str:
+    parts = [f"{clause(h, q)} (nguồn: {h.record.doc_id})" if q.lang == "vi"
+             else f"{clause(h, q)} (source: {h.record.doc_id})" for h in main]  # fmt: skip
+    lead = "Các nguồn không thống nhất: " if q.lang == "vi" else "Sources disagree: "
+    return lead + "; ".join(parts) + "."
+
+
+def _change_list_text(hits: list[Hit], q: Query) -> str:
+    main = [h for h in hits if h.primary]
+    r0 = main[0].record
+    assert isinstance(r0, StoredIndexResult)
+    lang = q.lang
+    level = q.entity_level or "province"
+    items = "; ".join(clause(h, q) for h in main)
+    year = _year_note(q, r0.year)
+    if lang == "vi":
+        verb = "tăng" if q.direction == "up" else "giảm"
+        return (
+            f"Trong các kết quả đã lưu (chỉ những đơn vị được bài viết nêu), "
+            f"{len(main)} {_LEVEL_VI.get(level, 'đơn vị')} {verb} về "
+            f"{index_name(r0.index, lang)} năm {r0.year}{year}: {items}."
+        )
+    verb = "rose" if q.direction == "up" else "fell"
+    return (
+        f"Among the stored results (only the units articles named), {len(main)} "
+        f"{_LEVEL_EN.get(level, 'units')} {verb} on the {index_name(r0.index, lang)} in "
+        f"{r0.year}{year}: {items}."
+    )
+
+
+def _change_extreme_text(hits: list[Hit], q: Query) -> str:
+    best = next(h for h in hits if h.primary)
+    note = (" (nguồn nêu là mức thay đổi lớn nhất)" if q.lang == "vi"
+            else " (the source states it is the largest change)")  # fmt: skip
+    return _cap(clause(best, q)) + note + "." + _others(hits, q)
+
+
+def _compare_text(hits: list[Hit], q: Query) -> str:
+    main = [h for h in hits if h.primary]
+    items = "; ".join(clause(h, q) for h in main)
+    text = ("So sánh: " if q.lang == "vi" else "Comparison: ") + items + "."
+    scored = [h for h in main if isinstance(h.record, StoredIndexResult)]
+    measure = "rank" if q.measure == "rank" else "score"
+    values = [getattr(h.record, measure) for h in scored]
+    if len(scored) == len(main) >= 2 and all(v is not None for v in values):
+        best = (min if measure == "rank" else max)(zip(values, range(len(scored)), strict=True))[1]
+        if values.count(values[best]) == 1:
+            who = entity_label(scored[best].record.entity, q.lang)
+            text += (f" {who} cao hơn." if q.lang == "vi" and measure == "score"
+                     else f" {who} xếp trên." if q.lang == "vi"
+                     else f" {who} is ahead.")  # fmt: skip
+    return text
+
+
+def _years_text(hits: list[Hit], q: Query) -> str:
+    main = [h for h in hits if h.primary]
+    r0 = main[0].record
+    assert isinstance(r0, StoredIndexResult)
+    lang = q.lang
+    who = entity_label(r0.entity, lang)
+    idx = index_name(r0.index, lang)
+    if q.ask == "trend":
+        items = "; ".join(f"{h.record.year}: {_figures(h.record, lang)}" for h in main)  # type: ignore[arg-type]
+        if lang == "vi":
+            return f"{who}, {idx} qua các năm: {items}."
+        return f"{who}, {idx} over the years: {items}."
+    years = ", ".join(str(y) for y in sorted({h.record.year or 0 for h in hits}))
+    best = main[0].record
+    assert isinstance(best, StoredIndexResult)
+    up = q.direction != "down"
+    if lang == "vi":
+        word = "tốt nhất" if up else "thấp nhất"
+        return (f"{who} có kết quả {idx} {word} vào năm {best.year} ({_figures(best, lang)}), "
+                f"trong các năm có dữ liệu: {years}.")  # fmt: skip
+    word = "best" if up else "worst"
+    return (f"{who}'s {word} {idx} result was in {best.year} ({_figures(best, lang)}), "
+            f"among the years with data: {years}.")  # fmt: skip
+
+
+def _figures(r: StoredIndexResult, lang: str) -> str:
+    bits = []
+    if r.rank is not None:
+        bits.append(_rank_part(r, lang))
+    if r.score is not None:
+        bits.append(_score_part(r, lang))
+    return ", ".join(bits)
+
+
 def answer_text(res: Result) -> str:
     q = res.query
     hits = res.hits
+    if not res.found and q.ask == "count" and res.candidates:
+        return _partial_count_text(res)
     if not res.found:
-        return not_found_text(res)
+        return not_found_text(res) + _candidates_text(res)
     if q.ask == "initiative_who":
         return _initiative_who_text(hits, q)
     if q.ask in ("top", "bottom", "count"):
         return _ranking_text(hits, q)
-    main = [clause(h, q) for h in hits if h.primary]
+    if q.ask == "change_list":
+        return _change_list_text(hits, q)
+    if q.ask == "change_extreme":
+        return _change_extreme_text(hits, q)
+    if q.ask == "compare":
+        return _compare_text(hits, q)
+    if q.ask in ("trend", "best_year"):
+        return _years_text(hits, q)
+    main_hits = [h for h in hits if h.primary]
+    if any(h.conflict for h in main_hits):
+        return _conflict_text(main_hits, q) + _others(hits, q)
+    main = [clause(h, q) for h in main_hits]
     if len(main) > 1:
         lead = "Có {} kết quả ngang nhau: " if q.lang == "vi" else "{} equally good matches: "
         text = lead.format(len(main)) + "; ".join(main) + "."

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from llmx.core.divisions import find_divisions
 from llmx.core.gazetteer import Province, get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
@@ -19,6 +20,28 @@ _NATION_RE = re.compile(
     r"\b(?:gia tri |diem )?(?:trung binh|binh quan) (?:chung )?(?:cua )?(?:ca nuoc|toan quoc)\b"
 )
 _COMMUNE_PREFIX = {"xã": "xã", "phường": "phường", "thị trấn": "thị trấn"}
+# The type word a unit's name is given with (eval/CONVENTIONS.md): "TP. Lào Cai".
+_UNIT_PREFIX = {"thành phố": "TP."}
+# "xã" right after "thị" is the town ("thị xã"), not a commune.
+_THI_BEFORE_RE = re.compile(r"(?:^|[^\w])[Tt]hị\s+$")
+
+# Provincial bodies ranked with the departments, named with the level word the text gives
+# ("Thanh tra tỉnh", "Văn phòng UBND thành phố"); matched on folded text.
+PROVINCIAL_BODY_EXAMPLES = (
+    "Ban Dân tộc tỉnh", "Ban Dân tộc", "Ban Quản lý Khu Kinh tế, công nghiệp tỉnh",
+    "Ban Quản lý các khu công nghiệp", "Ban Quản lý khu kinh tế", "Thanh tra thành phố",
+    "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân thành phố",
+    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+)  # fmt: skip
+_LEVEL_WORD = r"(?: (?:tinh|thanh pho))"
+_ZONE = r"(?:kinh te|cong nghiep|cong nghe cao|che xuat)"
+_PROVINCIAL_BODY_RE = re.compile(
+    rf"\bban dan toc{_LEVEL_WORD}?\b"
+    rf"|\bban quan ly (?:cac )?khu {_ZONE}(?:(?:,| va) (?:cac )?(?:khu )?{_ZONE})*{_LEVEL_WORD}?\b"
+    rf"|\bthanh tra{_LEVEL_WORD}\b"
+    rf"|\bvan phong (?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan){_LEVEL_WORD}\b"
+    rf"|\bvan phong doan (?:dbqh|dai bieu quoc hoi) va (?:hdnd|hoi dong nhan dan){_LEVEL_WORD}\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +71,51 @@ def find_entities(
     end = len(text) if end is None else end
     seg = text[start:end]
     fseg = folded[start:end] if folded is not None else fold_keep_offsets(seg)
+    found = _units(seg, start)
+    found += _agencies(seg, fseg, start)
+    for m in _NATION_RE.finditer(fseg):
+        found.append(EntityMention(start + m.start(), start + m.end(), "Việt Nam", "nation"))
+    for pm in get_gazetteer().find(seg):
+        prov = pm.item
+        found.append(
+            EntityMention(start + pm.start, start + pm.end, prov.name, "province", prov.name)
+        )
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    out: list[EntityMention] = []
+    for e in found:
+        if out and e.start < out[-1].end:
+            continue  # overlapped by an earlier/longer mention (e.g. the city in "TP. Huế")
+        out.append(e)
+    return out
+
+
+def _units(seg: str, start: int) -> list[EntityMention]:
+    """Districts, towns, cities inside a province, communes and wards: the published
+    division lists first (they know "thị xã Hòa Thành" is a town and which province
+    "huyện Quảng Ninh" lies in), then a type word before a capitalised name the lists lack."""
+    found = _divisions(seg, start)
+    taken = [(e.start, e.end) for e in found]
+    for e in _typed_units(seg, start):
+        if not any(e.start < b and a < e.end for a, b in taken):
+            found.append(e)
+    return found
+
+
+def _divisions(seg: str, start: int) -> list[EntityMention]:
+    out = []
+    for dm in find_divisions(seg):
+        level, type_word = dm.level, dm.type
+        if level is None or type_word is None:
+            continue  # a bare name that may be a district or a (2025) commune: not ours to pick
+        name = f"{_UNIT_PREFIX.get(type_word, type_word)} {seg[dm.name_start : dm.end]}"
+        out.append(EntityMention(start + dm.start, start + dm.end, name, level, dm.province))
+    return out
+
+
+def _typed_units(seg: str, start: int) -> list[EntityMention]:
+    """A type word and the capitalised words after it (a unit the division lists lack)."""
     gz = get_gazetteer()
     found: list[EntityMention] = []
-
     for m in lx.DISTRICT_RE.finditer(seg):
         name = _capitalised(m.group(2))
         if not name:
@@ -78,17 +143,23 @@ def find_entities(
         )
     for m in lx.COMMUNE_RE.finditer(seg):
         name = _capitalised(m.group(2))
-        if name:
+        if name and not _THI_BEFORE_RE.search(seg, max(0, m.start() - 4), m.start()):
             prefix = _COMMUNE_PREFIX.get(m.group(1).lower(), m.group(1).lower())
             found.append(
                 EntityMention(
                     start + m.start(), start + m.start(2) + len(name), f"{prefix} {name}", "commune"
                 )
             )
+    return found
+
+
+def _agencies(seg: str, fseg: str, start: int) -> list[EntityMention]:
+    """Departments and provincial bodies, and ministries (canonical names from the table)."""
+    found: list[EntityMention] = []
     # One scan serves both the department filter and the ministry mentions below.
     ministries = list(lx.MINISTRY_RE.finditer(fseg))
     ministry_starts = {m.start() for m in ministries}
-    for m in lx.DEPARTMENT_RE.finditer(fseg):
+    for m in [*lx.DEPARTMENT_RE.finditer(fseg), *_PROVINCIAL_BODY_RE.finditer(fseg)]:
         if m.start() in ministry_starts:
             continue  # the ministry table names it (canonically)
         raw = seg[m.start() : m.end()]
@@ -103,23 +174,12 @@ def find_entities(
     for m in ministries:
         if fseg.startswith("bo", m.start()) and m.start() > 0 and fseg[m.start() - 1].isalnum():
             continue
+        if m.group() in lx.MINISTRY_ACRONYMS and not lx.acronym_written(seg[m.start() : m.end()]):
+            continue  # "most", "Mic": an English word, not the acronym
         assert m.lastgroup is not None  # every alternative is a named group
         name = lx.MINISTRIES[int(m.lastgroup[1:])][0]
         found.append(EntityMention(start + m.start(), start + m.end(), name, "ministry"))
-    for m in _NATION_RE.finditer(fseg):
-        found.append(EntityMention(start + m.start(), start + m.end(), "Việt Nam", "nation"))
-    for pm in gz.find(seg):
-        prov = pm.item
-        found.append(
-            EntityMention(start + pm.start, start + pm.end, prov.name, "province", prov.name)
-        )
-    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
-    out: list[EntityMention] = []
-    for e in found:
-        if out and e.start < out[-1].end:
-            continue  # overlapped by an earlier/longer mention (e.g. the city in "TP. Huế")
-        out.append(e)
-    return out
+    return found
 
 
 def _canon_unit(raw: str) -> str:

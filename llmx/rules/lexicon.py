@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from llmx.core.gazetteer import Ministry, load_ministries
+from llmx.core.textnorm import fold
 from llmx.rules.prefilter import word_start_lookahead
 
 # Index names -> contract code. Order matters only for overlapping names (longest wins).
@@ -397,55 +399,55 @@ HELD_LEAD_BEFORE_RE = re.compile(
 # "vị trí số một", "số 1": first place.
 NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi|dung) so (?:mot|1)\b")
 
-# Ministries and ministry-level agencies: canonical name (eval/CONVENTIONS.md) and the folded
-# ways reports write them, abbreviations and English included. Matched on folded text.
-MINISTRIES: list[tuple[str, str]] = [
-    ("Bộ Tư pháp", r"bo tu phap|ministry of justice|\bmoj\b"),
-    ("Ngân hàng Nhà nước Việt Nam",
-     r"ngan hang nha nuoc(?: viet nam)?|\bnhnn\b|state bank of viet ?nam|\bsbv\b"),
-    ("Bộ Tài chính", r"bo tai chinh|ministry of finance|\bmof\b"),
-    ("Bộ Nội vụ", r"bo noi vu|ministry of home affairs|\bmoha\b"),
-    ("Bộ Tài nguyên và Môi trường",
-     r"bo tai nguyen va moi truong|bo tn ?& ?mt|bo tn-mt|ministry of natural resources and environment"),
-    ("Bộ Nông nghiệp và Phát triển nông thôn",
-     r"bo nong nghiep va phat trien nong thon|bo nn ?& ?ptnt|bo nn-ptnt|bo nn va ptnt|"
-     r"ministry of agriculture and rural development"),
-    ("Bộ Xây dựng", r"bo xay dung|ministry of construction"),
-    ("Bộ Giao thông vận tải", r"bo giao thong(?: -)? van tai|bo gtvt|ministry of transport"),
-    ("Bộ Thông tin và Truyền thông",
-     r"bo thong tin va truyen thong|bo tt ?& ?tt|bo tt-tt|"
-     r"ministry of information and communications?|\bmic\b"),
-    ("Bộ Lao động - Thương binh và Xã hội",
-     r"bo lao dong ?- ?thuong binh va xa hoi|bo ldtbxh|bo ld-tb ?& ?xh|bo ld ?- ?tb va xh|"
-     r"ministry of labou?r,? invalids and social affairs|\bmolisa\b"),
-    ("Bộ Văn hóa, Thể thao và Du lịch",
-     r"bo van hoa,? the thao va du lich|bo vhttdl|bo vh,? ?tt ?& ?dl|"
-     r"ministry of culture,? sports and tourism"),
-    ("Bộ Giáo dục và Đào tạo", r"bo giao duc va dao tao|bo gd ?& ?dt|bo gddt|ministry of education and training"),
-    ("Bộ Khoa học và Công nghệ",
-     r"bo khoa hoc va cong nghe|bo kh ?& ?cn|bo khcn|ministry of science and technology|\bmost\b"),
-    ("Bộ Kế hoạch và Đầu tư",
-     r"bo ke hoach va dau tu|bo kh ?& ?dt|bo kh-dt|bo khdt|ministry of planning and investment|\bmpi\b"),
-    ("Bộ Y tế", r"bo y te|ministry of health"),
-    ("Bộ Ngoại giao", r"bo ngoai giao|ministry of foreign affairs"),
-    ("Bộ Công Thương", r"bo cong thuong|ministry of industry and trade|\bmoit\b"),
-    ("Thanh tra Chính phủ", r"thanh tra chinh phu|government inspectorate"),
-    ("Ủy ban Dân tộc", r"uy ban dan toc|committee for ethnic minority affairs"),
-    ("Văn phòng Chính phủ", r"van phong chinh phu|government office"),
-    ("Bảo hiểm xã hội Việt Nam", r"bao hiem xa hoi viet nam|vietnam social security"),
-    ("Thông tấn xã Việt Nam", r"thong tan xa viet nam|vietnam news agency"),
-    ("Đài Truyền hình Việt Nam", r"dai truyen hinh viet nam|vietnam television"),
-    ("Đài Tiếng nói Việt Nam", r"dai tieng noi viet nam|voice of vietnam"),
-    ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
-     r"vien han lam khoa hoc va cong nghe viet nam|vietnam academy of science and technology"),
-    ("Viện Hàn lâm Khoa học xã hội Việt Nam",
-     r"vien han lam khoa hoc xa hoi viet nam|vietnam academy of social sciences"),
-    ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
-     r"uy ban quan ly von nha nuoc(?: tai doanh nghiep)?|commission for the management of state "
-     r"capital at enterprises"),
-    ("Bộ Quốc phòng", r"bo quoc phong|ministry of (?:national )?defen[cs]e"),
-    ("Bộ Công an", r"bo cong an|ministry of public security"),
-]  # fmt: skip
+# Ministries and ministry-level agencies: canonical name and one folded pattern compiled from
+# the names, aliases and English names in llmx/data/ministries.toml (core.gazetteer). Matched
+# on folded text. Example: "Bộ TN & MT" -> Bộ Tài nguyên và Môi trường.
+_ALIAS_SEP_RE = re.compile(r"\s*([,&-])\s*|\s+")
+# ",", "&", "-" with or without spaces around them; the comma may also be left out.
+_ALIAS_SEP = {",": ",? ?", "&": " ?& ?", "-": " ?- ?"}
+_ACRONYM_RE = re.compile(r"[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*")
+
+
+def is_acronym(alias: str) -> bool:
+    """One word with two or more capitals ("NHNN", "MoJ"): matched as a whole word only,
+    and only where the text writes it with capitals (see ``acronym_written``)."""
+    return _ACRONYM_RE.fullmatch(alias) is not None
+
+
+def alias_pattern(alias: str) -> str:
+    """Folded regex for a name written as text: separators loosened, a word boundary at the
+    end (and at the start of an acronym) so that "Bộ Y tế" does not match inside a word."""
+    parts: list[str] = []
+    pos = 0
+    folded = fold(alias)
+    for m in _ALIAS_SEP_RE.finditer(folded):
+        parts.append(re.escape(folded[pos : m.start()]))
+        parts.append(_ALIAS_SEP[m.group(1)] if m.group(1) else " ")
+        pos = m.end()
+    parts.append(re.escape(folded[pos:]))
+    body = "".join(parts)
+    return rf"\b{body}\b" if is_acronym(alias) else rf"{body}\b"
+
+
+def _ministry_pattern(ministry: Ministry) -> str:
+    # Longest first: "ngan hang nha nuoc viet nam" before "ngan hang nha nuoc".
+    names = sorted(set(ministry.all_names()), key=lambda n: (-len(fold(n)), fold(n)))
+    return "|".join(dict.fromkeys(alias_pattern(n) for n in names))
+
+
+MINISTRIES: list[tuple[str, str]] = [(m.name, _ministry_pattern(m)) for m in load_ministries()]
+# Folded acronyms: a match of one of these needs two capitals in the original text.
+MINISTRY_ACRONYMS: frozenset[str] = frozenset(
+    fold(n) for m in load_ministries() for n in m.all_names() if is_acronym(n)
+)
+
+
+def acronym_written(original: str) -> bool:
+    """True when the span of an acronym match is written with two or more capitals: "MOST",
+    "MoST" are the ministry, "most" / "Most" the English word."""
+    return sum(c.isupper() for c in original) >= 2
+
+
 # \b: a ministry name starts a word, so the alternation is tried at word starts only.
 MINISTRY_RE = re.compile(
     r"\b"

@@ -1,0 +1,110 @@
+"""Units inside a province (districts, towns, cities, communes, wards, special zones) and
+provincial bodies, as the rules' entity finder reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmx.rules.entities import PROVINCIAL_BODY_EXAMPLES, EntityMention, find_entities
+
+
+def _found(text: str) -> list[tuple[str, str, str, str | None]]:
+    """(span as written, canonical name, level, province) of each mention."""
+    return [(text[e.start : e.end], e.name, e.level, e.province) for e in find_entities(text)]
+
+
+def _one(text: str, level: str) -> EntityMention:
+    hits = [e for e in find_entities(text) if e.level == level]
+    assert len(hits) == 1, _found(text)
+    return hits[0]
+
+
+def test_town_after_an_unnamed_type_word_is_the_town_not_a_commune() -> None:
+    text = "Khối cấp huyện do thị xã Hòa Thành dẫn đầu với 93,08%"
+    assert _found(text) == [("thị xã Hòa Thành", "thị xã Hòa Thành", "district", "Tây Ninh")]
+
+
+def test_district_gets_its_province_from_the_division_lists() -> None:
+    # "Quảng Ninh" is also a province's name; the district lies in Quảng Bình.
+    e = _one("UBND huyện Quảng Ninh với 88,58 điểm", "district")
+    assert (e.name, e.province) == ("huyện Quảng Ninh", "Quảng Bình")
+
+
+def test_a_name_in_several_provinces_keeps_no_province() -> None:
+    e = _one("vị trí cuối bảng thuộc về UBND huyện Châu Thành (76,54%)", "district")
+    assert (e.name, e.province) == ("huyện Châu Thành", None)
+
+
+def test_special_zone_is_a_commune_level_unit() -> None:
+    e = _one("đặc khu Cát Hải đứng thứ nhất", "commune")
+    assert (e.name, e.province) == ("đặc khu Cát Hải", "Hải Phòng")
+
+
+def test_ward_and_district_in_an_address_chain() -> None:
+    text = "phường Bình Thắng (TX. Dĩ An) giảm sâu nhất"
+    assert _found(text) == [
+        ("phường Bình Thắng", "phường Bình Thắng", "commune", "Bình Dương"),
+        ("TX. Dĩ An", "thị xã Dĩ An", "district", "Bình Dương"),
+    ]
+
+
+def test_city_inside_a_province_vs_centrally_run_city() -> None:
+    assert _found("TP. Lào Cai và thành phố Cần Thơ") == [
+        ("TP. Lào Cai", "TP. Lào Cai", "district", "Lào Cai"),
+        ("Cần Thơ", "Cần Thơ", "province", "Cần Thơ"),
+    ]
+
+
+def test_bare_district_name_gets_its_type_word() -> None:
+    text = "Bắc Trà My vươn lên vị trí thứ nhất về Chỉ số cải cách hành chính cấp huyện"
+    e = _one(text, "district")
+    assert (text[e.start : e.end], e.name, e.province) == (
+        "Bắc Trà My",
+        "huyện Bắc Trà My",
+        "Quảng Nam",
+    )
+
+
+def test_unit_the_lists_lack_is_still_read_after_its_type_word() -> None:
+    assert _found("huyện Hoa Mai Lan và thị xã Hoa Đào đạt 90%") == [
+        ("huyện Hoa Mai Lan", "huyện Hoa Mai Lan", "district", None),
+        ("thị xã Hoa Đào", "thị xã Hoa Đào", "district", None),
+    ]
+
+
+@pytest.mark.parametrize("text", ["công tác xã hội hóa", "phường hội ngành nghề", "huyện này"])
+def test_lower_case_words_after_a_type_word_are_no_unit(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("body", PROVINCIAL_BODY_EXAMPLES)
+def test_provincial_bodies_are_departments_named_as_written(body: str) -> None:
+    text = f"{body} đứng thứ 14 với 73,475 điểm"
+    assert _found(text)[:1] == [(body, body, "department", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Dân tộc tỉnh thứ 15 (80,696 điểm)", "Ban Dân tộc tỉnh"),
+        ("Văn phòng UBND thành phố (thứ 2)", "Văn phòng UBND thành phố"),
+        ("Sở Y tế xếp cuối bảng, tỷ lệ điểm chỉ đạt 55,27%", "Sở Y tế"),
+        ("thấp nhất là Ban Quản lý các khu công nghiệp với 90 điểm",
+         "Ban Quản lý các khu công nghiệp"),
+    ],
+)  # fmt: skip
+def test_department_in_a_ranking_sentence(text: str, name: str) -> None:
+    assert _one(text, "department").name == name
+
+
+@pytest.mark.parametrize(
+    "text", ["công tác thanh tra, kiểm tra", "văn phòng làm việc", "ban quản lý dự án"]
+)
+def test_common_words_are_no_department(text: str) -> None:
+    assert [e for e in find_entities(text) if e.level == "department"] == []
+
+
+def test_the_government_inspectorate_stays_a_ministry() -> None:
+    assert _found("Thanh tra Chính phủ đứng thứ 3") == [
+        ("Thanh tra Chính phủ", "Thanh tra Chính phủ", "ministry", None)
+    ]
