@@ -4,8 +4,10 @@ provincial bodies, as the rules' entity finder reads them."""
 from __future__ import annotations
 
 import pytest
+from support.documents import make_doc
 
 from llmx.rules.entities import PROVINCIAL_BODY_EXAMPLES, EntityMention, find_entities
+from llmx.rules.extractor import RulesExtractor
 
 
 def _found(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -107,4 +109,50 @@ def test_common_words_are_no_department(text: str) -> None:
 def test_the_government_inspectorate_stays_a_ministry() -> None:
     assert _found("Thanh tra Chính phủ đứng thứ 3") == [
         ("Thanh tra Chính phủ", "Thanh tra Chính phủ", "ministry", None)
+    ]
+
+
+# ---- units in ranking sentences (written for these tests) ---------------------------------
+
+
+def _records(text: str, title: str | None = None) -> list[tuple]:
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    return [
+        (r.entity, r.entity_level, r.index, r.year, r.score, r.rank, r.scope)
+        for r in out.extraction.index_results
+    ]
+
+
+def test_unit_named_after_the_bloc_of_departments_is_the_subject() -> None:
+    text = (
+        "UBND tỉnh Gia Lai công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành. "
+        "Ở khối các sở, ban, ngành tỉnh, Sở Tư pháp đứng đầu với 95,1 điểm."
+    )
+    assert ("Sở Tư pháp", "department", "PAR_INDEX", 2023, 95.1, 1, "province:Gia Lai") in (
+        _records(text)
+    )
+
+
+def test_score_share_of_a_unit_is_its_score_not_a_rate() -> None:
+    text = (
+        "Chỉ số cải cách hành chính năm 2023 của các sở, ngành tỉnh Gia Lai được công bố. "
+        "Sở Tư pháp đứng đầu với tỷ lệ điểm số 95,12%."
+    )
+    assert [r[:6] for r in _records(text)] == [
+        ("Sở Tư pháp", "department", "PAR_INDEX", 2023, 95.12, 1)
+    ]
+
+
+def test_a_rate_of_files_stays_no_score() -> None:
+    text = "Chỉ số cải cách hành chính năm 2023: Sở Tư pháp có tỷ lệ hồ sơ trực tuyến đạt 95,12%."
+    assert [r for r in _records(text) if r[4] == 95.12] == []
+
+
+def test_satisfaction_with_administrative_service_is_sipas() -> None:
+    text = (
+        "Kết quả đo lường sự hài lòng đối với sự phục vụ hành chính năm 2025 của các sở, ban, "
+        "ngành tỉnh Gia Lai: Sở Tư pháp đứng thứ nhất."
+    )
+    assert [(r[0], r[2], r[3], r[5]) for r in _records(text)] == [
+        ("Sở Tư pháp", "SIPAS", 2025, 1)
     ]

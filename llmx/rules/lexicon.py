@@ -17,7 +17,8 @@ INDEX_PATTERNS: list[tuple[str, str]] = [
         "SERVICE_INDEX",
     ),
     (r"chi so phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
-    (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)", "SIPAS"),
+    (r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)|"
+     r"su hai long (?:doi voi|ve) su phuc vu hanh chinh", "SIPAS"),
     (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
     (r"chi so nang luc canh tranh cap (?:so|huyen)|\bddci\b", "OTHER"),
     (
