@@ -156,3 +156,13 @@ def test_satisfaction_with_administrative_service_is_sipas() -> None:
     assert [(r[0], r[2], r[3], r[5]) for r in _records(text)] == [
         ("Sở Tư pháp", "SIPAS", 2025, 1)
     ]
+
+
+def test_english_bound_is_no_score_of_the_ministry_named_next() -> None:
+    text = (
+        "In the 2021 PAR Index, three ministries scored above 90 percent: the Ministry of "
+        "Justice (91.9 percent), the Ministry of Finance and the State Bank of Vietnam."
+    )
+    got = [(r[0], r[4]) for r in _records(text)]
+    assert ("Bộ Tư pháp", 91.9) in got
+    assert all(score != 90.0 for _, score in got)

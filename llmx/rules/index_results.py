@@ -252,6 +252,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # "điểm số 93,08%" is the score itself, no bound.
         if re.search(r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu)\s*$", before):
             continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        if _EN_BOUND_BEFORE_RE.search(before):
+            continue  # "scored above 90 percent", "below 80 percent": a bound, not a score
         clause = f[max(0, s - 90) : s]
         clause = re.split(r"[,;](?!\d)", clause)[-1]
         if lx.GAP_BEFORE_RE.search(clause):
@@ -353,6 +355,9 @@ def _index_code(folded: str) -> str | None:
 # đạt 55,27%", "tỷ lệ điểm số cao nhất, đạt 99,28%".
 _SCORE_SHARE_RE = re.compile(
     r"ty le diem(?: so)?(?:,?\s+(?:cao nhat|thap nhat|chi|dat|la|chung|cua don vi))*[\s,:]*"
+)
+_EN_BOUND_BEFORE_RE = re.compile(
+    r"\b(?:above|below|over|under|exceeded|exceeding|exceed|than|at least|at most)\s*$"
 )
 _UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
 
