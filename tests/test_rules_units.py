@@ -166,3 +166,22 @@ def test_english_bound_is_no_score_of_the_ministry_named_next() -> None:
     got = [(r[0], r[4]) for r in _records(text)]
     assert ("Bộ Tư pháp", 91.9) in got
     assert all(score != 90.0 for _, score in got)
+
+
+def test_signed_change_after_a_ministry_in_a_sentence_naming_no_index() -> None:
+    text = (
+        "So với năm 2022, PAR INDEX 2023 của 9/17 bộ tăng, mạnh nhất là Bộ Y tế (+4,12%). "
+        "Các bộ còn lại giảm; giảm sâu nhất là Bộ Xây dựng (-3,05%)."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    got = {(r.entity, r.score_change) for r in out}
+    assert {("Bộ Y tế", 4.12), ("Bộ Xây dựng", -3.05)} <= got
+
+
+def test_signed_percentage_after_a_rate_stays_no_index_result() -> None:
+    text = (
+        "Chỉ số CCHC năm 2023 của tỉnh Gia Lai đạt 85,1%. Tỷ lệ hồ sơ trực tuyến "
+        "đạt 60% (+5%) so với năm trước."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert all(r.score_change != 5.0 for r in out)
