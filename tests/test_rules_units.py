@@ -185,3 +185,11 @@ def test_signed_percentage_after_a_rate_stays_no_index_result() -> None:
     )
     out = RulesExtractor().extract(make_doc(text)).extraction.index_results
     assert all(r.score_change != 5.0 for r in out)
+
+
+def test_last_among_the_wards_is_the_last_rank() -> None:
+    text = (
+        "Chỉ số cải cách hành chính năm 2025 của thành phố Hải Phòng: phường Hồng Bàng "
+        "đứng cuối trong 45 phường."
+    )
+    assert [(r[0], r[5]) for r in _records(text)] == [("phường Hồng Bàng", 45)]

@@ -126,7 +126,7 @@ RANK_CHANGE_RE = re.compile(
 RANK_LAST_RE = re.compile(
     r"\b(?:xep|dung|o vi tri|vi tri|xep hang|dung o vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?"
     r"[,\s]+(?:trong\s+|tren\s+)?(?:tong so\s+|so\s+)?(?P<t>\d{1,3})\s+"
-    r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
+    r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa|phuong)"  # "đứng cuối trong 45 phường"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
