@@ -193,3 +193,19 @@ def test_last_among_the_wards_is_the_last_rank() -> None:
         "đứng cuối trong 45 phường."
     )
     assert [(r[0], r[5]) for r in _records(text)] == [("phường Hồng Bàng", 45)]
+
+
+def test_a_ministry_compared_with_is_not_the_subject() -> None:
+    text = (
+        "Chỉ số cải cách hành chính năm 2023 được công bố. Với 88,1 điểm, Bộ Y tế chỉ thua "
+        "Bộ Xây dựng 0,2 điểm và đứng thứ 2 trong số 17 bộ."
+    )
+    got = [(r[0], r[5]) for r in _records(text)]
+    assert ("Bộ Y tế", 2) in got
+    assert all(name != "Bộ Xây dựng" for name, _ in got)
+
+
+def test_a_compared_unit_with_its_own_value_keeps_its_record() -> None:
+    text = "Chỉ số PCI năm 2023 của tỉnh Gia Lai đạt 66,2 điểm, vượt Kon Tum (64,9 điểm)."
+    got = {(r[0], r[4]) for r in _records(text)}
+    assert {("Gia Lai", 66.2), ("Kon Tum", 64.9)} <= got

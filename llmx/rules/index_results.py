@@ -356,6 +356,10 @@ def _index_code(folded: str) -> str | None:
 _SCORE_SHARE_RE = re.compile(
     r"ty le diem(?: so)?(?:,?\s+(?:cao nhat|thap nhat|chi|dat|la|chung|cua don vi))*[\s,:]*"
 )
+# A unit named after these words is what the subject is compared with; with no value of its
+# own in brackets ("vượt Long An (21,9)" has one) it is not a new subject.
+_COMPARED_BEFORE_RE = re.compile(r"\b(?:thua|kem|vuot|xep sau|dung sau)\s+$")
+_VALUE_IN_BRACKETS_RE = re.compile(r"\s*\(\s*[+\-–−]?\s*\d")
 _EN_BOUND_BEFORE_RE = re.compile(
     r"\b(?:above|below|over|under|exceeded|exceeding|exceed|than|at least|at most)\s*$"
 )
@@ -445,6 +449,12 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                     continue
                 # "Ở khối các sở, ban, ngành tỉnh, Văn phòng UBND tỉnh đứng đầu": a unit of
                 # the province is the subject.
+            if (
+                cur.entity is not None
+                and _COMPARED_BEFORE_RE.search(f, max(0, ev.start - 12), ev.start)
+                and not _VALUE_IN_BRACKETS_RE.match(f, ev.end)
+            ):
+                continue  # "chỉ thua Bộ Tư pháp 0,06 điểm": a point of comparison, no subject
             gap = f[cur.span_end : ev.start]
             if (
                 cur.has_value()
