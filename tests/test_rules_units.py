@@ -4,8 +4,10 @@ provincial bodies, as the rules' entity finder reads them."""
 from __future__ import annotations
 
 import pytest
+from support.documents import make_doc
 
 from llmx.rules.entities import PROVINCIAL_BODY_EXAMPLES, EntityMention, find_entities
+from llmx.rules.extractor import RulesExtractor
 
 
 def _found(text: str) -> list[tuple[str, str, str, str | None]]:
@@ -108,3 +110,102 @@ def test_the_government_inspectorate_stays_a_ministry() -> None:
     assert _found("Thanh tra Chính phủ đứng thứ 3") == [
         ("Thanh tra Chính phủ", "Thanh tra Chính phủ", "ministry", None)
     ]
+
+
+# ---- units in ranking sentences (written for these tests) ---------------------------------
+
+
+def _records(text: str, title: str | None = None) -> list[tuple]:
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    return [
+        (r.entity, r.entity_level, r.index, r.year, r.score, r.rank, r.scope)
+        for r in out.extraction.index_results
+    ]
+
+
+def test_unit_named_after_the_bloc_of_departments_is_the_subject() -> None:
+    text = (
+        "UBND tỉnh Gia Lai công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành. "
+        "Ở khối các sở, ban, ngành tỉnh, Sở Tư pháp đứng đầu với 95,1 điểm."
+    )
+    assert ("Sở Tư pháp", "department", "PAR_INDEX", 2023, 95.1, 1, "province:Gia Lai") in (
+        _records(text)
+    )
+
+
+def test_score_share_of_a_unit_is_its_score_not_a_rate() -> None:
+    text = (
+        "Chỉ số cải cách hành chính năm 2023 của các sở, ngành tỉnh Gia Lai được công bố. "
+        "Sở Tư pháp đứng đầu với tỷ lệ điểm số 95,12%."
+    )
+    assert [r[:6] for r in _records(text)] == [
+        ("Sở Tư pháp", "department", "PAR_INDEX", 2023, 95.12, 1)
+    ]
+
+
+def test_a_rate_of_files_stays_no_score() -> None:
+    text = "Chỉ số cải cách hành chính năm 2023: Sở Tư pháp có tỷ lệ hồ sơ trực tuyến đạt 95,12%."
+    assert [r for r in _records(text) if r[4] == 95.12] == []
+
+
+def test_satisfaction_with_administrative_service_is_sipas() -> None:
+    text = (
+        "Kết quả đo lường sự hài lòng đối với sự phục vụ hành chính năm 2025 của các sở, ban, "
+        "ngành tỉnh Gia Lai: Sở Tư pháp đứng thứ nhất."
+    )
+    assert [(r[0], r[2], r[3], r[5]) for r in _records(text)] == [
+        ("Sở Tư pháp", "SIPAS", 2025, 1)
+    ]
+
+
+def test_english_bound_is_no_score_of_the_ministry_named_next() -> None:
+    text = (
+        "In the 2021 PAR Index, three ministries scored above 90 percent: the Ministry of "
+        "Justice (91.9 percent), the Ministry of Finance and the State Bank of Vietnam."
+    )
+    got = [(r[0], r[4]) for r in _records(text)]
+    assert ("Bộ Tư pháp", 91.9) in got
+    assert all(score != 90.0 for _, score in got)
+
+
+def test_signed_change_after_a_ministry_in_a_sentence_naming_no_index() -> None:
+    text = (
+        "So với năm 2022, PAR INDEX 2023 của 9/17 bộ tăng, mạnh nhất là Bộ Y tế (+4,12%). "
+        "Các bộ còn lại giảm; giảm sâu nhất là Bộ Xây dựng (-3,05%)."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    got = {(r.entity, r.score_change) for r in out}
+    assert {("Bộ Y tế", 4.12), ("Bộ Xây dựng", -3.05)} <= got
+
+
+def test_signed_percentage_after_a_rate_stays_no_index_result() -> None:
+    text = (
+        "Chỉ số CCHC năm 2023 của tỉnh Gia Lai đạt 85,1%. Tỷ lệ hồ sơ trực tuyến "
+        "đạt 60% (+5%) so với năm trước."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert all(r.score_change != 5.0 for r in out)
+
+
+def test_last_among_the_wards_is_the_last_rank() -> None:
+    text = (
+        "Chỉ số cải cách hành chính năm 2025 của thành phố Hải Phòng: phường Hồng Bàng "
+        "đứng cuối trong 45 phường."
+    )
+    assert [(r[0], r[5]) for r in _records(text)] == [("phường Hồng Bàng", 45)]
+
+
+def test_a_ministry_compared_with_is_not_the_subject() -> None:
+    text = (
+        "Chỉ số cải cách hành chính năm 2023 được công bố. Với 88,1 điểm, Bộ Y tế chỉ thua "
+        "Bộ Xây dựng 0,2 điểm và đứng thứ 2 trong số 17 bộ."
+    )
+    got = [(r[0], r[5]) for r in _records(text)]
+    assert ("Bộ Y tế", 2) in got
+    assert all(name != "Bộ Xây dựng" for name, _ in got)
+
+
+def test_a_compared_unit_with_its_own_value_keeps_its_record() -> None:
+    text = "Chỉ số PCI năm 2023 của tỉnh Gia Lai đạt 66,2 điểm, vượt Kon Tum (64,9 điểm)."
+    got = {(r[0], r[4]) for r in _records(text)}
+    assert {("Gia Lai", 66.2), ("Kon Tum", 64.9)} <= got

@@ -145,6 +145,18 @@ def _named_score(f: str, value: Any, subjects: list) -> bool:
     return any(ev.kind == "entity" and clause <= ev.start < value.start for ev in subjects)
 
 
+# "Bộ Kế hoạch và Đầu tư (-5,31%)": a signed change in brackets right after a name.
+_SIGNED_AFTER_NAME_RE = re.compile(r"\s*\(\s*[+\-–−]\s*")
+
+
+def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool:
+    """True when the value at ``value_at`` is a bracketed signed change right after a
+    named unit: the unit's own change in a ranking list, not a metric."""
+    return any(
+        e.end <= value_at and _SIGNED_AFTER_NAME_RE.fullmatch(f, e.end, value_at) for e in ents
+    )
+
+
 def _clause_of(f: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts: clauses are cut at semicolons."""
     return f.rfind(";", 0, pos) + 1
@@ -451,6 +463,7 @@ class RulesExtractor(Backend):
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
                 or _clause_of(f, v.start) in ranked
                 or _named_score(f, v, subjects)
+                or _signed_after_name(f, v.start, ents)
             ]
             trial_mask = list(mask)
             for v in values:

@@ -297,7 +297,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         s = m.start("v")
         before = f[max(0, s - 12) : s]
-        if re.search(r"(?:tang|giam|hon|khoang|thu|so|nguong|duoi|thieu)\s*$", before):
+        # "điểm số 93,08%" is the score itself, no bound.
+        if re.search(r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu)\s*$", before):
             continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
         if lx.EN_BOUND_BEFORE_RE.search(f, max(0, s - 14), s):
             continue  # "scored above 90 percent": the English bound
@@ -306,7 +307,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if lx.GAP_BEFORE_RE.search(clause):
             continue
         near = f[max(0, s - 60) : s]
-        if "ty le" in near and "chi so" not in near[near.rfind("ty le") :]:
+        rate = near[near.rfind("ty le") :] if "ty le" in near else ""
+        if rate and "chi so" not in rate and not _SCORE_SHARE_RE.fullmatch(rate):
             continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
         if (
             lx.RANGE_START_RE.search(f, max(0, s - 16), s) and lx.RANGE_NEXT_RE.match(f[m.end() :])
@@ -435,6 +437,16 @@ def _index_code(folded: str) -> str | None:
     return None
 
 
+# "tỷ lệ điểm số" right before its value is the unit's score as a share of the maximum
+# (a PAR Index score in percent), not a rate: "đạt tỷ lệ điểm số 93,08%", "tỷ lệ điểm chỉ
+# đạt 55,27%", "tỷ lệ điểm số cao nhất, đạt 99,28%".
+_SCORE_SHARE_RE = re.compile(
+    r"ty le diem(?: so)?(?:,?\s+(?:cao nhat|thap nhat|chi|dat|la|chung|cua don vi))*[\s,:]*"
+)
+# A unit named after these words is what the subject is compared with; with no value of its
+# own in brackets ("vượt Long An (21,9)" has one) it is not a new subject.
+_COMPARED_BEFORE_RE = re.compile(r"\b(?:thua|kem|vuot|xep sau|dung sau)\s+$")
+_VALUE_IN_BRACKETS_RE = re.compile(r"\s*\(\s*[+\-–−]?\s*\d")
 _UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
 
 
@@ -512,12 +524,21 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
         elif k == "entity":
             ent: EntityMention = d["entity"]
             if last_province_scope and 0 <= ev.start - last_province_scope[0] < 25:
-                # "dẫn đầu các sở, ngành tỉnh X": X names the scope, not a new subject.
                 owner = last_province_scope[1]
-                if owner is not None and ent.level == "province":
-                    owner.scope = f"province:{ent.name}"
                 last_province_scope = None
-                continue
+                if ent.level == "province":
+                    # "dẫn đầu các sở, ngành tỉnh X": X names the scope, not a new subject.
+                    if owner is not None:
+                        owner.scope = f"province:{ent.name}"
+                    continue
+                # "Ở khối các sở, ban, ngành tỉnh, Văn phòng UBND tỉnh đứng đầu": a unit of
+                # the province is the subject.
+            if (
+                cur.entity is not None
+                and _COMPARED_BEFORE_RE.search(f, max(0, ev.start - 12), ev.start)
+                and not _VALUE_IN_BRACKETS_RE.match(f, ev.end)
+            ):
+                continue  # "chỉ thua Bộ Tư pháp 0,06 điểm": a point of comparison, no subject
             gap = f[cur.span_end : ev.start]
             if (
                 cur.has_value()

@@ -151,7 +151,7 @@ RANK_CHANGE_RE = re.compile(
 RANK_LAST_RE = re.compile(
     r"\b(?:xep|dung|o vi tri|vi tri|xep hang|dung o vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?"
     r"[,\s]+(?:trong\s+|tren\s+)?(?:tong so\s+|so\s+)?(?P<t>\d{1,3})\s+"
-    r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
+    r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa|phuong)"  # "đứng cuối trong 45 phường"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
@@ -722,8 +722,8 @@ EN_RANK_WORD_HINT = (
 # A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
-    r"\b(?:above|below|over|under|exceeded|exceeding|surpassed|more than|less than|at least|"
-    r"up to|from|between)\s*$"
+    r"\b(?:above|below|over|under|exceeded|exceeding|exceed|surpassed|more than|less than|than|"
+    r"at least|at most|up to|from|between)\s*$"
 )
 # "the index", "the rankings": the index the passage last named ("Quang Ninh topped the index
 # for the third time"), however many sentences back.
