@@ -25,9 +25,10 @@ def one(text: str, value: float, title: str | None = None):
 @pytest.mark.parametrize(
     ("sentence", "value", "name", "unit"),
     [
-        # a count is named "số …" after the counted noun phrase, cut at the clause end
+        # a count is named "số …" after the counted noun phrase, cut at the clause end, and
+        # ends on the clause's verb before the number (the entity's name left out)
         ("Năm 2023, tỉnh Phú Yên tiếp nhận 1.250 hồ sơ trực tuyến, tăng so với năm trước.",
-         1250, "số hồ sơ trực tuyến", "hồ sơ"),
+         1250, "số hồ sơ trực tuyến tiếp nhận", "hồ sơ"),
         # "cơ quan" keeps its first word: "có" is cut, "cơ" is not
         ("Năm 2022, tỉnh Yên Bái có 9 cơ quan chuyên môn xếp loại Tốt.", 9,
          "số cơ quan chuyên môn xếp loại Tốt", "cơ quan"),
