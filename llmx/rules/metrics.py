@@ -33,7 +33,7 @@ _PHRASE_BREAK = re.compile(r"[;:,.()]|\s(?:va|nhung|trong do|tang|giam)\s")
 _LIST_GOES_ON = re.compile(r",\s*|\s(?:va|hoac)\s+")
 # The words that open the clause before a count and say nothing of it ("đã", "và", "có").
 _VERB_PHRASE_LEAD = re.compile(
-    r"^(?:(?:va|da|dang|con|co|la|dat|voi|gom|trong do|rieng|tong cong|chi|toan tinh|"
+    r"(?:(?:va|da|dang|con|co|la|dat|voi|gom|trong do|rieng|tong cong|chi|toan tinh|"
     r"ngoai ra|nhu vay|hien|hien nay|den nay|ca)\s+)+"
 )
 _VERB_PHRASE_MAX_WORDS = 9
