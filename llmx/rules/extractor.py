@@ -306,6 +306,8 @@ class RulesExtractor(Backend):
                     f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
                 metric_year = para_year if para_year is not None else doc_year or head_year
+                if metric_year is None:
+                    metric_year = carry.edition_year  # an article about one edition: its year
                 para_year = context_year
                 for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
