@@ -68,10 +68,6 @@ _NATION = EntityMention(0, 0, "Việt Nam", "nation")
 _BLOC = EntityMention(0, 0, "17 bộ, cơ quan ngang bộ", "ministry")
 _GROUP_LABELS = ("province_count", "locality_count", "ministry_count", "survey_count", "part_count")
 _LOCAL_LEVELS = ("province", "district", "commune", "department")
-_AVERAGE_CUE = re.compile(r"\b(?:gia tri trung binh|binh quan|trung binh)\b")
-_AVERAGE_WINDOW = 90
-_CHANGE_BETWEEN = re.compile(r"\b(?:cao hon|thap hon|tang|giam|vuot|hon|kem)\b")
-_AVERAGE_OVER_ALL = re.compile(r"\b(?:\d+ (?:tinh|dia phuong)|ca nuoc|toan quoc)\b")
 _SUB_PROVINCE_LEVELS = ("district", "commune", "department")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
@@ -364,11 +360,7 @@ def find_metrics(
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
                 # rate with no head and nothing measured after it has no readable name.
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
-        average_of = None
-        if not name:
-            # "bình quân 63 địa phương năm 2024 là 88,37%": the average of an index
-            name, average_of = _average_name(f, original, s, owner(s))
-        emit(m.start(), m.end(), value, "%", name, average_of)
+        emit(m.start(), m.end(), value, "%", name)
 
     for m in _FRACTION_RE.finditer(f):
         # "1.121/1.807 thủ tục": the count achieved out of a total.
@@ -427,28 +419,6 @@ def find_metrics(
             unit = canonical.vi.removeprefix("số ")
         emit(s, u_end, value, unit, name, group_owner)
     return out
-
-
-def _average_name(
-    f: str, original: str, pos: int, usual: EntityMention | None
-) -> tuple[str, EntityMention | None]:
-    """The name and owner of an average of an index stated before ``pos`` ("bình quân PAR
-    INDEX 2021 của 63 tỉnh, thành phố là 86,37%"): the vocabulary's name of an average with
-    the index's name; the country's when taken over the provinces. ("", None) when no
-    average of a named index precedes the value in its clause."""
-    start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos), pos - _AVERAGE_WINDOW, 0)
-    cues = list(_AVERAGE_CUE.finditer(f, start, pos))
-    cue = cues[-1] if cues else None
-    if cue is None or _CHANGE_BETWEEN.search(f, cue.end(), pos):
-        return "", None  # "cao hơn bình quân cả nước 2,3%" is a difference, not the average
-    vocab = get_vocab()
-    spans = vocab.find(original[start:pos], kinds={"index"})
-    head = vocab.concept("metric", "average")
-    if not spans or head is None:
-        return "", None
-    index = vocab.index_display(spans[-1].label, "vi")
-    whole = _AVERAGE_OVER_ALL.search(f, cue.start(), pos)
-    return f"{head.vi} {index}", (_NATION if whole else usual)
 
 
 def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:

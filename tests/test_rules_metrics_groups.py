@@ -1,0 +1,101 @@
+"""Group counts, list names, clause verbs and bare rate heads of the offline extractor's
+metrics, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def metrics(text: str, title: str | None = None):
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    for m in out.extraction.metrics:
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
+    return out.extraction.metrics
+
+
+def one(text: str, value: float):
+    hits = [m for m in metrics(text) if m.value == value]
+    assert len(hits) == 1, [m.model_dump(exclude={"evidence"}) for m in metrics(text)]
+    return hits[0]
+
+
+def test_a_count_of_provinces_is_the_countrys() -> None:
+    m = one("Năm 2022, có 41 tỉnh, thành phố đạt từ 80-90%.", 41)
+    assert (m.entity, m.unit, m.year) == ("Việt Nam", "tỉnh, thành phố", 2022)
+    assert m.name == "số tỉnh, thành phố đạt từ 80-90%"
+
+
+def test_the_countrys_localities_are_counted_as_provinces() -> None:
+    m = one("Năm 2021, có 12 địa phương cải thiện điểm so với năm trước.", 12)
+    assert (m.entity, m.unit) == ("Việt Nam", "tỉnh, thành phố")
+    assert m.name.startswith("số tỉnh, thành phố cải thiện điểm")
+
+
+def test_localities_inside_a_province_stay_the_provinces() -> None:
+    text = "Năm 2021, trong các huyện của tỉnh Gia Lai, có 5 địa phương đạt loại tốt."
+    m = one(text, 5)
+    assert (m.entity, m.unit) == ("Gia Lai", "địa phương")
+
+
+def test_a_count_of_ministries_is_the_blocs() -> None:
+    m = one("Năm 2022, có 9 bộ đạt kết quả cao hơn năm trước.", 9)
+    assert (m.entity, m.unit) == ("17 bộ, cơ quan ngang bộ", "bộ")
+
+
+def test_survey_forms_are_the_countrys_and_a_province_keeps_its_own() -> None:
+    national = one("Năm 2023, có hơn 52.300 phiếu khảo sát được thu về.", 52300)
+    assert (national.entity, national.unit) == ("Việt Nam", "phiếu khảo sát")
+    local = one("Năm 2023, tỉnh Bình Định phát 1.200 phiếu khảo sát.", 1200)
+    assert local.entity == "Bình Định"
+
+
+def test_a_count_that_is_the_base_of_other_figures_is_not_one() -> None:
+    text = "Năm 2022, trong 63 tỉnh, thành phố, tỉnh Sơn La đứng thứ 40."
+    assert [m for m in metrics(text) if m.value == 63] == []
+
+
+def test_times_in_respectively_is_not_a_count() -> None:
+    text = "Năm 2022, các vị trí 5 và 6 lần lượt thuộc về Nghệ An và Huế."
+    assert [m for m in metrics(text) if m.unit == "lần"] == []
+
+
+def test_a_name_goes_on_across_a_list_of_kinds() -> None:
+    m = one("Năm 2023, tỉnh Hòa Bình có 100% xã, phường, thị trấn được phủ sóng 4G.", 100)
+    assert m.name == "tỷ lệ xã, phường, thị trấn được phủ sóng 4G"
+
+
+def test_a_count_takes_its_clauses_verb_and_a_list_shares_it() -> None:
+    text = (
+        "Năm 2022, toàn tỉnh Cao Bằng đã thực hiện cắt giảm thời hạn giải quyết của 120 TTHC "
+        "cấp tỉnh, 15 TTHC cấp huyện."
+    )
+    first, second = one(text, 120), one(text, 15)
+    assert first.name == "số TTHC cấp tỉnh thực hiện cắt giảm thời hạn giải quyết"
+    assert second.name == "số TTHC cấp huyện thực hiện cắt giảm thời hạn giải quyết"
+
+
+def test_a_verb_after_its_subject_leaves_the_subject_out() -> None:
+    m = one("Trong năm 2023, thành phố Vinh đã tiếp nhận 9.120 hồ sơ TTHC.", 9120)
+    assert m.name == "số hồ sơ TTHC tiếp nhận"
+
+
+def test_a_bare_rate_head_takes_the_noun_phrase_after_the_value() -> None:
+    text = "Năm 2024, tỉnh Bến Tre có tỷ lệ 58,2% dịch vụ công trực tuyến toàn trình."
+    assert one(text, 58.2).name == "tỷ lệ dịch vụ công trực tuyến toàn trình"
+
+
+def test_a_bare_rate_head_takes_an_earlier_head_that_names_it() -> None:
+    text = (
+        "Năm 2022, dẫn đầu về tỷ lệ hồ sơ trực tuyến là Bộ Tư pháp và Bộ Tài chính, với tỷ lệ "
+        "lần lượt là 91,5% và 88,3%."
+    )
+    assert one(text, 88.3).name == "tỷ lệ hồ sơ trực tuyến"
+
+
+def test_an_undated_metric_of_an_edition_takes_its_year() -> None:
+    title = "Công bố Chỉ số CCHC năm 2022"
+    text = f"{title}\n\nTỉnh Quảng Trị có 14 cơ quan xếp loại Tốt."
+    m = [x for x in metrics(text, title) if x.value == 14]
+    assert len(m) == 1 and m[0].year == 2022
