@@ -99,3 +99,18 @@ def test_an_undated_metric_of_an_edition_takes_its_year() -> None:
     text = f"{title}\n\nTỉnh Quảng Trị có 14 cơ quan xếp loại Tốt."
     m = [x for x in metrics(text, title) if x.value == 14]
     assert len(m) == 1 and m[0].year == 2022
+
+
+def test_a_share_in_parentheses_after_a_count_is_the_rate_of_what_it_counts() -> None:
+    text = "Năm 2024, tại tỉnh Phú Thọ, 18/20 đơn vị (90%) đạt loại xuất sắc."
+    count, share = one(text, 18), one(text, 90)
+    assert count.name == "số đơn vị đạt loại xuất sắc"  # the aside is not part of the name
+    assert (share.name, share.unit, share.entity) == ("tỷ lệ đơn vị loại xuất sắc", "%", "Phú Thọ")
+
+
+def test_a_count_of_agencies_after_a_department_is_the_provinces() -> None:
+    text = (
+        "Năm 2022, Sở Tư pháp tỉnh Long An dẫn đầu khối sở. "
+        "Khối sở có 15/18 cơ quan đạt loại tốt."
+    )
+    assert one(text, 15).entity == "Long An"

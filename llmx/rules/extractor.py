@@ -309,7 +309,9 @@ class RulesExtractor(Backend):
                 if metric_year is None:
                     metric_year = carry.edition_year  # an article about one edition: its year
                 para_year = context_year
-                for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
+                for rec in find_metrics(
+                    f, original, ents, years, subject, mask, metric_year, carry.doc_province
+                ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))

@@ -69,6 +69,16 @@ _BLOC = EntityMention(0, 0, "17 bộ, cơ quan ngang bộ", "ministry")
 _GROUP_LABELS = ("province_count", "locality_count", "ministry_count", "survey_count", "part_count")
 _LOCAL_LEVELS = ("province", "district", "commune", "department")
 _SUB_PROVINCE_LEVELS = ("district", "commune", "department")
+# Units a province counts of its own parts ("17 cơ quan", "8 địa phương", "12 đơn vị").
+_UNITS_COUNTED = re.compile(r"^(?:don vi|co quan|dia phuong|so|huyen|xa|phuong)\b")
+# A share in parentheses right after a count ("14/16 đơn vị (87,5%) đạt loại xuất sắc"): the
+# rate of what the count counts.
+_COUNT_BEFORE_SHARE = re.compile(
+    rf"\d+(?:\.\d{{3}})*(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s+(?P<u>{lx.COUNT_UNITS})\s*\(\s*$"
+)
+# An aside in parentheses a noun phrase goes on across ("14/16 đơn vị (87,5%) đạt …").
+_PAREN_ASIDE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)\s*")
+_PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
 _DIGIT = re.compile(r"\d")  # the same digits as the value patterns' \d
@@ -172,17 +182,20 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
         if go_on and go_on.end() > m.start() and _listed_at(original, go_on.end()):
             at = go_on.end()
             continue
+        aside = _PAREN_ASIDE.match(f, m.start())
+        if aside and m.start() > pos:
+            at = aside.end()
+            continue
         return m.start()
 
 
 def _following_name(f: str, original: str, pos: int) -> str:
     """Noun phrase after a number: '100% các xã được phủ sóng' -> 'các xã được phủ sóng'."""
-    return _tidy(f, original, pos, _phrase_end(f, original, pos))
+    phrase = _tidy(f, original, pos, _phrase_end(f, original, pos))
+    return _clean(_PAREN_ASIDE_IN_NAME.sub("", phrase))
 
 
-def _count_name(
-    f: str, original: str, unit_start: int, unit: str, verb: str | None = None
-) -> str:
+def _count_name(f: str, original: str, unit_start: int, unit: str, verb: str | None = None) -> str:
     """'12 hồ sơ trực tuyến' -> 'số hồ sơ trực tuyến'; an amount ('15 ngày') keeps its noun.
     ``verb``, the clause's words before the number ("tiếp nhận trực tiếp 6.989 hồ sơ"), says
     what was done to what is counted and ends a name that says little else."""
@@ -260,9 +273,11 @@ def find_metrics(
     main: EntityMention | None,
     mask: list[bool],
     context_year: int | None = None,
+    doc_province: str | None = None,
 ) -> list[dict[str, Any]]:
     """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
-    same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …")."""
+    same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …"); ``doc_province``
+    the province the article is about, whose the counts of its agencies are."""
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
@@ -304,10 +319,16 @@ def find_metrics(
         for i in range(s, e):
             mask[i] = True
         ent = ent or owner(s)
+        if doc_province and ent is not None and _counts_the_provinces_units(ent, main, unit):
+            # "khối sở có 17/19 cơ quan đạt loại tốt" after a sentence about one department:
+            # a count of the province's units is the province's
+            ent = EntityMention(0, 0, doc_province, "province", doc_province)
         if ent is not None and ent.level == "ministry" and lx.SURVEY_RE.search(f):
             ent = _NATION  # the units a ministry's survey covered are the country's
-        elif unit != "%" and _BLOC_UNITS.match(fold(unit)) and (
-            _BLOC_CUE.search(f) or (ent is not None and ent.level == "ministry")
+        elif (
+            unit != "%"
+            and _BLOC_UNITS.match(fold(unit))
+            and (_BLOC_CUE.search(f) or (ent is not None and ent.level == "ministry"))
         ):
             ent = _BLOC  # "Nhóm trên 90% có 2 đơn vị là …": the bloc's count of its members
         out.append(
@@ -351,6 +372,12 @@ def find_metrics(
             following = _following_name(f, original, m.end())
             if _names_a_thing(following):
                 name = f"{name.split()[0]} {name.split()[1]} {following}"
+        share_of = _COUNT_BEFORE_SHARE.search(f, max(0, s - 60), s)
+        if name is None and share_of is not None:
+            unit_o = original[share_of.start("u") : share_of.end("u")]
+            after = f.find(")", m.end())
+            rest = _following_name(f, original, after + 1) if after >= 0 else ""
+            name = _clean(f"tỷ lệ {unit_o} {rest}")
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
@@ -419,6 +446,15 @@ def find_metrics(
             unit = canonical.vi.removeprefix("số ")
         emit(s, u_end, value, unit, name, group_owner)
     return out
+
+
+def _counts_the_provinces_units(ent: EntityMention, main: EntityMention | None, unit: str) -> bool:
+    """Whether a count of ``unit`` given to ``ent`` is its province's: a unit inside the
+    province that the sentence took from an earlier one (``main``) counting agencies or
+    localities, or a department (itself one agency) counting agencies."""
+    if ent.level not in _SUB_PROVINCE_LEVELS or not _UNITS_COUNTED.match(fold(unit)):
+        return False
+    return ent is main or (ent.level == "department" and fold(unit) in ("co quan", "don vi"))
 
 
 def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
