@@ -114,3 +114,16 @@ def test_a_count_of_agencies_after_a_department_is_the_provinces() -> None:
         "Khối sở có 15/18 cơ quan đạt loại tốt."
     )
     assert one(text, 15).entity == "Long An"
+
+
+def test_the_total_of_a_fraction_is_the_count_of_what_is_measured() -> None:
+    text = "Trong tháng 5/2025, tỉnh Ninh Bình đã số hóa 420/1.250 hồ sơ đầu vào."
+    done, total = one(text, 420), one(text, 1250)
+    assert total.name == "số hồ sơ đầu vào tháng 5/2025"
+    assert done.name == "số hồ sơ đầu vào số hóa tháng 5/2025"
+    assert (done.year, total.year) == (2025, 2025)
+
+
+def test_the_total_of_agencies_is_not_a_metric() -> None:
+    text = "Năm 2022, khối sở của tỉnh Hà Tĩnh có 16/19 cơ quan đạt loại tốt."
+    assert [m.value for m in metrics(text)] == [16]

@@ -396,8 +396,14 @@ def find_metrics(
         if value is None or total is None or value > total:
             continue
         unit = original[m.start("u") : m.end("u")]
+        if not _UNITS_COUNTED.match(fold(unit)) and not any(mask[m.start() : m.end("u")]):
+            # "639/1.414 hồ sơ đầu vào được số hóa": the total is the count of what is
+            # measured, before anything was done to it (agencies' totals are their bloc's size)
+            total_name = _count_name(f, original, m.start("u"), unit)
+            emit(m.start("b"), m.end("u"), total, unit, total_name)
         verb = count_verb(m.start(), m.start("u"), unit)
-        emit(m.start(), m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit, verb))
+        name = _count_name(f, original, m.start("u"), unit, verb)
+        emit(m.start(), m.start("b"), value, unit, name)
 
     for m in lx.COUNT_RE.finditer(f):
         s = m.start("v")
