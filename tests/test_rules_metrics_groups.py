@@ -110,8 +110,7 @@ def test_a_share_in_parentheses_after_a_count_is_the_rate_of_what_it_counts() ->
 
 def test_a_count_of_agencies_after_a_department_is_the_provinces() -> None:
     text = (
-        "Năm 2022, Sở Tư pháp tỉnh Long An dẫn đầu khối sở. "
-        "Khối sở có 15/18 cơ quan đạt loại tốt."
+        "Năm 2022, Sở Tư pháp tỉnh Long An dẫn đầu khối sở. Khối sở có 15/18 cơ quan đạt loại tốt."
     )
     assert one(text, 15).entity == "Long An"
 
@@ -127,3 +126,24 @@ def test_the_total_of_a_fraction_is_the_count_of_what_is_measured() -> None:
 def test_the_total_of_agencies_is_not_a_metric() -> None:
     text = "Năm 2022, khối sở của tỉnh Hà Tĩnh có 16/19 cơ quan đạt loại tốt."
     assert [m.value for m in metrics(text)] == [16]
+
+
+def test_a_count_named_before_its_value_keeps_that_name() -> None:
+    text = "Trong năm 2024, tại tỉnh Hậu Giang, số hồ sơ đã giải quyết, trả kết quả là 2.460."
+    m = one(text, 2460)
+    assert (m.name, m.unit, m.entity) == (
+        "số hồ sơ đã giải quyết, trả kết quả",
+        "hồ sơ",
+        "Hậu Giang",
+    )
+
+
+def test_a_department_before_a_value_does_not_read_as_a_count() -> None:
+    assert [m for m in metrics("Năm 2024, Sở hồ sơ là 12.") if m.value == 12] == []
+
+
+def test_a_total_is_read_after_tong_so_but_not_after_an_identifiers_so() -> None:
+    total = one("Năm 2024, tỉnh Hà Nam có tổng số 16.800 hồ sơ thủ tục hành chính.", 16800)
+    assert total.name == "tổng số hồ sơ thủ tục hành chính"
+    text = "Năm 2024, tỉnh Hà Nam ban hành Quyết định số 16 hồ sơ mẫu."
+    assert [m for m in metrics(text) if m.value == 16] == []

@@ -77,6 +77,14 @@ _COUNT_BEFORE_SHARE = re.compile(
     rf"\d+(?:\.\d{{3}})*(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s+(?P<u>{lx.COUNT_UNITS})\s*\(\s*$"
 )
 # An aside in parentheses a noun phrase goes on across ("14/16 đơn vị (87,5%) đạt …").
+# "tổng số 168.000 hồ sơ": a total, where a bare "số" before a number is an identifier.
+_TOTAL_BEFORE = re.compile(r"\btong so\s*$")
+# A count named before its value: "Số hồ sơ đã giải quyết, trả kết quả là 1.795" (no unit
+# after the number: one there is read as a count with its unit).
+_HEADED_COUNT_RE = re.compile(
+    rf"\bso (?P<u>{lx.COUNT_UNITS})\b(?P<h>[^;:()\d]{{0,80}}?)\s+(?:la|dat)\s+"
+    rf"(?P<v>\d+(?:\.\d{{3}})*)(?!\d|[.,]\d|\s*[/%]|\s*(?:{lx.COUNT_UNITS}|nghin|trieu|ty)\b)"
+)
 _PAREN_ASIDE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)\s*")
 _PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
@@ -407,7 +415,8 @@ def find_metrics(
 
     for m in lx.COUNT_RE.finditer(f):
         s = m.start("v")
-        if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+        total_of = _TOTAL_BEFORE.search(f, max(0, s - 12), s)
+        if total_of is None and _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
             continue
         raw = m.group("v")
         if m.group("m"):
@@ -418,8 +427,24 @@ def find_metrics(
         if 1990 <= value <= 2100 and "." not in m.group("v") and "," not in m.group("v"):
             continue  # a year followed by a noun ("2022 hồ sơ" is rare, years are common)
         unit = original[m.start("u") : m.end("u")]
+        if total_of is not None:
+            # "trên tổng số 168.000 hồ sơ thủ tục hành chính": the total, not an identifier
+            name = _clean(f"tổng số {_following_name(f, original, m.start('u'))}")
+            emit(s, m.end("u"), value, unit, name)
+            continue
         verb = count_verb(s, m.start("u"), unit)
         emit(s, m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit, verb))
+
+    for m in _HEADED_COUNT_RE.finditer(f):
+        # "Số hồ sơ đã giải quyết, trả kết quả là 1.795": the count's name comes first
+        s = m.start("v")
+        if original[m.start() + 1].lower() not in ("ố", "o"):
+            continue  # "số", not "sở"
+        value = parse_vn_number(m.group("v"))
+        if value is None or (1990 <= value <= 2100 and "." not in m.group("v")):
+            continue
+        unit = original[m.start("u") : m.end("u")]
+        emit(s, m.end("v"), value, unit, _tidy(f, original, m.start(), m.end("h")))
 
     for m in _GROUP_NUMBER.finditer(f):
         # "56 tỉnh, thành phố đạt …", "4/7 chỉ số thành phần", "85.600 phiếu khảo sát"
