@@ -147,3 +147,12 @@ def test_a_total_is_read_after_tong_so_but_not_after_an_identifiers_so() -> None
     assert total.name == "tổng số hồ sơ thủ tục hành chính"
     text = "Năm 2024, tỉnh Hà Nam ban hành Quyết định số 16 hồ sơ mẫu."
     assert [m for m in metrics(text) if m.value == 16] == []
+
+
+def test_a_service_level_after_a_rate_is_that_rate_at_the_level() -> None:
+    text = (
+        "Năm 2019, tỷ lệ cung cấp dịch vụ công trực tuyến của tỉnh Lạng Sơn theo mức độ 3 đạt "
+        "61%, mức độ 4 đạt 24%."
+    )
+    assert one(text, 61).name == "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 3"
+    assert one(text, 24).name == "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 4"

@@ -27,6 +27,9 @@ _MAX_NAME_WORDS = 16
 _BARE_RATE_NAME = re.compile(
     r"^(?:ty le|ti le|muc do)(?: (?:nay|do|tren|chung|lan luot|tuong ung))*$"
 )
+# A service level read as a rate's head ("mức độ 04 đạt 20%"): it qualifies an earlier rate.
+_LEVEL_NAME = re.compile(r"^muc do \d+$")
+_LEVEL_IN_NAME = re.compile(r"muc do \d+")
 # Where the noun phrase after a number ends: a clause mark or a word that starts a new one.
 _PHRASE_BREAK = re.compile(r"[;:,.()]|\s(?:va|nhung|trong do|tang|giam)\s")
 # Separators a list of kinds goes on across ("xã, phường", "cấp huyện và cấp xã").
@@ -117,10 +120,22 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     if not heads:
         return None
     names = [_head_name(f, original, h.start(), num_start) for h in reversed(heads)]
-    named = [n for n in names if n is not None and not _is_bare_rate(n)]
-    if named:
+    named = [n for n in names if n is not None and not _is_bare_rate(n) and not _is_level(n)]
+    if not named:
+        return names[0]
+    level = names[0]
+    if level is None or not _is_level(level) or len(heads) < 2:
         return named[0]
-    return names[0]
+    # "Tỷ lệ cung cấp dịch vụ công trực tuyến theo mức độ 03 đạt 57%, mức độ 04 đạt 20%":
+    # a level after a rate's name is that rate at that level
+    said = _LEVEL_IN_NAME.search(fold(named[0]))
+    if said:
+        return _clean(named[0][: said.start()] + level + named[0][said.end() :])
+    return _clean(f"{named[0]} {level}")
+
+
+def _is_level(name: str) -> bool:
+    return bool(_LEVEL_NAME.match(fold(name)))
 
 
 def _is_bare_rate(name: str) -> bool:
