@@ -156,3 +156,13 @@ def test_a_service_level_after_a_rate_is_that_rate_at_the_level() -> None:
     )
     assert one(text, 61).name == "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 3"
     assert one(text, 24).name == "tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 4"
+
+
+def test_the_units_a_ranking_is_among_are_not_a_count() -> None:
+    text = "Năm 2024, trong 18 đơn vị của khối này, Sở Xây dựng tỉnh Lào Cai đạt điểm cao nhất."
+    assert [m for m in metrics(text) if m.value == 18] == []
+
+
+def test_how_many_groups_a_ranking_is_split_into_is_not_a_count() -> None:
+    text = "Năm 2022, các tỉnh, thành phố được chia làm 3 nhóm theo kết quả Chỉ số CCHC."
+    assert [m for m in metrics(text) if m.value == 3] == []

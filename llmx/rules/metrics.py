@@ -47,7 +47,7 @@ _VERB_WITH_WORDS = 2  # a count's noun phrase this short after its unit takes th
 # tỉnh, thành phố", "bình quân 63 địa phương".
 _BASE_COUNT_BEFORE = re.compile(
     r"\b(?:trong|giua|cua|trong so|trong tong so|tren|o|tai|voi|binh quan|trung binh|"
-    r"danh sach|chia thanh|xep vao|thuoc|among|of)\s*$"
+    r"danh sach|chia thanh|chia lam|xep vao|thuoc|cau thanh tu|bao gom|gom|among|of)\s*$"
 )
 _VERB_PHRASE_TAIL = re.compile(
     r"(?:\s*\b(?:của|đối với|là|đạt|hơn|trên|khoảng|gần|tới|lên tới|với|cho|có|gồm|được|"
@@ -433,6 +433,8 @@ def find_metrics(
         total_of = _TOTAL_BEFORE.search(f, max(0, s - 12), s)
         if total_of is None and _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
             continue
+        if _UNITS_COUNTED.match(m.group("u")) and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
+            continue  # "Trong 16 đơn vị của khối này, …": the units ranked, not a figure
         raw = m.group("v")
         if m.group("m"):
             raw = f"{raw} {original[m.start('m') : m.end('m')]}"
