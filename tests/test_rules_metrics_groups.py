@@ -166,3 +166,18 @@ def test_the_units_a_ranking_is_among_are_not_a_count() -> None:
 def test_how_many_groups_a_ranking_is_split_into_is_not_a_count() -> None:
     text = "Năm 2022, các tỉnh, thành phố được chia làm 3 nhóm theo kết quả Chỉ số CCHC."
     assert [m for m in metrics(text) if m.value == 3] == []
+
+
+def test_a_processing_time_is_named_by_what_takes_that_long() -> None:
+    text = (
+        "Năm 2023, tại tỉnh Bình Định, thời gian cấp giấy phép kinh doanh được rút ngắn từ "
+        "12 ngày xuống còn 4 ngày làm việc."
+    )
+    now, before = one(text, 4), one(text, 12)
+    assert (now.name, now.unit) == ("thời gian cấp giấy phép kinh doanh", "ngày làm việc")
+    assert before.name == "thời gian cấp giấy phép kinh doanh trước đây"
+
+
+def test_a_duration_without_a_time_head_keeps_its_noun() -> None:
+    m = one("Năm 2023, tỉnh Đồng Nai rút ngắn còn 3 ngày làm việc.", 3)
+    assert m.name == "ngày làm việc"

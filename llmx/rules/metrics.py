@@ -80,6 +80,15 @@ _COUNT_BEFORE_SHARE = re.compile(
     rf"\d+(?:\.\d{{3}})*(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s+(?P<u>{lx.COUNT_UNITS})\s*\(\s*$"
 )
 # An aside in parentheses a noun phrase goes on across ("14/16 đơn vị (87,5%) đạt …").
+# Processing times: a duration after "thời gian …" in its clause names what takes that long.
+_TIME_UNITS = re.compile(r"^(?:ngay lam viec|ngay|gio|phut)$")
+_DURATION_HEAD = re.compile(r"\bthoi gian\b")
+_DURATION_WINDOW = 160
+_DURATION_NAME_END = re.compile(
+    r"\s(?:duoc|da|rut ngan|giam|xuong|con|tu|la|chi|dat|tang|keo dai|tiet kiem)\s"
+)
+_BEFORE_DURATION = re.compile(r"\b(?:tu|thay vi|so voi|truoc day la)\s*$")
+_AFTER_DURATION = re.compile(r"\s*(?:nhu |so voi )?truoc day\b")
 # "tổng số 168.000 hồ sơ": a total, where a bare "số" before a number is an identifier.
 _TOTAL_BEFORE = re.compile(r"\btong so\s*$")
 # A count named before its value: "Số hồ sơ đã giải quyết, trả kết quả là 1.795" (no unit
@@ -449,6 +458,10 @@ def find_metrics(
             name = _clean(f"tổng số {_following_name(f, original, m.start('u'))}")
             emit(s, m.end("u"), value, unit, name)
             continue
+        duration = _duration_name(f, original, s, m.end("u"), unit)
+        if duration is not None:
+            emit(s, m.end("u"), value, unit, duration)
+            continue
         verb = count_verb(s, m.start("u"), unit)
         emit(s, m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit, verb))
 
@@ -503,6 +516,29 @@ def _counts_the_provinces_units(ent: EntityMention, main: EntityMention | None, 
     if ent.level not in _SUB_PROVINCE_LEVELS or not _UNITS_COUNTED.match(fold(unit)):
         return False
     return ent is main or (ent.level == "department" and fold(unit) in ("co quan", "don vi"))
+
+
+def _duration_name(f: str, original: str, num_start: int, end: int, unit: str) -> str | None:
+    """The name of a processing time: 'thời gian cấp giấy phép … được rút ngắn còn 7 ngày
+    làm việc' -> 'thời gian cấp giấy phép …'; the time it was before ('từ 30 ngày', 'thay
+    vì 15 ngày như trước đây') is named '… trước đây'. None when no 'thời gian' head opens
+    the value's clause."""
+    if not _TIME_UNITS.match(fold(unit)):
+        return None
+    start = max(f.rfind(";", 0, num_start) + 1, num_start - _DURATION_WINDOW, 0)
+    heads = list(_DURATION_HEAD.finditer(f, start, num_start))
+    if not heads:
+        return None
+    h = heads[-1].start()
+    cut = _DURATION_NAME_END.search(f, h + len("thoi gian"), num_start)
+    name = _clean(original[h : cut.start() if cut else num_start])
+    if len(name.split()) <= 2:
+        return None
+    if _BEFORE_DURATION.search(f, max(0, num_start - 12), num_start) or _AFTER_DURATION.match(
+        f, end
+    ):
+        name = f"{name} trước đây"
+    return name
 
 
 def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
