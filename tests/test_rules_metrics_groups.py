@@ -181,3 +181,15 @@ def test_a_processing_time_is_named_by_what_takes_that_long() -> None:
 def test_a_duration_without_a_time_head_keeps_its_noun() -> None:
     m = one("Năm 2023, tỉnh Đồng Nai rút ngắn còn 3 ngày làm việc.", 3)
     assert m.name == "ngày làm việc"
+
+
+def test_the_source_of_a_figure_is_not_its_owner() -> None:
+    title = "Tỉnh Bình Phước đẩy mạnh dịch vụ công trực tuyến"
+    text = f"{title}\n\nTheo Sở Thông tin và Truyền thông, năm 2023 tỷ lệ hồ sơ nộp trực tuyến đạt 81,4%."
+    assert one_of(text, title, 81.4).entity == "Bình Phước"
+
+
+def one_of(text: str, title: str, value: float):
+    hits = [m for m in metrics(text, title) if m.value == value]
+    assert len(hits) == 1, hits
+    return hits[0]

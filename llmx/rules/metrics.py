@@ -80,6 +80,10 @@ _COUNT_BEFORE_SHARE = re.compile(
     rf"\d+(?:\.\d{{3}})*(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s+(?P<u>{lx.COUNT_UNITS})\s*\(\s*$"
 )
 # An aside in parentheses a noun phrase goes on across ("14/16 đơn vị (87,5%) đạt …").
+# Words that make the unit named next the source of a sentence's figures, not their owner.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:theo|theo (?:danh gia|bao cao|so lieu|thong ke) cua|lanh dao|dai dien)\s*$"
+)
 # Processing times: a duration after "thời gian …" in its clause names what takes that long.
 _TIME_UNITS = re.compile(r"^(?:ngay lam viec|ngay|gio|phut)$")
 _DURATION_HEAD = re.compile(r"\bthoi gian\b")
@@ -320,6 +324,9 @@ def find_metrics(
     periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
     years = sorted({*years, *periods})
     is_target_sentence = bool(lx.TARGET_RE.search(f))
+
+    # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
+    ents = [e for e in ents if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)]
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
