@@ -185,7 +185,8 @@ def test_a_duration_without_a_time_head_keeps_its_noun() -> None:
 
 def test_the_source_of_a_figure_is_not_its_owner() -> None:
     title = "Tỉnh Bình Phước đẩy mạnh dịch vụ công trực tuyến"
-    text = f"{title}\n\nTheo Sở Thông tin và Truyền thông, năm 2023 tỷ lệ hồ sơ nộp trực tuyến đạt 81,4%."
+    body = "Theo Sở Thông tin và Truyền thông, năm 2023 tỷ lệ hồ sơ nộp trực tuyến đạt 81,4%."
+    text = f"{title}\n\n{body}"
     assert one_of(text, title, 81.4).entity == "Bình Phước"
 
 
@@ -193,3 +194,22 @@ def one_of(text: str, title: str, value: float):
     hits = [m for m in metrics(text, title) if m.value == value]
     assert len(hits) == 1, hits
     return hits[0]
+
+
+def test_a_count_goes_on_across_a_rise_in_points() -> None:
+    text = "Trong 10 chỉ số thành phần, tỉnh Gia Lai có 6 chỉ số tăng điểm."
+    assert one(text, 6).name == "số chỉ số tăng điểm"
+
+
+def test_a_year_opening_the_clause_is_not_part_of_the_verb() -> None:
+    text = "Theo Sở Tư pháp, năm 2023 Cổng Dịch vụ công tỉnh ghi nhận 1,2 triệu lượt truy cập."
+    m = one(text, 1200000)
+    assert m.name == "số lượt truy cập Cổng Dịch vụ công tỉnh ghi nhận"
+
+
+def test_a_total_of_many_agencies_after_one_of_them_is_the_provinces() -> None:
+    text = (
+        "Năm 2023, Sở Tư pháp tỉnh Quảng Trị dẫn đầu khối sở. "
+        "Năm 2023, các sở, ngành tiếp nhận 40.120 hồ sơ TTHC."
+    )
+    assert one(text, 40120).entity == "Quảng Trị"

@@ -31,12 +31,15 @@ _BARE_RATE_NAME = re.compile(
 _LEVEL_NAME = re.compile(r"^muc do \d+$")
 _LEVEL_IN_NAME = re.compile(r"muc do \d+")
 # Where the noun phrase after a number ends: a clause mark or a word that starts a new one.
-_PHRASE_BREAK = re.compile(r"[;:,.()]|\s(?:va|nhung|trong do|tang|giam)\s")
+_PHRASE_BREAK = re.compile(
+    r"[;:,.()]|\s(?:va|nhung|trong do)\s|\s(?:tang|giam)\s(?!diem|hang|bac|thu hang)"
+)
 # Separators a list of kinds goes on across ("xã, phường", "cấp huyện và cấp xã").
 _LIST_GOES_ON = re.compile(r",\s*|\s(?:va|hoac)\s+")
 # The words that open the clause before a count and say nothing of it ("đã", "và", "có").
 _VERB_PHRASE_LEAD = re.compile(
     r"(?:(?:va|da|dang|con|co|la|dat|voi|gom|trong do|rieng|tong cong|chi|toan tinh|"
+    r"(?:trong )?nam (?:19|20)\d\d,?|"
     r"ngoai ra|nhu vay|hien|hien nay|den nay|ca)\s+)+"
 )
 _VERB_PHRASE_MAX_WORDS = 9
@@ -358,7 +361,12 @@ def find_metrics(
         for i in range(s, e):
             mask[i] = True
         ent = ent or owner(s)
-        if doc_province and ent is not None and _counts_the_provinces_units(ent, main, unit):
+        plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
+        if (
+            doc_province
+            and ent is not None
+            and _counts_the_provinces_units(ent, main, unit, plural)
+        ):
             # "khối sở có 17/19 cơ quan đạt loại tốt" after a sentence about one department:
             # a count of the province's units is the province's
             ent = EntityMention(0, 0, doc_province, "province", doc_province)
@@ -516,11 +524,17 @@ def find_metrics(
     return out
 
 
-def _counts_the_provinces_units(ent: EntityMention, main: EntityMention | None, unit: str) -> bool:
+def _counts_the_provinces_units(
+    ent: EntityMention, main: EntityMention | None, unit: str, plural_subject: bool = False
+) -> bool:
     """Whether a count of ``unit`` given to ``ent`` is its province's: a unit inside the
     province that the sentence took from an earlier one (``main``) counting agencies or
     localities, or a department (itself one agency) counting agencies."""
-    if ent.level not in _SUB_PROVINCE_LEVELS or not _UNITS_COUNTED.match(fold(unit)):
+    if ent.level not in _SUB_PROVINCE_LEVELS:
+        return False
+    if ent is main and plural_subject:
+        return True  # "các sở, ngành tiếp nhận 96.830 hồ sơ": many units, the province's total
+    if not _UNITS_COUNTED.match(fold(unit)):
         return False
     return ent is main or (ent.level == "department" and fold(unit) in ("co quan", "don vi"))
 
