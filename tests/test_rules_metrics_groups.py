@@ -213,3 +213,16 @@ def test_a_total_of_many_agencies_after_one_of_them_is_the_provinces() -> None:
         "Năm 2023, các sở, ngành tiếp nhận 40.120 hồ sơ TTHC."
     )
     assert one(text, 40120).entity == "Quảng Trị"
+
+
+def test_a_goal_takes_the_year_it_is_set_for() -> None:
+    text = "Mục tiêu đến năm 2026, tỷ lệ hồ sơ trực tuyến của tỉnh Kon Tum đạt 75%."
+    m = one(text, 75)
+    assert (m.year, m.is_target) == (2026, True)
+
+
+def test_counts_of_rules_members_and_teams_are_read() -> None:
+    text = "Năm 2023, tỉnh Bình Dương có 1.683 Tổ công nghệ số cộng đồng, gồm 8.915 thành viên."
+    assert one(text, 1683).name == "số Tổ công nghệ số cộng đồng"
+    rules = one("Năm 2023, Bộ Tài chính đã cắt giảm, đơn giản hóa 41 quy định kinh doanh.", 41)
+    assert rules.unit == "quy định kinh doanh"

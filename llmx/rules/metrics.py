@@ -72,7 +72,14 @@ _NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\
 _LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
 _NATION = EntityMention(0, 0, "Việt Nam", "nation")
 _BLOC = EntityMention(0, 0, "17 bộ, cơ quan ngang bộ", "ministry")
-_GROUP_LABELS = ("province_count", "locality_count", "ministry_count", "survey_count", "part_count")
+_GROUP_LABELS = (
+    "province_count",
+    "locality_count",
+    "ministry_count",
+    "survey_count",
+    "part_count",
+    "item_count",
+)
 _LOCAL_LEVELS = ("province", "district", "commune", "department")
 _SUB_PROVINCE_LEVELS = ("district", "commune", "department")
 # Units a province counts of its own parts ("17 cơ quan", "8 địa phương", "12 đơn vị").
@@ -87,6 +94,8 @@ _COUNT_BEFORE_SHARE = re.compile(
 _SOURCE_BEFORE = re.compile(
     r"\b(?:theo|theo (?:danh gia|bao cao|so lieu|thong ke) cua|lanh dao|dai dien)\s*$"
 )
+# The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
+_TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # Processing times: a duration after "thời gian …" in its clause names what takes that long.
 _TIME_UNITS = re.compile(r"^(?:ngay lam viec|ngay|gio|phut)$")
 _DURATION_HEAD = re.compile(r"\bthoi gian\b")
@@ -345,6 +354,10 @@ def find_metrics(
         return main
 
     def year_at(pos: int) -> int | None:
+        if is_target_sentence:
+            by = [int(y.group(1)) for y in _TARGET_YEAR_RE.finditer(f, 0, pos)]
+            if by and lx.TARGET_RE.search(f, 0, pos):
+                return by[-1]  # "Mục tiêu đến năm 2025, tỷ lệ … đạt 80%": the goal's year
         before = [y for p, y in years if p <= pos]
         return before[-1] if before else (years[0][1] if years else context_year)
 
