@@ -226,3 +226,12 @@ def test_counts_of_rules_members_and_teams_are_read() -> None:
     assert one(text, 1683).name == "số Tổ công nghệ số cộng đồng"
     rules = one("Năm 2023, Bộ Tài chính đã cắt giảm, đơn giản hóa 41 quy định kinh doanh.", 41)
     assert rules.unit == "quy định kinh doanh"
+
+
+def test_a_long_agency_name_before_its_verb_names_the_count() -> None:
+    text = (
+        "Năm 2023, Trung tâm Phục vụ hành chính công thành phố tiếp nhận 18.210 hồ sơ, "
+        "nhiều hơn năm trước."
+    )
+    m = one_of(text, "Thành phố Cần Thơ cải cách hành chính", 18210)
+    assert m.name == "số hồ sơ Trung tâm Phục vụ hành chính công thành phố tiếp nhận"

@@ -42,7 +42,7 @@ _VERB_PHRASE_LEAD = re.compile(
     r"(?:trong )?nam (?:19|20)\d\d,?|"
     r"ngoai ra|nhu vay|hien|hien nay|den nay|ca)\s+)+"
 )
-_VERB_PHRASE_MAX_WORDS = 9
+_VERB_PHRASE_MAX_WORDS = 12
 # The auxiliary between a clause's subject and its verb ("thành phố đã tiếp nhận").
 _AUXILIARY = re.compile(r"\s(?:đã|đang|sẽ|vừa)\s")
 _VERB_WITH_WORDS = 2  # a count's noun phrase this short after its unit takes the clause's verb
