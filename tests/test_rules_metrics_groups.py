@@ -235,3 +235,15 @@ def test_a_long_agency_name_before_its_verb_names_the_count() -> None:
     )
     m = one_of(text, "Thành phố Cần Thơ cải cách hành chính", 18210)
     assert m.name == "số hồ sơ Trung tâm Phục vụ hành chính công thành phố tiếp nhận"
+
+
+def test_a_bound_a_goal_sets_is_the_goal_and_a_plain_bound_is_not_read() -> None:
+    goal = one("Năm 2025, tỉnh Yên Bái phấn đấu tỷ lệ hồ sơ đúng hạn đạt trên 97%.", 97)
+    assert goal.is_target and goal.name == "tỷ lệ hồ sơ đúng hạn"
+    text = "Năm 2024, tỉnh Yên Bái có tỷ lệ hồ sơ đúng hạn trên 97%."
+    assert [m for m in metrics(text) if m.value == 97] == []
+
+
+def test_a_task_that_reaches_a_share_is_its_rate() -> None:
+    text = "Năm 2023, tại tỉnh Quảng Nam, việc số hóa hồ sơ, kết quả giải quyết TTHC mới đạt 41,2%."
+    assert one(text, 41.2).name == "tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC"

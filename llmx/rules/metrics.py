@@ -96,6 +96,12 @@ _SOURCE_BEFORE = re.compile(
 )
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
+# A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
+_GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
+# "Việc <task> (mới) đạt 46,3%": the rate of a task.
+_TASK_RATE_RE = re.compile(
+    r"\bviec\s+(?P<t>[^;\d]{3,90}?)\s+(?:moi |chi |da |cung )?(?:dat|chiem)\s*$"
+)
 # Processing times: a duration after "thời gian …" in its clause names what takes that long.
 _TIME_UNITS = re.compile(r"^(?:ngay lam viec|ngay|gio|phut)$")
 _DURATION_HEAD = re.compile(r"\bthoi gian\b")
@@ -423,8 +429,11 @@ def find_metrics(
         value = parse_vn_number(m.group("v"))
         if value is None or value > 100:
             continue
-        if lx.BOUND_BEFORE_RE.search(f, max(0, s - 16), s) or lx.BOUND_AFTER_RE.match(f[m.end() :]):
-            continue  # a threshold or a range end, not a measured rate
+        bound = lx.BOUND_BEFORE_RE.search(f, max(0, s - 16), s)
+        goal = is_target_sentence and _GOAL_BOUND_RE.search(f, max(0, s - 24), s)
+        if (bound and not goal) or lx.BOUND_AFTER_RE.match(f[m.end() :]):
+            continue  # a threshold or a range end, not a measured rate ("đạt trên 98%" as a
+            # goal is the goal)
         name = _rate_name(f, original, s)
         if name is not None and _is_bare_rate(name):
             # "tỷ lệ 62,04% dịch vụ công trực tuyến toàn trình": the head names nothing,
@@ -447,6 +456,8 @@ def find_metrics(
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
                 # rate with no head and nothing measured after it has no readable name.
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
+                if not name:
+                    name = _task_rate_name(f, original, s)
         emit(m.start(), m.end(), value, "%", name)
 
     for m in _FRACTION_RE.finditer(f):
@@ -573,6 +584,16 @@ def _duration_name(f: str, original: str, num_start: int, end: int, unit: str) -
     ):
         name = f"{name} trước đây"
     return name
+
+
+def _task_rate_name(f: str, original: str, pos: int) -> str:
+    """'Việc số hóa hồ sơ, kết quả giải quyết TTHC mới đạt 46,3%' -> 'tỷ lệ số hóa hồ sơ, kết
+    quả giải quyết TTHC': a task named by 'việc …' that reaches a share is the rate of it."""
+    start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos), 0)
+    m = _TASK_RATE_RE.search(f, start, pos)
+    if m is None:
+        return ""
+    return _clean(f"tỷ lệ {original[m.start('t') : m.end('t')]}")
 
 
 def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
