@@ -247,3 +247,8 @@ def test_a_bound_a_goal_sets_is_the_goal_and_a_plain_bound_is_not_read() -> None
 def test_a_task_that_reaches_a_share_is_its_rate() -> None:
     text = "Năm 2023, tại tỉnh Quảng Nam, việc số hóa hồ sơ, kết quả giải quyết TTHC mới đạt 41,2%."
     assert one(text, 41.2).name == "tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC"
+
+
+def test_a_rate_name_stops_where_a_new_subject_starts() -> None:
+    text = "Năm 2023, về mức độ hài lòng, TP. Hội An đạt 89,3%."
+    assert one(text, 89.3).name == "mức độ hài lòng"

@@ -102,6 +102,8 @@ _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$"
 _TASK_RATE_RE = re.compile(
     r"\bviec\s+(?P<t>[^;\d]{3,90}?)\s+(?:moi |chi |da |cung )?(?:dat|chiem)\s*$"
 )
+# A comma before a capitalised word: a new subject starts ("mức độ hài lòng, TP. Hội An …").
+_COMMA = re.compile(r",\s+")
 # Processing times: a duration after "thời gian …" in its clause names what takes that long.
 _TIME_UNITS = re.compile(r"^(?:ngay lam viec|ngay|gio|phut)$")
 _DURATION_HEAD = re.compile(r"\bthoi gian\b")
@@ -185,6 +187,9 @@ def _head_name(f: str, original: str, h: int, num_start: int) -> str | None:
     cut = re.search(r"[;:(]", seg_o)
     if cut:
         seg_o = seg_o[: cut.start()]
+    cut = next((c for c in _COMMA.finditer(seg_o) if seg_o[c.end() : c.end() + 1].isupper()), None)
+    if cut:
+        seg_o = seg_o[: cut.start()]  # "Về mức độ hài lòng, TP. Hội An đạt …": a subject starts
     owner = lx.METRIC_NAME_OWNER_RE.search(f, h, h + len(seg_o))
     if owner:
         seg_o = seg_o[: owner.start() - h]
