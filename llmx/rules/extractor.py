@@ -305,9 +305,10 @@ class RulesExtractor(Backend):
                 candidates += self._index_results(
                     f, original, ents, regions, years, carry, subject, evidence, mask, para_year
                 )
-                metric_year = para_year if para_year is not None else doc_year or head_year
+                metric_year = para_year if para_year is not None else doc_year
                 if metric_year is None:
-                    metric_year = carry.edition_year  # an article about one edition: its year
+                    # an article about one edition: its year, before the dateline's
+                    metric_year = carry.edition_year or head_year
                 para_year = context_year
                 for rec in find_metrics(
                     f, original, ents, years, subject, mask, metric_year, carry.doc_province
