@@ -34,7 +34,7 @@ _FORMAT = typer.Option(
     help="csv, xlsx or jsonl [default: from the FILE's suffix]",
 )  # fmt: skip
 _WHAT = typer.Option(
-    "records", "--what", "-w", metavar="WHAT",
+    "records", "--what", metavar="WHAT",
     help="records (every stored record) or facts (one row per fact, across documents)",
 )  # fmt: skip
 _FORCE = typer.Option(False, "--force", help="Replace FILE if it exists")
@@ -96,6 +96,12 @@ def export(
     total = sum(counts.values())
     per_type = ", ".join(f"{t} {n}" for t, n in counts.items())
     print(f"Exported {total} {what} ({per_type}) to {output}", file=sys.stderr)
+    from llmx.store.distinct import MAX_FACTS
+
+    capped = [t for t, n in counts.items() if what == "facts" and n >= MAX_FACTS]
+    if capped:  # consolidated_facts reads at most MAX_FACTS per type
+        print(f"Note: {', '.join(capped)} stopped at {MAX_FACTS} facts; narrow with the "
+              "filters, or export --what records for every row", file=sys.stderr)  # fmt: skip
 
 
 def _export(
