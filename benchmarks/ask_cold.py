@@ -161,6 +161,9 @@ def main() -> None:
         secs = build_store(args.store, args.docs, args.variants)
         print(f"built {args.store} with {args.docs} documents in {secs:.1f} s")
     else:
+        from llmx.store import Store
+
+        Store(args.store).close()  # applies any new migration (the read index of #3, say)
         print(f"reusing {args.store} ({args.docs} documents)")
     mb = args.store.stat().st_size / 1e6
     print(f"store size {mb:.0f} MB; {args.runs} cold `llmx ask` processes per question\n")

@@ -135,3 +135,26 @@ def test_one_query_per_call(store: Store) -> None:
     finally:
         store.conn.set_trace_callback(None)
     assert len(facts) == 1 and len(statements) == 1
+
+
+def test_flag_filters_keep_what_a_python_filter_would(qa_store: Store) -> None:
+    """The QA engine's row conditions, read in SQL (``has_change``, ``has_rank_or_score``,
+    ``entity_level``), keep exactly the facts a filter over every fact would, and
+    ``latest_year`` is the newest year among the rows the same filters keep."""
+    every = qa_store.distinct_facts("index_results")
+    changes = qa_store.distinct_facts("index_results", has_change=True)
+    assert changes and len(changes) < len(every)
+    assert changes == [
+        f for f in every if f.record.rank_change is not None or f.record.score_change is not None
+    ]
+    figures = qa_store.distinct_facts("index_results", has_rank_or_score=True)
+    assert figures == [f for f in every if f.record.rank is not None or f.record.score is not None]
+    assert qa_store.distinct_facts("index_results", has_change=False) == every
+    provinces = qa_store.distinct_facts("index_results", entity_level="province")
+    assert provinces == [f for f in every if f.record.entity_level == "province"]
+    years = [f.record.year for f in changes if f.record.year is not None]
+    assert qa_store.latest_year("index_results", has_change=True) == max(years)
+    assert qa_store.latest_year("index_results", entity_level="nowhere") is None
+    assert qa_store.latest_year("index_results", entity_keys=[]) is None
+    with pytest.raises(ValueError, match="flag"):
+        qa_store.distinct_facts("index_results", has_change="yes")

@@ -141,3 +141,18 @@ def test_trigger_words_only_skip_what_cannot_match() -> None:
     assert trigger("{n}(st|nd|rd|th)") is None
     # "THỨ" in capitals, and the word at the very end, still reach the entry
     assert [s.value for s in VOCAB.find("ĐỨNG THỨ BA", kinds={"ordinal"})] == [3]
+
+
+def test_patterns_compile_on_first_use() -> None:
+    """A question needs a few of the vocabulary's patterns: ``find`` compiles only the
+    entries whose trigger word the text has, so a bad pattern surfaces where it is used (and
+    in ``compile_all``), and the shipped vocabulary compiles whole."""
+    good = Entry(kind="index", label="PAR_INDEX", pattern="chỉ số cchc", examples=["chỉ số cchc"])
+    bad = Entry(kind="index", label="PAPI", pattern="papi {bogus}", examples=["papi 1"])
+    vocab = Vocab([good, bad], [])
+    assert [s.label for s in vocab.find("Chỉ số CCHC tăng", kinds={"index"})] == ["PAR_INDEX"]
+    with pytest.raises(ValueError):
+        vocab.find("PAPI 2023", kinds={"index"})
+    with pytest.raises(ValueError):
+        vocab.compile_all()
+    VOCAB.compile_all()

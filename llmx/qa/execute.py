@@ -22,7 +22,7 @@ from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
-from llmx.qa.facts import Fact, select_facts
+from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
 from llmx.qa.query import NEEDS_ENTITY, Query
 from llmx.store import SentenceHit, Store, StoredIndexResult, StoredInitiative, StoredMetric
@@ -240,17 +240,24 @@ def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
 # -- index results -------------------------------------------------------------------------
 
 
+def _index_filters(q: Query, backend: str | None, **filters: Any) -> dict[str, Any]:
+    """The store filters for ``q``'s index results; ``filters`` override or add to them
+    (``entity_level``, ``has_change``: conditions the caller would otherwise test on every
+    row in Python, after the store had grouped and built them all)."""
+    return {
+        "entity_keys": q.entity_keys or None,
+        "index": q.index,
+        "year": q.year,
+        "rank": None,
+        "scope": "national" if q.scope == "national" else None,
+        "backend": backend,
+        **filters,
+    }
+
+
 def _index_rows(store: Store, q: Query, backend: str | None, **filters: Any) -> list[Fact]:
     return select_facts(
-        store,
-        "index_results",
-        entity_keys=q.entity_keys or None,
-        index=filters.get("index", q.index),
-        year=filters.get("year", q.year),
-        rank=filters.get("rank"),
-        scope="national" if q.scope == "national" else None,
-        backend=backend,
-        include_targets=q.targets,
+        store, "index_results", include_targets=q.targets, **_index_filters(q, backend, **filters)
     )
 
 
@@ -473,18 +480,16 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
     q2 = q.model_copy(update={"index": index, "scope": scope})
     year = q.year
     if year is None:
-        years = [
-            f.record.year
-            for f in _index_rows(store, q2, backend, year=None)
-            if f.record.year is not None and f.record.entity_level == level
-            and not f.record.is_target
-        ]  # fmt: skip
-        if not years:
+        year = latest_year(
+            store, "index_results", include_targets=False,
+            **_index_filters(q2, backend, year=None, entity_level=level),
+        )  # fmt: skip
+        if year is None:
             return []
-        year = max(years)
     q2 = q2.model_copy(update={"year": year})
     best: dict[str, StoredIndexResult] = {}
-    for f in _index_rows(store, q2, backend, year=year):
+    wanted = {"entity_level": level, "has_rank_or_score": q2.ask in ("top", "bottom")}
+    for f in _index_rows(store, q2, backend, year=year, **wanted):
         r = f.record
         if r.is_target or r.entity_level != level:
             continue
@@ -628,7 +633,7 @@ def _change_pool(store: Store, q: Query, backend: str | None) -> tuple[int | Non
     level = q.entity_level or "province"
     q2 = q.model_copy(update={"index": index, "year": None, "ask": "change"})
     rows = [
-        f for f in _index_rows(store, q2, backend, year=q.year)
+        f for f in _index_rows(store, q2, backend, year=q.year, entity_level=level, has_change=True)
         if not f.record.is_target and f.record.entity_level == level
         and (f.record.rank_change is not None or f.record.score_change is not None)
         and scope_matches(f.record.scope, q.scope or ("national" if level in

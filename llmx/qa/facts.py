@@ -27,6 +27,7 @@ __all__ = [
     "ConsolidatedFact",
     "Fact",
     "consolidate",
+    "latest_year",
     "resolve_entity",
     "resolve_index",
     "select_facts",
@@ -47,6 +48,14 @@ def select_facts(
     (earliest stored first). Lists (``entity_keys``, ``years``, ``name_keys``) match any of
     their values; an empty list matches nothing."""
     return store.distinct_facts(table, include_targets=include_targets, limit=limit, **filters)
+
+
+def latest_year(
+    store: Store, table: str, *, include_targets: bool = True, **filters: Any
+) -> int | None:
+    """The newest year of the rows of ``table`` matching the filters (as for
+    ``select_facts``), read in SQL; None when none has a year."""
+    return store.latest_year(table, include_targets=include_targets, **filters)
 
 
 def consolidate(

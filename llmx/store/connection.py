@@ -17,7 +17,7 @@ from pathlib import Path
 
 from llmx.errors import StoreError
 from llmx.store.guard import check_file, not_llmx, pending_migrations
-from llmx.store.migrations import migrate
+from llmx.store.migrations import migrate, readers_need
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before giving up
 _SQLITE_BUSY = 5  # sqlite3.h: the database file is locked (extended codes share the low byte)
@@ -44,7 +44,8 @@ def open_connection(
     switch, no writes, so it works on a read-only file system. A store that still needs a
     migration is copied into memory and migrated there: the answer reads everything and the
     file is left for ``llmx extract`` to upgrade (the copy costs the store's size in memory,
-    once per command). ``busy_timeout_ms``: how long to retry a store another writer holds
+    once per command); one that lacks only migrations readers do not need (an index) is
+    read as it is. ``busy_timeout_ms``: how long to retry a store another writer holds
     before saying so."""
     where = str(path)
     uri = where.startswith("file:")
@@ -72,7 +73,7 @@ def open_connection(
         conn.execute("PRAGMA foreign_keys = ON")
         pending = pending_migrations(conn, where)  # reads; refuses a file that is not ours
         if read_only:
-            return _migrated_copy(conn) if pending else conn
+            return _migrated_copy(conn) if readers_need(pending) else conn
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode not in ("wal", "memory"):
             conn.execute("PRAGMA journal_mode = WAL")

@@ -52,6 +52,11 @@ FACT_FILTERS = {
     "scope": "scope = ?",
     "backend": "backend = ?",
     "name_keys": "name_key IN ({in})",
+    "entity_level": "entity_level = ?",
+    # Flags (True: the condition applies; False or None: it does not): the readers that
+    # keep only such rows say so here, so SQLite groups those rows and no others.
+    "has_change": "(rank_change IS NOT NULL OR score_change IS NOT NULL)",
+    "has_rank_or_score": "(rank IS NOT NULL OR score IS NOT NULL)",
 }
 # Indexed columns whose distinct values may be listed: (table, column) pairs.
 _DISTINCT_COLUMNS = {
@@ -78,6 +83,12 @@ def fact_conditions(
         if value is None:
             continue
         cond = FACT_FILTERS[name]
+        if "?" not in cond and "{in}" not in cond:
+            if not isinstance(value, bool):
+                raise ValueError(f"filter {name!r} is a flag: True or False")
+            if value:
+                where.append(cond)
+            continue
         if "{in}" in cond:
             if isinstance(value, str | int):
                 raise ValueError(f"filter {name!r} takes a list of values")
@@ -131,6 +142,24 @@ class DistinctReads(StoreBase):
         except sqlite3.Error as exc:  # a store from another schema version, say
             raise StoreError(f"store {self.path}: {exc}") from exc
         return [Fact(spec.stored_record(r), r["n_sources"]) for r in rows]
+
+    def latest_year(
+        self, table: str, *, include_targets: bool = True, **filters: FilterValue
+    ) -> int | None:
+        """The newest year of the rows of ``table`` matching the filters (as for
+        ``distinct_facts``); None when none has a year."""
+        if table not in _FACT_KEY:
+            raise ValueError(f"unknown record table {table!r}")
+        conditions = fact_conditions(table, filters, include_targets=include_targets)
+        if conditions is None:
+            return None
+        where, params = conditions
+        sql = f"SELECT max(year) FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        try:
+            year = self.conn.execute(sql, params).fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: {exc}") from exc
+        return None if year is None else int(year)
 
     def distinct_values(self, table: str, column: str) -> list[str]:
         """Every distinct non-null value of an indexed column (``_DISTINCT_COLUMNS``), in

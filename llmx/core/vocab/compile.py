@@ -99,8 +99,6 @@ def to_regex(pattern: str, *, named: bool = True) -> str:
     return "".join(out)
 
 
-
-
 def _tone_variant(pattern: str) -> str | None:
     """The pattern with the other tone placement, when it has a syllable that differs and no
     capture (a named group cannot appear twice)."""
@@ -157,7 +155,9 @@ def pattern_source(pattern: str, *, named: bool = True) -> str:
     if tail.isalnum() or tail == "}":
         src = f"(?:{src})" + r"(?!\w)"
     try:
-        re.compile(src)
+        # With the flags ``compile_pattern`` uses: re's cache then hands it this compile
+        # instead of parsing the source a second time.
+        re.compile(src, re.IGNORECASE)
     except re.error as e:
         raise ValueError(f"bad vocabulary pattern {pattern!r}: {e}") from None
     return src

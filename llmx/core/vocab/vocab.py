@@ -47,7 +47,8 @@ class Span:
 
 
 class Vocab:
-    """Entries and concepts, each entry compiled once (lazily, on first use)."""
+    """Entries and concepts, each entry compiled once, lazily: on the first text its trigger
+    word is in (``compile_all`` compiles them all)."""
 
     def __init__(self, entries: Iterable[Entry], concepts: Iterable[Concept]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
@@ -69,8 +70,22 @@ class Vocab:
         return cls(entries, concepts)
 
     @cached_property
-    def _matchers(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(compile_pattern(e.pattern) for e in self.entries)
+    def _compiled(self) -> list[re.Pattern[str] | None]:
+        return [None] * len(self.entries)
+
+    def _matcher(self, i: int) -> re.Pattern[str]:
+        """Entry ``i``'s pattern, compiled on first use: a question needs a few dozen of the
+        vocabulary's hundreds of patterns, and compiling them all cost a cold ``llmx ask``
+        more than answering it (~0.13 s)."""
+        rx = self._compiled[i]
+        if rx is None:
+            rx = self._compiled[i] = compile_pattern(self.entries[i].pattern)
+        return rx
+
+    def compile_all(self) -> None:
+        """Compile every entry now (a bad pattern raises its ValueError here)."""
+        for i in range(len(self.entries)):
+            self._matcher(i)
 
     @cached_property
     def _triggers(self) -> tuple[str | None, ...]:
@@ -78,7 +93,7 @@ class Vocab:
 
     def matcher(self, entry: Entry) -> re.Pattern[str]:
         """The compiled pattern of one of this vocabulary's entries."""
-        return self._matchers[self.entries.index(entry)]
+        return self._matcher(self.entries.index(entry))
 
     # ---- running text -------------------------------------------------------------------
 
@@ -102,7 +117,6 @@ class Vocab:
         words = frozenset(_WORD.findall(fold(text)))
         triggers = self._triggers
         wanted = None if labels is None else set(labels)
-        matchers = self._matchers
         cands: list[tuple[int, int, int, int, re.Match[str]]] = []
         for i in ids:
             e = self.entries[i]
@@ -110,7 +124,7 @@ class Vocab:
                 triggers[i] is not None and triggers[i] not in words
             ):
                 continue
-            for m in matchers[i].finditer(text):
+            for m in self._matcher(i).finditer(text):
                 if m.end() > m.start():
                     cands.append((-e.priority, m.start() - m.end(), m.start(), i, m))
         cands.sort(key=lambda c: c[:4])
@@ -132,7 +146,7 @@ class Vocab:
     def has(self, text: str, kinds: Iterable[str]) -> bool:
         """Whether any entry of ``kinds`` matches ``text``."""
         return any(
-            self._matchers[i].search(text) for k in set(kinds) for i in self._by_kind.get(k, ())
+            self._matcher(i).search(text) for k in set(kinds) for i in self._by_kind.get(k, ())
         )
 
     # ---- lookups ------------------------------------------------------------------------
@@ -172,7 +186,7 @@ class Vocab:
         w = word.strip()
         for i in self._by_kind.get(kind, ()):
             e = self.entries[i]
-            if e.value is not None and self._matchers[i].fullmatch(w):
+            if e.value is not None and self._matcher(i).fullmatch(w):
                 return int(e.value)
         return None
 
