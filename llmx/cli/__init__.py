@@ -48,10 +48,13 @@ def _register() -> None:
         eval_cmd,
         extract_cmd,
         facts_cmd,
+        report_cmd,
         schema_cmd,
     )
 
-    modules = (extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, cache_cmd, backends_cmd)
+    modules = (
+        extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, report_cmd, cache_cmd, backends_cmd,
+    )  # fmt: skip
     for module in modules:
         module.register(app)
 
