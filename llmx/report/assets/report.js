@@ -7,7 +7,7 @@ function el(tag,text){var e=document.createElement(tag);if(text!==undefined)e.te
 function show(ids){
   panel.textContent='';
   ids.forEach(function(id){var r=records[id];if(!r)return;
-    panel.appendChild(el('h3',r.type+' '+id));
+    panel.appendChild(el('h3',r.type.replace('_',' ')+' #'+id));
     panel.appendChild(el('div','confidence: '+(r.confidence===null?'not assessed':r.confidence)));
     panel.appendChild(el('div','backend: '+r.backend));
     panel.appendChild(el('pre',JSON.stringify(r.values,null,1)));
@@ -21,10 +21,14 @@ document.addEventListener('click',function(ev){
   var m=ev.target.closest?ev.target.closest('mark[data-record-id]'):null;if(!m)return;
   var ids=[];for(var n=m;n&&n.tagName==='MARK';n=n.parentElement){
     var id=n.getAttribute('data-record-id');if(ids.indexOf(id)<0)ids.push(id);}
-  document.querySelectorAll('mark.sel').forEach(function(x){x.classList.remove('sel');});
-  document.querySelectorAll('mark[data-record-id="'+ids[0]+'"]').forEach(function(x){x.classList.add('sel');});
-  show(ids);
+  select(ids);
 });
+function select(ids){
+  document.querySelectorAll('mark.sel').forEach(function(x){x.classList.remove('sel');});
+  document.querySelectorAll('mark[data-record-id]').forEach(function(x){
+    if(x.getAttribute('data-record-id')===ids[0])x.classList.add('sel');});
+  show(ids);
+}
 function fold(s){return s.normalize('NFD').replace(/[\u0300-\u036f]/g,'').replace(/\u0111/g,'d').replace(/\u0110/g,'D').toLowerCase();}
 var rows=Array.prototype.slice.call(document.querySelectorAll('#facts tbody tr'));
 function filter(){
@@ -38,5 +42,12 @@ function filter(){
 }
 ['f-type','f-index','f-year','f-entity','f-conflicts'].forEach(function(id){
   var e=document.getElementById(id);e.addEventListener('input',filter);e.addEventListener('change',filter);});
+// Filters can be preset in the address (?entity=Bắc Giang&year=2022&conflicts=1).
+var preset=new URLSearchParams(location.search);
+['type','index','year','entity'].forEach(function(k){if(preset.has(k))document.getElementById('f-'+k).value=preset.get(k);});
+if(preset.get('conflicts')==='1')document.getElementById('f-conflicts').checked=true;
 filter();
+// A link to one record (#record-<id>, e.g. from a saved review) opens it on load.
+var wanted=decodeURIComponent(location.hash).replace(/^#record-/,'');
+if(wanted&&records[wanted]){select([wanted]);}
 })();
