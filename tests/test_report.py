@@ -235,6 +235,8 @@ def test_rejected_candidates_are_shown_per_document(store: Store) -> None:
     assert "Rejected candidates (0)" in page  # the stored articles hold none
     assert "re-derived by running the offline rules backend" in page
     assert "not re-derived" in report_html(store, ReportOptions(rejected=False))
+    # another backend's records: the rules backend's rejections would say nothing of them
+    assert "Rejected candidates (" not in report_html(store, ReportOptions(backend="openai"))
 
 
 def test_a_document_is_read_back_with_its_rows(store: Store) -> None:

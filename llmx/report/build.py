@@ -11,7 +11,7 @@ from llmx.core.document import Document
 from llmx.qa.facts import FACT_TABLES, MAX_FACTS, ConsolidatedFact, consolidate
 from llmx.report.charts import Ranking, Series, entity_series, ranking
 from llmx.report.marks import Span
-from llmx.report.rejected import RejectedCandidate, rejected_candidates
+from llmx.report.rejected import REDERIVED_BY, RejectedCandidate, rejected_candidates
 from llmx.store import Store
 from llmx.store.report_reads import RowRecord
 
@@ -31,6 +31,12 @@ class ReportOptions:
     year: int | None = None
     rejected: bool = True
     max_docs: int | None = None
+
+    @property
+    def rederives_rejected(self) -> bool:
+        """Whether rejected candidates are re-derived: asked for, and the records shown
+        include the rules backend's (its rejections say nothing about another backend's)."""
+        return self.rejected and self.backend in (None, REDERIVED_BY)
 
 
 @dataclass
@@ -129,7 +135,7 @@ def read_report(store: Store, options: ReportOptions) -> ReportData:
     if options.max_docs is not None:
         doc_ids = doc_ids[: options.max_docs]
     views = [v for d in doc_ids if (v := _document_view(store, d, options.backend))]
-    if options.rejected:
+    if options.rederives_rejected:
         found = rejected_candidates([v.doc for v in views])
         for v in views:
             v.rejected = found.get(v.doc.doc_id, [])

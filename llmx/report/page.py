@@ -16,7 +16,7 @@ from typing import Any
 from llmx.report.build import DocumentView, ReportData, ShownRecord
 from llmx.report.charts import ranking_svg, series_svgs
 from llmx.report.marks import marked_text
-from llmx.report.rejected import RejectedCandidate
+from llmx.report.rejected import REDERIVED_BY, RejectedCandidate
 from llmx.store import ConsolidatedFact
 
 TYPE_LABELS = {"index_results": "index result", "metrics": "metric", "initiatives": "initiative"}
@@ -169,6 +169,11 @@ def _charts_section(data: ReportData) -> str:
 def _rejected_note(data: ReportData) -> str:
     if not data.options.rejected:
         return "Rejected candidates: not re-derived (--no-rejected)."
+    if not data.options.rederives_rejected:
+        return (
+            f"Rejected candidates: not shown; the store does not keep them, and only the "
+            f"{REDERIVED_BY} backend's can be re-derived offline."
+        )
     n = sum(len(d.rejected or []) for d in data.documents)
     return (
         f"Rejected candidates: {n}, re-derived by running the offline rules backend over each "
