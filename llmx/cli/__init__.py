@@ -51,13 +51,14 @@ def _register() -> None:
         extract_cmd,
         facts_cmd,
         records_cmd,
+        report_cmd,
         runs_cmd,
         schema_cmd,
     )
 
     modules = (
         extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, records_cmd, export_cmd,
-        runs_cmd, cache_cmd, backends_cmd,
+        report_cmd, runs_cmd, cache_cmd, backends_cmd,
     )  # fmt: skip
     for module in modules:
         module.register(app)

@@ -10,6 +10,7 @@ in its own module:
 * ``distinct``: the grouped reads QA uses (distinct facts, distinct names), and the fact key;
 * ``consolidated``: facts across documents, each with all its sources;
 * ``listing``: records with their row ids and runs, document sources, the runs table;
+* ``report_reads``: what ``llmx report`` reads (documents with records, rows with ids);
 
 with ``connection`` (opening: pragmas, busy timeout, migrations, read-only for readers;
 closing; write transactions), ``guard`` (refusing a file that is not llmx's),
@@ -30,12 +31,13 @@ from llmx.store.models import MAX_LIMIT
 from llmx.store.paths import resolve_store_path
 from llmx.store.queries import RecordQueries
 from llmx.store.records import Records
+from llmx.store.report_reads import ReportReads
 from llmx.store.search import fts_query, fts_tokens
 
 __all__ = ["BUSY_TIMEOUT_MS", "MAX_FACTS", "MAX_LIMIT", "Store", "fts_query", "fts_tokens"]
 
 
-class Store(Records, RecordQueries, DistinctReads, ConsolidatedReads, Listings):
+class Store(Records, RecordQueries, DistinctReads, ConsolidatedReads, Listings, ReportReads):
     """The llmx SQLite store. Use as a context manager or call ``close()``."""
 
     def __init__(
