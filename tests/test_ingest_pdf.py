@@ -13,6 +13,7 @@ from support.office_docs import CAPTION, HEADER, ranking, ranking_pdf, scanned_p
 
 from llmx.errors import DecodeError
 from llmx.ingest import load_document
+from llmx.ingest.pdf import is_pdf
 from llmx.ingest.sources import Source, expand_paths
 from llmx.rules.extractor import RulesExtractor
 
@@ -102,6 +103,11 @@ def test_without_pdfplumber_the_error_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import fails
     with pytest.raises(DecodeError, match=r"pip install 'llmx\[pdf\]'"):
         _load(tmp_path, ranking_pdf(ranking(2)))
+
+
+def test_only_a_file_that_starts_as_a_pdf_is_one():
+    assert is_pdf(b"\n%PDF-1.7\n")
+    assert not is_pdf(b"Bao cao ve dinh dang %PDF-1.7 va DOCX")
 
 
 def test_a_damaged_pdf_is_a_decode_error(tmp_path):

@@ -26,8 +26,9 @@ NO_TEXT_LAYER = "no text layer (scanned PDF?)"
 
 
 def is_pdf(raw: bytes) -> bool:
-    """A PDF starts with ``%PDF-`` (some writers put a few bytes before it)."""
-    return _PDF_MAGIC in raw[:1024]
+    """A PDF starts with ``%PDF-`` (after blank bytes some writers put first); a text that
+    merely mentions the marker further on is no PDF."""
+    return raw[:1024].lstrip(b" \t\r\n\x00").startswith(_PDF_MAGIC)
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Any:
