@@ -88,3 +88,16 @@ def test_rows_of_another_width_are_left_out():
 def test_plain_text_documents_are_untouched():
     doc = Document(doc_id="t", source="t", sha256="0" * 64, text="Sở Tư pháp | 91,00 | 1")
     assert table_results(doc) == []
+
+
+def test_a_national_ranking_of_provinces_is_national():
+    doc = _doc(
+        "Bảng xếp hạng Chỉ số PAPI năm 2021 của 63 tỉnh, thành phố",
+        ["STT", "Tỉnh, thành phố", "Tổng điểm", "Xếp hạng"],
+        [["1", "Quảng Ninh", "46,12", "1"], ["2", "Thừa Thiên Huế", "45,80", "2"]],
+    )
+    got = [(r.entity, r.entity_level, r.index, r.scope, r.rank) for r in _results(doc)]
+    assert got == [
+        ("Quảng Ninh", "province", "PAPI", "national", 1),
+        ("Thừa Thiên Huế", "province", "PAPI", "national", 2),
+    ]
