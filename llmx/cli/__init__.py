@@ -46,12 +46,18 @@ def _register() -> None:
         backends_cmd,
         cache_cmd,
         eval_cmd,
+        export_cmd,
         extract_cmd,
         facts_cmd,
+        records_cmd,
+        runs_cmd,
         schema_cmd,
     )
 
-    modules = (extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, cache_cmd, backends_cmd)
+    modules = (
+        extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, records_cmd, export_cmd,
+        runs_cmd, cache_cmd, backends_cmd,
+    )  # fmt: skip
     for module in modules:
         module.register(app)
 

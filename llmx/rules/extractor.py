@@ -411,9 +411,14 @@ class RulesExtractor(Backend):
                     # "… tiến 6 bậc so với năm 2020. Chỉ số SIPAS của tỉnh là …": the year the
                     # comparison implies dates the paragraph's next undated sentence too.
                     context_year = _year_after_compared(carry)
-                metric_year = para_year if para_year is not None else doc_year or head_year
+                metric_year = para_year if para_year is not None else doc_year
+                if metric_year is None:
+                    # an article about one edition: its year, before the dateline's
+                    metric_year = carry.edition_year or head_year
                 para_year = context_year
-                for rec in find_metrics(f, original, ents, years, subject, mask, metric_year):
+                for rec in find_metrics(
+                    f, original, ents, years, subject, mask, metric_year, carry.doc_province
+                ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(
                     f, original, ents, years, main, initiative_memory

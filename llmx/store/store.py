@@ -9,6 +9,7 @@ in its own module:
 * ``queries``: filtered reads of the record tables;
 * ``distinct``: the grouped reads QA uses (distinct facts, distinct names), and the fact key;
 * ``consolidated``: facts across documents, each with all its sources;
+* ``listing``: records with their row ids and runs, document sources, the runs table;
 
 with ``connection`` (opening: pragmas, busy timeout, migrations, read-only for readers;
 closing; write transactions), ``guard`` (refusing a file that is not llmx's),
@@ -24,6 +25,7 @@ from pathlib import Path
 from llmx.store.connection import BUSY_TIMEOUT_MS, close_connection, open_connection
 from llmx.store.consolidated import ConsolidatedReads
 from llmx.store.distinct import MAX_FACTS, DistinctReads
+from llmx.store.listing import Listings
 from llmx.store.models import MAX_LIMIT
 from llmx.store.paths import resolve_store_path
 from llmx.store.queries import RecordQueries
@@ -33,7 +35,7 @@ from llmx.store.search import fts_query, fts_tokens
 __all__ = ["BUSY_TIMEOUT_MS", "MAX_FACTS", "MAX_LIMIT", "Store", "fts_query", "fts_tokens"]
 
 
-class Store(Records, RecordQueries, DistinctReads, ConsolidatedReads):
+class Store(Records, RecordQueries, DistinctReads, ConsolidatedReads, Listings):
     """The llmx SQLite store. Use as a context manager or call ``close()``."""
 
     def __init__(
