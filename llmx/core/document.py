@@ -7,6 +7,19 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 
+class TableLayout(BaseModel):
+    """Where a table of a PDF or DOCX lies in ``Document.text``: ingestion writes each row as
+    one line of cells joined by `` | `` ("1 | Sở Tư pháp | 92,15 | 1"); spans are
+    ``(start, end)`` offsets of those lines, without the newline."""
+
+    model_config = ConfigDict(frozen=True)
+
+    header: tuple[str, ...]  # the header row's cells, as written
+    header_span: tuple[int, int]
+    rows: tuple[tuple[int, int], ...]  # body rows, in order (a multi-page table is one table)
+    caption_span: tuple[int, int] | None = None  # the paragraph(s) right above the table
+
+
 class Document(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -19,3 +32,7 @@ class Document(BaseModel):
     text: str
     title: str | None = None
     published: date | None = None
+    # PDF and DOCX only: their tables, and for a PDF the offset each page starts at (page n,
+    # counted from 1, holds offsets ``page_starts[n-1]`` up to the next page's start).
+    tables: tuple[TableLayout, ...] = ()
+    page_starts: tuple[int, ...] = ()

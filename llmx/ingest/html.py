@@ -3,6 +3,12 @@
 Page furniture (scripts, styles, navigation, headers, footers, forms, ...) is dropped with
 everything inside it; block elements become line breaks; entities are unescaped; spaces are
 collapsed within a line and at most one blank line separates paragraphs.
+
+Measured against trafilatura 2.3 (main-text extraction, tables kept, recall favoured) on the
+16 HTML pages of the real corpus: the same index-result, metric and initiative F1 on
+real-dev and real-test (the rules extractor read the same records from both texts), but
+trafilatura's text lost 4 of the 164 real-dev gold quotes (sub-headings that state a
+result, a paragraph break), so the quotes can no longer be cited. It is not used.
 """
 
 from __future__ import annotations

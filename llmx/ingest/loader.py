@@ -6,7 +6,11 @@ What offsets index (``Document.text``):
   NFC-normalised with its own newlines (CRLF kept), chrome lines blanked with spaces of the
   same length (``clean.mask_chrome``), so ``quote == file_text[start:end]`` holds;
 - HTML (by name, or a text file that is markup: ``html.looks_like_html``): the text made
-  from it, chrome lines dropped; ``llmx extract --jsonl --with-text`` shows it.
+  from it, chrome lines dropped; ``llmx extract --jsonl --with-text`` shows it;
+- PDF and DOCX (by their first bytes, whatever the name): the text made from their
+  paragraphs and tables (``llmx.ingest.layout``: a table row is one line, cells joined by
+  `` | ``), with the tables' layout in ``Document.tables`` and, for a PDF, the offset each
+  page starts at in ``Document.page_starts`` (how a quote maps back to its page).
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ from llmx.core.document import Document
 from llmx.errors import DecodeError
 from llmx.ingest.clean import ChromeMask, strip_chrome
 from llmx.ingest.decode import decode_pieces, normalize_newlines
+from llmx.ingest.docx import is_docx, read_docx
 from llmx.ingest.html import html_to_text, looks_like_html
+from llmx.ingest.layout import compose
 from llmx.ingest.metadata import extract_published, extract_title
+from llmx.ingest.pdf import is_pdf, read_pdf
 from llmx.ingest.sources import Source
 
 __all__ = ["load_document", "source_sha256", "DEFAULT_MAX_BYTES"]
@@ -85,6 +92,8 @@ def load_document(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
     are too large, unreadable, empty, binary or in an unknown encoding."""
     raw = _read(source, max_bytes)
     sha256 = _sha256(raw)
+    if is_pdf(raw) or is_docx(raw):
+        return _load_office(source, raw, sha256)
     # Plain text is decoded and masked a piece at a time into one string that grows in
     # place, so a large file costs its bytes plus its text (the memory benchmark).
     pieces = decode_pieces(raw, source.label, keep_newlines=True)
@@ -110,4 +119,22 @@ def load_document(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docu
         text=text,
         title=extract_title(text),
         published=extract_published(text),
+    )
+
+
+def _load_office(source: Source, raw: bytes, sha256: str) -> Document:
+    """A PDF or DOCX file as a Document with its tables (and pages)."""
+    blocks = read_pdf(raw, source.label) if is_pdf(raw) else read_docx(raw, source.label)
+    composed = compose(blocks)
+    if not composed.text.strip():
+        raise DecodeError(f"{source.label}: empty file (no text in it)")
+    return Document(
+        doc_id=source.id_for(sha256),
+        source=source.label,
+        sha256=sha256,
+        text=composed.text,
+        title=extract_title(composed.text),
+        published=extract_published(composed.text),
+        tables=composed.tables,
+        page_starts=composed.page_starts if is_pdf(raw) else (),
     )

@@ -28,7 +28,7 @@ from llmx.errors import InputError
 
 __all__ = ["Source", "expand_paths", "stdin_doc_id", "TEXT_SUFFIXES", "STDIN"]
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 _STDIN_ID_HEX = 12  # 48 bits of the content hash: short, and no collision in practice
@@ -118,8 +118,8 @@ def _id_root(found: list[_Found]) -> Path:
 
 
 def expand_paths(paths: list[str]) -> list[Source]:
-    """Files, directories (recursive: .txt .md .html .htm), glob patterns and "-" (stdin),
-    in argument order, each file once, with their ids (module docstring). A path that
+    """Files, directories (recursive: .txt .md .html .htm .pdf .docx), glob patterns and
+    "-" (stdin), in argument order, each file once, with their ids (module docstring). A path that
     neither exists nor matches a glob raises InputError; an existing directory without
     text files contributes nothing."""
     seen: set[str] = set()

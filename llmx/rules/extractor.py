@@ -39,6 +39,7 @@ from llmx.rules.index_results import (
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
 from llmx.rules.metrics import find_metrics, lead_period_year
 from llmx.rules.plausibility import implausible, unit_scale_indices
+from llmx.rules.tables import with_table_results
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
 _DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
@@ -423,6 +424,7 @@ class RulesExtractor(Backend):
                     f, original, ents, years, main, initiative_memory
                 ):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
+        candidates = with_table_results(doc, candidates)  # ranking tables: a result per row
         return self._validate(doc, merge_facts(text, candidates))
 
     def _index_results(

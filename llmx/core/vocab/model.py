@@ -36,6 +36,7 @@ Kind = Literal[
     "comparison",  # "so với năm 2021", "cùng kỳ năm 2022": an earlier year compared with
     "unit_prefix",  # "huyện", "thị xã", "xã", "phường": a unit's name follows
     "agency",  # "Sở Tư pháp", "Bộ Công Thương", "Văn phòng UBND tỉnh": ranked agencies
+    "table_column",  # "STT", "Đơn vị", "Điểm", "Xếp hạng": what a ranking table's column holds
 ]
 
 
