@@ -160,17 +160,17 @@ def example_leak(fields: Mapping[str, Any], text: str) -> str | None:
     names, numbers = _example_values()
     doc = _folded_text(text)
     for key in _NAMED:
-        value = fold(str(fields.get(key) or ""))
+        name = fold(str(fields.get(key) or ""))
         for place in names:
-            if re.search(rf"\b{re.escape(place)}\b", value) and place not in doc:
+            if re.search(rf"\b{re.escape(place)}\b", name) and place not in doc:
                 return f"{key} {fields[key]!r} names an example's place, not the document's"
     for key in _LEAK_NUMBERS:
-        value = fields.get(key)
+        number = fields.get(key)
         if (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and float(value) in numbers
-            and not value_grounded(float(value), text)
+            isinstance(number, int | float)
+            and not isinstance(number, bool)
+            and float(number) in numbers
+            and not value_grounded(float(number), text)
         ):
-            return f"{key} {value} is from the prompt's examples, not the document"
+            return f"{key} {number} is from the prompt's examples, not the document"
     return None
