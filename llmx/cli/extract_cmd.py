@@ -54,6 +54,22 @@ _MAX_INPUT_TOKENS = typer.Option(
     "[default: 6000]",
     show_default=False,
 )
+_MAX_TOKENS = typer.Option(
+    None,
+    "--max-tokens",
+    metavar="N",
+    help="openai: completion budget per request; an answer cut off there is asked again "
+    "with twice the budget, up to --max-tokens-cap [default: 2048]",
+    show_default=False,
+)
+_MAX_TOKENS_CAP = typer.Option(
+    None,
+    "--max-tokens-cap",
+    metavar="N",
+    help="openai: the largest completion budget a cut-off answer is re-asked with; keep "
+    "prompt + cap inside a local server's context window [default: 4096]",
+    show_default=False,
+)
 _RPM = typer.Option(
     None, "--rpm", help="openai: at most this many requests per minute", show_default=False,
     metavar="N",
@@ -85,6 +101,8 @@ def extract(
     mode: str | None = _MODE,
     max_retries: int | None = _MAX_RETRIES,
     max_input_tokens: int | None = _MAX_INPUT_TOKENS,
+    max_tokens: int | None = _MAX_TOKENS,
+    max_tokens_cap: int | None = _MAX_TOKENS_CAP,
     workers: int | None = WorkersOption,
     show_rejected: bool = _SHOW_REJECTED,
     rpm: float | None = _RPM,
@@ -105,6 +123,8 @@ def extract(
         "mode": mode,
         "max_retries": max_retries,
         "max_input_tokens": max_input_tokens,
+        "max_tokens": max_tokens,
+        "max_tokens_cap": max_tokens_cap,
         "workers": workers,
         "rpm": rpm,
         "timeout": timeout,

@@ -30,7 +30,7 @@ from llmx.core.outcome import ExtractionOutcome, Rejection, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, EndpointUnreachable, LlmxError
 from llmx.llm import usage as usage_mod
-from llmx.llm.chunking import CHARS_PER_TOKEN, Chunk, estimate_tokens, split_in_two, split_text
+from llmx.llm.chunking import Chunk, chars_for, estimate_tokens, split_in_two, split_text
 from llmx.llm.config import LLMConfig, from_options
 from llmx.llm.grounding_guard import GuardContext, guarding
 from llmx.llm.prompts import load_prompts
@@ -148,7 +148,7 @@ class OpenAIExtractor(Backend):
                 f"--max-input-tokens {self.config.max_input_tokens} leaves no room for the "
                 f"document: the prompt and schema alone take about {overhead} tokens"
             )
-        return left * CHARS_PER_TOKEN
+        return chars_for(left)
 
     def _ensure_client(self) -> None:
         if self._create is None:

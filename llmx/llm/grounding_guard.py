@@ -11,16 +11,21 @@ on a 10 kB prompt and would evaluate or choke on "{{" / "{%" written in a news a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import ValidationError
 
-from llmx.core.grounding import align_quote
+from llmx.core.grounding import align_quote, value_grounded
 from llmx.core.records import RECORD_TYPES, Evidence
+from llmx.core.textnorm import fold
+from llmx.llm.prompts import load_prompts
+from llmx.rules.normalise import normalise_index_fields
 
 # A quote longer than this is not one sentence: it would let any number "appear in its
 # quote". The longest sentence of the seed documents has 625 characters.
@@ -102,6 +107,13 @@ def ground(
     the record's quote; each is aligned like the record's and becomes that field's evidence.
     The response models do not ask for them yet (the request schema stays as recorded)."""
     evidence = _aligned(quote, ctx, "evidence.quote")
+    leak = example_leak(fields, ctx.text)
+    if leak is not None:
+        raise ValueError(leak)
+    if kind == "index_results":
+        # The rules' reading of scope ("/63", "cả nước") and year (the sentence's, else the
+        # lead's): a model's record of a sentence must agree with the rules' record of it.
+        fields = normalise_index_fields(fields, evidence.quote, ctx.text)
     field_evidence = {
         name: _aligned(q, ctx, f"field_evidence.{name}.quote")
         for name, q in (field_quotes or {}).items()
@@ -113,3 +125,52 @@ def ground(
         return RECORD_TYPES[kind].model_validate(data, context={"text": ctx.text})
     except ValidationError as exc:
         raise ValueError(reasons(exc)) from None
+
+
+# Numbers a model copies from the few-shot examples instead of the document.
+_LEAK_NUMBERS = ("score", "rank", "rank_total", "rank_change", "score_change", "value")
+_NAMED = ("entity", "name")  # fields that may carry an example's place name
+
+
+@cache
+def _example_values() -> tuple[frozenset[str], frozenset[float]]:
+    """The (folded) names of the examples' entities and the numbers they answer with."""
+    names: set[str] = set()
+    numbers: set[float] = set()
+    for ex in load_prompts().examples:
+        for records in ex["output"].values():
+            for rec in records:
+                if rec.get("entity_level") in ("province", "district", "commune"):
+                    names.add(fold(str(rec["entity"])))
+                numbers |= {float(rec[k]) for k in _LEAK_NUMBERS if rec.get(k) is not None}
+    return frozenset(names), frozenset(numbers)
+
+
+@lru_cache(maxsize=64)
+def _folded_text(text: str) -> str:
+    return fold(text)
+
+
+def example_leak(fields: Mapping[str, Any], text: str) -> str | None:
+    """Why a record's value comes from the prompt's examples rather than the document: a
+    place an example names ("Sở Tư pháp tỉnh <example province>") or a number an example
+    answers with that the document never writes. The quote check alone lets these through:
+    an entity is not a number the quote must contain, and a small model pairs an example's
+    entity or figures with a real sentence of the document."""
+    names, numbers = _example_values()
+    doc = _folded_text(text)
+    for key in _NAMED:
+        name = fold(str(fields.get(key) or ""))
+        for place in names:
+            if re.search(rf"\b{re.escape(place)}\b", name) and place not in doc:
+                return f"{key} {fields[key]!r} names an example's place, not the document's"
+    for key in _LEAK_NUMBERS:
+        number = fields.get(key)
+        if (
+            isinstance(number, int | float)
+            and not isinstance(number, bool)
+            and float(number) in numbers
+            and not value_grounded(float(number), text)
+        ):
+            return f"{key} {number} is from the prompt's examples, not the document"
+    return None

@@ -122,3 +122,25 @@ def test_workers_interleave_skipped_documents_in_input_order(fake_llm, tmp_path)
     ids = [json.loads(line)["doc_id"] for line in out.stdout.splitlines()]
     assert ids == ["a_first.txt", "doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt", "doc4.txt"]
     assert len(fake_llm.requests) == 2 + 4  # the two stored documents were skipped
+
+
+def test_max_tokens_options_reach_the_request_and_rejections_are_shown(fake_llm, tmp_path):
+    from llmx.llm.prompts import load_prompts
+
+    place = next(
+        rec["entity"]
+        for ex in load_prompts().examples
+        for rec in ex["output"]["index_results"]
+        if rec["entity_level"] == "province"
+    )
+    leaked = {**GOOD, "index_results": [{**GOOD["index_results"][0], "entity": place}]}
+    fake_llm.default = answer(leaked)
+    docs = _docs(tmp_path, 1)
+    out = llmx("extract", str(docs), "--backend", "openai", "--base-url", fake_llm.url,
+               "--model", "fake", "--no-store", "--no-progress", "--no-cache",
+               "--max-retries", "0", "--max-tokens", "300", "--max-tokens-cap", "600",
+               "--show-rejected", env={"OPENAI_API_KEY": SECRET})  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert [r.body["max_tokens"] for r in fake_llm.requests] == [300]
+    shown = out.stdout + out.stderr
+    assert "an example's place" in shown and place in shown

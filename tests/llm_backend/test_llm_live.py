@@ -1,8 +1,12 @@
 """Opt-in: the whole LLM path against a live OpenAI-compatible server.
 
     pytest -m live            # server at $LLMX_LIVE_BASE_URL, default http://127.0.0.1:8765/v1
+    LLMX_LIVE_LOCAL=qwen0.5b pytest -m live   # start scripts/local_llm.sh qwen0.5b first
 
-Skipped when nothing answers there. With the tiny local model most records are rejected;
+With ``LLMX_LIVE_LOCAL`` (gemma270m, qwen0.5b or qwen1.5b) and nothing answering on the
+default port, the test starts that local server itself (scripts/local_llm.sh: the llama.cpp
+build that does not crash on AMX CPUs) and stops it afterwards. Otherwise it is skipped when
+nothing answers. With the tiny local model most records are rejected;
 what must hold is the contract: a valid DocumentExtraction, every kept record grounded, a
 second run answered from the cache without a single HTTP request.
 """
@@ -10,7 +14,9 @@ second run answered from the cache without a single HTTP request.
 from __future__ import annotations
 
 import os
+import subprocess
 import urllib.request
+from pathlib import Path
 
 import pytest
 from support.documents import make_doc
@@ -21,6 +27,9 @@ from llmx.llm.backend import build_openai_backend
 from .cassette_scenarios import SHORT_DOC
 
 BASE_URL = os.environ.get("LLMX_LIVE_BASE_URL", "http://127.0.0.1:8765/v1")
+LOCAL = os.environ.get("LLMX_LIVE_LOCAL")  # a model for scripts/local_llm.sh to serve
+LOCAL_LLM = Path(__file__).resolve().parents[2] / "scripts" / "local_llm.sh"
+PORT = BASE_URL.rstrip("/").rsplit(":", 1)[-1].split("/")[0]
 MODEL = os.environ.get("LLMX_LIVE_MODEL", "gemma3")
 
 pytestmark = pytest.mark.live
@@ -36,8 +45,16 @@ def _reachable() -> bool:
 
 @pytest.fixture(scope="module", autouse=True)
 def _server():
+    started = False
+    if not _reachable() and LOCAL:
+        # Builds and assembles on first use (minutes), then starts the server on loopback.
+        subprocess.run([str(LOCAL_LLM), LOCAL, PORT], check=True, stdout=subprocess.DEVNULL)
+        started = True
     if not _reachable():
         pytest.skip(f"no OpenAI-compatible server at {BASE_URL}")
+    yield
+    if started:
+        subprocess.run([str(LOCAL_LLM), "stop", PORT], check=False)
 
 
 def test_live_extraction_is_grounded_and_cached(tmp_path):
