@@ -32,6 +32,10 @@ def strip_diacritics(text: str) -> str:
     return text.translate(_strip_table())
 
 
+# Cached: the extractor, the division and gazetteer matchers and grounding fold the same
+# document, sentence and name strings many times over (measured: ~5% of extraction time).
+# The results are immutable strings, so sharing them changes nothing.
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Key for diacritics- and case-insensitive comparison: unaccented, lower, single spaces."""
     return _WS.sub(" ", strip_diacritics(text).lower()).strip()
@@ -46,6 +50,7 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"[0-9a-z]+", fold(text))
 
 
+@lru_cache(maxsize=1024)
 def fold_keep_offsets(text: str) -> str:
     """Lower-cased, unaccented copy of ``text`` with the same length, so a match found in
     the copy has valid offsets in the original. Falls back to ``text.lower()`` for the rare
