@@ -399,11 +399,13 @@ class DivisionIndex:
         era: Era | None = None,
         *,
         provinces: list[Mention[Province]] | None = None,
+        folded: str | None = None,
     ) -> list[DivisionMention]:
         """Non-overlapping district and commune mentions, left to right. ``provinces`` is
-        ``get_gazetteer().find(text)`` when the caller has it (it is not run twice)."""
+        ``get_gazetteer().find(text)`` and ``folded`` is ``fold_keep_offsets(text)`` when the
+        caller has them (neither is computed twice)."""
         hint = self._hint(province)
-        words = _words(text)
+        words = _words(text, folded)
         named = self._gz.find(text) if provinces is None else provinces
         named_at = {m.start for m in named}
         raws: list[_Raw] = []
@@ -684,8 +686,8 @@ def _narrowed(units: list[_Unit], field: str, values: Collection[Any]) -> list[_
     return kept if kept else units
 
 
-def _words(text: str) -> list[_Token]:
-    folded = fold_keep_offsets(text)
+def _words(text: str, folded: str | None = None) -> list[_Token]:
+    folded = fold_keep_offsets(text) if folded is None else folded
     return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
 
 
@@ -737,10 +739,12 @@ def find_divisions(
     era: Era | None = None,
     *,
     provinces: list[Mention[Province]] | None = None,
+    folded: str | None = None,
 ) -> list[DivisionMention]:
-    """District and commune mentions in ``text``; see the module docstring. ``provinces``:
-    the gazetteer's mentions in ``text`` when the caller has found them already."""
-    return get_divisions().find(text, province, era, provinces=provinces)
+    """District and commune mentions in ``text``; see the module docstring. ``provinces``
+    (the gazetteer's mentions in ``text``) and ``folded`` (``fold_keep_offsets(text)``):
+    when the caller has them already."""
+    return get_divisions().find(text, province, era, provinces=provinces, folded=folded)
 
 
 def lookup_division(
