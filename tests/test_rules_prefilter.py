@@ -12,16 +12,25 @@ def test_alternatives_split_at_top_level_only() -> None:
     assert alternatives(r"bo (?:a|b)|[|x]y|\|z") == [r"bo (?:a|b)", "[|x]y", r"\|z"]
 
 
-def test_lookahead_names_the_first_two_letters() -> None:
-    assert word_start_lookahead([r"bo tu phap|\bmoj\b", r"(?<=\bo )cong tac", "$^"]) == (
-        "(?=bo|co|mo)"
+def test_lookahead_names_the_literal_start_of_each_alternative() -> None:
+    # Up to six literal characters; a quantified last character is left out ("mo" of "moj?").
+    assert word_start_lookahead([r"bo tu phap|\bmoj?\b", r"(?<=\bo )cong tac", "$^"]) == (
+        r"(?=bo\ tu\ |cong\ t|mo)"
     )
 
 
+def test_leading_groups_are_opened() -> None:
+    assert word_start_lookahead([r"(?:tinh )?nang dong"]) == r"(?=nang\ d|tinh\ n)"
+    assert word_start_lookahead([r"(?P<a>chi so|bo chi so) pci"]) == r"(?=bo\ chi|chi\ so)"
+    # A head that another starts with is implied by it.
+    assert word_start_lookahead([r"kinh te|kinh te so"]) == r"(?=kinh\ t)"
+
+
 def test_no_filter_when_an_alternative_may_start_otherwise() -> None:
-    assert word_start_lookahead([r"(?:tinh )?nang dong"]) == ""
     assert word_start_lookahead([r"ab?c"]) == ""
     assert word_start_lookahead([r"[ab]c"]) == ""
+    assert word_start_lookahead([r"(?:ab)*cd"]) == ""
+    assert word_start_lookahead([r"(?:ab|[cd]e)f"]) == ""
 
 
 def test_filtered_patterns_match_as_the_plain_alternation() -> None:
@@ -40,11 +49,35 @@ def test_filtered_patterns_match_as_the_plain_alternation() -> None:
         )
         + ")"
     )
+    plain_index = re.compile(
+        r"\b(?:" + "|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(lx.INDEX_PATTERNS)) + ")"
+    )
+    text += ", bo chi so phuc vu nguoi dan va doanh nghiep, chi so sipas, chi so par index, pci"
     for plain, filtered in (
         (plain_ministry, lx.MINISTRY_RE),
         (plain_component, lx.KNOWN_COMPONENT_RE),
+        (plain_index, lx.INDEX_ANY_RE),
     ):
         assert filtered.pattern != plain.pattern  # the filter is in place
         got = [(m.span(), m.lastgroup) for m in filtered.finditer(text)]
         assert got == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
         assert got
+
+
+def test_filtered_patterns_match_as_the_plain_alternation_over_the_seeds() -> None:
+    from pathlib import Path
+
+    from llmx.core.textnorm import fold_keep_offsets
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    assert seeds
+    plain = re.compile(
+        r"\b(?:" + "|".join(f"(?P<i{i}>{p})" for i, (p, _) in enumerate(lx.INDEX_PATTERNS)) + ")"
+    )
+    found = 0
+    for path in seeds:
+        folded = fold_keep_offsets(path.read_text(encoding="utf-8"))
+        got = [(m.span(), m.lastgroup) for m in lx.INDEX_ANY_RE.finditer(folded)]
+        assert got == [(m.span(), m.lastgroup) for m in plain.finditer(folded)]
+        found += len(got)
+    assert found

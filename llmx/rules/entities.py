@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from llmx.core.divisions import find_divisions
-from llmx.core.gazetteer import Province, get_gazetteer
+from llmx.core.gazetteer import Mention, Province, get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 
@@ -71,11 +71,12 @@ def find_entities(
     end = len(text) if end is None else end
     seg = text[start:end]
     fseg = folded[start:end] if folded is not None else fold_keep_offsets(seg)
-    found = _units(seg, start)
+    provinces = get_gazetteer().find(seg)
+    found = _units(seg, fseg, start, provinces)
     found += _agencies(seg, fseg, start)
     for m in _NATION_RE.finditer(fseg):
         found.append(EntityMention(start + m.start(), start + m.end(), "Việt Nam", "nation"))
-    for pm in get_gazetteer().find(seg):
+    for pm in provinces:
         prov = pm.item
         found.append(
             EntityMention(start + pm.start, start + pm.end, prov.name, "province", prov.name)
@@ -89,11 +90,13 @@ def find_entities(
     return out
 
 
-def _units(seg: str, start: int) -> list[EntityMention]:
+def _units(
+    seg: str, fseg: str, start: int, provinces: list[Mention[Province]]
+) -> list[EntityMention]:
     """Districts, towns, cities inside a province, communes and wards: the published
     division lists first (they know "thị xã Hòa Thành" is a town and which province
     "huyện Quảng Ninh" lies in), then a type word before a capitalised name the lists lack."""
-    found = _divisions(seg, start)
+    found = _divisions(seg, fseg, start, provinces)
     taken = [(e.start, e.end) for e in found]
     for e in _typed_units(seg, start):
         if not any(e.start < b and a < e.end for a, b in taken):
@@ -101,9 +104,11 @@ def _units(seg: str, start: int) -> list[EntityMention]:
     return found
 
 
-def _divisions(seg: str, start: int) -> list[EntityMention]:
+def _divisions(
+    seg: str, fseg: str, start: int, provinces: list[Mention[Province]]
+) -> list[EntityMention]:
     out = []
-    for dm in find_divisions(seg):
+    for dm in find_divisions(seg, provinces=provinces, folded=fseg):
         level, type_word = dm.level, dm.type
         if level is None or type_word is None:
             continue  # a bare name that may be a district or a (2025) commune: not ours to pick

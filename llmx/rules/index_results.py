@@ -345,7 +345,10 @@ def scan_scopes(f: str, regions: list[tuple[int, int, str]]) -> list[Event]:
 def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[Event]:
     ev: list[Event] = []
     taken: list[tuple[int, int]] = []
-    for rx, code in lx.INDEX_RE:
+    # One scan for all index names first: where it finds none, none of the per-index
+    # patterns (its alternatives) can match either, and most sentences name no index.
+    per_index = lx.INDEX_RE if lx.INDEX_ANY_RE.search(f) else []
+    for rx, code in per_index:
         for m in rx.finditer(f):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -1,0 +1,44 @@
+"""The speed shortcuts (folding caches, handing precomputed folds and province mentions to
+the division matcher) give exactly what the plain computation gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llmx.core import textnorm
+from llmx.core.divisions import find_divisions
+from llmx.core.gazetteer import get_gazetteer
+from llmx.core.textnorm import fold, fold_keep_offsets
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+def test_cached_folds_equal_the_uncached_ones() -> None:
+    for text in ("Xã Tân Lập, huyện Tam Nông", "  Chỉ số  PAR\tINDEX ", "Đ" * 3000):
+        assert fold(text) == textnorm._fold(text)
+        assert fold(text) == fold(text)  # a cache hit returns the same text
+        assert fold_keep_offsets(text) == textnorm._fold_keep_offsets(text)
+    assert fold("Chỉ số  PAR") == "chi so par"
+
+
+def test_long_texts_are_not_kept_in_the_cache() -> None:
+    textnorm._fold_keep_offsets_cached.cache_clear()
+    long_text = "Tỉnh Phú Thọ. " * 500  # 7,000 characters, over the cached length
+    assert fold_keep_offsets(long_text) == "tinh phu tho. " * 500
+    assert textnorm._fold_keep_offsets_cached.cache_info().currsize == 0
+    fold_keep_offsets("Tỉnh Phú Thọ")
+    assert textnorm._fold_keep_offsets_cached.cache_info().currsize == 1
+
+
+def test_divisions_with_precomputed_inputs_match_the_plain_call() -> None:
+    assert SEEDS
+    found = 0
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        plain = find_divisions(text)
+        given = find_divisions(
+            text, provinces=get_gazetteer().find(text), folded=textnorm._fold_keep_offsets(text)
+        )
+        assert given == plain
+        found += len(plain)
+    assert found
