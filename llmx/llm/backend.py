@@ -253,7 +253,7 @@ class OpenAIExtractor(Backend):
             except InstructorRetryException as exc:
                 return self._after_last_retry(exc, ctx)
         earlier = [_salvaged(a.completion, ctx)[0] for a in earlier_attempts(answer)]
-        return _merge([*((r, []) for r in earlier), (answer.records(), [])])
+        return _with_earlier(answer.records(), earlier), []
 
     def _after_last_retry(
         self, exc: Any, ctx: GuardContext
@@ -272,8 +272,7 @@ class OpenAIExtractor(Backend):
         # Grounded records of every attempt (a re-ask may drop what an earlier answer had
         # right); the rejections of the last one.
         records, rejected = _salvaged(completion, ctx)
-        earlier = [_salvaged(a.completion, ctx)[0] for a in attempts[:-1]]
-        records = _merge([*((r, []) for r in earlier), (records, [])])[0]
+        records = _with_earlier(records, [_salvaged(a.completion, ctx)[0] for a in attempts[:-1]])
         unreadable = rejected and all(r.record_type == "answer" for r in rejected)
         if unreadable and not any(records.values()):
             n = len(attempts) or 1
@@ -287,6 +286,24 @@ class OpenAIExtractor(Backend):
                           f"answer's grounded records: {cause}")  # fmt: skip
             )
         return records, rejected
+
+
+def _with_earlier(latest: Records, earlier: list[Records]) -> Records:
+    """``latest`` plus the grounded records of earlier attempts (oldest first) that no later
+    answer restates: a later record of the same kind, quote span, entity and index (or
+    metric name) is the corrected one and supersedes the earlier."""
+    merged = latest
+    for records in reversed(earlier):
+        later = {_identity(kind, r) for kind, recs in merged.items() for r in recs}
+        kept = {kind: [r for r in recs if _identity(kind, r) not in later]
+                for kind, recs in records.items()}  # fmt: skip
+        merged = _merge([(merged, []), (kept, [])])[0]
+    return merged
+
+
+def _identity(kind: str, rec: Any) -> tuple[Any, ...]:
+    what = getattr(rec, "index", None) or getattr(rec, "name", None)
+    return kind, rec.evidence.start, rec.evidence.end, getattr(rec, "entity", None), what
 
 
 def _salvaged(completion: Any, ctx: GuardContext) -> tuple[Records, list[Rejection]]:

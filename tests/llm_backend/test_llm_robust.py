@@ -216,6 +216,16 @@ def test_a_reask_that_succeeds_keeps_what_the_first_answer_had_right(fake_llm, l
     assert len(out.extraction.index_results) == 1 and len(out.extraction.metrics) == 1
 
 
+def test_a_corrected_record_supersedes_its_earlier_version(fake_llm, llm_backend):
+    partial = {k: v for k, v in IR_GOOD.items() if k != "rank_total"}  # grounded, less complete
+    bad_metric = {**METRIC_GOOD, "value": 12.5}
+    fake_llm.push(answer({"index_results": [partial], "metrics": [bad_metric]}))
+    fake_llm.push(answer({"index_results": [IR_GOOD], "metrics": [METRIC_GOOD]}))
+    out = llm_backend(max_retries=1).extract(_doc())
+    assert [(r.rank, r.rank_total) for r in out.extraction.index_results] == [(6, 63)]
+    assert len(out.extraction.metrics) == 1
+
+
 def test_a_reask_that_fails_again_keeps_the_first_answers_grounded_records(
     fake_llm, llm_backend
 ):
