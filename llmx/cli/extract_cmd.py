@@ -38,8 +38,8 @@ _MODE = typer.Option(
     None,
     "--mode",
     metavar="MODE",
-    help="openai: structured-output mode: auto (tools on api.openai.com, json elsewhere), "
-    "tools, json_schema, json, md_json [default: auto]",
+    help="openai: structured-output mode: auto (tools on api.openai.com, json_object_schema "
+    "elsewhere), tools, json_schema, json_object_schema, json, md_json [default: auto]",
     show_default=False,
 )
 _MAX_RETRIES = typer.Option(

@@ -14,13 +14,15 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     requests: int = 0
-    cached: int = 0
+    cached: int = 0  # answers replayed from llmx's response cache
+    cached_prompt_tokens: int = 0  # prompt tokens the server took from its prefix cache
 
     def add(self, other: Usage) -> None:
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.requests += other.requests
         self.cached += other.cached
+        self.cached_prompt_tokens += other.cached_prompt_tokens
 
 
 class Rejection(BaseModel):

@@ -31,13 +31,13 @@ from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, EndpointUnreachable, LlmxError
 from llmx.llm import usage as usage_mod
 from llmx.llm.chunking import Chunk, chars_for, estimate_tokens, split_in_two, split_text
-from llmx.llm.config import LLMConfig, from_options
+from llmx.llm.config import LLMConfig, from_options, schema_in_prompt
 from llmx.llm.grounding_guard import GuardContext, guarding
 from llmx.llm.prompts import load_prompts
 from llmx.llm.provider import Completions
 from llmx.llm.response_models import ITEM_MODELS, DocumentRecords, salvage
 from llmx.llm.runner import LoopThread
-from llmx.llm.structured import Structured
+from llmx.llm.structured import Structured, earlier_attempts
 
 _MAX_SPLIT_DEPTH = 2
 _TITLE_ALLOWANCE = 300  # characters reserved in the prompt budget for the title line
@@ -138,7 +138,7 @@ class OpenAIExtractor(Backend):
         the schema and the user template around the document."""
         # JSON modes put the schema, indented, into the system prompt; tool modes send it
         # compact in the request (servers count both against the context).
-        indent = 2 if self.mode in ("json", "md_json") else None
+        indent = 2 if schema_in_prompt(self.mode) else None
         schema = json.dumps(DocumentRecords.model_json_schema(), ensure_ascii=False, indent=indent)
         frame = self.prompts.user("", title="x" * _TITLE_ALLOWANCE, part=2, parts=2)
         overhead = estimate_tokens(self._system) + estimate_tokens(schema) + estimate_tokens(frame)
@@ -252,7 +252,8 @@ class OpenAIExtractor(Backend):
                 )
             except InstructorRetryException as exc:
                 return self._after_last_retry(exc, ctx)
-        return answer.records(), []
+        earlier = [_salvaged(a.completion, ctx)[0] for a in earlier_attempts(answer)]
+        return _with_earlier(answer.records(), earlier), []
 
     def _after_last_retry(
         self, exc: Any, ctx: GuardContext
@@ -268,7 +269,10 @@ class OpenAIExtractor(Backend):
         if isinstance(cause, LlmxError) and (completion is None or stops_run):
             raise cause
         payload = _payload(completion)
-        records, rejected = salvage(payload, ctx)
+        # Grounded records of every attempt (a re-ask may drop what an earlier answer had
+        # right); the rejections of the last one.
+        records, rejected = _salvaged(completion, ctx)
+        records = _with_earlier(records, [_salvaged(a.completion, ctx)[0] for a in attempts[:-1]])
         unreadable = rejected and all(r.record_type == "answer" for r in rejected)
         if unreadable and not any(records.values()):
             n = len(attempts) or 1
@@ -282,6 +286,32 @@ class OpenAIExtractor(Backend):
                           f"answer's grounded records: {cause}")  # fmt: skip
             )
         return records, rejected
+
+
+def _with_earlier(latest: Records, earlier: list[Records]) -> Records:
+    """``latest`` plus the grounded records of earlier attempts (oldest first) that no later
+    answer restates: a later record of the same kind, quote span, entity and index (or
+    metric name) is the corrected one and supersedes the earlier."""
+    merged = latest
+    for records in reversed(earlier):
+        later = {_identity(kind, r) for kind, recs in merged.items() for r in recs}
+        kept = {kind: [r for r in recs if _identity(kind, r) not in later]
+                for kind, recs in records.items()}  # fmt: skip
+        merged = _merge([(merged, []), (kept, [])])[0]
+    return merged
+
+
+def _identity(kind: str, rec: Any) -> tuple[Any, ...]:
+    what = getattr(rec, "index", None) or getattr(rec, "name", None)
+    return kind, rec.evidence.start, rec.evidence.end, getattr(rec, "entity", None), what
+
+
+def _salvaged(completion: Any, ctx: GuardContext) -> tuple[Records, list[Rejection]]:
+    """The grounded records of one answer, record by record (an answer cut off: its
+    complete ones)."""
+    choices = getattr(completion, "choices", None) or []
+    truncated = bool(choices) and choices[0].finish_reason == "length"
+    return salvage(_payload(completion), ctx, truncated=truncated)
 
 
 def _payload(completion: Any) -> str:

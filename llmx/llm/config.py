@@ -5,6 +5,7 @@ endpoint, and instructor's name for it)."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -19,13 +20,17 @@ DEFAULT_MODEL = "gpt-4o-mini"
 # Local servers (llama.cpp and friends) do not check the key, but the client needs one.
 DUMMY_KEY = "sk-no-key-required"
 
-ModeName = Literal["auto", "tools", "json_schema", "json", "md_json"]
+ModeName = Literal["auto", "tools", "json_schema", "json_object_schema", "json", "md_json"]
 MODE_NAMES: tuple[str, ...] = ModeName.__args__  # type: ignore[attr-defined]
 # The one mode map: llmx's name -> the member of ``instructor.Mode`` (``auto`` is resolved
 # per endpoint first, by ``resolve_mode``).
 INSTRUCTOR_MODES = {
     "tools": "TOOLS",
     "json_schema": "JSON_SCHEMA",
+    # instructor's JSON mode (schema in the system prompt) whose ``json_object`` response
+    # format also carries the schema, which llama.cpp and llama-cpp-python turn into a
+    # grammar; the provider layer adds it (``llmx.llm.provider``).
+    "json_object_schema": "JSON",
     "json": "JSON",
     "md_json": "MD_JSON",
 }
@@ -50,6 +55,12 @@ class LLMConfig(BaseModel):
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     workers: int = Field(1, ge=1, le=256, description="concurrent requests")
     rpm: float | None = Field(None, gt=0, description="requests per minute, None = no limit")
+    # None: send llama.cpp's ``cache_prompt: true`` to local hosts only (``is_local``);
+    # api.openai.com and hosted services cache prefixes by themselves and may reject it.
+    cache_prompt: bool | None = None
+    # The server's context in tokens, where it is known: a server that caps max_tokens at
+    # the context left answers short without saying so (``provider.mark_cut_off``).
+    context_window: int | None = Field(None, ge=256)
     cache: bool = True
     cache_path: Path | None = None
     # Per attempt, and each timed-out attempt is retried (max_attempts, within deadline), so
@@ -75,6 +86,10 @@ class LLMConfig(BaseModel):
         """``mode`` with ``auto`` decided for this endpoint."""
         return resolve_mode(self.mode, self.endpoint)
 
+    @property
+    def sends_cache_prompt(self) -> bool:
+        return is_local(self.endpoint) if self.cache_prompt is None else self.cache_prompt
+
     def public_params(self) -> dict[str, Any]:
         """The run parameters worth storing with a run: no key, no paths."""
         return self.model_dump(
@@ -87,19 +102,45 @@ def normalise_endpoint(url: str) -> str:
     keys the cache and appears in messages (so no secret can leak through either)."""
     parts = urlsplit(url.strip())
     host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host  # IPv6 keeps its brackets
     netloc = f"{host}:{parts.port}" if parts.port else host
     return urlunsplit((parts.scheme or "https", netloc, parts.path.rstrip("/"), "", ""))
 
 
 def resolve_mode(mode: str, endpoint: str) -> str:
-    """``auto``: tool calling on api.openai.com, where it is the most reliable; plain JSON mode
-    elsewhere, because many local servers (llama.cpp's Python server among them) have no
-    tool calling or reject ``json_schema`` response formats, while ``json_object`` is
-    nearly universal. ``--mode`` overrides."""
+    """``auto``: tool calling on api.openai.com, where it is the most reliable;
+    ``json_object_schema`` elsewhere: JSON mode with the schema both in the system prompt and
+    in the ``json_object`` response format. llama.cpp and llama-cpp-python enforce that
+    schema with a grammar (plain ``json_object`` enforces nothing: fields go missing, enums
+    are ignored); servers that do not know the key ignore it and still read the schema in
+    the prompt; one that rejects it is asked again without it, once for the run
+    (``llmx.llm.provider``). Tools are not the default there because many local servers
+    have no tool calling, and ``json_schema`` because some answer it with HTTP 500.
+    ``--mode`` overrides."""
     if mode != "auto":
         return mode
     host = urlsplit(endpoint).hostname or ""
-    return "tools" if host == "api.openai.com" else "json"
+    return "tools" if host == "api.openai.com" else "json_object_schema"
+
+
+def schema_in_prompt(mode: str) -> bool:
+    """Whether the mode puts the (indented) schema into the system prompt, where it counts
+    against the prompt budget, rather than compact into the request (tools, json_schema)."""
+    return INSTRUCTOR_MODES.get(mode) in ("JSON", "MD_JSON")
+
+
+def is_local(endpoint: str) -> bool:
+    """Whether the endpoint is on this machine or a private network (a llama.cpp-like server
+    run by the user), as opposed to a hosted service: loopback or private addresses,
+    ``localhost`` and single-label host names (containers, e.g. ``http://llama:8080``)."""
+    host = urlsplit(endpoint).hostname or ""
+    if host == "localhost" or host.endswith(".localhost") or (host and "." not in host):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local
 
 
 def instructor_mode(mode: str) -> Any:

@@ -14,15 +14,36 @@ wrapper would use, and each call goes straight to instructor's retry loop (parse
 re-ask) with the client's hooks. On any other version, or if that preparation fails, the
 public wrapper is used. Both send the same requests and fire the same hooks
 (tests/llm_backend/test_llm_parts.py checks they do).
+
+The re-asks are llmx's, not instructor's: instructor makes one attempt at a time
+(``max_retries=0``) and a failed one is asked again here with a compact message. instructor's
+own re-ask appends the whole answer and pydantic's error dump (each rejected record's input
+included) to the conversation, which grows by thousands of tokens per re-ask and overflows a
+small model's context. Here a re-ask is the first request's messages unchanged (so a server's
+prefix cache covers them) with the problems appended to the user message: one line per
+error, without the input, each naming the record (its quote's beginning), within what is
+left of ``max_input_tokens`` (no re-ask when too little is left). Every failed attempt is
+kept (``failed_attempts`` on the final exception, ``earlier_attempts`` on a success after a
+re-ask) so that the caller can keep the grounded records of each.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from llmx.llm.config import instructor_mode
+from llmx.llm.chunking import chars_for
+from llmx.llm.config import instructor_mode, schema_in_prompt
+
+# A re-ask message is at most this long (characters, about 500 tokens), and is not sent when
+# the prompt budget leaves less than REASK_MIN_CHARS for it.
+REASK_MAX_CHARS = 1500
+REASK_MIN_CHARS = 240
+_ERROR_CHARS = 160  # per error line
+_QUOTE_CHARS = 50  # of a record's quote, to name it
+_EARLIER = "_llmx_earlier_attempts"
 
 # instructor releases whose private ``instructor.v2`` retry loop and OpenAI request handlers
 # the fast path was checked against (test_fast_path_sends_what_the_public_wrapper_sends).
@@ -45,10 +66,13 @@ class Structured:
         system: str,
         *,
         fast: bool = True,
+        max_input_tokens: int | None = None,
     ) -> None:
         import instructor
 
         self.mode = instructor_mode(mode)
+        self._max_input_chars = chars_for(max_input_tokens or 0)
+        self._prefix_chars = len(system) + _schema_chars(response_model, mode)
         self._response_model = response_model
         self._system = system
         # instructor's public wrapper over the completion function, and its client, whose
@@ -69,21 +93,175 @@ class Structured:
         self.client.on(hook_name, handler)
 
     async def __call__(self, user: str, *, max_retries: int, **params: Any) -> Any:
-        """Ask with ``user`` as the user message; return the validated response model.
-        Raises instructor's exceptions (InstructorRetryException, IncompleteOutput...)."""
+        """Ask with ``user`` as the user message; return the validated response model, with
+        ``max_retries`` compact re-asks (module docstring). Raises instructor's exceptions:
+        InstructorRetryException (every failed attempt in ``failed_attempts``, the request
+        error, if one ended it, as ``__cause__``), IncompleteOutputException for a first
+        answer cut off."""
+        from instructor.core.exceptions import (
+            FailedAttempt,
+            IncompleteOutputException,
+            InstructorRetryException,
+        )
+
+        failed: list[FailedAttempt] = []
+        message = user
+        for n in range(max_retries + 1):
+            try:
+                answer = await self._once(message, **params)
+            except InstructorRetryException as exc:
+                failed.extend(exc.failed_attempts or [])
+                reask = self.reask(user, failed[-1]) if exc.failed_attempts else None
+                if reask is None or n == max_retries:
+                    raise _exhausted(exc, failed) from exc.__cause__
+                message = reask
+            except IncompleteOutputException as exc:
+                if not failed:
+                    raise  # the first answer: the caller asks again with more room
+                failed.append(FailedAttempt(len(failed) + 1, exc, exc.last_completion))
+                raise _exhausted(exc, failed) from exc
+            else:
+                if failed:
+                    object.__setattr__(answer, _EARLIER, failed)
+                return answer
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def reask(self, user: str, attempt: Any) -> str | None:
+        """``user`` followed by the problems of ``attempt``, within the prompt budget; None
+        when too little of it is left."""
+        room = REASK_MAX_CHARS
+        if self._max_input_chars:
+            room = min(room, self._max_input_chars - self._prefix_chars - len(user))
+        if room < REASK_MIN_CHARS:
+            return None
+        return f"{user}\n\n{reask_message(attempt.completion, attempt.exception, room)}"
+
+    async def _once(self, user: str, **params: Any) -> Any:
+        """One attempt: request, parse, validate (instructor, no re-ask)."""
         if self._fast is not None:
-            return await self._fast(user, self.client.hooks, max_retries=max_retries, **params)
+            return await self._fast(user, self.client.hooks, max_retries=0, **params)
         return await self._create(
             response_model=self._response_model,
             messages=[
                 {"role": "system", "content": self._system},
                 {"role": "user", "content": user},
             ],
-            max_retries=max_retries,
+            max_retries=0,
             strict=False,  # lax JSON parsing; the grounding guard is the real check
             hooks=self.client.hooks,
             **params,
         )
+
+
+def earlier_attempts(answer: Any) -> list[Any]:
+    """The failed attempts before ``answer`` (instructor FailedAttempts, oldest first)."""
+    return list(getattr(answer, _EARLIER, None) or [])
+
+
+def _exhausted(exc: Any, failed: list[Any]) -> Exception:
+    from instructor.core.exceptions import InstructorRetryException
+
+    return InstructorRetryException(
+        str(exc),
+        last_completion=failed[-1].completion if failed else None,
+        n_attempts=len(failed),
+        total_usage=getattr(exc, "total_usage", None),
+        messages=getattr(exc, "messages", None),
+        create_kwargs=getattr(exc, "create_kwargs", None),
+        failed_attempts=failed,
+    )
+
+
+_SCHEMA_FRAME_CHARS = 320
+
+
+def _schema_chars(response_model: type, mode: str) -> int:
+    """Characters the schema adds to the prompt (indented in JSON modes, as instructor
+    writes it there; compact in tool and json_schema requests)."""
+    schema_of = getattr(response_model, "model_json_schema", None)
+    if schema_of is None:
+        return 0
+    indent = 2 if schema_in_prompt(mode) else None
+    # + the words instructor wraps the schema in, in JSON modes ("As a genius expert, your task
+    # is …", "Make sure to return an instance of the JSON, not the schema itself": ~230
+    # characters), with room to spare.
+    return len(json.dumps(schema_of(), ensure_ascii=False, indent=indent)) + _SCHEMA_FRAME_CHARS
+
+
+def reask_message(completion: Any, error: BaseException, limit: int) -> str:
+    """What was wrong with an answer, in at most ``limit`` characters: one line per error
+    (where, what; never the input pydantic would repeat), each record named by the start of
+    its quote, then how many more there were."""
+    text = _answer_text(completion)
+    head = (
+        "Your previous answer could not be used. Answer again with one JSON object that "
+        "holds every record stated in the document, with these problems corrected:"
+    )
+    lines = _error_lines(error, text)
+    out = head
+    for i, line in enumerate(lines):
+        left = len(lines) - i
+        tail = f"\n- ... and {left} more"
+        if len(out) + 1 + len(line) + (len(tail) if left > 1 else 0) > limit:
+            return (out + tail)[:limit]
+        out += "\n" + line
+    return out[:limit]
+
+
+def _error_lines(error: BaseException, answer: str) -> list[str]:
+    from pydantic import ValidationError
+
+    if not isinstance(error, ValidationError):
+        begin = " ".join(answer.split())[:_QUOTE_CHARS]
+        return [f"- the answer is not valid JSON for the schema ({_one_line(error)}); "
+                f"it began {begin!r}"]  # fmt: skip
+    try:
+        data = json.loads(answer)
+    except (TypeError, ValueError):
+        data = None
+    lines = []
+    for e in error.errors(include_url=False, include_input=False, include_context=False):
+        loc = list(e.get("loc") or ())
+        msg = str(e.get("msg", "")).removeprefix("Value error, ")
+        if e.get("type") == "json_invalid":
+            begin = " ".join(answer.split())[:_QUOTE_CHARS]
+            lines.append(f"- the answer is not valid JSON ({_one_line(msg)}); it began {begin!r}")
+            continue
+        where = _where(loc, data)
+        lines.append(f"- {where}: {_one_line(msg)}"[: _ERROR_CHARS])
+    return list(dict.fromkeys(lines))
+
+
+def _where(loc: list[Any], data: Any) -> str:
+    """``index_results[0].score (quote "Năm 2023, Chỉ số...")``: the record by its list,
+    position and the start of its quote, then the field."""
+    if len(loc) < 2 or not isinstance(loc[1], int):
+        return ".".join(map(str, loc)) or "answer"
+    kind, i, rest = loc[0], loc[1], loc[2:]
+    where = f"{kind}[{i}]" + "".join(f".{p}" for p in rest if not isinstance(p, int))
+    try:
+        quote = data[kind][i]["evidence"]
+        quote = quote["quote"] if isinstance(quote, dict) else quote
+    except (KeyError, IndexError, TypeError):
+        return where
+    if isinstance(quote, str) and quote.strip():
+        start = " ".join(quote.split())[:_QUOTE_CHARS]
+        return f"{where} (quote {start!r}...)"
+    return where
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def _answer_text(completion: Any) -> str:
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return ""
+    if message.tool_calls:
+        return message.tool_calls[0].function.arguments or ""
+    return message.content or ""
 
 
 @dataclass(frozen=True)

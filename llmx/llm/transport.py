@@ -7,6 +7,13 @@ the deadline, Retry-After handling and the request count are ours to control.
 - retried with exponential backoff and jitter, within a total deadline: 408, 409, 429
   (waiting what Retry-After / retry-after-ms asks), 5xx, timeouts, dropped connections,
   and a 200 whose body is not the JSON it should be;
+- not retried further: a 500 that repeats the previous attempt's error word for word (the
+  request itself breaks the server: an unsupported option, a grammar it cannot build), and
+  501; it fails the document at once (TransportError, so a few in a row stop the run);
+- never retried: a request the server says it does not support (400, 422, 500 or 501 whose
+  message is one of ``UNSUPPORTED``: an unknown option, a response format or tools it lacks).
+  Every request would fail the same way: it stops the run (UnsupportedRequest, a
+  ConfigError), unless the provider layer can ask again without its optional parts;
 - never retried: other 4xx. 401/403/404 are configuration problems (key, model, URL) and
   stop the whole run (ConfigError); 400/422 fail the document at hand (BackendError);
 - never retried either: a refused connection. Nothing listens at the URL, so no request
@@ -21,6 +28,7 @@ import asyncio
 import errno
 import json
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -32,6 +40,24 @@ from llmx.errors import BackendError, ConfigError, EndpointUnreachable, Transpor
 T = TypeVar("T")
 
 _RETRY_STATUS = {408, 409, 429}
+# Statuses with which servers answer a request they cannot serve at all.
+_UNSUPPORTED_STATUS = {400, 422, 500, 501}
+# How servers say they do not support a request (the message of the error body), e.g.
+#   llama-cpp-python, vLLM: "response_format type 'json_schema' is not supported",
+#   llama.cpp: "tools param requires --jinja flag", "Unsupported param: tools",
+#   OpenAI: "Unrecognized request argument supplied: cache_prompt",
+#   pydantic-based servers: "extra inputs are not permitted", "Unknown parameter: 'x'",
+#   others: "response_format is not implemented".
+UNSUPPORTED = re.compile(
+    r"\b(?:not|un)[ -]?supported\b|\bnot implemented\b|unrecognized request argument"
+    r"|\bunknown (?:param(?:eter)?|field|argument)|extra (?:inputs|fields) (?:are )?not permitted"
+    r"|requires --jinja",
+    re.IGNORECASE,
+)
+
+
+class UnsupportedRequest(ConfigError):
+    """The server said it cannot serve this kind of request (``UNSUPPORTED``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +112,42 @@ def is_refused(exc: BaseException) -> bool:
     return False
 
 
-def _retryable(exc: BaseException) -> bool:
-    return is_transient(exc) and not is_refused(exc)
+def is_unsupported(exc: BaseException) -> bool:
+    """Whether the server rejected the request as one it does not support."""
+    import openai
+
+    return (
+        isinstance(exc, openai.APIStatusError)
+        and exc.status_code in _UNSUPPORTED_STATUS
+        and UNSUPPORTED.search(_server_message(exc)) is not None
+    )
+
+
+def _signature(exc: BaseException) -> tuple[int, str] | None:
+    """Status and message of a server error that could be deterministic (500, 501)."""
+    import openai
+
+    if isinstance(exc, openai.APIStatusError) and exc.status_code in (500, 501):
+        return exc.status_code, _server_message(exc)
+    return None
+
+
+class _RetryDecision:
+    """tenacity's retry predicate for one request: transient faults are retried, but not a
+    refusal, an unsupported request, a 501, or a 500 identical to the one before it."""
+
+    def __init__(self) -> None:
+        self.previous: tuple[int, str] | None = None
+        self.deterministic = False  # why the last fault was not retried
+
+    def __call__(self, exc: BaseException) -> bool:
+        if not is_transient(exc) or is_refused(exc) or is_unsupported(exc):
+            return False
+        signature = _signature(exc)
+        repeated = signature is not None and (signature[0] == 501 or signature == self.previous)
+        self.previous = signature
+        self.deterministic = repeated
+        return not repeated
 
 
 def retry_after(exc: BaseException) -> float | None:
@@ -197,9 +257,8 @@ async def with_retries(
         # tenacity computes the wait before asking stop: give up when it would overrun.
         return state.attempt_number >= policy.max_attempts or state.upcoming_sleep >= left()
 
-    retrying = AsyncRetrying(
-        retry=retry_if_exception(_retryable), wait=wait, stop=stop, reraise=True
-    )
+    decide = _RetryDecision()
+    retrying = AsyncRetrying(retry=retry_if_exception(decide), wait=wait, stop=stop, reraise=True)
     timeout = policy.timeout
     try:
         async for attempt in retrying:
@@ -214,11 +273,22 @@ async def with_retries(
                 f"cannot connect to {endpoint}: connection refused (is the server running "
                 "and is --base-url right?)"
             ) from None
+        if is_unsupported(exc):
+            raise UnsupportedRequest(
+                f"{endpoint} does not support this request: {_scrub(describe(exc), secret)}"
+            ) from None
+        n = retrying.statistics.get("attempt_number", 1)
+        if decide.deterministic:
+            why = "the server does not implement it" if n == 1 else (
+                f"the same error {n} times in a row: not a transient fault"
+            )
+            raise TransportError(
+                f"{endpoint}: {_scrub(describe(exc), secret)} (not retried: {why})"
+            ) from None
         if not is_transient(exc):
             if isinstance(exc, openai.APIError):
                 raise fatal_error(exc, endpoint, secret) from None
             raise
-        n = retrying.statistics.get("attempt_number", 1)
         raise TransportError(
             f"{endpoint}: {_scrub(describe(exc, timeout=timeout), secret)}"
             f" (gave up after {n} attempt{'s' * (n != 1)} in {time.monotonic() - started:.1f} s)"

@@ -6,6 +6,11 @@ loop receives, re-asks included. Requests of one document (its chunks and re-ask
 tasks that share a context, so a context variable (``tracking``) routes each response to the
 right document even with many documents in flight; outside ``tracking`` nothing is counted.
 
+Prompt tokens the server served from its prefix cache are counted apart as well
+(``cached_prompt_tokens``, from ``usage.prompt_tokens_details.cached_tokens``, which OpenAI,
+vLLM and llama.cpp's server report; llama.cpp's ``timings.cache_n`` where that is all
+there is): they show whether the static prefix of the requests is being reused.
+
 A response replayed from the response cache is marked by its class (``from_cache``, see
 ``llmx.llm.provider``): it counts as cached, never as a request, and its tokens are not
 billed again.
@@ -54,6 +59,18 @@ def count_response(response: Any) -> None:
     if u is not None:
         usage.prompt_tokens += int(getattr(u, "prompt_tokens", 0) or 0)
         usage.completion_tokens += int(getattr(u, "completion_tokens", 0) or 0)
+    usage.cached_prompt_tokens += cached_prompt_tokens(response)
+
+
+def cached_prompt_tokens(response: Any) -> int:
+    """Prompt tokens the server did not evaluate again (its prefix cache)."""
+    u = getattr(response, "usage", None)
+    details = getattr(u, "prompt_tokens_details", None)
+    cached = getattr(details, "cached_tokens", None)
+    if cached is None:
+        timings = (getattr(response, "model_extra", None) or {}).get("timings")
+        cached = timings.get("cache_n") if isinstance(timings, dict) else None
+    return int(cached) if isinstance(cached, int | float) and cached > 0 else 0
 
 
 def attach(client: Any) -> Any:

@@ -70,7 +70,7 @@ SCENARIOS = [
     Scenario("gemma3_tools_short", "ninh-binh", text=SHORT_DOC,
              options={"mode": "tools", "max_retries": 1, "max_tokens": 384,
                       "max_tokens_cap": 384}),  # fmt: skip
-    # Plain JSON mode, the default for servers other than api.openai.com.
+    # Plain JSON mode (no schema in the response format; auto is json_object_schema now).
     Scenario("gemma3_json_short", "ninh-binh", text=SHORT_DOC,
              options={"mode": "json", "max_retries": 1, "max_tokens": 384,
                       "max_tokens_cap": 384}),  # fmt: skip

@@ -16,8 +16,6 @@ from typing import Any
 SECRET = "sk-test-secret-0123456789"
 
 
-
-
 @dataclass
 class Reply:
     status: int = 200
@@ -34,7 +32,10 @@ def completion(
     finish_reason: str | None = None,
     prompt_tokens: int = 120,
     completion_tokens: int = 40,
+    cached_tokens: int | None = None,
 ) -> dict[str, Any]:
+    """A chat completion; ``cached_tokens``: prompt tokens the server says came from its
+    prefix cache (``usage.prompt_tokens_details.cached_tokens``)."""
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if tool_args is not None:
         message["tool_calls"] = [
@@ -44,6 +45,13 @@ def completion(
                 "function": {"name": "DocumentRecords", "arguments": tool_args},
             }
         ]
+    usage: dict[str, Any] = {
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt_tokens + completion_tokens,
+    }
+    if cached_tokens is not None:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
     return {
         "id": "chatcmpl-test",
         "object": "chat.completion",
@@ -56,11 +64,7 @@ def completion(
                 "finish_reason": finish_reason or ("tool_calls" if tool_args else "stop"),
             }
         ],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
+        "usage": usage,
     }
 
 

@@ -146,11 +146,11 @@ def backend_budget(make, chars: int) -> int:
     return overhead + chars // 3
 
 
-def test_mode_auto_tools_on_openai_json_elsewhere():
+def test_mode_auto_tools_on_openai_json_with_schema_elsewhere():
     from llmx.llm.config import resolve_mode
 
     assert resolve_mode("auto", "https://api.openai.com/v1") == "tools"
-    assert resolve_mode("auto", "http://127.0.0.1:8080/v1") == "json"
+    assert resolve_mode("auto", "http://127.0.0.1:8080/v1") == "json_object_schema"
     assert resolve_mode("json_schema", "https://api.openai.com/v1") == "json_schema"
 
 

@@ -57,7 +57,7 @@ def test_extract_stores_usage_and_rerun_is_served_by_the_cache(fake_llm, tmp_pat
     assert runs[0]["requests"] == 3 and runs[1]["requests"] == 0
     assert runs[0]["prompt_version"] and len(runs[0]["prompt_version"]) == 12
     params = json.loads(runs[0]["params_json"])
-    assert params["mode"] == "json" and params["workers"] == 2
+    assert params["mode"] == "json_object_schema" and params["workers"] == 2  # auto, local
     assert SECRET not in runs[0]["params_json"]
     n = con.execute("SELECT COUNT(*) FROM index_results WHERE backend = 'openai:fake'")
     assert n.fetchone()[0] == 3

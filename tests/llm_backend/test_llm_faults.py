@@ -80,11 +80,14 @@ def test_malformed_json_body_is_retried(fake_llm, llm_backend):
 
 
 def test_malformed_json_answer_is_reasked(fake_llm, llm_backend):
-    fake_llm.push(answer('{"index_results": [ {"entity": '), answer(GOOD))
+    # Broken, not cut off (an answer that stops mid-way is a cut-off one: test_llm_robust).
+    fake_llm.push(answer('{"index_results": [ {"entity": "X",, } ] }'), answer(GOOD))
     out = llm_backend().extract(make_doc(DOC))
     assert len(fake_llm.requests) == 2
-    reask = fake_llm.requests[1].messages
-    assert reask[-2]["role"] == "assistant" and "Correct your JSON" in reask[-1]["content"]
+    first, reask = (r.messages for r in fake_llm.requests)
+    assert [m["role"] for m in reask] == ["system", "user"]  # the problems follow the doc
+    assert reask[-1]["content"].startswith(first[-1]["content"])
+    assert "not valid JSON" in reask[-1]["content"]
     assert len(out.extraction.index_results) == 1 and out.rejected == []
 
 
@@ -94,7 +97,7 @@ def test_schema_invalid_then_valid_reasks(fake_llm, llm_backend):
     out = llm_backend().extract(make_doc(DOC))
     assert len(fake_llm.requests) == 2
     feedback = fake_llm.requests[1].messages[-1]["content"]
-    assert "index_results.0.index" in feedback  # the model is told which field is wrong
+    assert "index_results[0].index" in feedback  # the model is told which field is wrong
     assert [r.index for r in out.extraction.index_results] == ["PAR_INDEX"]
     assert out.rejected == []
 
