@@ -17,8 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from llmx.cli.common import db_path, fail
-from llmx.cli.options import DbOption
+from llmx.cli.common import fail, read_store
+from llmx.cli.options import (
+    BackendFilter,
+    DbOption,
+    EntityFilter,
+    IndexFilter,
+    TypeFilter,
+    YearFilter,
+)
 
 if TYPE_CHECKING:
     from llmx.store import Store
@@ -38,18 +45,6 @@ _WHAT = typer.Option(
     help="records (every stored record) or facts (one row per fact, across documents)",
 )  # fmt: skip
 _FORCE = typer.Option(False, "--force", help="Replace FILE if it exists")
-_ENTITY = typer.Option(
-    None, "--entity", "-e", metavar="NAME", help="Only this entity, spelt any way (as `llmx facts`)"
-)
-_INDEX = typer.Option(
-    None, "--index", "-i", metavar="INDEX",
-    help="Only this index: a code (PAPI) or a name; implies --type index_results",
-)  # fmt: skip
-_YEAR = typer.Option(None, "--year", "-y", metavar="YEAR", help="Only this year")
-_TYPE = typer.Option(
-    None, "--type", "-t", metavar="TYPE",
-    help="index_results, metrics or initiatives [default: all]",
-)  # fmt: skip
 _BACKEND = typer.Option(None, "--backend", "-b", metavar="NAME", help="Only this backend's records")
 
 
@@ -58,11 +53,11 @@ def export(
     fmt: str | None = _FORMAT,
     what: str = _WHAT,
     force: bool = _FORCE,
-    entity: str | None = _ENTITY,
-    index: str | None = _INDEX,
-    year: int | None = _YEAR,
-    record_type: str | None = _TYPE,
-    backend: str | None = _BACKEND,
+    entity: str | None = EntityFilter,
+    index: str | None = IndexFilter,
+    year: int | None = YearFilter,
+    record_type: str | None = TypeFilter,
+    backend: str | None = BackendFilter,
     db: Path | None = DbOption,
 ) -> None:
     """Write the stored records or facts to a CSV, XLSX or JSONL file, with their evidence.
@@ -92,7 +87,7 @@ def export(
         return resolve_selection(store, entity=entity, index=index, year=year,
                                  record_type=record_type, backend=backend)  # fmt: skip
 
-    counts = _export(output, str(fmt), what, force, db_path(db), select)
+    counts = _export(output, str(fmt), what, force, db, select)
     total = sum(counts.values())
     per_type = ", ".join(f"{t} {n}" for t, n in counts.items())
     print(f"Exported {total} {what} ({per_type}) to {output}", file=sys.stderr)
@@ -105,19 +100,14 @@ def export(
 
 
 def _export(
-    output: Path, fmt: str, what: str, force: bool, path: Path, select: Callable[[Any], Any]
+    output: Path, fmt: str, what: str, force: bool, db: Path | None, select: Callable[[Any], Any]
 ) -> dict[str, int]:
     """Open the store, select, write; the rows written per type (exits on failure)."""
     from llmx.errors import InputError
     from llmx.export import fact_sheets, record_sheets, write_export
-    from llmx.store import Store
 
-    if str(path) != ":memory:" and not str(path).startswith("file:") and not path.exists():
-        fail(f"no store at {path}; run `llmx extract` first", code=1)
     counts: dict[str, int] = {}
-    with Store(path, read_only=True) as store:
-        if not store.backends():
-            fail(f"the store {path} is empty; run `llmx extract` first", code=1)
+    with read_store(db) as store:
         try:
             sheets = (fact_sheets if what == "facts" else record_sheets)(store, select(store))
             counts = write_export(sheets, output, fmt, force=force)

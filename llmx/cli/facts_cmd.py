@@ -19,43 +19,30 @@ from typing import Any
 
 import typer
 
-from llmx.cli.common import db_path, fail, print_json
-from llmx.cli.options import DbOption
+from llmx.cli.common import fail, print_json, read_store
+from llmx.cli.options import (
+    BackendFilter,
+    DbOption,
+    EntityFilter,
+    IndexFilter,
+    TypeFilter,
+    YearFilter,
+)
 
 TYPES = ("index_results", "metrics", "initiatives")
-_ENTITY = typer.Option(
-    None,
-    "--entity",
-    "-e",
-    metavar="NAME",
-    help="Only this entity, spelt any way a question may spell it (Bắc Giang, bac giang, "
-    "tỉnh Bắc Giang; English names)",
-)
-_INDEX = typer.Option(
-    None, "--index", "-i", metavar="INDEX", help="Only this index: a code (PAPI) or a name "
-    "(Chỉ số CCHC); implies --type index_results",
-)  # fmt: skip
-_YEAR = typer.Option(None, "--year", "-y", metavar="YEAR", help="Only facts of this year")
-_TYPE = typer.Option(
-    None, "--type", "-t", metavar="TYPE",
-    help="index_results, metrics or initiatives [default: all]",
-)  # fmt: skip
 _CONFLICTS = typer.Option(False, "--conflicts", help="Only facts whose sources disagree")
-_BACKEND = typer.Option(
-    None, "--backend", "-b", metavar="NAME", help="Only records of this extractor backend"
-)
 _LIMIT = typer.Option(200, "--limit", "-n", min=1, metavar="N", help="Facts per type at most")
 _JSON = typer.Option(False, "--json", help="Every fact with all its sources, as JSON")
 _CONFLICT_MARK = "≠"  # marks the values of a field the sources disagree on
 
 
 def facts(
-    entity: str | None = _ENTITY,
-    index: str | None = _INDEX,
-    year: int | None = _YEAR,
-    record_type: str | None = _TYPE,
+    entity: str | None = EntityFilter,
+    index: str | None = IndexFilter,
+    year: int | None = YearFilter,
+    record_type: str | None = TypeFilter,
     conflicts: bool = _CONFLICTS,
-    backend: str | None = _BACKEND,
+    backend: str | None = BackendFilter,
     limit: int = _LIMIT,
     json_out: bool = _JSON,
     db: Path | None = DbOption,
@@ -67,17 +54,11 @@ def facts(
         fail(f"unknown --type {record_type!r}: use {', '.join(TYPES)}")
     if index is not None and record_type not in (None, "index_results"):
         fail("--index applies to index results only (--type index_results)")
-    path = db_path(db)
-    if str(path) != ":memory:" and not str(path).startswith("file:") and not path.exists():
-        fail(f"no store at {path}; run `llmx extract` first", code=1)
 
     from llmx.qa.facts import consolidate, resolve_entity, resolve_index
     from llmx.qa.names import build_index
-    from llmx.store import Store
 
-    with Store(path, read_only=True) as store:
-        if not store.backends():
-            fail(f"the store {path} is empty; run `llmx extract` first", code=1)
+    with read_store(db) as store:
         filters: dict[str, Any] = {"year": year, "backend": backend}
         if entity is not None:
             found = resolve_entity(build_index(store), entity)

@@ -77,3 +77,22 @@ WorkersOption = typer.Option(
     "openai: concurrent requests [default: 1]",
     show_default=False,
 )
+
+# Filters of the verbs that read records and facts back (facts, records, export).
+EntityFilter = typer.Option(
+    None, "--entity", "-e", metavar="NAME",
+    help="Only this entity, spelt any way a question may spell it (Bắc Giang, bac giang, "
+    "tỉnh Bắc Giang; English names)",
+)  # fmt: skip
+IndexFilter = typer.Option(
+    None, "--index", "-i", metavar="INDEX",
+    help="Only this index: a code (PAPI) or a name (Chỉ số CCHC); implies --type index_results",
+)  # fmt: skip
+YearFilter = typer.Option(None, "--year", "-y", metavar="YEAR", help="Only this year")
+TypeFilter = typer.Option(
+    None, "--type", "-t", metavar="TYPE",
+    help="index_results, metrics or initiatives [default: all]",
+)  # fmt: skip
+BackendFilter = typer.Option(
+    None, "--backend", "-b", metavar="NAME", help="Only records of this extractor backend"
+)

@@ -14,21 +14,16 @@ from typing import Any
 
 import typer
 
-from llmx.cli.common import db_path, fail, print_json
-from llmx.cli.options import DbOption
-
-_ENTITY = typer.Option(
-    None, "--entity", "-e", metavar="NAME", help="Only this entity, spelt any way (as `llmx facts`)"
+from llmx.cli.common import fail, print_json, read_store
+from llmx.cli.options import (
+    BackendFilter,
+    DbOption,
+    EntityFilter,
+    IndexFilter,
+    TypeFilter,
+    YearFilter,
 )
-_INDEX = typer.Option(
-    None, "--index", "-i", metavar="INDEX",
-    help="Only this index: a code (PAPI) or a name; implies --type index_results",
-)  # fmt: skip
-_YEAR = typer.Option(None, "--year", "-y", metavar="YEAR", help="Only this year")
-_TYPE = typer.Option(
-    None, "--type", "-t", metavar="TYPE",
-    help="index_results, metrics or initiatives [default: all]",
-)  # fmt: skip
+
 _BACKEND = typer.Option(None, "--backend", "-b", metavar="NAME", help="Only this backend's records")
 _LIMIT = typer.Option(20, "--limit", "-n", min=1, metavar="N", help="Records per type at most")
 _JSON = typer.Option(False, "--json", help="Every record with its evidence and source, as JSON")
@@ -36,11 +31,11 @@ _QUOTE_WIDTH = 100  # characters of a quote the plain listing shows
 
 
 def records(
-    entity: str | None = _ENTITY,
-    index: str | None = _INDEX,
-    year: int | None = _YEAR,
-    record_type: str | None = _TYPE,
-    backend: str | None = _BACKEND,
+    entity: str | None = EntityFilter,
+    index: str | None = IndexFilter,
+    year: int | None = YearFilter,
+    record_type: str | None = TypeFilter,
+    backend: str | None = BackendFilter,
     limit: int = _LIMIT,
     json_out: bool = _JSON,
     db: Path | None = DbOption,
@@ -55,18 +50,12 @@ def records(
         check_options(record_type, index)
     except InputError as exc:
         fail(str(exc))
-    path = db_path(db)
-    if str(path) != ":memory:" and not str(path).startswith("file:") and not path.exists():
-        fail(f"no store at {path}; run `llmx extract` first", code=1)
 
     from llmx.export import record_sheets, resolve_selection
     from llmx.export.gather import record_json
-    from llmx.store import Store
 
     listed: dict[str, list[dict[str, Any]]] = {}
-    with Store(path, read_only=True) as store:
-        if not store.backends():
-            fail(f"the store {path} is empty; run `llmx extract` first", code=1)
+    with read_store(db) as store:
         try:
             selection = resolve_selection(store, entity=entity, index=index, year=year,
                                           record_type=record_type, backend=backend)  # fmt: skip

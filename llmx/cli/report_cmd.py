@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from llmx.cli.common import db_path, fail
+from llmx.cli.common import fail, read_store
 from llmx.cli.options import DbOption
 
 _OUTPUT = typer.Option(
@@ -59,18 +59,12 @@ def report(
         fail(f"cannot write output {output}: it is a directory")
     if not output.parent.is_dir():
         fail(f"cannot write output {output}: folder {output.parent} does not exist")
-    path = db_path(db)
-    if str(path) != ":memory:" and not str(path).startswith("file:") and not path.exists():
-        fail(f"no store at {path}; run `llmx extract` first", code=1)
 
     from llmx.qa.facts import resolve_entity, resolve_index
     from llmx.qa.names import build_index
     from llmx.report import ReportOptions, report_html
-    from llmx.store import Store
 
-    with Store(path, read_only=True) as store:
-        if not store.backends():
-            fail(f"the store {path} is empty; run `llmx extract` first", code=1)
+    with read_store(db) as store:
         entity_keys = None
         if entity is not None:
             found = resolve_entity(build_index(store), entity)
