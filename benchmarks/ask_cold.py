@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from store_corpus import corpus, fill_store, llmx_cmd, store_size
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 0.3
 VARIANTS = 4
@@ -47,13 +49,6 @@ QUESTIONS = [
     ("English", "What was Tien Giang's national rank on the PAR Index in 2023?"),
 ]
 _SMALL_INT = re.compile(r"(?<![\d.,])\d{1,2}(?![\d.,]\d)")
-
-
-def corpus() -> list[Path]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "eval" / "docs").glob("*.txt"))
-    if not files:
-        sys.exit("no documents found under seeds/ or eval/docs/")
-    return files
 
 
 def vary(text: str, v: int) -> str:
@@ -86,42 +81,9 @@ def variant_pairs(variants: int) -> list[tuple[Any, Any]]:
 
 def build_store(path: Path, n_docs: int, variants: int) -> float:
     """Extract the variants once, then save copies under new doc_ids. Returns seconds."""
-    from llmx.core.document import Document
-    from llmx.store import Store
-
     t0 = time.perf_counter()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    pairs = variant_pairs(variants)
-    store = Store(path)
-    run_id = store.begin_run("rules", params={"purpose": "ask cold benchmark"})
-    for i in range(n_docs):
-        doc, ex = pairs[i % len(pairs)]
-        if i >= len(pairs):
-            new_id = f"{doc.doc_id}~{i:05d}"
-            doc = Document(**(doc.model_dump() | {"doc_id": new_id}))
-            ex = ex.model_copy(update={"doc_id": new_id})
-        store.save(doc, ex, run_id)
-    store.finish_run(run_id, status="ok", docs_ok=n_docs, docs_skipped=0, docs_failed=0)
-    store.close()
+    fill_store(path, variant_pairs(variants), n_docs, "rules", "ask cold benchmark")
     return time.perf_counter() - t0
-
-
-def store_size(path: Path) -> int:
-    import sqlite3
-
-    if not path.exists():
-        return -1
-    try:
-        with sqlite3.connect(path) as c:
-            return int(c.execute("SELECT count(*) FROM extractions").fetchone()[0])
-    except sqlite3.Error:
-        return -1
-
-
-def llmx_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("llmx")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "llmx"]
 
 
 def _children_cpu() -> float:

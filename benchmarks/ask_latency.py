@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from store_corpus import corpus, fill_store, llmx_cmd, store_size
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 0.3
 
@@ -42,55 +44,19 @@ QUESTIONS = [
 ]
 
 
-def corpus() -> list[Path]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "eval" / "docs").glob("*.txt"))
-    if not files:
-        sys.exit("no documents found under seeds/ or eval/docs/")
-    return files
-
-
 def build_store(path: Path, n_docs: int) -> float:
     """Extract the corpus once, then save copies under new doc_ids. Returns seconds."""
-    from llmx.core.document import Document
     from llmx.ingest import expand_paths, load_document
     from llmx.rules.extractor import RulesExtractor
-    from llmx.store import Store
 
     t0 = time.perf_counter()
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
     extractor = RulesExtractor()
     pairs = []
     for src in expand_paths([str(p) for p in corpus()]):
         doc = load_document(src)
         pairs.append((doc, extractor.extract(doc).extraction))
-    store = Store(path)
-    run_id = store.begin_run(extractor.name, params={"purpose": "ask latency benchmark"})
-    for i in range(n_docs):
-        doc, ex = pairs[i % len(pairs)]
-        if i >= len(pairs):
-            new_id = f"{doc.doc_id}~{i:05d}"
-            doc = Document(**(doc.model_dump() | {"doc_id": new_id}))
-            ex = ex.model_copy(update={"doc_id": new_id})
-        store.save(doc, ex, run_id)
-    store.finish_run(run_id, status="ok", docs_ok=n_docs, docs_skipped=0, docs_failed=0)
-    store.close()
+    fill_store(path, pairs, n_docs, extractor.name, "ask latency benchmark")
     return time.perf_counter() - t0
-
-
-def store_size(path: Path) -> int:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(path) as c:
-            return c.execute("SELECT count(*) FROM extractions").fetchone()[0]
-    except sqlite3.Error:
-        return -1
-
-
-def llmx_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("llmx")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "llmx"]
 
 
 def time_ask(question: str, db: Path, runs: int) -> tuple[list[float], str, int]:
