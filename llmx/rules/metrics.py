@@ -88,7 +88,6 @@ _UNITS_COUNTED = re.compile(r"^(?:don vi|co quan|dia phuong|so|huyen|xa|phuong)\
 _COUNT_BEFORE_SHARE = re.compile(
     rf"\d+(?:\.\d{{3}})*(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s+(?P<u>{lx.COUNT_UNITS})\s*\(\s*$"
 )
-# An aside in parentheses a noun phrase goes on across ("14/16 đơn vị (87,5%) đạt …").
 # Words that make the unit named next the source of a sentence's figures, not their owner.
 _SOURCE_BEFORE = re.compile(
     r"\b(?:theo|theo (?:danh gia|bao cao|so lieu|thong ke) cua|lanh dao|dai dien)\s*$"
