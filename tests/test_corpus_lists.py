@@ -23,8 +23,8 @@ def _corpus(tmp: Path, second_change: int) -> Path:
     texts = {
         "a1": ("Sơn La giảm 3 bậc trong PCI 2022.", _rec("Sơn La", -3, "Sơn La giảm 3 bậc")),
         "a2": (
-            "Năm 2022, Hải Phòng thay đổi %d bậc trên bảng PCI." % second_change,
-            _rec("Hải Phòng", second_change, "Hải Phòng thay đổi %d bậc" % second_change),
+            f"Năm 2022, Hải Phòng thay đổi {second_change} bậc trên bảng PCI.",
+            _rec("Hải Phòng", second_change, f"Hải Phòng thay đổi {second_change} bậc"),
         ),
     }
     sources = []

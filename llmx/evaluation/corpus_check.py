@@ -162,7 +162,9 @@ def _check_lists(c: CorpusCheck) -> None:
     ]
     for it in c.items:
         ex = it.expect
-        if ex is None or it.family != "change_list" or ex.field not in ("rank_change", "score_change"):
+        if ex is None or it.family != "change_list":
+            continue
+        if ex.field not in ("rank_change", "score_change"):
             continue
         wanted = dict(ex.values)
         if ex.value is not None and len(ex.entities) == 1:
