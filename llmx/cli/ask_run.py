@@ -89,7 +89,7 @@ def _cut(text: str) -> str:
 
 def _emit(answer: Any, json_out: bool) -> None:  # Any: Answer, imported lazily
     if json_out:
-        print_json(answer.model_dump(mode="json"))
+        print_json(answer.to_json())
         return
     vi = answer.lang == "vi"
     lines = [answer.text]

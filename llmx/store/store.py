@@ -27,7 +27,7 @@ from llmx.store.connection import BUSY_TIMEOUT_MS, close_connection, open_connec
 from llmx.store.consolidated import ConsolidatedReads
 from llmx.store.distinct import MAX_FACTS, DistinctReads
 from llmx.store.listing import Listings
-from llmx.store.models import MAX_LIMIT
+from llmx.store.results import MAX_LIMIT
 from llmx.store.paths import resolve_store_path
 from llmx.store.queries import RecordQueries
 from llmx.store.records import Records
