@@ -24,7 +24,7 @@ from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
-from llmx.qa.query import NEEDS_ENTITY, Query
+from llmx.qa.query import NEEDS_ENTITY, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
 from llmx.store.views import IndexResultView, InitiativeView, MetricView
@@ -753,8 +753,7 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
     """Each entity's answer to the same question (same index, year, scope), best first; the
     year is the one asked, else the newest year every entity has a result for. When one
     entity has none, nothing is compared: what was found becomes the candidates."""
-    measure_ask = {"rank": "rank", "score": "score"}.get(q.measure or "", "result")
-    ask = "metric" if q.metric else measure_ask
+    ask: AskKind = "metric" if q.metric else (q.measure or "result")
     year = q.year
     if year is None and ask != "metric":
         common: set[int] | None = None

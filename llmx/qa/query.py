@@ -47,6 +47,7 @@ AskKind = (
 )
 ASK_KINDS: tuple[str, ...] = PlannerAsk.__args__  # type: ignore[attr-defined]
 
+Lang = Literal["vi", "en"]  # the question's (and the answer's) language
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
@@ -90,7 +91,7 @@ class Query:
     measure: Literal["rank", "score"] | None = None  # for change questions
     targets: bool = False  # asks about a plan, target or forecast
     direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
-    lang: Literal["vi", "en"] = "vi"
+    lang: Lang = "vi"
     entity_keys: list[str] = field(default_factory=list)  # folded store keys (resolver)
     keywords: list[str] = field(default_factory=list)  # folded content words
     # compare: (name, store keys) of every entity

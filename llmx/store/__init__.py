@@ -32,7 +32,11 @@ _HOMES = {
     "RecordView": "views",
     "resolve_store_path": "paths",
 }
-__all__ = sorted(_HOMES)
+__all__ = [
+    "ConsolidatedFact", "Fact", "FactSource", "IndexResultView", "InitiativeView", "MetricView",
+    "RecordView", "SentenceHit", "Store", "StoredIndexResult", "StoredInitiative",
+    "StoredMetric", "StoredRecord", "resolve_store_path",
+]  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

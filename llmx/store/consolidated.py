@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RENAMED
 from llmx.store.connection import StoreBase
 from llmx.store.distinct import (
     FACT_IDENTITY,
@@ -29,7 +30,6 @@ from llmx.store.distinct import (
     FilterValue,
     fact_conditions,
 )
-from llmx.store.columns import RENAMED
 from llmx.store.results import ConsolidatedFact, FactSource
 
 # Filters that decide which rows count as sources, not only which facts are listed: a fact

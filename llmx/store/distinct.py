@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RECORD_TABLES
 from llmx.store.connection import StoreBase
 from llmx.store.results import Fact
-from llmx.store.columns import RECORD_TABLES
 from llmx.store.views import view_of
 
 MAX_FACTS = 2000  # distinct facts read per call

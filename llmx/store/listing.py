@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RECORD_TABLES, RUN_COLUMN
 from llmx.store.connection import StoreBase
 from llmx.store.distinct import FilterValue, fact_conditions
-from llmx.store.columns import RECORD_TABLES, RUN_COLUMN
 
 _BATCH = 500  # rows fetched at a time: an export of a large store streams, not loads
 

@@ -11,10 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RECORD_TABLES
 from llmx.store.connection import now, transaction
 from llmx.store.runs import Runs
 from llmx.store.search import SentenceIndex, SentenceRow
-from llmx.store.columns import RECORD_TABLES
 
 # The record models (pydantic) are imported where records are written or rebuilt, not here:
 # `llmx ask` opens a Store without them (it reads ``views``).

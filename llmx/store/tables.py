@@ -33,8 +33,8 @@ from pydantic import BaseModel
 
 from llmx.core.records import IndexResult, Initiative, Metric
 from llmx.core.textnorm import fold
-from llmx.store.models import StoredIndexResult, StoredInitiative, StoredMetric
 from llmx.store.columns import EMPTY_JSON, JSON_SUFFIX, RECORD_TABLES, RENAMED, RUN_COLUMN
+from llmx.store.models import StoredIndexResult, StoredInitiative, StoredMetric
 
 R = TypeVar("R", bound=BaseModel)  # the record model
 S = TypeVar("S", bound=BaseModel)  # the stored model (record + where it was stored)
