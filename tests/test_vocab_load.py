@@ -100,6 +100,6 @@ def test_a_broken_or_unwritable_cache_changes_nothing(data_dir: Path, monkeypatc
     def refuse(*a, **k):  # noqa: ANN002, ANN003, ANN202
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(load.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
     assert load.read_vocab() == good
     assert not cache.exists()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -89,6 +88,8 @@ def _read_cache(path: Path) -> dict[str, list[dict[str, Any]]] | None:
 def _write_cache(path: Path, data: dict[str, list[dict[str, Any]]]) -> None:
     """Write the cache whole or not at all (a temporary file renamed over it), so a reader
     never sees half of one; a folder that cannot be written leaves it unwritten."""
+    import tempfile  # here: only a process that writes the cache needs it
+
     try:
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vocab-", suffix=".tmp")
