@@ -95,3 +95,21 @@ def _single_ask_app() -> typer.Typer:
     app = typer.Typer(add_completion=False)
     ask_cmd.register(app)
     return app
+
+
+def test_a_reader_that_leaves_ends_it_quietly(qa_db: Path) -> None:
+    """`llmx ask … | head`: as a typer command does, exit 1 and no traceback."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "r, w = os.pipe(); os.close(r); os.dup2(w, 1)\n"
+        "sys.argv = ['llmx', 'ask', 'Tỉnh nào đứng thứ 12 về Chỉ số CCHC năm 2023?', '--json',"
+        " '--db', sys.argv[1]]\n"
+        "from llmx.cli import main\n"
+        "main()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(qa_db)], capture_output=True,
+                       text=True, timeout=60)  # fmt: skip
+    assert (r.returncode, r.stderr) == (1, "")

@@ -84,7 +84,13 @@ def _fast_ask(argv: list[str]) -> bool:
         return False
     from llmx.cli.ask_run import run
 
-    run(args)
+    try:
+        run(args)
+    except BrokenPipeError:
+        # What click does for a typer command: a reader that left early (`| head`) ends the
+        # command quietly with exit 1, not with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     return True
 
 
