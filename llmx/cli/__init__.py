@@ -21,6 +21,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _app() -> Any:
+    """The app the verbs register on and ``main`` runs: the one set here (tests set a
+    copy), else the typer app, built now."""
+    return globals().get("app") or __getattr__("app")
+
+
 def _register() -> None:
     from llmx.cli import (
         ask_cmd,
@@ -40,7 +46,7 @@ def _register() -> None:
         extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, records_cmd, export_cmd,
         report_cmd, runs_cmd, cache_cmd, backends_cmd,
     )  # fmt: skip
-    app = globals().get("app") or __getattr__("app")
+    app = _app()
     for module in modules:
         module.register(app)
 
@@ -59,7 +65,7 @@ def main() -> None:
     try:
         if not _fast_ask(sys.argv[1:]):
             _register()
-            __getattr__("app")()
+            _app()()
     except LlmxError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
