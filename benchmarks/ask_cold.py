@@ -10,15 +10,15 @@ so copies of one article disagree the way different articles reporting one ranki
 variant is extracted with the rules backend (its records are grounded in its own text). The
 variants are then saved under new doc_ids until the store holds ``--docs`` documents
 (``Store.save``, FTS sentences included). Each question is asked by a fresh ``llmx ask``
-process ``--runs`` times; the figures are wall-clock seconds per process. Target: under
-0.3 s. ``--check`` exits 1 when a median is over the target.
+process ``--runs`` times (llmx's bytecode compiled first, as an install has it); the
+figures are wall-clock and CPU seconds per process. Target: under 0.3 s. ``--check`` exits
+1 when a median is over the target.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import re
 import resource
 import statistics
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from store_corpus import corpus, fill_store, llmx_cmd, store_size
+from store_corpus import child_env, compile_llmx, corpus, fill_store, llmx_cmd, store_size
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 0.3
@@ -98,7 +98,7 @@ def time_cmd(args: list[str], runs: int) -> tuple[list[float], list[float], str,
     times: list[float] = []
     cpu: list[float] = []
     out, rc = "", 0
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    env = child_env()
     for _ in range(runs):
         t, c = time.perf_counter(), _children_cpu()
         p = subprocess.run([*llmx_cmd(), *args], capture_output=True, text=True, env=env, cwd=ROOT)
@@ -127,16 +127,18 @@ def main() -> None:
 
         Store(args.store).close()  # applies any new migration (the read index of #3, say)
         print(f"reusing {args.store} ({args.docs} documents)")
+    compile_llmx()
     mb = args.store.stat().st_size / 1e6
     print(f"store size {mb:.0f} MB; {args.runs} cold `llmx ask` processes per question\n")
 
     help_times, help_cpu, _, _ = time_cmd(["--help"], args.runs)
     print(f"{'family':14} {'min':>6} {'median':>7} {'max':>6} {'cpu':>6}  rc  answer")
-    worst = 0.0
+    worst, worst_cpu = 0.0, 0.0
     for label, q in QUESTIONS:
         times, cpu, out, rc = time_cmd(["ask", q, "--db", str(args.store)], args.runs)
         med = statistics.median(times)
         worst = max(worst, med)
+        worst_cpu = max(worst_cpu, statistics.median(cpu))
         print(f"{label:14} {min(times):6.3f} {med:7.3f} {max(times):6.3f}"
               f" {statistics.median(cpu):6.3f}  {rc:>2}  {out[:60]}")  # fmt: skip
     facts_args = ["facts", "--conflicts", "--entity", "Bắc Giang", "--db", str(args.store)]
@@ -145,7 +147,8 @@ def main() -> None:
           f" (cpu {statistics.median(facts_cpu):.3f} s)")  # fmt: skip
     print(f"`llmx --help`: median {statistics.median(help_times):.3f} s"
           f" (cpu {statistics.median(help_cpu):.3f} s)")  # fmt: skip
-    print(f"worst ask median: {worst:.3f} s (target < {TARGET_S} s)")
+    print(f"worst ask median: {worst:.3f} s wall ({worst / TARGET_S:.2f}x the target),"
+          f" {worst_cpu:.3f} s cpu ({worst_cpu / TARGET_S:.2f}x); target < {TARGET_S} s")
     if args.check and worst >= TARGET_S:
         sys.exit(1)
 

@@ -14,7 +14,6 @@ median is over the target.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -22,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from store_corpus import corpus, fill_store, llmx_cmd, store_size
+from store_corpus import child_env, compile_llmx, corpus, fill_store, llmx_cmd, store_size
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 0.3
@@ -64,7 +63,7 @@ def time_ask(question: str, db: Path, runs: int) -> tuple[list[float], str, int]
     times: list[float] = []
     out = ""
     rc = 0
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    env = child_env()
     for _ in range(runs):
         t = time.perf_counter()
         p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
@@ -87,6 +86,7 @@ def main() -> None:
         print(f"built {args.store} with {args.docs} documents in {secs:.1f} s")
     else:
         print(f"reusing {args.store} ({args.docs} documents)")
+    compile_llmx()
     mb = args.store.stat().st_size / 1e6
     print(f"store size {mb:.0f} MB; {args.runs} cold `llmx ask` processes per question\n")
 

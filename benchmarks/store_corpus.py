@@ -8,6 +8,7 @@ its extractions, the store's size, and the command that runs llmx.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -56,6 +57,24 @@ def store_size(path: Path) -> int:
             return int(c.execute("SELECT count(*) FROM extractions").fetchone()[0])
     except sqlite3.Error:
         return -1
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a timed `llmx` process. PYTHONDONTWRITEBYTECODE is dropped (any
+    value, "0" too, stops Python writing bytecode), and ``compile_llmx`` has written it
+    beforehand: an installed llmx has its bytecode compiled, so a cold process reads it
+    rather than compiling every module again."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def compile_llmx() -> None:
+    """Byte-compile the llmx package that the timed processes import, as pip does when it
+    installs it."""
+    import compileall
+
+    import llmx
+
+    compileall.compile_dir(str(Path(llmx.__file__).parent), quiet=1)
 
 
 def llmx_cmd() -> list[str]:

@@ -102,7 +102,7 @@ def test_consolidated_facts_group_the_distinct_facts(store: Store) -> None:
             holders = [
                 f for f in consolidated
                 if f.record.entity == d.record.entity and d.record.doc_id in f.doc_ids
-                and all(f.record.model_dump().get(k) == d.record.model_dump().get(k)
+                and all(f.record.model_dump().get(k) == d.record.to_json().get(k)
                         for k in ("year", "name", "index", "component"))
             ]  # fmt: skip
             assert len(holders) == 1, d.record

@@ -349,3 +349,15 @@ def test_parser(question, fields):
     q = parse(question, NameIndex.build())
     for k, v in fields.items():
         assert getattr(q, k) == v, (k, q.describe())
+
+
+def test_names_added_after_a_search_are_found() -> None:
+    """``NameIndex.find`` looks only where a known name can begin (the first words of its
+    keys, kept between calls): a name added to the index, or a new dict put in, counts."""
+    idx = NameIndex.build(["so tu phap"])
+    text = "Sở Tư pháp và Trung tâm Phục vụ hành chính công xếp đầu"
+    assert [m.text for m in idx.find(text)] == ["Sở Tư pháp"]
+    idx.store.setdefault("trung tam phuc vu hanh chinh cong", set()).add("trung tam phuc vu")
+    assert [m.text for m in idx.find(text)] == ["Sở Tư pháp", "Trung tâm Phục vụ hành chính công"]
+    idx.store = {"xep dau": {"x"}}
+    assert [m.text for m in idx.find(text)] == ["xếp đầu"]

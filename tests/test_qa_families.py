@@ -239,3 +239,19 @@ def test_a_count_is_known_only_from_a_complete_ranking():
     assert _complete_ranking([ranked(1, 3), ranked(2, 3), ranked(3, 3)])
     assert not _complete_ranking([ranked(1, 3), ranked(3, 3)])  # the 2nd is missing
     assert not _complete_ranking([ranked(1, None), ranked(2, None)])  # no stated total
+
+
+def test_the_seeds_qa_set_asks_every_family(root: Path) -> None:
+    """Issue 12's acceptance: every question family is represented in seeds/qa.jsonl; the
+    families added for it are asked accented, without diacritics and in English."""
+    from typing import get_args
+
+    from llmx.evaluation.qa_items import Family, load_qa
+
+    items = load_qa(root / "seeds" / "qa.jsonl")
+    forms: dict[str, set[str]] = {}
+    for item in items:
+        forms.setdefault(item.family, set()).add(item.form)
+    assert set(forms) == set(get_args(Family))
+    for family in ("trend", "comparison", "change_list", "superlative", "count"):
+        assert forms[family] == {"accented", "plain", "english"}, family

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import asdict
 from importlib.metadata import EntryPoint
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def test_two_workers_store_what_one_process_stores(tmp_path, root):
             sentences = store.conn.execute(
                 "SELECT rowid, doc_id, start, end_, text, folded FROM sentences ORDER BY rowid"
             ).fetchall()
-            hits = [h.model_dump() for h in store.search_sentences("chỉ số cải cách")]
+            hits = [asdict(h) for h in store.search_sentences("chỉ số cải cách")]
             out[n] = (jsonl.read_bytes(), store.counts(),
                       [e.model_dump_json() for e in store.iter_extractions()],
                       [tuple(r) for r in sentences], hits)  # fmt: skip

@@ -1,44 +1,30 @@
-"""The ``llmx`` command line. Each verb lives in its own module and registers itself here;
-heavy libraries are imported inside the commands so ``llmx --help`` stays fast."""
+"""The ``llmx`` command line. Each verb lives in its own module and registers itself on the
+typer app (``llmx.cli.typer_app``); heavy libraries are imported inside the commands so ``llmx
+--help`` stays fast, and a plain `llmx ask` is read without typer at all (``ask_fast``)."""
 
 from __future__ import annotations
 
 import os
 import sys
-
-import typer
+from typing import Any
 
 from llmx.errors import LlmxError
 
-app = typer.Typer(
-    name="llmx",
-    help="Grounded extraction and QA over Vietnamese administrative-reform (CCHC) reporting.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: importing rich for --help costs ~150 ms
-)
+
+def __getattr__(name: str) -> Any:
+    """``llmx.cli.app``, the typer app, built on first use (``llmx.cli.typer_app``)."""
+    if name == "app":
+        from llmx.cli.typer_app import app
+
+        globals()["app"] = app  # tests may replace it with a copy (monkeypatch)
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _print_version(value: bool) -> None:
-    if value:
-        from importlib.metadata import version  # here: only --version pays for it
-
-        typer.echo(f"llmx {version('llmx')}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(
-        False,
-        "--version",
-        callback=_print_version,
-        is_eager=True,  # before the verb is looked for: `llmx --version` needs none
-        help="Print the installed version and exit",
-    ),
-) -> None:
-    pass
+def _app() -> Any:
+    """The app the verbs register on and ``main`` runs: the one set here (tests set a
+    copy), else the typer app, built now."""
+    return globals().get("app") or __getattr__("app")
 
 
 def _register() -> None:
@@ -60,6 +46,7 @@ def _register() -> None:
         extract_cmd, schema_cmd, eval_cmd, ask_cmd, facts_cmd, records_cmd, export_cmd,
         report_cmd, runs_cmd, cache_cmd, backends_cmd,
     )  # fmt: skip
+    app = _app()
     for module in modules:
         module.register(app)
 
@@ -75,9 +62,10 @@ _PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 def main() -> None:
     os.environ.setdefault(_PYDANTIC_PLUGINS, "__all__")
-    _register()
     try:
-        app()
+        if not _fast_ask(sys.argv[1:]):
+            _register()
+            _app()()
     except LlmxError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -89,6 +77,27 @@ def main() -> None:
         if exc.code == 130 and _from_ctrl_c(exc):
             print(_INTERRUPTED, file=sys.stderr)
         raise
+
+
+def _fast_ask(argv: list[str]) -> bool:
+    """Run a plain `llmx ask` line without typer (``ask_fast``); False: typer's to read."""
+    if not argv or argv[0] != "ask":
+        return False
+    from llmx.cli.ask_fast import parse_ask
+
+    args = parse_ask(argv[1:])
+    if args is None:
+        return False
+    from llmx.cli.ask_run import run
+
+    try:
+        run(args)
+    except BrokenPipeError:
+        # What click does for a typer command: a reader that left early (`| head`) ends the
+        # command quietly with exit 1, not with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    return True
 
 
 def _from_ctrl_c(exc: BaseException) -> bool:

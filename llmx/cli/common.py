@@ -1,4 +1,4 @@
-"""Small helpers shared by CLI verbs."""
+"""Small helpers shared by CLI verbs (typer-free: the fast `llmx ask` path uses them)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import typer
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from llmx.store import Store
@@ -22,10 +20,11 @@ def db_path(db: Path | None) -> Path:
     return resolve_store_path(db)
 
 
-def fail(message: str, code: int = 2) -> None:
-    """One-line error and a non-zero exit, never a traceback."""
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One-line error and a non-zero exit, never a traceback. A plain SystemExit (typer
+    lets it through as it is) so the typer-free `llmx ask` path can use it too."""
+    print(f"Error: {message}", file=sys.stderr)
+    raise SystemExit(code)
 
 
 def print_json(obj: Any) -> None:

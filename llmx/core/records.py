@@ -41,19 +41,10 @@ from pydantic_core import PydanticCustomError
 from llmx.core.document import Document
 from llmx.core.grounding import AlignmentStatus, name_grounded, value_grounded, year_grounded
 from llmx.core.injection import is_instruction_like, sentence_around
-
-IndexName = Literal["PAR_INDEX", "SIPAS", "PCI", "PAPI", "DTI", "PGI", "SERVICE_INDEX", "OTHER"]
-EntityLevel = Literal[
-    "nation", "region", "province", "district", "commune", "department", "ministry", "other"
-]
-ScoreUnit = Literal["points", "percent"]
-
-INDEX_NAMES: tuple[str, ...] = IndexName.__args__  # type: ignore[attr-defined]
-ENTITY_LEVELS: tuple[str, ...] = EntityLevel.__args__  # type: ignore[attr-defined]
-
-# A record at or above this confidence is "confident": QA answers from confident records
-# first, and eval gates precision at this cut-off. One home for both.
-DEFAULT_CONFIDENCE = 0.7
+from llmx.core.terms import DEFAULT_CONFIDENCE as DEFAULT_CONFIDENCE  # re-exported
+from llmx.core.terms import ENTITY_LEVELS as ENTITY_LEVELS
+from llmx.core.terms import INDEX_NAMES as INDEX_NAMES
+from llmx.core.terms import EntityLevel, IndexName, ScoreUnit
 
 _SCOPE_RE = re.compile(r"^(national|region:.+|province:.+)$")
 

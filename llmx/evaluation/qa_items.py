@@ -31,6 +31,7 @@ Family = Literal[
     "superlative",  # best or worst over years, most places gained or lost
     "change_list",  # which entities rose or fell
     "comparison",  # two or more entities side by side
+    "trend",  # one entity's results over the years
     "count",  # how many entities ...
     "metric",  # a reform metric by name
     "initiative",  # who runs an initiative, which initiatives an entity runs

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -109,7 +109,7 @@ def _read(files: tuple[str, ...], base: Traversable | None) -> tuple[dict[str, s
         sources[name] = data.decode("utf-8")
         digest.update(name.encode() + b"\0" + data + b"\0")
     # The templates list the index names from the vocabulary: they are part of the text.
-    names = [c.model_dump() for c in _indices()]
+    names = [asdict(c) for c in _indices()]
     digest.update(b"vocab:index\0" + json.dumps(names, ensure_ascii=False).encode())
     env = jinja2.Environment(
         loader=jinja2.DictLoader(sources),

@@ -14,7 +14,7 @@ from llmx.qa.names import NameIndex, build_index
 from llmx.qa.parse_rules import clean_question, detect_lang_of, parse
 from llmx.qa.query import Query
 from llmx.qa.render import EMPTY_STORE, answer_text
-from llmx.store import Store
+from llmx.store.store import Store
 
 
 def plan(
@@ -96,7 +96,7 @@ def _evidence_cited(r: Any, fields: tuple[str, ...]) -> list[Any]:
 
 def _record(h: Hit) -> dict[str, Any]:
     r = h.record
-    d = r.model_dump(mode="json")
+    d = r.to_json()
     d["record_type"] = {"index": "index_result", "metric": "metric", "initiative": "initiative"}[
         h.kind
     ]

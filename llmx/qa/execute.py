@@ -15,17 +15,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
-from llmx.core.records import DEFAULT_CONFIDENCE
+from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
-from llmx.qa.query import NEEDS_ENTITY, Query
-from llmx.store import SentenceHit, Store, StoredIndexResult, StoredInitiative, StoredMetric
+from llmx.qa.query import NEEDS_ENTITY, AskKind, Query
+from llmx.store.results import SentenceHit
+from llmx.store.store import Store
+from llmx.store.views import IndexResultView, InitiativeView, MetricView
 
 PASSAGES = 3  # FTS passages shown when nothing answers
 MAX_OTHERS = 3  # lesser matches kept after the best one(s)
@@ -33,7 +35,7 @@ _COMPONENT_MATCH = 0.6  # Dice similarity of component names (folded tokens)
 _METRIC_COVER = 0.6  # share of the question's content words a metric record must cover
 _METRIC_OTHERS = 0.8  # lesser metric matches must score this share of the best one
 
-Record = StoredIndexResult | StoredMetric | StoredInitiative
+Record = IndexResultView | MetricView | InitiativeView
 
 # Words too common to tell metric records apart (the parser drops most; these are in names).
 _NAME_STOP = frozenset("cua la va cac duoc tren trong cho voi tai o".split())
@@ -130,7 +132,7 @@ def _dedupe(hits: list[Hit], fact: Callable[[Record], tuple]) -> list[Hit]:
 
 
 def _ir_fact(r: Record) -> tuple:
-    assert isinstance(r, StoredIndexResult)
+    assert isinstance(r, IndexResultView)
     return (
         fold(r.entity), r.index, key(r.component or ""), r.year, r.score, r.rank, r.rank_total,
         r.rank_change, r.score_change, r.scope, r.is_target,
@@ -146,13 +148,13 @@ def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
     groups: dict[tuple, list[tuple[Hit, dict[str, Any]]]] = {}
     for h in hits:
         r = h.record
-        assert isinstance(r, StoredIndexResult)
+        assert isinstance(r, IndexResultView)
         figures = {f: getattr(r, f) for f in _FIGURES if getattr(r, f) is not None}
         groups.setdefault((*_ir_fact(r)[:4], r.scope, r.is_target), []).append((h, figures))
     out = []
     for h in hits:
         r = h.record
-        assert isinstance(r, StoredIndexResult)
+        assert isinstance(r, IndexResultView)
         group = groups[(*_ir_fact(r)[:4], r.scope, r.is_target)]
         mine = next(f for o, f in group if o is h)
         if not any(
@@ -261,7 +263,7 @@ def _index_rows(store: Store, q: Query, backend: str | None, **filters: Any) -> 
     )
 
 
-def _has_figure(r: StoredIndexResult, q: Query) -> bool:
+def _has_figure(r: IndexResultView, q: Query) -> bool:
     if q.ask == "rank":
         return r.rank is not None
     if q.ask == "score":
@@ -279,7 +281,7 @@ def _has_figure(r: StoredIndexResult, q: Query) -> bool:
     return True
 
 
-def _index_filter(r: StoredIndexResult, q: Query, level: str | None) -> bool:
+def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
     if not _has_figure(r, q):
         return False
     if level is not None and r.entity_level != level:
@@ -291,7 +293,7 @@ def _index_filter(r: StoredIndexResult, q: Query, level: str | None) -> bool:
     return True
 
 
-def _index_key(r: StoredIndexResult, q: Query) -> tuple:
+def _index_key(r: IndexResultView, q: Query) -> tuple:
     wanted_index = q.index or "PAR_INDEX"
     return (
         0 if (r.is_target == q.targets) else 1,
@@ -354,7 +356,7 @@ def answer_fields_of(q: Query) -> tuple[str, ...]:
     return _STATED.get(q.ask, ())
 
 
-def _claim(r: StoredIndexResult) -> tuple:
+def _claim(r: IndexResultView) -> tuple:
     """What a result is about (entity, index, component, year, scope, target): two records
     with the same claim and different figures disagree."""
     return (*_ir_fact(r)[:4], r.scope, r.is_target)
@@ -367,11 +369,11 @@ def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
     if not hits or not hits[0].primary or not fields:
         return
     best = hits[0]
-    assert isinstance(best.record, StoredIndexResult)
+    assert isinstance(best.record, IndexResultView)
     claim = _claim(best.record)
     for h in hits[1:]:
         r = h.record
-        if h.role != "other" or not isinstance(r, StoredIndexResult) or _doubtful(h):
+        if h.role != "other" or not isinstance(r, IndexResultView) or _doubtful(h):
             continue
         if _claim(r) != claim or h.rank_key != best.rank_key:
             continue
@@ -425,7 +427,7 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
 def _derive(h: Hit) -> None:
     """Figures that follow from one record: the previous rank from rank and rank change."""
     r = h.record
-    if isinstance(r, StoredIndexResult) and r.rank is not None and r.rank_change:
+    if isinstance(r, IndexResultView) and r.rank is not None and r.rank_change:
         prev = r.rank + r.rank_change
         if prev >= 1:
             h.derived.setdefault("previous_rank", prev)
@@ -442,7 +444,7 @@ def _derived_changes(store: Store, q: Query, backend: str | None) -> list[Hit]:
     out = []
     for a in later:
         for b in earlier:
-            assert isinstance(a, StoredIndexResult) and isinstance(b, StoredIndexResult)
+            assert isinstance(a, IndexResultView) and isinstance(b, IndexResultView)
             if (fold(a.entity), a.index, key(a.component or ""), a.scope) != (
                 fold(b.entity), b.index, key(b.component or ""), b.scope
             ):  # fmt: skip
@@ -460,7 +462,7 @@ def _derived_changes(store: Store, q: Query, backend: str | None) -> list[Hit]:
 
 def _plain(r: Record, q: Query) -> bool:
     return (
-        isinstance(r, StoredIndexResult)
+        isinstance(r, IndexResultView)
         and scope_matches(r.scope, q.scope)
         and (
             r.component is None
@@ -477,7 +479,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
     index = q.index or "PAR_INDEX"
     level = q.entity_level or "province"
     scope = q.scope or "national"
-    q2 = q.model_copy(update={"index": index, "scope": scope})
+    q2 = replace(q, index=index, scope=scope)
     year = q.year
     if year is None:
         year = latest_year(
@@ -486,8 +488,8 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         )  # fmt: skip
         if year is None:
             return []
-    q2 = q2.model_copy(update={"year": year})
-    best: dict[str, StoredIndexResult] = {}
+    q2 = replace(q2, year=year)
+    best: dict[str, IndexResultView] = {}
     wanted = {"entity_level": level, "has_rank_or_score": q2.ask in ("top", "bottom")}
     for f in _index_rows(store, q2, backend, year=year, **wanted):
         r = f.record
@@ -533,7 +535,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
     return hits
 
 
-def _complete_ranking(rows: list[StoredIndexResult]) -> bool:
+def _complete_ranking(rows: list[IndexResultView]) -> bool:
     totals = {r.rank_total for r in rows if r.rank_total}
     ranks = sorted(r.rank for r in rows if r.rank is not None)
     return len(totals) == 1 and len(rows) == len(ranks) and ranks == list(
@@ -547,7 +549,7 @@ def _derive_first(hits: list[Hit], *, bottom: bool) -> None:
     if bottom or len(hits) < 2:
         return
     a, b = hits[0].record, hits[1].record
-    assert isinstance(a, StoredIndexResult) and isinstance(b, StoredIndexResult)
+    assert isinstance(a, IndexResultView) and isinstance(b, IndexResultView)
     if a.rank is None and b.rank == 2 and a.score is not None and b.score is not None:
         if a.score > b.score:
             hits[0].derived["rank"] = 1
@@ -558,7 +560,7 @@ _FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?
 
 
 def _stated_extreme(
-    r: StoredIndexResult, *, bottom: bool, ranks: list[int] | None = None
+    r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None
 ) -> bool:
     """Whether the record itself says its entity is the first (or last) of the ranking: by
     its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
@@ -590,7 +592,7 @@ def _clause_naming(quote: str, entity: str) -> str:
     return quote
 
 
-def _entity_order(r: StoredIndexResult) -> tuple:
+def _entity_order(r: IndexResultView) -> tuple:
     """Which of an entity's results represents it: a ranked one, then the best score."""
     return (
         r.rank if r.rank is not None else math.inf,
@@ -598,7 +600,7 @@ def _entity_order(r: StoredIndexResult) -> tuple:
     )
 
 
-def _order_entities(rows: list[StoredIndexResult], *, bottom: bool) -> list[StoredIndexResult]:
+def _order_entities(rows: list[IndexResultView], *, bottom: bool) -> list[IndexResultView]:
     """Entities with a score, by score (scores of one index and year compare even where an
     article gave no rank); then those with only a rank, by rank."""
     scored = sorted((r for r in rows if r.score is not None), key=lambda r: r.score or 0.0,
@@ -618,7 +620,7 @@ _EXTREME_QUOTE = re.compile(
 )
 
 
-def _change_of(r: StoredIndexResult, measure: str) -> float | None:
+def _change_of(r: IndexResultView, measure: str) -> float | None:
     return r.rank_change if measure == "rank" else r.score_change
 
 
@@ -631,7 +633,7 @@ def _change_pool(store: Store, q: Query, backend: str | None) -> tuple[int | Non
     the year asked, else the newest year with such records."""
     index = q.index or "PAR_INDEX"
     level = q.entity_level or "province"
-    q2 = q.model_copy(update={"index": index, "year": None, "ask": "change"})
+    q2 = replace(q, index=index, year=None, ask="change")
     rows = [
         f for f in _index_rows(store, q2, backend, year=q.year, entity_level=level, has_change=True)
         if not f.record.is_target and f.record.entity_level == level
@@ -659,7 +661,7 @@ def _signed(change: float | None, direction: str | None) -> bool:
 def _moved(h: Hit, q: Query) -> bool:
     """Whether the record's change goes the way the question asks, on a measure it asks."""
     r = h.record
-    assert isinstance(r, StoredIndexResult)
+    assert isinstance(r, IndexResultView)
     return any(_signed(_change_of(r, m), q.direction) for m in _measures(q))
 
 
@@ -671,7 +673,7 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
     by_entity: dict[str, list[Hit]] = {}
     for h in pool:
         r = h.record
-        assert isinstance(r, StoredIndexResult)
+        assert isinstance(r, IndexResultView)
         moves = [_change_of(r, m) for m in _measures(q)]
         if any(c is not None and c != 0 for c in moves) and not h.contradicted:
             by_entity.setdefault(fold(r.entity), []).append(h)
@@ -751,13 +753,12 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
     """Each entity's answer to the same question (same index, year, scope), best first; the
     year is the one asked, else the newest year every entity has a result for. When one
     entity has none, nothing is compared: what was found becomes the candidates."""
-    measure_ask = {"rank": "rank", "score": "score"}.get(q.measure or "", "result")
-    ask = "metric" if q.metric else measure_ask
+    ask: AskKind = "metric" if q.metric else (q.measure or "result")
     year = q.year
     if year is None and ask != "metric":
         common: set[int] | None = None
         for _, keys in q.compared:
-            sub = q.model_copy(update={"ask": ask, "entity_keys": keys})
+            sub = replace(q, ask=ask, entity_keys=keys)
             ys = {f.record.year for f in _index_rows(store, sub, backend, year=None)
                   if f.record.year is not None and _index_filter(f.record, sub, None)}  # fmt: skip
             common = ys if common is None else common & ys
@@ -765,7 +766,7 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
     out: list[Hit] = []
     missing = False
     for name, keys in q.compared:
-        sub = q.model_copy(update={"ask": ask, "entity_keys": keys, "entity": name, "year": year})
+        sub = replace(q, ask=ask, entity_keys=keys, entity=name, year=year)
         hits = (
             run_metrics(store, sub, backend) if ask == "metric"
             else run_index(store, sub, backend, names, question)
@@ -787,9 +788,9 @@ def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> l
     is named; the scope asked, else national for a province), oldest year first. A year
     whose sources disagree keeps both."""
     index = q.index or "PAR_INDEX"
-    q2 = q.model_copy(update={"index": index, "ask": "result", "year": None})
+    q2 = replace(q, index=index, ask="result", year=None)
     if q2.scope is None and not q.entity_level:
-        q2 = q2.model_copy(update={"scope": None})
+        q2 = replace(q2, scope=None)
     rows = [
         f for f in _index_rows(store, q2, backend, year=None)
         if f.record.year is not None and not f.record.is_target and _plain(f.record, q2)
@@ -808,7 +809,7 @@ def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> l
     return hits
 
 
-def _has_measure(r: StoredIndexResult, measure: str | None) -> bool:
+def _has_measure(r: IndexResultView, measure: str | None) -> bool:
     if measure == "rank":
         return r.rank is not None
     if measure == "score":
@@ -840,7 +841,7 @@ def run_best_year(store: Store, q: Query, backend: str | None, names: NameIndex)
 
     def value(h: Hit) -> float:
         r = h.record
-        assert isinstance(r, StoredIndexResult)
+        assert isinstance(r, IndexResultView)
         v = float(r.score if use_score else -(r.rank or 0))  # type: ignore[arg-type]
         return v if up else -v
 
@@ -855,7 +856,7 @@ def run_best_year(store: Store, q: Query, backend: str | None, names: NameIndex)
 # -- metrics -------------------------------------------------------------------------------
 
 
-def _metric_score(m: StoredMetric, words: set[str], wants_percent: bool) -> float | None:
+def _metric_score(m: MetricView, words: set[str], wants_percent: bool) -> float | None:
     """How well a metric record matches the question's content words, or None when it
     does not: its name must share a word with them and its name and quote together must
     cover most of them."""
@@ -880,7 +881,7 @@ _LOCAL_WEIGHT = 2.5  # how much the words around the value count, against the na
 _LOCAL_CHARS = 90  # characters either side of the value that describe it
 
 
-def _around_value(m: StoredMetric) -> set[str]:
+def _around_value(m: MetricView) -> set[str]:
     """Folded words near the value in the quote, inside its clause: of two figures in one
     sentence ("13.181 hồ sơ (4.840 hồ sơ trực tuyến)") only the words by each describe it."""
     quote = m.evidence.quote
@@ -926,7 +927,7 @@ def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
         hits.append(Hit("metric", m, rk, sources=f.sources))
 
     def fact(r: Record) -> tuple:
-        assert isinstance(r, StoredMetric)
+        assert isinstance(r, MetricView)
         return (fold(r.entity), key(r.name), r.value, r.unit, r.year, r.is_target)
 
     hits = _assign_roles(_dedupe(hits, fact), ties_by_entity=False)
@@ -942,7 +943,7 @@ def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
 
 
 def _init_fact(r: Record) -> tuple:
-    assert isinstance(r, StoredInitiative)
+    assert isinstance(r, InitiativeView)
     return (fold(r.entity), key(r.name))
 
 

@@ -21,6 +21,7 @@ this planner is used.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ConfigDict
@@ -30,7 +31,8 @@ from llmx.core.textnorm import fold
 from llmx.llm.config import DEFAULT_MODEL, LLMConfig
 from llmx.qa.names import NameIndex, key
 from llmx.qa.parse_rules import LEADER, clean_question, parse
-from llmx.qa.query import ASK_KINDS, NEEDS_ENTITY, Query, QueryFilters
+from llmx.qa.plan_model import QueryFilters
+from llmx.qa.query import ASK_KINDS, NEEDS_ENTITY, Query
 
 PLAN_MAX_TOKENS = 256  # a plan is a few short fields
 
@@ -140,17 +142,17 @@ def plan_with_llm(
         )
     except Exception as exc:  # noqa: BLE001 - any planner failure: plan offline instead
         note = f"LLM planner failed ({failure(exc, timeout, api_key)}); offline parser used"
-        return offline.model_copy(update={"notes": [*offline.notes, note]})
+        return replace(offline, notes=[*offline.notes, note])
     invented = unsupported(planned, text, offline, names)
     if invented:
         note = "LLM plan not in the question (" + "; ".join(invented) + "); offline parser used"
-        return offline.model_copy(update={"notes": [*offline.notes, note]})
+        return replace(offline, notes=[*offline.notes, note])
     if offline.ask != "free_text" and (
         planned.ask == "free_text" or (planned.ask in NEEDS_ENTITY and not planned.entity)
     ):
         # The model found less structure than the parser did: nothing to gain from it.
         note = "LLM plan less specific than the offline parse; offline parser used"
-        return offline.model_copy(update={"notes": [*offline.notes, note]})
+        return replace(offline, notes=[*offline.notes, note])
     return resolve(planned, offline, names, planner=f"openai:{model}")
 
 

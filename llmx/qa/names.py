@@ -84,6 +84,10 @@ class NameIndex:
     store: dict[str, set[str]] = field(default_factory=dict)  # key -> raw entity keys
     province_keys: dict[str, set[str]] = field(default_factory=dict)  # name -> raw keys
     initiatives: dict[str, str] = field(default_factory=dict)  # key -> raw name_key
+    # The first word of every key of provinces, store and regions, and which dicts (and
+    # sizes) it was made from: keys are only ever added, so a change of size remakes it.
+    _starts: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    _starts_of: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
 
     @classmethod
     def build(
@@ -159,9 +163,15 @@ class NameIndex:
         blank = list(blank)
         spans = token_spans(text)
         toks: list[str | None] = [None if _inside(a, blank) else t for t, a, _ in spans]
+        starts = self._first_words()
         out: list[Mention] = []
         i = 0
         while i < len(toks):
+            if toks[i] not in starts:
+                # No name begins with this word: an evidence quote of hundreds of words
+                # is read in one pass instead of trying ten n-grams at every word.
+                i += 1
+                continue
             hit = None
             for j in range(min(len(toks), i + _MAX_NGRAM), i, -1):
                 part = toks[i:j]
@@ -185,6 +195,14 @@ class NameIndex:
             out.append(hit)
             i = hit.j
         return out
+
+    def _first_words(self) -> frozenset[str]:
+        dicts = (self.provinces, self.store, self.regions)
+        of = tuple(x for d in dicts for x in (id(d), len(d)))
+        if of != self._starts_of:
+            self._starts = frozenset(k.split(" ", 1)[0] for d in dicts for k in d)
+            self._starts_of = of
+        return self._starts
 
     def find_initiatives(self, text: str) -> list[str]:
         """Stored initiative names (raw folded keys) that appear whole in ``text``, longest

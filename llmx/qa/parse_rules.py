@@ -22,7 +22,7 @@ from typing import Literal
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
-from llmx.qa.query import IndexCode, Level, Query
+from llmx.qa.query import IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
 
@@ -296,7 +296,7 @@ def _prepare(question: str) -> _Text:
     return _Text(raw, folded, "".join(chars), quotes)
 
 
-def detect_lang(t: _Text) -> str:
+def detect_lang(t: _Text) -> Lang:
     """Vietnamese when the question (outside quoted names) has diacritics, or has more
     unaccented Vietnamese than English function words."""
     outside = "".join(c if t.blanked[i] != " " or c == " " else " " for i, c in enumerate(t.raw))
@@ -694,5 +694,5 @@ def parse(question: str, names: NameIndex) -> Query:
     return q
 
 
-def detect_lang_of(question: str) -> str:
+def detect_lang_of(question: str) -> Lang:
     return detect_lang(_prepare(question))

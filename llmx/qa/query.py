@@ -3,15 +3,19 @@
 Both planners produce it (the offline parser in ``parse_rules`` and the LLM planner in
 ``llm_planner``); ``execute`` turns it into store calls with bound parameters only, so no
 text of the question ever reaches SQL.
+
+``Query`` is a plain dataclass: a cold `llmx ask` with the offline parser imports no
+pydantic. The part an LLM fills in is validated where an LLM fills it: ``plan_model``'s
+``QueryFilters`` (pydantic, the planner's response model), whose fields ``Query`` holds
+with the same defaults and checks (``tests/test_qa_query.py``).
 """
 
 from __future__ import annotations
 
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from llmx.core.records import EntityLevel, IndexName
+from llmx.core.terms import EntityLevel, IndexName
 
 # What the question asks for, as the LLM planner may say it (its prompt and response
 # schema list these; the cassettes of tests/test_qa_llm.py hold them byte for byte).
@@ -43,6 +47,7 @@ AskKind = (
 )
 ASK_KINDS: tuple[str, ...] = PlannerAsk.__args__  # type: ignore[attr-defined]
 
+Lang = Literal["vi", "en"]  # the question's (and the answer's) language
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
@@ -52,56 +57,73 @@ NEEDS_ENTITY = frozenset(
 )
 
 
-class QueryFilters(BaseModel):
-    """What is asked and the filters that select records: the part of a query a planner
-    fills in (the LLM planner uses this model as its response model)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    ask: PlannerAsk = Field("free_text", description="What the question asks for")
-    entity: str | None = Field(None, description="Entity the question is about, as named")
-    entity_level: Level | None = Field(None, description="Level of the entity asked for")
-    index: IndexCode | None = Field(None, description="Index the question is about")
-    component: str | None = Field(None, description="Sub-index or field; None = any")
-    year: int | None = Field(None, ge=1990, le=2100)
-    year_from: int | None = Field(None, ge=1990, le=2100, description="Comparison year")
-    rank: int | None = Field(None, ge=1, le=10_000, description="Rank asked about")
-    n: int | None = Field(None, ge=1, le=50, description="How many, for top/bottom")
-    scope: str | None = Field(None, description="national | region:<name> | province:<name>")
-    initiative: str | None = Field(None, description="Initiative name, as asked")
-    metric: str | None = Field(None, description="Metric words, as asked")
-    measure: Literal["rank", "score"] | None = Field(None, description="For change questions")
-    targets: bool = Field(False, description="Asks about a plan, target or forecast")
-
-    @field_validator("scope")
-    @classmethod
-    def _scope_form(cls, v: str | None) -> str | None:
-        if v is None:
-            return v
-        if v == "national" or v.startswith(("region:", "province:")):
-            return v
-        raise ValueError("scope must be 'national', 'region:<name>' or 'province:<name>'")
+# Bounds of the numbers a query may hold (``plan_model.QueryFilters`` declares the same).
+YEAR_RANGE = (1990, 2100)
+RANK_RANGE = (1, 10_000)
+N_RANGE = (1, 50)
 
 
-class Query(QueryFilters):
-    """A question as filters over stored records (``None`` means "any"), with what the
+def scope_error(v: str | None) -> str | None:
+    """Why ``v`` is no scope a query may hold; None when it is one (or None)."""
+    if v is None or v == "national" or v.startswith(("region:", "province:")):
+        return None
+    return "scope must be 'national', 'region:<name>' or 'province:<name>'"
+
+
+@dataclass(kw_only=True)
+class Query:
+    """A question as filters over stored records (``None`` means "any"): what is asked and
+    the filters a planner fills in (``QueryFilters``' fields, in its order), then what the
     resolver added: the entity's store keys, the question's language and content words."""
 
-    ask: AskKind = "free_text"  # type: ignore[assignment]
+    ask: AskKind = "free_text"
+    entity: str | None = None  # entity the question is about, as named
+    entity_level: Level | None = None  # level of the entity asked for
+    index: IndexCode | None = None
+    component: str | None = None  # sub-index or field; None = any
+    year: int | None = None
+    year_from: int | None = None  # comparison year
+    rank: int | None = None  # rank asked about
+    n: int | None = None  # how many, for top/bottom
+    scope: str | None = None  # national | region:<name> | province:<name>
+    initiative: str | None = None  # initiative name, as asked
+    metric: str | None = None  # metric words, as asked
+    measure: Literal["rank", "score"] | None = None  # for change questions
+    targets: bool = False  # asks about a plan, target or forecast
     direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
-    lang: Literal["vi", "en"] = "vi"
-    entity_keys: list[str] = Field(
-        default_factory=list, description="Folded store keys of that entity (resolver output)"
-    )
-    keywords: list[str] = Field(default_factory=list, description="Folded content words")
-    compared: list[tuple[str, list[str]]] = Field(
-        default_factory=list, description="compare: (name, store keys) of every entity"
-    )
-    level_asked: bool = Field(False, description="The question names the level it asks for")
+    lang: Lang = "vi"
+    entity_keys: list[str] = field(default_factory=list)  # folded store keys (resolver)
+    keywords: list[str] = field(default_factory=list)  # folded content words
+    # compare: (name, store keys) of every entity
+    compared: list[tuple[str, list[str]]] = field(default_factory=list)
+    level_asked: bool = False  # the question names the level it asks for
     planner: str = "rules"
-    notes: list[str] = Field(default_factory=list, description="How the question was read")
+    notes: list[str] = field(default_factory=list)  # how the question was read
+
+    def __post_init__(self) -> None:
+        # The checks the pydantic query made when it was built (not on assignment).
+        for name, (lo, hi) in (("year", YEAR_RANGE), ("year_from", YEAR_RANGE),
+                               ("rank", RANK_RANGE), ("n", N_RANGE)):  # fmt: skip
+            v = getattr(self, name)
+            if v is not None and not lo <= v <= hi:
+                raise ValueError(f"{name}={v}: must be between {lo} and {hi}")
+        problem = scope_error(self.scope)
+        if problem is not None:
+            raise ValueError(problem)
 
     def describe(self) -> dict[str, object]:
         """The query without empty fields, for ``--json`` and logs."""
-        always = {"ask": self.ask, "lang": self.lang, "planner": self.planner}
-        return self.model_dump(exclude_defaults=True) | always
+        out: dict[str, object] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            default = f.default_factory() if f.default_factory is not MISSING else f.default
+            if v != default:
+                out[f.name] = _copied(v)
+        return out | {"ask": self.ask, "lang": self.lang, "planner": self.planner}
+
+
+def _copied(v: object) -> object:
+    """Lists (and the lists in ``compared``' pairs) copied, as ``model_dump`` gives them."""
+    if isinstance(v, list):
+        return [(t[0], list(t[1])) if isinstance(t, tuple) else t for t in v]
+    return v

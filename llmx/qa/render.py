@@ -11,12 +11,12 @@ from __future__ import annotations
 import unicodedata
 
 from llmx.core.gazetteer import get_gazetteer
-from llmx.core.records import DEFAULT_CONFIDENCE
+from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.vocab import get_vocab
 from llmx.qa.execute import Hit, Result
 from llmx.qa.names import key
 from llmx.qa.query import Query
-from llmx.store import StoredIndexResult, StoredInitiative, StoredMetric
+from llmx.store.views import IndexResultView, InitiativeView, MetricView
 
 EMPTY_STORE = {
     "vi": "Kho dữ liệu trống: chạy `llmx extract seeds/` trước.",
@@ -109,7 +109,7 @@ def _scope(scope: str, lang: str) -> str:
     return f"trong tỉnh {name}" if lang == "vi" else f"within {name}"
 
 
-def _about(r: StoredIndexResult, lang: str) -> str:
+def _about(r: IndexResultView, lang: str) -> str:
     if lang == "vi":
         s = f"về {index_name(r.index, lang)}"
         if r.component:
@@ -125,7 +125,7 @@ def _about(r: StoredIndexResult, lang: str) -> str:
     return s
 
 
-def _unit(r: StoredIndexResult, lang: str) -> str:
+def _unit(r: IndexResultView, lang: str) -> str:
     if r.score_unit == "percent":
         return "%"
     return " điểm" if lang == "vi" else " points"
@@ -134,7 +134,7 @@ def _unit(r: StoredIndexResult, lang: str) -> str:
 # -- one record, one clause ---------------------------------------------------------------
 
 
-def _rank_part(r: StoredIndexResult, lang: str) -> str:
+def _rank_part(r: IndexResultView, lang: str) -> str:
     assert r.rank is not None
     total = f"/{r.rank_total}" if r.rank_total else ""
     if lang == "vi":
@@ -143,13 +143,13 @@ def _rank_part(r: StoredIndexResult, lang: str) -> str:
     return f"ranked {ordinal(r.rank)}{of} {_scope(r.scope, lang)}"
 
 
-def _score_part(r: StoredIndexResult, lang: str) -> str:
+def _score_part(r: IndexResultView, lang: str) -> str:
     assert r.score is not None
     v = num(r.score, lang) + _unit(r, lang)
     return f"đạt {v}" if lang == "vi" else f"scored {v}"
 
 
-def _rank_change_part(r: StoredIndexResult, h: Hit, lang: str, *, lead: bool) -> str:
+def _rank_change_part(r: IndexResultView, h: Hit, lang: str, *, lead: bool) -> str:
     """The rank change: in full ("tăng 19 bậc, từ thứ 27 lên thứ 8") when it is what was
     asked, briefly ("tăng 3 bậc (trước đó thứ 7)") after the rank has been said."""
     change = h.derived.get("rank_change", r.rank_change)
@@ -176,7 +176,7 @@ def _rank_change_part(r: StoredIndexResult, h: Hit, lang: str, *, lead: bool) ->
     return s
 
 
-def _score_change_part(r: StoredIndexResult, h: Hit, lang: str) -> str:
+def _score_change_part(r: IndexResultView, h: Hit, lang: str) -> str:
     change = h.derived.get("score_change", r.score_change)
     assert change is not None
     since = h.derived.get("from_year")
@@ -192,7 +192,7 @@ def index_clause(h: Hit, lead: str, lang: str) -> str:
     """One index result as a clause: entity, lead figure, other figures, then what it is
     about (index, component, year)."""
     r = h.record
-    assert isinstance(r, StoredIndexResult)
+    assert isinstance(r, IndexResultView)
     has_rc = r.rank_change is not None or "rank_change" in h.derived
     has_sc = r.score_change is not None or "score_change" in h.derived
     parts: list[str] = []
@@ -225,7 +225,7 @@ def index_clause(h: Hit, lead: str, lang: str) -> str:
 
 def metric_clause(h: Hit, lang: str) -> str:
     m = h.record
-    assert isinstance(m, StoredMetric)
+    assert isinstance(m, MetricView)
     unit = "%" if m.unit == "%" else (f" {m.unit}" if m.unit else "")
     value = num(m.value, lang) + unit
     who = entity_label(m.entity, lang)
@@ -245,7 +245,7 @@ def metric_clause(h: Hit, lang: str) -> str:
     return s
 
 
-def _kind(r: StoredInitiative, lang: str) -> str:
+def _kind(r: InitiativeView, lang: str) -> str:
     if lang == "vi":
         return r.kind
     return get_vocab().translate("initiative_kind", r.kind, "en") or "initiative"
@@ -253,7 +253,7 @@ def _kind(r: StoredInitiative, lang: str) -> str:
 
 def initiative_of_clause(h: Hit, lang: str) -> str:
     r = h.record
-    assert isinstance(r, StoredInitiative)
+    assert isinstance(r, InitiativeView)
     if lang == "vi":
         return f"{entity_label(r.entity, lang)} thực hiện {_kind(r, lang)} “{r.name}”"
     return f"{entity_label(r.entity, lang)} runs the “{r.name}” {_kind(r, lang)}"
@@ -269,7 +269,7 @@ def clause(h: Hit, q: Query) -> str:
 
 def _clause(h: Hit, q: Query) -> str:
     lang = q.lang
-    if isinstance(h.record, StoredIndexResult):
+    if isinstance(h.record, IndexResultView):
         lead = {"score": "score", "change": "change", "change_list": "change",
                 "change_extreme": "change"}.get(q.ask, "rank")  # fmt: skip
         if lead == "change" and q.measure == "score":
@@ -283,7 +283,7 @@ def _clause(h: Hit, q: Query) -> str:
         ):
             lead = "change"
         return index_clause(h, lead, lang)
-    if isinstance(h.record, StoredMetric):
+    if isinstance(h.record, MetricView):
         return metric_clause(h, lang)
     return initiative_of_clause(h, lang)
 
@@ -306,7 +306,7 @@ def _others(hits: list[Hit], q: Query) -> str:
 def _initiative_who_text(hits: list[Hit], q: Query) -> str:
     main = [h for h in hits if h.primary]
     r = main[0].record
-    assert isinstance(r, StoredInitiative)
+    assert isinstance(r, InitiativeView)
     who = _join([entity_label(h.record.entity, q.lang) for h in main], q.lang)
     if q.lang == "vi":
         text = f"{_cap(_kind(r, 'vi'))} “{r.name}” được triển khai tại {who}."
@@ -325,7 +325,7 @@ def _initiative_who_text(hits: list[Hit], q: Query) -> str:
 
 def _ranking_text(hits: list[Hit], q: Query) -> str:
     r0 = hits[0].record
-    assert isinstance(r0, StoredIndexResult)
+    assert isinstance(r0, IndexResultView)
     lang = q.lang
     idx = index_name(r0.index, lang)
     year = r0.year
@@ -338,7 +338,7 @@ def _ranking_text(hits: list[Hit], q: Query) -> str:
 
     def item(h: Hit) -> str:
         r = h.record
-        assert isinstance(r, StoredIndexResult)
+        assert isinstance(r, IndexResultView)
         bits = []
         if r.rank is not None:
             bits.append(f"thứ {r.rank}" if lang == "vi" else ordinal(r.rank))
@@ -469,7 +469,7 @@ def _conflict_text(main: list[Hit], q: Query) -> str:
 def _change_list_text(hits: list[Hit], q: Query) -> str:
     main = [h for h in hits if h.primary]
     r0 = main[0].record
-    assert isinstance(r0, StoredIndexResult)
+    assert isinstance(r0, IndexResultView)
     lang = q.lang
     level = q.entity_level or "province"
     items = "; ".join(clause(h, q) for h in main)
@@ -500,7 +500,7 @@ def _compare_text(hits: list[Hit], q: Query) -> str:
     main = [h for h in hits if h.primary]
     items = "; ".join(clause(h, q) for h in main)
     text = ("So sánh: " if q.lang == "vi" else "Comparison: ") + items + "."
-    scored = [h for h in main if isinstance(h.record, StoredIndexResult)]
+    scored = [h for h in main if isinstance(h.record, IndexResultView)]
     measure = "rank" if q.measure == "rank" else "score"
     values = [getattr(h.record, measure) for h in scored]
     if len(scored) == len(main) >= 2 and all(v is not None for v in values):
@@ -516,7 +516,7 @@ def _compare_text(hits: list[Hit], q: Query) -> str:
 def _years_text(hits: list[Hit], q: Query) -> str:
     main = [h for h in hits if h.primary]
     r0 = main[0].record
-    assert isinstance(r0, StoredIndexResult)
+    assert isinstance(r0, IndexResultView)
     lang = q.lang
     who = entity_label(r0.entity, lang)
     idx = index_name(r0.index, lang)
@@ -527,7 +527,7 @@ def _years_text(hits: list[Hit], q: Query) -> str:
         return f"{who}, {idx} over the years: {items}."
     years = ", ".join(str(y) for y in sorted({h.record.year or 0 for h in hits}))
     best = main[0].record
-    assert isinstance(best, StoredIndexResult)
+    assert isinstance(best, IndexResultView)
     up = q.direction != "down"
     if lang == "vi":
         word = "tốt nhất" if up else "thấp nhất"
@@ -538,7 +538,7 @@ def _years_text(hits: list[Hit], q: Query) -> str:
             f"among the years with data: {years}.")  # fmt: skip
 
 
-def _figures(r: StoredIndexResult, lang: str) -> str:
+def _figures(r: IndexResultView, lang: str) -> str:
     bits = []
     if r.rank is not None:
         bits.append(_rank_part(r, lang))

@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RENAMED
 from llmx.store.connection import StoreBase
 from llmx.store.distinct import (
     FACT_IDENTITY,
@@ -29,8 +30,7 @@ from llmx.store.distinct import (
     FilterValue,
     fact_conditions,
 )
-from llmx.store.models import ConsolidatedFact, FactSource
-from llmx.store.tables import RENAMED, TABLES
+from llmx.store.results import ConsolidatedFact, FactSource
 
 # Filters that decide which rows count as sources, not only which facts are listed: a fact
 # chosen for a backend's rows lists that backend's rows only. Every other filter is on the
@@ -116,6 +116,8 @@ def _most_stated_first(counts: Counter[Any]) -> list[Any]:
 
 def _consolidate(table: str, cols: _Columns, rows: list[tuple[Any, ...]]) -> ConsolidatedFact[Any]:
     """One fact from its rows (store order)."""
+    from llmx.store.tables import TABLES  # the record models: loaded by this read
+
     spec = TABLES[table]
     fields = cols.value_fields
     stated_by_row = [cols.value_tuple(r) for r in rows]

@@ -3,7 +3,8 @@
 A news corpus repeats itself: one ranking is reported by hundreds of articles, so
 ``Store.query_*`` (which returns every row as a record object) would hand the QA engine
 hundreds of copies of each fact, ~20 µs apiece. ``facts`` groups identical facts in SQLite
-and builds one record per fact (the earliest stored), with how many rows state it.
+and builds one record per fact (the earliest stored), with how many rows state it: a
+``views`` dataclass, read from the row without pydantic.
 
 The entity keys and initiative names are listed over their indexes (a skip-scan: one index
 seek per distinct value, so it stays in the milliseconds on a store of 10,000 documents).
@@ -19,9 +20,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RECORD_TABLES
 from llmx.store.connection import StoreBase
-from llmx.store.models import Fact
-from llmx.store.tables import RECORD_TABLES, TABLES
+from llmx.store.results import Fact
+from llmx.store.views import view_of
 
 MAX_FACTS = 2000  # distinct facts read per call
 MAX_DISTINCT = 20_000  # distinct names read per column at most
@@ -118,10 +120,10 @@ class DistinctReads(StoreBase):
     ) -> list[Fact[Any]]:
         """Distinct facts of ``table`` matching every filter given (None = any), in store
         order (earliest stored first): one ``Fact`` per group of identical rows, holding the
-        earliest stored record and the number of rows in the group. Filters are the names of
-        ``FACT_FILTERS``; values match exactly (keys as stored, not folded again); lists
-        (``entity_keys``, ``years``, ``name_keys``) match any of their values, an empty list
-        matches nothing. At most ``min(limit, MAX_FACTS)`` facts."""
+        earliest stored record (its ``views`` view) and the number of rows in the group.
+        Filters are the names of ``FACT_FILTERS``; values match exactly (keys as stored, not
+        folded again); lists (``entity_keys``, ``years``, ``name_keys``) match any of their
+        values, an empty list matches nothing. At most ``min(limit, MAX_FACTS)`` facts."""
         if table not in _FACT_KEY:
             raise ValueError(f"unknown record table {table!r}")
         conditions = fact_conditions(table, filters, include_targets=include_targets)
@@ -136,12 +138,11 @@ class DistinctReads(StoreBase):
             " ORDER BY t.id"
         )
         params.append(max(0, min(int(limit), MAX_FACTS)))
-        spec = TABLES[table]
         try:
             rows = self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:  # a store from another schema version, say
             raise StoreError(f"store {self.path}: {exc}") from exc
-        return [Fact(spec.stored_record(r), r["n_sources"]) for r in rows]
+        return [Fact(view_of(table, r), r["n_sources"]) for r in rows]
 
     def latest_year(
         self, table: str, *, include_targets: bool = True, **filters: FilterValue

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from llmx.errors import StoreError
+from llmx.store.columns import RECORD_TABLES, RUN_COLUMN
 from llmx.store.connection import StoreBase
 from llmx.store.distinct import FilterValue, fact_conditions
-from llmx.store.tables import RECORD_TABLES, RUN_COLUMN, TABLES
 
 _BATCH = 500  # rows fetched at a time: an export of a large store streams, not loads
 
@@ -46,7 +46,7 @@ class Listings(StoreBase):
         ``distinct.FACT_FILTERS``, None = any; an empty list filter matches nothing), in
         store order or, with ``newest_first``, the latest stored first; every one, or at
         most ``limit``."""
-        if table not in TABLES:
+        if table not in RECORD_TABLES:
             raise ValueError(f"unknown record table {table!r}")
         conditions = fact_conditions(table, filters)
         if conditions is None:
@@ -57,6 +57,8 @@ class Listings(StoreBase):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(max(0, int(limit)))
+        from llmx.store.tables import TABLES  # the record models: loaded by listing reads
+
         spec = TABLES[table]
         try:
             cursor = self.conn.execute(sql, params)

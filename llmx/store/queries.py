@@ -8,12 +8,16 @@ text of this module, table names come from the table specs.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from llmx.core.textnorm import fold
 from llmx.store.connection import StoreBase
-from llmx.store.models import MAX_LIMIT, StoredIndexResult, StoredInitiative, StoredMetric
-from llmx.store.tables import INDEX_RESULTS, INITIATIVES, METRICS
+from llmx.store.results import MAX_LIMIT
+
+# The record models (pydantic) load with the first query, not with the Store: `llmx ask`
+# opens one without them.
+if TYPE_CHECKING:
+    from llmx.store.models import StoredIndexResult, StoredInitiative, StoredMetric
 
 
 class RecordQueries(StoreBase):
@@ -59,6 +63,8 @@ class RecordQueries(StoreBase):
         """Index results matching every filter given (None = any). ``entity_key`` is folded
         (diacritics- and case-insensitive); the other strings match exactly. Newest year
         first, then latest stored."""
+        from llmx.store.tables import INDEX_RESULTS
+
         rows = self._select(
             INDEX_RESULTS.table,
             [
@@ -90,6 +96,8 @@ class RecordQueries(StoreBase):
         """Metrics matching every filter given. ``name_key_like`` is a substring of the
         folded metric name (``%``/``_`` in it are literal). Newest year first, then latest
         stored."""
+        from llmx.store.tables import METRICS
+
         rows = self._select(
             METRICS.table,
             [
@@ -117,6 +125,8 @@ class RecordQueries(StoreBase):
     ) -> list[StoredInitiative]:
         """Initiatives matching every filter given. ``name_key_like`` is a substring of the
         folded name (``%``/``_`` in it are literal)."""
+        from llmx.store.tables import INITIATIVES
+
         rows = self._select(
             INITIATIVES.table,
             [

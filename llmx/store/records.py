@@ -8,23 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from llmx.core.document import Document
-from llmx.core.records import PLAUSIBILITY, DocumentExtraction
 from llmx.errors import StoreError
+from llmx.store.columns import RECORD_TABLES
 from llmx.store.connection import now, transaction
 from llmx.store.runs import Runs
 from llmx.store.search import SentenceIndex, SentenceRow
-from llmx.store.tables import (
-    INDEX_RESULTS,
-    INITIATIVES,
-    METRICS,
-    RECORD_TABLES,
-    TABLES,
-    R,
-    TableSpec,
-)
+
+# The record models (pydantic) are imported where records are written or rebuilt, not here:
+# `llmx ask` opens a Store without them (it reads ``views``).
+if TYPE_CHECKING:
+    from llmx.core.document import Document
+    from llmx.core.records import DocumentExtraction
+    from llmx.store.tables import R, TableSpec
 
 
 class Records(Runs, SentenceIndex):
@@ -137,6 +134,8 @@ class Records(Runs, SentenceIndex):
         self, doc_id: str, backend: str, run_id: int, ex: DocumentExtraction
     ) -> None:
         at = {"doc_id": doc_id, "backend": backend}
+        from llmx.store.tables import INDEX_RESULTS, INITIATIVES, METRICS
+
         self._insert(INDEX_RESULTS, ex.index_results, run_id, at)
         self._insert(METRICS, ex.metrics, run_id, at)
         self._insert(INITIATIVES, ex.initiatives, run_id, at)
@@ -156,6 +155,8 @@ class Records(Runs, SentenceIndex):
         ).fetchone()
         if row is None:
             return None
+        from llmx.core.document import Document
+
         return Document(
             doc_id=row["doc_id"],
             source=row["source"],
@@ -184,6 +185,9 @@ class Records(Runs, SentenceIndex):
             "published": row["published"],
             "backend": backend,
         }
+        from llmx.core.records import PLAUSIBILITY, DocumentExtraction
+        from llmx.store.tables import TABLES
+
         for table, spec in TABLES.items():
             data[table] = [
                 spec.fields(r)

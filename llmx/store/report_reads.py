@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from llmx.store.connection import StoreBase
-from llmx.store.tables import TABLES
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,8 @@ class ReportReads(StoreBase):
         """The document's records of every table (of ``backend``, if given), table by table
         in ``TABLES`` order, each in store order."""
         out: list[RowRecord] = []
+        from llmx.store.tables import TABLES  # the record models: loaded by this read
+
         for table, spec in TABLES.items():
             sql = f"SELECT * FROM {table} WHERE doc_id = ?"
             params: list[Any] = [doc_id]

@@ -10,12 +10,15 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from llmx.core.document import Document
 from llmx.core.sentences import sentences
 from llmx.core.textnorm import fold
 from llmx.store.connection import StoreBase
-from llmx.store.models import MAX_LIMIT, SentenceHit
+from llmx.store.results import MAX_LIMIT, SentenceHit
+
+if TYPE_CHECKING:
+    from llmx.core.document import Document
 
 _FTS_MAX_TOKENS = 16
 _FTS_MAX_TOKEN_LEN = 64

@@ -27,11 +27,11 @@ from llmx.store.connection import BUSY_TIMEOUT_MS, close_connection, open_connec
 from llmx.store.consolidated import ConsolidatedReads
 from llmx.store.distinct import MAX_FACTS, DistinctReads
 from llmx.store.listing import Listings
-from llmx.store.models import MAX_LIMIT
 from llmx.store.paths import resolve_store_path
 from llmx.store.queries import RecordQueries
 from llmx.store.records import Records
 from llmx.store.report_reads import ReportReads
+from llmx.store.results import MAX_LIMIT
 from llmx.store.search import fts_query, fts_tokens
 
 __all__ = ["BUSY_TIMEOUT_MS", "MAX_FACTS", "MAX_LIMIT", "Store", "fts_query", "fts_tokens"]

@@ -33,20 +33,17 @@ from pydantic import BaseModel
 
 from llmx.core.records import IndexResult, Initiative, Metric
 from llmx.core.textnorm import fold
+from llmx.store.columns import EMPTY_JSON, JSON_SUFFIX, RECORD_TABLES, RENAMED, RUN_COLUMN
 from llmx.store.models import StoredIndexResult, StoredInitiative, StoredMetric
 
 R = TypeVar("R", bound=BaseModel)  # the record model
 S = TypeVar("S", bound=BaseModel)  # the stored model (record + where it was stored)
 
-RENAMED = {"index": "idx", "end": "end_"}  # field -> column
 KEYED: dict[str, tuple[str, Callable[[str], str]]] = {  # field -> (lookup column, key of it)
     "entity": ("entity_key", fold),
     "name": ("name_key", fold),
 }
-RUN_COLUMN = "run_id"
 APPENDED = ("field_evidence", "confidence")  # in the order migration 2 added them
-JSON_SUFFIX = "_json"
-_EMPTY_JSON = "{}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +69,7 @@ class Column:
 
 def _map_json(models: dict[str, BaseModel]) -> str:
     if not models:
-        return _EMPTY_JSON
+        return EMPTY_JSON
     return json.dumps(
         {k: m.model_dump(mode="json") for k, m in models.items()},
         ensure_ascii=False,
@@ -133,7 +130,7 @@ def _reads(columns: list[Column], depth: int) -> tuple[_Read, ...]:
 
 def _map_dicts(text: str | None) -> dict[str, Any]:
     """A JSON map column as plain dicts (for ``model_validate``, which checks the spans)."""
-    if not text or text == _EMPTY_JSON:
+    if not text or text == EMPTY_JSON:
         return {}
     data = json.loads(text)
     return data if isinstance(data, dict) else {}
@@ -224,7 +221,7 @@ class TableSpec(Generic[R, S]):
             text = row[col]
             data[field] = (
                 {}
-                if text == _EMPTY_JSON
+                if text == EMPTY_JSON
                 else {k: model.model_construct(**v) for k, v in _map_dicts(text).items()}
             )
         return self.stored.model_construct(**data)
@@ -234,4 +231,5 @@ INDEX_RESULTS = TableSpec.build("index_results", IndexResult, StoredIndexResult)
 METRICS = TableSpec.build("metrics", Metric, StoredMetric)
 INITIATIVES = TableSpec.build("initiatives", Initiative, StoredInitiative)
 TABLES: dict[str, TableSpec[Any, Any]] = {t.table: t for t in (INDEX_RESULTS, METRICS, INITIATIVES)}
-RECORD_TABLES: tuple[str, ...] = tuple(TABLES)
+if tuple(TABLES) != RECORD_TABLES:
+    raise RuntimeError(f"table specs {tuple(TABLES)} != record tables {RECORD_TABLES}")

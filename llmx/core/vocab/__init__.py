@@ -6,7 +6,7 @@ ordinals, leader and last words, target and scope cues, initiative and metric ki
 ``ordinal_value`` and friends look names up. See ``compile`` for the matching policy.
 """
 
-from llmx.core.vocab.model import Concept, Entry, Kind, Lang
+from llmx.core.vocab.terms import Concept, Entry, Kind, Lang
 from llmx.core.vocab.vocab import Span, Vocab, get_vocab
 
 __all__ = ["Concept", "Entry", "Kind", "Lang", "Span", "Vocab", "get_vocab"]

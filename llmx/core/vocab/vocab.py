@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 
 from llmx.core.textnorm import fold
 from llmx.core.vocab.compile import compile_pattern, trigger
-from llmx.core.vocab.model import Concept, Entry, Kind, Lang, VocabFile
+from llmx.core.vocab.load import read_vocab
+from llmx.core.vocab.terms import Concept, Entry, Kind, Lang
 
 _WORD = re.compile(r"[^\W_]+")
-DATA_PACKAGE = "llmx.data"
-DATA_DIR = "vocab"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +56,6 @@ class Vocab:
         self._by_kind: dict[str, list[int]] = {}
         for i, e in enumerate(self.entries):
             self._by_kind.setdefault(e.kind, []).append(i)
-
-    @classmethod
-    def from_files(cls, files: Iterable[VocabFile]) -> Vocab:
-        entries: list[Entry] = []
-        concepts: list[Concept] = []
-        for f in files:
-            entries += f.entry
-            concepts += f.concept
-        return cls(entries, concepts)
 
     @cached_property
     def _compiled(self) -> list[re.Pattern[str] | None]:
@@ -202,19 +190,7 @@ class Vocab:
         return int(w) if w.isdigit() else self._value_of(w, "cardinal")
 
 
-def _read_files() -> list[VocabFile]:
-    base = resources.files(DATA_PACKAGE).joinpath(DATA_DIR)
-    files = sorted((p for p in base.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
-    out = []
-    for p in files:
-        try:
-            out.append(VocabFile.model_validate(tomllib.loads(p.read_text(encoding="utf-8"))))
-        except (tomllib.TOMLDecodeError, ValueError) as e:
-            raise ValueError(f"vocabulary file {p.name}: {e}") from None
-    return out
-
-
 @cache
 def get_vocab() -> Vocab:
     """The shipped vocabulary (``llmx/data/vocab/*.toml``), read once per process."""
-    return Vocab.from_files(_read_files())
+    return Vocab(*read_vocab())
