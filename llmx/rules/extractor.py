@@ -489,6 +489,7 @@ class RulesExtractor(Backend):
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
+        built: list[tuple[Draft, dict[str, Any]]] = []
         for d in drafts:
             if d.rank is not None and d.rank_total is None and total and d.rank <= total:
                 d.rank_total = total  # "Ở khối 21 sở, …, X đứng thứ nhất"
@@ -503,8 +504,16 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
-            rec[_ATTACH] = attachment(f, d, rec["year"], ents, values)
             prev_end = max(prev_end, d.span_end)
+            built.append((d, rec))
+        for i, (d, rec) in enumerate(built):
+            # The years the sentence's other records were given are explained by them.
+            claimed = frozenset(r["year"] for j, (_, r) in enumerate(built) if j != i and r["year"])
+            rec[_ATTACH] = attachment(
+                f, d, rec["year"], ents, values,
+                index_named=sentence_index is not None, years=years, compared=carry.compared,
+                claimed=claimed,
+            )  # fmt: skip
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
             self._update_carry(carry, sentence_index or carry.index, years, f)
