@@ -104,7 +104,8 @@ def test_a_long_sentence_that_explains_everything_keeps_the_cut_off():
 
 
 def test_a_long_sentence_with_its_index_and_year_from_context_is_below_the_cut_off():
-    text = f"Chỉ số CCHC năm 2023 đã được công bố.\n\nNhìn chung, {_PADDING}tỉnh Hà Giang xếp thứ 5/63."
+    lead = "Chỉ số CCHC năm 2023 đã được công bố.\n\n"
+    text = f"{lead}Nhìn chung, {_PADDING}tỉnh Hà Giang xếp thứ 5/63."
     rec = _only(text)
     assert rec.rank == 5 and rec.year == 2023 and rec.index == "PAR_INDEX"
     assert rec.confidence is not None and rec.confidence < DEFAULT_CONFIDENCE

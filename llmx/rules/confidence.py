@@ -169,7 +169,9 @@ def attachment(
         subject_own=d.entity_own,
         rival_in_clause=_rival_in_clause(f, d, sentence_entities),
         index_named=index_named or d.index is not None,
-        year_in_sentence=d.year is not None or year in compared or any(y == year for _, y in years or []),
+        year_in_sentence=d.year is not None
+        or year in compared
+        or any(y == year for _, y in years or []),
         loose_numbers=_loose_numbers(f, sentence_values, sentence_entities),
         stray_years=len(written - {year} - set(compared) - claimed),
         earlier_value=d.scope == "prior",
@@ -209,14 +211,10 @@ def _rival_in_clause(f: str, d: Draft, sentence_entities: list[EntityMention]) -
         return False
     start, end = _clause_span(f, d.first_value_at)
     own = d.entity.name if d.entity is not None else None
-    return any(
-        e.name != own and start <= e.start < end for e in sentence_entities
-    )
+    return any(e.name != own and start <= e.start < end for e in sentence_entities)
 
 
-def _loose_numbers(
-    f: str, values: list[Event], entities: list[EntityMention]
-) -> int:
+def _loose_numbers(f: str, values: list[Event], entities: list[EntityMention]) -> int:
     """How many numbers of ``f`` no value event covers and that are no year, date, decision
     number or group size: each one a figure the frame does not explain."""
     covered = [(v.start, v.end) for v in values] + [(e.start, e.end) for e in entities]
