@@ -236,3 +236,40 @@ def test_values_paired_in_order_with_units_lan_luot():
 def test_lists_of_different_lengths_are_not_paired():
     text = "In the 2022 PAR Index, Nam Dinh and Ha Nam scored 90.1%, 89.2% and 88.3% respectively."
     assert ("Nam Định", 90.1) not in {(r.entity, r.score) for r in results(text)}
+
+
+# ---- phrasings added for unseen English reports (own sentences) -------------------------
+
+
+def test_more_move_verbs_and_a_single_place_are_rank_changes():
+    assert facts("Kon Tum slipped 3 spots to 41st in the PCI 2021.") == {
+        ("Kon Tum", "PCI", None, 2021, None, 41, -3, None)
+    }
+    assert facts("Phu Yen advanced 6 places to 22nd in the PAR Index 2020.") == {
+        ("Phú Yên", "PAR_INDEX", None, 2020, None, 22, 6, None)
+    }
+    assert facts("Hanoi placed 9th in the DTI 2022, 1 place higher than a year before.") == {
+        ("Hà Nội", "DTI", None, 2022, None, 9, 1, None)
+    }
+
+
+def test_a_score_named_as_such_needs_no_unit_but_a_components_does_not_count():
+    assert facts("In the 2021 PCI, Tra Vinh came in fifth with a score of 69.45.") == {
+        ("Trà Vinh", "PCI", None, 2021, 69.45, 5, None, None)
+    }
+    # "a score of 5.8 for transparency" is the component's, not the index's
+    got = facts("In the PAPI 2021, Tra Vinh had a score of 5.8 for transparency.")
+    assert not any(f[4] == 5.8 and f[2] is None for f in got)
+
+
+def test_the_top_unit_and_the_last_of_a_stated_total():
+    assert facts("Binh Duong was the top province in the PCI 2019.") == {
+        ("Bình Dương", "PCI", None, 2019, None, 1, None, None)
+    }
+    recs = results("Cao Bang finished last among the 63 provinces in the PAPI 2020.")
+    assert [(r.entity, r.rank, r.rank_total) for r in recs] == [("Cao Bằng", 63, 63)]
+
+
+def test_placing_it_gives_the_place_of_the_sentences_unit():
+    recs = results("Tay Ninh's PAR Index 2022 score rose 1.1 points, placing it 25th nationwide.")
+    assert [(r.entity, r.rank, r.score_change) for r in recs] == [("Tây Ninh", 25, 1.1)]

@@ -345,7 +345,8 @@ _EN_ORD = (
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:"
+    rf"(?:\b(?:ranked|ranking|ranks|came|was|placed|finished|in|at|to|reached|put it|put the \w+"
+    rf"|placing it|putting it|leaving it|ranking it|came in|ended up)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
     rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
@@ -362,20 +363,26 @@ EN_RANK_RE = re.compile(
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
     r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
-    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked))\b"
+    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
+    r"|(?<=the )top(?= (?:spot|place|locality|province|ministry)\b))\b"
 )
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
-    r"a climb of|a fall of|a drop of|a rise of|a jump of)\s+(?P<n>\d{1,2})\s+"
-    r"(?:places|place|spots|positions|notches|ranks)\b"
-    r"|\b(?P<n2>\d{1,2})\s+(?:places|spots|positions)\s+(?P<dir2>higher|lower|up|down)\b"
+    r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
+    r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
+    r"(?P<n>\d{1,2})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
+    r"|\b(?P<n2>\d{1,2})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
+    r"(?P<dir2>higher|lower|up|down)\b"
 )
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
-                 "moved down", "lost", "losing", "a fall of", "a drop of", "lower")  # fmt: skip
+                 "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
+                 "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
+                 "a decline of")  # fmt: skip
 EN_SCORE_CHANGE_RE = re.compile(
-    r"\b(?P<dir>adding|added|gaining|gained|up|rose by|rising by|an increase of|a rise of|a gain of|"
-    r"down|fell by|falling by|a drop of|a fall of|lost|losing|dropped by)\s+"
+    r"\b(?P<dir>adding|added|gaining|gained|up|rose|rising|climbed|increased|improved|"
+    r"an increase of|a rise of|a gain of|down|fell|falling|dropped|declined|decreased|"
+    r"a drop of|a fall of|a decline of|lost|losing)(?:\s+by)?\s+"
     r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
     r"|(?P<v2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>percentage points?|points?|percent|%)\s+"
     r"(?P<dir2>more|higher|less|lower|above|below)\b"
@@ -698,13 +705,18 @@ SCORE_NO_UNIT_RE = re.compile(
     r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+    # "with a score of 70.1", "an overall score of 42.1": English names the value a score.
+    r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
+    r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
+    r"(?!\s+(?:for|in|on|out of)\b)"  # "a score of 5.2 for transparency": a component's
 )
 # The size of the ranking named apart from the place: "Ở khối 21 sở, ban, ngành, …",
 # "Dẫn đầu 21 cơ quan là …", "trong 34 địa phương, X đứng cuối bảng", "among 63 provinces".
 TOTAL_CUE_RE = re.compile(
-    r"\b(?:khoi|nhom|trong|trong so|trong tong so|dan dau|dung dau|among|of the)\s+"
+    r"\b(?:khoi|nhom|trong|trong so|trong tong so|dan dau|dung dau|among(?: the| all)?|"
+    r"of the|out of(?: the| all)?)\s+"
     r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
-    r"localities)\b"
+    r"localities|cities and provinces|provinces and cities|agencies)\b"
 )
 # Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
 LAST_PLACE_RE = re.compile(
