@@ -288,7 +288,11 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     }
     # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
     comparison |= {
-        m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
+        m.start(next(g for g in ("y", "y2", "y3") if m.group(g)))
+        for m in lx.PAREN_PRIOR_RE.finditer(f)
+    }
+    comparison |= {
+        m.start("y" if m.group("y") else "y2") for m in lx.PAREN_PRIOR_RANK_RE.finditer(f)
     }
     # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
     # itself, and the sentences after it, are about the later year.
@@ -303,7 +307,14 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         before = f[max(0, s - 12) : s]
         after = f[m.end(g) : m.end(g) + 2]
-        if re.search(r"[/\-.]\s*$|\d\s*$|giai doan\s*(?:nam\s*)?$|den\s*(?:nam\s*)?$", before):
+        if re.search(r"[/\-.]\s*$|\d\s*$|giai doan\s*(?:nam\s*)?$", before):
+            continue
+        # "giai đoạn 2016 đến năm 2020" ends a range; "đến năm 2021, tỉnh …" opens a clause
+        # about that year.
+        if re.search(r"den\s*(?:nam\s*)?$", before) and (
+            not re.match(r"\s*,", f[m.end(g) :])
+            or re.search(r"\b(?:tu|giai doan)\s+(?:nam\s+)?(?:19|20)\d\d\b", f[max(0, s - 40) : s])
+        ):
             continue
         if re.match(r"\s*[-–/]\s*\d", after):
             continue

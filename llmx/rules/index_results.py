@@ -85,12 +85,22 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ev.append(Event(s, e, kind, data))
 
     for m in lx.PAREN_PRIOR_RE.finditer(f):
-        second = m.group("v") is None  # "mức 84,74% của năm 2022"
-        v = _num(m.group("v2") if second else m.group("v"))
+        # "năm 2021 (82,58 điểm)", "mức 84,74% của năm 2022", "(năm 2021 đạt 83,15%)"
+        alt = next(k for k in ("", "2", "3") if m.group("v" + k))
+        v = _num(m.group("v" + alt))
         if v is not None:
-            unit = "percent" if m.group("u2" if second else "u") == "%" else "points"
-            year = int(m.group("y2" if second else "y"))
-            add(m, "prior", {"year": year, "score": v, "unit": unit})
+            unit = "percent" if m.group("u" + alt) == "%" else "points"
+            add(m, "prior", {"year": int(m.group("y" + alt)), "score": v, "unit": unit})
+    for m in lx.PAREN_PRIOR_RANK_RE.finditer(f):
+        alt = "" if m.group("r") else "2"
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            total = m.group("t" + alt)
+            ev.append(
+                Event(m.start("r" + alt), m.end(), "prior_rank",
+                      {"year": int(m.group("y" + alt)), "rank": int(m.group("r" + alt)),
+                       "total": int(total) if total else None})
+            )  # fmt: skip
     for m in lx.SCORE_FROM_TO_RE.finditer(f):
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None or b is None:

@@ -181,6 +181,16 @@ GAP_BEFORE_RE = re.compile(
 PAREN_PRIOR_RE = re.compile(
     r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
     r"|(?:so voi )?muc\s+(?P<v2>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u2>diem|%)\s+cua\s+nam\s+(?P<y2>(?:19|20)\d\d)"
+    # "(năm 2021 đạt 83,15%)", "(năm 2021: 83,15 điểm)", "(năm 2021 là 83,15%)": the year inside
+    r"|\(\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:dat\s+|la\s+|chi dat\s+)?"
+    r"(?P<v3>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u3>diem|%)\s*\)"
+)
+# The same for a place: "so với năm 2022 (xếp thứ 12/17)", "(năm 2022: thứ 12)".
+PAREN_PRIOR_RANK_RE = re.compile(
+    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
+    r"(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
+    r"|\(\s*nam\s+(?P<y2>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:xep\s+|dung\s+|o\s+)?"
+    r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r2>\d{1,3})(?:\s*/\s*(?P<t2>\d{1,3}))?\s*\)"
 )
 
 NATIONAL_RE = re.compile(
