@@ -77,11 +77,14 @@ def _english_place(f: str) -> bool:
 
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     """Why a record's subject cannot be trusted from this sentence, or None."""
-    clause = f[_clause_of(f, max(d.first_value_at, 0)) : max(d.first_value_at, 0)]
+    clause_start = _clause_of(f, max(d.first_value_at, 0))
+    clause = f[clause_start : max(d.first_value_at, 0)]
+    # "… trung bình 86,5%; Bộ Tư pháp đạt 91,2%": an average in an earlier clause is not this one's.
+    average_from = max(clause_start, d.first_value_at - 70, 0)
     if (
         rec["entity_level"] != "region"
         and d.score is not None
-        and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
+        and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
     if d.entity is None and lx.EN_NATIONAL_SUBJECT_RE.match(clause):
