@@ -273,3 +273,13 @@ def test_the_top_unit_and_the_last_of_a_stated_total():
 def test_placing_it_gives_the_place_of_the_sentences_unit():
     recs = results("Tay Ninh's PAR Index 2022 score rose 1.1 points, placing it 25th nationwide.")
     assert [(r.entity, r.rank, r.score_change) for r in recs] == [("Tây Ninh", 25, 1.1)]
+
+
+def test_a_move_with_both_ends_gives_the_change_and_the_earlier_place():
+    got = facts("Son La moved up from 30th in 2021 to 18th in 2022 on the PAPI.")
+    assert got == {
+        ("Sơn La", "PAPI", None, 2021, None, 30, None, None),
+        ("Sơn La", "PAPI", None, 2022, None, 18, 12, None),
+    }
+    got = facts("In the PCI 2020, Hau Giang fell from sixth to ninth place.")
+    assert ("Hậu Giang", "PCI", None, 2020, None, 9, -3, None) in got

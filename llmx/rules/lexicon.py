@@ -698,6 +698,14 @@ EN_RANK_FROM_RE = re.compile(
     r"(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
 )
+# "moved from 20th in 2020 to 9th in 2021", "rose from fifth to second place": a move with
+# both ends, as RANK_FROM_TO_RE reads "từ thứ 20 lên thứ 9".
+EN_RANK_FROM_TO_RE = re.compile(
+    rf"\bfrom (?:the\s+)?(?P<a>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<ta>\d{{2,3}}))?"
+    r"(?:\s+in\s+(?:the\s+)?(?P<ya>(?:19|20)\d\d))?,?\s+to\s+(?:the\s+)?"
+    rf"(?P<b>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<tb>\d{{2,3}}))?"
+    r"(?:\s+in\s+(?:the\s+)?(?P<yb>(?:19|20)\d\d))?"
+)
 # "tăng 2,78 điểm và 9 bậc": the move after a score change.
 RANK_AFTER_SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|cai thien|tut|mat)\s+(?:them\s+)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+"
