@@ -226,3 +226,13 @@ def test_attachment_sees_a_fronted_value_the_draft_did_not_take():
     took_it = Draft(entity=unit, entity_own=True, score=85.5, first_value_at=score.start)
     assert not attachment(f, took_it, 2023, [unit], [score, rank]).value_before_subject
     assert not attachment(f, d, 2023, [unit], [rank]).value_before_subject
+
+
+def test_a_goal_in_the_records_clause_is_below_the_cut_off():
+    rec = _only("Năm 2024, tỉnh Hà Giang phấn đấu xếp thứ 20/63 về Chỉ số CCHC.")
+    assert rec.rank == 20 and rec.is_target
+    assert rec.confidence is not None and rec.confidence < DEFAULT_CONFIDENCE
+    # a goal in another clause leaves the result alone
+    recs = _results("Năm 2023, Hà Giang xếp thứ 25/63 về Chỉ số CCHC; năm 2024 tỉnh phấn đấu "
+                    "vào nhóm khá.")  # fmt: skip
+    assert [(r.rank, r.confidence) for r in recs] == [(25, 1.0)]

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from llmx.core.records import IndexResult
+from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.index_results import Draft, Event
 
@@ -50,6 +51,7 @@ class Attachment:
     stray_years: int = 0  # years of the sentence neither the record's nor compared with
     earlier_value: bool = False  # an earlier year's value told beside the current one
     english: bool = False  # the sentence is English
+    target_in_clause: bool = False  # the record's clause plans or forecasts ("phấn đấu", "dự kiến")
 
     def features(self) -> list[str]:
         """The names of the PENALTIES this attachment incurs, in table order."""
@@ -68,6 +70,7 @@ class Attachment:
             "stray_years": self.stray_years > 0,
             "earlier_value": self.earlier_value,
             "english": self.english,
+            "target_in_clause": self.target_in_clause,
         }
         return [name for name in PENALTIES if found.get(name, False)]
 
@@ -133,6 +136,11 @@ PENALTIES: dict[str, float] = {
     # English sentences are read with far fewer vocabulary entries than Vietnamese ones
     # (and on fewer examples): an unfamiliar phrasing there is likelier. [73/74 by source]
     "english": 0.15,
+    # A plan or forecast in the record's clause ("phấn đấu … đạt từ 85 điểm trở lên", "dự
+    # kiến tăng 5 bậc"): goals are written as bounds and of index sets named loosely ("Bộ chỉ
+    # số"), and whether the figure is a result or a goal hangs on the cue's reach. [written:
+    # the one target above the cut-off was wrong]
+    "target_in_clause": 0.35,
 }
 FLOOR = 0.05  # no kept record is certainly wrong: the extractor already drops those it doubts
 
@@ -156,7 +164,13 @@ def attachment(
     compares with and ``claimed`` those the sentence's other records were given."""
     # A year inside a value's own words ("(năm 2022: 83,1 điểm)") is that value's: explained.
     spans = [(v.start, v.end) for v in sentence_values]
-    written = {y for p, y in years or [] if not any(a <= p < b for a, b in spans)}
+    # Only the record's clause: a year after a semicolon dates that clause's figures.
+    c_start, c_end = _clause_span(f, d.first_value_at) if d.first_value_at >= 0 else (0, len(f))
+    written = {
+        y
+        for p, y in years or []
+        if c_start <= p < c_end and not any(a <= p < b for a, b in spans)
+    }
     if d.scope == "prior":
         written = set()  # an earlier value's sentence names the current year: its parent's
     return Attachment(
@@ -176,6 +190,7 @@ def attachment(
         stray_years=len(written - {year} - set(compared) - claimed),
         earlier_value=d.scope == "prior",
         english=len(_ENGLISH_WORDS.findall(f)) >= 2,
+        target_in_clause=_target_in_clause(f, d),
     )
 
 
@@ -212,6 +227,13 @@ def _rival_in_clause(f: str, d: Draft, sentence_entities: list[EntityMention]) -
     start, end = _clause_span(f, d.first_value_at)
     own = d.entity.name if d.entity is not None else None
     return any(e.name != own and start <= e.start < end for e in sentence_entities)
+
+
+def _target_in_clause(f: str, d: Draft) -> bool:
+    if d.first_value_at < 0:
+        return False
+    start, end = _clause_span(f, d.first_value_at)
+    return lx.TARGET_RE.search(f, start, end) is not None
 
 
 def _loose_numbers(f: str, values: list[Event], entities: list[EntityMention]) -> int:
