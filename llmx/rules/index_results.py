@@ -848,6 +848,7 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
         return values
     lo = f.rfind(";", 0, cue.start()) + 1
     listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
+    listed = sorted(listed + _bare_list_items(f, listed, values), key=lambda e: e.start)
     run = _joined(listed, f)
     if len(run) < 2 or len({v.kind for v in run}) != 1:
         return values
@@ -865,6 +866,35 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
         kept.append(Event(unit.end, unit.end, kind, data))
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+# A bare number ending at a list join: "73,26, 72,51 và 70,1 điểm", "73.26, 72.51 and 70.1
+# points": the unit written once, after the last item.
+_BARE_ITEM = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,4}(?![\d]|[.,]\d)(?=\s*(?:,|va\b|and\b))")
+
+
+def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[Event]:
+    """The unitless items of a value list whose last item has the unit: events of that
+    item's kind, read back from the last valued item over list joins only."""
+    out: list[Event] = []
+    for last in listed:
+        head = last.start
+        found: list[Event] = []
+        while True:
+            m = None
+            for cand in _BARE_ITEM.finditer(f, max(0, head - 16), head):
+                m = cand
+            if m is None or not lx.LIST_JOIN_RE.match(f[m.end() : head]):
+                break
+            if any(v.start <= m.start() < v.end for v in values):
+                break
+            value = _num(m.group(0))
+            if value is None:
+                break
+            found.append(Event(m.start(), m.end(), last.kind, {**last.data, "value": value}))
+            head = m.start()
+        out += found
+    return out
 
 
 def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:
