@@ -283,3 +283,29 @@ def test_a_move_with_both_ends_gives_the_change_and_the_earlier_place():
     }
     got = facts("In the PCI 2020, Hau Giang fell from sixth to ninth place.")
     assert ("Hậu Giang", "PCI", None, 2020, None, 9, -3, None) in got
+
+
+def test_places_taken_kept_and_numbered():
+    assert facts("Kon Tum took third place in the 2020 PAPI with 41.2 points.") == {
+        ("Kon Tum", "PAPI", None, 2020, 41.2, 3, None, None)
+    }
+    assert facts("Nam Dinh retained its top spot in the PAR Index 2019.") == {
+        ("Nam Định", "PAR_INDEX", None, 2019, None, 1, 0, None)
+    }
+    assert facts("Can Tho came in at No 9 in the 2021 PCI.") == {
+        ("Cần Thơ", "PCI", None, 2021, None, 9, None, None)
+    }
+
+
+def test_a_score_that_reached_a_figure_and_a_start_after_a_comma():
+    assert facts("Nghe An's PCI score reached 67.4 in 2021, ranking 20th nationwide.") == {
+        ("Nghệ An", "PCI", None, 2021, 67.4, 20, None, None)
+    }
+    got = facts("Ben Tre rose to 4th place in the 2022 PCI, from 9th in 2021.")
+    assert got == {
+        ("Bến Tre", "PCI", None, 2022, None, 4, 5, None),
+        ("Bến Tre", "PCI", None, 2021, None, 9, None, None),
+    }
+    # with no move verb before it, ", from 9th" is not read as the start of a move
+    got = facts("Ben Tre was 4th in the 2022 PCI, from 9th in 2021.")
+    assert {f[3] for f in got} == {2022}

@@ -231,6 +231,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n}, "n")
     for m in lx.EN_RANK_FROM_RE.finditer(f):
+        if m.group("comma") and not lx.EN_MOVE_VERB_RE.search(f, 0, m.start()):
+            continue  # ", from 13th" with no move before it: a list or a range, not a start
         raw = m.group("a")
         a = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
         if _free(mask, m.start(), m.end()):
@@ -292,7 +294,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = next(g for g in ("v", "v2", "v3") if m.group(g))
+        group = next(g for g in ("v", "v2", "v3", "v4") if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)

@@ -356,12 +356,14 @@ _EN_ORD = (
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
     rf"(?:\b(?:ranked|ranking|ranks|came|was|placed|finished|in|at|to|reached|put it|put the \w+"
-    rf"|placing it|putting it|leaving it|ranking it|came in|ended up)|,|\(|:"
+    rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
+    rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
     rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
     r"\s*(?:the\s+)?"
-    rf"(?<!\bat )(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
+    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
@@ -374,7 +376,7 @@ EN_RANK_RE = re.compile(
 EN_LEADER_RE = re.compile(
     r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
-    r"|(?<=the )top(?= (?:spot|place|locality|province|ministry)\b))\b"
+    r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b))\b"
 )
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
@@ -694,7 +696,7 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
 EN_RANK_FROM_RE = re.compile(
-    rf"\b(?:up|down|rising|climbing|falling|dropping) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,)) from (?:the\s+)?(?P<a>{_EN_ORD})"
     r"(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
 )
@@ -705,6 +707,11 @@ EN_RANK_FROM_TO_RE = re.compile(
     r"(?:\s+in\s+(?:the\s+)?(?P<ya>(?:19|20)\d\d))?,?\s+to\s+(?:the\s+)?"
     rf"(?P<b>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<tb>\d{{2,3}}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<yb>(?:19|20)\d\d))?"
+)
+# A move verb: ", from 13th in 2022" starts a move only after one ("rose to 6th place, from …").
+EN_MOVE_VERB_RE = re.compile(
+    r"\b(?:rose|fell|moved|climbed|jumped|slipped|dropped|advanced|improved|rising|falling|"
+    r"climbing|jumping|slipping|dropping|moving)\b"
 )
 # "tăng 2,78 điểm và 9 bậc": the move after a score change.
 RANK_AFTER_SCORE_CHANGE_RE = re.compile(
@@ -727,6 +734,9 @@ SCORE_NO_UNIT_RE = re.compile(
     r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
     r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
     r"(?!\s+(?:for|in|on|out of)\b)"  # "a score of 5.2 for transparency": a component's
+    # "PCI score reached 70.3", "its score stood at 42.1"
+    r"|\bscore\s+(?:reached|stood at|was|hit|rose to|fell to|climbed to|dropped to)\s+"
+    r"(?P<v4>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))(?!\s+(?:for|out of)\b)"
 )
 # The size of the ranking named apart from the place: "Ở khối 21 sở, ban, ngành, …",
 # "Dẫn đầu 21 cơ quan là …", "trong 34 địa phương, X đứng cuối bảng", "among 63 provinces".
