@@ -309,3 +309,12 @@ def test_a_score_that_reached_a_figure_and_a_start_after_a_comma():
     # with no move verb before it, ", from 9th" is not read as the start of a move
     got = facts("Ben Tre was 4th in the 2022 PCI, from 9th in 2021.")
     assert {f[3] for f in got} == {2022}
+
+
+def test_the_highest_of_a_named_field_is_first_place():
+    text = "Ninh Binh scored 88.1 percent, the highest among 63 provinces in the PAR Index 2020."
+    recs = results(text)
+    assert [(r.entity, r.score, r.rank, r.rank_total) for r in recs] == [("Ninh Bình", 88.1, 1, 63)]
+    # "the highest" alone (of what?) is a value, not a place
+    recs = results("Ninh Binh posted the highest growth in the PAR Index 2020, 3.2 points.")
+    assert all(r.rank is None for r in recs)

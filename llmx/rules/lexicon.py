@@ -376,7 +376,10 @@ EN_RANK_RE = re.compile(
 EN_LEADER_RE = re.compile(
     r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
-    r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b))\b"
+    r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
+    # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
+    r"|(?<=the )highest(?= (?:(?:score|result|figure|rating) )?(?:among|nationwide|in the country|"
+    r"of all|in the bloc|across)\b))\b"
 )
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
