@@ -236,3 +236,13 @@ def test_a_goal_in_the_records_clause_is_below_the_cut_off():
     recs = _results("Năm 2023, Hà Giang xếp thứ 25/63 về Chỉ số CCHC; năm 2024 tỉnh phấn đấu "
                     "vào nhóm khá.")  # fmt: skip
     assert [(r.rank, r.confidence) for r in recs] == [(25, 1.0)]
+
+
+def test_another_index_in_the_clause_is_a_rival():
+    # The value before its index name is paired by order; however it was read, it is a guess.
+    recs = _results("Năm 2023, Hà Giang đạt 85,1% Chỉ số CCHC và 82,4% Chỉ số SIPAS.")
+    assert recs
+    assert all(r.confidence is not None and r.confidence < DEFAULT_CONFIDENCE for r in recs)
+    # an index in another clause is no rival
+    recs = _results("Năm 2023, Hà Giang đạt 85,1% Chỉ số CCHC; Chỉ số SIPAS đạt 82,4%.")
+    assert [(r.index, r.confidence) for r in recs if r.score == 85.1] == [("PAR_INDEX", 1.0)]

@@ -52,6 +52,7 @@ class Attachment:
     earlier_value: bool = False  # an earlier year's value told beside the current one
     english: bool = False  # the sentence is English
     target_in_clause: bool = False  # the record's clause plans or forecasts ("phấn đấu", "dự kiến")
+    rival_index: bool = False  # the record's clause names another index than the record's
 
     def features(self) -> list[str]:
         """The names of the PENALTIES this attachment incurs, in table order."""
@@ -71,6 +72,7 @@ class Attachment:
             "earlier_value": self.earlier_value,
             "english": self.english,
             "target_in_clause": self.target_in_clause,
+            "rival_index": self.rival_index,
         }
         return [name for name in PENALTIES if found.get(name, False)]
 
@@ -141,6 +143,9 @@ PENALTIES: dict[str, float] = {
     # số"), and whether the figure is a result or a goal hangs on the cue's reach. [written:
     # the one target above the cut-off was wrong]
     "target_in_clause": 0.35,
+    # Two indices in one clause ("Chỉ số CCHC đạt 88%, SIPAS 85%"): which figure is which
+    # index's hangs on word order the rules only partly read.
+    "rival_index": 0.35,
 }
 FLOOR = 0.05  # no kept record is certainly wrong: the extractor already drops those it doubts
 
@@ -156,12 +161,15 @@ def attachment(
     years: list[tuple[int, int]] | None = None,
     compared: tuple[int, ...] = (),
     claimed: frozenset[int] = frozenset(),
+    indices: tuple[tuple[int, str], ...] = (),
+    index: str | None = None,
 ) -> Attachment:
     """The attachment facts of draft ``d`` read from folded sentence ``f``; ``year`` is the
     record's resolved year, ``sentence_entities`` and ``sentence_values`` the units and the
     values the sentence names, ``index_named`` whether the sentence names the record's
     index, ``years`` the measured years it writes (position, year), ``compared`` those it
-    compares with and ``claimed`` those the sentence's other records were given."""
+    compares with and ``claimed`` those the sentence's other records were given; ``indices``
+    the (position, code) of the indices the sentence names and ``index`` the record's."""
     # A year inside a value's own words ("(năm 2022: 83,1 điểm)") is that value's: explained.
     spans = [(v.start, v.end) for v in sentence_values]
     # Only the record's clause: a year after a semicolon dates that clause's figures.
@@ -191,6 +199,7 @@ def attachment(
         earlier_value=d.scope == "prior",
         english=len(_ENGLISH_WORDS.findall(f)) >= 2,
         target_in_clause=_target_in_clause(f, d),
+        rival_index=any(c_start <= p < c_end and code != index for p, code in indices),
     )
 
 

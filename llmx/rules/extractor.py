@@ -526,7 +526,8 @@ class RulesExtractor(Backend):
             rec[_ATTACH] = attachment(
                 f, d, rec["year"], ents, values,
                 index_named=sentence_index is not None, years=years, compared=carry.compared,
-                claimed=claimed,
+                claimed=claimed, index=rec["index"],
+                indices=tuple((ev.start, ev.data["index"]) for ev in index_events),
             )  # fmt: skip
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
