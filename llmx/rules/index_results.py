@@ -165,13 +165,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # Before the single places below take either end.
         a = lx.EN_ORDINALS.get(m.group("a")) or int(re.sub(r"\D", "", m.group("a")))
         b = lx.EN_ORDINALS.get(m.group("b")) or int(re.sub(r"\D", "", m.group("b")))
-        total = m.group("tb") or m.group("ta")
+        stated = m.group("tb") or m.group("ta")
         if not _free(mask, m.start(), m.end()):
             continue
         _take(mask, m.start(), m.end())
         ya, yb = m.group("ya"), m.group("yb")
         ev.append(Event(m.start("b"), m.end(), "rank",
-                        {"rank": b, "total": int(total) if total else None, "change": a - b,
+                        {"rank": b, "total": int(stated) if stated else None, "change": a - b,
                          "year": int(yb) if yb else None}))  # fmt: skip
         ev.append(Event(m.start("a"), m.end("ya") if ya else m.end("a"), "prior_rank",
                         {"year": int(ya) if ya else None, "rank": a, "back": ya is None,
