@@ -169,12 +169,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if not _free(mask, m.start(), m.end()):
             continue
         _take(mask, m.start(), m.end())
-        ya, yb = m.group("ya"), m.group("yb")
+        start_year, end_year = m.group("ya"), m.group("yb")
         ev.append(Event(m.start("b"), m.end(), "rank",
                         {"rank": b, "total": int(stated) if stated else None, "change": a - b,
-                         "year": int(yb) if yb else None}))  # fmt: skip
-        ev.append(Event(m.start("a"), m.end("ya") if ya else m.end("a"), "prior_rank",
-                        {"year": int(ya) if ya else None, "rank": a, "back": ya is None,
+                         "year": int(end_year) if end_year else None}))  # fmt: skip
+        ev.append(Event(m.start("a"), m.end("ya") if start_year else m.end("a"), "prior_rank",
+                        {"year": int(start_year) if start_year else None, "rank": a,
+                         "back": start_year is None,
                          "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         second = m.group("n") is None
