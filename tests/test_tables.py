@@ -230,3 +230,55 @@ def test_columns_dated_the_tables_year_are_one_record_with_the_undated_ones():
         ("Hải Phòng", 2021, 69.27, None), ("Hải Phòng", 2022, 70.61, 2),
         ("Quảng Ninh", 2021, 73.02, None), ("Quảng Ninh", 2022, 72.95, 1),
     ]  # fmt: skip
+
+
+def test_columns_the_text_calls_components_are_component_scores():
+    text = (
+        "Kết quả PCI năm 2020 của ba tỉnh, điểm 10 chỉ số thành phần được trích hai cột:\n\n"
+        "Tỉnh | Chi phí gia nhập | Minh bạch thông tin | Điểm tổng hợp | Bảng xếp hạng | Xếp loại\n"
+        "Yên Bái | 7,11 | 6,02 | 64,1 | 30 | Khá\n"
+        "Hà Nam | 6,85 | 6,44 | 65,3 | 26 | Khá\n"
+    )
+    recs = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    got = sorted((r.entity, r.component or "", r.score, r.rank) for r in recs)
+    assert got == [
+        ("Hà Nam", "", 65.3, 26), ("Hà Nam", "Chi phí gia nhập", 6.85, None),
+        ("Hà Nam", "Minh bạch thông tin", 6.44, None),
+        ("Yên Bái", "", 64.1, 30), ("Yên Bái", "Chi phí gia nhập", 7.11, None),
+        ("Yên Bái", "Minh bạch thông tin", 6.02, None),
+    ]  # fmt: skip
+    # without such words above, the unknown columns leave the table to the sentences
+    plain = text.replace(", điểm 10 chỉ số thành phần được trích hai cột", "")
+    assert table_results(make_doc(plain)) == []
+
+
+def test_english_headers_put_their_head_last_and_numbering_is_dropped():
+    cols = table_columns(("Province", "2.1: Civic Duties", "PCI Score", "PCI Ranking", "PCI Tier"),
+                         parts=True)  # fmt: skip
+    assert cols == [
+        Column(0, "unit"), Column(1, "score", None, "Civic Duties"), Column(2, "total_score"),
+        Column(3, "rank"), Column(4, "other"),
+    ]  # fmt: skip
+
+
+def test_a_table_of_years_gives_the_captions_unit_a_result_per_year():
+    text = (
+        "Nghe An in the PAPI, 2019 to 2021\n"
+        "Year | Score | Ranking\n"
+        "2019 | 42,1 | 30/63\n"
+        "2020 | 43,35 | 21/63\n"
+        "2021 | 44,02 | 15/63\n"
+    )
+    recs = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert sorted((r.entity, r.year, r.score, r.rank, r.rank_total) for r in recs) == [
+        ("Nghệ An", 2019, 42.1, 30, 63), ("Nghệ An", 2020, 43.35, 21, 63),
+        ("Nghệ An", 2021, 44.02, 15, 63),
+    ]  # fmt: skip
+
+
+def test_year_titled_columns_hold_that_years_scores():
+    text = "Điểm số PGI của một số tỉnh\nTỉnh | 2023 | 2022\nNinh Thuận | 21,5 | 18,02\n"
+    recs = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert sorted((r.entity, r.year, r.score) for r in recs) == [
+        ("Ninh Thuận", 2022, 18.02), ("Ninh Thuận", 2023, 21.5),
+    ]  # fmt: skip

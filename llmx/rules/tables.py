@@ -68,9 +68,34 @@ Candidate = tuple[str, dict[str, Any]]
 
 def _role(cell: str) -> str | None:
     """What a header cell says its column holds: the label of the entry matching at its
-    start, or None."""
+    start, or None. English puts the head last: "PCI Ranking" and "PCI Tier" are a rank
+    and a grade column, "PCI Score" the total score."""
     spans = get_vocab().find(cell, {"table_column"})
-    return spans[0].label if spans and spans[0].start == 0 else None
+    if not spans or spans[0].start != 0:
+        return None
+    head = spans[0].label
+    if head == "total_score" and len(spans) > 1 and spans[-1].label in ("rank", "other"):
+        return spans[-1].label
+    return head
+
+
+_BARE_YEAR = re.compile(r"\s*(?:năm\s+|year\s+)?((?:19|20)\d\d)\s*", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVX]+)\s*[:.)–-]\s*")
+_GENERIC_LEAD = re.compile(
+    r"^(?:chỉ số thành phần|chỉ số|lĩnh vực|trụ cột|dimension|pillar)\s*\d*\s*[:.–-]?\s*",
+    re.IGNORECASE,
+)
+# Words above a table that say its columns are an index's parts ("10 chỉ số thành phần", "the
+# ten subindices", "its four sub-dimensions"): a column no entry names is then a component.
+_PARTS_ABOVE = re.compile(
+    r"\bsub-?(?:indices|index|indexes|dimensions?|pillars?)\b|\bpillars\b|\bdimensions?\b"
+)
+
+
+def _component_name(cell: str) -> str:
+    """A component column's name as the text writes it, numbering and generic lead dropped
+    ("1.1: Civic Knowledge" → "Civic Knowledge")."""
+    return _GENERIC_LEAD.sub("", _NUMBERING.sub("", cell)).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,20 +115,29 @@ def _component(cell: str) -> str | None:
     return max(found, key=lambda c: (len(c), c)) if found else None
 
 
-def table_columns(header: tuple[str, ...]) -> list[Column | None]:
-    """Each header cell read as a Column, None where no entry or component explains it."""
+def table_columns(header: tuple[str, ...], parts: bool = False) -> list[Column | None]:
+    """Each header cell read as a Column, None where nothing explains it. A cell that is a
+    year ("2023", "Năm 2023") titles that year's scores; one that names a known component,
+    or any other cell when the text above says the columns are components (``parts``),
+    that component's score, named as the header writes it."""
     out: list[Column | None] = []
     for i, cell in enumerate(header):
         role = _role(cell)
-        component = _component(cell) if role in (None, "other", "score") else None
-        if role in (None, "other") and component is not None:
-            role = "score"  # a column titled by a component holds its score
+        bare_year = _BARE_YEAR.fullmatch(cell)
+        if bare_year is not None and role in (None, "year"):
+            out.append(Column(i, "score", int(bare_year.group(1))))
+            continue
+        known = _component(cell) if role in (None, "other", "score") else None
+        if role in (None, "other", "score") and (known is not None or (parts and role is None)):
+            if _component_name(cell):
+                out.append(Column(i, "score", None, _component_name(cell)))
+                continue
         if role is None:
             out.append(None)
             continue
         years = _HEADER_YEAR.findall(cell) if role in _VALUE_ROLES else []
         year = int(years[0]) if len(years) == 1 else None
-        out.append(Column(i, role, year, component))
+        out.append(Column(i, role, year))
     return out
 
 
@@ -295,21 +329,26 @@ def _table_candidates(
     doc: Document, folded: str, table: TableLayout, whole_header: bool = False
 ) -> list[Candidate]:
     """The rows of ``table`` as candidates; none when it is no ranking, or (``whole_header``)
-    when a header cell is left unexplained."""
-    columns = table_columns(table.header)
+    when a header cell is left unexplained. Rows are units ("Tỉnh | Điểm | Xếp hạng"), or
+    years of the one unit the caption names ("Năm | Điểm | Xếp hạng")."""
+    text = doc.text
+    above = _context_start(doc, table), table.header_span[0]
+    parts = bool(
+        lx.COMPONENT_CUE_RE.search(folded, *above) or _PARTS_ABOVE.search(folded, *above)
+    )
+    columns = table_columns(table.header, parts=parts)
     if whole_header and not all(c is not None for c in columns):
         return []
     units = [c.at for c in columns if c is not None and c.role == "unit"]
+    year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
     groups = _groups(columns)
-    if len(units) != 1 or not groups:
+    caption = table.caption_span or above
+    subject = _caption_unit(text, caption) if not units and len(year_cols) == 1 else None
+    if not groups or (len(units) != 1 and subject is None):
         return []
-    unit_at = units[0]
-    text = doc.text
-    above = _context_start(doc, table), table.header_span[0]
     index = _index_above(folded, *above)
     if index is None:
         return []
-    caption = table.caption_span or above
     year_at = _year_above(folded, *caption)
     if year_at is None and table.caption_span is not None:
         year_at = _year_above(folded, *above)
@@ -333,13 +372,22 @@ def _table_candidates(
         cells = _cells(text, span)
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
-        unit_cell = cells[unit_at]
+        found = [(key, _row_values(text, cells, cols)) for key, cols in groups.items()]
+        found = [(key, values) for key, values in found if values]
+        if subject is not None:
+            # A row per year: the year cell dates the row's values.
+            row_year = _BARE_YEAR.fullmatch(_number(text, cells[year_cols[0]]))
+            if row_year is None or not found:
+                continue
+            y = int(row_year.group(1))
+            found = [((y, component), values) for (_, component), values in found]
+            rows.append((span, subject, found))
+            continue
+        unit_cell = cells[units[0]]
         if not text[unit_cell[0] : unit_cell[1]].strip() or _is_summary(
             text[unit_cell[0] : unit_cell[1]]
         ):
             continue
-        found = [(key, _row_values(text, cells, cols)) for key, cols in groups.items()]
-        found = [(key, values) for key, values in found if values]
         if found:
             rows.append((span, _unit(text, unit_cell), found))
     # A unit the gazetteer does not know is of the kind its table ranks (the others' level).
@@ -367,13 +415,21 @@ def _table_candidates(
                 "confidence": confidence,
                 "evidence": {"quote": text[span[0] : span[1]], "start": span[0], "end": span[1]},
             }
-            # The year's own quote: the header cell that names it, else the caption.
-            if col_year is not None:
+            # The year's own quote: the row's or header's cell that names it, else the caption.
+            if subject is not None:
+                pass  # the row itself holds its year
+            elif col_year is not None:
                 rec["field_evidence"] = {"year": header_evidence}
             elif year_evidence is not None:
                 rec["field_evidence"] = {"year": year_evidence}
             out.append(("index_results", rec))
     return out
+
+
+def _caption_unit(text: str, caption: tuple[int, int]) -> tuple[str, str | None, str | None] | None:
+    """The one unit a caption names ("Thừa Thiên Huế qua các năm"), or None."""
+    found = {(e.name, e.level, e.province) for e in find_entities(text, caption[0], caption[1])}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _row_line(line: str) -> str | None:
