@@ -282,3 +282,31 @@ def test_year_titled_columns_hold_that_years_scores():
     assert sorted((r.entity, r.year, r.score) for r in recs) == [
         ("Ninh Thuận", 2022, 18.02), ("Ninh Thuận", 2023, 21.5),
     ]  # fmt: skip
+
+
+# -- numbered ranking lists -----------------------------------------------------------------
+
+
+def test_a_numbered_list_under_a_ranking_heading_gives_each_unit_its_place():
+    text = (
+        "Kết quả được công bố hôm qua.\n\n"
+        "Top 3 xếp hạng Chỉ số SIPAS năm 2022 khối bộ\n\n"
+        "1. Bộ Tư pháp\n2. Bộ Nội vụ\n3. Bộ Xây dựng\n\n"
+        "Các bộ còn lại được nêu trong báo cáo.\n"
+    )
+    recs = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.entity, r.entity_level, r.index, r.year, r.rank) for r in recs] == [
+        ("Bộ Tư pháp", "ministry", "SIPAS", 2022, 1),
+        ("Bộ Nội vụ", "ministry", "SIPAS", 2022, 2),
+        ("Bộ Xây dựng", "ministry", "SIPAS", 2022, 3),
+    ]
+    assert all(r.confidence == 0.9 for r in recs)
+
+
+def test_numbered_lines_without_a_ranking_heading_are_no_ranking():
+    text = (
+        "Chỉ số CCHC năm 2022 được tổng hợp từ các nguồn:\n"
+        "1. Bộ Nội vụ thẩm định\n2. Điều tra xã hội học\n"
+    )
+    recs = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert recs == []

@@ -16,6 +16,9 @@ and the component it names ("Chính quyền số": that component's score). The 
 year and component make one record per row. A row's confidence says how well the header is
 understood: every column has a role, or some column is left unexplained.
 
+Numbered ranking lists ("1. Bộ Tài chính" lines under "Top 10 xếp hạng DTI năm 2020") are
+one-column rankings: ``list_results`` gives each line's unit its place.
+
 Tables of HTML pages and plain text come as lines of cells too (``llmx.ingest.html`` joins
 cells with `` | ``; text may frame them as "| a | b |"): ``text_tables`` finds such blocks
 of lines with one cell count, the first line the header, when the document carries none.
@@ -512,14 +515,84 @@ def table_results(doc: Document) -> list[tuple[TableLayout, list[Candidate]]]:
     return out
 
 
+# -- numbered ranking lists ------------------------------------------------------------------
+# "Top 10 xếp hạng DTI năm 2020 cấp bộ" over lines "1. Bộ Tài chính", "2. Ngân hàng Nhà nước":
+# a one-column ranking, the place written before each unit.
+_LIST_ITEM = re.compile(r"[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+_RANKING_WORDS = re.compile(r"\b(?:xep hang|bang xep hang|top|ranking|rankings|ranked|dan dau)\b")
+LIST_CONFIDENCE = ROW_CONFIDENCE  # each line names its place and its unit, nothing else
+_ITEM_WITH_MORE = 0.6  # a line that holds more than its unit: what else it says is not read
+
+
+def _list_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of consecutive lines "N. text" numbered 1, 2, 3, … (blank lines between allowed)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _LIST_ITEM.finditer(text):
+        n = int(m.group(1))
+        if runs and int(runs[-1][-1].group(1)) == n - 1 and not text[
+            runs[-1][-1].end() : m.start()
+        ].strip():
+            runs[-1].append(m)
+        elif n == 1:
+            runs.append([m])
+    return [r for r in runs if len(r) >= 2]
+
+
+def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]:
+    """Each numbered ranking list of ``doc`` (its span) with a candidate per item: the
+    heading right above names the ranking (an index and a ranking word) and dates it."""
+    text = doc.text
+    if "1." not in text and "1)" not in text:
+        return []
+    folded = fold_keep_offsets(text)
+    out = []
+    for run in _list_runs(text):
+        heading = _caption_above(text, run[0].start())
+        if heading is None or not _RANKING_WORDS.search(folded, *heading):
+            continue
+        index = _index_above(folded, *heading)
+        year_at = _year_above(folded, *heading)
+        if index is None or year_at is None:
+            continue
+        year = int(text[year_at : year_at + 4])
+        year_evidence = {"quote": text[heading[0] : heading[1]], "start": heading[0],
+                         "end": heading[1]}  # fmt: skip
+        items = []
+        for m in run:
+            name_span = (m.start(2), m.end(2))
+            found = find_entities(text, *name_span)
+            whole = bool(found) and found[0].start == name_span[0] and found[0].end == name_span[1]
+            name, level, province = _unit(text, name_span)
+            items.append((m, name, level, province, whole))
+        levels = Counter(level for _, _, level, _, _ in items if level is not None)
+        usual = min(levels, key=lambda lv: (-levels[lv], lv)) if levels else "other"
+        province_of_doc = _province_above(text, 0, heading[0])
+        found_recs: list[Candidate] = []
+        for m, name, level, province, whole in items:
+            level = level or usual
+            line = (m.start(), m.end())
+            found_recs.append(("index_results", {
+                "entity": name, "entity_level": level, "index": index, "component": None,
+                "year": year, "score": None, "score_unit": None, "rank": int(m.group(1)),
+                "rank_total": None, "rank_change": None, "score_change": None,
+                "scope": _scope(level, province or province_of_doc), "is_target": False,
+                "confidence": LIST_CONFIDENCE if whole else _ITEM_WITH_MORE,
+                "evidence": {"quote": text[line[0] : line[1]], "start": line[0], "end": line[1]},
+                "field_evidence": {"year": year_evidence},
+            }))  # fmt: skip
+        out.append(((run[0].start(), run[-1].end()), found_recs))
+    return out
+
+
 def with_table_results(doc: Document, candidates: list[Candidate]) -> list[Candidate]:
-    """``candidates`` with what the sentence rules read inside ranking tables replaced by
-    the tables' own results, in document order."""
+    """``candidates`` with what the sentence rules read inside ranking tables and numbered
+    ranking lists replaced by their own results, in document order."""
     tables = table_results(doc)
-    if not tables:
+    lists = list_results(doc)
+    if not tables and not lists:
         return candidates
-    spans = [(t.header_span[0], t.rows[-1][1]) for t, _ in tables]
+    spans = [(t.header_span[0], t.rows[-1][1]) for t, _ in tables] + [s for s, _ in lists]
     kept = [c for c in candidates if not any(a <= c[1]["evidence"]["start"] < b for a, b in spans)]
-    for _, found in tables:
+    for found in [f for _, f in tables] + [f for _, f in lists]:
         kept += found
     return sorted(kept, key=lambda c: c[1]["evidence"]["start"])
