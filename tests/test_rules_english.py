@@ -318,3 +318,14 @@ def test_the_highest_of_a_named_field_is_first_place():
     # "the highest" alone (of what?) is a value, not a place
     recs = results("Ninh Binh posted the highest growth in the PAR Index 2020, 3.2 points.")
     assert all(r.rank is None for r in recs)
+
+
+def test_three_decimals_after_a_dot_are_a_score_not_thousands():
+    assert facts("Ha Nam came 7th in the PAPI 2020 with 45.372 points.") == {
+        ("Hà Nam", "PAPI", None, 2020, 45.372, 7, None, None)
+    }
+
+
+def test_a_region_the_unit_lies_in_is_no_ranked_unit():
+    got = results("In the PAPI 2020, Soc Trang, in the Mekong Delta, came 9th with 44.1 points.")
+    assert [(r.entity, r.rank, r.score) for r in got] == [("Sóc Trăng", 9, 44.1)]

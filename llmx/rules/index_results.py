@@ -70,7 +70,14 @@ def _take(mask: list[bool], s: int, e: int) -> None:
         mask[i] = True
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
 def _num(raw: str) -> float | None:
+    """An index value as written. "48.811" is 48811 in Vietnamese but no index result is in
+    the thousands (scores are at most 100, ranks three digits): it is English's 48.811."""
+    if _DOT_THOUSANDS.fullmatch(raw.strip()):
+        return float(raw)
     return parse_vn_number(raw)
 
 

@@ -312,7 +312,10 @@ DEPARTMENT_RE = re.compile(
 # or averaged ("Dẫn đầu là vùng X với 90%"): an entity.
 REGION_AS_SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:tinh|tinh, thanh pho|dia phuong|thanh pho|don vi)\b[^.;]{0,12}|"
-    r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?)"
+    r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?"
+    # English locatives: "Dong Thap, in the Mekong Delta, …", "a province in the Central
+    # Highlands": where the unit lies, not a ranked region
+    r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # "Hà Nội (TTXVN 18/4) – …": a dateline names where the story was filed, not its subject.
