@@ -329,3 +329,11 @@ def test_three_decimals_after_a_dot_are_a_score_not_thousands():
 def test_a_region_the_unit_lies_in_is_no_ranked_unit():
     got = results("In the PAPI 2020, Soc Trang, in the Mekong Delta, came 9th with 44.1 points.")
     assert [(r.entity, r.rank, r.score) for r in got] == [("Sóc Trăng", 9, 44.1)]
+
+
+def test_the_start_of_a_move_may_name_its_place():
+    got = facts("Hue was fourth in the SIPAS 2018, having moved up from sixth place in 2017.")
+    assert got == {
+        ("Thừa Thiên Huế", "SIPAS", None, 2017, None, 6, None, None),
+        ("Thừa Thiên Huế", "SIPAS", None, 2018, None, 4, 2, None),
+    }

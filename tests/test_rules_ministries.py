@@ -41,3 +41,11 @@ def test_a_ministry_and_a_province_in_one_sentence_keep_their_own_values() -> No
         ("Bộ Y tế", "ministry", 2021, 80.5, None),
         ("Đà Nẵng", "province", 2021, 89.3, 5),
     }
+
+
+def test_a_levels_average_is_no_publishing_ministrys_score() -> None:
+    text = (
+        "Theo báo cáo Chỉ số DTI năm 2022 do Bộ Thông tin và Truyền thông công bố, DTI cấp "
+        "tỉnh bình quân năm 2022 đạt 0,5012."
+    )
+    assert _facts(text) == set()

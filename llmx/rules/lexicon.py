@@ -681,6 +681,8 @@ AVERAGE_BEFORE_RE = re.compile(
     r"\b(?:national average|average of|the average|averaged|median|"
     r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
     r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
+    # "DTI cấp tỉnh bình quân năm 2021 đạt 0,4014": an average of the level named before it
+    r"\bcap (?:tinh|bo|huyen|xa) binh quan|"
     r"gia tri trung binh|trung vi|muc chung)\b"
 )
 # The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
@@ -703,7 +705,7 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
 EN_RANK_FROM_RE = re.compile(
     rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,)) from (?:the\s+)?(?P<a>{_EN_ORD})"
-    r"(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
+    r"(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
 )
 # "moved from 20th in 2020 to 9th in 2021", "rose from fifth to second place": a move with
