@@ -337,3 +337,22 @@ def test_the_start_of_a_move_may_name_its_place():
         ("Thừa Thiên Huế", "SIPAS", None, 2017, None, 6, None, None),
         ("Thừa Thiên Huế", "SIPAS", None, 2018, None, 4, 2, None),
     }
+
+
+def test_the_publisher_is_not_ranked_and_unitless_english_scores_are_read():
+    text = (
+        "In the Public Administration Reform (PAR) Index 2019, compiled by the Ministry of Home "
+        "Affairs, the Ministry of Justice scored 91.2 out of 100 and ranked first."
+    )
+    assert facts(text) == {("Bộ Tư pháp", "PAR_INDEX", None, 2019, 91.2, 1, None, None)}
+    got = facts("In the PAR Index 2019, the Ministry of Finance was third with 84.42.")
+    assert got == {("Bộ Tài chính", "PAR_INDEX", None, 2019, 84.42, 3, None, None)}
+    # "with 12.5 million" is a count, not a score
+    got = facts("In the PAR Index 2019, Ha Noi was third with 12.5 million residents.")
+    assert all(f[4] is None for f in got)
+
+
+def test_a_ministry_announcing_a_vietnamese_ranking_is_not_ranked():
+    text = "Chỉ số DTI năm 2021 do Bộ Thông tin và Truyền thông công bố: Đà Nẵng xếp thứ nhất."
+    got = results(text)
+    assert [(r.entity, r.rank) for r in got] == [("Đà Nẵng", 1)]

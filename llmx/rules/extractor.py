@@ -177,6 +177,18 @@ def _is_dateline(text: str, e: EntityMention) -> bool:
     return at_line_start and bool(lx.DATELINE_AFTER_RE.match(text, e.end))
 
 
+def _is_publisher(folded: str, e: EntityMention) -> bool:
+    """The unit named as who compiled or published the ranking ("compiled by the Ministry of
+    Home Affairs", "do Bộ Thông tin và Truyền thông công bố"): not a ranked unit."""
+    return bool(
+        lx.PUBLISHER_BEFORE_RE.search(folded, max(0, e.start - 24), e.start)
+        or (
+            lx.PUBLISHER_DO_RE.search(folded, max(0, e.start - 4), e.start)
+            and lx.PUBLISHER_VERB_AFTER_RE.match(folded, e.end)
+        )
+    )
+
+
 def _merge_mentions(
     entities: list[EntityMention], regions: list[EntityMention]
 ) -> list[EntityMention]:
@@ -357,6 +369,9 @@ class RulesExtractor(Backend):
             region_ents,
         )
         main = main_entity(doc.title, text, entities_all)
+        # Who published a ranking is not ranked in it (index results only: "a model run by
+        # the district" still names an initiative's owner).
+        publishers = {e.start for e in entities_all if _is_publisher(folded_doc, e)}
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()
         carry.doc_index, share = _dominant_index(doc.title, folded_doc)
@@ -417,8 +432,9 @@ class RulesExtractor(Backend):
                         subject = named[0]
                 elif ents:
                     carry.prev_ents, carry.prev_subject_para = ents, para_no
+                ranked = [e for e in ents if e.start + s not in publishers]
                 candidates += self._index_results(
-                    f, original, ents, regions, years, carry, subject, evidence, mask, para_year
+                    f, original, ranked, regions, years, carry, subject, evidence, mask, para_year
                 )
                 carry.seen_years.update(y for _, y in years)
                 if context_year is None:

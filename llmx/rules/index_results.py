@@ -302,7 +302,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = next(g for g in ("v", "v2", "v3", "v4") if m.group(g))
+        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6") if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)

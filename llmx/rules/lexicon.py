@@ -56,7 +56,9 @@ INDEX_PATTERNS += [
     (r"(?:provincial )?competitiveness index", "PCI"),
     (r"digital transformation (?:index|rankings?)", "DTI"),
     (r"(?:provincial )?green index", "PGI"),
-    (r"public administration reform index|(?:public )?administrative reform index", "PAR_INDEX"),
+    # "the Public Administration Reform (PAR) Index 2017": the abbreviation may sit inside
+    (r"public administration reform (?:\(par\) )?index|(?:public )?administrative reform "
+     r"(?:\(par\) )?index", "PAR_INDEX"),
 ]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
 INDEX_RE = [
@@ -317,6 +319,18 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     # Highlands": where the unit lies, not a ranked region
     r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
+)
+# Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
+# Affairs", "published by the Ministry of Information and Communications", "do Bộ Nội vụ
+# công bố", "do Bộ Thông tin và Truyền thông chủ trì xây dựng".
+PUBLISHER_BEFORE_RE = re.compile(
+    r"\b(?:compiled|published|released|announced|conducted|issued|run|organi[sz]ed|"
+    r"carried out|developed|produced) by (?:the\s+)?$"
+)
+PUBLISHER_DO_RE = re.compile(r"\bdo\s+$")
+PUBLISHER_VERB_AFTER_RE = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:cong bo|ban hanh|thuc hien|chu tri|to chuc|phat hanh|"
+    r"xay dung|phoi hop)\b"
 )
 # "Hà Nội (TTXVN 18/4) – …": a dateline names where the story was filed, not its subject.
 DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
@@ -742,6 +756,10 @@ SCORE_NO_UNIT_RE = re.compile(
     r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
     r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
     r"(?!\s+(?:for|in|on|out of)\b)"  # "a score of 5.2 for transparency": a component's
+    # "scored 92.36 out of 100"; "third with 84.42" (English writes the decimal with a dot)
+    r"|\bscored\s+(?P<v5>\d{1,3}\.\d{1,3})(?=\s+out of 100\b)"
+    r"|\bwith\s+(?P<v6>\d{1,3}\.\d{1,3})(?!\d|\.\d)(?!\s*(?:%|percent|per cent|points?|"
+    r"million|billion|thousand|people|votes|respondents|out of))"
     # "PCI score reached 70.3", "its score stood at 42.1"
     r"|\bscore\s+(?:reached|stood at|was|hit|rose to|fell to|climbed to|dropped to)\s+"
     r"(?P<v4>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))(?!\s+(?:for|out of)\b)"
