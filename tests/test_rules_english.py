@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from support.documents import make_doc
 
+from llmx.core.textnorm import fold_keep_offsets
 from llmx.core.vocab import get_vocab
-from llmx.rules.extractor import RulesExtractor
+from llmx.rules.extractor import RulesExtractor, _edition_year
 
 
 def results(text: str, title: str | None = None):
@@ -356,3 +357,11 @@ def test_a_ministry_announcing_a_vietnamese_ranking_is_not_ranked():
     text = "Chỉ số DTI năm 2021 do Bộ Thông tin và Truyền thông công bố: Đà Nẵng xếp thứ nhất."
     got = results(text)
     assert [(r.entity, r.rank) for r in got] == [("Đà Nẵng", 1)]
+
+
+def test_an_edition_named_once_far_down_dates_the_undated_results():
+    one = fold_keep_offsets("x " * 400 + "the average index for 2016 rose")
+    assert _edition_year(None, one) == 2016
+    # two editions named: the year stays unknown rather than guessed
+    two = fold_keep_offsets("x " * 400 + "the index for 2016 rose above the index for 2015")
+    assert _edition_year(None, two) is None

@@ -203,8 +203,14 @@ def _edition_year(title: str | None, folded: str) -> int | None:
     for source in (fold_keep_offsets(title or ""), folded[:600]):
         m = lx.EDITION_YEAR_RE.search(source)
         if m:
-            return int(m.group("y") or m.group("y2"))
-    return None
+            return int(m.group("y") or m.group("y2") or m.group("y3"))
+    # Further down, an edition named in one year only ("the average index for 2018") is the
+    # article's; two editions named leave it unknown.
+    named = {
+        int(m.group("y") or m.group("y2") or m.group("y3"))
+        for m in lx.EDITION_YEAR_RE.finditer(folded)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _live_year(title: str | None, folded: str) -> int | None:

@@ -359,6 +359,8 @@ _INDEX_SHORT = (
 EDITION_YEAR_RE = re.compile(
     rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
+    # "the average index for 2018", "the index in 2019"
+    r"|\bindex (?:for|in|of) (?P<y3>(?:19|20)\d\d)\b"
 )
 
 # English coverage: ordinals, leaders, moves and changes as English reports write them.
