@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from support.documents import make_doc
 
+from llmx.core.textnorm import fold_keep_offsets
 from llmx.core.vocab import get_vocab
-from llmx.rules.extractor import RulesExtractor
+from llmx.rules.extractor import RulesExtractor, _edition_year
 
 
 def results(text: str, title: str | None = None):
@@ -236,3 +237,131 @@ def test_values_paired_in_order_with_units_lan_luot():
 def test_lists_of_different_lengths_are_not_paired():
     text = "In the 2022 PAR Index, Nam Dinh and Ha Nam scored 90.1%, 89.2% and 88.3% respectively."
     assert ("Nam Định", 90.1) not in {(r.entity, r.score) for r in results(text)}
+
+
+# ---- phrasings added for unseen English reports (own sentences) -------------------------
+
+
+def test_more_move_verbs_and_a_single_place_are_rank_changes():
+    assert facts("Kon Tum slipped 3 spots to 41st in the PCI 2021.") == {
+        ("Kon Tum", "PCI", None, 2021, None, 41, -3, None)
+    }
+    assert facts("Phu Yen advanced 6 places to 22nd in the PAR Index 2020.") == {
+        ("Phú Yên", "PAR_INDEX", None, 2020, None, 22, 6, None)
+    }
+    assert facts("Hanoi placed 9th in the DTI 2022, 1 place higher than a year before.") == {
+        ("Hà Nội", "DTI", None, 2022, None, 9, 1, None)
+    }
+
+
+def test_a_score_named_as_such_needs_no_unit_but_a_components_does_not_count():
+    assert facts("In the 2021 PCI, Tra Vinh came in fifth with a score of 69.45.") == {
+        ("Trà Vinh", "PCI", None, 2021, 69.45, 5, None, None)
+    }
+    # "a score of 5.8 for transparency" is the component's, not the index's
+    got = facts("In the PAPI 2021, Tra Vinh had a score of 5.8 for transparency.")
+    assert not any(f[4] == 5.8 and f[2] is None for f in got)
+
+
+def test_the_top_unit_and_the_last_of_a_stated_total():
+    assert facts("Binh Duong was the top province in the PCI 2019.") == {
+        ("Bình Dương", "PCI", None, 2019, None, 1, None, None)
+    }
+    recs = results("Cao Bang finished last among the 63 provinces in the PAPI 2020.")
+    assert [(r.entity, r.rank, r.rank_total) for r in recs] == [("Cao Bằng", 63, 63)]
+
+
+def test_placing_it_gives_the_place_of_the_sentences_unit():
+    recs = results("Tay Ninh's PAR Index 2022 score rose 1.1 points, placing it 25th nationwide.")
+    assert [(r.entity, r.rank, r.score_change) for r in recs] == [("Tây Ninh", 25, 1.1)]
+
+
+def test_a_move_with_both_ends_gives_the_change_and_the_earlier_place():
+    got = facts("Son La moved up from 30th in 2021 to 18th in 2022 on the PAPI.")
+    assert got == {
+        ("Sơn La", "PAPI", None, 2021, None, 30, None, None),
+        ("Sơn La", "PAPI", None, 2022, None, 18, 12, None),
+    }
+    got = facts("In the PCI 2020, Hau Giang fell from sixth to ninth place.")
+    assert ("Hậu Giang", "PCI", None, 2020, None, 9, -3, None) in got
+
+
+def test_places_taken_kept_and_numbered():
+    assert facts("Kon Tum took third place in the 2020 PAPI with 41.2 points.") == {
+        ("Kon Tum", "PAPI", None, 2020, 41.2, 3, None, None)
+    }
+    assert facts("Nam Dinh retained its top spot in the PAR Index 2019.") == {
+        ("Nam Định", "PAR_INDEX", None, 2019, None, 1, 0, None)
+    }
+    assert facts("Can Tho came in at No 9 in the 2021 PCI.") == {
+        ("Cần Thơ", "PCI", None, 2021, None, 9, None, None)
+    }
+
+
+def test_a_score_that_reached_a_figure_and_a_start_after_a_comma():
+    assert facts("Nghe An's PCI score reached 67.4 in 2021, ranking 20th nationwide.") == {
+        ("Nghệ An", "PCI", None, 2021, 67.4, 20, None, None)
+    }
+    got = facts("Ben Tre rose to 4th place in the 2022 PCI, from 9th in 2021.")
+    assert got == {
+        ("Bến Tre", "PCI", None, 2022, None, 4, 5, None),
+        ("Bến Tre", "PCI", None, 2021, None, 9, None, None),
+    }
+    # with no move verb before it, ", from 9th" is not read as the start of a move
+    got = facts("Ben Tre was 4th in the 2022 PCI, from 9th in 2021.")
+    assert {f[3] for f in got} == {2022}
+
+
+def test_the_highest_of_a_named_field_is_first_place():
+    text = "Ninh Binh scored 88.1 percent, the highest among 63 provinces in the PAR Index 2020."
+    recs = results(text)
+    assert [(r.entity, r.score, r.rank, r.rank_total) for r in recs] == [("Ninh Bình", 88.1, 1, 63)]
+    # "the highest" alone (of what?) is a value, not a place
+    recs = results("Ninh Binh posted the highest growth in the PAR Index 2020, 3.2 points.")
+    assert all(r.rank is None for r in recs)
+
+
+def test_three_decimals_after_a_dot_are_a_score_not_thousands():
+    assert facts("Ha Nam came 7th in the PAPI 2020 with 45.372 points.") == {
+        ("Hà Nam", "PAPI", None, 2020, 45.372, 7, None, None)
+    }
+
+
+def test_a_region_the_unit_lies_in_is_no_ranked_unit():
+    got = results("In the PAPI 2020, Soc Trang, in the Mekong Delta, came 9th with 44.1 points.")
+    assert [(r.entity, r.rank, r.score) for r in got] == [("Sóc Trăng", 9, 44.1)]
+
+
+def test_the_start_of_a_move_may_name_its_place():
+    got = facts("Hue was fourth in the SIPAS 2018, having moved up from sixth place in 2017.")
+    assert got == {
+        ("Thừa Thiên Huế", "SIPAS", None, 2017, None, 6, None, None),
+        ("Thừa Thiên Huế", "SIPAS", None, 2018, None, 4, 2, None),
+    }
+
+
+def test_the_publisher_is_not_ranked_and_unitless_english_scores_are_read():
+    text = (
+        "In the Public Administration Reform (PAR) Index 2019, compiled by the Ministry of Home "
+        "Affairs, the Ministry of Justice scored 91.2 out of 100 and ranked first."
+    )
+    assert facts(text) == {("Bộ Tư pháp", "PAR_INDEX", None, 2019, 91.2, 1, None, None)}
+    got = facts("In the PAR Index 2019, the Ministry of Finance was third with 84.42.")
+    assert got == {("Bộ Tài chính", "PAR_INDEX", None, 2019, 84.42, 3, None, None)}
+    # "with 12.5 million" is a count, not a score
+    got = facts("In the PAR Index 2019, Ha Noi was third with 12.5 million residents.")
+    assert all(f[4] is None for f in got)
+
+
+def test_a_ministry_announcing_a_vietnamese_ranking_is_not_ranked():
+    text = "Chỉ số DTI năm 2021 do Bộ Thông tin và Truyền thông công bố: Đà Nẵng xếp thứ nhất."
+    got = results(text)
+    assert [(r.entity, r.rank) for r in got] == [("Đà Nẵng", 1)]
+
+
+def test_an_edition_named_once_far_down_dates_the_undated_results():
+    one = fold_keep_offsets("x " * 400 + "the average index for 2016 rose")
+    assert _edition_year(None, one) == 2016
+    # two editions named: the year stays unknown rather than guessed
+    two = fold_keep_offsets("x " * 400 + "the index for 2016 rose above the index for 2015")
+    assert _edition_year(None, two) is None

@@ -315,3 +315,16 @@ def test_ministry_level_agencies_by_their_full_names():
     assert [(r.entity, r.entity_level, r.rank) for r in rs] == [
         ("Đài Truyền hình Việt Nam", "ministry", 2)
     ]
+
+
+def test_a_respective_list_with_its_unit_written_once_pairs_every_value() -> None:
+    for text in (
+        "Về Chỉ số PAPI 2020, Bến Tre, Vĩnh Long và Trà Vinh lần lượt đạt 45,1, 44,3 và "
+        "43,9 điểm.",
+        "In the PAPI 2020, Ben Tre, Vinh Long and Tra Vinh scored 45.1, 44.3 and 43.9 points "
+        "respectively.",
+    ):
+        got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+        assert sorted((r.entity, r.score) for r in got) == [
+            ("Bến Tre", 45.1), ("Trà Vinh", 43.9), ("Vĩnh Long", 44.3),
+        ], text  # fmt: skip

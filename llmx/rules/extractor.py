@@ -77,11 +77,14 @@ def _english_place(f: str) -> bool:
 
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     """Why a record's subject cannot be trusted from this sentence, or None."""
-    clause = f[_clause_of(f, max(d.first_value_at, 0)) : max(d.first_value_at, 0)]
+    clause_start = _clause_of(f, max(d.first_value_at, 0))
+    clause = f[clause_start : max(d.first_value_at, 0)]
+    # "… trung bình 86,5%; Bộ Tư pháp đạt 91,2%": an average in an earlier clause is not this one's.
+    average_from = max(clause_start, d.first_value_at - 70, 0)
     if (
         rec["entity_level"] != "region"
         and d.score is not None
-        and lx.AVERAGE_BEFORE_RE.search(f, max(0, d.first_value_at - 70), max(d.first_value_at, 0))
+        and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
     if d.entity is None and lx.EN_NATIONAL_SUBJECT_RE.match(clause):
@@ -174,6 +177,18 @@ def _is_dateline(text: str, e: EntityMention) -> bool:
     return at_line_start and bool(lx.DATELINE_AFTER_RE.match(text, e.end))
 
 
+def _is_publisher(folded: str, e: EntityMention) -> bool:
+    """The unit named as who compiled or published the ranking ("compiled by the Ministry of
+    Home Affairs", "do Bộ Thông tin và Truyền thông công bố"): not a ranked unit."""
+    return bool(
+        lx.PUBLISHER_BEFORE_RE.search(folded, max(0, e.start - 24), e.start)
+        or (
+            lx.PUBLISHER_DO_RE.search(folded, max(0, e.start - 4), e.start)
+            and lx.PUBLISHER_VERB_AFTER_RE.match(folded, e.end)
+        )
+    )
+
+
 def _merge_mentions(
     entities: list[EntityMention], regions: list[EntityMention]
 ) -> list[EntityMention]:
@@ -188,8 +203,14 @@ def _edition_year(title: str | None, folded: str) -> int | None:
     for source in (fold_keep_offsets(title or ""), folded[:600]):
         m = lx.EDITION_YEAR_RE.search(source)
         if m:
-            return int(m.group("y") or m.group("y2"))
-    return None
+            return int(m.group("y") or m.group("y2") or m.group("y3"))
+    # Further down, an edition named in one year only ("the average index for 2018") is the
+    # article's; two editions named leave it unknown.
+    named = {
+        int(m.group("y") or m.group("y2") or m.group("y3"))
+        for m in lx.EDITION_YEAR_RE.finditer(folded)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _live_year(title: str | None, folded: str) -> int | None:
@@ -288,7 +309,11 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     }
     # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
     comparison |= {
-        m.start("y") if m.group("y") else m.start("y2") for m in lx.PAREN_PRIOR_RE.finditer(f)
+        m.start(next(g for g in ("y", "y2", "y3") if m.group(g)))
+        for m in lx.PAREN_PRIOR_RE.finditer(f)
+    }
+    comparison |= {
+        m.start("y" if m.group("y") else "y2") for m in lx.PAREN_PRIOR_RANK_RE.finditer(f)
     }
     # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
     # itself, and the sentences after it, are about the later year.
@@ -303,7 +328,14 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         before = f[max(0, s - 12) : s]
         after = f[m.end(g) : m.end(g) + 2]
-        if re.search(r"[/\-.]\s*$|\d\s*$|giai doan\s*(?:nam\s*)?$|den\s*(?:nam\s*)?$", before):
+        if re.search(r"[/\-.]\s*$|\d\s*$|giai doan\s*(?:nam\s*)?$", before):
+            continue
+        # "giai đoạn 2016 đến năm 2020" ends a range; "đến năm 2021, tỉnh …" opens a clause
+        # about that year.
+        if re.search(r"den\s*(?:nam\s*)?$", before) and (
+            not re.match(r"\s*,", f[m.end(g) :])
+            or re.search(r"\b(?:tu|giai doan)\s+(?:nam\s+)?(?:19|20)\d\d\b", f[max(0, s - 40) : s])
+        ):
             continue
         if re.match(r"\s*[-–/]\s*\d", after):
             continue
@@ -343,6 +375,9 @@ class RulesExtractor(Backend):
             region_ents,
         )
         main = main_entity(doc.title, text, entities_all)
+        # Who published a ranking is not ranked in it (index results only: "a model run by
+        # the district" still names an initiative's owner).
+        publishers = {e.start for e in entities_all if _is_publisher(folded_doc, e)}
         candidates: list[tuple[str, dict[str, Any]]] = []
         carry = _Carry()
         carry.doc_index, share = _dominant_index(doc.title, folded_doc)
@@ -403,8 +438,9 @@ class RulesExtractor(Backend):
                         subject = named[0]
                 elif ents:
                     carry.prev_ents, carry.prev_subject_para = ents, para_no
+                ranked = [e for e in ents if e.start + s not in publishers]
                 candidates += self._index_results(
-                    f, original, ents, regions, years, carry, subject, evidence, mask, para_year
+                    f, original, ranked, regions, years, carry, subject, evidence, mask, para_year
                 )
                 carry.seen_years.update(y for _, y in years)
                 if context_year is None:
@@ -489,6 +525,7 @@ class RulesExtractor(Backend):
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
+        built: list[tuple[Draft, dict[str, Any]]] = []
         for d in drafts:
             if d.rank is not None and d.rank_total is None and total and d.rank <= total:
                 d.rank_total = total  # "Ở khối 21 sở, …, X đứng thứ nhất"
@@ -503,8 +540,17 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
-            rec[_ATTACH] = attachment(f, d, rec["year"], ents, values)
             prev_end = max(prev_end, d.span_end)
+            built.append((d, rec))
+        for i, (d, rec) in enumerate(built):
+            # The years the sentence's other records were given are explained by them.
+            claimed = frozenset(r["year"] for j, (_, r) in enumerate(built) if j != i and r["year"])
+            rec[_ATTACH] = attachment(
+                f, d, rec["year"], ents, values,
+                index_named=sentence_index is not None, years=years, compared=carry.compared,
+                claimed=claimed, index=rec["index"],
+                indices=tuple((ev.start, ev.data["index"]) for ev in index_events),
+            )  # fmt: skip
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
             self._update_carry(carry, sentence_index or carry.index, years, f)

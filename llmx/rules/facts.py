@@ -1,9 +1,10 @@
 """One record per fact: index-result candidates of the same (entity, index, component, year,
 scope) are merged when their values agree, and restatements are dropped.
 
-A merged record's quote spans the sentences it was read from, but only while that stays short
-(two neighbouring sentences, not a paragraph): a longer quote would no longer show where each
-value came from, so such candidates stay separate records."""
+A merged record's quote spans the sentences it was read from while that stays short (two
+neighbouring sentences, not a paragraph). Further apart, the record keeps the first quote and
+each value the later sentence adds carries that sentence as its own quote (``field_evidence``,
+eval/CONVENTIONS.md): one record per fact, each value readable from where it was read."""
 
 from __future__ import annotations
 
@@ -60,16 +61,21 @@ def merge_facts(
                 break
             if _compatible(kept, data):
                 evidence = _span(text, kept, data)
-                if evidence is not None:
-                    merged = {**kept, "evidence": evidence}
-                    for f in _VALUES:
-                        if merged.get(f) is None and data.get(f) is not None:
-                            merged[f] = data[f]
-                    if merged.get("score_unit") is None:
-                        merged["score_unit"] = data.get("score_unit")
-                    out[i] = (kind, merged)
-                    placed = True
-                    break
+                merged = {**kept, "evidence": evidence or kept["evidence"]}
+                added = {}
+                for f in _VALUES:
+                    if merged.get(f) is None and data.get(f) is not None:
+                        merged[f] = data[f]
+                        added[f] = data["evidence"]
+                if evidence is None:
+                    # far apart: each added value is read from its own sentence
+                    own = {**kept.get("field_evidence", {}), **added}
+                    merged["field_evidence"] = own
+                if merged.get("score_unit") is None:
+                    merged["score_unit"] = data.get("score_unit")
+                out[i] = (kind, merged)
+                placed = True
+                break
         if not placed:
             by_key.setdefault(key, []).append(len(out))
             out.append((kind, data))

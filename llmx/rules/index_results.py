@@ -70,7 +70,14 @@ def _take(mask: list[bool], s: int, e: int) -> None:
         mask[i] = True
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
 def _num(raw: str) -> float | None:
+    """An index value as written. "48.811" is 48811 in Vietnamese but no index result is in
+    the thousands (scores are at most 100, ranks three digits): it is English's 48.811."""
+    if _DOT_THOUSANDS.fullmatch(raw.strip()):
+        return float(raw)
     return parse_vn_number(raw)
 
 
@@ -85,12 +92,22 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ev.append(Event(s, e, kind, data))
 
     for m in lx.PAREN_PRIOR_RE.finditer(f):
-        second = m.group("v") is None  # "mức 84,74% của năm 2022"
-        v = _num(m.group("v2") if second else m.group("v"))
+        # "năm 2021 (82,58 điểm)", "mức 84,74% của năm 2022", "(năm 2021 đạt 83,15%)"
+        alt = next(k for k in ("", "2", "3") if m.group("v" + k))
+        v = _num(m.group("v" + alt))
         if v is not None:
-            unit = "percent" if m.group("u2" if second else "u") == "%" else "points"
-            year = int(m.group("y2" if second else "y"))
-            add(m, "prior", {"year": year, "score": v, "unit": unit})
+            unit = "percent" if m.group("u" + alt) == "%" else "points"
+            add(m, "prior", {"year": int(m.group("y" + alt)), "score": v, "unit": unit})
+    for m in lx.PAREN_PRIOR_RANK_RE.finditer(f):
+        alt = "" if m.group("r") else "2"
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            total = m.group("t" + alt)
+            ev.append(
+                Event(m.start("r" + alt), m.end(), "prior_rank",
+                      {"year": int(m.group("y" + alt)), "rank": int(m.group("r" + alt)),
+                       "total": int(total) if total else None})
+            )  # fmt: skip
     for m in lx.SCORE_FROM_TO_RE.finditer(f):
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None or b is None:
@@ -151,6 +168,22 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if v is not None:
             unit = "points" if not m.group("u") or m.group("u").startswith("point") else "percent"
             add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
+    for m in lx.EN_RANK_FROM_TO_RE.finditer(f):
+        # Before the single places below take either end.
+        a = lx.EN_ORDINALS.get(m.group("a")) or int(re.sub(r"\D", "", m.group("a")))
+        b = lx.EN_ORDINALS.get(m.group("b")) or int(re.sub(r"\D", "", m.group("b")))
+        stated = m.group("tb") or m.group("ta")
+        if not _free(mask, m.start(), m.end()):
+            continue
+        _take(mask, m.start(), m.end())
+        start_year, end_year = m.group("ya"), m.group("yb")
+        ev.append(Event(m.start("b"), m.end(), "rank",
+                        {"rank": b, "total": int(stated) if stated else None, "change": a - b,
+                         "year": int(end_year) if end_year else None}))  # fmt: skip
+        ev.append(Event(m.start("a"), m.end("ya") if start_year else m.end("a"), "prior_rank",
+                        {"year": int(start_year) if start_year else None, "rank": a,
+                         "back": start_year is None,
+                         "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         second = m.group("n") is None
         n = int(m.group("n2" if second else "n"))
@@ -206,6 +239,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n}, "n")
     for m in lx.EN_RANK_FROM_RE.finditer(f):
+        if m.group("comma") and not lx.EN_MOVE_VERB_RE.search(f, 0, m.start()):
+            continue  # ", from 13th" with no move before it: a list or a range, not a start
         raw = m.group("a")
         a = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
         if _free(mask, m.start(), m.end()):
@@ -267,7 +302,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = "v" if m.group("v") else "v2"
+        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6") if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)
@@ -823,6 +858,7 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
         return values
     lo = f.rfind(";", 0, cue.start()) + 1
     listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
+    listed = sorted(listed + _bare_list_items(f, listed, values), key=lambda e: e.start)
     run = _joined(listed, f)
     if len(run) < 2 or len({v.kind for v in run}) != 1:
         return values
@@ -840,6 +876,35 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
         kept.append(Event(unit.end, unit.end, kind, data))
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+# A bare number ending at a list join: "73,26, 72,51 và 70,1 điểm", "73.26, 72.51 and 70.1
+# points": the unit written once, after the last item.
+_BARE_ITEM = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,4}(?![\d]|[.,]\d)(?=\s*(?:,|va\b|and\b))")
+
+
+def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[Event]:
+    """The unitless items of a value list whose last item has the unit: events of that
+    item's kind, read back from the last valued item over list joins only."""
+    out: list[Event] = []
+    for last in listed:
+        head = last.start
+        found: list[Event] = []
+        while True:
+            m = None
+            for cand in _BARE_ITEM.finditer(f, max(0, head - 16), head):
+                m = cand
+            if m is None or not lx.LIST_JOIN_RE.match(f[m.end() : head]):
+                break
+            if any(v.start <= m.start() < v.end for v in values):
+                break
+            value = _num(m.group(0))
+            if value is None:
+                break
+            found.append(Event(m.start(), m.end(), last.kind, {**last.data, "value": value}))
+            head = m.start()
+        out += found
+    return out
 
 
 def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:

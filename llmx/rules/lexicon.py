@@ -56,7 +56,9 @@ INDEX_PATTERNS += [
     (r"(?:provincial )?competitiveness index", "PCI"),
     (r"digital transformation (?:index|rankings?)", "DTI"),
     (r"(?:provincial )?green index", "PGI"),
-    (r"public administration reform index|(?:public )?administrative reform index", "PAR_INDEX"),
+    # "the Public Administration Reform (PAR) Index 2017": the abbreviation may sit inside
+    (r"public administration reform (?:\(par\) )?index|(?:public )?administrative reform "
+     r"(?:\(par\) )?index", "PAR_INDEX"),
 ]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
 INDEX_RE = [
@@ -181,6 +183,16 @@ GAP_BEFORE_RE = re.compile(
 PAREN_PRIOR_RE = re.compile(
     r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
     r"|(?:so voi )?muc\s+(?P<v2>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u2>diem|%)\s+cua\s+nam\s+(?P<y2>(?:19|20)\d\d)"
+    # "(năm 2021 đạt 83,15%)", "(năm 2021: 83,15 điểm)", "(năm 2021 là 83,15%)": the year inside
+    r"|\(\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:dat\s+|la\s+|chi dat\s+)?"
+    r"(?P<v3>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u3>diem|%)\s*\)"
+)
+# The same for a place: "so với năm 2022 (xếp thứ 12/17)", "(năm 2022: thứ 12)".
+PAREN_PRIOR_RANK_RE = re.compile(
+    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
+    r"(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
+    r"|\(\s*nam\s+(?P<y2>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:xep\s+|dung\s+|o\s+)?"
+    r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r2>\d{1,3})(?:\s*/\s*(?P<t2>\d{1,3}))?\s*\)"
 )
 
 NATIONAL_RE = re.compile(
@@ -302,8 +314,23 @@ DEPARTMENT_RE = re.compile(
 # or averaged ("Dẫn đầu là vùng X với 90%"): an entity.
 REGION_AS_SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:tinh|tinh, thanh pho|dia phuong|thanh pho|don vi)\b[^.;]{0,12}|"
-    r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?)"
+    r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?"
+    # English locatives: "Dong Thap, in the Mekong Delta, …", "a province in the Central
+    # Highlands": where the unit lies, not a ranked region
+    r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
+)
+# Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
+# Affairs", "published by the Ministry of Information and Communications", "do Bộ Nội vụ
+# công bố", "do Bộ Thông tin và Truyền thông chủ trì xây dựng".
+PUBLISHER_BEFORE_RE = re.compile(
+    r"\b(?:compiled|published|released|announced|conducted|issued|run|organi[sz]ed|"
+    r"carried out|developed|produced) by (?:the\s+)?$"
+)
+PUBLISHER_DO_RE = re.compile(r"\bdo\s+$")
+PUBLISHER_VERB_AFTER_RE = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:cong bo|ban hanh|thuc hien|chu tri|to chuc|phat hanh|"
+    r"xay dung|phoi hop)\b"
 )
 # "Hà Nội (TTXVN 18/4) – …": a dateline names where the story was filed, not its subject.
 DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
@@ -332,6 +359,8 @@ _INDEX_SHORT = (
 EDITION_YEAR_RE = re.compile(
     rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
+    # "the average index for 2018", "the index in 2019"
+    r"|\bindex (?:for|in|of) (?P<y3>(?:19|20)\d\d)\b"
 )
 
 # English coverage: ordinals, leaders, moves and changes as English reports write them.
@@ -345,12 +374,15 @@ _EN_ORD = (
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|came|was|placed|finished|in|at|to|reached|put it|put the \w+)|,|\(|:"
+    rf"(?:\b(?:ranked|ranking|ranks|came|was|placed|finished|in|at|to|reached|put it|put the \w+"
+    rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
+    rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
     rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
     r"\s*(?:the\s+)?"
-    rf"(?<!\bat )(?P<r>{_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
+    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
@@ -362,20 +394,29 @@ EN_RANK_RE = re.compile(
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
     r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
-    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked))\b"
+    r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
+    r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
+    # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
+    r"|(?<=the )highest(?= (?:(?:score|result|figure|rating) )?(?:among|nationwide|in the country|"
+    r"of all|in the bloc|across)\b))\b"
 )
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
-    r"a climb of|a fall of|a drop of|a rise of|a jump of)\s+(?P<n>\d{1,2})\s+"
-    r"(?:places|place|spots|positions|notches|ranks)\b"
-    r"|\b(?P<n2>\d{1,2})\s+(?:places|spots|positions)\s+(?P<dir2>higher|lower|up|down)\b"
+    r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
+    r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
+    r"(?P<n>\d{1,2})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
+    r"|\b(?P<n2>\d{1,2})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
+    r"(?P<dir2>higher|lower|up|down)\b"
 )
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
-                 "moved down", "lost", "losing", "a fall of", "a drop of", "lower")  # fmt: skip
+                 "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
+                 "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
+                 "a decline of")  # fmt: skip
 EN_SCORE_CHANGE_RE = re.compile(
-    r"\b(?P<dir>adding|added|gaining|gained|up|rose by|rising by|an increase of|a rise of|a gain of|"
-    r"down|fell by|falling by|a drop of|a fall of|lost|losing|dropped by)\s+"
+    r"\b(?P<dir>adding|added|gaining|gained|up|rose|rising|climbed|increased|improved|"
+    r"an increase of|a rise of|a gain of|down|fell|falling|dropped|declined|decreased|"
+    r"a drop of|a fall of|a decline of|lost|losing)(?:\s+by)?\s+"
     r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
     r"|(?P<v2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>percentage points?|points?|percent|%)\s+"
     r"(?P<dir2>more|higher|less|lower|above|below)\b"
@@ -656,6 +697,8 @@ AVERAGE_BEFORE_RE = re.compile(
     r"\b(?:national average|average of|the average|averaged|median|"
     r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
     r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
+    # "DTI cấp tỉnh bình quân năm 2021 đạt 0,4014": an average of the level named before it
+    r"\bcap (?:tinh|bo|huyen|xa) binh quan|"
     r"gia tri trung binh|trung vi|muc chung)\b"
 )
 # The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
@@ -677,9 +720,22 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
 EN_RANK_FROM_RE = re.compile(
-    rf"\b(?:up|down|rising|climbing|falling|dropping) from (?:the\s+)?(?P<a>{_EN_ORD})"
-    r"(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
+    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,)) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    r"(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
+)
+# "moved from 20th in 2020 to 9th in 2021", "rose from fifth to second place": a move with
+# both ends, as RANK_FROM_TO_RE reads "từ thứ 20 lên thứ 9".
+EN_RANK_FROM_TO_RE = re.compile(
+    rf"\bfrom (?:the\s+)?(?P<a>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<ta>\d{{2,3}}))?"
+    r"(?:\s+in\s+(?:the\s+)?(?P<ya>(?:19|20)\d\d))?,?\s+to\s+(?:the\s+)?"
+    rf"(?P<b>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<tb>\d{{2,3}}))?"
+    r"(?:\s+in\s+(?:the\s+)?(?P<yb>(?:19|20)\d\d))?"
+)
+# A move verb: ", from 13th in 2022" starts a move only after one ("rose to 6th place, from …").
+EN_MOVE_VERB_RE = re.compile(
+    r"\b(?:rose|fell|moved|climbed|jumped|slipped|dropped|advanced|improved|rising|falling|"
+    r"climbing|jumping|slipping|dropping|moving)\b"
 )
 # "tăng 2,78 điểm và 9 bậc": the move after a score change.
 RANK_AFTER_SCORE_CHANGE_RE = re.compile(
@@ -698,13 +754,25 @@ SCORE_NO_UNIT_RE = re.compile(
     r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+    # "with a score of 70.1", "an overall score of 42.1": English names the value a score.
+    r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
+    r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
+    r"(?!\s+(?:for|in|on|out of)\b)"  # "a score of 5.2 for transparency": a component's
+    # "scored 92.36 out of 100"; "third with 84.42" (English writes the decimal with a dot)
+    r"|\bscored\s+(?P<v5>\d{1,3}\.\d{1,3})(?=\s+out of 100\b)"
+    r"|\bwith\s+(?P<v6>\d{1,3}\.\d{1,3})(?!\d|\.\d)(?!\s*(?:%|percent|per cent|points?|"
+    r"million|billion|thousand|people|votes|respondents|out of))"
+    # "PCI score reached 70.3", "its score stood at 42.1"
+    r"|\bscore\s+(?:reached|stood at|was|hit|rose to|fell to|climbed to|dropped to)\s+"
+    r"(?P<v4>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))(?!\s+(?:for|out of)\b)"
 )
 # The size of the ranking named apart from the place: "Ở khối 21 sở, ban, ngành, …",
 # "Dẫn đầu 21 cơ quan là …", "trong 34 địa phương, X đứng cuối bảng", "among 63 provinces".
 TOTAL_CUE_RE = re.compile(
-    r"\b(?:khoi|nhom|trong|trong so|trong tong so|dan dau|dung dau|among|of the)\s+"
+    r"\b(?:khoi|nhom|trong|trong so|trong tong so|dan dau|dung dau|among(?: the| all)?|"
+    r"of the|out of(?: the| all)?)\s+"
     r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
-    r"localities)\b"
+    r"localities|cities and provinces|provinces and cities|agencies)\b"
 )
 # Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
 LAST_PLACE_RE = re.compile(
