@@ -21,9 +21,10 @@ field (it drops undeclared keys). Streaming answers are left as they are.
 import functools
 import runpy
 import sys
-from typing import Any
+from typing import Any, NotRequired
 
-from typing_extensions import NotRequired, TypedDict
+# pydantic (the server's) takes only typing_extensions' TypedDict before Python 3.12.
+from typing_extensions import TypedDict
 
 
 class PromptTokensDetails(TypedDict):
