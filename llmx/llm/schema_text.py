@@ -1,10 +1,11 @@
 """How the response schema is written into a request, and what it costs in the prompt.
 
 In JSON modes instructor appends the schema to the system message as
-``json.dumps(schema, indent=2)``: for the records model that is about 7,300 characters, half
-of them indentation, in every request. ``CompactSchema`` rewrites that block as compact JSON
-(about 3,000 characters) before the request leaves (``provider.Completions.shape``, so both
-of instructor's paths send the same). Tool and json_schema modes carry the schema compact in
+``json.dumps(schema, indent=2)``: for the records model about 6,100 characters, half of them
+indentation, in every request. ``CompactSchema`` rewrites that block as compact JSON (about
+3,100 characters; ``DocumentRecords.model_json_schema`` already leaves out titles and null
+defaults) before the request leaves (``provider.Completions.shape``, so both of
+instructor's paths send the same). Tool and json_schema modes carry the schema compact in
 the request already. The prompt budget (``prompt_schema_chars``) counts what is sent.
 """
 
