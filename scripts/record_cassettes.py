@@ -1,6 +1,7 @@
-"""Re-record the LLM cassettes in tests/cassettes/ against a running OpenAI-compatible
-server at http://127.0.0.1:8765/v1 (``scripts/record_cassettes.sh`` starts one: llama.cpp's
-Python server with gemma-3-270m). Scenarios live in tests/llm_backend/cassette_scenarios.py.
+"""Re-record the LLM cassettes in tests/cassettes/ against running OpenAI-compatible servers,
+one per model on the port the scenarios give it (``scripts/record_cassettes.sh`` starts them:
+llama.cpp's Python server with Qwen2.5-Coder-0.5B-Instruct and Gemma 3 270M). Scenarios live
+in tests/llm_backend/cassette_scenarios.py.
 
     python scripts/record_cassettes.py [NAME ...]
 
@@ -41,9 +42,11 @@ def record(names: list[str]) -> None:
                 sc.cassette.unlink()
                 sys.exit(f"{sc.cassette.name}: {secret!r} found in the cassette; deleted")
         counts = out.extraction.counts()
+        u = out.usage
         print(
-            f"{sc.name}: {len(cassette)} requests in {time.monotonic() - t:.0f} s; kept "
-            f"{counts}; rejected {len(out.rejected)}: "
+            f"{sc.name}: {len(cassette)} requests in {time.monotonic() - t:.0f} s; tokens "
+            f"{u.prompt_tokens} prompt ({u.cached_prompt_tokens} cached), {u.completion_tokens} "
+            f"completion; kept {counts}; rejected {len(out.rejected)}: "
             + "; ".join(sorted({r.reason[:60] for r in out.rejected}))[:300]
         )
 

@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
-# Re-record tests/cassettes/*.yaml against a local llama.cpp server.
+# Re-record tests/cassettes/*.yaml against local llama.cpp servers.
 #
 #   scripts/record_cassettes.sh [SCENARIO ...]
-#   LOCAL_MODEL=qwen0.5b scripts/record_cassettes.sh SCENARIO   # another model
+#   MODELS=gemma270m scripts/record_cassettes.sh gemma270m_json_short
 #
-# The server comes from scripts/local_llm.sh (built with the AMX kernels off, which AMX
-# CPUs need: a default build segfaults on the first generation; the model assembled into
-# models/, git-ignored). It listens on 127.0.0.1:8765, where the scenarios record
-# (tests/llm_backend/cassette_scenarios.py); a server already there is reused, one started
-# here is stopped at the end. Records with scripts/record_cassettes.py (llmx's Python:
-# $PYTHON). On two CPU cores a full recording with gemma270m takes about 10 minutes.
+# Each model of the scenarios (tests/llm_backend/cassette_scenarios.py: qwen0.5b, the
+# instruct model, and gemma270m, the base model) is served by scripts/local_llm.sh on its own
+# port (PORTS there): built with the AMX kernels off, which AMX CPUs need (a default build
+# segfaults on the first generation), the model assembled into models/ (git-ignored), and
+# the cached prompt tokens reported in each answer's usage. A server already on a port is
+# reused; those started here are stopped at the end. Records with scripts/record_cassettes.py
+# (llmx's Python: $PYTHON). On two busy CPU cores a full recording takes about 10 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-$( [ -x .venv/bin/python ] && echo .venv/bin/python || echo python3 )}
-PORT=8765
-LOCAL_MODEL=${LOCAL_MODEL:-gemma270m}
+# model=port pairs, from the scenarios (one home for the ports: the URL is in the cassettes)
+PAIRS=$("$PYTHON" -c 'import sys; sys.path.insert(0, "tests/llm_backend")
+from cassette_scenarios import PORTS; print(" ".join(f"{m}={p}" for m, p in PORTS.items()))')
+MODELS=${MODELS:-$(echo "$PAIRS" | tr ' ' '\n' | cut -d= -f1 | tr '\n' ' ')}
 
-started=""
-if ! curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null 2>&1; then
-  started=yes
-  trap 'scripts/local_llm.sh stop "$PORT"' EXIT
-fi
-scripts/local_llm.sh "$LOCAL_MODEL" "$PORT" >/dev/null
-[ -n "$started" ] && echo "started $LOCAL_MODEL on port $PORT" >&2
+started=()
+stop_started() { for port in "${started[@]}"; do scripts/local_llm.sh stop "$port"; done; }
+trap stop_started EXIT
+for pair in $PAIRS; do
+  model=${pair%=*} port=${pair#*=}
+  case " $MODELS " in *" $model "*) ;; *) continue ;; esac
+  if ! curl -sf "http://127.0.0.1:$port/v1/models" >/dev/null 2>&1; then
+    started+=("$port")
+    echo "starting $model on port $port" >&2
+  fi
+  scripts/local_llm.sh "$model" "$port" >/dev/null
+done
 
 "$PYTHON" scripts/record_cassettes.py "$@"

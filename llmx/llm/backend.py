@@ -30,13 +30,21 @@ from llmx.core.outcome import ExtractionOutcome, Rejection, Usage
 from llmx.core.records import DocumentExtraction
 from llmx.errors import BackendError, ConfigError, EndpointUnreachable, LlmxError
 from llmx.llm import usage as usage_mod
-from llmx.llm.chunking import Chunk, chars_for, estimate_tokens, split_in_two, split_text
-from llmx.llm.config import LLMConfig, from_options, schema_in_prompt
+from llmx.llm.chunking import (
+    Chunk,
+    chars_for,
+    estimate_tokens,
+    split_in_two,
+    split_text,
+    tokens_for,
+)
+from llmx.llm.config import LLMConfig, from_options
 from llmx.llm.grounding_guard import GuardContext, guarding
 from llmx.llm.prompts import load_prompts
 from llmx.llm.provider import Completions
 from llmx.llm.response_models import ITEM_MODELS, DocumentRecords, salvage
 from llmx.llm.runner import LoopThread
+from llmx.llm.schema_text import prompt_schema_chars
 from llmx.llm.structured import Structured, earlier_attempts
 
 _MAX_SPLIT_DEPTH = 2
@@ -136,12 +144,11 @@ class OpenAIExtractor(Backend):
     def _chunk_budget(self) -> int:
         """Characters of document per request: the prompt budget minus the system prompt,
         the schema and the user template around the document."""
-        # JSON modes put the schema, indented, into the system prompt; tool modes send it
-        # compact in the request (servers count both against the context).
-        indent = 2 if schema_in_prompt(self.mode) else None
-        schema = json.dumps(DocumentRecords.model_json_schema(), ensure_ascii=False, indent=indent)
+        # JSON modes put the schema into the system prompt, tool modes into the request, both
+        # compact (servers count both against the context).
+        schema = prompt_schema_chars(DocumentRecords, self.mode)
         frame = self.prompts.user("", title="x" * _TITLE_ALLOWANCE, part=2, parts=2)
-        overhead = estimate_tokens(self._system) + estimate_tokens(schema) + estimate_tokens(frame)
+        overhead = estimate_tokens(self._system) + estimate_tokens(frame) + tokens_for(schema)
         left = self.config.max_input_tokens - overhead
         if left < _MIN_CHUNK_TOKENS:
             raise ConfigError(

@@ -16,7 +16,12 @@ CHARS_PER_TOKEN = 3.2
 
 
 def estimate_tokens(text: str) -> int:
-    return int(len(text) / CHARS_PER_TOKEN) + 1
+    return tokens_for(len(text))
+
+
+def tokens_for(chars: int) -> int:
+    """Tokens that ``chars`` characters of text take by the estimate."""
+    return int(chars / CHARS_PER_TOKEN) + 1
 
 
 def chars_for(tokens: int) -> int:

@@ -124,8 +124,8 @@ def resolve_mode(mode: str, endpoint: str) -> str:
 
 
 def schema_in_prompt(mode: str) -> bool:
-    """Whether the mode puts the (indented) schema into the system prompt, where it counts
-    against the prompt budget, rather than compact into the request (tools, json_schema)."""
+    """Whether the mode puts the schema into the system prompt, where it counts
+    against the prompt budget, rather than into the request (tools, json_schema)."""
     return INSTRUCTOR_MODES.get(mode) in ("JSON", "MD_JSON")
 
 

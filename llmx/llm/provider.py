@@ -10,7 +10,9 @@ over one, is built here from an ``LLMConfig`` (``llmx.llm.config``), for both ca
   slot -> rate limit -> retries with backoff -> AsyncOpenAI), and ``structured``, instructor
   over it (``llmx.llm.structured``).
 
-What a request adds to instructor's, for the server at hand (its optional parts):
+What a request changes in instructor's: in JSON modes the schema instructor indents into the
+system message is written compact (``llmx.llm.schema_text``: half the characters). What it
+adds, for the server at hand (its optional parts):
 - ``json_object_schema`` mode: the schema inside the ``json_object`` response format, which
   llama.cpp-like servers enforce with a grammar;
 - local hosts (``config.is_local``, or ``cache_prompt`` set): llama.cpp's ``cache_prompt:
@@ -34,7 +36,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from llmx.errors import ConfigError
 from llmx.llm import usage
 from llmx.llm.cache import ResponseCache, cache_path, request_key
-from llmx.llm.config import LLMConfig, instructor_mode
+from llmx.llm.config import LLMConfig, instructor_mode, schema_in_prompt
+from llmx.llm.schema_text import CompactSchema
 from llmx.llm.structured import Structured
 from llmx.llm.transport import RateLimiter, RetryPolicy, UnsupportedRequest, with_retries
 
@@ -106,14 +109,19 @@ class Completions:
         # The optional parts of a request (module docstring); off once the server rejects one.
         self.optional_parts = True
         self._schema: dict[str, Any] | None = None  # for json_object_schema
+        self._compact: CompactSchema | None = None  # for modes with the schema in the prompt
 
     def structured(self, response_model: type, system: str, *, fast: bool = True) -> Structured:
         """instructor over ``complete``, counting usage. Call on the event loop that will run
         the requests."""
         self._client = openai_client(self.config, asynchronous=True)
         self._slots = asyncio.Semaphore(self.config.workers)
-        if self.mode == "json_object_schema" and hasattr(response_model, "model_json_schema"):
-            self._schema = response_model.model_json_schema()
+        if hasattr(response_model, "model_json_schema"):
+            schema = response_model.model_json_schema()
+            if self.mode == "json_object_schema":
+                self._schema = schema
+            if schema_in_prompt(self.mode):
+                self._compact = CompactSchema.of(schema)
         return usage.attach(
             Structured(
                 self.complete, self.mode, response_model, system, fast=fast,
@@ -122,8 +130,13 @@ class Completions:
         )  # fmt: skip
 
     def shape(self, request: dict[str, Any]) -> dict[str, Any]:
-        """The body to send for instructor's ``request``: with the schema in a json_object
-        response format while the optional parts are on."""
+        """The body to send for instructor's ``request``: the schema instructor indents into
+        the system message written compact (``schema_text``), and the schema in a
+        json_object response format while the optional parts are on."""
+        messages = request.get("messages")
+        if self._compact is not None and messages and isinstance(messages[0].get("content"), str):
+            first = {**messages[0], "content": self._compact(messages[0]["content"])}
+            request = {**request, "messages": [first, *messages[1:]]}
         fmt = request.get("response_format")
         if self.optional_parts and self._schema is not None and fmt == {"type": "json_object"}:
             return {**request, "response_format": {**fmt, "schema": self._schema}}

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from llmx.llm.chunking import chars_for
-from llmx.llm.config import instructor_mode, schema_in_prompt
+from llmx.llm.config import instructor_mode
+from llmx.llm.schema_text import prompt_schema_chars
 
 # A re-ask message is at most this long (characters, about 500 tokens), and is not sent when
 # the prompt budget leaves less than REASK_MIN_CHARS for it.
@@ -72,7 +73,7 @@ class Structured:
 
         self.mode = instructor_mode(mode)
         self._max_input_chars = chars_for(max_input_tokens or 0)
-        self._prefix_chars = len(system) + _schema_chars(response_model, mode)
+        self._prefix_chars = len(system) + prompt_schema_chars(response_model, mode)
         self._response_model = response_model
         self._system = system
         # instructor's public wrapper over the completion function, and its client, whose
@@ -170,22 +171,6 @@ def _exhausted(exc: Any, failed: list[Any]) -> Exception:
         create_kwargs=getattr(exc, "create_kwargs", None),
         failed_attempts=failed,
     )
-
-
-_SCHEMA_FRAME_CHARS = 320
-
-
-def _schema_chars(response_model: type, mode: str) -> int:
-    """Characters the schema adds to the prompt (indented in JSON modes, as instructor
-    writes it there; compact in tool and json_schema requests)."""
-    schema_of = getattr(response_model, "model_json_schema", None)
-    if schema_of is None:
-        return 0
-    indent = 2 if schema_in_prompt(mode) else None
-    # + the words instructor wraps the schema in, in JSON modes ("As a genius expert, your task
-    # is …", "Make sure to return an instance of the JSON, not the schema itself": ~230
-    # characters), with room to spare.
-    return len(json.dumps(schema_of(), ensure_ascii=False, indent=indent)) + _SCHEMA_FRAME_CHARS
 
 
 def reask_message(completion: Any, error: BaseException, limit: int) -> str:

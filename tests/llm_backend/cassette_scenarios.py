@@ -1,7 +1,11 @@
 """Cassette scenarios: shared by ``scripts/record_cassettes.py`` (which records them against
-a local llama.cpp server running gemma-3-270m) and ``test_llm_cassettes.py`` (which replays
-them offline). A scenario is a document, backend options and a cassette name; replay must
-build the backend exactly as recording did, so both read them from here."""
+local llama.cpp servers, ``scripts/record_cassettes.sh``) and ``test_llm_cassettes.py`` (which
+replays them offline). A scenario is a model, a document, backend options and a cassette
+name; replay must build the backend exactly as recording did, so both read them from here.
+
+Two models, each on its own port (``scripts/local_llm.sh MODEL PORT``): the instruction-tuned
+Qwen2.5-Coder-0.5B-Instruct, which follows the JSON and tool formats, and the Gemma 3 270M
+base model, which mostly invents."""
 
 from __future__ import annotations
 
@@ -12,7 +16,16 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "tests" / "cassettes"
-RECORD_URL = "http://127.0.0.1:8765/v1"  # where the recording server listens
+# Where each model's recording server listens (the request URL is part of the cassette).
+# Not 8765, where the live test looks by default (a server there may be busy with other work:
+# its requests would interleave with the recording and spoil the prefix cache).
+PORTS = {"qwen0.5b": 8777, "gemma270m": 8776}
+INSTRUCT = frozenset({"qwen0.5b"})  # models tuned to follow instructions and formats
+
+
+def record_url(model: str) -> str:
+    return f"http://127.0.0.1:{PORTS[model]}/v1"
+
 
 # Written for these cassettes (not a seed, not an eval document).
 SHORT_DOC = (
@@ -24,38 +37,54 @@ SHORT_DOC = (
 )
 
 
+# Written for these cassettes too: long enough to be split in two chunks under a small
+# prompt budget, so that the second request shares the first one's static prefix.
+TWO_PART_DOC = (
+    "UBND tỉnh Quảng Trị công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành "
+    "và các huyện, thị xã, thành phố.\n"
+    "Khối sở, ban, ngành có điểm trung bình 85,12 điểm; Sở Tư pháp dẫn đầu với 91,40 điểm, "
+    "tăng 2 bậc so với năm 2022.\n"
+    "Sở Giao thông vận tải xếp cuối khối với 78,05 điểm.\n"
+    "Khối huyện, thị xã, thành phố có điểm trung bình 83,66 điểm.\n\n"
+    "Thành phố Đông Hà đứng đầu khối huyện với 88,90 điểm, huyện Hướng Hóa xếp thứ 2 với "
+    "86,25 điểm.\n"
+    "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến của tỉnh đạt 62,4%.\n"
+    "Tỉnh phấn đấu năm 2025 Chỉ số cải cách hành chính của tỉnh nằm trong nhóm 20 tỉnh dẫn "
+    "đầu cả nước.\n"
+    "Huyện Gio Linh duy trì mô hình “Chính quyền thân thiện” tại bộ phận một cửa.\n"
+)
+
+
 @dataclass(frozen=True)
 class Scenario:
     name: str  # cassette file stem
+    model: str  # a key of PORTS
     doc_id: str
     text: str = ""
-    seed: str | None = None  # a seed file under seeds/ instead of ``text``
     options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def cassette(self) -> Path:
         return CASSETTES / f"{self.name}.yaml"
 
+    @property
+    def instruct(self) -> bool:
+        return self.model in INSTRUCT
+
     def document(self):
         from llmx.core.document import Document
 
-        text = self.text
-        if self.seed is not None:
-            from llmx.ingest import expand_paths, load_document
-
-            (src,) = expand_paths([str(ROOT / "seeds" / self.seed)])
-            return load_document(src)
         return Document(
             doc_id=self.doc_id,
             source=f"{self.doc_id}.txt",
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            text=text,
+            sha256=hashlib.sha256(self.text.encode()).hexdigest(),
+            text=self.text,
         )
 
     def backend_options(self) -> dict[str, Any]:
         return {
-            "model": "gemma3",
-            "base_url": RECORD_URL,
+            "model": self.model,
+            "base_url": record_url(self.model),
             "cache": False,  # every request must reach the cassette
             "temperature": 0.0,
             "timeout": 600.0,
@@ -64,21 +93,27 @@ class Scenario:
         }
 
 
+_SHORT = {"max_retries": 1, "max_tokens": 384, "max_tokens_cap": 384}
+# A prompt budget that leaves about 200 tokens of document per request (the static prefix
+# takes about 2,560 by the estimate): two chunks.
+_TWO_PARTS = {"max_retries": 0, "max_tokens": 256, "max_tokens_cap": 256,
+              "max_input_tokens": 2770}  # fmt: skip
+
 SCENARIOS = [
-    # Tool calling (llama.cpp turns the tool schema into a grammar): schema-shaped answers
-    # whose values the tiny model makes up.
-    Scenario("gemma3_tools_short", "ninh-binh", text=SHORT_DOC,
-             options={"mode": "tools", "max_retries": 1, "max_tokens": 384,
-                      "max_tokens_cap": 384}),  # fmt: skip
-    # Plain JSON mode (no schema in the response format; auto is json_object_schema now).
-    Scenario("gemma3_json_short", "ninh-binh", text=SHORT_DOC,
-             options={"mode": "json", "max_retries": 1, "max_tokens": 384,
-                      "max_tokens_cap": 384}),  # fmt: skip
-    # One real seed document, split in chunks (the recorded two; 4480 tokens at 3.2
-    # characters per token make the chunks 4800 made at the 3 of the recording).
-    Scenario("gemma3_tools_seed", "seed", seed="004_d489e8bb4f625183.txt",
-             options={"mode": "tools", "max_retries": 0, "max_tokens": 256,
-                      "max_tokens_cap": 256, "max_input_tokens": 4480}),  # fmt: skip
+    # Tool calling (llama-cpp-python turns the forced tool's schema into a grammar).
+    Scenario("qwen05b_tools_short", "qwen0.5b", "ninh-binh", SHORT_DOC,
+             {"mode": "tools", **_SHORT}),  # fmt: skip
+    # The default for a local host (auto = json_object_schema: the compact schema in the
+    # system prompt, and in the response format, which the server enforces).
+    Scenario("qwen05b_json_short", "qwen0.5b", "ninh-binh", SHORT_DOC, {**_SHORT}),
+    Scenario("qwen05b_json_two_parts", "qwen0.5b", "quang-tri", TWO_PART_DOC, {**_TWO_PARTS}),
+    Scenario("gemma270m_tools_short", "gemma270m", "ninh-binh", SHORT_DOC,
+             {"mode": "tools", **_SHORT}),  # fmt: skip
+    # Plain JSON mode: nothing enforces the schema.
+    Scenario("gemma270m_json_short", "gemma270m", "ninh-binh", SHORT_DOC,
+             {"mode": "json", **_SHORT}),  # fmt: skip
+    Scenario("gemma270m_json_two_parts", "gemma270m", "quang-tri", TWO_PART_DOC,
+             {**_TWO_PARTS}),  # fmt: skip
 ]
 
 
@@ -98,5 +133,7 @@ def vcr_config(record_mode: str):
         filter_headers=["authorization", "api-key", "cookie", "openai-organization"],
         before_record_response=scrub_response,
         decode_compressed_response=True,
-        match_on=["method", "scheme", "host", "port", "path"],
+        # The body too: a replayed request must be the recorded one byte for byte (prompt,
+        # schema, parameters, cache_prompt), whatever order concurrent chunks come in.
+        match_on=["method", "scheme", "host", "port", "path", "body"],
     )

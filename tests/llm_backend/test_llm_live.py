@@ -81,3 +81,43 @@ def test_live_extraction_is_grounded_and_cached(tmp_path):
         second = again.extract(doc)
         assert again.http_requests == 0  # the re-run is served by the cache
     assert second.extraction == ex and second.usage.cached == first.usage.requests
+
+
+def _reports_cached_tokens() -> bool:
+    """Whether the server's answers carry usage.prompt_tokens_details (scripts/local_llm.sh's
+    server does; llama-cpp-python's own does not): one tiny request."""
+    import json
+
+    body = {"model": MODEL, "messages": [{"role": "user", "content": "1"}], "max_tokens": 1}
+    request = urllib.request.Request(
+        BASE_URL.rstrip("/") + "/chat/completions",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "Authorization": "Bearer local"},
+    )
+    with urllib.request.urlopen(request, timeout=900) as response:
+        usage = json.load(response).get("usage") or {}
+    return "prompt_tokens_details" in usage
+
+
+def test_the_second_document_is_served_the_static_prefix_from_the_cache(tmp_path):
+    if not _reports_cached_tokens():
+        pytest.skip("the server does not report cached prompt tokens (use scripts/local_llm.sh)")
+    options = {
+        "model": MODEL,
+        "base_url": BASE_URL,
+        "cache": False,  # both documents must reach the server
+        "max_tokens": 64,  # the answers do not matter here, only the prompts
+        "max_tokens_cap": 64,
+        "max_retries": 0,
+        "timeout": 900.0,
+        "deadline": 1800.0,
+    }
+    first_text, second_text = SHORT_DOC.split("\n", 2)[1:]
+    with build_openai_backend(**options) as backend:
+        first = backend.extract(make_doc(first_text, doc_id="live-a"))
+        second = backend.extract(make_doc(second_text, doc_id="live-b"))
+    assert first.usage.requests >= 1 and second.usage.requests >= 1
+    # The second request shares the first one's system prompt and schema: the server
+    # evaluated them once. (Another client's request in between would evict them.)
+    assert second.usage.cached_prompt_tokens > 0
+    assert second.usage.cached_prompt_tokens < second.usage.prompt_tokens
