@@ -124,6 +124,21 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return None
 
 
+_UNIT_CHARS = 6  # how far past a value the scan's mask may run: its unit ("%", " điểm")
+
+
+def _release(mask: list[bool], values: list[Any], d: Draft) -> None:
+    """Free the numbers of a doubted draft for the metrics read after it ("bình quân 63
+    tỉnh … là 86,37%": the country's average, not the unit's result)."""
+    for v in values:
+        if d.first_value_at <= v.start < d.span_end:
+            # the value and the unit the scan took with it ("86,37" and its "%")
+            i = v.start
+            while i < min(len(mask), v.end + _UNIT_CHARS) and (i < v.end or mask[i]):
+                mask[i] = False
+                i += 1
+
+
 def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
     """The index of a component named in a sentence that names no index: the borrowed one
     when the component belongs to it (or to any index), else the component's own: the
@@ -417,7 +432,15 @@ class RulesExtractor(Backend):
                     metric_year = carry.edition_year or head_year
                 para_year = context_year
                 for rec in find_metrics(
-                    f, original, ents, years, subject, mask, metric_year, carry.doc_province
+                    f,
+                    original,
+                    ents,
+                    years,
+                    subject,
+                    mask,
+                    metric_year,
+                    carry.doc_province,
+                    carry.index or carry.doc_index,
                 ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(
@@ -503,6 +526,7 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
+                _release(mask, values, d)  # a record that will be rejected holds no number
             rec[_ATTACH] = attachment(f, d, rec["year"], ents, values)
             prev_end = max(prev_end, d.span_end)
             out.append(("index_results", {**rec, "evidence": evidence}))

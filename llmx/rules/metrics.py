@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -11,6 +12,7 @@ from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
+from llmx.rules.metric_averages import find_averages
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -331,10 +333,12 @@ def find_metrics(
     mask: list[bool],
     context_year: int | None = None,
     doc_province: str | None = None,
+    index: str | None = None,
 ) -> list[dict[str, Any]]:
     """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
     same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …"); ``doc_province``
-    the province the article is about, whose the counts of its agencies are."""
+    the province the article is about, whose the counts of its agencies are; ``index`` the
+    index the paragraph is about, which names an average of a sentence that names none."""
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
@@ -373,7 +377,13 @@ def find_metrics(
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
 
     def emit(
-        s: int, e: int, value: float, unit: str, name: str, ent: EntityMention | None = None
+        s: int,
+        e: int,
+        value: float,
+        unit: str,
+        name: str,
+        ent: EntityMention | None = None,
+        year: int | None = None,
     ) -> None:
         if any(mask[s:e]) or not name:
             return
@@ -406,7 +416,7 @@ def find_metrics(
                 "name": name,
                 "value": value,
                 "unit": unit,
-                "year": year_at(s),
+                "year": year if year is not None else year_at(s),
                 "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
             }
         )
@@ -424,6 +434,14 @@ def find_metrics(
         if verb is not None:
             verbs[key] = (_phrase_end(f, original, unit_start), verb)
         return verb
+
+    for avg in find_averages(f, original, ents, index):
+        # before the rates below: an average's number read there would take a unit's name
+        said = avg.year
+        if said is None and avg.back:
+            measured = year_at(avg.start)
+            said = measured - avg.back if measured is not None else None
+        emit(avg.start, avg.end, avg.value, avg.unit, avg.name, _AVERAGE_OWNERS[avg.owner](), said)
 
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
@@ -604,6 +622,9 @@ def _bloc() -> EntityMention:
     """The ministries' bloc, by the name the vocabulary gives a count of ministries' owner."""
     (entry, _), *_ = _count_unit_matchers("ministry_count")
     return EntityMention(0, 0, entry.attrs["owner"], "ministry")
+
+
+_AVERAGE_OWNERS: dict[str, Callable[[], EntityMention]] = {"nation": lambda: _NATION, "bloc": _bloc}
 
 
 def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
