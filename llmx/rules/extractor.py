@@ -124,6 +124,7 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return None
 
 
+_UNKNOWN = "không rõ"  # the entity of a record whose subject was not read (never kept)
 _UNIT_CHARS = 6  # how far past a value the scan's mask may run: its unit ("%", " điểm")
 
 
@@ -526,6 +527,7 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
+            if doubt is not None or rec["entity"] == _UNKNOWN:
                 _release(mask, values, d)  # a record that will be rejected holds no number
             rec[_ATTACH] = attachment(f, d, rec["year"], ents, values)
             prev_end = max(prev_end, d.span_end)
@@ -626,7 +628,7 @@ class RulesExtractor(Backend):
         else:
             is_target = any(prev_end <= t < max(d.first_value_at, 0) for t in targets)
         return {
-            "entity": ent.name if ent else "không rõ",
+            "entity": ent.name if ent else _UNKNOWN,
             "entity_level": ent.level if ent else "other",
             "index": index,
             "component": d.component,

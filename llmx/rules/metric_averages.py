@@ -38,6 +38,10 @@ _BRACKETED_RE = re.compile(
 _NOT_THE_LEVEL_BEFORE = re.compile(
     r"\b(?:tang|giam|hon|tren|duoi|tu|up|down|by|above|below|over|than)\s*(?:them\s*)?$"
 )
+# A change told between a cue and the next value: that value is the change, not the level.
+_CHANGE_WORD = re.compile(
+    r"\b(?:tang|giam|cao hon|thap hon|nhinh hon|up|down|higher|lower|rose|fell)\b"
+)
 # What may stand between an average's value and a change or earlier value told after it.
 _JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|in (?:19|20)\d\d|so voi)\s*)?[\s,]*")
 _FOLLOW_UP_WINDOW = 90
@@ -116,6 +120,8 @@ def _value_after(
         return None  # "bình quân cả nước, tỉnh X đạt …": a unit's own figure follows
     if _NOT_THE_LEVEL_BEFORE.search(f, max(cue_end, m.start() - 12), m.start()):
         return None
+    if _CHANGE_WORD.search(f, cue_end, m.start()):
+        return None  # "Bình quân … đạt 65,74 trên thang 100, nhỉnh hơn năm 2021 0,37 điểm"
     if _VALUE_RE.search(f, cue_end, m.start()) or re.search(r"\d+\s*/", f[cue_end : m.start()]):
         return None
     return m
@@ -158,8 +164,9 @@ def _follow_ups(
     the last, a change named as a change of the average and signed, an earlier value named
     as the average itself with the year it gives (``back`` = 1: the year before)."""
     out: list[Average] = []
+    after = pos  # where the last follow-up's words end ("… above 2018"), past its value
     for _ in range(_MAX_FOLLOW_UPS):
-        hit = _next_follow_up(f, original, pos, lang)
+        hit = _next_follow_up(f, original, pos, after, lang)
         if hit is None:
             break
         entry, m = hit
@@ -187,22 +194,26 @@ def _follow_ups(
                 said = f"năm {year}"
             name = template.replace("{level}", level_name).replace("{year}", said)
             out.append(Average(start, end, value * (entry.sign or 1), unit, name, owner))
-        pos = end
+        pos, after = end, max(end, m.end())
     return out
 
 
 def _next_follow_up(
-    f: str, original: str, pos: int, lang: str
+    f: str, original: str, pos: int, after: int, lang: str
 ) -> tuple[Entry, re.Match[str]] | None:
-    """The change or earlier value that starts closest after ``pos`` (a few joining words
-    between at most), or None."""
+    """The change or earlier value that starts closest after ``pos`` (the last value's end)
+    with at most a few joining words after that value or after the last follow-up's words
+    (``after``), or None."""
     best: tuple[Entry, re.Match[str]] | None = None
     for label in ("average_change", "average_prior"):
         for entry, rx in _matchers(label):
             if entry.lang != lang:
                 continue
             m = rx.search(original, pos, pos + _FOLLOW_UP_WINDOW)
-            if m is None or not _JOIN_RE.fullmatch(f, pos, m.start()):
+            if m is None or not (
+                _JOIN_RE.fullmatch(f, pos, m.start())
+                or (m.start() >= after and _JOIN_RE.fullmatch(f, after, m.start()))
+            ):
                 continue
             if best is None or m.start() < best[1].start():
                 best = (entry, m)
