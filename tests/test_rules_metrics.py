@@ -93,3 +93,23 @@ def test_a_period_shorter_than_a_year_belongs_in_the_name() -> None:
 def test_a_survey_a_ministry_ran_counts_for_the_country() -> None:
     text = "Năm 2023, Bộ Nội vụ đã khảo sát 41.250 người dân trên cả nước."
     assert one(text, 41250).entity == "Việt Nam"
+
+
+def test_the_headlines_year_dates_undated_figures_over_the_dateline() -> None:
+    # the headline names the year reported on; the dateline the month it was published
+    text = (
+        "Kết quả đánh giá cải cách hành chính năm 2020 của tỉnh Nam Định\n\n"
+        "Tháng 3/2021\n\n"
+        "Trong khối sở, tỉnh Nam Định có 15 cơ quan xếp loại Tốt."
+    )
+    assert one(text, 15).year == 2020
+
+
+def test_a_year_later_in_the_values_clause_dates_it_and_one_past_a_clause_does_not() -> None:
+    text = (
+        "Năm 2023, tỉnh Sóc Trăng đạt 62,1 điểm PCI. Tỉnh có 6 chỉ số tăng điểm; trong khi năm "
+        "2022 còn 3 chỉ số dưới mức trung bình."
+    )
+    assert (one(text, 6).year, one(text, 3).year) == (2023, 2022)
+    later = "Tỉnh Cà Mau tiếp nhận 5.120 hồ sơ trực tuyến trong năm 2024."
+    assert one(later, 5120).year == 2024

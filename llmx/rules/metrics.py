@@ -67,6 +67,7 @@ _LOCAL_CUE = re.compile(r"\b(?:huyen|thi xa|cap huyen|cap xa|xa, phuong|trong ti
 _GROUP_NUMBER = re.compile(
     r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)(?:\s*/\s*(?P<b>\d+(?:\.\d{3})*))?\s+"
 )
+_CLAUSE_STOP = re.compile(r"[;:]|\btrong khi\b|\bwhile\b")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
 )
@@ -317,10 +318,21 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
+_HEADLINE_YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+
+
 def lead_period_year(head: str) -> int | None:
     """The year of the period an article reports on, read from its folded headline and lead
     (the first few hundred characters): the year of its otherwise undated figures."""
-    m = lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
+    headline = head.split("\n", 1)[0]
+    m = lx.PERIOD_YEAR_RE.search(headline)
+    if m is None:
+        # "Chỉ số CCHC năm 2022: …" over the dateline "Tháng 4/2023": the headline names the
+        # year reported on, the dateline when it was published
+        said = {y.group(1) for y in _HEADLINE_YEAR_RE.finditer(headline)}
+        if len(said) == 1:
+            return int(said.pop())
+    m = m or lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
     return int(m.group(1)) if m else None
 
 
@@ -372,7 +384,14 @@ def find_metrics(
             if by and lx.TARGET_RE.search(f, 0, pos):
                 return by[-1]  # "Mục tiêu đến năm 2025, tỷ lệ … đạt 80%": the goal's year
         before = [y for p, y in years if p <= pos]
-        return before[-1] if before else (years[0][1] if years else context_year)
+        if before:
+            return before[-1]
+        # a year later in the value's clause dates it ("… đạt 45% trong năm 2023"); one in a
+        # later clause is another figure's ("…; trong khi năm 2021 còn 1 chỉ số …")
+        after = [y for p, y in years if not _CLAUSE_STOP.search(f, pos, p)]
+        if after:
+            return after[0]
+        return context_year if context_year is not None else (years[0][1] if years else None)
 
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
 
