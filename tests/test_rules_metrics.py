@@ -113,3 +113,18 @@ def test_a_year_later_in_the_values_clause_dates_it_and_one_past_a_clause_does_n
     assert (one(text, 6).year, one(text, 3).year) == (2023, 2022)
     later = "Tỉnh Cà Mau tiếp nhận 5.120 hồ sơ trực tuyến trong năm 2024."
     assert one(later, 5120).year == 2024
+
+
+def test_a_generic_count_after_its_bloc_is_named_by_the_blocs_kind() -> None:
+    text = (
+        "Năm 2023, tỉnh Gia Lai công bố kết quả. Ở khối sở, ngành, 9/12 đơn vị (75%) đạt loại "
+        "tốt; ở khối UBND các huyện, 4 đơn vị xếp loại khá."
+    )
+    assert (one(text, 9).name, one(text, 75).name, one(text, 4).name) == (
+        "số sở, ngành đạt loại tốt",
+        "tỷ lệ sở, ngành loại tốt",
+        "số UBND huyện xếp loại khá",
+    )
+    # a count of a named kind keeps its own name
+    kept = "Năm 2023, ở khối sở, tỉnh Gia Lai có 3 hồ sơ quá hạn."
+    assert one(kept, 3).name.startswith("số hồ sơ")

@@ -67,6 +67,7 @@ _LOCAL_CUE = re.compile(r"\b(?:huyen|thi xa|cap huyen|cap xa|xa, phuong|trong ti
 _GROUP_NUMBER = re.compile(
     r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)(?:\s*/\s*(?P<b>\d+(?:\.\d{3})*))?\s+"
 )
+_BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[;:]|\btrong khi\b|\bwhile\b")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
@@ -411,6 +412,7 @@ def find_metrics(
             name = f"{name} {original[period.start() : period.end()]}"
         for i in range(s, e):
             mask[i] = True
+        name = _named_by_bloc(original, s, unit, name)
         ent = ent or owner(s)
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
@@ -486,7 +488,7 @@ def find_metrics(
             unit_o = original[share_of.start("u") : share_of.end("u")]
             after = f.find(")", m.end())
             rest = _following_name(f, original, after + 1) if after >= 0 else ""
-            name = _clean(f"tỷ lệ {unit_o} {rest}")
+            name = _named_by_bloc(original, s, unit_o, _clean(f"tỷ lệ {unit_o} {rest}"))
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
@@ -586,6 +588,26 @@ def find_metrics(
             unit = canonical.vi.removeprefix("số ")
         emit(s, u_end, value, unit, name, group_owner)
     return out
+
+
+def _named_by_bloc(original: str, pos: int, unit: str, name: str) -> str:
+    """A count (or share) of a generic unit ("đơn vị", "cơ quan") after the bloc it counts
+    is named by the bloc's kind: "Ở khối sở, ban, ngành, 14/16 đơn vị đạt loại xuất sắc" ->
+    "số sở, ban, ngành đạt loại xuất sắc"."""
+    matchers = _count_unit_matchers("bloc_kind")
+    if not matchers:
+        return name
+    entry, rx = matchers[0]
+    if fold(unit) not in fold(entry.attrs.get("generic", "")).split("|"):
+        return name
+    blocs = [m for m in rx.finditer(original, 0, pos)]
+    if not blocs:
+        return name
+    kind = _BLOC_LEAD.sub("", blocs[-1].group(0))
+    for head in ("số", "tỷ lệ"):
+        if name.startswith(f"{head} {unit}"):
+            return f"{head} {kind}{name[len(head) + 1 + len(unit) :]}"
+    return name
 
 
 def _counts_the_provinces_units(
