@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
@@ -17,8 +18,8 @@ from llmx.rules.metric_averages import find_averages
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
     r"(?:\bso|de an|muc do|iso|nghi dinh|chi thi|quyet dinh|giai doan|quy|thang|ngay|luc|"
-    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|:|\bnam)\s*$"
-)
+    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|\bnam)\s*$|:$"
+)  # ":" right before a number is a time ("10:30"); a list after "…: " counts
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
     r"\s+(?:dat|la|chiem|da|dang|co|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
@@ -68,6 +69,9 @@ _GROUP_NUMBER = re.compile(
     r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)(?:\s*/\s*(?P<b>\d+(?:\.\d{3})*))?\s+"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
+_GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
+_OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
+_REGION_NAME_MAX = 60
 _CLAUSE_STOP = re.compile(r"[;:]|\btrong khi\b|\bwhile\b")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
@@ -413,6 +417,8 @@ def find_metrics(
         for i in range(s, e):
             mask[i] = True
         name = _named_by_bloc(original, s, unit, name)
+        if unit != "%":
+            name = _with_group(original, s, name)
         ent = ent or owner(s)
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
@@ -579,7 +585,7 @@ def find_metrics(
         unit = original[m.end() : u_end]
         verb = count_verb(s, m.end(), unit)
         name = _count_name(f, original, m.end(), unit, verb)
-        group_owner = _group_owner(entry, f, s, ents, owner(s))
+        group_owner = _group_owner(entry, f, s, ents, owner(s), u_end)
         canonical = get_vocab().concept("metric", entry.label)
         if canonical is not None and group_owner is not None and group_owner.level == "nation":
             # "9 địa phương bị giảm chỉ số": the country's localities are its provinces,
@@ -607,6 +613,22 @@ def _named_by_bloc(original: str, pos: int, unit: str, name: str) -> str:
     for head in ("số", "tỷ lệ"):
         if name.startswith(f"{head} {unit}"):
             return f"{head} {kind}{name[len(head) + 1 + len(unit) :]}"
+    return name
+
+
+def _with_group(original: str, pos: int, name: str) -> str:
+    """A count's name with the group its clause opens on ("Nhóm A, từ 90% trở lên, có 2
+    tỉnh, thành phố" -> "số tỉnh, thành phố nhóm A, từ 90% trở lên"); the clause runs from
+    the last ";" (or the sentence start) and may list several counts ("… có 6 tỉnh … và 6
+    tỉnh …")."""
+    start = max(original.rfind(";", 0, pos), original.rfind(":", 0, pos)) + 1
+    for _, rx in _count_unit_matchers("group_lead"):
+        m = rx.match(original, start + len(original[start:pos]) - len(original[start:pos].lstrip()))
+        if m is None or m.end() > pos:
+            continue
+        group = _GROUP_LEAD_END.sub("", m.group(0)).strip(" ,")
+        if fold(group) not in fold(name):
+            return _clean(f"{name} {group[0].lower()}{group[1:]}")
     return name
 
 
@@ -680,7 +702,12 @@ def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
 
 
 def _group_owner(
-    entry: Entry, f: str, pos: int, ents: list[EntityMention], usual: EntityMention | None
+    entry: Entry,
+    f: str,
+    pos: int,
+    ents: list[EntityMention],
+    usual: EntityMention | None,
+    end: int | None = None,
 ) -> EntityMention | None:
     """Whose a group count is: the unit's owner in the vocabulary (the country for counts of
     provinces and survey forms, the bloc for ministries), unless the sentence names a region
@@ -692,6 +719,13 @@ def _group_owner(
     before = [e for e in ents if e.end <= pos]
     if before and before[-1].level == "region":
         return before[-1]
+    if end is not None:
+        # "6 tỉnh, thành phố thuộc vùng Tây Nguyên": the region's provinces, counted
+        of = _OF_REGION.match(f, end)
+        if of is not None:
+            for rm in get_gazetteer().find_regions(f[of.end() : of.end() + _REGION_NAME_MAX]):
+                if rm.start == 0:
+                    return EntityMention(of.end(), of.end() + rm.end, rm.item.name, "region")
     unless = entry.attrs.get("unless")
     local = {"local": _SUB_PROVINCE_LEVELS, "province": _LOCAL_LEVELS}.get(unless or "", ())
     if local and (_LOCAL_CUE.search(f) or any(e.level in local for e in before)):
