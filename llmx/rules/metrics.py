@@ -14,6 +14,7 @@ from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
+from llmx.rules.metrics_en import find_en_counts
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -72,7 +73,9 @@ _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORE
 _GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
 _REGION_NAME_MAX = 60
-_CLAUSE_STOP = re.compile(r"[;:]|\btrong khi\b|\bwhile\b")
+_CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
+# A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
+_AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
 )
@@ -323,7 +326,7 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
-_HEADLINE_YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+_HEADLINE_YEAR_RE = re.compile(r"\b(?:nam|in)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
 
 
 def lead_period_year(head: str) -> int | None:
@@ -365,6 +368,7 @@ def find_metrics(
     # "tháng 4/2025" is a year the year finder does not read as one
     periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
     years = sorted({*years, *periods})
+    years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
     is_target_sentence = bool(lx.TARGET_RE.search(f))
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
@@ -469,6 +473,10 @@ def find_metrics(
             measured = year_at(avg.start)
             said = measured - avg.back if measured is not None else None
         emit(avg.start, avg.end, avg.value, avg.unit, avg.name, _AVERAGE_OWNERS[avg.owner](), said)
+
+    for count in find_en_counts(f, original):
+        by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
+        emit(count.start, count.end, count.value, count.unit, count.name, by)
 
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")

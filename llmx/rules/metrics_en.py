@@ -1,0 +1,138 @@
+"""English counts ("A further 59 provinces and cities scored from 80 percent to under 90
+percent", "the survey covered 19 ministries and sectors"): the metric of the country, the
+ministries' bloc or the sentence's subject, named "number of <what is counted> <what they
+did>" in English, as the text writes it (eval/CONVENTIONS.md: English passages keep metric
+names in English).
+
+What an English count counts and whose it is come from the vocabulary (``count_unit``
+entries with ``lang = "en"``): ``owner`` "nation" (provinces, localities), "bloc"
+(ministries), "subject" (a unit's own parts: component indexes, dossiers), ``survey``
+"only" for people and firms, counted only as a survey's respondents, and ``unit`` where the
+count is recorded in another unit than the words the text counts in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from llmx.core.vocab import Entry, get_vocab
+
+# "57 of the 63 provinces", "12,300 firms", "6 component indexes": a count before its unit.
+_COUNT_RE = re.compile(
+    r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})+|\d{1,6})"
+    r"(?:\s+of\s+(?:the\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
+)
+# A count that is the base of other figures or a rank, not a figure itself.
+_BASE_BEFORE = re.compile(
+    r"\b(?:among|of|in|out of|across|from|to|between|than|top|all|no\.?|ranked|within|by|"
+    r"under|over|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_YEARS = range(1990, 2101)
+# Where the words saying what the counted units did stop.
+_PHRASE_STOP = re.compile(
+    r"[,;:.()–—]|\s(?:while|whereas|against|compared|but|which|who|including|as well as|"
+    r"and the|respectively)\b",
+    re.IGNORECASE,
+)
+_PHRASE_MAX_WORDS = 8
+_TRAILING = re.compile(
+    r"(?:\s+(?:the|a|an|of|in|on|to|from|for|with|by|at|their|its|under|over|and))+$",
+    re.IGNORECASE,
+)
+# A verb must open the phrase: "… provinces improved their index", "… ministries landed
+# between …"; a phrase that opens otherwise ("respondents aged 18 and over") says nothing of
+# what is measured.
+_VERB_START = re.compile(
+    r"^(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
+    r"did|stood|slipped|dropped)\b",
+    re.IGNORECASE,
+)
+# A verb the count is the object of: "improved on 6 component indexes", "slipped on 4 …".
+_VERB_BEFORE = re.compile(
+    r"\b(?P<verb>\w+ed|gained|slipped|won|lost)\s+(?:on|in)\s+(?:the\s+)?(?:other\s+|remaining\s+)?$",
+    re.IGNORECASE,
+)
+_SURVEY = re.compile(r"\b(?:survey(?:ed)?|poll|feedback|respondents|responses|interviewed)\b")
+
+
+@dataclass(frozen=True)
+class EnCount:
+    """One English count: where its number and unit are, the value, the unit as written,
+    its name and whose it is ("nation", "bloc" or "subject")."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    name: str
+    owner: str
+
+
+@cache
+def _units() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e))
+        for e in vocab.entries
+        if e.kind == "count_unit" and e.lang == "en" and e.label == "en_count"
+    )
+
+
+def _unit_at(original: str, pos: int) -> tuple[Entry, re.Match[str]] | None:
+    best: tuple[Entry, re.Match[str]] | None = None
+    for entry, rx in _units():
+        m = rx.match(original, pos)
+        if m and (best is None or m.end() > best[1].end()):
+            best = (entry, m)
+    return best
+
+
+def _what_they_did(original: str, pos: int) -> str:
+    """The words after a counted unit saying what the units did, up to a clause break."""
+    stop = _PHRASE_STOP.search(original, pos)
+    words = original[pos : stop.start() if stop else len(original)].split()
+    phrase = " ".join(words[:_PHRASE_MAX_WORDS])
+    phrase = _TRAILING.sub("", phrase)
+    return phrase if _VERB_START.match(phrase) else ""
+
+
+def find_en_counts(f: str, original: str) -> list[EnCount]:
+    """The English counts of one sentence (folded ``f``, ``original`` text)."""
+    if not _units():
+        return []
+    survey = bool(_SURVEY.search(f))
+    out: list[EnCount] = []
+    for m in _COUNT_RE.finditer(original):
+        hit = _unit_at(original, m.end())
+        if hit is None:
+            continue
+        entry, um = hit
+        s = m.start("v")
+        if _BASE_BEFORE.search(original, max(0, s - 16), s):
+            continue
+        value = float(m.group("v").replace(",", ""))
+        if value in _YEARS and "," not in m.group("v"):
+            continue
+        is_survey_unit = entry.attrs.get("survey") == "only"
+        if is_survey_unit and not survey:
+            continue  # "30,000 citizens" outside a survey: not a figure this reads
+        unit = um.group(0)
+        did = _what_they_did(original, um.end())
+        done = _VERB_BEFORE.search(original, max(0, s - 30), s)
+        if not did and done:
+            did = done.group("verb")  # "improved on 6 component indexes", "slipped on 4 …"
+        if did:
+            name = f"number of {unit} {did}"
+        elif survey and (is_survey_unit or entry.attrs.get("owner") != "subject"):
+            name = f"number of {unit} surveyed"
+        else:
+            continue  # nothing says what the count measures
+        owner = "nation" if survey and entry.attrs.get("owner") != "subject" else entry.attrs.get(
+            "owner", "subject"
+        )
+        recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
+        out.append(EnCount(s, um.end(), value, recorded, name, owner))
+    return out
