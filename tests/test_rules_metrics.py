@@ -128,3 +128,13 @@ def test_a_generic_count_after_its_bloc_is_named_by_the_blocs_kind() -> None:
     # a count of a named kind keeps its own name
     kept = "Năm 2023, ở khối sở, tỉnh Gia Lai có 3 hồ sơ quá hạn."
     assert one(kept, 3).name.startswith("số hồ sơ")
+
+
+def test_a_verb_of_two_short_words_joined_by_va_stays_whole() -> None:
+    text = "Năm 2022, huyện Lý Sơn giải quyết 980 hồ sơ, trong đó, giải quyết đúng và sớm hạn là 960 hồ sơ."
+    assert one(text, 960).name == "số hồ sơ giải quyết đúng và sớm hạn"
+
+
+def test_a_bracketed_aside_of_words_takes_no_part_in_a_name() -> None:
+    text = "Năm 2021, tỉnh Hà Giang có 100% hồ sơ (trừ hồ sơ mật) được số hóa."
+    assert one(text, 100).name == "tỷ lệ hồ sơ được số hóa"

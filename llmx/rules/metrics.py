@@ -47,6 +47,7 @@ _VERB_PHRASE_LEAD = re.compile(
     r"ngoai ra|nhu vay|hien|hien nay|den nay|ca)\s+)+"
 )
 _VERB_PHRASE_MAX_WORDS = 12
+_JOINED_WORDS = 4  # words either side of "và" that still make one verb phrase
 # The auxiliary between a clause's subject and its verb ("thành phố đã tiếp nhận").
 _AUXILIARY = re.compile(r"\s(?:đã|đang|sẽ|vừa)\s")
 _VERB_WITH_WORDS = 2  # a count's noun phrase this short after its unit takes the clause's verb
@@ -131,6 +132,10 @@ _HEADED_COUNT_RE = re.compile(
     rf"(?P<v>\d+(?:\.\d{{3}})*)(?!\d|[.,]\d|\s*[/%]|\s*(?:{lx.COUNT_UNITS}|nghin|trieu|ty)\b)"
 )
 _PAREN_ASIDE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)\s*")
+# A bracketed aside of words inside a noun phrase ("100% văn bản (không phải văn bản mật)
+# trao đổi …"): the phrase goes on after it, without it.
+_WORD_ASIDE = re.compile(r"\(\s*[^\d()]{2,50}?\)\s*(?=[^\W\d])")
+_WORD_ASIDE_IN_NAME = re.compile(r"\s*\(\s*[^\d()]{2,50}?\)(?=\s+[^\W\d])")
 _PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
@@ -250,7 +255,7 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
         if go_on and go_on.end() > m.start() and _listed_at(original, go_on.end()):
             at = go_on.end()
             continue
-        aside = _PAREN_ASIDE.match(f, m.start())
+        aside = _PAREN_ASIDE.match(f, m.start()) or _WORD_ASIDE.match(f, m.start())
         if aside and m.start() > pos:
             at = aside.end()
             continue
@@ -259,7 +264,14 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
 
 def _following_name(f: str, original: str, pos: int) -> str:
     """Noun phrase after a number: '100% các xã được phủ sóng' -> 'các xã được phủ sóng'."""
-    phrase = _tidy(f, original, pos, _phrase_end(f, original, pos))
+    end = _phrase_end(f, original, pos)
+    asides = list(_WORD_ASIDE_IN_NAME.finditer(f, pos, end))
+    if asides:
+        # the name is read without them, so they take none of its words
+        keep = [(a, b) for a, b in zip([pos] + [m.end() for m in asides], [m.start() for m in asides] + [end])]
+        f, original = "".join(f[a:b] for a, b in keep), "".join(original[a:b] for a, b in keep)
+        pos, end = 0, len(f)
+    phrase = _tidy(f, original, pos, end)
     return _clean(_PAREN_ASIDE_IN_NAME.sub("", phrase))
 
 
@@ -288,9 +300,15 @@ def _verb_phrase(f: str, original: str, num_start: int, ents: list[EntityMention
     ("đã", "có") or end on the number ("của", "là"): 'toàn tỉnh đã thực hiện cắt giảm thời
     hạn giải quyết của 241 TTHC' -> 'thực hiện cắt giảm thời hạn giải quyết'. None when the
     clause holds a number, an entity's name or too many words to be a name."""
-    start = 0
-    for m in _COUNT_CLAUSE_BREAK.finditer(f, 0, num_start):
-        start = m.end()
+    breaks = list(_COUNT_CLAUSE_BREAK.finditer(f, 0, num_start))
+    start = breaks[-1].end() if breaks else 0
+    if breaks and breaks[-1].group(0).strip() == "va":
+        # "giải quyết đúng và sớm hạn là 12.210 hồ sơ": two short words joined, one verb
+        before = breaks[-2].end() if len(breaks) > 1 else 0
+        left, right = f[before : breaks[-1].start()].split(), f[start:num_start].split()
+        if 0 < len(left) <= _JOINED_WORDS and len(right) <= _JOINED_WORDS + 1:
+            if not _DIGIT.search(f, before, start):
+                start = before
     for e in ents:
         if e.end > start and e.start < num_start:
             start = max(start, min(e.end, num_start))
