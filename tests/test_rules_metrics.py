@@ -138,3 +138,13 @@ def test_a_verb_of_two_short_words_joined_by_va_stays_whole() -> None:
 def test_a_bracketed_aside_of_words_takes_no_part_in_a_name() -> None:
     text = "Năm 2021, tỉnh Hà Giang có 100% hồ sơ (trừ hồ sơ mật) được số hóa."
     assert one(text, 100).name == "tỷ lệ hồ sơ được số hóa"
+
+
+def test_the_system_a_sentence_opens_on_says_where_its_figures_are_counted() -> None:
+    text = (
+        "Đối với Hệ thống thông tin giải quyết TTHC tỉnh Lào Cai, năm 2023 có 41.200 tài "
+        "khoản đăng ký…"
+    )
+    assert one(text, 41200).name == (
+        "số tài khoản đăng ký trên Hệ thống thông tin giải quyết TTHC tỉnh Lào Cai"
+    )

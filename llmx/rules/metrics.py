@@ -74,6 +74,8 @@ _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORE
 _GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
 _REGION_NAME_MAX = 60
+_TOPIC_LEAD = re.compile(r"^(?:đối với|với|trên|tại)\s+", re.IGNORECASE)
+_TOPIC_OPENS_WITHIN = 12  # characters: the topic must open the sentence ("Đối với …", "Còn với …")
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
@@ -153,7 +155,7 @@ def _clause_start(f: str, pos: int) -> int:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–(")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–(…")
     words = name.split()
     return " ".join(words[:_MAX_NAME_WORDS])
 
@@ -441,6 +443,7 @@ def find_metrics(
         name = _named_by_bloc(original, s, unit, name)
         if unit != "%":
             name = _with_group(original, s, name)
+        name = _with_topic_system(original, s, name)
         ent = ent or owner(s)
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
@@ -640,6 +643,30 @@ def _named_by_bloc(original: str, pos: int, unit: str, name: str) -> str:
         if name.startswith(f"{head} {unit}"):
             return f"{head} {kind}{name[len(head) + 1 + len(unit) :]}"
     return name
+
+
+def _with_topic_system(original: str, pos: int, name: str) -> str:
+    """A figure's name with the system its sentence opens on as its topic ("Đối với Cổng
+    Dịch vụ công quốc gia, … 7,23 triệu tài khoản đăng ký" -> "số tài khoản đăng ký trên
+    Cổng Dịch vụ công quốc gia")."""
+    for _, rx in _topic_matchers():
+        m = rx.search(original, 0, pos)
+        if m is None or m.start() > _TOPIC_OPENS_WITHIN:
+            continue
+        system = _TOPIC_LEAD.sub("", m.group(0)).strip()
+        if fold(system) not in fold(name):
+            return _clean(f"{name} trên {system}")
+    return name
+
+
+@cache
+def _topic_matchers() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e))
+        for e in vocab.entries
+        if e.kind == "metric" and e.label == "topic_system"
+    )
 
 
 def _with_group(original: str, pos: int, name: str) -> str:
