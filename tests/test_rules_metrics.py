@@ -148,3 +148,14 @@ def test_the_system_a_sentence_opens_on_says_where_its_figures_are_counted() -> 
     assert one(text, 41200).name == (
         "số tài khoản đăng ký trên Hệ thống thông tin giải quyết TTHC tỉnh Lào Cai"
     )
+
+
+def test_a_predicate_told_once_after_a_list_of_counts_names_every_count() -> None:
+    text = (
+        "Năm 2020, tại tỉnh Cao Bằng, 100% xã và 35 đơn vị sự nghiệp cấp huyện đã áp dụng phần "
+        "mềm một cửa điện tử."
+    )
+    assert one(text, 100).name == "tỷ lệ xã đã áp dụng phần mềm một cửa điện tử"
+    # a comma alone lists another figure, whose words are its own
+    other = "Năm 2020, huyện Hòa An tiếp nhận 2.310 hồ sơ, 98% hồ sơ được giải quyết đúng hạn."
+    assert one(other, 2310).name == "số hồ sơ tiếp nhận"

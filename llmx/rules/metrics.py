@@ -76,6 +76,9 @@ _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
 _REGION_NAME_MAX = 60
 _TOPIC_LEAD = re.compile(r"^(?:đối với|với|trên|tại)\s+", re.IGNORECASE)
 _TOPIC_OPENS_WITHIN = 12  # characters: the topic must open the sentence ("Đối với …", "Còn với …")
+# Another count of a list after a noun phrase ("…, 428 đơn vị", "… và 01 đơn vị").
+_NEXT_LISTED_COUNT = re.compile(r"\s*(?:,|\bva\b)\s*\d+(?:[.,]\d+)*\s*%?\s+(?=[^\W\d])")
+_MAX_LISTED = 6
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
@@ -274,7 +277,29 @@ def _following_name(f: str, original: str, pos: int) -> str:
         f, original = "".join(f[a:b] for a, b in keep), "".join(original[a:b] for a, b in keep)
         pos, end = 0, len(f)
     phrase = _tidy(f, original, pos, end)
+    shared = _shared_predicate(f, original, end) if not asides else ""
+    if shared and fold(shared) not in fold(phrase):
+        phrase = f"{phrase} {shared}"
     return _clean(_PAREN_ASIDE_IN_NAME.sub("", phrase))
+
+
+def _shared_predicate(f: str, original: str, end: int) -> str:
+    """The predicate told once after the last of a list of counts that goes on at ``end``
+    ("100% cơ quan …, 428 đơn vị … và 01 đơn vị … duy trì thực hiện cơ chế tự chủ"), or ""
+    when no list goes on there."""
+    last = None
+    for _ in range(_MAX_LISTED):
+        item = _NEXT_LISTED_COUNT.match(f, end)
+        if item is None or (last is None and "va" not in item.group(0)):
+            break  # "12.486 hồ sơ, 99,6% hồ sơ được …": a comma alone lists other figures
+        last, end = item.end(), _phrase_end(f, original, item.end())
+    if last is None:
+        return ""
+    for _, rx in _topic_matchers("shared_predicate"):
+        m = rx.search(original, last, end)
+        if m is not None:
+            return _tidy(f, original, m.start(), end)
+    return ""
 
 
 def _count_name(f: str, original: str, unit_start: int, unit: str, verb: str | None = None) -> str:
@@ -660,12 +685,11 @@ def _with_topic_system(original: str, pos: int, name: str) -> str:
 
 
 @cache
-def _topic_matchers() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    """The vocabulary's metric-name cues of one label, each with its compiled pattern."""
     vocab = get_vocab()
     return tuple(
-        (e, vocab.matcher(e))
-        for e in vocab.entries
-        if e.kind == "metric" and e.label == "topic_system"
+        (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
     )
 
 
