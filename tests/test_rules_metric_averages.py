@@ -73,7 +73,12 @@ def test_an_average_over_the_ministries_is_the_blocs() -> None:
         "reached 86.2%, 0.6% lower than in 2019."
     )
     got = metrics(text)
-    assert ("17 bộ, cơ quan ngang bộ", "average PAR Index of ministries and agencies", 86.2, 2020) in got
+    assert (
+        "17 bộ, cơ quan ngang bộ",
+        "average PAR Index of ministries and agencies",
+        86.2,
+        2020,
+    ) in got
     change = [g for g in got if g[1].startswith("change in")]
     assert [(g[0], g[2]) for g in change] == [("17 bộ, cơ quan ngang bộ", -0.6)]
 

@@ -131,7 +131,10 @@ def test_a_generic_count_after_its_bloc_is_named_by_the_blocs_kind() -> None:
 
 
 def test_a_verb_of_two_short_words_joined_by_va_stays_whole() -> None:
-    text = "Năm 2022, huyện Lý Sơn giải quyết 980 hồ sơ, trong đó, giải quyết đúng và sớm hạn là 960 hồ sơ."
+    text = (
+        "Năm 2022, huyện Lý Sơn giải quyết 980 hồ sơ, trong đó, giải quyết đúng và sớm hạn là "
+        "960 hồ sơ."
+    )
     assert one(text, 960).name == "số hồ sơ giải quyết đúng và sớm hạn"
 
 

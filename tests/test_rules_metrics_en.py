@@ -45,7 +45,12 @@ def test_a_surveys_respondents_are_the_countrys_and_people_outside_one_are_not_r
 
 def test_a_units_own_parts_take_the_verb_before_them() -> None:
     text = "Binh Phuoc improved on 7 component indexes in 2021."
-    assert metrics(text)[7] == ("Bình Phước", "number of component indexes improved", "chỉ số", 2021)
+    assert metrics(text)[7] == (
+        "Bình Phước",
+        "number of component indexes improved",
+        "chỉ số",
+        2021,
+    )
 
 
 def test_a_count_with_nothing_said_of_it_is_not_emitted() -> None:

@@ -182,7 +182,9 @@ def _follow_ups(
         if entry.label == "average_prior":
             back = 0 if year else 1
             out.append(
-                Average(start, end, value, unit, level_name, owner, int(year) if year else None, back)
+                Average(
+                    start, end, value, unit, level_name, owner, int(year) if year else None, back
+                )
             )
         else:
             concept = get_vocab().concept("metric", "average_change")

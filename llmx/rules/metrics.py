@@ -273,7 +273,9 @@ def _following_name(f: str, original: str, pos: int) -> str:
     asides = list(_WORD_ASIDE_IN_NAME.finditer(f, pos, end))
     if asides:
         # the name is read without them, so they take none of its words
-        keep = [(a, b) for a, b in zip([pos] + [m.end() for m in asides], [m.start() for m in asides] + [end])]
+        starts = [pos] + [m.end() for m in asides]
+        ends = [m.start() for m in asides] + [end]
+        keep = list(zip(starts, ends, strict=True))
         f, original = "".join(f[a:b] for a, b in keep), "".join(original[a:b] for a, b in keep)
         pos, end = 0, len(f)
     phrase = _tidy(f, original, pos, end)

@@ -130,8 +130,10 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
             name = f"number of {unit} surveyed"
         else:
             continue  # nothing says what the count measures
-        owner = "nation" if survey and entry.attrs.get("owner") != "subject" else entry.attrs.get(
-            "owner", "subject"
+        owner = (
+            "nation"
+            if survey and entry.attrs.get("owner") != "subject"
+            else entry.attrs.get("owner", "subject")
         )
         recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
         out.append(EnCount(s, um.end(), value, recorded, name, owner))
