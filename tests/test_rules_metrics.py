@@ -162,3 +162,26 @@ def test_a_predicate_told_once_after_a_list_of_counts_names_every_count() -> Non
     # a comma alone lists another figure, whose words are its own
     other = "Năm 2020, huyện Hòa An tiếp nhận 2.310 hồ sơ, 98% hồ sơ được giải quyết đúng hạn."
     assert one(other, 2310).name == "số hồ sơ tiếp nhận"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a unit's share of the maximum score is its index result, not a metric
+        ("Năm 2022, Sở Xây dựng tỉnh Bến Tre xếp cuối, tỷ lệ điểm số đạt 61,2%.", 61.2),
+        # what changed is named in another sentence
+        ("Năm 2022, tỉnh Bến Tre đạt 80,1%. Kết quả này giảm 2,4% so với năm trước.", 2.4),
+        # the make-up of an index, not anyone's figure
+        ("Bộ tiêu chí năm 2022 được cấu trúc thành 9 lĩnh vực đánh giá.", 9),
+        ("Năm 2022, Chỉ số PAPI được xây dựng trên 8 tiêu chí đánh giá.", 8),
+        # every province: the base of the figures that follow
+        ("Năm 2022, 63 tỉnh, thành phố được chia thành ba nhóm.", 63),
+    ],
+)  # fmt: skip
+def test_figures_that_are_not_metrics(text: str, value: float) -> None:
+    assert [m for m in metrics(text) if m.value == value] == []
+
+
+def test_a_units_rank_in_the_country_does_not_make_its_count_the_countrys() -> None:
+    text = "Năm 2022, điểm của tỉnh Hà Nam thuộc nhóm cao nhất toàn quốc ở cả 6 lĩnh vực."
+    assert one(text, 6).entity == "Hà Nam"

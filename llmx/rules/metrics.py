@@ -79,6 +79,16 @@ _TOPIC_OPENS_WITHIN = 12  # characters: the topic must open the sentence ("Đố
 # Another count of a list after a noun phrase ("…, 428 đơn vị", "… và 01 đơn vị").
 _NEXT_LISTED_COUNT = re.compile(r"\s*(?:,|\bva\b)\s*\d+(?:[.,]\d+)*\s*%?\s+(?=[^\W\d])")
 _MAX_LISTED = 6
+# "Tỷ lệ điểm (số)": the share of the maximum score a unit got, its index result.
+_SCORE_SHARE_NAME = re.compile(r"^(?:ty le|ti le) diem\b")
+_RATE_IN_NAME = re.compile(r"\d\s*%")
+_ANAPHOR = re.compile(r"\b(?:nay|do|tren)$|\b(?:nay|do)\b")
+# A count of the parts an index is built from ("được cấu trúc thành 8 lĩnh vực", "xây dựng
+# trên 8 tiêu chí"): the index's make-up, not a figure of anyone.
+_STRUCTURE_BEFORE = re.compile(
+    r"\b(?:cau truc thanh|chia thanh|chia lam|xay dung tren|gom co|bao gom|phan thanh)\s*$"
+)
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:nhat|dau|thu \d+|cuoi)\s*(?:trong\s+|tren\s+)?$")
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
@@ -184,6 +194,13 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     if said:
         return _clean(named[0][: said.start()] + level + named[0][said.end() :])
     return _clean(f"{named[0]} {level}")
+
+
+def _not_a_rate_name(name: str) -> bool:
+    """Names no rate may take: a score's share ("tỷ lệ điểm số": a unit's index result), a
+    bare head ("tỷ lệ") and a name holding another rate ("tỷ lệ điểm số dưới 76,61%")."""
+    key = fold(name)
+    return bool(_SCORE_SHARE_NAME.match(key) or _is_bare_rate(name) or _RATE_IN_NAME.search(key))
 
 
 def _is_level(name: str) -> bool:
@@ -423,7 +440,11 @@ def find_metrics(
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
-        national = [c.end() for c in lx.NATIONAL_FIGURE_RE.finditer(f, max(0, pos - 60), pos)]
+        national = [
+            c.end()
+            for c in lx.NATIONAL_FIGURE_RE.finditer(f, max(0, pos - 60), pos)
+            if not _SUPERLATIVE_BEFORE.search(f, max(0, c.start() - 14), c.start())
+        ]  # "thuộc nhóm cao nhất toàn quốc ở 8 trục": where the unit ranks, not whose
         if national and (not before or before[-1].end < national[-1]):
             return _NATION  # "…, bình quân 63 địa phương là 88,37%" after a province's name
         if before:
@@ -555,6 +576,8 @@ def find_metrics(
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
                 name = _preceding_words(original, s, 8)
+                if _ANAPHOR.search(fold(name)):
+                    name = ""  # "Kết quả này giảm 5,42%": what changed is named elsewhere
             else:
                 following = _following_name(f, original, m.end())
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
@@ -562,6 +585,8 @@ def find_metrics(
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
                 if not name:
                     name = _task_rate_name(f, original, s)
+        if name and _not_a_rate_name(name):
+            continue
         emit(m.start(), m.end(), value, "%", name)
 
     for m in _FRACTION_RE.finditer(f):
@@ -584,6 +609,8 @@ def find_metrics(
         s = m.start("v")
         total_of = _TOTAL_BEFORE.search(f, max(0, s - 12), s)
         if total_of is None and _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+            continue
+        if _STRUCTURE_BEFORE.search(f, max(0, s - 20), s):
             continue
         if _UNITS_COUNTED.match(m.group("u")) and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
             continue  # "Trong 16 đơn vị của khối này, …": the units ranked, not a figure
@@ -624,7 +651,9 @@ def find_metrics(
         s = m.start("a")
         if any(mask[s : m.end()]) or _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
             continue
-        if _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
+        if _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s) or _STRUCTURE_BEFORE.search(
+            f, max(0, s - 20), s
+        ):
             continue
         hit = _group_unit_at(original, m.end())
         if hit is None:
@@ -638,6 +667,8 @@ def find_metrics(
             continue  # "năm 2022 tỉnh …": a year before a noun
         if entry.label == "part_count" and _RATIO_BEFORE.search(f, max(0, s - 12), s):
             continue  # "gấp 2 lần": a ratio, not a count
+        if total is None and m.group("a") in entry.attrs.get("whole", "").split("|"):
+            continue  # "63 tỉnh, thành phố được chia thành …": all of them, the base
         unit = original[m.end() : u_end]
         verb = count_verb(s, m.end(), unit)
         name = _count_name(f, original, m.end(), unit, verb)
