@@ -288,3 +288,15 @@ def test_a_count_listed_after_a_colon_is_read_and_a_time_is_not() -> None:
     )
     values = {m.value for m in _metrics(text)}
     assert 7 in values and 30 not in values
+
+
+def test_survey_forms_after_tren_are_more_than_and_parts_after_a_shared_verb_count() -> None:
+    text = (
+        "Để xác định Chỉ số CCHC năm 2021, Bộ Nội vụ đã khảo sát trên 71.000 phiếu. Năm 2021, "
+        "tỉnh Phú Yên tăng điểm ở 06 trong 8 trục nội dung và chỉ giảm điểm ở 02 trục."
+    )
+    got = {m.value: (m.entity, m.name) for m in _metrics(text)}
+    assert got[71000] == ("Việt Nam", "số phiếu khảo sát")
+    assert got[6] == ("Phú Yên", "số trục nội dung tăng điểm")
+    assert got[2] == ("Phú Yên", "số trục giảm điểm")
+    assert 8 not in got  # the whole of "06 trong 8", not a figure

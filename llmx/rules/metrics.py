@@ -68,7 +68,8 @@ _BLOC_CUE = re.compile(r"\b(?:khoi bo|bo, (?:nganh|co quan ngang bo)|cac bo)\b")
 # A sentence about units inside a province: its counts of localities are the province's.
 _LOCAL_CUE = re.compile(r"\b(?:huyen|thi xa|cap huyen|cap xa|xa, phuong|trong tinh|toan tinh)\b")
 _GROUP_NUMBER = re.compile(
-    r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)(?:\s*/\s*(?P<b>\d+(?:\.\d{3})*))?\s+"
+    r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)"
+    r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
 _GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
@@ -89,6 +90,11 @@ _STRUCTURE_BEFORE = re.compile(
     r"\b(?:cau truc thanh|chia thanh|chia lam|xay dung tren|gom co|bao gom|phan thanh)\s*$"
 )
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:nhat|dau|thu \d+|cuoi)\s*(?:trong\s+|tren\s+)?$")
+# A change or ranking verb before "ở" ("tăng điểm ở", "đứng đầu cả nước ở").
+_VERB_BEFORE_O = re.compile(
+    r"\b(?:tang|giam|tang diem|giam diem|dung dau|dan dau|cai thien|sut giam|thap nhat|"
+    r"cao nhat)(?: [a-z]+){0,2}\s*$"
+)
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
@@ -651,14 +657,15 @@ def find_metrics(
         s = m.start("a")
         if any(mask[s : m.end()]) or _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
             continue
-        if _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s) or _STRUCTURE_BEFORE.search(
-            f, max(0, s - 20), s
-        ):
-            continue
         hit = _group_unit_at(original, m.end())
         if hit is None:
             continue
         entry, u_end = hit
+        base = _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
+        if base is not None and _counted_anyway(entry, f, base):
+            base = None
+        if base is not None or _STRUCTURE_BEFORE.search(f, max(0, s - 20), s):
+            continue
         value = parse_vn_number(m.group("a"))
         total = parse_vn_number(m.group("b")) if m.group("b") else None
         if value is None or (total is not None and value > total):
@@ -723,6 +730,18 @@ def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Patter
     vocab = get_vocab()
     return tuple(
         (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
+    )
+
+
+def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
+    """Whether a group count after a word that usually opens a base ("trên", "ở") is a figure
+    all the same: survey forms "trên 89.000 phiếu" (more than), and a unit's parts after the
+    verb they share ("tăng điểm ở 7 lĩnh vực")."""
+    word = base.group(0).split()[-1] if base.group(0).split() else ""
+    if entry.label == "survey_count" and word in ("tren", "hon"):
+        return True
+    return entry.label == "part_count" and word == "o" and bool(
+        _VERB_BEFORE_O.search(f, max(0, base.start() - 24), base.start())
     )
 
 
