@@ -185,3 +185,18 @@ def test_figures_that_are_not_metrics(text: str, value: float) -> None:
 def test_a_units_rank_in_the_country_does_not_make_its_count_the_countrys() -> None:
     text = "Năm 2022, điểm của tỉnh Hà Nam thuộc nhóm cao nhất toàn quốc ở cả 6 lĩnh vực."
     assert one(text, 6).entity == "Hà Nam"
+
+
+def test_rates_told_respectively_go_to_the_units_listed_in_order() -> None:
+    text = (
+        "Năm 2023, tỷ lệ hồ sơ trực tuyến cao nhất thuộc về Bộ Tư pháp, Bộ Y tế và Bộ Xây "
+        "dựng, với tỷ lệ lần lượt là 98,1%, 95,4% và 93,2%."
+    )
+    got = {m.value: m.entity for m in metrics(text)}
+    assert got == {98.1: "Bộ Tư pháp", 95.4: "Bộ Y tế", 93.2: "Bộ Xây dựng"}
+    # lists of different lengths pair nothing: each rate keeps the usual owner
+    uneven = (
+        "Năm 2023, Bộ Tư pháp và Bộ Y tế có tỷ lệ hồ sơ trực tuyến lần lượt là 98,1%, 95,4% "
+        "và 93,2%."
+    )
+    assert {m.entity for m in metrics(uneven)} == {"Bộ Y tế"}

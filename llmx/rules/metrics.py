@@ -95,6 +95,11 @@ _VERB_BEFORE_O = re.compile(
     r"\b(?:tang|giam|tang diem|giam diem|dung dau|dan dau|cai thien|sut giam|thap nhat|"
     r"cao nhat)(?: [a-z]+){0,2}\s*$"
 )
+# The joins of a "lần lượt" list ("100%, 100% và 97,67%", "A, B và C"), what may open its
+# values ("lần lượt là"), and how far the units' list may end before the cue.
+_RESPECTIVE_JOIN = re.compile(r"\s*(?:,|;)?\s*(?:va\s+)?")
+_RESPECTIVE_LEAD = re.compile(r"\s*(?:la|dat|chiem|o muc)?\s*")
+_RESPECTIVE_GAP = 30
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
@@ -527,6 +532,7 @@ def find_metrics(
             }
         )
 
+    respective = _respective_owners(f, ents)
     verbs: dict[str, tuple[int, str]] = {}  # unit -> (where its list goes on, its verb)
 
     def count_verb(s: int, unit_start: int, unit: str) -> str | None:
@@ -593,7 +599,7 @@ def find_metrics(
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
             continue
-        emit(m.start(), m.end(), value, "%", name)
+        emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
     for m in _FRACTION_RE.finditer(f):
         # "1.121/1.807 thủ tục": the count achieved out of a total.
@@ -731,6 +737,33 @@ def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Patter
     return tuple(
         (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
     )
+
+
+def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:
+    """Rates paired in order with the units listed before "lần lượt" ("A, B và C, với tỷ lệ
+    lần lượt là 100%, 100% và 97,67%"): where each rate starts -> its unit. Empty unless the
+    two lists have the same length."""
+    cue = lx.RESPECTIVELY_RE.search(f)
+    if cue is None:
+        return {}
+    values = []
+    for m in lx.PERCENT_RE.finditer(f, cue.end()):
+        if values and not _RESPECTIVE_JOIN.fullmatch(f, values[-1][1], m.start()):
+            break
+        if not values and not _RESPECTIVE_LEAD.fullmatch(f, cue.end(), m.start()):
+            return {}
+        values.append((m.start(), m.end()))
+    listed: list[EntityMention] = []
+    for e in reversed([e for e in ents if e.end <= cue.start()]):
+        gap = f[e.end : listed[0].start] if listed else f[e.end : cue.start()]
+        if listed and not _RESPECTIVE_JOIN.fullmatch(gap):
+            break
+        if not listed and len(gap) > _RESPECTIVE_GAP:
+            return {}
+        listed.insert(0, e)
+    if len(values) < 2 or len(listed) != len(values):
+        return {}
+    return {start: e for (start, _), e in zip(values, listed, strict=True)}
 
 
 def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
