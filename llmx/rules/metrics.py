@@ -773,8 +773,10 @@ def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
     word = base.group(0).split()[-1] if base.group(0).split() else ""
     if entry.label == "survey_count" and word in ("tren", "hon"):
         return True
-    return entry.label == "part_count" and word == "o" and bool(
-        _VERB_BEFORE_O.search(f, max(0, base.start() - 24), base.start())
+    return (
+        entry.label == "part_count"
+        and word == "o"
+        and bool(_VERB_BEFORE_O.search(f, max(0, base.start() - 24), base.start()))
     )
 
 
