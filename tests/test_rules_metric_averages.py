@@ -89,3 +89,36 @@ def test_a_regions_average_is_not_a_metric_of_the_country() -> None:
         "quân cả nước."
     )
     assert [g for g in metrics(text) if g[0] == "Việt Nam"] == []
+
+
+def test_a_vietnamese_fall_is_named_as_a_fall_and_a_0_to_1_score_needs_no_unit() -> None:
+    sipas = "Chỉ số SIPAS chung của cả nước năm 2020 là 84,1%, thấp hơn năm 2019 1,2%."
+    assert (
+        "Việt Nam",
+        "mức giảm giá trị trung bình Chỉ số SIPAS cả nước so với năm 2019",
+        1.2,
+        2020,
+    ) in metrics(sipas)
+    dti = "Năm 2022, DTI cấp tỉnh bình quân đạt 0,4512, tăng 12,4% so với năm 2021."
+    got = metrics(dti)
+    assert ("Việt Nam", "giá trị trung bình Chỉ số chuyển đổi số cả nước", 0.4512, 2022) in got
+
+
+def test_a_bloc_of_a_stated_size_and_an_average_of_the_provinces() -> None:
+    text = (
+        "In the 2015 PAR Index, the 18 ministries and agencies average 79.1 percent. The 63 "
+        "provinces and cities, for their part, average 76.4 percent."
+    )
+    got = metrics(text)
+    assert (
+        "18 bộ, cơ quan ngang bộ",
+        "average PAR Index of ministries and agencies",
+        79.1,
+        2015,
+    ) in got
+    assert ("Việt Nam", "average PAR Index of provinces and cities", 76.4, 2015) in got
+
+
+def test_a_part_of_the_bloc_is_not_the_bloc() -> None:
+    text = "Năm 2022, giá trị trung bình DTI của khối bộ có cung cấp dịch vụ công là 0,47."
+    assert [g for g in metrics(text) if g[2] == 0.47] == []

@@ -57,3 +57,8 @@ def test_a_count_with_nothing_said_of_it_is_not_emitted() -> None:
     # "with …" does not say what was measured, and no survey is named
     assert 52 not in metrics("In 2021, 52 provinces with large populations were listed.")
     assert metrics("Da Nang has 6 districts and 56 wards, according to the 2021 report.") == {}
+
+
+def test_a_surveys_size_after_from_is_read() -> None:
+    text = "The 2019 SIPAS drew on feedback from 31,200 citizens aged 18 and over."
+    assert metrics(text)[31200] == ("Việt Nam", "number of citizens surveyed", "people", 2019)

@@ -70,9 +70,7 @@ def _first_index(f: str) -> str | None:
 def _english_place(f: str) -> bool:
     """An English sentence that gives a place in words and says in which ranking ("Da Nang
     topped the ranking"): without a digit, a rank word alone is too weak a sign."""
-    return bool(
-        _EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f))
-    )
+    return bool(_EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f)))
 
 
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
@@ -125,7 +123,7 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
 
 
 _UNKNOWN = "không rõ"  # the entity of a record whose subject was not read (never kept)
-_UNIT_CHARS = 6  # how far past a value the scan's mask may run: its unit ("%", " điểm")
+_UNIT_CHARS = 18  # how far past a value the scan's mask runs: its unit ("%", " percent")
 
 
 def _release(mask: list[bool], values: list[Any], d: Draft) -> None:
@@ -444,9 +442,7 @@ class RulesExtractor(Backend):
                     carry.index or carry.doc_index,
                 ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
-                for rec in find_initiatives(
-                    f, original, ents, years, main, initiative_memory
-                ):
+                for rec in find_initiatives(f, original, ents, years, main, initiative_memory):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
         candidates = with_table_results(doc, candidates)  # ranking tables: a result per row
         return self._validate(doc, merge_facts(text, candidates))

@@ -11,7 +11,7 @@ nothing an analyst would title a column with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from llmx.core.numbers import parse_vn_number
@@ -23,7 +23,16 @@ from llmx.rules.entities import EntityMention
 _VALUE_RE = re.compile(
     r"(?<![\d.,])(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?P<u>%|diem\b|percent\b|points?\b)"
 )
+# A score on the 0-1 scale (DTI) is told without a unit ("… bình quân năm 2021 đạt 0,4014").
+_SCALE_VALUE_RE = re.compile(
+    r"\b(?:dat|la|of|at|reached)\s+(?P<v>0[.,]\d{2,4})(?P<u>)(?![\d%]|\s*(?:%|diem|percent))"
+)
 _VALUE_WINDOW = 70
+_BLOC_SIZE = re.compile(r"\d+")
+_MAX_SCORE = 100
+_POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{3}")
+_QUALIFIED = re.compile(r"\s+(?:co|khong)\b")
+_SIZE_BEFORE = re.compile(r"\d+(?=\s+$)")
 _CLAUSE_END = re.compile(r";|\.\s|:\s")
 # A cue right after a comparison ("cao hơn bình quân cả nước 3,2%", "beat the average of …
 # by 4.38 points") is what a unit is compared with: the number after it is the gap, and only
@@ -62,6 +71,7 @@ class Average:
     owner: str
     year: int | None = None  # the year it gives itself (an earlier value's)
     back: int = 0  # years before the sentence's year (an earlier value "a year earlier")
+    size: int | None = None  # how many units the bloc has, where the text says it
 
 
 @cache
@@ -98,7 +108,7 @@ def _name(template_label: str, lang: str, index: str | None) -> str | None:
 
 
 def _unit(raw: str) -> str:
-    return "%" if raw in ("%", "percent") else "điểm"
+    return "%" if raw in ("%", "percent") else "điểm"  # a bare 0-1 score is in points too
 
 
 def _value_after(
@@ -113,9 +123,14 @@ def _value_after(
         return bracketed
     stop = _CLAUSE_END.search(f, cue_end)
     limit = min(len(f), cue_end + _VALUE_WINDOW, stop.start() if stop else len(f))
-    m = _VALUE_RE.search(f, cue_end, limit)
-    if m is None:
+    found = [
+        x
+        for x in (_VALUE_RE.search(f, cue_end, limit), _SCALE_VALUE_RE.search(f, cue_end, limit))
+        if x
+    ]
+    if not found:
         return None
+    m = min(found, key=lambda x: x.start("v"))
     if any(cue_end <= e.start < m.start() for e in ents):
         return None  # "bình quân cả nước, tỉnh X đạt …": a unit's own figure follows
     if _NOT_THE_LEVEL_BEFORE.search(f, max(cue_end, m.start() - 12), m.start()):
@@ -140,18 +155,43 @@ def find_averages(
         for cue in rx.finditer(original):
             if any(e.level == "region" and e.end <= cue.start() for e in ents):
                 continue
+            if entry.attrs.get("owner") == "bloc" and _QUALIFIED.match(f, cue.end()):
+                continue  # "khối bộ có cung cấp dịch vụ công": a part of the bloc
             gap = bool(_GAP_BEFORE.search(f, max(0, cue.start() - 16), cue.start()))
             m = _value_after(f, cue.end(), ents, gap)
             if m is None:
                 continue
             value = parse_vn_number(m.group("v")) if entry.lang == "vi" else _en_number(m["v"])
+            if value is not None and value > _MAX_SCORE and _POINT_DECIMAL.fullmatch(m["v"]):
+                value = float(m["v"])  # "điểm trung bình đạt 42.269 điểm": no score is 42 269
             owner = entry.attrs.get("owner", "nation")
-            name = _name(f"{owner}_average", entry.lang, sentence_index)
+            name = _name(entry.attrs.get("name", f"{owner}_average"), entry.lang, sentence_index)
             if value is None or name is None:
                 continue
             start, end = m.start("v"), m.end("u")
-            out.append(Average(start, end, value, _unit(m.group("u")), name, owner))
-            out += _follow_ups(f, original, end, entry.lang, name, owner)
+            # "bình quân của 18 bộ", "The 19 ministries and agencies average": the bloc's size
+            size = (
+                _BLOC_SIZE.search(cue.group(0))
+                or _SIZE_BEFORE.search(original, max(0, cue.start() - 6), cue.start())
+                if owner == "bloc"
+                else None
+            )
+            out.append(
+                Average(
+                    start,
+                    end,
+                    value,
+                    _unit(m.group("u")),
+                    name,
+                    owner,
+                    size=int(size.group(0)) if size else None,
+                )
+            )
+            bloc_size = out[-1].size
+            out += [
+                replace(a, size=bloc_size)
+                for a in _follow_ups(f, original, end, entry.lang, name, owner)
+            ]
     return sorted(set(out), key=lambda a: a.start)
 
 
@@ -194,8 +234,16 @@ def _follow_ups(
             said = year or ("the year before" if lang == "en" else "năm trước")
             if lang == "vi" and year:
                 said = f"năm {year}"
-            name = template.replace("{level}", level_name).replace("{year}", said)
-            out.append(Average(start, end, value * (entry.sign or 1), unit, name, owner))
+            down = (entry.sign or 1) < 0
+            name = (
+                template.replace("{level}", level_name)
+                .replace("{year}", said)
+                .replace("{direction}", "giảm" if down else "tăng")
+            )
+            # English changes are signed ("change in …", -1.3); Vietnamese ones say their
+            # direction in the name ("mức giảm …", 7.08)
+            signed = -value if down and lang == "en" else value
+            out.append(Average(start, end, signed, unit, name, owner))
         pos, after = end, max(end, m.end())
     return out
 

@@ -100,6 +100,10 @@ _VERB_BEFORE_O = re.compile(
 _RESPECTIVE_JOIN = re.compile(r"\s*(?:,|;)?\s*(?:va\s+)?")
 _RESPECTIVE_LEAD = re.compile(r"\s*(?:la|dat|chiem|o muc)?\s*")
 _RESPECTIVE_GAP = 30
+_LEADING_NUMBER = re.compile(r"^\d+")
+_INDEX_YEAR_RE = re.compile(
+    r"\b(?:index|pci|papi|sipas|dti|pgi|cchc|par index)\)?\s+((?:19|20)\d\d)\b(?!\s*[-–/])"
+)
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
@@ -442,7 +446,9 @@ def find_metrics(
         years = [*years, (as_of.start(1), int(as_of.group(1)))]
     # "tháng 4/2025" is a year the year finder does not read as one
     periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
-    years = sorted({*years, *periods})
+    # "… Services (SIPAS) 2017", "Chỉ số CCHC 2022": an edition's year after the index's name
+    editions = [(e.start(1), int(e.group(1))) for e in _INDEX_YEAR_RE.finditer(f)]
+    years = sorted({*years, *periods, *editions})
     years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
     is_target_sentence = bool(lx.TARGET_RE.search(f))
 
@@ -553,7 +559,10 @@ def find_metrics(
         if said is None and avg.back:
             measured = year_at(avg.start)
             said = measured - avg.back if measured is not None else None
-        emit(avg.start, avg.end, avg.value, avg.unit, avg.name, _AVERAGE_OWNERS[avg.owner](), said)
+        whose = _AVERAGE_OWNERS[avg.owner]()
+        if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
+            whose = EntityMention(0, 0, _LEADING_NUMBER.sub(str(avg.size), whose.name), whose.level)
+        emit(avg.start, avg.end, avg.value, avg.unit, avg.name, whose, said)
 
     for count in find_en_counts(f, original):
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None

@@ -46,7 +46,7 @@ _TRAILING = re.compile(
 # between …"; a phrase that opens otherwise ("respondents aged 18 and over") says nothing of
 # what is measured.
 _VERB_START = re.compile(
-    r"^(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
+    r"^(?!aged\b)(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
     r"did|stood|slipped|dropped)\b",
     re.IGNORECASE,
 )
@@ -55,7 +55,9 @@ _VERB_BEFORE = re.compile(
     r"\b(?P<verb>\w+ed|gained|slipped|won|lost)\s+(?:on|in)\s+(?:the\s+)?(?:other\s+|remaining\s+)?$",
     re.IGNORECASE,
 )
-_SURVEY = re.compile(r"\b(?:survey(?:ed)?|poll|feedback|respondents|responses|interviewed)\b")
+_SURVEY = re.compile(
+    r"\b(?:survey(?:ed)?|poll|feedback|respondents|responses|interviewed|answers|views)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -111,12 +113,12 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
             continue
         entry, um = hit
         s = m.start("v")
-        if _BASE_BEFORE.search(original, max(0, s - 16), s):
-            continue
+        is_survey_unit = entry.attrs.get("survey") == "only"
+        if _BASE_BEFORE.search(original, max(0, s - 16), s) and not (is_survey_unit and survey):
+            continue  # "feedback from 17,300 civil servants" is the survey's size all the same
         value = float(m.group("v").replace(",", ""))
         if value in _YEARS and "," not in m.group("v"):
             continue
-        is_survey_unit = entry.attrs.get("survey") == "only"
         if is_survey_unit and not survey:
             continue  # "30,000 citizens" outside a survey: not a figure this reads
         unit = um.group(0)
