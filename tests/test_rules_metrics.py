@@ -174,6 +174,8 @@ def test_a_predicate_told_once_after_a_list_of_counts_names_every_count() -> Non
         # the make-up of an index, not anyone's figure
         ("Bộ tiêu chí năm 2022 được cấu trúc thành 9 lĩnh vực đánh giá.", 9),
         ("Năm 2022, Chỉ số PAPI được xây dựng trên 8 tiêu chí đánh giá.", 8),
+        # and the later parts of the list the make-up opens
+        ("Năm 2020, bộ tiêu chí gồm 8 lĩnh vực, 42 tiêu chí và 90 tiêu chí thành phần.", 90),
         # every province: the base of the figures that follow
         ("Năm 2022, 63 tỉnh, thành phố được chia thành ba nhóm.", 63),
     ],

@@ -86,9 +86,12 @@ _RATE_IN_NAME = re.compile(r"\d\s*%")
 _ANAPHOR = re.compile(r"\b(?:nay|do|tren)$|\b(?:nay|do)\b")
 # A count of the parts an index is built from ("được cấu trúc thành 8 lĩnh vực", "xây dựng
 # trên 8 tiêu chí"): the index's make-up, not a figure of anyone.
-_STRUCTURE_BEFORE = re.compile(
-    r"\b(?:cau truc thanh|chia thanh|chia lam|xay dung tren|gom co|bao gom|phan thanh)\s*$"
+_STRUCTURE_BEFORE_ANY = re.compile(
+    r"\b(?:cau truc thanh|chia thanh|chia lam|xay dung tren|gom co|bao gom|phan thanh|"
+    r"(?:bo tieu chi|duoc cham theo[^,;]{0,20}?) gom|(?:duoc )?tinh tu)\b"
 )
+# The rest of a structure's list up to a count: earlier items "N <words>," or "… và".
+_STRUCTURE_LIST = re.compile(r"\s*(?:\d+(?:[.,]\d+)*\s+[^\d;:]{1,40}?(?:,|\s+va)\s*)*")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:nhat|dau|thu \d+|cuoi)\s*(?:trong\s+|tren\s+)?$")
 # A change or ranking verb before "ở" ("tăng điểm ở", "đứng đầu cả nước ở").
 _VERB_BEFORE_O = re.compile(
@@ -209,6 +212,12 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     if said:
         return _clean(named[0][: said.start()] + level + named[0][said.end() :])
     return _clean(f"{named[0]} {level}")
+
+
+def _names_a_unit(name: str, ents: list[EntityMention]) -> bool:
+    """Whether a name holds a unit's name: the words before a value were its subject's."""
+    key = fold(name)
+    return any(fold(e.name) in key for e in ents)
 
 
 def _not_a_rate_name(name: str) -> bool:
@@ -597,8 +606,8 @@ def find_metrics(
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
                 name = _preceding_words(original, s, 8)
-                if _ANAPHOR.search(fold(name)):
-                    name = ""  # "Kết quả này giảm 5,42%": what changed is named elsewhere
+                if _ANAPHOR.search(fold(name)) or _DIGIT.search(name) or _names_a_unit(name, ents):
+                    name = ""  # "Kết quả này giảm 5,42%", "… đạt 0,47, tăng 66%": unnamed
             else:
                 following = _following_name(f, original, m.end())
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
@@ -631,7 +640,7 @@ def find_metrics(
         total_of = _TOTAL_BEFORE.search(f, max(0, s - 12), s)
         if total_of is None and _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
             continue
-        if _STRUCTURE_BEFORE.search(f, max(0, s - 20), s):
+        if _in_structure(f, s):
             continue
         if _UNITS_COUNTED.match(m.group("u")) and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
             continue  # "Trong 16 đơn vị của khối này, …": the units ranked, not a figure
@@ -679,7 +688,7 @@ def find_metrics(
         base = _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
         if base is not None and _counted_anyway(entry, f, base):
             base = None
-        if base is not None or _STRUCTURE_BEFORE.search(f, max(0, s - 20), s):
+        if base is not None or _in_structure(f, s):
             continue
         value = parse_vn_number(m.group("a"))
         total = parse_vn_number(m.group("b")) if m.group("b") else None
@@ -773,6 +782,15 @@ def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMen
     if len(values) < 2 or len(listed) != len(values):
         return {}
     return {start: e for (start, _), e in zip(values, listed, strict=True)}
+
+
+def _in_structure(f: str, pos: int) -> bool:
+    """Whether the count at ``pos`` is one of the parts an index is made of: right after a
+    structure cue ("cấu trúc thành 8 lĩnh vực") or later in the list it opens ("gồm 7 lĩnh
+    vực, 40 tiêu chí và 87 tiêu chí thành phần")."""
+    start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos), 0)
+    cues = list(_STRUCTURE_BEFORE_ANY.finditer(f, start, pos))
+    return bool(cues) and bool(_STRUCTURE_LIST.fullmatch(f, cues[-1].end(), pos))
 
 
 def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
