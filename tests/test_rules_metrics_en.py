@@ -62,3 +62,23 @@ def test_a_count_with_nothing_said_of_it_is_not_emitted() -> None:
 def test_a_surveys_size_after_from_is_read() -> None:
     text = "The 2019 SIPAS drew on feedback from 31,200 citizens aged 18 and over."
     assert metrics(text)[31200] == ("Việt Nam", "number of citizens surveyed", "people", 2019)
+
+
+def test_shares_of_a_surveys_respondents_and_a_measure_told_for_each_item() -> None:
+    text = (
+        "A 2021 survey of 12,400 respondents found that 91.5% said they had been treated "
+        "fairly, while 12.1% of citizens wanted shorter queues."
+    )
+    got = metrics(text)
+    assert got[91.5][:2] == ("Việt Nam", "share of respondents said they had been treated fairly")
+    assert got[12.1][1] == "share of citizens wanted shorter queues"
+    listed = "In 2021, satisfaction stood at 81% for access to services and 79.5% for outcomes."
+    got = metrics(listed)
+    assert (got[81][1], got[79.5][1]) == (
+        "satisfaction for access to services",
+        "satisfaction for outcomes",
+    )
+
+
+def test_a_share_outside_a_survey_is_not_read_as_respondents() -> None:
+    assert metrics("In 2021, 64% said the new portal was easy to use.") == {}

@@ -14,7 +14,7 @@ from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
-from llmx.rules.metrics_en import find_en_counts
+from llmx.rules.metrics_en import find_en_counts, find_en_shares
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -576,6 +576,9 @@ def find_metrics(
     for count in find_en_counts(f, original):
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
         emit(count.start, count.end, count.value, count.unit, count.name, by)
+
+    for share in find_en_shares(f, original):
+        emit(share.start, share.end, share.value, "%", share.name, _NATION)
 
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")

@@ -140,3 +140,68 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
         recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
         out.append(EnCount(s, um.end(), value, recorded, name, owner))
     return out
+
+
+@dataclass(frozen=True)
+class EnShare:
+    """One English share: where its value is, the value and its name (the country's)."""
+
+    start: int
+    end: int
+    value: float
+    name: str
+
+
+_PERCENT_EN = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
+_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>respondents|citizens|people|businesses|firms)\b")
+_SHARE_STOP = re.compile(
+    r"[;:.()]|,\s|\s(?:and|while|but)\s+\d|\s(?:while|when|because|in order)\b", re.IGNORECASE
+)
+_SHARE_MAX_WORDS = 10
+_FOR_ITEM = re.compile(r"\s+for\s+(?P<np>[^,;:.()]{3,60}?)(?=\s*(?:,|;|\.|$|\s+and\s+\d))")
+
+
+@cache
+def _matchers(label: str) -> tuple[re.Pattern[str], ...]:
+    vocab = get_vocab()
+    return tuple(
+        vocab.matcher(e)
+        for e in vocab.entries
+        if e.kind == "metric" and e.lang == "en" and e.label == label
+    )
+
+
+def find_en_shares(f: str, original: str) -> list[EnShare]:
+    """The shares of a survey's respondents in one English sentence ("90% said they had not
+    been asked for bribes") and the shares a measure is told for ("Satisfaction stood at 83%
+    for access to services, …"): the country's, named in English as the text words them."""
+    if not _SURVEY.search(f) and not any(rx.search(original) for rx in _matchers("en_measure_for")):
+        return []
+    out: list[EnShare] = []
+    heads = [m for rx in _matchers("en_measure_for") for m in rx.finditer(original)]
+    for m in _PERCENT_EN.finditer(original):
+        value = float(m.group("v"))
+        if value > 100:
+            continue
+        head = next((h for h in heads if h.end() <= m.start()), None)
+        item = _FOR_ITEM.match(original, m.end())
+        if head is not None and item is not None:
+            noun = re.sub(r"\s+(?:stood at|was|reached|came to)$", "", head.group(0))
+            out.append(EnShare(m.start(), m.end(), value, f"{noun.lower()} for {item['np']}"))
+            continue
+        if not _SURVEY.search(f):
+            continue
+        pos, who = m.end(), "respondents"
+        of = _OF_WHOM.match(original, pos)
+        if of is not None:
+            pos, who = of.end(), of.group("who")
+        verb = next(
+            (v for rx in _matchers("en_share_verb") if (v := rx.match(original, pos + 1))), None
+        )
+        if verb is None or original[pos : verb.start()].strip():
+            continue
+        stop = _SHARE_STOP.search(original, verb.start())
+        words = original[verb.start() : stop.start() if stop else len(original)].split()
+        said = " ".join(words[:_SHARE_MAX_WORDS])
+        out.append(EnShare(m.start(), m.end(), value, f"share of {who} {said}"))
+    return out
