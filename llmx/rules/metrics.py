@@ -767,7 +767,7 @@ def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMen
     cue = lx.RESPECTIVELY_RE.search(f)
     if cue is None:
         return {}
-    values = []
+    values: list[tuple[int, int]] = []
     for m in lx.PERCENT_RE.finditer(f, cue.end()):
         if values and not _RESPECTIVE_JOIN.fullmatch(f, values[-1][1], m.start()):
             break
