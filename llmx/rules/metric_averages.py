@@ -192,7 +192,8 @@ def find_averages(
                 replace(a, size=bloc_size)
                 for a in _follow_ups(f, original, end, entry.lang, name, owner)
             ]
-    return sorted(set(out), key=lambda a: a.start)
+    # one record per value; the full key keeps the order the same in every process
+    return sorted(set(out), key=lambda a: (a.start, a.end, a.name, a.owner, a.value, a.unit))
 
 
 def _follow_ups(
