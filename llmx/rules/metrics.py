@@ -456,9 +456,14 @@ def find_metrics(
     # "tháng 4/2025" is a year the year finder does not read as one
     periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
     # "… Services (SIPAS) 2017", "Chỉ số CCHC 2022": an edition's year after the index's name
-    editions = [(e.start(1), int(e.group(1))) for e in _INDEX_YEAR_RE.finditer(f)]
+    editions = (
+        [(e.start(1), int(e.group(1))) for e in _INDEX_YEAR_RE.finditer(f)]
+        if "19" in f or "20" in f
+        else []
+    )
     years = sorted({*years, *periods, *editions})
-    years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
+    if years and (" as " in f or " than " in f):
+        years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
     is_target_sentence = bool(lx.TARGET_RE.search(f))
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are

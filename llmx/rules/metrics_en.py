@@ -31,6 +31,15 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEARS = range(1990, 2101)
+# English words of the count units (folded plural endings): a cheap test before the units.
+_EN_HINT = re.compile(
+    r"(?:provinces|localities|ministries|agencies|sectors|respondents|citizens|firms|companies|"
+    r"enterprises|businesses|servants|people|households|ind(?:exes|ices)|dimensions|pillars|"
+    r"indicators|criteria|dossiers|applications|procedures|services)\b"
+)
+_EN_SHARE_HINT = re.compile(
+    r"\d\s*(?:%|percent\b|per cent\b)[^\n]*?\b(?:the|of|for|said|had|were)\b"
+)
 # Where the words saying what the counted units did stop.
 _PHRASE_STOP = re.compile(
     r"[,;:.()–—]|\s(?:while|whereas|against|compared|but|which|who|including|as well as|"
@@ -103,7 +112,7 @@ def _what_they_did(original: str, pos: int) -> str:
 
 def find_en_counts(f: str, original: str) -> list[EnCount]:
     """The English counts of one sentence (folded ``f``, ``original`` text)."""
-    if not _units():
+    if not _units() or not _EN_HINT.search(f):
         return []
     survey = bool(_SURVEY.search(f))
     out: list[EnCount] = []
@@ -175,6 +184,10 @@ def find_en_shares(f: str, original: str) -> list[EnShare]:
     """The shares of a survey's respondents in one English sentence ("90% said they had not
     been asked for bribes") and the shares a measure is told for ("Satisfaction stood at 83%
     for access to services, …"): the country's, named in English as the text words them."""
+    if ("%" not in f and "percent" not in f and "per cent" not in f) or not _EN_SHARE_HINT.search(
+        f
+    ):
+        return []  # no English share: most sentences
     if not _SURVEY.search(f) and not any(rx.search(original) for rx in _matchers("en_measure_for")):
         return []
     out: list[EnShare] = []
