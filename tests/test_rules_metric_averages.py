@@ -122,3 +122,19 @@ def test_a_bloc_of_a_stated_size_and_an_average_of_the_provinces() -> None:
 def test_a_part_of_the_bloc_is_not_the_bloc() -> None:
     text = "Năm 2022, giá trị trung bình DTI của khối bộ có cung cấp dịch vụ công là 0,47."
     assert [g for g in metrics(text) if g[2] == 0.47] == []
+
+
+def test_the_cheap_tests_let_every_vocabulary_example_through() -> None:
+    # the hints skip sentences before the vocabulary's cues run: they must not skip a cue
+    from llmx.core.textnorm import fold
+    from llmx.core.vocab import get_vocab
+    from llmx.rules import metric_averages, metrics_en
+
+    hints = {
+        "average": metric_averages._AVERAGE_HINT,
+        "en_count": metrics_en._EN_HINT,
+    }
+    for entry in get_vocab().entries:
+        hint = hints.get(entry.label)
+        for example in entry.examples if hint is not None else []:
+            assert hint.search(fold(example)), (entry.label, example)

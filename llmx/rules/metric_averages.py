@@ -29,7 +29,7 @@ _SCALE_VALUE_RE = re.compile(
 )
 _VALUE_WINDOW = 70
 # A word every average cue of the vocabulary holds (folded): a cheap test before the cues.
-_AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc")
+_AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc|national")
 _BLOC_SIZE = re.compile(r"\d+")
 _MAX_SCORE = 100
 _POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{3}")
