@@ -30,7 +30,10 @@ def test_every_passage_is_labelled_sourced_and_split(corpus):
         by_url[e.source_key].add(e.split)
     assert all(len(s) == 1 for s in by_url.values())  # no article on both sides
     test_share = sum(e.split == "test" for e in corpus.entries) / len(corpus.entries)
-    assert 0.3 <= test_share <= 0.5
+    # A quarter to a half of the passages are held out. The 2026-12-02 additions went to dev
+    # by hand (dev lacked tables, ministries and English reporting), which moved the share
+    # from 0.39 to 0.29; later additions go through merge_real.py's hash split again.
+    assert 0.25 <= test_share <= 0.5
 
 
 def test_corpus_covers_what_the_eval_needs(corpus):
