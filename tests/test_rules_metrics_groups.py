@@ -252,3 +252,51 @@ def test_a_task_that_reaches_a_share_is_its_rate() -> None:
 def test_a_rate_name_stops_where_a_new_subject_starts() -> None:
     text = "Năm 2023, về mức độ hài lòng, TP. Hội An đạt 89,3%."
     assert one(text, 89.3).name == "mức độ hài lòng"
+
+
+def _metrics(text: str):
+    from support.documents import make_doc
+
+    from llmx.rules.extractor import RulesExtractor
+
+    return RulesExtractor().extract(make_doc(text)).extraction.metrics
+
+
+def test_the_group_a_clause_opens_on_belongs_in_its_counts_names() -> None:
+    text = (
+        "Năm 2021, Chỉ số CCHC được công bố. Nhóm A, từ 90% trở lên, có 3 tỉnh, thành phố; "
+        "nhóm B, từ 80% đến dưới 90%, có 51 tỉnh, thành phố."
+    )
+    got = {m.value: m.name for m in _metrics(text)}
+    assert got[3] == "số tỉnh, thành phố nhóm A, từ 90% trở lên"
+    assert got[51] == "số tỉnh, thành phố nhóm B, từ 80% đến dưới 90%"
+
+
+def test_provinces_counted_of_a_region_named_after_them_are_the_regions() -> None:
+    text = (
+        "Năm 2021, kết quả PAPI được công bố. Nhóm điểm “cao” có 5 tỉnh, thành phố thuộc vùng "
+        "Tây Nguyên."
+    )
+    (m,) = [m for m in _metrics(text) if m.value == 5]
+    assert m.entity == "Tây Nguyên"
+
+
+def test_a_count_listed_after_a_colon_is_read_and_a_time_is_not() -> None:
+    text = (
+        "Kết quả Chỉ số CCHC 2021 chia làm 2 nhóm: 7 tỉnh, thành phố loại A; buổi họp bắt đầu "
+        "lúc 10:30 ngày 5/3."
+    )
+    values = {m.value for m in _metrics(text)}
+    assert 7 in values and 30 not in values
+
+
+def test_survey_forms_after_tren_are_more_than_and_parts_after_a_shared_verb_count() -> None:
+    text = (
+        "Để xác định Chỉ số CCHC năm 2021, Bộ Nội vụ đã khảo sát trên 71.000 phiếu. Năm 2021, "
+        "tỉnh Phú Yên tăng điểm ở 06 trong 8 trục nội dung và chỉ giảm điểm ở 02 trục."
+    )
+    got = {m.value: (m.entity, m.name) for m in _metrics(text)}
+    assert got[71000] == ("Việt Nam", "số phiếu khảo sát")
+    assert got[6] == ("Phú Yên", "số trục nội dung tăng điểm")
+    assert got[2] == ("Phú Yên", "số trục giảm điểm")
+    assert 8 not in got  # the whole of "06 trong 8", not a figure

@@ -70,9 +70,7 @@ def _first_index(f: str) -> str | None:
 def _english_place(f: str) -> bool:
     """An English sentence that gives a place in words and says in which ranking ("Da Nang
     topped the ranking"): without a digit, a rank word alone is too weak a sign."""
-    return bool(
-        _EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f))
-    )
+    return bool(_EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f)))
 
 
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
@@ -125,6 +123,22 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     ):
         return f"{ent.name} belongs to {ent.province}, not to {scope.split(':', 1)[1]}"
     return None
+
+
+_UNKNOWN = "không rõ"  # the entity of a record whose subject was not read (never kept)
+_UNIT_CHARS = 18  # how far past a value the scan's mask runs: its unit ("%", " percent")
+
+
+def _release(mask: list[bool], values: list[Any], d: Draft) -> None:
+    """Free the numbers of a doubted draft for the metrics read after it ("bình quân 63
+    tỉnh … là 86,37%": the country's average, not the unit's result)."""
+    for v in values:
+        if d.first_value_at <= v.start < d.span_end:
+            # the value and the unit the scan took with it ("86,37" and its "%")
+            i = v.start
+            while i < min(len(mask), v.end + _UNIT_CHARS) and (i < v.end or mask[i]):
+                mask[i] = False
+                i += 1
 
 
 def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
@@ -453,12 +467,18 @@ class RulesExtractor(Backend):
                     metric_year = carry.edition_year or head_year
                 para_year = context_year
                 for rec in find_metrics(
-                    f, original, ents, years, subject, mask, metric_year, carry.doc_province
+                    f,
+                    original,
+                    ents,
+                    years,
+                    subject,
+                    mask,
+                    metric_year,
+                    carry.doc_province,
+                    carry.index or carry.doc_index,
                 ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
-                for rec in find_initiatives(
-                    f, original, ents, years, main, initiative_memory
-                ):
+                for rec in find_initiatives(f, original, ents, years, main, initiative_memory):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
         candidates = with_table_results(doc, candidates)  # ranking tables: a result per row
         return self._validate(doc, merge_facts(text, candidates))
@@ -540,6 +560,8 @@ class RulesExtractor(Backend):
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
+            if doubt is not None or rec["entity"] == _UNKNOWN:
+                _release(mask, values, d)  # a record that will be rejected holds no number
             prev_end = max(prev_end, d.span_end)
             built.append((d, rec))
         for i, (d, rec) in enumerate(built):
@@ -648,7 +670,7 @@ class RulesExtractor(Backend):
         else:
             is_target = any(prev_end <= t < max(d.first_value_at, 0) for t in targets)
         return {
-            "entity": ent.name if ent else "không rõ",
+            "entity": ent.name if ent else _UNKNOWN,
             "entity_level": ent.level if ent else "other",
             "index": index,
             "component": d.component,

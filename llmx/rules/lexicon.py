@@ -224,9 +224,12 @@ COUNT_RE = re.compile(
 # ("cơ quan") and "đạt" with "đất", which must not be cut.
 METRIC_NAME_LEAD_RE = re.compile(r"^(?:(?:là|đạt|chiếm|có|với|gồm|của|cùng|đều|chỉ|ở mức)\s+)+")
 METRIC_NAME_TAIL_RE = re.compile(
-    r"(?:\s+(?:đối|của|bị|đều|trong|và|với|là|đạt|ở|tại|được|các|những|hơn|trên|dưới|còn lại))+$"
+    r"(?:\s+(?:đối|của|bị|đều|trong|và|với|là|đạt|ở|tại|được|các|những|hơn|trên|dưới|còn lại|mới|"
+    r"chỉ))+$"
 )
-METRIC_NAME_STOP_RE = re.compile(r"\s(?:là|nên|khi|so với|với|tương đương|chiếm|trong khi)\s")
+METRIC_NAME_STOP_RE = re.compile(
+    r"\s(?:là|nên|khi|so với|với|tương đương|tương ứng|chiếm|trong khi|tức|tức là)\s"
+)
 # Where a rate's name stops being the measure and starts naming its owner ("tỷ lệ hồ sơ trực
 # tuyến của tỉnh X", "… trên địa bàn"); matched on the folded copy.
 METRIC_NAME_OWNER_RE = re.compile(

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
+from llmx.rules.metric_averages import find_averages
+from llmx.rules.metrics_en import find_en_counts, find_en_shares
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
     r"(?:\bso|de an|muc do|iso|nghi dinh|chi thi|quyet dinh|giai doan|quy|thang|ngay|luc|"
-    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|:|\bnam)\s*$"
-)
+    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|\bnam)\s*$|:$"
+)  # ":" right before a number is a time ("10:30"); a list after "…: " counts
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
     r"\s+(?:dat|la|chiem|da|dang|co|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
@@ -43,6 +47,7 @@ _VERB_PHRASE_LEAD = re.compile(
     r"ngoai ra|nhu vay|hien|hien nay|den nay|ca)\s+)+"
 )
 _VERB_PHRASE_MAX_WORDS = 12
+_JOINED_WORDS = 4  # words either side of "và" that still make one verb phrase
 # The auxiliary between a clause's subject and its verb ("thành phố đã tiếp nhận").
 _AUXILIARY = re.compile(r"\s(?:đã|đang|sẽ|vừa)\s")
 _VERB_WITH_WORDS = 2  # a count's noun phrase this short after its unit takes the clause's verb
@@ -63,8 +68,48 @@ _BLOC_CUE = re.compile(r"\b(?:khoi bo|bo, (?:nganh|co quan ngang bo)|cac bo)\b")
 # A sentence about units inside a province: its counts of localities are the province's.
 _LOCAL_CUE = re.compile(r"\b(?:huyen|thi xa|cap huyen|cap xa|xa, phuong|trong tinh|toan tinh)\b")
 _GROUP_NUMBER = re.compile(
-    r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)(?:\s*/\s*(?P<b>\d+(?:\.\d{3})*))?\s+"
+    r"(?<![\d.,/])(?P<a>\d+(?:\.\d{3})*)"
+    r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
+_BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
+_GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
+_OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
+_REGION_NAME_MAX = 60
+_TOPIC_LEAD = re.compile(r"^(?:đối với|với|trên|tại)\s+", re.IGNORECASE)
+_TOPIC_OPENS_WITHIN = 12  # characters: the topic must open the sentence ("Đối với …", "Còn với …")
+# Another count of a list after a noun phrase ("…, 428 đơn vị", "… và 01 đơn vị").
+_NEXT_LISTED_COUNT = re.compile(r"\s*(?:,|\bva\b)\s*\d+(?:[.,]\d+)*\s*%?\s+(?=[^\W\d])")
+_MAX_LISTED = 6
+# "Tỷ lệ điểm (số)": the share of the maximum score a unit got, its index result.
+_SCORE_SHARE_NAME = re.compile(r"^(?:ty le|ti le) diem\b")
+_RATE_IN_NAME = re.compile(r"\d\s*%")
+_ANAPHOR = re.compile(r"\b(?:nay|do|tren)$|\b(?:nay|do)\b")
+# A count of the parts an index is built from ("được cấu trúc thành 8 lĩnh vực", "xây dựng
+# trên 8 tiêu chí"): the index's make-up, not a figure of anyone.
+_STRUCTURE_BEFORE_ANY = re.compile(
+    r"\b(?:cau truc thanh|chia thanh|chia lam|xay dung tren|gom co|bao gom|phan thanh|"
+    r"(?:bo tieu chi|duoc cham theo[^,;]{0,20}?) gom|(?:duoc )?tinh tu)\b"
+)
+# The rest of a structure's list up to a count: earlier items "N <words>," or "… và".
+_STRUCTURE_LIST = re.compile(r"\s*(?:\d+(?:[.,]\d+)*\s+[^\d;:]{1,40}?(?:,|\s+va)\s*)*")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:nhat|dau|thu \d+|cuoi)\s*(?:trong\s+|tren\s+)?$")
+# A change or ranking verb before "ở" ("tăng điểm ở", "đứng đầu cả nước ở").
+_VERB_BEFORE_O = re.compile(
+    r"\b(?:tang|giam|tang diem|giam diem|dung dau|dan dau|cai thien|sut giam|thap nhat|"
+    r"cao nhat)(?: [a-z]+){0,2}\s*$"
+)
+# The joins of a "lần lượt" list ("100%, 100% và 97,67%", "A, B và C"), what may open its
+# values ("lần lượt là"), and how far the units' list may end before the cue.
+_RESPECTIVE_JOIN = re.compile(r"\s*(?:,|;)?\s*(?:va\s+)?")
+_RESPECTIVE_LEAD = re.compile(r"\s*(?:la|dat|chiem|o muc)?\s*")
+_RESPECTIVE_GAP = 30
+_LEADING_NUMBER = re.compile(r"^\d+")
+_INDEX_YEAR_RE = re.compile(
+    r"\b(?:index|pci|papi|sipas|dti|pgi|cchc|par index)\)?\s+((?:19|20)\d\d)\b(?!\s*[-–/])"
+)
+_CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
+# A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
+_AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
 )
@@ -120,6 +165,10 @@ _HEADED_COUNT_RE = re.compile(
     rf"(?P<v>\d+(?:\.\d{{3}})*)(?!\d|[.,]\d|\s*[/%]|\s*(?:{lx.COUNT_UNITS}|nghin|trieu|ty)\b)"
 )
 _PAREN_ASIDE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)\s*")
+# A bracketed aside of words inside a noun phrase ("100% văn bản (không phải văn bản mật)
+# trao đổi …"): the phrase goes on after it, without it.
+_WORD_ASIDE = re.compile(r"\(\s*[^\d()]{2,50}?\)\s*(?=[^\W\d])")
+_WORD_ASIDE_IN_NAME = re.compile(r"\s*\(\s*[^\d()]{2,50}?\)(?=\s+[^\W\d])")
 _PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
@@ -137,7 +186,7 @@ def _clause_start(f: str, pos: int) -> int:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–(")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:.-–(…")
     words = name.split()
     return " ".join(words[:_MAX_NAME_WORDS])
 
@@ -163,6 +212,19 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     if said:
         return _clean(named[0][: said.start()] + level + named[0][said.end() :])
     return _clean(f"{named[0]} {level}")
+
+
+def _names_a_unit(name: str, ents: list[EntityMention]) -> bool:
+    """Whether a name holds a unit's name: the words before a value were its subject's."""
+    key = fold(name)
+    return any(fold(e.name) in key for e in ents)
+
+
+def _not_a_rate_name(name: str) -> bool:
+    """Names no rate may take: a score's share ("tỷ lệ điểm số": a unit's index result), a
+    bare head ("tỷ lệ") and a name holding another rate ("tỷ lệ điểm số dưới 76,61%")."""
+    key = fold(name)
+    return bool(_SCORE_SHARE_NAME.match(key) or _is_bare_rate(name) or _RATE_IN_NAME.search(key))
 
 
 def _is_level(name: str) -> bool:
@@ -239,7 +301,7 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
         if go_on and go_on.end() > m.start() and _listed_at(original, go_on.end()):
             at = go_on.end()
             continue
-        aside = _PAREN_ASIDE.match(f, m.start())
+        aside = _PAREN_ASIDE.match(f, m.start()) or _WORD_ASIDE.match(f, m.start())
         if aside and m.start() > pos:
             at = aside.end()
             continue
@@ -248,8 +310,39 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
 
 def _following_name(f: str, original: str, pos: int) -> str:
     """Noun phrase after a number: '100% các xã được phủ sóng' -> 'các xã được phủ sóng'."""
-    phrase = _tidy(f, original, pos, _phrase_end(f, original, pos))
+    end = _phrase_end(f, original, pos)
+    asides = list(_WORD_ASIDE_IN_NAME.finditer(f, pos, end))
+    if asides:
+        # the name is read without them, so they take none of its words
+        starts = [pos] + [m.end() for m in asides]
+        ends = [m.start() for m in asides] + [end]
+        keep = list(zip(starts, ends, strict=True))
+        f, original = "".join(f[a:b] for a, b in keep), "".join(original[a:b] for a, b in keep)
+        pos, end = 0, len(f)
+    phrase = _tidy(f, original, pos, end)
+    shared = _shared_predicate(f, original, end) if not asides else ""
+    if shared and fold(shared) not in fold(phrase):
+        phrase = f"{phrase} {shared}"
     return _clean(_PAREN_ASIDE_IN_NAME.sub("", phrase))
+
+
+def _shared_predicate(f: str, original: str, end: int) -> str:
+    """The predicate told once after the last of a list of counts that goes on at ``end``
+    ("100% cơ quan …, 428 đơn vị … và 01 đơn vị … duy trì thực hiện cơ chế tự chủ"), or ""
+    when no list goes on there."""
+    last = None
+    for _ in range(_MAX_LISTED):
+        item = _NEXT_LISTED_COUNT.match(f, end)
+        if item is None or (last is None and "va" not in item.group(0)):
+            break  # "12.486 hồ sơ, 99,6% hồ sơ được …": a comma alone lists other figures
+        last, end = item.end(), _phrase_end(f, original, item.end())
+    if last is None:
+        return ""
+    for _, rx in _topic_matchers("shared_predicate"):
+        m = rx.search(original, last, end)
+        if m is not None:
+            return _tidy(f, original, m.start(), end)
+    return ""
 
 
 def _count_name(f: str, original: str, unit_start: int, unit: str, verb: str | None = None) -> str:
@@ -277,9 +370,15 @@ def _verb_phrase(f: str, original: str, num_start: int, ents: list[EntityMention
     ("đã", "có") or end on the number ("của", "là"): 'toàn tỉnh đã thực hiện cắt giảm thời
     hạn giải quyết của 241 TTHC' -> 'thực hiện cắt giảm thời hạn giải quyết'. None when the
     clause holds a number, an entity's name or too many words to be a name."""
-    start = 0
-    for m in _COUNT_CLAUSE_BREAK.finditer(f, 0, num_start):
-        start = m.end()
+    breaks = list(_COUNT_CLAUSE_BREAK.finditer(f, 0, num_start))
+    start = breaks[-1].end() if breaks else 0
+    if breaks and breaks[-1].group(0).strip() == "va":
+        # "giải quyết đúng và sớm hạn là 12.210 hồ sơ": two short words joined, one verb
+        before = breaks[-2].end() if len(breaks) > 1 else 0
+        left, right = f[before : breaks[-1].start()].split(), f[start:num_start].split()
+        if 0 < len(left) <= _JOINED_WORDS and len(right) <= _JOINED_WORDS + 1:
+            if not _DIGIT.search(f, before, start):
+                start = before
     for e in ents:
         if e.end > start and e.start < num_start:
             start = max(start, min(e.end, num_start))
@@ -315,10 +414,21 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
+_HEADLINE_YEAR_RE = re.compile(r"\b(?:nam|in)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+
+
 def lead_period_year(head: str) -> int | None:
     """The year of the period an article reports on, read from its folded headline and lead
     (the first few hundred characters): the year of its otherwise undated figures."""
-    m = lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
+    headline = head.split("\n", 1)[0]
+    m = lx.PERIOD_YEAR_RE.search(headline)
+    if m is None:
+        # "Chỉ số CCHC năm 2022: …" over the dateline "Tháng 4/2023": the headline names the
+        # year reported on, the dateline when it was published
+        said = {y.group(1) for y in _HEADLINE_YEAR_RE.finditer(headline)}
+        if len(said) == 1:
+            return int(said.pop())
+    m = m or lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
     return int(m.group(1)) if m else None
 
 
@@ -331,10 +441,12 @@ def find_metrics(
     mask: list[bool],
     context_year: int | None = None,
     doc_province: str | None = None,
+    index: str | None = None,
 ) -> list[dict[str, Any]]:
     """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
     same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …"); ``doc_province``
-    the province the article is about, whose the counts of its agencies are."""
+    the province the article is about, whose the counts of its agencies are; ``index`` the
+    index the paragraph is about, which names an average of a sentence that names none."""
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
@@ -343,7 +455,15 @@ def find_metrics(
         years = [*years, (as_of.start(1), int(as_of.group(1)))]
     # "tháng 4/2025" is a year the year finder does not read as one
     periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
-    years = sorted({*years, *periods})
+    # "… Services (SIPAS) 2017", "Chỉ số CCHC 2022": an edition's year after the index's name
+    editions = (
+        [(e.start(1), int(e.group(1))) for e in _INDEX_YEAR_RE.finditer(f)]
+        if "19" in f or "20" in f
+        else []
+    )
+    years = sorted({*years, *periods, *editions})
+    if years and (" as " in f or " than " in f):
+        years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
     is_target_sentence = bool(lx.TARGET_RE.search(f))
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
@@ -351,7 +471,11 @@ def find_metrics(
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
-        national = [c.end() for c in lx.NATIONAL_FIGURE_RE.finditer(f, max(0, pos - 60), pos)]
+        national = [
+            c.end()
+            for c in lx.NATIONAL_FIGURE_RE.finditer(f, max(0, pos - 60), pos)
+            if not _SUPERLATIVE_BEFORE.search(f, max(0, c.start() - 14), c.start())
+        ]  # "thuộc nhóm cao nhất toàn quốc ở 8 trục": where the unit ranks, not whose
         if national and (not before or before[-1].end < national[-1]):
             return _NATION  # "…, bình quân 63 địa phương là 88,37%" after a province's name
         if before:
@@ -368,12 +492,25 @@ def find_metrics(
             if by and lx.TARGET_RE.search(f, 0, pos):
                 return by[-1]  # "Mục tiêu đến năm 2025, tỷ lệ … đạt 80%": the goal's year
         before = [y for p, y in years if p <= pos]
-        return before[-1] if before else (years[0][1] if years else context_year)
+        if before:
+            return before[-1]
+        # a year later in the value's clause dates it ("… đạt 45% trong năm 2023"); one in a
+        # later clause is another figure's ("…; trong khi năm 2021 còn 1 chỉ số …")
+        after = [y for p, y in years if not _CLAUSE_STOP.search(f, pos, p)]
+        if after:
+            return after[0]
+        return context_year if context_year is not None else (years[0][1] if years else None)
 
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
 
     def emit(
-        s: int, e: int, value: float, unit: str, name: str, ent: EntityMention | None = None
+        s: int,
+        e: int,
+        value: float,
+        unit: str,
+        name: str,
+        ent: EntityMention | None = None,
+        year: int | None = None,
     ) -> None:
         if any(mask[s:e]) or not name:
             return
@@ -382,6 +519,10 @@ def find_metrics(
             name = f"{name} {original[period.start() : period.end()]}"
         for i in range(s, e):
             mask[i] = True
+        name = _named_by_bloc(original, s, unit, name)
+        if unit != "%":
+            name = _with_group(original, s, name)
+        name = _with_topic_system(original, s, name)
         ent = ent or owner(s)
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
@@ -406,11 +547,12 @@ def find_metrics(
                 "name": name,
                 "value": value,
                 "unit": unit,
-                "year": year_at(s),
+                "year": year if year is not None else year_at(s),
                 "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
             }
         )
 
+    respective = _respective_owners(f, ents)
     verbs: dict[str, tuple[int, str]] = {}  # unit -> (where its list goes on, its verb)
 
     def count_verb(s: int, unit_start: int, unit: str) -> str | None:
@@ -424,6 +566,24 @@ def find_metrics(
         if verb is not None:
             verbs[key] = (_phrase_end(f, original, unit_start), verb)
         return verb
+
+    for avg in find_averages(f, original, ents, index):
+        # before the rates below: an average's number read there would take a unit's name
+        said = avg.year
+        if said is None and avg.back:
+            measured = year_at(avg.start)
+            said = measured - avg.back if measured is not None else None
+        whose = _AVERAGE_OWNERS[avg.owner]()
+        if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
+            whose = EntityMention(0, 0, _LEADING_NUMBER.sub(str(avg.size), whose.name), whose.level)
+        emit(avg.start, avg.end, avg.value, avg.unit, avg.name, whose, said)
+
+    for count in find_en_counts(f, original):
+        by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
+        emit(count.start, count.end, count.value, count.unit, count.name, by)
+
+    for share in find_en_shares(f, original):
+        emit(share.start, share.end, share.value, "%", share.name, _NATION)
 
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
@@ -449,11 +609,13 @@ def find_metrics(
             unit_o = original[share_of.start("u") : share_of.end("u")]
             after = f.find(")", m.end())
             rest = _following_name(f, original, after + 1) if after >= 0 else ""
-            name = _clean(f"tỷ lệ {unit_o} {rest}")
+            name = _named_by_bloc(original, s, unit_o, _clean(f"tỷ lệ {unit_o} {rest}"))
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
                 name = _preceding_words(original, s, 8)
+                if _ANAPHOR.search(fold(name)) or _DIGIT.search(name) or _names_a_unit(name, ents):
+                    name = ""  # "Kết quả này giảm 5,42%", "… đạt 0,47, tăng 66%": unnamed
             else:
                 following = _following_name(f, original, m.end())
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
@@ -461,7 +623,9 @@ def find_metrics(
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
                 if not name:
                     name = _task_rate_name(f, original, s)
-        emit(m.start(), m.end(), value, "%", name)
+        if name and _not_a_rate_name(name):
+            continue
+        emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
     for m in _FRACTION_RE.finditer(f):
         # "1.121/1.807 thủ tục": the count achieved out of a total.
@@ -483,6 +647,8 @@ def find_metrics(
         s = m.start("v")
         total_of = _TOTAL_BEFORE.search(f, max(0, s - 12), s)
         if total_of is None and _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+            continue
+        if _in_structure(f, s):
             continue
         if _UNITS_COUNTED.match(m.group("u")) and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
             continue  # "Trong 16 đơn vị của khối này, …": the units ranked, not a figure
@@ -523,12 +689,15 @@ def find_metrics(
         s = m.start("a")
         if any(mask[s : m.end()]) or _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
             continue
-        if _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
-            continue
         hit = _group_unit_at(original, m.end())
         if hit is None:
             continue
         entry, u_end = hit
+        base = _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
+        if base is not None and _counted_anyway(entry, f, base):
+            base = None
+        if base is not None or _in_structure(f, s):
+            continue
         value = parse_vn_number(m.group("a"))
         total = parse_vn_number(m.group("b")) if m.group("b") else None
         if value is None or (total is not None and value > total):
@@ -537,10 +706,12 @@ def find_metrics(
             continue  # "năm 2022 tỉnh …": a year before a noun
         if entry.label == "part_count" and _RATIO_BEFORE.search(f, max(0, s - 12), s):
             continue  # "gấp 2 lần": a ratio, not a count
+        if total is None and m.group("a") in entry.attrs.get("whole", "").split("|"):
+            continue  # "63 tỉnh, thành phố được chia thành …": all of them, the base
         unit = original[m.end() : u_end]
         verb = count_verb(s, m.end(), unit)
         name = _count_name(f, original, m.end(), unit, verb)
-        group_owner = _group_owner(entry, f, s, ents, owner(s))
+        group_owner = _group_owner(entry, f, s, ents, owner(s), u_end)
         canonical = get_vocab().concept("metric", entry.label)
         if canonical is not None and group_owner is not None and group_owner.level == "nation":
             # "9 địa phương bị giảm chỉ số": the country's localities are its provinces,
@@ -549,6 +720,115 @@ def find_metrics(
             unit = canonical.vi.removeprefix("số ")
         emit(s, u_end, value, unit, name, group_owner)
     return out
+
+
+def _named_by_bloc(original: str, pos: int, unit: str, name: str) -> str:
+    """A count (or share) of a generic unit ("đơn vị", "cơ quan") after the bloc it counts
+    is named by the bloc's kind: "Ở khối sở, ban, ngành, 14/16 đơn vị đạt loại xuất sắc" ->
+    "số sở, ban, ngành đạt loại xuất sắc"."""
+    matchers = _count_unit_matchers("bloc_kind")
+    if not matchers:
+        return name
+    entry, rx = matchers[0]
+    if fold(unit) not in fold(entry.attrs.get("generic", "")).split("|"):
+        return name
+    blocs = [m for m in rx.finditer(original, 0, pos)]
+    if not blocs:
+        return name
+    kind = _BLOC_LEAD.sub("", blocs[-1].group(0))
+    for head in ("số", "tỷ lệ"):
+        if name.startswith(f"{head} {unit}"):
+            return f"{head} {kind}{name[len(head) + 1 + len(unit) :]}"
+    return name
+
+
+def _with_topic_system(original: str, pos: int, name: str) -> str:
+    """A figure's name with the system its sentence opens on as its topic ("Đối với Cổng
+    Dịch vụ công quốc gia, … 7,23 triệu tài khoản đăng ký" -> "số tài khoản đăng ký trên
+    Cổng Dịch vụ công quốc gia")."""
+    for _, rx in _topic_matchers():
+        m = rx.search(original, 0, pos)
+        if m is None or m.start() > _TOPIC_OPENS_WITHIN:
+            continue
+        system = _TOPIC_LEAD.sub("", m.group(0)).strip()
+        if fold(system) not in fold(name):
+            return _clean(f"{name} trên {system}")
+    return name
+
+
+@cache
+def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    """The vocabulary's metric-name cues of one label, each with its compiled pattern."""
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
+    )
+
+
+def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:
+    """Rates paired in order with the units listed before "lần lượt" ("A, B và C, với tỷ lệ
+    lần lượt là 100%, 100% và 97,67%"): where each rate starts -> its unit. Empty unless the
+    two lists have the same length."""
+    cue = lx.RESPECTIVELY_RE.search(f)
+    if cue is None:
+        return {}
+    values: list[tuple[int, int]] = []
+    for m in lx.PERCENT_RE.finditer(f, cue.end()):
+        if values and not _RESPECTIVE_JOIN.fullmatch(f, values[-1][1], m.start()):
+            break
+        if not values and not _RESPECTIVE_LEAD.fullmatch(f, cue.end(), m.start()):
+            return {}
+        values.append((m.start(), m.end()))
+    listed: list[EntityMention] = []
+    for e in reversed([e for e in ents if e.end <= cue.start()]):
+        gap = f[e.end : listed[0].start] if listed else f[e.end : cue.start()]
+        if listed and not _RESPECTIVE_JOIN.fullmatch(gap):
+            break
+        if not listed and len(gap) > _RESPECTIVE_GAP:
+            return {}
+        listed.insert(0, e)
+    if len(values) < 2 or len(listed) != len(values):
+        return {}
+    return {start: e for (start, _), e in zip(values, listed, strict=True)}
+
+
+def _in_structure(f: str, pos: int) -> bool:
+    """Whether the count at ``pos`` is one of the parts an index is made of: right after a
+    structure cue ("cấu trúc thành 8 lĩnh vực") or later in the list it opens ("gồm 7 lĩnh
+    vực, 40 tiêu chí và 87 tiêu chí thành phần")."""
+    start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos), 0)
+    cues = list(_STRUCTURE_BEFORE_ANY.finditer(f, start, pos))
+    return bool(cues) and bool(_STRUCTURE_LIST.fullmatch(f, cues[-1].end(), pos))
+
+
+def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
+    """Whether a group count after a word that usually opens a base ("trên", "ở") is a figure
+    all the same: survey forms "trên 89.000 phiếu" (more than), and a unit's parts after the
+    verb they share ("tăng điểm ở 7 lĩnh vực")."""
+    word = base.group(0).split()[-1] if base.group(0).split() else ""
+    if entry.label == "survey_count" and word in ("tren", "hon"):
+        return True
+    return (
+        entry.label == "part_count"
+        and word == "o"
+        and bool(_VERB_BEFORE_O.search(f, max(0, base.start() - 24), base.start()))
+    )
+
+
+def _with_group(original: str, pos: int, name: str) -> str:
+    """A count's name with the group its clause opens on ("Nhóm A, từ 90% trở lên, có 2
+    tỉnh, thành phố" -> "số tỉnh, thành phố nhóm A, từ 90% trở lên"); the clause runs from
+    the last ";" (or the sentence start) and may list several counts ("… có 6 tỉnh … và 6
+    tỉnh …")."""
+    start = max(original.rfind(";", 0, pos), original.rfind(":", 0, pos)) + 1
+    for _, rx in _count_unit_matchers("group_lead"):
+        m = rx.match(original, start + len(original[start:pos]) - len(original[start:pos].lstrip()))
+        if m is None or m.end() > pos:
+            continue
+        group = _GROUP_LEAD_END.sub("", m.group(0)).strip(" ,")
+        if fold(group) not in fold(name):
+            return _clean(f"{name} {group[0].lower()}{group[1:]}")
+    return name
 
 
 def _counts_the_provinces_units(
@@ -606,6 +886,9 @@ def _bloc() -> EntityMention:
     return EntityMention(0, 0, entry.attrs["owner"], "ministry")
 
 
+_AVERAGE_OWNERS: dict[str, Callable[[], EntityMention]] = {"nation": lambda: _NATION, "bloc": _bloc}
+
+
 def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
     """The group unit a count at ``pos`` counts (the longest match) and where it ends."""
     best: tuple[Entry, int] | None = None
@@ -618,7 +901,12 @@ def _group_unit_at(original: str, pos: int) -> tuple[Entry, int] | None:
 
 
 def _group_owner(
-    entry: Entry, f: str, pos: int, ents: list[EntityMention], usual: EntityMention | None
+    entry: Entry,
+    f: str,
+    pos: int,
+    ents: list[EntityMention],
+    usual: EntityMention | None,
+    end: int | None = None,
 ) -> EntityMention | None:
     """Whose a group count is: the unit's owner in the vocabulary (the country for counts of
     provinces and survey forms, the bloc for ministries), unless the sentence names a region
@@ -630,6 +918,13 @@ def _group_owner(
     before = [e for e in ents if e.end <= pos]
     if before and before[-1].level == "region":
         return before[-1]
+    if end is not None:
+        # "6 tỉnh, thành phố thuộc vùng Tây Nguyên": the region's provinces, counted
+        of = _OF_REGION.match(f, end)
+        if of is not None:
+            for rm in get_gazetteer().find_regions(f[of.end() : of.end() + _REGION_NAME_MAX]):
+                if rm.start == 0:
+                    return EntityMention(of.end(), of.end() + rm.end, rm.item.name, "region")
     unless = entry.attrs.get("unless")
     local = {"local": _SUB_PROVINCE_LEVELS, "province": _LOCAL_LEVELS}.get(unless or "", ())
     if local and (_LOCAL_CUE.search(f) or any(e.level in local for e in before)):

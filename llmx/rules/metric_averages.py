@@ -1,0 +1,286 @@
+"""Averages over many units ("bình quân 63 địa phương là 88,37%", "the national average
+satisfaction level reached 82.66%") and the change of such an average from an earlier year.
+
+An average is the figure of the country or of the ministries' bloc, never of the unit the
+sentence is otherwise about (eval/CONVENTIONS.md: national and bloc averages). Its name is the
+vocabulary's name for an average of that owner with the index measured ("giá trị trung bình
+Chỉ số CCHC cả nước"), since the words before the number ("Xu hướng đi lên … là") name
+nothing an analyst would title a column with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from llmx.core.numbers import parse_vn_number
+from llmx.core.vocab import Entry, get_vocab
+from llmx.rules import lexicon as lx
+from llmx.rules.entities import EntityMention
+
+# The value an average cue announces: the next percentage or score in its clause.
+_VALUE_RE = re.compile(
+    r"(?<![\d.,])(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?P<u>%|diem\b|percent\b|points?\b)"
+)
+# A score on the 0-1 scale (DTI) is told without a unit ("… bình quân năm 2021 đạt 0,4014").
+_SCALE_VALUE_RE = re.compile(
+    r"\b(?:dat|la|of|at|reached)\s+(?P<v>0[.,]\d{2,4})(?P<u>)(?![\d%]|\s*(?:%|diem|percent))"
+)
+_VALUE_WINDOW = 70
+# A word every average cue of the vocabulary holds (folded): a cheap test before the cues.
+_AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc|national")
+_BLOC_SIZE = re.compile(r"\d+")
+_MAX_SCORE = 100
+_POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{3}")
+_QUALIFIED = re.compile(r"\s+(?:co|khong)\b")
+_SIZE_BEFORE = re.compile(r"\d+(?=\s+$)")
+_CLAUSE_END = re.compile(r";|\.\s|:\s")
+# A cue right after a comparison ("cao hơn bình quân cả nước 3,2%", "beat the average of …
+# by 4.38 points") is what a unit is compared with: the number after it is the gap, and only
+# a value in brackets right after the cue is the average itself.
+_GAP_BEFORE = re.compile(
+    r"\b(?:hon|vuot|thua|kem|so voi|above|below|than|beat|over|exceed(?:ed|s)?)\s+$"
+)
+_BRACKETED_RE = re.compile(
+    r"\s*\(\s*(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?P<u>%|diem\b|percent\b|points?\b)\s*\)"
+)
+# Words between a cue and its value that make the value someone else's change or bound.
+_NOT_THE_LEVEL_BEFORE = re.compile(
+    r"\b(?:tang|giam|hon|tren|duoi|tu|up|down|by|above|below|over|than)\s*(?:them\s*)?$"
+)
+# A change told between a cue and the next value: that value is the change, not the level.
+_CHANGE_WORD = re.compile(
+    r"\b(?:tang|giam|cao hon|thap hon|nhinh hon|up|down|higher|lower|rose|fell)\b"
+)
+# What may stand between an average's value and a change or earlier value told after it.
+_JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|in (?:19|20)\d\d|so voi)\s*)?[\s,]*")
+_FOLLOW_UP_WINDOW = 90
+_MAX_FOLLOW_UPS = 3
+_UNIT_RE = re.compile(r"%|percent(?:age points?)?|points?|diem")
+
+
+@dataclass(frozen=True)
+class Average:
+    """One average read from a sentence: where its value is, the value, its unit as
+    written, its name and whose figure it is ("nation" or "bloc")."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    name: str
+    owner: str
+    year: int | None = None  # the year it gives itself (an earlier value's)
+    back: int = 0  # years before the sentence's year (an earlier value "a year earlier")
+    size: int | None = None  # how many units the bloc has, where the text says it
+
+
+@cache
+def _matchers(label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
+    )
+
+
+def _index_in(f: str) -> str | None:
+    """The first index the (folded) sentence names."""
+    best: tuple[int, str] | None = None
+    for rx, code in lx.INDEX_RE:
+        m = rx.search(f)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else None
+
+
+def _index_name(code: str, lang: str) -> str:
+    """The index's display name without its bracketed alias ("Chỉ số CCHC (PAR Index)" ->
+    "Chỉ số CCHC"): the short name an analyst writes in a column title."""
+    name = get_vocab().index_display(code, "en" if lang == "en" else "vi")
+    return re.sub(r"\s*\([^)]*\)", "", name).strip()
+
+
+def _name(template_label: str, lang: str, index: str | None) -> str | None:
+    concept = get_vocab().concept("metric", template_label)
+    if concept is None or index is None:
+        return None
+    template = concept.en if lang == "en" else concept.vi
+    return template.replace("{index}", _index_name(index, lang))
+
+
+def _unit(raw: str) -> str:
+    return "%" if raw in ("%", "percent") else "điểm"  # a bare 0-1 score is in points too
+
+
+def _value_after(
+    f: str, cue_end: int, ents: list[EntityMention], gap: bool
+) -> re.Match[str] | None:
+    """The value an average cue ending at ``cue_end`` announces, or None: the bracketed
+    one after a comparison, else the next value in the clause with no unit named between."""
+    if gap:
+        return _BRACKETED_RE.match(f, cue_end)
+    bracketed = _BRACKETED_RE.match(f, cue_end)
+    if bracketed:
+        return bracketed
+    stop = _CLAUSE_END.search(f, cue_end)
+    limit = min(len(f), cue_end + _VALUE_WINDOW, stop.start() if stop else len(f))
+    found = [
+        x
+        for x in (_VALUE_RE.search(f, cue_end, limit), _SCALE_VALUE_RE.search(f, cue_end, limit))
+        if x
+    ]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start("v"))
+    if any(cue_end <= e.start < m.start() for e in ents):
+        return None  # "bình quân cả nước, tỉnh X đạt …": a unit's own figure follows
+    if _NOT_THE_LEVEL_BEFORE.search(f, max(cue_end, m.start() - 12), m.start()):
+        return None
+    if _CHANGE_WORD.search(f, cue_end, m.start()):
+        return None  # "Bình quân … đạt 65,74 trên thang 100, nhỉnh hơn năm 2021 0,37 điểm"
+    if _VALUE_RE.search(f, cue_end, m.start()) or re.search(r"\d+\s*/", f[cue_end : m.start()]):
+        return None
+    return m
+
+
+def find_averages(
+    f: str, original: str, ents: list[EntityMention], index: str | None
+) -> list[Average]:
+    """The averages of one sentence (folded ``f``, ``original`` text) and the changes told
+    right after them. ``index`` is the index the paragraph is about when the sentence names
+    none. A sentence that names a region before the cue is left alone: a region's average
+    is that region's index result."""
+    if not _AVERAGE_HINT.search(f):
+        return []  # every cue holds one of these words: most sentences hold none
+    out: list[Average] = []
+    sentence_index: str | None = None
+    for entry, rx in _matchers("average"):
+        for cue in rx.finditer(original):
+            if any(e.level == "region" and e.end <= cue.start() for e in ents):
+                continue
+            if entry.attrs.get("owner") == "bloc" and _QUALIFIED.match(f, cue.end()):
+                continue  # "khối bộ có cung cấp dịch vụ công": a part of the bloc
+            gap = bool(_GAP_BEFORE.search(f, max(0, cue.start() - 16), cue.start()))
+            m = _value_after(f, cue.end(), ents, gap)
+            if m is None:
+                continue
+            value = parse_vn_number(m.group("v")) if entry.lang == "vi" else _en_number(m["v"])
+            if value is not None and value > _MAX_SCORE and _POINT_DECIMAL.fullmatch(m["v"]):
+                value = float(m["v"])  # "điểm trung bình đạt 42.269 điểm": no score is 42 269
+            owner = entry.attrs.get("owner", "nation")
+            sentence_index = sentence_index or _index_in(f) or index  # read once, when needed
+            name = _name(entry.attrs.get("name", f"{owner}_average"), entry.lang, sentence_index)
+            if value is None or name is None:
+                continue
+            start, end = m.start("v"), m.end("u")
+            # "bình quân của 18 bộ", "The 19 ministries and agencies average": the bloc's size
+            size = (
+                _BLOC_SIZE.search(cue.group(0))
+                or _SIZE_BEFORE.search(original, max(0, cue.start() - 6), cue.start())
+                if owner == "bloc"
+                else None
+            )
+            out.append(
+                Average(
+                    start,
+                    end,
+                    value,
+                    _unit(m.group("u")),
+                    name,
+                    owner,
+                    size=int(size.group(0)) if size else None,
+                )
+            )
+            bloc_size = out[-1].size
+            out += [
+                replace(a, size=bloc_size)
+                for a in _follow_ups(f, original, end, entry.lang, name, owner)
+            ]
+    # one record per value; the full key keeps the order the same in every process
+    return sorted(set(out), key=lambda a: (a.start, a.end, a.name, a.owner, a.value, a.unit))
+
+
+def _follow_ups(
+    f: str, original: str, pos: int, lang: str, level_name: str, owner: str
+) -> list[Average]:
+    """The changes and earlier values of an average told right after its value ("…88,37%,
+    cao hơn năm 2023 1,39%", "…81.15%, up 4.23% from 2018", "…84.45%, nearly 1.5% above
+    2018 and nearly 2.3% above 2017", "… so với năm 2022 (80,08%)"): each one close after
+    the last, a change named as a change of the average and signed, an earlier value named
+    as the average itself with the year it gives (``back`` = 1: the year before)."""
+    out: list[Average] = []
+    after = pos  # where the last follow-up's words end ("… above 2018"), past its value
+    for _ in range(_MAX_FOLLOW_UPS):
+        hit = _next_follow_up(f, original, pos, after, lang)
+        if hit is None:
+            break
+        entry, m = hit
+        raw = m.group("num")
+        value = parse_vn_number(raw) if lang == "vi" else _en_number(raw)
+        if value is None:
+            break
+        year = m.groupdict().get("year")
+        start = m.start("num")
+        unit_m = _UNIT_RE.search(f, m.start("num"), m.end())
+        unit = _unit(unit_m.group(0)) if unit_m else "%"
+        end = unit_m.end() if unit_m else start + len(raw)
+        if entry.label == "average_prior":
+            back = 0 if year else 1
+            out.append(
+                Average(
+                    start, end, value, unit, level_name, owner, int(year) if year else None, back
+                )
+            )
+        else:
+            concept = get_vocab().concept("metric", "average_change")
+            if concept is None:
+                break
+            template = concept.en if lang == "en" else concept.vi
+            said = year or ("the year before" if lang == "en" else "năm trước")
+            if lang == "vi" and year:
+                said = f"năm {year}"
+            down = (entry.sign or 1) < 0
+            name = (
+                template.replace("{level}", level_name)
+                .replace("{year}", said)
+                .replace("{direction}", "giảm" if down else "tăng")
+            )
+            # English changes are signed ("change in …", -1.3); Vietnamese ones say their
+            # direction in the name ("mức giảm …", 7.08)
+            signed = -value if down and lang == "en" else value
+            out.append(Average(start, end, signed, unit, name, owner))
+        pos, after = end, max(end, m.end())
+    return out
+
+
+def _next_follow_up(
+    f: str, original: str, pos: int, after: int, lang: str
+) -> tuple[Entry, re.Match[str]] | None:
+    """The change or earlier value that starts closest after ``pos`` (the last value's end)
+    with at most a few joining words after that value or after the last follow-up's words
+    (``after``), or None."""
+    best: tuple[Entry, re.Match[str]] | None = None
+    for label in ("average_change", "average_prior"):
+        for entry, rx in _matchers(label):
+            if entry.lang != lang:
+                continue
+            m = rx.search(original, pos, pos + _FOLLOW_UP_WINDOW)
+            if m is None or not (
+                _JOIN_RE.fullmatch(f, pos, m.start())
+                or (m.start() >= after and _JOIN_RE.fullmatch(f, after, m.start()))
+            ):
+                continue
+            if best is None or m.start() < best[1].start():
+                best = (entry, m)
+    return best
+
+
+def _en_number(raw: str) -> float | None:
+    """An English number: "," groups thousands ("49,600"), "." is the decimal point."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        raw = raw.replace(",", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
