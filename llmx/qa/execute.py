@@ -288,7 +288,9 @@ def _index_filter(r: StoredIndexResult, q: Query, level: str | None) -> bool:
         return False
     if q.component is not None:
         return r.component is not None and similarity(r.component, q.component) >= _COMPONENT_MATCH
-    return True
+    # A question naming no component asks about the whole index: a component's figure
+    # (Bắc Ninh's "digital government" score) is not the province's DTI score.
+    return r.component is None
 
 
 def _index_key(r: StoredIndexResult, q: Query) -> tuple:

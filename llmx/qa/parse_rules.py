@@ -187,13 +187,24 @@ _CHANGE = re.compile(
 )
 _CHANGE_RANK = re.compile(r"\b(?:bac|hang|thu hang|vi tri|places?|positions?|spots?|ranks?)\b")
 _CHANGE_SCORE = re.compile(r"\b(?:diem|points?|scores?)\b")
+# "bảng xếp hạng PCI" (the ranking table) names where a figure is, not that a rank is asked.
 _RANK_ASK = re.compile(
-    r"\b(?:thu may|thu bao nhieu|thu hang|xep hang|hang may|hang bao nhieu|vi tri|xep thu|"
-    r"dung thu|rank(?:ed|ing)?|position|place[d]?|standing)\b"
+    r"\b(?:thu may|thu bao nhieu|thu hang|(?<!bang )xep hang|hang may|hang bao nhieu|vi tri|"
+    r"xep thu|dung thu|rank(?:ed|ing)?|position|place[d]?|standing)\b"
 )
 _SCORE_ASK = re.compile(
     r"\bdiem\b(?!\s+(?:cau|ho tro|phuc vu|giao dich|tiep nhan|buu dien))"
     r"|\b(?:scored?|scores|points?)\b"
+)
+# With an index named, a value or a percentage asked is its score: "What value did X reach
+# on the DTI?", "X đạt bao nhiêu phần trăm trong Chỉ số CCHC?" (without one, a metric).
+_INDEX_VALUE_ASK = re.compile(
+    r"\b(?:bao nhieu phan tram|phan tram|gia tri|value|percent(?:age)?|how much)\b"
+)
+# Words of a metric (a rate, a share, a count): a leader question naming one and no index
+# asks who leads on that metric, which an index result does not answer.
+_METRIC_NOUN = re.compile(
+    r"\b(?:ty le|ti le|phan tram|so luong|rate|share|percentage|proportion|number of)\b"
 )
 _METRIC_ASK = re.compile(
     r"\b(?:ty le|ti le|bao nhieu|so luong|tong so|muc do|phan tram|how many|how much|rate|"
@@ -530,6 +541,8 @@ def parse(question: str, names: NameIndex) -> Query:
     q.keywords = _keywords(t, skip, lang)
     rank = _rank(s, w)
     rank_ask, score_ask = bool(_RANK_ASK.search(s)), bool(_SCORE_ASK.search(s))
+    if index is not None and not score_ask and _INDEX_VALUE_ASK.search(s):
+        score_ask = True
 
     def set_subject() -> None:
         if subject is not None:
