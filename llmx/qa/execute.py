@@ -24,7 +24,7 @@ from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
-from llmx.qa.query import NEEDS_ENTITY, Query
+from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, Query
 from llmx.store import SentenceHit, Store, StoredIndexResult, StoredInitiative, StoredMetric
 
 PASSAGES = 3  # FTS passages shown when nothing answers
@@ -102,6 +102,8 @@ def scope_matches(record_scope: str, wanted: str | None) -> bool:
     rkind, _, rname = record_scope.partition(":")
     if kind != rkind:
         return False
+    if wanted == ANY_REGION:
+        return True
     gaz = get_gazetteer()
     lookup = gaz.lookup_region if kind == "region" else gaz.lookup
     a, b = lookup(name), lookup(rname)

@@ -19,10 +19,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
-from llmx.qa.query import IndexCode, Level, Query
+from llmx.qa.query import ANY_REGION, IndexCode, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
 
@@ -471,6 +472,13 @@ def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
     return out
 
 
+def _names_region(mentions: list[Mention]) -> bool:
+    """Whether a mention is a region, as a region or as an entity the store holds ("vùng
+    Tây Nguyên đạt bao nhiêu điểm": the region is what is asked about, not a scope)."""
+    gaz = get_gazetteer()
+    return any(m.region is not None or gaz.lookup_region(m.text) is not None for m in mentions)
+
+
 def _direction(s: str) -> Literal["up", "down"] | None:
     """ "up" for a question about rises, "down" for falls, None for neither (or both)."""
     up, down = bool(_UP.search(s)), bool(_DOWN.search(s))
@@ -571,6 +579,10 @@ def parse(question: str, names: NameIndex) -> Query:
             q.scope = f"region:{regions[0].name}"
         elif _NATIONAL.search(w):
             q.scope = "national"
+        elif _REGION_CUE.search(w) and level != "region" and not _names_region(mentions):
+            # "led the region", a region the gazetteer does not know: a regional record
+            # may answer, a national one does not ("region:*": any region).
+            q.scope = ANY_REGION
         if for_group and level in _SUB_LEVELS:
             provs = [m for m in mentions if m.province is not None]
             if provs:
