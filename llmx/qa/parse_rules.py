@@ -127,6 +127,9 @@ _INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng ki
 _TARGET = _Cue(frozenset({"target"}), frozenset({"target", "plan"}))  # "mục tiêu", "kế hoạch"
 _NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước", "nationally"
 _REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
+# Asks answered by one index figure: a component the question names and the parser cannot
+# read makes them unanswerable (the whole index's figure would answer another question).
+_INDEX_ASKS = frozenset({"rank", "score", "result", "entity_for_rank", "top", "bottom", "change"})
 # A Vietnamese ordinal is a rank after one of these words: "đứng thứ tư" (not "thứ tư" alone,
 # which is also Wednesday).
 _RANK_WORD_BEFORE = re.compile(r"\b(?:dung|xep|vi tri|hang)\s+$")
@@ -226,7 +229,10 @@ _COMPONENT_BEFORE_QUOTE = re.compile(
     r"component|field|area|sub-index|pillar)\s*$"
 )
 # "the time costs sub-index": an English component named before its kind word.
-_COMPONENT_EN = re.compile(r"\bthe\s+([a-z][a-z ,&-]{2,60}?)\s+(?:sub-?index|pillar)\b")
+# "the records digitisation (số hóa hồ sơ) component": a gloss in brackets is part of it.
+_COMPONENT_EN = re.compile(
+    r"\bthe\s+([a-z][a-z ,&()-]{2,60}?)\s+(?:sub-?index|pillar|component)\b"
+)
 _COMPONENT_BARE = re.compile(
     r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|chi so noi dung|noi dung|tieu chi|"
     r"yeu to|tru cot)\s+(?!nao\b|gi\b|thanh phan\b)"
@@ -472,6 +478,20 @@ def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
     return out
 
 
+_WHICH_AFTER = re.compile(r"\s*(?:nao|gi)\b")
+_WHICH_BEFORE = re.compile(r"\b(?:which|what)\s+$")
+
+
+def _unread_component(s: str, w: str) -> bool:
+    """Whether the question names a component ("lĩnh vực", "component") that is not a
+    "which component" question ("những lĩnh vực nào", "which component")."""
+    spans = get_vocab().find(w, {"component_cue"}, labels={"component"})
+    return any(
+        not _WHICH_AFTER.match(s, sp.end) and not _WHICH_BEFORE.search(s[: sp.start])
+        for sp in spans
+    )
+
+
 def _names_region(mentions: list[Mention]) -> bool:
     """Whether a mention is a region, as a region or as an entity the store holds ("vùng
     Tây Nguyên đạt bao nhiêu điểm": the region is what is asked about, not a scope)."""
@@ -715,6 +735,9 @@ def parse(question: str, names: NameIndex) -> Query:
     else:
         q.ask = "free_text"
         set_subject()
+    if q.ask in _INDEX_ASKS and component is None and _unread_component(s, w):
+        notes.append("names a component it does not say clearly: the whole index does not answer")
+        q.ask = "free_text"
     q.notes = notes
     return q
 
