@@ -456,13 +456,30 @@ def _subjects(
             and o.province.merged_into == m.province.name
             for o in ents
         )
-        if _CONTAINER_BEFORE.search(before) or (successor_of_other and len(named) > 1):
+        if (
+            _CONTAINER_BEFORE.search(before)
+            or (successor_of_other and len(named) > 1)
+            or (m.province is not None and _after_group(t, m.start))
+        ):
             rest.append(m)
         else:
             keep.append(m)
     if not keep:
         return None, [], rest
     return keep[0], keep[1:], rest
+
+
+# What joins a group of units to the province that holds them: "các huyện, thị, thành phố
+# của Bình Dương", "the districts of Binh Duong".
+_GROUP_OF = re.compile(r"[^?.;]{0,30}?\b(?:cua|o|tai|thuoc|trong|of|in)\s+(?:tinh|thanh pho|tp\.?|"
+                       r"the province of)?\s*$")
+
+
+def _after_group(t: _Text, start: int) -> bool:
+    """Whether a province named at ``start`` closes a group of units inside it ("xếp thứ
+    mấy trong các huyện của Bình Dương"): it is the scope, not an entity compared."""
+    spans = get_vocab().find(t.raw[:start], {"scope"}, labels={"province"})
+    return any(_GROUP_OF.fullmatch(t.folded[sp.end : start]) for sp in spans)
 
 
 def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
