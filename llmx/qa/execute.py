@@ -337,11 +337,15 @@ def run_index(
 
 def _index_unsettled(hits: list[Hit], q: Query) -> bool:
     """A question naming no index ("Hải Dương xếp thứ mấy năm 2023?") whose entity has
-    confident results on several indexes, none of them the PAR Index the question would
-    default to: which one is meant is not known, so they are candidates."""
+    results on several indexes (the confident ones, else all), none of them the PAR Index
+    the question would default to: which one is meant is not known, so they are
+    candidates. Doubtful records count when there is nothing else: a PCI and a PGI rank,
+    both doubtful, do not make the PCI one the answer."""
     if q.index is not None or q.component is not None or not hits or not hits[0].primary:
         return False
     indexes = {h.record.index for h in hits if not _doubtful(h)}  # type: ignore[union-attr]
+    if not indexes:
+        indexes = {h.record.index for h in hits}  # type: ignore[union-attr]
     return len(indexes) > 1 and "PAR_INDEX" not in indexes
 
 
