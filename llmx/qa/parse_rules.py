@@ -129,6 +129,7 @@ _NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước
 _REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
 # Asks answered by one index figure: a component the question names and the parser cannot
 # read makes them unanswerable (the whole index's figure would answer another question).
+_RANKING_ASKS = frozenset({"entity_for_rank", "top", "bottom", "count"})
 _INDEX_ASKS = frozenset({"rank", "score", "result", "entity_for_rank", "top", "bottom", "change"})
 # A Vietnamese ordinal is a rank after one of these words: "đứng thứ tư" (not "thứ tư" alone,
 # which is also Wednesday).
@@ -752,6 +753,11 @@ def parse(question: str, names: NameIndex) -> Query:
     else:
         q.ask = "free_text"
         set_subject()
+    if q.ask in _RANKING_ASKS and index is None and component is None and _METRIC_NOUN.search(s):
+        # "Which ministry led in the share of dossiers handled fully online?": who leads on
+        # a metric; the store ranks index results only, so no index result answers it.
+        notes.append("a ranking on a metric, not on an index: no index result answers it")
+        q.ask = "free_text"
     if q.ask in _INDEX_ASKS and component is None and _unread_component(s, w):
         notes.append("names a component it does not say clearly: the whole index does not answer")
         q.ask = "free_text"
