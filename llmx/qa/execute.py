@@ -983,10 +983,11 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
     if not hits:
         return []
     top = hits[0].rank_key[:2]
+    place = _place_itself(hits, q, top)
     out: list[Hit] = []
     others = 0
     for h in hits:
-        if h.rank_key[:2] == top:
+        if h.rank_key[:2] == top and h not in place:
             h.role = "best" if not out else "tie"
             out.append(h)
         elif others < MAX_OTHERS:
@@ -994,6 +995,21 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
             out.append(h)
             others += 1
     return out
+
+
+def _place_itself(hits: list[Hit], q: Query, top: tuple) -> list[Hit]:
+    """Best matches about the province the question places the initiative in, when a unit
+    inside it matches as well: "mô hình “X” ở Tiền Giang do đơn vị nào tổ chức?" asks who
+    in Tiền Giang runs it; the province, already given, is not that unit. Alone, it is."""
+    if q.scope is None or not q.scope.startswith("province:"):
+        return []
+    gaz = get_gazetteer()
+    wanted = gaz.lookup(q.scope.partition(":")[2])
+    if wanted is None:
+        return []
+    best = [h for h in hits if h.rank_key[:2] == top]
+    itself = [h for h in best if (p := gaz.lookup(h.record.entity)) and p.name == wanted.name]
+    return itself if len(itself) < len(best) else []
 
 
 # The level an entity's name shows: its unit word, else a province of the gazetteer.
