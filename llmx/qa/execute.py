@@ -974,7 +974,7 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
         sim = similarity(rk_name, wk)
         if not exact and sim < 0.75 and f" {wk} " not in f" {rk_name} ":
             continue
-        if not _in_place(r.entity, q):
+        if not _in_place(r.entity, q) or not _year_agrees(r, q):
             continue
         rk = (0 if exact else 1, -round(sim, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
@@ -988,13 +988,27 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
     others = 0
     for h in hits:
         if h.rank_key[:2] == top and h not in place:
-            h.role = "best" if not out else "tie"
+            h.role = "tie" if any(o.primary for o in out) else "best"
             out.append(h)
         elif others < MAX_OTHERS:
             h.role = "other"
             out.append(h)
             others += 1
     return out
+
+
+def _year_agrees(r: StoredInitiative, q: Query) -> bool:
+    """An initiative stated for another year than the one asked does not answer."""
+    return q.year is None or r.year is None or r.year == q.year
+
+
+def _undated(r: Record, q: Query) -> bool:
+    """A question fixing a year, a record stating none: shown, but it is not the answer
+    ("mô hình nào năm 2025" is not answered by a model whose year is not known). Only where
+    the year selects the initiative (``run_initiatives_of``): a named one ("ai tổ chức “X”
+    năm 2023") is known by its name, and a record naming it answers though it gives no
+    year."""
+    return q.year is not None and r.year is None
 
 
 def _place_itself(hits: list[Hit], q: Query, top: tuple) -> list[Hit]:
@@ -1055,13 +1069,15 @@ def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]
         r = f.record
         if wanted and similarity(r.name, wanted) < 0.75 and wanted not in key(r.name):
             continue
+        if not _year_agrees(r, q):
+            continue
         overlap = len(set(tokens(r.evidence.quote)) & words) / max(1, len(words))
         rk = (-round(overlap, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
-    hits.sort(key=lambda h: h.rank_key)
+    hits.sort(key=lambda h: (_undated(h.record, q), h.rank_key))
     for i, h in enumerate(hits):
-        h.role = "best" if i == 0 else "other"
+        h.role = "best" if i == 0 and not _undated(h.record, q) else "other"
     return hits[: 1 + 2 * MAX_OTHERS]
 
 
