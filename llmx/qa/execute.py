@@ -22,6 +22,7 @@ from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
+from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, Query
@@ -292,7 +293,27 @@ def _index_filter(r: StoredIndexResult, q: Query, level: str | None) -> bool:
         return r.component is not None and similarity(r.component, q.component) >= _COMPONENT_MATCH
     # A question naming no component asks about the whole index: a component's figure
     # (Bắc Ninh's "digital government" score) is not the province's DTI score.
-    return r.component is None
+    return r.component is None and not _component_figure(r)
+
+
+def _component_figure(r: StoredIndexResult) -> bool:
+    """A doubtful whole-index record whose own quote speaks of components ("reached 100
+    percent in two sub-indexes", "chỉ số thành phần ... đạt 97%"): its figure is more
+    likely a component's than the index's, so it does not answer for the whole index."""
+    c = r.confidence
+    if c is None or c >= DEFAULT_CONFIDENCE:
+        return False
+    quote = r.evidence.quote
+    figures = [v for v in (r.score, r.rank) if v is not None]
+    for sp in find_numbers(quote):
+        if any(abs(sp.value - v) < 1e-9 for v in figures):
+            near = quote[max(0, sp.start - _NEAR_CHARS) : sp.end + _NEAR_CHARS]
+            if get_vocab().find(near, {"component_cue"}, labels={"component"}):
+                return True
+    return False
+
+
+_NEAR_CHARS = 50  # characters either side of a figure that say what it is a figure of
 
 
 def _index_key(r: StoredIndexResult, q: Query) -> tuple:
@@ -471,7 +492,7 @@ def _plain(r: Record, q: Query) -> bool:
         isinstance(r, StoredIndexResult)
         and scope_matches(r.scope, q.scope)
         and (
-            r.component is None
+            r.component is None and not _component_figure(r)
             if q.component is None
             else r.component is not None
             and similarity(r.component, q.component) >= _COMPONENT_MATCH
@@ -504,6 +525,8 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         if not _has_figure(r, q2) or not scope_matches(r.scope, scope):
             continue
         if (r.component is None) != (q.component is None):
+            continue
+        if q.component is None and _component_figure(r):
             continue
         if (
             q.component is not None
