@@ -346,6 +346,11 @@ def _index(s: str) -> IndexCode | None:
     return span.label if span else None  # type: ignore[return-value]
 
 
+def _other_ranking(s: str) -> bool:
+    """Whether the question names a ranked thing no index names (a portal, a website)."""
+    return get_vocab().first(s, kinds={"other_ranking"}) is not None
+
+
 def _years(t: _Text) -> tuple[int | None, int | None]:
     s = t.blanked
     m = _YEAR_RANGE.search(s)
@@ -589,6 +594,10 @@ def parse(question: str, names: NameIndex) -> Query:
     rank_ask, score_ask = bool(_RANK_ASK.search(s)), bool(_SCORE_ASK.search(s))
     if index is not None and not score_ask and _INDEX_VALUE_ASK.search(s):
         score_ask = True
+    if index is None and (rank_ask or rank is not None or LEADER.search(w)) and _other_ranking(w):
+        # "Cổng dịch vụ công của tỉnh X xếp thứ mấy?": a portal's ranking, which only a
+        # record of such a ranking (OTHER) answers, not the province's PCI rank.
+        index = q.index = "OTHER"
 
     def set_subject() -> None:
         if subject is not None:
