@@ -226,14 +226,12 @@ _INITIATIVE_LIST = re.compile(
     r"campaigns?|schemes?|programmes?|programs?)\b"
 )
 _COMPONENT_BEFORE_QUOTE = re.compile(
-    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|nhom chi so|chi so|yeu to|"
+    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|nhom chi so|chi so|yeu to|tru cot|"
     r"component|field|area|sub-index|pillar)\s*$"
 )
 # "the time costs sub-index": an English component named before its kind word.
 # "the records digitisation (số hóa hồ sơ) component": a gloss in brackets is part of it.
-_COMPONENT_EN = re.compile(
-    r"\bthe\s+([a-z][a-z ,&()-]{2,60}?)\s+(?:sub-?index|pillar|component)\b"
-)
+_COMPONENT_EN = re.compile(r"\bthe\s+([a-z][a-z ,&()-]{2,60}?)\s+(?:sub-?index|pillar|component)\b")
 _COMPONENT_BARE = re.compile(
     r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|chi so noi dung|noi dung|tieu chi|"
     r"yeu to|tru cot)\s+(?!nao\b|gi\b|thanh phan\b)"
@@ -477,8 +475,10 @@ def _subjects(
 
 # What joins a group of units to the province that holds them: "các huyện, thị, thành phố
 # của Bình Dương", "the districts of Binh Duong".
-_GROUP_OF = re.compile(r"[^?.;]{0,30}?\b(?:cua|o|tai|thuoc|trong|of|in)\s+(?:tinh|thanh pho|tp\.?|"
-                       r"the province of)?\s*$")
+_GROUP_OF = re.compile(
+    r"[^?.;]{0,30}?\b(?:cua|o|tai|thuoc|trong|of|in)\s+(?:tinh|thanh pho|tp\.?|"
+    r"the province of)?\s*$"
+)
 
 
 def _after_group(t: _Text, start: int) -> bool:
