@@ -154,6 +154,20 @@ def test_the_province_closing_a_group_of_units_is_the_scope(store, question):
     assert [(r["entity"], r["rank"]) for r in primary(a)] == [("huyện Phong Thổ", 3)]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "So sánh thứ hạng Chỉ số CCHC năm 2023 của huyện Phong Thổ và Lai Châu",
+        "so sanh thu hang chi so cchc nam 2023 cua huyen phong tho va lai chau",
+        "Compare the PAR Index 2023 ranks of huyen Phong Tho and Lai Chau",
+    ],
+)
+def test_ranks_of_different_scopes_are_not_compared(store, question):
+    # 3rd among the province's districts is not above 40th nationally
+    a = ask(store, question)
+    assert a.query["ask"] == "compare" and not a.found
+
+
 # -- the index asked ------------------------------------------------------------------------
 
 
@@ -205,6 +219,27 @@ def test_a_doubtful_figure_its_sentence_gives_to_components_does_not_answer(stor
     # "đạt 100% ở hai chỉ số thành phần": not the ministry's PAR Index score
     a = ask(store, question)
     assert not a.found and 100.0 not in [r.get("score") for r in primary(a)]
+
+
+# -- the record type asked: a rate is not a count -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ hồ sơ trực tuyến của Bạc Liêu năm 2023 là bao nhiêu phần trăm?",
+        "ty le ho so truc tuyen cua bac lieu nam 2023 la bao nhieu phan tram",
+        "What percentage of dossiers were submitted online in Bac Lieu in 2023?",
+    ],
+)
+def test_a_rate_question_is_not_answered_with_a_count(store, question):
+    a = ask(store, question)
+    assert a.query["ask"] == "metric" and not a.found
+
+
+def test_a_count_question_is_answered_with_the_count(store):
+    a = ask(store, "Năm 2023 Bạc Liêu tiếp nhận bao nhiêu hồ sơ trực tuyến?")
+    assert [r["value"] for r in primary(a)] == [12000]
 
 
 # -- initiatives: who runs it there, and the year asked --------------------------------------

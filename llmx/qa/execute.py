@@ -808,9 +808,17 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
         for h in mine:
             h.role = "best" if not out else "tie"
             out.append(h)
-    if missing:
+    if missing or not _comparable(out):
         return [_as_candidate(h) for h in out]
     return out
+
+
+def _comparable(hits: list[Hit]) -> bool:
+    """Whether the entities' answers are figures of one ranking: the same index and kind of
+    scope (a district's rank inside its province does not compare with a province's
+    national rank, nor a PCI rank with a PGI one)."""
+    irs = [h.record for h in hits if isinstance(h.record, StoredIndexResult)]
+    return len({r.index for r in irs}) <= 1 and len({_scope_class(r.scope) for r in irs}) <= 1
 
 
 def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
@@ -945,6 +953,9 @@ def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
     )  # fmt: skip
     for f in facts:
         m = f.record
+        if wants_percent and m.unit not in ("%", ""):
+            # A rate asked ("tỷ lệ ... bao nhiêu phần trăm") is not a count of dossiers.
+            continue
         s = _metric_score(m, words, wants_percent)
         if s is None:
             continue

@@ -492,7 +492,8 @@ def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
     s = _MERGER_PHRASES.sub(lambda m: " " * len(m.group()), t.blanked)
     out: list[str] = []
     for tok, a, _ in token_spans(s):
-        if any(x <= a < y for x, y in skip) or tok in _STOP or tok.isdigit():
+        glossed = lang == "en" and tok in _EN_GLOSSARY  # "rate", "percentage": "tỷ lệ"
+        if any(x <= a < y for x, y in skip) or (tok in _STOP and not glossed) or tok.isdigit():
             continue
         words = _EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
         for w in words:

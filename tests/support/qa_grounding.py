@@ -4,14 +4,14 @@ a component's figure, a regional leader beside the national one, a district rank
 its province, two doubtful ranks on indexes a portal question does not name, a ministry
 ranked on an index beside a question about a rate, an initiative stored for the province and
 for the body inside it that runs it, initiatives without a year, and a whole-index figure
-whose sentence ties it to components."""
+whose sentence ties it to components; a count of dossiers beside a question about a rate."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import DocumentExtraction, IndexResult, Initiative
+from llmx.core.records import DocumentExtraction, IndexResult, Initiative, Metric
 from llmx.store import Store
 from support.qa_corpus import doc, sentence
 
@@ -58,8 +58,12 @@ BTC = (
     "Bộ Tài chính đứng thứ 3 trong các bộ về Chỉ số CCHC năm 2020.\n"
     "Bộ Tài chính đạt 100% ở hai chỉ số thành phần của Chỉ số CCHC năm 2020.\n"
 )
+BL = (
+    "Bạc Liêu năm 2023\n"
+    "Năm 2023, tỉnh Bạc Liêu tiếp nhận 12.000 hồ sơ trực tuyến.\n"
+)
 TEXTS = {
-    "gr-yenbai": YB, "gr-kontum": KT, "gr-region": REG, "gr-laichau": LC, "gr-soctrang": ST,
+    "gr-baclieu": BL, "gr-yenbai": YB, "gr-kontum": KT, "gr-region": REG, "gr-laichau": LC, "gr-soctrang": ST,
     "gr-boxd": BXD, "gr-haugiang": HG, "gr-tanan": TA, "gr-botc": BTC,
 }  # fmt: skip
 LOW = 0.4  # below the confident cut-off (llmx.core.records.DEFAULT_CONFIDENCE)
@@ -76,6 +80,10 @@ def _init(text: str, needle: str, **kw: Any) -> Initiative:
 
 def records() -> dict[str, dict[str, list]]:
     return {
+        "gr-baclieu": {"metrics": [
+            Metric(entity="Bạc Liêu", name="hồ sơ trực tuyến", value=12000, unit="hồ sơ",
+                   year=2023, evidence=sentence(BL, "12.000")),
+        ]},
         "gr-yenbai": {"index_results": [
             _ir(YB, "thứ 7", entity="Yên Bái", index="PCI", year=2021, rank=7),
             _ir(YB, "66,20", entity="Yên Bái", index="PCI", year=2021, score=66.2,
