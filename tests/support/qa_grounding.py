@@ -58,13 +58,10 @@ BTC = (
     "Bộ Tài chính đứng thứ 3 trong các bộ về Chỉ số CCHC năm 2020.\n"
     "Bộ Tài chính đạt 100% ở hai chỉ số thành phần của Chỉ số CCHC năm 2020.\n"
 )
-BL = (
-    "Bạc Liêu năm 2023\n"
-    "Năm 2023, tỉnh Bạc Liêu tiếp nhận 12.000 hồ sơ trực tuyến.\n"
-)
+BL = "Bạc Liêu năm 2023\nNăm 2023, tỉnh Bạc Liêu tiếp nhận 12.000 hồ sơ trực tuyến.\n"
 TEXTS = {
-    "gr-baclieu": BL, "gr-yenbai": YB, "gr-kontum": KT, "gr-region": REG, "gr-laichau": LC, "gr-soctrang": ST,
-    "gr-boxd": BXD, "gr-haugiang": HG, "gr-tanan": TA, "gr-botc": BTC,
+    "gr-baclieu": BL, "gr-yenbai": YB, "gr-kontum": KT, "gr-region": REG, "gr-laichau": LC,
+    "gr-soctrang": ST, "gr-boxd": BXD, "gr-haugiang": HG, "gr-tanan": TA, "gr-botc": BTC,
 }  # fmt: skip
 LOW = 0.4  # below the confident cut-off (llmx.core.records.DEFAULT_CONFIDENCE)
 
