@@ -129,6 +129,25 @@ def test_a_regional_leader_is_not_the_national_one(store, question):
 @pytest.mark.parametrize(
     "question",
     [
+        "Lạng Sơn xếp thứ mấy về PCI năm 2021?",
+        "lang son xep thu may ve pci nam 2021",
+        "What rank did Lang Son get on the PCI 2021?",
+    ],
+)
+def test_a_rank_in_the_region_is_not_the_rank_asked_without_a_scope(store, question):
+    # 1st in its region; its national rank is not stored
+    a = ask(store, question)
+    assert not a.found
+
+
+def test_the_rank_in_the_region_answers_when_the_region_is_asked(store):
+    a = ask(store, "Lạng Sơn xếp thứ mấy trong vùng Trung du và miền núi phía Bắc về PCI 2021?")
+    assert [(r["entity"], r["rank"]) for r in primary(a)] == [("Lạng Sơn", 1)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Tỉnh nào dẫn đầu khu vực của mình về PCI năm 2021?",
         "tinh nao dan dau khu vuc cua minh ve pci nam 2021",
         "Which province led its region in the PCI 2021?",

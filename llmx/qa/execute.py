@@ -289,11 +289,25 @@ def _index_filter(r: StoredIndexResult, q: Query, level: str | None) -> bool:
         return False
     if not scope_matches(r.scope, q.scope):
         return False
+    if _narrower_rank(r, q):
+        return False
     if q.component is not None:
         return r.component is not None and similarity(r.component, q.component) >= _COMPONENT_MATCH
     # A question naming no component asks about the whole index: a component's figure
     # (Bắc Ninh's "digital government" score) is not the province's DTI score.
     return r.component is None and not _component_figure(r)
+
+
+_RANK_ASKS = frozenset({"rank", "entity_for_rank"})
+
+
+def _narrower_rank(r: StoredIndexResult, q: Query) -> bool:
+    """A province's rank within a region (or a province) where the question fixes no scope:
+    "Lạng Sơn xếp thứ mấy về PCI?" asks its national rank, which its 1st place in the
+    region is not. Scores do not depend on the ranking they are read in; ranks do."""
+    if q.ask not in _RANK_ASKS or q.scope is not None:
+        return False
+    return r.entity_level in ("province", "region") and r.scope != "national"
 
 
 def _component_figure(r: StoredIndexResult) -> bool:
