@@ -261,6 +261,24 @@ def test_a_count_question_is_answered_with_the_count(store):
     assert [r["value"] for r in primary(a)] == [12000]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2023 Bạc Liêu có bao nhiêu dịch vụ công trực tuyến toàn trình?",
+        "nam 2023 bac lieu co bao nhieu dich vu cong truc tuyen toan trinh",
+        "How many fully online public services did Bac Lieu offer in 2023?",
+    ],
+)
+def test_fully_online_services_are_not_the_partly_online_count(store, question):
+    a = ask(store, question)
+    assert 300 not in [r.get("value") for r in primary(a)] and not a.found
+
+
+def test_partly_online_services_answer_their_own_question(store):
+    a = ask(store, "Năm 2023 Bạc Liêu có bao nhiêu dịch vụ công trực tuyến một phần?")
+    assert [r["value"] for r in primary(a)] == [300]
+
+
 # -- initiatives: who runs it there, and the year asked --------------------------------------
 
 

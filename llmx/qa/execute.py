@@ -812,7 +812,7 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
     for name, keys in q.compared:
         sub = q.model_copy(update={"ask": ask, "entity_keys": keys, "entity": name, "year": year})
         hits = (
-            run_metrics(store, sub, backend) if ask == "metric"
+            run_metrics(store, sub, backend, question) if ask == "metric"
             else run_index(store, sub, backend, names, question)
         )  # fmt: skip
         mine = [h for h in hits if h.primary]
@@ -936,14 +936,45 @@ _LOCAL_CHARS = 90  # characters either side of the value that describe it
 def _around_value(m: StoredMetric) -> set[str]:
     """Folded words near the value in the quote, inside its clause: of two figures in one
     sentence ("13.181 hồ sơ (4.840 hồ sơ trực tuyến)") only the words by each describe it."""
+    return set(tokens(_value_clause(m)))
+
+
+def _value_clause(m: StoredMetric) -> str:
+    """The quote's words either side of the value, inside its clause ("" when the value is
+    not written in the quote)."""
     quote = m.evidence.quote
     spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
     if not spans:
-        return set()
+        return ""
     a, b = spans[0].start, spans[0].end
     left = re.split(r"[;:()]", quote[max(0, a - _LOCAL_CHARS) : a])[-1]
     right = re.split(r"[;:()]", quote[b : b + _LOCAL_CHARS])[0]
-    return set(tokens(left)) | set(tokens(right))
+    return f"{left} {right}"
+
+
+# A rate or share asked for, in the question's own words (folded).
+_RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
+
+
+def _contrasts(text: str) -> dict[str, set[str]]:
+    """The metric kinds of exclusive groups ``text`` names (vocabulary attribute
+    ``contrast``): {"online_service_mode": {"full_online_service"}} for "toàn trình"."""
+    out: dict[str, set[str]] = {}
+    for sp in get_vocab().find(text, {"metric"}):
+        group = sp.entry.attrs.get("contrast")
+        if group:
+            out.setdefault(group, set()).add(sp.label)
+    return out
+
+
+def _contrary(m: StoredMetric, asked: dict[str, set[str]]) -> bool:
+    """Whether the record is of another kind of a group the question names: "một phần"
+    services for a question about "toàn trình" ones, level 3 for level 4. Its name and the
+    words by its value say its kind; a record saying none is not contrary."""
+    if not asked:
+        return False
+    mine = _contrasts(f"{m.name} ; {_value_clause(m)}")
+    return any(g in mine and not (mine[g] & labels) for g, labels in asked.items())
 
 
 def _year_distance(quote: str, year: int | None, value: float) -> int:
@@ -957,8 +988,10 @@ def _year_distance(quote: str, year: int | None, value: float) -> int:
     return min(gaps) if gaps else 10_000
 
 
-def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
+def run_metrics(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
     words = set(q.keywords)
+    asked = _contrasts(question)
+    rate_asked = bool(_RATE_ASKED.search(fold(question)))
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
     facts = select_facts(
@@ -967,8 +1000,10 @@ def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
     )  # fmt: skip
     for f in facts:
         m = f.record
-        if wants_percent and m.unit not in ("%", ""):
+        if rate_asked and m.unit not in ("%", ""):
             # A rate asked ("tỷ lệ ... bao nhiêu phần trăm") is not a count of dossiers.
+            continue
+        if _contrary(m, asked):
             continue
         s = _metric_score(m, words, wants_percent)
         if s is None:
@@ -1153,7 +1188,7 @@ def execute(
     elif q.ask in ("top", "bottom", "count"):
         res.hits = run_ranking(store, q, backend)
     elif q.ask == "metric":
-        res.hits = run_metrics(store, q, backend)
+        res.hits = run_metrics(store, q, backend, question)
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":

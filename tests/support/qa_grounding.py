@@ -4,7 +4,8 @@ a component's figure, a regional leader beside the national one, a district rank
 its province, two doubtful ranks on indexes a portal question does not name, a ministry
 ranked on an index beside a question about a rate, an initiative stored for the province and
 for the body inside it that runs it, initiatives without a year, and a whole-index figure
-whose sentence ties it to components; a count of dossiers beside a question about a rate."""
+whose sentence ties it to components; a count of dossiers beside a question about a rate;
+partly online services beside a question about fully online ones."""
 
 from __future__ import annotations
 
@@ -58,7 +59,11 @@ BTC = (
     "Bộ Tài chính đứng thứ 3 trong các bộ về Chỉ số CCHC năm 2020.\n"
     "Bộ Tài chính đạt 100% ở hai chỉ số thành phần của Chỉ số CCHC năm 2020.\n"
 )
-BL = "Bạc Liêu năm 2023\nNăm 2023, tỉnh Bạc Liêu tiếp nhận 12.000 hồ sơ trực tuyến.\n"
+BL = (
+    "Bạc Liêu năm 2023\n"
+    "Năm 2023, tỉnh Bạc Liêu tiếp nhận 12.000 hồ sơ trực tuyến.\n"
+    "Năm 2023, Bạc Liêu cung cấp 300 dịch vụ công trực tuyến một phần.\n"
+)
 TEXTS = {
     "gr-baclieu": BL, "gr-yenbai": YB, "gr-kontum": KT, "gr-region": REG, "gr-laichau": LC,
     "gr-soctrang": ST, "gr-boxd": BXD, "gr-haugiang": HG, "gr-tanan": TA, "gr-botc": BTC,
@@ -80,6 +85,8 @@ def records() -> dict[str, dict[str, list]]:
         "gr-baclieu": {"metrics": [
             Metric(entity="Bạc Liêu", name="hồ sơ trực tuyến", value=12000, unit="hồ sơ",
                    year=2023, evidence=sentence(BL, "12.000")),
+            Metric(entity="Bạc Liêu", name="dịch vụ công trực tuyến một phần", value=300,
+                   unit="dịch vụ", year=2023, evidence=sentence(BL, "300")),
         ]},
         "gr-yenbai": {"index_results": [
             _ir(YB, "thứ 7", entity="Yên Bái", index="PCI", year=2021, rank=7),
