@@ -22,9 +22,10 @@ from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold
+from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
-from llmx.qa.query import NEEDS_ENTITY, AskKind, Query
+from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
 from llmx.store.views import IndexResultView, InitiativeView, MetricView
@@ -104,6 +105,8 @@ def scope_matches(record_scope: str, wanted: str | None) -> bool:
     rkind, _, rname = record_scope.partition(":")
     if kind != rkind:
         return False
+    if wanted == ANY_REGION:
+        return True
     gaz = get_gazetteer()
     lookup = gaz.lookup_region if kind == "region" else gaz.lookup
     a, b = lookup(name), lookup(rname)
@@ -288,9 +291,45 @@ def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
         return False
     if not scope_matches(r.scope, q.scope):
         return False
+    if _narrower_rank(r, q):
+        return False
     if q.component is not None:
         return r.component is not None and similarity(r.component, q.component) >= _COMPONENT_MATCH
-    return True
+    # A question naming no component asks about the whole index: a component's figure
+    # (Bắc Ninh's "digital government" score) is not the province's DTI score.
+    return r.component is None and not _component_figure(r)
+
+
+_RANK_ASKS = frozenset({"rank", "entity_for_rank"})
+
+
+def _narrower_rank(r: IndexResultView, q: Query) -> bool:
+    """A province's rank within a region (or a province) where the question fixes no scope:
+    "Lạng Sơn xếp thứ mấy về PCI?" asks its national rank, which its 1st place in the
+    region is not. Scores do not depend on the ranking they are read in; ranks do."""
+    if q.ask not in _RANK_ASKS or q.scope is not None:
+        return False
+    return r.entity_level in ("province", "region") and r.scope != "national"
+
+
+def _component_figure(r: IndexResultView) -> bool:
+    """A doubtful whole-index record whose own quote speaks of components ("reached 100
+    percent in two sub-indexes", "chỉ số thành phần ... đạt 97%"): its figure is more
+    likely a component's than the index's, so it does not answer for the whole index."""
+    c = r.confidence
+    if c is None or c >= DEFAULT_CONFIDENCE:
+        return False
+    quote = r.evidence.quote
+    figures = [v for v in (r.score, r.rank) if v is not None]
+    for sp in find_numbers(quote):
+        if any(abs(sp.value - v) < 1e-9 for v in figures):
+            near = quote[max(0, sp.start - _NEAR_CHARS) : sp.end + _NEAR_CHARS]
+            if get_vocab().find(near, {"component_cue"}, labels={"component"}):
+                return True
+    return False
+
+
+_NEAR_CHARS = 50  # characters either side of a figure that say what it is a figure of
 
 
 def _index_key(r: IndexResultView, q: Query) -> tuple:
@@ -335,11 +374,15 @@ def run_index(
 
 def _index_unsettled(hits: list[Hit], q: Query) -> bool:
     """A question naming no index ("Hải Dương xếp thứ mấy năm 2023?") whose entity has
-    confident results on several indexes, none of them the PAR Index the question would
-    default to: which one is meant is not known, so they are candidates."""
+    results on several indexes (the confident ones, else all), none of them the PAR Index
+    the question would default to: which one is meant is not known, so they are
+    candidates. Doubtful records count when there is nothing else: a PCI and a PGI rank,
+    both doubtful, do not make the PCI one the answer."""
     if q.index is not None or q.component is not None or not hits or not hits[0].primary:
         return False
     indexes = {h.record.index for h in hits if not _doubtful(h)}  # type: ignore[union-attr]
+    if not indexes:
+        indexes = {h.record.index for h in hits}  # type: ignore[union-attr]
     return len(indexes) > 1 and "PAR_INDEX" not in indexes
 
 
@@ -465,7 +508,7 @@ def _plain(r: Record, q: Query) -> bool:
         isinstance(r, IndexResultView)
         and scope_matches(r.scope, q.scope)
         and (
-            r.component is None
+            r.component is None and not _component_figure(r)
             if q.component is None
             else r.component is not None
             and similarity(r.component, q.component) >= _COMPONENT_MATCH
@@ -498,6 +541,8 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         if not _has_figure(r, q2) or not scope_matches(r.scope, scope):
             continue
         if (r.component is None) != (q.component is None):
+            continue
+        if q.component is None and _component_figure(r):
             continue
         if (
             q.component is not None
@@ -768,7 +813,7 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
     for name, keys in q.compared:
         sub = replace(q, ask=ask, entity_keys=keys, entity=name, year=year)
         hits = (
-            run_metrics(store, sub, backend) if ask == "metric"
+            run_metrics(store, sub, backend, question) if ask == "metric"
             else run_index(store, sub, backend, names, question)
         )  # fmt: skip
         mine = [h for h in hits if h.primary]
@@ -778,9 +823,17 @@ def run_compare(store: Store, q: Query, backend: str | None, names: NameIndex,
         for h in mine:
             h.role = "best" if not out else "tie"
             out.append(h)
-    if missing:
+    if missing or not _comparable(out):
         return [_as_candidate(h) for h in out]
     return out
+
+
+def _comparable(hits: list[Hit]) -> bool:
+    """Whether the entities' answers are figures of one ranking: the same index and kind of
+    scope (a district's rank inside its province does not compare with a province's
+    national rank, nor a PCI rank with a PGI one)."""
+    irs = [h.record for h in hits if isinstance(h.record, IndexResultView)]
+    return len({r.index for r in irs}) <= 1 and len({_scope_class(r.scope) for r in irs}) <= 1
 
 
 def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
@@ -884,14 +937,45 @@ _LOCAL_CHARS = 90  # characters either side of the value that describe it
 def _around_value(m: MetricView) -> set[str]:
     """Folded words near the value in the quote, inside its clause: of two figures in one
     sentence ("13.181 hồ sơ (4.840 hồ sơ trực tuyến)") only the words by each describe it."""
+    return set(tokens(_value_clause(m)))
+
+
+def _value_clause(m: MetricView) -> str:
+    """The quote's words either side of the value, inside its clause ("" when the value is
+    not written in the quote)."""
     quote = m.evidence.quote
     spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
     if not spans:
-        return set()
+        return ""
     a, b = spans[0].start, spans[0].end
     left = re.split(r"[;:()]", quote[max(0, a - _LOCAL_CHARS) : a])[-1]
     right = re.split(r"[;:()]", quote[b : b + _LOCAL_CHARS])[0]
-    return set(tokens(left)) | set(tokens(right))
+    return f"{left} {right}"
+
+
+# A rate or share asked for, in the question's own words (folded).
+_RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
+
+
+def _contrasts(text: str) -> dict[str, set[str]]:
+    """The metric kinds of exclusive groups ``text`` names (vocabulary attribute
+    ``contrast``): {"online_service_mode": {"full_online_service"}} for "toàn trình"."""
+    out: dict[str, set[str]] = {}
+    for sp in get_vocab().find(text, {"metric"}):
+        group = sp.entry.attrs.get("contrast")
+        if group:
+            out.setdefault(group, set()).add(sp.label)
+    return out
+
+
+def _contrary(m: MetricView, asked: dict[str, set[str]]) -> bool:
+    """Whether the record is of another kind of a group the question names: "một phần"
+    services for a question about "toàn trình" ones, level 3 for level 4. Its name and the
+    words by its value say its kind; a record saying none is not contrary."""
+    if not asked:
+        return False
+    mine = _contrasts(f"{m.name} ; {_value_clause(m)}")
+    return any(g in mine and not (mine[g] & labels) for g, labels in asked.items())
 
 
 def _year_distance(quote: str, year: int | None, value: float) -> int:
@@ -905,8 +989,10 @@ def _year_distance(quote: str, year: int | None, value: float) -> int:
     return min(gaps) if gaps else 10_000
 
 
-def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
+def run_metrics(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
     words = set(q.keywords)
+    asked = _contrasts(question)
+    rate_asked = bool(_RATE_ASKED.search(fold(question)))
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
     facts = select_facts(
@@ -915,6 +1001,11 @@ def run_metrics(store: Store, q: Query, backend: str | None) -> list[Hit]:
     )  # fmt: skip
     for f in facts:
         m = f.record
+        if rate_asked and m.unit not in ("%", ""):
+            # A rate asked ("tỷ lệ ... bao nhiêu phần trăm") is not a count of dossiers.
+            continue
+        if _contrary(m, asked):
+            continue
         s = _metric_score(m, words, wants_percent)
         if s is None:
             continue
@@ -967,7 +1058,7 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
         sim = similarity(rk_name, wk)
         if not exact and sim < 0.75 and f" {wk} " not in f" {rk_name} ":
             continue
-        if not _in_place(r.entity, q):
+        if not _in_place(r.entity, q) or not _year_agrees(r, q):
             continue
         rk = (0 if exact else 1, -round(sim, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
@@ -976,17 +1067,47 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
     if not hits:
         return []
     top = hits[0].rank_key[:2]
+    place = _place_itself(hits, q, top)
     out: list[Hit] = []
     others = 0
     for h in hits:
-        if h.rank_key[:2] == top:
-            h.role = "best" if not out else "tie"
+        if h.rank_key[:2] == top and h not in place:
+            h.role = "tie" if any(o.primary for o in out) else "best"
             out.append(h)
         elif others < MAX_OTHERS:
             h.role = "other"
             out.append(h)
             others += 1
     return out
+
+
+def _year_agrees(r: InitiativeView, q: Query) -> bool:
+    """An initiative stated for another year than the one asked does not answer."""
+    return q.year is None or r.year is None or r.year == q.year
+
+
+def _undated(r: Record, q: Query) -> bool:
+    """A question fixing a year, a record stating none: shown, but it is not the answer
+    ("mô hình nào năm 2025" is not answered by a model whose year is not known). Only where
+    the year selects the initiative (``run_initiatives_of``): a named one ("ai tổ chức “X”
+    năm 2023") is known by its name, and a record naming it answers though it gives no
+    year."""
+    return q.year is not None and r.year is None
+
+
+def _place_itself(hits: list[Hit], q: Query, top: tuple) -> list[Hit]:
+    """Best matches about the province the question places the initiative in, when a unit
+    inside it matches as well: "mô hình “X” ở Tiền Giang do đơn vị nào tổ chức?" asks who
+    in Tiền Giang runs it; the province, already given, is not that unit. Alone, it is."""
+    if q.scope is None or not q.scope.startswith("province:"):
+        return []
+    gaz = get_gazetteer()
+    wanted = gaz.lookup(q.scope.partition(":")[2])
+    if wanted is None:
+        return []
+    best = [h for h in hits if h.rank_key[:2] == top]
+    itself = [h for h in best if (p := gaz.lookup(h.record.entity)) and p.name == wanted.name]
+    return itself if len(itself) < len(best) else []
 
 
 # The level an entity's name shows: its unit word, else a province of the gazetteer.
@@ -1032,13 +1153,15 @@ def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]
         r = f.record
         if wanted and similarity(r.name, wanted) < 0.75 and wanted not in key(r.name):
             continue
+        if not _year_agrees(r, q):
+            continue
         overlap = len(set(tokens(r.evidence.quote)) & words) / max(1, len(words))
         rk = (-round(overlap, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
-    hits.sort(key=lambda h: h.rank_key)
+    hits.sort(key=lambda h: (_undated(h.record, q), h.rank_key))
     for i, h in enumerate(hits):
-        h.role = "best" if i == 0 else "other"
+        h.role = "best" if i == 0 and not _undated(h.record, q) else "other"
     return hits[: 1 + 2 * MAX_OTHERS]
 
 
@@ -1066,7 +1189,7 @@ def execute(
     elif q.ask in ("top", "bottom", "count"):
         res.hits = run_ranking(store, q, backend)
     elif q.ask == "metric":
-        res.hits = run_metrics(store, q, backend)
+        res.hits = run_metrics(store, q, backend, question)
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":

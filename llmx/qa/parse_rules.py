@@ -19,10 +19,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
-from llmx.qa.query import IndexCode, Lang, Level, Query
+from llmx.qa.query import ANY_REGION, IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
 
@@ -126,6 +127,10 @@ _INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng ki
 _TARGET = _Cue(frozenset({"target"}), frozenset({"target", "plan"}))  # "mục tiêu", "kế hoạch"
 _NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước", "nationally"
 _REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
+# Asks answered by one index figure: a component the question names and the parser cannot
+# read makes them unanswerable (the whole index's figure would answer another question).
+_RANKING_ASKS = frozenset({"entity_for_rank", "top", "bottom", "count"})
+_INDEX_ASKS = frozenset({"rank", "score", "result", "entity_for_rank", "top", "bottom", "change"})
 # A Vietnamese ordinal is a rank after one of these words: "đứng thứ tư" (not "thứ tư" alone,
 # which is also Wednesday).
 _RANK_WORD_BEFORE = re.compile(r"\b(?:dung|xep|vi tri|hang)\s+$")
@@ -187,13 +192,24 @@ _CHANGE = re.compile(
 )
 _CHANGE_RANK = re.compile(r"\b(?:bac|hang|thu hang|vi tri|places?|positions?|spots?|ranks?)\b")
 _CHANGE_SCORE = re.compile(r"\b(?:diem|points?|scores?)\b")
+# "bảng xếp hạng PCI" (the ranking table) names where a figure is, not that a rank is asked.
 _RANK_ASK = re.compile(
-    r"\b(?:thu may|thu bao nhieu|thu hang|xep hang|hang may|hang bao nhieu|vi tri|xep thu|"
-    r"dung thu|rank(?:ed|ing)?|position|place[d]?|standing)\b"
+    r"\b(?:thu may|thu bao nhieu|thu hang|(?<!bang )xep hang|hang may|hang bao nhieu|vi tri|"
+    r"xep thu|dung thu|rank(?:ed|ing)?|position|place[d]?|standing)\b"
 )
 _SCORE_ASK = re.compile(
     r"\bdiem\b(?!\s+(?:cau|ho tro|phuc vu|giao dich|tiep nhan|buu dien))"
     r"|\b(?:scored?|scores|points?)\b"
+)
+# With an index named, a value or a percentage asked is its score: "What value did X reach
+# on the DTI?", "X đạt bao nhiêu phần trăm trong Chỉ số CCHC?" (without one, a metric).
+_INDEX_VALUE_ASK = re.compile(
+    r"\b(?:bao nhieu phan tram|phan tram|gia tri|value|percent(?:age)?|how much)\b"
+)
+# Words of a metric (a rate, a share, a count): a leader question naming one and no index
+# asks who leads on that metric, which an index result does not answer.
+_METRIC_NOUN = re.compile(
+    r"\b(?:ty le|ti le|phan tram|so luong|rate|share|percentage|proportion|number of)\b"
 )
 _METRIC_ASK = re.compile(
     r"\b(?:ty le|ti le|bao nhieu|so luong|tong so|muc do|phan tram|how many|how much|rate|"
@@ -210,11 +226,12 @@ _INITIATIVE_LIST = re.compile(
     r"campaigns?|schemes?|programmes?|programs?)\b"
 )
 _COMPONENT_BEFORE_QUOTE = re.compile(
-    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|nhom chi so|chi so|yeu to|"
+    r"(?:linh vuc|chi so thanh phan|noi dung thanh phan|tieu chi|nhom chi so|chi so|yeu to|tru cot|"
     r"component|field|area|sub-index|pillar)\s*$"
 )
 # "the time costs sub-index": an English component named before its kind word.
-_COMPONENT_EN = re.compile(r"\bthe\s+([a-z][a-z ,&-]{2,60}?)\s+(?:sub-?index|pillar)\b")
+# "the records digitisation (số hóa hồ sơ) component": a gloss in brackets is part of it.
+_COMPONENT_EN = re.compile(r"\bthe\s+([a-z][a-z ,&()-]{2,60}?)\s+(?:sub-?index|pillar|component)\b")
 _COMPONENT_BARE = re.compile(
     r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|chi so noi dung|noi dung|tieu chi|"
     r"yeu to|tru cot)\s+(?!nao\b|gi\b|thanh phan\b)"
@@ -325,6 +342,11 @@ def _index(s: str) -> IndexCode | None:
     """The first index the question names (``s``: the question with blanks)."""
     span = get_vocab().first(s, kinds={"index"})
     return span.label if span else None  # type: ignore[return-value]
+
+
+def _other_ranking(s: str) -> bool:
+    """Whether the question names a ranked thing no index names (a portal, a website)."""
+    return get_vocab().first(s, kinds={"other_ranking"}) is not None
 
 
 def _years(t: _Text) -> tuple[int | None, int | None]:
@@ -438,7 +460,11 @@ def _subjects(
             and o.province.merged_into == m.province.name
             for o in ents
         )
-        if _CONTAINER_BEFORE.search(before) or (successor_of_other and len(named) > 1):
+        if (
+            _CONTAINER_BEFORE.search(before)
+            or (successor_of_other and len(named) > 1)
+            or (m.province is not None and _after_group(t, m.start))
+        ):
             rest.append(m)
         else:
             keep.append(m)
@@ -447,17 +473,54 @@ def _subjects(
     return keep[0], keep[1:], rest
 
 
+# What joins a group of units to the province that holds them: "các huyện, thị, thành phố
+# của Bình Dương", "the districts of Binh Duong".
+_GROUP_OF = re.compile(
+    r"[^?.;]{0,30}?\b(?:cua|o|tai|thuoc|trong|of|in)\s+(?:tinh|thanh pho|tp\.?|"
+    r"the province of)?\s*$"
+)
+
+
+def _after_group(t: _Text, start: int) -> bool:
+    """Whether a province named at ``start`` closes a group of units inside it ("xếp thứ
+    mấy trong các huyện của Bình Dương"): it is the scope, not an entity compared."""
+    spans = get_vocab().find(t.raw[:start], {"scope"}, labels={"province"})
+    return any(_GROUP_OF.fullmatch(t.folded[sp.end : start]) for sp in spans)
+
+
 def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
     s = _MERGER_PHRASES.sub(lambda m: " " * len(m.group()), t.blanked)
     out: list[str] = []
     for tok, a, _ in token_spans(s):
-        if any(x <= a < y for x, y in skip) or tok in _STOP or tok.isdigit():
+        glossed = lang == "en" and tok in _EN_GLOSSARY  # "rate", "percentage": "tỷ lệ"
+        if any(x <= a < y for x, y in skip) or (tok in _STOP and not glossed) or tok.isdigit():
             continue
         words = _EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
         for w in words:
             if w not in out:
                 out.append(w)
     return out
+
+
+_WHICH_AFTER = re.compile(r"\s*(?:nao|gi)\b")
+_WHICH_BEFORE = re.compile(r"\b(?:which|what)\s+$")
+
+
+def _unread_component(s: str, w: str) -> bool:
+    """Whether the question names a component ("lĩnh vực", "component") that is not a
+    "which component" question ("những lĩnh vực nào", "which component")."""
+    spans = get_vocab().find(w, {"component_cue"}, labels={"component"})
+    return any(
+        not _WHICH_AFTER.match(s, sp.end) and not _WHICH_BEFORE.search(s[: sp.start])
+        for sp in spans
+    )
+
+
+def _names_region(mentions: list[Mention]) -> bool:
+    """Whether a mention is a region, as a region or as an entity the store holds ("vùng
+    Tây Nguyên đạt bao nhiêu điểm": the region is what is asked about, not a scope)."""
+    gaz = get_gazetteer()
+    return any(m.region is not None or gaz.lookup_region(m.text) is not None for m in mentions)
 
 
 def _direction(s: str) -> Literal["up", "down"] | None:
@@ -530,6 +593,12 @@ def parse(question: str, names: NameIndex) -> Query:
     q.keywords = _keywords(t, skip, lang)
     rank = _rank(s, w)
     rank_ask, score_ask = bool(_RANK_ASK.search(s)), bool(_SCORE_ASK.search(s))
+    if index is not None and not score_ask and _INDEX_VALUE_ASK.search(s):
+        score_ask = True
+    if index is None and (rank_ask or rank is not None or LEADER.search(w)) and _other_ranking(w):
+        # "Cổng dịch vụ công của tỉnh X xếp thứ mấy?": a portal's ranking, which only a
+        # record of such a ranking (OTHER) answers, not the province's PCI rank.
+        index = q.index = "OTHER"
 
     def set_subject() -> None:
         if subject is not None:
@@ -558,6 +627,10 @@ def parse(question: str, names: NameIndex) -> Query:
             q.scope = f"region:{regions[0].name}"
         elif _NATIONAL.search(w):
             q.scope = "national"
+        elif _REGION_CUE.search(w) and level != "region" and not _names_region(mentions):
+            # "led the region", a region the gazetteer does not know: a regional record
+            # may answer, a national one does not ("region:*": any region).
+            q.scope = ANY_REGION
         if for_group and level in _SUB_LEVELS:
             provs = [m for m in mentions if m.province is not None]
             if provs:
@@ -690,6 +763,14 @@ def parse(question: str, names: NameIndex) -> Query:
     else:
         q.ask = "free_text"
         set_subject()
+    if q.ask in _RANKING_ASKS and index is None and component is None and _METRIC_NOUN.search(s):
+        # "Which ministry led in the share of dossiers handled fully online?": who leads on
+        # a metric; the store ranks index results only, so no index result answers it.
+        notes.append("a ranking on a metric, not on an index: no index result answers it")
+        q.ask = "free_text"
+    if q.ask in _INDEX_ASKS and component is None and _unread_component(s, w):
+        notes.append("names a component it does not say clearly: the whole index does not answer")
+        q.ask = "free_text"
     q.notes = notes
     return q
 

@@ -51,6 +51,9 @@ Lang = Literal["vi", "en"]  # the question's (and the answer's) language
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
+# The scope of a question that names a region the gazetteer does not resolve.
+ANY_REGION = "region:*"
+
 # Kinds that need an entity: without one the question cannot be answered from records.
 NEEDS_ENTITY = frozenset(
     {"rank", "score", "result", "change", "initiatives_of", "metric", "trend", "best_year"}

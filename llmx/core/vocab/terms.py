@@ -37,6 +37,7 @@ Kind = Literal[
     "component_cue",  # "lĩnh vực", "chỉ số thành phần": a sub-index name follows
     "comparison",  # "so với năm 2021", "cùng kỳ năm 2022": an earlier year compared with
     "unit_prefix",  # "huyện", "thị xã", "xã", "phường": a unit's name follows
+    "other_ranking",  # "Cổng dịch vụ công", "portal": a ranking of no index the contract names
     "agency",  # "Sở Tư pháp", "Bộ Công Thương", "Văn phòng UBND tỉnh": ranked agencies
     "table_column",  # "STT", "Đơn vị", "Điểm", "Xếp hạng": what a ranking table's column holds
 ]
