@@ -61,12 +61,13 @@ _INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tra
 def _first_index(f: str) -> str | None:
     if not _INDEX_HINT.search(f):
         return None
-    best: tuple[int, str] | None = None
-    for rx, code in lx.INDEX_RE:
-        m = rx.search(f)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), code)
-    return best[1] if best else None
+    # The leftmost index name, the first pattern of INDEX_RE where two start at one place:
+    # what the one-pass alternation finds, instead of one search per index.
+    m = lx.INDEX_ANY_RE.search(f)
+    if m is None:
+        return None
+    assert m.lastgroup is not None  # every alternative of the pattern is a named group
+    return lx.INDEX_CODES[int(m.lastgroup[1:])]
 
 
 def _english_place(f: str) -> bool:
