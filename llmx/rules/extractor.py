@@ -673,3 +673,10 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(ev, Evidence):
         data = {**data, "evidence": ev.model_dump()}
     return data
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())
