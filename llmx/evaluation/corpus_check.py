@@ -94,6 +94,7 @@ def check_corpus(real: Path, prefix: str = "") -> CorpusCheck:
     for it in c.items:
         _check_item(it, c)
     _check_consistency(c)
+    _check_lists(c)
     return c
 
 
@@ -147,6 +148,54 @@ def _check_consistency(c: CorpusCheck) -> None:
                     f"QA {it.id}: {doc_id} puts {r.get('entity')} at rank {ex.value:g} of the "
                     f"same ranking (expected {ex.entities[0]})"
                 )
+
+
+def _check_lists(c: CorpusCheck) -> None:
+    """Warn where a "which entities rose / fell" item misses an entity that another passage
+    puts in the same ranking with a change of the same sign. The corpus is asked as one, so a
+    passage added later can give such a question a new true member."""
+    everywhere = [
+        (doc_id, r.record)
+        for doc_id, g in c.gold.items()
+        for r in g.records
+        if r.type == "index_results" and not r.optional
+    ]
+    for it in c.items:
+        ex = it.expect
+        if ex is None or it.family != "change_list":
+            continue
+        if ex.field not in ("rank_change", "score_change"):
+            continue
+        wanted = dict(ex.values)
+        if ex.value is not None and len(ex.entities) == 1:
+            wanted[ex.entities[0]] = ex.value
+        signs = {v > 0 for v in wanted.values() if v}
+        if len(signs) != 1:
+            continue
+        rising = signs.pop()
+        expected = {entity_key(e) for e in ex.entities}
+        anchors = [
+            g.record
+            for s in it.sources
+            if s.doc_id in c.gold
+            for g in c.gold[s.doc_id].records
+            if g.type == "index_results" and entity_key(g.record.get("entity")) in expected
+            and g.record.get(ex.field) is not None
+        ]
+        facts = {_fact_of(r) for r in anchors}
+        seen: set[str] = set()
+        for doc_id, r in everywhere:
+            v = r.get(ex.field)
+            key = entity_key(r.get("entity"))
+            if _fact_of(r) not in facts or not v or (v > 0) != rising:
+                continue
+            if key in expected or key in seen:
+                continue
+            seen.add(key)
+            c.warnings.append(
+                f"QA {it.id}: {doc_id} gives {r.get('entity')} {ex.field}={v:g} in the same "
+                "ranking, not in the expected list"
+            )
 
 
 def _check_entry(real: Path, e: SourceEntry, c: CorpusCheck) -> None:
