@@ -10,7 +10,10 @@ Then worker processes (``--workers``): seed-size documents (seeds/ only, ~9 KB e
 ``run_extraction`` with each worker count, with the store and without, median of ``--runs``
 runs, and the ratio to the first count. CPU ms/doc of this process (loading, saving) and of
 the workers (extracting) are printed too: on a shared machine they say what the wall clock
-cannot (the workers' share is what more cores divide).
+cannot (the workers' share is what more cores divide). "cpu docs/s" is what those CPU costs
+allow on N idle cores, the parent included: N cores divide the whole cost, and the parent,
+one process, cannot go faster than its own share, ``min(N * 1000 / (parent + workers),
+1000 / parent)``; with one worker count it is one process doing both.
 """
 
 from __future__ import annotations
@@ -83,7 +86,7 @@ def main() -> None:
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     print(f"\nseed-size documents: {args.seed_docs} per run, median of {args.runs} runs")
     print(f"{'workers':>7} {'store':>5} {'docs/s':>7} {'ratio':>6} {'parent ms/doc':>14} "
-          f"{'workers ms/doc':>15}")  # fmt: skip
+          f"{'workers ms/doc':>15} {'cpu docs/s':>11}")  # fmt: skip
     for with_store in (True, False):
         base = None
         for n in counts:
@@ -93,7 +96,8 @@ def main() -> None:
             workers = statistics.median(r[2] for r in runs)
             base = base or rate
             print(f"{n:>7} {'yes' if with_store else 'no':>5} {rate:>7.0f} {rate / base:>6.2f} "
-                  f"{parent:>14.1f} {workers:>15.1f}")  # fmt: skip
+                  f"{parent:>14.1f} {workers:>15.1f} "
+                  f"{_cpu_rate(n, parent, workers):>11.0f}")  # fmt: skip
 
     # Cold start of the CLI, best of 5.
     llmx = shutil.which("llmx") or f"{sys.executable} -m llmx"
@@ -125,6 +129,12 @@ def _seed_run(seeds: list[Path], n_docs: int, workers: int, with_store: bool):
         if store is not None:
             store.close()
     return done / elapsed, own * 1000 / done, kids * 1000 / done
+
+
+def _cpu_rate(cores: int, parent_ms: float, workers_ms: float) -> float:
+    """Documents per second the measured CPU costs (ms/doc) allow on ``cores`` idle cores."""
+    total = max(parent_ms + workers_ms, 1e-9)
+    return min(cores * 1000 / total, 1000 / max(parent_ms, 1e-9))
 
 
 def _cpu(who: int) -> float:

@@ -3,6 +3,7 @@ time so memory stays flat and an interrupted run keeps everything already saved.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -285,9 +286,14 @@ class _ProcessPool:
     def __init__(
         self, backend: Backend, workers: int, mp_context: BaseContext | None, rows: bool
     ) -> None:
+        context = mp_context or multiprocessing.get_context()
+        if context.get_start_method() == "fork":
+            # A forked worker starts with this process's memory: data loaded here once is
+            # each worker's without loading it again (spawned ones would load their own).
+            backend.warm_up()
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=mp_context,
+            mp_context=context,
             initializer=_worker_init,
             initargs=(backend.name, backend.process_options(), rows),
         )

@@ -15,15 +15,17 @@ def test_alternatives_split_at_top_level_only() -> None:
 def test_lookahead_names_the_literal_start_of_each_alternative() -> None:
     # Up to six literal characters; a quantified last character is left out ("mo" of "moj?").
     assert word_start_lookahead([r"bo tu phap|\bmoj?\b", r"(?<=\bo )cong tac", "$^"]) == (
-        r"(?=bo\ tu\ |cong\ t|mo)"
+        r"(?=(?:bo\ tu\ |cong\ t|mo))"
     )
 
 
 def test_leading_groups_are_opened() -> None:
-    assert word_start_lookahead([r"(?:tinh )?nang dong"]) == r"(?=nang\ d|tinh\ n)"
-    assert word_start_lookahead([r"(?P<a>chi so|bo chi so) pci"]) == r"(?=bo\ chi|chi\ so)"
+    assert word_start_lookahead([r"(?:tinh )?nang dong"]) == r"(?=(?:nang\ d|tinh\ n))"
+    assert word_start_lookahead([r"(?P<a>chi so|bo chi so) pci"]) == r"(?=(?:bo\ chi|chi\ so))"
     # A head that another starts with is implied by it.
     assert word_start_lookahead([r"kinh te|kinh te so"]) == r"(?=kinh\ t)"
+    # Heads that share their first letters share them in the lookahead too (a trie).
+    assert word_start_lookahead([r"bo noi vu|bo tu phap"]) == r"(?=bo\ (?:noi|tu\ ))"  # six letters
 
 
 def test_no_filter_when_an_alternative_may_start_otherwise() -> None:

@@ -42,3 +42,50 @@ def test_divisions_with_precomputed_inputs_match_the_plain_call() -> None:
         assert given == plain
         found += len(plain)
     assert found
+
+
+def test_word_alternation_matches_exactly_the_words_longest_first() -> None:
+    import re
+
+    from llmx.core.wordtrie import word_alternation
+
+    words = {"an", "anh", "ba", "b", "binh", "thanh", "tp", "x.y"}
+    rx = re.compile(r"(?<![0-9a-z])(?:" + word_alternation(words) + r")(?![0-9a-z])")
+    text = "an anh ba b binh bin thanhx tp tpp xanh x.y xzy"
+    assert [m.group() for m in rx.finditer(text)] == ["an", "anh", "ba", "b", "binh", "tp", "x.y"]
+    assert re.fullmatch(word_alternation(["anh", "an"]), "anh")  # not cut at the shorter word
+    for bad in ([], [""]):
+        try:
+            word_alternation(bad)
+        except ValueError:
+            continue
+        raise AssertionError(f"{bad!r} accepted")
+
+
+def test_division_scan_reads_a_name_at_the_end_of_the_text() -> None:
+    # The scan reads words only as far as a name needs: a name that ends the text, and a
+    # type word with nothing after it, are read as a complete token list reads them.
+    assert [m.text for m in find_divisions("Báo cáo của huyện Tam Nông")] == ["huyện Tam Nông"]
+    assert find_divisions("Báo cáo của huyện") == []
+    assert [m.text for m in find_divisions("thị xã Hòa Thành, xã")] == ["thị xã Hòa Thành"]
+
+
+def _leftmost_index(f: str) -> str | None:
+    """The index named first in ``f``, one search per index (the plain computation)."""
+    from llmx.rules import lexicon as lx
+
+    found = [(m.start(), i) for i, (rx, _) in enumerate(lx.INDEX_RE) if (m := rx.search(f))]
+    return lx.INDEX_RE[min(found)[1]][1] if found else None
+
+
+def test_first_index_is_the_leftmost_of_the_per_index_searches() -> None:
+    from llmx.rules.extractor import _first_index
+
+    texts = [fold_keep_offsets(p.read_text(encoding="utf-8")) for p in SEEDS]
+    sentences = [s for t in texts for s in t.split(". ")]
+    sentences += ["papi va chi so cchc", "pci, par index", "the provincial green index"]
+    named = 0
+    for f in sentences:
+        assert _first_index(f) == _leftmost_index(f), f
+        named += _first_index(f) is not None
+    assert named > 10

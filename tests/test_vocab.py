@@ -143,6 +143,24 @@ def test_trigger_words_only_skip_what_cannot_match() -> None:
     assert [s.value for s in VOCAB.find("ĐỨNG THỨ BA", kinds={"ordinal"})] == [3]
 
 
+def test_leading_literals_only_skip_what_cannot_match() -> None:
+    from llmx.core.vocab.compile import literals
+
+    assert literals("models?|schemes?") == ("model", "scheme")  # the optional "s" left out
+    assert literals("(tăng|cao hơn) (thêm )?{num}") == ("tang", "cao")
+    assert literals("(?<!người\\s)(dẫn đầu|xếp đầu)") == ("dan", "xep")
+    assert literals("((a|b)c|d)e") == ("a", "b", "d")
+    # nothing sure to lead: an optional group, a placeholder, a symbol
+    for pattern in ("(chỉ số )?năng lực", "{n}(st|nd|rd|th)", "/\\s*63", "x{0,3}y", "a|%"):
+        assert literals(pattern) is None, pattern
+    # "MODELS" in capitals, with a diacritic-free text, still reaches the entry
+    kinds = {"initiative_kind"}
+    assert [s.text for s in VOCAB.find("Two MODELS and a scheme", kinds=kinds)] == [
+        "MODELS",
+        "scheme",
+    ]
+
+
 def test_patterns_compile_on_first_use() -> None:
     """A question needs a few of the vocabulary's patterns: ``find`` compiles only the
     entries whose trigger word the text has, so a bad pattern surfaces where it is used (and

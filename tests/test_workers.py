@@ -13,6 +13,7 @@ import time
 from dataclasses import asdict
 from importlib.metadata import EntryPoint
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import typer
@@ -125,6 +126,37 @@ def test_a_document_failing_in_a_worker_is_an_error_result_the_rest_go_on(
     assert [r.status for r in results] == ["ok", "error", "ok", "ok", "error", "ok"]
     assert "refused b_fail.txt in process" in (results[1].error or "")
     assert str(os.getpid()) not in (results[1].error or "")  # it ran in a worker
+
+
+class WarmingRules(RulesExtractor):
+    """The rules backend, noting in the process that warms it up that it did."""
+
+    warmed_in: ClassVar[list[int]] = []
+
+    def warm_up(self) -> None:
+        WarmingRules.warmed_in.append(os.getpid())
+        super().warm_up()
+
+
+@pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
+def test_data_is_loaded_once_before_forking_and_not_for_other_start_methods(method, root):
+    WarmingRules.warmed_in.clear()
+    paths = [str(root / "seeds")]
+    ctx = multiprocessing.get_context(method)
+    par = [r.extraction for r in run_extraction(paths, WarmingRules(), workers=2, mp_context=ctx)]
+    # forked workers inherit what the parent loaded; spawned ones would not see it
+    assert WarmingRules.warmed_in == ([os.getpid()] if method == "fork" else [])
+    assert par == [r.extraction for r in run_extraction(paths, RulesExtractor(), workers=1)]
+
+
+def test_warm_up_loads_what_a_first_document_would():
+    from llmx.core import divisions, gazetteer
+    from llmx.core.vocab import get_vocab
+
+    RulesExtractor().warm_up()
+    assert divisions.get_divisions.cache_info().currsize == 1
+    assert gazetteer.get_gazetteer.cache_info().currsize == 1
+    assert None not in get_vocab()._compiled  # every entry's pattern compiled
 
 
 # -- Ctrl-C ---------------------------------------------------------------------------------

@@ -63,6 +63,11 @@ class Backend(ABC):
             future.set_exception(exc)
         return future
 
+    def warm_up(self) -> None:  # noqa: B027 - optional ability, empty by default on purpose
+        """Load now what ``extract`` would load on its first document (data files, compiled
+        patterns). The pipeline calls it before it forks worker processes (``processes``),
+        which then start with it loaded instead of each loading its own copy."""
+
     def process_options(self) -> dict[str, Any]:
         """The options (picklable) that rebuild this backend in a worker process; see
         ``processes``. A backend with configuration returns what it was built with."""

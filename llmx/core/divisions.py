@@ -84,6 +84,7 @@ from typing import Any, Literal, NamedTuple
 # Surnames and tone pairs are the gazetteer's: one home for them.
 from llmx.core.gazetteer import SURNAMES, Mention, Province, get_gazetteer
 from llmx.core.textnorm import TONE_PAIRS, fold_keep_offsets, strip_diacritics
+from llmx.core.wordtrie import word_alternation
 
 Era = Literal["pre2025", "2025"]
 Level = Literal["district", "commune"]
@@ -258,6 +259,30 @@ class _Token(NamedTuple):
     key: str  # folded
 
 
+class _Words(list[_Token]):
+    """The folded words of a text from one offset on, read as far as ``has`` is asked: a
+    mention spans a few words, so the rest of a long text is never split into tokens. A
+    list (indexing stays the built-in's); a word is read by ``has`` before it is indexed."""
+
+    __slots__ = ("_folded", "_next")
+
+    def __init__(self, folded: str, start: int) -> None:
+        super().__init__()
+        self._folded = folded
+        self._next = start  # where the next unread word is looked for
+        self.has(0)
+
+    def has(self, i: int) -> bool:
+        """Whether there is a word ``i`` (what ``i < len(words)`` is for a whole list)."""
+        while len(self) <= i:
+            m = _TOKEN.search(self._folded, self._next)
+            if m is None:
+                return False
+            self.append(_Token(m.start(), m.end(), m.group()))
+            self._next = m.end()
+        return True
+
+
 @dataclass
 class _Raw:
     start: int
@@ -300,6 +325,10 @@ class DivisionIndex:
             self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
         self._bare = self._bare_keys()
         self._bare_first = {k[0] for k in self._bare}
+        self._bare_first2 = {k[:2] for k in self._bare}
+        # A word a mention can start with: a type word, or a bare name's first word.
+        starts = word_alternation(_TYPE_FIRST | self._bare_first)
+        self._trigger = re.compile(r"(?<![0-9a-z])(?:" + starts + r")(?![0-9a-z])")
 
     # ---- construction -------------------------------------------------------------------
 
@@ -405,30 +434,35 @@ class DivisionIndex:
         ``get_gazetteer().find(text)`` and ``folded`` is ``fold_keep_offsets(text)`` when the
         caller has them (neither is computed twice)."""
         hint = self._hint(province)
-        words = _words(text, folded)
+        folded = fold_keep_offsets(text) if folded is None else folded
         named = self._gz.find(text) if provinces is None else provinces
         named_at = {m.start for m in named}
         raws: list[_Raw] = []
-        i = 0
-        while i < len(words):
-            found = None
-            key = words[i].key
+        # Only a type word or the first word of a bare name can start a mention: the
+        # trigger pattern jumps from one to the next, and the words are read from there.
+        pos = 0
+        while (m := self._trigger.search(folded, pos)) is not None:
+            key = m.group()
+            if key not in _TYPE_FIRST and not text[m.start()].isupper():
+                pos = m.end()  # a bare name is capitalised
+                continue
+            words = _Words(folded, m.start())
+            found: _Raw | None = None
+            skip = 0  # a type word with no known name after it: the words it spans
             if key in _TYPE_FIRST:
-                typed = self._typed_at(text, words, i)
-                if isinstance(typed, int):  # a type word with no known name after it
-                    if typed:  # its words name nothing ("thị xã X": not "xã X")
-                        i += typed
-                        continue
+                typed = self._typed_at(text, words, 0)
+                if isinstance(typed, int):
+                    skip = typed  # its words name nothing ("thị xã X": not "xã X")
                 else:
                     found = typed
-            if found is None and key in self._bare_first and text[words[i].start].isupper():
-                found = self._bare_at(text, words, i)
+            if found is None and not skip and key in self._bare_first and text[m.start()].isupper():
+                found = self._bare_at(text, words, 0)
             if found is None:
-                i += 1
+                pos = words[max(skip, 1) - 1].end
                 continue
             raws.append(found)
             raws.extend(self._listed_after(text, words, found, named_at))
-            i = raws[-1].next_index
+            pos = words[raws[-1].next_index - 1].end
         if era is not None:
             for r in raws:
                 r.units = _narrowed(r.units, "era", {era})
@@ -454,11 +488,12 @@ class DivisionIndex:
 
     @staticmethod
     def _type_at(
-        text: str, words: list[_Token], i: int
+        text: str, words: _Words, i: int
     ) -> tuple[int, tuple[tuple[str, ...] | None, str]] | None:
         """The type word starting at word ``i``: (its length in words, _TYPE_WORDS entry)."""
         if words[i].key not in _TYPE_FIRST:
             return None
+        words.has(i + 1)  # the two-word type words
         for n in (2, 1):
             key = tuple(w.key for w in words[i : i + n])
             tw = _TYPE_WORDS.get(key) if len(key) == n else None
@@ -469,11 +504,11 @@ class DivisionIndex:
             return n, tw
         return None
 
-    def _type_len(self, text: str, words: list[_Token], i: int) -> int:
+    def _type_len(self, text: str, words: _Words, i: int) -> int:
         found = self._type_at(text, words, i)
         return found[0] if found else 0
 
-    def _typed_at(self, text: str, words: list[_Token], i: int) -> _Raw | int:
+    def _typed_at(self, text: str, words: _Words, i: int) -> _Raw | int:
         """A type word and the name after it; else how many words a type word there spans
         (0: none)."""
         found = self._type_at(text, words, i)
@@ -481,7 +516,7 @@ class DivisionIndex:
             return 0
         n, (accented, type_word) = found
         j = i + n
-        if j >= len(words):
+        if not words.has(j):
             return n
         gap = _ABBR_GAP if accented is None else _TYPE_GAP
         if not gap.fullmatch(text, words[j - 1].end, words[j].start):
@@ -496,10 +531,12 @@ class DivisionIndex:
         return _Raw(words[i].start, words[end_index - 1].end, words[j].start, type_word, units,
                     end_index)  # fmt: skip
 
-    def _bare_at(self, text: str, words: list[_Token], i: int) -> _Raw | None:
+    def _bare_at(self, text: str, words: _Words, i: int) -> _Raw | None:
         w = words[i]
         if w.key not in self._first or not text[w.start].isupper():
             return None
+        if not words.has(i + 1) or (w.key, words[i + 1].key) not in self._bare_first2:
+            return None  # bare names have two words at least: no bare name starts here
         hit = self._name_at(text, words, i, _bare_readings)
         if hit is None:
             return None
@@ -526,7 +563,7 @@ class DivisionIndex:
         return word[0].isupper() and any(c.islower() for c in word[1:])
 
     def _name_at(
-        self, text: str, words: list[_Token], j: int, keep: Callable[[list[_Unit]], list[_Unit]]
+        self, text: str, words: _Words, j: int, keep: Callable[[list[_Unit]], list[_Unit]]
     ) -> tuple[int, list[_Unit]] | None:
         """The longest name starting at word ``j`` whose units survive ``keep``, diacritics
         and capitalisation; (index after the name, units)."""
@@ -536,7 +573,7 @@ class DivisionIndex:
         longest = 1
         while (
             longest < most
-            and j + longest < len(words)
+            and words.has(j + longest)
             and _NAME_GAP.fullmatch(text, words[j + longest - 1].end, words[j + longest].start)
         ):
             longest += 1
@@ -553,9 +590,7 @@ class DivisionIndex:
                 return j + n, units
         return None
 
-    def _listed_after(
-        self, text: str, words: list[_Token], head: _Raw, named_at: set[int]
-    ) -> list[_Raw]:
+    def _listed_after(self, text: str, words: _Words, head: _Raw, named_at: set[int]) -> list[_Raw]:
         """Names that share the head's type word: "các xã A, B và C"; a province's name
         ends the list ("xã A, Phú Thọ")."""
         if head.type_word is None:
@@ -568,13 +603,13 @@ class DivisionIndex:
 
         out: list[_Raw] = []
         k = head.next_index
-        while k < len(words):
+        while words.has(k):
             prev_end = words[k - 1].end
             gap = text[prev_end : words[k].start]
             if not _LIST_GAP.fullmatch(gap):
                 break
             if words[k].key == "va" and _agrees(text, words[k : k + 1], ("và",)):
-                if k + 1 >= len(words) or not _TYPE_GAP.fullmatch(
+                if not words.has(k + 1) or not _TYPE_GAP.fullmatch(
                     text, words[k].end, words[k + 1].start
                 ):
                     break

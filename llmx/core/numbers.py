@@ -154,3 +154,10 @@ def close(a: float, b: float, tol: float = 0.005) -> bool:
     if not (math.isfinite(a) and math.isfinite(b)):
         return False  # inf would pass the relative test below (inf <= tol * inf)
     return abs(a - b) <= tol * max(1.0, abs(a), abs(b)) if abs(b) > 1000 else abs(a - b) <= tol
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -227,3 +227,10 @@ def main_entity(
 
 def province_of(name: str) -> Province | None:
     return get_gazetteer().lookup(name)
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from llmx.backends.base import Backend
+from llmx.core.divisions import get_divisions
 from llmx.core.document import Document
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.outcome import ExtractionOutcome, Rejection
@@ -20,6 +21,7 @@ from llmx.core.records import (
 )
 from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
+from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.confidence import attachment, confidence, lower_contested
 from llmx.rules.entities import EntityMention, find_entities, main_entity
@@ -59,12 +61,13 @@ _INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tra
 def _first_index(f: str) -> str | None:
     if not _INDEX_HINT.search(f):
         return None
-    best: tuple[int, str] | None = None
-    for rx, code in lx.INDEX_RE:
-        m = rx.search(f)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), code)
-    return best[1] if best else None
+    # The leftmost index name, the first pattern of INDEX_RE where two start at one place:
+    # what the one-pass alternation finds, instead of one search per index.
+    m = lx.INDEX_ANY_RE.search(f)
+    if m is None:
+        return None
+    assert m.lastgroup is not None  # every alternative of the pattern is a named group
+    return lx.INDEX_CODES[int(m.lastgroup[1:])]
 
 
 def _english_place(f: str) -> bool:
@@ -373,6 +376,15 @@ class RulesExtractor(Backend):
     description = "Offline domain rules: deterministic, no model, no network"
     offline = True
     processes = True  # pure CPU work: --workers runs it in worker processes
+
+    def warm_up(self) -> None:
+        # The data a first document loads (~0.5 s of a worker's start): the gazetteer's and
+        # the division lists' indexes and matchers, and the vocabulary's patterns.
+        gazetteer = get_gazetteer()
+        gazetteer.find("")
+        gazetteer.find_regions("")
+        get_divisions()
+        get_vocab().compile_all()
 
     def extract(self, doc: Document) -> ExtractionOutcome:
         text = doc.text
@@ -729,3 +741,10 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(ev, Evidence):
         data = {**data, "evidence": ev.model_dump()}
     return data
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -938,3 +938,10 @@ def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
             out.append(Event(m.start(), m.end(), "rank", {"rank": total, "total": total,
                                                           "change": None}))  # fmt: skip
     return out
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

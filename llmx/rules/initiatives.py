@@ -326,3 +326,10 @@ def find_initiatives(
 def fold_kind(cue_text: str) -> str:
     """The stored kind: the cue as written, lower case ("Mô hình" -> "mô hình")."""
     return " ".join(cue_text.lower().split())
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

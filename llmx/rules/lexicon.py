@@ -841,3 +841,10 @@ EN_LIST_MOVE_BEFORE_RE = re.compile(
     r"increased|gain|gained|grow|grew)\s*,?\s+by\s*$"
 )
 EN_LIST_DOWN = ("fall", "fell", "drop", "dropped", "decline", "declined", "decrease", "decreased")
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -932,3 +932,10 @@ def _group_owner(
     if entry.label == "ministry_count":
         return EntityMention(0, 0, name, "ministry")
     return EntityMention(0, 0, name, "nation")
+
+
+# The patterns above, each with a lookahead on the characters its matches start with
+# (same matches; re skips to those characters instead of trying every position).
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -137,6 +137,81 @@ def trigger(pattern: str) -> str | None:
     return _base_word(m.group(1)) if m else None
 
 
+def literals(pattern: str) -> tuple[str, ...] | None:
+    """Folded strings one of which every match contains (the leading letters of each
+    top-level alternative: "models?|schemes?" -> ("model", "scheme")); None when an
+    alternative begins with no plain letter. A folded text holding none of them cannot
+    match, so the pattern need not be tried (``trigger`` does the same for one whole word)."""
+    out: list[str] = []
+    for alt in _top_level_alternatives(pattern):
+        alt = _LEADING_LOOKBEHIND.sub("", alt)
+        if alt.startswith("(") and not alt.startswith("(?"):
+            # A leading group: what each of its alternatives begins with, unless the group
+            # may be left out ("(thêm )?"), which the character after it says.
+            end = _group_end(alt)
+            inner = literals(alt[1:end]) if alt[end + 1 : end + 2] not in ("?", "*", "{") else None
+            if inner is None:
+                return None
+            out += inner
+            continue
+        letters: list[str] = []
+        for i, ch in enumerate(alt):
+            base = _base(ch)
+            if not ch.isalpha() or len(base) != 1 or alt[i + 1 : i + 2] in ("?", "*", "{"):
+                break  # the letter before "?", "*" or "{0,3}" may be missing from a match
+            letters.append(base)
+        if not letters:
+            return None
+        out.append("".join(letters))
+    return tuple(dict.fromkeys(out))
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the ")" closing the group that opens at ``pattern[0]``."""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif not in_class and ch == "(":
+            depth += 1
+        elif not in_class and ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, in_class, start = [], 0, False, 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif not in_class and ch == "(":
+            depth += 1
+        elif not in_class and ch == ")":
+            depth -= 1
+        elif not in_class and ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 def _base_word(word: str) -> str:
     return strip_diacritics(word).lower()
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from llmx.core.textnorm import fold
-from llmx.core.vocab.compile import compile_pattern, trigger
+from llmx.core.vocab.compile import compile_pattern, literals, trigger
 from llmx.core.vocab.load import read_vocab
 from llmx.core.vocab.terms import Concept, Entry, Kind, Lang
 
@@ -79,6 +80,17 @@ class Vocab:
     def _triggers(self) -> tuple[str | None, ...]:
         return tuple(trigger(e.pattern) for e in self.entries)
 
+    @cached_property
+    def _literals(self) -> tuple[tuple[str, ...] | None, ...]:
+        return tuple(literals(e.pattern) for e in self.entries)
+
+    @functools.cache  # noqa: B019 - one vocabulary per process (get_vocab), a few kind sets
+    def _ids(self, kinds: frozenset[str] | None) -> Sequence[int]:
+        """The entries of ``kinds`` (all when None) in declaration order."""
+        if kinds is None:
+            return range(len(self.entries))
+        return sorted(i for k in kinds for i in self._by_kind.get(k, ()))
+
     def matcher(self, entry: Entry) -> re.Pattern[str]:
         """The compiled pattern of one of this vocabulary's entries."""
         return self._matcher(self.entries.index(entry))
@@ -95,22 +107,23 @@ class Vocab:
         """Non-overlapping matches in ``text`` (NFC) of the entries of ``kinds`` (all when
         None), left to right. Where matches overlap, the higher ``priority`` wins, then the
         longer match, then the earlier one, then the entry declared first."""
-        ids = (
-            range(len(self.entries))
-            if kinds is None
-            else sorted(i for k in set(kinds) for i in self._by_kind.get(k, ()))
-        )
-        # An entry whose first word is not among the text's words cannot match: skipping it
-        # is what keeps "find" cheap on the many texts that hold none of the words asked for.
-        words = frozenset(_WORD.findall(fold(text)))
-        triggers = self._triggers
+        ids = self._ids(None if kinds is None else frozenset(kinds))
+        # An entry whose first word is not among the text's words cannot match, nor one
+        # whose leading letters the text lacks: skipping them is what keeps "find" cheap on
+        # the many texts that hold none of the words asked for.
+        folded = fold(text)
+        words = frozenset(_WORD.findall(folded))
+        triggers, leads = self._triggers, self._literals
         wanted = None if labels is None else set(labels)
         cands: list[tuple[int, int, int, int, re.Match[str]]] = []
         for i in ids:
             e = self.entries[i]
-            if (wanted is not None and e.label not in wanted) or (
-                triggers[i] is not None and triggers[i] not in words
-            ):
+            if wanted is not None and e.label not in wanted:
+                continue
+            if triggers[i] is not None:
+                if triggers[i] not in words:
+                    continue
+            elif (lead := leads[i]) is not None and not any(x in folded for x in lead):
                 continue
             for m in self._matcher(i).finditer(text):
                 if m.end() > m.start():
