@@ -8,57 +8,17 @@ import re
 
 from llmx.core.gazetteer import Ministry, load_ministries
 from llmx.core.textnorm import fold
+from llmx.core.vocab import get_vocab
+from llmx.core.vocab.compile import folded_source
 from llmx.rules.prefilter import word_start_lookahead
 
-# Index names -> contract code. Order matters only for overlapping names (longest wins).
+# Index names -> contract code, from the vocabulary's "index" entries (llmx/data/vocab/
+# index.toml, the one home of index names; those for questions only left out), compiled
+# for folded text. Where two names start at one place the one declared first wins.
 INDEX_PATTERNS: list[tuple[str, str]] = [
-    (
-        r"bo chi so (?:danh gia )?(?:chat luong )?phuc vu nguoi dan,? (?:va )?doanh nghiep",
-        "SERVICE_INDEX",
-    ),
-    (r"chi so phuc vu nguoi dan,? (?:va )?doanh nghiep", "SERVICE_INDEX"),
-    (r"bo chi so 766\b", "SERVICE_INDEX"),
-    (
-        r"chi so (?:hai long|sipas)|\bsipas\b|su hai long cua (?:nguoi dan|to chuc)"
-        r"|su hai long (?:doi voi|ve) su phuc vu (?:hanh chinh|cua (?:cac )?co quan hanh chinh)",
-        "SIPAS",
-    ),
-    (r"chi so (?:hieu qua )?quan tri (?:va hanh chinh cong )?(?:cap tinh)?|\bpapi\b", "PAPI"),
-    (r"chi so nang luc canh tranh cap (?:so|huyen)|\bddci\b", "OTHER"),
-    (
-        r"chi so nang luc canh tranh cap tinh|nang luc canh tranh cap tinh|chi so nang luc canh tranh|"
-        r"\bpci\b",
-        "PCI",
-    ),
-    (r"chi so (?:danh gia )?chuyen doi so|\bdti\b|ve chuyen doi so", "DTI"),
-    (r"chi so xanh(?: cap tinh)?|\bpgi\b", "PGI"),
-    (
-        r"chi so (?:cai cach hanh chinh|cchc)|\bpar[ -]?index\b|chi so par\b|cai cach hanh chinh \(cchc\) nam",
-        "PAR_INDEX",
-    ),
-]
-# English names (English passages, eval/CONVENTIONS.md): "the 2021 Public Administration
-# Reform Index", "Provincial Competitiveness Index", "Satisfaction Index of Public
-# Administrative Services", "the index that rates how well State agencies serve citizens and
-# businesses". A bare "service delivery" is a PAPI field, so the service index needs "index".
-INDEX_PATTERNS += [
-    (
-        r"(?:the )?index\b[^.;]{0,60}?\bserv(?:e|es|ing) (?:citizens|people)(?:,| and) businesses|"
-        r"public service delivery index|service index",
-        "SERVICE_INDEX",
-    ),
-    (
-        r"satisfaction index(?: of| with| for)? (?:the )?(?:public )?administrati(?:ve|on) services?|"
-        r"satisfaction index",
-        "SIPAS",
-    ),
-    (r"(?:provincial )?governance and public administration performance index", "PAPI"),
-    (r"(?:provincial )?competitiveness index", "PCI"),
-    (r"digital transformation (?:index|rankings?)", "DTI"),
-    (r"(?:provincial )?green index", "PGI"),
-    # "the Public Administration Reform (PAR) Index 2017": the abbreviation may sit inside
-    (r"public administration reform (?:\(par\) )?index|(?:public )?administrative reform "
-     r"(?:\(par\) )?index", "PAR_INDEX"),
+    (folded_source(e.pattern), e.label)
+    for e in get_vocab().entries
+    if e.kind == "index" and e.attrs.get("reader") != "questions"
 ]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
 INDEX_RE = [

@@ -52,9 +52,9 @@ def _letter(ch: str) -> str:
     return f"[{low}{base}]"
 
 
-def to_regex(pattern: str, *, named: bool = True) -> str:
+def to_regex(pattern: str, *, named: bool = True, space: str = r"\s+") -> str:
     """The regex source for one pattern (without the word boundaries; see ``compile_pattern``);
-    ``named=False`` leaves the captures unnamed."""
+    ``named=False`` leaves the captures unnamed; ``space`` is what a space becomes."""
     out: list[str] = []
     i, n = 0, len(pattern)
     while i < n:
@@ -86,10 +86,10 @@ def to_regex(pattern: str, *, named: bool = True) -> str:
             while i < n and pattern[i] == " ":
                 i += 1
             if i < n and pattern[i] == "?":  # "a ?b": the space is optional
-                out.append(r"\s*")
+                out.append(r"\s*" if space == r"\s+" else f"(?:{space})?")
                 i += 1
             else:
-                out.append(r"\s+")
+                out.append(space)
         elif ch.isalpha():
             out.append(_letter(ch))
             i += 1
@@ -223,12 +223,29 @@ def pattern_source(pattern: str, *, named: bool = True) -> str:
     src = to_regex(pattern, named=named)
     if (other := _tone_variant(pattern)) is not None:
         src = f"{src}|{to_regex(other, named=named)}"
+    return _checked(pattern, _bounded(pattern, src))
+
+
+def folded_source(pattern: str) -> str:
+    """The same phrase as a regex over folded text (``textnorm.fold_keep_offsets``: lower
+    case, no diacritics), for the rules extractor, which matches folded sentences: the
+    pattern's letters unaccented, the same word boundaries, and a space as one space (the
+    rules' patterns are written for folded text, whose words one space parts)."""
+    src = to_regex(strip_diacritics(pattern), named=False, space=" ")
+    return _checked(pattern, _bounded(pattern, src))
+
+
+def _bounded(pattern: str, src: str) -> str:
     head = _LEADING_LOOKBEHIND.sub("", pattern).lstrip("(")[:1]
     tail = pattern.rstrip(")?")[-1:]
     if head.isalnum() or head in "{\\":
         src = r"(?<!\w)" + f"(?:{src})"
     if tail.isalnum() or tail == "}":
         src = f"(?:{src})" + r"(?!\w)"
+    return src
+
+
+def _checked(pattern: str, src: str) -> str:
     try:
         # With the flags ``compile_pattern`` uses: re's cache then hands it this compile
         # instead of parsing the source a second time.
