@@ -80,3 +80,29 @@ def test_a_space_is_one_space_and_words_stand_whole() -> None:
     assert rx.search("chi so xanhx") is None
     assert rx.search("chi  so xanh") is None
     assert re.compile(folded_source("a ?b")).fullmatch("ab")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in VOCAB.entries if e.kind == "ordinal" and e.label == "ordinal" and e.value],
+    ids=lambda e: e.pattern,
+)
+def test_the_rules_read_the_vocabularys_ordinals(entry: Entry) -> None:
+    words = lx.VI_ORDINALS if entry.lang == "vi" else lx.EN_ORDINALS
+    word = fold_keep_offsets(entry.pattern).removeprefix("thu ")
+    assert words[word] == entry.value == VOCAB.ordinal_value(entry.pattern)
+    if entry.lang == "vi":
+        m = lx.RANK_WORD_RE.search(fold_keep_offsets(f"tỉnh xếp {entry.pattern} cả nước"))
+        assert m is not None and word in m.groups()
+    else:
+        m = lx.EN_RANK_RE.search(f"the province ranked {entry.pattern} out of 63")
+        assert m is not None and m.group("r") == word
+
+
+def test_an_ordinal_written_as_a_pattern_is_refused() -> None:
+    bad = Entry(kind="ordinal", label="ordinal", pattern="thứ (nhất|một)", value=1, examples=["x"])
+    vocab = type(VOCAB)([*VOCAB.entries, bad], VOCAB.concepts)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lx, "get_vocab", lambda: vocab)
+        with pytest.raises(ValueError, match="plain words"):
+            lx._ordinal_words("vi")

@@ -67,7 +67,27 @@ COMPARISON_YEAR_RE = re.compile(
 YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
 
 NUM = r"(\d+(?:[.,]\d+)*)"
-ORD_WORD = r"(nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
+
+
+def _ordinal_words(lang: str) -> dict[str, int]:
+    """The vocabulary's ordinals (ordinal.toml, label "ordinal") as the rules' folded text
+    writes them -> rank, in declaration order: "nhat" -> 1 (the word after "thứ"), "third"
+    -> 3. These are plain words, spliced into the rank patterns below; one written as a
+    pattern could not be, so it is refused here rather than matched wrongly there."""
+    out: dict[str, int] = {}
+    for e in get_vocab().entries:
+        if e.kind != "ordinal" or e.label != "ordinal" or e.lang != lang or e.value is None:
+            continue
+        word = fold(e.pattern).removeprefix("thu ") if lang == "vi" else fold(e.pattern)
+        if not re.fullmatch(r"[a-z]+", word):
+            raise ValueError(f"ordinal {e.pattern!r}: the rules read ordinals as plain words")
+        out[word] = int(e.value)
+    return out
+
+
+VI_ORDINALS = _ordinal_words("vi")  # "nhat" -> 1, "tu" -> 4, "muoi" -> 10
+ORD_ALTS = "|".join(VI_ORDINALS)
+ORD_WORD = f"({ORD_ALTS})"
 
 # Rank phrasings. Each yields rank (and maybe total); group names are fixed.
 RANK_FROM_TO_RE = re.compile(
@@ -327,13 +347,9 @@ EDITION_YEAR_RE = re.compile(
 )
 
 # English coverage: ordinals, leaders, moves and changes as English reports write them.
-EN_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
-_EN_ORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-)
+EN_ORDINALS = _ordinal_words("en")  # "first" -> 1 … "tenth" -> 10
+_EN_ORD_ALTS = "|".join(EN_ORDINALS)
+_EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
@@ -613,12 +629,12 @@ SHARE_AFTER_RE = re.compile(
 # "các vị trí thứ 5, 6 và 7 lần lượt thuộc về A, B và C", "A và B lần lượt xếp thứ 2 và thứ 3",
 # "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".
 RESPECTIVELY_RE = re.compile(r"\blan luot\b|\brespectively\b")
-_LIST_ITEM = r"(?:thu\s+|vi tri\s+)?(?:\d{1,3}(?:/\d{1,3})?|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+_LIST_ITEM = rf"(?:thu\s+|vi tri\s+)?(?:\d{{1,3}}(?:/\d{{1,3}})?|{ORD_ALTS})\b"
 RANK_LIST_RE = re.compile(
     rf"\b(?:vi tri|hang|thu|xep|dung)\s+{_LIST_ITEM}(?:\s*(?:,|va)\s*{_LIST_ITEM})+"
 )
 RANK_LIST_ITEM_RE = re.compile(
-    r"(?P<n>\d{1,3}|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b(?:/(?P<t>\d{1,3}))?"
+    rf"(?P<n>\d{{1,3}}|{ORD_ALTS})\b(?:/(?P<t>\d{{1,3}}))?"
 )
 
 # A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
@@ -746,10 +762,7 @@ LAST_PLACE_RE = re.compile(
 # ---- English passages (issue 10) ---------------------------------------------------------
 # Words that give an English rank without a digit ("Da Nang topped the ranking", "Ho Chi
 # Minh City was second"): a sentence holding one may state an index result.
-EN_RANK_WORD_HINT = (
-    r"\b(?:topped|tops|led|headed|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-    r"tenth)\b"
-)
+EN_RANK_WORD_HINT = rf"\b(?:topped|tops|led|headed|{_EN_ORD_ALTS})\b"
 # A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
