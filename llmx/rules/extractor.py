@@ -55,11 +55,10 @@ _MAY_HAVE_VALUE = re.compile(
     r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
 )
 _EN_RANK_WORD = re.compile(lx.EN_RANK_WORD_HINT)
-_INDEX_HINT = re.compile(r"chi so|index|sipas|pci|papi|dti|pgi|hai long|canh tranh|chuyen doi so")
 
 
 def _first_index(f: str) -> str | None:
-    if not _INDEX_HINT.search(f):
+    if not lx.INDEX_HINT_RE.search(f):
         return None
     # The leftmost index name, the first pattern of INDEX_RE where two start at one place:
     # what the one-pass alternation finds, instead of one search per index.

@@ -18,7 +18,7 @@ from llmx.rules.prefilter import word_start_lookahead
 INDEX_PATTERNS: list[tuple[str, str]] = [
     (folded_source(e.pattern), e.label)
     for e in get_vocab().entries
-    if e.kind == "index" and e.attrs.get("reader") != "questions"
+    if e.kind == "index" and not e.questions_only
 ]
 # Every name starts a word: the leading \b lets the regex engine skip other positions fast.
 INDEX_RE = [
@@ -33,6 +33,10 @@ INDEX_ANY_RE = re.compile(
     + ")"
 )
 INDEX_CODES = [code for _, code in INDEX_PATTERNS]
+# A cheap necessary condition for any index name: one of the literal heads every name starts
+# with, at a word start (the lookahead above, searched on its own). Derived, so a name added
+# to the vocabulary is never hidden by a hand-kept list of hint words.
+INDEX_HINT_RE = re.compile(r"\b" + word_start_lookahead(p for p, _ in INDEX_PATTERNS))
 
 # A quoted name after these words is a component (sub-index or field) of an index.
 COMPONENT_RE = re.compile(

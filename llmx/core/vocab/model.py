@@ -23,6 +23,9 @@ class EntryModel(BaseModel):
     sign: Literal[-1, 0, 1] | None = None
     attrs: dict[str, str] = Field(default_factory=dict)
     priority: int = 0
+    questions_only: bool = Field(
+        default=False, description="read in questions only: too loose for a document's text"
+    )
     examples: list[str] = Field(min_length=1, description="texts the entry must match")
     negatives: list[str] = Field(default_factory=list, description="texts it must not match")
 

@@ -57,6 +57,9 @@ class Entry:
     sign: Literal[-1, 0, 1] | None = None
     attrs: dict[str, str] = field(default_factory=dict)
     priority: int = 0
+    # Read in questions only ("satisfaction" names SIPAS in a question, not in a report);
+    # readers of documents (the rules extractor) leave it out.
+    questions_only: bool = False
     examples: list[str]  # texts the entry must match
     negatives: list[str] = field(default_factory=list)  # texts it must not match
 
