@@ -553,6 +553,10 @@ class RulesExtractor(Backend):
         subjects, values = share_component_values(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
+        for d in drafts:
+            if d.bloc:
+                _release(mask, values, d)  # "khối bộ đạt bình quân 0,45": the bloc's metric
+        drafts = [d for d in drafts if not d.bloc]
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold
+from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 
@@ -23,7 +24,7 @@ _ORD = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sa
 class Event:
     start: int
     end: int
-    kind: str  # index | component | entity | rank | rank_change | score | score_change |
+    kind: str  # index | component | entity | bloc | rank | rank_change | score | score_change |
     # prior | scope | target
     data: dict = field(default_factory=dict)
 
@@ -54,6 +55,9 @@ class Draft:
     component_own: bool = False  # the component was named for this draft
     unstated_move: bool = False  # "từ 7,28 lên 7,57 điểm" with no year: the edition's move
     score_change_unit: str | None = None  # "percent" or "points", as the change was written
+    # The subject is a bloc ("khối bộ"), until a unit is named: no record, and its numbers
+    # are left to the metrics (the bloc's average).
+    bloc: bool = False
 
     def has_value(self) -> bool:
         return any(
@@ -289,10 +293,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         if re.search(
             r"(?<![/\d])\b(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+(?:tinh|bo|"
-            r"dia phuong|don vi|so|huyen|thanh pho|co quan|provinces|ministries)\b[^.;,]{0,12}$",
+            r"dia phuong|don vi|so|huyen|thanh pho|co quan|vi tri|provinces|ministries)\b"
+            r"[^.;,]{0,12}$",
             f[max(0, m.start() - 40) : m.start()],
         ) or re.match(r"\s+(?:\S+\s+){0,4}?ve (?:ty le|so luong|so)\b", f[m.end() : m.end() + 40]):
-            continue  # "ba bộ dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a metric's lead
+            # "ba bộ dẫn đầu", "hai vị trí dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a
+            # metric's lead
+            continue
         if re.search(
             r"\b(?:kem|thua|sau|hon|voi|so voi|cua|la)\s+"
             r"(?:(?:don vi|tinh|dia phuong|bo|nguoi|nhom|co quan)\s+)?$",
@@ -335,6 +342,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # "điểm số 93,08%" is the score itself, no bound.
         if re.search(r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu)\s*$", before):
             continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        if _BAND_BOUND_BEFORE_RE.search(f, max(0, s - 40), s):
+            continue  # "nhóm A, có Chỉ số trên 90%": a band's bound (a goal "đạt trên 85%" stays)
         if lx.EN_BOUND_BEFORE_RE.search(f, max(0, s - 14), s):
             continue  # "scored above 90 percent": the English bound
         clause = f[max(0, s - 90) : s]
@@ -434,7 +443,29 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
     for e in entities:
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
+    ev += _bloc_subjects(f, original, entities)
     return ev
+
+
+# "xếp đầu trong 17 bộ", "first among the 19 ministries", "thứ 3/17 bộ, ngành": the bloc is
+# the field a rank is taken in, not the clause's subject.
+BLOC_FRAME_BEFORE_RE = re.compile(
+    r"(?:\b(?:trong|trong so|giua|among|of|out of|in|across|within)|/)\s*$"
+)
+
+
+def _bloc_subjects(f: str, original: str, entities: list[EntityMention]) -> list[Event]:
+    """Blocs named where a subject stands (vocabulary kind "bloc")."""
+    if not original:
+        return []
+    out = []
+    for sp in get_vocab().find(original, ("bloc",)):
+        if BLOC_FRAME_BEFORE_RE.search(f, max(0, sp.start - 14), sp.start):
+            continue
+        if any(e.start < sp.end and sp.start < e.end for e in entities):
+            continue  # part of a unit's own name
+        out.append(Event(sp.start, sp.end, "bloc", {}))
+    return out
 
 
 def _cued_components(f: str) -> list[Event]:
@@ -478,6 +509,10 @@ def _index_code(folded: str) -> str | None:
 # "tỷ lệ điểm số" right before its value is the unit's score as a share of the maximum
 # (a PAR Index score in percent), not a rate: "đạt tỷ lệ điểm số 93,08%", "tỷ lệ điểm chỉ
 # đạt 55,27%", "tỷ lệ điểm số cao nhất, đạt 99,28%".
+# The lower bound of a band of units: "có Chỉ số CCHC trên 90%", "từ trên 80% đến dưới 90%".
+_BAND_BOUND_BEFORE_RE = re.compile(
+    r"(?:\btu tren|\bco (?:chi so|diem|ket qua)\b[^,;]{0,25}\btren)\s*$"
+)
 _SCORE_SHARE_RE = re.compile(
     r"ty le diem(?: so)?(?:,?\s+(?:cao nhat|thap nhat|chi|dat|la|chung|cua don vi))*[\s,:]*"
 )
@@ -503,6 +538,10 @@ def _names_someone(text: str) -> bool:
     )
 
 
+# Where a bloc after a value starts a clause of its own ("X đạt 90 điểm, còn khối bộ …").
+_BLOC_BREAK_RE = re.compile(r"[,;:]|\b(?:con|rieng|while|but|whereas)\b")
+
+
 def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
@@ -516,13 +555,15 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
 
     def flush(keep_subjects: bool = True) -> Draft:
         nonlocal cur
-        if cur.has_value() and not cur.orphan:
-            drafts.append(cur)
+        if cur.has_value() and (not cur.orphan or cur.bloc):
+            drafts.append(cur)  # a bloc's draft goes out so that its numbers can be freed
         nxt = Draft()
         if keep_subjects:
             nxt.index, nxt.entity, nxt.component = cur.index, cur.entity, cur.component
             # component_own stays False: a carried component may be replaced
             nxt.is_target = cur.is_target
+            # "khối bộ đạt 0,45; năm 2020 là 0,40": the bloc stays the subject
+            nxt.bloc = nxt.orphan = cur.bloc
         cur = nxt
         return cur
 
@@ -595,12 +636,23 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             ):
                 cur.entity = ent  # "Dẫn đầu là X", "thứ 2 thuộc về X": the place came first
                 cur.entity_own = True
+                if cur.bloc:  # "trong khối bộ, dẫn đầu là X": X's place after all
+                    cur.bloc = cur.orphan = False
                 continue
             if cur.has_value():
                 flush()
                 cur.component = None
             cur.entity = ent
             cur.entity_own = True
+            cur.bloc = cur.orphan = False  # only a bloc orphans a draft before its values
+        elif k == "bloc":
+            if cur.has_value() and not _BLOC_BREAK_RE.search(f, cur.span_end, ev.start):
+                continue  # "dẫn đầu khối bộ với 91 điểm": the field of the place just read
+            if cur.has_value():
+                flush()
+            # Values from here on are the bloc's (an average, a band), nobody's own result.
+            cur.entity, cur.entity_own = None, False
+            cur.bloc = cur.orphan = True
         elif k == "scope":
             target = last_rank_draft
             fronted = (
@@ -630,12 +682,12 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                     cur.not_year = d["year"]
                 drafts.append(
                     Draft(index=cur.index, component=cur.component, entity=cur.entity,
-                          year=d["year"], rank=d["rank"], rank_total=d["total"],
+                          bloc=cur.bloc, year=d["year"], rank=d["rank"], rank_total=d["total"],
                           scope="prior", first_value_at=ev.start, span_end=ev.end)
                 )  # fmt: skip
         elif k == "prior_rank":
             drafts.append(
-                Draft(index=cur.index, component=cur.component, entity=cur.entity,
+                Draft(index=cur.index, component=cur.component, entity=cur.entity, bloc=cur.bloc,
                       year=d["year"], rank=d["rank"], rank_total=d["total"],
                       scope="prior", first_value_at=ev.start, span_end=ev.end,
                       year_back=bool(d.get("back")))
@@ -644,6 +696,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 cur.not_year = d["year"]  # the move ends in a later year than it starts
         elif k == "prior":
             prior = Draft(
+                bloc=cur.bloc,
                 index=cur.index,
                 component=cur.component,
                 entity=cur.entity,
@@ -729,7 +782,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 cur.rank_change = d["value"]
             elif k == "score_change":
                 cur.score_change, cur.score_change_unit = d["value"], d.get("unit")
-    if cur.has_value() and not cur.orphan:
+    if cur.has_value() and (not cur.orphan or cur.bloc):
         drafts.append(cur)
     return drafts
 
@@ -921,9 +974,18 @@ def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:
     return runs[-1] if last else runs[0]
 
 
+# A ranking of fewer than ten, named as a bloc: "Trong 9 bộ, ngành không có dịch vụ công, X
+# dẫn đầu". (TOTAL_CUE_RE wants two digits: "trong nhóm 3 tỉnh dẫn đầu" is a top group.)
+_SMALL_BLOC_TOTAL_RE = re.compile(
+    r"\b(?:trong|trong so|among(?: the)?)\s+(?P<t>\d)\s+"
+    r"(?:bo, (?:nganh|co quan)|ministries and (?:ministry-level )?agencies)\b"
+)
+
+
 def stated_total(f: str) -> int | None:
     """The one ranking size a sentence states apart from its places, or None."""
     totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}
+    totals |= {int(m.group("t")) for m in _SMALL_BLOC_TOTAL_RE.finditer(f)}
     return totals.pop() if len(totals) == 1 else None
 
 

@@ -26,6 +26,7 @@ Kind = Literal[
     "score_change",  # "tăng 1,2 điểm"
     "score_unit",  # "điểm", "%"
     "total_unit",  # "/63 tỉnh", "trong số 20 sở": what a rank total counts
+    "bloc",  # "khối bộ, ngành", "the 19 ministries": a group as a clause's subject
     "target",  # "kế hoạch", "mục tiêu", "phấn đấu": a goal, not a result
     "scope",  # "cả nước" (national), "trong vùng" (region), "trong tỉnh" (province)
     "initiative_kind",  # "mô hình", "sáng kiến", "phương châm", ...
