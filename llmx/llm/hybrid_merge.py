@@ -43,9 +43,10 @@ def _note(provenance: str, verdict: str, r: IndexResult | dict[str, Any], reason
           **extra: Any) -> Rejection:  # fmt: skip
     data = r if isinstance(r, dict) else r.model_dump(mode="json", exclude={"field_evidence"})
     quote = (data.get("evidence") or {}).get("quote", "")
+    what = " ".join(str(data[k]) for k in ("entity", "index", "year") if data.get(k) is not None)
     return Rejection(
         record_type=REVIEW,
-        reason=f"{provenance}: {reason}",
+        reason=f"{provenance}: {what}: {reason}",
         data={
             "provenance": provenance,
             "verdict": verdict,
@@ -81,7 +82,9 @@ def merge(
                 "unread": "the model gave no reading",
             }[verdict]
             notes.append(_note(provenance, verdict, r, why, confidence=[r.confidence, conf]))
-        if reading is not None:
+        if reading is not None and not ask.records:
+            # Only a sentence asked for all its results: beside a subject, a small model
+            # mostly lists the subject again or names the index as a unit.
             found, rejected = _model_only(text, ask, reading, [*out, *model_only], policy)
             model_only += found
             notes += rejected

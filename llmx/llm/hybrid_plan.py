@@ -1,12 +1,12 @@
 """Which spans of a document the hybrid backend asks the model about (``plan_asks``), so that
 requests per document stay few:
 
-1. the evidence of rules records below the high band (``hybrid_policy.worth_asking``), one
-   request per distinct span with all its records as subjects; spans holding a record that
-   agreement can lift across the cut-off (``liftable``) come first;
+1. rules records that agreement can lift across the cut-off (``hybrid_policy.liftable``),
+   one request per record (its evidence and the subject; a small model asked for several
+   subjects at once answers for the first only);
 2. sentences that name an index and hold a number no rules index result used (a year
    aside), asked for every result they state;
-3. the other rules records' spans.
+3. the other rules records below the high band (``worth_asking``), confident ones first.
 
 At most ``policy.max_asks`` per document, returned in document order.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from llmx.core.numbers import find_numbers
-from llmx.core.records import IndexResult
+from llmx.core.records import DEFAULT_CONFIDENCE, IndexResult
 from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.llm.grounding_guard import MAX_QUOTE_CHARS
@@ -24,7 +24,7 @@ from llmx.llm.hybrid_policy import POLICY, Policy, liftable, worth_asking
 from llmx.llm.hybrid_reading import VALUE_FIELDS, Ask
 from llmx.rules import lexicon as lx
 
-_FIRST_PRIORITY, _UNUSED_NUMBERS, _OTHER_RECORDS = 0, 1, 2
+_LIFTABLE, _UNUSED_NUMBERS, _CONFIDENT, _OTHER_RECORDS = 0, 1, 2, 3
 
 
 def record_span(r: IndexResult) -> tuple[int, int]:
@@ -63,27 +63,29 @@ def plan_asks(
     text: str, results: Sequence[IndexResult], policy: Policy = POLICY
 ) -> list[Ask]:
     """The requests for one document (module docstring)."""
-    groups: dict[tuple[int, int], list[int]] = {}
+    ranked: list[tuple[int, float, Ask]] = []
     for i, r in enumerate(results):
-        span = record_span(r)
-        if worth_asking(r, policy) and span[1] - span[0] <= MAX_QUOTE_CHARS:
-            groups.setdefault(span, []).append(i)
-    ranked: list[tuple[int, Ask]] = []
-    for (start, end), members in groups.items():
-        first = any(liftable(results[i], policy) for i in members)
-        rank = _FIRST_PRIORITY if first else _OTHER_RECORDS
-        ranked.append((rank, Ask(start, end, tuple(members))))
+        start, end = record_span(r)
+        if not worth_asking(r, policy) or end - start > MAX_QUOTE_CHARS:
+            continue
+        c = r.confidence if r.confidence is not None else 0.0
+        rank = (
+            _LIFTABLE if liftable(r, policy)
+            else _CONFIDENT if c >= DEFAULT_CONFIDENCE
+            else _OTHER_RECORDS
+        )  # fmt: skip
+        ranked.append((rank, -c, Ask(start, end, (i,))))
     for para in paragraphs(text):
         for sent in sentences(text, para.start, para.end):
             if sent.end - sent.start > MAX_QUOTE_CHARS:
                 continue
-            if any(a.start < sent.end and sent.start < a.end for _, a in ranked):
+            if any(a.start < sent.end and sent.start < a.end for _, _, a in ranked):
                 continue  # already asked, with its rules records as subjects
             if not _names_index(sent.of(text)):
                 continue
             used = _used_values(results, sent.start, sent.end)
             if _unused_number(text, sent.start, sent.end, used):
-                ranked.append((_UNUSED_NUMBERS, Ask(sent.start, sent.end, ())))
-    ranked.sort(key=lambda ra: (ra[0], ra[1].start, ra[1].end))
-    chosen = [a for _, a in ranked[: policy.max_asks]]
-    return sorted(chosen, key=lambda a: (a.start, a.end))
+                ranked.append((_UNUSED_NUMBERS, 0.0, Ask(sent.start, sent.end, ())))
+    ranked.sort(key=lambda ra: (ra[0], ra[1], ra[2].start, ra[2].end, ra[2].records))
+    chosen = [a for _, _, a in ranked[: policy.max_asks]]
+    return sorted(chosen, key=lambda a: (a.start, a.end, a.records))

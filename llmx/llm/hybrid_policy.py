@@ -41,7 +41,7 @@ class Policy:
     model_only: float = 0.4
     # Requests per document, at most: the liftable records first, then sentences the rules
     # used for nothing, then the rest (hybrid.plan_asks).
-    max_asks: int = 6
+    max_asks: int = 4
 
 
 POLICY = Policy()
