@@ -109,6 +109,7 @@ def _model_only(
     """The grounded records of the results the model read for units that are not the ask's
     subjects, and the rejections of the others."""
     quote = text[ask.start : ask.end]
+    at = {"evidence": {"quote": quote}}
     mentions = find_entities(text, ask.start, ask.end)
     subjects = {fold(known[i].entity) for i in ask.records} if ask.records else set()
     facts = {_fact(r) for r in known}
@@ -119,7 +120,7 @@ def _model_only(
             continue
         fields, why = _fields(text, quote, other, mentions, known)
         if fields is None:
-            rejected.append(_note("model", "rejected", other.model_dump(), why))
+            rejected.append(_note("model", "rejected", {**other.model_dump(), **at}, why))
             continue
         if fold(fields["entity"]) in subjects or _fact(fields) in facts:
             continue  # the rules hold this fact already: a reading of it, not a new one
@@ -129,7 +130,7 @@ def _model_only(
                 raise ValueError(doubt)
             rec = ground("index_results", fields, quote, GuardContext(text, hint=ask.start))
         except ValueError as exc:
-            rejected.append(_note("model", "rejected", fields, str(exc)))
+            rejected.append(_note("model", "rejected", {**fields, **at}, str(exc)))
             continue
         rec = rec.model_copy(update={"confidence": policy.model_only})
         facts.add(_fact(rec))
