@@ -175,9 +175,7 @@ def _fields(
     return fields, ""
 
 
-def _mention_of(
-    name: str, text: str, mentions: Sequence[EntityMention]
-) -> EntityMention | None:
+def _mention_of(name: str, text: str, mentions: Sequence[EntityMention]) -> EntityMention | None:
     """The unit of the sentence the model's ``name`` refers to: same canonical name, or one
     folded form containing the other ("tỉnh Bắc Ninh" / "Bắc Ninh")."""
     want = fold(name)

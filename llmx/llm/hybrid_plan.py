@@ -54,14 +54,10 @@ def _used_values(results: Sequence[IndexResult], start: int, end: int) -> set[fl
 
 
 def _unused_number(text: str, start: int, end: int, used: set[float]) -> bool:
-    return any(
-        not _is_year(n.value) and n.value not in used for n in find_numbers(text[start:end])
-    )
+    return any(not _is_year(n.value) and n.value not in used for n in find_numbers(text[start:end]))
 
 
-def plan_asks(
-    text: str, results: Sequence[IndexResult], policy: Policy = POLICY
-) -> list[Ask]:
+def plan_asks(text: str, results: Sequence[IndexResult], policy: Policy = POLICY) -> list[Ask]:
     """The requests for one document (module docstring)."""
     ranked: list[tuple[int, float, Ask]] = []
     for i, r in enumerate(results):
