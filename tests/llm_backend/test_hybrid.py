@@ -261,3 +261,53 @@ def test_a_refused_connection_stops_the_run(hybrid: Any) -> None:
     backend = hybrid(base_url="http://127.0.0.1:9/v1")
     with pytest.raises(EndpointUnreachable):
         backend.extract(_doc(LONG))
+
+
+def test_the_hybrid_prompts_are_versioned_apart_and_the_sentence_is_data(tmp_path: Any) -> None:
+    from llmx.llm.prompts import load_hybrid_prompts, load_prompts, prompt_dir
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    for f in prompt_dir().iterdir():
+        if f.is_file():
+            (edited / f.name).write_bytes(f.read_bytes())
+    user = edited / "hybrid_user.j2"
+    user.write_text(user.read_text(encoding="utf-8") + "Answer in JSON.\n", "utf-8")
+    assert load_hybrid_prompts(edited).version != load_hybrid_prompts().version
+    assert load_prompts(edited).version == load_prompts().version
+    rendered = load_hybrid_prompts().user("Chỉ số {{ 7 * 7 }} {% if x %}", [])
+    assert "{{ 7 * 7 }} {% if x %}" in rendered and "49" not in rendered
+
+
+def test_readings_take_numbers_written_the_vietnamese_way() -> None:
+    from llmx.llm.hybrid_reading import SentenceReading
+
+    got = SentenceReading.model_validate(
+        {
+            "readings": [
+                {
+                    "subject": 1,
+                    "score": "85,5",
+                    "rank": "12",
+                    "rank_change": "-2",
+                    "rank_total": 12.5,
+                    "score_change": "n/a",
+                }
+            ]
+        }  # fmt: skip
+    )
+    r = got.for_subject(1)
+    assert r is not None and r.stated() == {"score": 85.5, "rank": 12.0, "rank_change": -2.0}
+    assert got.for_subject(2) is None
+
+
+def test_a_record_far_below_the_cut_off_is_not_lifted_across_it() -> None:
+    from llmx.llm.hybrid_policy import Policy, adjusted
+
+    (rec,) = _rules(LONG).index_results
+    eager = Policy(agree_bonus=0.3)
+    low = rec.model_copy(update={"confidence": 0.5})
+    assert adjusted(low, "agree", eager) == 0.5
+    near = rec.model_copy(update={"confidence": 0.65})
+    assert adjusted(near, "agree", eager) == eager.agree_cap
+    assert adjusted(near, "partial", eager) == 0.65 and adjusted(near, "unread", eager) == 0.65
