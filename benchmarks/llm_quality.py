@@ -14,7 +14,7 @@ cache (in a temporary folder, or ``--cache DIR`` to keep it and rerun for free),
 seconds and tokens are those of real requests on a first run.
 
 The real-dev sample is the first ``--sample`` passages of the dev split in doc_id order (never
-a test passage), linked into a temporary set folder (``docs/``, ``gold/``).
+a test passage), copied into a temporary set folder (``docs/``, ``gold/``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -35,7 +36,8 @@ REAL = ROOT / "eval" / "real"
 
 
 def dev_sample(n: int, into: Path) -> Path:
-    """A set folder with the first ``n`` dev passages (docs/ and gold/, symlinked)."""
+    """A set folder with the first ``n`` dev passages (docs/ and gold/, copied: llmx
+    resolves a document's path to name it, so a link would name it after its target)."""
     ids = sorted(
         e["doc_id"]
         for e in map(json.loads, (REAL / "sources.jsonl").read_text("utf-8").splitlines())
@@ -45,9 +47,9 @@ def dev_sample(n: int, into: Path) -> Path:
     (root / "docs").mkdir(parents=True)
     (root / "gold").mkdir()
     for doc_id in ids:
-        (root / "gold" / f"{doc_id}.json").symlink_to(REAL / "gold" / f"{doc_id}.json")
+        shutil.copyfile(REAL / "gold" / f"{doc_id}.json", root / "gold" / f"{doc_id}.json")
         for doc in sorted((REAL / "docs").glob(f"{doc_id}.*")):
-            (root / "docs" / doc.name).symlink_to(doc)
+            shutil.copyfile(doc, root / "docs" / doc.name)
     return root
 
 
