@@ -21,7 +21,14 @@ from llmx.core.records import INDEX_NAMES, IndexResult
 from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.llm.grounding_guard import GuardContext, ground
 from llmx.llm.hybrid_policy import POLICY, Policy, adjusted
-from llmx.llm.hybrid_reading import VALUE_FIELDS, Ask, OtherResult, SentenceReading, compare
+from llmx.llm.hybrid_reading import (
+    VALUE_FIELDS,
+    Ask,
+    OtherResult,
+    SentenceReading,
+    compare,
+    grounded,
+)
 from llmx.rules import lexicon as lx
 from llmx.rules.confidence import FACT_FIELDS
 from llmx.rules.entities import EntityMention, find_entities
@@ -71,7 +78,8 @@ def merge(
     for ask, reading in answers:
         for n, i in enumerate(ask.records, start=1):
             r = results[i]
-            verdict, details = compare(r, reading.for_subject(n) if reading else None)
+            read = grounded(reading.for_subject(n) if reading else None, text[ask.start : ask.end])
+            verdict, details = compare(r, read)
             conf = adjusted(r, verdict, policy)
             out[i] = r.model_copy(update={"confidence": conf})
             provenance = "both" if verdict == "agree" else "rules"

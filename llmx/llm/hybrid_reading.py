@@ -16,10 +16,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from llmx.core.grounding import value_grounded
 from llmx.core.numbers import close, parse_vn_number
 from llmx.core.records import IndexResult
 
 VALUE_FIELDS = ("score", "rank", "rank_total", "rank_change", "score_change")
+_PLACES = ("rank", "rank_total")
+_CHANGES = ("rank_change", "score_change")
 
 Verdict = Literal["agree", "contradict", "partial", "unread"]
 
@@ -120,6 +123,22 @@ class Ask:
             Subject(r.entity, r.index, r.year, r.component)
             for r in (results[i] for i in self.records)
         ]
+
+
+def grounded(reading: Values | None, quote: str) -> Values | None:
+    """``reading`` without the values ``quote`` cannot give: a number the sentence does not
+    write (nor, for a change, the difference of two it writes), or a place that is no place
+    (0, or a year the model took for a rank). Such a value is noise, not a second opinion,
+    and must not count as a contradiction."""
+    if reading is None:
+        return None
+    kept: dict[str, Any] = {}
+    for f, v in reading.stated().items():
+        if f in _PLACES and (v < 1 or 1990 <= v <= 2100):
+            continue
+        if value_grounded(v, quote, derived=f in _CHANGES):
+            kept[f] = getattr(reading, f)
+    return Values(**kept)
 
 
 def _same(a: float, b: float) -> bool:

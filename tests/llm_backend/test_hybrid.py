@@ -26,7 +26,10 @@ LONG = (
 )
 UNCOVERED = "Về Chỉ số SIPAS năm 2023, tỉnh Hà Nam có 91,3% người dân hài lòng."
 # The unit named in the sentence before: the rules' 0.85 (confident, below the high band).
-CARRIED = "Tỉnh Hà Nam tổ chức hội nghị tổng kết.\nNăm 2023, Chỉ số CCHC của tỉnh đạt 87,5 điểm."
+CARRIED = (
+    "Tỉnh Hà Nam tổ chức hội nghị tổng kết.\n"
+    "Năm 2023, Chỉ số CCHC của tỉnh đạt 87,5 điểm với 12 tiêu chí."
+)
 NOTHING = "Tỉnh ủy họp bàn công tác phát triển kinh tế năm 2023."
 
 
@@ -132,7 +135,8 @@ def test_a_partial_reading_is_not_agreement(fake_llm: FakeLLM, hybrid: Any) -> N
 def test_contradiction_lowers_a_doubtful_record_and_flags_it(
     fake_llm: FakeLLM, hybrid: Any
 ) -> None:
-    fake_llm.default = _reading([{"subject": 1, **_values(score=80.5, rank=6, rank_total=63)}])
+    # A number the sentence writes, in the wrong field: a misreading, but a reading.
+    fake_llm.default = _reading([{"subject": 1, **_values(score=63, rank=6, rank_total=63)}])
     outcome = hybrid().extract(_doc(LONG))
     (rec,) = outcome.extraction.index_results
     before = _rules(LONG).index_results[0].confidence
@@ -140,13 +144,13 @@ def test_contradiction_lowers_a_doubtful_record_and_flags_it(
     assert rec.score == 89.12  # the rules' values stay: the model only casts doubt
     (note,) = _reviews(outcome)
     assert note.data["verdict"] == "contradict"
-    assert "score: rules 89.12, model 80.5" in note.reason
+    assert "score: rules 89.12, model 63" in note.reason
 
 
 def test_contradiction_keeps_a_confident_record_and_flags_it(
     fake_llm: FakeLLM, hybrid: Any
 ) -> None:
-    fake_llm.default = _reading([{"subject": 1, **_values(score=12.0)}])
+    fake_llm.default = _reading([{"subject": 1, **_values(score=12)}])
     outcome = hybrid().extract(_doc(CARRIED))
     (rec,) = outcome.extraction.index_results
     assert rec.confidence == _rules(CARRIED).index_results[0].confidence
@@ -311,3 +315,14 @@ def test_a_record_far_below_the_cut_off_is_not_lifted_across_it() -> None:
     near = rec.model_copy(update={"confidence": 0.65})
     assert adjusted(near, "agree", eager) == eager.agree_cap
     assert adjusted(near, "partial", eager) == 0.65 and adjusted(near, "unread", eager) == 0.65
+
+
+@pytest.mark.parametrize("noise", [{"rank_change": 7}, {"rank": 2023}, {"score_change": 95.5}])
+def test_a_value_the_sentence_does_not_write_is_noise_not_a_contradiction(
+    fake_llm: FakeLLM, hybrid: Any, noise: dict[str, Any]
+) -> None:
+    read = _values(score=89.12, rank=6, rank_total=63) | noise
+    fake_llm.default = _reading([{"subject": 1, **read}])
+    outcome = hybrid().extract(_doc(LONG))
+    (note,) = _reviews(outcome)
+    assert note.data["verdict"] == ("partial" if "rank" in noise else "agree")
