@@ -53,7 +53,7 @@ class HybridExtractor(Backend):
 
     @classmethod
     def from_options(cls, **options: Any) -> HybridExtractor:
-        return cls(from_options(**options))
+        return cls(from_options(backend="hybrid", **options))
 
     def __init__(self, config: LLMConfig) -> None:
         self.config = config

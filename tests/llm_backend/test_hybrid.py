@@ -326,3 +326,14 @@ def test_a_value_the_sentence_does_not_write_is_noise_not_a_contradiction(
     outcome = hybrid().extract(_doc(LONG))
     (note,) = _reviews(outcome)
     assert note.data["verdict"] == ("partial" if "rank" in noise else "agree")
+
+
+def test_registered_and_needs_an_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    from llmx.backends import backend_names, get_backend
+    from llmx.errors import ConfigError
+
+    assert "hybrid" in backend_names()
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ConfigError, match="the hybrid backend needs OPENAI_API_KEY"):
+        get_backend("hybrid", model="m")
