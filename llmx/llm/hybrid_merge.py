@@ -123,7 +123,7 @@ def _model_only(
     facts = {_fact(r) for r in known}
     kept: list[IndexResult] = []
     rejected: list[Rejection] = []
-    for other in reading.others:
+    for other in [*reading.others, *_unnamed(reading, text, mentions)]:
         if not other.stated():
             continue
         fields, why = _fields(text, quote, other, mentions, known)
@@ -144,6 +144,22 @@ def _model_only(
         facts.add(_fact(rec))
         kept.append(rec)
     return kept, rejected
+
+
+def _unnamed(
+    reading: SentenceReading, text: str, mentions: Sequence[EntityMention]
+) -> list[OtherResult]:
+    """A sentence asked for all its results, answered under "readings" (as a small model
+    does, whatever the prompt says): values without a unit. Only where the sentence names
+    one unit are they that unit's; its name then comes from the rules' entity finder, never
+    from the model."""
+    if len(mentions) != 1:
+        return []
+    name = text[mentions[0].start : mentions[0].end]
+    return [
+        OtherResult(entity=name, **r.model_dump(include=set(VALUE_FIELDS)))
+        for r in reading.readings[:1]
+    ]
 
 
 def _fields(

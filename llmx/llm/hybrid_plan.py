@@ -5,7 +5,8 @@ requests per document stay few:
    one request per record (its evidence and the subject; a small model asked for several
    subjects at once answers for the first only);
 2. sentences that name an index and hold a number no rules index result used (a year
-   aside), asked for every result they state;
+   aside), asked for every result they state; not in headings, which the rules skip
+   because they restate the body (``extractor._is_heading``: one home for what a heading is);
 3. the other rules records below the high band (``worth_asking``), confident ones first.
 
 At most ``policy.max_asks`` per document, returned in document order.
@@ -23,6 +24,7 @@ from llmx.llm.grounding_guard import MAX_QUOTE_CHARS
 from llmx.llm.hybrid_policy import POLICY, Policy, liftable, worth_asking
 from llmx.llm.hybrid_reading import VALUE_FIELDS, Ask
 from llmx.rules import lexicon as lx
+from llmx.rules.extractor import _is_heading as is_heading
 
 _LIFTABLE, _UNUSED_NUMBERS, _CONFIDENT, _OTHER_RECORDS = 0, 1, 2, 3
 
@@ -72,6 +74,8 @@ def plan_asks(text: str, results: Sequence[IndexResult], policy: Policy = POLICY
         )  # fmt: skip
         ranked.append((rank, -c, Ask(start, end, (i,))))
     for para in paragraphs(text):
+        if is_heading(para.of(text)):
+            continue
         for sent in sentences(text, para.start, para.end):
             if sent.end - sent.start > MAX_QUOTE_CHARS:
                 continue

@@ -337,3 +337,22 @@ def test_registered_and_needs_an_endpoint(monkeypatch: pytest.MonkeyPatch) -> No
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ConfigError, match="the hybrid backend needs OPENAI_API_KEY"):
         get_backend("hybrid", model="m")
+
+
+def test_values_answered_without_a_unit_go_to_the_one_unit_the_sentence_names(
+    fake_llm: FakeLLM, hybrid: Any
+) -> None:
+    fake_llm.default = _reading([{"subject": 1, **_values(score=91.3)}])
+    outcome = hybrid().extract(_doc(UNCOVERED))
+    (rec,) = outcome.extraction.index_results
+    assert (rec.entity, rec.score, rec.confidence) == ("Hà Nam", 91.3, POLICY.model_only)
+    two_units = (
+        "Về Chỉ số SIPAS năm 2023, tỉnh Hà Nam và tỉnh Nam Định có 91,3% người dân hài lòng."
+    )
+    assert hybrid().extract(_doc(two_units)).extraction.index_results == []
+
+
+def test_headings_are_not_asked_about(fake_llm: FakeLLM, hybrid: Any) -> None:
+    fake_llm.default = _reading()
+    hybrid().extract(_doc("Hà Nam xếp thứ 5 về Chỉ số SIPAS năm 2023\n" + NOTHING))
+    assert fake_llm.requests == []
