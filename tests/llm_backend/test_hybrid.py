@@ -105,13 +105,14 @@ def test_the_documents_give_the_rules_confidences_these_tests_rely_on() -> None:
     assert DEFAULT_CONFIDENCE <= carried.confidence < POLICY.high
 
 
-def test_agreement_lifts_a_record_across_the_cut_off(fake_llm: FakeLLM, hybrid: Any) -> None:
+def test_agreement_raises_a_record_to_the_top_of_the_review_band(
+    fake_llm: FakeLLM, hybrid: Any
+) -> None:
     fake_llm.default = _reading([{"subject": 1, **_values(score=89.12, rank=6, rank_total=63)}])
     outcome = hybrid().extract(_doc(LONG))
     (rec,) = outcome.extraction.index_results
     before = _rules(LONG).index_results[0].confidence
-    assert rec.confidence == round(before + POLICY.agree_bonus, 2)
-    assert rec.confidence >= DEFAULT_CONFIDENCE
+    assert before < rec.confidence < DEFAULT_CONFIDENCE  # a value read cannot vouch the key
     assert outcome.extraction.backend == "hybrid:fake"
     (note,) = _reviews(outcome)
     assert note.data["provenance"] == "both" and note.data["verdict"] == "agree"
@@ -305,16 +306,19 @@ def test_readings_take_numbers_written_the_vietnamese_way() -> None:
     assert got.for_subject(2) is None
 
 
-def test_a_record_far_below_the_cut_off_is_not_lifted_across_it() -> None:
+def test_a_record_crosses_the_cut_off_only_where_the_policy_lets_it() -> None:
     from llmx.llm.hybrid_policy import Policy, adjusted
 
     (rec,) = _rules(LONG).index_results
-    eager = Policy(agree_bonus=0.3)
-    low = rec.model_copy(update={"confidence": 0.5})
-    assert adjusted(low, "agree", eager) == 0.5
     near = rec.model_copy(update={"confidence": 0.65})
+    assert adjusted(near, "agree") == DEFAULT_CONFIDENCE - 0.01
+    eager = Policy(agree_bonus=0.3, cross_cutoff=True)
     assert adjusted(near, "agree", eager) == eager.agree_cap
+    low = rec.model_copy(update={"confidence": 0.5})
+    assert adjusted(low, "agree", eager) == DEFAULT_CONFIDENCE - 0.01  # far below: no crossing
     assert adjusted(near, "partial", eager) == 0.65 and adjusted(near, "unread", eager) == 0.65
+    high = rec.model_copy(update={"confidence": 0.85})
+    assert adjusted(high, "agree") == 0.95
 
 
 @pytest.mark.parametrize("noise", [{"rank_change": 7}, {"rank": 2023}, {"score_change": 95.5}])
