@@ -150,10 +150,10 @@ def instructor_mode(mode: str) -> Any:
     return getattr(instructor.Mode, INSTRUCTOR_MODES[mode])
 
 
-def from_options(**options: Any) -> LLMConfig:
+def from_options(*, backend: str = "openai", **options: Any) -> LLMConfig:
     """Merge explicit options over the environment: OPENAI_API_KEY, OPENAI_BASE_URL,
     LLMX_MODEL, LLMX_CACHE. No key and no base URL is a ConfigError that names the offline
-    backend."""
+    backend; ``backend`` names the one asking, in messages."""
     opts = {k: v for k, v in options.items() if v is not None}
     opts.setdefault("model", os.environ.get("LLMX_MODEL") or DEFAULT_MODEL)
     if not opts.get("base_url") and os.environ.get("OPENAI_BASE_URL"):
@@ -164,7 +164,7 @@ def from_options(**options: Any) -> LLMConfig:
         opts["cache_path"] = os.environ["LLMX_CACHE"]
     if not opts.get("api_key") and not opts.get("base_url"):
         raise ConfigError(
-            "the openai backend needs OPENAI_API_KEY (or --base-url for a local "
+            f"the {backend} backend needs OPENAI_API_KEY (or --base-url for a local "
             "OpenAI-compatible server); use --backend rules for offline extraction"
         )
     try:
@@ -173,7 +173,7 @@ def from_options(**options: Any) -> LLMConfig:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc'])) or 'options'}: {e['msg']}" for e in exc.errors()
         )
-        raise ConfigError(f"invalid openai backend options: {problems}") from None
+        raise ConfigError(f"invalid {backend} backend options: {problems}") from None
     if cfg.max_tokens_cap < cfg.max_tokens:
         cfg = cfg.model_copy(update={"max_tokens_cap": cfg.max_tokens})
     return cfg

@@ -1,12 +1,15 @@
 """Prompt templates: found in the wheel (``llmx/prompts``) or the repository (``prompts/``),
 rendered with Jinja2, and versioned by a hash of the template files.
 
-Two prompt sets, each with its own version so that editing one does not renumber the other:
+Three prompt sets, each with its own version so that editing one does not renumber the others:
 
 - extraction (``load_prompts``): ``system.j2``, ``user.j2``, ``examples.json``; the version
   is stored with each ``llmx extract`` run;
 - the QA planner (``load_plan_prompts``): ``plan_system.j2``, rendered with the ask kinds
-  (``llmx.qa.query.ASK_KINDS``) as data.
+  (``llmx.qa.query.ASK_KINDS``) as data;
+- the hybrid backend's blind read (``load_hybrid_prompts``): ``hybrid_system.j2`` (static,
+  so a server's prefix cache covers it) and ``hybrid_user.j2`` (one sentence and the
+  subjects to read values for); the version is stored with each ``--backend hybrid`` run.
 
 Both list the index names from the vocabulary (``llmx.core.vocab``), passed in as data.
 """
@@ -28,6 +31,7 @@ from llmx.errors import ConfigError
 
 EXTRACTION_FILES = ("system.j2", "user.j2", "examples.json")
 PLANNER_FILES = ("plan_system.j2",)
+HYBRID_FILES = ("hybrid_system.j2", "hybrid_user.j2")
 
 
 def prompt_dir() -> Traversable:
@@ -82,6 +86,18 @@ class PlanPrompts(PromptSet):
         return self.render("plan_system.j2", ask_kinds=list(ask_kinds), index=index)
 
 
+@dataclass(frozen=True)
+class HybridPrompts(PromptSet):
+    """The hybrid backend's blind-read prompts."""
+
+    def system(self) -> str:
+        return self.render("hybrid_system.j2", indices=_indices())
+
+    def user(self, sentence: str, subjects: Sequence[Any]) -> str:
+        # The sentence is a variable, never template source (see Prompts.user).
+        return self.render("hybrid_user.j2", sentence=sentence, subjects=list(subjects))
+
+
 def _indices() -> list[Concept]:
     """The index concepts the templates list (names, aliases), in the vocabulary's order."""
     return get_vocab().concepts_of("index")
@@ -131,3 +147,9 @@ def load_prompts(base: Traversable | None = None) -> Prompts:
 def load_plan_prompts(base: Traversable | None = None) -> PlanPrompts:
     """The planner's template, read once per process (``base``: another folder, tests)."""
     return PlanPrompts(*_read(PLANNER_FILES, base))
+
+
+@cache
+def load_hybrid_prompts(base: Traversable | None = None) -> HybridPrompts:
+    """The hybrid backend's templates, read once per process (``base``: another folder)."""
+    return HybridPrompts(*_read(HYBRID_FILES, base))
