@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .fakellm import SECRET, FakeLLM
+from .fakellm import FakeLLM, fast_options
 
 
 @pytest.fixture
@@ -29,19 +29,7 @@ def llm_backend(fake_llm: FakeLLM, tmp_path) -> Iterator[Callable[..., Any]]:
     made: list[Any] = []
 
     def make(**options: Any) -> Any:
-        opts: dict[str, Any] = {
-            "model": "fake",
-            "base_url": fake_llm.url,
-            "api_key": SECRET,
-            "mode": "json",
-            "cache": False,
-            "cache_path": tmp_path / "cache.db",
-            "timeout": 1.0,
-            "deadline": 3.0,
-            "backoff_initial": 0.01,
-            "backoff_max": 0.05,
-            "max_retries": 1,
-        }
+        opts: dict[str, Any] = fast_options(fake_llm.url, tmp_path / "cache.db")
         opts.update(options)
         backend = build_openai_backend(**opts)
         made.append(backend)

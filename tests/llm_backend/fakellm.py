@@ -16,6 +16,24 @@ from typing import Any
 SECRET = "sk-test-secret-0123456789"
 
 
+def fast_options(url: str, cache_path: Any) -> dict[str, Any]:
+    """Backend options for tests against the fake server: no cache, tiny waits and one
+    retry, so every fault test runs well under two seconds."""
+    return {
+        "model": "fake",
+        "base_url": url,
+        "api_key": SECRET,
+        "mode": "json",
+        "cache": False,
+        "cache_path": cache_path,
+        "timeout": 1.0,
+        "deadline": 3.0,
+        "backoff_initial": 0.01,
+        "backoff_max": 0.05,
+        "max_retries": 1,
+    }
+
+
 @dataclass
 class Reply:
     status: int = 200

@@ -16,20 +16,19 @@ from llmx.core.records import DEFAULT_CONFIDENCE
 from llmx.llm.hybrid_merge import REVIEW
 from llmx.llm.hybrid_policy import POLICY
 
-from .fakellm import SECRET, FakeLLM, Reply, answer
+from .fakellm import FakeLLM, Reply, answer, fast_options
 
-# A long sentence (the rules' 0.65: liftable), a sentence the rules read nothing from (an
-# index, a number no record used), and an unrelated one.
+# A long English sentence (below the rules' cut-off, within the lift band: liftable), a
+# sentence the rules read nothing from (an index, a number no record used), and an unrelated
+# one. Their rules confidences are checked by the first test, so a change to the rules'
+# confidence shows there rather than as a puzzling hybrid failure.
 LONG = (
-    "Năm 2023, Chỉ số cải cách hành chính (PAR INDEX) của tỉnh Bắc Ninh đạt 89,12 điểm, "
-    "xếp thứ 6/63 tỉnh, thành phố, tiếp tục nằm trong nhóm dẫn đầu cả nước về công tác này."
+    "In 2023, Bac Ninh ranked 6th of 63 provinces on the PAR Index with 89.12 points, "
+    "staying in the leading group of the country in this work for one more year."
 )
 UNCOVERED = "Về Chỉ số SIPAS năm 2023, tỉnh Hà Nam có 91,3% người dân hài lòng."
-# The unit named in the sentence before: the rules' 0.85 (confident, below the high band).
-CARRIED = (
-    "Tỉnh Hà Nam tổ chức hội nghị tổng kết.\n"
-    "Năm 2023, Chỉ số CCHC của tỉnh đạt 87,5 điểm với 12 tiêu chí."
-)
+# Confident but below the high band (an English clause), with a second number (12).
+CONFIDENT = "In 2023, Ha Nam ranked 12th on the PAR Index with 87.5 points."
 NOTHING = "Tỉnh ủy họp bàn công tác phát triển kinh tế năm 2023."
 
 
@@ -63,19 +62,7 @@ def hybrid(fake_llm: FakeLLM, tmp_path: Any) -> Iterator[Callable[..., Any]]:
     made: list[Any] = []
 
     def make(**options: Any) -> Any:
-        opts: dict[str, Any] = {
-            "model": "fake",
-            "base_url": fake_llm.url,
-            "api_key": SECRET,
-            "mode": "json",
-            "cache": False,
-            "cache_path": tmp_path / "cache.db",
-            "timeout": 1.0,
-            "deadline": 3.0,
-            "backoff_initial": 0.01,
-            "backoff_max": 0.05,
-            "max_retries": 1,
-        } | options
+        opts: dict[str, Any] = fast_options(fake_llm.url, tmp_path / "cache.db") | options
         backend = get_backend("hybrid", **opts)
         made.append(backend)
         return backend
@@ -100,9 +87,9 @@ def test_the_documents_give_the_rules_confidences_these_tests_rely_on() -> None:
     assert long_rec.confidence is not None
     assert POLICY.lift_from <= long_rec.confidence < DEFAULT_CONFIDENCE
     assert _rules(UNCOVERED).index_results == []
-    (carried,) = _rules(CARRIED).index_results
-    assert carried.confidence is not None
-    assert DEFAULT_CONFIDENCE <= carried.confidence < POLICY.high
+    (confident,) = _rules(CONFIDENT).index_results
+    assert confident.confidence is not None
+    assert DEFAULT_CONFIDENCE <= confident.confidence < POLICY.high
 
 
 def test_agreement_raises_a_record_to_the_top_of_the_review_band(
@@ -152,9 +139,9 @@ def test_contradiction_keeps_a_confident_record_and_flags_it(
     fake_llm: FakeLLM, hybrid: Any
 ) -> None:
     fake_llm.default = _reading([{"subject": 1, **_values(score=12)}])
-    outcome = hybrid().extract(_doc(CARRIED))
+    outcome = hybrid().extract(_doc(CONFIDENT))
     (rec,) = outcome.extraction.index_results
-    assert rec.confidence == _rules(CARRIED).index_results[0].confidence
+    assert rec.confidence == _rules(CONFIDENT).index_results[0].confidence
     (note,) = _reviews(outcome)
     assert note.data["verdict"] == "contradict" and "review" in note.reason
 
