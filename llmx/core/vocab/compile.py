@@ -27,6 +27,7 @@ since folding keeps lengths, the folded text's).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from llmx.core.textnorm import strip_diacritics, swap_tone_placement
 
@@ -166,8 +167,9 @@ def literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(out))
 
 
-def _group_end(pattern: str) -> int:
-    """Index of the ")" closing the group that opens at ``pattern[0]``."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each ``(``, ``)`` and ``|`` outside escapes and character
+    classes; ``depth`` is the group depth after the character (a ``(`` counts itself)."""
     depth, in_class, i = 0, False, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -178,36 +180,26 @@ def _group_end(pattern: str) -> int:
             in_class = True
         elif ch == "]":
             in_class = False
-        elif not in_class and ch == "(":
-            depth += 1
-        elif not in_class and ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif not in_class and ch in "()|":
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            yield i, ch, depth
         i += 1
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the ")" closing the group that opens at ``pattern[0]``."""
+    for i, ch, depth in _structure(pattern):
+        if ch == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
-    parts, depth, in_class, start = [], 0, False, 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            in_class = True
-        elif ch == "]":
-            in_class = False
-        elif not in_class and ch == "(":
-            depth += 1
-        elif not in_class and ch == ")":
-            depth -= 1
-        elif not in_class and ch == "|" and depth == 0:
+    parts, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
