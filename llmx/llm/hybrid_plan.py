@@ -6,7 +6,7 @@ requests per document stay few:
    subjects at once answers for the first only);
 2. sentences that name an index and hold a number no rules index result used (a year
    aside), asked for every result they state; not in headings, which the rules skip
-   because they restate the body (``extractor._is_heading``: one home for what a heading is);
+   because they restate the body (``extractor.is_heading``: one home for what a heading is);
 3. the other rules records below the high band (``worth_asking``), confident ones first.
 
 At most ``policy.max_asks`` per document, returned in document order.
@@ -24,7 +24,7 @@ from llmx.llm.grounding_guard import MAX_QUOTE_CHARS
 from llmx.llm.hybrid_policy import POLICY, Policy, liftable, worth_asking
 from llmx.llm.hybrid_reading import VALUE_FIELDS, Ask
 from llmx.rules import lexicon as lx
-from llmx.rules.extractor import _is_heading as is_heading
+from llmx.rules.extractor import is_heading
 
 _LIFTABLE, _UNUSED_NUMBERS, _CONFIDENT, _OTHER_RECORDS = 0, 1, 2, 3
 

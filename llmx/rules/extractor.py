@@ -292,7 +292,7 @@ class _Carry:
     prev_subject_para: int = -1
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title."""
     stripped = line.rstrip()
     return len(stripped.split()) <= 20 and not stripped.endswith((".", "!", "?", "…", ":", ";"))
@@ -416,7 +416,7 @@ class RulesExtractor(Backend):
         initiative_memory = InitiativeMemory()
         seen_body = False
         for para_no, para in enumerate(paragraphs(text)):
-            if _is_heading(text[para.start : para.end]):
+            if is_heading(text[para.start : para.end]):
                 # Headlines restate the body and teasers belong to other articles; a heading
                 # also starts a new topic, so nothing carries across it.
                 carry.age = 99
