@@ -118,20 +118,28 @@ def records() -> dict[str, dict[str, list]]:
     }  # fmt: skip
 
 
-def build_store(path: Path, *, backend: str = "rules", copies: int = 1) -> Store:
-    """A store holding the corpus; ``copies`` > 1 saves each document again under new
-    doc_ids (the same facts reported by several articles)."""
+def store_corpus(
+    path: Path, texts: dict[str, str], recs: dict[str, dict[str, list]], *,
+    backend: str = "rules", copies: int = 1,
+) -> Store:
+    """A store holding ``texts`` with their records, saved in one finished run; ``copies``
+    > 1 saves each document again under new doc_ids (the same facts reported by several
+    articles). The QA test corpora share it."""
     store = Store(path)
     run_id = store.begin_run(backend)
-    recs = records()
     for n in range(copies):
-        for doc_id, text in TEXTS.items():
+        for doc_id, text in texts.items():
             new_id = doc_id if n == 0 else f"{doc_id}-{n}"
             d = doc(new_id, text)
             ex = DocumentExtraction(
                 doc_id=new_id, source=d.source, sha256=d.sha256, backend=backend, **recs[doc_id]
             )
             store.save(d, ex, run_id)
-    store.finish_run(run_id, status="ok", docs_ok=len(TEXTS) * copies, docs_skipped=0,
+    store.finish_run(run_id, status="ok", docs_ok=len(texts) * copies, docs_skipped=0,
                      docs_failed=0)  # fmt: skip
     return store
+
+
+def build_store(path: Path, *, backend: str = "rules", copies: int = 1) -> Store:
+    """A store holding this corpus (see ``store_corpus``)."""
+    return store_corpus(path, TEXTS, records(), backend=backend, copies=copies)
