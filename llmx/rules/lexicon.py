@@ -481,48 +481,34 @@ MINISTRY_RE = re.compile(
     + ")"
 )
 
-# Components (sub-indices, pillars, fields) reports name without quotes: canonical Vietnamese
-# name, folded Vietnamese phrasings, English phrasings (English passages keep the English name
-# as written, eval/CONVENTIONS.md). Example: "chính quyền số đứng thứ 12" -> Chính quyền số.
-KNOWN_COMPONENTS: list[tuple[str, str, str]] = [
-    ("Chính quyền số", r"chinh quyen so(?!\w)|\bcqs\b", r"digital government"),
-    ("Kinh tế số", r"kinh te so(?!\w)|\bkts\b", r"digital economy"),
-    ("Xã hội số", r"xa hoi so(?!\w)|\bxhs\b", r"digital society"),
-    ("Gia nhập thị trường", r"gia nhap thi truong", r"market entry(?: costs)?"),
-    ("Tiếp cận đất đai", r"tiep can dat dai", r"access to land"),
-    ("Chi phí thời gian", r"chi phi thoi gian", r"time costs"),
-    ("Chi phí không chính thức", r"chi phi khong chinh thuc", r"informal charges"),
-    ("Cạnh tranh bình đẳng", r"canh tranh binh dang", r"fair competition|policy bias"),
-    ("Tính năng động và tiên phong", r"tinh nang dong(?:,| va) tien phong|nang dong(?:,| va) tien phong|tinh nang dong",
-     r"dynamism(?: of the provincial government)?"),
-    ("Hỗ trợ doanh nghiệp", r"dich vu ho tro doanh nghiep|ho tro doanh nghiep", r"business support(?: services)?"),
-    ("Đào tạo lao động", r"dao tao lao dong", r"labou?r training"),
-    ("Thiết chế pháp lý", r"thiet che phap ly", r"legal institutions"),
-    ("Tham gia của người dân ở cấp cơ sở", r"tham gia cua nguoi dan o cap co so",
-     r"participation at local levels?"),
-    ("Công khai, minh bạch", r"cong khai,? minh bach", r"transparency"),
-    ("Trách nhiệm giải trình với người dân", r"trach nhiem giai trinh(?: voi nguoi dan)?",
-     r"vertical accountability"),
-    ("Kiểm soát tham nhũng trong khu vực công", r"kiem soat tham nhung(?: trong khu vuc cong)?",
-     r"control of corruption"),
-    ("Thủ tục hành chính công", r"thu tuc hanh chinh cong", r"public administrative procedures"),
-    ("Cung ứng dịch vụ công", r"cung ung dich vu cong", r"public service delivery"),
-    ("Quản trị môi trường", r"quan tri moi truong", r"environmental governance"),
-    ("Quản trị điện tử", r"quan tri dien tu", r"e-governance"),
-    ("Công tác chỉ đạo, điều hành cải cách hành chính", r"cong tac chi dao,? dieu hanh", r"$^"),
-    ("Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức",
-     r"xay dung va nang cao chat luong doi ngu can bo,? cong chuc,? vien chuc", r"$^"),
-    ("Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật",
-     r"xay dung va to chuc thuc hien van ban quy pham phap luat", r"$^"),
-    ("Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-     r"xay dung va phat trien chinh quyen dien tu(?:,? chinh quyen so)?", r"$^"),
-    ("Cải cách chế độ công vụ", r"cai cach che do cong vu", r"$^"),
-    ("Hiện đại hóa hành chính", r"hien dai hoa hanh chinh", r"$^"),
-    ("Cải cách thủ tục hành chính", r"cai cach thu tuc hanh chinh", r"$^"),
-    ("Cải cách tổ chức bộ máy hành chính", r"cai cach to chuc bo may", r"$^"),
-    ("Cải cách tài chính công", r"cai cach (?:quan ly )?tai chinh cong", r"$^"),
-    ("Cải cách hành chính", r"(?<=\bo )cong tac cai cach hanh chinh(?! \()", r"$^"),
-]  # fmt: skip
+# Components (sub-indices, pillars, fields) reports name without quotes, from the
+# vocabulary's "component" entries (llmx/data/vocab/component.toml, their one home): canonical
+# Vietnamese name, the phrasings given that name, and those kept as the text writes them
+# (English passages keep the English name, eval/CONVENTIONS.md; abbreviations are kept too),
+# compiled for folded text. The "v" and "e" groups of KNOWN_COMPONENT_RE are the two kinds. Example:
+# "chính quyền số đứng thứ 12" -> Chính quyền số. Those whose names are everyday phrases
+# (attribute cue = "needed") are CUED_COMPONENTS below instead.
+_NO_MATCH = r"$^"
+
+
+def _component_entries(cued: bool) -> list[tuple[str, str, str]]:
+    """(name, folded source of the phrasings that take the name, folded source of those kept
+    as written: English ones, abbreviations) per component label, in declaration order;
+    ``cued``: those read only after a cue, else the others."""
+    by: dict[str, tuple[list[str], list[str]]] = {}
+    for e in get_vocab().entries:
+        if e.kind != "component" or (e.attrs.get("cue") == "needed") != cued:
+            continue
+        named, written = by.setdefault(e.label, ([], []))
+        kept = e.lang == "en" or e.attrs.get("name") == "as written"
+        (written if kept else named).append(folded_source(e.pattern))
+    return [
+        (name, "|".join(named) or _NO_MATCH, "|".join(written) or _NO_MATCH)
+        for name, (named, written) in by.items()
+    ]
+
+
+KNOWN_COMPONENTS: list[tuple[str, str, str]] = _component_entries(cued=False)
 KNOWN_COMPONENT_RE = re.compile(
     r"\b"
     + word_start_lookahead(p for _, vi, en in KNOWN_COMPONENTS for p in (vi, en))
@@ -555,45 +541,28 @@ EN_RANK_FOR_COMPONENT_RE = re.compile(
     rf"(?<![\w.,])(?P<r>{_EN_ORD})\s+(?:place\s+)?(?:for|in|on)\s+(?:both\s+)?(?:the\s+)?"
 )
 
-# The indices each known component belongs to, the usual one first: a sentence that names no
-# index and lists "lĩnh vực cải cách thủ tục hành chính" after a SIPAS sentence is about the
-# PAR Index. A component missing here may belong to any index.
-_DTI, _PCI, _PAPI, _PAR = ("DTI",), ("PCI",), ("PAPI",), ("PAR_INDEX",)
-_SERVICE = ("SERVICE_INDEX",)
+# The indices each component belongs to, the usual one first (the entries' "index"
+# attribute): a sentence that names no index and lists "lĩnh vực cải cách thủ tục hành chính"
+# after a SIPAS sentence is about the PAR Index. A component missing here may belong to any
+# index.
 COMPONENT_INDICES: dict[str, tuple[str, ...]] = {
-    "Chính quyền số": _DTI, "Kinh tế số": _DTI, "Xã hội số": _DTI,
-    "Gia nhập thị trường": _PCI, "Tiếp cận đất đai": _PCI, "Chi phí thời gian": _PCI,
-    "Chi phí không chính thức": _PCI, "Cạnh tranh bình đẳng": _PCI,
-    "Tính năng động và tiên phong": _PCI, "Hỗ trợ doanh nghiệp": _PCI,
-    "Đào tạo lao động": _PCI, "Thiết chế pháp lý": _PCI,
-    "Tham gia của người dân ở cấp cơ sở": _PAPI, "Công khai, minh bạch": ("PAPI", "SERVICE_INDEX"),
-    "Trách nhiệm giải trình với người dân": _PAPI,
-    "Kiểm soát tham nhũng trong khu vực công": _PAPI, "Thủ tục hành chính công": _PAPI,
-    "Cung ứng dịch vụ công": _PAPI, "Quản trị môi trường": _PAPI, "Quản trị điện tử": _PAPI,
-    "Công tác chỉ đạo, điều hành cải cách hành chính": _PAR,
-    "Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức": _PAR,
-    "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật": _PAR,
-    "Xây dựng và phát triển chính quyền điện tử, chính quyền số": _PAR,
-    "Cải cách chế độ công vụ": _PAR, "Hiện đại hóa hành chính": _PAR,
-    "Cải cách thủ tục hành chính": ("PAR_INDEX", "PCI"),
-    "Cải cách tổ chức bộ máy hành chính": _PAR, "Cải cách tài chính công": _PAR,
-    "Tiến độ giải quyết": _SERVICE, "Dịch vụ trực tuyến": _SERVICE,
-    "Cung cấp dịch vụ công trực tuyến": _SERVICE, "Dịch vụ công trực tuyến": _SERVICE,
-    "Thanh toán trực tuyến": _SERVICE, "Mức độ hài lòng": _SERVICE, "Số hóa hồ sơ": _SERVICE,
-}  # fmt: skip
+    e.label: tuple(e.attrs.get("index", "").split())
+    for e in get_vocab().entries
+    if e.kind == "component"
+}
 
 # Components whose names are everyday words ("mức độ hài lòng", "số hóa hồ sơ", the groups of
 # the service index): read only where the text says a component follows ("nhóm chỉ số X",
-# "chỉ số X") or in a list of sub-scores ("gồm: X 15,67 điểm; Y 19,31 điểm").
+# "chỉ số X") or in a list of sub-scores ("gồm: X 15,67 điểm; Y 19,31 điểm"). The service
+# index's first group, "Công khai, minh bạch", is read anywhere (a known component) and in
+# such lists too: the lists name all five groups.
 CUED_COMPONENTS: list[tuple[str, str]] = [
-    ("Công khai, minh bạch", r"cong khai,? minh bach"),
-    ("Tiến độ giải quyết", r"tien do(?:, ket qua)? giai quyet(?: cong viec)?"),
-    ("Cung cấp dịch vụ công trực tuyến", r"cung cap dich vu cong truc tuyen"),
-    ("Dịch vụ công trực tuyến", r"dich vu cong truc tuyen"),
-    ("Dịch vụ trực tuyến", r"dich vu truc tuyen"),
-    ("Thanh toán trực tuyến", r"thanh toan truc tuyen"),
-    ("Mức độ hài lòng", r"muc do hai long(?: cua nguoi dan,? (?:va )?doanh nghiep)?"),
-    ("Số hóa hồ sơ", r"so hoa ho so"),
+    (name, vi)
+    for name, vi, _ in _component_entries(cued=True)
+    if vi != _NO_MATCH
+]
+CUED_COMPONENTS[:0] = [
+    (name, vi) for name, vi, _ in KNOWN_COMPONENTS if "SERVICE_INDEX" in COMPONENT_INDICES[name]
 ]
 _CUED_NAMES = "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(CUED_COMPONENTS))
 CUED_COMPONENT_RE = re.compile(

@@ -95,7 +95,9 @@ def to_regex(pattern: str, *, named: bool = True, space: str = r"\s+") -> str:
             out.append(_letter(ch))
             i += 1
         else:
-            out.append(ch if ch in "|)?*+.^$" else re.escape(ch))
+            # A hyphen outside a class is a plain character: left unescaped, the prefilter
+            # (llmx.rules.prefilter) can read "e-governance" as a literal head.
+            out.append(ch if ch in "|)?*+.^$-" else re.escape(ch))
             i += 1
     return "".join(out)
 

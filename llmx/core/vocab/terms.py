@@ -36,6 +36,7 @@ Kind = Literal[
     "count_unit",  # "hồ sơ", "thủ tục", "ngày làm việc": what a counted number measures
     "metric_verb",  # "đạt", "chiếm", "lên tới": a metric's value follows
     "component_cue",  # "lĩnh vực", "chỉ số thành phần": a sub-index name follows
+    "component",  # an index's parts: "Chính quyền số", "Gia nhập thị trường"; label = name
     "comparison",  # "so với năm 2021", "cùng kỳ năm 2022": an earlier year compared with
     "unit_prefix",  # "huyện", "thị xã", "xã", "phường": a unit's name follows
     "other_ranking",  # "Cổng dịch vụ công", "portal": a ranking of no index the contract names
