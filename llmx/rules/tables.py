@@ -19,9 +19,19 @@ understood: every column has a role, or some column is left unexplained.
 Numbered ranking lists ("1. Bộ Tài chính" lines under "Top 10 xếp hạng DTI năm 2020") are
 one-column rankings: ``list_results`` gives each line's unit its place.
 
-Tables of HTML pages and plain text come as lines of cells too (``llmx.ingest.html`` joins
-cells with `` | ``; text may frame them as "| a | b |"): ``text_tables`` finds such blocks
-of lines with one cell count, the first line the header, when the document carries none.
+Tables of HTML pages and plain text come as lines of cells too (``llmx.rules.table_text``
+finds them, two-level headers included, when the document carries none).
+
+A table is read from what is understood: its unit column and at least one score or rank
+column. A header cell no entry explains gives its column no role, and its values go nowhere
+(its role is never guessed). A record is as sure as the header is: full confidence when
+every header cell is understood, or when the columns it uses are and no column left
+unexplained could hold a value it lacks (a column of whole numbers could be its missing
+rank, one of decimals its missing score); below the cut-off otherwise.
+
+Transposed tables (``_transposed_candidates``) have the units or the years as columns and
+the components, the score and the rank as rows ("Năm | 2022 | 2023" over "Điểm số PGI | … "
+and "Xếp hạng | …"): each row's first cell is read as a header cell would be.
 
 A table whose header or context cannot be read gives nothing, and its rows are left to the
 sentence rules; the rows of a ranking table are read only here.
@@ -37,30 +47,36 @@ from typing import Any
 from llmx.core.document import Document, TableLayout
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import parse_vn_number
-from llmx.core.textnorm import fold, fold_keep_offsets
+from llmx.core.textnorm import fold_keep_offsets
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
+from llmx.rules.table_text import (
+    CELL_SEPARATOR,
+    LEVEL,
+    caption_above,
+    join_levels,
+    split_cells,
+    text_tables,
+)
 
 __all__ = [
     "with_table_results", "table_results", "column_roles", "table_columns", "text_tables",
     "Column", "CELL_SEPARATOR",
 ]  # fmt: skip
 
-CELL_SEPARATOR = " | "  # as llmx.ingest.layout writes rows
 _CONTEXT_CHARS = 600  # how far above a table its caption and heading are looked for
 # A row of a recognised ranking table states its unit and values in their own cells: the
 # reading is as sure as the header is, so rows get a high, fixed confidence.
 ROW_CONFIDENCE = 0.9
-# A header with a column no entry explains ("Tiêu chí 3"): the rows are read, but that column
-# may hold what the record should (a second score, the real rank), so below the cut-off.
+# A header with a column no entry explains ("Tiêu chí 3") that could hold what the record
+# lacks (its rank, its score): the record is read, below the cut-off.
 PARTLY_READ_CONFIDENCE = 0.6
 _VALUE_ROLES = ("total_score", "score", "rank", "rank_change", "score_change")
 _HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _RANK_WITH_TOTAL = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
 _SIGNED = re.compile(r"([+\-−–↑↓▲▼])?\s*(\d+(?:[.,]\d+)?)")
 _HOLD_CELL = re.compile(r"0|giữ nguyên|không đổi|unchanged")  # "-" is no data, not a hold
-_SEPARATOR_LINE = re.compile(r"[\s|:\-–—=+]*")
 _SUB_PROVINCE = frozenset({"district", "commune", "department"})
 _RANK_CELL = re.compile(r"\d{1,3}")
 # A year as a date's or a number's part ("12/01/2024", "2023-2025") is not the table's year.
@@ -112,35 +128,64 @@ class Column:
 
 
 def _component(cell: str) -> str | None:
-    """The known component a header cell names (lexicon.COMPONENT_INDICES), the longest."""
-    folded = fold(cell).lower()
-    found = [c for c in lx.COMPONENT_INDICES if fold(c).lower() in folded]
-    return max(found, key=lambda c: (len(c), c)) if found else None
+    """The component a header cell names (vocabulary kind "component", every index's parts
+    declared once), or None: the label of the longest name found in the cell."""
+    spans = get_vocab().find(cell, {"component"})
+    if not spans:
+        return None
+    return max(spans, key=lambda sp: (sp.end - sp.start, -sp.start)).label
+
+
+def _read_cell(i: int, cell: str, parts: bool) -> Column | None:
+    """One header cell (of one level) read as a Column, None where nothing explains it."""
+    role = _role(cell)
+    bare_year = _BARE_YEAR.fullmatch(cell)
+    if bare_year is not None and role in (None, "year"):
+        return Column(i, "score", int(bare_year.group(1)))
+    named = _component(cell) is not None or (parts and role is None)
+    if role in (None, "other", "score") and named:
+        if _component_name(cell):
+            return Column(i, "score", None, _component_name(cell))
+    if role is None:
+        return None
+    years = _HEADER_YEAR.findall(cell) if role in _VALUE_ROLES else []
+    return Column(i, role, int(years[0]) if len(years) == 1 else None)
+
+
+def _two_level(i: int, upper: str, lower: str, parts: bool) -> Column | None:
+    """A column under a two-level header: the lower cell says what it holds ("Điểm",
+    "Xếp hạng"), the upper one for which year, index or component ("2023", "Chỉ số CCHC",
+    "Cải cách TTHC"). An upper cell nothing explains leaves the column unexplained."""
+    low = _read_cell(i, lower, parts=False)
+    if low is None and parts and _BARE_YEAR.fullmatch(lower) is None:
+        low = _read_cell(i, lower, parts=True)  # "Lĩnh vực" over "Cải cách TTHC", …
+    if low is None or low.role not in _VALUE_ROLES:
+        return low
+    up = _read_cell(i, upper, parts)
+    if up is None or up.role not in (*_VALUE_ROLES, "year"):
+        return None
+    if low.component is not None:
+        return Column(i, low.role, low.year if low.year is not None else up.year, low.component)
+    # An upper "Điểm số" or "Chỉ số PCI" over "2023": the lower year dates the score.
+    role = "total_score" if up.role == "total_score" and low.role == "score" else low.role
+    if low.year is not None and up.component is None:
+        return Column(i, role, low.year)
+    return Column(i, role, low.year if low.year is not None else up.year, up.component)
 
 
 def table_columns(header: tuple[str, ...], parts: bool = False) -> list[Column | None]:
     """Each header cell read as a Column, None where nothing explains it. A cell that is a
     year ("2023", "Năm 2023") titles that year's scores; one that names a known component,
     or any other cell when the text above says the columns are components (``parts``),
-    that component's score, named as the header writes it."""
+    that component's score, named as the header writes it. A cell of a two-level header
+    (``table_text.LEVEL`` between its upper and lower part) is read by ``_two_level``."""
     out: list[Column | None] = []
     for i, cell in enumerate(header):
-        role = _role(cell)
-        bare_year = _BARE_YEAR.fullmatch(cell)
-        if bare_year is not None and role in (None, "year"):
-            out.append(Column(i, "score", int(bare_year.group(1))))
-            continue
-        known = _component(cell) if role in (None, "other", "score") else None
-        if role in (None, "other", "score") and (known is not None or (parts and role is None)):
-            if _component_name(cell):
-                out.append(Column(i, "score", None, _component_name(cell)))
-                continue
-        if role is None:
-            out.append(None)
-            continue
-        years = _HEADER_YEAR.findall(cell) if role in _VALUE_ROLES else []
-        year = int(years[0]) if len(years) == 1 else None
-        out.append(Column(i, role, year))
+        if LEVEL in cell:
+            upper, lower = cell.split(LEVEL, 1)
+            out.append(_two_level(i, upper, lower, parts))
+        else:
+            out.append(_read_cell(i, cell, parts))
     return out
 
 
@@ -189,19 +234,6 @@ def column_roles(header: tuple[str, ...]) -> dict[str, int] | None:
         return None
     own = groups.get((None, None), {})
     return {"unit": units[0], **{k: v for k, v in own.items() if k in ("score", "rank")}}
-
-
-def _cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """The (start, end) of each cell of the row line at ``span``."""
-    out = []
-    start = span[0]
-    while True:
-        cut = text.find(CELL_SEPARATOR, start, span[1])
-        if cut < 0:
-            out.append((start, span[1]))
-            return out
-        out.append((start, cut))
-        start = cut + len(CELL_SEPARATOR)
 
 
 def _context_start(doc: Document, table: TableLayout) -> int:
@@ -328,20 +360,79 @@ def _row_values(
     return out
 
 
-def _table_candidates(
-    doc: Document, folded: str, table: TableLayout, whole_header: bool = False
-) -> list[Candidate]:
-    """The rows of ``table`` as candidates; none when it is no ranking, or (``whole_header``)
-    when a header cell is left unexplained. Rows are units ("Tỉnh | Điểm | Xếp hạng"), or
-    years of the one unit the caption names ("Năm | Điểm | Xếp hạng")."""
+def _parts_above(folded: str, above: tuple[int, int]) -> bool:
+    """Whether the text above a table says its columns (or rows) are an index's parts."""
+    return bool(lx.COMPONENT_CUE_RE.search(folded, *above) or _PARTS_ABOVE.search(folded, *above))
+
+
+def _with_sub_header(text: str, table: TableLayout) -> TableLayout:
+    """``table`` with a second header line of its own width joined to the header: a first
+    row of no figures whose cells say what the columns hold ("Điểm", "Xếp hạng") under
+    cells that span them ("2023", written once, the cells it spans left empty or repeated;
+    PDF and DOCX layouts give merged cells so). Otherwise ``table`` as it is."""
+    if len(table.rows) < 2:
+        return table
+    sub = [text[a:b] for a, b in split_cells(text, table.rows[0])]
+    if len(sub) != len(table.header) or any(ch.isdigit() for c in sub for ch in c):
+        if not all(_BARE_YEAR.fullmatch(c) or not c.strip() or _role(c) for c in sub):
+            return table
+    valued = [c for c in sub if c.strip() and _role(c) in _VALUE_ROLES]
+    if len(sub) != len(table.header) or len(valued) < 2:
+        return table
+    upper, last = [], ""
+    for cell in table.header:
+        last = cell if cell.strip() else last
+        upper.append(last)
+    header = tuple(join_levels(u, s) if u != s else u for u, s in zip(upper, sub, strict=True))
+    return TableLayout(
+        header=header,
+        header_span=(table.header_span[0], table.rows[0][1]),
+        rows=table.rows[1:],
+        caption_span=table.caption_span,
+    )
+
+
+_WHOLE = re.compile(r"\d{1,3}")
+_DECIMAL = re.compile(r"\d{1,3}[.,]\d+%?")
+
+
+def _could_hold(values: list[str]) -> set[str]:
+    """What a column (or row) of no known role could hold, from its cells: whole numbers up
+    to 999 a rank ("5", "5/63"), numbers up to 100 a score; text nothing."""
+    cells = [v.strip() for v in values if v.strip() and v.strip() not in ("-", "–", "—")]
+    if not cells:
+        return set()
+    out = set()
+    if all(_WHOLE.fullmatch(c) or _RANK_WITH_TOTAL.fullmatch(c) for c in cells):
+        out.add("rank")
+    if all(
+        (_WHOLE.fullmatch(c) or _DECIMAL.fullmatch(c))
+        and (v := parse_vn_number(c.rstrip("%"))) is not None
+        and v <= 100
+        for c in cells
+    ):
+        out.add("score")
+    return out
+
+
+def _confidence(rec: dict[str, Any], understood: bool, unexplained: set[str]) -> float:
+    """A record's confidence: full when the header is understood, or when no column left
+    unexplained could hold a value the record lacks."""
+    missing = {f for f in ("score", "rank") if rec.get(f) is None}
+    return ROW_CONFIDENCE if understood or not (missing & unexplained) else PARTLY_READ_CONFIDENCE
+
+
+def _table_candidates(doc: Document, folded: str, table: TableLayout) -> list[Candidate]:
+    """The rows of ``table`` as candidates; none when it is no ranking. Rows are units
+    ("Tỉnh | Điểm | Xếp hạng"), or years of the one unit the caption names ("Năm | Điểm |
+    Xếp hạng"); a transposed table is read by ``_transposed_candidates``."""
     text = doc.text
     above = _context_start(doc, table), table.header_span[0]
-    parts = bool(
-        lx.COMPONENT_CUE_RE.search(folded, *above) or _PARTS_ABOVE.search(folded, *above)
-    )
+    parts = _parts_above(folded, above)
+    table = _with_sub_header(text, table)
+    if _is_transposed(text, table):
+        return _transposed_candidates(doc, folded, table, above, parts)
     columns = table_columns(table.header, parts=parts)
-    if whole_header and not all(c is not None for c in columns):
-        return []
     units = [c.at for c in columns if c is not None and c.role == "unit"]
     year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
     groups = _groups(columns)
@@ -352,27 +443,22 @@ def _table_candidates(
     index = _index_above(folded, *above)
     if index is None:
         return []
-    year_at = _year_above(folded, *caption)
-    if year_at is None and table.caption_span is not None:
-        year_at = _year_above(folded, *above)
-    year = int(text[year_at : year_at + 4]) if year_at is not None else None
-    year_evidence = None
-    if year_at is not None:
-        ys, ye = _line_span(text, year_at)
-        year_evidence = {"quote": text[ys:ye], "start": ys, "end": ye}
+    year, year_evidence = _caption_year(text, folded, table, caption, above)
     groups = _as_of(groups, year)
-    header_evidence = {
-        "quote": text[table.header_span[0] : table.header_span[1]],
-        "start": table.header_span[0],
-        "end": table.header_span[1],
-    }
+    header_evidence = _span_evidence(text, table.header_span)
     # Every column explained (the row number and grades included): the rows are read whole.
     understood = all(c is not None for c in columns)
-    confidence = ROW_CONFIDENCE if understood else PARTLY_READ_CONFIDENCE
     province = _province_above(text, *above)
     rows = []
-    for span in table.rows:
-        cells = _cells(text, span)
+    body = [split_cells(text, span) for span in table.rows]
+    # What the columns nobody explains could hold, from their cells.
+    unexplained: set[str] = set()
+    for i, c in enumerate(columns):
+        if c is None:
+            unexplained |= _could_hold(
+                [_number(text, cells[i]) for cells in body if len(cells) == len(table.header)]
+            )
+    for span, cells in zip(table.rows, body, strict=True):
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
         found = [(key, _row_values(text, cells, cols)) for key, cols in groups.items()]
@@ -400,28 +486,136 @@ def _table_candidates(
     for span, (name, level, own_province), found in rows:
         level = level or usual
         for (col_year, component), values in found:
-            rec: dict[str, Any] = {
-                "entity": name,
-                "entity_level": level,
-                "index": index,
-                "component": component,
-                "year": col_year if col_year is not None else year,
-                "score": None,
-                "score_unit": None,
-                "rank": None,
-                "rank_total": None,
-                "rank_change": None,
-                "score_change": None,
-                **values,
-                "scope": _scope(level, own_province or province),
-                "is_target": False,
-                "confidence": confidence,
-                "evidence": {"quote": text[span[0] : span[1]], "start": span[0], "end": span[1]},
-            }
+            rec = _record(name, level, index, component, col_year if col_year is not None else year)
+            rec.update(values)
+            rec["scope"] = _scope(level, own_province or province)
+            rec["confidence"] = _confidence(rec, understood, unexplained)
+            rec["evidence"] = _span_evidence(text, span)
             # The year's own quote: the row's or header's cell that names it, else the caption.
             if subject is not None:
                 pass  # the row itself holds its year
             elif col_year is not None:
+                rec["field_evidence"] = {"year": header_evidence}
+            elif year_evidence is not None:
+                rec["field_evidence"] = {"year": year_evidence}
+            out.append(("index_results", rec))
+    return out
+
+
+def _record(
+    name: str, level: str, index: str, component: str | None, year: int | None
+) -> dict[str, Any]:
+    return {
+        "entity": name, "entity_level": level, "index": index, "component": component,
+        "year": year, "score": None, "score_unit": None, "rank": None, "rank_total": None,
+        "rank_change": None, "score_change": None, "scope": "national", "is_target": False,
+    }  # fmt: skip
+
+
+def _span_evidence(text: str, span: tuple[int, int]) -> dict[str, Any]:
+    return {"quote": text[span[0] : span[1]], "start": span[0], "end": span[1]}
+
+
+def _caption_year(
+    text: str, folded: str, table: TableLayout, caption: tuple[int, int], above: tuple[int, int]
+) -> tuple[int | None, dict[str, Any] | None]:
+    """The year the caption gives the table, and its line as the year's evidence."""
+    year_at = _year_above(folded, *caption)
+    if year_at is None and table.caption_span is not None:
+        year_at = _year_above(folded, *above)
+    if year_at is None:
+        return None, None
+    return int(text[year_at : year_at + 4]), _span_evidence(text, _line_span(text, year_at))
+
+
+# -- transposed tables: units or years as columns, the values as rows ------------------------
+
+
+def _head_unit(cell: str) -> tuple[str, str | None, str | None] | None:
+    """The unit a header cell is, when the cell is that unit's name and nothing more."""
+    raw = cell.strip()
+    found = find_entities(raw)
+    if len(found) != 1 or found[0].end - found[0].start < len(raw) - 1:
+        return None
+    e = found[0]
+    return e.name, e.level, e.province
+
+
+def _is_transposed(text: str, table: TableLayout) -> bool:
+    """Whether the header's cells after the first are all years or all units, the first
+    names no unit column, and some row's first cell says what the row holds."""
+    head, rest = table.header[0], table.header[1:]
+    if not rest or _role(head) == "unit" or LEVEL in "".join(table.header):
+        return False
+    years = all(_BARE_YEAR.fullmatch(c) for c in rest)
+    if not years and not all(_head_unit(c) for c in rest):
+        return False
+    labels = [text[a:b] for a, b in (split_cells(text, span)[0] for span in table.rows)]
+    return any(_role(lab) in _VALUE_ROLES for lab in labels)
+
+
+def _transposed_candidates(
+    doc: Document, folded: str, table: TableLayout, above: tuple[int, int], parts: bool
+) -> list[Candidate]:
+    """The columns of a transposed table as candidates: each column is a year of the unit
+    the caption names, or a unit of the caption's year; each row's first cell says what its
+    values are (the whole index's score or rank, a component's score)."""
+    text = doc.text
+    width = len(table.header)
+    caption = table.caption_span or above
+    end = table.rows[-1][1]
+    index = _index_above(folded, *above) or _index_above(folded, table.header_span[0], end)
+    if index is None:
+        return []
+    body = [split_cells(text, span) for span in table.rows]
+    labels: list[Column | None] = []
+    unexplained: set[str] = set()
+    for r, cells in enumerate(body):
+        if len(cells) != width:
+            labels.append(None)
+            continue
+        col = _read_cell(r, text[cells[0][0] : cells[0][1]], parts)
+        labels.append(col)
+        if col is None:
+            unexplained |= _could_hold([_number(text, c) for c in cells[1:]])
+    groups = _groups(labels)
+    if not groups:
+        return []
+    understood = all(c is not None for c in labels)
+    by_year = all(_BARE_YEAR.fullmatch(c) for c in table.header[1:])
+    subject = _caption_unit(text, caption) if by_year else None
+    if by_year and subject is None:
+        return []
+    year, year_evidence = (None, None) if by_year else _caption_year(
+        text, folded, table, caption, above
+    )  # fmt: skip
+    header_evidence = _span_evidence(text, table.header_span)
+    province = _province_above(text, *above)
+    out: list[Candidate] = []
+    for j in range(1, width):
+        head = table.header[j]
+        unit = subject if by_year else _head_unit(head)
+        if unit is None:
+            continue
+        name, level, own_province = unit
+        level = level or "province"
+        col_year: int | None = None
+        if by_year:
+            m = _BARE_YEAR.fullmatch(head)
+            col_year = int(m.group(1)) if m else None
+        # The cells of column j, one per row (a row of another width gives an empty one).
+        column = [cells[j] if len(cells) == width else (0, 0) for cells in body]
+        for (g_year, component), rows in groups.items():
+            values = _row_values(text, column, rows)
+            if not values:
+                continue
+            rec = _record(name, level, index, component, col_year or g_year or year)
+            rec.update(values)
+            rec["scope"] = _scope(level, own_province or province)
+            rec["confidence"] = _confidence(rec, understood, unexplained)
+            last = max(table.rows[r][1] for r in rows.values())
+            rec["evidence"] = _span_evidence(text, (table.header_span[0], last))
+            if by_year or g_year is not None:
                 rec["field_evidence"] = {"year": header_evidence}
             elif year_evidence is not None:
                 rec["field_evidence"] = {"year": year_evidence}
@@ -435,81 +629,15 @@ def _caption_unit(text: str, caption: tuple[int, int]) -> tuple[str, str | None,
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _row_line(line: str) -> str | None:
-    """A text line as a table row (its cells' text, framing pipes dropped), or None."""
-    inner = line.strip()
-    if inner.startswith("|") and inner.endswith("|") and len(inner) > 1:
-        inner = inner[1:-1].strip()
-    if CELL_SEPARATOR not in inner:
-        return None
-    return inner
-
-
-def text_tables(text: str) -> tuple[TableLayout, ...]:
-    """Tables written in the text as lines of cells joined by `` | ``: runs of at least two
-    consecutive such lines with one cell count (rules lines such as "---|---" skipped), the
-    first the header; the paragraph right above is the caption. Cell spans are the text's
-    own, so a row's evidence is its line."""
-    out: list[TableLayout] = []
-    run: list[tuple[int, int, int]] = []  # (start, end, cells) of the lines of the current run
-
-    def close() -> None:
-        if len(run) >= 2:
-            header_at = run[0]
-            header = tuple(c.strip() for c in text[header_at[0] : header_at[1]].split("|"))
-            caption = _caption_above(text, header_at[0])
-            out.append(
-                TableLayout(
-                    header=header,
-                    header_span=(header_at[0], header_at[1]),
-                    rows=tuple((a, b) for a, b, _ in run[1:]),
-                    caption_span=caption,
-                )
-            )
-        run.clear()
-
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if run and _SEPARATOR_LINE.fullmatch(line) and "|" in line:
-            continue
-        inner = _row_line(line)
-        if inner is None:
-            close()
-            continue
-        at = start + line.index(inner)
-        cells = inner.count(CELL_SEPARATOR) + 1
-        if run and run[-1][2] != cells:
-            close()
-        run.append((at, at + len(inner), cells))
-    close()
-    return tuple(out)
-
-
-def _caption_above(text: str, start: int) -> tuple[int, int] | None:
-    """The span of the non-empty line right above ``start`` (blank lines skipped)."""
-    end = start - 1
-    while end > 0 and text[end - 1] in " \n\t":
-        end -= 1
-    if end <= 0:
-        return None
-    line_start = text.rfind("\n", 0, end) + 1
-    return (line_start, end) if text[line_start:end].strip() else None
-
-
 def table_results(doc: Document) -> list[tuple[TableLayout, list[Candidate]]]:
     """Each ranking table of ``doc`` with its rows' index-result candidates."""
-    # Lines of cells found in the text are a weaker sign of a table than the layout a PDF or
-    # DOCX gives: they are read only when every header cell is understood.
-    from_text = not doc.tables
-    tables = doc.tables or (text_tables(doc.text) if CELL_SEPARATOR in doc.text else ())
+    tables = doc.tables or (text_tables(doc.text) if "|" in doc.text or "\t" in doc.text else ())
     if not tables:
         return []
     folded = fold_keep_offsets(doc.text)
     out = []
     for table in tables:
-        found = _table_candidates(doc, folded, table, whole_header=from_text)
+        found = _table_candidates(doc, folded, table)
         if found:
             out.append((table, found))
     return out
@@ -547,7 +675,7 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
     folded = fold_keep_offsets(text)
     out = []
     for run in _list_runs(text):
-        heading = _caption_above(text, run[0].start())
+        heading = caption_above(text, run[0].start())
         if heading is None or not _RANKING_WORDS.search(folded, *heading):
             continue
         index = _index_above(folded, *heading)

@@ -1,0 +1,172 @@
+"""Tables written in a document's text as lines of cells: where their cells lie, which runs
+of lines are tables, and two-level headers joined into one header cell per column.
+
+Ingestion writes the tables of PDFs, DOCX and HTML pages one row a line, cells joined by
+`` | `` (``llmx.ingest.layout``, ``llmx.ingest.html``); text pasted from a spreadsheet joins
+them with tabs, and Markdown frames them as "| a | b |". An empty cell leaves "a | | b".
+
+A header of two levels (a year, an index or a component cell spanning a score and a rank
+cell) comes as two lines: the HTML writer drops ``colspan``, so the upper line has fewer
+cells than the rows, the cells that span both lines (``rowspan``: "STT", "Tỉnh") missing
+from the lower one. ``merge_levels`` gives each column its upper and lower cell, joined by
+``LEVEL`` ("2023 › Điểm"), which ``llmx.rules.tables`` reads as the two parts of one header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.core.document import TableLayout
+
+__all__ = [
+    "CELL_SEPARATOR", "LEVEL", "split_cells", "merge_levels", "join_levels", "text_tables",
+    "caption_above",
+]  # fmt: skip
+
+CELL_SEPARATOR = " | "  # as llmx.ingest.layout writes rows
+LEVEL = " › "  # between the upper and the lower header cell of one column
+# What parts two cells: a pipe with the spaces around it, or a tab.
+_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ \t]*")
+_RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # "|---|:---:|" under a Markdown header
+_MIN_ROWS = 1  # a header and one row make a table
+
+
+def split_cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of the row line at ``span`` (spaces around a cell left
+    out; Markdown's framing pipes dropped)."""
+    start, end = span
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    if end - start > 1 and text[start] == "|" and text[end - 1] == "|":
+        start, end = start + 1, end - 1
+    out = []
+    for m in _SEPARATOR.finditer(text, start, end):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return [(a, b) if text[a:b].strip() else (a, a) for a, b in out]
+
+
+def _is_row(line: str) -> bool:
+    inner = line.strip()
+    if inner.startswith("|") and inner.endswith("|") and len(inner) > 1:
+        inner = inner[1:-1]
+    return bool(_SEPARATOR.search(inner))
+
+
+def merge_levels(top: list[str], sub: list[str], width: int) -> tuple[str, ...] | None:
+    """One header cell per column (``width`` of them) from a two-level header: ``top`` has
+    the cells that span both lines (first and, when the counts say so, last) and the cells
+    that span several lower ones, each spanning as many; ``sub`` has the lower cells. A
+    lower line as wide as the rows leaves the columns it has empty to the upper cell above.
+    None when the counts fit no such layout."""
+    k, m = len(top), len(sub)
+    if m == width:
+        lead = 0
+        while lead < m and not sub[lead].strip():
+            lead += 1
+        groups = k - lead
+        if lead > k or groups <= 0 or (width - lead) % groups:
+            return None
+        span = (width - lead) // groups
+        uppers = top[:lead] + [t for t in top[lead:] for _ in range(span)]
+        return tuple(join_levels(u, s) for u, s in zip(uppers, sub, strict=True))
+    if m > width or k >= width:
+        return None
+    both = width - m  # cells that span both lines
+    for trail in range(0, both + 1):
+        lead = both - trail
+        groups = k - both
+        if groups <= 0 or m % groups:
+            continue
+        span = m // groups
+        middle = top[lead : k - trail]
+        out = list(top[:lead])
+        uppers = [t for t in middle for _ in range(span)]
+        out += [join_levels(u, s) for u, s in zip(uppers, sub, strict=True)]
+        out += top[k - trail :]
+        return tuple(out)
+    return None
+
+
+def join_levels(upper: str, lower: str) -> str:
+    """One column's header cell from its upper and lower cell (either may be empty)."""
+    upper, lower = upper.strip(), lower.strip()
+    if not lower:
+        return upper
+    if not upper:
+        return lower
+    return f"{upper}{LEVEL}{lower}"
+
+
+def text_tables(text: str) -> tuple[TableLayout, ...]:
+    """Tables written in the text as lines of cells: runs of such lines (rule lines such as
+    "---|---" skipped), the first of a run its header, each later line of the header's cell
+    count a row. A run whose second line is wider than its first has a two-level header
+    (``merge_levels``) when the lines after it are as wide as the second or wider. The
+    paragraph right above is the caption. Cell spans are the text's own, so a row's
+    evidence is its line."""
+    out: list[TableLayout] = []
+    run: list[tuple[int, int]] = []  # (start, end) of the lines of the current run
+
+    def cells_of(span: tuple[int, int]) -> list[str]:
+        return [text[a:b] for a, b in split_cells(text, span)]
+
+    def close() -> None:
+        tables: list[TableLayout] = []
+        i = 0
+        while i < len(run) - _MIN_ROWS:
+            head = cells_of(run[i])
+            width = len(head)
+            header: tuple[str, ...] | None = tuple(c.strip() for c in head)
+            body = i + 1
+            second = cells_of(run[i + 1])
+            if len(second) != width and body + 1 < len(run):
+                wide = len(cells_of(run[body + 1]))
+                header = merge_levels(head, second, wide)
+                width, body = wide, body + 1
+            rows = []
+            j = body
+            while j < len(run) and len(cells_of(run[j])) == width:
+                rows.append(run[j])
+                j += 1
+            if header is not None and rows:
+                tables.append(
+                    TableLayout(
+                        header=header,
+                        header_span=(run[i][0], run[body - 1][1]),
+                        rows=tuple(rows),
+                        caption_span=caption_above(text, run[i][0]),
+                    )
+                )
+                i = j
+            else:
+                i += 1
+        out.extend(tables)
+        run.clear()
+
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if run and "|" in line and _RULE_LINE.fullmatch(line):
+            continue
+        if not _is_row(line):
+            close()
+            continue
+        run.append((start, end))
+    close()
+    return tuple(out)
+
+
+def caption_above(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the non-empty line right above ``start`` (blank lines skipped)."""
+    end = start - 1
+    while end > 0 and text[end - 1] in " \n\t":
+        end -= 1
+    if end <= 0:
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    return (line_start, end) if text[line_start:end].strip() else None
