@@ -48,7 +48,7 @@ from llmx.core.document import Document, TableLayout
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold_keep_offsets
-from llmx.core.vocab import get_vocab
+from llmx.core.vocab import Span, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
 from llmx.rules.table_text import (
@@ -75,6 +75,8 @@ PARTLY_READ_CONFIDENCE = 0.6
 _VALUE_ROLES = ("total_score", "score", "rank", "rank_change", "score_change")
 _HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _RANK_WITH_TOTAL = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
+# A rank cell that gives the value too: "12 (0,4880)", "3 (85,12%)".
+_RANK_WITH_VALUE = re.compile(r"(\d{1,3})\s*\(\s*(\d{1,3}[.,]\d+\s*%?)\s*\)")
 _SIGNED = re.compile(r"([+\-−–↑↓▲▼])?\s*(\d+(?:[.,]\d+)?)")
 _HOLD_CELL = re.compile(r"0|giữ nguyên|không đổi|unchanged")  # "-" is no data, not a hold
 _SUB_PROVINCE = frozenset({"district", "commune", "department"})
@@ -130,10 +132,24 @@ class Column:
 def _component(cell: str) -> str | None:
     """The component a header cell names (vocabulary kind "component", every index's parts
     declared once), or None: the label of the longest name found in the cell."""
+    span = _component_span(cell)
+    return span.label if span is not None else None
+
+
+def _component_span(cell: str) -> Span | None:
     spans = get_vocab().find(cell, {"component"})
-    if not spans:
+    return max(spans, key=lambda sp: (sp.end - sp.start, -sp.start)) if spans else None
+
+
+def _named_after_role(cell: str) -> str | None:
+    """The component a value column names after its role ("Xếp hạng CQS", "Điểm Cải cách
+    TTHC"): as the cell writes it, an abbreviation the vocabulary expands by its name."""
+    span = _component_span(cell)
+    if span is None:
         return None
-    return max(spans, key=lambda sp: (sp.end - sp.start, -sp.start)).label
+    written = cell[span.start :].strip()
+    kept = span.entry.lang == "en" or span.entry.attrs.get("name") == "as written"
+    return span.label if span.text.isupper() and not kept else written
 
 
 def _read_cell(i: int, cell: str, parts: bool) -> Column | None:
@@ -149,7 +165,9 @@ def _read_cell(i: int, cell: str, parts: bool) -> Column | None:
     if role is None:
         return None
     years = _HEADER_YEAR.findall(cell) if role in _VALUE_ROLES else []
-    return Column(i, role, int(years[0]) if len(years) == 1 else None)
+    year = int(years[0]) if len(years) == 1 else None
+    component = _named_after_role(cell) if role in ("rank", "score") else None
+    return Column(i, role, year, component)
 
 
 def _two_level(i: int, upper: str, lower: str, parts: bool) -> Column | None:
@@ -241,6 +259,17 @@ def _context_start(doc: Document, table: TableLayout) -> int:
     if table.caption_span is not None:
         start = min(start, table.caption_span[0])
     return max(0, start)
+
+
+def _table_index(folded: str, table: TableLayout, above: tuple[int, int]) -> str | None:
+    """The index a table ranks: the one its header names ("Chỉ số CCHC 2020", "Điểm PCI"),
+    the strongest sign, when it names one; else the one its caption names; else the one
+    named closest above it."""
+    named = {code for rx, code in lx.INDEX_RE if rx.search(folded, *table.header_span)}
+    if len(named) == 1:
+        return named.pop()
+    caption = table.caption_span
+    return (caption and _index_above(folded, *caption)) or _index_above(folded, *above)
 
 
 def _index_above(folded: str, start: int, end: int) -> str | None:
@@ -346,7 +375,15 @@ def _row_values(
         if score is not None:
             out["score"], out["score_unit"] = score, unit
     if "rank" in cols:
-        rank, total = _rank(_number(text, cells[cols["rank"]]))
+        raw = _number(text, cells[cols["rank"]])
+        with_value = _RANK_WITH_VALUE.fullmatch(raw)
+        if with_value is not None:
+            raw = with_value.group(1)
+            if "score" not in out:
+                score, unit = _score(with_value.group(2).replace(" ", ""))
+                if score is not None:
+                    out["score"], out["score_unit"] = score, unit
+        rank, total = _rank(raw)
         if rank is not None:
             out["rank"], out["rank_total"] = rank, total
     if out and "rank_change" in cols:
@@ -417,7 +454,10 @@ def _could_hold(values: list[str]) -> set[str]:
 
 def _confidence(rec: dict[str, Any], understood: bool, unexplained: set[str]) -> float:
     """A record's confidence: full when the header is understood, or when no column left
-    unexplained could hold a value the record lacks."""
+    unexplained could hold a value the record lacks; below the cut-off when the text gives
+    the table no year (the record's year is then unknown, not the edition's)."""
+    if rec.get("year") is None:
+        return PARTLY_READ_CONFIDENCE
     missing = {f for f in ("score", "rank") if rec.get(f) is None}
     return ROW_CONFIDENCE if understood or not (missing & unexplained) else PARTLY_READ_CONFIDENCE
 
@@ -440,7 +480,7 @@ def _table_candidates(doc: Document, folded: str, table: TableLayout) -> list[Ca
     subject = _caption_unit(text, caption) if not units and len(year_cols) == 1 else None
     if not groups or (len(units) != 1 and subject is None):
         return []
-    index = _index_above(folded, *above)
+    index = _table_index(folded, table, above)
     if index is None:
         return []
     year, year_evidence = _caption_year(text, folded, table, caption, above)
@@ -519,10 +559,14 @@ def _span_evidence(text: str, span: tuple[int, int]) -> dict[str, Any]:
 def _caption_year(
     text: str, folded: str, table: TableLayout, caption: tuple[int, int], above: tuple[int, int]
 ) -> tuple[int | None, dict[str, Any] | None]:
-    """The year the caption gives the table, and its line as the year's evidence."""
+    """The year the caption gives the table, else the text above it, else the headline (an
+    article about one edition dates its undated tables by it), and its line as the year's
+    evidence."""
     year_at = _year_above(folded, *caption)
     if year_at is None and table.caption_span is not None:
         year_at = _year_above(folded, *above)
+    if year_at is None:
+        year_at = _year_above(folded, *_line_span(text, 0))
     if year_at is None:
         return None, None
     return int(text[year_at : year_at + 4]), _span_evidence(text, _line_span(text, year_at))
@@ -531,7 +575,7 @@ def _caption_year(
 # -- transposed tables: units or years as columns, the values as rows ------------------------
 
 
-def _head_unit(cell: str) -> tuple[str, str | None, str | None] | None:
+def _head_unit(cell: str) -> Unit | None:
     """The unit a header cell is, when the cell is that unit's name and nothing more."""
     raw = cell.strip()
     found = find_entities(raw)
@@ -541,17 +585,49 @@ def _head_unit(cell: str) -> tuple[str, str | None, str | None] | None:
     return e.name, e.level, e.province
 
 
+Unit = tuple[str, str | None, str | None]  # name, level, province
+
+
+def _subject_above(text: str, caption: tuple[int, int], above: tuple[int, int]) -> Unit | None:
+    """The one unit a table of years is about: the caption's, else that of the nearest line
+    above that names exactly one unit ("Chỉ số thành phần PCI Quảng Ninh")."""
+    found = _caption_unit(text, caption)
+    end = caption[0]
+    while found is None and end > above[0]:
+        start = max(above[0], text.rfind("\n", above[0], max(above[0], end - 1)) + 1)
+        if text[start:end].strip():
+            found = _caption_unit(text, (start, end))
+        end = start - 1 if start > above[0] else above[0]
+    return found
+
+
+def _head_key(cell: str) -> tuple[int | None, Unit | None, str | None]:
+    """A transposed table's column header: (year, unit, role of its lower cell). The upper
+    cell ("2023", "Đà Nẵng") is a year or a unit; a lower one ("Điểm số", "Thứ hạng") says
+    what the column's cells are, where the row's own label does not."""
+    upper, _, lower = cell.partition(LEVEL)
+    bare = _BARE_YEAR.fullmatch(upper)
+    year = int(bare.group(1)) if bare else None
+    unit = None if bare else _head_unit(upper)
+    role = _role(lower) if lower else None
+    return year, unit, role
+
+
 def _is_transposed(text: str, table: TableLayout) -> bool:
-    """Whether the header's cells after the first are all years or all units, the first
-    names no unit column, and some row's first cell says what the row holds."""
+    """Whether the header's cells after the first are all years or all units (each maybe
+    over a lower cell of a value role), the first names no unit column, and some row's
+    first cell says what the row holds."""
     head, rest = table.header[0], table.header[1:]
-    if not rest or _role(head) == "unit" or LEVEL in "".join(table.header):
+    if not rest or _role(head) == "unit":
         return False
-    years = all(_BARE_YEAR.fullmatch(c) for c in rest)
-    if not years and not all(_head_unit(c) for c in rest):
+    keys = [_head_key(c) for c in rest]
+    if not (all(y is not None for y, _, _ in keys) or all(u is not None for _, u, _ in keys)):
+        return False
+    pairs = zip(rest, keys, strict=True)
+    if any(LEVEL in c and role not in _VALUE_ROLES for c, (_, _, role) in pairs):
         return False
     labels = [text[a:b] for a, b in (split_cells(text, span)[0] for span in table.rows)]
-    return any(_role(lab) in _VALUE_ROLES for lab in labels)
+    return any(_role(lab) in _VALUE_ROLES or _component(lab) for lab in labels)
 
 
 def _transposed_candidates(
@@ -559,67 +635,79 @@ def _transposed_candidates(
 ) -> list[Candidate]:
     """The columns of a transposed table as candidates: each column is a year of the unit
     the caption names, or a unit of the caption's year; each row's first cell says what its
-    values are (the whole index's score or rank, a component's score)."""
+    values are (the whole index's score or rank, a component's score), or, under a column
+    whose lower header cell gives the role ("2023 › Thứ hạng"), which component they are of."""
     text = doc.text
     width = len(table.header)
     caption = table.caption_span or above
-    end = table.rows[-1][1]
-    index = _index_above(folded, *above) or _index_above(folded, table.header_span[0], end)
+    index = _table_index(folded, table, above) or _index_above(
+        folded, table.header_span[0], table.rows[-1][1]
+    )
     if index is None:
         return []
-    body = [split_cells(text, span) for span in table.rows]
-    labels: list[Column | None] = []
-    unexplained: set[str] = set()
-    for r, cells in enumerate(body):
-        if len(cells) != width:
-            labels.append(None)
-            continue
-        col = _read_cell(r, text[cells[0][0] : cells[0][1]], parts)
-        labels.append(col)
-        if col is None:
-            unexplained |= _could_hold([_number(text, c) for c in cells[1:]])
-    groups = _groups(labels)
-    if not groups:
-        return []
-    understood = all(c is not None for c in labels)
-    by_year = all(_BARE_YEAR.fullmatch(c) for c in table.header[1:])
-    subject = _caption_unit(text, caption) if by_year else None
+    keys = [_head_key(c) for c in table.header[1:]]
+    by_year = all(y is not None for y, _, _ in keys)
+    subject = _subject_above(text, caption, above) if by_year else None
     if by_year and subject is None:
         return []
     year, year_evidence = (None, None) if by_year else _caption_year(
         text, folded, table, caption, above
     )  # fmt: skip
+    # (column year, unit, component) -> role -> (row, column) of the cell holding it
+    found: dict[tuple[int | None, Unit, str | None], dict[str, list[tuple[int, int]]]] = {}
+    understood = True
+    unexplained: set[str] = set()
+    for r, span in enumerate(table.rows):
+        cells = split_cells(text, span)
+        if len(cells) != width:
+            continue
+        label = _read_cell(r, text[cells[0][0] : cells[0][1]], parts)
+        if label is None or label.role not in _VALUE_ROLES:
+            understood = understood and label is not None
+            if label is None:
+                unexplained |= _could_hold([_number(text, c) for c in cells[1:]])
+            continue
+        for j, (col_year, unit, role) in enumerate(keys, start=1):
+            unit = subject if by_year else unit
+            if unit is None:
+                continue
+            if role is not None and label.component is None and label.role != role and not (
+                {label.role, role} <= {"score", "total_score"}
+            ):
+                continue  # the row's role and the column's disagree
+            field = role or label.role
+            key = (col_year or label.year, unit, label.component)
+            found.setdefault(key, {}).setdefault(field, []).append((r, j))
     header_evidence = _span_evidence(text, table.header_span)
     province = _province_above(text, *above)
     out: list[Candidate] = []
-    for j in range(1, width):
-        head = table.header[j]
-        unit = subject if by_year else _head_unit(head)
-        if unit is None:
+    for (col_year, (name, level, own_province), component), fields in found.items():
+        # One cell per value: the total score over a plain score, two candidates none.
+        picked: dict[str, tuple[int, int]] = {}
+        score = fields.get("total_score") or fields.get("score") or []
+        if len(score) == 1:
+            picked["score"] = score[0]
+        for role in ("rank", "rank_change", "score_change"):
+            if len(fields.get(role, [])) == 1:
+                picked[role] = fields[role][0]
+        if not picked:
             continue
-        name, level, own_province = unit
-        level = level or "province"
-        col_year: int | None = None
-        if by_year:
-            m = _BARE_YEAR.fullmatch(head)
-            col_year = int(m.group(1)) if m else None
-        # The cells of column j, one per row (a row of another width gives an empty one).
-        column = [cells[j] if len(cells) == width else (0, 0) for cells in body]
-        for (g_year, component), rows in groups.items():
-            values = _row_values(text, column, rows)
-            if not values:
-                continue
-            rec = _record(name, level, index, component, col_year or g_year or year)
-            rec.update(values)
-            rec["scope"] = _scope(level, own_province or province)
-            rec["confidence"] = _confidence(rec, understood, unexplained)
-            last = max(table.rows[r][1] for r in rows.values())
-            rec["evidence"] = _span_evidence(text, (table.header_span[0], last))
-            if by_year or g_year is not None:
-                rec["field_evidence"] = {"year": header_evidence}
-            elif year_evidence is not None:
-                rec["field_evidence"] = {"year": year_evidence}
-            out.append(("index_results", rec))
+        cells_at = [split_cells(text, table.rows[r])[j] for r, j in picked.values()]
+        values = _row_values(text, cells_at, {role: i for i, role in enumerate(picked)})
+        if not values:
+            continue
+        lvl = level or "province"
+        rec = _record(name, lvl, index, component, col_year if col_year is not None else year)
+        rec.update(values)
+        rec["scope"] = _scope(lvl, own_province or province)
+        rec["confidence"] = _confidence(rec, understood, unexplained)
+        last = max(table.rows[r][1] for r, _ in picked.values())
+        rec["evidence"] = _span_evidence(text, (table.header_span[0], last))
+        if col_year is not None:
+            rec["field_evidence"] = {"year": header_evidence}
+        elif year_evidence is not None:
+            rec["field_evidence"] = {"year": year_evidence}
+        out.append(("index_results", rec))
     return out
 
 
