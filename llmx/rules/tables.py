@@ -462,7 +462,9 @@ def _confidence(rec: dict[str, Any], understood: bool, unexplained: set[str]) ->
     return ROW_CONFIDENCE if understood or not (missing & unexplained) else PARTLY_READ_CONFIDENCE
 
 
-def _table_candidates(doc: Document, folded: str, table: TableLayout) -> list[Candidate]:
+def _table_candidates(
+    doc: Document, folded: str, table: TableLayout, from_text: bool = False
+) -> list[Candidate]:
     """The rows of ``table`` as candidates; none when it is no ranking. Rows are units
     ("Tỉnh | Điểm | Xếp hạng"), or years of the one unit the caption names ("Năm | Điểm |
     Xếp hạng"); a transposed table is read by ``_transposed_candidates``."""
@@ -484,8 +486,14 @@ def _table_candidates(doc: Document, folded: str, table: TableLayout) -> list[Ca
     if index is None:
         return []
     year, year_evidence = _caption_year(text, folded, table, caption, above)
-    groups = _as_of(groups, year)
     header_evidence = _span_evidence(text, table.header_span)
+    # A header that dates its columns with one year ("Chỉ số CCHC 2020 | Xếp hạng") dates
+    # the table: its undated columns are of that year too, whatever year the text above
+    # names (often the year the results were published).
+    dated = {c.year for c in columns if c is not None and c.year is not None}
+    if len(dated) == 1 and subject is None:
+        year, year_evidence = dated.pop(), header_evidence
+    groups = _as_of(groups, year)
     # Every column explained (the row number and grades included): the rows are read whole.
     understood = all(c is not None for c in columns)
     province = _province_above(text, *above)
@@ -493,11 +501,17 @@ def _table_candidates(doc: Document, folded: str, table: TableLayout) -> list[Ca
     body = [split_cells(text, span) for span in table.rows]
     # What the columns nobody explains could hold, from their cells.
     unexplained: set[str] = set()
+    figures = False  # whether a column nobody explains holds figures
     for i, c in enumerate(columns):
         if c is None:
-            unexplained |= _could_hold(
-                [_number(text, cells[i]) for cells in body if len(cells) == len(table.header)]
-            )
+            cells_i = [_number(text, cells[i]) for cells in body if len(cells) == len(table.header)]
+            unexplained |= _could_hold(cells_i)
+            figures = figures or any(ch.isdigit() for v in cells_i for ch in v)
+    if from_text and figures:
+        # Lines of cells are a weaker sign of a table than a PDF's or DOCX's layout, and a
+        # column of figures no entry explains says the header is not what it seems (a
+        # translated or unusual header): such a table is left to the sentence rules.
+        return []
     for span, cells in zip(table.rows, body, strict=True):
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
@@ -719,13 +733,14 @@ def _caption_unit(text: str, caption: tuple[int, int]) -> tuple[str, str | None,
 
 def table_results(doc: Document) -> list[tuple[TableLayout, list[Candidate]]]:
     """Each ranking table of ``doc`` with its rows' index-result candidates."""
+    from_text = not doc.tables
     tables = doc.tables or (text_tables(doc.text) if "|" in doc.text or "\t" in doc.text else ())
     if not tables:
         return []
     folded = fold_keep_offsets(doc.text)
     out = []
     for table in tables:
-        found = _table_candidates(doc, folded, table)
+        found = _table_candidates(doc, folded, table, from_text=from_text)
         if found:
             out.append((table, found))
     return out
