@@ -26,7 +26,7 @@ __all__ = [
 CELL_SEPARATOR = " | "  # as llmx.ingest.layout writes rows
 LEVEL = " › "  # between the upper and the lower header cell of one column
 # What parts two cells: a pipe with the spaces around it, or a tab.
-_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ \t]*")
+_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ ]*")  # one tab a cell: "a\t\tc" has three
 _RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # "|---|:---:|" under a Markdown header
 _MIN_ROWS = 1  # a header and one row make a table
 
@@ -46,7 +46,16 @@ def split_cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         out.append((start, m.start()))
         start = m.end()
     out.append((start, end))
-    return [(a, b) if text[a:b].strip() else (a, a) for a, b in out]
+    return [_trimmed(text, a, b) for a, b in out]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cell's span without the spaces around it (an empty cell: where it starts)."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
 
 
 def _is_row(line: str) -> bool:

@@ -365,9 +365,7 @@ def _change(raw: str, whole: bool) -> float | None:
     return -value if m.group(1) in "-−–↓▼" else value
 
 
-def _row_values(
-    text: str, cells: list[tuple[int, int]], cols: dict[str, int]
-) -> dict[str, Any]:
+def _row_values(text: str, cells: list[tuple[int, int]], cols: dict[str, int]) -> dict[str, Any]:
     """The values one group of columns (``_groups``) gives in a row; empty when none."""
     out: dict[str, Any] = {}
     if "score" in cols:
@@ -685,8 +683,11 @@ def _transposed_candidates(
             unit = subject if by_year else unit
             if unit is None:
                 continue
-            if role is not None and label.component is None and label.role != role and not (
-                {label.role, role} <= {"score", "total_score"}
+            if (
+                role is not None
+                and label.component is None
+                and label.role != role
+                and not ({label.role, role} <= {"score", "total_score"})
             ):
                 continue  # the row's role and the column's disagree
             field = role or label.role
@@ -760,9 +761,11 @@ def _list_runs(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     for m in _LIST_ITEM.finditer(text):
         n = int(m.group(1))
-        if runs and int(runs[-1][-1].group(1)) == n - 1 and not text[
-            runs[-1][-1].end() : m.start()
-        ].strip():
+        if (
+            runs
+            and int(runs[-1][-1].group(1)) == n - 1
+            and not text[runs[-1][-1].end() : m.start()].strip()
+        ):
             runs[-1].append(m)
         elif n == 1:
             runs.append([m])
