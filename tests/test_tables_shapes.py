@@ -254,3 +254,21 @@ def test_a_layout_table_with_an_unexplained_column_is_sure_only_of_what_it_could
     # whole numbers in a column nobody explains could be the rank the records lack
     assert [r.rank for r in recs] == [None, None]
     assert all(r.confidence is not None and r.confidence < 0.7 for r in recs)
+
+
+def test_bare_numbered_lines_go_on_a_ranking_the_text_above_names() -> None:
+    text = (
+        "Xếp hạng Chỉ số PAPI năm 2019 của các tỉnh miền Trung\n\n"
+        "Ba vị trí đầu được nêu ở trên; các vị trí tiếp theo trong nhóm dẫn đầu là:\n"
+        "4 Quảng Trị\n5 Phú Yên\n6 Bình Định\n\n"
+        "Hai số 7 và 8 không kèm tên đơn vị.\n"
+    )
+    recs = _recs(text)
+    assert [(r.entity, r.index, r.year, r.rank) for r in recs] == [
+        ("Quảng Trị", "PAPI", 2019, 4), ("Phú Yên", "PAPI", 2019, 5),
+        ("Bình Định", "PAPI", 2019, 6),
+    ]  # fmt: skip
+    # the index and year come from above the heading, not from it: below the cut-off
+    assert all(r.confidence is not None and r.confidence < 0.7 for r in recs)
+    # lines of a number and words that are not a unit's whole name are no list
+    assert _recs("Xếp hạng PAPI năm 2019 dẫn đầu:\n4 tỉnh tăng\n5 tỉnh giảm\n6 tỉnh giữ\n") == []
