@@ -272,3 +272,24 @@ def test_bare_numbered_lines_go_on_a_ranking_the_text_above_names() -> None:
     assert all(r.confidence is not None and r.confidence < 0.7 for r in recs)
     # lines of a number and words that are not a unit's whole name are no list
     assert _recs("Xếp hạng PAPI năm 2019 dẫn đầu:\n4 tỉnh tăng\n5 tỉnh giảm\n6 tỉnh giữ\n") == []
+
+
+def test_a_table_flattened_one_cell_a_line_is_read() -> None:
+    text = (
+        "Kết quả Chỉ số CCHC năm 2022 của các huyện tỉnh Bắc Kạn\n"
+        "STT\nĐơn vị\nĐiểm\nXếp hạng\n"
+        "1\nhuyện Ba Bể\n86,42\n1\n"
+        "2\nhuyện Pác Nặm\n84,10\n2\n"
+        "Các huyện còn lại đạt dưới 84 điểm.\n"
+    )
+    recs = _recs(text)
+    assert sorted((r.entity, r.year, r.score, r.rank) for r in recs) == [
+        ("huyện Ba Bể", 2022, 86.42, 1), ("huyện Pác Nặm", 2022, 84.1, 2),
+    ]  # fmt: skip
+    for r in recs:  # each row's evidence is its own lines
+        assert "86,42" in r.evidence.quote or "84,10" in r.evidence.quote
+    # lines of prose are no header cells, so no table
+    from llmx.rules.tables import table_results
+
+    prose = "Chỉ số CCHC năm 2022\nTỉnh Bắc Kạn\nđạt 86,42 điểm\nxếp thứ 1\n"
+    assert table_results(make_doc(prose)) == []

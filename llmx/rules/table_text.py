@@ -15,18 +15,20 @@ from the lower one. ``merge_levels`` gives each column its upper and lower cell,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from llmx.core.document import TableLayout
 
 __all__ = [
     "CELL_SEPARATOR", "LEVEL", "split_cells", "merge_levels", "join_levels", "text_tables",
-    "caption_above",
+    "stacked_tables", "caption_above",
 ]  # fmt: skip
 
 CELL_SEPARATOR = " | "  # as llmx.ingest.layout writes rows
 LEVEL = " › "  # between the upper and the lower header cell of one column
 # What parts two cells: a pipe with the spaces around it, or a tab.
-_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ ]*")  # one tab a cell: "a\t\tc" has three
+# A newline parts the cells of a row stacked one cell a line (``stacked_tables``).
+_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ ]*|[ \t]*\n[ \t]*")  # one tab a cell
 _RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # "|---|:---:|" under a Markdown header
 _MIN_ROWS = 1  # a header and one row make a table
 
@@ -167,6 +169,59 @@ def text_tables(text: str) -> tuple[TableLayout, ...]:
             continue
         run.append((start, end))
     close()
+    return tuple(out)
+
+
+_STACKED_CELL = 40  # a header cell stacked on its own line is a short one
+
+
+def stacked_tables(
+    text: str, header_role: Callable[[str], str | None], value_roles: tuple[str, ...]
+) -> tuple[TableLayout, ...]:
+    """Tables flattened one cell a line (copied from a page or a PDF): a run of at least
+    three short lines that are all header cells (``header_role`` names a role for each, one
+    of them the unit column and one a value), then the rows as runs of as many lines, each
+    row one span whose lines are its cells (``split_cells`` parts them at the newlines)."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    out: list[TableLayout] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        roles = []
+        while j < len(lines):
+            cell = text[lines[j][0] : lines[j][1]].strip()
+            role = header_role(cell) if cell and len(cell) <= _STACKED_CELL else None
+            if role is None:
+                break
+            roles.append(role)
+            j += 1
+        width = j - i
+        if width < 3 or "unit" not in roles or not any(r in value_roles for r in roles):
+            i = max(j, i + 1)
+            continue
+        rows = []
+        while j + width <= len(lines):
+            chunk = lines[j : j + width]
+            cells = [text[a:b].strip() for a, b in chunk]
+            if not all(cells) or not any(c[:1].isdigit() for c in cells):
+                break
+            rows.append((chunk[0][0], chunk[-1][1]))
+            j += width
+        if rows:
+            header = tuple(text[a:b].strip() for a, b in lines[i : i + width])
+            out.append(
+                TableLayout(
+                    header=header,
+                    header_span=(lines[i][0], lines[i + width - 1][1]),
+                    rows=tuple(rows),
+                    caption_span=caption_above(text, lines[i][0]),
+                )
+            )
+        i = max(j, i + 1)
     return tuple(out)
 
 

@@ -57,6 +57,7 @@ from llmx.rules.table_text import (
     caption_above,
     join_levels,
     split_cells,
+    stacked_tables,
     text_tables,
 )
 
@@ -732,10 +733,25 @@ def _caption_unit(text: str, caption: tuple[int, int]) -> tuple[str, str | None,
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _tables_in_text(text: str) -> tuple[TableLayout, ...]:
+    """The tables a text writes as lines of cells, or one cell a line."""
+    lines = text_tables(text) if "|" in text or "\t" in text else ()
+    return lines + stacked_tables(text, _stacked_role, _VALUE_ROLES)
+
+
+def _stacked_role(cell: str) -> str | None:
+    """A line's role as a header cell of a table flattened one cell a line: the role of the
+    entry that matches it whole (a line of prose is no header cell)."""
+    spans = get_vocab().find(cell, {"table_column"})
+    if len(spans) != 1 or spans[0].start != 0 or spans[0].end != len(cell):
+        return None
+    return _role(cell)
+
+
 def table_results(doc: Document) -> list[tuple[TableLayout, list[Candidate]]]:
     """Each ranking table of ``doc`` with its rows' index-result candidates."""
     from_text = not doc.tables
-    tables = doc.tables or (text_tables(doc.text) if "|" in doc.text or "\t" in doc.text else ())
+    tables = doc.tables or _tables_in_text(doc.text)
     if not tables:
         return []
     folded = fold_keep_offsets(doc.text)
