@@ -777,12 +777,13 @@ _ITEM_WITH_MORE = 0.6  # a line that holds more than its unit: what else it says
 
 def _list_runs(text: str, item: re.Pattern[str] = _LIST_ITEM) -> list[list[re.Match[str]]]:
     """Runs of consecutive lines "N. text" numbered 1, 2, 3, … (blank lines between allowed);
-    of ``_BARE_ITEM`` lines, runs from any place on, each line's text a whole unit name."""
+    of ``_BARE_ITEM`` lines, runs of three or more from any place on, each line's text a
+    short, whole unit name (checked last: the numbering alone turns most lines away)."""
     bare = item is _BARE_ITEM
     runs: list[list[re.Match[str]]] = []
     for m in item.finditer(text):
         n = int(m.group(1))
-        if bare and not _whole_unit(text, (m.start(2), m.end(2))):
+        if bare and m.end(2) - m.start(2) > _BARE_NAME:
             continue
         if (
             runs
@@ -792,7 +793,16 @@ def _list_runs(text: str, item: re.Pattern[str] = _LIST_ITEM) -> list[list[re.Ma
             runs[-1].append(m)
         elif n == 1 or (bare and n > 0):
             runs.append([m])
-    return [r for r in runs if len(r) >= (3 if bare else 2)]
+    if not bare:
+        return [r for r in runs if len(r) >= 2]
+    return [
+        r
+        for r in runs
+        if len(r) >= 3 and all(_whole_unit(text, (m.start(2), m.end(2))) for m in r)
+    ]
+
+
+_BARE_NAME = 60  # a unit's name alone on its line is short
 
 
 def _whole_unit(text: str, span: tuple[int, int]) -> bool:
