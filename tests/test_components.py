@@ -94,3 +94,24 @@ def test_a_components_indices_come_from_the_vocabulary() -> None:
 def test_a_header_cell_reads_as_its_component(cell: str, label: str) -> None:
     spans = VOCAB.find(cell, {"component"})
     assert spans and spans[0].label == label
+
+
+def test_short_names_are_read_in_table_headers_only() -> None:
+    text = (
+        "Chỉ số CCHC năm 2021 của hai tỉnh theo lĩnh vực\n"
+        "Tỉnh | Thể chế | Tài chính công | Tổng điểm\n"
+        "Hà Nam | 8,10 | 5,92 | 86,02\n"
+        "Ninh Bình | 7,75 | 6,01 | 84,30\n"
+    )
+    from llmx.rules.extractor import RulesExtractor
+    from tests.support.documents import make_doc
+
+    recs = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert sorted((r.entity, r.component or "", r.score) for r in recs) == [
+        ("Hà Nam", "", 86.02), ("Hà Nam", "Tài chính công", 5.92), ("Hà Nam", "Thể chế", 8.1),
+        ("Ninh Bình", "", 84.3), ("Ninh Bình", "Tài chính công", 6.01),
+        ("Ninh Bình", "Thể chế", 7.75),
+    ]  # fmt: skip
+    # in running text the same words are no component
+    assert _known("quản lý tài chính công và thể chế của tỉnh") == []
+    assert "Thể chế" not in [name for name, _ in lx.CUED_COMPONENTS]

@@ -497,7 +497,9 @@ def _component_entries(cued: bool) -> list[tuple[str, str, str]]:
     ``cued``: those read only after a cue, else the others."""
     by: dict[str, tuple[list[str], list[str]]] = {}
     for e in get_vocab().entries:
-        if e.kind != "component" or (e.attrs.get("cue") == "needed") != cued:
+        if e.kind != "component" or e.attrs.get("cue") == "table":
+            continue  # a short name read only where a table's header names its columns
+        if (e.attrs.get("cue") == "needed") != cued:
             continue
         named, written = by.setdefault(e.label, ([], []))
         kept = e.lang == "en" or e.attrs.get("name") == "as written"
