@@ -9,7 +9,7 @@ from llmx.ingest.html import html_to_text
 from llmx.ingest.layout import Paragraph, Table, compose
 from llmx.rules.extractor import RulesExtractor
 from llmx.rules.table_text import LEVEL, merge_levels, split_cells, text_tables
-from llmx.rules.tables import Column, table_columns
+from llmx.rules.tables import Column, spanning_cost, table_columns
 from tests.support.documents import make_doc
 
 
@@ -293,3 +293,25 @@ def test_a_table_flattened_one_cell_a_line_is_read() -> None:
 
     prose = "Chỉ số CCHC năm 2022\nTỉnh Bắc Kạn\nđạt 86,42 điểm\nxếp thứ 1\n"
     assert table_results(make_doc(prose)) == []
+
+
+def test_cells_at_the_end_that_span_both_lines_are_told_from_a_group() -> None:
+    text = (
+        "Chỉ số CCHC năm 2021 của hai tỉnh theo lĩnh vực\n"
+        "STT | Tỉnh | Điểm các lĩnh vực | Tổng điểm | Xếp hạng\n"
+        "Thể chế | Tài chính công\n"
+        "1 | Hà Nam | 8,10 | 5,92 | 86,02 | 12\n"
+        "2 | Ninh Bình | 7,75 | 6,01 | 84,30 | 20\n"
+    )
+    (table,) = text_tables(text, spanning_cost)
+    assert table.header[2:] == (
+        f"Điểm các lĩnh vực{LEVEL}Thể chế", f"Điểm các lĩnh vực{LEVEL}Tài chính công",
+        "Tổng điểm", "Xếp hạng",
+    )  # fmt: skip
+    got = sorted((r.entity, r.component or "", r.score, r.rank) for r in _recs(text))
+    assert got == [
+        ("Hà Nam", "", 86.02, 12), ("Hà Nam", "Thể chế", 8.1, None),
+        ("Hà Nam", "Tài chính công", 5.92, None),
+        ("Ninh Bình", "", 84.3, 20), ("Ninh Bình", "Thể chế", 7.75, None),
+        ("Ninh Bình", "Tài chính công", 6.01, None),
+    ]  # fmt: skip

@@ -67,12 +67,17 @@ def _is_row(line: str) -> bool:
     return bool(_SEPARATOR.search(inner))
 
 
-def merge_levels(top: list[str], sub: list[str], width: int) -> tuple[str, ...] | None:
+def merge_levels(
+    top: list[str], sub: list[str], width: int, spanning: Callable[[str], int] | None = None
+) -> tuple[str, ...] | None:
     """One header cell per column (``width`` of them) from a two-level header: ``top`` has
     the cells that span both lines (first and, when the counts say so, last) and the cells
     that span several lower ones, each spanning as many; ``sub`` has the lower cells. A
     lower line as wide as the rows leaves the columns it has empty to the upper cell above.
-    None when the counts fit no such layout."""
+    Where the counts fit several layouts (which upper cells stand over both lines at the
+    end), ``spanning`` says how unlikely a cell is to span lower ones ("Xếp hạng" more than
+    "Tổng điểm", a group title not at all); the likeliest layout wins, then the one with
+    fewer cells at the end. None when the counts fit no layout."""
     k, m = len(top), len(sub)
     if m == width:
         lead = 0
@@ -87,19 +92,18 @@ def merge_levels(top: list[str], sub: list[str], width: int) -> tuple[str, ...] 
     if m > width or k >= width:
         return None
     both = width - m  # cells that span both lines
-    for trail in range(0, both + 1):
-        lead = both - trail
-        groups = k - both
-        if groups <= 0 or m % groups:
-            continue
-        span = m // groups
-        middle = top[lead : k - trail]
-        out = list(top[:lead])
-        uppers = [t for t in middle for _ in range(span)]
-        out += [join_levels(u, s) for u, s in zip(uppers, sub, strict=True)]
-        out += top[k - trail :]
-        return tuple(out)
-    return None
+    groups = k - both
+    if groups <= 0 or m % groups:
+        return None
+    span = m // groups
+    cost = spanning or (lambda _: 0)
+    trail = min(range(both + 1), key=lambda t: (sum(map(cost, top[both - t : k - t])), t))
+    lead = both - trail
+    uppers = [t for t in top[lead : k - trail] for _ in range(span)]
+    out = list(top[:lead])
+    out += [join_levels(u, s) for u, s in zip(uppers, sub, strict=True)]
+    out += top[k - trail :]
+    return tuple(out)
 
 
 def join_levels(upper: str, lower: str) -> str:
@@ -112,7 +116,9 @@ def join_levels(upper: str, lower: str) -> str:
     return f"{upper}{LEVEL}{lower}"
 
 
-def text_tables(text: str) -> tuple[TableLayout, ...]:
+def text_tables(
+    text: str, spanning: Callable[[str], int] | None = None
+) -> tuple[TableLayout, ...]:
     """Tables written in the text as lines of cells: runs of such lines (rule lines such as
     "---|---" skipped), the first of a run its header, each later line of the header's cell
     count a row. A run whose second line is wider than its first has a two-level header
@@ -136,7 +142,7 @@ def text_tables(text: str) -> tuple[TableLayout, ...]:
             second = cells_of(run[i + 1])
             if len(second) != width and body + 1 < len(run):
                 wide = len(cells_of(run[body + 1]))
-                header = merge_levels(head, second, wide)
+                header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
             rows = []
             j = body

@@ -63,7 +63,7 @@ from llmx.rules.table_text import (
 
 __all__ = [
     "with_table_results", "table_results", "column_roles", "table_columns", "text_tables",
-    "Column", "CELL_SEPARATOR",
+    "spanning_cost", "Column", "CELL_SEPARATOR",
 ]  # fmt: skip
 
 _CONTEXT_CHARS = 600  # how far above a table its caption and heading are looked for
@@ -735,8 +735,23 @@ def _caption_unit(text: str, caption: tuple[int, int]) -> tuple[str, str | None,
 
 def _tables_in_text(text: str) -> tuple[TableLayout, ...]:
     """The tables a text writes as lines of cells, or one cell a line."""
-    lines = text_tables(text) if "|" in text or "\t" in text else ()
+    lines = text_tables(text, spanning_cost) if "|" in text or "\t" in text else ()
     return lines + stacked_tables(text, _stacked_role, _VALUE_ROLES)
+
+
+_LEAF_ROLES = frozenset({"unit", "ordinal", "rank", "rank_change", "score_change", "other"})
+
+
+def spanning_cost(cell: str) -> int:
+    """How unlikely an upper header cell is to span lower ones: a column's own role
+    ("Xếp hạng", "Tỉnh") most, the whole index's score ("Tổng điểm") some, a year, an index
+    with its year or a group title ("Điểm các lĩnh vực") not at all."""
+    if _BARE_YEAR.fullmatch(cell):
+        return 0
+    role = _role(cell)
+    if role in _LEAF_ROLES:
+        return 2
+    return 1 if role == "total_score" and not _HEADER_YEAR.search(cell) else 0
 
 
 def _stacked_role(cell: str) -> str | None:
