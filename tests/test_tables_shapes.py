@@ -315,3 +315,15 @@ def test_cells_at_the_end_that_span_both_lines_are_told_from_a_group() -> None:
         ("Ninh Bình", "", 84.3, 20), ("Ninh Bình", "Thể chế", 7.75, None),
         ("Ninh Bình", "Tài chính công", 6.01, None),
     ]  # fmt: skip
+
+
+def test_a_transposed_table_with_an_unexplained_row_of_figures_is_left_to_the_sentences() -> None:
+    text = (
+        "So sánh Chỉ số PAPI năm 2020 của hai tỉnh\n"
+        "Nội dung | Nghệ An | Hà Tĩnh\n"
+        "Tổng điểm | 43,10 | 44,22\n"
+        "Số người trả lời | 1.210 | 1.195\n"
+    )
+    from llmx.rules.tables import table_results
+
+    assert table_results(make_doc(text)) == []

@@ -472,7 +472,7 @@ def _table_candidates(
     parts = _parts_above(folded, above)
     table = _with_sub_header(text, table)
     if _is_transposed(text, table):
-        return _transposed_candidates(doc, folded, table, above, parts)
+        return _transposed_candidates(doc, folded, table, above, parts, from_text)
     columns = table_columns(table.header, parts=parts)
     units = [c.at for c in columns if c is not None and c.role == "unit"]
     year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
@@ -644,7 +644,12 @@ def _is_transposed(text: str, table: TableLayout) -> bool:
 
 
 def _transposed_candidates(
-    doc: Document, folded: str, table: TableLayout, above: tuple[int, int], parts: bool
+    doc: Document,
+    folded: str,
+    table: TableLayout,
+    above: tuple[int, int],
+    parts: bool,
+    from_text: bool = False,
 ) -> list[Candidate]:
     """The columns of a transposed table as candidates: each column is a year of the unit
     the caption names, or a unit of the caption's year; each row's first cell says what its
@@ -678,7 +683,10 @@ def _transposed_candidates(
         if label is None or label.role not in _VALUE_ROLES:
             understood = understood and label is not None
             if label is None:
-                unexplained |= _could_hold([_number(text, c) for c in cells[1:]])
+                row = [_number(text, c) for c in cells[1:]]
+                if from_text and any(ch.isdigit() for v in row for ch in v):
+                    return []  # as for columns: lines of cells with unexplained figures
+                unexplained |= _could_hold(row)
             continue
         for j, (col_year, unit, role) in enumerate(keys, start=1):
             unit = subject if by_year else unit
