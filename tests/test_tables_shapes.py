@@ -327,3 +327,14 @@ def test_a_transposed_table_with_an_unexplained_row_of_figures_is_left_to_the_se
     from llmx.rules.tables import table_results
 
     assert table_results(make_doc(text)) == []
+
+
+def test_cells_written_with_their_words_footnotes_or_brackets_give_their_values() -> None:
+    text = (
+        "Chỉ số SIPAS năm 2023 của các sở tỉnh Lào Cai\n"
+        "Đơn vị | Kết quả | Xếp hạng | Tăng/giảm bậc\n"
+        "Sở Tư pháp | 91,20 điểm | thứ 1 | (+3)\n"
+        "Sở Y tế | 88,05* | 2nd | (-1)\n"
+    )
+    got = sorted((r.entity, r.score, r.rank, r.rank_change) for r in _recs(text))
+    assert got == [("Sở Tư pháp", 91.2, 1, 3), ("Sở Y tế", 88.05, 2, -1)]

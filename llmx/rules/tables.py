@@ -324,8 +324,12 @@ def _is_summary(cell: str) -> bool:
     return bool(spans) and spans[0].start == 0
 
 
+# A footnote mark after a figure ("73,02*", "5 (*)") is not part of it.
+_FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|†+)$")
+
+
 def _number(text: str, cell: tuple[int, int]) -> str:
-    return text[cell[0] : cell[1]].strip()
+    return _FOOTNOTE.sub("", text[cell[0] : cell[1]].strip())
 
 
 def _scope(level: str, province: str | None) -> str:
@@ -334,15 +338,22 @@ def _scope(level: str, province: str | None) -> str:
     return "national"
 
 
+_SCORE_UNIT = re.compile(r"\s*(?:điểm|diem|points?|pts\.?)$", re.IGNORECASE)
+# A place written with its word ("thứ 5", "hạng 12") or as an English ordinal ("5th").
+_RANK_WORDS = re.compile(r"^(?:thứ|thu|hạng|hang|no\.?)\s*|(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
 def _score(raw: str) -> tuple[float | None, str | None]:
-    """A score cell's value and unit ("88,20", "91,5%")."""
+    """A score cell's value and unit ("88,20", "91,5%", "88,20 điểm")."""
+    raw = _SCORE_UNIT.sub("", raw)
     percent = raw.endswith("%")
     value = parse_vn_number(raw.rstrip("%").strip())
     return value, ("percent" if percent else "points") if value is not None else None
 
 
 def _rank(raw: str) -> tuple[int | None, int | None]:
-    """A rank cell's place and, when written "5/63", the total."""
+    """A rank cell's place and, when written "5/63", the total ("thứ 5", "5th" too)."""
+    raw = _RANK_WORDS.sub("", raw).strip()
     if _RANK_CELL.fullmatch(raw):
         return (int(raw), None) if int(raw) > 0 else (None, None)
     m = _RANK_WITH_TOTAL.fullmatch(raw)
@@ -357,6 +368,8 @@ def _change(raw: str, whole: bool) -> float | None:
     rank change, which is a whole number."""
     if _HOLD_CELL.fullmatch(raw.lower()):
         return 0.0
+    if raw.startswith("(") and raw.endswith(")"):
+        raw = raw[1:-1].strip()  # "(+3)"
     m = _SIGNED.fullmatch(raw)
     if m is None or m.group(1) is None:
         return None
