@@ -338,3 +338,14 @@ def test_cells_written_with_their_words_footnotes_or_brackets_give_their_values(
     )
     got = sorted((r.entity, r.score, r.rank, r.rank_change) for r in _recs(text))
     assert got == [("Sở Tư pháp", 91.2, 1, 3), ("Sở Y tế", 88.05, 2, -1)]
+
+
+def test_a_change_that_does_not_say_of_what_is_no_result() -> None:
+    assert [c.role if c else None for c in table_columns(
+        ("Tỉnh", "Điểm", "Tăng/giảm", "Tăng/giảm bậc", "Tăng/giảm điểm", "Thay đổi so với 2022")
+    )] == ["unit", "score", "other", "rank_change", "score_change", "other"]  # fmt: skip
+
+
+def test_years_under_a_rank_title_are_ranks_of_those_years() -> None:
+    cols = table_columns(("Tỉnh", f"Thứ hạng qua các năm{LEVEL}2021", f"Xếp hạng{LEVEL}2022"))
+    assert cols == [Column(0, "unit"), Column(1, "rank", 2021), Column(2, "rank", 2022)]

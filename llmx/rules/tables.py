@@ -176,6 +176,11 @@ def _two_level(i: int, upper: str, lower: str, parts: bool) -> Column | None:
     "Xếp hạng"), the upper one for which year, index or component ("2023", "Chỉ số CCHC",
     "Cải cách TTHC"). An upper cell nothing explains leaves the column unexplained."""
     low = _read_cell(i, lower, parts=False)
+    if _BARE_YEAR.fullmatch(lower) is not None and low is not None:
+        # "Thứ hạng qua các năm" over "2021 | 2022": the upper cell says what, the year when.
+        up = _read_cell(i, upper, parts)
+        if up is not None and up.role in _VALUE_ROLES:
+            return Column(i, up.role, low.year, up.component)
     if low is None and parts and _BARE_YEAR.fullmatch(lower) is None:
         low = _read_cell(i, lower, parts=True)  # "Lĩnh vực" over "Cải cách TTHC", …
     if low is None or low.role not in _VALUE_ROLES:
