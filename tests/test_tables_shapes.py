@@ -349,3 +349,14 @@ def test_a_change_that_does_not_say_of_what_is_no_result() -> None:
 def test_years_under_a_rank_title_are_ranks_of_those_years() -> None:
     cols = table_columns(("Tỉnh", f"Thứ hạng qua các năm{LEVEL}2021", f"Xếp hạng{LEVEL}2022"))
     assert cols == [Column(0, "unit"), Column(1, "rank", 2021), Column(2, "rank", 2022)]
+
+
+def test_year_columns_under_a_caption_of_places_are_ranks() -> None:
+    ranks = "Thứ hạng PCI của một số tỉnh qua các năm\nTỉnh | 2021 | 2022\nLào Cai | 12 | 8\n"
+    assert [(r.year, r.score, r.rank) for r in sorted(_recs(ranks), key=lambda r: r.year)] == [
+        (2021, None, 12), (2022, None, 8),
+    ]  # fmt: skip
+    scores = "Điểm PCI của một số tỉnh qua các năm\nTỉnh | 2021 | 2022\nLào Cai | 66,40 | 67,02\n"
+    assert sorted((r.year, r.score, r.rank) for r in _recs(scores)) == [
+        (2021, 66.4, None), (2022, 67.02, None),
+    ]  # fmt: skip

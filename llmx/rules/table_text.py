@@ -116,9 +116,7 @@ def join_levels(upper: str, lower: str) -> str:
     return f"{upper}{LEVEL}{lower}"
 
 
-def text_tables(
-    text: str, spanning: Callable[[str], int] | None = None
-) -> tuple[TableLayout, ...]:
+def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tuple[TableLayout, ...]:
     """Tables written in the text as lines of cells: runs of such lines (rule lines such as
     "---|---" skipped), the first of a run its header, each later line of the header's cell
     count a row. A run whose second line is wider than its first has a two-level header

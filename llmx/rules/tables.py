@@ -492,6 +492,7 @@ def _table_candidates(
     if _is_transposed(text, table):
         return _transposed_candidates(doc, folded, table, above, parts, from_text)
     columns = table_columns(table.header, parts=parts)
+    columns = _years_as_ranks(text, table, columns)
     units = [c.at for c in columns if c is not None and c.role == "unit"]
     year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
     groups = _groups(columns)
@@ -571,6 +572,33 @@ def _table_candidates(
                 rec["field_evidence"] = {"year": year_evidence}
             out.append(("index_results", rec))
     return out
+
+
+def _years_as_ranks(
+    text: str, table: TableLayout, columns: list[Column | None]
+) -> list[Column | None]:
+    """``columns`` with the columns titled by a bare year ("2021 | 2022") read as ranks when
+    the caption speaks of places and not of scores ("Thứ hạng PCI của Lào Cai qua các năm")
+    and every cell of them is a whole number; else as they are (a year titles scores)."""
+    by_year = [
+        c for c in columns
+        if c is not None and c.role == "score" and c.component is None
+        and _BARE_YEAR.fullmatch(table.header[c.at])
+    ]  # fmt: skip
+    if not by_year or table.caption_span is None:
+        return columns
+    caption = text[table.caption_span[0] : table.caption_span[1]]
+    said = {sp.label for sp in get_vocab().find(caption, {"table_column"})}
+    if "rank" not in said or "score" in said:
+        return columns
+    body = [split_cells(text, span) for span in table.rows]
+    cells = [_number(text, row[c.at]) for row in body if len(row) == len(columns) for c in by_year]
+    if not all(_RANK_CELL.fullmatch(v) or not v for v in cells):
+        return columns
+    ranked = {c.at for c in by_year}
+    return [
+        Column(c.at, "rank", c.year) if c is not None and c.at in ranked else c for c in columns
+    ]
 
 
 def _record(
@@ -837,9 +865,7 @@ def _list_runs(text: str, item: re.Pattern[str] = _LIST_ITEM) -> list[list[re.Ma
     if not bare:
         return [r for r in runs if len(r) >= 2]
     return [
-        r
-        for r in runs
-        if len(r) >= 3 and all(_whole_unit(text, (m.start(2), m.end(2))) for m in r)
+        r for r in runs if len(r) >= 3 and all(_whole_unit(text, (m.start(2), m.end(2))) for m in r)
     ]
 
 
