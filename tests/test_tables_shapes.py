@@ -360,3 +360,26 @@ def test_year_columns_under_a_caption_of_places_are_ranks() -> None:
     assert sorted((r.year, r.score, r.rank) for r in _recs(scores)) == [
         (2021, 66.4, None), (2022, 67.02, None),
     ]  # fmt: skip
+
+
+def test_a_ministries_table_of_the_2022_framework_gives_each_fields_score() -> None:
+    text = (
+        "Kết quả Chỉ số CCHC năm 2023 của các bộ, cơ quan ngang bộ\n"
+        "STT | Bộ, cơ quan ngang bộ | Cải cách thể chế | Cải cách TTHC | Cải cách chế độ công vụ"
+        " | Xây dựng và phát triển Chính phủ điện tử, Chính phủ số | Chỉ số CCHC (%) | Xếp hạng\n"
+        "1 | Bộ Xây dựng | 11,20 | 12,10 | 11,90 | 10,30 | 90,15 | 1\n"
+        "2 | Bộ TT&TT | 10,80 | 11,50 | 11,10 | 9,70 | 88,02 | 2\n"
+    )
+    recs = _recs(text)
+    whole = sorted((r.entity, r.entity_level, r.score, r.score_unit, r.rank)
+                   for r in recs if r.component is None)  # fmt: skip
+    assert whole == [
+        ("Bộ Thông tin và Truyền thông", "ministry", 88.02, "percent", 2),
+        ("Bộ Xây dựng", "ministry", 90.15, "percent", 1),
+    ]
+    fields = {r.component for r in recs if r.component is not None}
+    assert fields == {
+        "Cải cách thể chế", "Cải cách TTHC", "Cải cách chế độ công vụ",
+        "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+    }  # fmt: skip
+    assert {r.year for r in recs} == {2023} and {r.confidence for r in recs} == {0.9}

@@ -517,6 +517,7 @@ def _table_candidates(
     province = _province_above(text, *above)
     rows = []
     body = [split_cells(text, span) for span in table.rows]
+    percent = {i for i, cell in enumerate(table.header) if "%" in cell}
     # What the columns nobody explains could hold, from their cells.
     unexplained: set[str] = set()
     figures = False  # whether a column nobody explains holds figures
@@ -535,6 +536,9 @@ def _table_candidates(
             continue  # a merged or split row: its cells cannot be told apart
         found = [(key, _row_values(text, cells, cols)) for key, cols in groups.items()]
         found = [(key, values) for key, values in found if values]
+        for (_, values), cols in zip(found, (groups[k] for k, _ in found), strict=True):
+            if "score" in values and cols.get("score") in percent:
+                values["score_unit"] = "percent"  # "Chỉ số CCHC (%)" over "91,20"
         if subject is not None:
             # A row per year: the year cell dates the row's values.
             row_year = _BARE_YEAR.fullmatch(_number(text, cells[year_cols[0]]))
