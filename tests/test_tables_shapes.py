@@ -383,3 +383,17 @@ def test_a_ministries_table_of_the_2022_framework_gives_each_fields_score() -> N
         "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
     }  # fmt: skip
     assert {r.year for r in recs} == {2023} and {r.confidence for r in recs} == {0.9}
+
+
+def test_an_english_header_naming_the_index_is_its_score_not_a_component() -> None:
+    text = (
+        "SIPAS 2023 results of provinces\n"
+        "# | Province/City | Satisfaction index (%) | Ranking\n"
+        "1 | Quang Ninh | 91.2 | 1\n2 | Hai Phong | 90.1 | 2\n"
+    )
+    recs = _recs(text)
+    got = sorted((r.entity, r.index, r.component, r.score, r.score_unit, r.rank) for r in recs)
+    assert got == [
+        ("Hải Phòng", "SIPAS", None, 90.1, "percent", 2),
+        ("Quảng Ninh", "SIPAS", None, 91.2, "percent", 1),
+    ]
