@@ -397,3 +397,37 @@ def test_an_english_header_naming_the_index_is_its_score_not_a_component() -> No
         ("Hải Phòng", "SIPAS", None, 90.1, "percent", 2),
         ("Quảng Ninh", "SIPAS", None, 91.2, "percent", 1),
     ]
+
+
+def test_one_units_parts_as_rows_give_each_parts_score_and_rank() -> None:
+    text = (
+        "Điểm các chỉ số nội dung PAPI 2022 của Quảng Trị\n"
+        "Chỉ số nội dung | Điểm | Xếp hạng\n"
+        "Tham gia của người dân ở cấp cơ sở | 5,12 | 20\n"
+        "Quản trị điện tử | 3,01 | 40\n"
+        "Tổng điểm | 42,10 | 25\n"
+    )
+    got = sorted((r.entity, r.component or "", r.year, r.score, r.rank) for r in _recs(text))
+    assert got == [
+        ("Quảng Trị", "", 2022, 42.1, 25),
+        ("Quảng Trị", "Quản trị điện tử", 2022, 3.01, 40),
+        ("Quảng Trị", "Tham gia của người dân ở cấp cơ sở", 2022, 5.12, 20),
+    ]  # fmt: skip
+
+
+def test_a_satisfaction_rate_column_is_the_sipas_score_and_a_months_table_is_dated() -> None:
+    sipas = (
+        "Chỉ số SIPAS năm 2022 của các huyện tỉnh Quảng Nam\n"
+        "STT | Huyện, thị xã, thành phố | Tỷ lệ hài lòng (%) | Xếp hạng\n"
+        "1 | huyện Quế Sơn | 92,10 | 1\n | Trung bình | 88,00 | \n"
+    )
+    assert [(r.entity, r.score, r.score_unit, r.scope) for r in _recs(sipas)] == [
+        ("huyện Quế Sơn", 92.1, "percent", "province:Quảng Nam"),
+    ]
+    monthly = (
+        "Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 5/2024 của các tỉnh\n"
+        "Tỉnh | Số hóa hồ sơ | Tổng điểm\nLào Cai | 20,0 | 89,7\nYên Bái | 18,5 | 85,2\n"
+    )
+    assert {(r.index, r.year, r.confidence) for r in _recs(monthly)} == {
+        ("SERVICE_INDEX", 2024, 0.9),
+    }

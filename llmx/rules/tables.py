@@ -288,13 +288,19 @@ def _index_above(folded: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+# "tháng 5/2024", "quý I/2023", "tuần 03/2024": a period's year, not part of a day's date.
+_PERIOD_BEFORE = re.compile(r"\b(?:thang|quy|tuan|month|quarter|week)\s+(?:\d{1,2}|[ivx]+)\s*/\s*$")
+
+
 def _year_above(folded: str, start: int, end: int) -> int | None:
     """The position of the year of the caption: the first one "năm YYYY" or a bare year not
     part of a date, in the caption if there is one, else the last above the table."""
     found = [
         m.start(1) if m.group(1) else m.start(2)
         for m in lx.YEAR_RE.finditer(folded, start, end)
-        if m.group(1) or not _DATE_PART.search(folded[max(0, m.start(2) - 2) : m.start(2)])
+        if m.group(1)
+        or not _DATE_PART.search(folded[max(0, m.start(2) - 2) : m.start(2)])
+        or _PERIOD_BEFORE.search(folded, max(0, m.start(2) - 14), m.start(2))
     ]
     return found[0] if found else None
 
@@ -491,6 +497,8 @@ def _table_candidates(
     table = _with_sub_header(text, table)
     if _is_transposed(text, table):
         return _transposed_candidates(doc, folded, table, above, parts, from_text)
+    if _has_part_rows(text, table, parts):
+        return _part_row_candidates(doc, folded, table, above, parts, from_text)
     columns = table_columns(table.header, parts=parts)
     columns = _years_as_ranks(text, table, columns)
     units = [c.at for c in columns if c is not None and c.role == "unit"]
@@ -674,6 +682,80 @@ def _head_key(cell: str) -> tuple[int | None, Unit | None, str | None]:
     unit = None if bare else _head_unit(upper)
     role = _role(lower) if lower else None
     return year, unit, role
+
+
+def _has_part_rows(text: str, table: TableLayout, parts: bool) -> bool:
+    """Whether a table gives one unit's parts as rows ("Chỉ số nội dung | Điểm | Xếp hạng"
+    over "Quản trị điện tử | 3,01 | 40"): no unit column, every other header cell a value
+    column of the whole row, and some row's first cell a component."""
+    head = _read_cell(0, table.header[0], parts=False)
+    if head is not None and head.role in ("unit", "year"):
+        return False
+    rest = table_columns(table.header[1:])
+    if not rest or not all(c is not None and c.role in _VALUE_ROLES and c.component is None
+                           for c in rest):  # fmt: skip
+        return False
+    labels = [text[a:b] for a, b in (split_cells(text, span)[0] for span in table.rows)]
+    return any(_component(lab) for lab in labels)
+
+
+def _part_row_candidates(
+    doc: Document,
+    folded: str,
+    table: TableLayout,
+    above: tuple[int, int],
+    parts: bool,
+    from_text: bool,
+) -> list[Candidate]:
+    """The rows of a table of one unit's parts as candidates: each row a component (or the
+    whole index, "Tổng điểm"), the columns its score and rank; the unit the one the caption
+    or the nearest line above names."""
+    text = doc.text
+    caption = table.caption_span or above
+    subject = _subject_above(text, caption, above)
+    index = _table_index(folded, table, above)
+    if subject is None or index is None:
+        return []
+    year, year_evidence = _caption_year(text, folded, table, caption, above)
+    columns: list[Column | None] = [None, *table_columns(table.header[1:])]
+    groups = _groups([Column(i, c.role, c.year) if c else None for i, c in enumerate(columns)])
+    keys = [(None, None)] if (None, None) in groups else list(groups)
+    if len(keys) != 1:
+        return []  # columns of several years: which one a row's figure is cannot be told
+    cols = groups[keys[0]]
+    if keys[0][0] is not None:  # "Điểm 2022 | Xếp hạng 2022": the header dates the rows
+        year, year_evidence = keys[0][0], _span_evidence(text, table.header_span)
+    name, level, own_province = subject
+    lvl = level or "province"
+    province = _province_above(text, *above)
+    understood, unexplained = True, set()
+    found = []
+    for span in table.rows:
+        cells = split_cells(text, span)
+        if len(cells) != len(table.header):
+            continue
+        label = _read_cell(0, text[cells[0][0] : cells[0][1]], parts)
+        values = _row_values(text, cells, cols)
+        if label is None or label.role not in _VALUE_ROLES:
+            understood = False
+            row = [_number(text, c) for c in cells[1:]]
+            if from_text and any(ch.isdigit() for v in row for ch in v):
+                return []  # an unexplained row of figures: left to the sentence rules
+            unexplained |= _could_hold(row)
+            continue
+        if values:
+            found.append((span, label.component, values))
+    out: list[Candidate] = []
+    for span, component, values in found:
+        rec = _record(name, lvl, index, component, year)
+        rec.update(values)
+        rec["scope"] = _scope(lvl, own_province or province)
+        rec["confidence"] = _confidence(rec, understood, unexplained)
+        rec["evidence"] = _span_evidence(text, span)
+        if year_evidence is not None:
+            rec["field_evidence"] = {"year": year_evidence}
+        out.append(("index_results", rec))
+    return out
 
 
 def _is_transposed(text: str, table: TableLayout) -> bool:
