@@ -33,7 +33,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(\d{1,3})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.MULTI
 
 # ... or "6 Lạng Sơn": the place and the unit alone on the line, the unit's whole name; such a
 # list may go on from places the text gave before ("các vị trí tiếp theo … là: 6 …").
-_BARE_ITEM = re.compile(r"[ \t]*(\d{1,3})[ \t]+([^\W\d][^\n]*?)[ \t]*$", re.MULTILINE)
+_BARE_ITEM = re.compile(r"^[ \t]*(\d{1,3})[ \t]+([^\W\d][^\n]*?)[ \t]*$", re.MULTILINE)
 
 
 _RANKING_WORDS = re.compile(r"\b(?:xep hang|bang xep hang|top|ranking|rankings|ranked|dan dau)\b")
