@@ -51,8 +51,8 @@ _SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
-    r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
-    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+    r"\d|dan dau|dung dau|quan quan|cao nhat"
+    rf"|\bthu (?:{lx.ORD_ALTS})\b"  # "thứ ba": the vocabulary's ordinal words
 )
 _EN_RANK_WORD = re.compile(lx.EN_RANK_WORD_HINT)
 

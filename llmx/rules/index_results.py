@@ -16,8 +16,8 @@ from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 
-_ORD = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
-        "bay": 7, "tam": 8, "chin": 9, "muoi": 10}  # fmt: skip
+# Vietnamese ordinal words ("thứ ba" -> 3) are the vocabulary's (lexicon.VI_ORDINALS).
+_ORD = lx.VI_ORDINALS
 
 
 @dataclass(slots=True)
@@ -292,7 +292,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         if re.search(
-            r"(?<![/\d])\b(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+(?:tinh|bo|"
+            rf"(?<![/\d])\b(?:\d+|{lx.VI_CARDINAL_ALTS}|cac|nhung)\s+(?:tinh|bo|"
             r"dia phuong|don vi|so|huyen|thanh pho|co quan|vi tri|provinces|ministries)\b"
             r"[^.;,]{0,12}$",
             f[max(0, m.start() - 40) : m.start()],

@@ -90,6 +90,11 @@ def _ordinal_words(lang: str) -> dict[str, int]:
 
 
 VI_ORDINALS = _ordinal_words("vi")  # "nhat" -> 1, "tu" -> 4, "muoi" -> 10
+# Counts in words ("ba bộ dẫn đầu": a group of three, not a place), folded, from the
+# vocabulary's cardinals (ordinal.toml, kind "cardinal").
+VI_CARDINAL_ALTS = "|".join(
+    fold(e.pattern) for e in get_vocab().entries if e.kind == "cardinal" and e.lang == "vi"
+)
 ORD_ALTS = "|".join(VI_ORDINALS)
 ORD_WORD = f"({ORD_ALTS})"
 
