@@ -113,10 +113,28 @@ RANK_WORD_RE = re.compile(
     rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b"
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:la|thuoc ve)\b)"  # "thứ hai là X"
 )
+# Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
+# "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
+# digit ("top 1", "số 1") are the rank patterns' (NUMBER_ONE_RE, RANK_RE). "cao nhất" (the
+# vocabulary's "highest") only where it ranks against a whole field: "cao nhất cả nước",
+# "mức điểm cao nhất", not "tỷ lệ cao nhất từ trước đến nay".
+_LEADER_WORDS = "|".join(
+    folded_source(e.pattern)
+    for e in get_vocab().entries
+    if e.kind == "leader"
+    and e.lang == "vi"
+    and e.label in ("leader", "top_group")
+    and not re.search(r"\d", e.pattern)
+)
+_HIGHEST_WORD = "|".join(
+    folded_source(e.pattern)
+    for e in get_vocab().entries
+    if e.kind == "highest" and e.label == "highest" and e.lang == "vi"
+)
 LEADER_RE = re.compile(
-    r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau|"
-    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi))|"
-    r"(?<=muc diem )cao nhat|(?<=diem so )cao nhat)\b"
+    rf"{_LEADER_WORDS}"
+    rf"|(?:{_HIGHEST_WORD})(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi))"
+    rf"|(?<=muc diem )(?:{_HIGHEST_WORD})|(?<=diem so )(?:{_HIGHEST_WORD})"
 )
 # Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
 RANK_DOWN_WORDS: tuple[str, ...] = (
