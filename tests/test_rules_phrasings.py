@@ -57,3 +57,61 @@ def test_every_vietnamese_word_leader_of_the_vocabulary_is_a_rules_leader() -> N
         for example in e.examples:
             assert lx.LEADER_RE.search(fold(example)), example
     assert not lx.LEADER_RE.search("nguoi dung dau co quan")
+
+
+# ---- lists paired in order ("lần lượt", "respectively") -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the PCI 2021, Quang Ninh, Dong Thap and Long An ranked first, second and third "
+            "respectively.",
+            {("Quảng Ninh", 1), ("Đồng Tháp", 2), ("Long An", 3)},
+        ),
+        (
+            "In the 2019 PAPI, Ben Tre and Tra Vinh were 4th and 9th respectively.",
+            {("Bến Tre", 4), ("Trà Vinh", 9)},
+        ),
+        (
+            "Chỉ số SIPAS năm 2022, Sở Y tế và Sở Tư pháp của tỉnh Nam Định xếp thứ 1 và thứ 2, "
+            "lần lượt đạt 88,02% và 87,5%.",
+            {("Sở Y tế", 1), ("Sở Tư pháp", 2)},
+        ),
+        (
+            "Chỉ số CCHC năm 2024, hai vị trí cuối, thứ 5 và thứ 6, lần lượt thuộc về Tây "
+            "Nguyên và Đông Nam Bộ.",
+            {("Tây Nguyên", 5), ("Đông Nam Bộ", 6)},
+        ),
+    ],
+)
+def test_an_ordinal_list_pairs_with_its_subjects_in_order(text: str, expected: set) -> None:
+    assert {(f[0], f[3]) for f in _facts(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chỉ số PCI năm 2021: Quảng Ninh, Đồng Tháp, Long An lần lượt tăng 2, 3 và 5 bậc.",
+            {("Quảng Ninh", 2), ("Đồng Tháp", 3), ("Long An", 5)},
+        ),
+        (
+            "Chỉ số CCHC năm 2022, Bộ Y tế và Bộ Xây dựng lần lượt giảm 3 và 1 bậc so với năm "
+            "2021.",
+            {("Bộ Y tế", -3), ("Bộ Xây dựng", -1)},
+        ),
+        (
+            "In the PAPI 2020, Hue and Da Nang fell 4 and 7 places respectively.",
+            {("Thừa Thiên Huế", -4), ("Đà Nẵng", -7)},
+        ),
+    ],
+)
+def test_a_list_of_moves_pairs_with_its_subjects_in_order(text: str, expected: set) -> None:
+    assert {(f[0], f[5]) for f in _facts(text)} == expected
+
+
+def test_a_list_of_moves_without_its_subjects_gives_no_move() -> None:
+    # "hai bộ" names no one: no guess whose move each number is.
+    assert _facts("Chỉ số CCHC năm 2022, hai bộ giảm 3 và 1 bậc.") == set()

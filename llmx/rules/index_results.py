@@ -254,6 +254,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": int(m.group("y")) if m.group("y") else None, "rank": a,
                        "total": int(m.group("t")) if m.group("t") else None, "derive": True})
             )  # fmt: skip
+    for m in lx.MOVE_LIST_RE.finditer(f):
+        # "lần lượt tăng 2, 3 và 5 bậc": a list, held whole until `respectively` gives each
+        # move to its subject (or drops it: no guess whose move each one is).
+        add(m, "rank_change", {"value": None, "move_list": True})
     for m in lx.RANK_CHANGE_RE.finditer(f):
         n = int(m.group("n"))
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
@@ -862,9 +866,38 @@ def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Eve
     return values
 
 
+def _respective_moves(
+    f: str, lo: int, hi: int, subjects: list[Event], values: list[Event]
+) -> list[Event]:
+    """ "A, B và C lần lượt tăng 2, 3 và 5 bậc": each move after its subject, in order."""
+    cue = lx.RESPECTIVELY_RE.search(f, lo, hi)
+    lst = lx.MOVE_LIST_RE.search(f, lo, hi)
+    if lst is None:
+        return values
+    unpaired = [v for v in values if not (v.data.get("move_list") and lo <= v.start < hi)]
+    if cue is None:
+        return unpaired
+    word = lst.group("dir")
+    sign = -1 if word in lx.RANK_DOWN_WORDS or word in lx.EN_DOWN_WORDS else 1
+    items = [int(n) for n in re.findall(r"\d+", lst.group("list"))]
+    before = min(cue.start(), lst.start())
+    cands = sorted(
+        (e for e in subjects if e.kind == "entity" and lo <= e.start < before),
+        key=lambda e: e.start,
+    )[-len(items) :]
+    if len(cands) != len(items) or not lx.LIST_JOIN_RE.match(f[cands[0].end : cands[1].start]):
+        return unpaired
+    kept = [v for v in unpaired if not (v.start < lst.end() and lst.start() < v.end)]
+    for subject, n in zip(cands, items, strict=True):
+        kept.append(Event(subject.end, subject.end, "rank_change", {"value": sign * n}))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
 def _respectively_in(
     f: str, lo: int, hi: int, subjects: list[Event], values: list[Event]
 ) -> list[Event]:
+    values = _respective_moves(f, lo, hi, subjects, values)
     cue = lx.RESPECTIVELY_RE.search(f, lo, hi)
     lst = lx.RANK_LIST_RE.search(f, lo, hi)
     if cue is None or lst is None:
@@ -872,23 +905,23 @@ def _respectively_in(
     items = []
     for m in lx.RANK_LIST_ITEM_RE.finditer(f, lst.start(), lst.end()):
         raw = m.group("n")
-        rank = int(raw) if raw.isdigit() else _ORD[raw]
+        rank = int(raw) if raw.isdigit() else _ORD.get(raw) or lx.EN_ORDINALS[raw]
         items.append((rank, int(m.group("t")) if m.group("t") else None))
     kinds = ("entity", "component")
+    ranked = sorted((e for e in subjects if e.kind in kinds), key=lambda e: e.start)
+    # "A, B và C lần lượt xếp thứ …", "A and B ranked 4th and 9th respectively", "A và B xếp
+    # thứ 1 và thứ 2, lần lượt đạt …": the subjects come before the list (and its cue) ...
+    before = [e for e in ranked if lo <= e.start < min(cue.start(), lst.start())]
+    run = _joined(before, f, last=True)  # "A và B của tỉnh C xếp …": the listed A and B
+    before = run if len(run) == len(items) else before[-len(items) :]
+    # ... or, "các vị trí thứ 5, 6 lần lượt thuộc về A, B", after the cue.
+    after = [e for e in ranked if cue.end() <= e.start < hi][: len(items)]
     if lst.start() > cue.start():
-        # "A, B và C lần lượt xếp thứ …": the subjects come before the cue.
-        cands = sorted(
-            (e for e in subjects if e.kind in kinds and lo <= e.start < cue.start()),
-            key=lambda e: e.start,
-        )
-        cands = cands[-len(items) :] if len(cands) >= len(items) else cands
+        cands = before
+    elif cue.start() >= lst.end() and len(after) != len(items):
+        cands = before  # the cue after the list pairs another list: the subjects are before
     else:
-        # "các vị trí thứ 5, 6 lần lượt thuộc về A, B": the subjects follow it.
-        cands = sorted(
-            (e for e in subjects if e.kind in kinds and cue.end() <= e.start < hi),
-            key=lambda e: e.start,
-        )
-        cands = cands[: len(items)]
+        cands = after
     if len(cands) != len(items) or len(items) < 2 or len({c.kind for c in cands}) != 1:
         return values
     # A rank whose cue starts before the list ("ở vị trí 18/63 và 30/63") is its first item.

@@ -380,7 +380,7 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|came|was|placed|finished|in|at|to|reached|put it|put the \w+"
+    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|placed|finished|in|at|to|reached|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
@@ -657,11 +657,25 @@ SHARE_AFTER_RE = re.compile(
 # "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".
 RESPECTIVELY_RE = re.compile(r"\blan luot\b|\brespectively\b")
 _LIST_ITEM = rf"(?:thu\s+|vi tri\s+)?(?:\d{{1,3}}(?:/\d{{1,3}})?|{ORD_ALTS})\b"
+# English: "A, B and C ranked first, second and third respectively", "were 4th and 9th".
+_EN_LIST_ITEM = rf"(?:{_EN_ORD_ALTS}|\d{{1,2}}(?:st|nd|rd|th))\b"
 RANK_LIST_RE = re.compile(
     rf"\b(?:vi tri|hang|thu|xep|dung)\s+{_LIST_ITEM}(?:\s*(?:,|va)\s*{_LIST_ITEM})+"
+    rf"|\b(?:ranked|ranking|were|came|placed|finished|stood)\s+(?:in\s+)?(?:the\s+)?"
+    rf"{_EN_LIST_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?{_EN_LIST_ITEM})+"
 )
 RANK_LIST_ITEM_RE = re.compile(
-    rf"(?P<n>\d{{1,3}}|{ORD_ALTS})\b(?:/(?P<t>\d{{1,3}}))?"
+    rf"(?P<n>\d{{1,3}}(?=st\b|nd\b|rd\b|th\b)|\d{{1,3}}\b|(?:{ORD_ALTS}|{_EN_ORD_ALTS})\b)"
+    rf"(?:st|nd|rd|th)?(?:/(?P<t>\d{{1,3}}))?"
+)
+
+# Move lists paired the same way: "A, B và C lần lượt tăng 2, 3 và 5 bậc", "A and B rose 4
+# and 7 places respectively". The direction's sign: RANK_DOWN_WORDS / EN_DOWN_WORDS.
+MOVE_LIST_RE = re.compile(
+    r"\b(?P<dir>tang|giam|tut|len|xuong|lui|thang|cai thien|rose|fell|climbed|dropped|slipped|"
+    r"moved up|moved down|gained|lost|jumped|up|down)\s+(?:by\s+|them\s+|lan luot\s+)?"
+    r"(?P<list>\d{1,2}(?:\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)\d{1,2})+)\s+"
+    r"(?:bac|hang|vi tri|places?|spots?|positions?|notch(?:es)?)\b"
 )
 
 # A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
