@@ -115,3 +115,64 @@ def test_a_list_of_moves_pairs_with_its_subjects_in_order(text: str, expected: s
 def test_a_list_of_moves_without_its_subjects_gives_no_move() -> None:
     # "hai bộ" names no one: no guess whose move each number is.
     assert _facts("Chỉ số CCHC năm 2022, hai bộ giảm 3 và 1 bậc.") == set()
+
+
+# ---- values written without a unit ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The PAPI 2021 scores of Hue and Da Nang were 45.12 and 44.30 respectively.",
+            {("Thừa Thiên Huế", 45.12), ("Đà Nẵng", 44.3)},
+        ),
+        (
+            "In the PCI 2019, Dong Thap and Long An had the best results, at 72.1 and 70.37 "
+            "respectively.",
+            {("Đồng Tháp", 72.1), ("Long An", 70.37)},
+        ),
+        (
+            "Chỉ số PAPI năm 2021 của Bến Tre và Trà Vinh lần lượt là 46,12 và 44,3.",
+            {("Bến Tre", 46.12), ("Trà Vinh", 44.3)},
+        ),
+    ],
+)
+def test_a_unitless_list_beside_its_cue_pairs_with_its_subjects(text: str, expected: set) -> None:
+    assert {(f[0], f[2]) for f in _facts(text)} == expected
+
+
+def test_a_unitless_list_that_does_not_pair_is_nobodys_score() -> None:
+    # one unit named for two values: no guess, and no single unit gets both
+    text = (
+        "In the PAR Index 2017, an unnamed committee and the Ministry of Health had the "
+        "lowest results, at 72.13 and 72.40 respectively."
+    )
+    assert {f[2] for f in _facts(text)} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Chỉ số PCI năm 2022, Bắc Giang đứng thứ hai với 72,8.",
+            ("Bắc Giang", 2022, 72.8, 2, None, None),
+        ),
+        (
+            "Về Chỉ số DTI năm 2021, Bộ Tài chính tiếp tục dẫn đầu với 0,6321.",
+            ("Bộ Tài chính", 2021, 0.6321, 1, None, 0),
+        ),
+        (
+            "In the DTI 2022, the Ministry of Finance led the 17 ministries with public "
+            "services, scoring 0.68.",
+            ("Bộ Tài chính", 2022, 0.68, 1, None, None),
+        ),
+    ],
+)
+def test_a_value_beside_a_place_is_the_units_score(text: str, fact: tuple) -> None:
+    assert fact in _facts(text)
+
+
+def test_a_count_beside_a_place_is_no_score() -> None:
+    facts = _facts("Chỉ số PCI năm 2022, Bắc Giang đứng thứ hai với 1,2 triệu doanh nghiệp.")
+    assert {f[2] for f in facts} <= {None}

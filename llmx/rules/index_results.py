@@ -313,7 +313,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6") if m.group(g))
+        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6", "v7", "v8") if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)
@@ -943,15 +943,18 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
     if cue is None:
         return values
     lo = f.rfind(";", 0, cue.start()) + 1
+    given = values  # what is returned when the lists do not pair
+    # unitless values count only when they pair: alone they are nobody's score
+    values = values + _unitless_list(f, values)
     listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
     listed = sorted(listed + _bare_list_items(f, listed, values), key=lambda e: e.start)
     run = _joined(listed, f)
     if len(run) < 2 or len({v.kind for v in run}) != 1:
-        return values
+        return given
     ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
     units = _joined(ents, f, last=True)
     if len(units) != len(run):
-        return values
+        return given
     move = lx.EN_LIST_MOVE_BEFORE_RE.search(f, max(0, run[0].start - 24), run[0].start)
     kept = [v for v in values if v not in run]
     for unit, v in zip(units, run, strict=True):
@@ -962,6 +965,22 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
         kept.append(Event(unit.end, unit.end, kind, data))
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+def _unitless_list(f: str, values: list[Event]) -> list[Event]:
+    """Score events for a list of values written with no unit beside its cue ("at 72.13 and
+    72.40 respectively"), where no other reading took those numbers."""
+    out: list[Event] = []
+    for m in lx.BARE_LIST_RE.finditer(f):
+        s, e = m.span("list" if m.group("list") else "list2")
+        if any(v.start < e and s < v.end for v in values):
+            continue
+        for item in lx.BARE_LIST_ITEM_RE.finditer(f, s, e):
+            value = _num(item.group(0))
+            if value is not None:
+                out.append(Event(item.start(), item.end(), "score", {"value": value,
+                                                                     "unit": "points"}))  # fmt: skip
+    return out
 
 
 # A bare number ending at a list join: "73,26, 72,51 và 70,1 điểm", "73.26, 72.51 and 70.1

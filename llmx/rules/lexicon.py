@@ -678,6 +678,23 @@ MOVE_LIST_RE = re.compile(
     r"(?:bac|hang|vi tri|places?|spots?|positions?|notch(?:es)?)\b"
 )
 
+# A list of values with no unit at all, tied to its subjects by the cue right beside it:
+# "at 72.13 and 72.40 respectively", "lần lượt là 45,12 và 44,30".
+_BARE_DEC = r"\d{1,3}[.,]\d{1,4}"
+
+def _bare_list(group: str) -> str:
+    return (
+        rf"(?P<{group}>{_BARE_DEC}(?:\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+){_BARE_DEC})+)"
+        r"(?!\d|[.,]\d)(?!\s*(?:%|percent|per cent|points?|diem|trieu|ty|nghin|million|billion))"
+    )
+
+
+BARE_LIST_RE = re.compile(
+    rf"\b(?:at|were|are|of|was)\s+{_bare_list('list')}(?=\s*,?\s*respectively\b)"
+    rf"|\blan luot\s+(?:la|dat|co|dat duoc)\s+{_bare_list('list2')}"
+)
+BARE_LIST_ITEM_RE = re.compile(_BARE_DEC)
+
 # A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
 # "chưa tới 80%", "above 90 percent". Checked before and after the number.
 BOUND_BEFORE_RE = re.compile(
@@ -774,6 +791,12 @@ SCORE_NO_UNIT_RE = re.compile(
     r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+    # "…, scoring 0.68": a DTI value on the 0-1 scale named as the unit's score
+    r"|\b(?:scoring|scored)\s+(?P<v7>0\.\d{2,4})(?!\d|\.\d)(?!\s*(?:%|points?|percent))"
+    # "đứng thứ hai với 72,8", "dẫn đầu với 0,6321": the value beside a place is its score
+    rf"|\b(?:thu (?:{ORD_ALTS}|\d{{1,2}})(?:/\d{{2,3}})?|dan dau|dung dau)(?:\s+(?:ca nuoc|toan quoc))?"
+    r",?\s+voi\s+(?P<v8>\d{1,3},\d{1,4})(?!\d|[.,]\d)"
+    r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|phieu|nguoi|doanh nghiep))"
     # "with a score of 70.1", "an overall score of 42.1": English names the value a score.
     r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
     r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
