@@ -978,8 +978,8 @@ def _unitless_list(f: str, values: list[Event]) -> list[Event]:
         for item in lx.BARE_LIST_ITEM_RE.finditer(f, s, e):
             value = _num(item.group(0))
             if value is not None:
-                out.append(Event(item.start(), item.end(), "score", {"value": value,
-                                                                     "unit": "points"}))  # fmt: skip
+                data = {"value": value, "unit": "points"}
+                out.append(Event(item.start(), item.end(), "score", data))
     return out
 
 
