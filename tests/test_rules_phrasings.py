@@ -176,3 +176,27 @@ def test_a_value_beside_a_place_is_the_units_score(text: str, fact: tuple) -> No
 def test_a_count_beside_a_place_is_no_score() -> None:
     facts = _facts("Chỉ số PCI năm 2022, Bắc Giang đứng thứ hai với 1,2 triệu doanh nghiệp.")
     assert {f[2] for f in facts} <= {None}
+
+
+# ---- the country's figures are not the main unit's ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "national",
+    [
+        "Mức độ hài lòng chung của người dân cả nước đối với sự phục vụ của cơ quan hành chính "
+        "nhà nước (SIPAS 2023) đạt 81,4%, cao hơn 1,2% so với năm 2022.",
+        "Tính chung toàn quốc, điểm trung bình Chỉ số PAPI 2023 đạt 42,9 điểm.",
+        "Chỉ số PAPI 2023: mức cao nhất là 47,5 điểm và mức thấp nhất 38,1 điểm.",
+        "Chỉ số SIPAS 2023 của người dân, doanh nghiệp trên toàn quốc đạt 81,4%.",
+    ],
+)
+def test_a_national_figure_is_not_the_main_provinces(national: str) -> None:
+    lead = "Chỉ số SIPAS năm 2023 của Hậu Giang đạt 88,3%, xếp thứ 9 cả nước. "
+    facts = _facts(lead + national)
+    assert facts == {("Hậu Giang", 2023, 88.3, 9, None, None)}
+
+
+def test_a_province_ranked_in_the_national_table_keeps_its_figure() -> None:
+    facts = _facts("Chỉ số PAPI năm 2021, trong bảng xếp hạng cả nước, Ninh Thuận đạt 43,1 điểm.")
+    assert ("Ninh Thuận", 2021, 43.1, None, None, None) in facts

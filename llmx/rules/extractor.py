@@ -87,7 +87,9 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
-    if d.entity is None and lx.EN_NATIONAL_SUBJECT_RE.match(clause):
+    if d.entity is None and (
+        lx.EN_NATIONAL_SUBJECT_RE.match(clause) or lx.NATIONAL_SUBJECT_RE.search(clause)
+    ):
         return "the country's figure, not the document's main unit's"
     cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
     if (

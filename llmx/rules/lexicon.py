@@ -866,6 +866,17 @@ EN_PRIOR_SCORE_RE = re.compile(
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.
 EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
+# The same in Vietnamese, anywhere before the value in its clause: the figure of the whole
+# country's respondents ("mức độ hài lòng chung của người dân cả nước … đạt 82,66%", "Tính
+# chung toàn quốc, điểm trung bình đạt …"), and the ends of the field's spread at a clause's
+# start ("mức cao nhất là 48,06 điểm và mức thấp nhất 37,22 điểm"), told with no unit named.
+NATIONAL_SUBJECT_RE = re.compile(
+    r"\btinh chung (?:ca nuoc|toan quoc|63 tinh)\b"
+    r"|\b(?:nguoi dan|doanh nghiep|to chuc)(?:,? (?:va )?(?:to chuc|doanh nghiep))? "
+    r"(?:tren )?(?:ca nuoc|toan quoc)\b"
+    r"|(?:^\W*|[:,]\s*)(?:va\s+)?(?:muc|diem|muc diem|diem so) (?:cao nhat|thap nhat)\b"
+    r"|(?:^\W*|[:,]\s*)(?:and\s+)?the (?:highest|lowest) (?:score|result|figure)\b"
+)
 # A list of values paired in order with a list of units by "respectively" / "lần lượt": "A, B
 # and C saw their index fall, by 0.49 percent, 0.51 percent and 1.94 percent respectively".
 # Items of either list are joined by commas and "and" / "và" (a value's unit may sit between);
