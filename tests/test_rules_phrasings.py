@@ -200,3 +200,16 @@ def test_a_national_figure_is_not_the_main_provinces(national: str) -> None:
 def test_a_province_ranked_in_the_national_table_keeps_its_figure() -> None:
     facts = _facts("Chỉ số PAPI năm 2021, trong bảng xếp hạng cả nước, Ninh Thuận đạt 43,1 điểm.")
     assert ("Ninh Thuận", 2021, 43.1, None, None, None) in facts
+
+
+@pytest.mark.parametrize(
+    "average",
+    [
+        "The national average was 84.2 percent, up 1.3 points from 2021.",
+        "The nationwide figure rose 1.3 points to 84.2 percent.",
+        "Tính chung toàn quốc, chỉ số bình quân tăng 1,3 điểm so với năm 2021.",
+    ],
+)
+def test_a_change_told_after_an_average_is_not_the_units_change(average: str) -> None:
+    lead = "In the PAR Index 2022, Hau Giang scored 86.1 percent. "
+    assert _facts(lead + average) == {("Hậu Giang", 2022, 86.1, None, None, None)}

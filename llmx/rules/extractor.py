@@ -25,7 +25,7 @@ from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.confidence import attachment, confidence, lower_contested
 from llmx.rules.entities import EntityMention, find_entities, main_entity
-from llmx.rules.facts import merge_facts
+from llmx.rules.facts import DOUBT_KEY, merge_facts
 from llmx.rules.index_results import (
     Draft,
     assemble,
@@ -44,7 +44,7 @@ from llmx.rules.plausibility import implausible, unit_scale_indices
 from llmx.rules.tables import with_table_results
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
-_DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
+_DOUBT = DOUBT_KEY  # working key: why the sentence does not let us say whose figure this is
 _ATTACH = "_attach"  # working key: how the record was attached (rules.confidence)
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about one index
