@@ -214,3 +214,45 @@ def test_a_change_told_after_an_average_is_not_the_units_change(average: str) ->
     lead = "In the PAR Index 2022, Hau Giang scored 86.1 percent. "
     got = RulesExtractor().extract(make_doc(lead + average)).extraction.index_results
     assert [(r.entity, r.score, r.score_change) for r in got] == [("Hậu Giang", 86.1, None)]
+
+
+# ---- lists of sub-index scores ---------------------------------------------------------------
+
+
+def _parts(text: str) -> set[tuple]:
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    return {(r.component, r.score, r.rank) for r in got}
+
+
+def test_a_field_the_component_list_does_not_know_does_not_take_the_last_ones_name() -> None:
+    text = (
+        "Về các chỉ số thành phần của PCI 2022, Hà Tĩnh có 3 chỉ số tăng điểm gồm: Gia nhập "
+        "thị trường (7,1 điểm), Tiếp cận đất đai (6,9 điểm), Quả cảm hành động (6,2 điểm)."
+    )
+    parts = _parts(text)
+    assert ("Tiếp cận đất đai", 6.9, None) in parts
+    assert not any(score == 6.2 for _, score, _ in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "Chỉ số CCHC năm 2022 của Hà Tĩnh: lĩnh vực cải cách thủ tục hành chính đạt "
+            "12,5/13 điểm, lĩnh vực cải cách tổ chức bộ máy đạt 8,9/9,5 điểm.",
+            ("Cải cách tổ chức bộ máy hành chính", 8.9, None),
+        ),
+        (
+            "Chỉ số DTI năm 2022 của Hà Tĩnh: trụ cột chính quyền số đạt 0,45, xếp thứ 10; "
+            "kinh tế số đạt 0,33, xếp thứ 21.",
+            ("Kinh tế số", 0.33, 21),
+        ),
+        (
+            "In the DTI 2021, Hue was fifth in digital government (0.5012) and ninth in "
+            "digital society (0.3914).",
+            ("digital society", 0.3914, 9),
+        ),
+    ],
+)
+def test_a_sub_scores_value_is_read_as_written(text: str, part: tuple) -> None:
+    assert part in _parts(text)

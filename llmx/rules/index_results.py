@@ -313,7 +313,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6", "v7", "v8") if m.group(g))
+        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10") if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)
@@ -542,6 +542,22 @@ def _names_someone(text: str) -> bool:
     )
 
 
+# A list item naming a field the component list did not know: "…, Tính minh bạch (6,2
+# điểm)", "; Chi phí thời gian: 5,9 điểm". Sentence case: only the first word is capitalised.
+_UNKNOWN_FIELD_RE = re.compile(
+    r"(?:,|;)\s+(?P<name>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,7})\s*[(:]?\s*$"
+)
+
+
+def _names_a_field(text: str) -> bool:
+    """A list item whose field the sentence names but the component list did not know."""
+    m = _UNKNOWN_FIELD_RE.search(text)
+    if m is None or not m.group("name")[0].isupper():
+        return False
+    name = fold(m.group("name"))
+    return not lx.INDEX_ANY_RE.search(name) and not re.match(r"(?:va|and|the|con|rieng)\b", name)
+
+
 # Where a bloc after a value starts a clause of its own ("X đạt 90 điểm, còn khối bộ …").
 _BLOC_BREAK_RE = re.compile(r"[,;:]|\b(?:con|rieng|while|but|whereas)\b")
 
@@ -760,6 +776,16 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 and _names_someone(original[last_value_end : ev.start])
             ):
                 # "A tăng 5 bậc, B giảm 3 bậc" with B unknown: not A's second result.
+                cur.orphan = True
+            if (
+                cur.first_value_at < 0
+                and cur.component is not None
+                and not cur.component_own
+                and last_value_end >= 0
+                and original
+                and _names_a_field(original[last_value_end : ev.start])
+            ):
+                # "A (7,1 điểm), B (6,9 điểm)" with B unknown: not A's second score.
                 cur.orphan = True
             if cur.first_value_at < 0:
                 cur.first_value_at = ev.start

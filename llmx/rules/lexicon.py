@@ -167,7 +167,10 @@ TOTAL_RE = re.compile(
 )
 
 SCORE_RE = re.compile(
-    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%|percent\b|points?\b)"
+    # "8,9/9,5 điểm": the score out of the field's maximum (never the maximum itself)
+    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?<![\d/])(?<![\d/][.,])"
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}(?:[.,]\d{1,2})?\s*)?"
+    r"(?P<u>diem|%|percent\b|points?\b)"
 )
 # "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
 # 3,84 điểm", "nhỉnh hơn năm 2022 (86,62%) 1,71%": a change, never a score.
@@ -791,6 +794,10 @@ SCORE_NO_UNIT_RE = re.compile(
     r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+    # "đạt 0,45, xếp thứ 10", "eighth in digital government (0.4449)": a value on the 0-1
+    # scale (DTI) with its place beside it, or alone in brackets
+    r"|\b(?:voi|dat|at|with)\s+(?P<v9>0[.,]\d{2})(?=\s*,\s*(?:xep|dung|ranked|ranking|placing)\b)"
+    r"|\((?P<v10>0[.,]\d{2,4})\)"
     # "…, scoring 0.68": a DTI value on the 0-1 scale named as the unit's score
     r"|\b(?:scoring|scored)\s+(?P<v7>0\.\d{2,4})(?!\d|\.\d)(?!\s*(?:%|points?|percent))"
     # "đứng thứ hai với 72,8", "dẫn đầu với 0,6321": the value beside a place is its score
