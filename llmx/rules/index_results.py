@@ -85,6 +85,10 @@ def _num(raw: str) -> float | None:
     return parse_vn_number(raw)
 
 
+# The value groups of SCORE_NO_UNIT_RE's alternatives: v, v2, v3, …
+_SCORE_NO_UNIT_GROUPS = tuple(g for g in lx.SCORE_NO_UNIT_RE.groupindex if re.fullmatch(r"v\d*", g))
+
+
 def scan_values(f: str, mask: list[bool]) -> list[Event]:
     """Value events in folded sentence ``f``; consumed spans are marked in ``mask``."""
     ev: list[Event] = []
@@ -313,7 +317,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10") if m.group(g))
+        group = next(g for g in _SCORE_NO_UNIT_GROUPS if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)
