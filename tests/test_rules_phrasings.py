@@ -256,3 +256,21 @@ def test_a_field_the_component_list_does_not_know_does_not_take_the_last_ones_na
 )
 def test_a_sub_scores_value_is_read_as_written(text: str, part: tuple) -> None:
     assert part in _parts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chỉ số CCHC năm 2022, Bộ Tư pháp đạt 91,2%, cao hơn Bộ Tài chính 0,5%.",
+        "Chỉ số PCI năm 2022, Long An đạt 70,1 điểm, vượt Tây Ninh 1,9 điểm.",
+        "Chỉ số PAPI năm 2022, Bến Tre đạt 46,1 điểm, nhỉnh hơn Trà Vinh 0,8 điểm.",
+    ],
+)
+def test_a_gap_to_another_unit_is_nobodys_score(text: str) -> None:
+    scores = {f[2] for f in _facts(text)}
+    assert len(scores - {None}) == 1  # only the subject's own score
+
+
+def test_a_rise_to_first_place_keeps_its_bracketed_score() -> None:
+    text = "Chỉ số CCHC năm 2021, Hải Phòng vượt lên giữ ngôi quán quân (91,80%)."
+    assert ("Hải Phòng", 2021, 91.8, 1, None, None) in _facts(text)

@@ -188,6 +188,10 @@ GAP_BEFORE_RE = re.compile(
     r"(?:\([^)]*\))?\s*$|"
     r"\b(?:hon|thua(?! thien)|kem)\s+(?!nam\b)[^;:]{2,60}?\)\s*$"
     r"|\b(?:thua(?! thien)|kem)\s+(?!nam\b)[^,;:\d]{2,40}$"
+    # "cao hơn Bộ Tài chính 0,5%", "vượt Tây Ninh 1,2 điểm": the gap to a unit (not to an
+    # earlier year: "cao hơn năm 2021 1,59 điểm" is the unit's own change)
+    r"|\b(?:cao hon|thap hon|nhinh hon|vuot|hon)\s+(?!nam\b|so voi\b|cung ky\b|ket qua\b|ky\b|len\b)"
+    r"[^,;:\d(]{2,40}$"
 )
 # "(82,58 điểm)" right after a comparison year: the value of that earlier year.
 PAREN_PRIOR_RE = re.compile(
