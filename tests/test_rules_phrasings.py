@@ -274,3 +274,63 @@ def test_a_gap_to_another_unit_is_nobodys_score(text: str) -> None:
 def test_a_rise_to_first_place_keeps_its_bracketed_score() -> None:
     text = "Chỉ số CCHC năm 2021, Hải Phòng vượt lên giữ ngôi quán quân (91,80%)."
     assert ("Hải Phòng", 2021, 91.8, 1, None, None) in _facts(text)
+
+
+# ---- English places --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "The PCI 2024 report shows Da Nang reaching first place for the first time, with "
+            "71.2 points.",
+            ("Đà Nẵng", 2024, 71.2, 1, None, None),
+        ),
+        (
+            "In the PAPI 2021, Ben Tre leads the ranking with 47.1 points.",
+            ("Bến Tre", 2021, 47.1, 1, None, None),
+        ),
+        (
+            "The SIPAS 2022 placed Quang Tri 21st out of 63 provinces, 3 places lower than in "
+            "2021.",
+            ("Quảng Trị", 2022, None, 21, 63, -3),
+        ),
+        (
+            "In the PCI 2022, Binh Phuoc is 9th of the 63 provinces.",
+            ("Bình Phước", 2022, None, 9, 63, None),
+        ),
+    ],
+)
+def test_english_places_in_other_words(text: str, fact: tuple) -> None:
+    assert fact in _facts(text)
+
+
+def test_an_and_clause_keeps_the_place_of_its_own_unit() -> None:
+    facts = _facts("In the PCI 2022, Ha Noi was 20th and Ho Chi Minh City 27th.")
+    assert {(f[0], f[3]) for f in facts} == {("Hà Nội", 20), ("TP. Hồ Chí Minh", 27)}
+
+
+def test_the_start_of_an_english_move_is_no_place_of_its_own_year() -> None:
+    facts = _facts("In the DTI 2023, Thanh Hoa placed 11th, up from 15th out of 63 in 2022.")
+    assert ("Thanh Hóa", 2023, None, 11, None, 4) in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the PCI 2021, within the northern mountainous region, Lao Cai is 2nd of the 14 "
+        "provinces.",
+        "Chỉ số PCI năm 2021, Lào Cai đứng thứ 2/14 tỉnh trong vùng.",
+    ],
+)
+def test_a_provinces_place_out_of_its_regions_size_is_a_regional_rank(text: str) -> None:
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.entity, r.rank, r.scope) for r in got] == [
+        ("Lào Cai", 2, "region:Trung du và miền núi phía Bắc")
+    ]
+
+
+def test_a_place_out_of_a_regions_size_with_no_region_named_stays_national() -> None:
+    got = RulesExtractor().extract(make_doc("Chỉ số PCI năm 2021, Lào Cai đứng thứ 2/14."))
+    assert [r.scope for r in got.extraction.index_results] == ["national"]

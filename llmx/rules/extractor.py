@@ -3,6 +3,7 @@ grounded records; anything the record validators reject is dropped with its reas
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -177,6 +178,26 @@ def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool
     return any(
         e.end <= value_at and _SIGNED_AFTER_NAME_RE.fullmatch(f, e.end, value_at) for e in ents
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _region_sizes() -> dict[str, int]:
+    """How many provinces each socio-economic region holds (the gazetteer's)."""
+    sizes: dict[str, int] = {}
+    for p in get_gazetteer().provinces:
+        sizes[p.region] = sizes.get(p.region, 0) + 1
+    return sizes
+
+
+def _regional_scope(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
+    """ "Lao Cai is 2nd of the 14 provinces" in a sentence about a region: a province's rank
+    whose total is its own region's size is a rank within that region."""
+    if d.scope is not None or rec["entity_level"] != "province" or d.rank_total is None:
+        return None
+    province = get_gazetteer().lookup(str(rec["entity"]))
+    if province is None or _region_sizes().get(province.region) != d.rank_total:
+        return None
+    return f"region:{province.region}" if lx.REGION_WORD_RE.search(f) else None
 
 
 def _clause_of(f: str, pos: int) -> int:
@@ -574,6 +595,9 @@ class RulesExtractor(Backend):
             if d.component is not None and d.index is None and sentence_index is None:
                 index = _owner_index(d.component, index, carry.doc_index)
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
+            regional = _regional_scope(f, d, rec)
+            if regional is not None:
+                rec["scope"] = regional
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt

@@ -219,6 +219,8 @@ PROVINCE_SCOPE_RE = re.compile(
     r"\b(?:huyen|so, nganh|so, ban, nganh)[^.;]{0,30}?\bcua tinh\b|\b(?:toan|trong) tinh\b"
 )
 REGION_CUE_RE = re.compile(r"\b(?:vung|khu vuc|mien)\b")
+# The same, in either language: a sentence that talks about a region.
+REGION_WORD_RE = re.compile(r"\b(?:vung|khu vuc|region|regional)\b")
 
 # Metric units: noun phrases a counted number measures.
 COUNT_UNITS = (
@@ -387,12 +389,16 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|placed|finished|in|at|to|reached|put it|put the \w+"
+    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|is|placed|finished|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
-    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
+    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
+    # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
+    # in digits after a name, told as one by its total or by closing an "and" clause
+    r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d|among)\b)"
+    r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
     r"\s*(?:the\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
     rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
@@ -401,12 +407,12 @@ EN_RANK_RE = re.compile(
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
     r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|\d)\b))"
-    r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
-    r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
+    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
