@@ -334,3 +334,41 @@ def test_a_provinces_place_out_of_its_regions_size_is_a_regional_rank(text: str)
 def test_a_place_out_of_a_regions_size_with_no_region_named_stays_national() -> None:
     got = RulesExtractor().extract(make_doc("Chỉ số PCI năm 2021, Lào Cai đứng thứ 2/14."))
     assert [r.scope for r in got.extraction.index_results] == ["national"]
+
+
+# ---- ministry rankings ------------------------------------------------------------------------
+
+
+def test_ordinals_that_name_their_unit_after_them_start_a_new_subject() -> None:
+    text = (
+        "Chỉ số CCHC năm 2021 của các bộ: dẫn đầu là Bộ Tư pháp (91,71%), thứ hai là Bộ Tài "
+        "chính (90,2%), thứ ba là NHNN (89,9%)."
+    )
+    assert {(f[0], f[2], f[3]) for f in _facts(text)} == {
+        ("Bộ Tư pháp", 91.71, 1),
+        ("Bộ Tài chính", 90.2, 2),
+        ("Ngân hàng Nhà nước Việt Nam", 89.9, 3),
+    }
+    scored_first = (
+        "Chỉ số PCI năm 2021, Quảng Ninh đạt 73,02 điểm; thứ hai là Đồng Tháp với 72,1 điểm."
+    )
+    assert {(f[0], f[3]) for f in _facts(scored_first)} == {("Quảng Ninh", None), ("Đồng Tháp", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Chỉ số CCHC năm 2019, vị trí cuối bảng của 17 bộ, ngành thuộc về Bộ Y tế với "
+            "80,53 điểm.",
+            ("Bộ Y tế", 2019, 80.53, 17, 17, None),
+        ),
+        (
+            "Theo kết quả Chỉ số CCHC năm 2023 của 18 bộ, cơ quan ngang bộ, Bộ Tư pháp đứng "
+            "đầu, Bộ Ngoại giao đứng cuối với 78,12%.",
+            ("Bộ Ngoại giao", 2023, 78.12, 18, 18, None),
+        ),
+    ],
+)
+def test_the_last_place_of_a_bloc_of_stated_size(text: str, fact: tuple) -> None:
+    assert fact in _facts(text)

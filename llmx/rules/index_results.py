@@ -292,7 +292,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
         word = m.group(1) or m.group(2)
-        add(m, "rank", {"rank": _ORD[word], "total": None, "change": None})
+        # "thứ hai là X": the place names its unit after it (a new subject, not the last one's)
+        add(m, "rank", {"rank": _ORD[word], "total": None, "change": None,
+                        "subject_after": m.group(2) is not None})  # fmt: skip
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
             r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",
@@ -302,7 +304,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if re.search(
             rf"(?<![/\d])\b(?:\d+|{lx.VI_CARDINAL_ALTS}|cac|nhung)\s+(?:tinh|bo|"
             r"dia phuong|don vi|so|huyen|thanh pho|co quan|vi tri|provinces|ministries)\b"
-            r"[^.;,]{0,12}$",
+            r"[^.;,:]{0,12}$",
             f[max(0, m.start() - 40) : m.start()],
         ) or re.match(r"\s+(?:\S+\s+){0,4}?ve (?:ty le|so luong|so)\b", f[m.end() : m.end() + 40]):
             # "ba bộ dẫn đầu", "hai vị trí dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a
@@ -373,7 +375,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
-    ev += last_places(f, mask, stated_total(f))
+    ev += last_places(f, mask, stated_total(f) or _last_place_total(f))
     return ev
 
 
@@ -735,7 +737,10 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             prior.year_back = bool(d.get("back"))
             drafts.append(prior)
         else:
-            if k == "rank" and cur.rank is not None:
+            if k == "rank" and d.get("subject_after") and cur.has_value():
+                flush()
+                cur.entity, cur.entity_own, cur.component = None, False, None
+            elif k == "rank" and cur.rank is not None:
                 flush()
             elif k == "score" and cur.score is not None:
                 flush()
@@ -1062,6 +1067,18 @@ _SMALL_BLOC_TOTAL_RE = re.compile(
     r"\b(?:trong|trong so|among(?: the)?)\s+(?P<t>\d)\s+"
     r"(?:bo, (?:nganh|co quan)|ministries and (?:ministry-level )?agencies)\b"
 )
+
+
+# A bloc ranking's size after "của": "vị trí cuối bảng của 17 bộ, ngành", "kết quả của 21
+# sở" (of provinces it is too often a group: "bình quân của 10 tỉnh dẫn đầu").
+_BLOC_OF_TOTAL_RE = re.compile(r"\bcua\s+(?:tong so\s+)?(?P<t>\d{1,2})\s+(?:bo|so|co quan)\b")
+
+
+def _last_place_total(f: str) -> int | None:
+    """The size "cuối bảng của 17 bộ" gives the last place (and only the last place: other
+    places of the sentence may be of another clause)."""
+    totals = {int(m.group("t")) for m in _BLOC_OF_TOTAL_RE.finditer(f)}
+    return totals.pop() if len(totals) == 1 else None
 
 
 def stated_total(f: str) -> int | None:
