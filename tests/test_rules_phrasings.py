@@ -12,7 +12,7 @@ from support.documents import make_doc
 from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
-from llmx.rules.extractor import RulesExtractor
+from llmx.rules.extractor import RulesExtractor, is_heading
 
 
 def _facts(text: str) -> set[tuple]:
@@ -372,3 +372,29 @@ def test_ordinals_that_name_their_unit_after_them_start_a_new_subject() -> None:
 )
 def test_the_last_place_of_a_bloc_of_stated_size(text: str, fact: tuple) -> None:
     assert fact in _facts(text)
+
+
+# ---- paragraphs that end on a credit -------------------------------------------------------
+
+
+def test_a_short_paragraph_ending_on_a_bracketed_credit_is_read() -> None:
+    text = (
+        "Chỉ số PCI 2019\n\nBình Dương dẫn đầu PCI 2019 với 70,1 điểm.\n\n"
+        "Xếp thứ 2 là Bắc Ninh (69,2 điểm). (Ảnh: TTXVN)\n\n"
+        "Long An (68,4 điểm) đứng thứ 3. (Photo: VNA)\n"
+    )
+    facts = {(f[0], f[2], f[3]) for f in _facts(text)}
+    assert {("Bắc Ninh", 69.2, 2), ("Long An", 68.4, 3)} <= facts
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Chỉ số PCI 2019: Bình Dương dẫn đầu", True),
+        ("Bình Dương dẫn đầu (ảnh minh họa)", True),
+        ("Long An (68,4 điểm) đứng thứ 3. (Ảnh: KT)", False),
+        ("Long An đứng thứ 3.", False),
+    ],
+)
+def test_what_a_heading_is(line: str, heading: bool) -> None:
+    assert is_heading(line) is heading

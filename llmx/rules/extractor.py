@@ -315,10 +315,18 @@ class _Carry:
     prev_subject_para: int = -1
 
 
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+# A credit or note in brackets after the last sentence: "… (70,1 điểm). (Ảnh: KT)".
+_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
+
+
 def is_heading(line: str) -> bool:
-    """A short line without final punctuation: a headline or section title."""
+    """A short line without final punctuation: a headline or section title. A sentence
+    followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence."""
     stripped = line.rstrip()
-    return len(stripped.split()) <= 20 and not stripped.endswith((".", "!", "?", "…", ":", ";"))
+    if len(stripped.split()) > 20 or stripped.endswith(_SENTENCE_END):
+        return False
+    return not _TRAILING_NOTE_RE.sub("", stripped).endswith(_SENTENCE_END)
 
 
 def compared_years(f: str) -> tuple[int, ...]:
