@@ -398,3 +398,19 @@ def test_a_short_paragraph_ending_on_a_bracketed_credit_is_read() -> None:
 )
 def test_what_a_heading_is(line: str, heading: bool) -> None:
     assert is_heading(line) is heading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mức độ hài lòng của người dân, tổ chức với sự phục vụ của các cơ quan hành chính nhà "
+        "nước trên địa bàn tỉnh Sơn La năm 2022 xếp thứ 20/63 tỉnh, tăng 4 bậc.",
+        "Năm 2022, mức độ hài lòng của người dân và doanh nghiệp đối với sự phục vụ của các cơ "
+        "quan hành chính tỉnh Sơn La xếp thứ 20/63, tăng 4 bậc.",
+    ],
+)
+def test_the_sipas_told_by_what_it_measures(text: str) -> None:
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.entity, r.index, r.rank, r.rank_change) for r in got] == [
+        ("Sơn La", "SIPAS", 20, 4)
+    ]

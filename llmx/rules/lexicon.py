@@ -213,7 +213,8 @@ NATIONAL_RE = re.compile(
     r"\b(?:ca nuoc|toan quoc|tren toan quoc|63 tinh|/63|trong nuoc)\b|/\s*63\b"
 )
 PROVINCE_SCOPE_RE = re.compile(
-    r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan|don vi|huyen|"
+    # not "các cơ quan hành chính nhà nước": the SIPAS's own name for whom it rates
+    r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan(?! hanh chinh)|don vi|huyen|"
     r"huyen, thi xa, thanh pho|dia phuong cap huyen|xa, phuong)|\bcap (?:so|huyen) (?:cua|trong) tinh\b|"
     r"\bkhoi (?:so|ubnd cap huyen|cap huyen|huyen|dia phuong|don vi)|"
     r"\b(?:huyen|so, nganh|so, ban, nganh)[^.;]{0,30}?\bcua tinh\b|\b(?:toan|trong) tinh\b"
@@ -721,7 +722,7 @@ BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
 # A year is not a count: "năm 2018 tỉnh đạt 81,24%" is the province's earlier result.
 PLURAL_SUBJECT_RE = re.compile(
     r"\b(?:(?!(?:19|20)\d\d\b)\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+"
-    r"(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
+    r"(?:tinh|dia phuong|bo|don vi|co quan(?! hanh chinh)|huyen|xa|"  # SIPAS: "… của các cơ quan hành chính"
     r"so|vung|provinces|localities|ministries)\b"
 )
 # A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
