@@ -414,3 +414,19 @@ def test_the_sipas_told_by_what_it_measures(text: str) -> None:
     assert [(r.entity, r.index, r.rank, r.rank_change) for r in got] == [
         ("Sơn La", "SIPAS", 20, 4)
     ]
+
+
+def test_edition_names_are_the_vocabularys() -> None:
+    # One home: each short name index.toml gives an edition year reads it, in both patterns.
+    names = [
+        alt
+        for e in get_vocab().entries
+        if e.kind == "index" and "edition" in e.attrs
+        for alt in e.attrs["edition"].split("|")
+    ]
+    assert len(names) >= 6
+    for name in names:
+        folded = fold(name)
+        m = lx.EDITION_YEAR_RE.search(f"theo {folded} 2021 cua tinh")
+        assert m is not None and "2021" in m.group(0), name
+        assert lx.COMPARISON_YEAR_RE.search(f"higher than {folded} 2019"), name

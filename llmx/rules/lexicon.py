@@ -61,9 +61,20 @@ TARGET_RE = re.compile(
     r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b"
 )
 
-# Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
+# The index names an edition year follows, from the vocabulary (index.toml, attrs.edition).
+INDEX_EDITION_NAMES = (
+    "(?:"
+    + "|".join(
+        folded_source(e.attrs["edition"])
+        for e in get_vocab().entries
+        if e.kind == "index" and "edition" in e.attrs
+    )
+    + ")"
+)
+# Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022", "than PCI 2019").
 COMPARISON_YEAR_RE = re.compile(
-    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over)\s+(?:(?:pci|papi|sipas|dti|par index)\s+)?"
+    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over)\s+"
+    rf"(?:{INDEX_EDITION_NAMES}\s+)?"
     r"((?:19|20)\d\d)\b|"
     r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
     r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+(?P<vy>(?:19|20)\d\d)\b"
@@ -372,10 +383,9 @@ SCORE_FROM_TO_RE = re.compile(
     r"(?P<b>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ub>diem|%)(?:\s+(?:nam\s+)?(?P<yb>(?:19|20)\d\d))?"
 )
 
-# An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI".
-_INDEX_SHORT = (
-    r"(?:pci|papi|sipas|dti|pgi|par index|chi so cchc|chi so cai cach hanh chinh|chi so hai long)"
-)
+# An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI". The
+# short names are the vocabulary's (index.toml, attrs.edition).
+_INDEX_SHORT = INDEX_EDITION_NAMES
 EDITION_YEAR_RE = re.compile(
     rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
