@@ -430,3 +430,16 @@ def test_edition_names_are_the_vocabularys() -> None:
         m = lx.EDITION_YEAR_RE.search(f"theo {folded} 2021 cua tinh")
         assert m is not None and "2021" in m.group(0), name
         assert lx.COMPARISON_YEAR_RE.search(f"higher than {folded} 2019"), name
+
+
+def test_a_field_several_indices_name_follows_its_list_into_the_borrowed_index() -> None:
+    text = (
+        "Kon Tum ranked 40th in the PCI 2019. Its component scores are: (1) market entry: "
+        "7.1 points; (2) access to land: 6.2 points; (3) transparency: 5.9 points."
+    )
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert {(r.component, r.index) for r in got if r.component} == {
+        ("market entry", "PCI"),
+        ("access to land", "PCI"),
+        ("transparency", "PCI"),
+    }

@@ -589,6 +589,16 @@ class RulesExtractor(Backend):
                 _release(mask, values, d)  # "khối bộ đạt bình quân 0,45": the bloc's metric
         drafts = [d for d in drafts if not d.bloc]
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
+        # "(1) market entry: 7.33; (3) transparency: 6.22": when another field of the sentence
+        # is the borrowed index's own, a field several indices name is that index's too.
+        listed_owners = {
+            code
+            for d in drafts
+            if d.component is not None
+            for code in component_indices(d.component)
+        }
+        if len({d.component for d in drafts if d.component is not None}) < 2:
+            listed_owners = set()
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
         built: list[tuple[Draft, dict[str, Any]]] = []
@@ -600,7 +610,12 @@ class RulesExtractor(Backend):
                 index = carry.index or carry.doc_index or "PAR_INDEX"
             if index is None:
                 continue
-            if d.component is not None and d.index is None and sentence_index is None:
+            if (
+                d.component is not None
+                and d.index is None
+                and sentence_index is None
+                and not (borrowed is not None and borrowed in listed_owners)
+            ):
                 index = _owner_index(d.component, index, carry.doc_index)
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
             regional = _regional_scope(f, d, rec)
