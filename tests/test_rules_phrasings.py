@@ -9,6 +9,7 @@ import re
 import pytest
 from support.documents import make_doc
 
+from llmx.core.numbers import values_in
 from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
@@ -443,3 +444,26 @@ def test_a_field_several_indices_name_follows_its_list_into_the_borrowed_index()
         ("access to land", "PCI"),
         ("transparency", "PCI"),
     }
+
+
+# ---- counts of places in words ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("In the PAPI 2021, Hue rose five places to 12th.", ("Thừa Thiên Huế", 12, 5)),
+        ("In the PCI 2022, Hanoi was 10th, three places lower than in 2021.", ("Hà Nội", 10, -3)),
+        ("Chỉ số PCI năm 2021, Bình Dương tăng năm bậc, lên thứ 4.", ("Bình Dương", 4, 5)),
+        ("Chỉ số PAPI năm 2020 của Hà Giang giảm hai bậc so với năm 2019.", ("Hà Giang", None, -2)),
+    ],
+)
+def test_a_count_of_places_in_words_is_the_move(text: str, fact: tuple) -> None:
+    assert {(f[0], f[3], f[5]) for f in _facts(text)} == {fact}
+
+
+def test_a_number_word_grounds_only_as_a_count_of_places() -> None:
+    assert 5.0 in values_in("tăng năm bậc so với năm 2020")
+    assert 3.0 in values_in("up three places")
+    assert 5.0 not in values_in("năm 2020 tỉnh xếp thứ 12")  # "năm" is a year here
+    assert 3.0 not in values_in("three provinces")

@@ -89,6 +89,11 @@ def _num(raw: str) -> float | None:
 _SCORE_NO_UNIT_GROUPS = tuple(g for g in lx.SCORE_NO_UNIT_RE.groupindex if re.fullmatch(r"v\d*", g))
 
 
+def _count(raw: str) -> int:
+    """A count of places in digits or in words ("5", "năm", "five")."""
+    return int(raw) if raw.isdigit() else lx.CARDINALS[raw]
+
+
 def scan_values(f: str, mask: list[bool]) -> list[Event]:
     """Value events in folded sentence ``f``; consumed spans are marked in ``mask``."""
     ev: list[Event] = []
@@ -194,7 +199,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                          "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         second = m.group("n") is None
-        n = int(m.group("n2" if second else "n"))
+        n = _count(m.group("n2" if second else "n"))
         word = m.group("dir2" if second else "dir")
         add(m, "rank_change", {"value": -n if word in lx.EN_DOWN_WORDS else n})
     for m in lx.EN_RANK_RE.finditer(f):
@@ -263,7 +268,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # move to its subject (or drops it: no guess whose move each one is).
         add(m, "rank_change", {"value": None, "move_list": True})
     for m in lx.RANK_CHANGE_RE.finditer(f):
-        n = int(m.group("n"))
+        n = _count(m.group("n"))
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n})
     for m in lx.RANK_RE.finditer(f):

@@ -103,8 +103,16 @@ def _ordinal_words(lang: str) -> dict[str, int]:
 VI_ORDINALS = _ordinal_words("vi")  # "nhat" -> 1, "tu" -> 4, "muoi" -> 10
 # Counts in words ("ba bộ dẫn đầu": a group of three, not a place), folded, from the
 # vocabulary's cardinals (ordinal.toml, kind "cardinal").
+CARDINALS = {
+    fold(e.pattern): int(e.value)
+    for e in get_vocab().entries
+    if e.kind == "cardinal" and e.value is not None
+}  # "ba" -> 3, "five" -> 5: a count of places in words ("tăng năm bậc", "up five places")
 VI_CARDINAL_ALTS = "|".join(
     fold(e.pattern) for e in get_vocab().entries if e.kind == "cardinal" and e.lang == "vi"
+)
+EN_CARDINAL_ALTS = "|".join(
+    fold(e.pattern) for e in get_vocab().entries if e.kind == "cardinal" and e.lang == "en"
 )
 ORD_ALTS = "|".join(VI_ORDINALS)
 ORD_WORD = f"({ORD_ALTS})"
@@ -165,7 +173,7 @@ RANK_CHANGE_RE = re.compile(
     r"nhay vot|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
     r"(?:(?:so voi\s+)?(?:ket qua\s+)?nam\s+(?:19|20)\d\d\s+(?:la\s+)?)?"
     r"(?:\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+)?"  # "cải thiện 3,3 điểm và 8 bậc"
-    r"(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+    rf"(?P<n>\d{{1,3}}|{VI_CARDINAL_ALTS})\s+(?:bac|hang|vi tri|cap)\b"
 )
 # "xếp cuối trong 17 bộ", "vị trí cuối cùng trong tổng số 14 sở": the last place of a stated total.
 RANK_LAST_RE = re.compile(
@@ -435,8 +443,8 @@ EN_RANK_CHANGE_RE = re.compile(
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
     r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
-    r"(?P<n>\d{1,2})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
-    r"|\b(?P<n2>\d{1,2})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
+    rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
+    rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
     r"(?P<dir2>higher|lower|up|down)\b"
 )
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
