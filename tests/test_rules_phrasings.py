@@ -467,3 +467,13 @@ def test_a_number_word_grounds_only_as_a_count_of_places() -> None:
     assert 3.0 in values_in("up three places")
     assert 5.0 not in values_in("năm 2020 tỉnh xếp thứ 12")  # "năm" is a year here
     assert 3.0 not in values_in("three provinces")
+
+
+def test_an_english_lead_the_extractor_reads_is_one_grounding_reads() -> None:
+    # EN_LEADER_RE and the vocabulary's leader entries agree on "led with", "led all".
+    text = (
+        "In the 2020 PAR Index, among ministries, the State Bank of Vietnam led with 92.1 "
+        "percent, while the Ministry of Health was last with 78.3 percent."
+    )
+    assert ("Ngân hàng Nhà nước Việt Nam", 2020, 92.1, 1, None, None) in _facts(text)
+    assert 1.0 in values_in("Hanoi led all provinces")
