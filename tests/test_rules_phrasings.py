@@ -477,3 +477,36 @@ def test_an_english_lead_the_extractor_reads_is_one_grounding_reads() -> None:
     )
     assert ("Ngân hàng Nhà nước Việt Nam", 2020, 92.1, 1, None, None) in _facts(text)
     assert 1.0 in values_in("Hanoi led all provinces")
+
+
+# ---- series and bands ----------------------------------------------------------------------
+
+
+def test_a_series_of_years_and_places_gives_each_year_its_place() -> None:
+    text = (
+        "Thứ hạng Chỉ số PAR INDEX của tỉnh Hậu Giang những năm qua: năm 2012 đứng hạng 40, "
+        "năm 2013 hạng 35, năm 2014 hạng 22; đến năm 2015, tỉnh xếp hạng 18."
+    )
+    assert {(f[1], f[3]) for f in _facts(text)} == {(2012, 40), (2013, 35), (2014, 22), (2015, 18)}
+
+
+def test_the_bounds_of_a_band_are_nobodys_score() -> None:
+    text = (
+        "Chỉ số CCHC năm 2021 của Kiên Giang xếp hạng 63 và rơi vào nhóm C (nhóm A từ 90% trở "
+        "lên, nhóm B từ 80% đến dưới 90%, nhóm C từ 70% đến dưới 80%)."
+    )
+    assert _facts(text) == {("Kiên Giang", 2021, None, 63, None, None)}
+    goal = "Năm 2023, Kon Tum phấn đấu Chỉ số CCHC đạt từ 85 điểm trở lên."
+    got = RulesExtractor().extract(make_doc(goal)).extraction.index_results
+    assert [(r.score, r.is_target) for r in got] == [(85.0, True)]
+
+
+def test_a_decimal_value_is_no_year() -> None:
+    text = (
+        "Chỉ số DTI năm 2021 khối bộ: xếp sau lần lượt là Đài Truyền hình Việt Nam (0,4192) và "
+        "Ủy ban Dân tộc (0,2046)."
+    )
+    assert {(f[0], f[1], f[2]) for f in _facts(text)} == {
+        ("Đài Truyền hình Việt Nam", 2021, 0.4192),
+        ("Ủy ban Dân tộc", 2021, 0.2046),
+    }

@@ -375,6 +375,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue  # "dao động từ 75,03% đến 90,61%": the ends of a spread
         if lx.AVERAGE_BEFORE_RE.search(f, max(0, s - 40), s) and not lx.REGION_CUE_RE.search(f):
             continue  # "the national SIPAS average of 83.94%": many units' figure, a metric
+        if (
+            lx.RANGE_START_RE.search(f, max(0, s - 16), s)
+            and lx.BOUND_AFTER_RE.match(f[m.end() :])
+            and not lx.TARGET_RE.search(f, 0, s)
+        ):
+            continue  # "nhóm A từ 90% trở lên": a band's lower bound (a goal's is kept)
         if lx.SHARE_AFTER_RE.match(f, m.end()):
             continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
         unit = "percent" if m.group("u") in ("%", "percent") else "points"

@@ -79,7 +79,8 @@ COMPARISON_YEAR_RE = re.compile(
     r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
     r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+(?P<vy>(?:19|20)\d\d)\b"
 )
-YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
+# Not the digits of a decimal: "(0,2046)" is a DTI value, not the year 2046.
+YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|(?<!\d[.,])\b((?:19|20)\d\d)\b(?![.,]\d)")
 
 NUM = r"(\d+(?:[.,]\d+)*)"
 
@@ -125,7 +126,9 @@ RANK_FROM_TO_RE = re.compile(
 )
 RANK_RE = re.compile(
     r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
-    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu)\s+"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
+    # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
+    r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang)\s+"
     r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
 )
 RANK_WORD_RE = re.compile(
@@ -772,7 +775,7 @@ AVERAGE_BEFORE_RE = re.compile(
 )
 # The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
 RANGE_START_RE = re.compile(r"\b(?:from|between|tu|dao dong tu|trai tu)\s*$")
-RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*\d")
+RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*(?:duoi\s+|tren\s+|under\s+|below\s+)?\d")
 RANGE_END_RE = re.compile(
     r"\b(?:from|between|tu)\s*\d[\d.,]*\s*(?:%|percent|diem|points?)?\s*(?:den|to|and|-)\s*$"
 )
