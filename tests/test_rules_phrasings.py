@@ -510,3 +510,11 @@ def test_a_decimal_value_is_no_year() -> None:
         ("Đài Truyền hình Việt Nam", 2021, 0.4192),
         ("Ủy ban Dân tộc", 2021, 0.2046),
     }
+
+
+def test_an_earlier_years_value_on_the_0_1_scale_needs_no_unit() -> None:
+    text = (
+        "Về Chỉ số DTI năm 2021, Bộ Tài chính đứng đầu với giá trị 0,6321, cao hơn năm 2020 "
+        "(0,4944)."
+    )
+    assert {(f[1], f[2]) for f in _facts(text)} == {(2021, 0.6321), (2020, 0.4944)}

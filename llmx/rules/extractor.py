@@ -356,7 +356,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     }
     # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
     comparison |= {
-        m.start(next(g for g in ("y", "y2", "y3") if m.group(g)))
+        m.start(next(g for g in ("y", "y2", "y3", "y4") if m.group(g)))
         for m in lx.PAREN_PRIOR_RE.finditer(f)
     }
     comparison |= {

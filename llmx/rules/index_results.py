@@ -106,10 +106,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
 
     for m in lx.PAREN_PRIOR_RE.finditer(f):
         # "năm 2021 (82,58 điểm)", "mức 84,74% của năm 2022", "(năm 2021 đạt 83,15%)"
-        alt = next(k for k in ("", "2", "3") if m.group("v" + k))
+        alt = next(k for k in ("", "2", "3", "4") if m.group("v" + k))
         v = _num(m.group("v" + alt))
         if v is not None:
-            unit = "percent" if m.group("u" + alt) == "%" else "points"
+            unit = "percent" if alt != "4" and m.group("u" + alt) == "%" else "points"
             add(m, "prior", {"year": int(m.group("y" + alt)), "score": v, "unit": unit})
     for m in lx.PAREN_PRIOR_RANK_RE.finditer(f):
         alt = "" if m.group("r") else "2"

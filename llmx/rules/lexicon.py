@@ -222,6 +222,8 @@ PAREN_PRIOR_RE = re.compile(
     # "(năm 2021 đạt 83,15%)", "(năm 2021: 83,15 điểm)", "(năm 2021 là 83,15%)": the year inside
     r"|\(\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:dat\s+|la\s+|chi dat\s+)?"
     r"(?P<v3>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u3>diem|%)\s*\)"
+    # "cao hơn năm 2020 (0,4944)": a value on the 0-1 scale (DTI) needs no unit
+    r"|nam\s+(?P<y4>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v4>0[.,]\d{2,4})\s*\)"
 )
 # The same for a place: "so với năm 2022 (xếp thứ 12/17)", "(năm 2022: thứ 12)".
 PAREN_PRIOR_RANK_RE = re.compile(
