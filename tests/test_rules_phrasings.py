@@ -518,3 +518,36 @@ def test_an_earlier_years_value_on_the_0_1_scale_needs_no_unit() -> None:
         "(0,4944)."
     )
     assert {(f[1], f[2]) for f in _facts(text)} == {(2021, 0.6321), (2020, 0.4944)}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "In the PAR Index 2022, Lang Son reached 81.45%, ranking 54/63 provinces, a drop of "
+            "5.66% and of 31 places compared with 2021.",
+            ("Lạng Sơn", 2022, 81.45, 54, 63, -31),
+        ),
+        (
+            "Results put Son La province's PAR Index for 2024 at 12th out of 63 provinces, 1 "
+            "place higher than in 2023.",
+            ("Sơn La", 2024, None, 12, 63, 1),
+        ),
+    ],
+)
+def test_english_places_in_digits_and_moves_after_a_change(text: str, fact: tuple) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For 2022, the PAR index covered 8 fields, for a maximum of 100 points: 68 points were "
+        "assessed from reports and 32 points through a survey.",
+        "Chỉ số CCHC năm 2022 được chấm trên thang 100 điểm; phần điều tra xã hội học chiếm "
+        "37,5 điểm.",
+        "Chỉ số CCHC năm 2022 có thang điểm 100, trong đó 68 điểm được đánh giá qua báo cáo.",
+    ],
+)
+def test_how_an_index_is_built_gives_no_score(text: str) -> None:
+    assert _facts(text) == set()

@@ -89,6 +89,18 @@ def _num(raw: str) -> float | None:
 _SCORE_NO_UNIT_GROUPS = tuple(g for g in lx.SCORE_NO_UNIT_RE.groupindex if re.fullmatch(r"v\d*", g))
 
 
+_NOT_A_SCORE_BEFORE_RE = re.compile(
+    r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu|chiem)\s*$"
+)
+
+
+def _clause_around(f: str, pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``: cut at semicolons and colons."""
+    start = max(f.rfind(";", 0, pos), f.rfind(":", 0, pos)) + 1
+    ends = [i for i in (f.find(";", pos), f.find(":", pos)) if i >= 0]
+    return start, min(ends) if ends else len(f)
+
+
 def _count(raw: str) -> int:
     """A count of places in digits or in words ("5", "năm", "five")."""
     return int(raw) if raw.isdigit() else lx.CARDINALS[raw]
@@ -201,7 +213,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         second = m.group("n") is None
         n = _count(m.group("n2" if second else "n"))
         word = m.group("dir2" if second else "dir")
-        add(m, "rank_change", {"value": -n if word in lx.EN_DOWN_WORDS else n})
+        # the count alone: "a drop of 5.66% and of 31 places" shares its verb with a change
+        value = -n if word in lx.EN_DOWN_WORDS else n
+        add(m, "rank_change", {"value": value}, "n2" if second else "n")
     for m in lx.EN_RANK_RE.finditer(f):
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
@@ -214,6 +228,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             if v is not None:  # "(seventh, 69.08)": the score beside the place
                 ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
                 _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_RANK_SLASH_RE.finditer(f):
+        r, t = int(m.group("r")), int(m.group("t"))
+        if r <= t:
+            add(m, "rank", {"rank": r, "total": t, "change": None}, "r")
+            _take(mask, m.start("r"), m.end("t"))
     for m in lx.EN_LEADER_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
@@ -348,6 +367,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             raw = m.group("r")
             r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
             add(m, "rank", {"rank": r, "total": None, "change": None}, "r")
+    method_clauses = [_clause_around(f, m.start()) for m in lx.METHOD_AFTER_RE.finditer(f)]
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is None or v > 100:
@@ -355,8 +375,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         s = m.start("v")
         before = f[max(0, s - 12) : s]
         # "điểm số 93,08%" is the score itself, no bound.
-        if re.search(r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu)\s*$", before):
-            continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        if _NOT_A_SCORE_BEFORE_RE.search(before):
+            # a change, a threshold ("vượt ngưỡng 80%"), a bound, or a part's weight ("điều
+            # tra xã hội học chiếm 37,5 điểm"), not a score
+            continue
         if _BAND_BOUND_BEFORE_RE.search(f, max(0, s - 40), s):
             continue  # "nhóm A, có Chỉ số trên 90%": a band's bound (a goal "đạt trên 85%" stays)
         if lx.EN_BOUND_BEFORE_RE.search(f, max(0, s - 14), s):
@@ -381,6 +403,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             and not lx.TARGET_RE.search(f, 0, s)
         ):
             continue  # "nhóm A từ 90% trở lên": a band's lower bound (a goal's is kept)
+        if any(a <= s < b for a, b in method_clauses):
+            continue  # "68 points were assessed from reports and 32 through a survey": how
+            # the index is built
         if lx.SHARE_AFTER_RE.match(f, m.end()):
             continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
         unit = "percent" if m.group("u") in ("%", "percent") else "points"

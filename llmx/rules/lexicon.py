@@ -361,7 +361,9 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?"
     # English locatives: "Dong Thap, in the Mekong Delta, …", "a province in the Central
     # Highlands": where the unit lies, not a ranked region
-    r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?)"
+    r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?"
+    # "4th of the 14 provinces of the Northern Midlands": the region ranked within
+    r"|\b(?:provinces|localities)(?: and cities)?\s+(?:of|in)\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
@@ -425,7 +427,8 @@ EN_RANK_RE = re.compile(
     r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
     r"\s*(?:the\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
-    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}|(?<=\bat ){_EN_ORD}(?=\s+(?:out of|of) \d))"
+    r"(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
@@ -443,11 +446,22 @@ EN_LEADER_RE = re.compile(
     r"|(?<=the )highest(?= (?:(?:score|result|figure|rating) )?(?:among|nationwide|in the country|"
     r"of all|in the bloc|across)\b))\b"
 )
+# How an index is built, not a result: "68 points were assessed from reports", "32 điểm được
+# đánh giá qua điều tra xã hội học" (checked after the number and its unit).
+METHOD_AFTER_RE = re.compile(
+    r"(?<=\d)\s*(?:%|percent|points?|diem)?\s*(?:were|are|is|was|duoc)\s+"
+    r"(?:assessed|awarded|allocated|given|scored|danh gia|cham|phan bo)\b"
+)
+# "ranking 54/63 provinces", "placed 12/63": a place and its total in digits.
+EN_RANK_SLASH_RE = re.compile(
+    r"\b(?:ranking|ranked|placed|placing|came|was|at|in)\s+(?P<r>\d{1,2})\s*/\s*(?P<t>\d{2,3})\b(?!\s*(?:%|points?))"
+)
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
     r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
+    r"(?:\d{1,3}(?:\.\d{1,3})?\s*(?:%|percent|points?)\s+and\s+(?:of\s+|by\s+)?)?"  # "of 5.66% and of 31 places"
     rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
     rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
     r"(?P<dir2>higher|lower|up|down)\b"
@@ -872,7 +886,7 @@ EN_RANK_WORD_HINT = rf"\b(?:topped|tops|led|headed|{_EN_ORD_ALTS})\b"
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
     r"\b(?:above|below|over|under|exceeded|exceeding|exceed|surpassed|more than|less than|than|"
-    r"at least|at most|up to|from|between)\s*$"
+    r"at least|at most|up to|from|between|maximum of|a maximum|out of)\s*$"
 )
 # "the index", "the rankings": the index the passage last named ("Quang Ninh topped the index
 # for the third time"), however many sentences back.
