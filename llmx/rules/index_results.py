@@ -213,9 +213,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         second = m.group("n") is None
         n = _count(m.group("n2" if second else "n"))
         word = m.group("dir2" if second else "dir")
-        # the count alone: "a drop of 5.66% and of 31 places" shares its verb with a change
         value = -n if word in lx.EN_DOWN_WORDS else n
-        add(m, "rank_change", {"value": value}, "n2" if second else "n")
+        if _free(mask, m.start(), m.end()):
+            add(m, "rank_change", {"value": value})
+        else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
+            add(m, "rank_change", {"value": value}, "n2" if second else "n")
     for m in lx.EN_RANK_RE.finditer(f):
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
