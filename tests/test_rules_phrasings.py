@@ -551,3 +551,20 @@ def test_english_places_in_digits_and_moves_after_a_change(text: str, fact: tupl
 )
 def test_how_an_index_is_built_gives_no_score(text: str) -> None:
     assert _facts(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+        ("Sở Tư pháp", "Sở Tư pháp"),  # written out: kept as given
+    ],
+)
+def test_a_department_named_by_its_sectors_abbreviation_takes_the_full_name(
+    written: str, name: str
+) -> None:
+    text = f"Chỉ số CCHC năm 2023 của các sở tỉnh Quảng Nam: {written} đứng đầu với 95,26%."
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.entity, r.entity_level) for r in got] == [(name, "department")]
