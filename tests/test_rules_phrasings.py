@@ -568,3 +568,34 @@ def test_a_department_named_by_its_sectors_abbreviation_takes_the_full_name(
     text = f"Chỉ số CCHC năm 2023 của các sở tỉnh Quảng Nam: {written} đứng đầu với 95,26%."
     got = RulesExtractor().extract(make_doc(text)).extraction.index_results
     assert [(r.entity, r.entity_level) for r in got] == [(name, "department")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "In the PGI 2023, Ben Tre ranked 9th. Reducing waste in industrial zones: 6.1 points, "
+            "8th out of 30; and Green procurement by the province: 5.2 points, 14th out of 30.",
+            {
+                ("Reducing waste in industrial zones", 6.1, 8),
+                ("Green procurement by the province", 5.2, 14),
+            },
+        ),
+        (
+            "Chỉ số PGI năm 2023 của Bến Tre xếp thứ 9. Giảm thiểu rác thải khu công nghiệp: 6,1 "
+            "điểm, thứ 8/30; Mua sắm xanh của tỉnh: 5,2 điểm, thứ 14/30.",
+            {("Giảm thiểu rác thải khu công nghiệp", 6.1, 8), ("Mua sắm xanh của tỉnh", 5.2, 14)},
+        ),
+    ],
+)
+def test_a_list_item_labelled_with_its_field_is_that_fields(text: str, parts: set) -> None:
+    assert parts <= _parts(text)
+    assert not any(c is None and score is not None for c, score, _ in _parts(text))
+
+
+def test_a_label_that_is_a_clause_leaves_the_field_named_after_the_value() -> None:
+    text = (
+        "In the DTI 2023, Thanh Hoa placed 11th. Its three pillars were fairly balanced: 9th "
+        "for Digital Government and 8th for Digital Economy."
+    )
+    assert ("Digital Government", None, 9) in _parts(text)

@@ -489,10 +489,48 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             if any(s < m.end() and m.start() < e for s, e in known):
                 continue
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
+    ev += _labelled_fields(f, original, ev, entities)
     for e in entities:
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     ev += _bloc_subjects(f, original, entities)
     return ev
+
+
+# A list item that opens on its field's name and a colon: "Minimizing environmental pollution:
+# 7.15 points, 22nd out of 30; Ensuring compliance …: 6.02 points", "; và Chi phí thời gian:
+# 6,1 điểm". The name is a component the vocabulary need not know.
+_LABELLED_FIELD_RE = re.compile(
+    r"(?:^|;)\s*(?:(?:and|và)\s+)?(?:\(\d{1,2}\)\s*)?"
+    r"(?P<name>[^\W\d_][^:;()\d]{2,120}?)\s*:\s*(?=\d)"
+)
+# Labels that name the whole index or a total, not a field.
+_NOT_A_FIELD_RE = re.compile(
+    r"^(?:tong diem|tong|diem so|diem|ket qua|total|overall|score|result|nam|year)\b"
+)
+
+
+def _labelled_fields(
+    f: str, original: str, known: list[Event], entities: list[EntityMention]
+) -> list[Event]:
+    """Components named as list labels (see _LABELLED_FIELD_RE) where nothing else was read."""
+    if not original or ":" not in f:
+        return []
+    taken = [(e.start, e.end) for e in known] + [(e.start, e.end) for e in entities]
+    out: list[Event] = []
+    for m in _LABELLED_FIELD_RE.finditer(original):
+        s, e = m.span("name")
+        name = original[s:e].strip()
+        folded = fold(name)
+        if not name[:1].isupper() or _NOT_A_FIELD_RE.match(folded) or _index_code(folded):
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue  # a component, index or unit already read there
+        stop = original.find(";", e)
+        stop = len(original) if stop < 0 else stop
+        if any(k.kind == "component" and e <= k.start < stop for k in known):
+            continue  # "… balanced: 9th for Digital Government": the item names its field
+        out.append(Event(s, e, "component", {"component": name}))
+    return out
 
 
 # "xếp đầu trong 17 bộ", "first among the 19 ministries", "thứ 3/17 bộ, ngành": the bloc is
