@@ -599,3 +599,38 @@ def test_a_label_that_is_a_clause_leaves_the_field_named_after_the_value() -> No
         "for Digital Government and 8th for Digital Economy."
     )
     assert ("Digital Government", None, 9) in _parts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        (
+            "In the PAR Index 2023 of Son La departments, the Department of Transport came "
+            "first with 95.44 points.",
+            "Sở Giao thông vận tải",
+        ),
+        (
+            "In the SIPAS 2023 of Ha Giang, the provincial Department of Health came first with "
+            "90.1%.",
+            "Sở Y tế",
+        ),
+    ],
+)
+def test_an_english_department_is_named_after_its_ministrys_portfolio(
+    text: str, entity: str
+) -> None:
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.entity, r.entity_level, r.rank) for r in got] == [(entity, "department", 1)]
+
+
+def test_english_earlier_places_and_own_earlier_results() -> None:
+    facts = _facts("In PCI 2021, Ha Noi had been 10th and Ho Chi Minh City 14th of 63.")
+    assert {(f[0], f[1], f[3]) for f in facts} == {
+        ("Hà Nội", 2021, 10),
+        ("TP. Hồ Chí Minh", 2021, 14),
+    }
+    moved = _facts(
+        "In the PCI 2022, Bac Giang took second place, climbing 29 places and adding 8.06 "
+        "points on its PCI 2021 result."
+    )
+    assert {(f[1], f[3], f[5]) for f in moved} == {(2022, 2, 29)}

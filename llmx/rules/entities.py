@@ -179,6 +179,7 @@ def _agencies(seg: str, fseg: str, start: int) -> list[EntityMention]:
         found.append(
             EntityMention(start + m.start(), start + m.end(), name or _canon_unit(raw), level)
         )
+    found += _english_departments(fseg, start, [(e.start - start, e.end - start) for e in found])
     for m in ministries:
         if fseg.startswith("bo", m.start()) and m.start() > 0 and fseg[m.start() - 1].isalnum():
             continue
@@ -188,6 +189,31 @@ def _agencies(seg: str, fseg: str, start: int) -> list[EntityMention]:
         name = lx.MINISTRIES[int(m.lastgroup[1:])][0]
         found.append(EntityMention(start + m.start(), start + m.end(), name, "ministry"))
     return found
+
+
+_EN_DEPARTMENT_RE = re.compile(r"\b(?:provincial |city )?department of ")
+
+
+def _english_departments(
+    fseg: str, start: int, taken: list[tuple[int, int]]
+) -> list[EntityMention]:
+    """ "the Department of Transport": a province's department, named as the ministry of the
+    same portfolio is in English ("Ministry of Transport" -> "Sở Giao thông vận tải")."""
+    out: list[EntityMention] = []
+    for m in _EN_DEPARTMENT_RE.finditer(fseg):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        probe = "ministry of " + fseg[m.end() : m.end() + 80]
+        hit = lx.MINISTRY_RE.match(probe)
+        if hit is None or hit.lastgroup is None or hit.end() <= len("ministry of "):
+            continue
+        ministry = lx.MINISTRIES[int(hit.lastgroup[1:])][0]
+        if not ministry.startswith("Bộ "):
+            continue
+        end = m.end() + hit.end() - len("ministry of ")
+        name = f"Sở {ministry[3:]}"
+        out.append(EntityMention(start + m.start(), start + end, name, "department"))
+    return out
 
 
 def _department_name(raw: str) -> str | None:

@@ -73,7 +73,8 @@ INDEX_EDITION_NAMES = (
 )
 # Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022", "than PCI 2019").
 COMPARISON_YEAR_RE = re.compile(
-    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over)\s+"
+    # "adding 8.06 points on its PCI 2021 result": its own earlier result, compared with
+    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over|on its|from its)\s+"
     rf"(?:{INDEX_EDITION_NAMES}\s+)?"
     r"((?:19|20)\d\d)\b|"
     r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
@@ -415,7 +416,7 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|is|placed|finished|in|at|to|reached|reaching|put it|put the \w+"
+    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|is|been|placed|finished|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
@@ -423,7 +424,7 @@ EN_RANK_RE = re.compile(
     rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
     # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
     # in digits after a name, told as one by its total or by closing an "and" clause
-    r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d|among)\b)"
+    r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
     r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
     r"\s*(?:the\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
