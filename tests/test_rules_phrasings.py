@@ -634,3 +634,19 @@ def test_english_earlier_places_and_own_earlier_results() -> None:
         "points on its PCI 2021 result."
     )
     assert {(f[1], f[3], f[5]) for f in moved} == {(2022, 2, 29)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the PAPI 2020, Quang Ninh ranked first on three dimensions: Transparency (6.499 "
+        "points), Vertical Accountability (5.1 points) and Control of Corruption (7.2 points).",
+        "Chỉ số PAPI năm 2020, Quảng Ninh dẫn đầu ở 3 chỉ số nội dung: Công khai, minh bạch "
+        "(6,5 điểm), Trách nhiệm giải trình với người dân (5,1 điểm) và Kiểm soát tham nhũng "
+        "trong khu vực công (7,2 điểm).",
+    ],
+)
+def test_first_place_on_listed_dimensions_is_each_dimensions_not_the_index(text: str) -> None:
+    parts = _parts(text)
+    assert len(parts) == 3
+    assert all(component is not None and rank == 1 for component, _, rank in parts)

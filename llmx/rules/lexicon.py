@@ -618,7 +618,11 @@ SHARED_BEFORE_LIST_RE = re.compile(
     r"\s*(?:(?:o|tai|ve|in|for|on)\s+)?"
     r"(?:ca\s+(?:\d|hai|ba|bon|nam|sau)\s+(?:tru cot|linh vuc|chi so thanh phan|chi so|noi dung|"
     r"nhom chi so|nhom)|both(?:\s+the)?|(?:each|all) of the (?:\w+\s+)?(?:pillars|sub-indices|"
-    r"components|dimensions|areas)(?:\s+of)?)\s*[:“\"(]?\s*"
+    r"components|dimensions|areas)(?:\s+of)?"
+    # "ranked first on three dimensions: X (…), Y (…)", "dẫn đầu ở 3 chỉ số nội dung: X, Y"
+    rf"|(?:\d|{VI_CARDINAL_ALTS}|{EN_CARDINAL_ALTS})\s+(?:dimensions|pillars|sub-indices|"
+    r"sub-indexes|components|areas|chi so noi dung|chi so thanh phan|chi so|noi dung|tru cot|"
+    r"linh vuc)(?=\s*:))\s*[:“\"(]?\s*"
 )
 # ... or after it: "“X” và “Y” của TPHCM cùng xếp thứ 3/63", "(X, Y, Z) đều cùng ở vị trí
 # thứ 2/63", "X và Y đều tăng 2 bậc" (the text between the list and the value's cue).
