@@ -650,3 +650,18 @@ def test_first_place_on_listed_dimensions_is_each_dimensions_not_the_index(text:
     parts = _parts(text)
     assert len(parts) == 3
     assert all(component is not None and rank == 1 for component, _, rank in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Chỉ số DTI năm 2023, TP. Đà Nẵng vẫn dẫn đầu cả nước.", None),
+        ("Chỉ số DTI năm 2023, Đà Nẵng tiếp tục dẫn đầu cả nước.", 0),
+        ("Chỉ số PCI năm 2023, Quảng Ninh vẫn đứng đầu bảng xếp hạng.", None),
+    ],
+)
+def test_a_lead_is_held_only_where_the_vocabulary_says_so(text: str, change: int | None) -> None:
+    # The extractor and grounding read "held" from the same phrasings: a lead the extractor
+    # called held where grounding could not read it lost the whole record.
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.rank, r.rank_change) for r in got] == [(1, change)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from llmx.core.numbers import parse_vn_number
+from llmx.core.numbers import parse_vn_number, says_held
 from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
@@ -342,7 +342,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             f[max(0, m.start() - 30) : m.start()],
         ):
             continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
-        held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
+        # "tiếp tục dẫn đầu": the place held, where the vocabulary's "hold" phrasings say so
+        # (grounding reads the change from them; "vẫn dẫn đầu" states the place, not a hold)
+        held = bool(
+            lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start())
+        ) and says_held(f[max(0, m.start() - 24) : m.end()])
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
         group = next(g for g in _SCORE_NO_UNIT_GROUPS if m.group(g))
