@@ -665,3 +665,9 @@ def test_a_lead_is_held_only_where_the_vocabulary_says_so(text: str, change: int
     # called held where grounding could not read it lost the whole record.
     got = RulesExtractor().extract(make_doc(text)).extraction.index_results
     assert [(r.rank, r.rank_change) for r in got] == [(1, change)]
+
+
+def test_every_hold_the_extractor_reads_is_one_grounding_reads() -> None:
+    text = "In the PCI 2022, Quang Ninh held its place, 1st with 73.1 points."
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.rank, r.rank_change, r.score) for r in got] == [(1, 0, 73.1)]

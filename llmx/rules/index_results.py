@@ -163,8 +163,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
             _take(mask, m.start(), m.end())
     for m in lx.HELD_RE.finditer(f):
-        # Not masked: "giữ vững vị trí thứ 5" also states the place itself.
-        ev.append(Event(m.start(), m.start(), "rank_change", {"value": 0}))
+        # Not masked: "giữ vững vị trí thứ 5" also states the place itself. Only where the
+        # vocabulary's hold phrasings read it too: grounding checks the 0 against them.
+        if says_held(m.group(0)):
+            ev.append(Event(m.start(), m.start(), "rank_change", {"value": 0}))
     for m in lx.NUMBER_ONE_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None})
     for m in lx.EN_SCORE_CHANGE_RE.finditer(f):
