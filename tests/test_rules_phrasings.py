@@ -293,6 +293,10 @@ def test_a_rise_to_first_place_keeps_its_bracketed_score() -> None:
             ("Bến Tre", 2021, 47.1, 1, None, None),
         ),
         (
+            "In the PAPI 2021, Tra Vinh headed the list with 46.2 points.",
+            ("Trà Vinh", 2021, 46.2, 1, None, None),
+        ),
+        (
             "The SIPAS 2022 placed Quang Tri 21st out of 63 provinces, 3 places lower than in "
             "2021.",
             ("Quảng Trị", 2022, None, 21, 63, -3),
