@@ -675,3 +675,41 @@ def test_every_hold_the_extractor_reads_is_one_grounding_reads() -> None:
     text = "In the PCI 2022, Quang Ninh held its place, 1st with 73.1 points."
     got = RulesExtractor().extract(make_doc(text)).extraction.index_results
     assert [(r.rank, r.rank_change, r.score) for r in got] == [(1, 0, 73.1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chỉ số phục vụ người dân và doanh nghiệp quý II/2024 của Lâm Đồng: trong 16 đơn vị "
+            "của khối này, điểm cao nhất thuộc về Sở Công Thương với 98,63 điểm, thấp nhất là "
+            "Sở Y tế với 83,61 điểm.",
+            {("Sở Công Thương", 98.63, 1, 16), ("Sở Y tế", 83.61, 16, 16)},
+        ),
+        (
+            "Chỉ số CCHC năm 2024 của Lâm Đồng: trong 12 đơn vị cấp huyện, UBND huyện Lâm Hà đạt "
+            "điểm cao nhất với 97,63 điểm, còn UBND huyện Di Linh có điểm thấp nhất với 90,96 "
+            "điểm.",
+            {("huyện Lâm Hà", 97.63, 1, 12), ("huyện Di Linh", 90.96, 12, 12)},
+        ),
+    ],
+)
+def test_the_top_and_bottom_score_of_a_bloc_of_stated_size(text: str, expected: set) -> None:
+    assert {(f[0], f[2], f[3], f[4]) for f in _facts(text)} == expected
+
+
+def test_a_top_group_reaching_the_highest_scores_gives_no_first_place() -> None:
+    text = (
+        "Chỉ số PAPI năm 2020, với 44,396 điểm, Tuyên Quang có tên trong nhóm 16 tỉnh, thành "
+        "phố đạt điểm cao nhất cả nước."
+    )
+    assert {f[3] for f in _facts(text)} <= {None}
+
+
+def test_the_service_index_told_by_what_it_measures() -> None:
+    text = (
+        "Kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục "
+        "hành chính quý II/2024: Sở Tư pháp tỉnh Lâm Đồng đạt 97,1 điểm, xếp thứ 2."
+    )
+    got = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert [(r.index, r.score, r.rank) for r in got] == [("SERVICE_INDEX", 97.1, 2)]

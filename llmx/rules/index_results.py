@@ -819,9 +819,11 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             prior.year_back = bool(d.get("back"))
             drafts.append(prior)
         else:
-            if k == "rank" and d.get("subject_after") and cur.has_value():
-                flush()
-                cur.entity, cur.entity_own, cur.component = None, False, None
+            if k == "rank" and d.get("subject_after"):
+                if cur.has_value():
+                    flush()
+                    cur.component = None
+                cur.entity, cur.entity_own = None, False
             elif k == "rank" and cur.rank is not None:
                 flush()
             elif k == "score" and cur.score is not None:
@@ -1170,11 +1172,25 @@ def stated_total(f: str) -> int | None:
     return totals.pop() if len(totals) == 1 else None
 
 
+_GROUP_BEFORE_RE = re.compile(r"(?:mot trong|nhom|top|trong so cac)\b[^.;]{0,50}$")
+
+
 def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
     """ "X đứng cuối bảng" where the sentence states the total: the last place."""
     if total is None:
         return []
     out = []
+    for rx, first in ((lx.BLOC_HIGHEST_RE, True), (lx.BLOC_LOWEST_RE, False)):
+        for m in rx.finditer(f):
+            if _GROUP_BEFORE_RE.search(f[max(0, m.start() - 60) : m.start()]):
+                continue  # "nhóm 16 tỉnh đạt điểm cao nhất": a top group, not first place
+            if _free(mask, m.start(), m.end()):
+                _take(mask, m.start(), m.end())
+                place = 1 if first else total
+                # "cao nhất thuộc về X", "thấp nhất là Y": the unit is named after its place
+                after = bool(re.match(r"\s+(?:thuoc ve|la)\b", f[m.end() :]))
+                out.append(Event(m.start(), m.end(), "rank", {"rank": place, "total": total,
+                                 "change": None, "subject_after": after}))  # fmt: skip
     for m in lx.LAST_PLACE_RE.finditer(f):
         if _free(mask, m.start(), m.end()):
             _take(mask, m.start(), m.end())

@@ -877,6 +877,16 @@ TOTAL_CUE_RE = re.compile(
     r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
     r"localities|cities and provinces|provinces and cities|agencies)\b"
 )
+# The top and bottom score of a ranking whose size the sentence states ("Trong 16 đơn vị, điểm
+# cao nhất thuộc về X …, thấp nhất là Y", "X đạt điểm cao nhất …, Y có điểm thấp nhất"):
+# first and last place.
+BLOC_HIGHEST_RE = re.compile(
+    r"\b(?:(?:dat|co)\s+)?(?:diem|muc diem|diem so|ket qua)\s+cao nhat\b|\bcao nhat(?=\s+thuoc ve\b)"
+)
+BLOC_LOWEST_RE = re.compile(
+    r"\b(?:(?:dat|co)\s+)?(?:diem|muc diem|diem so|ket qua)\s+thap nhat\b"
+    r"|(?:,|\bcon)\s+thap nhat(?=\s+(?:la|thuoc ve)\b)"
+)
 # Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
 LAST_PLACE_RE = re.compile(
     r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
