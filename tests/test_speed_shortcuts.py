@@ -30,6 +30,51 @@ def test_long_texts_are_not_kept_in_the_cache() -> None:
     assert textnorm._fold_keep_offsets_cached.cache_info().currsize == 1
 
 
+def test_the_last_long_text_is_folded_once_and_never_confused_with_another() -> None:
+    first = "Tỉnh Phú Thọ. " * 500
+    second = "Huyện Đông Anh. " * 500
+    assert fold_keep_offsets(first) == "tinh phu tho. " * 500
+    assert fold_keep_offsets(second) == "huyen dong anh. " * 500
+    copy = "".join(["Huyện Đông Anh. "] * 500)  # equal text, another object
+    assert copy is not second
+    assert fold_keep_offsets(copy) is fold_keep_offsets(second)  # kept, not folded again
+    assert fold_keep_offsets(first) == "tinh phu tho. " * 500
+
+
+def test_vocab_find_by_trigger_word_equals_trying_every_entry() -> None:
+    """``find`` looks entries up by the text's words: the same spans as trying every
+    entry of the kinds asked for (the reference below) on every seed sentence."""
+    from llmx.core.sentences import sentences
+    from llmx.core.vocab import get_vocab
+
+    vocab = get_vocab()
+
+    def every_entry(text: str, kinds: frozenset[str]) -> list[tuple[int, int, str]]:
+        cands = []
+        for i, e in enumerate(vocab.entries):
+            if e.kind in kinds:
+                for m in vocab.matcher(e).finditer(text):
+                    if m.end() > m.start():
+                        cands.append((-e.priority, m.start() - m.end(), m.start(), i, m))
+        cands.sort(key=lambda c: c[:4])
+        taken: list[tuple[int, int, str]] = []
+        for _, _, start, i, m in cands:
+            if not any(s < m.end() and start < e for s, e, _ in taken):
+                taken.append((start, m.end(), vocab.entries[i].label))
+        return sorted(taken)
+
+    kinds = frozenset(e.kind for e in vocab.entries)
+    found = 0
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        for span in sentences(text):
+            s = span.of(text)
+            got = [(x.start, x.end, x.label) for x in vocab.find(s, kinds)]
+            assert got == every_entry(s, kinds), s
+            found += len(got)
+    assert found
+
+
 def test_divisions_with_precomputed_inputs_match_the_plain_call() -> None:
     assert SEEDS
     found = 0
