@@ -14,6 +14,21 @@ from llmx.core.vocab.load import read_vocab
 from llmx.core.vocab.terms import Concept, Entry, Kind, Lang
 
 _WORD = re.compile(r"[^\W_]+")
+_CACHED_LEN = 2000  # as textnorm's folds: longer texts are not kept
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_words(folded: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(folded))
+
+
+def _words_of(folded: str) -> frozenset[str]:
+    """The words of a folded text. A sentence is searched for several kind sets in turn
+    (the initiative cues, then their owners, then the ranking blocs): its words are read
+    once."""
+    if len(folded) <= _CACHED_LEN:
+        return _cached_words(folded)
+    return frozenset(_WORD.findall(folded))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +143,14 @@ class Vocab:
         # the many texts that hold none of the words asked for. The entries are looked up
         # by the text's words (a sentence has tens, a kind set hundreds of entries).
         folded = fold(text)
-        words = set(_WORD.findall(folded))
+        words = _words_of(folded)
         leads = self._literals
         wanted = None if labels is None else set(labels)
         ids = [i for w in words.intersection(by_trigger) for i in by_trigger[w]]
-        ids += [
-            i for i in untriggered if (lead := leads[i]) is None or any(x in folded for x in lead)
-        ]
+        has = folded.__contains__
+        ids += [i for i in untriggered if (lead := leads[i]) is None or any(map(has, lead))]
+        if not ids:
+            return []  # most sentences hold no entry of the kinds asked for
         ids.sort()  # the order candidates are found in never depends on the set's order
         cands: list[tuple[int, int, int, int, re.Match[str]]] = []
         for i in ids:
