@@ -134,3 +134,45 @@ def test_first_index_is_the_leftmost_of_the_per_index_searches() -> None:
         assert _first_index(f) == _leftmost_index(f), f
         named += _first_index(f) is not None
     assert named > 10
+
+
+def test_an_extraction_of_validated_records_equals_the_validated_one() -> None:
+    """``DocumentExtraction.of`` takes records their model already validated as they are
+    (pydantic would rerun their checks): the same extraction as validating them all, and
+    anything else (dicts, a bad identity) is still validated."""
+    import pytest
+    from pydantic import ValidationError
+
+    from llmx.core import records as rec
+    from llmx.core.document import Document
+    from llmx.core.records import DocumentExtraction, Evidence, IndexResult
+
+    text = "Bắc Giang đạt 88,5 điểm, xếp thứ 3."
+    ev = Evidence(quote=text, start=0, end=len(text))
+    r = IndexResult(entity="Bắc Giang", index="PAR_INDEX", score=88.5, rank=3, evidence=ev)
+    doc = Document(doc_id="a.txt", source="a.txt", sha256="0" * 64, text=text)
+    validated = DocumentExtraction(
+        doc_id="a.txt", source="a.txt", sha256="0" * 64, title=None, published=None,
+        backend="rules", index_results=[r],
+    )  # fmt: skip
+    checks = 0
+    real = rec.is_instruction_like
+
+    def counted(span: str) -> bool:
+        nonlocal checks
+        checks += 1
+        return real(span)
+
+    rec.is_instruction_like = counted
+    try:
+        taken = DocumentExtraction.of(doc, "rules", index_results=[r])
+    finally:
+        rec.is_instruction_like = real
+    assert checks == 0  # the record was not validated again
+    assert taken == validated and taken.model_fields_set == validated.model_fields_set
+    assert taken.model_dump_json() == validated.model_dump_json()
+    assert DocumentExtraction.of(doc, "rules", index_results=[r.model_dump()]) == validated
+    with pytest.raises(ValidationError):
+        DocumentExtraction.of(doc, "rules", index_results=[{"entity": "x"}])
+    with pytest.raises(ValidationError):
+        DocumentExtraction.of(doc.model_copy(update={"sha256": "x"}), "rules", index_results=[r])
