@@ -176,3 +176,18 @@ def test_an_extraction_of_validated_records_equals_the_validated_one() -> None:
         DocumentExtraction.of(doc, "rules", index_results=[{"entity": "x"}])
     with pytest.raises(ValidationError):
         DocumentExtraction.of(doc.model_copy(update={"sha256": "x"}), "rules", index_results=[r])
+
+
+def test_grounding_shortcut_for_values_read_as_written_keeps_the_tolerance_rules() -> None:
+    from llmx.core.grounding import value_grounded
+    from llmx.core.numbers import values_in
+
+    quote = "Tỉnh đạt 88,52 điểm, xếp thứ 3/63, tăng 2,07 điểm."
+    assert 88.52 in values_in(quote)
+    assert value_grounded(88.52, quote)  # as written
+    assert value_grounded(88.524, quote)  # within the tolerance, as before
+    assert not value_grounded(88.6, quote)
+    assert value_grounded(-2.07, quote, derived=True)  # a change is read by its size
+    assert value_grounded(60, quote, derived=True)  # 63 - 3
+    assert not value_grounded(float("inf"), quote)
+    assert not value_grounded(float("nan"), quote)
