@@ -188,9 +188,7 @@ MIGRATIONS: list[Migration] = [
     Migration(1, "initial", M001_INITIAL),
     Migration(2, "field_evidence_confidence", M002_FIELD_EVIDENCE_CONFIDENCE),
     Migration(3, "index_results_facts", M003_INDEX_RESULTS_FACTS, readers_need=False),
-    Migration(
-        4, "sentences_text_unindexed", M004_SENTENCES_TEXT_UNINDEXED, readers_need=False
-    ),
+    Migration(4, "sentences_text_unindexed", M004_SENTENCES_TEXT_UNINDEXED, readers_need=False),
 ]
 
 
