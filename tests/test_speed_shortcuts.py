@@ -30,6 +30,51 @@ def test_long_texts_are_not_kept_in_the_cache() -> None:
     assert textnorm._fold_keep_offsets_cached.cache_info().currsize == 1
 
 
+def test_the_last_long_text_is_folded_once_and_never_confused_with_another() -> None:
+    first = "Tỉnh Phú Thọ. " * 500
+    second = "Huyện Đông Anh. " * 500
+    assert fold_keep_offsets(first) == "tinh phu tho. " * 500
+    assert fold_keep_offsets(second) == "huyen dong anh. " * 500
+    copy = "".join(["Huyện Đông Anh. "] * 500)  # equal text, another object
+    assert copy is not second
+    assert fold_keep_offsets(copy) is fold_keep_offsets(second)  # kept, not folded again
+    assert fold_keep_offsets(first) == "tinh phu tho. " * 500
+
+
+def test_vocab_find_by_trigger_word_equals_trying_every_entry() -> None:
+    """``find`` looks entries up by the text's words: the same spans as trying every
+    entry of the kinds asked for (the reference below) on every seed sentence."""
+    from llmx.core.sentences import sentences
+    from llmx.core.vocab import get_vocab
+
+    vocab = get_vocab()
+
+    def every_entry(text: str, kinds: frozenset[str]) -> list[tuple[int, int, str]]:
+        cands = []
+        for i, e in enumerate(vocab.entries):
+            if e.kind in kinds:
+                for m in vocab.matcher(e).finditer(text):
+                    if m.end() > m.start():
+                        cands.append((-e.priority, m.start() - m.end(), m.start(), i, m))
+        cands.sort(key=lambda c: c[:4])
+        taken: list[tuple[int, int, str]] = []
+        for _, _, start, i, m in cands:
+            if not any(s < m.end() and start < e for s, e, _ in taken):
+                taken.append((start, m.end(), vocab.entries[i].label))
+        return sorted(taken)
+
+    kinds = frozenset(e.kind for e in vocab.entries)
+    found = 0
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        for span in sentences(text):
+            s = span.of(text)
+            got = [(x.start, x.end, x.label) for x in vocab.find(s, kinds)]
+            assert got == every_entry(s, kinds), s
+            found += len(got)
+    assert found
+
+
 def test_divisions_with_precomputed_inputs_match_the_plain_call() -> None:
     assert SEEDS
     found = 0
@@ -89,3 +134,60 @@ def test_first_index_is_the_leftmost_of_the_per_index_searches() -> None:
         assert _first_index(f) == _leftmost_index(f), f
         named += _first_index(f) is not None
     assert named > 10
+
+
+def test_an_extraction_of_validated_records_equals_the_validated_one() -> None:
+    """``DocumentExtraction.of`` takes records their model already validated as they are
+    (pydantic would rerun their checks): the same extraction as validating them all, and
+    anything else (dicts, a bad identity) is still validated."""
+    import pytest
+    from pydantic import ValidationError
+
+    from llmx.core import records as rec
+    from llmx.core.document import Document
+    from llmx.core.records import DocumentExtraction, Evidence, IndexResult
+
+    text = "Bắc Giang đạt 88,5 điểm, xếp thứ 3."
+    ev = Evidence(quote=text, start=0, end=len(text))
+    r = IndexResult(entity="Bắc Giang", index="PAR_INDEX", score=88.5, rank=3, evidence=ev)
+    doc = Document(doc_id="a.txt", source="a.txt", sha256="0" * 64, text=text)
+    validated = DocumentExtraction(
+        doc_id="a.txt", source="a.txt", sha256="0" * 64, title=None, published=None,
+        backend="rules", index_results=[r],
+    )  # fmt: skip
+    checks = 0
+    real = rec.is_instruction_like
+
+    def counted(span: str) -> bool:
+        nonlocal checks
+        checks += 1
+        return real(span)
+
+    rec.is_instruction_like = counted
+    try:
+        taken = DocumentExtraction.of(doc, "rules", index_results=[r])
+    finally:
+        rec.is_instruction_like = real
+    assert checks == 0  # the record was not validated again
+    assert taken == validated and taken.model_fields_set == validated.model_fields_set
+    assert taken.model_dump_json() == validated.model_dump_json()
+    assert DocumentExtraction.of(doc, "rules", index_results=[r.model_dump()]) == validated
+    with pytest.raises(ValidationError):
+        DocumentExtraction.of(doc, "rules", index_results=[{"entity": "x"}])
+    with pytest.raises(ValidationError):
+        DocumentExtraction.of(doc.model_copy(update={"sha256": "x"}), "rules", index_results=[r])
+
+
+def test_grounding_shortcut_for_values_read_as_written_keeps_the_tolerance_rules() -> None:
+    from llmx.core.grounding import value_grounded
+    from llmx.core.numbers import values_in
+
+    quote = "Tỉnh đạt 88,52 điểm, xếp thứ 3/63, tăng 2,07 điểm."
+    assert 88.52 in values_in(quote)
+    assert value_grounded(88.52, quote)  # as written
+    assert value_grounded(88.524, quote)  # within the tolerance, as before
+    assert not value_grounded(88.6, quote)
+    assert value_grounded(-2.07, quote, derived=True)  # a change is read by its size
+    assert value_grounded(60, quote, derived=True)  # 63 - 3
+    assert not value_grounded(float("inf"), quote)
+    assert not value_grounded(float("nan"), quote)

@@ -158,7 +158,8 @@ def _syllable(text: str) -> str:
 
 
 def _is_plain(text: str) -> bool:
-    return strip_diacritics(text) == text
+    # ASCII has no diacritics to strip (the check most names written plain stop at)
+    return text.isascii() or strip_diacritics(text) == text
 
 
 def _key_tokens(text: str) -> tuple[str, ...]:

@@ -181,6 +181,9 @@ def _sentence_start(text: str, start: int) -> int:
     return 0
 
 
+# Every record of a sentence asks for the same span (each record's evidence is its
+# sentence): the answer is kept for the last few (a handful of documents' worth at most).
+@lru_cache(maxsize=64)
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence(s) of ``text`` holding ``text[start:end]``: from the end of the sentence
     before to the end of the last one the span touches (a line break also ends one)."""

@@ -63,24 +63,34 @@ class NumberSpan:
     value: float
 
 
+_WORD_MULT_RE = re.compile(r"^(.*?)\s*(nghìn|ngàn|triệu|tỉ|tỷ)$", re.IGNORECASE)
+_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+_COMMA_DECIMAL_RE = re.compile(r"\d+,\d+")
+_PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+# The same few number strings are read over and over (each rule that meets a value, then
+# the grounding check): a pure function of its text, so its answers are kept.
+@lru_cache(maxsize=4096)
 def parse_vn_number(raw: str) -> float | None:
     """Read one Vietnamese-formatted number; ``None`` when it is not a number."""
     s = raw.strip()
     mult = 1.0
-    m = re.match(r"^(.*?)\s*(nghìn|ngàn|triệu|tỉ|tỷ)$", s, re.IGNORECASE)
+    m = _WORD_MULT_RE.match(s)
     if m:
         word_mult = _multiplier(m.group(2))
         if word_mult is None:
             return None
         s, mult = m.group(1), word_mult
     s = s.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _DOT_GROUPS_RE.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", s):
+    elif _COMMA_GROUPS_RE.fullmatch(s):
         s = s.replace(",", "")
-    elif re.fullmatch(r"\d+,\d+", s):
+    elif _COMMA_DECIMAL_RE.fullmatch(s):
         s = s.replace(",", ".")
-    elif not re.fullmatch(r"\d+(?:\.\d+)?", s):
+    elif not _PLAIN_RE.fullmatch(s):
         return None
     try:
         return float(s) * mult

@@ -337,15 +337,22 @@ class DocumentExtraction(_Strict):
     def of(cls, doc: Document, backend: str, **records: list[Any]) -> DocumentExtraction:
         """An extraction of ``doc`` by ``backend``: the document's identity copied over, in
         one place for every backend."""
-        return cls(
-            doc_id=doc.doc_id,
-            source=doc.source,
-            sha256=doc.sha256,
-            title=doc.title,
-            published=doc.published,
-            backend=backend,
-            **records,
-        )
+        given = {
+            "doc_id": doc.doc_id,
+            "source": doc.source,
+            "sha256": doc.sha256,
+            "title": doc.title,
+            "published": doc.published,
+            "backend": backend,
+        }
+        if all(
+            all(type(r) is RECORD_TYPES.get(kind) for r in items) for kind, items in records.items()
+        ):
+            # Records their own model made were validated there (against the document's
+            # text, more than can be checked here); pydantic would run their after-validators
+            # again for every record (measured: a tenth of the rules' validation time).
+            return cls(**given).model_copy(update={k: list(v) for k, v in records.items()})
+        return cls(**given, **records)
 
     def counts(self) -> dict[str, int]:
         return {

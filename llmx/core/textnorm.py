@@ -67,7 +67,16 @@ def fold_keep_offsets(text: str) -> str:
     character whose decomposition changes length."""
     if len(text) <= _CACHED_LEN:
         return _fold_keep_offsets_cached(text)
-    return _fold_keep_offsets(text)
+    # A whole document is folded by several readers of it (the extractor, the entity and
+    # table finders): the last one is kept, so it is folded once (one text, not a cache of
+    # many long ones). Compared by identity first, then by value.
+    global _last_long
+    last = _last_long
+    if last[0] is text or last[0] == text:
+        return last[1]
+    folded = _fold_keep_offsets(text)
+    _last_long = (text, folded)
+    return folded
 
 
 def _fold_keep_offsets(text: str) -> str:
@@ -80,6 +89,7 @@ def _fold_keep_offsets(text: str) -> str:
 
 
 _fold_keep_offsets_cached = lru_cache(maxsize=1024)(_fold_keep_offsets)
+_last_long: tuple[str, str] = ("", "")  # (text, its fold) of the last long text folded
 
 
 # Old ("hòa", "thủy") vs new ("hoà", "thuỷ") tone placement in open syllables: both are in

@@ -767,7 +767,7 @@ class RulesExtractor(Backend):
             rank_pair = data.pop(_RANK_FROM, None)
             doubt = data.pop(_DOUBT, None)
             attach = data.pop(_ATTACH, None)
-            key = (kind, repr(sorted((k, v) for k, v in data.items() if k != "evidence")))
+            key = (kind, repr(sorted([kv for kv in data.items() if kv[0] != "evidence"])))
             if key in seen:
                 continue
             seen.add(key)

@@ -14,6 +14,21 @@ from llmx.core.vocab.load import read_vocab
 from llmx.core.vocab.terms import Concept, Entry, Kind, Lang
 
 _WORD = re.compile(r"[^\W_]+")
+_CACHED_LEN = 2000  # as textnorm's folds: longer texts are not kept
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_words(folded: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(folded))
+
+
+def _words_of(folded: str) -> frozenset[str]:
+    """The words of a folded text. A sentence is searched for several kind sets in turn
+    (the initiative cues, then their owners, then the ranking blocs): its words are read
+    once."""
+    if len(folded) <= _CACHED_LEN:
+        return _cached_words(folded)
+    return frozenset(_WORD.findall(folded))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +106,21 @@ class Vocab:
             return range(len(self.entries))
         return sorted(i for k in kinds for i in self._by_kind.get(k, ()))
 
+    @functools.cache  # noqa: B019 - as ``_ids``
+    def _plan(
+        self, kinds: frozenset[str] | None
+    ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """The entries of ``kinds`` by their trigger word, and those without one."""
+        by_trigger: dict[str, list[int]] = {}
+        untriggered: list[int] = []
+        for i in self._ids(kinds):
+            t = self._triggers[i]
+            if t is None:
+                untriggered.append(i)
+            else:
+                by_trigger.setdefault(t, []).append(i)
+        return {t: tuple(v) for t, v in by_trigger.items()}, tuple(untriggered)
+
     def matcher(self, entry: Entry) -> re.Pattern[str]:
         """The compiled pattern of one of this vocabulary's entries."""
         return self._matcher(self.entries.index(entry))
@@ -107,23 +137,25 @@ class Vocab:
         """Non-overlapping matches in ``text`` (NFC) of the entries of ``kinds`` (all when
         None), left to right. Where matches overlap, the higher ``priority`` wins, then the
         longer match, then the earlier one, then the entry declared first."""
-        ids = self._ids(None if kinds is None else frozenset(kinds))
+        by_trigger, untriggered = self._plan(None if kinds is None else frozenset(kinds))
         # An entry whose first word is not among the text's words cannot match, nor one
         # whose leading letters the text lacks: skipping them is what keeps "find" cheap on
-        # the many texts that hold none of the words asked for.
+        # the many texts that hold none of the words asked for. The entries are looked up
+        # by the text's words (a sentence has tens, a kind set hundreds of entries).
         folded = fold(text)
-        words = frozenset(_WORD.findall(folded))
-        triggers, leads = self._triggers, self._literals
+        words = _words_of(folded)
+        leads = self._literals
         wanted = None if labels is None else set(labels)
+        ids = [i for w in words.intersection(by_trigger) for i in by_trigger[w]]
+        has = folded.__contains__
+        ids += [i for i in untriggered if (lead := leads[i]) is None or any(map(has, lead))]
+        if not ids:
+            return []  # most sentences hold no entry of the kinds asked for
+        ids.sort()  # the order candidates are found in never depends on the set's order
         cands: list[tuple[int, int, int, int, re.Match[str]]] = []
         for i in ids:
             e = self.entries[i]
             if wanted is not None and e.label not in wanted:
-                continue
-            if triggers[i] is not None:
-                if triggers[i] not in words:
-                    continue
-            elif (lead := leads[i]) is not None and not any(x in folded for x in lead):
                 continue
             for m in self._matcher(i).finditer(text):
                 if m.end() > m.start():
