@@ -40,6 +40,7 @@ from llmx.rules.index_results import (
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
 from llmx.rules.metrics import find_metrics, lead_period_year
+from llmx.rules.metrics_carried import MetricMemory
 from llmx.rules.plausibility import implausible, unit_scale_indices
 from llmx.rules.tables import with_table_results
 
@@ -430,6 +431,7 @@ class RulesExtractor(Backend):
                 carry.doc_year = doc_year
             seen_body = True
             para_year: int | None = None
+            metric_memory = MetricMemory()  # a rate named here names the paragraph's others
             for span in sentences(text, para.start, para.end):
                 s, e = span.start, span.end
                 f = folded_doc[s:e]
@@ -487,6 +489,7 @@ class RulesExtractor(Backend):
                     metric_year,
                     carry.doc_province,
                     carry.index or carry.doc_index,
+                    metric_memory,
                 ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main, initiative_memory):

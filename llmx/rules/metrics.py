@@ -14,6 +14,7 @@ from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
+from llmx.rules.metrics_carried import MetricMemory, carried_name, without_owner
 from llmx.rules.metrics_en import find_en_counts, find_en_shares
 
 # Numbers that are identifiers or dates, not measurements.
@@ -27,6 +28,8 @@ _VERBS = re.compile(
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 16
+# The first words of names written as column titles, lower-cased where a sentence opens on them.
+_HEAD_WORD = re.compile(r"^(?:Tỷ lệ|Tỉ lệ|Mức độ|Số|Thời gian|Tổng số)\b")
 # A name's bare head ("tỷ lệ", "tỷ lệ này"): it does not say what is measured.
 _BARE_RATE_NAME = re.compile(
     r"^(?:ty le|ti le|muc do)(?: (?:nay|do|tren|chung|lan luot|tuong ung))*$"
@@ -442,11 +445,13 @@ def find_metrics(
     context_year: int | None = None,
     doc_province: str | None = None,
     index: str | None = None,
+    memory: MetricMemory | None = None,
 ) -> list[dict[str, Any]]:
     """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
     same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …"); ``doc_province``
     the province the article is about, whose the counts of its agencies are; ``index`` the
-    index the paragraph is about, which names an average of a sentence that names none."""
+    index the paragraph is about, which names an average of a sentence that names none;
+    ``memory`` the rate the paragraph named last, for values here that name none."""
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
@@ -511,9 +516,12 @@ def find_metrics(
         name: str,
         ent: EntityMention | None = None,
         year: int | None = None,
+        target: bool | None = None,
     ) -> None:
         if any(mask[s:e]) or not name:
             return
+        if name[:1].isupper() and _HEAD_WORD.match(name):
+            name = name[0].lower() + name[1:]  # "Tỷ lệ …" opening a sentence: a column title
         if period and period.start() < s and fold(period.group(0)) not in fold(name):
             # the period is part of what is measured (CONVENTIONS: shorter than a year)
             name = f"{name} {original[period.start() : period.end()]}"
@@ -548,7 +556,9 @@ def find_metrics(
                 "value": value,
                 "unit": unit,
                 "year": year if year is not None else year_at(s),
-                "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+                "is_target": target
+                if target is not None
+                else is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
             }
         )
 
@@ -585,6 +595,13 @@ def find_metrics(
     for share in find_en_shares(f, original):
         emit(share.start, share.end, share.value, "%", share.name, _NATION)
 
+    # the sentence's last rate and its owner: a goal told after it is its goal
+    last_rate: tuple[str, EntityMention | None] | None = None
+    province = (
+        EntityMention(0, 0, doc_province, "province", doc_province)
+        if doc_province
+        else (main if main is not None and main.level == "province" else None)
+    )
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
         if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
@@ -598,6 +615,26 @@ def find_metrics(
             continue  # a threshold or a range end, not a measured rate ("đạt trên 98%" as a
             # goal is the goal)
         name = _rate_name(f, original, s)
+        if name is None or _is_bare_rate(name):
+            # "Xếp sau là Cà Mau (95,1%)", "Khối bộ, ngành đạt 70,2%", "… so với mục tiêu
+            # 80%": the rate the paragraph named last, for that unit, bloc or goal
+            carry = carried_name(
+                original, s, ents, memory.name if memory else None, last_rate, province
+            )
+            if carry is not None:
+                owner_of = carry.owner or respective.get(m.start())
+                # a goal cue of an earlier clause ("so với mục tiêu 70%; khối tỉnh … đạt
+                # 18,54%") does not make a later unit's value a goal
+                goal = carry.is_goal or bool(lx.TARGET_RE.search(f, carry.start, s))
+                emit(m.start(), m.end(), value, "%", carry.name, owner_of, target=goal)
+                last_rate = (carry.name, owner_of)
+                continue
+        else:
+            name = without_owner(name, ents)
+            if not _not_a_rate_name(name):
+                last_rate = (name, respective.get(m.start()))
+                if memory is not None:
+                    memory.name = name
         if name is not None and _is_bare_rate(name):
             # "tỷ lệ 62,04% dịch vụ công trực tuyến toàn trình": the head names nothing,
             # the noun phrase after the value does

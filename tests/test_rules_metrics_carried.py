@@ -1,0 +1,129 @@
+"""Metric names carried across sentences: a rate named once in a paragraph and then given for
+other units ("Xếp sau là Cà Mau (95,1%)"), for blocs of units ("Khối bộ, ngành đạt 70,2%")
+and against its goal ("thấp hơn mục tiêu 60%"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def metrics(text: str):
+    out = RulesExtractor().extract(make_doc(text))
+    for m in out.extraction.metrics:
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
+    return out.extraction.metrics
+
+
+def at(text: str, value: float):
+    hits = [m for m in metrics(text) if m.value == value]
+    assert len(hits) == 1, [m.model_dump(exclude={"evidence"}) for m in metrics(text)]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity", "name"),
+    [
+        # units listed with their rate in brackets in the next sentence
+        ("Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Kiên Giang đạt 97,2%. Xếp sau "
+         "là Cà Mau (95,1%) và Bạc Liêu (94,8%).", 94.8, "Bạc Liêu",
+         "tỷ lệ hồ sơ giải quyết đúng hạn"),
+        # a unit's own value after its name and a verb
+        ("Năm 2024, tỷ lệ thanh toán trực tuyến của Bộ Tài chính đạt 61,3%. Bộ Tư pháp đạt "
+         "55,2%, Bộ Y tế chỉ đạt 40,1%.", 40.1, "Bộ Y tế", "tỷ lệ thanh toán trực tuyến"),
+        # a bare head ("với tỷ lệ") takes the rate the paragraph named
+        ("Năm 2024, tỷ lệ hồ sơ được số hóa của tỉnh Hà Tĩnh đạt 71%. Huyện Kỳ Anh dẫn đầu "
+         "với tỷ lệ 88,6%.", 88.6, "huyện Kỳ Anh", "tỷ lệ hồ sơ được số hóa"),
+    ],
+)  # fmt: skip
+def test_a_rate_named_once_names_the_units_listed_after_it(
+    text: str, value: float, entity: str, name: str
+) -> None:
+    m = at(text, value)
+    assert (m.entity, m.name, m.unit, m.is_target) == (entity, name, "%", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity", "name"),
+    [
+        # blocs of the country's units: the country's figure, named with the bloc
+        ("Năm 2024, tỷ lệ hồ sơ được số hóa của cả nước đạt 52%. Khối bộ, ngành đạt 70,2%; "
+         "khối địa phương đạt 41%.", 70.2, "Việt Nam", "tỷ lệ hồ sơ được số hóa của khối bộ, ngành"),
+        ("Năm 2024, tỷ lệ hồ sơ được số hóa của cả nước đạt 52%. Khối bộ, ngành đạt 70,2%; "
+         "khối địa phương đạt 41%.", 41, "Việt Nam", "tỷ lệ hồ sơ được số hóa của khối địa phương"),
+        # blocs inside a province: the province's figure
+        ("Năm 2025, mức độ hài lòng bình quân của tỉnh Ninh Bình đạt 90,5%. Khối sở, ngành "
+         "đạt 91,2%, khối xã, phường đạt 89,7%.", 89.7, "Ninh Bình",
+         "mức độ hài lòng bình quân của khối xã, phường"),
+    ],
+)  # fmt: skip
+def test_a_bloc_after_a_named_rate_gets_that_rate(
+    text: str, value: float, entity: str, name: str
+) -> None:
+    m = at(text, value)
+    assert (m.entity, m.name) == (entity, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Hưng Yên đạt 52%, thấp hơn mục tiêu 60%.",
+         60, "tỷ lệ hồ sơ trực tuyến"),
+        ("Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Hưng Yên đạt 52%. Khối sở, ngành đạt "
+         "70,2% so với chỉ tiêu 80%.", 80, "tỷ lệ hồ sơ trực tuyến của khối sở, ngành"),
+        ("Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Hưng Yên đạt 52%, trong khi mục tiêu "
+         "đề ra là 65%.", 65, "tỷ lệ hồ sơ trực tuyến"),
+    ],
+)  # fmt: skip
+def test_a_goal_told_after_a_rate_is_that_rates_target(text: str, value: float, name: str) -> None:
+    m = at(text, value)
+    assert (m.entity, m.name, m.is_target, m.year) == ("Hưng Yên", name, True, 2024)
+    assert at(text, 52).is_target is False
+
+
+def test_a_name_does_not_carry_into_another_paragraph() -> None:
+    text = (
+        "Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Kiên Giang đạt 97,2%.\n\n"
+        "Cà Mau (95,1%) và Bạc Liêu (94,8%) cũng có kết quả tốt."
+    )
+    assert [m for m in metrics(text) if m.value in (95.1, 94.8)] == []
+
+
+def test_a_sentence_naming_its_own_rate_keeps_it() -> None:
+    text = (
+        "Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Kiên Giang đạt 97,2%. Tỷ lệ "
+        "thanh toán trực tuyến của Cà Mau đạt 35%."
+    )
+    assert at(text, 35).name == "tỷ lệ thanh toán trực tuyến"
+
+
+def test_a_value_not_attached_to_a_unit_takes_no_carried_name() -> None:
+    # "tăng 5%" after the rate is its change, not another unit's level
+    text = (
+        "Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh Kiên Giang đạt 97,2%. Con số "
+        "này tăng 5% so với năm trước, nhờ Sóc Trăng hỗ trợ."
+    )
+    assert [m for m in metrics(text) if m.value == 5 and m.name.startswith("tỷ lệ hồ sơ")] == []
+
+
+def test_a_superlative_and_its_owner_are_not_part_of_the_name() -> None:
+    text = "Năm 2022, tỷ lệ số hóa hồ sơ cao nhất thuộc về huyện Tân Châu (82%) và huyện Gò Dầu (79,5%)."
+    assert at(text, 82).name == "tỷ lệ số hóa hồ sơ"
+    assert (at(text, 79.5).entity, at(text, 79.5).name) == ("huyện Gò Dầu", "tỷ lệ số hóa hồ sơ")
+
+
+def test_a_blocs_goal_is_the_blocs_and_a_later_bloc_is_no_goal() -> None:
+    text = (
+        "Năm 2024, tỷ lệ hồ sơ được số hóa của cả nước đạt 52%. Khối bộ, ngành đạt 70,2% so "
+        "với mục tiêu 75%; khối địa phương chỉ đạt 41%, trong khi mục tiêu là 50%."
+    )
+    goal, level, later_goal = at(text, 75), at(text, 41), at(text, 50)
+    assert (goal.entity, goal.name, goal.is_target) == (
+        "Việt Nam", "tỷ lệ hồ sơ được số hóa của khối bộ, ngành", True
+    )
+    assert (level.entity, level.is_target) == ("Việt Nam", False)
+    assert (later_goal.name, later_goal.is_target) == (
+        "tỷ lệ hồ sơ được số hóa của khối địa phương", True
+    )
