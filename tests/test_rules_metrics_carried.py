@@ -50,9 +50,11 @@ def test_a_rate_named_once_names_the_units_listed_after_it(
     [
         # blocs of the country's units: the country's figure, named with the bloc
         ("Năm 2024, tỷ lệ hồ sơ được số hóa của cả nước đạt 52%. Khối bộ, ngành đạt 70,2%; "
-         "khối địa phương đạt 41%.", 70.2, "Việt Nam", "tỷ lệ hồ sơ được số hóa của khối bộ, ngành"),
+         "khối địa phương đạt 41%.", 70.2, "Việt Nam",
+         "tỷ lệ hồ sơ được số hóa của khối bộ, ngành"),
         ("Năm 2024, tỷ lệ hồ sơ được số hóa của cả nước đạt 52%. Khối bộ, ngành đạt 70,2%; "
-         "khối địa phương đạt 41%.", 41, "Việt Nam", "tỷ lệ hồ sơ được số hóa của khối địa phương"),
+         "khối địa phương đạt 41%.", 41, "Việt Nam",
+         "tỷ lệ hồ sơ được số hóa của khối địa phương"),
         # blocs inside a province: the province's figure
         ("Năm 2025, mức độ hài lòng bình quân của tỉnh Ninh Bình đạt 90,5%. Khối sở, ngành "
          "đạt 91,2%, khối xã, phường đạt 89,7%.", 89.7, "Ninh Bình",
@@ -109,7 +111,10 @@ def test_a_value_not_attached_to_a_unit_takes_no_carried_name() -> None:
 
 
 def test_a_superlative_and_its_owner_are_not_part_of_the_name() -> None:
-    text = "Năm 2022, tỷ lệ số hóa hồ sơ cao nhất thuộc về huyện Tân Châu (82%) và huyện Gò Dầu (79,5%)."
+    text = (
+        "Năm 2022, tỷ lệ số hóa hồ sơ cao nhất thuộc về huyện Tân Châu (82%) và huyện Gò Dầu "
+        "(79,5%)."
+    )
     assert at(text, 82).name == "tỷ lệ số hóa hồ sơ"
     assert (at(text, 79.5).entity, at(text, 79.5).name) == ("huyện Gò Dầu", "tỷ lệ số hóa hồ sơ")
 
@@ -121,9 +126,12 @@ def test_a_blocs_goal_is_the_blocs_and_a_later_bloc_is_no_goal() -> None:
     )
     goal, level, later_goal = at(text, 75), at(text, 41), at(text, 50)
     assert (goal.entity, goal.name, goal.is_target) == (
-        "Việt Nam", "tỷ lệ hồ sơ được số hóa của khối bộ, ngành", True
+        "Việt Nam",
+        "tỷ lệ hồ sơ được số hóa của khối bộ, ngành",
+        True,
     )
     assert (level.entity, level.is_target) == ("Việt Nam", False)
     assert (later_goal.name, later_goal.is_target) == (
-        "tỷ lệ hồ sơ được số hóa của khối địa phương", True
+        "tỷ lệ hồ sơ được số hóa của khối địa phương",
+        True,
     )

@@ -625,8 +625,8 @@ def find_metrics(
                 owner_of = carry.owner or respective.get(m.start())
                 # a goal cue of an earlier clause ("so với mục tiêu 70%; khối tỉnh … đạt
                 # 18,54%") does not make a later unit's value a goal
-                goal = carry.is_goal or bool(lx.TARGET_RE.search(f, carry.start, s))
-                emit(m.start(), m.end(), value, "%", carry.name, owner_of, target=goal)
+                is_goal = carry.is_goal or bool(lx.TARGET_RE.search(f, carry.start, s))
+                emit(m.start(), m.end(), value, "%", carry.name, owner_of, target=is_goal)
                 last_rate = (carry.name, owner_of)
                 continue
         else:

@@ -92,8 +92,10 @@ def bloc_before(
     best: tuple[Entry, re.Match[str]] | None = None
     for entry, rx in _matchers("bloc_subject"):
         for m in rx.finditer(original, start, pos):
-            if best is None or m.end() > best[1].end() or (
-                m.end() == best[1].end() and m.start() < best[1].start()
+            if (
+                best is None
+                or m.end() > best[1].end()
+                or (m.end() == best[1].end() and m.start() < best[1].start())
             ):
                 best = (entry, m)
     if best is None:
