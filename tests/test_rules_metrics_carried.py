@@ -135,3 +135,39 @@ def test_a_blocs_goal_is_the_blocs_and_a_later_bloc_is_no_goal() -> None:
         "tỷ lệ hồ sơ được số hóa của khối địa phương",
         True,
     )
+
+
+GOALS = (
+    "Kế hoạch cải cách hành chính của tỉnh Lạng Sơn đề ra các chỉ tiêu đến năm 2026:\n"
+    "- 100% thủ tục hành chính được công khai trên Cổng Dịch vụ công quốc gia;\n"
+    "- Tối thiểu 85% hồ sơ được tiếp nhận, giải quyết trực tuyến toàn trình;\n"
+    "- Ít nhất 92% người dân hài lòng với sự phục vụ của cơ quan hành chính.\n"
+    "Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh đạt 61,5%."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        (100, "tỷ lệ thủ tục hành chính được công khai trên Cổng Dịch vụ công quốc gia"),
+        (85, "tỷ lệ hồ sơ được tiếp nhận, giải quyết trực tuyến toàn trình"),
+        (92, "tỷ lệ người dân hài lòng"),
+    ],
+)
+def test_the_items_of_a_list_of_goals_are_goals_of_its_year(value: float, name: str) -> None:
+    m = at(GOALS, value)
+    assert (m.entity, m.name, m.is_target, m.year) == ("Lạng Sơn", name, True, 2026)
+
+
+def test_a_line_after_a_list_of_goals_is_a_result() -> None:
+    m = at(GOALS, 61.5)
+    assert (m.is_target, m.year) == (False, 2024)
+
+
+def test_a_list_under_a_lead_with_no_goal_is_no_goal() -> None:
+    text = (
+        "Kết quả năm 2024 của tỉnh Lạng Sơn như sau:\n"
+        "- 98% hồ sơ được giải quyết đúng hạn;\n"
+        "- 76% hồ sơ được nộp trực tuyến."
+    )
+    assert at(text, 98).is_target is False and at(text, 76).year == 2024

@@ -416,7 +416,9 @@ class RulesExtractor(Backend):
         doc_year: int | None = None
         initiative_memory = InitiativeMemory()
         seen_body = False
+        metric_memory = MetricMemory()
         for para_no, para in enumerate(paragraphs(text)):
+            metric_memory.new_paragraph(text[para.start : para.end])
             if is_heading(text[para.start : para.end]):
                 # Headlines restate the body and teasers belong to other articles; a heading
                 # also starts a new topic, so nothing carries across it.
@@ -431,7 +433,6 @@ class RulesExtractor(Backend):
                 carry.doc_year = doc_year
             seen_body = True
             para_year: int | None = None
-            metric_memory = MetricMemory()  # a rate named here names the paragraph's others
             for span in sentences(text, para.start, para.end):
                 s, e = span.start, span.end
                 f = folded_doc[s:e]

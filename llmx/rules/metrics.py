@@ -20,8 +20,9 @@ from llmx.rules.metrics_en import find_en_counts, find_en_shares
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
     r"(?:\bso|de an|muc do|iso|nghi dinh|chi thi|quyet dinh|giai doan|quy|thang|ngay|luc|"
-    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|\bnam)\s*$|:$"
-)  # ":" right before a number is a time ("10:30"); a list after "…: " counts
+    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|\d\s*-|[^\W\d]-|\bnam)\s*$|:$"
+)  # ":" right before a number is a time ("10:30"); a list after "…: " counts; "-" is a
+# range ("80 - 90%") or a code ("NĐ-CP"), not a list item's dash ("- 100% thủ tục …")
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
     r"\s+(?:dat|la|chiem|da|dang|co|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
@@ -469,7 +470,8 @@ def find_metrics(
     years = sorted({*years, *periods, *editions})
     if years and (" as " in f or " than " in f):
         years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
-    is_target_sentence = bool(lx.TARGET_RE.search(f))
+    goal_item = memory is not None and memory.goal_list  # an item of a list of goals
+    is_target_sentence = goal_item or bool(lx.TARGET_RE.search(f))
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
     ents = [e for e in ents if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)]
@@ -492,6 +494,8 @@ def find_metrics(
         return main
 
     def year_at(pos: int) -> int | None:
+        if goal_item and memory is not None and memory.goal_year and not years:
+            return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
             by = [int(y.group(1)) for y in _TARGET_YEAR_RE.finditer(f, 0, pos)]
             if by and lx.TARGET_RE.search(f, 0, pos):
@@ -558,7 +562,7 @@ def find_metrics(
                 "year": year if year is not None else year_at(s),
                 "is_target": target
                 if target is not None
-                else is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+                else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
             }
         )
 

@@ -18,6 +18,7 @@ from functools import cache
 
 from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
+from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 
 # A clause's start: a bloc must open its clause ("…; khối tỉnh, thành phố chỉ đạt 18,54%").
@@ -26,14 +27,40 @@ _CLAUSE_OPEN_WINDOW = 12
 _GOAL_WINDOW = 50
 _BLOC_WINDOW = 60
 _ATTACH_WINDOW = 40
+# A list item ("- 100% …", "+ Tối thiểu 80% …", "• …", "a) …"); folded or not.
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]\s|[a-zđ0-9]\)\s)", re.IGNORECASE)
+_GOAL_YEAR = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
+_ANY_YEAR = re.compile(r"\bnam\s+((?:19|20)\d\d)\b")
 
 
 @dataclass
 class MetricMemory:
-    """The rate a paragraph named last (its name without its owner), for the paragraph's
-    later values that name none. One per paragraph: nothing carries across a paragraph."""
+    """What a document's earlier lines say about the values of the current one: the rate the
+    paragraph named last (its name without its owner), for its later values that name none
+    (nothing carries across a paragraph), and whether the line is an item of a list of goals
+    ("Kế hoạch năm 2025 đề ra các chỉ tiêu:" then "- 100% thủ tục …;"), with the goals' year.
+    One per document; ``new_paragraph`` is told every line in order."""
 
     name: str | None = None
+    goal_list: bool = False
+    goal_year: int | None = None
+    _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
+
+    def new_paragraph(self, line: str) -> None:
+        self.name = None
+        item = bool(_LIST_ITEM.match(line))
+        opens, year = self._opens_goals
+        if not item:
+            self.goal_list, self.goal_year = False, None
+        elif opens:
+            self.goal_list, self.goal_year = True, year
+        f = fold(line).rstrip()
+        if f.endswith(":") and lx.TARGET_RE.search(f):
+            # the goals a list's lead sets: the year it sets them for, else the one it names
+            by = _GOAL_YEAR.search(f) or _ANY_YEAR.search(f)
+            self._opens_goals = (True, int(by.group(1)) if by else None)
+        elif not item:
+            self._opens_goals = (False, None)
 
 
 @dataclass(frozen=True)
