@@ -37,8 +37,9 @@ def test_counts_of_provinces_and_ministries_say_what_they_did() -> None:
 def test_a_surveys_respondents_are_the_countrys_and_people_outside_one_are_not_read() -> None:
     text = "The 2022 PCI survey drew on feedback from nearly 11,800 firms and 3,100 respondents."
     got = metrics(text)
-    assert got[11800] == ("Việt Nam", "number of firms surveyed", "doanh nghiệp", 2022)
-    assert got[3100][:2] == ("Việt Nam", "number of respondents surveyed")
+    # a survey's size is titled with the index it measures
+    assert got[11800] == ("Việt Nam", "number of firms surveyed for the PCI", "doanh nghiệp", 2022)
+    assert got[3100][:2] == ("Việt Nam", "number of respondents surveyed for the PCI")
     outside = "In 2022, Quang Tri welcomed 4,000 citizens to its one-stop shops."
     assert 4000 not in metrics(outside)
 
@@ -61,7 +62,9 @@ def test_a_count_with_nothing_said_of_it_is_not_emitted() -> None:
 
 def test_a_surveys_size_after_from_is_read() -> None:
     text = "The 2019 SIPAS drew on feedback from 31,200 citizens aged 18 and over."
-    assert metrics(text)[31200] == ("Việt Nam", "number of citizens surveyed", "people", 2019)
+    assert metrics(text)[31200] == (
+        "Việt Nam", "number of citizens surveyed for the SIPAS", "people", 2019
+    )
 
 
 def test_shares_of_a_surveys_respondents_and_a_measure_told_for_each_item() -> None:
@@ -82,3 +85,44 @@ def test_shares_of_a_surveys_respondents_and_a_measure_told_for_each_item() -> N
 
 def test_a_share_outside_a_survey_is_not_read_as_respondents() -> None:
     assert metrics("In 2021, 64% said the new portal was easy to use.") == {}
+
+
+def test_a_count_whose_units_an_earlier_count_named_takes_them() -> None:
+    text = (
+        "In the 2022 SIPAS, 41 of the 63 provinces and cities improved their score, while the "
+        "other 22 declined. In terms of rank, 30 localities moved up, 28 slipped and 5 – "
+        "Ha Nam, Tra Vinh and three others – held their places."
+    )
+    got = metrics(text)
+    # a bare "declined" says the units' index fell: the index titles the count
+    assert got[22] == (
+        "Việt Nam", "number of provinces and cities whose SIPAS declined", "provinces and cities",
+        2022,
+    )
+    assert got[28][1:3] == ("number of localities slipped", "localities")
+    assert got[5][1:3] == ("number of localities held their places", "localities")
+
+
+def test_a_count_of_them_or_among_named_units_is_read() -> None:
+    text = (
+        "The 18 ministries and agencies averaged 84.2 percent in 2020, and 11 of them did "
+        "better than the year before. Among localities, 4 exceeded 90 percent."
+    )
+    got = metrics(text)
+    assert got[11][1:3] == (
+        "number of ministries and agencies did better than the year before",
+        "ministries and agencies",
+    )
+    assert got[4][:3] == ("Việt Nam", "number of localities exceeded 90 percent", "localities")
+
+
+def test_a_units_remaining_parts_take_the_verb_before_them() -> None:
+    text = "In 2021, Ben Tre improved on 6 PCI component indexes and slipped on the remaining 4."
+    assert metrics(text)[4] == (
+        "Bến Tre", "number of PCI component indexes slipped", "chỉ số", 2021
+    )
+
+
+def test_a_bare_number_with_no_units_named_before_is_not_a_count() -> None:
+    text = "In 2021, Ben Tre scored 66.3 points, and 4 improved in the region."
+    assert 4 not in metrics(text)

@@ -84,7 +84,7 @@ def _matchers(label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
     )
 
 
-def _index_in(f: str) -> str | None:
+def index_in(f: str) -> str | None:
     """The first index the (folded) sentence names."""
     best: tuple[int, str] | None = None
     for rx, code in lx.INDEX_RE:
@@ -169,7 +169,7 @@ def find_averages(
             if value is not None and value > _MAX_SCORE and _POINT_DECIMAL.fullmatch(m["v"]):
                 value = float(m["v"])  # "điểm trung bình đạt 42.269 điểm": no score is 42 269
             owner = entry.attrs.get("owner", "nation")
-            sentence_index = sentence_index or _index_in(f) or index  # read once, when needed
+            sentence_index = sentence_index or index_in(f) or index  # read once, when needed
             name = _name(entry.attrs.get("name", f"{owner}_average"), entry.lang, sentence_index)
             if value is None or name is None:
                 continue

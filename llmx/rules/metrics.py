@@ -14,6 +14,7 @@ from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
+from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metrics_carried import MetricMemory, carried_name, without_owner
 from llmx.rules.metrics_en import find_en_counts, find_en_shares
 
@@ -29,6 +30,7 @@ _VERBS = re.compile(
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 16
+_ALIAS = re.compile(r"\(([^()]+)\)\s*$")  # "Digital Transformation Index (DTI)" -> "DTI"
 # The first words of names written as column titles, lower-cased where a sentence opens on them.
 _HEAD_WORD = re.compile(r"^(?:Tỷ lệ|Tỉ lệ|Mức độ|Số|Thời gian|Tổng số)\b")
 # A name's bare head ("tỷ lệ", "tỷ lệ này"): it does not say what is measured.
@@ -216,6 +218,17 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     if said:
         return _clean(named[0][: said.start()] + level + named[0][said.end() :])
     return _clean(f"{named[0]} {level}")
+
+
+def _short_index(f: str, index: str | None) -> str | None:
+    """The short English name of the index a (folded) sentence names, else of the
+    paragraph's ``index``: its bracketed alias where it has one ("DTI"), else its name."""
+    code = _first_index(f) or index
+    if code is None:
+        return None
+    name = get_vocab().index_display(code, "en")
+    alias = _ALIAS.search(name)
+    return alias.group(1) if alias else name
 
 
 def _names_a_unit(name: str, ents: list[EntityMention]) -> bool:
@@ -592,7 +605,12 @@ def find_metrics(
             whose = EntityMention(0, 0, _LEADING_NUMBER.sub(str(avg.size), whose.name), whose.level)
         emit(avg.start, avg.end, avg.value, avg.unit, avg.name, whose, said)
 
-    for count in find_en_counts(f, original):
+    en_counts, counted = find_en_counts(
+        f, original, memory.counted if memory else None, _short_index(f, index)
+    )
+    if memory is not None:
+        memory.counted = counted
+    for count in en_counts:
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
         emit(count.start, count.end, count.value, count.unit, count.name, by)
 

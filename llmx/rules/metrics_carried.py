@@ -20,6 +20,7 @@ from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
+from llmx.rules.metrics_en import CountedUnits
 
 # A clause's start: a bloc must open its clause ("…; khối tỉnh, thành phố chỉ đạt 18,54%").
 _CLAUSE_OPEN = re.compile(r"(?:^|[;.]\s+|,\s+|\s(?:và|còn|trong khi)\s+)$", re.IGNORECASE)
@@ -42,12 +43,13 @@ class MetricMemory:
     One per document; ``new_paragraph`` is told every line in order."""
 
     name: str | None = None
+    counted: CountedUnits | None = None  # the units the paragraph's last English count counted
     goal_list: bool = False
     goal_year: int | None = None
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
 
     def new_paragraph(self, line: str) -> None:
-        self.name = None
+        self.name, self.counted = None, None
         item = bool(_LIST_ITEM.match(line))
         opens, year = self._opens_goals
         if not item:

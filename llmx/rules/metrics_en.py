@@ -23,6 +23,7 @@ from llmx.core.vocab import Entry, get_vocab
 _COUNT_RE = re.compile(
     r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})+|\d{1,6})"
     r"(?:\s+of\s+(?:the\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
+    r"(?:[A-Z]{2,6}(?:\s+Index)?\s+)?"  # "6 PCI component indexes": the index, then the units
 )
 # A count that is the base of other figures or a rank, not a figure itself.
 _BASE_BEFORE = re.compile(
@@ -43,7 +44,7 @@ _EN_SHARE_HINT = re.compile(
 # Where the words saying what the counted units did stop.
 _PHRASE_STOP = re.compile(
     r"[,;:.()–—]|\s(?:while|whereas|against|compared|but|which|who|including|as well as|"
-    r"and the|respectively)\b",
+    r"and the|respectively)\b|\s(?:and|or)\s+(?=\d)",
     re.IGNORECASE,
 )
 _PHRASE_MAX_WORDS = 8
@@ -56,7 +57,7 @@ _TRAILING = re.compile(
 # what is measured.
 _VERB_START = re.compile(
     r"^(?!aged\b)(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
-    r"did|stood|slipped|dropped)\b",
+    r"did|stood|slipped|dropped|score|have|has)\b",
     re.IGNORECASE,
 )
 # A verb the count is the object of: "improved on 6 component indexes", "slipped on 4 …".
@@ -80,6 +81,28 @@ class EnCount:
     unit: str
     name: str
     owner: str
+
+
+@dataclass(frozen=True)
+class CountedUnits:
+    """The units an English count counted, for a later count that leaves them unsaid ("…,
+    while the other 6 declined"): the words as written, the unit recorded, whose."""
+
+    words: str
+    unit: str
+    owner: str
+    title: str = ""  # the vocabulary's ``title``: "parts" for an index's parts
+
+
+# A count told without its units, after a count that named them: "the other 6 declined",
+# "11 of them did better", "…, 24 slipped and 3 kept their places"; "Among localities, 3
+# exceeded 90 percent" names them first. A dash aside after the number ("3 – A, B and C –
+# kept …") is skipped.
+_BARE_AFTER = re.compile(r"(?:,|;|\band|\bwhile|\bbut|\bwhereas)\s+$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})*)(?![\w.,%/-])")
+_ASIDE = re.compile(r"\s*[–—]\s[^–—]{1,100}?\s[–—]")
+_AMONG = re.compile(r"\b(?:among|of)\s+(?:the\s+)?(?:ranked\s+)?", re.IGNORECASE)
+_AMONG_COUNT = re.compile(r"\s*,\s*(?P<v>\d{1,3})\b")
 
 
 @cache
@@ -110,12 +133,133 @@ def _what_they_did(original: str, pos: int) -> str:
     return phrase if _VERB_START.match(phrase) else ""
 
 
-def find_en_counts(f: str, original: str) -> list[EnCount]:
-    """The English counts of one sentence (folded ``f``, ``original`` text)."""
-    if not _units() or not _EN_HINT.search(f):
-        return []
+def find_en_counts(
+    f: str, original: str, before: CountedUnits | None = None, index: str | None = None
+) -> tuple[list[EnCount], CountedUnits | None]:
+    """The English counts of one sentence (folded ``f``, ``original`` text), and the units
+    the sentence counted last. ``before``: the units the paragraph counted last, which a
+    count here may leave unsaid; ``index``: the short name of the index the sentence is
+    about, which titles some counts."""
+    if not _units():
+        return [], before
+    counted = _counts(f, original, index) if _EN_HINT.search(f) else []
+    for _, units, value_m in _among(original):
+        # "Among localities, 3 exceeded 90 percent": the units named before the count
+        did = _what_they_did(original, _skip_aside(original, value_m.end()))
+        if did:
+            count = EnCount(
+                value_m.start("v"),
+                value_m.end(),
+                float(value_m["v"]),
+                units.unit,
+                _titled(units, did, index),
+                units.owner,
+            )
+            counted.append((count, units))
+    out = [c for c, _ in counted]
+    taken = {c.start for c in out}
+    for start, value, words_end in _elliptic(original):
+        if start in taken:
+            continue
+        units = next((u for c, u in reversed(counted) if c.end <= start), before)
+        if units is None:
+            continue
+        did = _what_they_did(original, _skip_aside(original, words_end))
+        done = _VERB_BEFORE.search(original, max(0, start - 30), start)
+        if not did and done:
+            did = done.group("verb")  # "slipped on the remaining 4"
+        if not did:
+            continue
+        name = _titled(units, did, index)
+        out.append(EnCount(start, words_end, value, units.unit, name, units.owner))
+    last = max(counted, key=lambda cu: cu[0].start)[1] if counted else before
+    return sorted(out, key=lambda c: (c.start, c.end)), last
+
+
+# A verb alone that says a unit's index rose or fell ("the other 6 declined").
+_MOVED = re.compile(r"^(?:improved|declined|rose|fell|increased|decreased)$")
+
+
+def _titled(units: CountedUnits, did: str, index: str | None) -> str:
+    """The name of a count of ``units`` that ``did`` something, titled with the index the
+    sentence is about where the words leave it out: an index's parts ("number of PCI
+    component indexes improved"), a survey's size ("number of firms surveyed for the PCI")
+    and units whose index moved ("number of provinces whose SIPAS declined")."""
+    if index is None or index.lower() in did.lower() or index.lower() in units.words.lower():
+        return f"number of {units.words} {did}"
+    if units.title == "parts":
+        return f"number of {index} {units.words} {did}"
+    if did == "surveyed":
+        return f"number of {units.words} surveyed for the {index}"
+    if units.owner != "subject" and _MOVED.match(did):
+        return f"number of {units.words} whose {index} {did}"
+    return f"number of {units.words} {did}"
+
+
+def _skip_aside(original: str, pos: int) -> int:
+    aside = _ASIDE.match(original, pos)
+    return aside.end() if aside else pos
+
+
+def _elliptic(original: str) -> list[tuple[int, float, int]]:
+    """Counts told without their units: (where the number starts, its value, where the words
+    of the count end), from the vocabulary's cues ("the other 6", "11 of them") and bare
+    numbers opening a clause before a verb ("…, 24 slipped")."""
+    out: list[tuple[int, float, int]] = []
+    for rx in _cue_matchers("en_elliptic_count"):
+        for m in rx.finditer(original):
+            out.append((m.start("num"), float(m["num"].replace(",", "")), m.end()))
+    for m in _BARE_NUMBER.finditer(original):
+        if not _BARE_AFTER.search(original, max(0, m.start() - 8), m.start()):
+            continue
+        if float(m["v"].replace(",", "")) in _YEARS:
+            continue
+        if _VERB_START.match(original[_skip_aside(original, m.end()) :].lstrip()):
+            out.append((m.start(), float(m["v"].replace(",", "")), m.end()))
+    return out
+
+
+def _among(original: str) -> list[tuple[int, CountedUnits, re.Match[str]]]:
+    """Counts after the units they are among ("Among localities, 3 exceeded 90 percent")."""
+    out = []
+    for m in _AMONG.finditer(original):
+        hit = _unit_at(original, m.end())
+        if hit is None:
+            continue
+        entry, um = hit
+        value = _AMONG_COUNT.match(original, um.end())
+        if value is None:
+            continue
+        owner = entry.attrs.get("owner", "subject")
+        out.append(
+            (
+                m.start(),
+                CountedUnits(
+                    um.group(0),
+                    entry.attrs.get("unit", um.group(0)),
+                    owner,
+                    entry.attrs.get("title", ""),
+                ),
+                value,
+            )
+        )
+    return out
+
+
+@cache
+def _cue_matchers(label: str) -> tuple[re.Pattern[str], ...]:
+    vocab = get_vocab()
+    return tuple(
+        vocab.matcher(e)
+        for e in vocab.entries
+        if e.kind == "count_unit" and e.lang == "en" and e.label == label
+    )
+
+
+def _counts(f: str, original: str, index: str | None) -> list[tuple[EnCount, CountedUnits]]:
+    """The counts of one sentence that name their units, each with those units."""
     survey = bool(_SURVEY.search(f))
-    out: list[EnCount] = []
+    out: list[tuple[EnCount, CountedUnits]] = []
     for m in _COUNT_RE.finditer(original):
         hit = _unit_at(original, m.end())
         if hit is None:
@@ -135,11 +279,9 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
         done = _VERB_BEFORE.search(original, max(0, s - 30), s)
         if not did and done:
             did = done.group("verb")  # "improved on 6 component indexes", "slipped on 4 …"
-        if did:
-            name = f"number of {unit} {did}"
-        elif survey and (is_survey_unit or entry.attrs.get("owner") != "subject"):
-            name = f"number of {unit} surveyed"
-        else:
+        if not did and survey and (is_survey_unit or entry.attrs.get("owner") != "subject"):
+            did = "surveyed"
+        if not did:
             continue  # nothing says what the count measures
         owner = (
             "nation"
@@ -147,7 +289,10 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
             else entry.attrs.get("owner", "subject")
         )
         recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
-        out.append(EnCount(s, um.end(), value, recorded, name, owner))
+        units = CountedUnits(unit, recorded, owner, entry.attrs.get("title", ""))
+        out.append(
+            (EnCount(s, um.end(), value, recorded, _titled(units, did, index), owner), units)
+        )
     return out
 
 
