@@ -161,8 +161,8 @@ def find_en_counts(
     for start, value, words_end in _elliptic(original):
         if start in taken:
             continue
-        units = next((u for c, u in reversed(counted) if c.end <= start), before)
-        if units is None:
+        said = next((u for c, u in reversed(counted) if c.end <= start), before)
+        if said is None:
             continue
         did = _what_they_did(original, _skip_aside(original, words_end))
         done = _VERB_BEFORE.search(original, max(0, start - 30), start)
@@ -170,8 +170,8 @@ def find_en_counts(
             did = done.group("verb")  # "slipped on the remaining 4"
         if not did:
             continue
-        name = _titled(units, did, index)
-        out.append(EnCount(start, words_end, value, units.unit, name, units.owner))
+        name = _titled(said, did, index)
+        out.append(EnCount(start, words_end, value, said.unit, name, said.owner))
     last = max(counted, key=lambda cu: cu[0].start)[1] if counted else before
     return sorted(out, key=lambda c: (c.start, c.end)), last
 
