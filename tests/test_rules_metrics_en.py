@@ -126,3 +126,12 @@ def test_a_units_remaining_parts_take_the_verb_before_them() -> None:
 def test_a_bare_number_with_no_units_named_before_is_not_a_count() -> None:
     text = "In 2021, Ben Tre scored 66.3 points, and 4 improved in the region."
     assert 4 not in metrics(text)
+
+
+def test_an_undated_figure_takes_the_latest_year_the_article_measured() -> None:
+    text = (
+        "Ministry tops reform ranking\n\n"
+        "In the PAR Index 2019, the Ministry of Justice scored 90.1 out of 100.\n\n"
+        "The survey drew on the answers of 16,200 civil servants across the country."
+    )
+    assert metrics(text)[16200][3] == 2019
