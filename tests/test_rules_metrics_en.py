@@ -63,7 +63,10 @@ def test_a_count_with_nothing_said_of_it_is_not_emitted() -> None:
 def test_a_surveys_size_after_from_is_read() -> None:
     text = "The 2019 SIPAS drew on feedback from 31,200 citizens aged 18 and over."
     assert metrics(text)[31200] == (
-        "Việt Nam", "number of citizens surveyed for the SIPAS", "people", 2019
+        "Việt Nam",
+        "number of citizens surveyed for the SIPAS",
+        "people",
+        2019,
     )
 
 
@@ -73,7 +76,8 @@ def test_shares_of_a_surveys_respondents_and_a_measure_told_for_each_item() -> N
         "fairly, while 12.1% of citizens wanted shorter queues."
     )
     got = metrics(text)
-    assert got[91.5][:2] == ("Việt Nam", "share of respondents said they had been treated fairly")
+    # what they said, without "said they had been": the column is who was treated so
+    assert got[91.5][:2] == ("Việt Nam", "share of respondents treated fairly")
     assert got[12.1][1] == "share of citizens wanted shorter queues"
     listed = "In 2021, satisfaction stood at 81% for access to services and 79.5% for outcomes."
     got = metrics(listed)
@@ -96,7 +100,9 @@ def test_a_count_whose_units_an_earlier_count_named_takes_them() -> None:
     got = metrics(text)
     # a bare "declined" says the units' index fell: the index titles the count
     assert got[22] == (
-        "Việt Nam", "number of provinces and cities whose SIPAS declined", "provinces and cities",
+        "Việt Nam",
+        "number of provinces and cities whose SIPAS declined",
+        "provinces and cities",
         2022,
     )
     assert got[28][1:3] == ("number of localities slipped", "localities")
@@ -119,7 +125,10 @@ def test_a_count_of_them_or_among_named_units_is_read() -> None:
 def test_a_units_remaining_parts_take_the_verb_before_them() -> None:
     text = "In 2021, Ben Tre improved on 6 PCI component indexes and slipped on the remaining 4."
     assert metrics(text)[4] == (
-        "Bến Tre", "number of PCI component indexes slipped", "chỉ số", 2021
+        "Bến Tre",
+        "number of PCI component indexes slipped",
+        "chỉ số",
+        2021,
     )
 
 
@@ -140,3 +149,22 @@ def test_an_undated_figure_takes_the_latest_year_the_article_measured() -> None:
         "The rankings draw on the answers of 16,200 civil servants and 31,000 citizens."
     )
     assert metrics(text)[16200][3] == 2019
+
+
+def test_shares_after_a_survey_named_earlier_in_the_paragraph_are_its_respondents() -> None:
+    text = (
+        "The 2020 SIPAS is based on a survey of 30,500 citizens. Overall, 84.2 percent of "
+        "them said they were satisfied with the service; 2.5 percent said officials had "
+        "asked for extra payments."
+    )
+    got = metrics(text)
+    assert got[84.2][:2] == ("Việt Nam", "share of citizens satisfied with the service")
+    assert got[2.5][1] == "share of citizens officials had asked for extra payments"
+
+
+def test_shares_in_a_paragraph_with_no_survey_are_not_read() -> None:
+    text = (
+        "In 2020, Quang Nam welcomed 30,500 citizens to its one-stop shops. Overall, 84.2 "
+        "percent of them said they were satisfied."
+    )
+    assert 84.2 not in metrics(text)

@@ -614,7 +614,9 @@ def find_metrics(
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
         emit(count.start, count.end, count.value, count.unit, count.name, by)
 
-    for share in find_en_shares(f, original):
+    if memory is not None and counted is not None and counted.surveyed:
+        memory.surveyed = counted.words  # "a survey of 30,500 citizens": whose later shares are
+    for share in find_en_shares(f, original, memory.surveyed if memory else None):
         emit(share.start, share.end, share.value, "%", share.name, _NATION)
 
     # the sentence's last rate and its owner: a goal told after it is its goal

@@ -44,12 +44,13 @@ class MetricMemory:
 
     name: str | None = None
     counted: CountedUnits | None = None  # the units the paragraph's last English count counted
+    surveyed: str | None = None  # who a survey the paragraph named asked ("citizens")
     goal_list: bool = False
     goal_year: int | None = None
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
 
     def new_paragraph(self, line: str) -> None:
-        self.name, self.counted = None, None
+        self.name, self.counted, self.surveyed = None, None, None
         item = bool(_LIST_ITEM.match(line))
         opens, year = self._opens_goals
         if not item:

@@ -92,6 +92,7 @@ class CountedUnits:
     unit: str
     owner: str
     title: str = ""  # the vocabulary's ``title``: "parts" for an index's parts
+    surveyed: bool = False  # people or firms a survey asked
 
 
 # A count told without its units, after a count that named them: "the other 6 declined",
@@ -289,7 +290,9 @@ def _counts(f: str, original: str, index: str | None) -> list[tuple[EnCount, Cou
             else entry.attrs.get("owner", "subject")
         )
         recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
-        units = CountedUnits(unit, recorded, owner, entry.attrs.get("title", ""))
+        units = CountedUnits(
+            unit, recorded, owner, entry.attrs.get("title", ""), is_survey_unit and survey
+        )
         out.append(
             (EnCount(s, um.end(), value, recorded, _titled(units, did, index), owner), units)
         )
@@ -307,11 +310,17 @@ class EnShare:
 
 
 _PERCENT_EN = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
-_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>respondents|citizens|people|businesses|firms)\b")
+_OF_WHOM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<who>respondents|citizens|people|businesses|firms|them|these)\b"
+)
 _SHARE_STOP = re.compile(
     r"[;:.()]|,\s|\s(?:and|while|but)\s+\d|\s(?:while|when|because|in order)\b", re.IGNORECASE
 )
 _SHARE_MAX_WORDS = 10
+_SAID_LEAD = re.compile(
+    r"^said\s+(?:that\s+)?(?:they\s+)?(?:had been|have been|were|was|are|had|would be)?\s*",
+    re.IGNORECASE,
+)
 _FOR_ITEM = re.compile(r"\s+for\s+(?P<np>[^,;:.()]{3,60}?)(?=\s*(?:,|;|\.|$|\s+and\s+\d))")
 
 
@@ -325,15 +334,18 @@ def _matchers(label: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def find_en_shares(f: str, original: str) -> list[EnShare]:
+def find_en_shares(f: str, original: str, surveyed: str | None = None) -> list[EnShare]:
     """The shares of a survey's respondents in one English sentence ("90% said they had not
     been asked for bribes") and the shares a measure is told for ("Satisfaction stood at 83%
-    for access to services, …"): the country's, named in English as the text words them."""
+    for access to services, …"): the country's, named in English as the text words them.
+    ``surveyed``: who a survey the paragraph named earlier asked ("citizens"), whose the
+    shares here are ("84.2 percent of them said …")."""
     if ("%" not in f and "percent" not in f and "per cent" not in f) or not _EN_SHARE_HINT.search(
         f
     ):
         return []  # no English share: most sentences
-    if not _SURVEY.search(f) and not any(rx.search(original) for rx in _matchers("en_measure_for")):
+    survey = surveyed is not None or bool(_SURVEY.search(f))
+    if not survey and not any(rx.search(original) for rx in _matchers("en_measure_for")):
         return []
     out: list[EnShare] = []
     heads = [m for rx in _matchers("en_measure_for") for m in rx.finditer(original)]
@@ -347,12 +359,14 @@ def find_en_shares(f: str, original: str) -> list[EnShare]:
             noun = re.sub(r"\s+(?:stood at|was|reached|came to)$", "", head.group(0))
             out.append(EnShare(m.start(), m.end(), value, f"{noun.lower()} for {item['np']}"))
             continue
-        if not _SURVEY.search(f):
+        if not survey:
             continue
-        pos, who = m.end(), "respondents"
+        pos, who = m.end(), surveyed or "respondents"
         of = _OF_WHOM.match(original, pos)
         if of is not None:
-            pos, who = of.end(), of.group("who")
+            pos = of.end()
+            if of.group("who") not in ("them", "these"):
+                who = of.group("who")
         verb = next(
             (v for rx in _matchers("en_share_verb") if (v := rx.match(original, pos + 1))), None
         )
@@ -361,5 +375,7 @@ def find_en_shares(f: str, original: str) -> list[EnShare]:
         stop = _SHARE_STOP.search(original, verb.start())
         words = original[verb.start() : stop.start() if stop else len(original)].split()
         said = " ".join(words[:_SHARE_MAX_WORDS])
+        # "said they had been asked for bribes": the column is who was asked, not who said
+        said = _SAID_LEAD.sub("", said, count=1) or said
         out.append(EnShare(m.start(), m.end(), value, f"share of {who} {said}"))
     return out
