@@ -171,3 +171,46 @@ def test_a_list_under_a_lead_with_no_goal_is_no_goal() -> None:
         "- 76% hồ sơ được nộp trực tuyến."
     )
     assert at(text, 98).is_target is False and at(text, 76).year == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        # a count restating a rate is the count of what the rate measures
+        ("Năm 2024, tỷ lệ hồ sơ giải quyết trước hạn của tỉnh Bình Định đạt 35,2%, tương "
+         "ứng với hơn 41.000 hồ sơ.", 41000, "số hồ sơ giải quyết trước hạn"),
+        ("Năm 2023, tỷ lệ thanh toán trực tuyến của tỉnh Bình Định đạt 40%, tương ứng 12.500 "
+         "hồ sơ.", 12500, "số hồ sơ thanh toán trực tuyến"),
+        # a share restating a count is the share of what was counted
+        ("Năm 2023, tỉnh Bình Định có 25/31 hồ sơ đạt chuẩn, tương đương 80,65%.", 80.65,
+         "tỷ lệ hồ sơ đạt chuẩn"),
+        # a decimal comma does not end the counted noun phrase
+        ("Năm 2021, tỉnh Bình Định có 120 hồ sơ đạt từ 0,5 điểm trở lên, tương đương 42,5%.",
+         42.5, "tỷ lệ hồ sơ đạt từ 0,5 điểm trở lên"),
+    ],
+)  # fmt: skip
+def test_a_figure_restated_in_another_unit_takes_the_first_ones_name(
+    text: str, value: float, name: str
+) -> None:
+    m = at(text, value)
+    assert (m.entity, m.name) == ("Bình Định", name)
+
+
+def test_a_count_with_its_own_words_after_a_rate_keeps_them() -> None:
+    text = (
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Bình Định đạt 35,2%, tương ứng 1,2 triệu "
+        "hồ sơ trực tuyến toàn trình."
+    )
+    assert at(text, 1_200_000).name == "số hồ sơ trực tuyến toàn trình"
+
+
+def test_a_count_of_ministries_and_provinces_together_is_the_countrys() -> None:
+    text = "Năm 2023, hệ thống đã kết nối văn bản điện tử tới 88/94 bộ, ngành, địa phương."
+    m = at(text, 88)
+    assert (m.entity, m.unit) == ("Việt Nam", "bộ, ngành, địa phương")
+
+
+def test_a_count_inside_a_rates_name_is_not_a_figure() -> None:
+    # "25 TTHC" names what the rate is of; the rate is the figure
+    text = "Năm 2024, tỷ lệ giải quyết 18 TTHC thiết yếu của tỉnh Bình Định đạt 91,5%."
+    assert [m.value for m in metrics(text)] == [91.5]

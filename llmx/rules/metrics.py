@@ -15,7 +15,14 @@ from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
 from llmx.rules.metric_averages import index_in as _first_index
-from llmx.rules.metrics_carried import MetricMemory, carried_name, without_owner
+from llmx.rules.metrics_carried import (
+    MetricMemory,
+    carried_name,
+    count_of_rate,
+    equivalent_before,
+    rate_of_count,
+    without_owner,
+)
 from llmx.rules.metrics_en import find_en_counts, find_en_shares
 
 # Numbers that are identifiers or dates, not measurements.
@@ -42,8 +49,8 @@ _LEVEL_NAME = re.compile(r"^muc do \d+$")
 _LEVEL_IN_NAME = re.compile(r"muc do \d+")
 # Where the noun phrase after a number ends: a clause mark or a word that starts a new one.
 _PHRASE_BREAK = re.compile(
-    r"[;:,.()]|\s(?:va|nhung|trong do)\s|\s(?:tang|giam)\s(?!diem|hang|bac|thu hang)"
-)
+    r"[;:()]|[,.](?!\d)|\s(?:va|nhung|trong do)\s|\s(?:tang|giam)\s(?!diem|hang|bac|thu hang)"
+)  # a comma between digits is a decimal ("từ 0,5 trở lên"), not a break
 # Separators a list of kinds goes on across ("xã, phường", "cấp huyện và cấp xã").
 _LIST_GOES_ON = re.compile(r",\s*|\s(?:va|hoac)\s+")
 # The words that open the clause before a count and say nothing of it ("đã", "và", "có").
@@ -89,6 +96,7 @@ _MAX_LISTED = 6
 # "Tỷ lệ điểm (số)": the share of the maximum score a unit got, its index result.
 _SCORE_SHARE_NAME = re.compile(r"^(?:ty le|ti le) diem\b")
 _RATE_IN_NAME = re.compile(r"\d\s*%")
+_RATE_VALUE_IN_NAME = re.compile(r"\bdat \d+(?:[.,]\d+)?\s*%")  # a rate's value, not a bound
 _ANAPHOR = re.compile(r"\b(?:nay|do|tren)$|\b(?:nay|do)\b")
 # A count of the parts an index is built from ("được cấu trúc thành 8 lĩnh vực", "xây dựng
 # trên 8 tiêu chí"): the index's make-up, not a figure of anyone.
@@ -524,6 +532,7 @@ def find_metrics(
         return context_year if context_year is not None else (years[0][1] if years else None)
 
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
+    emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
 
     def emit(
         s: int,
@@ -537,6 +546,12 @@ def find_metrics(
     ) -> None:
         if any(mask[s:e]) or not name:
             return
+        if (
+            unit != "%"
+            and _RATE_VALUE_IN_NAME.search(fold(name))
+            and lx.RATE_HEAD_RE.search(f, _clause_start(f, s), s)
+        ):
+            return  # "tỷ lệ giải quyết 25 TTHC … đạt 95,73%": the count is part of a rate's name
         if name[:1].isupper() and _HEAD_WORD.match(name):
             name = name[0].lower() + name[1:]  # "Tỷ lệ …" opening a sentence: a column title
         if period and period.start() < s and fold(period.group(0)) not in fold(name):
@@ -562,6 +577,7 @@ def find_metrics(
             ent = _NATION  # the units a ministry's survey covered are the country's
         elif (
             unit != "%"
+            and (ent is None or ent.level != "nation")  # "95/95 bộ, ngành, địa phương"
             and _BLOC_UNITS.match(fold(unit))
             and (_BLOC_CUE.search(f) or (ent is not None and ent.level == "ministry"))
         ):
@@ -578,6 +594,7 @@ def find_metrics(
                 else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
             }
         )
+        emitted.append((s, e, out[-1], ent))
 
     respective = _respective_owners(f, ents)
     verbs: dict[str, tuple[int, str]] = {}  # unit -> (where its list goes on, its verb)
@@ -732,7 +749,12 @@ def find_metrics(
             emit(s, m.end("u"), value, unit, duration)
             continue
         verb = count_verb(s, m.start("u"), unit)
-        emit(s, m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit, verb))
+        name = _count_name(f, original, m.start("u"), unit, verb)
+        if last_rate is not None and _says_only(name, unit) and equivalent_before(original, s):
+            # "…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ": the count of what the rate measures
+            emit(s, m.end("u"), value, unit, count_of_rate(last_rate[0], unit), last_rate[1])
+            continue
+        emit(s, m.end("u"), value, unit, name)
 
     for m in _HEADED_COUNT_RE.finditer(f):
         # "Số hồ sơ đã giải quyết, trả kết quả là 1.795": the count's name comes first
@@ -780,7 +802,25 @@ def find_metrics(
             name = _clean(canonical.vi + name[len(f"số {unit}") :])
             unit = canonical.vi.removeprefix("số ")
         emit(s, u_end, value, unit, name, group_owner)
+
+    for m in lx.PERCENT_RE.finditer(f):
+        # "25/31 xã, phường đạt chuẩn …, tương đương 80,65%": the share of what was counted
+        s = m.start("v")
+        if any(mask[s : m.end()]) or not equivalent_before(original, s):
+            continue
+        counts = [x for x in emitted if x[1] <= s and x[2]["unit"] != "%"]
+        value = parse_vn_number(m.group("v"))
+        if not counts or value is None or value > 100:
+            continue
+        _, _, count, whose = max(counts, key=lambda x: x[1])
+        emit(s, m.end(), value, "%", rate_of_count(count["name"]), whose)
     return out
+
+
+def _says_only(name: str, unit: str) -> bool:
+    """Whether a count's name says no more than its unit ("số hồ sơ tương ứng")."""
+    rest = fold(name).removeprefix(f"so {fold(unit)}").split()
+    return all(w in ("tuong", "ung", "voi", "duong") for w in rest)
 
 
 def _named_by_bloc(original: str, pos: int, unit: str, name: str) -> str:

@@ -28,6 +28,9 @@ _CLAUSE_OPEN_WINDOW = 12
 _GOAL_WINDOW = 50
 _BLOC_WINDOW = 60
 _ATTACH_WINDOW = 40
+_COMMA_BEFORE = re.compile(r"[,(]\s*$")  # a restated figure follows a comma or a bracket
+_RATE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ)\s+", re.IGNORECASE)
+_COUNT_HEAD = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 # A list item ("- 100% …", "+ Tối thiểu 80% …", "• …", "a) …"); folded or not.
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]\s|[a-zđ0-9]\)\s)", re.IGNORECASE)
 _GOAL_YEAR = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
@@ -100,6 +103,33 @@ def goal_before(original: str, pos: int) -> bool:
             if m.end() == len(window):
                 return True
     return False
+
+
+def equivalent_before(original: str, pos: int) -> bool:
+    """Whether the value at ``pos`` restates the figure before it in another unit
+    ("…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ")."""
+    window = original[max(0, pos - _GOAL_WINDOW) : pos].rstrip()
+    return any(
+        m.end() == len(window) and _COMMA_BEFORE.search(window, 0, m.start())
+        for _, rx in _matchers("equivalent_value")
+        for m in rx.finditer(window)
+    )
+
+
+def count_of_rate(rate: str, unit: str) -> str:
+    """The name of the count a rate restates ("tỷ lệ hồ sơ giải quyết trước hạn", "hồ sơ"
+    -> "số hồ sơ giải quyết trước hạn"; "tỷ lệ thanh toán trực tuyến" -> "số hồ sơ thanh
+    toán trực tuyến")."""
+    noun = _RATE_HEAD.sub("", rate, count=1)
+    if fold(noun).startswith(fold(unit)):
+        return f"số {noun}"
+    return f"số {unit} {noun}"
+
+
+def rate_of_count(count: str) -> str:
+    """The name of the share a count restates ("số xã, phường đạt chuẩn" -> "tỷ lệ xã,
+    phường đạt chuẩn")."""
+    return f"tỷ lệ {_COUNT_HEAD.sub('', count, count=1)}"
 
 
 def attached_unit(original: str, pos: int, ents: list[EntityMention]) -> EntityMention | None:
