@@ -812,8 +812,8 @@ def find_metrics(
         value = parse_vn_number(m.group("v"))
         if not counts or value is None or value > 100:
             continue
-        _, _, count, whose = max(counts, key=lambda x: x[1])
-        emit(s, m.end(), value, "%", rate_of_count(count["name"]), whose)
+        _, _, restated, whose_count = max(counts, key=lambda x: x[1])
+        emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
 
 
