@@ -85,7 +85,8 @@ _GROUP_NUMBER = re.compile(
     r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
-_GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
+_BULLETS = "-+•*–"  # a list item's mark before a clause ("- Nhóm A, …")
+_GROUP_LEAD_END = re.compile(r",?\s+(?:(?:chỉ\s+|cũng\s+)?có|gồm)$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
 _REGION_NAME_MAX = 60
 _TOPIC_LEAD = re.compile(r"^(?:đối với|với|trên|tại)\s+", re.IGNORECASE)
@@ -582,6 +583,8 @@ def find_metrics(
             and (_BLOC_CUE.search(f) or (ent is not None and ent.level == "ministry"))
         ):
             ent = _bloc()  # "Nhóm trên 90% có 2 đơn vị là …": the bloc's count of its members
+        if ent is not None and ent.level == "ministry" and unit != "%":
+            name = _named_as_bloc(name, unit, ent)
         out.append(
             {
                 "entity": ent.name if ent else "không rõ",
@@ -728,7 +731,11 @@ def find_metrics(
             continue
         if _in_structure(f, s):
             continue
-        if _UNITS_COUNTED.match(m.group("u")) and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
+        if (
+            _UNITS_COUNTED.match(m.group("u"))
+            and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
+            and not _group_opens(original, s)
+        ):
             continue  # "Trong 16 đơn vị của khối này, …": the units ranked, not a figure
         raw = m.group("v")
         if m.group("m"):
@@ -916,16 +923,32 @@ def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
     )
 
 
+def _group_opens(original: str, pos: int) -> bool:
+    """Whether the clause of the count at ``pos`` opens on a group whose lead ends right
+    before it ("Nhóm A, có Chỉ số CCHC trên 90%, gồm 03 đơn vị")."""
+    start = max(original.rfind(";", 0, pos), original.rfind(". ", 0, pos)) + 1
+    lead = original[start:pos].strip().lstrip(_BULLETS).lstrip()
+    return any(
+        (m := rx.match(lead)) is not None and m.end() == len(lead)
+        for _, rx in _count_unit_matchers("group_lead")
+    )
+
+
 def _with_group(original: str, pos: int, name: str) -> str:
     """A count's name with the group its clause opens on ("Nhóm A, từ 90% trở lên, có 2
     tỉnh, thành phố" -> "số tỉnh, thành phố nhóm A, từ 90% trở lên"); the clause runs from
     the last ";" (or the sentence start) and may list several counts ("… có 6 tỉnh … và 6
     tỉnh …")."""
     start = max(original.rfind(";", 0, pos), original.rfind(":", 0, pos)) + 1
-    for _, rx in _count_unit_matchers("group_lead"):
-        m = rx.match(original, start + len(original[start:pos]) - len(original[start:pos].lstrip()))
-        if m is None or m.end() > pos:
-            continue
+    clause = original[start:pos]
+    opens = start + len(clause) - len(clause.lstrip().lstrip(_BULLETS).lstrip())
+    leads = [
+        m
+        for _, rx in _count_unit_matchers("group_lead")
+        if (m := rx.match(original, opens)) and m.end() <= pos
+    ]
+    # the longest lead: "Nhóm A, có Chỉ số CCHC trên 90%, gồm" over "Nhóm A, có"
+    for m in sorted(leads, key=lambda m: -m.end())[:1]:
         group = _GROUP_LEAD_END.sub("", m.group(0)).strip(" ,")
         if fold(group) not in fold(name):
             return _clean(f"{name} {group[0].lower()}{group[1:]}")
@@ -978,6 +1001,22 @@ def _task_rate_name(f: str, original: str, pos: int) -> str:
     if m is None:
         return ""
     return _clean(f"tỷ lệ {original[m.start('t') : m.end('t')]}")
+
+
+_BLOC_SIZE_LEAD = re.compile(r"^\d+\s+")
+
+
+def _named_as_bloc(name: str, unit: str, bloc: EntityMention) -> str:
+    """A count of the ministries' bloc titled by the bloc's kind of unit, whatever word the
+    text counts them in ("Nhóm trên 90% có 2 đơn vị" -> "số bộ, cơ quan ngang bộ nhóm trên
+    90%"): an analyst's column counts ministries, not "đơn vị"."""
+    kind = _BLOC_SIZE_LEAD.sub("", bloc.name)
+    head = f"số {unit}"
+    if not _BLOC_UNITS.match(fold(unit)) or not name.startswith(head) or kind == bloc.name:
+        return name
+    if fold(name).startswith(f"so {fold(kind)}"):
+        return name
+    return f"số {kind}{name[len(head) :]}"
 
 
 @cache
