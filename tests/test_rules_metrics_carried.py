@@ -214,3 +214,27 @@ def test_a_count_inside_a_rates_name_is_not_a_figure() -> None:
     # "25 TTHC" names what the rate is of; the rate is the figure
     text = "Năm 2024, tỷ lệ giải quyết 18 TTHC thiết yếu của tỉnh Bình Định đạt 91,5%."
     assert [m.value for m in metrics(text)] == [91.5]
+
+
+def test_a_share_after_a_list_of_places_is_each_places() -> None:
+    text = (
+        "Năm 2019, tại TX. Long Khánh, huyện Xuân Lộc và huyện Cẩm Mỹ, 100% đơn vị cấp xã "
+        "trực thuộc đều tăng điểm."
+    )
+    got = sorted(m.entity for m in metrics(text) if m.value == 100)
+    assert got == ["huyện Cẩm Mỹ", "huyện Xuân Lộc", "thị xã Long Khánh"]
+
+
+def test_a_share_after_one_place_or_a_plain_list_stays_one_record() -> None:
+    text = (
+        "Năm 2019, huyện Xuân Lộc và huyện Cẩm Mỹ được khen; 100% đơn vị cấp xã của huyện "
+        "Cẩm Mỹ đều tăng điểm."
+    )
+    assert len([m for m in metrics(text) if m.value == 100]) == 1
+
+
+def test_sentences_do_not_end_after_the_abbreviation_of_a_town() -> None:
+    from llmx.core.sentences import sentences
+
+    text = "Tại TX. Long Khánh, 100% hồ sơ được giải quyết đúng hạn."
+    assert len(list(sentences(text))) == 1

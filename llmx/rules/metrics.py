@@ -544,8 +544,9 @@ def find_metrics(
         ent: EntityMention | None = None,
         year: int | None = None,
         target: bool | None = None,
+        shared: bool = False,
     ) -> None:
-        if any(mask[s:e]) or not name:
+        if (any(mask[s:e]) and not shared) or not name:
             return
         if (
             unit != "%"
@@ -705,6 +706,14 @@ def find_metrics(
                 if not name:
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
+            continue
+        listed = _topic_units(f, original, s, ents) if m.start() not in respective else []
+        if len(listed) > 1:
+            # "Tại TX. A, TX. B và huyện C, 100% đơn vị cấp xã đều tăng điểm": each unit's
+            for unit_ent in listed:
+                emit(m.start(), m.end(), value, "%", name, unit_ent, shared=True)
+            for i in range(m.start(), m.end()):
+                mask[i] = True
             continue
         emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
@@ -898,6 +907,35 @@ def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMen
     if len(values) < 2 or len(listed) != len(values):
         return {}
     return {start: e for (start, _), e in zip(values, listed, strict=True)}
+
+
+_TOPIC_OPEN = re.compile(
+    r"(?:^|[,;:]\s*|\.\s+)(?:đáng chú ý,\s*)?(?:tại|ở|đối với|với)\s+$", re.IGNORECASE
+)
+_TOPIC_CLOSE = re.compile(r"\s*,\s*$")
+
+
+def _topic_units(f: str, original: str, pos: int, ents: list[EntityMention]) -> list[EntityMention]:
+    """The units a clause opens on as its place when the value at ``pos`` follows them ("Tại
+    TX. A, TX. B và huyện C, 100% đơn vị cấp xã đều tăng điểm"): each of them has the value.
+    Empty unless a list of two or more units opens the clause with "tại", "ở" or "đối với"
+    and only a comma stands between it and the value's words."""
+    before = [e for e in ents if e.end <= pos]
+    if not before:
+        return []
+    last = before[-1]
+    gap = original[last.end : pos]
+    if not _TOPIC_CLOSE.match(gap) and not re.fullmatch(r"\s*,\s*", gap):
+        return []
+    listed = [last]
+    for e in reversed(before[:-1]):
+        if not _RESPECTIVE_JOIN.fullmatch(f, e.end, listed[0].start):
+            break
+        listed.insert(0, e)
+    head = original[max(0, listed[0].start - 30) : listed[0].start]
+    if len(listed) < 2 or not _TOPIC_OPEN.search(head):
+        return []
+    return listed
 
 
 def _in_structure(f: str, pos: int) -> bool:

@@ -45,5 +45,3 @@ class StoredInitiative(Initiative, _Stored):
 
 
 StoredRecord = StoredIndexResult | StoredMetric | StoredInitiative
-
-
