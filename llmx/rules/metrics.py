@@ -15,6 +15,7 @@ from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
 from llmx.rules.metric_averages import index_in as _first_index
+from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metrics_carried import (
     MetricMemory,
     carried_name,
@@ -227,6 +228,26 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     if said:
         return _clean(named[0][: said.start()] + level + named[0][said.end() :])
     return _clean(f"{named[0]} {level}")
+
+
+def _change_name(change: RelativeChange, level: str | None, measured: int | None) -> str | None:
+    """A relative change's name from the vocabulary's change template, with the index as its
+    level and the year it is compared with (the year before the measured one unless told):
+    "change in the PCI from 2023" (signed), "mức tăng DTI so với năm 2020"."""
+    concept = get_vocab().concept("metric", "average_change")
+    if concept is None or level is None:
+        return None
+    compared = change.compared or (measured - 1 if measured is not None else None)
+    if change.lang == "en":
+        said = str(compared) if compared else "the year before"
+        return concept.en.replace("{level}", level).replace("{year}", said)
+    said = f"năm {compared}" if compared else "năm trước"
+    direction = "giảm" if change.sign < 0 else "tăng"
+    return (
+        concept.vi.replace("{direction}", direction)
+        .replace("{level}", level)
+        .replace("{year}", said)
+    )
 
 
 def _short_index(f: str, index: str | None) -> str | None:
@@ -625,6 +646,20 @@ def find_metrics(
         if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
             whose = EntityMention(0, 0, _LEADING_NUMBER.sub(str(avg.size), whose.name), whose.level)
         emit(avg.start, avg.end, avg.value, avg.unit, avg.name, whose, said)
+
+    for change in find_relative_changes(f, original):
+        # "80.87 points, a rise of 4.3%": the change of the unit's score, named as a change
+        name = _change_name(change, _short_index(f, index), year_at(change.start))
+        unit_ent = next(
+            (e for e in reversed(ents) if e.end <= change.score_at and e.level != "nation"),
+            None,
+        )
+        taken = any(a <= change.start < b for a, b, _, _ in emitted)  # an average's change
+        if name is not None and unit_ent is not None and not taken:  # whose: named, not guessed
+            signed = -change.value if change.sign < 0 and change.lang == "en" else change.value
+            # read even where the index results masked it: a percent change of a points
+            # score is never their score change (CONVENTIONS)
+            emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
 
     en_counts, counted = find_en_counts(
         f, original, memory.counted if memory else None, _short_index(f, index)
