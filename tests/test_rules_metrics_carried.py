@@ -238,3 +238,41 @@ def test_sentences_do_not_end_after_the_abbreviation_of_a_town() -> None:
 
     text = "Tại TX. Long Khánh, 100% hồ sơ được giải quyết đúng hạn."
     assert len(list(sentences(text))) == 1
+
+
+def test_an_open_ended_goal_is_the_goal() -> None:
+    text = "Năm 2025, tỉnh Quảng Trị phấn đấu tỷ lệ hồ sơ trực tuyến đạt từ 80% trở lên."
+    m = at(text, 80)
+    assert (m.name, m.is_target, m.year) == ("tỷ lệ hồ sơ trực tuyến", True, 2025)
+
+
+def test_an_open_ended_bound_outside_a_goal_is_no_figure() -> None:
+    text = "Năm 2024, tỉnh Quảng Trị có 9 xã đạt tỷ lệ hồ sơ trực tuyến từ 80% trở lên."
+    assert [m for m in metrics(text) if m.value == 80] == []
+
+
+def test_a_share_after_a_semicolon_names_its_own_noun_phrase() -> None:
+    text = (
+        "Năm 2023, tỷ lệ hồ sơ trực tuyến của tỉnh Quảng Trị đạt 68,4%; 97% hồ sơ được giải "
+        "quyết đúng hạn."
+    )
+    assert at(text, 97).name == "tỷ lệ hồ sơ được giải quyết đúng hạn"
+    assert at(text, 68.4).name == "tỷ lệ hồ sơ trực tuyến"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Năm 2023, tỉnh Quảng Trị giảm 30% lệ phí cấp phiếu lý lịch tư pháp.", 30,
+         "mức giảm lệ phí cấp phiếu lý lịch tư pháp"),
+        ("Năm 2023, tỉnh Quảng Trị cắt giảm ít nhất 25% thời gian giải quyết thủ tục.", 25,
+         "mức giảm thời gian giải quyết thủ tục"),
+    ],
+)  # fmt: skip
+def test_a_cut_of_a_noun_phrase_is_named_as_the_cut(text: str, value: float, name: str) -> None:
+    assert (at(text, value).entity, at(text, value).name) == ("Quảng Trị", name)
+
+
+def test_a_change_compared_with_a_year_is_not_a_cut() -> None:
+    text = "Năm 2023, số hồ sơ của tỉnh Quảng Trị giảm 5% so với năm trước."
+    assert all(not m.name.startswith("mức giảm") for m in metrics(text))

@@ -156,6 +156,7 @@ _SOURCE_BEFORE = re.compile(
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
+_OPEN_END = re.compile(r"\s*tro len\b")
 _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
 # "Việc <task> (mới) đạt 46,3%": the rate of a task.
 _TASK_RATE_RE = re.compile(
@@ -259,6 +260,21 @@ def _short_index(f: str, index: str | None) -> str | None:
     name = get_vocab().index_display(code, "en")
     alias = _ALIAS.search(name)
     return alias.group(1) if alias else name
+
+
+# A cut or rise right before a share ("cắt giảm ít nhất 20% …"), and what may follow it that
+# is a comparison, not what was cut ("giảm 5% so với năm trước").
+_CUT_BEFORE = re.compile(
+    r"\b(?:cat )?(?P<v>giam|tang)(?: them)?(?: (?:it nhat|toi thieu|tren|hon|khoang))?\s*$"
+)
+_COMPARED_AFTER = re.compile(r"^(?:so voi|so cung ky|so|voi|nam|the|trong|len|xuong|con|den)\b")
+_MUC_LEAD = re.compile(r"^(?:mức|muc)\s+", re.IGNORECASE)
+
+
+def _head_in_earlier_clause(f: str, pos: int) -> bool:
+    """Whether the last rate head before ``pos`` stands before a ";" that also does."""
+    heads = list(lx.RATE_HEAD_RE.finditer(f, 0, pos))
+    return bool(heads) and ";" in f[heads[-1].end() : pos]
 
 
 def _names_a_unit(name: str, ents: list[EntityMention]) -> bool:
@@ -691,10 +707,17 @@ def find_metrics(
             continue
         bound = lx.BOUND_BEFORE_RE.search(f, max(0, s - 16), s)
         goal = is_target_sentence and _GOAL_BOUND_RE.search(f, max(0, s - 24), s)
-        if (bound and not goal) or lx.BOUND_AFTER_RE.match(f[m.end() :]):
+        open_ended = goal and _OPEN_END.match(f, m.end())  # "phấn đấu đạt từ 80% trở lên"
+        if (bound and not goal) or (lx.BOUND_AFTER_RE.match(f[m.end() :]) and not open_ended):
             continue  # a threshold or a range end, not a measured rate ("đạt trên 98%" as a
             # goal is the goal)
         name = _rate_name(f, original, s)
+        if name is not None and _head_in_earlier_clause(f, s):
+            # "… tỷ lệ thanh toán trực tuyến đạt 50%; 90% người dân hài lòng …": the value
+            # after the ";" names its own noun phrase, the head was the last clause's
+            following = _following_name(f, original, m.end())
+            if _names_a_thing(following):
+                name = f"tỷ lệ {following}"
         if name is None or _is_bare_rate(name):
             # "Xếp sau là Cà Mau (95,1%)", "Khối bộ, ngành đạt 70,2%", "… so với mục tiêu
             # 80%": the rate the paragraph named last, for that unit, bloc or goal
@@ -727,6 +750,13 @@ def find_metrics(
             after = f.find(")", m.end())
             rest = _following_name(f, original, after + 1) if after >= 0 else ""
             name = _named_by_bloc(original, s, unit_o, _clean(f"tỷ lệ {unit_o} {rest}"))
+        cut = _CUT_BEFORE.search(f, _clause_start(f, s), s)
+        what = _following_name(f, original, m.end()) if cut else ""
+        if cut and len(what.split()) >= 2 and not _COMPARED_AFTER.match(fold(what)):
+            # "giảm 50% mức thu phí, lệ phí …", "cắt giảm ít nhất 20% thời gian giải quyết
+            # …": how much what follows is cut (or raised), not a level
+            verb = "tăng" if cut.group("v") == "tang" else "giảm"
+            name = _clean(f"mức {verb} {_MUC_LEAD.sub('', what)}")
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
