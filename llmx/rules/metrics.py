@@ -751,12 +751,12 @@ def find_metrics(
             rest = _following_name(f, original, after + 1) if after >= 0 else ""
             name = _named_by_bloc(original, s, unit_o, _clean(f"tỷ lệ {unit_o} {rest}"))
         cut = _CUT_BEFORE.search(f, _clause_start(f, s), s)
-        what = _following_name(f, original, m.end()) if cut else ""
-        if cut and len(what.split()) >= 2 and not _COMPARED_AFTER.match(fold(what)):
+        cut_of = _following_name(f, original, m.end()) if cut else ""
+        if cut and len(cut_of.split()) >= 2 and not _COMPARED_AFTER.match(fold(cut_of)):
             # "giảm 50% mức thu phí, lệ phí …", "cắt giảm ít nhất 20% thời gian giải quyết
             # …": how much what follows is cut (or raised), not a level
             verb = "tăng" if cut.group("v") == "tang" else "giảm"
-            name = _clean(f"mức {verb} {_MUC_LEAD.sub('', what)}")
+            name = _clean(f"mức {verb} {_MUC_LEAD.sub('', cut_of)}")
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
