@@ -755,8 +755,8 @@ def find_metrics(
         if cut and len(cut_of.split()) >= 2 and not _COMPARED_AFTER.match(fold(cut_of)):
             # "giảm 50% mức thu phí, lệ phí …", "cắt giảm ít nhất 20% thời gian giải quyết
             # …": how much what follows is cut (or raised), not a level
-            verb = "tăng" if cut.group("v") == "tang" else "giảm"
-            name = _clean(f"mức {verb} {_MUC_LEAD.sub('', cut_of)}")
+            direction = "tăng" if cut.group("v") == "tang" else "giảm"
+            name = _clean(f"mức {direction} {_MUC_LEAD.sub('', cut_of)}")
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
