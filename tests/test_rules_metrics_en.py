@@ -168,3 +168,30 @@ def test_shares_in_a_paragraph_with_no_survey_are_not_read() -> None:
         "percent of them said they were satisfied."
     )
     assert 84.2 not in metrics(text)
+
+
+def test_english_rates_are_named_by_what_they_are_shares_of() -> None:
+    text = (
+        "In 2023, Da Nang handled 98.5% of administrative dossiers on time, and the share of "
+        "online applications reached 62%. In 2022, 71% of dossiers were submitted online."
+    )
+    got = metrics(text)
+    assert got[98.5] == ("Đà Nẵng", "share of administrative dossiers handled on time", "%", 2023)
+    assert got[62][1] == "share of online applications"
+    assert got[71][1:] == ("share of dossiers submitted online", "%", 2022)
+
+
+def test_an_english_goal_is_a_target_of_the_year_it_is_set_for() -> None:
+    text = (
+        "In 2023, Bac Ninh aims to have 80% of public services provided fully online by 2025 "
+        "and targets a satisfaction rate of at least 90%."
+    )
+    out = RulesExtractor().extract(make_doc(text))
+    got = {m.value: (m.name, m.is_target, m.year) for m in out.extraction.metrics}
+    assert got[80] == ("share of public services provided fully online", True, 2025)
+    assert got[90][:2] == ("satisfaction rate", True)
+
+
+def test_an_english_share_of_a_place_or_of_them_is_not_named_by_it() -> None:
+    text = "In 2022, the online payment rate of Hanoi was 40%, and 30% of them were late."
+    assert metrics(text) == {}

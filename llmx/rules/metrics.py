@@ -25,6 +25,7 @@ from llmx.rules.metrics_carried import (
     without_owner,
 )
 from llmx.rules.metrics_en import find_en_counts, find_en_shares
+from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -156,6 +157,7 @@ _SOURCE_BEFORE = re.compile(
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
+_EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
 _OPEN_END = re.compile(r"\s*tro len\b")
 _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
 # "Việc <task> (mới) đạt 46,3%": the rate of a task.
@@ -690,6 +692,15 @@ def find_metrics(
         memory.surveyed = counted.words  # "a survey of 30,500 citizens": whose later shares are
     for share in find_en_shares(f, original, memory.surveyed if memory else None):
         emit(share.start, share.end, share.value, "%", share.name, _NATION)
+
+    for rate in find_en_rates(original):
+        # "the share of online applications reached 62%", "aims to have 80% of …"
+        goal = any(
+            sp.entry.lang == "en" for sp in get_vocab().find(original[: rate.start], ["target"])
+        )
+        by = _EN_BY_YEAR.search(original, rate.end) if goal else None  # "… by 2025"
+        year = int(by.group(1)) if by else None
+        emit(rate.start, rate.end, rate.value, "%", rate.name, year=year, target=goal or None)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None
