@@ -695,12 +695,12 @@ def find_metrics(
 
     for rate in find_en_rates(original):
         # "the share of online applications reached 62%", "aims to have 80% of …"
-        goal = any(
+        en_goal = any(
             sp.entry.lang == "en" for sp in get_vocab().find(original[: rate.start], ["target"])
         )
-        by = _EN_BY_YEAR.search(original, rate.end) if goal else None  # "… by 2025"
-        year = int(by.group(1)) if by else None
-        emit(rate.start, rate.end, rate.value, "%", rate.name, year=year, target=goal or None)
+        by_year = _EN_BY_YEAR.search(original, rate.end) if en_goal else None  # "… by 2025"
+        year = int(by_year.group(1)) if by_year else None
+        emit(rate.start, rate.end, rate.value, "%", rate.name, year=year, target=en_goal or None)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None
