@@ -26,6 +26,10 @@ _SCORE_BEFORE = re.compile(
 _SCORE_WINDOW = 40
 # Every cue holds a percent: a cheap test before the cues.
 _PERCENT_HINT = re.compile(r"%|percent|per cent")
+# A score before a change, or a cue naming one: a second cheap test.
+_SCORE_HINT = re.compile(
+    r"\d\s*(?:diem|points?)\b|\b0[.,]\d\d|\b(?:its|their) (?:score|index|result)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def _number(raw: str, lang: str) -> float | None:
 def find_relative_changes(f: str, original: str) -> list[RelativeChange]:
     """The relative changes of one sentence (folded ``f``, ``original`` text), one per value,
     in text order."""
-    if not _PERCENT_HINT.search(f):
+    if not _PERCENT_HINT.search(f) or not _SCORE_HINT.search(f):
         return []
     best: dict[int, tuple[int, RelativeChange]] = {}  # value start -> (cue length, change)
     for entry, rx in _matchers():

@@ -680,7 +680,7 @@ def find_metrics(
             emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
 
     en_counts, counted = find_en_counts(
-        f, original, memory.counted if memory else None, _short_index(f, index)
+        f, original, memory.counted if memory else None, lambda: _short_index(f, index)
     )
     if memory is not None:
         memory.counted = counted

@@ -14,6 +14,7 @@ count is recorded in another unit than the words the text counts in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -99,6 +100,11 @@ class CountedUnits:
 # "11 of them did better", "…, 24 slipped and 3 kept their places"; "Among localities, 3
 # exceeded 90 percent" names them first. A dash aside after the number ("3 – A, B and C –
 # kept …") is skipped.
+# Words one of the forms above holds (folded): a cheap test before them.
+_ELLIPSIS_HINT = re.compile(
+    r"\b(?:other|remaining|them|these|those|among|of the ranked|\w+ed|kept|held|did|fell|rose|"
+    r"won|lost|score|have|has|are)\b"
+)
 _BARE_AFTER = re.compile(r"(?:,|;|\band|\bwhile|\bbut|\bwhereas)\s+$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})*)(?![\w.,%/-])")
 _ASIDE = re.compile(r"\s*[–—]\s[^–—]{1,100}?\s[–—]")
@@ -135,16 +141,20 @@ def _what_they_did(original: str, pos: int) -> str:
 
 
 def find_en_counts(
-    f: str, original: str, before: CountedUnits | None = None, index: str | None = None
+    f: str,
+    original: str,
+    before: CountedUnits | None = None,
+    index_of: Callable[[], str | None] = lambda: None,
 ) -> tuple[list[EnCount], CountedUnits | None]:
     """The English counts of one sentence (folded ``f``, ``original`` text), and the units
     the sentence counted last. ``before``: the units the paragraph counted last, which a
-    count here may leave unsaid; ``index``: the short name of the index the sentence is
-    about, which titles some counts."""
+    count here may leave unsaid; ``index_of``: the short name of the index the sentence is
+    about, which titles some counts (asked only when a count is read)."""
     if not _units():
         return [], before
+    index = cache(index_of)  # asked once, and only when a count is named
     counted = _counts(f, original, index) if _EN_HINT.search(f) else []
-    for _, units, value_m in _among(original):
+    for _, units, value_m in _among(original) if _ELLIPSIS_HINT.search(f) else []:
         # "Among localities, 3 exceeded 90 percent": the units named before the count
         did = _what_they_did(original, _skip_aside(original, value_m.end()))
         if did:
@@ -159,7 +169,7 @@ def find_en_counts(
             counted.append((count, units))
     out = [c for c, _ in counted]
     taken = {c.start for c in out}
-    for start, value, words_end in _elliptic(original):
+    for start, value, words_end in _elliptic(original) if _ELLIPSIS_HINT.search(f) else []:
         if start in taken:
             continue
         said = next((u for c, u in reversed(counted) if c.end <= start), before)
@@ -181,11 +191,12 @@ def find_en_counts(
 _MOVED = re.compile(r"^(?:improved|declined|rose|fell|increased|decreased)$")
 
 
-def _titled(units: CountedUnits, did: str, index: str | None) -> str:
+def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -> str:
     """The name of a count of ``units`` that ``did`` something, titled with the index the
     sentence is about where the words leave it out: an index's parts ("number of PCI
     component indexes improved"), a survey's size ("number of firms surveyed for the PCI")
     and units whose index moved ("number of provinces whose SIPAS declined")."""
+    index = index_of()
     if index is None or index.lower() in did.lower() or index.lower() in units.words.lower():
         return f"number of {units.words} {did}"
     if units.title == "parts":
@@ -257,7 +268,9 @@ def _cue_matchers(label: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _counts(f: str, original: str, index: str | None) -> list[tuple[EnCount, CountedUnits]]:
+def _counts(
+    f: str, original: str, index: Callable[[], str | None]
+) -> list[tuple[EnCount, CountedUnits]]:
     """The counts of one sentence that name their units, each with those units."""
     survey = bool(_SURVEY.search(f))
     out: list[tuple[EnCount, CountedUnits]] = []
