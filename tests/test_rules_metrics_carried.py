@@ -276,3 +276,33 @@ def test_a_cut_of_a_noun_phrase_is_named_as_the_cut(text: str, value: float, nam
 def test_a_change_compared_with_a_year_is_not_a_cut() -> None:
     text = "Năm 2023, số hồ sơ của tỉnh Quảng Trị giảm 5% so với năm trước."
     assert all(not m.name.startswith("mức giảm") for m in metrics(text))
+
+
+def test_a_change_after_a_rate_is_named_as_its_change() -> None:
+    text = (
+        "Tháng 5/2022, tỷ lệ hồ sơ trễ hạn của tỉnh Phú Thọ chỉ còn 2,1%, thấp hơn 1,4% so "
+        "với tháng 4/2022."
+    )
+    # the period shorter than a year belongs in the names (CONVENTIONS)
+    assert at(text, 2.1).name == "tỷ lệ hồ sơ trễ hạn tháng 5/2022"
+    assert at(text, 1.4).name == "mức giảm tỷ lệ hồ sơ trễ hạn so với tháng 4/2022 tháng 5/2022"
+
+
+def test_a_share_in_brackets_after_a_count_is_the_share_of_what_it_counts() -> None:
+    text = (
+        "Tháng 5/2022, tỉnh Phú Thọ có 8.412 hồ sơ đến hạn, trong đó 8.130 hồ sơ được trả "
+        "đúng hạn (đạt 96,65%), còn 282 hồ sơ quá hạn (chiếm 3,35%)."
+    )
+    assert at(text, 96.65).name == "tỷ lệ hồ sơ được trả đúng hạn tháng 5/2022"
+    assert at(text, 3.35).name == "tỷ lệ hồ sơ quá hạn tháng 5/2022"
+
+
+def test_figures_told_before_the_article_first_names_a_district_are_the_provinces() -> None:
+    text = (
+        "Kết quả giải quyết hồ sơ tại bộ phận một cửa cấp huyện, xã tháng 5/2022\n\n"
+        "Trong tháng 5/2022, bộ phận một cửa cấp huyện và cấp xã tiếp nhận 9.120 hồ sơ.\n\n"
+        "Huyện Thanh Sơn có tỷ lệ hồ sơ trễ hạn thấp nhất, chỉ 0,4%. Huyện Thanh Sơn được "
+        "biểu dương; huyện Thanh Sơn tiếp tục dẫn đầu."
+    )
+    assert at(text, 9120).entity == "Phú Thọ"
+    assert at(text, 0.4).entity == "huyện Thanh Sơn"

@@ -293,6 +293,21 @@ class _Carry:
     prev_subject_para: int = -1
 
 
+def _metric_subject(
+    subject: EntityMention | None, main: EntityMention | None, province: str | None, end: int
+) -> EntityMention | None:
+    """Whose a sentence's unattributed figures are: the sentence's subject, except that a
+    unit inside the province the article first names only later ("Lập Thạch lần đầu …" after
+    a paragraph of the province's totals) does not own the figures told before it; those are
+    the province's."""
+    if subject is not main or main is None or main.start < end:
+        return subject
+    province = province or main.province  # the unit's own province when none is named
+    if province and main.level in ("district", "commune", "department"):
+        return EntityMention(0, 0, province, "province", province)
+    return subject
+
+
 def is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title."""
     stripped = line.rstrip()
@@ -489,7 +504,7 @@ class RulesExtractor(Backend):
                     original,
                     ents,
                     years,
-                    subject,
+                    _metric_subject(subject, main, carry.doc_province, e),
                     mask,
                     metric_year,
                     carry.doc_province,

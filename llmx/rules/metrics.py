@@ -264,6 +264,11 @@ def _short_index(f: str, index: str | None) -> str | None:
     return alias.group(1) if alias else name
 
 
+# A change verb right before a rate's value, and the comparison told after it.
+_MOVED_BEFORE = re.compile(
+    r"(?:^|[\s,;(])(?P<v>tang|giam|cao hon|thap hon)(?: them| toi| den| khoang| di)?\s*$"
+)
+_SINCE = re.compile(r"\s*(so với [^,;:.()]{3,40}?)(?=\s*(?:[,;:.()]|và\b|$))")
 # A cut or rise right before a share ("cắt giảm ít nhất 20% …"), and what may follow it that
 # is a comparison, not what was cut ("giảm 5% so với năm trước").
 _CUT_BEFORE = re.compile(
@@ -597,7 +602,8 @@ def find_metrics(
             name = name[0].lower() + name[1:]  # "Tỷ lệ …" opening a sentence: a column title
         if period and period.start() < s and fold(period.group(0)) not in fold(name):
             # the period is part of what is measured (CONVENTIONS: shorter than a year)
-            name = f"{name} {original[period.start() : period.end()]}"
+            said = original[period.start() : period.end()]
+            name = f"{name} {said[0].lower()}{said[1:]}"  # "Tháng 5/2022, …" opening a sentence
         for i in range(s, e):
             mask[i] = True
         name = _named_by_bloc(original, s, unit, name)
@@ -783,6 +789,13 @@ def find_metrics(
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
             continue
+        moved = _MOVED_BEFORE.search(f, max(0, s - 24), s) if name else None
+        if moved is not None and not name.startswith("mức"):
+            # "tỷ lệ chậm hạn … chỉ còn 3,45%, thấp hơn 3,86% so với kỳ trước": the change of
+            # the rate, not its level (CONVENTIONS: a change is labelled only as a change)
+            direction = "tăng" if moved.group("v") in ("tang", "cao hon") else "giảm"
+            since = _SINCE.match(original, m.end())
+            name = _clean(f"mức {direction} {name}" + (f" {since.group(1)}" if since else ""))
         listed = _topic_units(f, original, s, ents) if m.start() not in respective else []
         if len(listed) > 1:
             # "Tại TX. A, TX. B và huyện C, 100% đơn vị cấp xã đều tăng điểm": each unit's

@@ -29,6 +29,7 @@ _GOAL_WINDOW = 50
 _BLOC_WINDOW = 60
 _ATTACH_WINDOW = 40
 _COMMA_BEFORE = re.compile(r"[,(]\s*$")  # a restated figure follows a comma or a bracket
+_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _RATE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ)\s+", re.IGNORECASE)
 _COUNT_HEAD = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 # A list item ("- 100% …", "+ Tối thiểu 80% …", "• …", "a) …"); folded or not.
@@ -110,8 +111,11 @@ def equivalent_before(original: str, pos: int) -> bool:
     ("…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ")."""
     window = original[max(0, pos - _GOAL_WINDOW) : pos].rstrip()
     return any(
-        m.end() == len(window) and _COMMA_BEFORE.search(window, 0, m.start())
-        for _, rx in _matchers("equivalent_value")
+        m.end() == len(window)
+        and (_BRACKET_BEFORE if e.attrs.get("bracket") else _COMMA_BEFORE).search(
+            window, 0, m.start()
+        )
+        for e, rx in _matchers("equivalent_value")
         for m in rx.finditer(window)
     )
 
