@@ -195,3 +195,16 @@ def test_an_english_goal_is_a_target_of_the_year_it_is_set_for() -> None:
 def test_an_english_share_of_a_place_or_of_them_is_not_named_by_it() -> None:
     text = "In 2022, the online payment rate of Hanoi was 40%, and 30% of them were late."
     assert metrics(text) == {}
+
+
+def test_a_count_a_unit_acted_on_is_named_by_the_act() -> None:
+    text = (
+        "In 2021, Yen Bai province issued 64 decisions on procedures and cut 215 "
+        "administrative procedures. In 2022 alone the province took in 512,400 administrative "
+        "procedure requests."
+    )
+    got = metrics(text)
+    assert got[64][:2] == ("Yên Bái", "number of decisions issued")
+    # a unit's own things are recorded in their head noun, as a table's unit column has them
+    assert got[215][1:3] == ("number of administrative procedures cut", "procedures")
+    assert got[512400][1] == "number of administrative procedure requests received"

@@ -37,7 +37,7 @@ _YEARS = range(1990, 2101)
 _EN_HINT = re.compile(
     r"(?:provinces|localities|ministries|agencies|sectors|respondents|citizens|firms|companies|"
     r"enterprises|businesses|servants|people|households|ind(?:exes|ices)|dimensions|pillars|"
-    r"indicators|criteria|dossiers|applications|procedures|services)\b"
+    r"indicators|criteria|dossiers|applications|procedures|services|requests|decisions|units)\b"
 )
 _EN_SHARE_HINT = re.compile(
     r"\d\s*(?:%|percent\b|per cent\b)[^\n]*?\b(?:the|of|for|said|had|were)\b"
@@ -58,7 +58,8 @@ _TRAILING = re.compile(
 # what is measured.
 _VERB_START = re.compile(
     r"^(?!aged\b)(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
-    r"did|stood|slipped|dropped|score|have|has)\b",
+    r"did|stood|slipped|dropped|score|have|has|"
+    r"(?!including|according|during|following|regarding|concerning)\w{3,}ing)\b",
     re.IGNORECASE,
 )
 # A verb the count is the object of: "improved on 6 component indexes", "slipped on 4 …".
@@ -66,6 +67,15 @@ _VERB_BEFORE = re.compile(
     r"\b(?P<verb>\w+ed|gained|slipped|won|lost)\s+(?:on|in)\s+(?:the\s+)?(?:other\s+|remaining\s+)?$",
     re.IGNORECASE,
 )
+# A verb the count is the object of, said of the sentence's unit ("the province cut 306
+# administrative procedures", "took in 743,828 requests", "It offers 1,816 OPS").
+_ACTED_ON = re.compile(
+    r"\b(?P<verb>issued|cut|received|took in|handled|processed|settled|resolved|simplified|"
+    r"abolished|published|announced|provides|provided|offers|offered|digiti[sz]ed)\s+"
+    r"(?:a total of\s+|more than\s+|nearly\s+|about\s+|over\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = {"took in": "received", "offers": "offered", "provides": "provided"}
 _SURVEY = re.compile(
     r"\b(?:survey(?:ed)?|poll|feedback|respondents|responses|interviewed|answers|views)\b"
 )
@@ -281,7 +291,12 @@ def _counts(
         entry, um = hit
         s = m.start("v")
         is_survey_unit = entry.attrs.get("survey") == "only"
-        if _BASE_BEFORE.search(original, max(0, s - 16), s) and not (is_survey_unit and survey):
+        taken_in = _ACTED_ON.search(original, max(0, s - 30), s)  # "took in 743,828 …"
+        if (
+            _BASE_BEFORE.search(original, max(0, s - 16), s)
+            and not (is_survey_unit and survey)
+            and not taken_in
+        ):
             continue  # "feedback from 17,300 civil servants" is the survey's size all the same
         value = float(m.group("v").replace(",", ""))
         if value in _YEARS and "," not in m.group("v"):
@@ -293,8 +308,15 @@ def _counts(
         done = _VERB_BEFORE.search(original, max(0, s - 30), s)
         if not did and done:
             did = done.group("verb")  # "improved on 6 component indexes", "slipped on 4 …"
-        if not did and survey and (is_survey_unit or entry.attrs.get("owner") != "subject"):
-            did = "surveyed"
+        acted = _ACTED_ON.search(original, max(0, s - 30), s)
+        if not did and acted and entry.attrs.get("owner") == "subject":
+            # "cut 306 administrative procedures", "issued 71 …": named by the participle
+            verb = acted.group("verb").lower()
+            did = _PARTICIPLE.get(verb, verb)
+        if (is_survey_unit and survey) or (
+            not did and survey and entry.attrs.get("owner") != "subject"
+        ):
+            did = "surveyed"  # a survey's people and firms are titled as surveyed
         if not did:
             continue  # nothing says what the count measures
         owner = (
@@ -302,7 +324,9 @@ def _counts(
             if survey and entry.attrs.get("owner") != "subject"
             else entry.attrs.get("owner", "subject")
         )
-        recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
+        # the unit the vocabulary records it in; a unit's own things in their head noun
+        # ("administrative procedures" -> "procedures"), as a table's unit column has them
+        recorded = entry.attrs.get("unit") or (unit.split()[-1] if owner == "subject" else unit)
         units = CountedUnits(
             unit, recorded, owner, entry.attrs.get("title", ""), is_survey_unit and survey
         )
