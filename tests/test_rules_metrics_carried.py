@@ -306,3 +306,16 @@ def test_figures_told_before_the_article_first_names_a_district_are_the_province
     )
     assert at(text, 9120).entity == "Phú Thọ"
     assert at(text, 0.4).entity == "huyện Thanh Sơn"
+
+
+def test_a_rate_given_for_each_level_of_a_province_is_named_with_the_level() -> None:
+    text = (
+        "Năm 2022, về tỷ lệ giải quyết hồ sơ đúng hạn của tỉnh Yên Bái: các cơ quan chuyên môn "
+        "cấp tỉnh đạt 99,1%, UBND cấp huyện đạt 98,7%."
+    )
+    prov, district = at(text, 99.1), at(text, 98.7)
+    assert (prov.entity, prov.name) == (
+        "Yên Bái",
+        "tỷ lệ giải quyết hồ sơ đúng hạn của các cơ quan chuyên môn cấp tỉnh",
+    )
+    assert district.name == "tỷ lệ giải quyết hồ sơ đúng hạn của UBND cấp huyện"

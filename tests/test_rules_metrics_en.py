@@ -208,3 +208,21 @@ def test_a_count_a_unit_acted_on_is_named_by_the_act() -> None:
     # a unit's own things are recorded in their head noun, as a table's unit column has them
     assert got[215][1:3] == ("number of administrative procedures cut", "procedures")
     assert got[512400][1] == "number of administrative procedure requests received"
+
+
+def test_english_goals_named_by_a_rating_or_wanted_are_targets() -> None:
+    text = (
+        "Goals of Tuyen Quang\n\n"
+        "In March 2023, Tuyen Quang set its reform goals.\n\n"
+        "Agencies are aiming at an approval rating of at least 92 percent, and the province "
+        "wants at least 55 percent of procedures to be payable online."
+    )
+    out = RulesExtractor().extract(make_doc(text))
+    got = {m.value: (m.entity, m.name, m.is_target, m.year) for m in out.extraction.metrics}
+    assert got[92] == ("Tuyên Quang", "approval rating", True, 2023)
+    assert got[55][1:3] == ("share of procedures payable online", True)
+
+
+def test_a_provinces_localities_average_is_not_the_countrys() -> None:
+    text = "In 2023, Son La's departments averaged 95.1%, and the localities averaged 94.2%."
+    assert all(entity != "Việt Nam" for entity, *_ in metrics(text).values())

@@ -3,7 +3,8 @@
 
 A change in percent of a score told in points (or on the 0-1 scale) is no score change
 (eval/CONVENTIONS.md: a relative change is a metric named as a change). The cues are the
-vocabulary's (``metric`` entries ``relative_change``, with their ``sign``); this module says
+vocabulary's (``metric`` entries ``relative_change`` and, in percent, ``average_change``, with
+their ``sign``); this module says
 where they must stand: right after the unit's score ("80.87 points, a rise of 4.3%"), or
 naming the score itself (``attrs.after = "subject"``: "its score grew by 2.8%"). A change
 with no score before it ("tăng 12,4%" of a count of dossiers) is left to the other readers.
@@ -53,7 +54,7 @@ def _matchers() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
     return tuple(
         (e, vocab.matcher(e))
         for e in vocab.entries
-        if e.kind == "metric" and e.label == "relative_change"
+        if e.kind == "metric" and e.label in ("relative_change", "average_change")
     )
 
 
@@ -81,6 +82,8 @@ def find_relative_changes(f: str, original: str) -> list[RelativeChange]:
                 if score is None:
                     continue
                 score_at = score.start()
+            if "%" not in m.group(0) and "percent" not in m.group(0).replace("percentage", ""):
+                continue  # "tăng 1,2 điểm": a score change, the index results' own
             value = _number(m["num"], entry.lang)
             if value is None or value > 1000:
                 continue

@@ -18,6 +18,7 @@ from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metrics_carried import (
     MetricMemory,
+    bloc_before,
     carried_name,
     count_of_rate,
     equivalent_before,
@@ -157,6 +158,7 @@ _SOURCE_BEFORE = re.compile(
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
+_LOCALITIES = re.compile(r"\blocalities\b")
 _EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
 _OPEN_END = re.compile(r"\s*tro len\b")
 _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
@@ -484,6 +486,10 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
+_EN_MONTH_YEAR_RE = re.compile(
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+((?:19|20)\d\d)\b"
+)
 _HEADLINE_YEAR_RE = re.compile(r"\b(?:nam|in)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
 
 
@@ -498,7 +504,12 @@ def lead_period_year(head: str) -> int | None:
         said = {y.group(1) for y in _HEADLINE_YEAR_RE.finditer(headline)}
         if len(said) == 1:
             return int(said.pop())
-    m = m or lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
+    m = (
+        m
+        or lx.PERIOD_YEAR_RE.search(head)
+        or lx.DATELINE_YEAR_RE.search(head)
+        or _EN_MONTH_YEAR_RE.search(head)  # "In June 2022, the province moved up …"
+    )
     return int(m.group(1)) if m else None
 
 
@@ -660,7 +671,12 @@ def find_metrics(
             verbs[key] = (_phrase_end(f, original, unit_start), verb)
         return verb
 
+    # "The localities averaged 94.54%" in an article about one province: its districts' average,
+    # which the country's average readers would misread (precision first: not read)
+    own_localities = main is not None and main.level == "province" and _LOCALITIES.search(f)
     for avg in find_averages(f, original, ents, index):
+        if own_localities and avg.owner == "nation" and not lx.NATIONAL_FIGURE_RE.search(f):
+            continue
         # before the rates below: an average's number read there would take a unit's name
         said = avg.year
         if said is None and avg.back:
@@ -702,7 +718,9 @@ def find_metrics(
     for rate in find_en_rates(original):
         # "the share of online applications reached 62%", "aims to have 80% of …"
         en_goal = any(
-            sp.entry.lang == "en" for sp in get_vocab().find(original[: rate.start], ["target"])
+            sp.entry.lang == "en" or sp.label == "en_goal"
+            for sp in get_vocab().find(original[: rate.start], ["target", "metric"])
+            if sp.kind == "target" or sp.label == "en_goal"
         )
         by_year = _EN_BY_YEAR.search(original, rate.end) if en_goal else None  # "… by 2025"
         year = int(by_year.group(1)) if by_year else None
@@ -755,6 +773,12 @@ def find_metrics(
                 last_rate = (name, respective.get(m.start()))
                 if memory is not None:
                     memory.name = name
+            bloc = bloc_before(original, s, province)
+            if bloc is not None and fold(bloc[0]) not in fold(name):
+                # "Về tỷ lệ … đúng hạn: các cơ quan chuyên môn cấp tỉnh đạt 99,74%, UBND cấp
+                # huyện đạt 99,33%": the rate of each level, the province's
+                emit(m.start(), m.end(), value, "%", f"{name} của {bloc[0]}", bloc[1])
+                continue
         if name is not None and _is_bare_rate(name):
             # "tỷ lệ 62,04% dịch vụ công trực tuyến toàn trình": the head names nothing,
             # the noun phrase after the value does

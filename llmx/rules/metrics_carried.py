@@ -23,7 +23,7 @@ from llmx.rules.entities import EntityMention
 from llmx.rules.metrics_en import CountedUnits
 
 # A clause's start: a bloc must open its clause ("…; khối tỉnh, thành phố chỉ đạt 18,54%").
-_CLAUSE_OPEN = re.compile(r"(?:^|[;.]\s+|,\s+|\s(?:và|còn|trong khi)\s+)$", re.IGNORECASE)
+_CLAUSE_OPEN = re.compile(r"(?:^|[;.:]\s+|,\s+|\s(?:và|còn|trong khi)\s+)$", re.IGNORECASE)
 _CLAUSE_OPEN_WINDOW = 12
 _GOAL_WINDOW = 50
 _BLOC_WINDOW = 60
@@ -170,7 +170,8 @@ def bloc_before(
     if not _CLAUSE_OPEN.search(original, max(0, m.start() - _CLAUSE_OPEN_WINDOW), m.start()):
         return None
     words = m.group(0)
-    words = words[0].lower() + words[1:]
+    if words[1:2].islower():  # "Khối bộ, ngành" opening a sentence; "UBND …" stays
+        words = words[0].lower() + words[1:]
     if entry.attrs.get("owner") == "nation":
         return words, EntityMention(0, 0, "Việt Nam", "nation"), m.start()
     return words, province, m.start()

@@ -21,11 +21,13 @@ _PERCENT = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per
 _OF_WHAT = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?P<np>(?!which\b|them\b|these\b|those\b|"
     r"respondents\b|citizens surveyed\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
-    r"(?=\s+(?:were|was|are|is|had been|have been|got|received)\b|\s+(?:on time|online|ahead)\b|"
+    r"(?=\s+(?:were|was|are|is|had been|have been|to be|got|received)\b|"
+    r"\s+(?:on time|online|ahead)\b|"
     r"[,;.]|\s+in\s+(?:19|20)\d\d|\s+by\s+(?:19|20)\d\d|$)"
 )
 _BE_DONE = re.compile(
-    r"\s+(?:were|was|are|is|had been|have been)\s+(?P<done>(?:\w+ed|\w+en|paid|made|held|sent|"
+    r"\s+(?:were|was|are|is|had been|have been|to be)\s+"
+    r"(?P<done>(?:\w+ed|\w+en|\w+able|paid|made|held|sent|"
     r"done|settled)(?:\s+(?!by\s+(?:19|20))[\w-]+){0,5}?)(?=[,;.]|\s+(?:in|by)\s+(?:19|20)\d\d|"
     r"\s+(?:and|while|but)\b|$)"
 )
@@ -37,7 +39,7 @@ _HAVE_BEFORE = re.compile(r"\b(?:have|has|get|see)\s+$")
 _GOAL_STOP = re.compile(r"[,;.]|\s+(?:in|by)\s+(?:19|20)\d\d|\s+(?:and|while|but)\b")
 # "a satisfaction rate of at least 90%": the rate named by the words before "rate".
 _RATE_OF = re.compile(
-    r"\b(?P<np>(?:[a-z][\w-]*\s+){1,3}(?:rate|ratio|share))\s+of\s+"
+    r"\b(?P<np>(?:[a-z][\w-]*\s+){1,3}(?:rate|ratio|share|rating|level))\s+of\s+"
     r"(?:(?:at least|about|around|nearly|over|more than)\s+)?$"
 )
 _DETERMINERS = frozenset(("a", "an", "the", "its", "their", "this", "that"))
