@@ -319,3 +319,21 @@ def test_a_rate_given_for_each_level_of_a_province_is_named_with_the_level() -> 
         "tỷ lệ giải quyết hồ sơ đúng hạn của các cơ quan chuyên môn cấp tỉnh",
     )
     assert district.name == "tỷ lệ giải quyết hồ sơ đúng hạn của UBND cấp huyện"
+
+
+def test_a_units_short_form_defined_by_the_article_is_read_as_that_unit() -> None:
+    text = (
+        "Tháng 10-2021, Trung tâm Phục vụ hành chính công tỉnh Trà Vinh tiếp nhận 9,4 ngàn hồ "
+        "sơ (HS) các loại.\n\n"
+        "Các cơ quan đã giải quyết 8,7 ngàn HS, trong đó 8,6 ngàn HS được giải quyết đúng hạn. "
+        "So với tháng 9-2021, số HS tiếp nhận giảm 120 HS."
+    )
+    got = {m.value: (m.entity, m.name, m.unit, m.year) for m in metrics(text)}
+    assert got[9400][3] == 2021  # "tháng 10-2021" dates the figures
+    assert got[8600][1:3] == ("số hồ sơ được giải quyết đúng hạn", "hồ sơ")
+    assert got[120][1] == "mức giảm số hồ sơ tiếp nhận so với tháng 9-2021"
+
+
+def test_an_undefined_short_form_is_not_a_unit() -> None:
+    text = "Năm 2021, tỉnh Trà Vinh có 120 HS đạt giải học sinh giỏi."
+    assert [m for m in metrics(text) if m.value == 120] == []

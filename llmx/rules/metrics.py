@@ -158,6 +158,7 @@ _SOURCE_BEFORE = re.compile(
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
+_ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _LOCALITIES = re.compile(r"\blocalities\b")
 _EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
 _OPEN_END = re.compile(r"\s*tro len\b")
@@ -278,6 +279,19 @@ _CUT_BEFORE = re.compile(
 )
 _COMPARED_AFTER = re.compile(r"^(?:so voi|so cung ky|so|voi|nam|the|trong|len|xuong|con|den)\b")
 _MUC_LEAD = re.compile(r"^(?:mức|muc)\s+", re.IGNORECASE)
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:so voi|cung ky|hon)\s*$")
+_COUNT_MOVED = re.compile(r"\s(tăng|giảm)(?: thêm)?$")
+
+
+@cache
+def _alias_count(alias: str) -> re.Pattern[str]:
+    """A count in the article's short form of a unit ("8,98 ngàn HS")."""
+    return re.compile(
+        rf"(?<![\d.,])(?P<v>\d+(?:[.,]\d+)*)(?:\s+(?P<m>nghìn|ngàn|triệu))?\s+"
+        rf"(?P<a>{re.escape(alias)})\b"
+    )
 
 
 def _head_in_earlier_clause(f: str, pos: int) -> bool:
@@ -549,6 +563,11 @@ def find_metrics(
         years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
     goal_item = memory is not None and memory.goal_list  # an item of a list of goals
     is_target_sentence = goal_item or bool(lx.TARGET_RE.search(f))
+    if memory is not None and "(" in original:
+        for d in _ALIAS_DEF.finditer(f):
+            short = original[d.start("a") : d.end("a")]
+            if short.isupper():  # "hồ sơ (HS)": the article's short form of the unit
+                memory.aliases.setdefault(short, original[d.start("u") : d.end("u")])
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
     ents = [e for e in ents if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)]
@@ -614,7 +633,10 @@ def find_metrics(
         if period and period.start() < s and fold(period.group(0)) not in fold(name):
             # the period is part of what is measured (CONVENTIONS: shorter than a year)
             said = original[period.start() : period.end()]
-            name = f"{name} {said[0].lower()}{said[1:]}"  # "Tháng 5/2022, …" opening a sentence
+            said = f"{said[0].lower()}{said[1:]}"  # "Tháng 5/2022, …" opening a sentence
+            if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
+                said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
+            name = f"{name} {said}"
         for i in range(s, e):
             mask[i] = True
         name = _named_by_bloc(original, s, unit, name)
@@ -884,6 +906,35 @@ def find_metrics(
             emit(s, m.end("u"), value, unit, count_of_rate(last_rate[0], unit), last_rate[1])
             continue
         emit(s, m.end("u"), value, unit, name)
+
+    for alias, unit in memory.aliases.items() if memory is not None else ():
+        # "… 10,18 ngàn hồ sơ (HS) …; đã giải quyết 8,98 ngàn HS": the defined short form
+        for m in _alias_count(alias).finditer(original):
+            s = m.start("v")
+            if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+                continue
+            raw = m["v"] + (f" {m['m']}" if m["m"] else "")
+            value = parse_vn_number(raw)
+            if value is None or (1990 <= value <= 2100 and not m["m"]):
+                continue
+            phrase = _following_name(f, original, m.end())
+            # a list of units' counts goes on after it ("…, Sở B 3,01 ngàn HS"): not its name
+            stop = _DIGIT.search(phrase)
+            named = [e.start - m.end() for e in ents if e.start >= m.end()]
+            cut_at = min([len(phrase)] + ([stop.start()] if stop else []) + named)
+            phrase = phrase[: max(0, cut_at)].rstrip(" ,;")
+            verb = count_verb(s, m.start("a"), unit)
+            moved = _COUNT_MOVED.search(verb) if verb else None
+            if verb and moved:
+                # "số HS tiếp nhận giảm 142 HS": the change of that count
+                what = verb[: moved.start()].strip().replace(alias, unit)
+                emit(s, m.end(), value, unit, _clean(f"mức {moved.group(1)} {what}"))
+                continue
+            name = _clean(f"số {unit} {phrase}")
+            if verb and len(phrase.split()) <= _VERB_WITH_WORDS and fold(verb) not in fold(name):
+                name = _clean(f"{name} {verb}")
+            if name != f"số {unit}":  # a bare "số hồ sơ" says nothing of what was counted
+                emit(s, m.end(), value, unit, name)
 
     for m in _HEADED_COUNT_RE.finditer(f):
         # "Số hồ sơ đã giải quyết, trả kết quả là 1.795": the count's name comes first

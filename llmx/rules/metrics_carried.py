@@ -13,7 +13,7 @@ those words: "B tăng 5%" is B's change, not B's level of the rate (precision fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from llmx.core.textnorm import fold
@@ -47,6 +47,8 @@ class MetricMemory:
     One per document; ``new_paragraph`` is told every line in order."""
 
     name: str | None = None
+    # short forms the article defines for a count's unit ("hồ sơ (HS)"): alias -> unit
+    aliases: dict[str, str] = field(default_factory=dict)
     counted: CountedUnits | None = None  # the units the paragraph's last English count counted
     surveyed: str | None = None  # who a survey the paragraph named asked ("citizens")
     goal_list: bool = False
