@@ -337,3 +337,22 @@ def test_a_units_short_form_defined_by_the_article_is_read_as_that_unit() -> Non
 def test_an_undefined_short_form_is_not_a_unit() -> None:
     text = "Năm 2021, tỉnh Trà Vinh có 120 HS đạt giải học sinh giỏi."
     assert [m for m in metrics(text) if m.value == 120] == []
+
+
+def test_the_rate_a_headline_names_names_the_units_listed_in_the_body() -> None:
+    text = (
+        "Long An dẫn đầu về tỷ lệ thanh toán trực tuyến\n\n"
+        "Năm 2023, Long An đạt kết quả cao nhất. Đứng sau là Tây Ninh (61,2%) và Bến Tre "
+        "(58,4%)."
+    )
+    m = at(text, 61.2)
+    assert (m.entity, m.name) == ("Tây Ninh", "tỷ lệ thanh toán trực tuyến")
+
+
+def test_a_headline_with_no_rate_names_nothing() -> None:
+    text = (
+        "Long An dẫn đầu cả nước\n\n"
+        "Năm 2023, Long An đạt kết quả cao nhất. Đứng sau là Tây Ninh (61,2%) và Bến Tre "
+        "(58,4%)."
+    )
+    assert [m for m in metrics(text) if m.value == 61.2] == []

@@ -779,7 +779,12 @@ def find_metrics(
             # "Xếp sau là Cà Mau (95,1%)", "Khối bộ, ngành đạt 70,2%", "… so với mục tiêu
             # 80%": the rate the paragraph named last, for that unit, bloc or goal
             carry = carried_name(
-                original, s, ents, memory.name if memory else None, last_rate, province
+                original,
+                s,
+                ents,
+                (memory.name or memory.topic) if memory else None,
+                last_rate,
+                province,
             )
             if carry is not None:
                 owner_of = carry.owner or respective.get(m.start())

@@ -33,6 +33,22 @@ _BRACKET_BEFORE = re.compile(r"\(\s*$")
 _RATE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ)\s+", re.IGNORECASE)
 _COUNT_HEAD = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 # A list item ("- 100% …", "+ Tối thiểu 80% …", "• …", "a) …"); folded or not.
+# A rate named in a headline: its head and the words up to a break ("tỷ lệ hồ sơ trực tuyến
+# toàn trình"), with no number in them.
+_HEADLINE_RATE = re.compile(r"\b(?:tỷ|tỉ) lệ(?: [^\W\d_]+){2,10}", re.IGNORECASE)
+_HEADLINE_WORDS = 20
+# Where a headline's rate stops naming what is measured: its owner or its period.
+_TOPIC_END = re.compile(r"\s(?:của|tại|ở|năm|trong|cao nhất|thấp nhất)\s", re.IGNORECASE)
+
+
+def _is_headline(line: str) -> bool:
+    """A short line without final punctuation (the extractor's heading test)."""
+    stripped = line.rstrip()
+    return len(stripped.split()) <= _HEADLINE_WORDS and not stripped.endswith(
+        (".", "!", "?", "…", ":", ";")
+    )
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]\s|[a-zđ0-9]\)\s)", re.IGNORECASE)
 _GOAL_YEAR = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 _ANY_YEAR = re.compile(r"\bnam\s+((?:19|20)\d\d)\b")
@@ -47,6 +63,7 @@ class MetricMemory:
     One per document; ``new_paragraph`` is told every line in order."""
 
     name: str | None = None
+    topic: str | None = None  # the rate the article's headline names, for the whole article
     # short forms the article defines for a count's unit ("hồ sơ (HS)"): alias -> unit
     aliases: dict[str, str] = field(default_factory=dict)
     counted: CountedUnits | None = None  # the units the paragraph's last English count counted
@@ -57,6 +74,12 @@ class MetricMemory:
 
     def new_paragraph(self, line: str) -> None:
         self.name, self.counted, self.surveyed = None, None, None
+        if self.topic is None and _is_headline(line):
+            # "Hà Nam dẫn đầu cả nước về tỷ lệ hồ sơ trực tuyến toàn trình": the rate a
+            # headline is about names the article's values that name none
+            head = _HEADLINE_RATE.search(line)
+            if head is not None:
+                self.topic = _TOPIC_END.split(head.group(0), maxsplit=1)[0].rstrip()
         item = bool(_LIST_ITEM.match(line))
         opens, year = self._opens_goals
         if not item:
