@@ -492,9 +492,9 @@ class RulesExtractor(Backend):
                     context_year = _year_after_compared(carry)
                 metric_year = para_year if para_year is not None else doc_year
                 if metric_year is None:
-                    # an article about one edition: its year; else the latest year the article
-                    # has measured so far ("In the PAR Index 2017, …" then "The rankings draw
-                    # on 18,300 civil servants"), before the dateline's (when it was published)
+                    # an article about one edition: its year, before the dateline's; else the
+                    # latest year the article has measured so far ("In the PAR Index 2017, …"
+                    # then "The rankings draw on 18,300 civil servants")
                     metric_year = carry.edition_year or head_year
                     if metric_year is None and carry.seen_years:
                         metric_year = max(carry.seen_years)
