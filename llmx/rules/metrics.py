@@ -704,6 +704,12 @@ def find_metrics(
         if said is None and avg.back:
             measured = year_at(avg.start)
             said = measured - avg.back if measured is not None else None
+        if avg.owner == "province":
+            # "The localities averaged 94.54%" in an article about one province: its own
+            if main is None or main.level != "province":
+                continue
+            emit(avg.start, avg.end, avg.value, avg.unit, avg.name, main, said)
+            continue
         whose = _AVERAGE_OWNERS[avg.owner]()
         if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
             whose = EntityMention(0, 0, _LEADING_NUMBER.sub(str(avg.size), whose.name), whose.level)
