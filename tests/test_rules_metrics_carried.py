@@ -356,3 +356,12 @@ def test_a_headline_with_no_rate_names_nothing() -> None:
         "(58,4%)."
     )
     assert [m for m in metrics(text) if m.value == 61.2] == []
+
+
+def test_a_rate_named_by_what_follows_it_names_the_next_units_value() -> None:
+    text = (
+        "Năm 2023, Sở Tư pháp tỉnh Hà Tĩnh giải quyết 100% hồ sơ đúng hạn, Sở Xây dựng đạt 98,5%."
+    )
+    first, second = at(text, 100), at(text, 98.5)
+    assert (first.entity, first.name) == ("Sở Tư pháp", "tỷ lệ hồ sơ đúng hạn")
+    assert (second.entity, second.name) == ("Sở Xây dựng", "tỷ lệ hồ sơ đúng hạn")

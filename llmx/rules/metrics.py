@@ -384,7 +384,12 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
         if m is None:
             return len(f)
         go_on = _LIST_GOES_ON.match(f, m.start())
-        if go_on and go_on.end() > m.start() and _listed_at(original, go_on.end()):
+        if (
+            go_on
+            and go_on.end() > m.start()
+            and _listed_at(original, go_on.end())
+            and not original[go_on.end() : go_on.end() + 1].isupper()  # "…, Sở Xây dựng": a name
+        ):
             at = go_on.end()
             continue
         aside = _PAREN_ASIDE.match(f, m.start()) or _WORD_ASIDE.match(f, m.start())
@@ -861,6 +866,10 @@ def find_metrics(
             for i in range(m.start(), m.end()):
                 mask[i] = True
             continue
+        if name and memory is not None and name.startswith(("tỷ lệ", "tỉ lệ")):
+            # "Sở A giải quyết 100% hồ sơ đúng hạn, Sở B đạt 98,5%": named by what follows it,
+            # the rate names the units given after it as well
+            memory.name = name
         emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
     for m in _FRACTION_RE.finditer(f):
