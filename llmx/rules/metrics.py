@@ -159,6 +159,7 @@ _SOURCE_BEFORE = re.compile(
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
+_OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
 _EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
 _OPEN_END = re.compile(r"\s*tro len\b")
@@ -589,6 +590,13 @@ def find_metrics(
         if before:
             if before[-1].level == "ministry" and lx.SURVEY_RE.search(f):
                 return _NATION
+            if (
+                len(before) > 1
+                and before[-1].level == "province"
+                and before[-2].level in _SUB_PROVINCE_LEVELS
+                and _OF_PROVINCE_GAP.fullmatch(f, before[-2].end, before[-1].start)
+            ):
+                return before[-2]  # "Sở Tư pháp tỉnh Hà Tĩnh": the department, of its province
             return before[-1]
         if _NATIONAL_SUBJECT_RE.search(f, 0, pos) and not _LOCAL_SUBJECT_RE.search(f, 0, pos):
             return _NATION  # "Cổng Dịch vụ công quốc gia có 7,2 triệu tài khoản"
