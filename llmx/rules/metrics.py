@@ -36,10 +36,13 @@ _NOT_A_MEASURE_BEFORE = re.compile(
 # range ("80 - 90%") or a code ("NĐ-CP"), not a list item's dash ("- 100% thủ tục …")
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
-    r"\s+(?:dat|la|chiem|da|dang|co|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
+    r"\s+(?:dat|la|chiem|da|dang|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 16
+# "có" after a rate's head starts its verb ("tỷ lệ … có 95% …"), except in the measured noun
+# phrase "có phát sinh hồ sơ" (services that had dossiers).
+_HAS_VERB = re.compile(r"\s+có(?!\s+phát sinh)(?:\s|$)")
 _ALIAS = re.compile(r"\(([^()]+)\)\s*$")  # "Digital Transformation Index (DTI)" -> "DTI"
 # The first words of names written as column titles, lower-cased where a sentence opens on them.
 _HEAD_WORD = re.compile(r"^(?:Tỷ lệ|Tỉ lệ|Mức độ|Số|Thời gian|Tổng số)\b")
@@ -331,6 +334,9 @@ def _head_name(f: str, original: str, h: int, num_start: int) -> str | None:
     cut = _VERBS.search(seg_f)
     if cut:
         seg_o = seg_o[: cut.start()]
+    has = _HAS_VERB.search(seg_o.lower())  # "có" (has), not "cơ" (cơ quan), which fold alike
+    if has:
+        seg_o = seg_o[: has.start()]
     cut = re.search(r"[;:(]", seg_o)
     if cut:
         seg_o = seg_o[: cut.start()]
