@@ -365,3 +365,8 @@ def test_a_rate_named_by_what_follows_it_names_the_next_units_value() -> None:
     first, second = at(text, 100), at(text, 98.5)
     assert (first.entity, first.name) == ("Sở Tư pháp", "tỷ lệ hồ sơ đúng hạn")
     assert (second.entity, second.name) == ("Sở Xây dựng", "tỷ lệ hồ sơ đúng hạn")
+
+
+def test_a_count_restating_an_unnamed_rate_is_not_emitted() -> None:
+    text = "Năm 2023, tỉnh Bình Định còn 20,9% chưa đồng bộ, tương ứng với trên 44.000 hồ sơ."
+    assert [m for m in metrics(text) if m.value == 44000] == []

@@ -939,6 +939,8 @@ def find_metrics(
             # "…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ": the count of what the rate measures
             emit(s, m.end("u"), value, unit, count_of_rate(last_rate[0], unit), last_rate[1])
             continue
+        if _says_only(name, unit) and equivalent_before(original, s):
+            continue  # "… còn 20,95% chưa đồng bộ, tương ứng với 44.000 hồ sơ": of an unnamed rate
         emit(s, m.end("u"), value, unit, name)
 
     for alias, unit in memory.aliases.items() if memory is not None else ():
