@@ -226,3 +226,24 @@ def test_english_goals_named_by_a_rating_or_wanted_are_targets() -> None:
 def test_a_provinces_localities_average_is_not_the_countrys() -> None:
     text = "In 2023, Son La's departments averaged 95.1%, and the localities averaged 94.2%."
     assert all(entity != "Việt Nam" for entity, *_ in metrics(text).values())
+
+
+def test_an_english_cut_is_named_as_a_reduction_and_a_raised_share_by_its_noun() -> None:
+    text = (
+        "In 2022, processing time for land procedures in Nghe An was cut by 35 percent. The "
+        "province plans to cut the waiting time by 20% and to raise the proportion of online "
+        "applications to 50 percent by 2025."
+    )
+    out = RulesExtractor().extract(make_doc(text))
+    got = {m.value: (m.name, m.is_target) for m in out.extraction.metrics}
+    assert got[35] == ("reduction in processing time for land procedures in Nghe An", False)
+    assert got[20] == ("reduction in waiting time", True)
+    assert got[50] == ("proportion of online applications", True)
+
+
+def test_a_vietnamese_shortening_is_named_as_a_cut() -> None:
+    text = "Năm 2022, tỉnh Nghệ An rút ngắn 30% thời gian giải quyết thủ tục đất đai."
+    out = RulesExtractor().extract(make_doc(text))
+    assert [m.name for m in out.extraction.metrics if m.value == 30] == [
+        "mức giảm thời gian giải quyết thủ tục đất đai"
+    ]

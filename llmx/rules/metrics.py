@@ -279,7 +279,8 @@ _SINCE = re.compile(r"\s*(so với [^,;:.()]{3,40}?)(?=\s*(?:[,;:.()]|và\b|$))"
 # A cut or rise right before a share ("cắt giảm ít nhất 20% …"), and what may follow it that
 # is a comparison, not what was cut ("giảm 5% so với năm trước").
 _CUT_BEFORE = re.compile(
-    r"\b(?:cat )?(?P<v>giam|tang)(?: them)?(?: (?:it nhat|toi thieu|tren|hon|khoang))?\s*$"
+    r"\b(?:cat |rut )?(?P<v>giam|tang|ngan)(?: them)?"
+    r"(?: (?:it nhat|toi thieu|tren|hon|khoang))?\s*$"
 )
 _COMPARED_AFTER = re.compile(r"^(?:so voi|so cung ky|so|voi|nam|the|trong|len|xuong|con|den)\b")
 _MUC_LEAD = re.compile(r"^(?:mức|muc)\s+", re.IGNORECASE)
