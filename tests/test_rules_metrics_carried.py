@@ -370,3 +370,26 @@ def test_a_rate_named_by_what_follows_it_names_the_next_units_value() -> None:
 def test_a_count_restating_an_unnamed_rate_is_not_emitted() -> None:
     text = "Năm 2023, tỉnh Bình Định còn 20,9% chưa đồng bộ, tương ứng với trên 44.000 hồ sơ."
     assert [m for m in metrics(text) if m.value == 44000] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity", "name"),
+    [
+        # a list's lead and a unit named inside the head end the rate's name
+        ("Năm 2023, tỷ lệ hồ sơ đúng hạn của các sở như sau: Sở Tư pháp 99,5%, Sở Y tế 98,2%.",
+         98.2, "Sở Y tế", "tỷ lệ hồ sơ đúng hạn của các sở"),
+        ("Về tỷ lệ hồ sơ trực tuyến năm 2023, huyện Cẩm Xuyên đạt 72,4%; huyện Nghi Xuân đạt "
+         "68,1%.", 68.1, "huyện Nghi Xuân", "tỷ lệ hồ sơ trực tuyến"),
+    ],
+)  # fmt: skip
+def test_a_rates_name_stops_before_its_lead_year_and_units(
+    text: str, value: float, entity: str, name: str
+) -> None:
+    m = at(text, value)
+    assert (m.entity, m.name) == (entity, name)
+
+
+def test_a_count_after_a_comma_starts_another_figure() -> None:
+    text = "Năm 2023, huyện Lộc Hà tiếp nhận 5.120 hồ sơ, giải quyết đúng hạn 5.050 hồ sơ."
+    assert at(text, 5120).name == "số hồ sơ tiếp nhận"
+    assert at(text, 5050).name == "số hồ sơ giải quyết đúng hạn"

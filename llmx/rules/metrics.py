@@ -397,6 +397,7 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
             and go_on.end() > m.start()
             and _listed_at(original, go_on.end())
             and not original[go_on.end() : go_on.end() + 1].isupper()  # "…, Sở Xây dựng": a name
+            and not _next_clause_counts(f, go_on.end())
         ):
             at = go_on.end()
             continue
@@ -405,6 +406,13 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
             at = aside.end()
             continue
         return m.start()
+
+
+def _next_clause_counts(f: str, pos: int) -> bool:
+    """Whether the words from ``pos`` to the next break hold a count: "tiếp nhận 5.120 hồ
+    sơ, giải quyết đúng hạn 5.050 hồ sơ" starts another figure, not a list of kinds."""
+    nxt = _PHRASE_BREAK.search(f, pos)
+    return bool(lx.COUNT_RE.search(f, pos, nxt.start() if nxt else len(f)))
 
 
 def _following_name(f: str, original: str, pos: int) -> str:

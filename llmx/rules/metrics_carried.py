@@ -238,6 +238,17 @@ def without_owner(name: str, ents: list[EntityMention]) -> str:
         m = rx.search(name)
         if m is not None and m.start() > 0:
             cut = min(cut, m.start())
+    for _, rx in _matchers("name_tail"):
+        m = rx.search(name)
+        if m is not None and m.start() > 0:
+            cut = min(cut, m.start())
+    folded = fold(name)
+    for e in ents:
+        # a unit's name inside a rate's name ("tỷ lệ hồ sơ trực tuyến năm 2023, huyện A"):
+        # whose it is, not what is measured; the name stops before it
+        at = folded.find(fold(e.name))
+        if at > 0:
+            cut = min(cut, at)
     names = [fold(e.name) for e in ents]
     for _, rx in _matchers("name_owner_cut"):
         for m in rx.finditer(name):
