@@ -44,6 +44,8 @@ _TOPIC_END = re.compile(r"\s(?:của|tại|ở|năm|trong|cao nhất|thấp nh�
 def _is_headline(line: str) -> bool:
     """A short line without final punctuation (the extractor's heading test)."""
     stripped = line.rstrip()
+    if len(stripped) > _HEADLINE_WORDS * 12:
+        return False  # too long for a headline: no need to count its words
     return len(stripped.split()) <= _HEADLINE_WORDS and not stripped.endswith(
         (".", "!", "?", "…", ":", ";")
     )
@@ -86,8 +88,8 @@ class MetricMemory:
             self.goal_list, self.goal_year = False, None
         elif opens:
             self.goal_list, self.goal_year = True, year
-        f = fold(line).rstrip()
-        if f.endswith(":") and lx.TARGET_RE.search(f):
+        f = fold(line).rstrip() if line.rstrip().endswith(":") else ""
+        if f and lx.TARGET_RE.search(f):
             # the goals a list's lead sets: the year it sets them for, else the one it names
             by = _GOAL_YEAR.search(f) or _ANY_YEAR.search(f)
             self._opens_goals = (True, int(by.group(1)) if by else None)
