@@ -393,3 +393,12 @@ def test_a_count_after_a_comma_starts_another_figure() -> None:
     text = "Năm 2023, huyện Lộc Hà tiếp nhận 5.120 hồ sơ, giải quyết đúng hạn 5.050 hồ sơ."
     assert at(text, 5120).name == "số hồ sơ tiếp nhận"
     assert at(text, 5050).name == "số hồ sơ giải quyết đúng hạn"
+
+
+def test_a_share_after_a_count_and_dat_is_the_share_of_what_was_counted() -> None:
+    text = "Năm 2023, huyện Lộc Hà đã giải quyết 5.050 hồ sơ đúng hạn, đạt 98,6%."
+    m = at(text, 98.6)
+    assert (m.entity, m.name) == (
+        "huyện Lộc Hà",
+        "tỷ lệ hồ sơ đúng hạn giải quyết",
+    )  # the count's words
