@@ -103,9 +103,7 @@ def test_doc_groups_follow_the_qa_sets(tmp_path):
     sets = [gs("seeds"), gs("written"), gs("real-dev"), gs("real-test"), gs("mine")]
     qa = [("seeds", "written"), ("real-dev", "real-test"), ("real-dev", "real-test")]
     assert [g.sets for g in doc_groups(sets, qa)] == [
-        ("seeds", "written"),
-        ("real-dev", "real-test"),
-        ("mine",),
+        ("seeds", "written"), ("real-dev", "real-test"), ("mine",)
     ]
     assert [g.sets for g in doc_groups(sets, [])] == [(s.name,) for s in sets]
     everything = [tuple(s.name for s in sets)]

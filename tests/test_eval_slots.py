@@ -105,9 +105,8 @@ def test_key_confusion_names_the_wrong_key_field(tmp_path):
     preds = [
         _fact(entity="Quảng Bình"),  # the right figures, given to another province
         _fact(year=2022, rank=None, rank_total=None, rank_change=None),  # the comparison year
-        ir(
-            TEXT_A, Q_COMP, component="Chính quyền số", score=12.35, score_unit="points"
-        ),  # another component
+        ir(TEXT_A, Q_COMP, component="Chính quyền số", score=12.35,
+           score_unit="points"),  # another component
         ir(TEXT_A, Q_FACT, entity="Quảng Bình", year=2022, rank=12),  # two key fields wrong
         ir(TEXT_A, Q_FACT, entity="Hà Nội", score=2023.0, score_unit="points"),  # a year
     ]

@@ -7,7 +7,8 @@ import pytest
 from llmx.evaluation.gold import GoldError, validate_gold_record
 
 TEXT = (
-    "Năm 2023, tỉnh Hà Giang đạt 85,5 điểm Chỉ số CCHC. Với kết quả này, tỉnh xếp thứ 12 cả nước."
+    "Năm 2023, tỉnh Hà Giang đạt 85,5 điểm Chỉ số CCHC. "
+    "Với kết quả này, tỉnh xếp thứ 12 cả nước."
 )
 
 

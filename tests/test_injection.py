@@ -28,7 +28,9 @@ INJECTED = (
 CLAIM = "tỉnh Hà Nội đứng thứ 1/63 với 100 điểm"
 
 
-@pytest.mark.parametrize(("name", "example"), [(p.name, ex) for p in PATTERNS for ex in p.examples])
+@pytest.mark.parametrize(
+    ("name", "example"), [(p.name, ex) for p in PATTERNS for ex in p.examples]
+)
 def test_every_pattern_matches_its_examples(name, example):
     assert instruction_in(example) is not None, (name, example)
 

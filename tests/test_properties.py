@@ -42,7 +42,9 @@ _CASE_TWINS = {"i": "iIıİ", "s": "sSſ", "k": "kKK"}
 @st.composite
 def magnitude_words(draw: st.DrawFn) -> str:
     word = draw(st.sampled_from(_MAGNITUDES))
-    return "".join(draw(st.sampled_from(_CASE_TWINS.get(ch, ch + ch.upper()))) for ch in word)
+    return "".join(
+        draw(st.sampled_from(_CASE_TWINS.get(ch, ch + ch.upper()))) for ch in word
+    )
 
 
 _digits = st.text("0123456789", min_size=1, max_size=8)
@@ -223,11 +225,8 @@ any_bytes = st.one_of(
     st.binary(max_size=300),
     st.builds(lambda bom, rest: bom + rest, st.sampled_from(_BOM_LIST), st.binary(max_size=80)),
     _vi_encoded,
-    st.builds(
-        lambda t, enc: t.encode(enc, "surrogatepass"),
-        any_text,
-        st.sampled_from(["utf-8", "utf-16", "utf-32", "utf-16-le"]),
-    ),  # fmt: skip
+    st.builds(lambda t, enc: t.encode(enc, "surrogatepass"), any_text,
+              st.sampled_from(["utf-8", "utf-16", "utf-32", "utf-16-le"])),  # fmt: skip
 )
 
 

@@ -32,16 +32,8 @@ def test_a_plan_becomes_a_query_with_its_values() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    [
-        {"year": 1989},
-        {"year": 2101},
-        {"year_from": 1800},
-        {"rank": 0},
-        {"rank": 10_001},
-        {"n": 0},
-        {"n": 51},
-        {"scope": "Tây Bắc"},
-    ],  # fmt: skip
+    [{"year": 1989}, {"year": 2101}, {"year_from": 1800}, {"rank": 0}, {"rank": 10_001},
+     {"n": 0}, {"n": 51}, {"scope": "Tây Bắc"}],  # fmt: skip
 )
 def test_both_refuse_the_same_values(bad: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
@@ -51,15 +43,8 @@ def test_both_refuse_the_same_values(bad: dict[str, object]) -> None:
 
 
 @pytest.mark.parametrize(
-    "good",
-    [
-        {"year": 1990},
-        {"year": 2100},
-        {"rank": 1},
-        {"n": 50},
-        {"scope": "national"},
-        {"scope": "province:Ninh Bình"},
-    ],  # fmt: skip
+    "good", [{"year": 1990}, {"year": 2100}, {"rank": 1}, {"n": 50}, {"scope": "national"},
+             {"scope": "province:Ninh Bình"}],  # fmt: skip
 )
 def test_both_accept_the_bounds(good: dict[str, object]) -> None:
     QueryFilters(**good)  # type: ignore[arg-type]

@@ -44,14 +44,10 @@ def test_a_plain_count_is_still_a_count():
 @pytest.mark.parametrize(
     ("question", "component"),
     [
-        (
-            "Chỉ số nội dung Quản trị điện tử của tỉnh Lào Cai trong PAPI 2020 đạt bao nhiêu?",
-            "Quản trị điện tử",
-        ),
-        (
-            "Tỉnh Lào Cai đạt bao nhiêu điểm ở nội dung Thủ tục hành chính công năm 2021?",
-            "Thủ tục hành chính công",
-        ),
+        ("Chỉ số nội dung Quản trị điện tử của tỉnh Lào Cai trong PAPI 2020 đạt bao nhiêu?",
+         "Quản trị điện tử"),
+        ("Tỉnh Lào Cai đạt bao nhiêu điểm ở nội dung Thủ tục hành chính công năm 2021?",
+         "Thủ tục hành chính công"),
         ("What was Long An's score on the time costs sub-index of the PCI 2020?", "time costs"),
     ],
 )

@@ -52,10 +52,9 @@ def test_json_lists_every_record_newest_first_per_type(db: Path) -> None:
 def test_limit_is_per_type(db: Path) -> None:
     listed = records_json(db, "-n", "1")
     assert sorted(r["type"] for r in listed) == ["index_results", "initiatives", "metrics"]
-    assert (
-        records_json(db, "-n", "2", "-t", "index_results")[1]["id"]
-        < records_json(db, "-n", "1", "-t", "index_results")[0]["id"]
-    )
+    assert records_json(db, "-n", "2", "-t", "index_results")[1]["id"] < records_json(
+        db, "-n", "1", "-t", "index_results"
+    )[0]["id"]
 
 
 def test_filters(db: Path) -> None:

@@ -13,7 +13,9 @@ def _records(text: str, title: str = "Kết quả xếp hạng các bộ") -> li
 
 
 def _facts(text: str, title: str = "Kết quả xếp hạng các bộ") -> set[tuple]:
-    return {(r.entity, r.year, r.score, r.rank, r.rank_total) for r in _records(text, title)}
+    return {
+        (r.entity, r.year, r.score, r.rank, r.rank_total) for r in _records(text, title)
+    }
 
 
 def test_a_blocs_own_figure_goes_to_no_unit() -> None:

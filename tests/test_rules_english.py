@@ -166,7 +166,8 @@ def test_change_told_as_a_noun():
 
 def test_change_without_a_unit_and_the_earlier_years_score():
     text = (
-        "With 41.5 points, 0.4 fewer than its 2021 score of 41.9, Ha Nam ranked 20th in PAPI 2022."
+        "With 41.5 points, 0.4 fewer than its 2021 score of 41.9, Ha Nam ranked 20th in "
+        "PAPI 2022."
     )
     got = facts(text)
     assert ("Hà Nam", "PAPI", None, 2022, 41.5, 20, None, -0.4) in got

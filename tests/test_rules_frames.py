@@ -319,7 +319,8 @@ def test_ministry_level_agencies_by_their_full_names():
 
 def test_a_respective_list_with_its_unit_written_once_pairs_every_value() -> None:
     for text in (
-        "Về Chỉ số PAPI 2020, Bến Tre, Vĩnh Long và Trà Vinh lần lượt đạt 45,1, 44,3 và 43,9 điểm.",
+        "Về Chỉ số PAPI 2020, Bến Tre, Vĩnh Long và Trà Vinh lần lượt đạt 45,1, 44,3 và "
+        "43,9 điểm.",
         "In the PAPI 2020, Ben Tre, Vinh Long and Tra Vinh scored 45.1, 44.3 and 43.9 points "
         "respectively.",
     ):

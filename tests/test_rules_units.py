@@ -153,7 +153,9 @@ def test_satisfaction_with_administrative_service_is_sipas() -> None:
         "Kết quả đo lường sự hài lòng đối với sự phục vụ hành chính năm 2025 của các sở, ban, "
         "ngành tỉnh Gia Lai: Sở Tư pháp đứng thứ nhất."
     )
-    assert [(r[0], r[2], r[3], r[5]) for r in _records(text)] == [("Sở Tư pháp", "SIPAS", 2025, 1)]
+    assert [(r[0], r[2], r[3], r[5]) for r in _records(text)] == [
+        ("Sở Tư pháp", "SIPAS", 2025, 1)
+    ]
 
 
 def test_english_bound_is_no_score_of_the_ministry_named_next() -> None:

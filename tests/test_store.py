@@ -79,10 +79,7 @@ def _extraction(doc: Document, backend: str = "rules", *, with_records: bool = T
     ]
     inits = [
         Initiative(
-            entity="Đồng Nai",
-            name="Cà phê doanh nhân",
-            kind="mô hình",
-            year=2022,
+            entity="Đồng Nai", name="Cà phê doanh nhân", kind="mô hình", year=2022,
             evidence=_ev(t, S3),
         )
     ]
@@ -151,15 +148,8 @@ def test_migrations_recorded_and_not_reapplied(db: Path):
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert [r[:2] for r in first] == [(m.id, m.name) for m in mig.MIGRATIONS]
-    assert {
-        "documents",
-        "runs",
-        "extractions",
-        "index_results",
-        "metrics",
-        "initiatives",
-        "sentences",
-    } <= tables
+    assert {"documents", "runs", "extractions", "index_results", "metrics", "initiatives",
+            "sentences"} <= tables
     with Store(db) as s:
         assert mig.migrate(s.conn) == []
         again = [tuple(r) for r in s.conn.execute("SELECT * FROM _migrations ORDER BY id")]
@@ -230,16 +220,8 @@ def test_default_path(monkeypatch, tmp_path):
 def test_runs_begin_and_finish(store: Store):
     run = store.begin_run("openai:m", model="m", params={"t": 0}, prompt_version="v2")
     assert store.get_run(run)["status"] == "running"
-    store.finish_run(
-        run,
-        status="ok",
-        docs_ok=3,
-        docs_skipped=1,
-        docs_failed=0,
-        prompt_tokens=7,
-        completion_tokens=2,
-        requests=3,
-    )
+    store.finish_run(run, status="ok", docs_ok=3, docs_skipped=1, docs_failed=0,
+                     prompt_tokens=7, completion_tokens=2, requests=3)
     r = store.get_run(run)
     assert (r["status"], r["docs_ok"], r["requests"], r["params"]) == ("ok", 3, 3, {"t": 0})
     assert r["finished_at"]
@@ -298,17 +280,10 @@ def test_changed_text_replaces_sentences_and_drops_stale_records(store: Store):
     new_text = "Cập nhật:\n" + TEXT.replace("Đồng Nai", "Bình Dương")
     doc2 = _doc(new_text)
     ex2 = DocumentExtraction(
-        doc_id=doc2.doc_id,
-        source=doc2.source,
-        sha256=doc2.sha256,
-        title=doc2.title,
-        published=doc2.published,
-        backend="rules",
-        index_results=[
-            IndexResult(
-                entity="Bắc Giang", index="PAR_INDEX", year=2023, rank=4, evidence=_ev(new_text, S1)
-            )
-        ],
+        doc_id=doc2.doc_id, source=doc2.source, sha256=doc2.sha256, title=doc2.title,
+        published=doc2.published, backend="rules",
+        index_results=[IndexResult(entity="Bắc Giang", index="PAR_INDEX", year=2023, rank=4,
+                                   evidence=_ev(new_text, S1))],
     )
     store.save(doc2, ex2, store.begin_run("rules"))
     assert store.get_document(doc.doc_id).text == new_text
@@ -466,13 +441,9 @@ def test_hostile_search_input_never_raises(store: Store, query: str):
     assert store.counts() == {"documents": 1, "index_results": 1, "metrics": 2, "initiatives": 1}
     assert store.search_sentences("Bắc Giang")[0].text == S1
     expr = fts_query(query)
-    assert (
-        expr is None
-        or store.conn.execute(
-            "SELECT count(*) FROM sentences WHERE sentences MATCH ?", (expr,)
-        ).fetchone()[0]
-        >= 0
-    )
+    assert expr is None or store.conn.execute(
+        "SELECT count(*) FROM sentences WHERE sentences MATCH ?", (expr,)
+    ).fetchone()[0] >= 0
 
 
 def test_empty_store_search(store: Store):
@@ -490,15 +461,9 @@ def test_queries_over_many_documents(store: Store):
         text = f"{s1}\nBài viết số {i} về cải cách thủ tục hành chính tại {p}."
         doc = _doc(text, doc_id=f"d{i}")
         ex = DocumentExtraction(
-            doc_id=doc.doc_id,
-            source=doc.source,
-            sha256=doc.sha256,
-            backend="rules",
-            index_results=[
-                IndexResult(
-                    entity=p, index="PAR_INDEX", year=2022, rank=i % 63 + 1, evidence=_ev(text, s1)
-                )
-            ],
+            doc_id=doc.doc_id, source=doc.source, sha256=doc.sha256, backend="rules",
+            index_results=[IndexResult(entity=p, index="PAR_INDEX", year=2022,
+                                       rank=i % 63 + 1, evidence=_ev(text, s1))],
         )
         store.save(doc, ex, run)
     checks = [

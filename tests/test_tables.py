@@ -108,6 +108,7 @@ def test_a_national_ranking_of_provinces_is_national():
 # -- tables written as lines of cells (HTML pages, plain text) ----------------------------
 
 
+
 def test_header_cells_give_role_year_and_component():
     cols = table_columns(
         ("TT", "Tỉnh/thành phố", "Điểm 2023", "Điểm 2022", "Xếp hạng 2023", "Tăng/giảm bậc",

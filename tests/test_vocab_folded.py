@@ -15,7 +15,9 @@ from llmx.core.vocab.compile import folded_source, pattern_source
 from llmx.rules import lexicon as lx
 
 VOCAB = get_vocab()
-DOCUMENT_INDEX_ENTRIES = [e for e in VOCAB.entries if e.kind == "index" and not e.questions_only]
+DOCUMENT_INDEX_ENTRIES = [
+    e for e in VOCAB.entries if e.kind == "index" and not e.questions_only
+]
 
 
 def _id(e: Entry) -> str:

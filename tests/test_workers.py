@@ -307,12 +307,9 @@ def test_files_loaded_in_workers_fail_and_skip_as_in_one_process(tmp_path):
     seen = {}
     for n in (1, 2):
         with Store(tmp_path / f"s{n}.db") as store:
-            first = [
-                (r.status, r.error, r.extraction)
-                for r in run_extraction(
-                    [str(d)], backend, store, run_id=store.begin_run("rules"), workers=n
-                )
-            ]
+            first = [(r.status, r.error, r.extraction)
+                     for r in run_extraction([str(d)], backend, store,
+                                             run_id=store.begin_run("rules"), workers=n)]
             again = [r.status for r in run_extraction([str(d)], backend, store,
                                                       run_id=store.begin_run("rules"),
                                                       workers=n)]  # fmt: skip

@@ -92,12 +92,7 @@ def backend_infos() -> list[BackendInfo]:
             continue
         infos.append(
             BackendInfo(
-                name,
-                ep.value,
-                cls.description,
-                cls.offline,
-                cls.concurrent,
-                dist,
+                name, ep.value, cls.description, cls.offline, cls.concurrent, dist,
                 processes=cls.processes,
             )  # fmt: skip
         )

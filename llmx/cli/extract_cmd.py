@@ -13,19 +13,14 @@ from llmx.cli.options import BaseUrlOption, DbOption, ModelOption, ReadableComma
 
 _PATHS = typer.Argument(..., metavar="PATH...", help="Files, directories, globs, or - for stdin")
 _BACKEND = typer.Option(
-    "rules",
-    "--backend",
-    "-b",
-    help="Extraction backend: rules (offline), openai, or a plugin's (llmx backends list)",
-    metavar="NAME",
+    "rules", "--backend", "-b", help="Extraction backend: rules (offline), openai, or a plugin's "
+    "(llmx backends list)", metavar="NAME",
 )
 _FORCE = typer.Option(False, "--force", help="Re-extract unchanged documents")
 _JSONL = typer.Option(False, "--jsonl", help="One JSON object per document on stdout")
 _OUTPUT = typer.Option(None, "--output", "-o", metavar="FILE", help="Write JSON lines to FILE")
 _WITH_TEXT = typer.Option(
-    False,
-    "--with-text",
-    help="Each JSON line also gives the document's text, which the "
+    False, "--with-text", help="Each JSON line also gives the document's text, which the "
     "evidence offsets index (for HTML, the text extracted from the page)",
 )
 _NO_STORE = typer.Option(False, "--no-store", help="Do not write to the store")
@@ -48,10 +43,7 @@ _MODE = typer.Option(
     show_default=False,
 )
 _MAX_RETRIES = typer.Option(
-    None,
-    "--max-retries",
-    metavar="N",
-    help="openai: re-asks after invalid records [default: 2]",
+    None, "--max-retries", metavar="N", help="openai: re-asks after invalid records [default: 2]",
     show_default=False,
 )
 _MAX_INPUT_TOKENS = typer.Option(
@@ -79,10 +71,7 @@ _MAX_TOKENS_CAP = typer.Option(
     show_default=False,
 )
 _RPM = typer.Option(
-    None,
-    "--rpm",
-    help="openai: at most this many requests per minute",
-    show_default=False,
+    None, "--rpm", help="openai: at most this many requests per minute", show_default=False,
     metavar="N",
 )
 _NO_CACHE = typer.Option(
@@ -92,10 +81,8 @@ _NO_CACHE = typer.Option(
     "llmx-cache.db next to the store)",
 )
 _TIMEOUT = typer.Option(
-    None,
-    "--timeout",
-    metavar="SECONDS",
-    help="openai: seconds per HTTP attempt; raise it for a slow local model [default: 60]",
+    None, "--timeout", metavar="SECONDS", help="openai: seconds per HTTP attempt; raise it for "
+    "a slow local model [default: 60]",
     show_default=False,
 )
 

@@ -69,11 +69,8 @@ def print_summary(s: RunSummary, stream: TextIO) -> None:
         console.print(
             f"tokens: {s.usage.prompt_tokens} prompt + {s.usage.completion_tokens} completion "
             f"in {s.usage.requests} requests ({s.usage.cached} cached)"
-            + (
-                f"; {s.usage.cached_prompt_tokens} prompt tokens from the server's cache"
-                if s.usage.cached_prompt_tokens
-                else ""
-            )  # fmt: skip
+            + (f"; {s.usage.cached_prompt_tokens} prompt tokens from the server's cache"
+               if s.usage.cached_prompt_tokens else "")  # fmt: skip
         )
 
 

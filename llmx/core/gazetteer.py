@@ -89,6 +89,7 @@ _LOOKBACK = 24
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
 
+
 def _key(text: str) -> str:
     """Lookup key: unaccented, lower case, punctuation and hyphens as single spaces."""
     return fold(_PUNCT.sub(" ", text))

@@ -43,7 +43,6 @@ def _multiplier(word: str) -> float | None:
     magnitude word, and no crash."""
     return _MULTIPLIERS.get(fold(word))
 
-
 # Words that give a rank without a digit, from the vocabulary (llmx/data/vocab): ordinals
 # ("thứ ba", "third", "á quân" = runner-up), leader words ("dẫn đầu", "topped the") and
 # "cao nhất" read as rank 1. A bare "lead" verb, "tốp đầu" (the top group) and "tốt nhất"

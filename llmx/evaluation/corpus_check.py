@@ -179,8 +179,7 @@ def _check_lists(c: CorpusCheck) -> None:
             for s in it.sources
             if s.doc_id in c.gold
             for g in c.gold[s.doc_id].records
-            if g.type == "index_results"
-            and entity_key(g.record.get("entity")) in expected
+            if g.type == "index_results" and entity_key(g.record.get("entity")) in expected
             and g.record.get(ex.field) is not None
         ]
         facts = {_fact_of(r) for r in anchors}

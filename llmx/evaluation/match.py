@@ -323,10 +323,7 @@ def evidence_overlap(pred: dict[str, Any], gold: dict[str, Any]) -> float:
         return 0.0
     ps, pn, gs, gn = pe.get("start"), pe.get("end"), ge.get("start"), ge.get("end")
     if (
-        isinstance(ps, int)
-        and isinstance(pn, int)
-        and isinstance(gs, int)
-        and isinstance(gn, int)
+        isinstance(ps, int) and isinstance(pn, int) and isinstance(gs, int) and isinstance(gn, int)
         and not any(isinstance(v, bool) for v in (ps, pn, gs, gn))
     ):
         inter = min(pn, gn) - max(ps, gs)

@@ -262,7 +262,9 @@ class OpenAIExtractor(Backend):
         earlier = [_salvaged(a.completion, ctx)[0] for a in earlier_attempts(answer)]
         return _with_earlier(answer.records(), earlier), []
 
-    def _after_last_retry(self, exc: Any, ctx: GuardContext) -> tuple[Records, list[Rejection]]:
+    def _after_last_retry(
+        self, exc: Any, ctx: GuardContext
+    ) -> tuple[Records, list[Rejection]]:
         """Re-asks exhausted (or a request failed during one): keep what the last answer
         got right, record by record. An answer with nothing to keep because it is not JSON
         at all fails the document (BackendError): stored as an extraction with no records,
@@ -287,10 +289,8 @@ class OpenAIExtractor(Backend):
             )
         if isinstance(cause, LlmxError):
             rejected.append(
-                Rejection(
-                    record_type="answer",
-                    reason=f"re-ask failed, kept the previous answer's grounded records: {cause}",
-                )  # fmt: skip
+                Rejection(record_type="answer", reason=f"re-ask failed, kept the previous "
+                          f"answer's grounded records: {cause}")  # fmt: skip
             )
         return records, rejected
 

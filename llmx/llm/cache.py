@@ -127,7 +127,11 @@ class ResponseCache:
                 "SELECT endpoint, model, mode, COUNT(*) FROM responses"
                 " GROUP BY endpoint, model, mode ORDER BY COUNT(*) DESC"
             ).fetchall()
-        size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
+        size = sum(
+            p.stat().st_size
+            for p in (self.path, Path(f"{self.path}-wal"))
+            if p.exists()
+        )
         return {
             "path": str(self.path),
             "entries": total[0],

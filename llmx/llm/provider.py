@@ -228,7 +228,9 @@ class Completions:
             self.cache = None
 
 
-def mark_cut_off(response: Any, max_tokens: int | None, context_window: int | None = None) -> None:
+def mark_cut_off(
+    response: Any, max_tokens: int | None, context_window: int | None = None
+) -> None:
     """Mark an answer that was cut off as such (finish_reason "length"), whatever the server
     says, so that instructor raises IncompleteOutputException instead of taking a broken
     answer for a valid-but-empty one or re-asking with it in the conversation. Cut off:

@@ -99,7 +99,9 @@ def _item_model(kind: str) -> type[_Item]:
         for name, info in core.model_fields.items()
         if name not in _NOT_ASKED
     }
-    model = create_model(core.__name__ + "Item", __base__=_Item, __doc__=core.__doc__, **fields)
+    model = create_model(
+        core.__name__ + "Item", __base__=_Item, __doc__=core.__doc__, **fields
+    )
     model.KIND = kind
     return model
 
@@ -217,11 +219,8 @@ def salvage(
         return kept, [Rejection(record_type="answer", reason=reason, data={"raw": payload[:500]})]
     if not isinstance(data, dict):
         return kept, [
-            Rejection(
-                record_type="answer",
-                reason="the answer is not a JSON object",
-                data={"raw": str(payload)[:500]},
-            )  # fmt: skip
+            Rejection(record_type="answer", reason="the answer is not a JSON object",
+                      data={"raw": str(payload)[:500]})  # fmt: skip
         ]
     vctx = ctx.as_dict()
     for kind, model in ITEM_MODELS.items():

@@ -213,7 +213,7 @@ def _error_lines(error: BaseException, answer: str) -> list[str]:
             lines.append(f"- the answer is not valid JSON ({_one_line(msg)}); it began {begin!r}")
             continue
         where = _where(loc, data)
-        lines.append(f"- {where}: {_one_line(msg)}"[:_ERROR_CHARS])
+        lines.append(f"- {where}: {_one_line(msg)}"[: _ERROR_CHARS])
     return list(dict.fromkeys(lines))
 
 

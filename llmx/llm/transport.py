@@ -214,7 +214,9 @@ def fatal_error(exc: BaseException, endpoint: str, secret: str | None = None) ->
     import openai
 
     if isinstance(exc, openai.AuthenticationError):
-        return ConfigError(f"{endpoint} rejected the API key (HTTP 401); check OPENAI_API_KEY")
+        return ConfigError(
+            f"{endpoint} rejected the API key (HTTP 401); check OPENAI_API_KEY"
+        )
     if isinstance(exc, openai.PermissionDeniedError):
         return ConfigError(
             f"{endpoint} refused access (HTTP 403): {_scrub(_server_message(exc), secret)}"
@@ -277,10 +279,8 @@ async def with_retries(
             ) from None
         n = retrying.statistics.get("attempt_number", 1)
         if decide.deterministic:
-            why = (
-                "the server does not implement it"
-                if n == 1
-                else (f"the same error {n} times in a row: not a transient fault")
+            why = "the server does not implement it" if n == 1 else (
+                f"the same error {n} times in a row: not a transient fault"
             )
             raise TransportError(
                 f"{endpoint}: {_scrub(describe(exc), secret)} (not retried: {why})"

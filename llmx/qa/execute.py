@@ -583,8 +583,8 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
 def _complete_ranking(rows: list[IndexResultView]) -> bool:
     totals = {r.rank_total for r in rows if r.rank_total}
     ranks = sorted(r.rank for r in rows if r.rank is not None)
-    return (
-        len(totals) == 1 and len(rows) == len(ranks) and ranks == list(range(1, totals.pop() + 1))
+    return len(totals) == 1 and len(rows) == len(ranks) and ranks == list(
+        range(1, totals.pop() + 1)
     )
 
 
@@ -604,7 +604,9 @@ _LAST_WORDS = re.compile(r"\b(?:cuoi|thap nhat|last|lowest|bottom)\b")
 _FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?|led)\b")
 
 
-def _stated_extreme(r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None) -> bool:
+def _stated_extreme(
+    r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None
+) -> bool:
     """Whether the record itself says its entity is the first (or last) of the ranking: by
     its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
     lowest of the stored ``ranks``, by a word anywhere in its sentence ("Hai vị trí cuối,

@@ -177,7 +177,9 @@ def attachment(
     # Only the record's clause: a year after a semicolon dates that clause's figures.
     c_start, c_end = _clause_span(f, d.first_value_at) if d.first_value_at >= 0 else (0, len(f))
     written = {
-        y for p, y in years or [] if c_start <= p < c_end and not any(a <= p < b for a, b in spans)
+        y
+        for p, y in years or []
+        if c_start <= p < c_end and not any(a <= p < b for a, b in spans)
     }
     if d.scope == "prior":
         written = set()  # an earlier value's sentence names the current year: its parent's

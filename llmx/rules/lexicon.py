@@ -638,7 +638,9 @@ _LIST_ITEM = rf"(?:thu\s+|vi tri\s+)?(?:\d{{1,3}}(?:/\d{{1,3}})?|{ORD_ALTS})\b"
 RANK_LIST_RE = re.compile(
     rf"\b(?:vi tri|hang|thu|xep|dung)\s+{_LIST_ITEM}(?:\s*(?:,|va)\s*{_LIST_ITEM})+"
 )
-RANK_LIST_ITEM_RE = re.compile(rf"(?P<n>\d{{1,3}}|{ORD_ALTS})\b(?:/(?P<t>\d{{1,3}}))?")
+RANK_LIST_ITEM_RE = re.compile(
+    rf"(?P<n>\d{{1,3}}|{ORD_ALTS})\b(?:/(?P<t>\d{{1,3}}))?"
+)
 
 # A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
 # "chưa tới 80%", "above 90 percent". Checked before and after the number.

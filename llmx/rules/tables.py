@@ -304,7 +304,9 @@ def _change(raw: str, whole: bool) -> float | None:
     return -value if m.group(1) in "-−–↓▼" else value
 
 
-def _row_values(text: str, cells: list[tuple[int, int]], cols: dict[str, int]) -> dict[str, Any]:
+def _row_values(
+    text: str, cells: list[tuple[int, int]], cols: dict[str, int]
+) -> dict[str, Any]:
     """The values one group of columns (``_groups``) gives in a row; empty when none."""
     out: dict[str, Any] = {}
     if "score" in cols:
@@ -334,7 +336,9 @@ def _table_candidates(
     years of the one unit the caption names ("Năm | Điểm | Xếp hạng")."""
     text = doc.text
     above = _context_start(doc, table), table.header_span[0]
-    parts = bool(lx.COMPONENT_CUE_RE.search(folded, *above) or _PARTS_ABOVE.search(folded, *above))
+    parts = bool(
+        lx.COMPONENT_CUE_RE.search(folded, *above) or _PARTS_ABOVE.search(folded, *above)
+    )
     columns = table_columns(table.header, parts=parts)
     if whole_header and not all(c is not None for c in columns):
         return []
@@ -525,11 +529,9 @@ def _list_runs(text: str) -> list[list[re.Match[str]]]:
     runs: list[list[re.Match[str]]] = []
     for m in _LIST_ITEM.finditer(text):
         n = int(m.group(1))
-        if (
-            runs
-            and int(runs[-1][-1].group(1)) == n - 1
-            and not text[runs[-1][-1].end() : m.start()].strip()
-        ):
+        if runs and int(runs[-1][-1].group(1)) == n - 1 and not text[
+            runs[-1][-1].end() : m.start()
+        ].strip():
             runs[-1].append(m)
         elif n == 1:
             runs.append([m])

@@ -45,3 +45,5 @@ class StoredInitiative(Initiative, _Stored):
 
 
 StoredRecord = StoredIndexResult | StoredMetric | StoredInitiative
+
+

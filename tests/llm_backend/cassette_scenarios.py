@@ -101,23 +101,19 @@ _TWO_PARTS = {"max_retries": 0, "max_tokens": 256, "max_tokens_cap": 256,
 
 SCENARIOS = [
     # Tool calling (llama-cpp-python turns the forced tool's schema into a grammar).
-    Scenario(
-        "qwen05b_tools_short", "qwen0.5b", "ninh-binh", SHORT_DOC, {"mode": "tools", **_SHORT}
-    ),  # fmt: skip
+    Scenario("qwen05b_tools_short", "qwen0.5b", "ninh-binh", SHORT_DOC,
+             {"mode": "tools", **_SHORT}),  # fmt: skip
     # The default for a local host (auto = json_object_schema: the compact schema in the
     # system prompt, and in the response format, which the server enforces).
     Scenario("qwen05b_json_short", "qwen0.5b", "ninh-binh", SHORT_DOC, {**_SHORT}),
     Scenario("qwen05b_json_two_parts", "qwen0.5b", "quang-tri", TWO_PART_DOC, {**_TWO_PARTS}),
-    Scenario(
-        "gemma270m_tools_short", "gemma270m", "ninh-binh", SHORT_DOC, {"mode": "tools", **_SHORT}
-    ),  # fmt: skip
+    Scenario("gemma270m_tools_short", "gemma270m", "ninh-binh", SHORT_DOC,
+             {"mode": "tools", **_SHORT}),  # fmt: skip
     # Plain JSON mode: nothing enforces the schema.
-    Scenario(
-        "gemma270m_json_short", "gemma270m", "ninh-binh", SHORT_DOC, {"mode": "json", **_SHORT}
-    ),  # fmt: skip
-    Scenario(
-        "gemma270m_json_two_parts", "gemma270m", "quang-tri", TWO_PART_DOC, {**_TWO_PARTS}
-    ),  # fmt: skip
+    Scenario("gemma270m_json_short", "gemma270m", "ninh-binh", SHORT_DOC,
+             {"mode": "json", **_SHORT}),  # fmt: skip
+    Scenario("gemma270m_json_two_parts", "gemma270m", "quang-tri", TWO_PART_DOC,
+             {**_TWO_PARTS}),  # fmt: skip
 ]
 
 

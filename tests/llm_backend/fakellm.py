@@ -108,7 +108,9 @@ class Seen:
 
     @property
     def user_text(self) -> str:
-        return "\n".join(m.get("content") or "" for m in self.messages if m.get("role") == "user")
+        return "\n".join(
+            m.get("content") or "" for m in self.messages if m.get("role") == "user"
+        )
 
 
 class _Server(ThreadingHTTPServer):

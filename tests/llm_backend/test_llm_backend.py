@@ -20,9 +20,7 @@ def test_happy_path_json_mode(fake_llm, llm_backend):
         assert DOC[rec.evidence.start : rec.evidence.end] == rec.evidence.quote
     assert out.rejected == []
     assert (out.usage.prompt_tokens, out.usage.completion_tokens, out.usage.requests) == (
-        321,
-        54,
-        1,
+        321, 54, 1,
     )
     (req,) = fake_llm.requests
     assert req.body["response_format"] == {"type": "json_object"}

@@ -79,7 +79,9 @@ def test_the_instruct_model_answers_in_the_schema(sc, monkeypatch):
         assert set(answer) <= {"index_results", "metrics", "initiatives"}
 
 
-@pytest.mark.parametrize("name", [s.name for s in SCENARIOS if s.name.endswith("_two_parts")])
+@pytest.mark.parametrize(
+    "name", [s.name for s in SCENARIOS if s.name.endswith("_two_parts")]
+)
 def test_the_second_part_reuses_the_static_prefix(name, monkeypatch):
     # Two chunks of one document (and any re-asks or halves): the same system message
     # (prompt, example, schema), the document only in the user message, and the server

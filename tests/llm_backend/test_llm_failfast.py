@@ -166,3 +166,4 @@ def test_refused_connection_is_not_retried_by_the_transport(tmp_path):
     with pytest.raises(EndpointUnreachable):
         asyncio.run(go())
     assert completions.http_requests == 1
+

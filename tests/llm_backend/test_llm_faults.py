@@ -226,12 +226,8 @@ def test_server_reporting_tool_calls_for_a_full_budget_counts_as_cut_off(fake_ll
     # llama-cpp-python says finish_reason "tool_calls" even when max_tokens ran out.
     partial = json.dumps(GOOD, ensure_ascii=False)[:-30]
     fake_llm.push(
-        Reply(
-            body={
-                **answer(partial).body,
-                "usage": {"prompt_tokens": 9, "completion_tokens": 300, "total_tokens": 309},
-            }
-        ),  # fmt: skip
+        Reply(body={**answer(partial).body, "usage": {"prompt_tokens": 9,
+              "completion_tokens": 300, "total_tokens": 309}}),  # fmt: skip
         answer(GOOD),
     )
     out = llm_backend(max_tokens=300, max_tokens_cap=600).extract(make_doc(DOC))

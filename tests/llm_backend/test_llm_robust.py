@@ -161,12 +161,10 @@ def test_no_reask_when_the_budget_leaves_no_room():
 
 def test_context_length_exceeded_on_a_reask_keeps_the_grounded_records(fake_llm, llm_backend):
     fake_llm.push(
-        answer(
-            {"index_results": [IR_GOOD, _invented(score=12.5)], "metrics": [], "initiatives": []}
-        ),  # fmt: skip
-        _error(
-            400, "This model's maximum context length is 4096 tokens (context_length_exceeded)"
-        ),  # fmt: skip
+        answer({"index_results": [IR_GOOD, _invented(score=12.5)], "metrics": [],
+                "initiatives": []}),  # fmt: skip
+        _error(400, "This model's maximum context length is 4096 tokens "
+                    "(context_length_exceeded)"),  # fmt: skip
     )
     out = llm_backend(max_retries=3).extract(_doc())
     assert len(fake_llm.requests) == 2  # no further re-ask after the 400
@@ -228,7 +226,9 @@ def test_a_corrected_record_supersedes_its_earlier_version(fake_llm, llm_backend
     assert len(out.extraction.metrics) == 1
 
 
-def test_a_reask_that_fails_again_keeps_the_first_answers_grounded_records(fake_llm, llm_backend):
+def test_a_reask_that_fails_again_keeps_the_first_answers_grounded_records(
+    fake_llm, llm_backend
+):
     fake_llm.push(answer({"index_results": [IR_GOOD, _invented(score=12.5)]}))
     fake_llm.push(answer({"index_results": [_invented(score=13.5)]}))
     out = llm_backend(max_retries=1).extract(_doc())

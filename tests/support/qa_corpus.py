@@ -119,12 +119,8 @@ def records() -> dict[str, dict[str, list]]:
 
 
 def store_corpus(
-    path: Path,
-    texts: dict[str, str],
-    recs: dict[str, dict[str, list]],
-    *,
-    backend: str = "rules",
-    copies: int = 1,
+    path: Path, texts: dict[str, str], recs: dict[str, dict[str, list]], *,
+    backend: str = "rules", copies: int = 1,
 ) -> Store:
     """A store holding ``texts`` with their records, saved in one finished run; ``copies``
     > 1 saves each document again under new doc_ids (the same facts reported by several

@@ -14,7 +14,7 @@ from support.qa_corpus import doc
 
 WEB_ID = "r-web"
 WEB = (
-    "Bảng xếp hạng <script>alert(\"xss\")</script> & “trích dẫn” 'một'\n"
+    'Bảng xếp hạng <script>alert("xss")</script> & “trích dẫn” \'một\'\n'
     "Năm 2023, Hà Tĩnh xếp thứ 1 về Chỉ số CCHC, đạt 90,1 điểm; Nghệ An xếp thứ 2, đạt 88,0 điểm.\n"
     "Năm 2023, Quảng Bình </script><img src=x onerror=alert(1)> xếp thứ 3 về Chỉ số CCHC, "
     "đạt 85,5 điểm.\n"
