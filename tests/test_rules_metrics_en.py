@@ -247,3 +247,17 @@ def test_a_vietnamese_shortening_is_named_as_a_cut() -> None:
     assert [m.name for m in out.extraction.metrics if m.value == 30] == [
         "mức giảm thời gian giải quyết thủ tục đất đai"
     ]
+
+
+def test_an_english_share_of_a_places_things_is_that_places() -> None:
+    text = (
+        "Reform results of 2023\n\n"
+        "In 2023, Quang Ninh led the region. In 2023, 95.2% of dossiers in Hai Phong were "
+        "settled ahead of or on schedule."
+    )
+    assert metrics(text)[95.2] == (
+        "Hải Phòng",
+        "share of dossiers settled ahead of or on schedule",
+        "%",
+        2023,
+    )

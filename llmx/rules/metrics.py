@@ -780,7 +780,9 @@ def find_metrics(
         )
         by_year = _EN_BY_YEAR.search(original, rate.end) if en_goal else None  # "… by 2025"
         year = int(by_year.group(1)) if by_year else None
-        emit(rate.start, rate.end, rate.value, "%", rate.name, year=year, target=en_goal or None)
+        place = rate.place
+        where = next((e for e in ents if place and place[0] <= e.start < place[1]), None)
+        emit(rate.start, rate.end, rate.value, "%", rate.name, where, year, en_goal or None)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None

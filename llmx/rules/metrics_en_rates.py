@@ -21,6 +21,7 @@ _PERCENT = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per
 _OF_WHAT = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?P<np>(?!which\b|them\b|these\b|those\b|"
     r"respondents\b|citizens surveyed\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
+    r"(?P<place>\s+(?:in|at)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)?"  # "… of dossiers in Hai Phong"
     r"(?=\s+(?:were|was|are|is|had been|have been|to be|got|received)\b|"
     r"\s+(?:on time|online|ahead)\b|"
     r"[,;.]|\s+in\s+(?:19|20)\d\d|\s+by\s+(?:19|20)\d\d|$)"
@@ -68,6 +69,9 @@ class EnRate:
     end: int
     value: float
     name: str
+    place: tuple[int, int] | None = (
+        None  # where a place the share is of is named ("… in Hai Phong")
+    )
 
 
 @cache
@@ -99,7 +103,9 @@ def find_en_rates(original: str) -> list[EnRate]:
             or _share_of(original, m.start(), m.end())
         )
         if name:
-            out.append(EnRate(m.start(), m.end(), value, name))
+            of = _OF_WHAT.match(original, m.end())
+            place = of.span("place") if of is not None and of.group("place") else None
+            out.append(EnRate(m.start(), m.end(), value, name, place))
     return out
 
 
