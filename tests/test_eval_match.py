@@ -61,6 +61,7 @@ def test_entity_key_ignores_type_words_below_a_province():
     assert entity_key("TP. Đồng Hới") == entity_key("Đồng Hới")
     assert entity_key("huyện Bảo Lâm") == entity_key("Bảo Lâm")
     assert entity_key("thị xã Sa Pa") == entity_key("Sa Pa") != entity_key("Sở Tư pháp")
+    assert entity_key("TX. Sa Pa") == entity_key("thị xã Sa Pa")  # "TX." abbreviates "thị xã"
     # A city named after its province stays apart from the province.
     assert entity_key("TP. Hà Tĩnh") != entity_key("Hà Tĩnh")
     assert entity_key("Thành phố Hà Nội") == entity_key("Hà Nội")

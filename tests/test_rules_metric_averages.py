@@ -138,3 +138,23 @@ def test_the_cheap_tests_let_every_vocabulary_example_through() -> None:
         hint = hints.get(entry.label)
         for example in entry.examples if hint is not None else []:
             assert hint.search(fold(example)), (entry.label, example)
+
+
+def test_a_provinces_own_units_average_is_the_provinces() -> None:
+    from support.documents import make_doc
+
+    from llmx.rules.extractor import RulesExtractor
+
+    text = (
+        "Dien Bien publishes its 2023 SIPAS\n\n"
+        "In 2023, Dien Bien province improved its SIPAS. The departments and agencies averaged "
+        "93.2% last year, 0.5% below 2022, and the localities averaged 91.7%."
+    )
+    out = RulesExtractor().extract(make_doc(text))
+    got = {m.value: (m.entity, m.name) for m in out.extraction.metrics}
+    assert got[93.2] == ("Điện Biên", "average SIPAS of departments and agencies")
+    assert got[-0.5] == (
+        "Điện Biên",
+        "change in the average SIPAS of departments and agencies from 2022",
+    )
+    assert got[91.7] == ("Điện Biên", "average SIPAS of localities")

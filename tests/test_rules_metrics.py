@@ -202,3 +202,11 @@ def test_rates_told_respectively_go_to_the_units_listed_in_order() -> None:
         "và 93,2%."
     )
     assert {m.entity for m in metrics(uneven)} == {"Bộ Y tế"}
+
+
+def test_a_rate_of_agencies_keeps_co_quan_and_services_that_had_dossiers_keep_co() -> None:
+    # folded, "cơ" (cơ quan) and "có" (has) read alike: only "có" is a verb
+    m = one("Năm 2023, tỷ lệ cơ quan hành chính của tỉnh Hà Tĩnh áp dụng ISO đạt 95%.", 95)
+    assert m.name == "tỷ lệ cơ quan hành chính"
+    text = "Năm 2022, tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ của Bộ Y tế đạt 98%."
+    assert one(text, 98).name == "tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ"

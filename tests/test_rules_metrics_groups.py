@@ -300,3 +300,34 @@ def test_survey_forms_after_tren_are_more_than_and_parts_after_a_shared_verb_cou
     assert got[6] == ("Phú Yên", "số trục nội dung tăng điểm")
     assert got[2] == ("Phú Yên", "số trục giảm điểm")
     assert 8 not in got  # the whole of "06 trong 8", not a figure
+
+
+def test_a_count_of_the_ministries_bloc_is_titled_by_its_kind_of_unit() -> None:
+    text = (
+        "Năm 2021, Chỉ số CCHC của các bộ, ngành chia thành hai nhóm. Nhóm trên 90% chỉ có 4 "
+        "đơn vị là Bộ Tư pháp, Bộ Tài chính, Bộ Công Thương và Ngân hàng Nhà nước Việt Nam."
+    )
+    m = one(text, 4)
+    assert (m.entity, m.name) == (
+        "17 bộ, cơ quan ngang bộ",
+        "số bộ, cơ quan ngang bộ nhóm trên 90%",
+    )
+
+
+def test_a_group_that_opens_a_list_item_names_the_count_after_gom() -> None:
+    text = (
+        "Năm 2020, Chỉ số CCHC của các bộ, cơ quan ngang bộ được chia thành hai nhóm:\n"
+        "- Nhóm A, có Chỉ số CCHC từ 90% trở lên, gồm 05 đơn vị: Bộ Tư pháp; Bộ Tài chính.\n"
+        "- Nhóm B, có Chỉ số CCHC dưới 90%, gồm 12 đơn vị."
+    )
+    a, b = one(text, 5), one(text, 12)
+    assert (a.entity, a.name) == (
+        "17 bộ, cơ quan ngang bộ",
+        "số bộ, cơ quan ngang bộ nhóm A, có Chỉ số CCHC từ 90% trở lên",
+    )
+    assert b.name == "số bộ, cơ quan ngang bộ nhóm B, có Chỉ số CCHC dưới 90%"
+
+
+def test_gom_outside_a_group_still_opens_a_base() -> None:
+    text = "Năm 2020, khối huyện gồm 9 đơn vị; 7 đơn vị đạt loại tốt."
+    assert [m.value for m in metrics(text) if m.value == 9] == []

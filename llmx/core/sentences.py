@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # opening quote/bracket, or at a line break. Abbreviations like "TP." and "Sở NN." don't end
 # a sentence because a name (capitalised) follows them; handled by the _ABBREV check.
 _END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(A-ZÀ-Ỹ0-9Đ])|\n+")
-_ABBREV = re.compile(r"(?:\b(?:TP|Tp|tp|TT|Q|P|H|X|ThS|TS|PGS|GS|Th|Mr|Ms|Dr|St)\.)$")
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|tp|TX|TT|Q|P|H|X|ThS|TS|PGS|GS|Th|Mr|Ms|Dr|St)\.)$")
 
 
 @dataclass(frozen=True, slots=True)

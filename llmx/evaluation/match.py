@@ -45,8 +45,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # Centrally-run cities (a "thành phố" that is a province), for when no gazetteer is loaded.
 _PUNCT = re.compile(r"[^0-9a-z]+")
 # Type words of units below a province (folded): "huyện Lạng Giang" == "Lạng Giang". "tp" and
-# "thành phố" are handled with the provinces, since they also name centrally-run cities.
-_SUB_PROVINCE_TYPES = ("huyen ", "thi xa ", "quan ", "thi tran ", "xa ", "phuong ")
+# "thành phố" are handled with the provinces, since they also name centrally-run cities;
+# "TX." is the written abbreviation of "thị xã".
+_SUB_PROVINCE_TYPES = ("huyen ", "thi xa ", "tx ", "quan ", "thi tran ", "xa ", "phuong ")
 
 
 # -- normalisation ---------------------------------------------------------------------------

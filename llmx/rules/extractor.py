@@ -41,6 +41,7 @@ from llmx.rules.index_results import (
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
 from llmx.rules.metrics import find_metrics, lead_period_year
+from llmx.rules.metrics_carried import MetricMemory
 from llmx.rules.plausibility import implausible, unit_scale_indices
 from llmx.rules.tables import with_table_results
 
@@ -320,6 +321,21 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+def _metric_subject(
+    subject: EntityMention | None, main: EntityMention | None, province: str | None, end: int
+) -> EntityMention | None:
+    """Whose a sentence's unattributed figures are: the sentence's subject, except that a
+    unit inside the province the article first names only later ("Lập Thạch lần đầu …" after
+    a paragraph of the province's totals) does not own the figures told before it; those are
+    the province's."""
+    if subject is not main or main is None or main.start < end:
+        return subject
+    province = province or main.province  # the unit's own province when none is named
+    if province and main.level in ("district", "commune", "department"):
+        return EntityMention(0, 0, province, "province", province)
+    return subject
+
+
 def is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title. A sentence
     followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence."""
@@ -446,7 +462,9 @@ class RulesExtractor(Backend):
         doc_year: int | None = None
         initiative_memory = InitiativeMemory()
         seen_body = False
+        metric_memory = MetricMemory()
         for para_no, para in enumerate(paragraphs(text)):
+            metric_memory.new_paragraph(text[para.start : para.end])
             if is_heading(text[para.start : para.end]):
                 # Headlines restate the body and teasers belong to other articles; a heading
                 # also starts a new topic, so nothing carries across it.
@@ -505,19 +523,24 @@ class RulesExtractor(Backend):
                     context_year = _year_after_compared(carry)
                 metric_year = para_year if para_year is not None else doc_year
                 if metric_year is None:
-                    # an article about one edition: its year, before the dateline's
+                    # an article about one edition: its year, before the dateline's; else the
+                    # latest year the article has measured so far ("In the PAR Index 2017, …"
+                    # then "The rankings draw on 18,300 civil servants")
                     metric_year = carry.edition_year or head_year
+                    if metric_year is None and carry.seen_years:
+                        metric_year = max(carry.seen_years)
                 para_year = context_year
                 for rec in find_metrics(
                     f,
                     original,
                     ents,
                     years,
-                    subject,
+                    _metric_subject(subject, main, carry.doc_province, e),
                     mask,
                     metric_year,
                     carry.doc_province,
                     carry.index or carry.doc_index,
+                    metric_memory,
                 ):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main, initiative_memory):

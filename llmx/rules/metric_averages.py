@@ -54,9 +54,12 @@ _CHANGE_WORD = re.compile(
     r"\b(?:tang|giam|cao hon|thap hon|nhinh hon|up|down|higher|lower|rose|fell)\b"
 )
 # What may stand between an average's value and a change or earlier value told after it.
-_JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|in (?:19|20)\d\d|so voi)\s*)?[\s,]*")
+_JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|last year|in (?:19|20)\d\d|so voi)\s*)?[\s,]*")
 _FOLLOW_UP_WINDOW = 90
 _MAX_FOLLOW_UPS = 3
+_UNITS_WORDS = re.compile(
+    r"departments and agencies|departments|agencies|localities|districts|communes", re.IGNORECASE
+)
 _UNIT_RE = re.compile(r"%|percent(?:age points?)?|points?|diem")
 
 
@@ -84,7 +87,7 @@ def _matchers(label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
     )
 
 
-def _index_in(f: str) -> str | None:
+def index_in(f: str) -> str | None:
     """The first index the (folded) sentence names."""
     best: tuple[int, str] | None = None
     for rx, code in lx.INDEX_RE:
@@ -169,8 +172,12 @@ def find_averages(
             if value is not None and value > _MAX_SCORE and _POINT_DECIMAL.fullmatch(m["v"]):
                 value = float(m["v"])  # "điểm trung bình đạt 42.269 điểm": no score is 42 269
             owner = entry.attrs.get("owner", "nation")
-            sentence_index = sentence_index or _index_in(f) or index  # read once, when needed
+            sentence_index = sentence_index or index_in(f) or index  # read once, when needed
             name = _name(entry.attrs.get("name", f"{owner}_average"), entry.lang, sentence_index)
+            units = _UNITS_WORDS.search(cue.group(0))
+            if name is not None and "{units}" in name:
+                # "The localities averaged …": the units named by the cue
+                name = name.replace("{units}", units.group(0).lower()) if units else None
             if value is None or name is None:
                 continue
             start, end = m.start("v"), m.end("u")

@@ -14,19 +14,38 @@ from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
+from llmx.rules.metric_averages import index_in as _first_index
+from llmx.rules.metric_changes import RelativeChange, find_relative_changes
+from llmx.rules.metrics_carried import (
+    MetricMemory,
+    bloc_before,
+    carried_name,
+    count_of_rate,
+    equivalent_before,
+    rate_of_count,
+    without_owner,
+)
 from llmx.rules.metrics_en import find_en_counts, find_en_shares
+from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
     r"(?:\bso|de an|muc do|iso|nghi dinh|chi thi|quyet dinh|giai doan|quy|thang|ngay|luc|"
-    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|-|\bnam)\s*$|:$"
-)  # ":" right before a number is a time ("10:30"); a list after "…: " counts
+    r"thu|khoan|dieu|phien|lan thu|top|nhom|/|\d\s*-|[^\W\d]-|\bnam)\s*$|:$"
+)  # ":" right before a number is a time ("10:30"); a list after "…: " counts; "-" is a
+# range ("80 - 90%") or a code ("NĐ-CP"), not a list item's dash ("- 100% thủ tục …")
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
-    r"\s+(?:dat|la|chiem|da|dang|co|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
+    r"\s+(?:dat|la|chiem|da|dang|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 16
+# "có" after a rate's head starts its verb ("tỷ lệ … có 95% …"), except in the measured noun
+# phrase "có phát sinh hồ sơ" (services that had dossiers).
+_HAS_VERB = re.compile(r"\s+có(?!\s+phát sinh)(?:\s|$)")
+_ALIAS = re.compile(r"\(([^()]+)\)\s*$")  # "Digital Transformation Index (DTI)" -> "DTI"
+# The first words of names written as column titles, lower-cased where a sentence opens on them.
+_HEAD_WORD = re.compile(r"^(?:Tỷ lệ|Tỉ lệ|Mức độ|Số|Thời gian|Tổng số)\b")
 # A name's bare head ("tỷ lệ", "tỷ lệ này"): it does not say what is measured.
 _BARE_RATE_NAME = re.compile(
     r"^(?:ty le|ti le|muc do)(?: (?:nay|do|tren|chung|lan luot|tuong ung))*$"
@@ -36,8 +55,8 @@ _LEVEL_NAME = re.compile(r"^muc do \d+$")
 _LEVEL_IN_NAME = re.compile(r"muc do \d+")
 # Where the noun phrase after a number ends: a clause mark or a word that starts a new one.
 _PHRASE_BREAK = re.compile(
-    r"[;:,.()]|\s(?:va|nhung|trong do)\s|\s(?:tang|giam)\s(?!diem|hang|bac|thu hang)"
-)
+    r"[;:()]|[,.](?!\d)|\s(?:va|nhung|trong do)\s|\s(?:tang|giam)\s(?!diem|hang|bac|thu hang)"
+)  # a comma between digits is a decimal ("từ 0,5 trở lên"), not a break
 # Separators a list of kinds goes on across ("xã, phường", "cấp huyện và cấp xã").
 _LIST_GOES_ON = re.compile(r",\s*|\s(?:va|hoac)\s+")
 # The words that open the clause before a count and say nothing of it ("đã", "và", "có").
@@ -72,7 +91,8 @@ _GROUP_NUMBER = re.compile(
     r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
-_GROUP_LEAD_END = re.compile(r",?\s+(?:chỉ\s+|cũng\s+)?có$", re.IGNORECASE)
+_BULLETS = "-+•*–"  # a list item's mark before a clause ("- Nhóm A, …")
+_GROUP_LEAD_END = re.compile(r",?\s+(?:(?:chỉ\s+|cũng\s+)?có|gồm)$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
 _REGION_NAME_MAX = 60
 _TOPIC_LEAD = re.compile(r"^(?:đối với|với|trên|tại)\s+", re.IGNORECASE)
@@ -83,6 +103,7 @@ _MAX_LISTED = 6
 # "Tỷ lệ điểm (số)": the share of the maximum score a unit got, its index result.
 _SCORE_SHARE_NAME = re.compile(r"^(?:ty le|ti le) diem\b")
 _RATE_IN_NAME = re.compile(r"\d\s*%")
+_RATE_VALUE_IN_NAME = re.compile(r"\bdat \d+(?:[.,]\d+)?\s*%")  # a rate's value, not a bound
 _ANAPHOR = re.compile(r"\b(?:nay|do|tren)$|\b(?:nay|do)\b")
 # A count of the parts an index is built from ("được cấu trúc thành 8 lĩnh vực", "xây dựng
 # trên 8 tiêu chí"): the index's make-up, not a figure of anyone.
@@ -140,6 +161,11 @@ _SOURCE_BEFORE = re.compile(
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
+_ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
+_OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
+_LOCALITIES = re.compile(r"\blocalities\b")
+_EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
+_OPEN_END = re.compile(r"\s*tro len\b")
 _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
 # "Việc <task> (mới) đạt 46,3%": the rate of a task.
 _TASK_RATE_RE = re.compile(
@@ -214,6 +240,71 @@ def _rate_name(f: str, original: str, num_start: int) -> str | None:
     return _clean(f"{named[0]} {level}")
 
 
+def _change_name(change: RelativeChange, level: str | None, measured: int | None) -> str | None:
+    """A relative change's name from the vocabulary's change template, with the index as its
+    level and the year it is compared with (the year before the measured one unless told):
+    "change in the PCI from 2023" (signed), "mức tăng DTI so với năm 2020"."""
+    concept = get_vocab().concept("metric", "average_change")
+    if concept is None or level is None:
+        return None
+    compared = change.compared or (measured - 1 if measured is not None else None)
+    if change.lang == "en":
+        said = str(compared) if compared else "the year before"
+        return concept.en.replace("{level}", level).replace("{year}", said)
+    said = f"năm {compared}" if compared else "năm trước"
+    direction = "giảm" if change.sign < 0 else "tăng"
+    return (
+        concept.vi.replace("{direction}", direction)
+        .replace("{level}", level)
+        .replace("{year}", said)
+    )
+
+
+def _short_index(f: str, index: str | None) -> str | None:
+    """The short English name of the index a (folded) sentence names, else of the
+    paragraph's ``index``: its bracketed alias where it has one ("DTI"), else its name."""
+    code = _first_index(f) or index
+    if code is None:
+        return None
+    name = get_vocab().index_display(code, "en")
+    alias = _ALIAS.search(name)
+    return alias.group(1) if alias else name
+
+
+# A change verb right before a rate's value, and the comparison told after it.
+_MOVED_BEFORE = re.compile(
+    r"(?:^|[\s,;(])(?P<v>tang|giam|cao hon|thap hon)(?: them| toi| den| khoang| di)?\s*$"
+)
+_SINCE = re.compile(r"\s*(so với [^,;:.()]{3,40}?)(?=\s*(?:[,;:.()]|và\b|$))")
+# A cut or rise right before a share ("cắt giảm ít nhất 20% …"), and what may follow it that
+# is a comparison, not what was cut ("giảm 5% so với năm trước").
+_CUT_BEFORE = re.compile(
+    r"\b(?:cat |rut )?(?P<v>giam|tang|ngan)(?: them)?"
+    r"(?: (?:it nhat|toi thieu|tren|hon|khoang))?\s*$"
+)
+_COMPARED_AFTER = re.compile(r"^(?:so voi|so cung ky|so|voi|nam|the|trong|len|xuong|con|den)\b")
+_MUC_LEAD = re.compile(r"^(?:mức|muc)\s+", re.IGNORECASE)
+
+
+_COMPARED_BEFORE = re.compile(r"\b(?:so voi|cung ky|hon)\s*$")
+_COUNT_MOVED = re.compile(r"\s(tăng|giảm)(?: thêm)?$")
+
+
+@cache
+def _alias_count(alias: str) -> re.Pattern[str]:
+    """A count in the article's short form of a unit ("8,98 ngàn HS")."""
+    return re.compile(
+        rf"(?<![\d.,])(?P<v>\d+(?:[.,]\d+)*)(?:\s+(?P<m>nghìn|ngàn|triệu))?\s+"
+        rf"(?P<a>{re.escape(alias)})\b"
+    )
+
+
+def _head_in_earlier_clause(f: str, pos: int) -> bool:
+    """Whether the last rate head before ``pos`` stands before a ";" that also does."""
+    heads = list(lx.RATE_HEAD_RE.finditer(f, 0, pos))
+    return bool(heads) and ";" in f[heads[-1].end() : pos]
+
+
 def _names_a_unit(name: str, ents: list[EntityMention]) -> bool:
     """Whether a name holds a unit's name: the words before a value were its subject's."""
     key = fold(name)
@@ -244,6 +335,9 @@ def _head_name(f: str, original: str, h: int, num_start: int) -> str | None:
     cut = _VERBS.search(seg_f)
     if cut:
         seg_o = seg_o[: cut.start()]
+    has = _HAS_VERB.search(seg_o.lower())  # "có" (has), not "cơ" (cơ quan), which fold alike
+    if has:
+        seg_o = seg_o[: has.start()]
     cut = re.search(r"[;:(]", seg_o)
     if cut:
         seg_o = seg_o[: cut.start()]
@@ -298,7 +392,13 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
         if m is None:
             return len(f)
         go_on = _LIST_GOES_ON.match(f, m.start())
-        if go_on and go_on.end() > m.start() and _listed_at(original, go_on.end()):
+        if (
+            go_on
+            and go_on.end() > m.start()
+            and _listed_at(original, go_on.end())
+            and not original[go_on.end() : go_on.end() + 1].isupper()  # "…, Sở Xây dựng": a name
+            and not _next_clause_counts(f, go_on.end())
+        ):
             at = go_on.end()
             continue
         aside = _PAREN_ASIDE.match(f, m.start()) or _WORD_ASIDE.match(f, m.start())
@@ -306,6 +406,13 @@ def _phrase_end(f: str, original: str, pos: int) -> int:
             at = aside.end()
             continue
         return m.start()
+
+
+def _next_clause_counts(f: str, pos: int) -> bool:
+    """Whether the words from ``pos`` to the next break hold a count: "tiếp nhận 5.120 hồ
+    sơ, giải quyết đúng hạn 5.050 hồ sơ" starts another figure, not a list of kinds."""
+    nxt = _PHRASE_BREAK.search(f, pos)
+    return bool(lx.COUNT_RE.search(f, pos, nxt.start() if nxt else len(f)))
 
 
 def _following_name(f: str, original: str, pos: int) -> str:
@@ -414,6 +521,10 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
+_EN_MONTH_YEAR_RE = re.compile(
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+((?:19|20)\d\d)\b"
+)
 _HEADLINE_YEAR_RE = re.compile(r"\b(?:nam|in)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
 
 
@@ -428,7 +539,12 @@ def lead_period_year(head: str) -> int | None:
         said = {y.group(1) for y in _HEADLINE_YEAR_RE.finditer(headline)}
         if len(said) == 1:
             return int(said.pop())
-    m = m or lx.PERIOD_YEAR_RE.search(head) or lx.DATELINE_YEAR_RE.search(head)
+    m = (
+        m
+        or lx.PERIOD_YEAR_RE.search(head)
+        or lx.DATELINE_YEAR_RE.search(head)
+        or _EN_MONTH_YEAR_RE.search(head)  # "In June 2022, the province moved up …"
+    )
     return int(m.group(1)) if m else None
 
 
@@ -442,11 +558,13 @@ def find_metrics(
     context_year: int | None = None,
     doc_province: str | None = None,
     index: str | None = None,
+    memory: MetricMemory | None = None,
 ) -> list[dict[str, Any]]:
     """Metrics of one sentence. ``context_year`` is the year an earlier sentence of the
     same paragraph set ("Trong năm 2023, … Tổng hồ sơ đã giải quyết là …"); ``doc_province``
     the province the article is about, whose the counts of its agencies are; ``index`` the
-    index the paragraph is about, which names an average of a sentence that names none."""
+    index the paragraph is about, which names an average of a sentence that names none;
+    ``memory`` the rate the paragraph named last, for values here that name none."""
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
@@ -464,7 +582,13 @@ def find_metrics(
     years = sorted({*years, *periods, *editions})
     if years and (" as " in f or " than " in f):
         years = [(p, y) for p, y in years if not _AS_IN_YEAR.search(f, max(0, p - 14), p)]
-    is_target_sentence = bool(lx.TARGET_RE.search(f))
+    goal_item = memory is not None and memory.goal_list  # an item of a list of goals
+    is_target_sentence = goal_item or bool(lx.TARGET_RE.search(f))
+    if memory is not None and "(" in original:
+        for d in _ALIAS_DEF.finditer(f):
+            short = original[d.start("a") : d.end("a")]
+            if short.isupper():  # "hồ sơ (HS)": the article's short form of the unit
+                memory.aliases.setdefault(short, original[d.start("u") : d.end("u")])
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
     ents = [e for e in ents if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)]
@@ -481,6 +605,13 @@ def find_metrics(
         if before:
             if before[-1].level == "ministry" and lx.SURVEY_RE.search(f):
                 return _NATION
+            if (
+                len(before) > 1
+                and before[-1].level == "province"
+                and before[-2].level in _SUB_PROVINCE_LEVELS
+                and _OF_PROVINCE_GAP.fullmatch(f, before[-2].end, before[-1].start)
+            ):
+                return before[-2]  # "Sở Tư pháp tỉnh Hà Tĩnh": the department, of its province
             return before[-1]
         if _NATIONAL_SUBJECT_RE.search(f, 0, pos) and not _LOCAL_SUBJECT_RE.search(f, 0, pos):
             return _NATION  # "Cổng Dịch vụ công quốc gia có 7,2 triệu tài khoản"
@@ -489,6 +620,8 @@ def find_metrics(
         return main
 
     def year_at(pos: int) -> int | None:
+        if goal_item and memory is not None and memory.goal_year and not years:
+            return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
             by = [int(y.group(1)) for y in _TARGET_YEAR_RE.finditer(f, 0, pos)]
             if by and lx.TARGET_RE.search(f, 0, pos):
@@ -504,6 +637,7 @@ def find_metrics(
         return context_year if context_year is not None else (years[0][1] if years else None)
 
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
+    emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
 
     def emit(
         s: int,
@@ -513,12 +647,26 @@ def find_metrics(
         name: str,
         ent: EntityMention | None = None,
         year: int | None = None,
+        target: bool | None = None,
+        shared: bool = False,
     ) -> None:
-        if any(mask[s:e]) or not name:
+        if (any(mask[s:e]) and not shared) or not name:
             return
+        if (
+            unit != "%"
+            and _RATE_VALUE_IN_NAME.search(fold(name))
+            and lx.RATE_HEAD_RE.search(f, _clause_start(f, s), s)
+        ):
+            return  # "tỷ lệ giải quyết 25 TTHC … đạt 95,73%": the count is part of a rate's name
+        if name[:1].isupper() and _HEAD_WORD.match(name):
+            name = name[0].lower() + name[1:]  # "Tỷ lệ …" opening a sentence: a column title
         if period and period.start() < s and fold(period.group(0)) not in fold(name):
             # the period is part of what is measured (CONVENTIONS: shorter than a year)
-            name = f"{name} {original[period.start() : period.end()]}"
+            said = original[period.start() : period.end()]
+            said = f"{said[0].lower()}{said[1:]}"  # "Tháng 5/2022, …" opening a sentence
+            if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
+                said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
+            name = f"{name} {said}"
         for i in range(s, e):
             mask[i] = True
         name = _named_by_bloc(original, s, unit, name)
@@ -539,10 +687,13 @@ def find_metrics(
             ent = _NATION  # the units a ministry's survey covered are the country's
         elif (
             unit != "%"
+            and (ent is None or ent.level != "nation")  # "95/95 bộ, ngành, địa phương"
             and _BLOC_UNITS.match(fold(unit))
             and (_BLOC_CUE.search(f) or (ent is not None and ent.level == "ministry"))
         ):
             ent = _bloc()  # "Nhóm trên 90% có 2 đơn vị là …": the bloc's count of its members
+        if ent is not None and ent.level == "ministry" and unit != "%":
+            name = _named_as_bloc(name, unit, ent)
         out.append(
             {
                 "entity": ent.name if ent else "không rõ",
@@ -550,9 +701,12 @@ def find_metrics(
                 "value": value,
                 "unit": unit,
                 "year": year if year is not None else year_at(s),
-                "is_target": is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+                "is_target": target
+                if target is not None
+                else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
             }
         )
+        emitted.append((s, e, out[-1], ent))
 
     respective = _respective_owners(f, ents)
     verbs: dict[str, tuple[int, str]] = {}  # unit -> (where its list goes on, its verb)
@@ -569,24 +723,76 @@ def find_metrics(
             verbs[key] = (_phrase_end(f, original, unit_start), verb)
         return verb
 
+    # "The localities averaged 94.54%" in an article about one province: its districts' average,
+    # which the country's average readers would misread (precision first: not read)
+    own_localities = main is not None and main.level == "province" and _LOCALITIES.search(f)
     for avg in find_averages(f, original, ents, index):
+        if own_localities and avg.owner == "nation" and not lx.NATIONAL_FIGURE_RE.search(f):
+            continue
         # before the rates below: an average's number read there would take a unit's name
         said = avg.year
         if said is None and avg.back:
             measured = year_at(avg.start)
             said = measured - avg.back if measured is not None else None
+        if avg.owner == "province":
+            # "The localities averaged 94.54%" in an article about one province: its own
+            if main is None or main.level != "province":
+                continue
+            emit(avg.start, avg.end, avg.value, avg.unit, avg.name, main, said)
+            continue
         whose = _AVERAGE_OWNERS[avg.owner]()
         if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
             whose = EntityMention(0, 0, _LEADING_NUMBER.sub(str(avg.size), whose.name), whose.level)
         emit(avg.start, avg.end, avg.value, avg.unit, avg.name, whose, said)
 
-    for count in find_en_counts(f, original):
+    for change in find_relative_changes(f, original):
+        # "80.87 points, a rise of 4.3%": the change of the unit's score, named as a change
+        name = _change_name(change, _short_index(f, index), year_at(change.start))
+        unit_ent = next(
+            (e for e in reversed(ents) if e.end <= change.score_at and e.level != "nation"),
+            None,
+        )
+        taken = any(a <= change.start < b for a, b, _, _ in emitted)  # an average's change
+        if name is not None and unit_ent is not None and not taken:  # whose: named, not guessed
+            signed = -change.value if change.sign < 0 and change.lang == "en" else change.value
+            # read even where the index results masked it: a percent change of a points
+            # score is never their score change (CONVENTIONS)
+            emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
+
+    en_counts, counted = find_en_counts(
+        f, original, memory.counted if memory else None, lambda: _short_index(f, index)
+    )
+    if memory is not None:
+        memory.counted = counted
+    for count in en_counts:
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
         emit(count.start, count.end, count.value, count.unit, count.name, by)
 
-    for share in find_en_shares(f, original):
+    if memory is not None and counted is not None and counted.surveyed:
+        memory.surveyed = counted.words  # "a survey of 30,500 citizens": whose later shares are
+    for share in find_en_shares(f, original, memory.surveyed if memory else None):
         emit(share.start, share.end, share.value, "%", share.name, _NATION)
 
+    for rate in find_en_rates(original):
+        # "the share of online applications reached 62%", "aims to have 80% of …"
+        en_goal = any(
+            sp.entry.lang == "en" or sp.label == "en_goal"
+            for sp in get_vocab().find(original[: rate.start], ["target", "metric"])
+            if sp.kind == "target" or sp.label == "en_goal"
+        )
+        by_year = _EN_BY_YEAR.search(original, rate.end) if en_goal else None  # "… by 2025"
+        year = int(by_year.group(1)) if by_year else None
+        place = rate.place
+        where = next((e for e in ents if place and place[0] <= e.start < place[1]), None)
+        emit(rate.start, rate.end, rate.value, "%", rate.name, where, year, en_goal or None)
+
+    # the sentence's last rate and its owner: a goal told after it is its goal
+    last_rate: tuple[str, EntityMention | None] | None = None
+    province = (
+        EntityMention(0, 0, doc_province, "province", doc_province)
+        if doc_province
+        else (main if main is not None and main.level == "province" else None)
+    )
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
         if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
@@ -596,10 +802,48 @@ def find_metrics(
             continue
         bound = lx.BOUND_BEFORE_RE.search(f, max(0, s - 16), s)
         goal = is_target_sentence and _GOAL_BOUND_RE.search(f, max(0, s - 24), s)
-        if (bound and not goal) or lx.BOUND_AFTER_RE.match(f[m.end() :]):
+        open_ended = goal and _OPEN_END.match(f, m.end())  # "phấn đấu đạt từ 80% trở lên"
+        if (bound and not goal) or (lx.BOUND_AFTER_RE.match(f[m.end() :]) and not open_ended):
             continue  # a threshold or a range end, not a measured rate ("đạt trên 98%" as a
             # goal is the goal)
         name = _rate_name(f, original, s)
+        if name is not None and _head_in_earlier_clause(f, s):
+            # "… tỷ lệ thanh toán trực tuyến đạt 50%; 90% người dân hài lòng …": the value
+            # after the ";" names its own noun phrase, the head was the last clause's
+            following = _following_name(f, original, m.end())
+            if _names_a_thing(following):
+                name = f"tỷ lệ {following}"
+        if name is None or _is_bare_rate(name):
+            # "Xếp sau là Cà Mau (95,1%)", "Khối bộ, ngành đạt 70,2%", "… so với mục tiêu
+            # 80%": the rate the paragraph named last, for that unit, bloc or goal
+            carry = carried_name(
+                original,
+                s,
+                ents,
+                (memory.name or memory.topic) if memory else None,
+                last_rate,
+                province,
+            )
+            if carry is not None:
+                owner_of = carry.owner or respective.get(m.start())
+                # a goal cue of an earlier clause ("so với mục tiêu 70%; khối tỉnh … đạt
+                # 18,54%") does not make a later unit's value a goal
+                is_goal = carry.is_goal or bool(lx.TARGET_RE.search(f, carry.start, s))
+                emit(m.start(), m.end(), value, "%", carry.name, owner_of, target=is_goal)
+                last_rate = (carry.name, owner_of)
+                continue
+        else:
+            name = without_owner(name, ents)
+            if not _not_a_rate_name(name):
+                last_rate = (name, respective.get(m.start()))
+                if memory is not None:
+                    memory.name = name
+            bloc = bloc_before(original, s, province)
+            if bloc is not None and fold(bloc[0]) not in fold(name):
+                # "Về tỷ lệ … đúng hạn: các cơ quan chuyên môn cấp tỉnh đạt 99,74%, UBND cấp
+                # huyện đạt 99,33%": the rate of each level, the province's
+                emit(m.start(), m.end(), value, "%", f"{name} của {bloc[0]}", bloc[1])
+                continue
         if name is not None and _is_bare_rate(name):
             # "tỷ lệ 62,04% dịch vụ công trực tuyến toàn trình": the head names nothing,
             # the noun phrase after the value does
@@ -612,6 +856,13 @@ def find_metrics(
             after = f.find(")", m.end())
             rest = _following_name(f, original, after + 1) if after >= 0 else ""
             name = _named_by_bloc(original, s, unit_o, _clean(f"tỷ lệ {unit_o} {rest}"))
+        cut = _CUT_BEFORE.search(f, _clause_start(f, s), s)
+        cut_of = _following_name(f, original, m.end()) if cut else ""
+        if cut and len(cut_of.split()) >= 2 and not _COMPARED_AFTER.match(fold(cut_of)):
+            # "giảm 50% mức thu phí, lệ phí …", "cắt giảm ít nhất 20% thời gian giải quyết
+            # …": how much what follows is cut (or raised), not a level
+            direction = "tăng" if cut.group("v") == "tang" else "giảm"
+            name = _clean(f"mức {direction} {_MUC_LEAD.sub('', cut_of)}")
         if name is None:
             before = f[_clause_start(f, s) : s]
             if re.search(r"\b(?:tang|giam)\s*(?:them\s*)?$", before):
@@ -627,6 +878,25 @@ def find_metrics(
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
             continue
+        moved = _MOVED_BEFORE.search(f, max(0, s - 24), s) if name else None
+        if moved is not None and not name.startswith("mức"):
+            # "tỷ lệ chậm hạn … chỉ còn 3,45%, thấp hơn 3,86% so với kỳ trước": the change of
+            # the rate, not its level (CONVENTIONS: a change is labelled only as a change)
+            direction = "tăng" if moved.group("v") in ("tang", "cao hon") else "giảm"
+            since = _SINCE.match(original, m.end())
+            name = _clean(f"mức {direction} {name}" + (f" {since.group(1)}" if since else ""))
+        listed = _topic_units(f, original, s, ents) if m.start() not in respective else []
+        if len(listed) > 1:
+            # "Tại TX. A, TX. B và huyện C, 100% đơn vị cấp xã đều tăng điểm": each unit's
+            for unit_ent in listed:
+                emit(m.start(), m.end(), value, "%", name, unit_ent, shared=True)
+            for i in range(m.start(), m.end()):
+                mask[i] = True
+            continue
+        if name and memory is not None and name.startswith(("tỷ lệ", "tỉ lệ")):
+            # "Sở A giải quyết 100% hồ sơ đúng hạn, Sở B đạt 98,5%": named by what follows it,
+            # the rate names the units given after it as well
+            memory.name = name
         emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
     for m in _FRACTION_RE.finditer(f):
@@ -652,7 +922,11 @@ def find_metrics(
             continue
         if _in_structure(f, s):
             continue
-        if _UNITS_COUNTED.match(m.group("u")) and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s):
+        if (
+            _UNITS_COUNTED.match(m.group("u"))
+            and _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
+            and not _group_opens(original, s)
+        ):
             continue  # "Trong 16 đơn vị của khối này, …": the units ranked, not a figure
         raw = m.group("v")
         if m.group("m"):
@@ -673,7 +947,43 @@ def find_metrics(
             emit(s, m.end("u"), value, unit, duration)
             continue
         verb = count_verb(s, m.start("u"), unit)
-        emit(s, m.end("u"), value, unit, _count_name(f, original, m.start("u"), unit, verb))
+        name = _count_name(f, original, m.start("u"), unit, verb)
+        if last_rate is not None and _says_only(name, unit) and equivalent_before(original, s):
+            # "…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ": the count of what the rate measures
+            emit(s, m.end("u"), value, unit, count_of_rate(last_rate[0], unit), last_rate[1])
+            continue
+        if _says_only(name, unit) and equivalent_before(original, s):
+            continue  # "… còn 20,95% chưa đồng bộ, tương ứng với 44.000 hồ sơ": of an unnamed rate
+        emit(s, m.end("u"), value, unit, name)
+
+    for alias, unit in memory.aliases.items() if memory is not None else ():
+        # "… 10,18 ngàn hồ sơ (HS) …; đã giải quyết 8,98 ngàn HS": the defined short form
+        for m in _alias_count(alias).finditer(original):
+            s = m.start("v")
+            if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):
+                continue
+            raw = m["v"] + (f" {m['m']}" if m["m"] else "")
+            value = parse_vn_number(raw)
+            if value is None or (1990 <= value <= 2100 and not m["m"]):
+                continue
+            phrase = _following_name(f, original, m.end())
+            # a list of units' counts goes on after it ("…, Sở B 3,01 ngàn HS"): not its name
+            stop = _DIGIT.search(phrase)
+            named = [e.start - m.end() for e in ents if e.start >= m.end()]
+            cut_at = min([len(phrase)] + ([stop.start()] if stop else []) + named)
+            phrase = phrase[: max(0, cut_at)].rstrip(" ,;")
+            verb = count_verb(s, m.start("a"), unit)
+            moved = _COUNT_MOVED.search(verb) if verb else None
+            if verb and moved:
+                # "số HS tiếp nhận giảm 142 HS": the change of that count
+                what = verb[: moved.start()].strip().replace(alias, unit)
+                emit(s, m.end(), value, unit, _clean(f"mức {moved.group(1)} {what}"))
+                continue
+            name = _clean(f"số {unit} {phrase}")
+            if verb and len(phrase.split()) <= _VERB_WITH_WORDS and fold(verb) not in fold(name):
+                name = _clean(f"{name} {verb}")
+            if name != f"số {unit}":  # a bare "số hồ sơ" says nothing of what was counted
+                emit(s, m.end(), value, unit, name)
 
     for m in _HEADED_COUNT_RE.finditer(f):
         # "Số hồ sơ đã giải quyết, trả kết quả là 1.795": the count's name comes first
@@ -721,7 +1031,25 @@ def find_metrics(
             name = _clean(canonical.vi + name[len(f"số {unit}") :])
             unit = canonical.vi.removeprefix("số ")
         emit(s, u_end, value, unit, name, group_owner)
+
+    for m in lx.PERCENT_RE.finditer(f):
+        # "25/31 xã, phường đạt chuẩn …, tương đương 80,65%": the share of what was counted
+        s = m.start("v")
+        if any(mask[s : m.end()]) or not equivalent_before(original, s):
+            continue
+        counts = [x for x in emitted if x[1] <= s and x[2]["unit"] != "%"]
+        value = parse_vn_number(m.group("v"))
+        if not counts or value is None or value > 100:
+            continue
+        _, _, restated, whose_count = max(counts, key=lambda x: x[1])
+        emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
+
+
+def _says_only(name: str, unit: str) -> bool:
+    """Whether a count's name says no more than its unit ("số hồ sơ tương ứng")."""
+    rest = fold(name).removeprefix(f"so {fold(unit)}").split()
+    return all(w in ("tuong", "ung", "voi", "duong") for w in rest)
 
 
 def _named_by_bloc(original: str, pos: int, unit: str, name: str) -> str:
@@ -794,6 +1122,35 @@ def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMen
     return {start: e for (start, _), e in zip(values, listed, strict=True)}
 
 
+_TOPIC_OPEN = re.compile(
+    r"(?:^|[,;:]\s*|\.\s+)(?:đáng chú ý,\s*)?(?:tại|ở|đối với|với)\s+$", re.IGNORECASE
+)
+_TOPIC_CLOSE = re.compile(r"\s*,\s*$")
+
+
+def _topic_units(f: str, original: str, pos: int, ents: list[EntityMention]) -> list[EntityMention]:
+    """The units a clause opens on as its place when the value at ``pos`` follows them ("Tại
+    TX. A, TX. B và huyện C, 100% đơn vị cấp xã đều tăng điểm"): each of them has the value.
+    Empty unless a list of two or more units opens the clause with "tại", "ở" or "đối với"
+    and only a comma stands between it and the value's words."""
+    before = [e for e in ents if e.end <= pos]
+    if not before:
+        return []
+    last = before[-1]
+    gap = original[last.end : pos]
+    if not _TOPIC_CLOSE.match(gap) and not re.fullmatch(r"\s*,\s*", gap):
+        return []
+    listed = [last]
+    for e in reversed(before[:-1]):
+        if not _RESPECTIVE_JOIN.fullmatch(f, e.end, listed[0].start):
+            break
+        listed.insert(0, e)
+    head = original[max(0, listed[0].start - 30) : listed[0].start]
+    if len(listed) < 2 or not _TOPIC_OPEN.search(head):
+        return []
+    return listed
+
+
 def _in_structure(f: str, pos: int) -> bool:
     """Whether the count at ``pos`` is one of the parts an index is made of: right after a
     structure cue ("cấu trúc thành 8 lĩnh vực") or later in the list it opens ("gồm 7 lĩnh
@@ -817,16 +1174,32 @@ def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
     )
 
 
+def _group_opens(original: str, pos: int) -> bool:
+    """Whether the clause of the count at ``pos`` opens on a group whose lead ends right
+    before it ("Nhóm A, có Chỉ số CCHC trên 90%, gồm 03 đơn vị")."""
+    start = max(original.rfind(";", 0, pos), original.rfind(". ", 0, pos)) + 1
+    lead = original[start:pos].strip().lstrip(_BULLETS).lstrip()
+    return any(
+        (m := rx.match(lead)) is not None and m.end() == len(lead)
+        for _, rx in _count_unit_matchers("group_lead")
+    )
+
+
 def _with_group(original: str, pos: int, name: str) -> str:
     """A count's name with the group its clause opens on ("Nhóm A, từ 90% trở lên, có 2
     tỉnh, thành phố" -> "số tỉnh, thành phố nhóm A, từ 90% trở lên"); the clause runs from
     the last ";" (or the sentence start) and may list several counts ("… có 6 tỉnh … và 6
     tỉnh …")."""
     start = max(original.rfind(";", 0, pos), original.rfind(":", 0, pos)) + 1
-    for _, rx in _count_unit_matchers("group_lead"):
-        m = rx.match(original, start + len(original[start:pos]) - len(original[start:pos].lstrip()))
-        if m is None or m.end() > pos:
-            continue
+    clause = original[start:pos]
+    opens = start + len(clause) - len(clause.lstrip().lstrip(_BULLETS).lstrip())
+    leads = [
+        m
+        for _, rx in _count_unit_matchers("group_lead")
+        if (m := rx.match(original, opens)) and m.end() <= pos
+    ]
+    # the longest lead: "Nhóm A, có Chỉ số CCHC trên 90%, gồm" over "Nhóm A, có"
+    for m in sorted(leads, key=lambda m: -m.end())[:1]:
         group = _GROUP_LEAD_END.sub("", m.group(0)).strip(" ,")
         if fold(group) not in fold(name):
             return _clean(f"{name} {group[0].lower()}{group[1:]}")
@@ -879,6 +1252,22 @@ def _task_rate_name(f: str, original: str, pos: int) -> str:
     if m is None:
         return ""
     return _clean(f"tỷ lệ {original[m.start('t') : m.end('t')]}")
+
+
+_BLOC_SIZE_LEAD = re.compile(r"^\d+\s+")
+
+
+def _named_as_bloc(name: str, unit: str, bloc: EntityMention) -> str:
+    """A count of the ministries' bloc titled by the bloc's kind of unit, whatever word the
+    text counts them in ("Nhóm trên 90% có 2 đơn vị" -> "số bộ, cơ quan ngang bộ nhóm trên
+    90%"): an analyst's column counts ministries, not "đơn vị"."""
+    kind = _BLOC_SIZE_LEAD.sub("", bloc.name)
+    head = f"số {unit}"
+    if not _BLOC_UNITS.match(fold(unit)) or not name.startswith(head) or kind == bloc.name:
+        return name
+    if fold(name).startswith(f"so {fold(kind)}"):
+        return name
+    return f"số {kind}{name[len(head) :]}"
 
 
 @cache

@@ -14,6 +14,7 @@ count is recorded in another unit than the words the text counts in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,7 @@ from llmx.core.vocab import Entry, get_vocab
 _COUNT_RE = re.compile(
     r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})+|\d{1,6})"
     r"(?:\s+of\s+(?:the\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
+    r"(?:[A-Z]{2,6}(?:\s+Index)?\s+)?"  # "6 PCI component indexes": the index, then the units
 )
 # A count that is the base of other figures or a rank, not a figure itself.
 _BASE_BEFORE = re.compile(
@@ -35,7 +37,7 @@ _YEARS = range(1990, 2101)
 _EN_HINT = re.compile(
     r"(?:provinces|localities|ministries|agencies|sectors|respondents|citizens|firms|companies|"
     r"enterprises|businesses|servants|people|households|ind(?:exes|ices)|dimensions|pillars|"
-    r"indicators|criteria|dossiers|applications|procedures|services)\b"
+    r"indicators|criteria|dossiers|applications|procedures|services|requests|decisions|units)\b"
 )
 _EN_SHARE_HINT = re.compile(
     r"\d\s*(?:%|percent\b|per cent\b)[^\n]*?\b(?:the|of|for|said|had|were)\b"
@@ -43,7 +45,7 @@ _EN_SHARE_HINT = re.compile(
 # Where the words saying what the counted units did stop.
 _PHRASE_STOP = re.compile(
     r"[,;:.()–—]|\s(?:while|whereas|against|compared|but|which|who|including|as well as|"
-    r"and the|respectively)\b",
+    r"and the|respectively)\b|\s(?:and|or)\s+(?=\d)",
     re.IGNORECASE,
 )
 _PHRASE_MAX_WORDS = 8
@@ -56,7 +58,8 @@ _TRAILING = re.compile(
 # what is measured.
 _VERB_START = re.compile(
     r"^(?!aged\b)(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
-    r"did|stood|slipped|dropped)\b",
+    r"did|stood|slipped|dropped|score|have|has|"
+    r"(?!including|according|during|following|regarding|concerning)\w{3,}ing)\b",
     re.IGNORECASE,
 )
 # A verb the count is the object of: "improved on 6 component indexes", "slipped on 4 …".
@@ -64,6 +67,15 @@ _VERB_BEFORE = re.compile(
     r"\b(?P<verb>\w+ed|gained|slipped|won|lost)\s+(?:on|in)\s+(?:the\s+)?(?:other\s+|remaining\s+)?$",
     re.IGNORECASE,
 )
+# A verb the count is the object of, said of the sentence's unit ("the province cut 306
+# administrative procedures", "took in 743,828 requests", "It offers 1,816 OPS").
+_ACTED_ON = re.compile(
+    r"\b(?P<verb>issued|cut|received|took in|handled|processed|settled|resolved|simplified|"
+    r"abolished|published|announced|provides|provided|offers|offered|digiti[sz]ed)\s+"
+    r"(?:a total of\s+|more than\s+|nearly\s+|about\s+|over\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = {"took in": "received", "offers": "offered", "provides": "provided"}
 _SURVEY = re.compile(
     r"\b(?:survey(?:ed)?|poll|feedback|respondents|responses|interviewed|answers|views)\b"
 )
@@ -80,6 +92,34 @@ class EnCount:
     unit: str
     name: str
     owner: str
+
+
+@dataclass(frozen=True)
+class CountedUnits:
+    """The units an English count counted, for a later count that leaves them unsaid ("…,
+    while the other 6 declined"): the words as written, the unit recorded, whose."""
+
+    words: str
+    unit: str
+    owner: str
+    title: str = ""  # the vocabulary's ``title``: "parts" for an index's parts
+    surveyed: bool = False  # people or firms a survey asked
+
+
+# A count told without its units, after a count that named them: "the other 6 declined",
+# "11 of them did better", "…, 24 slipped and 3 kept their places"; "Among localities, 3
+# exceeded 90 percent" names them first. A dash aside after the number ("3 – A, B and C –
+# kept …") is skipped.
+# Words one of the forms above holds (folded): a cheap test before them.
+_ELLIPSIS_HINT = re.compile(
+    r"\b(?:other|remaining|them|these|those|among|of the ranked|\w+ed|kept|held|did|fell|rose|"
+    r"won|lost|score|have|has|are)\b"
+)
+_BARE_AFTER = re.compile(r"(?:,|;|\band|\bwhile|\bbut|\bwhereas)\s+$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})*)(?![\w.,%/-])")
+_ASIDE = re.compile(r"\s*[–—]\s[^–—]{1,100}?\s[–—]")
+_AMONG = re.compile(r"\b(?:among|of)\s+(?:the\s+)?(?:ranked\s+)?", re.IGNORECASE)
+_AMONG_COUNT = re.compile(r"\s*,\s*(?P<v>\d{1,3})\b")
 
 
 @cache
@@ -110,12 +150,140 @@ def _what_they_did(original: str, pos: int) -> str:
     return phrase if _VERB_START.match(phrase) else ""
 
 
-def find_en_counts(f: str, original: str) -> list[EnCount]:
-    """The English counts of one sentence (folded ``f``, ``original`` text)."""
-    if not _units() or not _EN_HINT.search(f):
-        return []
+def find_en_counts(
+    f: str,
+    original: str,
+    before: CountedUnits | None = None,
+    index_of: Callable[[], str | None] = lambda: None,
+) -> tuple[list[EnCount], CountedUnits | None]:
+    """The English counts of one sentence (folded ``f``, ``original`` text), and the units
+    the sentence counted last. ``before``: the units the paragraph counted last, which a
+    count here may leave unsaid; ``index_of``: the short name of the index the sentence is
+    about, which titles some counts (asked only when a count is read)."""
+    if not _units():
+        return [], before
+    index = cache(index_of)  # asked once, and only when a count is named
+    counted = _counts(f, original, index) if _EN_HINT.search(f) else []
+    for _, units, value_m in _among(original) if _ELLIPSIS_HINT.search(f) else []:
+        # "Among localities, 3 exceeded 90 percent": the units named before the count
+        did = _what_they_did(original, _skip_aside(original, value_m.end()))
+        if did:
+            count = EnCount(
+                value_m.start("v"),
+                value_m.end(),
+                float(value_m["v"]),
+                units.unit,
+                _titled(units, did, index),
+                units.owner,
+            )
+            counted.append((count, units))
+    out = [c for c, _ in counted]
+    taken = {c.start for c in out}
+    for start, value, words_end in _elliptic(original) if _ELLIPSIS_HINT.search(f) else []:
+        if start in taken:
+            continue
+        said = next((u for c, u in reversed(counted) if c.end <= start), before)
+        if said is None:
+            continue
+        did = _what_they_did(original, _skip_aside(original, words_end))
+        done = _VERB_BEFORE.search(original, max(0, start - 30), start)
+        if not did and done:
+            did = done.group("verb")  # "slipped on the remaining 4"
+        if not did:
+            continue
+        name = _titled(said, did, index)
+        out.append(EnCount(start, words_end, value, said.unit, name, said.owner))
+    last = max(counted, key=lambda cu: cu[0].start)[1] if counted else before
+    return sorted(out, key=lambda c: (c.start, c.end)), last
+
+
+# A verb alone that says a unit's index rose or fell ("the other 6 declined").
+_MOVED = re.compile(r"^(?:improved|declined|rose|fell|increased|decreased)$")
+
+
+def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -> str:
+    """The name of a count of ``units`` that ``did`` something, titled with the index the
+    sentence is about where the words leave it out: an index's parts ("number of PCI
+    component indexes improved"), a survey's size ("number of firms surveyed for the PCI")
+    and units whose index moved ("number of provinces whose SIPAS declined")."""
+    index = index_of()
+    if index is None or index.lower() in did.lower() or index.lower() in units.words.lower():
+        return f"number of {units.words} {did}"
+    if units.title == "parts":
+        return f"number of {index} {units.words} {did}"
+    if did == "surveyed":
+        return f"number of {units.words} surveyed for the {index}"
+    if units.owner != "subject" and _MOVED.match(did):
+        return f"number of {units.words} whose {index} {did}"
+    return f"number of {units.words} {did}"
+
+
+def _skip_aside(original: str, pos: int) -> int:
+    aside = _ASIDE.match(original, pos)
+    return aside.end() if aside else pos
+
+
+def _elliptic(original: str) -> list[tuple[int, float, int]]:
+    """Counts told without their units: (where the number starts, its value, where the words
+    of the count end), from the vocabulary's cues ("the other 6", "11 of them") and bare
+    numbers opening a clause before a verb ("…, 24 slipped")."""
+    out: list[tuple[int, float, int]] = []
+    for rx in _cue_matchers("en_elliptic_count"):
+        for m in rx.finditer(original):
+            out.append((m.start("num"), float(m["num"].replace(",", "")), m.end()))
+    for m in _BARE_NUMBER.finditer(original):
+        if not _BARE_AFTER.search(original, max(0, m.start() - 8), m.start()):
+            continue
+        if float(m["v"].replace(",", "")) in _YEARS:
+            continue
+        if _VERB_START.match(original[_skip_aside(original, m.end()) :].lstrip()):
+            out.append((m.start(), float(m["v"].replace(",", "")), m.end()))
+    return out
+
+
+def _among(original: str) -> list[tuple[int, CountedUnits, re.Match[str]]]:
+    """Counts after the units they are among ("Among localities, 3 exceeded 90 percent")."""
+    out = []
+    for m in _AMONG.finditer(original):
+        hit = _unit_at(original, m.end())
+        if hit is None:
+            continue
+        entry, um = hit
+        value = _AMONG_COUNT.match(original, um.end())
+        if value is None:
+            continue
+        owner = entry.attrs.get("owner", "subject")
+        out.append(
+            (
+                m.start(),
+                CountedUnits(
+                    um.group(0),
+                    entry.attrs.get("unit", um.group(0)),
+                    owner,
+                    entry.attrs.get("title", ""),
+                ),
+                value,
+            )
+        )
+    return out
+
+
+@cache
+def _cue_matchers(label: str) -> tuple[re.Pattern[str], ...]:
+    vocab = get_vocab()
+    return tuple(
+        vocab.matcher(e)
+        for e in vocab.entries
+        if e.kind == "count_unit" and e.lang == "en" and e.label == label
+    )
+
+
+def _counts(
+    f: str, original: str, index: Callable[[], str | None]
+) -> list[tuple[EnCount, CountedUnits]]:
+    """The counts of one sentence that name their units, each with those units."""
     survey = bool(_SURVEY.search(f))
-    out: list[EnCount] = []
+    out: list[tuple[EnCount, CountedUnits]] = []
     for m in _COUNT_RE.finditer(original):
         hit = _unit_at(original, m.end())
         if hit is None:
@@ -123,7 +291,12 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
         entry, um = hit
         s = m.start("v")
         is_survey_unit = entry.attrs.get("survey") == "only"
-        if _BASE_BEFORE.search(original, max(0, s - 16), s) and not (is_survey_unit and survey):
+        taken_in = _ACTED_ON.search(original, max(0, s - 30), s)  # "took in 743,828 …"
+        if (
+            _BASE_BEFORE.search(original, max(0, s - 16), s)
+            and not (is_survey_unit and survey)
+            and not taken_in
+        ):
             continue  # "feedback from 17,300 civil servants" is the survey's size all the same
         value = float(m.group("v").replace(",", ""))
         if value in _YEARS and "," not in m.group("v"):
@@ -135,19 +308,31 @@ def find_en_counts(f: str, original: str) -> list[EnCount]:
         done = _VERB_BEFORE.search(original, max(0, s - 30), s)
         if not did and done:
             did = done.group("verb")  # "improved on 6 component indexes", "slipped on 4 …"
-        if did:
-            name = f"number of {unit} {did}"
-        elif survey and (is_survey_unit or entry.attrs.get("owner") != "subject"):
-            name = f"number of {unit} surveyed"
-        else:
+        acted = _ACTED_ON.search(original, max(0, s - 30), s)
+        if not did and acted and entry.attrs.get("owner") == "subject":
+            # "cut 306 administrative procedures", "issued 71 …": named by the participle
+            verb = acted.group("verb").lower()
+            did = _PARTICIPLE.get(verb, verb)
+        if (is_survey_unit and survey) or (
+            not did and survey and entry.attrs.get("owner") != "subject"
+        ):
+            did = "surveyed"  # a survey's people and firms are titled as surveyed
+        if not did:
             continue  # nothing says what the count measures
         owner = (
             "nation"
             if survey and entry.attrs.get("owner") != "subject"
             else entry.attrs.get("owner", "subject")
         )
-        recorded = entry.attrs.get("unit", unit)  # the unit the vocabulary records it in
-        out.append(EnCount(s, um.end(), value, recorded, name, owner))
+        # the unit the vocabulary records it in; a unit's own things in their head noun
+        # ("administrative procedures" -> "procedures"), as a table's unit column has them
+        recorded = entry.attrs.get("unit") or (unit.split()[-1] if owner == "subject" else unit)
+        units = CountedUnits(
+            unit, recorded, owner, entry.attrs.get("title", ""), is_survey_unit and survey
+        )
+        out.append(
+            (EnCount(s, um.end(), value, recorded, _titled(units, did, index), owner), units)
+        )
     return out
 
 
@@ -162,11 +347,17 @@ class EnShare:
 
 
 _PERCENT_EN = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
-_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?(?P<who>respondents|citizens|people|businesses|firms)\b")
+_OF_WHOM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<who>respondents|citizens|people|businesses|firms|them|these)\b"
+)
 _SHARE_STOP = re.compile(
     r"[;:.()]|,\s|\s(?:and|while|but)\s+\d|\s(?:while|when|because|in order)\b", re.IGNORECASE
 )
 _SHARE_MAX_WORDS = 10
+_SAID_LEAD = re.compile(
+    r"^said\s+(?:that\s+)?(?:they\s+)?(?:had been|have been|were|was|are|had|would be)?\s*",
+    re.IGNORECASE,
+)
 _FOR_ITEM = re.compile(r"\s+for\s+(?P<np>[^,;:.()]{3,60}?)(?=\s*(?:,|;|\.|$|\s+and\s+\d))")
 
 
@@ -180,15 +371,18 @@ def _matchers(label: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-def find_en_shares(f: str, original: str) -> list[EnShare]:
+def find_en_shares(f: str, original: str, surveyed: str | None = None) -> list[EnShare]:
     """The shares of a survey's respondents in one English sentence ("90% said they had not
     been asked for bribes") and the shares a measure is told for ("Satisfaction stood at 83%
-    for access to services, …"): the country's, named in English as the text words them."""
+    for access to services, …"): the country's, named in English as the text words them.
+    ``surveyed``: who a survey the paragraph named earlier asked ("citizens"), whose the
+    shares here are ("84.2 percent of them said …")."""
     if ("%" not in f and "percent" not in f and "per cent" not in f) or not _EN_SHARE_HINT.search(
         f
     ):
         return []  # no English share: most sentences
-    if not _SURVEY.search(f) and not any(rx.search(original) for rx in _matchers("en_measure_for")):
+    survey = surveyed is not None or bool(_SURVEY.search(f))
+    if not survey and not any(rx.search(original) for rx in _matchers("en_measure_for")):
         return []
     out: list[EnShare] = []
     heads = [m for rx in _matchers("en_measure_for") for m in rx.finditer(original)]
@@ -202,12 +396,14 @@ def find_en_shares(f: str, original: str) -> list[EnShare]:
             noun = re.sub(r"\s+(?:stood at|was|reached|came to)$", "", head.group(0))
             out.append(EnShare(m.start(), m.end(), value, f"{noun.lower()} for {item['np']}"))
             continue
-        if not _SURVEY.search(f):
+        if not survey:
             continue
-        pos, who = m.end(), "respondents"
+        pos, who = m.end(), surveyed or "respondents"
         of = _OF_WHOM.match(original, pos)
         if of is not None:
-            pos, who = of.end(), of.group("who")
+            pos = of.end()
+            if of.group("who") not in ("them", "these"):
+                who = of.group("who")
         verb = next(
             (v for rx in _matchers("en_share_verb") if (v := rx.match(original, pos + 1))), None
         )
@@ -216,5 +412,7 @@ def find_en_shares(f: str, original: str) -> list[EnShare]:
         stop = _SHARE_STOP.search(original, verb.start())
         words = original[verb.start() : stop.start() if stop else len(original)].split()
         said = " ".join(words[:_SHARE_MAX_WORDS])
+        # "said they had been asked for bribes": the column is who was asked, not who said
+        said = _SAID_LEAD.sub("", said, count=1) or said
         out.append(EnShare(m.start(), m.end(), value, f"share of {who} {said}"))
     return out

@@ -1,0 +1,174 @@
+"""English rates outside surveys: "the share of online applications reached 62%" (a named
+rate), "72% of dossiers were submitted online" and "handled 98.5% of dossiers on time" (a
+share of what follows "of"), named in English as the text words them (eval/CONVENTIONS.md:
+English passages keep metric names in English).
+
+The nouns a named rate opens on and the verbs that give it its value are the vocabulary's
+(``metric`` entries ``en_rate_head``, ``en_rate_verb``); a share of respondents ("…
+said …") is read by ``metrics_en.find_en_shares`` and left alone here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from llmx.core.vocab import Entry, get_vocab
+
+_PERCENT = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
+# "72% of dossiers were submitted online", "98.5% of administrative dossiers on time".
+_OF_WHAT = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?P<np>(?!which\b|them\b|these\b|those\b|"
+    r"respondents\b|citizens surveyed\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5}?)"
+    r"(?P<place>\s+(?:in|at)\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)?"  # "… of dossiers in Hai Phong"
+    r"(?=\s+(?:were|was|are|is|had been|have been|to be|got|received)\b|"
+    r"\s+(?:on time|online|ahead)\b|"
+    r"[,;.]|\s+in\s+(?:19|20)\d\d|\s+by\s+(?:19|20)\d\d|$)"
+)
+_BE_DONE = re.compile(
+    r"\s+(?:were|was|are|is|had been|have been|to be)\s+"
+    r"(?P<done>(?:\w+ed|\w+en|\w+able|paid|made|held|sent|"
+    r"done|settled)(?:\s+(?!by\s+(?:19|20))[\w-]+){0,5}?)(?=[,;.]|\s+(?:in|by)\s+(?:19|20)\d\d|"
+    r"\s+(?:and|while|but)\b|$)"
+)
+_MANNER = re.compile(r"\s+(?P<how>on time|online|ahead of (?:or on )?schedule|on schedule)\b")
+# A verb right before the share ("handled 98.5% of …", "provided 80% of …") and a goal's
+# "aims to have 80% of …".
+_VERB_BEFORE = re.compile(r"\b(?P<verb>\w+ed|settled|resolved|processed|digiti[sz]ed)\s+$")
+_HAVE_BEFORE = re.compile(r"\b(?:have|has|get|see)\s+$")
+_GOAL_STOP = re.compile(r"[,;.]|\s+(?:in|by)\s+(?:19|20)\d\d|\s+(?:and|while|but)\b")
+# "a satisfaction rate of at least 90%": the rate named by the words before "rate".
+_RATE_OF = re.compile(
+    r"\b(?P<np>(?:[a-z][\w-]*\s+){1,3}(?:rate|ratio|share|rating|level))\s+of\s+"
+    r"(?:(?:at least|about|around|nearly|over|more than)\s+)?$"
+)
+_DETERMINERS = frozenset(("a", "an", "the", "its", "their", "this", "that"))
+# A cut told of a noun phrase, passive or active, right before its percent.
+_CUT_WINDOW = 90
+_CUT_PASSIVE = re.compile(
+    r"(?:^|[,;.]\s+|\b(?:and|while)\s+)(?P<np>[A-Za-z][A-Za-z' -]{3,60}?)\s+"
+    r"(?:was|were|has been|have been|will be|is to be|to be)\s+"
+    r"(?:cut|reduced|shortened|slashed)\s+by\s+"
+    r"(?:(?:at least|about|nearly|some|over|more than)\s+)?$"
+)
+_CUT_ACTIVE = re.compile(
+    r"\b(?:cut|cuts|cutting|reduce|reduces|reduced|reducing|shorten|shortened|shortening)\s+"
+    r"(?P<np>(?:the\s+|its\s+|their\s+)?[a-z][\w -]{3,60}?)\s+by\s+"
+    r"(?:(?:at least|about|nearly|some|over|more than)\s+)?$"
+)
+_NAMED_END = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d)$")
+_MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class EnRate:
+    """One English rate: where its value is, the value and its name."""
+
+    start: int
+    end: int
+    value: float
+    name: str
+    place: tuple[int, int] | None = (
+        None  # where a place the share is of is named ("… in Hai Phong")
+    )
+
+
+@cache
+def _matchers(label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e))
+        for e in vocab.entries
+        if e.kind == "metric" and e.lang == "en" and e.label == label
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()[:_MAX_WORDS])
+
+
+def find_en_rates(original: str) -> list[EnRate]:
+    """The English rates of one sentence, in text order."""
+    if "%" not in original and "percent" not in original and "per cent" not in original:
+        return []
+    out: list[EnRate] = []
+    for m in _PERCENT.finditer(original):
+        value = float(m["v"])
+        if value > 100:
+            continue
+        name = (
+            _cut(original, m.start())
+            or _named(original, m.start())
+            or _share_of(original, m.start(), m.end())
+        )
+        if name:
+            of = _OF_WHAT.match(original, m.end())
+            place = of.span("place") if of is not None and of.group("place") else None
+            out.append(EnRate(m.start(), m.end(), value, name, place))
+    return out
+
+
+def _cut(original: str, pos: int) -> str | None:
+    """ "Processing time for procedures was cut by 30 percent", "cut the waiting time by 20%"
+    -> "reduction in processing time for procedures": how much something was cut."""
+    window = original[max(0, pos - _CUT_WINDOW) : pos]
+    for rx in (_CUT_PASSIVE, _CUT_ACTIVE):
+        m = rx.search(window)
+        if m is not None:
+            np = m["np"].strip()
+            np = np[4:] if np.lower().startswith("the ") else np
+            if np:
+                return _words(f"reduction in {np[0].lower()}{np[1:]}")
+    return None
+
+
+def _named(original: str, pos: int) -> str | None:
+    """ "the share of online applications reached 62%" -> "share of online applications"."""
+    rate_of = _RATE_OF.search(original, max(0, pos - 60), pos)
+    if rate_of is not None:
+        words = rate_of["np"].lower().split()
+        # the words after the last determiner: "targets a satisfaction rate" -> "satisfaction
+        # rate"; with none, the two words before the noun
+        cut = max((i + 1 for i, w in enumerate(words) if w in _DETERMINERS), default=0)
+        named = words[cut:] if cut else words[-3:]
+        if len(named) >= 2:
+            return " ".join(named)
+    window_start = max(original.rfind(",", 0, pos), original.rfind(";", 0, pos), 0)
+    for _, head in _matchers("en_rate_head"):
+        heads = [h for h in head.finditer(original, window_start, pos)]
+        if not heads:
+            continue
+        h = heads[-1]
+        between = original[h.end() : pos]
+        for _, verb in _matchers("en_rate_verb"):
+            for v in verb.finditer(between):
+                if between[v.end() :].strip() == "":
+                    what = _NAMED_END.sub("", between[: v.start()].strip())
+                    if what and not re.search(r"\d", what) and what[0].islower():
+                        lead = h.group(0)
+                        lead = lead[4:] if lead.lower().startswith("the ") else lead
+                        return _words(f"{lead.lower()} {what}")
+    return None
+
+
+def _share_of(original: str, start: int, end: int) -> str | None:
+    """ "72% of dossiers were submitted online" -> "share of dossiers submitted online";
+    "handled 98.5% of dossiers on time" -> "share of dossiers handled on time"."""
+    of = _OF_WHAT.match(original, end)
+    if of is None:
+        return None
+    what = of["np"]
+    done = _BE_DONE.match(original, of.end())
+    if done is not None:
+        return _words(f"share of {what} {done['done']}")
+    if _HAVE_BEFORE.search(original, max(0, start - 12), start):
+        # "aims to have 80% of public services provided fully online by 2025"
+        stop = _GOAL_STOP.search(original, of.start("np"))
+        return _words(f"share of {original[of.start('np') : stop.start() if stop else None]}")
+    verb = _VERB_BEFORE.search(original, max(0, start - 20), start)
+    if verb is None:
+        return None
+    how = _MANNER.match(original, of.end())
+    tail = f" {how['how']}" if how else ""
+    return _words(f"share of {what} {verb['verb']}{tail}")
