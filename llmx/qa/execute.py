@@ -408,7 +408,9 @@ def _claim(r: IndexResultView) -> tuple:
 def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
     """Make a lesser match that states another figure for the best record's claim, and is
     as trustworthy, a primary answer too: the answer then says the sources disagree and
-    cites both (one rank for Bắc Giang 2022 in one article, another in a second)."""
+    cites both (one rank for Bắc Giang 2022 in one article, another in a second). Two
+    doubtful records that disagree are as trustworthy as each other: giving the one that
+    sorted first alone would be a guess stated as the answer."""
     if not hits or not hits[0].primary or not fields:
         return
     best = hits[0]
@@ -416,7 +418,9 @@ def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
     claim = _claim(best.record)
     for h in hits[1:]:
         r = h.record
-        if h.role != "other" or not isinstance(r, IndexResultView) or _doubtful(h):
+        if h.role != "other" or not isinstance(r, IndexResultView) or h.contradicted:
+            continue
+        if _doubtful(h) and not _doubtful(best):
             continue
         if _claim(r) != claim or h.rank_key != best.rank_key:
             continue
@@ -568,7 +572,10 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         # record that says so while others outscore it (a ranking given without scores
         # for its last place) answers when it is the only one that says so.
         ranked = [r.rank for r in ordered if r.rank is not None]
-        stated = [r for r in ordered if _stated_extreme(r, bottom=bottom, ranks=ranked)]
+        rivals = tuple(r.entity for r in ordered)
+        stated = [
+            r for r in ordered if _stated_extreme(r, bottom=bottom, ranks=ranked, rivals=rivals)
+        ]
         if len({fold(r.entity) for r in stated}) != 1:
             return []
         ordered = [stated[0], *(r for r in ordered if r is not stated[0])]
@@ -605,36 +612,60 @@ _FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?
 
 
 def _stated_extreme(
-    r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None
-) -> bool:
+    r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None,
+    rivals: tuple[str, ...] = (),
+) -> bool:  # fmt: skip
     """Whether the record itself says its entity is the first (or last) of the ranking: by
     its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
-    lowest of the stored ``ranks``, by a word anywhere in its sentence ("Hai vị trí cuối,
-    thứ 5 và thứ 6, lần lượt thuộc về A và B": B, 6th, is the last)."""
+    lowest of the stored ``ranks``, by a word in its sentence that no other of the
+    ranking's entities (``rivals``) answers ("Hai vị trí cuối, thứ 5 và thứ 6, lần lượt
+    thuộc về A và B": B, 6th, is the last; "X đứng thứ 15, còn vị trí cuối bảng thuộc về
+    Y": the last is Y, not X)."""
     whole = fold(r.evidence.quote)
     quote = _clause_naming(whole, r.entity)
+    if quote is None:
+        # A quote that never names the entity cannot say by a word that it is first or
+        # last: the word may be about the unit it does name. Only its rank says so.
+        quote = whole = ""
     if bottom:
         at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
         lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
         return (
             at_total
             or bool(_LAST_WORDS.search(quote))
-            or (lowest and bool(_LAST_WORDS.search(whole)))
+            or (lowest and _last_word_is_mine(whole, r.entity, rivals))
         )
     return r.rank == 1 or bool(_FIRST_WORDS.search(quote))
 
 
-def _clause_naming(quote: str, entity: str) -> str:
+_SENTENCE_END = re.compile(r";|\.(?!\d)")  # not the point of "87.37"
+
+
+def _last_word_is_mine(whole: str, entity: str, rivals: tuple[str, ...]) -> bool:
+    """Whether a "last" word of the folded sentence is about ``entity``: the units named
+    after it in its sentence include the entity, or include none of the ``rivals``."""
+    mine = [k for k in _entity_keys_of(entity) if k]
+    theirs = [k for name in rivals if fold(name) != fold(entity)
+              for k in _entity_keys_of(name) if k]  # fmt: skip
+    for m in _LAST_WORDS.finditer(whole):
+        after = f" {key(_SENTENCE_END.split(whole[m.end():], maxsplit=1)[0])} "
+        if any(f" {k} " in after for k in mine) or not any(f" {k} " in after for k in theirs):
+            return True
+    return False
+
+
+def _clause_naming(quote: str, entity: str) -> str | None:
     """The clause of a folded quote (between commas, semicolons, colons) that names the
     entity: "..., Thanh tra tỉnh thứ 20, Ban Quản lý ... đứng cuối" says "cuối" of the
-    Ban, not of the Thanh tra. The whole quote when no clause names it."""
+    Ban, not of the Thanh tra. None when the quote does not name it."""
     clauses = re.split(r"[,;:]", quote)
     keys = [k for k in _entity_keys_of(entity) if k]
     for c in clauses:
         spoken = f" {key(c)} "
         if any(f" {k} " in spoken for k in keys):
             return c
-    return quote
+    # A name holding a comma ("Ban Quản lý Khu Kinh tế, công nghiệp tỉnh") is in no clause.
+    return quote if any(f" {k} " in f" {key(quote)} " for k in keys) else None
 
 
 def _entity_order(r: IndexResultView) -> tuple:
