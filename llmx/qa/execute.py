@@ -590,8 +590,8 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
 def _complete_ranking(rows: list[IndexResultView]) -> bool:
     totals = {r.rank_total for r in rows if r.rank_total}
     ranks = sorted(r.rank for r in rows if r.rank is not None)
-    return len(totals) == 1 and len(rows) == len(ranks) and ranks == list(
-        range(1, totals.pop() + 1)
+    return (
+        len(totals) == 1 and len(rows) == len(ranks) and ranks == list(range(1, totals.pop() + 1))
     )
 
 
@@ -624,9 +624,11 @@ def _stated_extreme(
     whole = fold(r.evidence.quote)
     quote = _clause_naming(whole, r.entity)
     if quote is None:
-        # A quote that never names the entity cannot say by a word that it is first or
-        # last: the word may be about the unit it does name. Only its rank says so.
-        quote = whole = ""
+        # A quote naming no unit at all ("đứng cuối bảng"): the extractor read the unit
+        # from the sentences around it. One naming other units of the ranking but not this
+        # one cannot say by a word that it is first or last: only its rank says so.
+        quote = "" if _names_any(whole, r.entity, rivals) else whole
+        whole = quote
     if bottom:
         at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
         lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
@@ -641,6 +643,18 @@ def _stated_extreme(
 _SENTENCE_END = re.compile(r";|\.(?!\d)")  # not the point of "87.37"
 
 
+def _names_any(text: str, entity: str, rivals: tuple[str, ...]) -> bool:
+    """Whether the folded ``text`` names one of ``rivals`` other than ``entity``."""
+    spoken = f" {key(text)} "
+    return any(
+        f" {k} " in spoken
+        for name in rivals
+        if fold(name) != fold(entity)
+        for k in _entity_keys_of(name)
+        if k
+    )
+
+
 def _last_word_is_mine(whole: str, entity: str, rivals: tuple[str, ...]) -> bool:
     """Whether a "last" word of the folded sentence is about ``entity``: the units named
     after it in its sentence include the entity, or include none of the ``rivals``."""
@@ -648,7 +662,7 @@ def _last_word_is_mine(whole: str, entity: str, rivals: tuple[str, ...]) -> bool
     theirs = [k for name in rivals if fold(name) != fold(entity)
               for k in _entity_keys_of(name) if k]  # fmt: skip
     for m in _LAST_WORDS.finditer(whole):
-        after = f" {key(_SENTENCE_END.split(whole[m.end():], maxsplit=1)[0])} "
+        after = f" {key(_SENTENCE_END.split(whole[m.end() :], maxsplit=1)[0])} "
         if any(f" {k} " in after for k in mine) or not any(f" {k} " in after for k in theirs):
             return True
     return False
@@ -1026,6 +1040,7 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     rate_asked = bool(_RATE_ASKED.search(fold(question)))
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
+    docs: dict[str, str | None] = {}
     facts = select_facts(
         store, "metrics", entity_keys=q.entity_keys, year=q.year, backend=backend,
         include_targets=q.targets,
@@ -1037,6 +1052,10 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _contrary(m, asked):
             continue
+        if q.counts and (m.unit == "%" or m.value != int(m.value)):
+            continue  # how many units: a count, not a rate or an average
+        if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
+            continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
         s = _metric_score(m, words, wants_percent)
         if s is None:
             continue
@@ -1058,6 +1077,81 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         # payments is not a weaker answer to a question about online services.
         floor = -hits[0].rank_key[0] * _METRIC_OTHERS
         hits = [h for h in hits if h.primary or -h.rank_key[0] >= floor]
+        if q.counts and _rival_counts(hits):
+            # Two stated counts nearly as close to the question ("27 tỉnh thăng hạng", "6
+            # tỉnh thăng hạng mạnh"): which one it asks is not known; candidates.
+            return [_as_candidate(h) for h in hits]
+    return hits
+
+
+def _rival_counts(hits: list[Hit]) -> bool:
+    """Whether a lesser match states another count for the best one's owner and year."""
+    best = hits[0].record
+    assert isinstance(best, MetricView)
+    return any(
+        isinstance(h.record, MetricView) and fold(h.record.entity) == fold(best.entity)
+        and h.record.year == best.year and h.record.value != best.value
+        for h in hits[1:]
+    )  # fmt: skip
+
+
+# An average's change is named "mức tăng … so với …" / "change in the … from …" (the
+# vocabulary's concept ``average_change``): it is not the average.
+_CHANGE_NAME = re.compile(r"\b(?:muc (?:tang|giam)|change|increase|decrease|growth)\b")
+
+
+def _average_index(m: MetricView) -> str | None:
+    """The index an average record is of: named in its name, else in its quote."""
+    for text in (m.name, m.evidence.quote):
+        span = get_vocab().first(text, kinds={"index"})
+        if span is not None:
+            return span.label
+    return None
+
+
+def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> str | None:
+    """The index a count is about: the one its quote names, else the first one its
+    document names (its title, mostly); ``docs`` caches documents' first indexes. A count
+    ("27 tỉnh thăng hạng") carries no index of its own."""
+    span = get_vocab().first(m.evidence.quote, kinds={"index"})
+    if span is not None:
+        return span.label
+    if m.doc_id not in docs:
+        doc = store.get_document(m.doc_id)
+        text = f"{doc.title or ''}\n{doc.text}" if doc is not None else ""
+        first = get_vocab().first(text, kinds={"index"}) if text else None
+        docs[m.doc_id] = first.label if first is not None else None
+    return docs[m.doc_id]
+
+
+def run_average(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
+    """The country's (the bloc's) average on the index asked: a metric of that owner named
+    as an average of that index, the year asked else the newest. Sources that state
+    different averages for that year leave it unsettled: candidates, not an answer."""
+    if q.index is None:
+        return run_metrics(store, q, backend, question)
+    hits = []
+    facts = select_facts(
+        store, "metrics", entity_keys=q.entity_keys, year=q.year, backend=backend,
+        include_targets=q.targets,
+    )  # fmt: skip
+    for f in facts:
+        m = f.record
+        if m.is_target != q.targets or _CHANGE_NAME.search(fold(m.name)):
+            continue
+        if not get_vocab().find(m.name, {"metric"}, labels={"average", "average_asked"}):
+            continue
+        if _average_index(m) != q.index:
+            continue
+        hits.append(Hit("metric", m, (_year_key(m.year),), sources=f.sources))
+
+    def fact(r: Record) -> tuple:
+        assert isinstance(r, MetricView)
+        return (fold(r.entity), r.value, r.year)
+
+    hits = _assign_roles(_dedupe(hits, fact), ties_by_entity=False)
+    if hits and any(h.rank_key == hits[0].rank_key for h in hits[1:]):
+        return [_as_candidate(h) for h in hits]
     return hits
 
 
@@ -1219,6 +1313,8 @@ def execute(
         res.hits = run_best_year(store, q, backend, names)
     elif q.ask in ("top", "bottom", "count"):
         res.hits = run_ranking(store, q, backend)
+    elif q.ask == "metric" and q.aggregate is not None:
+        res.hits = run_average(store, q, backend, question)
     elif q.ask == "metric":
         res.hits = run_metrics(store, q, backend, question)
     elif q.ask == "initiative_who":

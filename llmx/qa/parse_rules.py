@@ -125,6 +125,14 @@ _HIGHEST = _Cue(frozenset({"highest"}))  # "cao nhất", "tốt nhất", "best"
 _LOWEST = _Cue(frozenset({"lowest"}))  # "thấp nhất", "xếp cuối", "last"
 _INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng kiến", "models"
 _TARGET = _Cue(frozenset({"target"}), frozenset({"target", "plan"}))  # "mục tiêu", "kế hoạch"
+# An average asked: the extractor's own average phrasings read in a question too.
+_AVERAGE = _Cue(frozenset({"metric"}), frozenset({"average", "average_asked"}))
+# Whose average it is must be said: the country's, its provinces', or the ministries'
+# ("trung bình của vùng", "bình quân của các huyện" are no national average).
+_OWNER_SAID = re.compile(
+    r"\b(?:ca nuoc|toan quoc|63 tinh|(?:cac|\d+) tinh|tinh thanh|khoi bo|cac bo|\d+ bo|"
+    r"national(?:ly)?|nationwide|the country|provinces|ministries)\b"
+)
 _NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước", "nationally"
 _REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
 # Asks answered by one index figure: a component the question names and the parser cannot
@@ -167,7 +175,8 @@ _LEVELS: dict[str, Level] = {
 _SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
 _WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
 _COUNT = re.compile(
-    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|bo|co quan)\b"
+    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|thi xa|quan|xa|phuong|bo|"
+    r"co quan)\b"
     r"|\bhow many\s+(?:provinces|localities|cities|districts|departments|ministries|units|"
     r"agencies)\b|\bso (?:tinh|dia phuong|don vi)\b"
 )
@@ -717,6 +726,29 @@ def parse(question: str, names: NameIndex) -> Query:
         set_scope(False)
         q.notes = notes
         return q
+    if _asks_average(s, w, subject, who, component):
+        # "Chỉ số SIPAS trung bình cả nước năm 2022?", "the average PAR Index of the 19
+        # ministries": the country's (the bloc's) average, a metric of its own.
+        _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
+        q.notes = notes
+        return q
+    if _counts_stated(s, subject):
+        # "bao nhiêu tỉnh tăng hạng", "tỉnh X có bao nhiêu đơn vị xếp loại Tốt": a count
+        # the text states (a metric of the country, the bloc or the province), which the
+        # store's records cannot make up (they hold only the units an article named).
+        notes.append("count of units meeting a condition: only a stated figure answers")
+        q.ask, q.counts = "metric", True
+        if subject is not None:
+            set_subject()
+        else:
+            _set_owner(q, names, bloc=level == "ministry")
+        index_span = get_vocab().first(w, kinds={"index"})
+        if index_span is not None:
+            # The index named is where the units are rated, not what is counted.
+            q.keywords = _keywords(t, [*skip, (index_span.start, index_span.end)], lang)
+        q.metric = " ".join(q.keywords) or None
+        q.notes = notes
+        return q
     if _CHANGE.search(s) and (subject is not None or index or component):
         q.ask = "change"
         q.measure = (
@@ -724,11 +756,6 @@ def parse(question: str, names: NameIndex) -> Query:
         )
         set_subject()
         set_scope(False)
-    elif subject is None and _COUNT.search(s) and _COUNT_QUALIFIED.search(s):
-        # "bao nhiêu tỉnh tăng hạng / xếp loại Tốt": a count the text states, which the
-        # store's records cannot make up (they hold only the units an article named).
-        notes.append("count of units meeting a condition: only a stated figure can answer")
-        q.ask = "free_text"
     elif subject is None and _COUNT.search(s) and (index or component or rank):
         q.ask = "count"
         q.entity_level = level
@@ -773,6 +800,59 @@ def parse(question: str, names: NameIndex) -> Query:
         q.ask = "free_text"
     q.notes = notes
     return q
+
+
+NATION = "Việt Nam"  # the country's figures are its metrics (eval/CONVENTIONS.md)
+
+
+def _set_owner(q: Query, names: NameIndex, *, bloc: bool) -> None:
+    """The country, or the ministries' bloc, as the entity of ``q``: the bloc under every
+    name the store holds it by ("17 bộ, cơ quan ngang bộ", "19 bộ, ngành")."""
+    if bloc:
+        raws = sorted({raw for rs in names.store.values() for raw in rs if _is_bloc(raw)})
+        q.entity, q.entity_keys = "khối bộ, cơ quan ngang bộ", raws
+    else:
+        q.entity, q.entity_keys = NATION, [key(NATION)]
+
+
+def _is_bloc(raw: str) -> bool:
+    """Whether a stored entity key is the bloc's whole name ("19 bo, co quan ngang bo")."""
+    spans = get_vocab().find(raw, {"bloc"})
+    return len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(raw)
+
+
+def _ask_average(q: Query, names: NameIndex, *, bloc: bool) -> None:
+    q.ask, q.aggregate = "metric", "bloc" if bloc else "nation"
+    _set_owner(q, names, bloc=bloc)
+    q.metric = " ".join(q.keywords) or None
+
+
+def _asks_average(
+    s: str, w: str, subject: Mention | None, who: bool, component: str | None
+) -> bool:
+    """Whether the question asks the country's (the bloc's) average itself: not a unit's
+    figure against it, a count of units above it ("bao nhiêu tỉnh trên mức trung bình"),
+    a component's average, its change, or who is above it."""
+    if subject is not None or who or component is not None:
+        return False
+    if _COUNT.search(s) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
+        return False
+    return _AVERAGE.search(w) and bool(_OWNER_SAID.search(s))
+
+
+# "cao hơn mức bình quân", "vượt trung bình", "above the average": a gap, not the average.
+_COMPARE_TO_AVERAGE = re.compile(
+    r"\b(?:hon|vuot|tren|duoi|so voi|above|below|than|exceed\w*)\s+(?:muc\s+|gia tri\s+|"
+    r"diem\s+|the\s+)?(?:binh quan|trung binh|average)\b"
+)
+
+
+def _counts_stated(s: str, subject: Mention | None) -> bool:
+    """Whether the question asks how many units meet a condition ("bao nhiêu tỉnh thăng
+    hạng", "có bao nhiêu huyện xếp loại tốt"), of the country or of a province named."""
+    if not (_COUNT.search(s) and _COUNT_QUALIFIED.search(s)):
+        return False
+    return subject is None or subject.province is not None
 
 
 def detect_lang_of(question: str) -> Lang:

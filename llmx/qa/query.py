@@ -94,6 +94,9 @@ class Query:
     measure: Literal["rank", "score"] | None = None  # for change questions
     targets: bool = False  # asks about a plan, target or forecast
     direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
+    # An average asked ("Chỉ số SIPAS trung bình cả nước"): the country's or the bloc's.
+    aggregate: Literal["nation", "bloc"] | None = None
+    counts: bool = False  # asks how many units meet a condition: only a stated count answers
     lang: Lang = "vi"
     entity_keys: list[str] = field(default_factory=list)  # folded store keys (resolver)
     keywords: list[str] = field(default_factory=list)  # folded content words
