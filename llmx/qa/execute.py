@@ -1077,20 +1077,24 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         # payments is not a weaker answer to a question about online services.
         floor = -hits[0].rank_key[0] * _METRIC_OTHERS
         hits = [h for h in hits if h.primary or -h.rank_key[0] >= floor]
-        if q.counts and _rival_counts(hits):
+        if q.counts and _rival_counts(hits, words):
             # Two stated counts nearly as close to the question ("27 tỉnh thăng hạng", "6
             # tỉnh thăng hạng mạnh"): which one it asks is not known; candidates.
             return [_as_candidate(h) for h in hits]
     return hits
 
 
-def _rival_counts(hits: list[Hit]) -> bool:
-    """Whether a lesser match states another count for the best one's owner and year."""
+def _rival_counts(hits: list[Hit], words: set[str]) -> bool:
+    """Whether a lesser match states another count for the best one's owner and year and
+    its name holds every question word the best one's name holds ("số huyện xếp loại Khá"
+    is no rival of "số huyện xếp loại Tốt" for a question about "Tốt")."""
     best = hits[0].record
     assert isinstance(best, MetricView)
+    said = set(tokens(best.name)) & words
     return any(
         isinstance(h.record, MetricView) and fold(h.record.entity) == fold(best.entity)
         and h.record.year == best.year and h.record.value != best.value
+        and said <= set(tokens(h.record.name))
         for h in hits[1:]
     )  # fmt: skip
 

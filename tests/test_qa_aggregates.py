@@ -1,0 +1,162 @@
+"""Averages of the country and of the ministries' bloc, stated counts of units meeting a
+condition, doubtful sources that disagree, and a "last" word about another unit, over a
+hand-written store (tests/support/qa_aggregates.py), asked in Vietnamese, without diacritics
+and in English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support.qa_aggregates import TEXTS, build_store
+
+from llmx.qa.answer import Answer
+from llmx.qa.engine import answer_question
+from llmx.store import Store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    s = build_store(Path(tmp_path_factory.mktemp("agg")) / "agg.db")
+    yield s
+    s.close()
+
+
+def ask(store: Store, question: str) -> Answer:
+    a = answer_question(store, question)
+    for c in [*a.citations, *a.passages]:
+        assert TEXTS[c.doc_id][c.start : c.end] == c.quote  # grounded in a stored document
+    return a
+
+
+def primary(a: Answer) -> list[dict]:
+    return [r for r in a.records if r["role"] in ("best", "tie")]
+
+
+# -- averages ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ số SIPAS trung bình cả nước năm 2021 là bao nhiêu?",
+        "chi so sipas binh quan cua cac tinh thanh pho nam 2021 dat bao nhieu",
+        "What was the national average SIPAS in 2021?",
+    ],
+)
+def test_the_national_average_is_the_countrys_average_metric(store, question):
+    a = ask(store, question)
+    assert a.found and a.query["aggregate"] == "nation"
+    [rec] = primary(a)
+    # the average itself, not its change from the year before
+    assert (rec["entity"], rec["value"], rec["year"]) == ("Việt Nam", 79.40, 2021)
+
+
+def test_an_english_average_record_answers_a_vietnamese_question(store):
+    a = ask(store, "Giá trị trung bình Chỉ số SIPAS của cả nước năm 2022 là bao nhiêu?")
+    assert [(r["name"], r["value"]) for r in primary(a)] == [("national average SIPAS", 81.30)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ số CCHC bình quân của khối bộ năm 2021 đạt bao nhiêu?",
+        "chi so cchc trung binh cua cac bo nam 2021",
+        "What was the average PAR Index of the ministries in 2021?",
+    ],
+)
+def test_the_blocs_average_is_the_blocs_metric(store, question):
+    a = ask(store, question)
+    assert a.found and a.query["aggregate"] == "bloc"
+    assert [(r["entity"], r["value"]) for r in primary(a)] == [("17 bộ, cơ quan ngang bộ", 84.75)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # whose average is not said: a region's, a province's districts'?
+        "Chỉ số SIPAS trung bình năm 2021 là bao nhiêu?",
+        # another index's average is not stored
+        "Chỉ số PCI trung bình cả nước năm 2021 là bao nhiêu?",
+        # a unit against the average is not the average
+        "Tỉnh nào cao hơn mức trung bình cả nước về Chỉ số SIPAS năm 2021?",
+    ],
+)
+def test_no_average_is_given_for_what_was_not_asked(store, question):
+    a = ask(store, question)
+    assert not any(r["entity"] == "Việt Nam" for r in primary(a))
+
+
+# -- stated counts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Trong bảng xếp hạng PCI năm 2021, có bao nhiêu tỉnh tăng hạng?",
+        "co bao nhieu tinh tang hang pci nam 2021",
+    ],
+)
+def test_a_count_of_units_that_rose_is_the_stated_count(store, question):
+    a = ask(store, question)
+    assert a.found and a.query["counts"]
+    assert [(r["entity"], r["value"]) for r in primary(a)] == [("Việt Nam", 31)]
+
+
+def test_an_english_count_question_meets_an_english_count(store):
+    a = ask(store, "How many provinces climbed in the PCI 2019?")
+    assert [(r["entity"], r["value"]) for r in primary(a)] == [("Việt Nam", 40)]
+
+
+def test_a_count_on_another_index_is_not_the_one_asked(store):
+    a = ask(store, "Có bao nhiêu tỉnh tăng hạng Chỉ số SIPAS năm 2021?")
+    assert not a.found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2020, tỉnh Bình Định có bao nhiêu huyện, thị xã xếp loại Tốt về Chỉ số CCHC?",
+        "nam 2020 binh dinh co bao nhieu huyen xep loai tot ve chi so cchc",
+    ],
+)
+def test_a_provinces_count_of_units_rated_good(store, question):
+    a = ask(store, question)
+    assert [(r["entity"], r["value"]) for r in primary(a)] == [("Bình Định", 7)]
+
+
+# -- doubtful sources that disagree ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ số CCHC năm 2020 của Yên Bái xếp thứ mấy?",
+        "yen bai xep thu may ve chi so cchc nam 2020",
+        "What was Yen Bai's rank on the PAR Index in 2020?",
+    ],
+)
+def test_two_doubtful_sources_that_disagree_are_both_given(store, question):
+    a = ask(store, question)
+    assert a.found
+    assert sorted(r["rank"] for r in primary(a)) == [21, 26]
+    assert "không thống nhất" in a.text or "disagree" in a.text
+
+
+# -- the last of a ranking ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bộ nào đứng cuối Chỉ số CCHC năm 2020 của khối bộ?",
+        "bo nao xep cuoi chi so cchc nam 2020",
+        "Which ministry came last on the PAR Index in 2020?",
+    ],
+)
+def test_a_last_word_about_another_unit_does_not_make_a_unit_last(store, question):
+    a = ask(store, question)
+    # "Bộ Y tế đứng ở vị trí 15, còn vị trí cuối bảng ... thuộc về Bộ Công Thương": the
+    # 15th is not the last; the score alone does not say Bộ Công Thương is last either.
+    assert "Bộ Y tế" not in {r["entity"] for r in primary(a)}
