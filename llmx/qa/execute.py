@@ -492,9 +492,11 @@ def _derived_changes(store: Store, q: Query, backend: str | None) -> list[Hit]:
     for a in later:
         for b in earlier:
             assert isinstance(a, IndexResultView) and isinstance(b, IndexResultView)
-            if (fold(a.entity), a.index, key(a.component or ""), a.scope) != (
-                fold(b.entity), b.index, key(b.component or ""), b.scope
-            ):  # fmt: skip
+            if _ranking_of(a) != _ranking_of(b):
+                continue
+            if _disputed(a, later, q.measure) or _disputed(b, earlier, q.measure):
+                # Two ranks stated for one of the years: a change computed from either
+                # would be a guess (its sources disagree), not a figure of the text.
                 continue
             d: dict[str, Any] = {}
             if q.measure != "score" and a.rank is not None and b.rank is not None:
@@ -505,6 +507,22 @@ def _derived_changes(store: Store, q: Query, backend: str | None) -> list[Hit]:
                 d["from_year"] = b.year
                 out.append(Hit("index", a, _index_key(a, q), derived=d, support=[b]))
     return _dedupe(out, _ir_fact)
+
+
+def _ranking_of(r: IndexResultView) -> tuple:
+    return (fold(r.entity), r.index, key(r.component or ""), r.scope)
+
+
+def _disputed(r: IndexResultView, rows: list[Record], measure: str | None) -> bool:
+    """Whether another of ``rows`` in the same ranking states another figure of the
+    ``measure`` a change would be computed from (rank unless scores are asked)."""
+    field = "score" if measure == "score" else "rank"
+    mine = getattr(r, field)
+    return mine is not None and any(
+        isinstance(o, IndexResultView) and _ranking_of(o) == _ranking_of(r)
+        and getattr(o, field) is not None and getattr(o, field) != mine
+        for o in rows
+    )  # fmt: skip
 
 
 def _plain(r: Record, q: Query) -> bool:

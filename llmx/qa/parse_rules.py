@@ -482,6 +482,27 @@ def _subjects(
     return keep[0], keep[1:], rest
 
 
+def _place_like(m: Mention) -> bool:
+    return m.province is not None or m.region is not None
+
+
+def _unit_in_province(
+    subject: Mention | None, peers: list[Mention], rest: list[Mention]
+) -> tuple[Mention | None, list[Mention], list[Mention]]:
+    """A unit named with a province ("Sở Thông tin và Truyền thông Tây Ninh", "của tỉnh
+    Quảng Nam, huyện Bắc Trà My") is a unit inside it, not two entities compared: a
+    department or district is not compared with a province. The unit is the subject and
+    the province its container."""
+    if subject is None or not peers:
+        return subject, peers, rest
+    group = [subject, *peers]
+    units = [m for m in group if not _place_like(m)]
+    places = [m for m in group if _place_like(m)]
+    if not units or not places or len(places) > 1:
+        return subject, peers, rest
+    return units[0], units[1:], [*places, *rest]
+
+
 # What joins a group of units to the province that holds them: "các huyện, thị, thành phố
 # của Bình Dương", "the districts of Binh Duong".
 _GROUP_OF = re.compile(
@@ -581,6 +602,7 @@ def parse(question: str, names: NameIndex) -> Query:
     year, year_from = _years(t)
     mentions = names.find(t.raw, blank=blank)
     subject, peers, rest_mentions = _subjects(t, mentions)
+    subject, peers, rest_mentions = _unit_in_province(subject, peers, rest_mentions)
     others = peers + rest_mentions
     regions = [m.region for m in mentions if m.region is not None]
     who, level = _asked_level(s)

@@ -1,0 +1,57 @@
+"""A hand-written QA corpus (not the seeds) of units inside provinces: a department named
+with its province, a district whose two earlier ranks disagree (tests/test_qa_units.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from llmx.core.records import IndexResult
+from llmx.store import Store
+from support.qa_corpus import sentence, store_corpus
+
+HY = (
+    "Các sở, ngành tỉnh Hưng Yên năm 2022\n"
+    "Trong khối sở, ngành tỉnh Hưng Yên, Sở Tài nguyên và Môi trường đứng thứ 7 về Chỉ số "
+    "CCHC năm 2022.\n"
+)
+ND = (
+    "Các sở, ngành tỉnh Nam Định năm 2022\n"
+    "Sở Tài nguyên và Môi trường tỉnh Nam Định đứng thứ 3 trong các sở, ngành về Chỉ số "
+    "CCHC năm 2022.\n"
+)
+# One district, two readings of its 2021 place, one of 2022.
+KT = (
+    "Chỉ số CCHC cấp huyện của Kon Tum\n"
+    "Năm 2021, huyện Đăk Hà đứng thứ 4 trong các huyện của tỉnh Kon Tum.\n"
+    "Một bài khác ghi năm 2021 huyện Đăk Hà đứng thứ 6.\n"
+    "Năm 2022, huyện Đăk Hà đứng thứ 2 trong các huyện của tỉnh Kon Tum.\n"
+)
+TEXTS = {"unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT}
+
+
+def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
+    kw.setdefault("index", "PAR_INDEX")
+    return IndexResult(evidence=sentence(text, needle), **kw)
+
+
+def records() -> dict[str, dict[str, list]]:
+    dept = {"entity_level": "department", "year": 2022, "entity": "Sở Tài nguyên và Môi trường"}
+    dist = {"entity_level": "district", "scope": "province:Kon Tum", "entity": "huyện Đăk Hà"}
+    return {
+        "unit-hungyen": {"index_results": [
+            _ir(HY, "thứ 7", rank=7, scope="province:Hưng Yên", **dept),
+        ]},
+        "unit-namdinh": {"index_results": [
+            _ir(ND, "thứ 3", rank=3, scope="province:Nam Định", **dept),
+        ]},
+        "unit-kontum": {"index_results": [
+            _ir(KT, "thứ 4", year=2021, rank=4, **dist),
+            _ir(KT, "thứ 6", year=2021, rank=6, **dist),
+            _ir(KT, "thứ 2", year=2022, rank=2, **dist),
+        ]},
+    }  # fmt: skip
+
+
+def build_store(path: Path, *, backend: str = "rules") -> Store:
+    return store_corpus(path, TEXTS, records(), backend=backend)
