@@ -482,6 +482,10 @@ def _subjects(
     return keep[0], keep[1:], rest
 
 
+# A comparison asked in so many words: "so sánh A và B", "compare A and B", "A versus B".
+_COMPARE_SAID = re.compile(r"\b(?:so sanh|compare[ds]?|comparison|versus|vs)\b")
+
+
 def _place_like(m: Mention) -> bool:
     return m.province is not None or m.region is not None
 
@@ -602,7 +606,8 @@ def parse(question: str, names: NameIndex) -> Query:
     year, year_from = _years(t)
     mentions = names.find(t.raw, blank=blank)
     subject, peers, rest_mentions = _subjects(t, mentions)
-    subject, peers, rest_mentions = _unit_in_province(subject, peers, rest_mentions)
+    if not _COMPARE_SAID.search(s):
+        subject, peers, rest_mentions = _unit_in_province(subject, peers, rest_mentions)
     others = peers + rest_mentions
     regions = [m.region for m in mentions if m.region is not None]
     who, level = _asked_level(s)
