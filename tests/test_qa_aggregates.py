@@ -126,6 +126,13 @@ def test_a_provinces_count_of_units_rated_good(store, question):
     assert [(r["entity"], r["value"]) for r in primary(a)] == [("Bình Định", 7)]
 
 
+def test_a_count_of_other_units_does_not_answer(store):
+    a = ask(store, "Năm 2020, Bình Định có bao nhiêu sở xếp loại Tốt về Chỉ số CCHC?")
+    assert [(r["entity"], r["value"]) for r in primary(a)] == [("Bình Định", 12)]
+    a = ask(store, "How many departments of Binh Dinh were rated good on the PAR Index in 2020?")
+    assert not any(r["value"] == 7 for r in primary(a))
+
+
 # -- doubtful sources that disagree ----------------------------------------------------------
 
 

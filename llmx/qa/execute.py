@@ -25,7 +25,7 @@ from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
-from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, AskKind, Query
+from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
 from llmx.store.views import IndexResultView, InitiativeView, MetricView
@@ -1072,6 +1072,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if q.counts and (m.unit == "%" or m.value != int(m.value)):
             continue  # how many units: a count, not a rate or an average
+        if q.counts and _counts_other_units(m, q.entity_level):
+            continue  # "bao nhiêu huyện": not a count of departments
         if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
             continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
         s = _metric_score(m, words, wants_percent)
@@ -1129,6 +1131,23 @@ def _average_index(m: MetricView) -> str | None:
         if span is not None:
             return span.label
     return None
+
+
+def _counted_level(m: MetricView) -> str | None:
+    """The level of the units a count counts: its unit word ("huyện"), else the noun its
+    name counts ("số sở đạt loại tốt"); None for generic ones ("đơn vị", "địa phương")."""
+    for text in (m.unit, key(m.name).removeprefix("so ")):
+        words = key(text).split()
+        for n in (2, 1):
+            level = UNIT_LEVELS.get(" ".join(words[:n]))
+            if level is not None and len(words) >= n:
+                return level
+    return None
+
+
+def _counts_other_units(m: MetricView, level: str | None) -> bool:
+    mine = _counted_level(m)
+    return level is not None and mine is not None and mine != level
 
 
 def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> str | None:

@@ -23,7 +23,7 @@ from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
-from llmx.qa.query import ANY_REGION, IndexCode, Lang, Level, Query
+from llmx.qa.query import ANY_REGION, UNIT_LEVELS, IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
 
@@ -164,18 +164,11 @@ _LEVEL_EN = re.compile(
     r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?|"
     r"regions?)\b"
 )
-_LEVELS: dict[str, Level] = {
-    "tinh thanh": "province", "tinh": "province", "province": "province",
-    "so": "department", "department": "department",
-    "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
-    "bo": "ministry", "nganh": "ministry", "ministry": "ministry", "ministrie": "ministry",
-    "xa": "commune", "phuong": "commune", "commune": "commune",
-    "vung": "region", "khu vuc": "region", "region": "region",
-}  # fmt: skip
+_LEVELS = UNIT_LEVELS
 _SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
 _WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
 _COUNT = re.compile(
-    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|thi xa|quan|xa|phuong|bo|"
+    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|thi xa|quan|xa|phuong|so|bo|"
     r"co quan)\b"
     r"|\bhow many\s+(?:provinces|localities|cities|districts|departments|ministries|units|"
     r"agencies)\b|\bso (?:tinh|dia phuong|don vi)\b"
@@ -765,6 +758,9 @@ def parse(question: str, names: NameIndex) -> Query:
         # store's records cannot make up (they hold only the units an article named).
         notes.append("count of units meeting a condition: only a stated figure answers")
         q.ask, q.counts = "metric", True
+        counted = _COUNTED.search(s)
+        word = counted.group(1) if counted else ""
+        q.entity_level = UNIT_LEVELS.get(word) or UNIT_LEVELS.get(word.removesuffix("s"))
         if subject is not None:
             set_subject()
         else:
@@ -872,6 +868,10 @@ _COMPARE_TO_AVERAGE = re.compile(
     r"\b(?:hon|vuot|tren|duoi|so voi|above|below|than|exceed\w*)\s+(?:muc\s+|gia tri\s+|"
     r"diem\s+|the\s+)?(?:binh quan|trung binh|average)\b"
 )
+
+
+# The units a count question counts: "bao nhiêu huyện", "how many districts".
+_COUNTED = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+(?: xa| thanh)?)")
 
 
 def _counts_stated(s: str, subject: Mention | None) -> bool:

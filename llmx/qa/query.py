@@ -51,6 +51,17 @@ Lang = Literal["vi", "en"]  # the question's (and the answer's) language
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
+# The level a unit word names, folded: "tỉnh nào", "bao nhiêu huyện", "which districts"
+# (English plurals without their "s"). Generic words ("đơn vị", "cơ quan") name none.
+UNIT_LEVELS: dict[str, Level] = {
+    "tinh thanh": "province", "tinh": "province", "province": "province",
+    "so": "department", "department": "department",
+    "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
+    "bo": "ministry", "nganh": "ministry", "ministry": "ministry", "ministrie": "ministry",
+    "xa": "commune", "phuong": "commune", "commune": "commune",
+    "vung": "region", "khu vuc": "region", "region": "region",
+}  # fmt: skip
+
 # The scope of a question that names a region the gazetteer does not resolve.
 ANY_REGION = "region:*"
 

@@ -34,6 +34,7 @@ BD = (
     "Chỉ số CCHC cấp huyện của Bình Định năm 2020\n"
     "Năm 2020, tỉnh Bình Định có 7 huyện, thị xã xếp loại Tốt về Chỉ số CCHC.\n"
     "Có 4 huyện xếp loại Khá.\n"
+    "Khối sở có 12 sở xếp loại Tốt.\n"
 )
 # Two articles, both read with low confidence, giving Yên Bái a different 2020 rank.
 YB1 = "Yên Bái năm 2020\nNăm 2020, Chỉ số CCHC của Yên Bái xếp thứ 21.\n"
@@ -91,6 +92,9 @@ def records() -> dict[str, dict[str, list]]:
                unit="huyện", year=2020),
             _m(BD, "4 huyện", entity="Bình Định", name="số huyện xếp loại Khá", value=4,
                unit="huyện", year=2020),
+            # a count of departments is no count of districts, however alike its name
+            _m(BD, "12 sở", entity="Bình Định", name="số sở xếp loại Tốt", value=12,
+               unit="cơ quan", year=2020),
         ]},
         "agg-yb1": {"index_results": [
             _ir(YB1, "thứ 21", entity="Yên Bái", year=2020, rank=21, confidence=0.2),
