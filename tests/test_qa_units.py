@@ -60,3 +60,25 @@ def test_a_unit_named_with_its_province_is_that_unit_there(store, question, rank
 def test_no_change_is_computed_from_a_year_whose_sources_disagree(store, question):
     a = ask(store, question)
     assert not a.found  # 4th or 6th in 2021: +2 or +4 would be a guess
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "score"),
+    [
+        ("Phú Yên đạt bao nhiêu điểm trách nhiệm giải trình với người dân ở PAPI 2020?",
+         "Phú Yên", 6.10),
+        ("phu yen dat bao nhieu diem trach nhiem giai trinh voi nguoi dan papi 2020",
+         "Phú Yên", 6.10),
+        ("What was Khanh Hoa's Control of Corruption score in PAPI 2020?", "Khánh Hòa", 6.40),
+    ],
+)
+def test_a_component_named_by_its_stored_name_is_the_component_asked(
+    store, question, entity, score
+):
+    a = ask(store, question)
+    assert [(r["entity"], r["score"]) for r in primary(a)] == [(entity, score)]
+
+
+def test_without_the_component_the_whole_index_answers(store):
+    a = ask(store, "Phú Yên đạt bao nhiêu điểm PAPI năm 2020?")
+    assert [(r["entity"], r["score"]) for r in primary(a)] == [("Phú Yên", 42.10)]

@@ -350,6 +350,10 @@ def run_index(
 ) -> list[Hit]:  # fmt: skip
     level = q.entity_level
     rows = _index_rows(store, q, backend, rank=q.rank if q.ask == "entity_for_rank" else None)
+    if q.component is None and q.entity_keys:
+        named = _component_named(rows, question)
+        if named is not None:
+            q = replace(q, component=named)
     hits = [
         Hit("index", f.record, _index_key(f.record, q), sources=f.sources)
         for f in rows
@@ -370,6 +374,22 @@ def run_index(
         return [_as_candidate(h) for h in hits]
     _mark_conflicts(hits, answer_fields_of(q))
     return hits
+
+
+def _component_named(rows: list[Fact], question: str) -> str | None:
+    """The one component of the entity's stored results that the question names whole,
+    without a cue word ("Bac Giang's score for Quality of Village Head Elections in PAPI
+    2019"): the question asks it, not the whole index. Names of one word are too loose."""
+    words = set(tokens(question))
+    found: dict[str, str] = {}
+    for f in rows:
+        c = f.record.component
+        if not c:
+            continue
+        mine = set(tokens(c)) - _NAME_STOP
+        if len(mine) >= 2 and mine <= words:
+            found.setdefault(key(c), c)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _index_unsettled(hits: list[Hit], q: Query) -> bool:

@@ -27,7 +27,15 @@ KT = (
     "Một bài khác ghi năm 2021 huyện Đăk Hà đứng thứ 6.\n"
     "Năm 2022, huyện Đăk Hà đứng thứ 2 trong các huyện của tỉnh Kon Tum.\n"
 )
-TEXTS = {"unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT}
+# Component results named without a cue word in the question, and the whole index.
+PY = (
+    "PAPI 2020 của Phú Yên\n"
+    "Năm 2020, Phú Yên đạt 42,10 điểm PAPI.\n"
+    "Trách nhiệm giải trình với người dân của Phú Yên đạt 6,10 điểm.\n"
+)
+KH = "Khanh Hoa in PAPI 2020\nKhanh Hoa scored 6.40 points for Control of Corruption.\n"
+TEXTS = {"unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT, "unit-phuyen": PY,
+         "unit-khanhhoa": KH}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -49,6 +57,15 @@ def records() -> dict[str, dict[str, list]]:
             _ir(KT, "thứ 4", year=2021, rank=4, **dist),
             _ir(KT, "thứ 6", year=2021, rank=6, **dist),
             _ir(KT, "thứ 2", year=2022, rank=2, **dist),
+        ]},
+        "unit-phuyen": {"index_results": [
+            _ir(PY, "42,10", entity="Phú Yên", index="PAPI", year=2020, score=42.10),
+            _ir(PY, "6,10", entity="Phú Yên", index="PAPI", year=2020, score=6.10,
+                component="Trách nhiệm giải trình với người dân"),
+        ]},
+        "unit-khanhhoa": {"index_results": [
+            _ir(KH, "6.40", entity="Khánh Hòa", index="PAPI", year=2020, score=6.40,
+                component="Control of Corruption"),
         ]},
     }  # fmt: skip
 
