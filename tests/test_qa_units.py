@@ -82,3 +82,18 @@ def test_a_component_named_by_its_stored_name_is_the_component_asked(
 def test_without_the_component_the_whole_index_answers(store):
     a = ask(store, "Phú Yên đạt bao nhiêu điểm PAPI năm 2020?")
     assert [(r["entity"], r["score"]) for r in primary(a)] == [("Phú Yên", 42.10)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bộ Tư pháp đạt bao nhiêu phần trăm Chỉ số CCHC năm 2019?",
+        "bo tu phap dat bao nhieu diem chi so cchc nam 2019",
+        "What was the Ministry of Justice's PAR Index score in 2019?",
+    ],
+)
+def test_a_doubtful_score_read_from_a_sentence_about_components_is_not_the_index(
+    store, question
+):
+    a = ask(store, question)
+    assert not any(r.get("score") == 100 for r in primary(a))

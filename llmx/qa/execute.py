@@ -319,13 +319,17 @@ def _component_figure(r: IndexResultView) -> bool:
     c = r.confidence
     if c is None or c >= DEFAULT_CONFIDENCE:
         return False
-    quote = r.evidence.quote
     figures = [v for v in (r.score, r.rank) if v is not None]
-    for sp in find_numbers(quote):
-        if any(abs(sp.value - v) < 1e-9 for v in figures):
-            near = quote[max(0, sp.start - _NEAR_CHARS) : sp.end + _NEAR_CHARS]
-            if get_vocab().find(near, {"component_cue"}, labels={"component"}):
-                return True
+    # The record's quote, and the quotes its score and rank were read from ("The SBV
+    # reached 100 percent of the maximum value in two sub-indexes").
+    quotes = [r.evidence.quote, *(ev.quote for f, ev in r.field_evidence.items()
+                                  if f in ("score", "rank"))]  # fmt: skip
+    for quote in quotes:
+        for sp in find_numbers(quote):
+            if any(abs(sp.value - v) < 1e-9 for v in figures):
+                near = quote[max(0, sp.start - _NEAR_CHARS) : sp.end + _NEAR_CHARS]
+                if get_vocab().find(near, {"component_cue"}, labels={"component"}):
+                    return True
     return False
 
 

@@ -34,7 +34,14 @@ PY = (
     "Trách nhiệm giải trình với người dân của Phú Yên đạt 6,10 điểm.\n"
 )
 KH = "Khanh Hoa in PAPI 2020\nKhanh Hoa scored 6.40 points for Control of Corruption.\n"
-TEXTS = {"unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT, "unit-phuyen": PY,
+# A doubtful whole-index score whose own quote is about two components.
+MOJ = (
+    "Chỉ số CCHC năm 2019 của khối bộ\n"
+    "Bộ Tư pháp dẫn đầu khối bộ, ngành về Chỉ số CCHC năm 2019.\n"
+    "Bộ đạt 100% số điểm tối đa ở hai chỉ số thành phần.\n"
+)
+TEXTS = {"unit-moj": MOJ, "unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT,
+         "unit-phuyen": PY,
          "unit-khanhhoa": KH}  # fmt: skip
 
 
@@ -57,6 +64,13 @@ def records() -> dict[str, dict[str, list]]:
             _ir(KT, "thứ 4", year=2021, rank=4, **dist),
             _ir(KT, "thứ 6", year=2021, rank=6, **dist),
             _ir(KT, "thứ 2", year=2022, rank=2, **dist),
+        ]},
+        "unit-moj": {"index_results": [
+            IndexResult(
+                entity="Bộ Tư pháp", entity_level="ministry", index="PAR_INDEX", year=2019,
+                rank=1, score=100, confidence=0.3, evidence=sentence(MOJ, "dẫn đầu"),
+                field_evidence={"score": sentence(MOJ, "100%")},
+            ),
         ]},
         "unit-phuyen": {"index_results": [
             _ir(PY, "42,10", entity="Phú Yên", index="PAPI", year=2020, score=42.10),
