@@ -167,3 +167,22 @@ def test_a_last_word_about_another_unit_does_not_make_a_unit_last(store, questio
     # "Bộ Y tế đứng ở vị trí 15, còn vị trí cuối bảng ... thuộc về Bộ Công Thương": the
     # 15th is not the last; the score alone does not say Bộ Công Thương is last either.
     assert "Bộ Y tế" not in {r["entity"] for r in primary(a)}
+
+
+# -- lists that would be short --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào tăng hạng PGI năm 2022?",
+        "nhung tinh nao tang hang pgi nam 2022",
+        "Which provinces moved up in the PGI 2022?",
+    ],
+)
+def test_a_list_missing_a_move_the_text_tells_is_only_candidates(store, question):
+    a = ask(store, question)
+    # Hòa Bình's "cú nhảy 12 bậc" is in the text, not in a record: "Lạng Sơn" alone would
+    # be a short list given as the answer.
+    assert not a.found
+    assert "Lạng Sơn" in {r["entity"] for r in a.records}

@@ -800,7 +800,7 @@ def _moved(h: Hit, q: Query) -> bool:
 def run_change_list(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
     """Entities whose stored change goes the way asked ("tăng hạng": rank_change > 0), one
     record per entity; an entity whose sources disagree on the direction is left out."""
-    _, pool = _change_pool(store, q, backend)
+    year, pool = _change_pool(store, q, backend)
     mark_contradicted([h for h in pool if _moved(h, q)], names)
     by_entity: dict[str, list[Hit]] = {}
     for h in pool:
@@ -818,12 +818,58 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         if agree and len(agree) == len(group):
             agree[0].role = "best" if not out else "tie"
             out.append(agree[0])
-    if _unlisted_mentions(out, pool, names):
+    if _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool):
         # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
-        # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted): the list
-        # would be short, so it is shown as candidates.
+        # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted), or a unit's
+        # result tells of a move no record holds: the list would be short, so it is shown
+        # as candidates.
         return [_as_candidate(h) for h in out]
     return out
+
+
+# A move told in places ("cú nhảy 18 bậc", "18 places higher"): a rank change.
+_PLACES_MOVED = re.compile(r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b")
+
+
+def _uncaptured_moves(
+    store: Store, q: Query, backend: str | None, year: int | None, pool: list[Hit]
+) -> bool:
+    """Whether a unit of the ranking listed has a result for the year whose quote tells
+    of a move in places while no record holds a change for it ("Với cú nhảy 18 bậc, Hà
+    Nội ... đứng thứ 6"): its rise or fall is in the text, not in the store."""
+    if year is None or q.measure == "score":
+        return False
+    level = q.entity_level or "province"
+    q2 = replace(q, index=q.index or "PAR_INDEX", ask="result")
+    moved = {fold(h.record.entity) for h in pool}
+    # Moves already held by a record of another year ("từ thứ 45 lên thứ 21": the earlier
+    # place's record shares the later one's quote).
+    held = {
+        (fold(f.record.entity), f.record.evidence.quote)
+        for f in _index_rows(store, q2, backend, year=None, entity_level=level, has_change=True)
+    }
+    scope = q.scope or ("national" if level in ("province", "region") else None)
+    for f in _index_rows(store, q2, backend, year=year, entity_level=level):
+        r = f.record
+        if r.is_target or r.entity_level != level or fold(r.entity) in moved:
+            continue
+        if (fold(r.entity), r.evidence.quote) in held:
+            continue
+        if not scope_matches(r.scope, scope) or not _plain(r, q):
+            continue
+        quote = fold(r.evidence.quote)
+        if _PLACES_MOVED.search(quote) and not _compared_with(quote, r.year):
+            return True
+    return False
+
+
+def _compared_with(quote: str, year: int | None) -> bool:
+    """Whether the folded quote gives ``year`` as the year compared with ("tăng 3 bậc so
+    với năm 2022"): a move it tells is the later year's, not this year's result's."""
+    return year is not None and bool(
+        re.search(rf"\b(?:so voi|than|from|compared (?:with|to))\s+(?:nam\s+|in\s+)?{year}\b",
+                  quote)
+    )  # fmt: skip
 
 
 def _unlisted_mentions(out: list[Hit], pool: list[Hit], names: NameIndex) -> bool:

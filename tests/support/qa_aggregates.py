@@ -45,9 +45,15 @@ MIN = (
     "Bộ Y tế đứng ở vị trí 15, còn vị trí cuối bảng của khối bộ, ngành thuộc về Bộ Công "
     "Thương với 78,20%.\n"
 )
+# A rise a record holds, and one told in places that no record holds as a change.
+PGI = (
+    "Chỉ số PGI năm 2022\n"
+    "Năm 2022, Lạng Sơn tăng 4 bậc lên thứ 10 về Chỉ số Xanh cấp tỉnh (PGI).\n"
+    "Với cú nhảy 12 bậc, Hòa Bình hiện đứng thứ 7 về PGI năm 2022.\n"
+)
 TEXTS = {
-    "agg-avg": AVG, "agg-avg-en": AVG_EN, "agg-counts": COUNTS, "agg-counts-en": COUNTS_EN,
-    "agg-binhdinh": BD,
+    "agg-pgi": PGI, "agg-avg": AVG, "agg-avg-en": AVG_EN, "agg-counts": COUNTS,
+    "agg-counts-en": COUNTS_EN, "agg-binhdinh": BD,
     "agg-yb1": YB1, "agg-yb2": YB2, "agg-ministries": MIN,
 }  # fmt: skip
 
@@ -67,6 +73,11 @@ def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
 def records() -> dict[str, dict[str, list]]:
     ministry = {"entity_level": "ministry", "year": 2020}
     return {
+        "agg-pgi": {"index_results": [
+            _ir(PGI, "Lạng Sơn", entity="Lạng Sơn", index="PGI", year=2022, rank=10,
+                rank_change=4),
+            _ir(PGI, "Hòa Bình", entity="Hòa Bình", index="PGI", year=2022, rank=7),
+        ]},
         "agg-avg": {"metrics": [
             _m(AVG, "79,40", name="giá trị trung bình Chỉ số SIPAS cả nước", value=79.40,
                unit="%", year=2021, **NATION),
