@@ -97,3 +97,17 @@ def test_a_doubtful_score_read_from_a_sentence_about_components_is_not_the_index
 ):
     a = ask(store, question)
     assert not any(r.get("score") == 100 for r in primary(a))
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "value"),
+    [
+        ("Quảng Bình xếp thứ mấy về trụ cột kinh tế số trong DTI 2021?", "rank", 9),
+        ("quang binh xep thu may ve tru cot kinh te so trong chi so dti 2021", "rank", 9),
+        ("What was Hai Duong's score on the public administrative procedures sub-index of "
+         "PAPI 2021?", "score", 7.20),
+    ],
+)
+def test_a_component_is_known_in_either_language(store, question, field, value):
+    a = ask(store, question)
+    assert [r[field] for r in primary(a)] == [value]

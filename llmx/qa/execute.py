@@ -91,6 +91,29 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
+def known_component(name: str) -> str | None:
+    """The canonical name of a component the extractor's table knows, in either language
+    ("digital economy", "kinh tế số" -> "Kinh tế số"), when the name is mostly that."""
+    # The extractor's table (imported here: compiling the lexicon costs a cold `llmx ask`
+    # ~80 ms, paid only by questions that name a component).
+    from llmx.rules.lexicon import KNOWN_COMPONENT_RE, KNOWN_COMPONENTS
+
+    folded = fold(name).strip()
+    m = KNOWN_COMPONENT_RE.search(folded)
+    if m is None or m.lastgroup is None or (m.end() - m.start()) < 0.6 * len(folded):
+        return None
+    return KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
+
+
+def component_match(stored: str, asked: str) -> bool:
+    """A stored component answers the one asked: the same known component in either
+    language, else names alike (Dice of folded tokens)."""
+    a, b = known_component(stored), known_component(asked)
+    if a is not None and b is not None:
+        return a == b
+    return similarity(stored, asked) >= _COMPONENT_MATCH
+
+
 def _scope_class(scope: str) -> int:
     return 0 if scope == "national" else 1 if scope.startswith("region:") else 2
 
@@ -294,7 +317,7 @@ def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
     if _narrower_rank(r, q):
         return False
     if q.component is not None:
-        return r.component is not None and similarity(r.component, q.component) >= _COMPONENT_MATCH
+        return r.component is not None and component_match(r.component, q.component)
     # A question naming no component asks about the whole index: a component's figure
     # (Bắc Ninh's "digital government" score) is not the province's DTI score.
     return r.component is None and not _component_figure(r)
@@ -557,7 +580,7 @@ def _plain(r: Record, q: Query) -> bool:
             r.component is None and not _component_figure(r)
             if q.component is None
             else r.component is not None
-            and similarity(r.component, q.component) >= _COMPONENT_MATCH
+            and component_match(r.component, q.component)
         )
     )
 
@@ -592,7 +615,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
             continue
         if (
             q.component is not None
-            and similarity(r.component or "", q.component) < _COMPONENT_MATCH
+            and not component_match(r.component or "", q.component)
         ):
             continue
         k = fold(r.entity)

@@ -40,7 +40,13 @@ MOJ = (
     "Bộ Tư pháp dẫn đầu khối bộ, ngành về Chỉ số CCHC năm 2019.\n"
     "Bộ đạt 100% số điểm tối đa ở hai chỉ số thành phần.\n"
 )
-TEXTS = {"unit-moj": MOJ, "unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT,
+# Components named in the other language than the question's.
+QB = "Quang Binh in DTI 2021\nQuang Binh was 9th in digital economy in the DTI 2021.\n"
+HD = (
+    "PAPI 2021 của Hải Dương\n"
+    "Nội dung Thủ tục hành chính công của Hải Dương đạt 7,20 điểm năm 2021.\n"
+)
+TEXTS = {"unit-qb": QB, "unit-hd": HD, "unit-moj": MOJ, "unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT,
          "unit-phuyen": PY,
          "unit-khanhhoa": KH}  # fmt: skip
 
@@ -64,6 +70,14 @@ def records() -> dict[str, dict[str, list]]:
             _ir(KT, "thứ 4", year=2021, rank=4, **dist),
             _ir(KT, "thứ 6", year=2021, rank=6, **dist),
             _ir(KT, "thứ 2", year=2022, rank=2, **dist),
+        ]},
+        "unit-qb": {"index_results": [
+            _ir(QB, "9th", entity="Quảng Bình", index="DTI", year=2021, rank=9,
+                component="digital economy"),
+        ]},
+        "unit-hd": {"index_results": [
+            _ir(HD, "7,20", entity="Hải Dương", index="PAPI", year=2021, score=7.20,
+                component="Thủ tục hành chính công"),
         ]},
         "unit-moj": {"index_results": [
             IndexResult(
