@@ -46,9 +46,10 @@ HD = (
     "PAPI 2021 của Hải Dương\n"
     "Nội dung Thủ tục hành chính công của Hải Dương đạt 7,20 điểm năm 2021.\n"
 )
-TEXTS = {"unit-qb": QB, "unit-hd": HD, "unit-moj": MOJ, "unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT,
-         "unit-phuyen": PY,
-         "unit-khanhhoa": KH}  # fmt: skip
+TEXTS = {
+    "unit-qb": QB, "unit-hd": HD, "unit-moj": MOJ, "unit-hungyen": HY, "unit-namdinh": ND,
+    "unit-kontum": KT, "unit-phuyen": PY, "unit-khanhhoa": KH,
+}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
