@@ -104,6 +104,11 @@ def test_a_count_of_units_that_rose_is_the_stated_count(store, question):
     assert [(r["entity"], r["value"]) for r in primary(a)] == [("Việt Nam", 31)]
 
 
+def test_the_narrower_count_answers_the_narrower_question(store):
+    a = ask(store, "Trong bảng xếp hạng PCI năm 2021, có bao nhiêu tỉnh tăng hạng mạnh?")
+    assert [(r["entity"], r["value"]) for r in primary(a)] == [("Việt Nam", 5)]
+
+
 def test_an_english_count_question_meets_an_english_count(store):
     a = ask(store, "How many provinces climbed in the PCI 2019?")
     assert [(r["entity"], r["value"]) for r in primary(a)] == [("Việt Nam", 40)]

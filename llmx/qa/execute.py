@@ -579,8 +579,7 @@ def _plain(r: Record, q: Query) -> bool:
         and (
             r.component is None and not _component_figure(r)
             if q.component is None
-            else r.component is not None
-            and component_match(r.component, q.component)
+            else r.component is not None and component_match(r.component, q.component)
         )
     )
 
@@ -613,10 +612,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
             continue
         if q.component is None and _component_figure(r):
             continue
-        if (
-            q.component is not None
-            and not component_match(r.component or "", q.component)
-        ):
+        if q.component is not None and not component_match(r.component or "", q.component):
             continue
         k = fold(r.entity)
         cur = best.get(k)
@@ -1191,10 +1187,26 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         floor = -hits[0].rank_key[0] * _METRIC_OTHERS
         hits = [h for h in hits if h.primary or -h.rank_key[0] >= floor]
         if q.counts and _rival_counts(hits, words):
-            # Two stated counts nearly as close to the question ("27 tỉnh thăng hạng", "6
-            # tỉnh thăng hạng mạnh"): which one it asks is not known; candidates.
-            return [_as_candidate(h) for h in hits]
+            # Two stated counts nearly as close to the question: the one whose name says
+            # nothing the question does not ("27 tỉnh thăng hạng" against "6 tỉnh thăng
+            # hạng mạnh" for "bao nhiêu tỉnh thăng hạng"), else which one it asks is not
+            # known; candidates.
+            return _plainest_count(hits, set(tokens(question)))
     return hits
+
+
+def _plainest_count(hits: list[Hit], asked: set[str]) -> list[Hit]:
+    def says_no_more(h: Hit) -> bool:
+        r = h.record
+        return isinstance(r, MetricView) and set(tokens(r.name)) - _NAME_STOP - {"so"} <= asked
+
+    plain = [h for h in hits if says_no_more(h)]
+    if len({h.record.value for h in plain}) != 1:  # type: ignore[union-attr]
+        return [_as_candidate(h) for h in hits]
+    for h in hits:
+        h.role = "other"
+    plain[0].role = "best"
+    return [plain[0], *(h for h in hits if h is not plain[0])]
 
 
 def _rival_counts(hits: list[Hit], words: set[str]) -> bool:
