@@ -69,3 +69,17 @@ def test_a_city_named_with_another_province_stays_a_province():
     q = parse("Thành phố Hà Nội và tỉnh Bắc Ninh, nơi nào có điểm PAR Index cao hơn năm 2023?",
               NAMES)  # fmt: skip
     assert q.entity_level != "district"
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("Sở, ngành nào của Lâm Đồng dẫn đầu Chỉ số CCHC năm 2023?", "department"),
+        ("so, ban, nganh nao cua lam dong dan dau chi so cchc nam 2023", "department"),
+        ("Which department of Lam Dong led the PAR Index in 2023?", "department"),
+        ("Bộ, ngành nào dẫn đầu Chỉ số CCHC năm 2023?", "ministry"),
+    ],
+)
+def test_departments_of_a_province_are_not_ministries(question, level):
+    # "ngành" after "sở," names a province's departments; after "bộ," the ministries
+    assert parse(question, NAMES).entity_level == level

@@ -165,6 +165,7 @@ _LEVEL_EN = re.compile(
     r"regions?)\b"
 )
 _LEVELS = UNIT_LEVELS
+_DEPARTMENTS_BEFORE = re.compile(r"\bso\s*,\s*(?:ban\s*,\s*)?$")
 _SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
 _WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
 _COUNT = re.compile(
@@ -409,6 +410,8 @@ def _asked_level(s: str) -> tuple[bool, Level | None]:
     m = _LEVEL_VI.search(s)
     if m:
         word = "vung" if m.group(1).startswith("vung") else m.group(1)
+        if word == "nganh" and _DEPARTMENTS_BEFORE.search(s[: m.start()]):
+            word = "so"  # "sở, ngành nào": a province's departments, not a ministry
         # "Cơ quan nào ... của các sở, ban, ngành": a generic word takes the group's level.
         return True, _LEVELS.get(word) or _group_level(s)
     m = _LEVEL_EN.search(s)
