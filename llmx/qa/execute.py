@@ -320,7 +320,7 @@ def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
         return r.component is not None and component_match(r.component, q.component)
     # A question naming no component asks about the whole index: a component's figure
     # (Bắc Ninh's "digital government" score) is not the province's DTI score.
-    return r.component is None and not _component_figure(r)
+    return r.component is None and not _component_figure(r, answer_fields_of(q))
 
 
 _RANK_ASKS = frozenset({"rank", "entity_for_rank"})
@@ -335,18 +335,19 @@ def _narrower_rank(r: IndexResultView, q: Query) -> bool:
     return r.entity_level in ("province", "region") and r.scope != "national"
 
 
-def _component_figure(r: IndexResultView) -> bool:
+def _component_figure(r: IndexResultView, asked: tuple[str, ...] = ()) -> bool:
     """A doubtful whole-index record whose own quote speaks of components ("reached 100
     percent in two sub-indexes", "chỉ số thành phần ... đạt 97%"): its figure is more
-    likely a component's than the index's, so it does not answer for the whole index."""
+    likely a component's than the index's, so it does not answer for the whole index.
+    The quotes the ``asked`` figures (score, rank) were read from are looked at too ("The
+    SBV reached 100 percent of the maximum value in two sub-indexes"): only those, since a
+    doubtful score does not make the record's stated change doubtful."""
     c = r.confidence
     if c is None or c >= DEFAULT_CONFIDENCE:
         return False
     figures = [v for v in (r.score, r.rank) if v is not None]
-    # The record's quote, and the quotes its score and rank were read from ("The SBV
-    # reached 100 percent of the maximum value in two sub-indexes").
     quotes = [r.evidence.quote, *(ev.quote for f, ev in r.field_evidence.items()
-                                  if f in ("score", "rank"))]  # fmt: skip
+                                  if f in asked and f in ("score", "rank"))]  # fmt: skip
     for quote in quotes:
         for sp in find_numbers(quote):
             if any(abs(sp.value - v) < 1e-9 for v in figures):
