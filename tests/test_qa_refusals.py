@@ -83,3 +83,16 @@ def test_a_city_named_with_another_province_stays_a_province():
 def test_departments_of_a_province_are_not_ministries(question, level):
     # "ngành" after "sở," names a province's departments; after "bộ," the ministries
     assert parse(question, NAMES).entity_level == level
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Quý I/2023, tỉnh Kon Tum tiếp nhận bao nhiêu hồ sơ?", 2023),
+        ("thang 10/2020 ben tre co bao nhieu ho so tre han", 2020),
+        ("How many dossiers did Kon Tum receive in Q1/2024?", 2024),
+    ],
+)
+def test_a_period_sets_the_year(question, year):
+    # a record of no known year does not answer a question that fixes one
+    assert parse(question, NAMES).year == year

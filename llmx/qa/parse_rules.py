@@ -364,7 +364,16 @@ def _years(t: _Text) -> tuple[int | None, int | None]:
             year_from = year_from or y
         elif year is None:
             year = y
+    if year is None and (p := _PERIOD_YEAR.search(s)):
+        # "quý I/2023", "tháng 10/2020": the period sets the year (eval/CONVENTIONS.md)
+        year = int(p.group(1))
     return year, year_from
+
+
+# A period shorter than a year, written with its year: "quý I/2023", "tháng 8/2021", "Q1/2024".
+_PERIOD_YEAR = re.compile(
+    r"\b(?:quy\s+(?:[ivx]{1,3}|[1-4])|thang\s+\d{1,2}|q[1-4])\s*/\s*((?:19|20)\d\d)\b"
+)
 
 
 def _rank(s: str, raw: str) -> int | None:
