@@ -111,3 +111,21 @@ def test_a_doubtful_score_read_from_a_sentence_about_components_is_not_the_index
 def test_a_component_is_known_in_either_language(store, question, field, value):
     a = ask(store, question)
     assert [r[field] for r in primary(a)] == [value]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quý II/2022, cấp xã ở Tuyên Quang tiếp nhận bao nhiêu hồ sơ?",
+        "quy ii/2022 cap xa o tuyen quang tiep nhan bao nhieu ho so",
+        "How many dossiers did the commune level of Tuyen Quang receive in Q2/2022?",
+    ],
+)
+def test_a_level_of_government_asked_is_the_level_answered(store, question):
+    a = ask(store, question)
+    assert [r["value"] for r in primary(a)] == [15000]
+
+
+def test_another_levels_figure_does_not_answer(store):
+    a = ask(store, "Quý II/2022, cấp xã ở Yên Bái tiếp nhận bao nhiêu hồ sơ?")
+    assert not a.found  # the province's 30.000 is not the communes' figure

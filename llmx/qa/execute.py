@@ -1106,6 +1106,35 @@ def _value_clause(m: MetricView) -> str:
     return f"{left} {right}"
 
 
+# Levels of government a metric may be of, as a question's folded content words say them
+# (English questions' words are glossed to Vietnamese ones by the parser) and as a record's
+# name or quote may (either language).
+_GOVERNMENT_LEVELS = {
+    "commune": (("cap xa",), ("cap xa", "commune", "communal", "ward")),
+    "district": (("cap huyen",), ("cap huyen", "district")),
+    "province": (("cap tinh",), ("cap tinh", "provincial", "province level")),
+}
+
+
+def _government_levels(words: str) -> set[str]:
+    """The levels of government a question's folded content words name ("cấp xã")."""
+    spoken = f" {words} "
+    return {lvl for lvl, (asked, _) in _GOVERNMENT_LEVELS.items()
+            if any(f" {a} " in spoken for a in asked)}  # fmt: skip
+
+
+def _same_government_level(m: MetricView, levels: set[str]) -> bool:
+    """Whether a metric is of every level of government the question names: a figure
+    whose name and quote never name the level ("56.039 hồ sơ ... trên địa bàn tỉnh" for
+    a question about communes) is another level's."""
+    if not levels:
+        return True
+    said = f" {key(m.name)} {key(m.evidence.quote)} "
+    return all(
+        any(f" {w} " in said for w in _GOVERNMENT_LEVELS[lvl][1]) for lvl in levels
+    )
+
+
 # A rate or share asked for, in the question's own words (folded).
 _RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
 
@@ -1149,6 +1178,7 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
     docs: dict[str, str | None] = {}
+    levels = _government_levels(" ".join(q.keywords))
     facts = select_facts(
         store, "metrics", entity_keys=q.entity_keys, year=q.year, backend=backend,
         include_targets=q.targets,
@@ -1160,6 +1190,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _contrary(m, asked):
             continue
+        if not _same_government_level(m, levels):
+            continue  # "cấp xã tiếp nhận bao nhiêu hồ sơ": not the province's total
         if q.counts and (m.unit == "%" or m.value != int(m.value)):
             continue  # how many units: a count, not a rate or an average
         if q.counts and _counts_other_units(m, q.entity_level):

@@ -261,7 +261,7 @@ _STOP = frozenset(
     "what which who how many much is was are were the a an of in on at to for by did does do "
     "has have had its it s get got and or with from that this there their before after "
     "merged into province city rate percentage share number count current currently now "
-    "total there".split()
+    "total there level".split()
 )
 # A few English words for metric names, so English questions can meet Vietnamese records.
 _EN_GLOSSARY = {
@@ -269,7 +269,8 @@ _EN_GLOSSARY = {
     "application": "ho so", "files": "ho so", "procedures": "thu tuc tthc",
     "procedure": "thu tuc tthc", "services": "dich vu", "service": "dich vu",
     "public": "cong", "accounts": "tai khoan", "account": "tai khoan", "end": "toan trinh",
-    "fully": "toan trinh hoan toan", "received": "tiep nhan", "resolved": "giai quyet",
+    "fully": "toan trinh hoan toan", "received": "tiep nhan", "receive": "tiep nhan",
+    "resolved": "giai quyet",
     "processed": "xu ly giai quyet", "handled": "xu ly giai quyet", "payment": "thanh toan",
     "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
     "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import IndexResult
+from llmx.core.records import IndexResult, Metric
 from llmx.store import Store
 from support.qa_corpus import sentence, store_corpus
 
@@ -46,9 +46,17 @@ HD = (
     "PAPI 2021 của Hải Dương\n"
     "Nội dung Thủ tục hành chính công của Hải Dương đạt 7,20 điểm năm 2021.\n"
 )
+# Dossiers received by a province in all, and by its communes.
+TQ = (
+    "Hồ sơ quý II/2022 ở Tuyên Quang\n"
+    "Quý II/2022, toàn tỉnh Tuyên Quang tiếp nhận 40.000 hồ sơ.\n"
+    "Riêng cấp xã tiếp nhận 15.000 hồ sơ.\n"
+)
+YB = "Hồ sơ quý II/2022 ở Yên Bái\nQuý II/2022, tỉnh Yên Bái tiếp nhận 30.000 hồ sơ.\n"
 TEXTS = {
-    "unit-qb": QB, "unit-hd": HD, "unit-moj": MOJ, "unit-hungyen": HY, "unit-namdinh": ND,
-    "unit-kontum": KT, "unit-phuyen": PY, "unit-khanhhoa": KH,
+    "unit-tq": TQ, "unit-yb": YB, "unit-qb": QB, "unit-hd": HD, "unit-moj": MOJ,
+    "unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT, "unit-phuyen": PY,
+    "unit-khanhhoa": KH,
 }  # fmt: skip
 
 
@@ -71,6 +79,16 @@ def records() -> dict[str, dict[str, list]]:
             _ir(KT, "thứ 4", year=2021, rank=4, **dist),
             _ir(KT, "thứ 6", year=2021, rank=6, **dist),
             _ir(KT, "thứ 2", year=2022, rank=2, **dist),
+        ]},
+        "unit-tq": {"metrics": [
+            Metric(entity="Tuyên Quang", name="số hồ sơ tiếp nhận", value=40000, unit="hồ sơ",
+                   year=2022, evidence=sentence(TQ, "40.000")),
+            Metric(entity="Tuyên Quang", name="số hồ sơ cấp xã tiếp nhận", value=15000,
+                   unit="hồ sơ", year=2022, evidence=sentence(TQ, "15.000")),
+        ]},
+        "unit-yb": {"metrics": [
+            Metric(entity="Yên Bái", name="số hồ sơ tiếp nhận", value=30000, unit="hồ sơ",
+                   year=2022, evidence=sentence(YB, "30.000")),
         ]},
         "unit-qb": {"index_results": [
             _ir(QB, "9th", entity="Quảng Bình", index="DTI", year=2021, rank=9,
