@@ -81,6 +81,8 @@ def test_the_blocs_average_is_the_blocs_metric(store, question):
         "Chỉ số PCI trung bình cả nước năm 2021 là bao nhiêu?",
         # a unit against the average is not the average
         "Tỉnh nào cao hơn mức trung bình cả nước về Chỉ số SIPAS năm 2021?",
+        # a region's provinces' average is not the country's
+        "Chỉ số SIPAS trung bình của các tỉnh Tây Nguyên năm 2021 là bao nhiêu?",
     ],
 )
 def test_no_average_is_given_for_what_was_not_asked(store, question):

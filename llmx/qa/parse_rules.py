@@ -759,7 +759,7 @@ def parse(question: str, names: NameIndex) -> Query:
         set_scope(False)
         q.notes = notes
         return q
-    if _asks_average(s, w, subject, who, component):
+    if not mentions and _asks_average(s, w, subject, who, component):
         # "Chỉ số SIPAS trung bình cả nước năm 2022?", "the average PAR Index of the 19
         # ministries": the country's (the bloc's) average, a metric of its own.
         _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
@@ -868,7 +868,8 @@ def _asks_average(
 ) -> bool:
     """Whether the question asks the country's (the bloc's) average itself: not a unit's
     figure against it, a count of units above it ("bao nhiêu tỉnh trên mức trung bình"),
-    a component's average, its change, or who is above it."""
+    a component's average, its change, or who is above it. (A question naming a place,
+    "trung bình của các tỉnh Tây Nguyên", is asked about that place: the caller checks.)"""
     if subject is not None or who or component is not None:
         return False
     if _COUNT.search(s) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
