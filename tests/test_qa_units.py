@@ -129,3 +129,16 @@ def test_a_level_of_government_asked_is_the_level_answered(store, question):
 def test_another_levels_figure_does_not_answer(store):
     a = ask(store, "Quý II/2022, cấp xã ở Yên Bái tiếp nhận bao nhiêu hồ sơ?")
     assert not a.found  # the province's 30.000 is not the communes' figure
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ số cải cách hành chính năm 2020 của Phú Yên đạt bao nhiêu điểm?",
+        "chi so cai cach hanh chinh nam 2020 cua phu yen dat bao nhieu diem",
+        "What did Phu Yen score on the administrative reform index in 2020?",
+    ],
+)
+def test_the_index_named_is_not_a_component_of_the_same_words(store, question):
+    a = ask(store, question)
+    assert [r["score"] for r in primary(a)] == [84.20]

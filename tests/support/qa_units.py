@@ -32,6 +32,8 @@ PY = (
     "PAPI 2020 của Phú Yên\n"
     "Năm 2020, Phú Yên đạt 42,10 điểm PAPI.\n"
     "Trách nhiệm giải trình với người dân của Phú Yên đạt 6,10 điểm.\n"
+    "Chỉ số CCHC năm 2020 của Phú Yên đạt 84,20 điểm.\n"
+    "Riêng lĩnh vực cải cách hành chính của Phú Yên đạt 9,50 điểm.\n"
 )
 KH = "Khanh Hoa in PAPI 2020\nKhanh Hoa scored 6.40 points for Control of Corruption.\n"
 # A doubtful whole-index score whose own quote is about two components.
@@ -107,6 +109,10 @@ def records() -> dict[str, dict[str, list]]:
         ]},
         "unit-phuyen": {"index_results": [
             _ir(PY, "42,10", entity="Phú Yên", index="PAPI", year=2020, score=42.10),
+            _ir(PY, "84,20", entity="Phú Yên", index="PAR_INDEX", year=2020, score=84.20),
+            # a field whose name is the index's own words
+            _ir(PY, "9,50", entity="Phú Yên", index="PAR_INDEX", year=2020, score=9.50,
+                component="Cải cách hành chính"),
             _ir(PY, "6,10", entity="Phú Yên", index="PAPI", year=2020, score=6.10,
                 component="Trách nhiệm giải trình với người dân"),
         ]},
