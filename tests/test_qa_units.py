@@ -142,3 +142,18 @@ def test_another_levels_figure_does_not_answer(store):
 def test_the_index_named_is_not_a_component_of_the_same_words(store, question):
     a = ask(store, question)
     assert [r["score"] for r in primary(a)] == [84.20]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hải Dương đạt bao nhiêu điểm cung ứng dịch vụ công trong PAPI 2021?",
+        "hai duong dat bao nhieu diem cung ung dich vu cong papi 2021",
+        "What was Hai Duong's PAPI score for public service delivery in 2021?",
+    ],
+)
+def test_a_known_component_named_without_a_cue_is_asked_not_the_index(store, question):
+    # no record of that component is stored: the whole index's score is no answer
+    a = ask(store, question)
+    assert a.query["component"] == "Cung ứng dịch vụ công"
+    assert not a.found

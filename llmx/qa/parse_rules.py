@@ -834,8 +834,40 @@ def parse(question: str, names: NameIndex) -> Query:
     if q.ask in _INDEX_ASKS and component is None and _unread_component(s, w):
         notes.append("names a component it does not say clearly: the whole index does not answer")
         q.ask = "free_text"
+    elif q.ask in _INDEX_ASKS and component is None and (named := _known_component(s, w, q)):
+        # "Quang Ninh's PCI score for informal charges": a known component named without a
+        # cue word; the whole index's score does not answer it.
+        notes.append(f"names the component {named!r}")
+        q.component = named
     q.notes = notes
     return q
+
+
+# Words of an index question that say what is asked, not what of the index.
+_ASK_WORDS = frozenset(
+    "diem score scored scores points point rank ranked ranking ranks xep thu hang dat vi tri "
+    "gia value position place placed standing chi so index cap tinh nam year dung dan dau "
+    "tang giam bac len xuong tut thang nang places up down climb climbed rose fell moved "
+    "nhat cao thap highest lowest top first last ca nuoc national nationally".split()
+)
+
+
+def _known_component(s: str, w: str, q: Query) -> str | None:
+    """A component of the extractor's table that the question names whole, without a cue
+    word, when at least two of its content words are left over once the index's name and
+    the words of asking are set aside (only then is the table, costly to load, read)."""
+    index_words: set[str] = set()
+    for sp in get_vocab().find(w, {"index"}):
+        index_words |= set(tokens(sp.text))
+    leftover = [k for k in q.keywords if k not in index_words and k not in _ASK_WORDS]
+    if len(leftover) < 2:
+        return None
+    from llmx.rules.lexicon import KNOWN_COMPONENT_RE, KNOWN_COMPONENTS
+
+    m = KNOWN_COMPONENT_RE.search(s)
+    if m is None or m.lastgroup is None:
+        return None
+    return KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
 
 
 NATION = "Việt Nam"  # the country's figures are its metrics (eval/CONVENTIONS.md)

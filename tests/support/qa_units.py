@@ -47,6 +47,7 @@ QB = "Quang Binh in DTI 2021\nQuang Binh was 9th in digital economy in the DTI 2
 HD = (
     "PAPI 2021 của Hải Dương\n"
     "Nội dung Thủ tục hành chính công của Hải Dương đạt 7,20 điểm năm 2021.\n"
+    "Năm 2021, Hải Dương đạt 42,68 điểm PAPI.\n"
 )
 # Dossiers received by a province in all, and by its communes.
 TQ = (
@@ -99,6 +100,7 @@ def records() -> dict[str, dict[str, list]]:
         "unit-hd": {"index_results": [
             _ir(HD, "7,20", entity="Hải Dương", index="PAPI", year=2021, score=7.20,
                 component="Thủ tục hành chính công"),
+            _ir(HD, "42,68", entity="Hải Dương", index="PAPI", year=2021, score=42.68),
         ]},
         "unit-moj": {"index_results": [
             IndexResult(
