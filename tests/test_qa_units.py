@@ -52,7 +52,7 @@ def test_a_unit_named_with_its_province_is_that_unit_there(store, question, rank
 @pytest.mark.parametrize(
     "question",
     [
-        "Huyện Đăk Hà của tỉnh Kon Tum năm 2022 tăng mấy bậc so với năm 2021?",
+        "Năm 2022, huyện Đăk Hà (Kon Tum) tăng bao nhiêu bậc so với năm 2021?",
         "huyen dak ha kon tum nam 2022 tang may bac so voi nam 2021",
         "How many places did Dak Ha district of Kon Tum climb in 2022 compared with 2021?",
     ],

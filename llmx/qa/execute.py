@@ -340,7 +340,7 @@ def _component_figure(r: IndexResultView, asked: tuple[str, ...] = ()) -> bool:
     percent in two sub-indexes", "chỉ số thành phần ... đạt 97%"): its figure is more
     likely a component's than the index's, so it does not answer for the whole index.
     The quotes the ``asked`` figures (score, rank) were read from are looked at too ("The
-    SBV reached 100 percent of the maximum value in two sub-indexes"): only those, since a
+    ministry reached full marks in two sub-indexes"): only those, since a
     doubtful score does not make the record's stated change doubtful."""
     c = r.confidence
     if c is None or c >= DEFAULT_CONFIDENCE:
@@ -406,8 +406,7 @@ def run_index(
 
 def _component_named(rows: list[Fact], question: str) -> str | None:
     """The one component of the entity's stored results that the question names whole,
-    without a cue word ("Bac Giang's score for Quality of Village Head Elections in PAPI
-    2019"): the question asks it, not the whole index. Names of one word are too loose."""
+    without a cue word ("X's score for Quality of Village Head Elections in PAPI"): the question asks it, not the whole index. Names of one word are too loose."""
     # The index's own name is no component's ("Chỉ số cải cách hành chính" does not name
     # the field "Cải cách hành chính").
     spans = get_vocab().find(question, {"index"})
@@ -686,7 +685,7 @@ def _stated_extreme(
     its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
     lowest of the stored ``ranks``, by a word in its sentence that no other of the
     ranking's entities (``rivals``) answers ("Hai vị trí cuối, thứ 5 và thứ 6, lần lượt
-    thuộc về A và B": B, 6th, is the last; "X đứng thứ 15, còn vị trí cuối bảng thuộc về
+    thuộc về A và B": B, 6th, is the last; "X đứng thứ 9, còn vị trí cuối bảng thuộc về
     Y": the last is Y, not X)."""
     whole = fold(r.evidence.quote)
     quote = _clause_naming(whole, r.entity)
@@ -707,7 +706,7 @@ def _stated_extreme(
     return r.rank == 1 or bool(_FIRST_WORDS.search(quote))
 
 
-_SENTENCE_END = re.compile(r";|\.(?!\d)")  # not the point of "87.37"
+_SENTENCE_END = re.compile(r";|\.(?!\d)")  # not the point of "91.07"
 
 
 def _names_any(text: str, entity: str, rivals: tuple[str, ...]) -> bool:
@@ -745,7 +744,7 @@ def _clause_naming(quote: str, entity: str) -> str | None:
         spoken = f" {key(c)} "
         if any(f" {k} " in spoken for k in keys):
             return c
-    # A name holding a comma ("Ban Quản lý Khu Kinh tế, công nghiệp tỉnh") is in no clause.
+    # A name holding a comma ("Sở Văn hóa, Thể thao và Du lịch") is in no clause.
     return quote if any(f" {k} " in f" {key(quote)} " for k in keys) else None
 
 
@@ -852,7 +851,7 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
     return out
 
 
-# A move told in places ("cú nhảy 18 bậc", "18 places higher"): a rank change.
+# A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.
 _PLACES_MOVED = re.compile(r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b")
 
 
@@ -860,14 +859,14 @@ def _uncaptured_moves(
     store: Store, q: Query, backend: str | None, year: int | None, pool: list[Hit]
 ) -> bool:
     """Whether a unit of the ranking listed has a result for the year whose quote tells
-    of a move in places while no record holds a change for it ("Với cú nhảy 18 bậc, Hà
-    Nội ... đứng thứ 6"): its rise or fall is in the text, not in the store."""
+    of a move in places while no record holds a change for it ("Với cú nhảy 9 bậc, tỉnh
+    X ... đứng thứ 11"): its rise or fall is in the text, not in the store."""
     if year is None or q.measure == "score":
         return False
     level = q.entity_level or "province"
     q2 = replace(q, index=q.index or "PAR_INDEX", ask="result")
     moved = {fold(h.record.entity) for h in pool}
-    # Moves already held by a record of another year ("từ thứ 45 lên thứ 21": the earlier
+    # Moves already held by a record of another year ("từ thứ 30 lên thứ 12": the earlier
     # place's record shares the later one's quote).
     held = {
         (fold(f.record.entity), f.record.evidence.quote)
@@ -889,8 +888,8 @@ def _uncaptured_moves(
 
 
 def _compared_with(quote: str, year: int | None) -> bool:
-    """Whether the folded quote gives ``year`` as the year compared with ("tăng 3 bậc so
-    với năm 2022"): a move it tells is the later year's, not this year's result's."""
+    """Whether the folded quote gives ``year`` as the year compared with ("tăng 4 bậc so
+    với năm 2020"): a move it tells is the later year's, not this year's result's."""
     return year is not None and bool(
         re.search(rf"\b(?:so voi|than|from|compared (?:with|to))\s+(?:nam\s+|in\s+)?{year}\b",
                   quote)
@@ -1130,7 +1129,7 @@ def _government_levels(words: str) -> set[str]:
 
 def _same_government_level(m: MetricView, levels: set[str]) -> bool:
     """Whether a metric is of every level of government the question names: a figure
-    whose name and quote never name the level ("56.039 hồ sơ ... trên địa bàn tỉnh" for
+    whose name and quote never name the level ("12.000 hồ sơ ... trên địa bàn tỉnh" for
     a question about communes) is another level's."""
     if not levels:
         return True
@@ -1196,7 +1195,7 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         if _contrary(m, asked):
             continue
         if not _same_government_level(m, levels):
-            continue  # "cấp xã tiếp nhận bao nhiêu hồ sơ": not the province's total
+            continue  # "cấp xã giải quyết bao nhiêu hồ sơ": not the province's total
         if q.counts and (m.unit == "%" or m.value != int(m.value)):
             continue  # how many units: a count, not a rate or an average
         if q.counts and _counts_other_units(m, q.entity_level):
@@ -1226,8 +1225,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         hits = [h for h in hits if h.primary or -h.rank_key[0] >= floor]
         if q.counts and _rival_counts(hits, words):
             # Two stated counts nearly as close to the question: the one whose name says
-            # nothing the question does not ("27 tỉnh thăng hạng" against "6 tỉnh thăng
-            # hạng mạnh" for "bao nhiêu tỉnh thăng hạng"), else which one it asks is not
+            # nothing the question does not ("31 tỉnh tăng hạng" against "5 tỉnh tăng
+            # hạng mạnh" for "bao nhiêu tỉnh tăng hạng"), else which one it asks is not
             # known; candidates.
             return _plainest_count(hits, set(tokens(question)))
     return hits
@@ -1296,7 +1295,7 @@ def _counts_other_units(m: MetricView, level: str | None) -> bool:
 def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> str | None:
     """The index a count is about: the one its quote names, else the first one its
     document names (its title, mostly); ``docs`` caches documents' first indexes. A count
-    ("27 tỉnh thăng hạng") carries no index of its own."""
+    ("31 tỉnh tăng hạng") carries no index of its own."""
     span = get_vocab().first(m.evidence.quote, kinds={"index"})
     if span is not None:
         return span.label

@@ -499,8 +499,8 @@ def _place_like(m: Mention) -> bool:
 def _unit_in_province(
     subject: Mention | None, peers: list[Mention], rest: list[Mention]
 ) -> tuple[Mention | None, list[Mention], list[Mention]]:
-    """A unit named with a province ("Sở Thông tin và Truyền thông Tây Ninh", "của tỉnh
-    Quảng Nam, huyện Bắc Trà My") is a unit inside it, not two entities compared: a
+    """A unit named with a province ("Sở Y tế Hà Giang", "của tỉnh Lâm Đồng, huyện
+    Đức Trọng") is a unit inside it, not two entities compared: a
     department or district is not compared with a province. The unit is the subject and
     the province its container."""
     if subject is None or not peers:
@@ -760,7 +760,7 @@ def parse(question: str, names: NameIndex) -> Query:
         q.notes = notes
         return q
     if not mentions and _asks_average(s, w, subject, who, component):
-        # "Chỉ số SIPAS trung bình cả nước năm 2022?", "the average PAR Index of the 19
+        # "Chỉ số PCI trung bình cả nước năm 2019?", "the average DTI of the
         # ministries": the country's (the bloc's) average, a metric of its own.
         _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
         q.notes = notes
@@ -835,7 +835,7 @@ def parse(question: str, names: NameIndex) -> Query:
         notes.append("names a component it does not say clearly: the whole index does not answer")
         q.ask = "free_text"
     elif q.ask in _INDEX_ASKS and component is None and (named := _known_component(s, w, q)):
-        # "Quang Ninh's PCI score for informal charges": a known component named without a
+        # "X's PCI score for informal charges": a known component named without a
         # cue word; the whole index's score does not answer it.
         notes.append(f"names the component {named!r}")
         q.component = named

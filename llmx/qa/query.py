@@ -105,7 +105,7 @@ class Query:
     measure: Literal["rank", "score"] | None = None  # for change questions
     targets: bool = False  # asks about a plan, target or forecast
     direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
-    # An average asked ("Chỉ số SIPAS trung bình cả nước"): the country's or the bloc's.
+    # An average asked ("Chỉ số PCI trung bình cả nước"): the country's or the bloc's.
     aggregate: Literal["nation", "bloc"] | None = None
     counts: bool = False  # asks how many units meet a condition: only a stated count answers
     lang: Lang = "vi"

@@ -43,14 +43,14 @@ YB2 = "Kết quả của Yên Bái\nChỉ số CCHC năm 2020 của Yên Bái đ
 # The last place belongs to a unit named after the word "cuối", not to the one before it.
 MIN = (
     "Chỉ số CCHC năm 2020 của khối bộ\n"
-    "Bộ Y tế đứng ở vị trí 15, còn vị trí cuối bảng của khối bộ, ngành thuộc về Bộ Công "
-    "Thương với 78,20%.\n"
+    "Bộ Y tế xếp thứ 12, trong khi người đứng cuối khối bộ, ngành năm nay là Bộ Công "
+    "Thương (78,20%).\n"
 )
 # A rise a record holds, and one told in places that no record holds as a change.
 PGI = (
     "Chỉ số PGI năm 2022\n"
     "Năm 2022, Lạng Sơn tăng 4 bậc lên thứ 10 về Chỉ số Xanh cấp tỉnh (PGI).\n"
-    "Với cú nhảy 12 bậc, Hòa Bình hiện đứng thứ 7 về PGI năm 2022.\n"
+    "Hòa Bình vượt lên 12 bậc và nay đứng thứ 7 về PGI năm 2022.\n"
 )
 TEXTS = {
     "agg-pgi": PGI, "agg-avg": AVG, "agg-avg-en": AVG_EN, "agg-counts": COUNTS,
@@ -118,7 +118,7 @@ def records() -> dict[str, dict[str, list]]:
             _ir(YB2, "thứ 26", entity="Yên Bái", year=2020, rank=26, confidence=0.2),
         ]},
         "agg-ministries": {"index_results": [
-            _ir(MIN, "vị trí 15", entity="Bộ Y tế", rank=15, **ministry),
+            _ir(MIN, "thứ 12", entity="Bộ Y tế", rank=12, **ministry),
             _ir(MIN, "78,20", entity="Bộ Công Thương", score=78.20, **ministry),
         ]},
     }  # fmt: skip
