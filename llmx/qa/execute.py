@@ -406,7 +406,8 @@ def run_index(
 
 def _component_named(rows: list[Fact], question: str) -> str | None:
     """The one component of the entity's stored results that the question names whole,
-    without a cue word ("X's score for Quality of Village Head Elections in PAPI"): the question asks it, not the whole index. Names of one word are too loose."""
+    without a cue word ("X's score for Quality of Village Head Elections in PAPI"): the
+    question asks it, not the whole index. Names of one word are too loose."""
     # The index's own name is no component's ("Chỉ số cải cách hành chính" does not name
     # the field "Cải cách hành chính").
     spans = get_vocab().find(question, {"index"})
