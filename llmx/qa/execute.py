@@ -867,25 +867,25 @@ def _uncaptured_moves(
     level = q.entity_level or "province"
     q2 = replace(q, index=q.index or "PAR_INDEX", ask="result")
     moved = {fold(h.record.entity) for h in pool}
+    scope = q.scope or ("national" if level in ("province", "region") else None)
+    told = [
+        r for f in _index_rows(store, q2, backend, year=year, entity_level=level)
+        if _PLACES_MOVED.search(quote := fold((r := f.record).evidence.quote))
+        and not r.is_target and r.entity_level == level and fold(r.entity) not in moved
+        and not _compared_with(quote, r.year) and scope_matches(r.scope, scope)
+        and _plain(r, q)
+    ]  # fmt: skip
+    if not told:
+        return False
     # Moves already held by a record of another year ("từ thứ 30 lên thứ 12": the earlier
     # place's record shares the later one's quote).
+    keys = sorted({fold(r.entity) for r in told})  # the store's entity_key is the folded name
     held = {
         (fold(f.record.entity), f.record.evidence.quote)
-        for f in _index_rows(store, q2, backend, year=None, entity_level=level, has_change=True)
-    }
-    scope = q.scope or ("national" if level in ("province", "region") else None)
-    for f in _index_rows(store, q2, backend, year=year, entity_level=level):
-        r = f.record
-        if r.is_target or r.entity_level != level or fold(r.entity) in moved:
-            continue
-        if (fold(r.entity), r.evidence.quote) in held:
-            continue
-        if not scope_matches(r.scope, scope) or not _plain(r, q):
-            continue
-        quote = fold(r.evidence.quote)
-        if _PLACES_MOVED.search(quote) and not _compared_with(quote, r.year):
-            return True
-    return False
+        for f in _index_rows(store, replace(q2, entity_keys=keys), backend, year=None,
+                             entity_level=level, has_change=True)
+    }  # fmt: skip
+    return any((fold(r.entity), r.evidence.quote) not in held for r in told)
 
 
 def _compared_with(quote: str, year: int | None) -> bool:
