@@ -193,3 +193,8 @@ def test_a_list_missing_a_move_the_text_tells_is_only_candidates(store, question
     # be a short list given as the answer.
     assert not a.found
     assert "Lạng Sơn" in {r["entity"] for r in a.records}
+
+
+def test_the_bloc_is_named_in_english_by_what_it_is(store):
+    a = ask(store, "What was the average PAR Index of the ministries in 2021?")
+    assert a.text.startswith("The 17 ministries and ministry-level agencies")

@@ -22,7 +22,7 @@ from typing import Literal
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
-from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
+from llmx.qa.names import Mention, NameIndex, is_bloc, key, token_spans, tokens
 from llmx.qa.query import ANY_REGION, UNIT_LEVELS, IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
@@ -877,16 +877,10 @@ def _set_owner(q: Query, names: NameIndex, *, bloc: bool) -> None:
     """The country, or the ministries' bloc, as the entity of ``q``: the bloc under every
     name the store holds it by ("17 bộ, cơ quan ngang bộ", "19 bộ, ngành")."""
     if bloc:
-        raws = sorted({raw for rs in names.store.values() for raw in rs if _is_bloc(raw)})
+        raws = sorted({raw for rs in names.store.values() for raw in rs if is_bloc(raw)})
         q.entity, q.entity_keys = "khối bộ, cơ quan ngang bộ", raws
     else:
         q.entity, q.entity_keys = NATION, [key(NATION)]
-
-
-def _is_bloc(raw: str) -> bool:
-    """Whether a stored entity key is the bloc's whole name ("19 bo, co quan ngang bo")."""
-    spans = get_vocab().find(raw, {"bloc"})
-    return len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(raw)
 
 
 def _ask_average(q: Query, names: NameIndex, *, bloc: bool) -> None:
