@@ -778,10 +778,11 @@ def parse(question: str, names: NameIndex) -> Query:
             set_subject()
         else:
             _set_owner(q, names, bloc=level == "ministry")
-        index_span = get_vocab().first(w, kinds={"index"})
-        if index_span is not None:
-            # The index named is where the units are rated, not what is counted.
-            q.keywords = _keywords(t, [*skip, (index_span.start, index_span.end)], lang)
+        index_spans = [(sp.start, sp.end) for sp in get_vocab().find(w, {"index"})]
+        if index_spans:
+            # The index named ("Chỉ số CCHC (PAR Index)") is where the units are rated,
+            # not what is counted.
+            q.keywords = _keywords(t, [*skip, *index_spans], lang)
         q.metric = " ".join(q.keywords) or None
         q.notes = notes
         return q
