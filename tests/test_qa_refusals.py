@@ -33,8 +33,11 @@ def test_a_region_question_asks_for_regions(question):
     ],
 )
 def test_a_count_of_units_meeting_a_condition_is_not_made_up_from_records(question):
+    # Only a count the text states (a metric of the country) answers it, never a tally of
+    # the records the store happens to hold.
     q = parse(question, NAMES)
-    assert q.ask == "free_text" and any("stated figure" in n for n in q.notes)
+    assert q.ask == "metric" and q.counts and q.entity == "Việt Nam"
+    assert any("stated figure" in n for n in q.notes)
 
 
 def test_a_plain_count_is_still_a_count():
@@ -66,3 +69,30 @@ def test_a_city_named_with_another_province_stays_a_province():
     q = parse("Thành phố Hà Nội và tỉnh Bắc Ninh, nơi nào có điểm PAR Index cao hơn năm 2023?",
               NAMES)  # fmt: skip
     assert q.entity_level != "district"
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("Sở, ngành nào của Lâm Đồng dẫn đầu Chỉ số CCHC năm 2023?", "department"),
+        ("so, ban, nganh nao cua lam dong dan dau chi so cchc nam 2023", "department"),
+        ("Which department of Lam Dong led the PAR Index in 2023?", "department"),
+        ("Bộ, ngành nào dẫn đầu Chỉ số CCHC năm 2023?", "ministry"),
+    ],
+)
+def test_departments_of_a_province_are_not_ministries(question, level):
+    # "ngành" after "sở," names a province's departments; after "bộ," the ministries
+    assert parse(question, NAMES).entity_level == level
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("Quý I/2023, tỉnh Kon Tum tiếp nhận bao nhiêu hồ sơ?", 2023),
+        ("thang 10/2020 ben tre co bao nhieu ho so tre han", 2020),
+        ("How many dossiers did Kon Tum receive in Q1/2024?", 2024),
+    ],
+)
+def test_a_period_sets_the_year(question, year):
+    # a record of no known year does not answer a question that fixes one
+    assert parse(question, NAMES).year == year

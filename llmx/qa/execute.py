@@ -25,7 +25,7 @@ from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
-from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, AskKind, Query
+from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
 from llmx.store.views import IndexResultView, InitiativeView, MetricView
@@ -89,6 +89,29 @@ def similarity(a: str, b: str) -> float:
     if (ka in kb or kb in ka) and min(len(ta), len(tb)) >= 2:
         return 1.0
     return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def known_component(name: str) -> str | None:
+    """The canonical name of a component the extractor's table knows, in either language
+    ("digital economy", "kinh tế số" -> "Kinh tế số"), when the name is mostly that."""
+    # The extractor's table (imported here: compiling the lexicon costs a cold `llmx ask`
+    # ~80 ms, paid only by questions that name a component).
+    from llmx.rules.lexicon import KNOWN_COMPONENT_RE, KNOWN_COMPONENTS
+
+    folded = fold(name).strip()
+    m = KNOWN_COMPONENT_RE.search(folded)
+    if m is None or m.lastgroup is None or (m.end() - m.start()) < 0.6 * len(folded):
+        return None
+    return KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
+
+
+def component_match(stored: str, asked: str) -> bool:
+    """A stored component answers the one asked: the same known component in either
+    language, else names alike (Dice of folded tokens)."""
+    a, b = known_component(stored), known_component(asked)
+    if a is not None and b is not None:
+        return a == b
+    return similarity(stored, asked) >= _COMPONENT_MATCH
 
 
 def _scope_class(scope: str) -> int:
@@ -294,10 +317,10 @@ def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
     if _narrower_rank(r, q):
         return False
     if q.component is not None:
-        return r.component is not None and similarity(r.component, q.component) >= _COMPONENT_MATCH
+        return r.component is not None and component_match(r.component, q.component)
     # A question naming no component asks about the whole index: a component's figure
     # (Bắc Ninh's "digital government" score) is not the province's DTI score.
-    return r.component is None and not _component_figure(r)
+    return r.component is None and not _component_figure(r, answer_fields_of(q))
 
 
 _RANK_ASKS = frozenset({"rank", "entity_for_rank"})
@@ -312,20 +335,25 @@ def _narrower_rank(r: IndexResultView, q: Query) -> bool:
     return r.entity_level in ("province", "region") and r.scope != "national"
 
 
-def _component_figure(r: IndexResultView) -> bool:
+def _component_figure(r: IndexResultView, asked: tuple[str, ...] = ()) -> bool:
     """A doubtful whole-index record whose own quote speaks of components ("reached 100
     percent in two sub-indexes", "chỉ số thành phần ... đạt 97%"): its figure is more
-    likely a component's than the index's, so it does not answer for the whole index."""
+    likely a component's than the index's, so it does not answer for the whole index.
+    The quotes the ``asked`` figures (score, rank) were read from are looked at too ("The
+    ministry reached full marks in two sub-indexes"): only those, since a
+    doubtful score does not make the record's stated change doubtful."""
     c = r.confidence
     if c is None or c >= DEFAULT_CONFIDENCE:
         return False
-    quote = r.evidence.quote
     figures = [v for v in (r.score, r.rank) if v is not None]
-    for sp in find_numbers(quote):
-        if any(abs(sp.value - v) < 1e-9 for v in figures):
-            near = quote[max(0, sp.start - _NEAR_CHARS) : sp.end + _NEAR_CHARS]
-            if get_vocab().find(near, {"component_cue"}, labels={"component"}):
-                return True
+    quotes = [r.evidence.quote, *(ev.quote for f, ev in r.field_evidence.items()
+                                  if f in asked and f in ("score", "rank"))]  # fmt: skip
+    for quote in quotes:
+        for sp in find_numbers(quote):
+            if any(abs(sp.value - v) < 1e-9 for v in figures):
+                near = quote[max(0, sp.start - _NEAR_CHARS) : sp.end + _NEAR_CHARS]
+                if get_vocab().find(near, {"component_cue"}, labels={"component"}):
+                    return True
     return False
 
 
@@ -350,6 +378,10 @@ def run_index(
 ) -> list[Hit]:  # fmt: skip
     level = q.entity_level
     rows = _index_rows(store, q, backend, rank=q.rank if q.ask == "entity_for_rank" else None)
+    if q.component is None and q.entity_keys:
+        named = _component_named(rows, question)
+        if named is not None:
+            q = replace(q, component=named)
     hits = [
         Hit("index", f.record, _index_key(f.record, q), sources=f.sources)
         for f in rows
@@ -370,6 +402,27 @@ def run_index(
         return [_as_candidate(h) for h in hits]
     _mark_conflicts(hits, answer_fields_of(q))
     return hits
+
+
+def _component_named(rows: list[Fact], question: str) -> str | None:
+    """The one component of the entity's stored results that the question names whole,
+    without a cue word ("X's score for Quality of Village Head Elections in PAPI"): the
+    question asks it, not the whole index. Names of one word are too loose."""
+    # The index's own name is no component's ("Chỉ số cải cách hành chính" does not name
+    # the field "Cải cách hành chính").
+    spans = get_vocab().find(question, {"index"})
+    for sp in reversed(spans):
+        question = question[: sp.start] + " " + question[sp.end :]
+    words = set(tokens(question))
+    found: dict[str, str] = {}
+    for f in rows:
+        c = f.record.component
+        if not c:
+            continue
+        mine = set(tokens(c)) - _NAME_STOP
+        if len(mine) >= 2 and mine <= words:
+            found.setdefault(key(c), c)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _index_unsettled(hits: list[Hit], q: Query) -> bool:
@@ -408,7 +461,9 @@ def _claim(r: IndexResultView) -> tuple:
 def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
     """Make a lesser match that states another figure for the best record's claim, and is
     as trustworthy, a primary answer too: the answer then says the sources disagree and
-    cites both (one rank for Bắc Giang 2022 in one article, another in a second)."""
+    cites both (one rank for Bắc Giang 2022 in one article, another in a second). Two
+    doubtful records that disagree are as trustworthy as each other: giving the one that
+    sorted first alone would be a guess stated as the answer."""
     if not hits or not hits[0].primary or not fields:
         return
     best = hits[0]
@@ -416,7 +471,9 @@ def _mark_conflicts(hits: list[Hit], fields: tuple[str, ...]) -> None:
     claim = _claim(best.record)
     for h in hits[1:]:
         r = h.record
-        if h.role != "other" or not isinstance(r, IndexResultView) or _doubtful(h):
+        if h.role != "other" or not isinstance(r, IndexResultView) or h.contradicted:
+            continue
+        if _doubtful(h) and not _doubtful(best):
             continue
         if _claim(r) != claim or h.rank_key != best.rank_key:
             continue
@@ -488,9 +545,11 @@ def _derived_changes(store: Store, q: Query, backend: str | None) -> list[Hit]:
     for a in later:
         for b in earlier:
             assert isinstance(a, IndexResultView) and isinstance(b, IndexResultView)
-            if (fold(a.entity), a.index, key(a.component or ""), a.scope) != (
-                fold(b.entity), b.index, key(b.component or ""), b.scope
-            ):  # fmt: skip
+            if _ranking_of(a) != _ranking_of(b):
+                continue
+            if _disputed(a, later, q.measure) or _disputed(b, earlier, q.measure):
+                # Two ranks stated for one of the years: a change computed from either
+                # would be a guess (its sources disagree), not a figure of the text.
                 continue
             d: dict[str, Any] = {}
             if q.measure != "score" and a.rank is not None and b.rank is not None:
@@ -503,6 +562,22 @@ def _derived_changes(store: Store, q: Query, backend: str | None) -> list[Hit]:
     return _dedupe(out, _ir_fact)
 
 
+def _ranking_of(r: IndexResultView) -> tuple:
+    return (fold(r.entity), r.index, key(r.component or ""), r.scope)
+
+
+def _disputed(r: IndexResultView, rows: list[Record], measure: str | None) -> bool:
+    """Whether another of ``rows`` in the same ranking states another figure of the
+    ``measure`` a change would be computed from (rank unless scores are asked)."""
+    field = "score" if measure == "score" else "rank"
+    mine = getattr(r, field)
+    return mine is not None and any(
+        isinstance(o, IndexResultView) and _ranking_of(o) == _ranking_of(r)
+        and getattr(o, field) is not None and getattr(o, field) != mine
+        for o in rows
+    )  # fmt: skip
+
+
 def _plain(r: Record, q: Query) -> bool:
     return (
         isinstance(r, IndexResultView)
@@ -510,8 +585,7 @@ def _plain(r: Record, q: Query) -> bool:
         and (
             r.component is None and not _component_figure(r)
             if q.component is None
-            else r.component is not None
-            and similarity(r.component, q.component) >= _COMPONENT_MATCH
+            else r.component is not None and component_match(r.component, q.component)
         )
     )
 
@@ -544,10 +618,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
             continue
         if q.component is None and _component_figure(r):
             continue
-        if (
-            q.component is not None
-            and similarity(r.component or "", q.component) < _COMPONENT_MATCH
-        ):
+        if q.component is not None and not component_match(r.component or "", q.component):
             continue
         k = fold(r.entity)
         cur = best.get(k)
@@ -568,7 +639,10 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         # record that says so while others outscore it (a ranking given without scores
         # for its last place) answers when it is the only one that says so.
         ranked = [r.rank for r in ordered if r.rank is not None]
-        stated = [r for r in ordered if _stated_extreme(r, bottom=bottom, ranks=ranked)]
+        rivals = tuple(r.entity for r in ordered)
+        stated = [
+            r for r in ordered if _stated_extreme(r, bottom=bottom, ranks=ranked, rivals=rivals)
+        ]
         if len({fold(r.entity) for r in stated}) != 1:
             return []
         ordered = [stated[0], *(r for r in ordered if r is not stated[0])]
@@ -583,8 +657,8 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
 def _complete_ranking(rows: list[IndexResultView]) -> bool:
     totals = {r.rank_total for r in rows if r.rank_total}
     ranks = sorted(r.rank for r in rows if r.rank is not None)
-    return len(totals) == 1 and len(rows) == len(ranks) and ranks == list(
-        range(1, totals.pop() + 1)
+    return (
+        len(totals) == 1 and len(rows) == len(ranks) and ranks == list(range(1, totals.pop() + 1))
     )
 
 
@@ -605,36 +679,74 @@ _FIRST_WORDS = re.compile(r"\b(?:cao nhat|dan dau|dung dau|highest|topped|leads?
 
 
 def _stated_extreme(
-    r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None
-) -> bool:
+    r: IndexResultView, *, bottom: bool, ranks: list[int] | None = None,
+    rivals: tuple[str, ...] = (),
+) -> bool:  # fmt: skip
     """Whether the record itself says its entity is the first (or last) of the ranking: by
     its rank (1st; last of a stated total), by a word in the clause naming it, or, for the
-    lowest of the stored ``ranks``, by a word anywhere in its sentence ("Hai vị trí cuối,
-    thứ 5 và thứ 6, lần lượt thuộc về A và B": B, 6th, is the last)."""
+    lowest of the stored ``ranks``, by a word in its sentence that no other of the
+    ranking's entities (``rivals``) answers ("Hai vị trí cuối, thứ 5 và thứ 6, lần lượt
+    thuộc về A và B": B, 6th, is the last; "X đứng thứ 9, còn vị trí cuối bảng thuộc về
+    Y": the last is Y, not X)."""
     whole = fold(r.evidence.quote)
     quote = _clause_naming(whole, r.entity)
+    if quote is None:
+        # A quote naming no unit at all ("đứng cuối bảng"): the extractor read the unit
+        # from the sentences around it. One naming other units of the ranking but not this
+        # one cannot say by a word that it is first or last: only its rank says so.
+        quote = "" if _names_any(whole, r.entity, rivals) else whole
+        whole = quote
     if bottom:
         at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
         lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
         return (
             at_total
             or bool(_LAST_WORDS.search(quote))
-            or (lowest and bool(_LAST_WORDS.search(whole)))
+            or (lowest and _last_word_is_mine(whole, r.entity, rivals))
         )
     return r.rank == 1 or bool(_FIRST_WORDS.search(quote))
 
 
-def _clause_naming(quote: str, entity: str) -> str:
+_SENTENCE_END = re.compile(r";|\.(?!\d)")  # not the point of "91.07"
+
+
+def _names_any(text: str, entity: str, rivals: tuple[str, ...]) -> bool:
+    """Whether the folded ``text`` names one of ``rivals`` other than ``entity``."""
+    spoken = f" {key(text)} "
+    return any(
+        f" {k} " in spoken
+        for name in rivals
+        if fold(name) != fold(entity)
+        for k in _entity_keys_of(name)
+        if k
+    )
+
+
+def _last_word_is_mine(whole: str, entity: str, rivals: tuple[str, ...]) -> bool:
+    """Whether a "last" word of the folded sentence is about ``entity``: the units named
+    after it in its sentence include the entity, or include none of the ``rivals``."""
+    mine = [k for k in _entity_keys_of(entity) if k]
+    theirs = [k for name in rivals if fold(name) != fold(entity)
+              for k in _entity_keys_of(name) if k]  # fmt: skip
+    for m in _LAST_WORDS.finditer(whole):
+        after = f" {key(_SENTENCE_END.split(whole[m.end() :], maxsplit=1)[0])} "
+        if any(f" {k} " in after for k in mine) or not any(f" {k} " in after for k in theirs):
+            return True
+    return False
+
+
+def _clause_naming(quote: str, entity: str) -> str | None:
     """The clause of a folded quote (between commas, semicolons, colons) that names the
     entity: "..., Thanh tra tỉnh thứ 20, Ban Quản lý ... đứng cuối" says "cuối" of the
-    Ban, not of the Thanh tra. The whole quote when no clause names it."""
+    Ban, not of the Thanh tra. None when the quote does not name it."""
     clauses = re.split(r"[,;:]", quote)
     keys = [k for k in _entity_keys_of(entity) if k]
     for c in clauses:
         spoken = f" {key(c)} "
         if any(f" {k} " in spoken for k in keys):
             return c
-    return quote
+    # A name holding a comma ("Sở Văn hóa, Thể thao và Du lịch") is in no clause.
+    return quote if any(f" {k} " in f" {key(quote)} " for k in keys) else None
 
 
 def _entity_order(r: IndexResultView) -> tuple:
@@ -713,7 +825,7 @@ def _moved(h: Hit, q: Query) -> bool:
 def run_change_list(store: Store, q: Query, backend: str | None, names: NameIndex) -> list[Hit]:
     """Entities whose stored change goes the way asked ("tăng hạng": rank_change > 0), one
     record per entity; an entity whose sources disagree on the direction is left out."""
-    _, pool = _change_pool(store, q, backend)
+    year, pool = _change_pool(store, q, backend)
     mark_contradicted([h for h in pool if _moved(h, q)], names)
     by_entity: dict[str, list[Hit]] = {}
     for h in pool:
@@ -731,12 +843,58 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         if agree and len(agree) == len(group):
             agree[0].role = "best" if not out else "tie"
             out.append(agree[0])
-    if _unlisted_mentions(out, pool, names):
+    if _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool):
         # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
-        # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted): the list
-        # would be short, so it is shown as candidates.
+        # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted), or a unit's
+        # result tells of a move no record holds: the list would be short, so it is shown
+        # as candidates.
         return [_as_candidate(h) for h in out]
     return out
+
+
+# A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.
+_PLACES_MOVED = re.compile(r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b")
+
+
+def _uncaptured_moves(
+    store: Store, q: Query, backend: str | None, year: int | None, pool: list[Hit]
+) -> bool:
+    """Whether a unit of the ranking listed has a result for the year whose quote tells
+    of a move in places while no record holds a change for it ("Với cú nhảy 9 bậc, tỉnh
+    X ... đứng thứ 11"): its rise or fall is in the text, not in the store."""
+    if year is None or q.measure == "score":
+        return False
+    level = q.entity_level or "province"
+    q2 = replace(q, index=q.index or "PAR_INDEX", ask="result")
+    moved = {fold(h.record.entity) for h in pool}
+    scope = q.scope or ("national" if level in ("province", "region") else None)
+    told = [
+        r for f in _index_rows(store, q2, backend, year=year, entity_level=level)
+        if _PLACES_MOVED.search(quote := fold((r := f.record).evidence.quote))
+        and not r.is_target and r.entity_level == level and fold(r.entity) not in moved
+        and not _compared_with(quote, r.year) and scope_matches(r.scope, scope)
+        and _plain(r, q)
+    ]  # fmt: skip
+    if not told:
+        return False
+    # Moves already held by a record of another year ("từ thứ 30 lên thứ 12": the earlier
+    # place's record shares the later one's quote).
+    keys = sorted({fold(r.entity) for r in told})  # the store's entity_key is the folded name
+    held = {
+        (fold(f.record.entity), f.record.evidence.quote)
+        for f in _index_rows(store, replace(q2, entity_keys=keys), backend, year=None,
+                             entity_level=level, has_change=True)
+    }  # fmt: skip
+    return any((fold(r.entity), r.evidence.quote) not in held for r in told)
+
+
+def _compared_with(quote: str, year: int | None) -> bool:
+    """Whether the folded quote gives ``year`` as the year compared with ("tăng 4 bậc so
+    với năm 2020"): a move it tells is the later year's, not this year's result's."""
+    return year is not None and bool(
+        re.search(rf"\b(?:so voi|than|from|compared (?:with|to))\s+(?:nam\s+|in\s+)?{year}\b",
+                  quote)
+    )  # fmt: skip
 
 
 def _unlisted_mentions(out: list[Hit], pool: list[Hit], names: NameIndex) -> bool:
@@ -953,6 +1111,35 @@ def _value_clause(m: MetricView) -> str:
     return f"{left} {right}"
 
 
+# Levels of government a metric may be of, as a question's folded content words say them
+# (English questions' words are glossed to Vietnamese ones by the parser) and as a record's
+# name or quote may (either language).
+_GOVERNMENT_LEVELS = {
+    "commune": (("cap xa",), ("cap xa", "commune", "communal", "ward")),
+    "district": (("cap huyen",), ("cap huyen", "district")),
+    "province": (("cap tinh",), ("cap tinh", "provincial", "province level")),
+}
+
+
+def _government_levels(words: str) -> set[str]:
+    """The levels of government a question's folded content words name ("cấp xã")."""
+    spoken = f" {words} "
+    return {lvl for lvl, (asked, _) in _GOVERNMENT_LEVELS.items()
+            if any(f" {a} " in spoken for a in asked)}  # fmt: skip
+
+
+def _same_government_level(m: MetricView, levels: set[str]) -> bool:
+    """Whether a metric is of every level of government the question names: a figure
+    whose name and quote never name the level ("12.000 hồ sơ ... trên địa bàn tỉnh" for
+    a question about communes) is another level's."""
+    if not levels:
+        return True
+    said = f" {key(m.name)} {key(m.evidence.quote)} "
+    return all(
+        any(f" {w} " in said for w in _GOVERNMENT_LEVELS[lvl][1]) for lvl in levels
+    )
+
+
 # A rate or share asked for, in the question's own words (folded).
 _RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
 
@@ -995,6 +1182,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     rate_asked = bool(_RATE_ASKED.search(fold(question)))
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
+    docs: dict[str, str | None] = {}
+    levels = _government_levels(" ".join(q.keywords))
     facts = select_facts(
         store, "metrics", entity_keys=q.entity_keys, year=q.year, backend=backend,
         include_targets=q.targets,
@@ -1006,6 +1195,14 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _contrary(m, asked):
             continue
+        if not _same_government_level(m, levels):
+            continue  # "cấp xã giải quyết bao nhiêu hồ sơ": not the province's total
+        if q.counts and (m.unit == "%" or m.value != int(m.value)):
+            continue  # how many units: a count, not a rate or an average
+        if q.counts and _counts_other_units(m, q.entity_level):
+            continue  # "bao nhiêu huyện": not a count of departments
+        if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
+            continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
         s = _metric_score(m, words, wants_percent)
         if s is None:
             continue
@@ -1027,6 +1224,118 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         # payments is not a weaker answer to a question about online services.
         floor = -hits[0].rank_key[0] * _METRIC_OTHERS
         hits = [h for h in hits if h.primary or -h.rank_key[0] >= floor]
+        if q.counts and _rival_counts(hits, words):
+            # Two stated counts nearly as close to the question: the one whose name says
+            # nothing the question does not ("31 tỉnh tăng hạng" against "5 tỉnh tăng
+            # hạng mạnh" for "bao nhiêu tỉnh tăng hạng"), else which one it asks is not
+            # known; candidates.
+            return _plainest_count(hits, set(tokens(question)))
+    return hits
+
+
+def _plainest_count(hits: list[Hit], asked: set[str]) -> list[Hit]:
+    def says_no_more(h: Hit) -> bool:
+        r = h.record
+        return isinstance(r, MetricView) and set(tokens(r.name)) - _NAME_STOP - {"so"} <= asked
+
+    plain = [h for h in hits if says_no_more(h)]
+    if len({h.record.value for h in plain}) != 1:  # type: ignore[union-attr]
+        return [_as_candidate(h) for h in hits]
+    for h in hits:
+        h.role = "other"
+    plain[0].role = "best"
+    return [plain[0], *(h for h in hits if h is not plain[0])]
+
+
+def _rival_counts(hits: list[Hit], words: set[str]) -> bool:
+    """Whether a lesser match states another count for the best one's owner and year and
+    its name holds every question word the best one's name holds ("số huyện xếp loại Khá"
+    is no rival of "số huyện xếp loại Tốt" for a question about "Tốt")."""
+    best = hits[0].record
+    assert isinstance(best, MetricView)
+    said = set(tokens(best.name)) & words
+    return any(
+        isinstance(h.record, MetricView) and fold(h.record.entity) == fold(best.entity)
+        and h.record.year == best.year and h.record.value != best.value
+        and said <= set(tokens(h.record.name))
+        for h in hits[1:]
+    )  # fmt: skip
+
+
+# An average's change is named "mức tăng … so với …" / "change in the … from …" (the
+# vocabulary's concept ``average_change``): it is not the average.
+_CHANGE_NAME = re.compile(r"\b(?:muc (?:tang|giam)|change|increase|decrease|growth)\b")
+
+
+def _average_index(m: MetricView) -> str | None:
+    """The index an average record is of: named in its name, else in its quote."""
+    for text in (m.name, m.evidence.quote):
+        span = get_vocab().first(text, kinds={"index"})
+        if span is not None:
+            return span.label
+    return None
+
+
+def _counted_level(m: MetricView) -> str | None:
+    """The level of the units a count counts: its unit word ("huyện"), else the noun its
+    name counts ("số sở đạt loại tốt"); None for generic ones ("đơn vị", "địa phương")."""
+    for text in (m.unit, key(m.name).removeprefix("so ")):
+        words = key(text).split()
+        for n in (2, 1):
+            level = UNIT_LEVELS.get(" ".join(words[:n]))
+            if level is not None and len(words) >= n:
+                return level
+    return None
+
+
+def _counts_other_units(m: MetricView, level: str | None) -> bool:
+    mine = _counted_level(m)
+    return level is not None and mine is not None and mine != level
+
+
+def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> str | None:
+    """The index a count is about: the one its quote names, else the first one its
+    document names (its title, mostly); ``docs`` caches documents' first indexes. A count
+    ("31 tỉnh tăng hạng") carries no index of its own."""
+    span = get_vocab().first(m.evidence.quote, kinds={"index"})
+    if span is not None:
+        return span.label
+    if m.doc_id not in docs:
+        doc = store.get_document(m.doc_id)
+        text = f"{doc.title or ''}\n{doc.text}" if doc is not None else ""
+        first = get_vocab().first(text, kinds={"index"}) if text else None
+        docs[m.doc_id] = first.label if first is not None else None
+    return docs[m.doc_id]
+
+
+def run_average(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
+    """The country's (the bloc's) average on the index asked: a metric of that owner named
+    as an average of that index, the year asked else the newest. Sources that state
+    different averages for that year leave it unsettled: candidates, not an answer."""
+    if q.index is None:
+        return run_metrics(store, q, backend, question)
+    hits = []
+    facts = select_facts(
+        store, "metrics", entity_keys=q.entity_keys, year=q.year, backend=backend,
+        include_targets=q.targets,
+    )  # fmt: skip
+    for f in facts:
+        m = f.record
+        if m.is_target != q.targets or _CHANGE_NAME.search(fold(m.name)):
+            continue
+        if not get_vocab().find(m.name, {"metric"}, labels={"average", "average_asked"}):
+            continue
+        if _average_index(m) != q.index:
+            continue
+        hits.append(Hit("metric", m, (_year_key(m.year),), sources=f.sources))
+
+    def fact(r: Record) -> tuple:
+        assert isinstance(r, MetricView)
+        return (fold(r.entity), r.value, r.year)
+
+    hits = _assign_roles(_dedupe(hits, fact), ties_by_entity=False)
+    if hits and any(h.rank_key == hits[0].rank_key for h in hits[1:]):
+        return [_as_candidate(h) for h in hits]
     return hits
 
 
@@ -1188,6 +1497,8 @@ def execute(
         res.hits = run_best_year(store, q, backend, names)
     elif q.ask in ("top", "bottom", "count"):
         res.hits = run_ranking(store, q, backend)
+    elif q.ask == "metric" and q.aggregate is not None:
+        res.hits = run_average(store, q, backend, question)
     elif q.ask == "metric":
         res.hits = run_metrics(store, q, backend, question)
     elif q.ask == "initiative_who":

@@ -212,6 +212,15 @@ class NameIndex:
         return sorted(found, key=len, reverse=True)
 
 
+def is_bloc(name: str) -> bool:
+    """Whether ``name`` is, whole, a name of the ministries' bloc ("19 bộ, cơ quan ngang
+    bộ", folded or not; vocabulary kind "bloc")."""
+    from llmx.core.vocab import get_vocab
+
+    spans = get_vocab().find(name, {"bloc"})
+    return len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(name.strip())
+
+
 def strip_unit_prefix(k: str) -> str:
     """A matching key without its administrative prefix: "huyen quang ninh" -> "quang ninh"."""
     return _strip_unit_prefix(k)

@@ -22,8 +22,8 @@ from typing import Literal
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
-from llmx.qa.names import Mention, NameIndex, key, token_spans, tokens
-from llmx.qa.query import ANY_REGION, IndexCode, Lang, Level, Query
+from llmx.qa.names import Mention, NameIndex, is_bloc, key, token_spans, tokens
+from llmx.qa.query import ANY_REGION, UNIT_LEVELS, IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
 
@@ -125,6 +125,14 @@ _HIGHEST = _Cue(frozenset({"highest"}))  # "cao nhất", "tốt nhất", "best"
 _LOWEST = _Cue(frozenset({"lowest"}))  # "thấp nhất", "xếp cuối", "last"
 _INITIATIVE_CUE = _Cue(frozenset({"initiative_kind"}))  # "mô hình", "sáng kiến", "models"
 _TARGET = _Cue(frozenset({"target"}), frozenset({"target", "plan"}))  # "mục tiêu", "kế hoạch"
+# An average asked: the extractor's own average phrasings read in a question too.
+_AVERAGE = _Cue(frozenset({"metric"}), frozenset({"average", "average_asked"}))
+# Whose average it is must be said: the country's, its provinces', or the ministries'
+# ("trung bình của vùng", "bình quân của các huyện" are no national average).
+_OWNER_SAID = re.compile(
+    r"\b(?:ca nuoc|toan quoc|63 tinh|(?:cac|\d+) tinh|tinh thanh|khoi bo|cac bo|\d+ bo|"
+    r"national(?:ly)?|nationwide|the country|provinces|ministries)\b"
+)
 _NATIONAL = _Cue(frozenset({"scope"}), frozenset({"national"}))  # "cả nước", "nationally"
 _REGION_CUE = _Cue(frozenset({"scope"}), frozenset({"region"}))  # "vùng", "khu vực", "region"
 # Asks answered by one index figure: a component the question names and the parser cannot
@@ -156,18 +164,13 @@ _LEVEL_EN = re.compile(
     r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?|"
     r"regions?)\b"
 )
-_LEVELS: dict[str, Level] = {
-    "tinh thanh": "province", "tinh": "province", "province": "province",
-    "so": "department", "department": "department",
-    "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
-    "bo": "ministry", "nganh": "ministry", "ministry": "ministry", "ministrie": "ministry",
-    "xa": "commune", "phuong": "commune", "commune": "commune",
-    "vung": "region", "khu vuc": "region", "region": "region",
-}  # fmt: skip
+_LEVELS = UNIT_LEVELS
+_DEPARTMENTS_BEFORE = re.compile(r"\bso\s*,\s*(?:ban\s*,\s*)?$")
 _SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
 _WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
 _COUNT = re.compile(
-    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|bo|co quan)\b"
+    r"\bbao nhieu\s+(?:tinh thanh|tinh|dia phuong|don vi|huyen|thi xa|quan|xa|phuong|so|bo|"
+    r"co quan)\b"
     r"|\bhow many\s+(?:provinces|localities|cities|districts|departments|ministries|units|"
     r"agencies)\b|\bso (?:tinh|dia phuong|don vi)\b"
 )
@@ -258,7 +261,7 @@ _STOP = frozenset(
     "what which who how many much is was are were the a an of in on at to for by did does do "
     "has have had its it s get got and or with from that this there their before after "
     "merged into province city rate percentage share number count current currently now "
-    "total there".split()
+    "total there level".split()
 )
 # A few English words for metric names, so English questions can meet Vietnamese records.
 _EN_GLOSSARY = {
@@ -266,7 +269,8 @@ _EN_GLOSSARY = {
     "application": "ho so", "files": "ho so", "procedures": "thu tuc tthc",
     "procedure": "thu tuc tthc", "services": "dich vu", "service": "dich vu",
     "public": "cong", "accounts": "tai khoan", "account": "tai khoan", "end": "toan trinh",
-    "fully": "toan trinh hoan toan", "received": "tiep nhan", "resolved": "giai quyet",
+    "fully": "toan trinh hoan toan", "received": "tiep nhan", "receive": "tiep nhan",
+    "resolved": "giai quyet",
     "processed": "xu ly giai quyet", "handled": "xu ly giai quyet", "payment": "thanh toan",
     "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
     "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",
@@ -361,7 +365,16 @@ def _years(t: _Text) -> tuple[int | None, int | None]:
             year_from = year_from or y
         elif year is None:
             year = y
+    if year is None and (p := _PERIOD_YEAR.search(s)):
+        # "quý I/2023", "tháng 10/2020": the period sets the year (eval/CONVENTIONS.md)
+        year = int(p.group(1))
     return year, year_from
+
+
+# A period shorter than a year, written with its year: "quý I/2023", "tháng 8/2021", "Q1/2024".
+_PERIOD_YEAR = re.compile(
+    r"\b(?:quy\s+(?:[ivx]{1,3}|[1-4])|thang\s+\d{1,2}|q[1-4])\s*/\s*((?:19|20)\d\d)\b"
+)
 
 
 def _rank(s: str, raw: str) -> int | None:
@@ -407,6 +420,8 @@ def _asked_level(s: str) -> tuple[bool, Level | None]:
     m = _LEVEL_VI.search(s)
     if m:
         word = "vung" if m.group(1).startswith("vung") else m.group(1)
+        if word == "nganh" and _DEPARTMENTS_BEFORE.search(s[: m.start()]):
+            word = "so"  # "sở, ngành nào": a province's departments, not a ministry
         # "Cơ quan nào ... của các sở, ban, ngành": a generic word takes the group's level.
         return True, _LEVELS.get(word) or _group_level(s)
     m = _LEVEL_EN.search(s)
@@ -471,6 +486,31 @@ def _subjects(
     if not keep:
         return None, [], rest
     return keep[0], keep[1:], rest
+
+
+# A comparison asked in so many words: "so sánh A và B", "compare A and B", "A versus B".
+_COMPARE_SAID = re.compile(r"\b(?:so sanh|compare[ds]?|comparison|versus|vs)\b")
+
+
+def _place_like(m: Mention) -> bool:
+    return m.province is not None or m.region is not None
+
+
+def _unit_in_province(
+    subject: Mention | None, peers: list[Mention], rest: list[Mention]
+) -> tuple[Mention | None, list[Mention], list[Mention]]:
+    """A unit named with a province ("Sở Y tế Hà Giang", "của tỉnh Lâm Đồng, huyện
+    Đức Trọng") is a unit inside it, not two entities compared: a
+    department or district is not compared with a province. The unit is the subject and
+    the province its container."""
+    if subject is None or not peers:
+        return subject, peers, rest
+    group = [subject, *peers]
+    units = [m for m in group if not _place_like(m)]
+    places = [m for m in group if _place_like(m)]
+    if not units or not places or len(places) > 1:
+        return subject, peers, rest
+    return units[0], units[1:], [*places, *rest]
 
 
 # What joins a group of units to the province that holds them: "các huyện, thị, thành phố
@@ -572,6 +612,8 @@ def parse(question: str, names: NameIndex) -> Query:
     year, year_from = _years(t)
     mentions = names.find(t.raw, blank=blank)
     subject, peers, rest_mentions = _subjects(t, mentions)
+    if not _COMPARE_SAID.search(s):
+        subject, peers, rest_mentions = _unit_in_province(subject, peers, rest_mentions)
     others = peers + rest_mentions
     regions = [m.region for m in mentions if m.region is not None]
     who, level = _asked_level(s)
@@ -717,6 +759,33 @@ def parse(question: str, names: NameIndex) -> Query:
         set_scope(False)
         q.notes = notes
         return q
+    if not mentions and _asks_average(s, w, subject, who, component):
+        # "Chỉ số PCI trung bình cả nước năm 2019?", "the average DTI of the
+        # ministries": the country's (the bloc's) average, a metric of its own.
+        _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
+        q.notes = notes
+        return q
+    if _counts_stated(s, subject):
+        # "bao nhiêu tỉnh tăng hạng", "tỉnh X có bao nhiêu đơn vị xếp loại Tốt": a count
+        # the text states (a metric of the country, the bloc or the province), which the
+        # store's records cannot make up (they hold only the units an article named).
+        notes.append("count of units meeting a condition: only a stated figure answers")
+        q.ask, q.counts = "metric", True
+        counted = _COUNTED.search(s)
+        word = counted.group(1) if counted else ""
+        q.entity_level = UNIT_LEVELS.get(word) or UNIT_LEVELS.get(word.removesuffix("s"))
+        if subject is not None:
+            set_subject()
+        else:
+            _set_owner(q, names, bloc=level == "ministry")
+        index_spans = [(sp.start, sp.end) for sp in get_vocab().find(w, {"index"})]
+        if index_spans:
+            # The index named ("Chỉ số CCHC (PAR Index)") is where the units are rated,
+            # not what is counted.
+            q.keywords = _keywords(t, [*skip, *index_spans], lang)
+        q.metric = " ".join(q.keywords) or None
+        q.notes = notes
+        return q
     if _CHANGE.search(s) and (subject is not None or index or component):
         q.ask = "change"
         q.measure = (
@@ -724,11 +793,6 @@ def parse(question: str, names: NameIndex) -> Query:
         )
         set_subject()
         set_scope(False)
-    elif subject is None and _COUNT.search(s) and _COUNT_QUALIFIED.search(s):
-        # "bao nhiêu tỉnh tăng hạng / xếp loại Tốt": a count the text states, which the
-        # store's records cannot make up (they hold only the units an article named).
-        notes.append("count of units meeting a condition: only a stated figure can answer")
-        q.ask = "free_text"
     elif subject is None and _COUNT.search(s) and (index or component or rank):
         q.ask = "count"
         q.entity_level = level
@@ -771,8 +835,92 @@ def parse(question: str, names: NameIndex) -> Query:
     if q.ask in _INDEX_ASKS and component is None and _unread_component(s, w):
         notes.append("names a component it does not say clearly: the whole index does not answer")
         q.ask = "free_text"
+    elif q.ask in _INDEX_ASKS and component is None and (named := _known_component(s, w, q)):
+        # "X's PCI score for informal charges": a known component named without a
+        # cue word; the whole index's score does not answer it.
+        notes.append(f"names the component {named!r}")
+        q.component = named
     q.notes = notes
     return q
+
+
+# Words of an index question that say what is asked, not what of the index.
+_ASK_WORDS = frozenset(
+    "diem score scored scores points point rank ranked ranking ranks xep thu hang dat vi tri "
+    "gia value position place placed standing chi so index cap tinh nam year dung dan dau "
+    "tang giam bac len xuong tut thang nang places up down climb climbed rose fell moved "
+    "nhat cao thap highest lowest top first last ca nuoc national nationally".split()
+)
+
+
+def _known_component(s: str, w: str, q: Query) -> str | None:
+    """A component of the extractor's table that the question names whole, without a cue
+    word, when at least two of its content words are left over once the index's name and
+    the words of asking are set aside (only then is the table, costly to load, read)."""
+    index_words: set[str] = set()
+    for sp in get_vocab().find(w, {"index"}):
+        index_words |= set(tokens(sp.text))
+    leftover = [k for k in q.keywords if k not in index_words and k not in _ASK_WORDS]
+    if len(leftover) < 2:
+        return None
+    from llmx.rules.lexicon import KNOWN_COMPONENT_RE, KNOWN_COMPONENTS
+
+    m = KNOWN_COMPONENT_RE.search(s)
+    if m is None or m.lastgroup is None:
+        return None
+    return KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
+
+
+NATION = "Việt Nam"  # the country's figures are its metrics (eval/CONVENTIONS.md)
+
+
+def _set_owner(q: Query, names: NameIndex, *, bloc: bool) -> None:
+    """The country, or the ministries' bloc, as the entity of ``q``: the bloc under every
+    name the store holds it by ("17 bộ, cơ quan ngang bộ", "19 bộ, ngành")."""
+    if bloc:
+        raws = sorted({raw for rs in names.store.values() for raw in rs if is_bloc(raw)})
+        q.entity, q.entity_keys = "khối bộ, cơ quan ngang bộ", raws
+    else:
+        q.entity, q.entity_keys = NATION, [key(NATION)]
+
+
+def _ask_average(q: Query, names: NameIndex, *, bloc: bool) -> None:
+    q.ask, q.aggregate = "metric", "bloc" if bloc else "nation"
+    _set_owner(q, names, bloc=bloc)
+    q.metric = " ".join(q.keywords) or None
+
+
+def _asks_average(
+    s: str, w: str, subject: Mention | None, who: bool, component: str | None
+) -> bool:
+    """Whether the question asks the country's (the bloc's) average itself: not a unit's
+    figure against it, a count of units above it ("bao nhiêu tỉnh trên mức trung bình"),
+    a component's average, its change, or who is above it. (A question naming a place,
+    "trung bình của các tỉnh Tây Nguyên", is asked about that place: the caller checks.)"""
+    if subject is not None or who or component is not None:
+        return False
+    if _COUNT.search(s) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
+        return False
+    return _AVERAGE.search(w) and bool(_OWNER_SAID.search(s))
+
+
+# "cao hơn mức bình quân", "vượt trung bình", "above the average": a gap, not the average.
+_COMPARE_TO_AVERAGE = re.compile(
+    r"\b(?:hon|vuot|tren|duoi|so voi|above|below|than|exceed\w*)\s+(?:muc\s+|gia tri\s+|"
+    r"diem\s+|the\s+)?(?:binh quan|trung binh|average)\b"
+)
+
+
+# The units a count question counts: "bao nhiêu huyện", "how many districts".
+_COUNTED = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+(?: xa| thanh)?)")
+
+
+def _counts_stated(s: str, subject: Mention | None) -> bool:
+    """Whether the question asks how many units meet a condition ("bao nhiêu tỉnh thăng
+    hạng", "có bao nhiêu huyện xếp loại tốt"), of the country or of a province named."""
+    if not (_COUNT.search(s) and _COUNT_QUALIFIED.search(s)):
+        return False
+    return subject is None or subject.province is not None
 
 
 def detect_lang_of(question: str) -> Lang:

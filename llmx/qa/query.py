@@ -51,6 +51,17 @@ Lang = Literal["vi", "en"]  # the question's (and the answer's) language
 IndexCode = IndexName  # one home: the record contract's codes (the vocabulary names them)
 Level = EntityLevel  # one home: the record contract's levels
 
+# The level a unit word names, folded: "tỉnh nào", "bao nhiêu huyện", "which districts"
+# (English plurals without their "s"). Generic words ("đơn vị", "cơ quan") name none.
+UNIT_LEVELS: dict[str, Level] = {
+    "tinh thanh": "province", "tinh": "province", "province": "province",
+    "so": "department", "department": "department",
+    "huyen": "district", "quan": "district", "thi xa": "district", "district": "district",
+    "bo": "ministry", "nganh": "ministry", "ministry": "ministry", "ministrie": "ministry",
+    "xa": "commune", "phuong": "commune", "commune": "commune",
+    "vung": "region", "khu vuc": "region", "region": "region",
+}  # fmt: skip
+
 # The scope of a question that names a region the gazetteer does not resolve.
 ANY_REGION = "region:*"
 
@@ -94,6 +105,9 @@ class Query:
     measure: Literal["rank", "score"] | None = None  # for change questions
     targets: bool = False  # asks about a plan, target or forecast
     direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
+    # An average asked ("Chỉ số PCI trung bình cả nước"): the country's or the bloc's.
+    aggregate: Literal["nation", "bloc"] | None = None
+    counts: bool = False  # asks how many units meet a condition: only a stated count answers
     lang: Lang = "vi"
     entity_keys: list[str] = field(default_factory=list)  # folded store keys (resolver)
     keywords: list[str] = field(default_factory=list)  # folded content words

@@ -8,13 +8,14 @@ its historical name, with the successor noted: "Hà Giang (nay thuộc tỉnh Tu
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.vocab import get_vocab
 from llmx.qa.execute import Hit, Result
-from llmx.qa.names import key
+from llmx.qa.names import is_bloc, key
 from llmx.qa.query import Query
 from llmx.store.views import IndexResultView, InitiativeView, MetricView
 
@@ -66,6 +67,10 @@ def english_name(name: str) -> str:
     m = get_gazetteer().ministry_by_name(name)
     if m is not None and key(m.name) == key(name):
         return m.english
+    if is_bloc(name):
+        # "19 bộ, cơ quan ngang bộ": the ministries' bloc, by what it is, not transliterated
+        n = re.search(r"\d+", name)
+        return f"the {n.group()} ministries and ministry-level agencies" if n else "the ministries"
     return unaccented(name)
 
 
