@@ -49,6 +49,9 @@ def _multiplier(word: str) -> float | None:
 # (best) are too loose to prove a rank in a text ("leading localities", "góp mặt trong tốp
 # đầu", "thăng hạng tốt nhất").
 _RANK_WORD_KINDS = ("ordinal", "leader", "highest")
+# A count in words reads as its value only where it counts places ("tăng năm bậc", "up five
+# places"): alone, "năm" is a year and "ba" a name.
+_PLACES_AFTER_RE = re.compile(r"(?:them\s+)?(?:bac|hang|vi tri|places?|spots?|positions?|notch)\b")
 _LOOSE_LABELS = frozenset({"lead_verb", "top_group", "best"})
 
 
@@ -141,6 +144,10 @@ def values_in(quote: str) -> frozenset[float]:
         value = span.value if span.kind == "ordinal" else 1.0
         if value is not None:
             out.add(float(value))
+    for span in get_vocab().find(quote, kinds=("cardinal",)):
+        after = quote[span.end : span.end + 20]
+        if span.value is not None and after[:1].isspace() and _PLACES_AFTER_RE.match(fold(after)):
+            out.add(float(span.value))
     return frozenset(out)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from llmx.core.divisions import find_divisions
 from llmx.core.gazetteer import Mention, Province, get_gazetteer
-from llmx.core.textnorm import fold_keep_offsets
+from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.rules import lexicon as lx
 
 _DISTRICT_PREFIX = {
@@ -175,7 +175,11 @@ def _agencies(seg: str, fseg: str, start: int) -> list[EntityMention]:
             )
             else "department"
         )
-        found.append(EntityMention(start + m.start(), start + m.end(), _canon_unit(raw), level))
+        name = _department_name(raw) if level == "department" else None
+        found.append(
+            EntityMention(start + m.start(), start + m.end(), name or _canon_unit(raw), level)
+        )
+    found += _english_departments(fseg, start, [(e.start - start, e.end - start) for e in found])
     for m in ministries:
         if fseg.startswith("bo", m.start()) and m.start() > 0 and fseg[m.start() - 1].isalnum():
             continue
@@ -185,6 +189,46 @@ def _agencies(seg: str, fseg: str, start: int) -> list[EntityMention]:
         name = lx.MINISTRIES[int(m.lastgroup[1:])][0]
         found.append(EntityMention(start + m.start(), start + m.end(), name, "ministry"))
     return found
+
+
+_EN_DEPARTMENT_RE = re.compile(r"\b(?:provincial |city )?department of ")
+
+
+def _english_departments(
+    fseg: str, start: int, taken: list[tuple[int, int]]
+) -> list[EntityMention]:
+    """ "the Department of Transport": a province's department, named as the ministry of the
+    same portfolio is in English ("Ministry of Transport" -> "Sở Giao thông vận tải")."""
+    out: list[EntityMention] = []
+    for m in _EN_DEPARTMENT_RE.finditer(fseg):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        probe = "ministry of " + fseg[m.end() : m.end() + 80]
+        hit = lx.MINISTRY_RE.match(probe)
+        if hit is None or hit.lastgroup is None or hit.end() <= len("ministry of "):
+            continue
+        ministry = lx.MINISTRIES[int(hit.lastgroup[1:])][0]
+        if not ministry.startswith("Bộ "):
+            continue
+        end = m.end() + hit.end() - len("ministry of ")
+        name = f"Sở {ministry[3:]}"
+        out.append(EntityMention(start + m.start(), start + end, name, "department"))
+    return out
+
+
+def _department_name(raw: str) -> str | None:
+    """A department named by its sector's abbreviation ("Sở NN&PTNT", "Sở KH-CN") takes the
+    sector's full name from the ministry of the same portfolio ("Bộ NN&PTNT" -> "Bộ Nông
+    nghiệp và Phát triển nông thôn" -> "Sở Nông nghiệp và Phát triển nông thôn"). A name
+    written out is kept as the text gives it."""
+    head, _, sector = " ".join(raw.split()).partition(" ")
+    if fold(head) != "so" or not sector or any(c.islower() for c in sector):
+        return None
+    m = lx.MINISTRY_RE.fullmatch(fold(f"bo {sector}"))
+    if m is None or m.lastgroup is None:
+        return None
+    ministry = lx.MINISTRIES[int(m.lastgroup[1:])][0]
+    return f"Sở {ministry[3:]}" if ministry.startswith("Bộ ") else None
 
 
 def _canon_unit(raw: str) -> str:

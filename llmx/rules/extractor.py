@@ -3,6 +3,7 @@ grounded records; anything the record validators reject is dropped with its reas
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,7 @@ from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.confidence import attachment, confidence, lower_contested
 from llmx.rules.entities import EntityMention, find_entities, main_entity
-from llmx.rules.facts import merge_facts
+from llmx.rules.facts import DOUBT_KEY, merge_facts
 from llmx.rules.index_results import (
     Draft,
     assemble,
@@ -44,15 +45,15 @@ from llmx.rules.plausibility import implausible, unit_scale_indices
 from llmx.rules.tables import with_table_results
 
 _RANK_FROM = "_rank_from"  # working key: both ends of a stated move, checked then dropped
-_DOUBT = "_doubt"  # working key: why the sentence does not let us say whose figure this is
+_DOUBT = DOUBT_KEY  # working key: why the sentence does not let us say whose figure this is
 _ATTACH = "_attach"  # working key: how the record was attached (rules.confidence)
 _CARRY_SENTENCES = 1  # an index named in one sentence carries to the next one (any paragraph)
 _SINGLE_INDEX_SHARE = 0.8  # share of index mentions that makes an article about one index
 _LEAD_YEAR_RE = re.compile(r"(?:\([^)]{1,20}\)\s*-\s*)?(?:trong |rieng )?nam ((?:19|20)\d\d),")
 _SUB_PROVINCE = ("district", "commune", "department", "ministry")
 _MAY_HAVE_VALUE = re.compile(
-    r"\d|dan dau|dung dau|quan quan|cao nhat|thu nhat"
-    r"|\bthu (?:nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+    r"\d|dan dau|dung dau|quan quan|cao nhat"
+    rf"|\bthu (?:{lx.ORD_ALTS})\b"  # "thứ ba": the vocabulary's ordinal words
 )
 _EN_RANK_WORD = re.compile(lx.EN_RANK_WORD_HINT)
 
@@ -87,7 +88,9 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
-    if d.entity is None and lx.EN_NATIONAL_SUBJECT_RE.match(clause):
+    if d.entity is None and (
+        lx.EN_NATIONAL_SUBJECT_RE.match(clause) or lx.NATIONAL_SUBJECT_RE.search(clause)
+    ):
         return "the country's figure, not the document's main unit's"
     cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
     if (
@@ -175,6 +178,26 @@ def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool
     return any(
         e.end <= value_at and _SIGNED_AFTER_NAME_RE.fullmatch(f, e.end, value_at) for e in ents
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _region_sizes() -> dict[str, int]:
+    """How many provinces each socio-economic region holds (the gazetteer's)."""
+    sizes: dict[str, int] = {}
+    for p in get_gazetteer().provinces:
+        sizes[p.region] = sizes.get(p.region, 0) + 1
+    return sizes
+
+
+def _regional_scope(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
+    """ "Lao Cai is 2nd of the 14 provinces" in a sentence about a region: a province's rank
+    whose total is its own region's size is a rank within that region."""
+    if d.scope is not None or rec["entity_level"] != "province" or d.rank_total is None:
+        return None
+    province = get_gazetteer().lookup(str(rec["entity"]))
+    if province is None or _region_sizes().get(province.region) != d.rank_total:
+        return None
+    return f"region:{province.region}" if lx.REGION_WORD_RE.search(f) else None
 
 
 def _clause_of(f: str, pos: int) -> int:
@@ -292,10 +315,18 @@ class _Carry:
     prev_subject_para: int = -1
 
 
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+# A credit or note in brackets after the last sentence: "… (70,1 điểm). (Ảnh: KT)".
+_TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
+
+
 def is_heading(line: str) -> bool:
-    """A short line without final punctuation: a headline or section title."""
+    """A short line without final punctuation: a headline or section title. A sentence
+    followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence."""
     stripped = line.rstrip()
-    return len(stripped.split()) <= 20 and not stripped.endswith((".", "!", "?", "…", ":", ";"))
+    if len(stripped.split()) > 20 or stripped.endswith(_SENTENCE_END):
+        return False
+    return not _TRAILING_NOTE_RE.sub("", stripped).endswith(_SENTENCE_END)
 
 
 def compared_years(f: str) -> tuple[int, ...]:
@@ -325,7 +356,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     }
     # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
     comparison |= {
-        m.start(next(g for g in ("y", "y2", "y3") if m.group(g)))
+        m.start(next(g for g in ("y", "y2", "y3", "y4") if m.group(g)))
         for m in lx.PAREN_PRIOR_RE.finditer(f)
     }
     comparison |= {
@@ -558,6 +589,16 @@ class RulesExtractor(Backend):
                 _release(mask, values, d)  # "khối bộ đạt bình quân 0,45": the bloc's metric
         drafts = [d for d in drafts if not d.bloc]
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
+        # "(1) market entry: 7.33; (3) transparency: 6.22": when another field of the sentence
+        # is the borrowed index's own, a field several indices name is that index's too.
+        listed_owners = {
+            code
+            for d in drafts
+            if d.component is not None
+            for code in component_indices(d.component)
+        }
+        if len({d.component for d in drafts if d.component is not None}) < 2:
+            listed_owners = set()
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
         built: list[tuple[Draft, dict[str, Any]]] = []
@@ -569,9 +610,17 @@ class RulesExtractor(Backend):
                 index = carry.index or carry.doc_index or "PAR_INDEX"
             if index is None:
                 continue
-            if d.component is not None and d.index is None and sentence_index is None:
+            if (
+                d.component is not None
+                and d.index is None
+                and sentence_index is None
+                and not (borrowed is not None and borrowed in listed_owners)
+            ):
                 index = _owner_index(d.component, index, carry.doc_index)
             rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
+            regional = _regional_scope(f, d, rec)
+            if regional is not None:
+                rec["scope"] = regional
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt

@@ -14,6 +14,9 @@ _KEY = ("entity", "entity_level", "index", "component", "year", "scope", "is_tar
 _VALUES = ("score", "rank", "rank_total", "rank_change", "score_change")
 MAX_QUOTE = 480  # characters a merged quote may span
 MAX_GAP = 160  # characters between the two quotes
+# The working key of a candidate whose subject the sentence leaves in doubt (set by the
+# extractor, which rejects it): it neither lends its values to a fact nor takes its place.
+DOUBT_KEY = "_doubt"
 
 
 def _key(data: dict[str, Any]) -> tuple[Any, ...]:
@@ -47,6 +50,9 @@ def merge_facts(
     for kind, data in candidates:
         if kind != "index_results":
             out.append((kind, data))
+            continue
+        if data.get(DOUBT_KEY):
+            out.append((kind, data))  # kept apart, to be rejected with its reason
             continue
         key = _key(data)
         placed = False

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from llmx.core.numbers import parse_vn_number
+from llmx.core.numbers import parse_vn_number, says_held
 from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 
-_ORD = {"nhat": 1, "nhi": 2, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
-        "bay": 7, "tam": 8, "chin": 9, "muoi": 10}  # fmt: skip
+# Vietnamese ordinal words ("thứ ba" -> 3) are the vocabulary's (lexicon.VI_ORDINALS).
+_ORD = lx.VI_ORDINALS
 
 
 @dataclass(slots=True)
@@ -85,6 +85,27 @@ def _num(raw: str) -> float | None:
     return parse_vn_number(raw)
 
 
+# The value groups of SCORE_NO_UNIT_RE's alternatives: v, v2, v3, …
+_SCORE_NO_UNIT_GROUPS = tuple(g for g in lx.SCORE_NO_UNIT_RE.groupindex if re.fullmatch(r"v\d*", g))
+
+
+_NOT_A_SCORE_BEFORE_RE = re.compile(
+    r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu|chiem)\s*$"
+)
+
+
+def _clause_around(f: str, pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``: cut at semicolons and colons."""
+    start = max(f.rfind(";", 0, pos), f.rfind(":", 0, pos)) + 1
+    ends = [i for i in (f.find(";", pos), f.find(":", pos)) if i >= 0]
+    return start, min(ends) if ends else len(f)
+
+
+def _count(raw: str) -> int:
+    """A count of places in digits or in words ("5", "năm", "five")."""
+    return int(raw) if raw.isdigit() else lx.CARDINALS[raw]
+
+
 def scan_values(f: str, mask: list[bool]) -> list[Event]:
     """Value events in folded sentence ``f``; consumed spans are marked in ``mask``."""
     ev: list[Event] = []
@@ -97,10 +118,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
 
     for m in lx.PAREN_PRIOR_RE.finditer(f):
         # "năm 2021 (82,58 điểm)", "mức 84,74% của năm 2022", "(năm 2021 đạt 83,15%)"
-        alt = next(k for k in ("", "2", "3") if m.group("v" + k))
+        alt = next(k for k in ("", "2", "3", "4") if m.group("v" + k))
         v = _num(m.group("v" + alt))
         if v is not None:
-            unit = "percent" if m.group("u" + alt) == "%" else "points"
+            unit = "percent" if alt != "4" and m.group("u" + alt) == "%" else "points"
             add(m, "prior", {"year": int(m.group("y" + alt)), "score": v, "unit": unit})
     for m in lx.PAREN_PRIOR_RANK_RE.finditer(f):
         alt = "" if m.group("r") else "2"
@@ -142,8 +163,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
             _take(mask, m.start(), m.end())
     for m in lx.HELD_RE.finditer(f):
-        # Not masked: "giữ vững vị trí thứ 5" also states the place itself.
-        ev.append(Event(m.start(), m.start(), "rank_change", {"value": 0}))
+        # Not masked: "giữ vững vị trí thứ 5" also states the place itself. Only where the
+        # vocabulary's hold phrasings read it too: grounding checks the 0 against them.
+        if says_held(m.group(0)):
+            ev.append(Event(m.start(), m.start(), "rank_change", {"value": 0}))
     for m in lx.NUMBER_ONE_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None})
     for m in lx.EN_SCORE_CHANGE_RE.finditer(f):
@@ -190,9 +213,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                          "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         second = m.group("n") is None
-        n = int(m.group("n2" if second else "n"))
+        n = _count(m.group("n2" if second else "n"))
         word = m.group("dir2" if second else "dir")
-        add(m, "rank_change", {"value": -n if word in lx.EN_DOWN_WORDS else n})
+        value = -n if word in lx.EN_DOWN_WORDS else n
+        if _free(mask, m.start(), m.end()):
+            add(m, "rank_change", {"value": value})
+        else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
+            add(m, "rank_change", {"value": value}, "n2" if second else "n")
     for m in lx.EN_RANK_RE.finditer(f):
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
@@ -205,6 +232,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             if v is not None:  # "(seventh, 69.08)": the score beside the place
                 ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
                 _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_RANK_SLASH_RE.finditer(f):
+        r, t = int(m.group("r")), int(m.group("t"))
+        if r <= t:
+            add(m, "rank", {"rank": r, "total": t, "change": None}, "r")
+            _take(mask, m.start("r"), m.end("t"))
     for m in lx.EN_LEADER_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
@@ -254,8 +286,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": int(m.group("y")) if m.group("y") else None, "rank": a,
                        "total": int(m.group("t")) if m.group("t") else None, "derive": True})
             )  # fmt: skip
+    for m in lx.MOVE_LIST_RE.finditer(f):
+        # "lần lượt tăng 2, 3 và 5 bậc": a list, held whole until `respectively` gives each
+        # move to its subject (or drops it: no guess whose move each one is).
+        add(m, "rank_change", {"value": None, "move_list": True})
     for m in lx.RANK_CHANGE_RE.finditer(f):
-        n = int(m.group("n"))
+        n = _count(m.group("n"))
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n})
     for m in lx.RANK_RE.finditer(f):
@@ -284,7 +320,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
         word = m.group(1) or m.group(2)
-        add(m, "rank", {"rank": _ORD[word], "total": None, "change": None})
+        # "thứ hai là X": the place names its unit after it (a new subject, not the last one's)
+        add(m, "rank", {"rank": _ORD[word], "total": None, "change": None,
+                        "subject_after": m.group(2) is not None})  # fmt: skip
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
             r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",
@@ -292,9 +330,9 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         if re.search(
-            r"(?<![/\d])\b(?:\d+|hai|ba|bon|nam|sau|bay|tam|chin|muoi|cac|nhung)\s+(?:tinh|bo|"
+            rf"(?<![/\d])\b(?:\d+|{lx.VI_CARDINAL_ALTS}|cac|nhung)\s+(?:tinh|bo|"
             r"dia phuong|don vi|so|huyen|thanh pho|co quan|vi tri|provinces|ministries)\b"
-            r"[^.;,]{0,12}$",
+            r"[^.;,:]{0,12}$",
             f[max(0, m.start() - 40) : m.start()],
         ) or re.match(r"\s+(?:\S+\s+){0,4}?ve (?:ty le|so luong|so)\b", f[m.end() : m.end() + 40]):
             # "ba bộ dẫn đầu", "hai vị trí dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a
@@ -306,10 +344,14 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             f[max(0, m.start() - 30) : m.start()],
         ):
             continue  # "kém đơn vị dẫn đầu 11,92%": the leader is someone else
-        held = bool(lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start()))
+        # "tiếp tục dẫn đầu": the place held, where the vocabulary's "hold" phrasings say so
+        # (grounding reads the change from them; "vẫn dẫn đầu" states the place, not a hold)
+        held = bool(
+            lx.HELD_LEAD_BEFORE_RE.search(f, max(0, m.start() - 24), m.start())
+        ) and says_held(f[max(0, m.start() - 24) : m.end()])
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True, "held": held})
     for m in lx.SCORE_NO_UNIT_RE.finditer(f):
-        group = next(g for g in ("v", "v2", "v3", "v4", "v5", "v6") if m.group(g))
+        group = next(g for g in _SCORE_NO_UNIT_GROUPS if m.group(g))
         v = _num(m.group(group))
         if v is not None and v <= 100:
             add(m, "score", {"value": v, "unit": "points"}, group)
@@ -333,6 +375,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             raw = m.group("r")
             r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
             add(m, "rank", {"rank": r, "total": None, "change": None}, "r")
+    method_clauses = [_clause_around(f, m.start()) for m in lx.METHOD_AFTER_RE.finditer(f)]
     for m in lx.SCORE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is None or v > 100:
@@ -340,8 +383,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         s = m.start("v")
         before = f[max(0, s - 12) : s]
         # "điểm số 93,08%" is the score itself, no bound.
-        if re.search(r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu)\s*$", before):
-            continue  # a change, a threshold ("vượt ngưỡng 80%") or a bound, not a score
+        if _NOT_A_SCORE_BEFORE_RE.search(before):
+            # a change, a threshold ("vượt ngưỡng 80%"), a bound, or a part's weight ("điều
+            # tra xã hội học chiếm 37,5 điểm"), not a score
+            continue
         if _BAND_BOUND_BEFORE_RE.search(f, max(0, s - 40), s):
             continue  # "nhóm A, có Chỉ số trên 90%": a band's bound (a goal "đạt trên 85%" stays)
         if lx.EN_BOUND_BEFORE_RE.search(f, max(0, s - 14), s):
@@ -360,12 +405,21 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue  # "dao động từ 75,03% đến 90,61%": the ends of a spread
         if lx.AVERAGE_BEFORE_RE.search(f, max(0, s - 40), s) and not lx.REGION_CUE_RE.search(f):
             continue  # "the national SIPAS average of 83.94%": many units' figure, a metric
+        if (
+            lx.RANGE_START_RE.search(f, max(0, s - 16), s)
+            and lx.BOUND_AFTER_RE.match(f[m.end() :])
+            and not lx.TARGET_RE.search(f, 0, s)
+        ):
+            continue  # "nhóm A từ 90% trở lên": a band's lower bound (a goal's is kept)
+        if any(a <= s < b for a, b in method_clauses):
+            continue  # "68 points were assessed from reports and 32 through a survey": how
+            # the index is built
         if lx.SHARE_AFTER_RE.match(f, m.end()):
             continue  # "38,5% doanh nghiệp cho biết …": a share of respondents, a metric
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
-    ev += last_places(f, mask, stated_total(f))
+    ev += last_places(f, mask, stated_total(f) or _last_place_total(f))
     return ev
 
 
@@ -441,10 +495,48 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             if any(s < m.end() and m.start() < e for s, e in known):
                 continue
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
+    ev += _labelled_fields(f, original, ev, entities)
     for e in entities:
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     ev += _bloc_subjects(f, original, entities)
     return ev
+
+
+# A list item that opens on its field's name and a colon: "Minimizing environmental pollution:
+# 7.15 points, 22nd out of 30; Ensuring compliance …: 6.02 points", "; và Chi phí thời gian:
+# 6,1 điểm". The name is a component the vocabulary need not know.
+_LABELLED_FIELD_RE = re.compile(
+    r"(?:^|;)\s*(?:(?:and|và)\s+)?(?:\(\d{1,2}\)\s*)?"
+    r"(?P<name>[^\W\d_][^:;()\d]{2,120}?)\s*:\s*(?=\d)"
+)
+# Labels that name the whole index or a total, not a field.
+_NOT_A_FIELD_RE = re.compile(
+    r"^(?:tong diem|tong|diem so|diem|ket qua|total|overall|score|result|nam|year)\b"
+)
+
+
+def _labelled_fields(
+    f: str, original: str, known: list[Event], entities: list[EntityMention]
+) -> list[Event]:
+    """Components named as list labels (see _LABELLED_FIELD_RE) where nothing else was read."""
+    if not original or ":" not in f:
+        return []
+    taken = [(e.start, e.end) for e in known] + [(e.start, e.end) for e in entities]
+    out: list[Event] = []
+    for m in _LABELLED_FIELD_RE.finditer(original):
+        s, e = m.span("name")
+        name = original[s:e].strip()
+        folded = fold(name)
+        if not name[:1].isupper() or _NOT_A_FIELD_RE.match(folded) or _index_code(folded):
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue  # a component, index or unit already read there
+        stop = original.find(";", e)
+        stop = len(original) if stop < 0 else stop
+        if any(k.kind == "component" and e <= k.start < stop for k in known):
+            continue  # "… balanced: 9th for Digital Government": the item names its field
+        out.append(Event(s, e, "component", {"component": name}))
+    return out
 
 
 # "xếp đầu trong 17 bộ", "first among the 19 ministries", "thứ 3/17 bộ, ngành": the bloc is
@@ -536,6 +628,22 @@ def _names_someone(text: str) -> bool:
         and all(w[0].isupper() for w in words)
         and not lx.INDEX_ANY_RE.search(fold(m.group(0)))
     )
+
+
+# A list item naming a field the component list did not know: "…, Tính minh bạch (6,2
+# điểm)", "; Chi phí thời gian: 5,9 điểm". Sentence case: only the first word is capitalised.
+_UNKNOWN_FIELD_RE = re.compile(
+    r"(?:,|;)\s+(?P<name>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,7})\s*[(:]?\s*$"
+)
+
+
+def _names_a_field(text: str) -> bool:
+    """A list item whose field the sentence names but the component list did not know."""
+    m = _UNKNOWN_FIELD_RE.search(text)
+    if m is None or not m.group("name")[0].isupper():
+        return False
+    name = fold(m.group("name"))
+    return not lx.INDEX_ANY_RE.search(name) and not re.match(r"(?:va|and|the|con|rieng)\b", name)
 
 
 # Where a bloc after a value starts a clause of its own ("X đạt 90 điểm, còn khối bộ …").
@@ -711,7 +819,12 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             prior.year_back = bool(d.get("back"))
             drafts.append(prior)
         else:
-            if k == "rank" and cur.rank is not None:
+            if k == "rank" and d.get("subject_after"):
+                if cur.has_value():
+                    flush()
+                    cur.component = None
+                cur.entity, cur.entity_own = None, False
+            elif k == "rank" and cur.rank is not None:
                 flush()
             elif k == "score" and cur.score is not None:
                 flush()
@@ -756,6 +869,16 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 and _names_someone(original[last_value_end : ev.start])
             ):
                 # "A tăng 5 bậc, B giảm 3 bậc" with B unknown: not A's second result.
+                cur.orphan = True
+            if (
+                cur.first_value_at < 0
+                and cur.component is not None
+                and not cur.component_own
+                and last_value_end >= 0
+                and original
+                and _names_a_field(original[last_value_end : ev.start])
+            ):
+                # "A (7,1 điểm), B (6,9 điểm)" with B unknown: not A's second score.
                 cur.orphan = True
             if cur.first_value_at < 0:
                 cur.first_value_at = ev.start
@@ -862,9 +985,38 @@ def respectively(f: str, subjects: list[Event], values: list[Event]) -> list[Eve
     return values
 
 
+def _respective_moves(
+    f: str, lo: int, hi: int, subjects: list[Event], values: list[Event]
+) -> list[Event]:
+    """ "A, B và C lần lượt tăng 2, 3 và 5 bậc": each move after its subject, in order."""
+    cue = lx.RESPECTIVELY_RE.search(f, lo, hi)
+    lst = lx.MOVE_LIST_RE.search(f, lo, hi)
+    if lst is None:
+        return values
+    unpaired = [v for v in values if not (v.data.get("move_list") and lo <= v.start < hi)]
+    if cue is None:
+        return unpaired
+    word = lst.group("dir")
+    sign = -1 if word in lx.RANK_DOWN_WORDS or word in lx.EN_DOWN_WORDS else 1
+    items = [int(n) for n in re.findall(r"\d+", lst.group("list"))]
+    before = min(cue.start(), lst.start())
+    cands = sorted(
+        (e for e in subjects if e.kind == "entity" and lo <= e.start < before),
+        key=lambda e: e.start,
+    )[-len(items) :]
+    if len(cands) != len(items) or not lx.LIST_JOIN_RE.match(f[cands[0].end : cands[1].start]):
+        return unpaired
+    kept = [v for v in unpaired if not (v.start < lst.end() and lst.start() < v.end)]
+    for subject, n in zip(cands, items, strict=True):
+        kept.append(Event(subject.end, subject.end, "rank_change", {"value": sign * n}))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
 def _respectively_in(
     f: str, lo: int, hi: int, subjects: list[Event], values: list[Event]
 ) -> list[Event]:
+    values = _respective_moves(f, lo, hi, subjects, values)
     cue = lx.RESPECTIVELY_RE.search(f, lo, hi)
     lst = lx.RANK_LIST_RE.search(f, lo, hi)
     if cue is None or lst is None:
@@ -872,23 +1024,23 @@ def _respectively_in(
     items = []
     for m in lx.RANK_LIST_ITEM_RE.finditer(f, lst.start(), lst.end()):
         raw = m.group("n")
-        rank = int(raw) if raw.isdigit() else _ORD[raw]
+        rank = int(raw) if raw.isdigit() else _ORD.get(raw) or lx.EN_ORDINALS[raw]
         items.append((rank, int(m.group("t")) if m.group("t") else None))
     kinds = ("entity", "component")
+    ranked = sorted((e for e in subjects if e.kind in kinds), key=lambda e: e.start)
+    # "A, B và C lần lượt xếp thứ …", "A and B ranked 4th and 9th respectively", "A và B xếp
+    # thứ 1 và thứ 2, lần lượt đạt …": the subjects come before the list (and its cue) ...
+    before = [e for e in ranked if lo <= e.start < min(cue.start(), lst.start())]
+    run = _joined(before, f, last=True)  # "A và B của tỉnh C xếp …": the listed A and B
+    before = run if len(run) == len(items) else before[-len(items) :]
+    # ... or, "các vị trí thứ 5, 6 lần lượt thuộc về A, B", after the cue.
+    after = [e for e in ranked if cue.end() <= e.start < hi][: len(items)]
     if lst.start() > cue.start():
-        # "A, B và C lần lượt xếp thứ …": the subjects come before the cue.
-        cands = sorted(
-            (e for e in subjects if e.kind in kinds and lo <= e.start < cue.start()),
-            key=lambda e: e.start,
-        )
-        cands = cands[-len(items) :] if len(cands) >= len(items) else cands
+        cands = before
+    elif cue.start() >= lst.end() and len(after) != len(items):
+        cands = before  # the cue after the list pairs another list: the subjects are before
     else:
-        # "các vị trí thứ 5, 6 lần lượt thuộc về A, B": the subjects follow it.
-        cands = sorted(
-            (e for e in subjects if e.kind in kinds and cue.end() <= e.start < hi),
-            key=lambda e: e.start,
-        )
-        cands = cands[: len(items)]
+        cands = after
     if len(cands) != len(items) or len(items) < 2 or len({c.kind for c in cands}) != 1:
         return values
     # A rank whose cue starts before the list ("ở vị trí 18/63 và 30/63") is its first item.
@@ -910,15 +1062,18 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
     if cue is None:
         return values
     lo = f.rfind(";", 0, cue.start()) + 1
+    given = values  # what is returned when the lists do not pair
+    # unitless values count only when they pair: alone they are nobody's score
+    values = values + _unitless_list(f, values)
     listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
     listed = sorted(listed + _bare_list_items(f, listed, values), key=lambda e: e.start)
     run = _joined(listed, f)
     if len(run) < 2 or len({v.kind for v in run}) != 1:
-        return values
+        return given
     ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
     units = _joined(ents, f, last=True)
     if len(units) != len(run):
-        return values
+        return given
     move = lx.EN_LIST_MOVE_BEFORE_RE.search(f, max(0, run[0].start - 24), run[0].start)
     kept = [v for v in values if v not in run]
     for unit, v in zip(units, run, strict=True):
@@ -929,6 +1084,22 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
         kept.append(Event(unit.end, unit.end, kind, data))
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
+
+
+def _unitless_list(f: str, values: list[Event]) -> list[Event]:
+    """Score events for a list of values written with no unit beside its cue ("at 72.13 and
+    72.40 respectively"), where no other reading took those numbers."""
+    out: list[Event] = []
+    for m in lx.BARE_LIST_RE.finditer(f):
+        s, e = m.span("list" if m.group("list") else "list2")
+        if any(v.start < e and s < v.end for v in values):
+            continue
+        for item in lx.BARE_LIST_ITEM_RE.finditer(f, s, e):
+            value = _num(item.group(0))
+            if value is not None:
+                data = {"value": value, "unit": "points"}
+                out.append(Event(item.start(), item.end(), "score", data))
+    return out
 
 
 # A bare number ending at a list join: "73,26, 72,51 và 70,1 điểm", "73.26, 72.51 and 70.1
@@ -982,6 +1153,18 @@ _SMALL_BLOC_TOTAL_RE = re.compile(
 )
 
 
+# A bloc ranking's size after "của": "vị trí cuối bảng của 17 bộ, ngành", "kết quả của 21
+# sở" (of provinces it is too often a group: "bình quân của 10 tỉnh dẫn đầu").
+_BLOC_OF_TOTAL_RE = re.compile(r"\bcua\s+(?:tong so\s+)?(?P<t>\d{1,2})\s+(?:bo|so|co quan)\b")
+
+
+def _last_place_total(f: str) -> int | None:
+    """The size "cuối bảng của 17 bộ" gives the last place (and only the last place: other
+    places of the sentence may be of another clause)."""
+    totals = {int(m.group("t")) for m in _BLOC_OF_TOTAL_RE.finditer(f)}
+    return totals.pop() if len(totals) == 1 else None
+
+
 def stated_total(f: str) -> int | None:
     """The one ranking size a sentence states apart from its places, or None."""
     totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}
@@ -989,11 +1172,25 @@ def stated_total(f: str) -> int | None:
     return totals.pop() if len(totals) == 1 else None
 
 
+_GROUP_BEFORE_RE = re.compile(r"(?:mot trong|nhom|top|trong so cac)\b[^.;]{0,50}$")
+
+
 def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
     """ "X đứng cuối bảng" where the sentence states the total: the last place."""
     if total is None:
         return []
     out = []
+    for rx, first in ((lx.BLOC_HIGHEST_RE, True), (lx.BLOC_LOWEST_RE, False)):
+        for m in rx.finditer(f):
+            if _GROUP_BEFORE_RE.search(f[max(0, m.start() - 60) : m.start()]):
+                continue  # "nhóm 16 tỉnh đạt điểm cao nhất": a top group, not first place
+            if _free(mask, m.start(), m.end()):
+                _take(mask, m.start(), m.end())
+                place = 1 if first else total
+                # "cao nhất thuộc về X", "thấp nhất là Y": the unit is named after its place
+                after = bool(re.match(r"\s+(?:thuoc ve|la)\b", f[m.end() :]))
+                out.append(Event(m.start(), m.end(), "rank", {"rank": place, "total": total,
+                                 "change": None, "subject_after": after}))  # fmt: skip
     for m in lx.LAST_PLACE_RE.finditer(f):
         if _free(mask, m.start(), m.end()):
             _take(mask, m.start(), m.end())

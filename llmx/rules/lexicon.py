@@ -61,14 +61,27 @@ TARGET_RE = re.compile(
     r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b"
 )
 
-# Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022").
+# The index names an edition year follows, from the vocabulary (index.toml, attrs.edition).
+INDEX_EDITION_NAMES = (
+    "(?:"
+    + "|".join(
+        folded_source(e.attrs["edition"])
+        for e in get_vocab().entries
+        if e.kind == "index" and "edition" in e.attrs
+    )
+    + ")"
+)
+# Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022", "than PCI 2019").
 COMPARISON_YEAR_RE = re.compile(
-    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over)\s+(?:(?:pci|papi|sipas|dti|par index)\s+)?"
+    # "adding 8.06 points on its PCI 2021 result": its own earlier result, compared with
+    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over|on its|from its)\s+"
+    rf"(?:{INDEX_EDITION_NAMES}\s+)?"
     r"((?:19|20)\d\d)\b|"
     r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
     r"cung ky|ket qua danh gia)\s+(?:cua\s+)?)?nam\s+(?P<vy>(?:19|20)\d\d)\b"
 )
-YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b")
+# Not the digits of a decimal: "(0,2046)" is a DTI value, not the year 2046.
+YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d\d)\b|(?<!\d[.,])\b((?:19|20)\d\d)\b(?![.,]\d)")
 
 NUM = r"(\d+(?:[.,]\d+)*)"
 
@@ -90,6 +103,19 @@ def _ordinal_words(lang: str) -> dict[str, int]:
 
 
 VI_ORDINALS = _ordinal_words("vi")  # "nhat" -> 1, "tu" -> 4, "muoi" -> 10
+# Counts in words ("ba bộ dẫn đầu": a group of three, not a place), folded, from the
+# vocabulary's cardinals (ordinal.toml, kind "cardinal").
+CARDINALS = {
+    fold(e.pattern): int(e.value)
+    for e in get_vocab().entries
+    if e.kind == "cardinal" and e.value is not None
+}  # "ba" -> 3, "five" -> 5: a count of places in words ("tăng năm bậc", "up five places")
+VI_CARDINAL_ALTS = "|".join(
+    fold(e.pattern) for e in get_vocab().entries if e.kind == "cardinal" and e.lang == "vi"
+)
+EN_CARDINAL_ALTS = "|".join(
+    fold(e.pattern) for e in get_vocab().entries if e.kind == "cardinal" and e.lang == "en"
+)
 ORD_ALTS = "|".join(VI_ORDINALS)
 ORD_WORD = f"({ORD_ALTS})"
 
@@ -101,17 +127,37 @@ RANK_FROM_TO_RE = re.compile(
 )
 RANK_RE = re.compile(
     r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
-    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu)\s+"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
+    # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
+    r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang)\s+"
     r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
 )
 RANK_WORD_RE = re.compile(
     rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b"
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:la|thuoc ve)\b)"  # "thứ hai là X"
 )
+# Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
+# "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
+# digit ("top 1", "số 1") are the rank patterns' (NUMBER_ONE_RE, RANK_RE). "cao nhất" (the
+# vocabulary's "highest") only where it ranks against a whole field: "cao nhất cả nước",
+# "mức điểm cao nhất", not "tỷ lệ cao nhất từ trước đến nay".
+_LEADER_WORDS = "|".join(
+    folded_source(e.pattern)
+    for e in get_vocab().entries
+    if e.kind == "leader"
+    and e.lang == "vi"
+    and e.label in ("leader", "top_group")
+    and not re.search(r"\d", e.pattern)
+)
+_HIGHEST_WORD = "|".join(
+    folded_source(e.pattern)
+    for e in get_vocab().entries
+    if e.kind == "highest" and e.label == "highest" and e.lang == "vi"
+)
 LEADER_RE = re.compile(
-    r"(?<!nguoi )(?<!cap uy )\b(?:dan dau|dung dau|quan quan|dung dau bang|xep thu nhat|top dau|"
-    r"cao nhat(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi))|"
-    r"(?<=muc diem )cao nhat|(?<=diem so )cao nhat)\b"
+    rf"{_LEADER_WORDS}"
+    rf"|(?:{_HIGHEST_WORD})(?= (?:ca nuoc|toan quoc|vung|khu vuc|tinh|toan tinh|thanh pho|cac|khoi))"
+    rf"|(?<=muc diem )(?:{_HIGHEST_WORD})|(?<=diem so )(?:{_HIGHEST_WORD})"
 )
 # Directions of a move, by sign; RANK_CHANGE_RE reads "tăng 5 bậc", "lùi 3 bậc", "cải thiện 44 bậc".
 RANK_DOWN_WORDS: tuple[str, ...] = (
@@ -131,7 +177,7 @@ RANK_CHANGE_RE = re.compile(
     r"nhay vot|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
     r"(?:(?:so voi\s+)?(?:ket qua\s+)?nam\s+(?:19|20)\d\d\s+(?:la\s+)?)?"
     r"(?:\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+)?"  # "cải thiện 3,3 điểm và 8 bậc"
-    r"(?P<n>\d{1,3})\s+(?:bac|hang|vi tri|cap)\b"
+    rf"(?P<n>\d{{1,3}}|{VI_CARDINAL_ALTS})\s+(?:bac|hang|vi tri|cap)\b"
 )
 # "xếp cuối trong 17 bộ", "vị trí cuối cùng trong tổng số 14 sở": the last place of a stated total.
 RANK_LAST_RE = re.compile(
@@ -144,7 +190,10 @@ TOTAL_RE = re.compile(
 )
 
 SCORE_RE = re.compile(
-    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}\s*)?(?P<u>diem|%|percent\b|points?\b)"
+    # "8,9/9,5 điểm": the score out of the field's maximum (never the maximum itself)
+    r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?<![\d/])(?<![\d/][.,])"
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}(?:[.,]\d{1,2})?\s*)?"
+    r"(?P<u>diem|%|percent\b|points?\b)"
 )
 # "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
 # 3,84 điểm", "nhỉnh hơn năm 2022 (86,62%) 1,71%": a change, never a score.
@@ -162,6 +211,10 @@ GAP_BEFORE_RE = re.compile(
     r"(?:\([^)]*\))?\s*$|"
     r"\b(?:hon|thua(?! thien)|kem)\s+(?!nam\b)[^;:]{2,60}?\)\s*$"
     r"|\b(?:thua(?! thien)|kem)\s+(?!nam\b)[^,;:\d]{2,40}$"
+    # "cao hơn Bộ Tài chính 0,5%", "vượt Tây Ninh 1,2 điểm": the gap to a unit (not to an
+    # earlier year: "cao hơn năm 2021 1,59 điểm" is the unit's own change)
+    r"|\b(?:cao hon|thap hon|nhinh hon|vuot|hon)\s+(?!nam\b|so voi\b|cung ky\b|ket qua\b|ky\b|len\b)"
+    r"[^,;:\d(]{2,40}$"
 )
 # "(82,58 điểm)" right after a comparison year: the value of that earlier year.
 PAREN_PRIOR_RE = re.compile(
@@ -170,6 +223,8 @@ PAREN_PRIOR_RE = re.compile(
     # "(năm 2021 đạt 83,15%)", "(năm 2021: 83,15 điểm)", "(năm 2021 là 83,15%)": the year inside
     r"|\(\s*nam\s+(?P<y3>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:dat\s+|la\s+|chi dat\s+)?"
     r"(?P<v3>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u3>diem|%)\s*\)"
+    # "cao hơn năm 2020 (0,4944)": a value on the 0-1 scale (DTI) needs no unit
+    r"|nam\s+(?P<y4>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v4>0[.,]\d{2,4})\s*\)"
 )
 # The same for a place: "so với năm 2022 (xếp thứ 12/17)", "(năm 2022: thứ 12)".
 PAREN_PRIOR_RANK_RE = re.compile(
@@ -183,12 +238,15 @@ NATIONAL_RE = re.compile(
     r"\b(?:ca nuoc|toan quoc|tren toan quoc|63 tinh|/63|trong nuoc)\b|/\s*63\b"
 )
 PROVINCE_SCOPE_RE = re.compile(
-    r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan|don vi|huyen|"
+    # not "các cơ quan hành chính nhà nước": the SIPAS's own name for whom it rates
+    r"\b(?:cac|trong so cac|trong)\s+(?:\d+\s+)?(?:so, ban, nganh|so, nganh|so nganh|co quan(?! hanh chinh)|don vi|huyen|"
     r"huyen, thi xa, thanh pho|dia phuong cap huyen|xa, phuong)|\bcap (?:so|huyen) (?:cua|trong) tinh\b|"
     r"\bkhoi (?:so|ubnd cap huyen|cap huyen|huyen|dia phuong|don vi)|"
     r"\b(?:huyen|so, nganh|so, ban, nganh)[^.;]{0,30}?\bcua tinh\b|\b(?:toan|trong) tinh\b"
 )
 REGION_CUE_RE = re.compile(r"\b(?:vung|khu vuc|mien)\b")
+# The same, in either language: a sentence that talks about a region.
+REGION_WORD_RE = re.compile(r"\b(?:vung|khu vuc|region|regional)\b")
 
 # Metric units: noun phrases a counted number measures.
 COUNT_UNITS = (
@@ -304,7 +362,9 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     r"\b(?:trong|cua|tai|thuoc|giua cac)\s+(?:cac\s+)?(?:tinh\s+)?"
     # English locatives: "Dong Thap, in the Mekong Delta, …", "a province in the Central
     # Highlands": where the unit lies, not a ranked region
-    r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?)"
+    r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?"
+    # "4th of the 14 provinces of the Northern Midlands": the region ranked within
+    r"|\b(?:provinces|localities)(?: and cities)?\s+(?:of|in)\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
@@ -339,10 +399,9 @@ SCORE_FROM_TO_RE = re.compile(
     r"(?P<b>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ub>diem|%)(?:\s+(?:nam\s+)?(?P<yb>(?:19|20)\d\d))?"
 )
 
-# An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI".
-_INDEX_SHORT = (
-    r"(?:pci|papi|sipas|dti|pgi|par index|chi so cchc|chi so cai cach hanh chinh|chi so hai long)"
-)
+# An index named with its edition: "PCI 2022", "Chỉ số CCHC năm 2021", "the 2023 PAPI". The
+# short names are the vocabulary's (index.toml, attrs.edition).
+_INDEX_SHORT = INDEX_EDITION_NAMES
 EDITION_YEAR_RE = re.compile(
     rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
@@ -357,39 +416,55 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|came|was|placed|finished|in|at|to|reached|put it|put the \w+"
+    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|is|been|placed|finished|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
-    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b)))"
+    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
+    # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
+    # in digits after a name, told as one by its total or by closing an "and" clause
+    r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
+    r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
     r"\s*(?:the\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
-    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD})(?:[- ]plac(?:e|ed))?\b"
+    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}|(?<=\bat ){_EN_ORD}(?=\s+(?:out of|of) \d))"
+    r"(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
     r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|\d)\b))"
-    r"(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
-    r"\b(?:topped|led(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
+    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
     r"|(?<=the )highest(?= (?:(?:score|result|figure|rating) )?(?:among|nationwide|in the country|"
     r"of all|in the bloc|across)\b))\b"
 )
+# How an index is built, not a result: "68 points were assessed from reports", "32 điểm được
+# đánh giá qua điều tra xã hội học" (checked after the number and its unit).
+METHOD_AFTER_RE = re.compile(
+    r"(?<=\d)\s*(?:%|percent|points?|diem)?\s*(?:were|are|is|was|duoc)\s+"
+    r"(?:assessed|awarded|allocated|given|scored|danh gia|cham|phan bo)\b"
+)
+# "ranking 54/63 provinces", "placed 12/63": a place and its total in digits.
+EN_RANK_SLASH_RE = re.compile(
+    r"\b(?:ranking|ranked|placed|placing|came|was|at|in)\s+(?P<r>\d{1,2})\s*/\s*(?P<t>\d{2,3})\b(?!\s*(?:%|points?))"
+)
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
     r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
-    r"(?P<n>\d{1,2})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
-    r"|\b(?P<n2>\d{1,2})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
+    r"(?:\d{1,3}(?:\.\d{1,3})?\s*(?:%|percent|points?)\s+and\s+(?:of\s+|by\s+)?)?"  # "of 5.66% and of 31 places"
+    rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
+    rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
     r"(?P<dir2>higher|lower|up|down)\b"
 )
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
@@ -531,7 +606,11 @@ SHARED_BEFORE_LIST_RE = re.compile(
     r"\s*(?:(?:o|tai|ve|in|for|on)\s+)?"
     r"(?:ca\s+(?:\d|hai|ba|bon|nam|sau)\s+(?:tru cot|linh vuc|chi so thanh phan|chi so|noi dung|"
     r"nhom chi so|nhom)|both(?:\s+the)?|(?:each|all) of the (?:\w+\s+)?(?:pillars|sub-indices|"
-    r"components|dimensions|areas)(?:\s+of)?)\s*[:“\"(]?\s*"
+    r"components|dimensions|areas)(?:\s+of)?"
+    # "ranked first on three dimensions: X (…), Y (…)", "dẫn đầu ở 3 chỉ số nội dung: X, Y"
+    rf"|(?:\d|{VI_CARDINAL_ALTS}|{EN_CARDINAL_ALTS})\s+(?:dimensions|pillars|sub-indices|"
+    r"sub-indexes|components|areas|chi so noi dung|chi so thanh phan|chi so|noi dung|tru cot|"
+    r"linh vuc)(?=\s*:))\s*[:“\"(]?\s*"
 )
 # ... or after it: "“X” và “Y” của TPHCM cùng xếp thứ 3/63", "(X, Y, Z) đều cùng ở vị trí
 # thứ 2/63", "X và Y đều tăng 2 bậc" (the text between the list and the value's cue).
@@ -605,12 +684,43 @@ SHARE_AFTER_RE = re.compile(
 # "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".
 RESPECTIVELY_RE = re.compile(r"\blan luot\b|\brespectively\b")
 _LIST_ITEM = rf"(?:thu\s+|vi tri\s+)?(?:\d{{1,3}}(?:/\d{{1,3}})?|{ORD_ALTS})\b"
+# English: "A, B and C ranked first, second and third respectively", "were 4th and 9th".
+_EN_LIST_ITEM = rf"(?:{_EN_ORD_ALTS}|\d{{1,2}}(?:st|nd|rd|th))\b"
 RANK_LIST_RE = re.compile(
     rf"\b(?:vi tri|hang|thu|xep|dung)\s+{_LIST_ITEM}(?:\s*(?:,|va)\s*{_LIST_ITEM})+"
+    rf"|\b(?:ranked|ranking|were|came|placed|finished|stood)\s+(?:in\s+)?(?:the\s+)?"
+    rf"{_EN_LIST_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?{_EN_LIST_ITEM})+"
 )
 RANK_LIST_ITEM_RE = re.compile(
-    rf"(?P<n>\d{{1,3}}|{ORD_ALTS})\b(?:/(?P<t>\d{{1,3}}))?"
+    rf"(?P<n>\d{{1,3}}(?=st\b|nd\b|rd\b|th\b)|\d{{1,3}}\b|(?:{ORD_ALTS}|{_EN_ORD_ALTS})\b)"
+    rf"(?:st|nd|rd|th)?(?:/(?P<t>\d{{1,3}}))?"
 )
+
+# Move lists paired the same way: "A, B và C lần lượt tăng 2, 3 và 5 bậc", "A and B rose 4
+# and 7 places respectively". The direction's sign: RANK_DOWN_WORDS / EN_DOWN_WORDS.
+MOVE_LIST_RE = re.compile(
+    r"\b(?P<dir>tang|giam|tut|len|xuong|lui|thang|cai thien|rose|fell|climbed|dropped|slipped|"
+    r"moved up|moved down|gained|lost|jumped|up|down)\s+(?:by\s+|them\s+|lan luot\s+)?"
+    r"(?P<list>\d{1,2}(?:\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)\d{1,2})+)\s+"
+    r"(?:bac|hang|vi tri|places?|spots?|positions?|notch(?:es)?)\b"
+)
+
+# A list of values with no unit at all, tied to its subjects by the cue right beside it:
+# "at 72.13 and 72.40 respectively", "lần lượt là 45,12 và 44,30".
+_BARE_DEC = r"\d{1,3}[.,]\d{1,4}"
+
+def _bare_list(group: str) -> str:
+    return (
+        rf"(?P<{group}>{_BARE_DEC}(?:\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+){_BARE_DEC})+)"
+        r"(?!\d|[.,]\d)(?!\s*(?:%|percent|per cent|points?|diem|trieu|ty|nghin|million|billion))"
+    )
+
+
+BARE_LIST_RE = re.compile(
+    rf"\b(?:at|were|are|of|was)\s+{_bare_list('list')}(?=\s*,?\s*respectively\b)"
+    rf"|\blan luot\s+(?:la|dat|co|dat duoc)\s+{_bare_list('list2')}"
+)
+BARE_LIST_ITEM_RE = re.compile(_BARE_DEC)
 
 # A bound, not a measurement: "vượt ngưỡng 80%", "dưới 80%", "từ 90% trở lên", "(trên 80%)",
 # "chưa tới 80%", "above 90 percent". Checked before and after the number.
@@ -625,7 +735,7 @@ BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
 # A year is not a count: "năm 2018 tỉnh đạt 81,24%" is the province's earlier result.
 PLURAL_SUBJECT_RE = re.compile(
     r"\b(?:(?!(?:19|20)\d\d\b)\d+|cac|nhung|nhieu|hai|ba|bon|nam)\s+"
-    r"(?:tinh|dia phuong|bo|don vi|co quan|huyen|xa|"
+    r"(?:tinh|dia phuong|bo|don vi|co quan(?! hanh chinh)|huyen|xa|"  # SIPAS: "… của các cơ quan hành chính"
     r"so|vung|provinces|localities|ministries)\b"
 )
 # A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
@@ -657,7 +767,7 @@ AVERAGE_BEFORE_RE = re.compile(
 )
 # The ends of a spread: "từ 75,03% đến 90,61%", "from 73.81% to 95.26%" (not "từ 85% trở lên").
 RANGE_START_RE = re.compile(r"\b(?:from|between|tu|dao dong tu|trai tu)\s*$")
-RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*\d")
+RANGE_NEXT_RE = re.compile(r"^\s*(?:den|to|and|-)\s*(?:duoi\s+|tren\s+|under\s+|below\s+)?\d")
 RANGE_END_RE = re.compile(
     r"\b(?:from|between|tu)\s*\d[\d.,]*\s*(?:%|percent|diem|points?)?\s*(?:den|to|and|-)\s*$"
 )
@@ -708,6 +818,16 @@ SCORE_NO_UNIT_RE = re.compile(
     r"diem trung binh)(?:\s+cao nhat)?\s+(?:(?:la|dat|cua tinh|chung)\s+)?(?P<v>\d{1,3}[.,]\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|points?|percent))"
     r"|\b(?:voi|dat|at|with)\s+(?P<v2>0[.,]\d{3,4})(?!\d|[.,]\d)(?!\s*(?:%|diem|points?))"
+    # "đạt 0,45, xếp thứ 10", "eighth in digital government (0.4449)": a value on the 0-1
+    # scale (DTI) with its place beside it, or alone in brackets
+    r"|\b(?:voi|dat|at|with)\s+(?P<v9>0[.,]\d{2})(?=\s*,\s*(?:xep|dung|ranked|ranking|placing)\b)"
+    r"|\((?P<v10>0[.,]\d{2,4})\)"
+    # "…, scoring 0.68": a DTI value on the 0-1 scale named as the unit's score
+    r"|\b(?:scoring|scored)\s+(?P<v7>0\.\d{2,4})(?!\d|\.\d)(?!\s*(?:%|points?|percent))"
+    # "đứng thứ hai với 72,8", "dẫn đầu với 0,6321": the value beside a place is its score
+    rf"|\b(?:thu (?:{ORD_ALTS}|\d{{1,2}})(?:/\d{{2,3}})?|dan dau|dung dau)(?:\s+(?:ca nuoc|toan quoc))?"
+    r",?\s+voi\s+(?P<v8>\d{1,3},\d{1,4})(?!\d|[.,]\d)"
+    r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|phieu|nguoi|doanh nghiep))"
     # "with a score of 70.1", "an overall score of 42.1": English names the value a score.
     r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
     r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
@@ -728,6 +848,16 @@ TOTAL_CUE_RE = re.compile(
     r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
     r"localities|cities and provinces|provinces and cities|agencies)\b"
 )
+# The top and bottom score of a ranking whose size the sentence states ("Trong 16 đơn vị, điểm
+# cao nhất thuộc về X …, thấp nhất là Y", "X đạt điểm cao nhất …, Y có điểm thấp nhất"):
+# first and last place.
+BLOC_HIGHEST_RE = re.compile(
+    r"\b(?:(?:dat|co)\s+)?(?:diem|muc diem|diem so|ket qua)\s+cao nhat\b|\bcao nhat(?=\s+thuoc ve\b)"
+)
+BLOC_LOWEST_RE = re.compile(
+    r"\b(?:(?:dat|co)\s+)?(?:diem|muc diem|diem so|ket qua)\s+thap nhat\b"
+    r"|(?:,|\bcon)\s+thap nhat(?=\s+(?:la|thuoc ve)\b)"
+)
 # Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
 LAST_PLACE_RE = re.compile(
     r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
@@ -742,7 +872,7 @@ EN_RANK_WORD_HINT = rf"\b(?:topped|tops|led|headed|{_EN_ORD_ALTS})\b"
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
     r"\b(?:above|below|over|under|exceeded|exceeding|exceed|surpassed|more than|less than|than|"
-    r"at least|at most|up to|from|between)\s*$"
+    r"at least|at most|up to|from|between|maximum of|a maximum|out of)\s*$"
 )
 # "the index", "the rankings": the index the passage last named ("Quang Ninh topped the index
 # for the third time"), however many sentences back.
@@ -777,6 +907,17 @@ EN_PRIOR_SCORE_RE = re.compile(
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.
 EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
+# The same in Vietnamese, anywhere before the value in its clause: the figure of the whole
+# country's respondents ("mức độ hài lòng chung của người dân cả nước … đạt 82,66%", "Tính
+# chung toàn quốc, điểm trung bình đạt …"), and the ends of the field's spread at a clause's
+# start ("mức cao nhất là 48,06 điểm và mức thấp nhất 37,22 điểm"), told with no unit named.
+NATIONAL_SUBJECT_RE = re.compile(
+    r"\btinh chung (?:ca nuoc|toan quoc|63 tinh)\b"
+    r"|\b(?:nguoi dan|doanh nghiep|to chuc)(?:,? (?:va )?(?:to chuc|doanh nghiep))? "
+    r"(?:tren )?(?:ca nuoc|toan quoc)\b"
+    r"|(?:^\W*|[:,]\s*)(?:va\s+)?(?:muc|diem|muc diem|diem so) (?:cao nhat|thap nhat)\b"
+    r"|(?:^\W*|[:,]\s*)(?:and\s+)?the (?:highest|lowest) (?:score|result|figure)\b"
+)
 # A list of values paired in order with a list of units by "respectively" / "lần lượt": "A, B
 # and C saw their index fall, by 0.49 percent, 0.51 percent and 1.94 percent respectively".
 # Items of either list are joined by commas and "and" / "và" (a value's unit may sit between);

@@ -484,6 +484,8 @@ def find_metrics(
             return before[-1]
         if _NATIONAL_SUBJECT_RE.search(f, 0, pos) and not _LOCAL_SUBJECT_RE.search(f, 0, pos):
             return _NATION  # "Cổng Dịch vụ công quốc gia có 7,2 triệu tài khoản"
+        if lx.NATIONAL_SUBJECT_RE.search(f, 0, pos):
+            return _NATION  # "mức độ hài lòng của người dân cả nước đối với cơ quan … đạt"
         return main
 
     def year_at(pos: int) -> int | None:
