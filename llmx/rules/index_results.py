@@ -195,6 +195,24 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if v is not None:
             unit = "points" if not m.group("u") or m.group("u").startswith("point") else "percent"
             add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
+    for m in lx.EN_PRIOR_FROM_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            u = m.group("u") or ""
+            unit = "percent" if u in ("%", "percent") else "points"
+            year = int(m.group("y")) if m.group("y") else None
+            add(m, "prior", {"year": year, "score": v, "unit": unit, "back": year is None})
+    for m in lx.EN_PRIOR_RANK_RE.finditer(f):
+        alt = "1" if m.group("r1") else "2"
+        raw = m.group("r" + alt)
+        year = int(m.group("y" + alt)) if m.group("y" + alt) else None
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            ev.append(
+                Event(m.start("r" + alt), m.end(), "prior_rank",
+                      {"year": year, "back": year is None, "total": None,
+                       "rank": lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))})
+            )  # fmt: skip
     for m in lx.EN_RANK_FROM_TO_RE.finditer(f):
         # Before the single places below take either end.
         a = lx.EN_ORDINALS.get(m.group("a")) or int(re.sub(r"\D", "", m.group("a")))
@@ -239,6 +257,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             _take(mask, m.start("r"), m.end("t"))
     for m in lx.EN_LEADER_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
+    for m in lx.EN_RUNNER_UP_RE.finditer(f):
+        add(m, "rank", {"rank": 2, "total": None, "change": None})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))
         total = m.group("tb") or m.group("ta")
@@ -275,7 +295,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n}, "n")
     for m in lx.EN_RANK_FROM_RE.finditer(f):
-        if m.group("comma") and not lx.EN_MOVE_VERB_RE.search(f, 0, m.start()):
+        if m.group("comma") is not None and not lx.EN_MOVE_VERB_RE.search(f, 0, m.start()):
             continue  # ", from 13th" with no move before it: a list or a range, not a start
         raw = m.group("a")
         a = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))

@@ -416,7 +416,8 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|is|been|placed|finished|in|at|to|reached|reaching|put it|put the \w+"
+    rf"(?:\b(?:ranked|ranking|ranks|rank|came|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
+    rf"occupied|occupying|remained|remains|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
@@ -446,6 +447,14 @@ EN_LEADER_RE = re.compile(
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
     r"|(?<=the )highest(?= (?:(?:score|result|figure|rating) )?(?:among|nationwide|in the country|"
     r"of all|in the bloc|across)\b))\b"
+)
+# "was runner-up", "finished as the runner up": second place, from the vocabulary's English
+# runner-up phrasings (ordinal.toml, label "runner_up"); not "runners-up" (a group).
+EN_RUNNER_UP_RE = re.compile(
+    r"\b(?:" + "|".join(
+        fold(e.pattern) for e in get_vocab().entries
+        if e.kind == "ordinal" and e.label == "runner_up" and e.lang == "en"
+    ) + r")\b(?!s)"
 )
 # How an index is built, not a result: "68 points were assessed from reports", "32 điểm được
 # đánh giá qua điều tra xã hội học" (checked after the number and its unit).
@@ -783,8 +792,9 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",), "district": ("district",),
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
+# "rose to 13th from 25th in 2022" (no comma) counts as a start only after a move verb too.
 EN_RANK_FROM_RE = re.compile(
-    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,)) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,?)) from (?:the\s+)?(?P<a>{_EN_ORD})"
     r"(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
 )
@@ -903,6 +913,27 @@ EN_SCORE_DOWN_NOUNS = ("drop", "fall", "decline", "decrease", "fewer", "less", "
 EN_PRIOR_SCORE_RE = re.compile(
     r"\b(?:its|the|a)\s+(?P<y>(?:19|20)\d\d)\s+(?:score|result|total)\s+of\s+"
     r"(?P<v>\d{1,3}(?:\.\d+)?)(?:\s*(?P<u>points?|percent|%))?"
+)
+# The words that date an earlier value one edition back: "a year earlier", "the previous
+# year", "last year".
+_EN_BACK = r"(?:a year (?:earlier|before|ago)|the (?:previous|preceding|prior) year|last year)"
+_EN_THEN = rf"(?:(?:in|for)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<back>{_EN_BACK}))"
+# An earlier year's score told as the start of a change or the point compared with: "up from
+# 61.2 points in 2022", "compared with 82.1% a year earlier", "against 80.5 percent last year".
+# A number counts only with a unit or a decimal ("from 5 in 2022" may be a place).
+EN_PRIOR_FROM_RE = re.compile(
+    r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:a\s+score\s+of\s+)?"
+    r"(?P<v>\d{1,3}\.\d+|\d{1,3}(?=\s*(?:percent|%|points?)))\s*(?P<u>percent|%|points?)?,?\s+"
+    + _EN_THEN
+)
+# An earlier year's place told on its own: "a year earlier it was fifth", "in 2022 the
+# province ranked 9th", "compared with 12th place in 2022".
+EN_PRIOR_RANK_RE = re.compile(
+    rf"\b(?:{_EN_THEN.replace('(?P<y>', '(?P<y1>').replace('(?P<back>', '(?P<back1>')}),?\s+"
+    r"(?:it|the (?:province|city|ministry|locality|agency))\s+(?:was|ranked|came|stood|finished|placed)"
+    rf"\s+(?:in\s+)?(?:the\s+)?(?P<r1>{_EN_ORD})\b(?!\s+(?:year|time|consecutive|straight|in a row))"
+    rf"|\bcompared (?:with|to)\s+(?:the\s+)?(?P<r2>{_EN_ORD})(?:\s+place)?,?\s+" + _EN_THEN.replace(
+        "(?P<y>", "(?P<y2>").replace("(?P<back>", "(?P<back2>")
 )
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.

@@ -1,0 +1,91 @@
+"""English index reporting in the many ways English-language outlets phrase it (issue 10):
+verbs of place, moves, scores, earlier values. Each sentence was invented for this test, in
+the style of English news about the indices, not taken from any corpus; the expected
+records follow eval/CONVENTIONS.md (one record per fact, earlier years their own record)."""
+
+from __future__ import annotations
+
+import pytest
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+# (entity, index, year, score, rank, rank_total, rank_change, score_change)
+Fact = tuple[str, str, int | None, float | None, int | None, int | None, int | None, float | None]
+
+
+def facts(text: str) -> set[Fact]:
+    out = RulesExtractor().extract(make_doc(text))
+    got = set()
+    for r in out.extraction.index_results:
+        assert text[r.evidence.start : r.evidence.end] == r.evidence.quote
+        got.add((r.entity, r.index, r.year, r.score, r.rank, r.rank_total, r.rank_change,
+                 r.score_change))  # fmt: skip
+    return got
+
+
+PLACES: dict[str, set[Fact]] = {
+    # verbs of place
+    "Hai Phong stood second in the 2023 PCI with 70.5 points.": {
+        ("Hải Phòng", "PCI", 2023, 70.5, 2, None, None, None)},
+    "Quang Ninh finished first in the PCI 2023 rankings with 71.04 points.": {
+        ("Quảng Ninh", "PCI", 2023, 71.04, 1, None, None, None)},
+    "Long An was placed third in the 2023 Provincial Competitiveness Index (PCI).": {
+        ("Long An", "PCI", 2023, None, 3, None, None, None)},
+    "Dong Thap secured fifth place in the PCI 2023 rankings.": {
+        ("Đồng Tháp", "PCI", 2023, None, 5, None, None, None)},
+    "Ha Giang claimed sixth position in the SIPAS 2023.": {
+        ("Hà Giang", "SIPAS", 2023, None, 6, None, None, None)},
+    "Binh Duong took seventh spot in the PCI 2023.": {
+        ("Bình Dương", "PCI", 2023, None, 7, None, None, None)},
+    "Da Nang clinched the top spot in the 2023 PAR Index.": {
+        ("Đà Nẵng", "PAR_INDEX", 2023, None, 1, None, None, None)},
+    "Ba Ria-Vung Tau was runner-up in the PCI 2023.": {
+        ("Bà Rịa - Vũng Tàu", "PCI", 2023, None, 2, None, None, None)},
+    "Vinh Phuc gained 1.5 points in the PCI 2023 to rank 11th.": {
+        ("Vĩnh Phúc", "PCI", 2023, None, 11, None, None, 1.5)},
+    "The State Bank of Vietnam came second among 17 ministries in the PAR Index 2023.": {
+        ("Ngân hàng Nhà nước Việt Nam", "PAR_INDEX", 2023, None, 2, 17, None, None)},
+    "Dong Nai ranked 12th out of 63 provinces in the PAR Index 2023.": {
+        ("Đồng Nai", "PAR_INDEX", 2023, None, 12, 63, None, None)},
+    # moves
+    "Hanoi climbed three notches to ninth in the PCI 2023.": {
+        ("Hà Nội", "PCI", 2023, None, 9, None, 3, None)},
+    "Kon Tum tumbled 12 spots to 55th in the PCI 2023.": {
+        ("Kon Tum", "PCI", 2023, None, 55, None, -12, None)},
+    "Thai Binh ranked 20th in the PCI 2023, down five notches from 2022.": {
+        ("Thái Bình", "PCI", 2023, None, 20, None, -5, None)},
+    "Kien Giang rose to 13th in the PCI 2023 from 25th in 2022.": {
+        ("Kiên Giang", "PCI", 2023, None, 13, None, 12, None),
+        ("Kiên Giang", "PCI", 2022, None, 25, None, None, None)},
+    # earlier values, their own records
+    "Hau Giang's PAR Index stood at 84.2% in 2023, compared with 82.1% in 2022.": {
+        ("Hậu Giang", "PAR_INDEX", 2023, 84.2, None, None, None, None),
+        ("Hậu Giang", "PAR_INDEX", 2022, 82.1, None, None, None, None)},
+    "Quang Tri scored 63.5 points in PCI 2023, up from 61.2 points in 2022.": {
+        ("Quảng Trị", "PCI", 2023, 63.5, None, None, None, None),
+        ("Quảng Trị", "PCI", 2022, 61.2, None, None, None, None)},
+    "In the PCI 2023 rankings, Dong Thap came third, a year earlier it was fifth.": {
+        ("Đồng Tháp", "PCI", 2023, None, 3, None, None, None),
+        ("Đồng Tháp", "PCI", 2022, None, 5, None, None, None)},
+}
+
+
+@pytest.mark.parametrize("text", list(PLACES))
+def test_english_phrasing_gives_its_records(text: str) -> None:
+    assert facts(text) == PLACES[text]
+
+
+NOTHING = [
+    # a group bound is no place; "last" / "the bottom" without a total gives no number
+    "Binh Phuoc was among the top five in the PCI 2023.",
+    "Lang Son was placed at the bottom of the PAR Index 2023.",
+    "Cao Bang finished last in the PCI 2023 rankings.",
+    # a plural runner-up is a group
+    "The runners-up in the PCI 2023 were announced on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_english_sentence_without_a_readable_place_gives_no_rank(text: str) -> None:
+    assert all(f[4] is None for f in facts(text))
