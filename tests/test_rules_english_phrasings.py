@@ -48,7 +48,24 @@ PLACES: dict[str, set[Fact]] = {
         ("Ngân hàng Nhà nước Việt Nam", "PAR_INDEX", 2023, None, 2, 17, None, None)},
     "Dong Nai ranked 12th out of 63 provinces in the PAR Index 2023.": {
         ("Đồng Nai", "PAR_INDEX", 2023, None, 12, 63, None, None)},
+    "Lai Chau came in last place out of 63 provinces in the PAR Index 2023.": {
+        ("Lai Châu", "PAR_INDEX", 2023, None, 63, 63, None, None)},
+    "In the PCI 2023, Quang Ninh led, followed by Hai Phong and Long An.": {
+        ("Quảng Ninh", "PCI", 2023, None, 1, None, None, None)},
+    "Binh Dinh kept its 12th position in the PCI 2023.": {
+        ("Bình Định", "PCI", 2023, None, 12, None, 0, None)},
+    "Ninh Binh came 7th in the PCI 2023, the same position as in 2022.": {
+        ("Ninh Bình", "PCI", 2023, None, 7, None, 0, None)},
+    # scores
+    "Tra Vinh obtained 86.4 out of 100 points in the PAR Index 2023.": {
+        ("Trà Vinh", "PAR_INDEX", 2023, 86.4, None, None, None, None)},
+    "Da Nang's PCI 2023 score fell 2.1 points to 68.8.": {
+        ("Đà Nẵng", "PCI", 2023, 68.8, None, None, None, -2.1)},
+    "Ben Tre achieved a PAR Index score of 88.93% in 2023, ranking 8th.": {
+        ("Bến Tre", "PAR_INDEX", 2023, 88.93, 8, None, None, None)},
     # moves
+    "Hai Phong ranked 2nd in the PAR Index 2023 with 91.5%, down one place from 2022.": {
+        ("Hải Phòng", "PAR_INDEX", 2023, 91.5, 2, None, -1, None)},
     "Hanoi climbed three notches to ninth in the PCI 2023.": {
         ("Hà Nội", "PCI", 2023, None, 9, None, 3, None)},
     "Kon Tum tumbled 12 spots to 55th in the PCI 2023.": {

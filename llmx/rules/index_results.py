@@ -179,6 +179,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if u.startswith(("percent", "%")) else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
             _take(mask, m.start(), m.end())
+            to = lx.EN_CHANGE_TO_SCORE_RE.match(f, m.end())
+            level = _num(to.group("v")) if to else None
+            if to and level is not None:
+                u = to.group("u") or ""
+                add(to, "score", {"value": level, "unit": unit if not u else
+                                  "percent" if u in ("%", "percent") else "points"}, "v")
     for m in lx.EN_SCORE_CHANGE_NOUN_RE.finditer(f):
         second = m.group("v") is None
         v = _num(m.group("v2" if second else "v"))

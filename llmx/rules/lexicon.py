@@ -192,7 +192,8 @@ TOTAL_RE = re.compile(
 SCORE_RE = re.compile(
     # "8,9/9,5 điểm": the score out of the field's maximum (never the maximum itself)
     r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?<![\d/])(?<![\d/][.,])"
-    r"(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}(?:[.,]\d{1,2})?\s*)?"
+    # "86.4 out of 100 points": the same in English words
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>(?:/|out of)\s*\d{1,3}(?:[.,]\d{1,2})?\s*)?"
     r"(?P<u>diem|%|percent\b|points?\b)"
 )
 # "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
@@ -417,7 +418,8 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
     rf"(?:\b(?:ranked|ranking|ranks|rank|came|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
-    rf"occupied|occupying|remained|remains|in|at|to|reached|reaching|put it|put the \w+"
+    rf"occupied|occupying|remained|remains|kept|keeping|maintained|maintaining|retained|retaining|"
+    rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
@@ -427,7 +429,7 @@ EN_RANK_RE = re.compile(
     # in digits after a name, told as one by its total or by closing an "and" clause
     r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
     r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
-    r"\s*(?:the\s+)?"
+    r"\s*(?:the\s+|its\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
     rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}|(?<=\bat ){_EN_ORD}(?=\s+(?:out of|of) \d))"
     r"(?:[- ]plac(?:e|ed))?\b"
@@ -441,7 +443,7 @@ EN_RANK_RE = re.compile(
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
-    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
+    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its)\b|,\s+followed by\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
@@ -476,6 +478,11 @@ EN_RANK_CHANGE_RE = re.compile(
     rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
     r"(?P<dir2>higher|lower|up|down)\b"
 )
+# The level a change ends at: "fell 2.1 points to 68.8", "rose 3 points to 70 points" (read
+# right after the change; without a unit of its own, the change's unit).
+EN_CHANGE_TO_SCORE_RE = re.compile(
+    r"\s+to\s+(?:a score of\s+)?(?P<v>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d)\s*(?P<u>percent|%|points?)?"
+)
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
                  "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
                  "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
@@ -497,7 +504,8 @@ SIGNED_CHANGE_RE = re.compile(
 HELD_RE = re.compile(
     r"\b(?:giu vung vi tri|giu nguyen vi tri|giu nguyen thu hang|giu vung thu hang|giu vi tri|"
     r"khong thay doi (?:thu hang|vi tri)|"
-    r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot))\b"
+    r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot)|"
+    r"kept its|maintained its|the same (?:place|position|rank|spot) as)\b"
     r"(?! trong (?:nhom|top|to p))"
 )
 # "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
@@ -871,7 +879,9 @@ BLOC_LOWEST_RE = re.compile(
 # Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
 LAST_PLACE_RE = re.compile(
     r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
-    r"finished last|ranked last|came last|at the bottom)\b"
+    # "came in last place", "was placed last", "took the last spot", "sat at the bottom"
+    r"(?:finished|ranked|came|placed|was|stood|took|occupied)(?: in)?(?: the)? last"
+    r"(?: place| position| spot)?|in (?:the )?last (?:place|position|spot)|at the bottom)\b"
 )
 
 # ---- English passages (issue 10) ---------------------------------------------------------
