@@ -27,64 +27,90 @@ def facts(text: str) -> set[Fact]:
 PLACES: dict[str, set[Fact]] = {
     # verbs of place
     "Hai Phong stood second in the 2023 PCI with 70.5 points.": {
-        ("Hải Phòng", "PCI", 2023, 70.5, 2, None, None, None)},
+        ("Hải Phòng", "PCI", 2023, 70.5, 2, None, None, None)
+    },
     "Quang Ninh finished first in the PCI 2023 rankings with 71.04 points.": {
-        ("Quảng Ninh", "PCI", 2023, 71.04, 1, None, None, None)},
+        ("Quảng Ninh", "PCI", 2023, 71.04, 1, None, None, None)
+    },
     "Long An was placed third in the 2023 Provincial Competitiveness Index (PCI).": {
-        ("Long An", "PCI", 2023, None, 3, None, None, None)},
+        ("Long An", "PCI", 2023, None, 3, None, None, None)
+    },
     "Dong Thap secured fifth place in the PCI 2023 rankings.": {
-        ("Đồng Tháp", "PCI", 2023, None, 5, None, None, None)},
+        ("Đồng Tháp", "PCI", 2023, None, 5, None, None, None)
+    },
     "Ha Giang claimed sixth position in the SIPAS 2023.": {
-        ("Hà Giang", "SIPAS", 2023, None, 6, None, None, None)},
+        ("Hà Giang", "SIPAS", 2023, None, 6, None, None, None)
+    },
     "Binh Duong took seventh spot in the PCI 2023.": {
-        ("Bình Dương", "PCI", 2023, None, 7, None, None, None)},
+        ("Bình Dương", "PCI", 2023, None, 7, None, None, None)
+    },
     "Da Nang clinched the top spot in the 2023 PAR Index.": {
-        ("Đà Nẵng", "PAR_INDEX", 2023, None, 1, None, None, None)},
+        ("Đà Nẵng", "PAR_INDEX", 2023, None, 1, None, None, None)
+    },
     "Ba Ria-Vung Tau was runner-up in the PCI 2023.": {
-        ("Bà Rịa - Vũng Tàu", "PCI", 2023, None, 2, None, None, None)},
+        ("Bà Rịa - Vũng Tàu", "PCI", 2023, None, 2, None, None, None)
+    },
     "Vinh Phuc gained 1.5 points in the PCI 2023 to rank 11th.": {
-        ("Vĩnh Phúc", "PCI", 2023, None, 11, None, None, 1.5)},
+        ("Vĩnh Phúc", "PCI", 2023, None, 11, None, None, 1.5)
+    },
     "The State Bank of Vietnam came second among 17 ministries in the PAR Index 2023.": {
-        ("Ngân hàng Nhà nước Việt Nam", "PAR_INDEX", 2023, None, 2, 17, None, None)},
+        ("Ngân hàng Nhà nước Việt Nam", "PAR_INDEX", 2023, None, 2, 17, None, None)
+    },
     "Dong Nai ranked 12th out of 63 provinces in the PAR Index 2023.": {
-        ("Đồng Nai", "PAR_INDEX", 2023, None, 12, 63, None, None)},
+        ("Đồng Nai", "PAR_INDEX", 2023, None, 12, 63, None, None)
+    },
     "Lai Chau came in last place out of 63 provinces in the PAR Index 2023.": {
-        ("Lai Châu", "PAR_INDEX", 2023, None, 63, 63, None, None)},
+        ("Lai Châu", "PAR_INDEX", 2023, None, 63, 63, None, None)
+    },
     "In the PCI 2023, Quang Ninh led, followed by Hai Phong and Long An.": {
-        ("Quảng Ninh", "PCI", 2023, None, 1, None, None, None)},
+        ("Quảng Ninh", "PCI", 2023, None, 1, None, None, None)
+    },
     "Binh Dinh kept its 12th position in the PCI 2023.": {
-        ("Bình Định", "PCI", 2023, None, 12, None, 0, None)},
+        ("Bình Định", "PCI", 2023, None, 12, None, 0, None)
+    },
     "Ninh Binh came 7th in the PCI 2023, the same position as in 2022.": {
-        ("Ninh Bình", "PCI", 2023, None, 7, None, 0, None)},
+        ("Ninh Bình", "PCI", 2023, None, 7, None, 0, None)
+    },
     # scores
     "Tra Vinh obtained 86.4 out of 100 points in the PAR Index 2023.": {
-        ("Trà Vinh", "PAR_INDEX", 2023, 86.4, None, None, None, None)},
+        ("Trà Vinh", "PAR_INDEX", 2023, 86.4, None, None, None, None)
+    },
     "Da Nang's PCI 2023 score fell 2.1 points to 68.8.": {
-        ("Đà Nẵng", "PCI", 2023, 68.8, None, None, None, -2.1)},
+        ("Đà Nẵng", "PCI", 2023, 68.8, None, None, None, -2.1)
+    },
     "Ben Tre achieved a PAR Index score of 88.93% in 2023, ranking 8th.": {
-        ("Bến Tre", "PAR_INDEX", 2023, 88.93, 8, None, None, None)},
+        ("Bến Tre", "PAR_INDEX", 2023, 88.93, 8, None, None, None)
+    },
     # moves
     "Hai Phong ranked 2nd in the PAR Index 2023 with 91.5%, down one place from 2022.": {
-        ("Hải Phòng", "PAR_INDEX", 2023, 91.5, 2, None, -1, None)},
+        ("Hải Phòng", "PAR_INDEX", 2023, 91.5, 2, None, -1, None)
+    },
     "Hanoi climbed three notches to ninth in the PCI 2023.": {
-        ("Hà Nội", "PCI", 2023, None, 9, None, 3, None)},
+        ("Hà Nội", "PCI", 2023, None, 9, None, 3, None)
+    },
     "Kon Tum tumbled 12 spots to 55th in the PCI 2023.": {
-        ("Kon Tum", "PCI", 2023, None, 55, None, -12, None)},
+        ("Kon Tum", "PCI", 2023, None, 55, None, -12, None)
+    },
     "Thai Binh ranked 20th in the PCI 2023, down five notches from 2022.": {
-        ("Thái Bình", "PCI", 2023, None, 20, None, -5, None)},
+        ("Thái Bình", "PCI", 2023, None, 20, None, -5, None)
+    },
     "Kien Giang rose to 13th in the PCI 2023 from 25th in 2022.": {
         ("Kiên Giang", "PCI", 2023, None, 13, None, 12, None),
-        ("Kiên Giang", "PCI", 2022, None, 25, None, None, None)},
+        ("Kiên Giang", "PCI", 2022, None, 25, None, None, None),
+    },
     # earlier values, their own records
     "Hau Giang's PAR Index stood at 84.2% in 2023, compared with 82.1% in 2022.": {
         ("Hậu Giang", "PAR_INDEX", 2023, 84.2, None, None, None, None),
-        ("Hậu Giang", "PAR_INDEX", 2022, 82.1, None, None, None, None)},
+        ("Hậu Giang", "PAR_INDEX", 2022, 82.1, None, None, None, None),
+    },
     "Quang Tri scored 63.5 points in PCI 2023, up from 61.2 points in 2022.": {
         ("Quảng Trị", "PCI", 2023, 63.5, None, None, None, None),
-        ("Quảng Trị", "PCI", 2022, 61.2, None, None, None, None)},
+        ("Quảng Trị", "PCI", 2022, 61.2, None, None, None, None),
+    },
     "In the PCI 2023 rankings, Dong Thap came third, a year earlier it was fifth.": {
         ("Đồng Tháp", "PCI", 2023, None, 3, None, None, None),
-        ("Đồng Tháp", "PCI", 2022, None, 5, None, None, None)},
+        ("Đồng Tháp", "PCI", 2022, None, 5, None, None, None),
+    },
 }
 
 

@@ -14,7 +14,7 @@ from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
-from llmx.rules.metrics_en import find_en_counts, find_en_shares
+from llmx.rules.metrics_en import find_en_counts, find_en_figures, find_en_shares
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -586,6 +586,9 @@ def find_metrics(
 
     for share in find_en_shares(f, original):
         emit(share.start, share.end, share.value, "%", share.name, _NATION)
+
+    for fig in find_en_figures(f, original):
+        emit(fig.start, fig.end, fig.value, fig.unit, fig.name)
 
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
