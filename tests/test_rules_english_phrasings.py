@@ -114,6 +114,29 @@ PLACES: dict[str, set[Fact]] = {
 }
 
 
+# leaders in other words
+PLACES.update(
+    {
+        "The PAR Index 2023 saw Hai Phong at the top with 91.5%, "
+        "followed by Quang Ninh with 90.8%.": {
+            ("Hải Phòng", "PAR_INDEX", 2023, 91.5, 1, None, None, None),
+            ("Quảng Ninh", "PAR_INDEX", 2023, 90.8, None, None, None, None),
+        },
+        "In the DTI 2023, Da Nang led provinces with a score of 0.62.": {
+            ("Đà Nẵng", "DTI", 2023, 0.62, 1, None, None, None)
+        },
+        "Nam Dinh was the highest-ranked province in the SIPAS 2023 with 92.3%.": {
+            ("Nam Định", "SIPAS", 2023, 92.3, 1, None, None, None)
+        },
+        # the index named again where the place was held is the same fact
+        "In 2023, Long An's PGI score was 23.07 points, putting it 12th in the national PGI "
+        "rankings, 16 places higher than in 2022.": {
+            ("Long An", "PGI", 2023, 23.07, 12, None, 16, None)
+        },
+    }
+)
+
+
 @pytest.mark.parametrize("text", list(PLACES))
 def test_english_phrasing_gives_its_records(text: str) -> None:
     assert facts(text) == PLACES[text]
@@ -132,3 +155,33 @@ NOTHING = [
 @pytest.mark.parametrize("text", NOTHING)
 def test_english_sentence_without_a_readable_place_gives_no_rank(text: str) -> None:
     assert all(f[4] is None for f in facts(text))
+
+
+# (entity, rank, scope) of places held in a region and in the whole country
+SCOPES: dict[str, set[tuple[str, int | None, str | None]]] = {
+    "Bac Ninh ranked first in the Red River Delta region in the PCI 2023.": {
+        ("Bắc Ninh", 1, "region:Đồng bằng sông Hồng")
+    },
+    "Among Mekong Delta localities, Dong Thap led the PCI 2023.": {
+        ("Đồng Tháp", 1, "region:Đồng bằng sông Cửu Long")
+    },
+    "Hai Duong came first in the Red River Delta and fifth nationally in the PCI 2023.": {
+        ("Hải Dương", 1, "region:Đồng bằng sông Hồng"),
+        ("Hải Dương", 5, "national"),
+    },
+    "Lao Cai ranked first among the northern midland and mountainous provinces in the PCI "
+    "2023 and 8th nationwide.": {
+        ("Lào Cai", 1, "region:Trung du và miền núi phía Bắc"),
+        ("Lào Cai", 8, "national"),
+    },
+    # a region that describes the province is no scope
+    "The Mekong Delta province of Dong Thap ranked third in the PCI 2023.": {
+        ("Đồng Tháp", 3, "national")
+    },
+}
+
+
+@pytest.mark.parametrize("text", list(SCOPES))
+def test_english_place_in_a_region_has_the_region_scope(text: str) -> None:
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert {(r.entity, r.rank, r.scope) for r in out} == SCOPES[text]

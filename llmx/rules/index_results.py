@@ -676,6 +676,13 @@ def _names_a_field(text: str) -> bool:
 _BLOC_BREAK_RE = re.compile(r"[,;:]|\b(?:con|rieng|while|but|whereas)\b")
 
 
+# The index named again right after a place, as where it was held ("12th in the national
+# PGI rankings", "third in the 2023 PCI"): not the start of another fact.
+_EN_IN_THE_INDEX_RE = re.compile(
+    r"\s*(?:in|on)\s+(?:the\s+)?(?:(?:national|provincial|overall|latest|(?:19|20)\d\d)\s+)?"
+)
+
+
 def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
@@ -704,6 +711,11 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
     for ev in events:
         k, d = ev.kind, ev.data
         if k == "index":
+            restated = cur.index == d["index"] and _EN_IN_THE_INDEX_RE.fullmatch(
+                f, cur.span_end, ev.start
+            )
+            if restated:
+                continue  # "12th in the national PGI rankings, 16 places higher": the same fact
             if cur.has_value() and (cur.index is not None or cur.component is not None):
                 flush()
                 cur.component = None

@@ -365,7 +365,13 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     # Highlands": where the unit lies, not a ranked region
     r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?"
     # "4th of the 14 provinces of the Northern Midlands": the region ranked within
-    r"|\b(?:provinces|localities)(?: and cities)?\s+(?:of|in)\s+(?:the\s+)?)"
+    r"|\b(?:provinces|localities)(?: and cities)?\s+(?:of|in)\s+(?:the\s+)?"
+    # "ranked first in the Red River Delta region", "among Mekong Delta localities", "topped
+    # the Central Highlands": the region a place is held in
+    rf"|\b(?:{'|'.join(_ordinal_words('en'))}|\d{{1,2}}(?:st|nd|rd|th)|ranked|place|position|spot)"
+    r"\s+in\s+(?:the\s+)?"
+    r"|\b(?:among|across)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:provinces|localities)\s+(?:of|in)\s+(?:the\s+)?)?"
+    r"|\b(?:led|topped|headed)\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
@@ -428,7 +434,9 @@ EN_RANK_RE = re.compile(
     # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
     # in digits after a name, told as one by its total or by closing an "and" clause
     r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
-    r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
+    r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4}"
+    # "first in the region and 8th nationwide": a second place of the same unit
+    rf"|(?<=\band )(?=(?:{_EN_ORD})\s+(?:nationwide|nationally|overall|in|among)\b))"
     r"\s*(?:the\s+|its\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
     rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}|(?<=\bat ){_EN_ORD}(?=\s+(?:out of|of) \d))"
@@ -443,7 +451,9 @@ EN_RANK_RE = re.compile(
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
-    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its)\b|,\s+followed by\b)(?! the (?:way|delegation|meeting|"
+    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its|provinces|localities|ministries)\b|"
+    r",\s+followed by\b)|(?<=at )the top(?= (?:with|of the (?:\w+ )?(?:rankings?|index|table))\b)"
+    r"|highest(?=-ranked)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
