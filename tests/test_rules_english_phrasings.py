@@ -128,6 +128,31 @@ PLACES.update(
         "Nam Dinh was the highest-ranked province in the SIPAS 2023 with 92.3%.": {
             ("Nam Định", "SIPAS", 2023, 92.3, 1, None, None, None)
         },
+        # scores in parentheses, the unit written once
+        "In the PCI 2023, Quang Ninh (71.04 points), Hai Phong (70.5) and Long An (69.9) were "
+        "ahead of the rest.": {
+            ("Quảng Ninh", "PCI", 2023, 71.04, None, None, None, None),
+            ("Hải Phòng", "PCI", 2023, 70.5, None, None, None, None),
+            ("Long An", "PCI", 2023, 69.9, None, None, None, None),
+        },
+        "Ha Giang ranked 12 in the PCI 2023.": {
+            ("Hà Giang", "PCI", 2023, None, 12, None, None, None)
+        },
+        "Quang Ninh maintained its leading position in the PCI 2023.": {
+            ("Quảng Ninh", "PCI", 2023, None, 1, None, 0, None)
+        },
+        "Bac Giang secured the number one position in the PAR Index 2023.": {
+            ("Bắc Giang", "PAR_INDEX", 2023, None, 1, None, None, None)
+        },
+        "Hai Phong, the leading province in the PAR Index 2023, scored 92.1%.": {
+            ("Hải Phòng", "PAR_INDEX", 2023, 92.1, 1, None, None, None)
+        },
+        "Lam Dong made a 10-place rise to 18th in the PCI 2023.": {
+            ("Lâm Đồng", "PCI", 2023, None, 18, None, 10, None)
+        },
+        "Tay Ninh was up 10 places compared to 2022, at 22nd in the PCI 2023.": {
+            ("Tây Ninh", "PCI", 2023, None, 22, None, 10, None)
+        },
         # the index named again where the place was held is the same fact
         "In 2023, Long An's PGI score was 23.07 points, putting it 12th in the national PGI "
         "rankings, 16 places higher than in 2022.": {
@@ -147,8 +172,9 @@ NOTHING = [
     "Binh Phuoc was among the top five in the PCI 2023.",
     "Lang Son was placed at the bottom of the PAR Index 2023.",
     "Cao Bang finished last in the PCI 2023 rankings.",
-    # a plural runner-up is a group
+    # a plural runner-up is a group, and so are "leading provinces"
     "The runners-up in the PCI 2023 were announced on Tuesday.",
+    "Hai Phong is one of the leading provinces in the PAR Index 2023.",
 ]
 
 

@@ -236,14 +236,17 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                          "back": start_year is None,
                          "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
-        second = m.group("n") is None
-        n = _count(m.group("n2" if second else "n"))
-        word = m.group("dir2" if second else "dir")
+        alt = next(k for k in ("", "2", "3") if m.group("n" + k))
+        second = alt != ""
+        n = _count(m.group("n" + alt))
+        word = m.group("dir" + alt)
+        if alt == "3":
+            word = "down" if word in ("fall", "drop", "decline", "slide", "slip") else "up"
         value = -n if word in lx.EN_DOWN_WORDS else n
         if _free(mask, m.start(), m.end()):
             add(m, "rank_change", {"value": value})
         else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
-            add(m, "rank_change", {"value": value}, "n2" if second else "n")
+            add(m, "rank_change", {"value": value}, "n" + alt)
     for m in lx.EN_RANK_RE.finditer(f):
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
@@ -256,6 +259,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             if v is not None:  # "(seventh, 69.08)": the score beside the place
                 ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
                 _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_RANK_BARE_RE.finditer(f):
+        add(m, "rank", {"rank": int(m.group("r")), "total": None, "change": None}, "r")
     for m in lx.EN_RANK_SLASH_RE.finditer(f):
         r, t = int(m.group("r")), int(m.group("t"))
         if r <= t:
@@ -445,8 +450,30 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
+    ev += _bare_in_parentheses(f, mask, ev)
     ev += last_places(f, mask, stated_total(f) or _last_place_total(f))
     return ev
+
+
+# "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, in the
+# first item of a list of names with their scores in parentheses.
+_PAREN_SCORE_RE = re.compile(r"\((?P<v>\d{1,3}[.,]\d{1,4})\)")
+
+
+def _bare_in_parentheses(f: str, mask: list[bool], ev: list[Event]) -> list[Event]:
+    united = [
+        e for e in ev if e.kind == "score" and f[max(0, e.start - 1) : e.start] == "("
+    ]
+    if not united:
+        return []
+    out: list[Event] = []
+    for m in _PAREN_SCORE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None and v <= 100 and _free(mask, m.start("v"), m.end("v")):
+            _take(mask, m.start("v"), m.end("v"))
+            out.append(Event(m.start("v"), m.end("v"), "score",
+                             {"value": v, "unit": united[0].data["unit"]}))  # fmt: skip
+    return out
 
 
 def _compared_years(f: str) -> set[int]:

@@ -439,7 +439,9 @@ EN_RANK_RE = re.compile(
     rf"|(?<=\band )(?=(?:{_EN_ORD})\s+(?:nationwide|nationally|overall|in|among)\b))"
     r"\s*(?:the\s+|its\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
-    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}|(?<=\bat ){_EN_ORD}(?=\s+(?:out of|of) \d))"
+    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}"
+    # "at 22nd in the PCI", "at 5th place": a place; not a bare "at 10th" (a date)
+    rf"|(?<=\bat ){_EN_ORD}(?=\s+(?:out of \d|of \d|in the\b|place\b|position\b|among\b|nationwide\b)))"
     r"(?:[- ]plac(?:e|ed))?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
@@ -453,7 +455,12 @@ EN_RANK_RE = re.compile(
 EN_LEADER_RE = re.compile(
     r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its|provinces|localities|ministries)\b|"
     r",\s+followed by\b)|(?<=at )the top(?= (?:with|of the (?:\w+ )?(?:rankings?|index|table))\b)"
-    r"|highest(?=-ranked)(?! the (?:way|delegation|meeting|"
+    r"|highest(?=-ranked)"
+    # "secured the number one position", "maintained its leading position", "the leading
+    # province" (one; "leading provinces" are a group), "its position as the leader"
+    r"|number one(?! of\b)|(?<=its )leading(?= position\b)"
+    r"|(?<=the )leading(?= (?:province|locality|ministry|city|position)\b(?!s))"
+    r"|(?<=as the )leader\b(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
@@ -474,6 +481,11 @@ METHOD_AFTER_RE = re.compile(
     r"(?<=\d)\s*(?:%|percent|points?|diem)?\s*(?:were|are|is|was|duoc)\s+"
     r"(?:assessed|awarded|allocated|given|scored|danh gia|cham|phan bo)\b"
 )
+# "ranked 12 in the PCI 2023", "placed 40 out of 63": a place in bare digits after its verb.
+EN_RANK_BARE_RE = re.compile(
+    r"\b(?:ranked|ranking|placed|placing|finished|came)\s+(?:no\.?\s*)?(?P<r>\d{1,2})"
+    r"(?=\s+(?:in the\b|in (?:19|20)\d\d\b|out of\b|among\b|nationwide\b|nationally\b))"
+)
 # "ranking 54/63 provinces", "placed 12/63": a place and its total in digits.
 EN_RANK_SLASH_RE = re.compile(
     r"\b(?:ranking|ranked|placed|placing|came|was|at|in)\s+(?P<r>\d{1,2})\s*/\s*(?P<t>\d{2,3})\b(?!\s*(?:%|points?))"
@@ -487,6 +499,9 @@ EN_RANK_CHANGE_RE = re.compile(
     rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
     rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
     r"(?P<dir2>higher|lower|up|down)\b"
+    # "a 10-place rise", "a five-spot drop": the move told as a noun
+    rf"|\b(?:a|an)\s+(?P<n3>\d{{1,2}}|{EN_CARDINAL_ALTS})[- ](?:place|spot|position|notch|rank)\s+"
+    r"(?P<dir3>rise|jump|climb|gain|improvement|fall|drop|decline|slide|slip)\b"
 )
 # The level a change ends at: "fell 2.1 points to 68.8", "rose 3 points to 70 points" (read
 # right after the change; without a unit of its own, the change's unit).
