@@ -211,3 +211,21 @@ SCOPES: dict[str, set[tuple[str, int | None, str | None]]] = {
 def test_english_place_in_a_region_has_the_region_scope(text: str) -> None:
     out = RulesExtractor().extract(make_doc(text)).extraction.index_results
     assert {(r.entity, r.rank, r.scope) for r in out} == SCOPES[text]
+
+
+def test_edition_year_after_the_short_name_in_parentheses_dates_the_article() -> None:
+    text = (
+        "The Provincial Competitiveness Index (PCI) 2023 was announced on Tuesday.\n\n"
+        "Hai Phong came second with 70.5 points."
+    )
+    assert facts(text) == {("Hải Phòng", "PCI", 2023, 70.5, 2, None, None, None)}
+
+
+def test_continuing_to_lead_is_first_place_held() -> None:
+    text = "Quang Ninh continues to lead the PCI 2023 rankings, with 71.04 points."
+    assert facts(text) == {("Quảng Ninh", "PCI", 2023, 71.04, 1, None, 0, None)}
+
+
+def test_risen_counts_as_a_move() -> None:
+    text = "Ha Tinh has risen 12 places to 21st in the 2023 Provincial Competitiveness Index."
+    assert facts(text) == {("Hà Tĩnh", "PCI", 2023, None, 21, None, 12, None)}

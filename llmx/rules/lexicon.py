@@ -410,7 +410,8 @@ SCORE_FROM_TO_RE = re.compile(
 # short names are the vocabulary's (index.toml, attrs.edition).
 _INDEX_SHORT = INDEX_EDITION_NAMES
 EDITION_YEAR_RE = re.compile(
-    rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
+    # "… Index (PCI) 2023": the short name in parentheses before the year
+    rf"\b{_INDEX_SHORT}\)?\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
     # "the average index for 2018", "the index in 2019"
     r"|\bindex (?:for|in|of) (?P<y3>(?:19|20)\d\d)\b"
@@ -460,7 +461,9 @@ EN_LEADER_RE = re.compile(
     # province" (one; "leading provinces" are a group), "its position as the leader"
     r"|number one(?! of\b)|(?<=its )leading(?= position\b)"
     r"|(?<=the )leading(?= (?:province|locality|ministry|city|position)\b(?!s))"
-    r"|(?<=as the )leader\b(?! the (?:way|delegation|meeting|"
+    r"|(?<=as the )leader\b"
+    # "continues to lead the rankings", "continued to top the PCI"
+    r"|(?<=\bto )(?:lead|top)(?= (?:the|all|among|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
@@ -494,6 +497,7 @@ EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
+    r"risen|fallen|gone up|gone down|surged|soared|leapt|leaped|plunged|plummeted|sank|sunk|slumped|"
     r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
     r"(?:\d{1,3}(?:\.\d{1,3})?\s*(?:%|percent|points?)\s+and\s+(?:of\s+|by\s+)?)?"  # "of 5.66% and of 31 places"
     rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
@@ -511,7 +515,8 @@ EN_CHANGE_TO_SCORE_RE = re.compile(
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
                  "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
                  "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
-                 "a decline of")  # fmt: skip
+                 "a decline of", "fallen", "gone down", "plunged", "plummeted", "sank", "sunk",
+                 "slumped")  # fmt: skip
 EN_SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>adding|added|gaining|gained|up|rose|rising|climbed|increased|improved|"
     r"an increase of|a rise of|a gain of|down|fell|falling|dropped|declined|decreased|"
@@ -530,7 +535,8 @@ HELD_RE = re.compile(
     r"\b(?:giu vung vi tri|giu nguyen vi tri|giu nguyen thu hang|giu vung thu hang|giu vi tri|"
     r"khong thay doi (?:thu hang|vi tri)|"
     r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot)|"
-    r"kept its|maintained its|the same (?:place|position|rank|spot) as)\b"
+    r"kept its|maintained its|the same (?:place|position|rank|spot) as|"
+    r"(?:continues|continued|continue) to (?:lead|top))\b"
     r"(?! trong (?:nhom|top|to p))"
 )
 # "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
@@ -841,7 +847,7 @@ EN_RANK_FROM_TO_RE = re.compile(
 )
 # A move verb: ", from 13th in 2022" starts a move only after one ("rose to 6th place, from …").
 EN_MOVE_VERB_RE = re.compile(
-    r"\b(?:rose|fell|moved|climbed|jumped|slipped|dropped|advanced|improved|rising|falling|"
+    r"\b(?:rose|fell|moved|climbed|jumped|slipped|dropped|advanced|improved|rising|falling|risen|fallen|"
     r"climbing|jumping|slipping|dropping|moving)\b"
 )
 # "tăng 2,78 điểm và 9 bậc": the move after a score change.
