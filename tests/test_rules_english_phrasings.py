@@ -229,3 +229,20 @@ def test_continuing_to_lead_is_first_place_held() -> None:
 def test_risen_counts_as_a_move() -> None:
     text = "Ha Tinh has risen 12 places to 21st in the 2023 Provincial Competitiveness Index."
     assert facts(text) == {("Hà Tĩnh", "PCI", 2023, None, 21, None, 12, None)}
+
+
+def test_publication_date_is_not_the_measured_year() -> None:
+    text = (
+        "The Ministry of Home Affairs on April 10, 2024 announced the PAR Index 2023. "
+        "Bac Giang topped the list with 91.12%."
+    )
+    assert facts(text) == {("Bắc Giang", "PAR_INDEX", 2023, 91.12, 1, None, None, None)}
+
+
+def test_year_of_an_earlier_place_compared_with_is_not_the_sentences() -> None:
+    text = (
+        "Vinh Long improved its PAR Index ranking in 2023, coming 15th, compared with 25th in 2022."
+    )
+    got = facts(text)
+    assert ("Vĩnh Long", "PAR_INDEX", 2023, None, 15, None, None, None) in got
+    assert ("Vĩnh Long", "PAR_INDEX", 2022, None, 25, None, None, None) in got

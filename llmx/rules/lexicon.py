@@ -425,7 +425,7 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
     rf"(?:\b(?:ranked|ranking|ranks|rank|came|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
-    rf"occupied|occupying|remained|remains|kept|keeping|maintained|maintaining|retained|retaining|"
+    rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
     rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
@@ -975,6 +975,13 @@ EN_PRIOR_RANK_RE = re.compile(
     rf"\s+(?:in\s+)?(?:the\s+)?(?P<r1>{_EN_ORD})\b(?!\s+(?:year|time|consecutive|straight|in a row))"
     rf"|\bcompared (?:with|to)\s+(?:the\s+)?(?P<r2>{_EN_ORD})(?:\s+place)?,?\s+" + _EN_THEN.replace(
         "(?P<y>", "(?P<y2>").replace("(?P<back>", "(?P<back2>")
+)
+# An English date before a year ("April 10, 2024", "10 April 2024", "May 2024"): the day
+# a ranking was published, not the year it measures.
+EN_DATE_BEFORE_RE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$"
 )
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.
