@@ -246,3 +246,18 @@ def test_year_of_an_earlier_place_compared_with_is_not_the_sentences() -> None:
     got = facts(text)
     assert ("Vĩnh Long", "PAR_INDEX", 2023, None, 15, None, None, None) in got
     assert ("Vĩnh Long", "PAR_INDEX", 2022, None, 25, None, None, None) in got
+
+
+def components(text: str) -> set[tuple]:
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    return {(r.entity, r.index, r.component, r.year, r.score, r.rank) for r in out}
+
+
+def test_index_named_after_a_component_is_its_owner_not_a_new_fact() -> None:
+    text = "Quang Ninh ranked first in the time costs sub-index of the PCI 2023 with 8.1 points."
+    assert components(text) == {("Quảng Ninh", "PCI", "time costs", 2023, 8.1, 1)}
+
+
+def test_leading_a_field_is_first_place_in_that_field_only() -> None:
+    text = "Da Nang led the digital government pillar of the DTI 2023 with 0.71 points."
+    assert components(text) == {("Đà Nẵng", "DTI", "digital government", 2023, 0.71, 1)}

@@ -710,6 +710,14 @@ _EN_IN_THE_INDEX_RE = re.compile(
 )
 
 
+# The index named right after a component, as its owner ("the time costs sub-index of the
+# PCI 2023", "the digital government pillar of the DTI"): the component's index, same fact.
+_EN_OF_THE_INDEX_RE = re.compile(
+    r"\s*(?:sub-?ind(?:ex|ices)|index|pillar|dimension|field|area|component)?\s*(?:of|in)\s+"
+    r"(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+)
+
+
 def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
@@ -720,6 +728,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
     last_rank_draft: Draft | None = None
     last_province_scope: tuple[int, Draft | None] | None = None
     component_at: int | None = None
+    component_end: int | None = None  # where the last component's name ended
 
     def flush(keep_subjects: bool = True) -> Draft:
         nonlocal cur
@@ -743,6 +752,14 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             )
             if restated:
                 continue  # "12th in the national PGI rankings, 16 places higher": the same fact
+            if (
+                cur.component is not None
+                and component_end is not None
+                and cur.index in (None, d["index"])
+                and _EN_OF_THE_INDEX_RE.fullmatch(f, component_end, ev.start)
+            ):
+                cur.index = d["index"]  # "the time costs sub-index of the PCI 2023": its owner
+                continue
             if cur.has_value() and (cur.index is not None or cur.component is not None):
                 flush()
                 cur.component = None
@@ -758,21 +775,27 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             ):
                 # "7.34 for public administrative procedures": the value names its field after it
                 cur.component, cur.component_own = d["component"], True
+                component_end = ev.end
                 continue
+            between = f[cur.span_end : ev.start] if ev.start >= cur.span_end else "?"
             if (
                 cur.has_value()
                 and cur.component is None
-                and 0 <= ev.start - cur.span_end <= 3
-                and not f[cur.span_end : ev.start].strip()
+                and (
+                    (len(between) <= 3 and not between.strip())
+                    # "Da Nang led the digital government pillar": the field the place is in
+                    or (cur.rank is not None and between == " the ")
+                )
             ):
                 cur.component = d["component"]  # "dẫn đầu lĩnh vực “X”": names the rank before it
+                component_end = ev.end
                 continue
             if cur.has_value():
                 flush()
             cur.component = d["component"]
             cur.component_own = True
             cur.orphan = False
-            component_at = ev.end
+            component_at = component_end = ev.end
         elif k == "entity":
             ent: EntityMention = d["entity"]
             if last_province_scope and 0 <= ev.start - last_province_scope[0] < 25:
