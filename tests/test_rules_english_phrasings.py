@@ -153,6 +153,18 @@ PLACES.update(
         "Tay Ninh was up 10 places compared to 2022, at 22nd in the PCI 2023.": {
             ("Tây Ninh", "PCI", 2023, None, 22, None, 10, None)
         },
+        "Third-placed Long An scored 69.9 points in the PCI 2023.": {
+            ("Long An", "PCI", 2023, 69.9, 3, None, None, None)
+        },
+        "Third-ranked Long An scored 69.9 points in the PCI 2023.": {
+            ("Long An", "PCI", 2023, 69.9, 3, None, None, None)
+        },
+        "Quang Ninh was the top performer in the PCI 2023 with 71.04 points.": {
+            ("Quảng Ninh", "PCI", 2023, 71.04, 1, None, None, None)
+        },
+        "Dak Nong fell to the bottom of the PCI 2023 rankings, at 63rd.": {
+            ("Đắk Nông", "PCI", 2023, None, 63, None, None, None)
+        },
         # the index named again where the place was held is the same fact
         "In 2023, Long An's PGI score was 23.07 points, putting it 12th in the national PGI "
         "rankings, 16 places higher than in 2022.": {

@@ -431,7 +431,7 @@ EN_RANK_RE = re.compile(
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
-    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
+    rf"|^(?=\w+[- ](?:placed?|ranked)\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
     # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
     # in digits after a name, told as one by its total or by closing an "and" clause
     r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
@@ -442,8 +442,9 @@ EN_RANK_RE = re.compile(
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
     rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}"
     # "at 22nd in the PCI", "at 5th place": a place; not a bare "at 10th" (a date)
-    rf"|(?<=\bat ){_EN_ORD}(?=\s+(?:out of \d|of \d|in the\b|place\b|position\b|among\b|nationwide\b)))"
-    r"(?:[- ]plac(?:e|ed))?\b"
+    rf"|(?<=\bat ){_EN_ORD}(?=\s+(?:out of \d|of \d|in the\b|place\b|position\b|among\b|nationwide\b))"
+    rf"|(?<=, at ){_EN_ORD}(?=\s*(?:[.;]|$)))"
+    r"(?:[- ]plac(?:e|ed)|-ranked)?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
@@ -461,7 +462,7 @@ EN_LEADER_RE = re.compile(
     # province" (one; "leading provinces" are a group), "its position as the leader"
     r"|number one(?! of\b)|(?<=its )leading(?= position\b)"
     r"|(?<=the )leading(?= (?:province|locality|ministry|city|position)\b(?!s))"
-    r"|(?<=as the )leader\b"
+    r"|(?<=as the )leader\b|(?<=the )top(?= (?:performer|scorer)\b(?!s))"
     # "continues to lead the rankings", "continued to top the PCI"
     r"|(?<=\bto )(?:lead|top)(?= (?:the|all|among|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
