@@ -165,6 +165,9 @@ PLACES.update(
         "Dak Nong fell to the bottom of the PCI 2023 rankings, at 63rd.": {
             ("Đắk Nông", "PCI", 2023, None, 63, None, None, None)
         },
+        "Ha Nam climbed to 14th from 17th in the PCI 2023.": {
+            ("Hà Nam", "PCI", 2023, None, 14, None, 3, None)
+        },
         # the index named again where the place was held is the same fact
         "In 2023, Long An's PGI score was 23.07 points, putting it 12th in the national PGI "
         "rankings, 16 places higher than in 2022.": {

@@ -449,7 +449,8 @@ EN_RANK_RE = re.compile(
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
-    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|\d)\b))"
+    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|from|up|down|"
+    r"compared|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
