@@ -417,7 +417,8 @@ def _counts_after(
         if noun is None:
             continue
         what = phrase[: noun.end()]
-        did = "" if entry.attrs.get("in_name") == "no" else f" {verb.group(0)}"
+        said = entry.attrs.get("name_verb", verb.group(0))
+        did = "" if entry.attrs.get("in_name") == "no" else f" {said}"
         out.append(
             EnFigure(c.start("v"), c.end() + noun.end(), value, noun.group(0),
                      f"number of {what}{did}")
