@@ -276,3 +276,11 @@ def test_index_named_after_a_component_is_its_owner_not_a_new_fact() -> None:
 def test_leading_a_field_is_first_place_in_that_field_only() -> None:
     text = "Da Nang led the digital government pillar of the DTI 2023 with 0.71 points."
     assert components(text) == {("Đà Nẵng", "DTI", "digital government", 2023, 0.71, 1)}
+
+
+def test_its_score_in_the_next_sentence_is_the_ranked_units() -> None:
+    text = (
+        "Hai Phong ranked second in the PAR Index 2023. "
+        "Its score was 91.5%, 0.6 percentage points lower than the leader."
+    )
+    assert facts(text) == {("Hải Phòng", "PAR_INDEX", 2023, 91.5, 2, None, None, None)}

@@ -578,6 +578,10 @@ class RulesExtractor(Backend):
                 or _clause_of(f, v.start) in ranked
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
+                or (
+                    v.kind == "score"
+                    and lx.EN_ITS_SCORE_BEFORE_RE.search(f, max(0, v.start - 50), v.start)
+                )
             ]
             trial_mask = list(mask)
             for v in values:

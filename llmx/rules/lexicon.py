@@ -985,6 +985,12 @@ EN_DATE_BEFORE_RE = re.compile(
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+"
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$"
 )
+# "Its score was 91.5%", "The province's overall score stood at 47.2 points": the score of
+# the unit the previous sentence ranked, in the index it named.
+EN_ITS_SCORE_BEFORE_RE = re.compile(
+    r"\b(?:its|the (?:province|city|ministry|locality)'s)\s+(?:(?:overall|total|final|\d{4})\s+)?"
+    r"(?:score|result|rating)\s+(?:was|stood at|reached|hit|of|came to)\s+$"
+)
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.
 EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
