@@ -284,3 +284,17 @@ def test_its_score_in_the_next_sentence_is_the_ranked_units() -> None:
         "Its score was 91.5%, 0.6 percentage points lower than the leader."
     )
     assert facts(text) == {("Hải Phòng", "PAR_INDEX", 2023, 91.5, 2, None, None, None)}
+
+
+def test_place_in_words_in_a_paragraph_about_one_ranking() -> None:
+    text = (
+        "The PAR Index 2023 was announced on Tuesday. Among provinces, Bac Giang came first. "
+        "Hai Phong was second, having moved up from third place."
+    )
+    got = facts(text)
+    assert ("Bắc Giang", "PAR_INDEX", 2023, None, 1, None, None, None) in got
+    assert any(f[:2] == ("Hải Phòng", "PAR_INDEX") and f[4] == 2 for f in got)
+
+
+def test_place_in_words_without_a_ranking_in_the_paragraph_gives_nothing() -> None:
+    assert facts("Among the guests, Bac Giang came first. Hai Phong was second.") == set()

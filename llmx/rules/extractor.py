@@ -73,6 +73,8 @@ def _first_index(f: str) -> str | None:
 def _english_place(f: str) -> bool:
     """An English sentence that gives a place in words and says in which ranking ("Da Nang
     topped the ranking"): without a digit, a rank word alone is too weak a sign."""
+    if lx.EN_PLACE_CLAUSE_RE.search(f):
+        return True  # "Quang Ninh came first.": the ranking is the paragraph's (if it has one)
     return bool(_EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f)))
 
 

@@ -921,6 +921,13 @@ LAST_PLACE_RE = re.compile(
 # Words that give an English rank without a digit ("Da Nang topped the ranking", "Ho Chi
 # Minh City was second"): a sentence holding one may state an index result.
 EN_RANK_WORD_HINT = rf"\b(?:topped|tops|led|headed|{_EN_ORD_ALTS})\b"
+# A place told in words as a result, closed by punctuation or a ranking word ("Quang Ninh came
+# first.", "Hanoi was second, having moved up", "came second with"): in a paragraph about
+# one ranking, a place even where the sentence does not name it ("was first to open" is not).
+EN_PLACE_CLAUSE_RE = re.compile(
+    rf"\b(?:came|was|were|finished|ranked|placed|stood)\s+(?:{_EN_ORD_ALTS})\b"
+    r"(?=\s*(?:[,.;]|$|(?:with|among|overall|nationally|nationwide|behind|ahead|after)\b))"
+)
 # A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
