@@ -298,3 +298,17 @@ def test_place_in_words_in_a_paragraph_about_one_ranking() -> None:
 
 def test_place_in_words_without_a_ranking_in_the_paragraph_gives_nothing() -> None:
     assert facts("Among the guests, Bac Giang came first. Hai Phong was second.") == set()
+
+
+def test_scores_in_parentheses_after_names_take_the_sentences_unit() -> None:
+    text = (
+        "In the PAR Index 2018, the Ministry of Transport had the lowest score, 75 percent; "
+        "the Ministry of Health (78) and the Ministry of Construction (80) were also low."
+    )
+    got = {(f[0], f[3]) for f in facts(text)}
+    assert got == {("Bộ Giao thông vận tải", 75.0), ("Bộ Y tế", 78.0), ("Bộ Xây dựng", 80.0)}
+
+
+def test_list_numbers_in_parentheses_are_no_scores() -> None:
+    text = "In the PCI 2023, Bac Ninh scored 68.9 points: (1) market entry and (2) land access."
+    assert {f[3] for f in facts(text)} == {68.9}

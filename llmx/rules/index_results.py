@@ -455,15 +455,16 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
     return ev
 
 
-# "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, in the
-# first item of a list of names with their scores in parentheses.
-_PAREN_SCORE_RE = re.compile(r"\((?P<v>\d{1,3}[.,]\d{1,4})\)")
+# "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, by the
+# sentence's first score, for a list of names with their scores in parentheses.
+# A whole number counts only from 10 ("(1) market entry" numbers a list).
+_PAREN_SCORE_RE = re.compile(
+    r"(?<=[a-z] )\((?P<v>\d{1,3}[.,]\d{1,4}|[1-9]\d(?:\.0)?|100)\)"
+)
 
 
 def _bare_in_parentheses(f: str, mask: list[bool], ev: list[Event]) -> list[Event]:
-    united = [
-        e for e in ev if e.kind == "score" and f[max(0, e.start - 1) : e.start] == "("
-    ]
+    united = [e for e in ev if e.kind == "score"]
     if not united:
         return []
     out: list[Event] = []
@@ -471,8 +472,9 @@ def _bare_in_parentheses(f: str, mask: list[bool], ev: list[Event]) -> list[Even
         v = _num(m.group("v"))
         if v is not None and v <= 100 and _free(mask, m.start("v"), m.end("v")):
             _take(mask, m.start("v"), m.end("v"))
-            out.append(Event(m.start("v"), m.end("v"), "score",
-                             {"value": v, "unit": united[0].data["unit"]}))  # fmt: skip
+            # "named": right after its unit's name, like a score after "with"
+            data = {"value": v, "unit": united[0].data["unit"], "named": True}
+            out.append(Event(m.start("v"), m.end("v"), "score", data))
     return out
 
 

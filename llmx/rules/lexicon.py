@@ -942,6 +942,8 @@ EN_INDEX_ANAPHORA_RE = re.compile(r"\bthe (?:index|rankings?)\b")
 # where the sentence does not name the index.
 EN_SCORE_FRAME_BEFORE_RE = re.compile(
     r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?$"
+    # "had the lowest score, 75 percent", "the highest result, at 91.2%"
+    r"|\bthe (?:lowest|highest|best|worst) (?:score|result)s?,?\s+(?:at\s+|of\s+)?$"
 )
 # The subject named after its place in English: "first-placed Hai Phong", "Second place went
 # to the Ministry of National Defence" (matched on what lies between the place and the name).
