@@ -51,7 +51,9 @@ def _multiplier(word: str) -> float | None:
 _RANK_WORD_KINDS = ("ordinal", "leader", "highest")
 # A count in words reads as its value only where it counts places ("tăng năm bậc", "up five
 # places"): alone, "năm" is a year and "ba" a name.
-_PLACES_AFTER_RE = re.compile(r"(?:them\s+)?(?:bac|hang|vi tri|places?|spots?|positions?|notch)\b")
+_PLACES_AFTER_RE = re.compile(
+    r"(?:them\s+)?(?:bac|hang|vi tri|places?|spots?|positions?|notch(?:es)?|rungs?)\b"
+)
 _LOOSE_LABELS = frozenset({"lead_verb", "top_group", "best"})
 
 

@@ -74,6 +74,8 @@ def _first_index(f: str) -> str | None:
 def _english_place(f: str) -> bool:
     """An English sentence that gives a place in words and says in which ranking ("Da Nang
     topped the ranking"): without a digit, a rank word alone is too weak a sign."""
+    if lx.EN_PLACE_CLAUSE_RE.search(f):
+        return True  # "Quang Ninh came first.": the ranking is the paragraph's (if it has one)
     return bool(_EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f)))
 
 
@@ -383,6 +385,11 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
     comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
+    # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year
+    comparison |= {m.start("y") for m in lx.EN_PRIOR_FROM_RE.finditer(f) if m.group("y")}
+    comparison |= {
+        m.start(g) for m in lx.EN_PRIOR_RANK_RE.finditer(f) for g in ("y1", "y2") if m.group(g)
+    }
     out = []
     for m in lx.YEAR_RE.finditer(f):
         g = 1 if m.group(1) else 2
@@ -402,10 +409,14 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\s*[-–/]\s*\d", after):
             continue
+        if lx.EN_DATE_BEFORE_RE.search(f, max(0, s - 24), s):
+            continue  # "on April 10, 2024", "in May 2024": when it was published
         if (
             g == 2
             and not re.search(
-                r"(?:nam|cua|trong|,|\(|\bin|\bof|\bfor|\bthe|'s|\bon|index|pci|papi|sipas|dti|pgi)\s*$",
+                # "… Administrative Services 2023", "the PAPI report 2023": an edition's year
+                r"(?:nam|cua|trong|,|\(|\bin|\bof|\bfor|\bthe|'s|\bon|index|pci|papi|sipas|dti|pgi"
+                r"|\badministrative services|\breport|\brankings?|\bsurvey)\s*$",
                 before,
             )
             and s > 0
@@ -592,6 +603,10 @@ class RulesExtractor(Backend):
                 or _clause_of(f, v.start) in ranked
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
+                or (
+                    v.kind == "score"
+                    and lx.EN_ITS_SCORE_BEFORE_RE.search(f, max(0, v.start - 50), v.start)
+                )
             ]
             trial_mask = list(mask)
             for v in values:

@@ -179,6 +179,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if u.startswith(("percent", "%")) else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v2" if second else "v")
             _take(mask, m.start(), m.end())
+            to = lx.EN_CHANGE_TO_SCORE_RE.match(f, m.end())
+            level = _num(to.group("v")) if to else None
+            if to and level is not None:
+                u = to.group("u") or ""
+                add(to, "score", {"value": level, "unit": unit if not u else
+                                  "percent" if u in ("%", "percent") else "points"}, "v")
     for m in lx.EN_SCORE_CHANGE_NOUN_RE.finditer(f):
         second = m.group("v") is None
         v = _num(m.group("v2" if second else "v"))
@@ -195,6 +201,24 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if v is not None:
             unit = "points" if not m.group("u") or m.group("u").startswith("point") else "percent"
             add(m, "prior", {"year": int(m.group("y")), "score": v, "unit": unit})
+    for m in lx.EN_PRIOR_FROM_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            u = m.group("u") or ""
+            unit = "percent" if u in ("%", "percent") else "points"
+            year = int(m.group("y")) if m.group("y") else None
+            add(m, "prior", {"year": year, "score": v, "unit": unit, "back": year is None})
+    for m in lx.EN_PRIOR_RANK_RE.finditer(f):
+        alt = "1" if m.group("r1") else "2"
+        raw = m.group("r" + alt)
+        year = int(m.group("y" + alt)) if m.group("y" + alt) else None
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            ev.append(
+                Event(m.start("r" + alt), m.end(), "prior_rank",
+                      {"year": year, "back": year is None, "total": None,
+                       "rank": lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))})
+            )  # fmt: skip
     for m in lx.EN_RANK_FROM_TO_RE.finditer(f):
         # Before the single places below take either end.
         a = lx.EN_ORDINALS.get(m.group("a")) or int(re.sub(r"\D", "", m.group("a")))
@@ -212,14 +236,17 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                          "back": start_year is None,
                          "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
-        second = m.group("n") is None
-        n = _count(m.group("n2" if second else "n"))
-        word = m.group("dir2" if second else "dir")
+        alt = next(k for k in ("", "2", "3") if m.group("n" + k))
+        second = alt != ""
+        n = _count(m.group("n" + alt))
+        word = m.group("dir" + alt)
+        if alt == "3":
+            word = "down" if word in ("fall", "drop", "decline", "slide", "slip") else "up"
         value = -n if word in lx.EN_DOWN_WORDS else n
         if _free(mask, m.start(), m.end()):
             add(m, "rank_change", {"value": value})
         else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
-            add(m, "rank_change", {"value": value}, "n2" if second else "n")
+            add(m, "rank_change", {"value": value}, "n" + alt)
     for m in lx.EN_RANK_RE.finditer(f):
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
@@ -232,6 +259,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             if v is not None:  # "(seventh, 69.08)": the score beside the place
                 ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
                 _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_RANK_BARE_RE.finditer(f):
+        add(m, "rank", {"rank": int(m.group("r")), "total": None, "change": None}, "r")
     for m in lx.EN_RANK_SLASH_RE.finditer(f):
         r, t = int(m.group("r")), int(m.group("t"))
         if r <= t:
@@ -239,6 +268,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             _take(mask, m.start("r"), m.end("t"))
     for m in lx.EN_LEADER_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
+    for m in lx.EN_RUNNER_UP_RE.finditer(f):
+        add(m, "rank", {"rank": 2, "total": None, "change": None})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))
         total = m.group("tb") or m.group("ta")
@@ -275,7 +306,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         sign = -1 if m.group("dir") in lx.RANK_DOWN_WORDS else 1
         add(m, "rank_change", {"value": sign * n}, "n")
     for m in lx.EN_RANK_FROM_RE.finditer(f):
-        if m.group("comma") and not lx.EN_MOVE_VERB_RE.search(f, 0, m.start()):
+        if m.group("comma") is not None and not lx.EN_MOVE_VERB_RE.search(f, 0, m.start()):
             continue  # ", from 13th" with no move before it: a list or a range, not a start
         raw = m.group("a")
         a = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
@@ -419,8 +450,32 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         unit = "percent" if m.group("u") in ("%", "percent") else "points"
         add(m, "score", {"value": v, "unit": unit}, "v")
         _take(mask, m.start("v"), m.end())
+    ev += _bare_in_parentheses(f, mask, ev)
     ev += last_places(f, mask, stated_total(f) or _last_place_total(f))
     return ev
+
+
+# "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, by the
+# sentence's first score, for a list of names with their scores in parentheses.
+# A whole number counts only from 10 ("(1) market entry" numbers a list).
+_PAREN_SCORE_RE = re.compile(
+    r"(?<=[a-z] )\((?P<v>\d{1,3}[.,]\d{1,4}|[1-9]\d(?:\.0)?|100)\)"
+)
+
+
+def _bare_in_parentheses(f: str, mask: list[bool], ev: list[Event]) -> list[Event]:
+    united = [e for e in ev if e.kind == "score"]
+    if not united:
+        return []
+    out: list[Event] = []
+    for m in _PAREN_SCORE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None and v <= 100 and _free(mask, m.start("v"), m.end("v")):
+            _take(mask, m.start("v"), m.end("v"))
+            # "named": right after its unit's name, like a score after "with"
+            data = {"value": v, "unit": united[0].data["unit"], "named": True}
+            out.append(Event(m.start("v"), m.end("v"), "score", data))
+    return out
 
 
 def _compared_years(f: str) -> set[int]:
@@ -650,6 +705,21 @@ def _names_a_field(text: str) -> bool:
 _BLOC_BREAK_RE = re.compile(r"[,;:]|\b(?:con|rieng|while|but|whereas)\b")
 
 
+# The index named again right after a place, as where it was held ("12th in the national
+# PGI rankings", "third in the 2023 PCI"): not the start of another fact.
+_EN_IN_THE_INDEX_RE = re.compile(
+    r"\s*(?:in|on)\s+(?:the\s+)?(?:(?:national|provincial|overall|latest|(?:19|20)\d\d)\s+)?"
+)
+
+
+# The index named right after a component, as its owner ("the time costs sub-index of the
+# PCI 2023", "the digital government pillar of the DTI"): the component's index, same fact.
+_EN_OF_THE_INDEX_RE = re.compile(
+    r"\s*(?:sub-?ind(?:ex|ices)|index|pillar|dimension|field|area|component)?\s*(?:of|in)\s+"
+    r"(?:the\s+)?(?:(?:19|20)\d\d\s+)?"
+)
+
+
 def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
@@ -660,6 +730,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
     last_rank_draft: Draft | None = None
     last_province_scope: tuple[int, Draft | None] | None = None
     component_at: int | None = None
+    component_end: int | None = None  # where the last component's name ended
 
     def flush(keep_subjects: bool = True) -> Draft:
         nonlocal cur
@@ -678,6 +749,19 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
     for ev in events:
         k, d = ev.kind, ev.data
         if k == "index":
+            restated = cur.index == d["index"] and _EN_IN_THE_INDEX_RE.fullmatch(
+                f, cur.span_end, ev.start
+            )
+            if restated:
+                continue  # "12th in the national PGI rankings, 16 places higher": the same fact
+            if (
+                cur.component is not None
+                and component_end is not None
+                and cur.index in (None, d["index"])
+                and _EN_OF_THE_INDEX_RE.fullmatch(f, component_end, ev.start)
+            ):
+                cur.index = d["index"]  # "the time costs sub-index of the PCI 2023": its owner
+                continue
             if cur.has_value() and (cur.index is not None or cur.component is not None):
                 flush()
                 cur.component = None
@@ -693,21 +777,27 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             ):
                 # "7.34 for public administrative procedures": the value names its field after it
                 cur.component, cur.component_own = d["component"], True
+                component_end = ev.end
                 continue
+            between = f[cur.span_end : ev.start] if ev.start >= cur.span_end else "?"
             if (
                 cur.has_value()
                 and cur.component is None
-                and 0 <= ev.start - cur.span_end <= 3
-                and not f[cur.span_end : ev.start].strip()
+                and (
+                    (len(between) <= 3 and not between.strip())
+                    # "Da Nang led the digital government pillar": the field the place is in
+                    or (cur.rank is not None and between == " the ")
+                )
             ):
                 cur.component = d["component"]  # "dẫn đầu lĩnh vực “X”": names the rank before it
+                component_end = ev.end
                 continue
             if cur.has_value():
                 flush()
             cur.component = d["component"]
             cur.component_own = True
             cur.orphan = False
-            component_at = ev.end
+            component_at = component_end = ev.end
         elif k == "entity":
             ent: EntityMention = d["entity"]
             if last_province_scope and 0 <= ev.start - last_province_scope[0] < 25:

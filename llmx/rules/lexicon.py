@@ -192,7 +192,8 @@ TOTAL_RE = re.compile(
 SCORE_RE = re.compile(
     # "8,9/9,5 điểm": the score out of the field's maximum (never the maximum itself)
     r"(?:dat|voi|duoc|la|dat duoc|tong diem|diem so)?\s*(?<![\d/])(?<![\d/][.,])"
-    r"(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>/\s*\d{1,3}(?:[.,]\d{1,2})?\s*)?"
+    # "86.4 out of 100 points": the same in English words
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<slash>(?:/|out of)\s*\d{1,3}(?:[.,]\d{1,2})?\s*)?"
     r"(?P<u>diem|%|percent\b|points?\b)"
 )
 # "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
@@ -365,7 +366,13 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     # Highlands": where the unit lies, not a ranked region
     r"|(?:,|\bprovince|\bcity|\blocated|\blying)\s+in\s+(?:the\s+)?"
     # "4th of the 14 provinces of the Northern Midlands": the region ranked within
-    r"|\b(?:provinces|localities)(?: and cities)?\s+(?:of|in)\s+(?:the\s+)?)"
+    r"|\b(?:provinces|localities)(?: and cities)?\s+(?:of|in)\s+(?:the\s+)?"
+    # "ranked first in the Red River Delta region", "among Mekong Delta localities", "topped
+    # the Central Highlands": the region a place is held in
+    rf"|\b(?:{'|'.join(_ordinal_words('en'))}|\d{{1,2}}(?:st|nd|rd|th)|ranked|place|position|spot)"
+    r"\s+in\s+(?:the\s+)?"
+    r"|\b(?:among|across)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:provinces|localities)\s+(?:of|in)\s+(?:the\s+)?)?"
+    r"|\b(?:led|topped|headed)\s+(?:the\s+)?)"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
@@ -404,7 +411,8 @@ SCORE_FROM_TO_RE = re.compile(
 # short names are the vocabulary's (index.toml, attrs.edition).
 _INDEX_SHORT = INDEX_EDITION_NAMES
 EDITION_YEAR_RE = re.compile(
-    rf"\b{_INDEX_SHORT}\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
+    # "… Index (PCI) 2023": the short name in parentheses before the year
+    rf"\b{_INDEX_SHORT}\)?\s+(?:\([^)]{{1,20}}\)\s+)?(?:nam\s+)?(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?:the\s+)?(?P<y2>(?:19|20)\d\d)\s+{_INDEX_SHORT}\b"
     # "the average index for 2018", "the index in 2019"
     r"|\bindex (?:for|in|of) (?P<y3>(?:19|20)\d\d)\b"
@@ -417,42 +425,72 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|came|was|were|is|been|placed|finished|in|at|to|reached|reaching|put it|put the \w+"
+    rf"(?:\b(?:ranked|ranking|ranks|rank|came|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
+    rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
+    rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
-    rf"|^(?=\w+[- ]place\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
+    rf"|^(?=\w+[- ](?:placed?|ranked)\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
     # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
     # in digits after a name, told as one by its total or by closing an "and" clause
     r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
-    r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4})"
-    r"\s*(?:the\s+)?"
+    r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4}"
+    # "first in the region and 8th nationwide": a second place of the same unit
+    rf"|(?<=\band )(?=(?:{_EN_ORD})\s+(?:nationwide|nationally|overall|in|among)\b))"
+    r"\s*(?:the\s+|its\s+)?"
     # "came in at No. 10"; not "at 10th" (a date), hence the look-behind on ordinals only
-    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}|(?<=\bat ){_EN_ORD}(?=\s+(?:out of|of) \d))"
-    r"(?:[- ]plac(?:e|ed))?\b"
+    rf"(?P<r>(?<=at )no\.?\s?\d{{1,2}}|(?<!\bat ){_EN_ORD}"
+    # "at 22nd in the PCI", "at 5th place": a place; not a bare "at 10th" (a date)
+    rf"|(?<=\bat ){_EN_ORD}(?=\s+(?:out of \d|of \d|in the\b|place\b|position\b|among\b|nationwide\b))"
+    rf"|(?<=, at ){_EN_ORD}(?=\s*(?:[.;]|$)))"
+    r"(?:[- ]plac(?:e|ed)|-ranked)?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
-    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|\d)\b))"
+    r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|from|up|down|"
+    r"compared|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
-    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its)\b)(?! the (?:way|delegation|meeting|"
+    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its|provinces|localities|ministries)\b|"
+    r",\s+followed by\b)|(?<=at )the top(?= (?:with|of the (?:\w+ )?(?:rankings?|index|table))\b)"
+    r"|highest(?=-ranked)"
+    # "secured the number one position", "maintained its leading position", "the leading
+    # province" (one; "leading provinces" are a group), "its position as the leader"
+    r"|number one(?! of\b)|(?<=its )leading(?= position\b)"
+    r"|(?<=the )leading(?= (?:province|locality|ministry|city|position)\b(?!s))"
+    r"|(?<=as the )leader\b|(?<=the )top(?= (?:performer|scorer)\b(?!s))"
+    # "continues to lead the rankings", "continued to top the PCI"
+    r"|(?<=\bto )(?:lead|top)(?= (?:the|all|among|its)\b)(?! the (?:way|delegation|meeting|"
     r"working|survey|team|launch)\b)|headed(?! by| to| for)|first(?=-placed)|top(?=-ranked)"
     r"|(?:(?<=the )|(?<=its ))top(?= (?:spot|place|locality|province|ministry)\b)"
     # "the highest among 17 ministries", as LEADER_RE reads "cao nhất cả nước / khối"
     r"|(?<=the )highest(?= (?:(?:score|result|figure|rating) )?(?:among|nationwide|in the country|"
     r"of all|in the bloc|across)\b))\b"
 )
+# "was runner-up", "finished as the runner up": second place, from the vocabulary's English
+# runner-up phrasings (ordinal.toml, label "runner_up"); not "runners-up" (a group).
+EN_RUNNER_UP_RE = re.compile(
+    r"\b(?:" + "|".join(
+        fold(e.pattern) for e in get_vocab().entries
+        if e.kind == "ordinal" and e.label == "runner_up" and e.lang == "en"
+    ) + r")\b(?!s)"
+)
 # How an index is built, not a result: "68 points were assessed from reports", "32 điểm được
 # đánh giá qua điều tra xã hội học" (checked after the number and its unit).
 METHOD_AFTER_RE = re.compile(
     r"(?<=\d)\s*(?:%|percent|points?|diem)?\s*(?:were|are|is|was|duoc)\s+"
     r"(?:assessed|awarded|allocated|given|scored|danh gia|cham|phan bo)\b"
+)
+# "ranked 12 in the PCI 2023", "placed 40 out of 63": a place in bare digits after its verb.
+EN_RANK_BARE_RE = re.compile(
+    r"\b(?:ranked|ranking|placed|placing|finished|came)\s+(?:no\.?\s*)?(?P<r>\d{1,2})"
+    r"(?=\s+(?:in the\b|in (?:19|20)\d\d\b|out of\b|among\b|nationwide\b|nationally\b))"
 )
 # "ranking 54/63 provinces", "placed 12/63": a place and its total in digits.
 EN_RANK_SLASH_RE = re.compile(
@@ -462,16 +500,26 @@ EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
+    r"risen|fallen|gone up|gone down|surged|soared|leapt|leaped|plunged|plummeted|sank|sunk|slumped|"
     r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
     r"(?:\d{1,3}(?:\.\d{1,3})?\s*(?:%|percent|points?)\s+and\s+(?:of\s+|by\s+)?)?"  # "of 5.66% and of 31 places"
     rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
     rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
     r"(?P<dir2>higher|lower|up|down)\b"
+    # "a 10-place rise", "a five-spot drop": the move told as a noun
+    rf"|\b(?:a|an)\s+(?P<n3>\d{{1,2}}|{EN_CARDINAL_ALTS})[- ](?:place|spot|position|notch|rank)\s+"
+    r"(?P<dir3>rise|jump|climb|gain|improvement|fall|drop|decline|slide|slip)\b"
+)
+# The level a change ends at: "fell 2.1 points to 68.8", "rose 3 points to 70 points" (read
+# right after the change; without a unit of its own, the change's unit).
+EN_CHANGE_TO_SCORE_RE = re.compile(
+    r"\s+to\s+(?:a score of\s+)?(?P<v>\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d)\s*(?P<u>percent|%|points?)?"
 )
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
                  "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
                  "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
-                 "a decline of")  # fmt: skip
+                 "a decline of", "fallen", "gone down", "plunged", "plummeted", "sank", "sunk",
+                 "slumped")  # fmt: skip
 EN_SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>adding|added|gaining|gained|up|rose|rising|climbed|increased|improved|"
     r"an increase of|a rise of|a gain of|down|fell|falling|dropped|declined|decreased|"
@@ -489,7 +537,9 @@ SIGNED_CHANGE_RE = re.compile(
 HELD_RE = re.compile(
     r"\b(?:giu vung vi tri|giu nguyen vi tri|giu nguyen thu hang|giu vung thu hang|giu vi tri|"
     r"khong thay doi (?:thu hang|vi tri)|"
-    r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot))\b"
+    r"van giu (?:nguyen )?vi tri|retained|unchanged|held (?:on to )?(?:its|the) (?:place|position|top spot)|"
+    r"kept its|maintained its|the same (?:place|position|rank|spot) as|"
+    r"(?:continues|continued|continue) to (?:lead|top))\b"
     r"(?! trong (?:nhom|top|to p))"
 )
 # "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
@@ -784,8 +834,9 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",), "district": ("district",),
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
+# "rose to 13th from 25th in 2022" (no comma) counts as a start only after a move verb too.
 EN_RANK_FROM_RE = re.compile(
-    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,)) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,?)) from (?:the\s+)?(?P<a>{_EN_ORD})"
     r"(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
     r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
 )
@@ -799,7 +850,7 @@ EN_RANK_FROM_TO_RE = re.compile(
 )
 # A move verb: ", from 13th in 2022" starts a move only after one ("rose to 6th place, from …").
 EN_MOVE_VERB_RE = re.compile(
-    r"\b(?:rose|fell|moved|climbed|jumped|slipped|dropped|advanced|improved|rising|falling|"
+    r"\b(?:rose|fell|moved|climbed|jumped|slipped|dropped|advanced|improved|rising|falling|risen|fallen|"
     r"climbing|jumping|slipping|dropping|moving)\b"
 )
 # "tăng 2,78 điểm và 9 bậc": the move after a score change.
@@ -862,13 +913,22 @@ BLOC_LOWEST_RE = re.compile(
 # Last place in words: "đứng cuối bảng", "xếp cuối", "finished last", "at the bottom".
 LAST_PLACE_RE = re.compile(
     r"\b(?:dung cuoi(?: bang| cung)?|xep cuoi(?: bang| cung)?|cuoi bang|o vi tri cuoi(?: cung)?|"
-    r"finished last|ranked last|came last|at the bottom)\b"
+    # "came in last place", "was placed last", "took the last spot", "sat at the bottom"
+    r"(?:finished|ranked|came|placed|was|stood|took|occupied)(?: in)?(?: the)? last"
+    r"(?: place| position| spot)?|in (?:the )?last (?:place|position|spot)|at the bottom)\b"
 )
 
 # ---- English passages (issue 10) ---------------------------------------------------------
 # Words that give an English rank without a digit ("Da Nang topped the ranking", "Ho Chi
 # Minh City was second"): a sentence holding one may state an index result.
 EN_RANK_WORD_HINT = rf"\b(?:topped|tops|led|headed|{_EN_ORD_ALTS})\b"
+# A place told in words as a result, closed by punctuation or a ranking word ("Quang Ninh came
+# first.", "Hanoi was second, having moved up", "came second with"): in a paragraph about
+# one ranking, a place even where the sentence does not name it ("was first to open" is not).
+EN_PLACE_CLAUSE_RE = re.compile(
+    rf"\b(?:came|was|were|finished|ranked|placed|stood)\s+(?:{_EN_ORD_ALTS})\b"
+    r"(?=\s*(?:[,.;]|$|(?:with|among|overall|nationally|nationwide|behind|ahead|after)\b))"
+)
 # A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
@@ -883,6 +943,8 @@ EN_INDEX_ANAPHORA_RE = re.compile(r"\bthe (?:index|rankings?)\b")
 # where the sentence does not name the index.
 EN_SCORE_FRAME_BEFORE_RE = re.compile(
     r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?$"
+    # "had the lowest score, 75 percent", "the highest result, at 91.2%"
+    r"|\bthe (?:lowest|highest|best|worst) (?:score|result)s?,?\s+(?:at\s+|of\s+)?$"
 )
 # The subject named after its place in English: "first-placed Hai Phong", "Second place went
 # to the Ministry of National Defence" (matched on what lies between the place and the name).
@@ -904,6 +966,40 @@ EN_SCORE_DOWN_NOUNS = ("drop", "fall", "decline", "decrease", "fewer", "less", "
 EN_PRIOR_SCORE_RE = re.compile(
     r"\b(?:its|the|a)\s+(?P<y>(?:19|20)\d\d)\s+(?:score|result|total)\s+of\s+"
     r"(?P<v>\d{1,3}(?:\.\d+)?)(?:\s*(?P<u>points?|percent|%))?"
+)
+# The words that date an earlier value one edition back: "a year earlier", "the previous
+# year", "last year".
+_EN_BACK = r"(?:a year (?:earlier|before|ago)|the (?:previous|preceding|prior) year|last year)"
+_EN_THEN = rf"(?:(?:in|for)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<back>{_EN_BACK}))"
+# An earlier year's score told as the start of a change or the point compared with: "up from
+# 61.2 points in 2022", "compared with 82.1% a year earlier", "against 80.5 percent last year".
+# A number counts only with a unit or a decimal ("from 5 in 2022" may be a place).
+EN_PRIOR_FROM_RE = re.compile(
+    r"\b(?:from|compared (?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:a\s+score\s+of\s+)?"
+    r"(?P<v>\d{1,3}\.\d+|\d{1,3}(?=\s*(?:percent|%|points?)))\s*(?P<u>percent|%|points?)?,?\s+"
+    + _EN_THEN
+)
+# An earlier year's place told on its own: "a year earlier it was fifth", "in 2022 the
+# province ranked 9th", "compared with 12th place in 2022".
+EN_PRIOR_RANK_RE = re.compile(
+    rf"\b(?:{_EN_THEN.replace('(?P<y>', '(?P<y1>').replace('(?P<back>', '(?P<back1>')}),?\s+"
+    r"(?:it|the (?:province|city|ministry|locality|agency))\s+(?:was|ranked|came|stood|finished|placed)"
+    rf"\s+(?:in\s+)?(?:the\s+)?(?P<r1>{_EN_ORD})\b(?!\s+(?:year|time|consecutive|straight|in a row))"
+    rf"|\bcompared (?:with|to)\s+(?:the\s+)?(?P<r2>{_EN_ORD})(?:\s+place)?,?\s+" + _EN_THEN.replace(
+        "(?P<y>", "(?P<y2>").replace("(?P<back>", "(?P<back2>")
+)
+# An English date before a year ("April 10, 2024", "10 April 2024", "May 2024"): the day
+# a ranking was published, not the year it measures.
+EN_DATE_BEFORE_RE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$"
+)
+# "Its score was 91.5%", "The province's overall score stood at 47.2 points": the score of
+# the unit the previous sentence ranked, in the index it named.
+EN_ITS_SCORE_BEFORE_RE = re.compile(
+    r"\b(?:its|the (?:province|city|ministry|locality)'s)\s+(?:(?:overall|total|final|\d{4})\s+)?"
+    r"(?:score|result|rating)\s+(?:was|stood at|reached|hit|of|came to)\s+$"
 )
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.

@@ -25,7 +25,7 @@ from llmx.rules.metrics_carried import (
     rate_of_count,
     without_owner,
 )
-from llmx.rules.metrics_en import find_en_counts, find_en_shares
+from llmx.rules.metrics_en import find_en_counts, find_en_figures, find_en_shares
 from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
@@ -793,6 +793,9 @@ def find_metrics(
         if doc_province
         else (main if main is not None and main.level == "province" else None)
     )
+    for fig in find_en_figures(f, original):
+        emit(fig.start, fig.end, fig.value, fig.unit, fig.name)
+
     for m in lx.PERCENT_RE.finditer(f):
         s = m.start("v")
         if _NOT_A_MEASURE_BEFORE.search(f[max(0, s - 14) : s]):

@@ -416,3 +416,251 @@ def find_en_shares(f: str, original: str, surveyed: str | None = None) -> list[E
         said = _SAID_LEAD.sub("", said, count=1) or said
         out.append(EnShare(m.start(), m.end(), value, f"share of {who} {said}"))
     return out
+
+
+# ---- a unit's own rates and counts of work ---------------------------------------------------
+# "The rate of online public services in Da Nang reached 92%", "45.6% of dossiers were
+# processed online", "Hanoi processed 1.2 million dossiers": the figures of the unit the
+# sentence is about (the caller resolves whose), named from the measured noun phrase. The
+# phrasings are the vocabulary's (metric_en.toml); what lies between them is the name.
+
+
+@dataclass(frozen=True)
+class EnFigure:
+    """One English rate or count: where its value is, the value, its unit and its name."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    name: str
+
+
+_PCT_AFTER = re.compile(
+    r"\s*(?:(?:about|nearly|almost|around|some)\s+)?(?P<v>\d{1,3}(?:\.\d+)?)"
+    r"\s*(?:%|percent\b|per cent\b)"
+)
+# Where a measured noun phrase stops: a place, year or unit it is told for ("… in Da Nang",
+# "… in 2023", "… of the province") or a clause mark. What follows is whose or when.
+_NP_STOP = re.compile(
+    r"[,;:()]|\s(?:in|of|for|across|at|during)\s+(?:the\s+)?(?:[A-Z]|\d{4}|province|city)"
+    r"|\s(?:in|during)\s+(?:the\s+)?(?:first|last|past|\d)",
+)
+_LEAD = re.compile(r"^(?:(?:the|its|their|a|an)\s+)+", re.IGNORECASE)
+# A rate told as what someone won or scored with ("came first with a satisfaction rate of
+# 91.2%"): the index result's value, not a metric of its own.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:a|an|its|the)?\s*$", re.IGNORECASE)
+# Shares of respondents or of ranked units are the survey's or the index's (find_en_shares,
+# the group counts), not a unit's work.
+_NOT_WORK = re.compile(
+    r"^(?:respondents|citizens|people|businesses|firms|enterprises|households|provinces|"
+    r"localities|ministries|agencies|cities|voters|participants)\b",
+    re.IGNORECASE,
+)
+_AFTER_DONE = re.compile(r"(?:\s+(?!in\b|during\b|by\b|and\b|while\b|of\b)[a-z-]+){0,2}")
+_COUNT_AFTER = re.compile(
+    r"\s+(?:(?:a total of|nearly|almost|about|around|some)\s+)?"
+    r"(?P<v>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>million|thousand))?\s+"
+)
+_MULT = {"million": 1e6, "thousand": 1e3}
+_NAME_MAX_WORDS = 12
+
+
+@cache
+def _entries(kind: str, label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e))
+        for e in vocab.entries
+        if e.kind == kind and e.lang == "en" and e.label == label
+    )
+
+
+def _rx(kind: str, label: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(rx for _, rx in _entries(kind, label))
+
+
+# A rate's head: the vocabulary's rate word ("rate", "proportion"), with the words that
+# qualify it before ("the on-time settlement rate") and its "of" after ("the rate of …").
+_HEAD_BEFORE = re.compile(r"(?:[\w-]+\s+){0,3}$")
+_HEAD_OF = re.compile(r"\s+of\b")
+
+
+# Words a "… rate" head may not start with: they open the clause, not the rate's name
+# ("In 2023 the on-time rate", "Binh Duong's processing rate").
+_HEAD_LEAD = re.compile(
+    r"^.*?\b(?:the|its|their|a|an|in|and|with|while|that|whose|this|[A-Z]\w*'s|s)\s+"
+    r"(?=(?:[\w-]+ ){0,2}rate\b)"
+)
+# "99.2% of which were settled": the share of the things the clause before counted.
+_PRONOUNS = ("which", "these", "those")
+# A measured phrase that holds a clause ("them said they"), not a noun phrase: no name.
+_CLAUSE_WORDS = re.compile(r"\b(?:said|says|say|they|them|that|who|it|we|he|she)\b", re.IGNORECASE)
+
+
+def _clip(text: str) -> str:
+    """The noun phrase ``text`` begins with, up to where it stops."""
+    stop = _NP_STOP.search(text)
+    return _LEAD.sub("", text[: stop.start() if stop else len(text)].strip())
+
+
+def _rates(original: str) -> list[EnFigure]:
+    out: list[EnFigure] = []
+    verbs = _rx("metric_verb", "en_rate_verb")
+    for word in (m for rx in _rx("metric", "rate") for m in rx.finditer(original)):
+        before = _HEAD_BEFORE.search(original, max(0, word.start() - 40), word.start())
+        start = before.start() if before else word.start()
+        of = _HEAD_OF.match(original, word.end())
+        end = of.end() if of else word.end()
+        if _WITH_BEFORE.search(original, max(0, start - 12), start):
+            continue
+        head_text = original[start:end]
+        window = original[end : end + 120]
+        joins = sorted(
+            (v for rx in verbs for v in rx.finditer(window) if _PCT_AFTER.match(window, v.end())),
+            key=lambda v: v.start(),
+        )
+        if not joins or re.search(r"[;:()]", window[: joins[0].start()]):
+            continue
+        verb = joins[0]
+        measured = _clip(window[: verb.start()])
+        name = _LEAD.sub("", f"{_HEAD_LEAD.sub('', head_text)} {measured}".strip())
+        if of and not measured:
+            continue  # "the rate of 92%" names nothing
+        if len(name.split()) > _NAME_MAX_WORDS:
+            continue
+        pct = _PCT_AFTER.match(window, verb.end())
+        assert pct is not None
+        value = float(pct.group("v"))
+        if value <= 100:
+            s = end + pct.start("v")
+            out.append(EnFigure(s, end + pct.end(), value, "%", name[0].lower() + name[1:]))
+    return out
+
+
+# "More than 99% of documents …", "over 80 percent": a bound, not the figure.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more than|less than|over|under|above|below|at least|at most|up to|nearly all)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _shares_done(original: str) -> list[EnFigure]:
+    out: list[EnFigure] = []
+    for m in _PERCENT_EN.finditer(original):
+        if _BOUND_BEFORE.search(original, max(0, m.start() - 14), m.start()):
+            continue
+        rest = original[m.end() :]
+        of = re.match(r"\s+of\s+(?:the\s+)?(?:total\s+)?", rest)
+        if of is None:
+            continue
+        done = next(
+            (d for rx in _rx("metric_verb", "en_share_done") if (d := rx.search(rest, of.end()))),
+            None,
+        )
+        if done is None or re.search(r"[,;:()]", rest[of.end() : done.start()]):
+            continue
+        measured = _clip(rest[of.end() : done.start()])
+        if measured in _PRONOUNS:
+            counted = [
+                n
+                for rx in _rx("count_unit", "en_work_noun")
+                for n in rx.finditer(original, 0, m.start())
+            ]
+            measured = max(counted, key=lambda n: n.start()).group(0) if counted else ""
+        if (
+            not measured
+            or _NOT_WORK.match(measured)
+            or _CLAUSE_WORDS.search(measured)
+            or len(measured.split()) > 8
+        ):
+            continue
+        # the participle and what qualifies it ("processed online", "settled on time")
+        participle = done.group(0).split()[-1]
+        tail = _AFTER_DONE.match(rest, done.end())
+        how = f"{participle}{tail.group(0) if tail else ''}"
+        value = float(m.group("v"))
+        if value <= 100:
+            out.append(EnFigure(m.start(), m.end(), value, "%", f"rate of {measured} {how}"))
+    return out
+
+
+def _work_counts(original: str) -> list[EnFigure]:
+    out: list[EnFigure] = []
+    nouns = _rx("count_unit", "en_work_noun")
+    for entry, rx in _entries("metric_verb", "en_work_verb"):
+        out += _counts_after(original, entry, rx, nouns)
+    return out
+
+
+def _counts_after(
+    original: str, entry: Entry, rx: re.Pattern[str], nouns: tuple[re.Pattern[str], ...]
+) -> list[EnFigure]:
+    out: list[EnFigure] = []
+    for verb in rx.finditer(original):
+        r = _RATE_AFTER.match(original, verb.end())
+        if r is not None:
+            rate = _rate_of_work(original, verb, r, nouns)
+            out += [rate] if rate is not None else []
+            continue
+        c = _COUNT_AFTER.match(original, verb.end())
+        if c is None:
+            continue
+        raw = c.group("v")
+        value = float(raw.replace(",", "")) * _MULT.get(c.group("mult") or "", 1.0)
+        if value in _YEARS and "," not in raw and not c.group("mult"):
+            continue
+        phrase = original[c.end() : c.end() + 60]
+        noun = _noun_in(phrase, nouns)
+        if noun is None:
+            continue
+        what = phrase[: noun.end()]
+        said = entry.attrs.get("name_verb", verb.group(0))
+        did = "" if entry.attrs.get("in_name") == "no" else f" {said}"
+        out.append(
+            EnFigure(c.start("v"), c.end() + noun.end(), value, noun.group(0),
+                     f"number of {what}{did}")
+        )  # fmt: skip
+    return out
+
+
+_RATE_AFTER = re.compile(
+    r"\s+(?:(?:nearly|almost|about|around|some)\s+)?(?P<v>\d{1,3}(?:\.\d+)?)"
+    r"\s*(?:%|percent|per cent)\s+of\s+(?:the\s+|all\s+)?"
+)
+
+
+def _rate_of_work(
+    original: str, verb: re.Match[str], c: re.Match[str], nouns: tuple[re.Pattern[str], ...]
+) -> EnFigure | None:
+    """ "processed 96.7 percent of the requests": the rate of the requests processed."""
+    phrase = original[c.end() : c.end() + 60]
+    noun = _noun_in(phrase, nouns)
+    value = float(c.group("v"))
+    if noun is None or value > 100:
+        return None
+    return EnFigure(c.start("v"), c.end("v"), value, "%",
+                    f"rate of {phrase[: noun.end()]} {verb.group(0)}")  # fmt: skip
+
+
+def _noun_in(phrase: str, nouns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The counted noun closing the phrase's first few words (no clause mark or number
+    before it: "1.2 million dossiers", "120 administrative procedures")."""
+    noun = next(
+        (n for rx in nouns if (n := rx.search(phrase)) and len(phrase[: n.start()].split()) <= 4),
+        None,
+    )
+    if noun is None or re.search(r"[,;:()]|\d", phrase[: noun.start()]):
+        return None
+    return noun
+
+
+def find_en_figures(f: str, original: str) -> list[EnFigure]:
+    """A unit's own English rates and counts of work in one sentence (folded ``f``,
+    ``original`` text), left to right."""
+    if not any(
+        rx.search(original) for rx in _rx("count_unit", "en_work_noun") + _rx("metric", "rate")
+    ):
+        return []  # no rate and nothing counted: most sentences
+    found = _rates(original) + _shares_done(original) + _work_counts(original)
+    return sorted(found, key=lambda x: (x.start, x.end))
