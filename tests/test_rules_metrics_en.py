@@ -193,8 +193,9 @@ def test_an_english_goal_is_a_target_of_the_year_it_is_set_for() -> None:
 
 
 def test_an_english_share_of_a_place_or_of_them_is_not_named_by_it() -> None:
+    # the place after "rate of" is whose the rate is; "30% of them" names nothing
     text = "In 2022, the online payment rate of Hanoi was 40%, and 30% of them were late."
-    assert metrics(text) == {}
+    assert metrics(text) == {40.0: ("Hà Nội", "online payment rate", "%", 2022)}
 
 
 def test_a_count_a_unit_acted_on_is_named_by_the_act() -> None:

@@ -37,7 +37,7 @@ CASES: dict[str, set[Metric]] = {
         ("Long An", "proportion of online payments", 35.0, "%", 2023)
     },
     "In 2023, 45.6% of dossiers in Quang Ninh were processed online.": {
-        ("Quảng Ninh", "rate of dossiers processed online", 45.6, "%", 2023)
+        ("Quảng Ninh", "share of dossiers processed online", 45.6, "%", 2023)
     },
     "In 2023, 85% of the administrative procedures of Lao Cai were handled on time.": {
         ("Lào Cai", "rate of administrative procedures handled on time", 85.0, "%", 2023)
@@ -71,7 +71,7 @@ CASES: dict[str, set[Metric]] = {
     },
     # a rate of the work, told after its verb
     "In 2021, Lao Cai processed 96.7 percent of the requests it received online.": {
-        ("Lào Cai", "rate of requests processed", 96.7, "%", 2021)
+        ("Lào Cai", "share of requests processed", 96.7, "%", 2021)
     },
 }
 

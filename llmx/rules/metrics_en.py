@@ -524,9 +524,12 @@ def _rates(original: str) -> list[EnFigure]:
             continue
         verb = joins[0]
         measured = _clip(window[: verb.start()])
-        name = _LEAD.sub("", f"{_HEAD_LEAD.sub('', head_text)} {measured}".strip())
-        if of and not measured:
+        if of and measured[:1].isupper():
+            # "the online payment rate of Hanoi was 40%": whose, not what, follows "of"
+            head_text, measured = original[start : word.end()], ""
+        elif of and not measured:
             continue  # "the rate of 92%" names nothing
+        name = _LEAD.sub("", f"{_HEAD_LEAD.sub('', head_text)} {measured}".strip())
         if len(name.split()) > _NAME_MAX_WORDS:
             continue
         pct = _PCT_AFTER.match(window, verb.end())

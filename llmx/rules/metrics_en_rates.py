@@ -58,6 +58,11 @@ _CUT_ACTIVE = re.compile(
     r"(?:(?:at least|about|nearly|some|over|more than)\s+)?$"
 )
 _NAMED_END = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|by\s+(?:19|20)\d\d)$")
+# Whose the rate is, at the end of what it measures ("… online public services in Da Nang"):
+# the sentence's unit, not part of the name.
+_PLACE_END = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){1,4}$")
+# The doer inside a relative clause ("the requests it received"): not part of the name.
+_PRONOUN_END = re.compile(r"\s+(?:it|they|we)$")
 _MAX_WORDS = 10
 
 
@@ -145,6 +150,7 @@ def _named(original: str, pos: int) -> str | None:
             for v in verb.finditer(between):
                 if between[v.end() :].strip() == "":
                     what = _NAMED_END.sub("", between[: v.start()].strip())
+                    what = _PLACE_END.sub("", what)
                     if what and not re.search(r"\d", what) and what[0].islower():
                         lead = h.group(0)
                         lead = lead[4:] if lead.lower().startswith("the ") else lead
@@ -158,7 +164,7 @@ def _share_of(original: str, start: int, end: int) -> str | None:
     of = _OF_WHAT.match(original, end)
     if of is None:
         return None
-    what = of["np"]
+    what = _PRONOUN_END.sub("", of["np"])
     done = _BE_DONE.match(original, of.end())
     if done is not None:
         return _words(f"share of {what} {done['done']}")
