@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.qa_asking import grounded_answer, primary
 from support.qa_grounding import TEXTS, build_store
 
 from llmx.qa.answer import Answer
-from llmx.qa.engine import answer_question
 from llmx.store import Store
 
 
@@ -24,14 +24,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def ask(store: Store, question: str) -> Answer:
-    a = answer_question(store, question)
-    for c in [*a.citations, *a.passages]:
-        assert TEXTS[c.doc_id][c.start : c.end] == c.quote
-    return a
+    return grounded_answer(store, question, TEXTS)
 
-
-def primary(a: Answer) -> list[dict]:
-    return [r for r in a.records if r["role"] in ("best", "tie")]
 
 
 # -- the field asked must be on the record answering ------------------------------------------

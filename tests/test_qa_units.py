@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.qa_asking import grounded_answer, primary
 from support.qa_units import TEXTS, build_store
 
 from llmx.qa.answer import Answer
-from llmx.qa.engine import answer_question
 from llmx.store import Store
 
 
@@ -23,14 +23,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def ask(store: Store, question: str) -> Answer:
-    a = answer_question(store, question)
-    for c in [*a.citations, *a.passages]:
-        assert TEXTS[c.doc_id][c.start : c.end] == c.quote
-    return a
+    return grounded_answer(store, question, TEXTS)
 
-
-def primary(a: Answer) -> list[dict]:
-    return [r for r in a.records if r["role"] in ("best", "tie")]
 
 
 @pytest.mark.parametrize(
