@@ -1157,7 +1157,7 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
     values = values + _unitless_list(f, values)
     listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
     listed = sorted(listed + _bare_list_items(f, listed, values), key=lambda e: e.start)
-    run = _joined(listed, f)
+    run = _joined(listed, f, join=lx.VALUE_LIST_JOIN_RE)
     if len(run) < 2 or len({v.kind for v in run}) != 1:
         return given
     ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
@@ -1194,7 +1194,7 @@ def _unitless_list(f: str, values: list[Event]) -> list[Event]:
 
 # A bare number ending at a list join: "73,26, 72,51 và 70,1 điểm", "73.26, 72.51 and 70.1
 # points": the unit written once, after the last item.
-_BARE_ITEM = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,4}(?![\d]|[.,]\d)(?=\s*(?:,|va\b|and\b))")
+_BARE_ITEM = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,4}(?![\d]|[.,]\d)(?=\s*(?:[,;]|va\b|and\b))")
 
 
 def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[Event]:
@@ -1208,7 +1208,7 @@ def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[E
             m = None
             for cand in _BARE_ITEM.finditer(f, max(0, head - 16), head):
                 m = cand
-            if m is None or not lx.LIST_JOIN_RE.match(f[m.end() : head]):
+            if m is None or not lx.VALUE_LIST_JOIN_RE.match(f[m.end() : head]):
                 break
             if any(v.start <= m.start() < v.end for v in values):
                 break
@@ -1221,11 +1221,14 @@ def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[E
     return out
 
 
-def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:
-    """The first (or ``last``) run of two or more events joined by commas and "and" / "và"."""
+def _joined(
+    events: list[Event], f: str, last: bool = False, join: re.Pattern[str] = lx.LIST_JOIN_RE
+) -> list[Event]:
+    """The first (or ``last``) run of two or more events joined by commas and "and" / "và"
+    (or by ``join``)."""
     runs: list[list[Event]] = []
     for e in sorted(events, key=lambda e: e.start):
-        if runs and lx.LIST_JOIN_RE.match(f[runs[-1][-1].end : e.start]):
+        if runs and join.match(f[runs[-1][-1].end : e.start]):
             runs[-1].append(e)
         else:
             runs.append([e])

@@ -1022,6 +1022,11 @@ NATIONAL_SUBJECT_RE = re.compile(
 LIST_JOIN_RE = re.compile(
     r"^\s*(?:%|percent|points?|diem)?\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
 )
+# Values (never units) may also be joined by semicolons: Vietnamese decimals take the comma,
+# so outlets write "lần lượt đạt 91,2; 90,1 và 89,7 điểm".
+VALUE_LIST_JOIN_RE = re.compile(
+    r"^\s*(?:%|percent|points?|diem)?\s*(?:[,;]\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
+)
 EN_LIST_MOVE_BEFORE_RE = re.compile(
     r"\b(?P<dir>fall|fell|drop|dropped|decline|declined|decrease|decreased|rise|rose|increase|"
     r"increased|gain|gained|grow|grew)\s*,?\s+by\s*$"
