@@ -133,6 +133,20 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": int(m.group("y" + alt)), "rank": int(m.group("r" + alt)),
                        "total": int(total) if total else None})
             )  # fmt: skip
+    for m in lx.BACK_PAREN_PRIOR_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            unit = "percent" if m.group("u") == "%" else "points"
+            add(m, "prior", {"year": None, "score": v, "unit": unit, "back": True})
+    for m in lx.BACK_PAREN_PRIOR_RANK_RE.finditer(f):
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            total = m.group("t")
+            ev.append(
+                Event(m.start("r"), m.end(), "prior_rank",
+                      {"year": None, "rank": int(m.group("r")),
+                       "total": int(total) if total else None, "back": True})
+            )  # fmt: skip
     for m in lx.SCORE_FROM_TO_RE.finditer(f):
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None or b is None:
@@ -268,7 +282,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             _take(mask, m.start("r"), m.end("t"))
     for m in lx.EN_LEADER_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
-    for m in lx.EN_RUNNER_UP_RE.finditer(f):
+    for m in (*lx.EN_RUNNER_UP_RE.finditer(f), *lx.RUNNER_UP_RE.finditer(f)):
         add(m, "rank", {"rank": 2, "total": None, "change": None})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))

@@ -228,6 +228,21 @@ PAREN_PRIOR_RE = re.compile(
     r"|nam\s+(?P<y4>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v4>0[.,]\d{2,4})\s*\)"
 )
 # The same for a place: "so với năm 2022 (xếp thứ 12/17)", "(năm 2022: thứ 12)".
+# The edition before, named without a year (cues.toml, label "year_back"): "năm trước".
+_VI_BACK = "|".join(
+    folded_source(e.pattern) for e in get_vocab().entries
+    if e.kind == "comparison" and e.label == "year_back" and e.lang == "vi"
+)
+# "(năm trước xếp thứ 15)", "so với năm trước (thứ 15)": the place of the edition before.
+BACK_PAREN_PRIOR_RANK_RE = re.compile(
+    rf"(?:\(\s*(?:{_VI_BACK})\s*(?::|,|-|–)?\s*|(?:{_VI_BACK})\s*\(\s*)(?:xep\s+|dung\s+|o\s+)?"
+    r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
+)
+# "(năm trước đạt 85,1 điểm)", "so với năm trước (85,1 điểm)": the score of the edition before.
+BACK_PAREN_PRIOR_RE = re.compile(
+    rf"(?:\(\s*(?:{_VI_BACK})\s*(?::|,|-|–)?\s*(?:dat\s+|la\s+|chi dat\s+)?|(?:{_VI_BACK})\s*\(\s*(?:dat\s+|la\s+)?)"
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+)
 PAREN_PRIOR_RANK_RE = re.compile(
     r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
     r"(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
@@ -480,6 +495,14 @@ EN_RUNNER_UP_RE = re.compile(
         fold(e.pattern) for e in get_vocab().entries
         if e.kind == "ordinal" and e.label == "runner_up" and e.lang == "en"
     ) + r")\b(?!s)"
+)
+# "giành ngôi á quân", "Á quân thuộc về X": second place, from the vocabulary's Vietnamese
+# runner-up phrasings (same entries as grounding reads); never "quán quân" (first).
+RUNNER_UP_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(
+        folded_source(e.pattern) for e in get_vocab().entries
+        if e.kind == "ordinal" and e.label == "runner_up" and e.lang == "vi"
+    ) + r")(?![\w])"
 )
 # How an index is built, not a result: "68 points were assessed from reports", "32 điểm được
 # đánh giá qua điều tra xã hội học" (checked after the number and its unit).
