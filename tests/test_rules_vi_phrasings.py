@@ -126,6 +126,16 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số CCHC năm 2023, thấp nhất là Lai Châu với 78,2 điểm.": {
         ("Lai Châu", PAR, None, 2023, 78.2, None, None, None),
     },
+    # a bare "hạng" is a place in brackets or with its total
+    "Chỉ số CCHC năm 2023, tỉnh xếp cuối là Lai Châu với 78,2% (hạng 63/63).": {
+        ("Lai Châu", PAR, None, 2023, 78.2, 63, 63, None),
+    },
+    "Chỉ số CCHC năm 2023 của Lạng Sơn đạt 85,3%, hạng 30/63.": {
+        ("Lạng Sơn", PAR, None, 2023, 85.3, 30, 63, None),
+    },
+    "Chỉ số SIPAS năm 2023 của Lạng Sơn đạt 85,3% (hạng 12).": {
+        ("Lạng Sơn", "SIPAS", None, 2023, 85.3, 12, None, None),
+    },
     # ministries by their short names
     "Chỉ số CCHC năm 2023, Bộ Tư pháp dẫn đầu với 91,5 điểm, Ngân hàng Nhà nước Việt Nam xếp "
     "thứ 2 với 90,8 điểm.": {
@@ -176,6 +186,9 @@ NOTHING = [
     "Chỉ số CCHC năm 2023 của các bộ, có 5 bộ đạt trên 90 điểm.",
     "Chỉ số CCHC năm 2023, đứng cuối bảng là Lai Châu.",
     "Nhiều tỉnh tăng hạng mạnh trong năm 2023.",
+    # "hạng" as a class or an item, not a place
+    "Năm 2023, tỉnh có 12 hạng mục công trình hoàn thành.",
+    "Năm 2023, Sở Nội vụ được tặng Huân chương Lao động hạng Ba.",
     # "quán quân" is first place, never the runner-up's "á quân"
     "Đội tuyển của tỉnh giành ngôi quán quân giải bóng đá năm 2023.",
 ]

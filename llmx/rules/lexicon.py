@@ -129,7 +129,10 @@ RANK_RE = re.compile(
     r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
     r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
     # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
-    r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang)\s+"
+    r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang"
+    # "đạt 78,2% (hạng 63/63)", "hạng 30/63": a bare "hạng" is a place in brackets or with
+    # its total (alone it is also a class: "hạng mục", "Huân chương … hạng Ba")
+    r"|(?<=\()hang(?=\s+\d)|(?<![\w])hang(?=\s+\d{1,3}\s*/\s*\d))\s+"
     r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
 )
 RANK_WORD_RE = re.compile(
