@@ -164,6 +164,19 @@ LISTS: dict[str, set[Fact]] = {
         ("Bình Định", "PCI", "Tính minh bạch", 2023, 6.8, 12, None, None),
         ("Bình Định", "PCI", "Chi phí thời gian", 2023, 7.1, 9, None, None),
     },
+    # the field named after the value it ranks
+    "Chỉ số PCI năm 2023, Bắc Giang xếp thứ 3 cả nước về chỉ số thành phần Tiếp cận đất đai.": {
+        ("Bắc Giang", "PCI", "Tiếp cận đất đai", 2023, None, 3, None, None),
+    },
+    "Chỉ số PCI năm 2023, Bắc Giang đạt 7,1 điểm ở chỉ số thành phần Tiếp cận đất đai.": {
+        ("Bắc Giang", "PCI", "Tiếp cận đất đai", 2023, 7.1, None, None, None),
+    },
+    # ... but not across a comma: ", ở lĩnh vực X đạt …" is a clause of its own
+    "Chỉ số CCHC năm 2023 của Bắc Giang đạt 88,5 điểm, ở lĩnh vực Cải cách thủ tục hành chính "
+    "đạt 12,1 điểm.": {
+        ("Bắc Giang", PAR, None, 2023, 88.5, None, None, None),
+        ("Bắc Giang", PAR, "Cải cách thủ tục hành chính", 2023, 12.1, None, None, None),
+    },
     "Chỉ số PCI năm 2023, ở chỉ số thành phần Tính minh bạch, Đồng Tháp đạt 7,5 điểm, xếp thứ 3.": {
         ("Đồng Tháp", "PCI", "Tính minh bạch", 2023, 7.5, 3, None, None),
     },

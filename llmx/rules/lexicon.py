@@ -830,7 +830,13 @@ OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\
 
 # The field named after its value: "7.34 for public administrative procedures", "4.83 points
 # for participation at local levels".
-COMPONENT_AFTER_VALUE_RE = re.compile(r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$")
+# Vietnamese: "xếp thứ 3 cả nước về chỉ số thành phần X", "đạt 7,1 điểm ở lĩnh vực X" (no comma
+# between: ", ở lĩnh vực X đạt …" opens a clause of its own).
+COMPONENT_AFTER_VALUE_RE = re.compile(
+    r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$"
+    r"|^\s*(?:diem\s+|%\s*)?(?:(?:ca nuoc|toan quoc)\s+)?(?:ve|o|tai)\s+"
+    r"(?:(?:chi so thanh phan|chi so|linh vuc|noi dung|tieu chi|nhom chi so)\s+)?$"
+)
 BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
 # An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
 # "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
