@@ -123,6 +123,12 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số CCHC năm 2023, Bộ Y tế xếp cuối bảng trong 17 bộ.": {
         ("Bộ Y tế", PAR, None, 2023, None, 17, 17, None),
     },
+    "Chỉ số CCHC năm 2023, Bộ Giáo dục và Đào tạo xếp cuối cùng (17/17).": {
+        ("Bộ Giáo dục và Đào tạo", PAR, None, 2023, None, 17, 17, None),
+    },
+    "Chỉ số CCHC năm 2023, Lai Châu đứng cuối bảng (63/63).": {
+        ("Lai Châu", PAR, None, 2023, None, 63, 63, None),
+    },
     "Chỉ số CCHC năm 2023, thấp nhất là Lai Châu với 78,2 điểm.": {
         ("Lai Châu", PAR, None, 2023, 78.2, None, None, None),
     },
@@ -154,6 +160,10 @@ LISTS: dict[str, set[Fact]] = {
     },
     "Chỉ số CCHC năm 2023, NHNN xếp thứ 2 với 90,8 điểm.": {
         ("Ngân hàng Nhà nước Việt Nam", PAR, None, 2023, 90.8, 2, None, None),
+    },
+    "Chỉ số CCHC năm 2023, UBDT xếp thứ 17, TTCP xếp thứ 8.": {
+        ("Ủy ban Dân tộc", PAR, None, 2023, None, 17, None, None),
+        ("Thanh tra Chính phủ", PAR, None, 2023, None, 8, None, None),
     },
     "Chi so CCHC nam 2023, Bo Tu phap xep thu nhat voi 91,5 diem.": {
         ("Bộ Tư pháp", PAR, None, 2023, 91.5, 1, None, None),

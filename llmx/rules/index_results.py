@@ -361,7 +361,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         add(m, "rank", {"rank": r, "total": t, "change": None})
     for m in lx.RANK_LAST_RE.finditer(f):
-        t = int(m.group("t"))
+        t = int(m.group("t") or m.group("t2"))
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
         word = m.group(1) or m.group(2)

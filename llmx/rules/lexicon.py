@@ -187,6 +187,9 @@ RANK_LAST_RE = re.compile(
     r"\b(?:xep|dung|o vi tri|vi tri|xep hang|dung o vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?"
     r"[,\s]+(?:trong\s+|tren\s+)?(?:tong so\s+|so\s+)?(?P<t>\d{1,3})\s+"
     r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa|phuong)"  # "đứng cuối trong 45 phường"
+    # "xếp cuối cùng (17/17)", "đứng cuối bảng (63/63)": the place and total in brackets
+    r"|\b(?:xep|dung|o vi tri|vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?\s*\(\s*"
+    r"(?P<t2>\d{1,3})\s*/\s*(?P=t2)\s*\)"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
