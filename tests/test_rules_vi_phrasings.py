@@ -83,6 +83,20 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số CCHC năm 2023, đứng thứ hai là Quảng Ninh với 90,1 điểm.": {
         ("Quảng Ninh", PAR, None, 2023, 90.1, 2, None, None),
     },
+    # a place in words with no verb, known by what follows it
+    "Chỉ số PGI năm 2023, Quảng Ninh dẫn đầu với 25,09 điểm; Long An đứng thứ hai với 24,8 "
+    "điểm; Bắc Ninh thứ ba với 24,5 điểm.": {
+        ("Quảng Ninh", "PGI", None, 2023, 25.09, 1, None, None),
+        ("Long An", "PGI", None, 2023, 24.8, 2, None, None),
+        ("Bắc Ninh", "PGI", None, 2023, 24.5, 3, None, None),
+    },
+    "Chỉ số PCI năm 2023, Long An thứ hai cả nước.": {
+        ("Long An", "PCI", None, 2023, None, 2, None, None),
+    },
+    # "thứ Ba" is also a weekday
+    "Thứ Ba với nhiều cuộc họp, tỉnh Long An đạt 90 điểm Chỉ số CCHC năm 2023.": {
+        ("Long An", PAR, None, 2023, 90.0, None, None, None),
+    },
     # runner-up in words
     "Chỉ số CCHC năm 2023, Quảng Ninh giành vị trí á quân.": {
         ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),

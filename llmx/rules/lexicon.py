@@ -138,6 +138,9 @@ RANK_RE = re.compile(
 RANK_WORD_RE = re.compile(
     rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b"
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:la|thuoc ve)\b)"  # "thứ hai là X"
+    # "…; Bắc Ninh thứ ba với 24,5 điểm", "thứ hai cả nước": a place with no verb, known by what
+    # follows (a bare "thứ Ba" is also a weekday: "thứ Ba, ngày 5/3")
+    rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:voi \d|ca nuoc\b|toan quoc\b|trong (?:so )?\d))"
 )
 # Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
 # "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
