@@ -201,6 +201,10 @@ LISTS: dict[str, set[Fact]] = {
         ("Bắc Giang", PAR, None, 2023, 88.5, None, None, None),
         ("Bắc Giang", PAR, "Cải cách thủ tục hành chính", 2023, 12.1, None, None, None),
     },
+    # SIPAS names its aspects after "hài lòng về"
+    "Chỉ số SIPAS năm 2023 của Hà Giang, chỉ số hài lòng về tiếp cận dịch vụ đạt 91,5%.": {
+        ("Hà Giang", "SIPAS", "Tiếp cận dịch vụ", 2023, 91.5, None, None, None),
+    },
     "Chỉ số PCI năm 2023, ở chỉ số thành phần Tính minh bạch, Đồng Tháp đạt 7,5 điểm, xếp thứ 3.": {
         ("Đồng Tháp", "PCI", "Tính minh bạch", 2023, 7.5, 3, None, None),
     },

@@ -730,7 +730,9 @@ CUED_COMPONENTS[:0] = [
 ]
 _CUED_NAMES = "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(CUED_COMPONENTS))
 CUED_COMPONENT_RE = re.compile(
-    r"(?P<cue>\b(?:nhom chi so|nhom|chi so thanh phan|chi so) |(?<=gom:) |; )"
+    # "chỉ số hài lòng về X", "mức độ hài lòng đối với X": SIPAS names its aspects so
+    r"(?P<cue>\b(?:nhom chi so|nhom|chi so thanh phan|chi so|(?:(?:chi so|muc do|ty le|su) )?"
+    r"hai long (?:ve|doi voi)) |(?<=gom:) |; )"
     rf"(?:{_CUED_NAMES})(?!\w)"
 )
 # In a list ("gồm: X 15,67 điểm; Y …") the name must be followed by its sub-score.
