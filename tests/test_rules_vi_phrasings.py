@@ -97,6 +97,14 @@ LISTS: dict[str, set[Fact]] = {
     "Thứ Ba với nhiều cuộc họp, tỉnh Long An đạt 90 điểm Chỉ số CCHC năm 2023.": {
         ("Long An", PAR, None, 2023, 90.0, None, None, None),
     },
+    # "xếp số 2": a place told as a number
+    "Chỉ số CCHC năm 2023, Hải Phòng xếp số 1, Quảng Ninh xếp số 2.": {
+        ("Hải Phòng", PAR, None, 2023, None, 1, None, None),
+        ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),
+    },
+    "Chỉ số CCHC năm 2023, Quảng Ninh đứng vị trí số 5 với 88,1 điểm.": {
+        ("Quảng Ninh", PAR, None, 2023, 88.1, 5, None, None),
+    },
     # runner-up in words
     "Chỉ số CCHC năm 2023, Quảng Ninh giành vị trí á quân.": {
         ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),

@@ -126,7 +126,8 @@ RANK_FROM_TO_RE = re.compile(
     r"(?:len|xuong)\s+(?:(?:vi tri|hang)\s+)?(?:thu\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
 )
 RANK_RE = re.compile(
-    r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
+    # "xếp số 2", "vị trí số 5" (NUMBER_ONE_RE reads "số một" in words too)
+    r"(?:(?:xep|dung|vi tri|hang) so(?= \d)|xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
     r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
     # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
     r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang"
