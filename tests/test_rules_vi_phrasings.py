@@ -105,6 +105,16 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số CCHC năm 2023, Quảng Ninh đứng vị trí số 5 với 88,1 điểm.": {
         ("Quảng Ninh", PAR, None, 2023, 88.1, 5, None, None),
     },
+    # a unit named as the point of comparison is not the subject
+    "Chỉ số CCHC năm 2023, Quảng Ninh vượt qua Hải Phòng để giành ngôi đầu.": {
+        ("Quảng Ninh", PAR, None, 2023, None, 1, None, None),
+    },
+    "Chỉ số CCHC năm 2023, Quảng Ninh xếp ngay sau Hải Phòng, ở vị trí thứ 2.": {
+        ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),
+    },
+    "Chỉ số PCI năm 2023, Quảng Ninh giữ vững ngôi đầu bảng với 71,0 điểm.": {
+        ("Quảng Ninh", "PCI", None, 2023, 71.0, 1, None, None),
+    },
     # runner-up in words
     "Chỉ số CCHC năm 2023, Quảng Ninh giành vị trí á quân.": {
         ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),

@@ -679,7 +679,10 @@ _SCORE_SHARE_RE = re.compile(
 )
 # A unit named after these words is what the subject is compared with; with no value of its
 # own in brackets ("vượt Long An (21,9)" has one) it is not a new subject.
-_COMPARED_BEFORE_RE = re.compile(r"\b(?:thua|kem|vuot|xep sau|dung sau)\s+$")
+# "vượt qua Hải Phòng để giành ngôi đầu", "xếp ngay sau Hải Phòng", "vượt mặt Long An".
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:thua|kem|vuot(?: qua| mat)?|(?:xep|dung)(?: ngay)? sau)\s+$"
+)
 _VALUE_IN_BRACKETS_RE = re.compile(r"\s*\(\s*[+\-–−]?\s*\d")
 _UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
 
@@ -826,7 +829,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 # the province is the subject.
             if (
                 cur.entity is not None
-                and _COMPARED_BEFORE_RE.search(f, max(0, ev.start - 12), ev.start)
+                and _COMPARED_BEFORE_RE.search(f, max(0, ev.start - 16), ev.start)
                 and not _VALUE_IN_BRACKETS_RE.match(f, ev.end)
             ):
                 continue  # "chỉ thua Bộ Tư pháp 0,06 điểm": a point of comparison, no subject
