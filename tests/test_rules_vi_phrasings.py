@@ -93,6 +93,15 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số PCI năm 2023, Long An thứ hai cả nước.": {
         ("Long An", "PCI", None, 2023, None, 2, None, None),
     },
+    "Theo công bố Chỉ số CCHC năm 2023, Hải Phòng đứng đầu với 92,1%, Quảng Ninh đứng thứ hai "
+    "(91,2%), Sơn La thứ ba (90,5%).": {
+        ("Hải Phòng", PAR, None, 2023, 92.1, 1, None, None),
+        ("Quảng Ninh", PAR, None, 2023, 91.2, 2, None, None),
+        ("Sơn La", PAR, None, 2023, 90.5, 3, None, None),
+    },
+    "Thứ Ba (5/3), tỉnh Sơn La công bố Chỉ số CCHC năm 2023 đạt 90,5%.": {
+        ("Sơn La", PAR, None, 2023, 90.5, None, None, None),
+    },
     # "thứ Ba" is also a weekday
     "Thứ Ba với nhiều cuộc họp, tỉnh Long An đạt 90 điểm Chỉ số CCHC năm 2023.": {
         ("Long An", PAR, None, 2023, 90.0, None, None, None),

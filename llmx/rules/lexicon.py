@@ -139,9 +139,10 @@ RANK_RE = re.compile(
 RANK_WORD_RE = re.compile(
     rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b"
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:la|thuoc ve)\b)"  # "thứ hai là X"
-    # "…; Bắc Ninh thứ ba với 24,5 điểm", "thứ hai cả nước": a place with no verb, known by what
-    # follows (a bare "thứ Ba" is also a weekday: "thứ Ba, ngày 5/3")
-    rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:voi \d|ca nuoc\b|toan quoc\b|trong (?:so )?\d))"
+    # "…; Bắc Ninh thứ ba với 24,5 điểm", "thứ hai cả nước", "Sơn La thứ ba (90,5%)": a place
+    # with no verb, known by what follows (a bare "thứ Ba" is also a weekday: "thứ Ba, 5/3")
+    rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:voi \d|ca nuoc\b|toan quoc\b|trong (?:so )?\d)"
+    r"|\s*\(\s*\d{1,3}(?:[.,]\d{1,4})?\s*(?:%|diem\b))"
 )
 # Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
 # "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
