@@ -222,6 +222,12 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số PCI năm 2023, Bắc Giang đạt 7,1 điểm ở chỉ số thành phần Tiếp cận đất đai.": {
         ("Bắc Giang", "PCI", "Tiếp cận đất đai", 2023, 7.1, None, None, None),
     },
+    "Chỉ số CCHC năm 2023 của Bắc Giang xếp thứ 3 lĩnh vực Cải cách thủ tục hành chính.": {
+        ("Bắc Giang", PAR, "Cải cách thủ tục hành chính", 2023, None, 3, None, None),
+    },
+    "Chỉ số CCHC năm 2023, Quảng Ninh xếp thứ 2 Chỉ số CCHC.": {
+        ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),
+    },
     # ... but not across a comma: ", ở lĩnh vực X đạt …" is a clause of its own
     "Chỉ số CCHC năm 2023 của Bắc Giang đạt 88,5 điểm, ở lĩnh vực Cải cách thủ tục hành chính "
     "đạt 12,1 điểm.": {
@@ -257,6 +263,8 @@ NOTHING = [
     # "hạng" as a class or an item, not a place
     "Năm 2023, tỉnh có 12 hạng mục công trình hoàn thành.",
     "Năm 2023, Sở Nội vụ được tặng Huân chương Lao động hạng Ba.",
+    # a count of fields, not a place
+    "Chỉ số CCHC năm 2023, Bắc Giang xếp 3 lĩnh vực trong nhóm dẫn đầu.",
     # "quán quân" is first place, never the runner-up's "á quân"
     "Đội tuyển của tỉnh giành ngôi quán quân giải bóng đá năm 2023.",
 ]

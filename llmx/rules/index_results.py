@@ -344,7 +344,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         t = int(m.group("t")) if m.group("t") else None
         after = f[m.end() : m.end() + 40]
         # "đạt 88 điểm", "xếp 3 lĩnh vực", "đứng 2 năm liền" are not ranks.
-        if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after):
+        # But "thứ" makes it a place: "xếp thứ 2 Chỉ số CCHC", "thứ 3 lĩnh vực X", "xếp thứ
+        # 5 năm 2023" name what the place is in.
+        ordinal = re.search(r"\bthu\s", m.group(0)) is not None
+        if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after) and not (
+            ordinal and re.match(r"\s*(?:linh vuc|chi so|nam (?:19|20)\d\d)\b", after)
+        ):
             continue
         if re.search(r"\btrung vi\b", f[max(0, m.start() - 20) : m.end() + 12]):
             continue  # "vị trí trung vị (thứ 31)": the median place, nobody's result

@@ -846,6 +846,8 @@ COMPONENT_AFTER_VALUE_RE = re.compile(
     r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$"
     r"|^\s*(?:diem\s+|%\s*)?(?:(?:ca nuoc|toan quoc)\s+)?(?:ve|o|tai)\s+"
     r"(?:(?:chi so thanh phan|chi so|linh vuc|noi dung|tieu chi|nhom chi so)\s+)?$"
+    # "xếp thứ 3 lĩnh vực X": the field's lead word alone
+    r"|^\s*(?:chi so thanh phan|linh vuc|noi dung|tieu chi|nhom chi so)\s+$"
 )
 BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
 # An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
