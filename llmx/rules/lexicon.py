@@ -798,7 +798,8 @@ _BARE_DEC = r"\d{1,3}[.,]\d{1,4}"
 
 def _bare_list(group: str) -> str:
     return (
-        rf"(?P<{group}>{_BARE_DEC}(?:\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+){_BARE_DEC})+)"
+        # joined by commas, "and" / "và", or semicolons ("lần lượt là 91,2; 90,1; 89,7")
+        rf"(?P<{group}>{_BARE_DEC}(?:\s*(?:[,;]\s*(?:and\s+|va\s+)?|and\s+|va\s+){_BARE_DEC})+)"
         r"(?!\d|[.,]\d)(?!\s*(?:%|percent|per cent|points?|diem|trieu|ty|nghin|million|billion))"
     )
 
