@@ -47,7 +47,8 @@ LISTS: dict[str, set[Fact]] = {
         ("Lào Cai", "SIPAS", None, 2022, 87.9, None, None, None),
         ("Yên Bái", "SIPAS", None, 2022, 86.03, None, None, None),
     },
-    "Chỉ số CCHC năm 2023, Quảng Ninh, Hải Phòng và Sơn La có điểm số lần lượt là 91,2; 90,1; 89,7.": {
+    "Chỉ số CCHC năm 2023, Quảng Ninh, Hải Phòng và Sơn La có điểm số lần lượt là 91,2; "
+    "90,1; 89,7.": {
         ("Quảng Ninh", PAR, None, 2023, 91.2, None, None, None),
         ("Hải Phòng", PAR, None, 2023, 90.1, None, None, None),
         ("Sơn La", PAR, None, 2023, 89.7, None, None, None),
