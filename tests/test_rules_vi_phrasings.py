@@ -127,9 +127,11 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số CCHC năm 2023, Quảng Ninh xếp ngay sau Hải Phòng, ở vị trí thứ 2.": {
         ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),
     },
+    # the lead held: a change of 0
     "Chỉ số PCI năm 2023, Quảng Ninh giữ vững ngôi đầu bảng với 71,0 điểm.": {
-        ("Quảng Ninh", "PCI", None, 2023, 71.0, 1, None, None),
+        ("Quảng Ninh", "PCI", None, 2023, 71.0, 1, None, 0),
     },
+
     # runner-up in words
     "Chỉ số CCHC năm 2023, Quảng Ninh giành vị trí á quân.": {
         ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),

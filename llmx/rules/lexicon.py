@@ -578,7 +578,8 @@ HELD_RE = re.compile(
 )
 # "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
 HELD_LEAD_BEFORE_RE = re.compile(
-    r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$"
+    # "giữ vững ngôi đầu bảng", "giữ ngôi quán quân": the leader word holds "ngôi" itself
+    r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu|giu vung|giu)\s*(?:la\s+)?$"
 )
 # "vị trí số một", "số 1": first place.
 NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi|dung) so (?:mot|1)\b")
