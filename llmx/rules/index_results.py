@@ -133,6 +133,20 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": int(m.group("y" + alt)), "rank": int(m.group("r" + alt)),
                        "total": int(total) if total else None})
             )  # fmt: skip
+    for m in lx.BACK_PAREN_PRIOR_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            unit = "percent" if m.group("u") == "%" else "points"
+            add(m, "prior", {"year": None, "score": v, "unit": unit, "back": True})
+    for m in lx.BACK_PAREN_PRIOR_RANK_RE.finditer(f):
+        if _free(mask, m.start(), m.end()):
+            _take(mask, m.start(), m.end())
+            total = m.group("t")
+            ev.append(
+                Event(m.start("r"), m.end(), "prior_rank",
+                      {"year": None, "rank": int(m.group("r")),
+                       "total": int(total) if total else None, "back": True})
+            )  # fmt: skip
     for m in lx.SCORE_FROM_TO_RE.finditer(f):
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None or b is None:
@@ -268,7 +282,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             _take(mask, m.start("r"), m.end("t"))
     for m in lx.EN_LEADER_RE.finditer(f):
         add(m, "rank", {"rank": 1, "total": None, "change": None, "leader": True})
-    for m in lx.EN_RUNNER_UP_RE.finditer(f):
+    for m in (*lx.EN_RUNNER_UP_RE.finditer(f), *lx.RUNNER_UP_RE.finditer(f)):
         add(m, "rank", {"rank": 2, "total": None, "change": None})
     for m in lx.RANK_FROM_TO_RE.finditer(f):
         a, b = int(m.group("a")), int(m.group("b"))
@@ -330,7 +344,12 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         t = int(m.group("t")) if m.group("t") else None
         after = f[m.end() : m.end() + 40]
         # "đạt 88 điểm", "xếp 3 lĩnh vực", "đứng 2 năm liền" are not ranks.
-        if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after):
+        # But "thứ" makes it a place: "xếp thứ 2 Chỉ số CCHC", "thứ 3 lĩnh vực X", "xếp thứ
+        # 5 năm 2023" name what the place is in.
+        ordinal = re.search(r"\bthu\s", m.group(0)) is not None
+        if re.match(r"\s*(?:[.,]\d|diem|%|nam|linh vuc|chi so|thang|ngay|lan)", after) and not (
+            ordinal and re.match(r"\s*(?:linh vuc|chi so|nam (?:19|20)\d\d)\b", after)
+        ):
             continue
         if re.search(r"\btrung vi\b", f[max(0, m.start() - 20) : m.end() + 12]):
             continue  # "vị trí trung vị (thứ 31)": the median place, nobody's result
@@ -347,10 +366,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         add(m, "rank", {"rank": r, "total": t, "change": None})
     for m in lx.RANK_LAST_RE.finditer(f):
-        t = int(m.group("t"))
+        t = int(m.group("t") or m.group("t2"))
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
-        word = m.group(1) or m.group(2)
+        word = m.group(1) or m.group(2) or m.group(3)
         # "thứ hai là X": the place names its unit after it (a new subject, not the last one's)
         add(m, "rank", {"rank": _ORD[word], "total": None, "change": None,
                         "subject_after": m.group(2) is not None})  # fmt: skip
@@ -665,7 +684,10 @@ _SCORE_SHARE_RE = re.compile(
 )
 # A unit named after these words is what the subject is compared with; with no value of its
 # own in brackets ("vượt Long An (21,9)" has one) it is not a new subject.
-_COMPARED_BEFORE_RE = re.compile(r"\b(?:thua|kem|vuot|xep sau|dung sau)\s+$")
+# "vượt qua Hải Phòng để giành ngôi đầu", "xếp ngay sau Hải Phòng", "vượt mặt Long An".
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:thua|kem|vuot(?: qua| mat)?|(?:xep|dung)(?: ngay)? sau)\s+$"
+)
 _VALUE_IN_BRACKETS_RE = re.compile(r"\s*\(\s*[+\-–−]?\s*\d")
 _UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
 
@@ -812,7 +834,7 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 # the province is the subject.
             if (
                 cur.entity is not None
-                and _COMPARED_BEFORE_RE.search(f, max(0, ev.start - 12), ev.start)
+                and _COMPARED_BEFORE_RE.search(f, max(0, ev.start - 16), ev.start)
                 and not _VALUE_IN_BRACKETS_RE.match(f, ev.end)
             ):
                 continue  # "chỉ thua Bộ Tư pháp 0,06 điểm": a point of comparison, no subject
@@ -1157,7 +1179,7 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
     values = values + _unitless_list(f, values)
     listed = [v for v in values if v.kind in ("score", "score_change") and lo <= v.start]
     listed = sorted(listed + _bare_list_items(f, listed, values), key=lambda e: e.start)
-    run = _joined(listed, f)
+    run = _joined(listed, f, join=lx.VALUE_LIST_JOIN_RE)
     if len(run) < 2 or len({v.kind for v in run}) != 1:
         return given
     ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
@@ -1194,7 +1216,7 @@ def _unitless_list(f: str, values: list[Event]) -> list[Event]:
 
 # A bare number ending at a list join: "73,26, 72,51 và 70,1 điểm", "73.26, 72.51 and 70.1
 # points": the unit written once, after the last item.
-_BARE_ITEM = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,4}(?![\d]|[.,]\d)(?=\s*(?:,|va\b|and\b))")
+_BARE_ITEM = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{1,4}(?![\d]|[.,]\d)(?=\s*(?:[,;]|va\b|and\b))")
 
 
 def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[Event]:
@@ -1208,7 +1230,7 @@ def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[E
             m = None
             for cand in _BARE_ITEM.finditer(f, max(0, head - 16), head):
                 m = cand
-            if m is None or not lx.LIST_JOIN_RE.match(f[m.end() : head]):
+            if m is None or not lx.VALUE_LIST_JOIN_RE.match(f[m.end() : head]):
                 break
             if any(v.start <= m.start() < v.end for v in values):
                 break
@@ -1221,11 +1243,14 @@ def _bare_list_items(f: str, listed: list[Event], values: list[Event]) -> list[E
     return out
 
 
-def _joined(events: list[Event], f: str, last: bool = False) -> list[Event]:
-    """The first (or ``last``) run of two or more events joined by commas and "and" / "và"."""
+def _joined(
+    events: list[Event], f: str, last: bool = False, join: re.Pattern[str] = lx.LIST_JOIN_RE
+) -> list[Event]:
+    """The first (or ``last``) run of two or more events joined by commas and "and" / "và"
+    (or by ``join``)."""
     runs: list[list[Event]] = []
     for e in sorted(events, key=lambda e: e.start):
-        if runs and lx.LIST_JOIN_RE.match(f[runs[-1][-1].end : e.start]):
+        if runs and join.match(f[runs[-1][-1].end : e.start]):
             runs[-1].append(e)
         else:
             runs.append([e])

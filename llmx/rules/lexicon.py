@@ -126,15 +126,23 @@ RANK_FROM_TO_RE = re.compile(
     r"(?:len|xuong)\s+(?:(?:vi tri|hang)\s+)?(?:thu\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
 )
 RANK_RE = re.compile(
-    r"(?:xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
+    # "xếp số 2", "vị trí số 5" (NUMBER_ONE_RE reads "số một" in words too)
+    r"(?:(?:xep|dung|vi tri|hang) so(?= \d)|xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
     r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
     # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
-    r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang)\s+"
+    r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang"
+    # "đạt 78,2% (hạng 63/63)", "hạng 30/63": a bare "hạng" is a place in brackets or with
+    # its total (alone it is also a class: "hạng mục", "Huân chương … hạng Ba")
+    r"|(?<=\()hang(?=\s+\d)|(?<![\w])hang(?=\s+\d{1,3}\s*/\s*\d))\s+"
     r"(?:vi tri\s+|thu\s+|hang\s+)?(?P<r>\d{1,3})(?![\d,.]\d)(?:\s*/\s*(?P<t>\d{1,3})(?!\d))?"
 )
 RANK_WORD_RE = re.compile(
     rf"(?:xep|dung|vi tri|hang)\s+thu\s+{ORD_WORD}\b"
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:la|thuoc ve)\b)"  # "thứ hai là X"
+    # "…; Bắc Ninh thứ ba với 24,5 điểm", "thứ hai cả nước", "Sơn La thứ ba (90,5%)": a place
+    # with no verb, known by what follows (a bare "thứ Ba" is also a weekday: "thứ Ba, 5/3")
+    rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:voi \d|ca nuoc\b|toan quoc\b|trong (?:so )?\d)"
+    r"|\s*\(\s*\d{1,3}(?:[.,]\d{1,4})?\s*(?:%|diem\b))"
 )
 # Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
 # "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
@@ -184,6 +192,9 @@ RANK_LAST_RE = re.compile(
     r"\b(?:xep|dung|o vi tri|vi tri|xep hang|dung o vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?"
     r"[,\s]+(?:trong\s+|tren\s+)?(?:tong so\s+|so\s+)?(?P<t>\d{1,3})\s+"
     r"(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa|phuong)"  # "đứng cuối trong 45 phường"
+    # "xếp cuối cùng (17/17)", "đứng cuối bảng (63/63)": the place and total in brackets
+    r"|\b(?:xep|dung|o vi tri|vi tri)\s+(?:thu\s+)?cuoi(?:\s+cung|\s+bang)?\s*\(\s*"
+    r"(?P<t2>\d{1,3})\s*/\s*(?P=t2)\s*\)"
 )
 TOTAL_RE = re.compile(
     r"^\s*(?:/\s*)?(?:trong (?:so|tong so)\s+)?(?P<t>\d{2,3})\s+(?:tinh|dia phuong|bo|co quan|so|don vi|huyen|xa)"
@@ -228,6 +239,21 @@ PAREN_PRIOR_RE = re.compile(
     r"|nam\s+(?P<y4>(?:19|20)\d\d)\s*\(\s*(?:dat\s+|la\s+)?(?P<v4>0[.,]\d{2,4})\s*\)"
 )
 # The same for a place: "so với năm 2022 (xếp thứ 12/17)", "(năm 2022: thứ 12)".
+# The edition before, named without a year (cues.toml, label "year_back"): "năm trước".
+_VI_BACK = "|".join(
+    folded_source(e.pattern) for e in get_vocab().entries
+    if e.kind == "comparison" and e.label == "year_back" and e.lang == "vi"
+)
+# "(năm trước xếp thứ 15)", "so với năm trước (thứ 15)": the place of the edition before.
+BACK_PAREN_PRIOR_RANK_RE = re.compile(
+    rf"(?:\(\s*(?:{_VI_BACK})\s*(?::|,|-|–)?\s*|(?:{_VI_BACK})\s*\(\s*)(?:xep\s+|dung\s+|o\s+)?"
+    r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
+)
+# "(năm trước đạt 85,1 điểm)", "so với năm trước (85,1 điểm)": the score of the edition before.
+BACK_PAREN_PRIOR_RE = re.compile(
+    rf"(?:\(\s*(?:{_VI_BACK})\s*(?::|,|-|–)?\s*(?:dat\s+|la\s+|chi dat\s+)?|(?:{_VI_BACK})\s*\(\s*(?:dat\s+|la\s+)?)"
+    r"(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
+)
 PAREN_PRIOR_RANK_RE = re.compile(
     r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
     r"(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
@@ -481,6 +507,14 @@ EN_RUNNER_UP_RE = re.compile(
         if e.kind == "ordinal" and e.label == "runner_up" and e.lang == "en"
     ) + r")\b(?!s)"
 )
+# "giành ngôi á quân", "Á quân thuộc về X": second place, from the vocabulary's Vietnamese
+# runner-up phrasings (same entries as grounding reads); never "quán quân" (first).
+RUNNER_UP_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(
+        folded_source(e.pattern) for e in get_vocab().entries
+        if e.kind == "ordinal" and e.label == "runner_up" and e.lang == "vi"
+    ) + r")(?![\w])"
+)
 # How an index is built, not a result: "68 points were assessed from reports", "32 điểm được
 # đánh giá qua điều tra xã hội học" (checked after the number and its unit).
 METHOD_AFTER_RE = re.compile(
@@ -544,7 +578,8 @@ HELD_RE = re.compile(
 )
 # "tiếp tục dẫn đầu", "vẫn đứng đầu": first place, held.
 HELD_LEAD_BEFORE_RE = re.compile(
-    r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu)\s*(?:la\s+)?$"
+    # "giữ vững ngôi đầu bảng", "giữ ngôi quán quân": the leader word holds "ngôi" itself
+    r"\b(?:tiep tuc|van|van tiep tuc|giu vung ngoi|tiep tuc giu|giu vung|giu)\s*(?:la\s+)?$"
 )
 # "vị trí số một", "số 1": first place.
 NUMBER_ONE_RE = re.compile(r"\b(?:vi tri|hang|ngoi vi|dung) so (?:mot|1)\b")
@@ -698,7 +733,9 @@ CUED_COMPONENTS[:0] = [
 ]
 _CUED_NAMES = "|".join(f"(?P<c{i}>{p})" for i, (_, p) in enumerate(CUED_COMPONENTS))
 CUED_COMPONENT_RE = re.compile(
-    r"(?P<cue>\b(?:nhom chi so|nhom|chi so thanh phan|chi so) |(?<=gom:) |; )"
+    # "chỉ số hài lòng về X", "mức độ hài lòng đối với X": SIPAS names its aspects so
+    r"(?P<cue>\b(?:nhom chi so|nhom|chi so thanh phan|chi so|(?:(?:chi so|muc do|ty le|su) )?"
+    r"hai long (?:ve|doi voi)) |(?<=gom:) |; )"
     rf"(?:{_CUED_NAMES})(?!\w)"
 )
 # In a list ("gồm: X 15,67 điểm; Y …") the name must be followed by its sub-score.
@@ -762,7 +799,8 @@ _BARE_DEC = r"\d{1,3}[.,]\d{1,4}"
 
 def _bare_list(group: str) -> str:
     return (
-        rf"(?P<{group}>{_BARE_DEC}(?:\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+){_BARE_DEC})+)"
+        # joined by commas, "and" / "và", or semicolons ("lần lượt là 91,2; 90,1; 89,7")
+        rf"(?P<{group}>{_BARE_DEC}(?:\s*(?:[,;]\s*(?:and\s+|va\s+)?|and\s+|va\s+){_BARE_DEC})+)"
         r"(?!\d|[.,]\d)(?!\s*(?:%|percent|per cent|points?|diem|trieu|ty|nghin|million|billion))"
     )
 
@@ -804,7 +842,15 @@ OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\
 
 # The field named after its value: "7.34 for public administrative procedures", "4.83 points
 # for participation at local levels".
-COMPONENT_AFTER_VALUE_RE = re.compile(r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$")
+# Vietnamese: "xếp thứ 3 cả nước về chỉ số thành phần X", "đạt 7,1 điểm ở lĩnh vực X" (no comma
+# between: ", ở lĩnh vực X đạt …" opens a clause of its own).
+COMPONENT_AFTER_VALUE_RE = re.compile(
+    r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$"
+    r"|^\s*(?:diem\s+|%\s*)?(?:(?:ca nuoc|toan quoc)\s+)?(?:ve|o|tai)\s+"
+    r"(?:(?:chi so thanh phan|chi so|linh vuc|noi dung|tieu chi|nhom chi so)\s+)?$"
+    # "xếp thứ 3 lĩnh vực X": the field's lead word alone
+    r"|^\s*(?:chi so thanh phan|linh vuc|noi dung|tieu chi|nhom chi so)\s+$"
+)
 BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
 # An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
 # "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
@@ -1021,6 +1067,11 @@ NATIONAL_SUBJECT_RE = re.compile(
 # a move verb before the values makes them changes, with its sign.
 LIST_JOIN_RE = re.compile(
     r"^\s*(?:%|percent|points?|diem)?\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
+)
+# Values (never units) may also be joined by semicolons: Vietnamese decimals take the comma,
+# so outlets write "lần lượt đạt 91,2; 90,1 và 89,7 điểm".
+VALUE_LIST_JOIN_RE = re.compile(
+    r"^\s*(?:%|percent|points?|diem)?\s*(?:[,;]\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
 )
 EN_LIST_MOVE_BEFORE_RE = re.compile(
     r"\b(?P<dir>fall|fell|drop|dropped|decline|declined|decrease|decreased|rise|rose|increase|"
