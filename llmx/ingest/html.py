@@ -56,6 +56,11 @@ class _TextExtractor(HTMLParser):
         self.saw_h1 = False
         self.row_has_cell = False
         self.pending = 0  # newlines owed before the next text: 1 line break, 2 paragraph
+        # One entry per open <table>: whether one of its cells is open. A table row is one
+        # line of cells, so the paragraphs and line breaks inside a cell (Word's
+        # ``<td><p class=MsoNormal>``, ``<br>`` in a long unit name) become a space.
+        self.tables: list[bool] = []
+        self.space = False  # a space owed before the next text (a break inside a cell)
 
     # -- tags --------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -73,12 +78,21 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "h1":
             self.saw_h1 = True
+        if tag == "table":
+            self.tables.append(False)
         if tag in _CELL:
+            if not self.tables:
+                self.tables.append(False)  # a cell outside any <table>: a table of its own
             if self.row_has_cell and not self.pending:
                 self.parts.append(" | ")
+            self.space = False
             self.row_has_cell = True
-        elif tag == "tr":
+            self.tables[-1] = True
+            return
+        if tag == "tr":
             self.row_has_cell = False
+            if self.tables:
+                self.tables[-1] = False
         self._break(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -94,10 +108,16 @@ class _TextExtractor(HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
+        if tag in _CELL and self.tables:
+            self.tables[-1] = False
+        elif tag == "table" and self.tables:
+            self.tables.pop()
         self._break(tag)
 
     def _break(self, tag: str) -> None:
-        if tag in _PARAGRAPH:
+        if self.tables and self.tables[-1] and (tag in _PARAGRAPH or tag in _LINE):
+            self.space = True  # within a cell: the row stays one line
+        elif tag in _PARAGRAPH:
             self.pending = 2
         elif tag in _LINE:
             self.pending = max(self.pending, 1)
@@ -113,6 +133,10 @@ class _TextExtractor(HTMLParser):
                 if self.parts:
                     self.parts.append("\n" * self.pending)
                 self.pending = 0
+            elif self.space and data.strip() and self.parts:
+                self.parts.append(" ")
+            if data.strip():
+                self.space = False
             self.parts.append(data.replace("\n", " "))
 
 
