@@ -1,0 +1,136 @@
+"""Ranking tables as real Vietnamese portals and news sites mark them up (my own invented
+pages, units and figures): a header row of ``<td><strong>`` cells, a two-row ``<thead>``
+with ``colspan``/``rowspan``, a caption row spanning the table, cells holding ``<p>``,
+``<br>``, ``<span style>`` and ``&nbsp;``, Word-exported tables, places in words, English
+tables. Each page goes through the loader and the rules extractor as a file would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llmx.ingest.html import html_to_text
+from llmx.ingest.loader import load_document
+from llmx.ingest.sources import expand_paths
+from llmx.rules.extractor import RulesExtractor
+
+
+def _results(tmp_path: Path, body: str) -> list[tuple[str, int, float | None, int | None]]:
+    page = tmp_path / "trang.html"
+    page.write_text(f"<html><head><title>Tin tức</title></head><body>{body}</body></html>")
+    doc = load_document(expand_paths([str(page)])[0])
+    recs = RulesExtractor().extract(doc).extraction.index_results
+    return sorted((r.entity, r.year, r.score, r.rank) for r in recs if r.confidence >= 0.7)
+
+
+def test_cell_paragraphs_and_breaks_keep_a_row_on_one_line() -> None:
+    html = (
+        "<table><tr><td><p>STT</p></td><td><p><b>Đơn vị</b></p></td></tr>"
+        "<tr><td><p>1</p></td><td><p><span style='x'>Sở Giáo dục<br>và Đào tạo</span></p>"
+        "<p>(khối sở)</p></td></tr></table><p>Sau bảng.</p>"
+    )
+    assert html_to_text(html) == (
+        "STT | Đơn vị\n1 | Sở Giáo dục và Đào tạo (khối sở)\n\nSau bảng."
+    )
+
+
+def test_a_nested_table_in_a_cell_keeps_its_own_rows() -> None:
+    html = "<table><tr><td>A</td><td><table><tr><td>x</td></tr><tr><td>y</td></tr></table></td></tr></table>"
+    assert html_to_text(html).split("\n\n")[0].startswith("A")
+    assert "x\ny" in html_to_text(html)
+
+
+def test_header_in_strong_cells_and_scores_with_their_unit(tmp_path: Path) -> None:
+    body = (
+        "<div class='content'><h1>Công bố Chỉ số CCHC năm 2024</h1>"
+        "<p>Kết quả Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành như sau:</p>"
+        "<table border='1'><tbody>"
+        "<tr><td><strong>STT</strong></td><td><strong>Đơn vị</strong></td>"
+        "<td><strong>Điểm đạt được</strong></td><td><strong>Xếp hạng</strong></td></tr>"
+        "<tr><td><p>1</p></td><td><p><span style='font-size:12pt'>Sở Tư pháp</span></p></td>"
+        "<td><p>91,25&nbsp;điểm</p></td><td>01</td></tr>"
+        "<tr><td><p>2</p></td><td><p>Sở Nội vụ</p></td><td><p>89,70&nbsp;điểm</p></td>"
+        "<td>02</td></tr></tbody></table></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Nội vụ", 2024, 89.7, 2), ("Sở Tư pháp", 2024, 91.25, 1),
+    ]  # fmt: skip
+
+
+def test_two_row_thead_with_colspan_and_rowspan(tmp_path: Path) -> None:
+    body = (
+        "<article><h1>Kết quả Chỉ số CCHC năm 2023 của các huyện</h1>"
+        "<p>Kết quả Chỉ số cải cách hành chính năm 2023 của các huyện như sau:</p>"
+        "<table><thead><tr><th rowspan='2'>STT</th><th rowspan='2'>Đơn vị</th>"
+        "<th colspan='2'>Năm 2023</th></tr><tr><th>Điểm</th><th>Xếp hạng</th></tr></thead>"
+        "<tbody><tr><td>1</td><td>Huyện Đông Sơn</td><td>86,44</td><td>1</td></tr>"
+        "<tr><td>2</td><td>Huyện Tây Hà</td><td>84,10</td><td>2</td></tr></tbody></table>"
+        "</article>"
+    )
+    assert _results(tmp_path, body) == [
+        ("huyện Tây Hà", 2023, 84.1, 2), ("huyện Đông Sơn", 2023, 86.44, 1),
+    ]  # fmt: skip
+
+
+def test_caption_row_inside_a_figure_and_places_in_words(tmp_path: Path) -> None:
+    body = (
+        "<div class='detail'><h1>Công bố Chỉ số CCHC năm 2022</h1>"
+        "<p>UBND tỉnh công bố Chỉ số CCHC năm 2022 của các sở, ngành.</p>"
+        "<figure class='table'><table>"
+        "<tr><td colspan='4'><b>BẢNG XẾP HẠNG CHỈ SỐ CCHC NĂM 2022 CÁC SỞ, NGÀNH</b></td></tr>"
+        "<tr><td><b>STT</b></td><td><b>Tên đơn vị</b></td><td><b>Tổng điểm</b></td>"
+        "<td><b>Xếp thứ</b></td></tr>"
+        "<tr><td>1</td><td>Sở Y tế</td><td>90,02</td><td>Nhất</td></tr>"
+        "<tr><td>2</td><td>Sở Xây dựng</td><td>88,54</td><td>Nhì</td></tr>"
+        "<tr><td>3</td><td>Sở Công Thương</td><td>85,31</td><td>Thứ ba</td></tr>"
+        "</table></figure></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Công Thương", 2022, 85.31, 3), ("Sở Xây dựng", 2022, 88.54, 2),
+        ("Sở Y tế", 2022, 90.02, 1),
+    ]  # fmt: skip
+
+
+def test_word_exported_table(tmp_path: Path) -> None:
+    def cell(text: str, bold: bool = False) -> str:
+        inner = f"<b><span style='font-size:13.0pt'>{text}</span></b>" if bold else f"<span>{text}</span>"
+        return f"<td width=40><p class=MsoNormal align=center>{inner}</p></td>"
+
+    def row(cells: list[str], bold: bool = False) -> str:
+        return "<tr>" + "".join(cell(c, bold) for c in cells) + "</tr>"
+
+    body = (
+        "<div><h1>Kết quả Chỉ số CCHC năm 2021 của các sở, ban, ngành</h1>"
+        "<p class=MsoNormal>Kết quả Chỉ số CCHC năm 2021 của các sở, ban, ngành như sau:</p>"
+        "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>"
+        + row(["STT", "Cơ quan, đơn vị", "Điểm số", "Thứ hạng"], bold=True)
+        + row(["1", "Sở Giáo dục<br>và Đào tạo", "92,10", "1"])
+        + row(["2", "Sở Kế hoạch và Đầu tư", "90,55", "2"])
+        + "</table></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Giáo dục và Đào tạo", 2021, 92.1, 1), ("Sở Kế hoạch và Đầu tư", 2021, 90.55, 2),
+    ]  # fmt: skip
+
+
+def test_english_table_with_bold_header_cells(tmp_path: Path) -> None:
+    body = (
+        "<div class='article'><h1>Provincial Competitiveness Index 2023 rankings</h1>"
+        "<p>The PCI 2023 results for the top provinces are as follows:</p>"
+        "<table><tr><td><strong>Rank</strong></td><td><strong>Province</strong></td>"
+        "<td><strong>PCI score</strong></td></tr>"
+        "<tr><td>1st</td><td>Hoa Lam</td><td>72.45</td></tr>"
+        "<tr><td>Second</td><td>Dong Son</td><td>71.10</td></tr></table></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Dong Son", 2023, 71.1, 2), ("Hoa Lam", 2023, 72.45, 1),
+    ]  # fmt: skip
+
+
+def test_a_table_of_unclear_columns_gives_no_sure_records(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Chỉ số CCHC năm 2024</h1><p>Kết quả Chỉ số CCHC năm 2024 như sau:</p>"
+        "<table><tr><td><b>STT</b></td><td><b>Đơn vị</b></td><td><b>Ghi chú</b></td></tr>"
+        "<tr><td><p>1</p></td><td><p>Sở Tư pháp</p></td><td><p>Nhất</p></td></tr>"
+        "<tr><td><p>2</p></td><td><p>Sở Nội vụ</p></td><td><p>Nhì</p></td></tr></table></div>"
+    )
+    assert _results(tmp_path, body) == []
