@@ -134,3 +134,37 @@ def test_a_table_of_unclear_columns_gives_no_sure_records(tmp_path: Path) -> Non
         "<tr><td><p>2</p></td><td><p>Sở Nội vụ</p></td><td><p>Nhì</p></td></tr></table></div>"
     )
     assert _results(tmp_path, body) == []
+
+
+def test_thead_of_two_years_over_wider_rows(tmp_path: Path) -> None:
+    body = (
+        "<div class='news'><h1>Kết quả Chỉ số CCHC năm 2023 của các tỉnh</h1>"
+        "<p>Bộ Nội vụ công bố Chỉ số CCHC năm 2023 của các tỉnh, thành phố.</p>"
+        "<table><thead><tr><th rowspan='2'>TT</th><th rowspan='2'>Tỉnh</th>"
+        "<th colspan='2'>Năm 2023</th><th colspan='2'>Năm 2022</th></tr>"
+        "<tr><th>Điểm</th><th>Thứ hạng</th><th>Điểm</th><th>Thứ hạng</th></tr></thead><tbody>"
+        "<tr><td>1</td><td>Quảng Ninh</td><td>91,21</td><td>1</td><td>90,10</td><td>2</td></tr>"
+        "<tr><td>2</td><td>Hải Phòng</td><td>90,30</td><td>2</td><td>91,00</td><td>1</td></tr>"
+        "</tbody></table></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Hải Phòng", 2022, 91.0, 1), ("Hải Phòng", 2023, 90.3, 2),
+        ("Quảng Ninh", 2022, 90.1, 2), ("Quảng Ninh", 2023, 91.21, 1),
+    ]  # fmt: skip
+
+
+def test_header_cell_broken_over_lines_and_rank_with_total(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Chỉ số CCHC năm 2023 của các tỉnh dẫn đầu</h1>"
+        "<p>Bộ Nội vụ công bố Chỉ số CCHC năm 2023 của các tỉnh, thành phố.</p>"
+        "<table><tr><td>STT</td><td>Tỉnh, thành phố</td><td>Điểm<br>năm 2023</td>"
+        "<td>Hạng</td></tr><tr><td>1</td><td>Quảng Ninh</td><td>91,21</td><td>1/63</td></tr>"
+        "<tr><td>2</td><td>Hải Phòng</td><td>90,30</td><td>2/63</td></tr></table></div>"
+    )
+    page = tmp_path / "p.html"
+    page.write_text(body)
+    doc = load_document(expand_paths([str(page)])[0])
+    recs = RulesExtractor().extract(doc).extraction.index_results
+    assert sorted((r.entity, r.score, r.rank, r.rank_total) for r in recs) == [
+        ("Hải Phòng", 90.3, 2, 63), ("Quảng Ninh", 91.21, 1, 63),
+    ]  # fmt: skip

@@ -120,7 +120,8 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
     """Tables written in the text as lines of cells: runs of such lines (rule lines such as
     "---|---" skipped), the first of a run its header, each later line of the header's cell
     count a row. A run whose second line is wider than its first has a two-level header
-    (``merge_levels``) when the lines after it are as wide as the second or wider. The
+    (``merge_levels``) when the lines after it are as wide as the second or wider; so has
+    one whose second line is as wide as its first and whose rows are wider. The
     paragraph right above is the caption. Cell spans are the text's own, so a row's
     evidence is its line."""
     out: list[TableLayout] = []
@@ -138,8 +139,11 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
             header: tuple[str, ...] | None = tuple(c.strip() for c in head)
             body = i + 1
             second = cells_of(run[i + 1])
-            if len(second) != width and body + 1 < len(run):
-                wide = len(cells_of(run[body + 1]))
+            wide = len(cells_of(run[body + 1])) if body + 1 < len(run) else width
+            # A second line as wide as the first is a lower level too when the rows are
+            # wider still: "TT | Tỉnh | Năm 2023 | Năm 2022" over "Điểm | Hạng | Điểm | Hạng"
+            # (a page's <thead> of rowspan and colspan cells) over rows of six cells.
+            if body + 1 < len(run) and (len(second) != width or wide > width):
                 header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
             rows = []
