@@ -168,3 +168,36 @@ def test_header_cell_broken_over_lines_and_rank_with_total(tmp_path: Path) -> No
     assert sorted((r.entity, r.score, r.rank, r.rank_total) for r in recs) == [
         ("Hải Phòng", 90.3, 2, 63), ("Quảng Ninh", 91.21, 1, 63),
     ]  # fmt: skip
+
+
+def test_ordered_list_items_get_the_numbers_a_browser_shows() -> None:
+    html = "<p>Đầu</p><ol start='4'><li>Một</li><li><b>Hai</b></li></ol><ul><li>Ba</li></ul>"
+    assert html_to_text(html) == "Đầu\n\n4. Một\n5. Hai\n\nBa"
+
+
+def test_ranking_as_an_ordered_list_with_scores(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Tin tức</h1><p>Bảng xếp hạng Chỉ số CCHC năm 2023 các tỉnh dẫn đầu:</p>"
+        "<ol><li>Quảng Ninh – 91,21 điểm</li><li>Hải Phòng – 90,30 điểm</li></ol></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Hải Phòng", 2023, 90.3, 2), ("Quảng Ninh", 2023, 91.21, 1),
+    ]  # fmt: skip
+
+
+def test_ranking_as_numbered_paragraphs_with_scores(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Tin tức</h1><p>Xếp hạng Chỉ số CCHC năm 2024 các sở dẫn đầu:</p>"
+        "<p>1. Sở Tư pháp – 91,25 điểm</p><p>2. Sở Nội vụ: 89,70</p></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Nội vụ", 2024, 89.7, 2), ("Sở Tư pháp", 2024, 91.25, 1),
+    ]  # fmt: skip
+
+
+def test_a_list_line_saying_more_than_a_score_keeps_it_unread(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Tin tức</h1><p>Xếp hạng Chỉ số CCHC năm 2024 các sở dẫn đầu:</p>"
+        "<p>1. Sở Tư pháp – tăng 3 bậc so với năm 2023</p><p>2. Sở Nội vụ – 89,70 điểm</p></div>"
+    )
+    assert _results(tmp_path, body) == [("Sở Nội vụ", 2024, 89.7, 2)]

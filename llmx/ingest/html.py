@@ -61,6 +61,11 @@ class _TextExtractor(HTMLParser):
         # ``<td><p class=MsoNormal>``, ``<br>`` in a long unit name) become a space.
         self.tables: list[bool] = []
         self.space = False  # a space owed before the next text (a break inside a cell)
+        # One entry per open list: the last number an <ol> gave, None for a <ul>. A browser
+        # writes an ordered list's numbers, and a ranking written as <ol><li> is read by
+        # them ("1. Sở Tư pháp – 91,25 điểm"), so the text has them too.
+        self.lists: list[int | None] = []
+        self.number = ""
 
     # -- tags --------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -78,6 +83,13 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "h1":
             self.saw_h1 = True
+        if tag in ("ol", "ul"):
+            start = dict(attrs).get("start") if tag == "ol" else None
+            first = int(start) if start and start.strip().isdigit() else 1
+            self.lists.append(first - 1 if tag == "ol" else None)
+        elif tag == "li" and self.lists and self.lists[-1] is not None:
+            self.lists[-1] += 1
+            self.number = f"{self.lists[-1]}. "  # written before the item's first text
         if tag == "table":
             self.tables.append(False)
         if tag in _CELL:
@@ -108,6 +120,8 @@ class _TextExtractor(HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
+        if tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
         if tag in _CELL and self.tables:
             self.tables[-1] = False
         elif tag == "table" and self.tables:
@@ -137,6 +151,8 @@ class _TextExtractor(HTMLParser):
                 self.parts.append(" ")
             if data.strip():
                 self.space = False
+                if self.number:
+                    data, self.number = self.number + data.lstrip(), ""
             self.parts.append(data.replace("\n", " "))
 
 
