@@ -34,7 +34,8 @@ def test_cell_paragraphs_and_breaks_keep_a_row_on_one_line() -> None:
 
 
 def test_a_nested_table_in_a_cell_keeps_its_own_rows() -> None:
-    html = "<table><tr><td>A</td><td><table><tr><td>x</td></tr><tr><td>y</td></tr></table></td></tr></table>"
+    inner = "<table><tr><td>x</td></tr><tr><td>y</td></tr></table>"
+    html = f"<table><tr><td>A</td><td>{inner}</td></tr></table>"
     assert html_to_text(html).split("\n\n")[0].startswith("A")
     assert "x\ny" in html_to_text(html)
 
@@ -92,7 +93,8 @@ def test_caption_row_inside_a_figure_and_places_in_words(tmp_path: Path) -> None
 
 def test_word_exported_table(tmp_path: Path) -> None:
     def cell(text: str, bold: bool = False) -> str:
-        inner = f"<b><span style='font-size:13.0pt'>{text}</span></b>" if bold else f"<span>{text}</span>"
+        span = f"<span style='font-size:13.0pt'>{text}</span>" if bold else f"<span>{text}</span>"
+        inner = f"<b>{span}</b>" if bold else span
         return f"<td width=40><p class=MsoNormal align=center>{inner}</p></td>"
 
     def row(cells: list[str], bold: bool = False) -> str:

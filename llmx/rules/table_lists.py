@@ -11,6 +11,7 @@ from llmx.core.document import Document
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
+from llmx.rules.table_cells import score_cell
 from llmx.rules.table_context import (
     CONTEXT_CHARS,
     ROW_CONFIDENCE,
@@ -23,7 +24,6 @@ from llmx.rules.table_context import (
     unit_of,
     year_above,
 )
-from llmx.rules.table_cells import score_cell
 from llmx.rules.table_text import caption_above
 
 # -- numbered ranking lists ------------------------------------------------------------------
@@ -116,15 +116,15 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
         items = []
         for m in run:
             name_span = (m.start(2), m.end(2))
-            score: tuple[float | None, str | None] = (None, None)
+            scored: tuple[float | None, str | None] = (None, None)
             with_score = _WITH_SCORE.fullmatch(m.group(2))
             if with_score is not None:
-                score = score_cell(with_score.group(2))
+                scored = score_cell(with_score.group(2))
                 name_span = (m.start(2), m.start(2) + with_score.end(1))
             found = find_entities(text, *name_span)
             whole = bool(found) and found[0].start == name_span[0] and found[0].end == name_span[1]
             name, level, province = unit_of(text, name_span)
-            items.append((m, name, level, province, whole, score))
+            items.append((m, name, level, province, whole, scored))
         levels = Counter(level for _, _, level, _, _, _ in items if level is not None)
         usual = min(levels, key=lambda lv: (-levels[lv], lv)) if levels else "other"
         province_of_doc = province_above(text, 0, heading[0])
