@@ -203,3 +203,16 @@ def test_a_list_line_saying_more_than_a_score_keeps_it_unread(tmp_path: Path) ->
         "<p>1. Sở Tư pháp – tăng 3 bậc so với năm 2023</p><p>2. Sở Nội vụ – 89,70 điểm</p></div>"
     )
     assert _results(tmp_path, body) == [("Sở Nội vụ", 2024, 89.7, 2)]
+
+
+def test_a_layout_table_cell_keeps_its_paragraphs() -> None:
+    article = "<p>" + "Chỉ số CCHC của tỉnh năm nay tăng so với năm trước. " * 10 + "</p>"
+    rows = "<tr><td>STT</td><td><p>Đơn vị</p></td></tr><tr><td>1</td><td>Sở A</td></tr>"
+    inner = f"<table>{rows}</table>"
+    html = (
+        f"<table><tr><td>Menu</td><td><h1>Tiêu đề</h1>{article}<p>Hai.</p></td></tr></table>"
+        f"<table><tr><td><h2>Bài khác</h2><p>Ngắn.</p>{inner}<p>Sau.</p></td></tr></table>"
+    )
+    text = html_to_text(html)
+    assert "\n\nTiêu đề\n\nChỉ số" in text and "trước.\n\nHai." in text  # a long cell
+    assert "Ngắn.\n\nSTT | Đơn vị\n1 | Sở A\n\nSau." in text  # a cell holding a table
