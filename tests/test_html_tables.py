@@ -216,3 +216,15 @@ def test_a_layout_table_cell_keeps_its_paragraphs() -> None:
     text = html_to_text(html)
     assert "\n\nTiêu đề\n\nChỉ số" in text and "trước.\n\nHai." in text  # a long cell
     assert "Ngắn.\n\nSTT | Đơn vị\n1 | Sở A\n\nSau." in text  # a cell holding a table
+
+
+def test_a_unit_of_measure_column_is_no_second_unit_column(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Kết quả Chỉ số CCHC năm 2023 của các sở tỉnh Hưng Yên</h1><table>"
+        "<tr><th>STT</th><th>Đơn vị</th><th>Đơn vị tính</th><th>Điểm</th><th>Xếp hạng</th></tr>"
+        "<tr><td>1</td><td>Sở Nội vụ</td><td>điểm</td><td>90,10</td><td>1</td></tr>"
+        "<tr><td>2</td><td>Sở Tư pháp</td><td>điểm</td><td>89,00</td><td>2</td></tr></table></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Nội vụ", 2023, 90.1, 1), ("Sở Tư pháp", 2023, 89.0, 2),
+    ]  # fmt: skip
