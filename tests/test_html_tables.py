@@ -12,6 +12,7 @@ from llmx.ingest.html import html_to_text
 from llmx.ingest.loader import load_document
 from llmx.ingest.sources import expand_paths
 from llmx.rules.extractor import RulesExtractor
+from llmx.rules.table_text import text_tables
 
 
 def _results(tmp_path: Path, body: str) -> list[tuple[str, int, float | None, int | None]]:
@@ -228,3 +229,34 @@ def test_a_unit_of_measure_column_is_no_second_unit_column(tmp_path: Path) -> No
     assert _results(tmp_path, body) == [
         ("Sở Nội vụ", 2023, 90.1, 1), ("Sở Tư pháp", 2023, 89.0, 2),
     ]  # fmt: skip
+
+
+def test_group_title_rows_keep_the_groups_under_one_header(tmp_path: Path) -> None:
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    body = (
+        "<div><h1>Kết quả Chỉ số CCHC năm 2023 tỉnh Hưng Yên</h1>"
+        "<p>Kết quả Chỉ số CCHC năm 2023 của các sở và các huyện như sau:</p><table>"
+        + row("<b>STT</b>", "<b>Đơn vị</b>", "<b>Điểm</b>", "<b>Xếp hạng</b>")
+        + "<tr><td colspan=4><b>I. Khối sở, ban, ngành</b></td></tr>"
+        + row("1", "Sở Nội vụ", "90,10", "1")
+        + "<tr><td colspan=4><b>II. Khối huyện, thành phố</b></td></tr>"
+        + row("1", "Huyện Văn Lâm", "88,10", "1")
+        + row("2", "Huyện Mỹ Hào", "87,00", "2")
+        + "</table><p>Ghi chú: số liệu tổng hợp.</p></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Nội vụ", 2023, 90.1, 1), ("huyện Mỹ Hào", 2023, 87.0, 2),
+        ("huyện Văn Lâm", 2023, 88.1, 1),
+    ]  # fmt: skip
+
+
+def test_a_short_line_between_tables_is_no_group_row() -> None:
+    text = (
+        "Chỉ số CCHC năm 2023 của các sở\nĐơn vị | Điểm\nSở Nội vụ | 90,10\n"
+        "Bảng 2: Chỉ số CCHC năm 2023 của các huyện\nĐơn vị | Điểm\nHuyện Văn Lâm | 88,10\n"
+    )
+    tables = text_tables(text)
+    assert [t.header for t in tables] == [("Đơn vị", "Điểm"), ("Đơn vị", "Điểm")]
+    assert all(len(t.rows) == 1 for t in tables)
