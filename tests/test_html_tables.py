@@ -260,3 +260,13 @@ def test_a_short_line_between_tables_is_no_group_row() -> None:
     tables = text_tables(text)
     assert [t.header for t in tables] == [("Đơn vị", "Điểm"), ("Đơn vị", "Điểm")]
     assert all(len(t.rows) == 1 for t in tables)
+
+
+def test_rank_cells_written_with_their_words() -> None:
+    from llmx.rules.table_cells import rank_cell
+
+    cells = ["Xếp thứ 5", "xếp hạng 12", "Hạng 3", "thứ 5/63", "Thứ Nhất", "Nhì", "05", "2nd"]
+    assert [rank_cell(c) for c in cells] == [
+        (5, None), (12, None), (3, None), (5, 63), (1, None), (2, None), (5, None), (2, None),
+    ]  # fmt: skip
+    assert rank_cell("Xếp loại") == (None, None) and rank_cell("Tốt") == (None, None)

@@ -44,8 +44,12 @@ def cell_text(text: str, cell: tuple[int, int]) -> str:
 _SCORE_UNIT = re.compile(r"\s*(?:điểm|diem|points?|pts\.?)$", re.IGNORECASE)
 
 
-# A place written with its word ("thứ 5", "hạng 12") or as an English ordinal ("5th").
-_RANK_WORDS = re.compile(r"^(?:thứ|thu|hạng|hang|no\.?)\s*|(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+# A place written with its word ("thứ 5", "xếp thứ 5", "hạng 12") or as an English ordinal
+# ("5th").
+_RANK_WORDS = re.compile(
+    r"^(?:(?:xếp|xep)\s+)?(?:thứ|thu|hạng|hang)\s*|^no\.?\s*|(?<=\d)(?:st|nd|rd|th)$",
+    re.IGNORECASE,
+)
 
 
 def score_cell(raw: str) -> tuple[float | None, str | None]:
