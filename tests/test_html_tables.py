@@ -270,3 +270,23 @@ def test_rank_cells_written_with_their_words() -> None:
         (5, None), (12, None), (3, None), (5, 63), (1, None), (2, None), (5, None), (2, None),
     ]  # fmt: skip
     assert rank_cell("Xếp loại") == (None, None) and rank_cell("Tốt") == (None, None)
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_article_but_not_the_controls() -> None:
+    html = (
+        "<html><body><form id='aspnetForm' method='post'><input type=hidden value='x'>"
+        "<div class='content'><h1>Chỉ số CCHC năm 2023</h1><p>Tỉnh đạt 88,54 điểm.</p></div>"
+        "<select><option>Chọn năm</option></select><button>Gửi</button></form></body></html>"
+    )
+    assert html_to_text(html) == "Chỉ số CCHC năm 2023\n\nTỉnh đạt 88,54 điểm."
+
+
+def test_an_articles_own_header_is_kept_and_the_pages_is_not() -> None:
+    html = (
+        "<html><body><header><div>Báo Tin Tức</div></header><main><article><header>"
+        "<h1>Tiêu đề bài</h1><p>Chỉ số CCHC năm 2023 tỉnh đạt 88,54 điểm.</p></header>"
+        "<p>Thân bài.</p></article></main><footer>Bản quyền</footer></body></html>"
+    )
+    assert html_to_text(html) == (
+        "Tiêu đề bài\n\nChỉ số CCHC năm 2023 tỉnh đạt 88,54 điểm.\n\nThân bài."
+    )

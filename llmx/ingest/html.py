@@ -1,7 +1,7 @@
 """HTML to plain text with the standard library's ``html.parser``.
 
-Page furniture (scripts, styles, navigation, headers, footers, forms, ...) is dropped with
-everything inside it; block elements become line breaks; entities are unescaped; spaces are
+Page furniture (scripts, styles, navigation, the page's header and footer, form controls,
+...) is dropped with everything inside it; block elements become line breaks; entities are unescaped; spaces are
 collapsed within a line and at most one blank line separates paragraphs. A table row is one
 line, its cells joined by `` | `` (paragraphs and breaks inside a cell become spaces unless
 the cell is page layout); an ordered list's items carry their numbers.
@@ -23,11 +23,14 @@ __all__ = ["html_to_text", "looks_like_html"]
 
 _SKIP = frozenset(
     {
-        "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+        "script", "style", "noscript", "nav", "header", "footer", "aside",
         "iframe", "svg", "button", "template", "select", "textarea", "head", "object",
         "canvas", "map", "dialog", "menu",
     }
 )  # fmt: skip
+# A <form> is not skipped: ASP.NET portals wrap the whole page in one; its controls are.
+# An article's own <header> (its title, date and lead) is the article's, not page furniture.
+_ARTICLE = frozenset({"article", "main"})
 # Blocks that end a paragraph (blank line after) and blocks that only end a line.
 _PARAGRAPH = frozenset(
     {
@@ -86,6 +89,7 @@ class _TextExtractor(HTMLParser):
         # them ("1. Sở Tư pháp – 91,25 điểm"), so the text has them too.
         self.lists: list[int | None] = []
         self.number = ""
+        self.articles = 0  # open <article>/<main> elements
 
     # -- tags --------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -98,9 +102,14 @@ class _TextExtractor(HTMLParser):
             if tag in _SKIP and tag not in _VOID:
                 self.skip.append(tag)
             return
+        if tag == "header" and self.articles:
+            self._break("section")
+            return
         if tag in _SKIP:
             self.skip.append(tag)
             return
+        if tag in _ARTICLE:
+            self.articles += 1
         if tag == "h1":
             self.saw_h1 = True
         if tag in ("ol", "ul"):
@@ -141,6 +150,11 @@ class _TextExtractor(HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
+        if tag == "header" and self.articles:
+            self._break("section")
+            return
+        if tag in _ARTICLE and self.articles:
+            self.articles -= 1
         if tag in ("ol", "ul") and self.lists:
             self.lists.pop()
         if tag in _CELL or tag == "tr":
