@@ -290,3 +290,15 @@ def test_an_articles_own_header_is_kept_and_the_pages_is_not() -> None:
     assert html_to_text(html) == (
         "Tiêu đề bài\n\nChỉ số CCHC năm 2023 tỉnh đạt 88,54 điểm.\n\nThân bài."
     )
+
+
+def test_invisible_characters_do_not_part_a_cell_from_its_number(tmp_path: Path) -> None:
+    body = (
+        "<div><h1>Kết quả Chỉ số CCHC năm 2023 của các sở tỉnh Hưng Yên</h1><table>"
+        "<tr><th>STT</th><th>Đơn vị</th><th>Điểm</th><th>Xếp hạng</th></tr>"
+        "<tr><td>1</td><td>Sở Nội vụ&#8203;</td><td>90,10\u200b</td><td>1&#xFEFF;</td></tr>"
+        "<tr><td>2</td><td>Sở Tư pháp</td><td>89,00</td><td>&#8288;2</td></tr></table></div>"
+    )
+    assert _results(tmp_path, body) == [
+        ("Sở Nội vụ", 2023, 90.1, 1), ("Sở Tư pháp", 2023, 89.0, 2),
+    ]  # fmt: skip

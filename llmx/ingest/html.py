@@ -1,8 +1,9 @@
 """HTML to plain text with the standard library's ``html.parser``.
 
 Page furniture (scripts, styles, navigation, the page's header and footer, form controls,
-...) is dropped with everything inside it; block elements become line breaks; entities are unescaped; spaces are
-collapsed within a line and at most one blank line separates paragraphs. A table row is one
+...) is dropped with everything inside it; block elements become line breaks; entities are
+unescaped; invisible characters are dropped; spaces are collapsed within a line and at most
+one blank line separates paragraphs. A table row is one
 line, its cells joined by `` | `` (paragraphs and breaks inside a cell become spaces unless
 the cell is page layout); an ordered list's items carry their numbers.
 
@@ -64,6 +65,9 @@ class _Cell:
         return self.nested or len(text) > _CELL_CHARS
 
 
+# Invisible characters editors leave in a page's text (zero-width space, word joiner, byte
+# order mark, soft hyphen): they would part "1\u200b" from the number it is.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[^\S\n]+")  # any whitespace but a newline (NBSP included)
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -223,10 +227,10 @@ def html_to_text(html: str) -> str:
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    raw = "".join(parser.parts)
+    raw = _INVISIBLE.sub("", "".join(parser.parts))
     lines = [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]
     text = _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
-    title = _SPACES.sub(" ", "".join(parser.title)).strip()
+    title = _SPACES.sub(" ", _INVISIBLE.sub("", "".join(parser.title))).strip()
     if title and not parser.saw_h1 and title not in text:
         text = f"{title}\n\n{text}" if text else title
     return text
