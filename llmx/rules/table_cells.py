@@ -8,7 +8,9 @@ import re
 from typing import Any
 
 from llmx.core.numbers import parse_vn_number
+from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
+from llmx.rules.lexicon import EN_ORDINALS, VI_ORDINALS
 
 RANK_WITH_TOTAL = re.compile(r"(\d{1,3})\s*/\s*(\d{1,3})")
 
@@ -42,8 +44,12 @@ def cell_text(text: str, cell: tuple[int, int]) -> str:
 _SCORE_UNIT = re.compile(r"\s*(?:điểm|diem|points?|pts\.?)$", re.IGNORECASE)
 
 
-# A place written with its word ("thứ 5", "hạng 12") or as an English ordinal ("5th").
-_RANK_WORDS = re.compile(r"^(?:thứ|thu|hạng|hang|no\.?)\s*|(?<=\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+# A place written with its word ("thứ 5", "xếp thứ 5", "hạng 12") or as an English ordinal
+# ("5th").
+_RANK_WORDS = re.compile(
+    r"^(?:(?:xếp|xep)\s+)?(?:thứ|thu|hạng|hang)\s*|^no\.?\s*|(?<=\d)(?:st|nd|rd|th)$",
+    re.IGNORECASE,
+)
 
 
 def score_cell(raw: str) -> tuple[float | None, str | None]:
@@ -55,8 +61,13 @@ def score_cell(raw: str) -> tuple[float | None, str | None]:
 
 
 def rank_cell(raw: str) -> tuple[int | None, int | None]:
-    """A rank cell's place and, when written "5/63", the total ("thứ 5", "5th" too)."""
+    """A rank cell's place and, when written "5/63", the total ("thứ 5", "5th" too); a place
+    in words ("Nhất", "Nhì", "Thứ ba", "First": ordinal.toml) in a column already known to
+    hold places."""
     raw = _RANK_WORDS.sub("", raw).strip()
+    word = fold(raw).lower()
+    if word in VI_ORDINALS or word in EN_ORDINALS:
+        return VI_ORDINALS.get(word) or EN_ORDINALS[word], None
     if RANK_CELL.fullmatch(raw):
         return (int(raw), None) if int(raw) > 0 else (None, None)
     m = RANK_WITH_TOTAL.fullmatch(raw)

@@ -11,6 +11,7 @@ from llmx.core.document import Document
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
+from llmx.rules.table_cells import score_cell
 from llmx.rules.table_context import (
     CONTEXT_CHARS,
     ROW_CONFIDENCE,
@@ -43,6 +44,13 @@ LIST_CONFIDENCE = ROW_CONFIDENCE  # each line names its place and its unit, noth
 
 
 _ITEM_WITH_MORE = 0.6  # a line that holds more than its unit: what else it says is not read
+
+
+# "Sở Tư pháp – 91,25 điểm", "Quảng Ninh: 72,45": the unit, a dash or colon, and its score
+# alone after it (the unit of points written or not) give the item its score too.
+_WITH_SCORE = re.compile(
+    r"(\S.*?)[ \t]*[–—:-][ \t]*(\d{1,3}[.,]\d+[ \t]*(?:điểm|points?)?)[ \t]*$", re.IGNORECASE
+)
 
 
 def _list_runs(text: str, item: re.Pattern[str] = _LIST_ITEM) -> list[list[re.Match[str]]]:
@@ -108,20 +116,25 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
         items = []
         for m in run:
             name_span = (m.start(2), m.end(2))
+            scored: tuple[float | None, str | None] = (None, None)
+            with_score = _WITH_SCORE.fullmatch(m.group(2))
+            if with_score is not None:
+                scored = score_cell(with_score.group(2))
+                name_span = (m.start(2), m.start(2) + with_score.end(1))
             found = find_entities(text, *name_span)
             whole = bool(found) and found[0].start == name_span[0] and found[0].end == name_span[1]
             name, level, province = unit_of(text, name_span)
-            items.append((m, name, level, province, whole))
-        levels = Counter(level for _, _, level, _, _ in items if level is not None)
+            items.append((m, name, level, province, whole, scored))
+        levels = Counter(level for _, _, level, _, _, _ in items if level is not None)
         usual = min(levels, key=lambda lv: (-levels[lv], lv)) if levels else "other"
         province_of_doc = province_above(text, 0, heading[0])
         found_recs: list[Candidate] = []
-        for m, name, level, province, whole in items:
+        for m, name, level, province, whole, (score, score_unit) in items:
             level = level or usual
             line = (m.start(), m.end())
             found_recs.append(("index_results", {
                 "entity": name, "entity_level": level, "index": index, "component": None,
-                "year": year, "score": None, "score_unit": None, "rank": int(m.group(1)),
+                "year": year, "score": score, "score_unit": score_unit, "rank": int(m.group(1)),
                 "rank_total": None, "rank_change": None, "score_change": None,
                 "scope": scope_of(level, province or province_of_doc), "is_target": False,
                 "confidence": LIST_CONFIDENCE if whole and own else _ITEM_WITH_MORE,

@@ -10,6 +10,9 @@ cell) comes as two lines: the HTML writer drops ``colspan``, so the upper line h
 cells than the rows, the cells that span both lines (``rowspan``: "STT", "Tỉnh") missing
 from the lower one. ``merge_levels`` gives each column its upper and lower cell, joined by
 ``LEVEL`` ("2023 › Điểm"), which ``llmx.rules.tables`` reads as the two parts of one header.
+
+A group's title row (one cell spanning the table: "I. Khối sở, ban, ngành") comes as a line
+of no cells between rows; it does not end the table (``_group_line``).
 """
 
 from __future__ import annotations
@@ -120,7 +123,8 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
     """Tables written in the text as lines of cells: runs of such lines (rule lines such as
     "---|---" skipped), the first of a run its header, each later line of the header's cell
     count a row. A run whose second line is wider than its first has a two-level header
-    (``merge_levels``) when the lines after it are as wide as the second or wider. The
+    (``merge_levels``) when the lines after it are as wide as the second or wider; so has
+    one whose second line is as wide as its first and whose rows are wider. The
     paragraph right above is the caption. Cell spans are the text's own, so a row's
     evidence is its line."""
     out: list[TableLayout] = []
@@ -138,8 +142,11 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
             header: tuple[str, ...] | None = tuple(c.strip() for c in head)
             body = i + 1
             second = cells_of(run[i + 1])
-            if len(second) != width and body + 1 < len(run):
-                wide = len(cells_of(run[body + 1]))
+            wide = len(cells_of(run[body + 1])) if body + 1 < len(run) else width
+            # A second line as wide as the first is a lower level too when the rows are
+            # wider still: "TT | Tỉnh | Năm 2023 | Năm 2022" over "Điểm | Hạng | Điểm | Hạng"
+            # (a page's <thead> of rowspan and colspan cells) over rows of six cells.
+            if body + 1 < len(run) and (len(second) != width or wide > width):
                 header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
             rows = []
@@ -162,18 +169,36 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
         out.extend(tables)
         run.clear()
 
+    lines = text.split("\n")
     pos = 0
-    for line in text.split("\n"):
+    for k, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         if run and "|" in line and _RULE_LINE.fullmatch(line):
             continue
         if not _is_row(line):
+            if run and _group_line(line, cells_of(run[-1]), lines[k + 1 : k + 2]):
+                continue
             close()
             continue
         run.append((start, end))
     close()
     return tuple(out)
+
+
+_GROUP_CHARS = 80  # a group's title row ("I. Khối sở, ban, ngành") is short
+_FIGURE_CELL = re.compile(r"\s*\d{1,3}(?:[.,]\d+)?\s*%?\s*")
+
+
+def _group_line(line: str, above: list[str], below: list[str]) -> bool:
+    """Whether ``line``, inside a run of rows, is a group's title row of the same table (one
+    cell spanning the table: "I. Khối sở, ban, ngành", "Khối huyện, thị xã"): short, and the
+    next line a row of figures as wide as the line above it. Rows of the groups then stay one
+    table under the header."""
+    if not line.strip() or len(line) > _GROUP_CHARS or not below or not _is_row(below[0]):
+        return False
+    cells = _SEPARATOR.split(below[0].strip())
+    return len(cells) == len(above) and any(_FIGURE_CELL.fullmatch(c) for c in cells)
 
 
 _STACKED_CELL = 40  # a header cell stacked on its own line is a short one
