@@ -190,18 +190,31 @@ def test_ranking_as_an_ordered_list_with_scores(tmp_path: Path) -> None:
 
 def test_ranking_as_numbered_paragraphs_with_scores(tmp_path: Path) -> None:
     body = (
-        "<div><h1>Tin tức</h1><p>Xếp hạng Chỉ số CCHC năm 2024 các sở dẫn đầu:</p>"
-        "<p>1. Sở Tư pháp – 91,25 điểm</p><p>2. Sở Nội vụ: 89,70</p></div>"
+        "<div><h1>Tin tức</h1><p>Xếp hạng Chỉ số CCHC năm 2024 các sở của tỉnh Hòa Bình "
+        "dẫn đầu:</p><p>1. Sở Tư pháp – 91,25 điểm</p><p>2. Sở Nội vụ: 89,70</p></div>"
     )
     assert _results(tmp_path, body) == [
         ("Sở Nội vụ", 2024, 89.7, 2), ("Sở Tư pháp", 2024, 91.25, 1),
     ]  # fmt: skip
 
 
+def test_departments_listed_with_no_province_named_stay_below_the_cut_off(
+    tmp_path: Path,
+) -> None:
+    # whose departments these are is only a guess (the province named last above, if any)
+    body = (
+        "<div><h1>Tin tức</h1><p>Tỉnh Sơn La tổng kết năm.</p><p>Tin khác.</p>"
+        "<p>Xếp hạng Chỉ số CCHC năm 2024 các sở dẫn đầu:</p>"
+        "<p>1. Sở Tư pháp – 91,25 điểm</p><p>2. Sở Nội vụ: 89,70</p></div>"
+    )
+    assert _results(tmp_path, body) == []
+
+
 def test_a_list_line_saying_more_than_a_score_keeps_it_unread(tmp_path: Path) -> None:
     body = (
-        "<div><h1>Tin tức</h1><p>Xếp hạng Chỉ số CCHC năm 2024 các sở dẫn đầu:</p>"
-        "<p>1. Sở Tư pháp – tăng 3 bậc so với năm 2023</p><p>2. Sở Nội vụ – 89,70 điểm</p></div>"
+        "<div><h1>Tin tức</h1><p>Xếp hạng Chỉ số CCHC năm 2024 các sở của tỉnh Hòa Bình "
+        "dẫn đầu:</p><p>1. Sở Tư pháp – tăng 3 bậc so với năm 2023</p>"
+        "<p>2. Sở Nội vụ – 89,70 điểm</p></div>"
     )
     assert _results(tmp_path, body) == [("Sở Nội vụ", 2024, 89.7, 2)]
 

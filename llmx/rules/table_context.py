@@ -107,8 +107,13 @@ def unit_of(text: str, cell: tuple[int, int]) -> tuple[str, str | None, str | No
     return raw, None, None
 
 
+def below_province(level: str | None) -> bool:
+    """Whether a unit of ``level`` is ranked inside a province (its scope names one)."""
+    return level in _SUB_PROVINCE
+
+
 def scope_of(level: str, province: str | None) -> str:
-    if level in _SUB_PROVINCE and province:
+    if below_province(level) and province:
         return f"province:{province}"
     return "national"
 

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from llmx.core.document import Document
+from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
@@ -16,6 +17,7 @@ from llmx.rules.table_context import (
     CONTEXT_CHARS,
     ROW_CONFIDENCE,
     Candidate,
+    below_province,
     index_above,
     line_span,
     province_above,
@@ -128,16 +130,21 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
         levels = Counter(level for _, _, level, _, _, _ in items if level is not None)
         usual = min(levels, key=lambda lv: (-levels[lv], lv)) if levels else "other"
         province_of_doc = province_above(text, 0, heading[0])
+        # Departments or districts whose province neither their line nor the heading names
+        # take the one named last above, which may belong to another list: their scope is a
+        # guess, so they stay below the cut-off.
+        heading_names_province = bool(get_gazetteer().find(text[heading[0] : heading[1]]))
         found_recs: list[Candidate] = []
         for m, name, level, province, whole, (score, score_unit) in items:
             level = level or usual
+            scope_named = bool(province) or heading_names_province or not below_province(level)
             line = (m.start(), m.end())
             found_recs.append(("index_results", {
                 "entity": name, "entity_level": level, "index": index, "component": None,
                 "year": year, "score": score, "score_unit": score_unit, "rank": int(m.group(1)),
                 "rank_total": None, "rank_change": None, "score_change": None,
                 "scope": scope_of(level, province or province_of_doc), "is_target": False,
-                "confidence": LIST_CONFIDENCE if whole and own else _ITEM_WITH_MORE,
+                "confidence": LIST_CONFIDENCE if whole and own and scope_named else _ITEM_WITH_MORE,
                 "evidence": {"quote": text[line[0] : line[1]], "start": line[0], "end": line[1]},
                 "field_evidence": {"year": year_evidence},
             }))  # fmt: skip
