@@ -11,6 +11,8 @@ from dataclasses import dataclass
 # a sentence because a name (capitalised) follows them; handled by the _ABBREV check.
 _END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(A-ZÀ-Ỹ0-9Đ])|\n+")
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|tp|TX|TT|Q|P|H|X|ThS|TS|PGS|GS|Th|Mr|Ms|Dr|St)\.)$")
+# "No." before a number is "number" ("came in at No. 20"); elsewhere it may end a sentence.
+_NUMBER_ABBREV = re.compile(r"\bNos?\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +47,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Spa
     end = len(text) if end is None else end
     cur = start
     for m in _END.finditer(text, start, end):
-        if "\n" not in m.group(0) and _ABBREV.search(text, max(cur, m.start() - 5), m.start()):
+        if "\n" not in m.group(0) and (
+            _ABBREV.search(text, max(cur, m.start() - 5), m.start())
+            or (
+                _NUMBER_ABBREV.search(text, max(cur, m.start() - 5), m.start())
+                and text[m.end() : m.end() + 1].isdigit()
+            )
+        ):
             continue
         s, e = _trim(text, cur, m.start())
         if e > s:
