@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from llmx.core.gazetteer import get_gazetteer
+from llmx.core.periods import PERIOD_YEAR_RE
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.names import Mention, NameIndex, is_bloc, key, token_spans, tokens
@@ -365,16 +366,10 @@ def _years(t: _Text) -> tuple[int | None, int | None]:
             year_from = year_from or y
         elif year is None:
             year = y
-    if year is None and (p := _PERIOD_YEAR.search(s)):
+    if year is None and (p := PERIOD_YEAR_RE.search(s)):
         # "quý I/2023", "tháng 10/2020": the period sets the year (eval/CONVENTIONS.md)
         year = int(p.group(1))
     return year, year_from
-
-
-# A period shorter than a year, written with its year: "quý I/2023", "tháng 8/2021", "Q1/2024".
-_PERIOD_YEAR = re.compile(
-    r"\b(?:quy\s+(?:[ivx]{1,3}|[1-4])|thang\s+\d{1,2}|q[1-4])\s*/\s*((?:19|20)\d\d)\b"
-)
 
 
 def _rank(s: str, raw: str) -> int | None:

@@ -322,11 +322,6 @@ SURVEY_RE = re.compile(r"\b(?:khao sat|lay y kien|phieu|survey(?:ed)?|respondent
 # Units of a count that are amounts (time, money), not things counted: their name stays the
 # noun phrase; other counts are named "số …" as an analyst titles a column of counts.
 AMOUNT_UNITS_RE = re.compile(r"^(?:ngay lam viec|ngay|gio|phut|trieu dong|ty dong)$")
-# A period shorter than a year ("tháng 4/2025", "quý II/2024", "tháng 10-2020") sets a
-# metric's year.
-PERIOD_YEAR_RE = re.compile(
-    r"\b(?:thang|quy)\s+(?:\d{1,2}|[ivx]+)(?:\s*(?:dau\s+)?nam)?\s*[/-]\s*((?:19|20)\d\d)\b"
-)
 # What a bare rate's following phrase must open on to name a share ("38% là dịch vụ công …",
 # "100% các xã được phủ sóng").
 RATE_OBJECT_RE = re.compile(

@@ -9,6 +9,7 @@ from typing import Any
 
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import parse_vn_number
+from llmx.core.periods import PERIOD_YEAR_RE  # a period shorter than a year dates a figure
 from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
@@ -532,7 +533,7 @@ def lead_period_year(head: str) -> int | None:
     """The year of the period an article reports on, read from its folded headline and lead
     (the first few hundred characters): the year of its otherwise undated figures."""
     headline = head.split("\n", 1)[0]
-    m = lx.PERIOD_YEAR_RE.search(headline)
+    m = PERIOD_YEAR_RE.search(headline)
     if m is None:
         # "Chỉ số CCHC năm 2022: …" over the dateline "Tháng 4/2023": the headline names the
         # year reported on, the dateline when it was published
@@ -541,7 +542,7 @@ def lead_period_year(head: str) -> int | None:
             return int(said.pop())
     m = (
         m
-        or lx.PERIOD_YEAR_RE.search(head)
+        or PERIOD_YEAR_RE.search(head)
         or lx.DATELINE_YEAR_RE.search(head)
         or _EN_MONTH_YEAR_RE.search(head)  # "In June 2022, the province moved up …"
     )
@@ -572,7 +573,7 @@ def find_metrics(
     if as_of:
         years = [*years, (as_of.start(1), int(as_of.group(1)))]
     # "tháng 4/2025" is a year the year finder does not read as one
-    periods = [(p.start(1), int(p.group(1))) for p in lx.PERIOD_YEAR_RE.finditer(f)]
+    periods = [(p.start(1), int(p.group(1))) for p in PERIOD_YEAR_RE.finditer(f)]
     # "… Services (SIPAS) 2017", "Chỉ số CCHC 2022": an edition's year after the index's name
     editions = (
         [(e.start(1), int(e.group(1))) for e in _INDEX_YEAR_RE.finditer(f)]
