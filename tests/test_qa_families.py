@@ -5,22 +5,16 @@ contradicts; an initiative asked at commune level; renamed provinces; English na
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.qa_asking import grounded_answer
+from support.qa_asking import grounded_answer, store_fixture
 from support.qa_families import TEXTS, build_store
 
 from llmx.qa.answer import Answer
 from llmx.store import Store
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    s = build_store(Path(tmp_path_factory.mktemp("fam")) / "fam.db")
-    yield s
-    s.close()
+store = store_fixture(build_store, "fam")
 
 
 def ask(store: Store, question: str) -> Answer:

@@ -4,22 +4,14 @@ years is not given when one year's sources disagree. Vietnamese, unaccented and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from support.qa_asking import grounded_answer, primary
+from support.qa_asking import grounded_answer, primary, store_fixture
 from support.qa_units import TEXTS, build_store
 
 from llmx.qa.answer import Answer
 from llmx.store import Store
 
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    s = build_store(Path(tmp_path_factory.mktemp("units")) / "units.db")
-    yield s
-    s.close()
+store = store_fixture(build_store, "units")
 
 
 def ask(store: Store, question: str) -> Answer:

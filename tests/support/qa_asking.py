@@ -1,15 +1,30 @@
-"""Asking a QA test corpus's store: every answer's citations and passages are checked against
-the corpus text they quote (an answer that cites text its documents do not hold fails the
-test that asked it), and the records an answer rests on."""
+"""A QA test corpus's store, and asking it: every answer's citations and passages are
+checked against the corpus text they quote (an answer that cites text its documents do not
+hold fails the test that asked it), and the records an answer rests on."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from llmx.qa.answer import Answer
 from llmx.qa.engine import answer_question
 from llmx.store import Store
+
+
+def store_fixture(build: Callable[[Path], Store], name: str) -> Any:
+    """A module-scoped ``store`` fixture: the corpus ``build`` saves into a fresh store."""
+
+    @pytest.fixture(scope="module")
+    def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+        s = build(Path(tmp_path_factory.mktemp(name)) / f"{name}.db")
+        yield s
+        s.close()
+
+    return store
 
 
 def grounded_answer(store: Store, question: str, texts: Mapping[str, str]) -> Answer:
