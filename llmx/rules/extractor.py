@@ -183,6 +183,23 @@ def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool
     )
 
 
+def _percent_after_name(f: str, value: Any, ents: list[EntityMention], index: str | None) -> bool:
+    """A bare percentage right after a unit's name ("Phú Yên đạt 84,02%", "Nam Định
+    (89,71%)"), in a sentence carrying an index scored in percent: that unit's score, when
+    nothing after the value says what it is a share of ("84,02% hồ sơ …")."""
+    if value.kind != "score" or index not in lx.PERCENT_SCORED:
+        return False
+    if not lx.SCORE_AFTER_NAME_END_RE.match(f, value.end):
+        return False
+    if not any(
+        e.end <= value.start and lx.SCORE_AFTER_NAME_GAP_RE.fullmatch(f, e.end, value.start)
+        for e in ents
+    ):
+        return False
+    value.data["bare_percent"] = True  # confidence: read by its place alone
+    return True
+
+
 @functools.lru_cache(maxsize=1)
 def _region_sizes() -> dict[str, int]:
     """How many provinces each socio-economic region holds (the gazetteer's)."""
@@ -603,6 +620,7 @@ class RulesExtractor(Backend):
                 or _clause_of(f, v.start) in ranked
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
+                or _percent_after_name(f, v, ents, borrowed)
                 or (
                     v.kind == "score"
                     and lx.EN_ITS_SCORE_BEFORE_RE.search(f, max(0, v.start - 50), v.start)

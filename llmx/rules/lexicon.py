@@ -762,6 +762,21 @@ SHARE_AFTER_RE = re.compile(
     r"thu tuc|dich vu|firms|businesses|enterprises)\b"
 )
 
+# Indices whose reporting writes the score as a percentage (the vocabulary's ``score_unit``).
+PERCENT_SCORED = frozenset(
+    c.label for c in get_vocab().concepts_of("index") if c.score_unit == "percent"
+)
+# "Phú Yên đạt 84,02%", "Nam Định (89,71%)", "Bạc Liêu: 79,02%", "Yên Bái với 86,6%": what
+# may stand between a unit's name and its bare percentage score (folded text)...
+SCORE_AFTER_NAME_GAP_RE = re.compile(
+    r"\s*(?:\(\s*|:\s*|(?:dat duoc|dat muc|dat|voi|la|co ket qua|co diem)\s+)"
+)
+# ... and what may follow it: the end of the clause, a place or a move, a comparison.
+SCORE_AFTER_NAME_END_RE = re.compile(
+    r"\s*(?:%|diem)?\s*(?:$|[),;.]|va\b|con\b|xep\b|dung\b|tang\b|giam\b|cao hon\b|"
+    r"thap hon\b|so voi\b)"
+)
+
 # Ordinal lists paired with their subjects by "lần lượt" / "respectively":
 # "các vị trí thứ 5, 6 và 7 lần lượt thuộc về A, B và C", "A và B lần lượt xếp thứ 2 và thứ 3",
 # "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".

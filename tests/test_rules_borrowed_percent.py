@@ -1,0 +1,91 @@
+"""Percent scores of an index named in the sentence before (issue 10).
+
+Reporting on the PAR Index and SIPAS names the index once ("Kết quả Chỉ số CCHC năm 2023 …")
+and then lists units with their percentages: "Quảng Ninh đạt 91,18%", "Hải Phòng (90,62%)",
+"Bắc Ninh: 89,96%". A percentage in a sentence that names no index is usually a metric
+("giảm 50% thời gian"), so the rule is narrow: the value stands right after a unit's name
+(with at most "đạt", "với", "là", a colon or a bracket between), nothing after it says what it
+is a share of, and the borrowed index is one scored in percent. Every sentence here was
+invented for this test; the expected records follow eval/CONVENTIONS.md (order words with no
+number give no rank; a group of leaders is not a rank)."""
+
+from __future__ import annotations
+
+import pytest
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+# (entity, index, year, score, rank)
+Fact = tuple[str, str, int | None, float | None, int | None]
+
+
+def facts(text: str) -> set[Fact]:
+    out = RulesExtractor().extract(make_doc(text))
+    got = set()
+    for r in out.extraction.index_results:
+        assert text[r.evidence.start : r.evidence.end] == r.evidence.quote
+        got.add((r.entity, r.index, r.year, r.score, r.rank))
+    return got
+
+
+PAR = "PAR_INDEX"
+LEAD_PAR = "Bộ Nội vụ vừa công bố Chỉ số CCHC năm 2024 của các tỉnh, thành phố.\n\n"
+LEAD_SIPAS = "Kết quả Chỉ số SIPAS năm 2021 được công bố sáng nay.\n\n"
+
+FOUND: dict[str, set[Fact]] = {
+    LEAD_PAR + "Nhóm dẫn đầu gồm Tuyên Quang (90,44%), Nam Định (89,71%) và Hậu Giang (88,9%).": {
+        ("Tuyên Quang", PAR, 2024, 90.44, None),
+        ("Nam Định", PAR, 2024, 89.71, None),
+        ("Hậu Giang", PAR, 2024, 88.9, None),
+    },
+    LEAD_PAR + "Phú Yên đạt 84,02%, còn Kon Tum đạt 80,5%.": {
+        ("Phú Yên", PAR, 2024, 84.02, None),
+        ("Kon Tum", PAR, 2024, 80.5, None),
+    },
+    LEAD_PAR + "Xếp sau là Ninh Bình với 87,15% và Yên Bái với 86,6%.": {
+        ("Ninh Bình", PAR, 2024, 87.15, None),
+        ("Yên Bái", PAR, 2024, 86.6, None),
+    },
+    LEAD_PAR + "Các tỉnh có kết quả thấp nhất: Sóc Trăng: 78,31%; Bạc Liêu: 79,02%.": {
+        ("Sóc Trăng", PAR, 2024, 78.31, None),
+        ("Bạc Liêu", PAR, 2024, 79.02, None),
+    },
+    LEAD_SIPAS + "Năm nay Điện Biên đạt 86,37%, cao hơn mức chung của cả nước.": {
+        ("Điện Biên", "SIPAS", 2021, 86.37, None),
+    },
+    # unaccented, as some pages and forums write it
+    "Chi so CCHC nam 2024 cua cac tinh vua duoc cong bo.\n\nTra Vinh dat 85,76%.": {
+        ("Trà Vinh", PAR, 2024, 85.76, None),
+    },
+}
+
+NOTHING: list[str] = [
+    # the percentage is a share of something the sentence names
+    LEAD_PAR + "Phú Yên đạt 84,02% hồ sơ giải quyết trước hạn.",
+    LEAD_PAR + "Kon Tum giảm 50% thời gian giải quyết thủ tục.",
+    LEAD_PAR + "Tỷ lệ hồ sơ trực tuyến của Yên Bái đạt 65,4%.",
+    LEAD_PAR + "Ninh Bình có 45% dịch vụ công trực tuyến toàn trình.",
+    LEAD_PAR + "Tại Sóc Trăng, 95% người dân hài lòng.",
+    LEAD_PAR + "Phú Yên đạt 84,02% kế hoạch giải ngân vốn đầu tư công.",
+    # an index scored in points: a bare percentage after its name is not its score
+    "Chỉ số PCI năm 2024 vừa được công bố.\n\nPhú Yên đạt 64,2%.",
+]
+
+
+@pytest.mark.parametrize("text", list(FOUND))
+def test_percent_after_a_name_is_the_borrowed_index_score(text: str) -> None:
+    assert facts(text) == FOUND[text]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_shares_and_points_indices_give_no_score(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_a_borrowed_percent_score_stays_below_the_confidence_cut_off() -> None:
+    # The index is carried, not named: the record is kept, but not as a confident one.
+    text = LEAD_PAR + "Phú Yên đạt 84,02%, còn Kon Tum đạt 80,5%."
+    out = RulesExtractor().extract(make_doc(text))
+    assert out.extraction.index_results
+    assert all((r.confidence or 0) < 0.7 for r in out.extraction.index_results)
