@@ -89,3 +89,26 @@ def test_a_borrowed_percent_score_stays_below_the_confidence_cut_off() -> None:
     out = RulesExtractor().extract(make_doc(text))
     assert out.extraction.index_results
     assert all((r.confidence or 0) < 0.7 for r in out.extraction.index_results)
+
+
+# A leader word after a list of names: the group leads; none of them is first on that word.
+GROUP_LEADS: dict[str, set[Fact]] = {
+    "Chỉ số CCHC năm 2024, Phú Yên (90,1 điểm), Kon Tum (89,5 điểm) dẫn đầu.": {
+        ("Phú Yên", PAR, 2024, 90.1, None),
+        ("Kon Tum", PAR, 2024, 89.5, None),
+    },
+    "Theo Chỉ số PAPI 2024, Ninh Bình, Yên Bái và Sóc Trăng cùng dẫn đầu.": set(),
+    # one unit leads, another is passed: the leader is first
+    "Chỉ số CCHC năm 2024, Phú Yên vượt Kon Tum, dẫn đầu cả nước.": {
+        ("Phú Yên", PAR, 2024, None, 1),
+    },
+    "Chỉ số CCHC năm 2024, Phú Yên dẫn đầu với 90,1 điểm, Kon Tum xếp thứ hai.": {
+        ("Phú Yên", PAR, 2024, 90.1, 1),
+        ("Kon Tum", PAR, 2024, None, 2),
+    },
+}
+
+
+@pytest.mark.parametrize("text", list(GROUP_LEADS))
+def test_a_leader_word_after_a_list_of_names_is_no_first_place(text: str) -> None:
+    assert facts(text) == GROUP_LEADS[text]

@@ -31,6 +31,7 @@ from llmx.rules.index_results import (
     Draft,
     assemble,
     component_indices,
+    drop_group_leads,
     respective_values,
     respectively,
     scan_scopes,
@@ -607,6 +608,7 @@ class RulesExtractor(Backend):
                 return []
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
+        values = drop_group_leads(f, values, ents)
         values = respective_values(f, subjects, values)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no

@@ -474,6 +474,31 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
     return ev
 
 
+# Between two names of a list ("A (90,1 điểm), B và C"), and between its last name and a
+# leader word that the whole list shares ("… cùng dẫn đầu", "… đồng dẫn đầu").
+_LIST_JOIN_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|va\b|and\b)\s*")
+_LIST_TO_LEADER_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:(?:cung|deu|dong|tiep tuc|van|jointly|all)\s+)*"
+)
+
+
+def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention]) -> list[Event]:
+    """Leader words ("dẫn đầu", "led") that follow a list of two or more names joined by
+    commas or "và": the group leads, so the word gives none of them first place."""
+    spans = sorted((e.start, e.end) for e in entities)
+
+    def listed_before(pos: int) -> bool:
+        last = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][1] <= pos), None)
+        if last is None or not _LIST_TO_LEADER_RE.fullmatch(f, spans[last][1], pos):
+            return False
+        prev = last - 1
+        return prev >= 0 and bool(_LIST_JOIN_RE.fullmatch(f, spans[prev][1], spans[last][0]))
+
+    return [
+        v for v in values if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
+    ]
+
+
 # "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, by the
 # sentence's first score, for a list of names with their scores in parentheses.
 # A whole number counts only from 10 ("(1) market entry" numbers a list).
