@@ -495,7 +495,9 @@ def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention])
         return prev >= 0 and bool(_LIST_JOIN_RE.fullmatch(f, spans[prev][1], spans[last][0]))
 
     return [
-        v for v in values if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
+        v
+        for v in values
+        if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
     ]
 
 
