@@ -112,3 +112,58 @@ GROUP_LEADS: dict[str, set[Fact]] = {
 @pytest.mark.parametrize("text", list(GROUP_LEADS))
 def test_a_leader_word_after_a_list_of_names_is_no_first_place(text: str) -> None:
     assert facts(text) == GROUP_LEADS[text]
+
+
+LEAD_EN = "PAR Index 2022 released\n\nThe ministry on Monday released the 2022 PAR Index.\n\n"
+
+ENGLISH: dict[str, set[Fact]] = {
+    LEAD_EN + "The lowest scorers were Gia Lai (77.4 percent), Ha Nam (78.02 percent) and "
+    "Kien Giang (78.5 percent).": {
+        ("Gia Lai", PAR, 2022, 77.4, None),
+        ("Hà Nam", PAR, 2022, 78.02, None),
+        ("Kiên Giang", PAR, 2022, 78.5, None),
+    },
+    LEAD_EN + "Tay Ninh scored 83.07 percent.": {("Tây Ninh", PAR, 2022, 83.07, None)},
+}
+NOTHING_EN: list[str] = [
+    LEAD_EN + "Gia Lai cut 30 percent of its procedures.",
+    LEAD_EN + "In Ha Nam (78 percent of firms) businesses were satisfied.",
+]
+
+# A place two units share: both hold it, with the score the sentence gives.
+SHARED: dict[str, set[Fact]] = {
+    "Chỉ số CCHC năm 2022, Gia Lai và Hà Nam cùng đứng thứ 12 với 84,3%.": {
+        ("Gia Lai", PAR, 2022, 84.3, 12),
+        ("Hà Nam", PAR, 2022, 84.3, 12),
+    },
+    "Chỉ số CCHC năm 2022, Gia Lai và Hà Nam đồng hạng 12.": {
+        ("Gia Lai", PAR, 2022, None, 12),
+        ("Hà Nam", PAR, 2022, None, 12),
+    },
+    "In the 2022 PAR Index, Tay Ninh and Kien Giang tied for ninth place with 85.1 percent.": {
+        ("Tây Ninh", PAR, 2022, 85.1, 9),
+        ("Kiên Giang", PAR, 2022, 85.1, 9),
+    },
+}
+NOT_SHARED: dict[str, set[Fact]] = {
+    # "và" joins two clauses, each with its own place
+    "Chỉ số CCHC năm 2022, Gia Lai đứng thứ 12 và Hà Nam đứng thứ 13.": {
+        ("Gia Lai", PAR, 2022, None, 12),
+        ("Hà Nam", PAR, 2022, None, 13),
+    },
+}
+
+
+@pytest.mark.parametrize("text", list(ENGLISH))
+def test_english_percent_after_a_name(text: str) -> None:
+    assert facts(text) == ENGLISH[text]
+
+
+@pytest.mark.parametrize("text", NOTHING_EN)
+def test_english_shares_give_no_score(text: str) -> None:
+    assert facts(text) == set()
+
+
+@pytest.mark.parametrize("text", list(SHARED) + list(NOT_SHARED))
+def test_a_shared_place_goes_to_every_unit_that_shares_it(text: str) -> None:
+    assert facts(text) == {**SHARED, **NOT_SHARED}[text]

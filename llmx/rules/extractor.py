@@ -38,6 +38,7 @@ from llmx.rules.index_results import (
     scan_subjects,
     scan_values,
     share_component_values,
+    shared_places,
     stated_total,
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
@@ -642,6 +643,7 @@ class RulesExtractor(Backend):
         subjects, values = share_component_values(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
+        drafts += shared_places(f, drafts, ents)
         for d in drafts:
             if d.bloc:
                 _release(mask, values, d)  # "khối bộ đạt bình quân 0,45": the bloc's metric

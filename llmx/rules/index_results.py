@@ -8,7 +8,7 @@ a value repeats (a national rank followed by a regional one makes two records).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from llmx.core.numbers import parse_vn_number, says_held
 from llmx.core.textnorm import fold
@@ -499,6 +499,34 @@ def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention])
         for v in values
         if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
     ]
+
+
+# Right after the last name of a list, a word saying the place that follows is shared:
+# "A và B cùng đứng thứ 12", "A và B đồng hạng 12", "A and B tied for ninth".
+_SHARED_PLACE_RE = re.compile(r"\s*(?:cung|dong|deu|both|jointly|tied|tying|shared|sharing)\b")
+
+
+def shared_places(f: str, drafts: list[Draft], entities: list[EntityMention]) -> list[Draft]:
+    """Copies of a draft for the other names of a list that shares its place ("Gia Lai và
+    Hà Nam cùng đứng thứ 12 với 84,3%"): each named unit holds the place and the score."""
+    spans = sorted(entities, key=lambda e: (e.start, e.end))
+    named = {d.entity.name for d in drafts if d.entity is not None}
+    out: list[Draft] = []
+    for d in drafts:
+        if d.entity is None or d.rank is None or d.first_value_at < d.entity.end:
+            continue
+        if not _SHARED_PLACE_RE.match(f, d.entity.end):
+            continue
+        at = next((i for i, e in enumerate(spans) if e.start == d.entity.start), None)
+        while at is not None and at > 0:
+            prev, nxt = spans[at - 1], spans[at]
+            if not _LIST_JOIN_RE.fullmatch(f, prev.end, nxt.start):
+                break
+            if prev.name not in named:
+                out.append(replace(d, entity=prev, entity_own=True))
+                named.add(prev.name)
+            at -= 1
+    return out
 
 
 # "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, by the

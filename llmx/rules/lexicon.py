@@ -128,7 +128,7 @@ RANK_FROM_TO_RE = re.compile(
 RANK_RE = re.compile(
     # "xếp số 2", "vị trí số 5" (NUMBER_ONE_RE reads "số một" in words too)
     r"(?:(?:xep|dung|vi tri|hang) so(?= \d)|xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
-    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|dong hang|thu|"
     # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
     r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang"
     # "đạt 78,2% (hạng 63/63)", "hạng 30/63": a bare "hạng" is a place in brackets or with
@@ -450,7 +450,7 @@ EN_RANK_RE = re.compile(
     rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
     rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
-    rf"secured|won|grabbed|earned)|,|\(|:"
+    rf"secured|won|grabbed|earned|tied for|tying for|shared|sharing)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
     rf"|^(?=\w+[- ](?:placed?|ranked)\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
@@ -773,7 +773,8 @@ SCORE_AFTER_NAME_GAP_RE = re.compile(
 )
 # ... and what may follow it: the end of the clause, a place or a move, a comparison.
 SCORE_AFTER_NAME_END_RE = re.compile(
-    r"\s*(?:%|diem)?\s*(?:$|[),;.]|va\b|con\b|xep\b|dung\b|tang\b|giam\b|cao hon\b|"
+    r"\s*(?:%|diem|percent\b|points?\b)?\s*(?:$|[),;.]|va\b|and\b|con\b|xep\b|dung\b|tang\b|"
+    r"giam\b|cao hon\b|"
     r"thap hon\b|so voi\b)"
 )
 
