@@ -54,6 +54,14 @@ FOUND: dict[str, set[Fact]] = {
     LEAD_SIPAS + "Năm nay Điện Biên đạt 86,37%, cao hơn mức chung của cả nước.": {
         ("Điện Biên", "SIPAS", 2021, 86.37, None),
     },
+    LEAD_PAR + "Phú Yên đạt 84,02%, đứng đầu; Kon Tum 83,5%, thứ hai.": {
+        ("Phú Yên", PAR, 2024, 84.02, 1),
+        ("Kon Tum", PAR, 2024, 83.5, 2),
+    },
+    LEAD_PAR + "Nhóm cuối: Sóc Trăng 78,31%, Bạc Liêu 79,02%.": {
+        ("Sóc Trăng", PAR, 2024, 78.31, None),
+        ("Bạc Liêu", PAR, 2024, 79.02, None),
+    },
     # unaccented, as some pages and forums write it
     "Chi so CCHC nam 2024 cua cac tinh vua duoc cong bo.\n\nTra Vinh dat 85,76%.": {
         ("Trà Vinh", PAR, 2024, 85.76, None),
@@ -68,6 +76,8 @@ NOTHING: list[str] = [
     LEAD_PAR + "Ninh Bình có 45% dịch vụ công trực tuyến toàn trình.",
     LEAD_PAR + "Tại Sóc Trăng, 95% người dân hài lòng.",
     LEAD_PAR + "Phú Yên đạt 84,02% kế hoạch giải ngân vốn đầu tư công.",
+    LEAD_PAR + "Tại Kon Tum 60% hồ sơ được nộp trực tuyến.",
+    LEAD_PAR + "Năm 2024 Yên Bái 100% xã có bộ phận một cửa.",
     # an index scored in points: a bare percentage after its name is not its score
     "Chỉ số PCI năm 2024 vừa được công bố.\n\nPhú Yên đạt 64,2%.",
 ]

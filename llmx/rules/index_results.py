@@ -369,7 +369,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         t = int(m.group("t") or m.group("t2"))
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
-        word = m.group(1) or m.group(2) or m.group(3)
+        word = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         # "thứ hai là X": the place names its unit after it (a new subject, not the last one's)
         add(m, "rank", {"rank": _ORD[word], "total": None, "change": None,
                         "subject_after": m.group(2) is not None})  # fmt: skip

@@ -143,6 +143,8 @@ RANK_WORD_RE = re.compile(
     # with no verb, known by what follows (a bare "thứ Ba" is also a weekday: "thứ Ba, 5/3")
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:voi \d|ca nuoc\b|toan quoc\b|trong (?:so )?\d)"
     r"|\s*\(\s*\d{1,3}(?:[.,]\d{1,4})?\s*(?:%|diem\b))"
+    # "Kon Tum 83,5%, thứ hai.": a bare place closing the clause of a score
+    rf"|(?<=(?:%|m), )thu\s+{ORD_WORD}(?=\s*(?:[.;)]|$))"
 )
 # Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
 # "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
@@ -769,7 +771,7 @@ PERCENT_SCORED = frozenset(
 # "Phú Yên đạt 84,02%", "Nam Định (89,71%)", "Bạc Liêu: 79,02%", "Yên Bái với 86,6%": what
 # may stand between a unit's name and its bare percentage score (folded text)...
 SCORE_AFTER_NAME_GAP_RE = re.compile(
-    r"\s*(?:\(\s*|:\s*|(?:dat duoc|dat muc|dat|voi|la|co ket qua|co diem)\s+)"
+    r"\s*(?:\(\s*|:\s*|(?:dat duoc|dat muc|dat|voi|la|co ket qua|co diem)\s+)?"
 )
 # ... and what may follow it: the end of the clause, a place or a move, a comparison.
 SCORE_AFTER_NAME_END_RE = re.compile(
