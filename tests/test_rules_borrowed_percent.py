@@ -1,4 +1,5 @@
-"""Percent scores of an index named in the sentence before (issue 10).
+"""Percent scores of an index named in the sentence before, group leads, shared places and
+earlier places told beside a move (issue 10).
 
 Reporting on the PAR Index and SIPAS names the index once ("Kết quả Chỉ số CCHC năm 2023 …")
 and then lists units with their percentages: "Quảng Ninh đạt 91,18%", "Hải Phòng (90,62%)",
@@ -177,3 +178,29 @@ def test_english_shares_give_no_score(text: str) -> None:
 @pytest.mark.parametrize("text", list(SHARED) + list(NOT_SHARED))
 def test_a_shared_place_goes_to_every_unit_that_shares_it(text: str) -> None:
     assert facts(text) == {**SHARED, **NOT_SHARED}[text]
+
+
+# The start of a move told with "a year earlier" / "last year": a record of the year before.
+EARLIER_PLACES: dict[str, set[Fact]] = {
+    "In the 2022 PAR Index, Tay Ninh rose to 21st from 30th a year earlier.": {
+        ("Tây Ninh", PAR, 2022, None, 21),
+        ("Tây Ninh", PAR, 2021, None, 30),
+    },
+    "In the 2022 PAR Index, Tay Ninh placed 21st, up from 30th last year.": {
+        ("Tây Ninh", PAR, 2022, None, 21),
+        ("Tây Ninh", PAR, 2021, None, 30),
+    },
+    "Chỉ số CCHC năm 2022, Hà Nam, năm ngoái xếp thứ 7, nay tụt xuống thứ 10.": {
+        ("Hà Nam", PAR, 2022, None, 10),
+        ("Hà Nam", PAR, 2021, None, 7),
+    },
+    "Chỉ số CCHC năm 2022, Gia Lai năm ngoái xếp thứ 30, nay vươn lên thứ 21.": {
+        ("Gia Lai", PAR, 2022, None, 21),
+        ("Gia Lai", PAR, 2021, None, 30),
+    },
+}
+
+
+@pytest.mark.parametrize("text", list(EARLIER_PLACES))
+def test_the_start_of_a_move_a_year_back_is_its_own_record(text: str) -> None:
+    assert facts(text) == EARLIER_PLACES[text]

@@ -141,10 +141,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
     for m in lx.BACK_PAREN_PRIOR_RANK_RE.finditer(f):
         if _free(mask, m.start(), m.end()):
             _take(mask, m.start(), m.end())
-            total = m.group("t")
+            alt = "" if m.group("r") else "2"
+            total = m.group("t" + alt)
             ev.append(
-                Event(m.start("r"), m.end(), "prior_rank",
-                      {"year": None, "rank": int(m.group("r")),
+                Event(m.start("r" + alt), m.end(), "prior_rank",
+                      {"year": None, "rank": int(m.group("r" + alt)),
                        "total": int(total) if total else None, "back": True})
             )  # fmt: skip
     for m in lx.SCORE_FROM_TO_RE.finditer(f):
@@ -329,7 +330,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ev.append(
                 Event(m.start("a"), m.end(), "prior_rank",
                       {"year": int(m.group("y")) if m.group("y") else None, "rank": a,
-                       "total": int(m.group("t")) if m.group("t") else None, "derive": True})
+                       "total": int(m.group("t")) if m.group("t") else None, "derive": True,
+                       "back": m.group("back") is not None})
             )  # fmt: skip
     for m in lx.MOVE_LIST_RE.finditer(f):
         # "lần lượt tăng 2, 3 và 5 bậc": a list, held whole until `respectively` gives each
@@ -952,13 +954,14 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             if cur.rank is not None and cur.rank_change is None:
                 cur.rank_change = d["rank"] - cur.rank
                 cur.rank_from = d["rank"]
-            if d["year"] is not None:
-                if cur.year is None:
+            if d["year"] is not None or d.get("back"):
+                if cur.year is None and d["year"] is not None:
                     cur.not_year = d["year"]
                 drafts.append(
                     Draft(index=cur.index, component=cur.component, entity=cur.entity,
                           bloc=cur.bloc, year=d["year"], rank=d["rank"], rank_total=d["total"],
-                          scope="prior", first_value_at=ev.start, span_end=ev.end)
+                          scope="prior", first_value_at=ev.start, span_end=ev.end,
+                          year_back=bool(d.get("back")))
                 )  # fmt: skip
         elif k == "prior_rank":
             drafts.append(

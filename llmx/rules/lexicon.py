@@ -250,6 +250,10 @@ _VI_BACK = "|".join(
 BACK_PAREN_PRIOR_RANK_RE = re.compile(
     rf"(?:\(\s*(?:{_VI_BACK})\s*(?::|,|-|–)?\s*|(?:{_VI_BACK})\s*\(\s*)(?:xep\s+|dung\s+|o\s+)?"
     r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
+    # "Hà Nam, năm ngoái xếp thứ 7, nay tụt xuống thứ 10": the place of the edition before,
+    # told in its own clause before the current one ("nay", "năm nay")
+    rf"|(?<![\w])(?:{_VI_BACK})\s*,?\s*(?:xep|dung|o)\s+(?:o\s+)?(?:vi tri\s+)?(?:thu|hang)\s+"
+    r"(?P<r2>\d{1,3})(?:\s*/\s*(?P<t2>\d{1,3}))?(?=\s*,?\s*(?:nay|nam nay|thi nay)\b)"
 )
 # "(năm trước đạt 85,1 điểm)", "so với năm trước (85,1 điểm)": the score of the edition before.
 BACK_PAREN_PRIOR_RE = re.compile(
@@ -894,10 +898,14 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
 # "rose to 13th from 25th in 2022" (no comma) counts as a start only after a move verb too.
+# The words that date an earlier value one edition back (also EN_PRIOR_FROM_RE's).
+_EN_BACK = r"(?:a year (?:earlier|before|ago)|the (?:previous|preceding|prior) year|last year)"
 EN_RANK_FROM_RE = re.compile(
-    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,?)) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    # "rose to 21st from 30th a year earlier": the start told after the end
+    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?<=\dst|\dnd|\drd|\dth)|(?P<comma>,?))"
+    rf" from (?:the\s+)?(?P<a>{_EN_ORD})"
     r"(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
-    r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
+    rf"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)|\s+(?P<back>{_EN_BACK}))?"
 )
 # "moved from 20th in 2020 to 9th in 2021", "rose from fifth to second place": a move with
 # both ends, as RANK_FROM_TO_RE reads "từ thứ 20 lên thứ 9".
@@ -1028,7 +1036,6 @@ EN_PRIOR_SCORE_RE = re.compile(
 )
 # The words that date an earlier value one edition back: "a year earlier", "the previous
 # year", "last year".
-_EN_BACK = r"(?:a year (?:earlier|before|ago)|the (?:previous|preceding|prior) year|last year)"
 _EN_THEN = rf"(?:(?:in|for)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<back>{_EN_BACK}))"
 # An earlier year's score told as the start of a change or the point compared with: "up from
 # 61.2 points in 2022", "compared with 82.1% a year earlier", "against 80.5 percent last year".
