@@ -204,3 +204,30 @@ EARLIER_PLACES: dict[str, set[Fact]] = {
 @pytest.mark.parametrize("text", list(EARLIER_PLACES))
 def test_the_start_of_a_move_a_year_back_is_its_own_record(text: str) -> None:
     assert facts(text) == EARLIER_PLACES[text]
+
+
+MINISTRIES: dict[str, set[Fact]] = {
+    "Chỉ số CCHC năm 2022 của các bộ.\n\nBộ Xây dựng xếp cuối với 78,1%.": {
+        ("Bộ Xây dựng", PAR, 2022, 78.1, None),
+    },
+    "Chỉ số CCHC năm 2022 của các bộ: NHNN đứng thứ hai, Bộ Nội vụ thứ ba.": {
+        ("Ngân hàng Nhà nước Việt Nam", PAR, 2022, None, 2),
+        ("Bộ Nội vụ", PAR, 2022, None, 3),
+    },
+}
+NO_PLACE: list[str] = [
+    # a weekday, not a place
+    "Chỉ số CCHC năm 2022 được công bố, Bộ Nội vụ họp vào thứ ba.",
+    # no unit ranked with a verb before: a bare "thứ ba" proves nothing
+    "Chỉ số CCHC năm 2022, Bộ Nội vụ thứ ba.",
+]
+
+
+@pytest.mark.parametrize("text", list(MINISTRIES))
+def test_ministry_lists(text: str) -> None:
+    assert facts(text) == MINISTRIES[text]
+
+
+@pytest.mark.parametrize("text", NO_PLACE)
+def test_a_bare_ordinal_is_no_place_without_a_ranked_clause_before(text: str) -> None:
+    assert all(rank is None for *_, rank in facts(text))

@@ -185,6 +185,9 @@ def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool
     )
 
 
+_NEXT_CLAUSE_RE = re.compile(r"[,;:]")
+
+
 def _percent_after_name(f: str, value: Any, ents: list[EntityMention], index: str | None) -> bool:
     """A bare percentage right after a unit's name ("Phú Yên đạt 84,02%", "Nam Định
     (89,71%)"), in a sentence carrying an index scored in percent: that unit's score, when
@@ -616,11 +619,20 @@ class RulesExtractor(Backend):
             # index is a metric ("giảm 50% mức phí"), not an index score, unless its clause
             # ranks someone ("Hà Nội xếp thứ 3 với 91,43%").
             ranked = [_clause_of(f, v.start) for v in values if v.kind == "rank"]
+            # "Bộ Xây dựng xếp cuối với 78,1%": a last place with no total gives no rank, but
+            # its clause ranks the unit all the same (its score; a change there is compared
+            # with someone: "thấp hơn 3,98% so với đơn vị xếp cuối bảng").
+            last = [m.end() for m in lx.LAST_PLACE_RE.finditer(f)]
             values = [
                 v
                 for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
                 or _clause_of(f, v.start) in ranked
+                or (
+                    v.kind == "score"
+                    and any(0 <= v.start - e < 80 and not _NEXT_CLAUSE_RE.search(f, e, v.start)
+                            for e in last)
+                )  # fmt: skip
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
                 or _percent_after_name(f, v, ents, borrowed)

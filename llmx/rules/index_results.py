@@ -375,6 +375,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         # "thứ hai là X": the place names its unit after it (a new subject, not the last one's)
         add(m, "rank", {"rank": _ORD[word], "total": None, "change": None,
                         "subject_after": m.group(2) is not None})  # fmt: skip
+    for m in lx.BARE_PLACE_AFTER_NAME_RE.finditer(f):
+        clause_start = max(f.rfind(",", 0, m.start()), f.rfind(";", 0, m.start()))
+        if clause_start < 0 or not lx.RANKED_BEFORE_RE.search(f, 0, clause_start):
+            continue
+        add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
             r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",

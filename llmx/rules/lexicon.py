@@ -146,6 +146,14 @@ RANK_WORD_RE = re.compile(
     # "Kon Tum 83,5%, thứ hai.": a bare place closing the clause of a score
     rf"|(?<=(?:%|m), )thu\s+{ORD_WORD}(?=\s*(?:[.;)]|$))"
 )
+# "NHNN đứng thứ hai, Bộ Nội vụ thứ ba.": a bare place right after a name, closing its
+# clause; read only in a sentence that ranks someone before it with a verb
+# (index_results.scan_values), and never after "vào", "ngày" (a weekday: "vào thứ Ba").
+BARE_PLACE_AFTER_NAME_RE = re.compile(
+    r"(?<=[^\W\d_] )(?<!\bvao )(?<!\bngay )(?<!\bsang )(?<!\bchieu )(?<!\btoi )(?<!\bdem )"
+    rf"thu\s+{ORD_WORD}(?=\s*(?:[.;]|$))"
+)
+RANKED_BEFORE_RE = re.compile(r"\b(?:xep|dung)\s+(?:o\s+)?(?:vi tri\s+)?thu\b")
 # Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
 # "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
 # digit ("top 1", "số 1") are the rank patterns' (NUMBER_ONE_RE, RANK_RE). "cao nhất" (the
