@@ -231,3 +231,11 @@ def test_ministry_lists(text: str) -> None:
 @pytest.mark.parametrize("text", NO_PLACE)
 def test_a_bare_ordinal_is_no_place_without_a_ranked_clause_before(text: str) -> None:
     assert all(rank is None for *_, rank in facts(text))
+
+
+def test_a_region_named_right_after_a_place_is_its_scope() -> None:
+    out = RulesExtractor().extract(
+        make_doc("Chỉ số CCHC năm 2022.\n\nHậu Giang đứng thứ 3 khu vực Tây Nam Bộ với 86,2%.")
+    )
+    got = {(r.entity, r.scope, r.score, r.rank) for r in out.extraction.index_results}
+    assert got == {("Hậu Giang", "region:Đồng bằng sông Cửu Long", 86.2, 3)}

@@ -407,7 +407,9 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     rf"|\b(?:{'|'.join(_ordinal_words('en'))}|\d{{1,2}}(?:st|nd|rd|th)|ranked|place|position|spot)"
     r"\s+in\s+(?:the\s+)?"
     r"|\b(?:among|across)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:provinces|localities)\s+(?:of|in)\s+(?:the\s+)?)?"
-    r"|\b(?:led|topped|headed)\s+(?:the\s+)?)"
+    r"|\b(?:led|topped|headed)\s+(?:the\s+)?"
+    # "đứng thứ 2 khu vực Tây Nam Bộ", "dẫn đầu vùng Tây Nguyên": the region a place is in
+    rf"|\b(?:thu\s+(?:\d{{1,2}}|{ORD_ALTS})|dan dau|dung dau|xep dau)\s+(?=vung|khu vuc|mien))"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
