@@ -239,3 +239,33 @@ def test_a_region_named_right_after_a_place_is_its_scope() -> None:
     )
     got = {(r.entity, r.scope, r.score, r.rank) for r in out.extraction.index_results}
     assert got == {("Hậu Giang", "region:Đồng bằng sông Cửu Long", 86.2, 3)}
+
+
+# (entity, index, component, score)
+def component_scores(text: str) -> set[tuple[str, str, str | None, float | None]]:
+    out = RulesExtractor().extract(make_doc(text))
+    return {(r.entity, r.index, r.component, r.score) for r in out.extraction.index_results}
+
+
+RESPECTIVE_COMPONENTS: dict[str, set[tuple[str, str, str | None, float | None]]] = {
+    "Theo PCI 2023, điểm Gia nhập thị trường và Tiếp cận đất đai của Hà Nam lần lượt là 7,1 "
+    "và 6,2 điểm.": {
+        ("Hà Nam", "PCI", "Gia nhập thị trường", 7.1),
+        ("Hà Nam", "PCI", "Tiếp cận đất đai", 6.2),
+    },
+    "In the PCI 2023, Ha Nam scored 7.1 and 6.2 points for market entry and land access, "
+    "respectively.": {
+        ("Hà Nam", "PCI", "market entry", 7.1),
+        ("Hà Nam", "PCI", "land access", 6.2),
+    },
+    "In the PCI 2023, Ha Nam's scores for market entry and land access were 7.1 and 6.2 "
+    "points respectively.": {
+        ("Hà Nam", "PCI", "market entry", 7.1),
+        ("Hà Nam", "PCI", "land access", 6.2),
+    },
+}
+
+
+@pytest.mark.parametrize("text", list(RESPECTIVE_COMPONENTS))
+def test_respective_values_of_listed_components(text: str) -> None:
+    assert component_scores(text) == RESPECTIVE_COMPONENTS[text]

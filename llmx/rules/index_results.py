@@ -1248,7 +1248,9 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
     ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
     units = _joined(ents, f, last=True)
     if len(units) != len(run):
-        return given
+        # "điểm X và Y của A lần lượt là 7,1 và 6,2", "A scored 7.1 and 6.2 for X and Y,
+        # respectively": the list is of one unit's fields
+        return _respective_fields(f, lo, cue.end(), subjects, values, run, given)
     move = lx.EN_LIST_MOVE_BEFORE_RE.search(f, max(0, run[0].start - 24), run[0].start)
     kept = [v for v in values if v not in run]
     for unit, v in zip(units, run, strict=True):
@@ -1257,6 +1259,31 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
             sign = -1 if move.group("dir") in lx.EN_LIST_DOWN else 1
             kind, data = "score_change", {**data, "value": sign * data["value"]}
         kept.append(Event(unit.end, unit.end, kind, data))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _respective_fields(
+    f: str,
+    lo: int,
+    hi: int,
+    subjects: list[Event],
+    values: list[Event],
+    run: list[Event],
+    given: list[Event],
+) -> list[Event]:
+    """Pair a "respectively" value list with a list of components (before the values, or
+    right after them) of the same length: each value becomes an event right after its
+    component. Lists of other lengths are left as they are (``given``)."""
+    comps = [e for e in subjects if e.kind == "component"]
+    fields = _joined([c for c in comps if lo <= c.start < run[0].start], f, last=True)
+    if len(fields) != len(run):
+        fields = _joined([c for c in comps if run[-1].end <= c.start < hi], f)
+    if len(fields) != len(run) or len(run) < 2 or run[0].kind != "score":
+        return given
+    kept = [v for v in values if v not in run]
+    for field_, v in zip(fields, run, strict=True):
+        kept.append(Event(field_.end, field_.end, v.kind, {**v.data, "named": True}))
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
 
