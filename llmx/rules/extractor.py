@@ -360,11 +360,23 @@ def _metric_subject(
     return subject
 
 
+# "Thanh Hóa: 89,45% (thứ 4)", "- Sở Tư pháp – 91,25 điểm": a line giving a unit's figure
+# after a colon or a dash, as lists (<ul><li> on a page) write them with no final stop.
+_FIGURE_LINE_RE = re.compile(
+    r"^[ \t]*(?:[-•+*–—][ \t]*|\d{1,3}[.)][ \t]+)?[^\W\d][^\n:–—]{0,60}?[ \t]*(?::|[ \t][-–—][ \t])"
+    r"[ \t]*\d{1,3}(?:[.,]\d+)?[ \t]*(?:%|điểm|points?\b|percent\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title. A sentence
-    followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence."""
+    followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence, and lines that
+    each give a unit's figure ("Thanh Hóa: 89,45% (thứ 4)") are a list."""
     stripped = line.rstrip()
     if len(stripped.split()) > 20 or stripped.endswith(_SENTENCE_END):
+        return False
+    if _FIGURE_LINE_RE.search(stripped):
         return False
     return not _TRAILING_NOTE_RE.sub("", stripped).endswith(_SENTENCE_END)
 
