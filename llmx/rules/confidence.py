@@ -53,6 +53,7 @@ class Attachment:
     english: bool = False  # the sentence is English
     target_in_clause: bool = False  # the record's clause plans or forecasts ("phấn đấu", "dự kiến")
     rival_index: bool = False  # the record's clause names another index than the record's
+    bare_percent: bool = False  # a percentage taken as the carried index's score by its place
 
     def features(self) -> list[str]:
         """The names of the PENALTIES this attachment incurs, in table order."""
@@ -73,6 +74,7 @@ class Attachment:
             "english": self.english,
             "target_in_clause": self.target_in_clause,
             "rival_index": self.rival_index,
+            "bare_percent": self.bare_percent,
         }
         return [name for name in PENALTIES if found.get(name, False)]
 
@@ -126,6 +128,10 @@ PENALTIES: dict[str, float] = {
     # The sentence names no index: it was carried from an earlier sentence or the document.
     # [287/328]
     "index_borrowed": 0.15,
+    # A percentage with no unit word and no index in its sentence, read as the carried
+    # index's score only because it stands right after a unit's name ("Phú Yên đạt 84%"):
+    # kept, but never above the cut-off on that reading alone. [new; invented tests only]
+    "bare_percent": 0.35,
     # The record's year is not written in its sentence (paragraph, lead, title). [284/335]
     "year_from_context": 0.15,
     # A number of the sentence that no value, year, date or group size explains: the frame
@@ -202,6 +208,10 @@ def attachment(
         english=len(_ENGLISH_WORDS.findall(f)) >= 2,
         target_in_clause=_target_in_clause(f, d),
         rival_index=any(c_start <= p < c_end and code != index for p, code in indices),
+        bare_percent=any(
+            v.data.get("bare_percent") and d.first_value_at <= v.start < d.span_end
+            for v in sentence_values
+        ),
     )
 
 

@@ -31,12 +31,14 @@ from llmx.rules.index_results import (
     Draft,
     assemble,
     component_indices,
+    drop_group_leads,
     respective_values,
     respectively,
     scan_scopes,
     scan_subjects,
     scan_values,
     share_component_values,
+    shared_places,
     stated_total,
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
@@ -181,6 +183,26 @@ def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool
     return any(
         e.end <= value_at and _SIGNED_AFTER_NAME_RE.fullmatch(f, e.end, value_at) for e in ents
     )
+
+
+_NEXT_CLAUSE_RE = re.compile(r"[,;:]")
+
+
+def _percent_after_name(f: str, value: Any, ents: list[EntityMention], index: str | None) -> bool:
+    """A bare percentage right after a unit's name ("Phú Yên đạt 84,02%", "Nam Định
+    (89,71%)"), in a sentence carrying an index scored in percent: that unit's score, when
+    nothing after the value says what it is a share of ("84,02% hồ sơ …")."""
+    if value.kind != "score" or index not in lx.PERCENT_SCORED:
+        return False
+    if not lx.SCORE_AFTER_NAME_END_RE.match(f, value.end):
+        return False
+    if not any(
+        e.end <= value.start and lx.SCORE_AFTER_NAME_GAP_RE.fullmatch(f, e.end, value.start)
+        for e in ents
+    ):
+        return False
+    value.data["bare_percent"] = True  # confidence: read by its place alone
+    return True
 
 
 @functools.lru_cache(maxsize=1)
@@ -338,11 +360,23 @@ def _metric_subject(
     return subject
 
 
+# "Thanh Hóa: 89,45% (thứ 4)", "- Sở Tư pháp – 91,25 điểm": a line giving a unit's figure
+# after a colon or a dash, as lists (<ul><li> on a page) write them with no final stop.
+_FIGURE_LINE_RE = re.compile(
+    r"^[ \t]*(?:[-•+*–—][ \t]*|\d{1,3}[.)][ \t]+)?[^\W\d][^\n:–—]{0,60}?[ \t]*(?::|[ \t][-–—][ \t])"
+    r"[ \t]*\d{1,3}(?:[.,]\d+)?[ \t]*(?:%|điểm|points?\b|percent\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def is_heading(line: str) -> bool:
     """A short line without final punctuation: a headline or section title. A sentence
-    followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence."""
+    followed by a bracketed credit ("… đứng thứ 6. (Ảnh: KT)") is a sentence, and lines that
+    each give a unit's figure ("Thanh Hóa: 89,45% (thứ 4)") are a list."""
     stripped = line.rstrip()
     if len(stripped.split()) > 20 or stripped.endswith(_SENTENCE_END):
+        return False
+    if _FIGURE_LINE_RE.search(stripped):
         return False
     return not _TRAILING_NOTE_RE.sub("", stripped).endswith(_SENTENCE_END)
 
@@ -590,19 +624,30 @@ class RulesExtractor(Backend):
                 return []
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
+        values = drop_group_leads(f, values, ents)
         values = respective_values(f, subjects, values)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
             # index is a metric ("giảm 50% mức phí"), not an index score, unless its clause
             # ranks someone ("Hà Nội xếp thứ 3 với 91,43%").
             ranked = [_clause_of(f, v.start) for v in values if v.kind == "rank"]
+            # "Bộ Xây dựng xếp cuối với 78,1%": a last place with no total gives no rank, but
+            # its clause ranks the unit all the same (its score; a change there is compared
+            # with someone: "thấp hơn 3,98% so với đơn vị xếp cuối bảng").
+            last = [m.end() for m in lx.LAST_PLACE_RE.finditer(f)]
             values = [
                 v
                 for v in values
                 if not (v.kind in ("score", "score_change") and v.data.get("unit") == "percent")
                 or _clause_of(f, v.start) in ranked
+                or (
+                    v.kind == "score"
+                    and any(0 <= v.start - e < 80 and not _NEXT_CLAUSE_RE.search(f, e, v.start)
+                            for e in last)
+                )  # fmt: skip
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
+                or _percent_after_name(f, v, ents, borrowed)
                 or (
                     v.kind == "score"
                     and lx.EN_ITS_SCORE_BEFORE_RE.search(f, max(0, v.start - 50), v.start)
@@ -622,6 +667,7 @@ class RulesExtractor(Backend):
         subjects, values = share_component_values(f, subjects, values)
         scopes = scan_scopes(f, regions)
         drafts = assemble(subjects + values + scopes, f, original)
+        drafts += shared_places(f, drafts, ents)
         for d in drafts:
             if d.bloc:
                 _release(mask, values, d)  # "khối bộ đạt bình quân 0,45": the bloc's metric

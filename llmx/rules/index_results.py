@@ -8,7 +8,7 @@ a value repeats (a national rank followed by a regional one makes two records).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from llmx.core.numbers import parse_vn_number, says_held
 from llmx.core.textnorm import fold
@@ -141,10 +141,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
     for m in lx.BACK_PAREN_PRIOR_RANK_RE.finditer(f):
         if _free(mask, m.start(), m.end()):
             _take(mask, m.start(), m.end())
-            total = m.group("t")
+            alt = "" if m.group("r") else "2"
+            total = m.group("t" + alt)
             ev.append(
-                Event(m.start("r"), m.end(), "prior_rank",
-                      {"year": None, "rank": int(m.group("r")),
+                Event(m.start("r" + alt), m.end(), "prior_rank",
+                      {"year": None, "rank": int(m.group("r" + alt)),
                        "total": int(total) if total else None, "back": True})
             )  # fmt: skip
     for m in lx.SCORE_FROM_TO_RE.finditer(f):
@@ -329,7 +330,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ev.append(
                 Event(m.start("a"), m.end(), "prior_rank",
                       {"year": int(m.group("y")) if m.group("y") else None, "rank": a,
-                       "total": int(m.group("t")) if m.group("t") else None, "derive": True})
+                       "total": int(m.group("t")) if m.group("t") else None, "derive": True,
+                       "back": m.group("back") is not None})
             )  # fmt: skip
     for m in lx.MOVE_LIST_RE.finditer(f):
         # "lần lượt tăng 2, 3 và 5 bậc": a list, held whole until `respectively` gives each
@@ -369,10 +371,15 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         t = int(m.group("t") or m.group("t2"))
         add(m, "rank", {"rank": t, "total": t, "change": None})
     for m in lx.RANK_WORD_RE.finditer(f):
-        word = m.group(1) or m.group(2) or m.group(3)
+        word = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         # "thứ hai là X": the place names its unit after it (a new subject, not the last one's)
         add(m, "rank", {"rank": _ORD[word], "total": None, "change": None,
                         "subject_after": m.group(2) is not None})  # fmt: skip
+    for m in lx.BARE_PLACE_AFTER_NAME_RE.finditer(f):
+        clause_start = max(f.rfind(",", 0, m.start()), f.rfind(";", 0, m.start()))
+        if clause_start < 0 or not lx.RANKED_BEFORE_RE.search(f, 0, clause_start):
+            continue
+        add(m, "rank", {"rank": _ORD[m.group(1)], "total": None, "change": None})
     for m in lx.LEADER_RE.finditer(f):
         if re.search(
             r"(?:mot trong|nhom|top|top|trong so)\b[^.;]{0,50}$",
@@ -472,6 +479,61 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
     ev += _bare_in_parentheses(f, mask, ev)
     ev += last_places(f, mask, stated_total(f) or _last_place_total(f))
     return ev
+
+
+# Between two names of a list ("A (90,1 điểm), B và C"), and between its last name and a
+# leader word that the whole list shares ("… cùng dẫn đầu", "… đồng dẫn đầu").
+_LIST_JOIN_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|va\b|and\b)\s*")
+_LIST_TO_LEADER_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:(?:cung|deu|dong|tiep tuc|van|jointly|all)\s+)*"
+)
+
+
+def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention]) -> list[Event]:
+    """Leader words ("dẫn đầu", "led") that follow a list of two or more names joined by
+    commas or "và": the group leads, so the word gives none of them first place."""
+    spans = sorted((e.start, e.end) for e in entities)
+
+    def listed_before(pos: int) -> bool:
+        last = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][1] <= pos), None)
+        if last is None or not _LIST_TO_LEADER_RE.fullmatch(f, spans[last][1], pos):
+            return False
+        prev = last - 1
+        return prev >= 0 and bool(_LIST_JOIN_RE.fullmatch(f, spans[prev][1], spans[last][0]))
+
+    return [
+        v
+        for v in values
+        if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
+    ]
+
+
+# Right after the last name of a list, a word saying the place that follows is shared:
+# "A và B cùng đứng thứ 12", "A và B đồng hạng 12", "A and B tied for ninth".
+_SHARED_PLACE_RE = re.compile(r"\s*(?:cung|dong|deu|both|jointly|tied|tying|shared|sharing)\b")
+
+
+def shared_places(f: str, drafts: list[Draft], entities: list[EntityMention]) -> list[Draft]:
+    """Copies of a draft for the other names of a list that shares its place ("Gia Lai và
+    Hà Nam cùng đứng thứ 12 với 84,3%"): each named unit holds the place and the score."""
+    spans = sorted(entities, key=lambda e: (e.start, e.end))
+    named = {d.entity.name for d in drafts if d.entity is not None}
+    out: list[Draft] = []
+    for d in drafts:
+        if d.entity is None or d.rank is None or d.first_value_at < d.entity.end:
+            continue
+        if not _SHARED_PLACE_RE.match(f, d.entity.end):
+            continue
+        at = next((i for i, e in enumerate(spans) if e.start == d.entity.start), None)
+        while at is not None and at > 0:
+            prev, nxt = spans[at - 1], spans[at]
+            if not _LIST_JOIN_RE.fullmatch(f, prev.end, nxt.start):
+                break
+            if prev.name not in named:
+                out.append(replace(d, entity=prev, entity_own=True))
+                named.add(prev.name)
+            at -= 1
+    return out
 
 
 # "(71.04 points)" after a name, then "Hai Phong (70.5)": the unit written once, by the
@@ -897,13 +959,14 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
             if cur.rank is not None and cur.rank_change is None:
                 cur.rank_change = d["rank"] - cur.rank
                 cur.rank_from = d["rank"]
-            if d["year"] is not None:
-                if cur.year is None:
+            if d["year"] is not None or d.get("back"):
+                if cur.year is None and d["year"] is not None:
                     cur.not_year = d["year"]
                 drafts.append(
                     Draft(index=cur.index, component=cur.component, entity=cur.entity,
                           bloc=cur.bloc, year=d["year"], rank=d["rank"], rank_total=d["total"],
-                          scope="prior", first_value_at=ev.start, span_end=ev.end)
+                          scope="prior", first_value_at=ev.start, span_end=ev.end,
+                          year_back=bool(d.get("back")))
                 )  # fmt: skip
         elif k == "prior_rank":
             drafts.append(
@@ -1185,7 +1248,9 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
     ents = [e for e in subjects if e.kind == "entity" and lo <= e.start < run[0].start]
     units = _joined(ents, f, last=True)
     if len(units) != len(run):
-        return given
+        # "điểm X và Y của A lần lượt là 7,1 và 6,2", "A scored 7.1 and 6.2 for X and Y,
+        # respectively": the list is of one unit's fields
+        return _respective_fields(f, lo, cue.end(), subjects, values, run, given)
     move = lx.EN_LIST_MOVE_BEFORE_RE.search(f, max(0, run[0].start - 24), run[0].start)
     kept = [v for v in values if v not in run]
     for unit, v in zip(units, run, strict=True):
@@ -1194,6 +1259,31 @@ def respective_values(f: str, subjects: list[Event], values: list[Event]) -> lis
             sign = -1 if move.group("dir") in lx.EN_LIST_DOWN else 1
             kind, data = "score_change", {**data, "value": sign * data["value"]}
         kept.append(Event(unit.end, unit.end, kind, data))
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _respective_fields(
+    f: str,
+    lo: int,
+    hi: int,
+    subjects: list[Event],
+    values: list[Event],
+    run: list[Event],
+    given: list[Event],
+) -> list[Event]:
+    """Pair a "respectively" value list with a list of components (before the values, or
+    right after them) of the same length: each value becomes an event right after its
+    component. Lists of other lengths are left as they are (``given``)."""
+    comps = [e for e in subjects if e.kind == "component"]
+    fields = _joined([c for c in comps if lo <= c.start < run[0].start], f, last=True)
+    if len(fields) != len(run):
+        fields = _joined([c for c in comps if run[-1].end <= c.start < hi], f)
+    if len(fields) != len(run) or len(run) < 2 or run[0].kind != "score":
+        return given
+    kept = [v for v in values if v not in run]
+    for field_, v in zip(fields, run, strict=True):
+        kept.append(Event(field_.end, field_.end, v.kind, {**v.data, "named": True}))
     kept.sort(key=lambda e: (e.start, e.end))
     return kept
 

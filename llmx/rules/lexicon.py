@@ -128,7 +128,7 @@ RANK_FROM_TO_RE = re.compile(
 RANK_RE = re.compile(
     # "xếp số 2", "vị trí số 5" (NUMBER_ONE_RE reads "số một" in words too)
     r"(?:(?:xep|dung|vi tri|hang) so(?= \d)|xep hang|xep vi tri|xep thu|dung thu|dung vi tri|dung o vi tri|vi tri thu|vi tri|"
-    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|thu|"
+    r"hang thu|o vi tri|xep|dung|thu hang|len thu|xuong thu|len hang|xuong hang|dong hang|thu|"
     # "năm 2013 hạng 33, năm 2014 hạng 26": a year's place in a series
     r"(?<=(?:19|20)\d\d )hang|(?<=(?:19|20)\d\d: )hang"
     # "đạt 78,2% (hạng 63/63)", "hạng 30/63": a bare "hạng" is a place in brackets or with
@@ -143,7 +143,17 @@ RANK_WORD_RE = re.compile(
     # with no verb, known by what follows (a bare "thứ Ba" is also a weekday: "thứ Ba, 5/3")
     rf"|(?<![\w])thu\s+{ORD_WORD}(?=\s+(?:voi \d|ca nuoc\b|toan quoc\b|trong (?:so )?\d)"
     r"|\s*\(\s*\d{1,3}(?:[.,]\d{1,4})?\s*(?:%|diem\b))"
+    # "Kon Tum 83,5%, thứ hai.": a bare place closing the clause of a score
+    rf"|(?<=(?:%|m), )thu\s+{ORD_WORD}(?=\s*(?:[.;)]|$))"
 )
+# "NHNN đứng thứ hai, Bộ Nội vụ thứ ba.": a bare place right after a name, closing its
+# clause; read only in a sentence that ranks someone before it with a verb
+# (index_results.scan_values), and never after "vào", "ngày" (a weekday: "vào thứ Ba").
+BARE_PLACE_AFTER_NAME_RE = re.compile(
+    r"(?<=[^\W\d_] )(?<!\bvao )(?<!\bngay )(?<!\bsang )(?<!\bchieu )(?<!\btoi )(?<!\bdem )"
+    rf"thu\s+{ORD_WORD}(?=\s*(?:[.;]|$))"
+)
+RANKED_BEFORE_RE = re.compile(r"\b(?:xep|dung)\s+(?:o\s+)?(?:vi tri\s+)?thu\b")
 # Rank 1 in words: the vocabulary's Vietnamese leader phrasings ("dẫn đầu", "xếp đầu", and
 # "tốp đầu", which the extractor reads as a lead though grounding does not); those holding a
 # digit ("top 1", "số 1") are the rank patterns' (NUMBER_ONE_RE, RANK_RE). "cao nhất" (the
@@ -248,6 +258,10 @@ _VI_BACK = "|".join(
 BACK_PAREN_PRIOR_RANK_RE = re.compile(
     rf"(?:\(\s*(?:{_VI_BACK})\s*(?::|,|-|–)?\s*|(?:{_VI_BACK})\s*\(\s*)(?:xep\s+|dung\s+|o\s+)?"
     r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
+    # "Hà Nam, năm ngoái xếp thứ 7, nay tụt xuống thứ 10": the place of the edition before,
+    # told in its own clause before the current one ("nay", "năm nay")
+    rf"|(?<![\w])(?:{_VI_BACK})\s*,?\s*(?:xep|dung|o)\s+(?:o\s+)?(?:vi tri\s+)?(?:thu|hang)\s+"
+    r"(?P<r2>\d{1,3})(?:\s*/\s*(?P<t2>\d{1,3}))?(?=\s*,?\s*(?:nay|nam nay|thi nay)\b)"
 )
 # "(năm trước đạt 85,1 điểm)", "so với năm trước (85,1 điểm)": the score of the edition before.
 BACK_PAREN_PRIOR_RE = re.compile(
@@ -393,7 +407,9 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     rf"|\b(?:{'|'.join(_ordinal_words('en'))}|\d{{1,2}}(?:st|nd|rd|th)|ranked|place|position|spot)"
     r"\s+in\s+(?:the\s+)?"
     r"|\b(?:among|across)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:provinces|localities)\s+(?:of|in)\s+(?:the\s+)?)?"
-    r"|\b(?:led|topped|headed)\s+(?:the\s+)?)"
+    r"|\b(?:led|topped|headed)\s+(?:the\s+)?"
+    # "đứng thứ 2 khu vực Tây Nam Bộ", "dẫn đầu vùng Tây Nguyên": the region a place is in
+    rf"|\b(?:thu\s+(?:\d{{1,2}}|{ORD_ALTS})|dan dau|dung dau|xep dau)\s+(?=vung|khu vuc|mien))"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
@@ -450,7 +466,7 @@ EN_RANK_RE = re.compile(
     rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
     rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
-    rf"secured|won|grabbed|earned)|,|\(|:"
+    rf"secured|won|grabbed|earned|tied for|tying for|shared|sharing)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
     rf"|^(?=\w+[- ](?:placed?|ranked)\b)|(?<!the )\b(?=(?:{_EN_ORD})\s+(?:with\s+\d|for\b))"
@@ -762,6 +778,22 @@ SHARE_AFTER_RE = re.compile(
     r"thu tuc|dich vu|firms|businesses|enterprises)\b"
 )
 
+# Indices whose reporting writes the score as a percentage (the vocabulary's ``score_unit``).
+PERCENT_SCORED = frozenset(
+    c.label for c in get_vocab().concepts_of("index") if c.score_unit == "percent"
+)
+# "Phú Yên đạt 84,02%", "Nam Định (89,71%)", "Bạc Liêu: 79,02%", "Yên Bái với 86,6%": what
+# may stand between a unit's name and its bare percentage score (folded text)...
+SCORE_AFTER_NAME_GAP_RE = re.compile(
+    r"\s*(?:\(\s*|:\s*|(?:dat duoc|dat muc|dat|voi|la|co ket qua|co diem)\s+)?"
+)
+# ... and what may follow it: the end of the clause, a place or a move, a comparison.
+SCORE_AFTER_NAME_END_RE = re.compile(
+    r"\s*(?:%|diem|percent\b|points?\b)?\s*(?:$|[),;.]|va\b|and\b|con\b|xep\b|dung\b|tang\b|"
+    r"giam\b|cao hon\b|"
+    r"thap hon\b|so voi\b)"
+)
+
 # Ordinal lists paired with their subjects by "lần lượt" / "respectively":
 # "các vị trí thứ 5, 6 và 7 lần lượt thuộc về A, B và C", "A và B lần lượt xếp thứ 2 và thứ 3",
 # "KTS và XHS lần lượt ở vị trí 18/63 và 30/63".
@@ -876,10 +908,14 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
 # "rose to 13th from 25th in 2022" (no comma) counts as a start only after a move verb too.
+# The words that date an earlier value one edition back (also EN_PRIOR_FROM_RE's).
+_EN_BACK = r"(?:a year (?:earlier|before|ago)|the (?:previous|preceding|prior) year|last year)"
 EN_RANK_FROM_RE = re.compile(
-    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?P<comma>,?)) from (?:the\s+)?(?P<a>{_EN_ORD})"
+    # "rose to 21st from 30th a year earlier": the start told after the end
+    rf"(?:\b(?:up|down|rising|climbing|falling|dropping)|(?<=\dst|\dnd|\drd|\dth)|(?P<comma>,?))"
+    rf" from (?:the\s+)?(?P<a>{_EN_ORD})"
     r"(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<t>\d{2,3}))?"
-    r"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d))?"
+    rf"(?:\s+in\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)|\s+(?P<back>{_EN_BACK}))?"
 )
 # "moved from 20th in 2020 to 9th in 2021", "rose from fifth to second place": a move with
 # both ends, as RANK_FROM_TO_RE reads "từ thứ 20 lên thứ 9".
@@ -1010,7 +1046,6 @@ EN_PRIOR_SCORE_RE = re.compile(
 )
 # The words that date an earlier value one edition back: "a year earlier", "the previous
 # year", "last year".
-_EN_BACK = r"(?:a year (?:earlier|before|ago)|the (?:previous|preceding|prior) year|last year)"
 _EN_THEN = rf"(?:(?:in|for)\s+(?:the\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<back>{_EN_BACK}))"
 # An earlier year's score told as the start of a change or the point compared with: "up from
 # 61.2 points in 2022", "compared with 82.1% a year earlier", "against 80.5 percent last year".

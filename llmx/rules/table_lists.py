@@ -51,7 +51,8 @@ _ITEM_WITH_MORE = 0.6  # a line that holds more than its unit: what else it says
 # "Sở Tư pháp – 91,25 điểm", "Quảng Ninh: 72,45": the unit, a dash or colon, and its score
 # alone after it (the unit of points written or not) give the item its score too.
 _WITH_SCORE = re.compile(
-    r"(\S.*?)[ \t]*[–—:-][ \t]*(\d{1,3}[.,]\d+[ \t]*(?:điểm|points?)?)[ \t]*$", re.IGNORECASE
+    r"(\S.*?)[ \t]*[–—:-][ \t]*(\d{1,3}[.,]\d+[ \t]*(?:điểm|points?|%|percent)?)[ \t]*$",
+    re.IGNORECASE,
 )
 
 
@@ -71,16 +72,29 @@ def _list_runs(text: str, item: re.Pattern[str] = _LIST_ITEM) -> list[list[re.Ma
             and not text[runs[-1][-1].end() : m.start()].strip()
         ):
             runs[-1].append(m)
-        elif n == 1 or (bare and n > 0):
+        elif n == 1 or (bare and n > 0) or (n > 0 and _opens_on_unit(text, m)):
+            # "61. Khánh Hòa – 80,51%": the foot of a ranking may be listed on its own
             runs.append([m])
     if not bare:
-        return [r for r in runs if len(r) >= 2]
+        return [
+            r
+            for r in runs
+            if len(r) >= 2
+            and (int(r[0].group(1)) == 1 or all(_opens_on_unit(text, m) for m in r))
+        ]
     return [
         r for r in runs if len(r) >= 3 and all(_whole_unit(text, (m.start(2), m.end(2))) for m in r)
     ]
 
 
 _BARE_NAME = 60  # a unit's name alone on its line is short
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)  # cheap test first
+
+
+def _opens_on_unit(text: str, m: re.Match[str]) -> bool:
+    """The item's text starts with a unit's name ("Khánh Hòa – 80,51%")."""
+    found = find_entities(text, m.start(2), m.end(2))
+    return bool(found) and found[0].start == m.start(2)
 
 
 def _whole_unit(text: str, span: tuple[int, int]) -> bool:
@@ -94,7 +108,7 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
     text = doc.text
     folded = fold_keep_offsets(text)
     out = []
-    runs = _list_runs(text) if "1." in text or "1)" in text else []
+    runs = _list_runs(text) if _NUMBERED_LINE.search(text) else []
     for run in runs + _list_runs(text, _BARE_ITEM):
         heading = caption_above(text, run[0].start())
         if heading is None or not _RANKING_WORDS.search(folded, *heading):

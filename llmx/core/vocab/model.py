@@ -41,6 +41,9 @@ class ConceptModel(BaseModel):
     en: str
     prompt: list[str] = Field(default_factory=list)
     plan_prompt: list[str] = Field(default_factory=list)
+    score_unit: Literal["percent", "points", ""] = Field(
+        default="", description="an index's usual score unit, where reporting writes one"
+    )
     note: str = ""
 
 

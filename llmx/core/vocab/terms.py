@@ -77,4 +77,7 @@ class Concept:
     en: str
     prompt: list[str] = field(default_factory=list)
     plan_prompt: list[str] = field(default_factory=list)
+    # An index's usual score unit ("percent" for the PAR Index and SIPAS): a bare percentage
+    # after a unit's name is read as the score only of an index scored that way.
+    score_unit: str = ""
     note: str = ""
