@@ -22,7 +22,22 @@ _RANK_WITH_VALUE = re.compile(r"(\d{1,3})\s*\(\s*(\d{1,3}[.,]\d+\s*%?)\s*\)")
 _SIGNED = re.compile(r"([+\-−–↑↓▲▼])?\s*(\d+(?:[.,]\d+)?)")
 
 
-_HOLD_CELL = re.compile(r"0|giữ nguyên|không đổi|unchanged")  # "-" is no data, not a hold
+_HOLD_CELL = re.compile(
+    r"0|giữ nguyên( (vị trí|thứ hạng|hạng|bậc))?|không (đổi|thay đổi)|unchanged|no change|="
+)  # "-" is no data, not a hold
+
+
+# A move written in words: "Tăng 2 bậc", "giảm 3 hạng", "up 4", "lên 2 bậc", "down 1 place".
+_MOVE_WORDS = re.compile(
+    r"(?P<dir>tăng|lên|up|giảm|tụt|xuống|down)\s*(?P<n>\d+(?:[.,]\d+)?)"
+    r"(?:\s*(?:bậc|hạng|thứ hạng|vị trí|điểm|places?|positions?|spots?|points?))?",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = frozenset({"giảm", "tụt", "xuống", "down"})
+
+
+# A place with its move in brackets: "5 (+2)", "12 (↓3)".
+_RANK_WITH_MOVE = re.compile(r"(\d{1,3})\s*\(\s*([+\-−–↑↓▲▼]\s*\d{1,3})\s*\)")
 
 
 RANK_CELL = re.compile(r"\d{1,3}")
@@ -82,6 +97,12 @@ def change_cell(raw: str, whole: bool) -> float | None:
     rank change, which is a whole number."""
     if _HOLD_CELL.fullmatch(raw.lower()):
         return 0.0
+    words = _MOVE_WORDS.fullmatch(raw)
+    if words is not None:
+        value = parse_vn_number(words.group("n"))
+        if value is None or (whole and value != int(value)):
+            return None
+        return -value if words.group("dir").lower() in _DOWN_WORDS else value
     if raw.startswith("(") and raw.endswith(")"):
         raw = raw[1:-1].strip()  # "(+3)"
     m = _SIGNED.fullmatch(raw)
@@ -109,9 +130,16 @@ def row_values(text: str, cells: list[tuple[int, int]], cols: dict[str, int]) ->
                 score, unit = score_cell(with_value.group(2).replace(" ", ""))
                 if score is not None:
                     out["score"], out["score_unit"] = score, unit
+        with_move = _RANK_WITH_MOVE.fullmatch(raw)
+        if with_move is not None:
+            raw = with_move.group(1)
         rank, total = rank_cell(raw)
         if rank is not None:
             out["rank"], out["rank_total"] = rank, total
+            if with_move is not None and "rank_change" not in cols:
+                move = change_cell(with_move.group(2).replace(" ", ""), whole=True)
+                if move is not None:
+                    out["rank_change"] = int(move)
     if out and "rank_change" in cols:
         move = change_cell(cell_text(text, cells[cols["rank_change"]]), whole=True)
         if move is not None:
