@@ -164,6 +164,51 @@ def _table_candidates(
         return _part_row_candidates(doc, folded, table, above, parts, from_text)
     columns = table_columns(table.header, parts=parts)
     columns = _years_as_ranks(text, table, columns)
+    out: list[Candidate] = []
+    for block in _side_by_side(table, columns):
+        out += _unit_row_candidates(doc, folded, table, above, block, from_text)
+    return out
+
+
+def _side_by_side(table: TableLayout, columns: list[Column | None]) -> list[list[Column | None]]:
+    """The column sets of the tables written side by side in ``table`` ("Hạng | Tỉnh | Điểm"
+    twice over: the top ten beside the bottom ten), each with the other blocks' columns
+    read as holding no result; ``[columns]`` when the header is no repetition of one block
+    with one unit column (empty spacer columns between blocks left out)."""
+    units = [c.at for c in columns if c is not None and c.role == "unit"]
+    if len(units) < 2:
+        return [columns]
+    kept = [i for i, cell in enumerate(table.header) if cell.strip()]
+    k = len(units)
+    if len(kept) % k:
+        return [columns]
+    width = len(kept) // k
+    chunks = [kept[j * width : (j + 1) * width] for j in range(k)]
+
+    def sign(i: int) -> tuple[str, int | None, str | None] | None:
+        c = columns[i]
+        return None if c is None else (c.role, c.year, c.component)
+
+    first = [sign(i) for i in chunks[0]]
+    if any([sign(i) for i in chunk] != first for chunk in chunks[1:]):
+        return [columns]
+    out = []
+    for chunk in chunks:
+        inside = set(chunk)
+        out.append([c if i in inside else Column(i, "other") for i, c in enumerate(columns)])
+    return out
+
+
+def _unit_row_candidates(
+    doc: Document,
+    folded: str,
+    table: TableLayout,
+    above: tuple[int, int],
+    columns: list[Column | None],
+    from_text: bool,
+) -> list[Candidate]:
+    """The rows of a table of units (or of the years of one unit) read by ``columns``."""
+    text = doc.text
     units = [c.at for c in columns if c is not None and c.role == "unit"]
     year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
     groups = value_groups(columns)
@@ -199,11 +244,11 @@ def _table_candidates(
             ]
             unexplained |= could_hold(cells_i)
             figures = figures or any(ch.isdigit() for v in cells_i for ch in v)
-    if from_text and figures:
-        # Lines of cells are a weaker sign of a table than a PDF's or DOCX's layout, and a
-        # column of figures no entry explains says the header is not what it seems (a
-        # translated or unusual header): such a table is left to the sentence rules.
-        return []
+    # Lines of cells are a weaker sign of a table than a PDF's or DOCX's layout, and a
+    # column of figures no entry explains says the header may not be what it seems (a
+    # translated or unusual header): such a table is read only when its own figures bear
+    # the reading out (``_ranks_agree``), else it is left to the sentence rules.
+    doubted = from_text and figures
     for span, cells in zip(table.rows, body, strict=True):
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
@@ -228,6 +273,8 @@ def _table_candidates(
             continue
         if found:
             rows.append((span, unit_of(text, unit_cell), found))
+    if doubted and not _ranks_agree([found for _, _, found in rows]):
+        return []
     # A unit the gazetteer does not know is of the kind its table ranks (the others' level).
     levels = Counter(level for _, (_, level, _), _ in rows if level is not None)
     usual = min(levels, key=lambda lv: (-levels[lv], lv)) if levels else "other"
@@ -249,6 +296,28 @@ def _table_candidates(
                 rec["field_evidence"] = {"year": year_evidence}
             out.append(("index_results", rec))
     return out
+
+
+_AGREEING_ROWS = 3  # so many rows at least, for their order to bear a reading out
+
+
+def _ranks_agree(rows: list[list[tuple[Any, dict[str, Any]]]]) -> bool:
+    """Whether a table's rows bear out its header's reading: some group of columns gives
+    a score and a rank in at least ``_AGREEING_ROWS`` rows, and in every group that gives
+    both, a better place never goes with a lower score (ties aside)."""
+    by_group: dict[Any, list[tuple[int, float]]] = {}
+    for found in rows:
+        for key, values in found:
+            if values.get("score") is not None and values.get("rank") is not None:
+                by_group.setdefault(key, []).append((values["rank"], values["score"]))
+    if not any(len(pairs) >= _AGREEING_ROWS for pairs in by_group.values()):
+        return False
+    for pairs in by_group.values():
+        ordered = sorted(pairs)
+        for (r1, s1), (r2, s2) in zip(ordered, ordered[1:], strict=False):
+            if r2 > r1 and s2 > s1:
+                return False
+    return True
 
 
 def _years_as_ranks(

@@ -1,0 +1,205 @@
+"""Ranking tables read from what their headers mean, in shapes real sites and reports use
+(my own invented pages, units and figures): change columns dated by their comparison year,
+changes in words, tables written side by side, unusual columns borne out by the rows'
+own figures, ranking lines flattened to "unit: score" or "N. unit score", and negatives
+that must give no index result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llmx.core.records import IndexResult
+from llmx.ingest.loader import load_document
+from llmx.ingest.sources import expand_paths
+from llmx.rules.extractor import RulesExtractor
+from llmx.rules.table_cells import change_cell, row_values
+from llmx.rules.table_header import header_role, read_cell
+from tests.support.documents import make_doc
+
+Row = tuple[str, int | None, float | None, int | None]
+
+
+def _page(tmp_path: Path, body: str) -> list[IndexResult]:
+    page = tmp_path / "trang.html"
+    page.write_text(f"<html><head><title>Tin tức</title></head><body>{body}</body></html>")
+    doc = load_document(expand_paths([str(page)])[0])
+    return list(RulesExtractor().extract(doc).extraction.index_results)
+
+
+def _text(text: str) -> list[IndexResult]:
+    return list(RulesExtractor().extract(make_doc(text)).extraction.index_results)
+
+
+def _sure(recs: list[IndexResult]) -> list[Row]:
+    return sorted(
+        (r.entity, r.year, r.score, r.rank)
+        for r in recs
+        if r.confidence is not None and r.confidence >= 0.7
+    )
+
+
+# -- header words ---------------------------------------------------------------------------
+
+
+def test_header_words_of_changes_counts_and_the_generic_index() -> None:
+    roles = {
+        "Điểm tăng/giảm": "score_change", "Số điểm tăng, giảm": "score_change",
+        "Chênh lệch điểm": "score_change", "Tăng (+), giảm (-) bậc": "rank_change",
+        "Hạng tăng/giảm": "rank_change", "Tăng giảm thứ hạng": "rank_change",
+        "Ranking change": "rank_change", "So với năm 2022": "other", "vs 2021": "other",
+        "Số phiếu khảo sát": "other", "Sample size": "other", "Chỉ số 2023": "total_score",
+        "Index": "total_score", "Final score": "total_score", "Scores": "score",
+        "City": "unit", "Sở, ban ngành": "unit",
+    }  # fmt: skip
+    for cell, role in roles.items():
+        assert header_role(cell) == role, cell
+    assert read_cell(0, "Chỉ số năm 2023", parts=False).year == 2023  # type: ignore[union-attr]
+
+
+def test_a_change_columns_year_is_what_it_compares_with_not_the_tables_year() -> None:
+    col = read_cell(3, "Tăng/giảm hạng so với 2021", parts=False)
+    assert col is not None and col.role == "rank_change" and col.year is None
+    text = (
+        "Chỉ số PAR Index năm 2022 của các tỉnh Đồng bằng sông Cửu Long\n"
+        "Tỉnh | Điểm | Hạng | Tăng/giảm hạng so với 2021\n"
+        "Hậu Giang | 86,71 | 9 | +4\n"
+        "Sóc Trăng | 84,12 | 21 | ↓3\n"
+        "Trà Vinh | 83,30 | 26 | Tăng 2 bậc\n"
+        "Bạc Liêu | 81,05 | 44 | –\n"
+    )
+    got = sorted((r.entity, r.year, r.rank, r.rank_change) for r in _text(text))
+    assert got == [
+        ("Bạc Liêu", 2022, 44, None), ("Hậu Giang", 2022, 9, 4),
+        ("Sóc Trăng", 2022, 21, -3), ("Trà Vinh", 2022, 26, 2),
+    ]  # fmt: skip
+
+
+def test_change_cells_in_words_and_places_with_their_move() -> None:
+    assert change_cell("Tăng 2 bậc", whole=True) == 2
+    assert change_cell("giảm 5 hạng", whole=True) == -5
+    assert change_cell("Giữ nguyên", whole=True) == 0
+    assert change_cell("–", whole=True) is None  # no data, not a hold
+    assert change_cell("tăng 1,5 điểm", whole=True) is None  # not a whole number of places
+    line = "Kon Tum | 12 (+3)"
+    cells = [(0, 7), (10, len(line))]
+    got = row_values(line, cells, {"rank": 1})
+    assert got == {"rank": 12, "rank_total": None, "rank_change": 3}
+
+
+# -- HTML tables ---------------------------------------------------------------------------
+
+
+def test_a_thead_table_with_th_cells_places_out_of_the_total_and_name_variants(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "<h2>Bảng 1: Kết quả Chỉ số CCHC năm 2023 của 63 tỉnh, thành phố</h2>"
+        "<table><thead><tr><th>STT</th><th>Tỉnh, thành phố</th><th>Điểm số</th>"
+        "<th>Xếp hạng</th></tr></thead><tbody>"
+        "<tr><td>1</td><td><strong>Bình Phước</strong></td><td>90,44</td><td>1/63</td></tr>"
+        "<tr><td>2</td><td><span>TP.HCM</span></td><td>89,02</td><td>2/63</td></tr>"
+        "<tr><td>3</td><td>Thừa Thiên - Huế</td><td>87,5</td><td>3/63</td></tr>"
+        "<tr><td>4</td><td>BÀ RỊA - VŨNG TÀU</td><td>86,9</td><td>4/63</td></tr>"
+        "</tbody></table>"
+    )
+    recs = _page(tmp_path, body)
+    assert _sure(recs) == [
+        ("Bà Rịa - Vũng Tàu", 2023, 86.9, 4), ("Bình Phước", 2023, 90.44, 1),
+        ("TP. Hồ Chí Minh", 2023, 89.02, 2), ("Thừa Thiên Huế", 2023, 87.5, 3),
+    ]  # fmt: skip
+    assert {r.rank_total for r in recs} == {63} and {r.scope for r in recs} == {"national"}
+    assert {r.index for r in recs} == {"PAR_INDEX"}
+
+
+def test_top_and_bottom_ranks_written_side_by_side_are_two_tables(tmp_path: Path) -> None:
+    body = (
+        "<p>Nhóm đầu và nhóm cuối Chỉ số SIPAS năm 2023</p>"
+        "<table><tr><th>Hạng</th><th>Tỉnh</th><th>Điểm</th><th></th>"
+        "<th>Hạng</th><th>Tỉnh</th><th>Điểm</th></tr>"
+        "<tr><td>1</td><td>Ninh Bình</td><td>90,10</td><td></td>"
+        "<td>62</td><td>Đắk Nông</td><td>75,10</td></tr>"
+        "<tr><td>2</td><td>Hà Nam</td><td>89,80</td><td></td>"
+        "<td>63</td><td>Kon Tum</td><td>74,80</td></tr></table>"
+    )
+    assert _sure(_page(tmp_path, body)) == [
+        ("Hà Nam", 2023, 89.8, 2), ("Kon Tum", 2023, 74.8, 63),
+        ("Ninh Bình", 2023, 90.1, 1), ("Đắk Nông", 2023, 75.1, 62),
+    ]  # fmt: skip
+
+
+def test_a_column_nobody_explains_is_read_past_when_the_ranks_follow_the_scores(
+    tmp_path: Path,
+) -> None:
+    head = (
+        "<p>Kết quả Chỉ số PAPI 2022 theo tỉnh</p><table><tr><th>Tỉnh</th><th>Trụ cột A</th>"
+        "<th>Trụ cột B</th><th>Tổng điểm</th><th>Xếp hạng</th></tr>"
+    )
+    rows = [("Quảng Trị", "45,10", "3"), ("Quảng Bình", "44,90", "5"), ("Nghệ An", "44,20", "9")]
+    body = head + "".join(
+        f"<tr><td>{u}</td><td>5,12</td><td>5,40</td><td>{s}</td><td>{r}</td></tr>"
+        for u, s, r in rows
+    )
+    assert _sure(_page(tmp_path, body + "</table>")) == [
+        ("Nghệ An", 2022, 44.2, 9), ("Quảng Bình", 2022, 44.9, 5), ("Quảng Trị", 2022, 45.1, 3),
+    ]  # fmt: skip
+    # a better place with a lower score: the header is not what it seems; nothing is read
+    rows[1] = ("Quảng Bình", "46,90", "5")
+    body = head + "".join(
+        f"<tr><td>{u}</td><td>5,12</td><td>5,40</td><td>{s}</td><td>{r}</td></tr>"
+        for u, s, r in rows
+    )
+    assert _page(tmp_path, body + "</table>") == []
+
+
+# -- tables flattened to lines ------------------------------------------------------------
+
+
+def test_numbered_lines_with_the_score_after_a_space_or_in_brackets() -> None:
+    text = (
+        "Bảng xếp hạng Chỉ số CCHC năm 2023 (5 tỉnh dẫn đầu):\n\n"
+        "1. Hải Dương 91,18\n2. Bắc Ninh 90,10\n3. Hà Nam (89,44)\n"
+    )
+    assert _sure(_text(text)) == [
+        ("Bắc Ninh", 2023, 90.1, 2), ("Hà Nam", 2023, 89.44, 3), ("Hải Dương", 2023, 91.18, 1),
+    ]  # fmt: skip
+
+
+def test_lines_of_a_unit_its_score_and_its_place() -> None:
+    text = (
+        "Kết quả Chỉ số CCHC năm 2022 của các tỉnh Tây Nguyên:\n\n"
+        "Lâm Đồng: 88,12 điểm (hạng 10)\n"
+        "Đắk Lắk: 85,40 điểm (hạng 25/63)\n"
+        "Gia Lai: 83,10 điểm\n"
+    )
+    recs = _text(text)
+    assert _sure(recs) == [
+        ("Gia Lai", 2022, 83.1, None), ("Lâm Đồng", 2022, 88.12, 10), ("Đắk Lắk", 2022, 85.4, 25),
+    ]  # fmt: skip
+    assert {r.index for r in recs} == {"PAR_INDEX"}
+    bullets = "Top 3 Chỉ số DTI cấp tỉnh năm 2022:\n- Đà Nẵng: 0,6523\n- Quảng Ninh: 0,5890\n"
+    assert _sure(_text(bullets)) == [
+        ("Quảng Ninh", 2022, 0.589, None), ("Đà Nẵng", 2022, 0.6523, None),
+    ]  # fmt: skip
+
+
+def test_keyed_lines_of_rates_or_components_are_no_index_results() -> None:
+    rates = (
+        "Tỷ lệ hồ sơ trực tuyến toàn trình năm 2023 (Chỉ số CCHC):\n"
+        "Sở Tư pháp: 98,50%\nSở Nội vụ: 97,20%\n"
+    )
+    assert not [r for r in _text(rates) if r.score in (98.5, 97.2)]
+    parts = (
+        "Chỉ số thành phần Cải cách thủ tục hành chính năm 2023 (PAR Index):\n"
+        "Lào Cai: 9,12\nYên Bái: 8,80\n"
+    )
+    assert not [r for r in _text(parts) if r.score in (9.12, 8.8) and r.component is None]
+
+
+def test_a_table_of_procedures_is_no_ranking(tmp_path: Path) -> None:
+    body = (
+        "<p>Chỉ số CCHC năm 2023: số thủ tục hành chính của các sở</p>"
+        "<table><tr><th>STT</th><th>Lĩnh vực</th><th>Số thủ tục</th><th>Mức độ</th></tr>"
+        "<tr><td>1</td><td>Hộ tịch</td><td>45</td><td>4</td></tr>"
+        "<tr><td>2</td><td>Đất đai</td><td>30</td><td>3</td></tr></table>"
+    )
+    assert _page(tmp_path, body) == []
