@@ -203,3 +203,30 @@ def test_a_table_of_procedures_is_no_ranking(tmp_path: Path) -> None:
         "<tr><td>2</td><td>Đất đai</td><td>30</td><td>3</td></tr></table>"
     )
     assert _page(tmp_path, body) == []
+
+
+def test_rows_under_a_cell_spanning_rows_keep_their_values(tmp_path: Path) -> None:
+    body = (
+        "<p>Kết quả Chỉ số PCI 2022 của một số tỉnh</p>"
+        "<table><tr><th>Nhóm</th><th>Tỉnh</th><th>Điểm</th><th>Hạng</th></tr>"
+        "<tr><td rowspan=2>Rất tốt</td><td>Thái Nguyên</td><td>72,15</td><td>1</td></tr>"
+        "<tr><td>Phú Thọ</td><td>71,80</td><td>2</td></tr>"
+        "<tr><td rowspan=2>Tốt</td><td>Vĩnh Long</td><td>69,76</td><td>3</td></tr>"
+        "<tr><td>Tây Ninh</td><td>68,45</td><td>11</td></tr></table>"
+    )
+    assert _sure(_page(tmp_path, body)) == [
+        ("Phú Thọ", 2022, 71.8, 2), ("Thái Nguyên", 2022, 72.15, 1),
+        ("Tây Ninh", 2022, 68.45, 11), ("Vĩnh Long", 2022, 69.76, 3),
+    ]  # fmt: skip
+
+
+def test_the_bare_word_index_under_a_caption_naming_it(tmp_path: Path) -> None:
+    body = (
+        "<p>Chỉ số hài lòng SIPAS 2023 - các tỉnh đứng đầu</p>"
+        "<table><tr><th>Xếp hạng</th><th>Tỉnh/TP</th><th>Chỉ số</th></tr>"
+        "<tr><td>1</td><td>Hòa Bình</td><td>89,50%</td></tr>"
+        "<tr><td>2</td><td>Khánh Hoà</td><td>88,90%</td></tr></table>"
+    )
+    recs = _page(tmp_path, body)
+    assert _sure(recs) == [("Hòa Bình", 2023, 89.5, 1), ("Khánh Hòa", 2023, 88.9, 2)]
+    assert {(r.index, r.score_unit) for r in recs} == {("SIPAS", "percent")}

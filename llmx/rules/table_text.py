@@ -34,6 +34,10 @@ LEVEL = " › "  # between the upper and the lower header cell of one column
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ ]*|[ \t]*\n[ \t]*")  # one tab a cell
 _RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # "|---|:---:|" under a Markdown header
 _MIN_ROWS = 1  # a header and one row make a table
+# A row under cells that span several rows (``rowspan``: a group's grade over its units)
+# comes with so many cells fewer, at most; the reader places the gap (``tables``).
+_SPANNED = 2
+_SHORT_MIN = 2  # a short row keeps two cells at least
 
 
 def split_cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -151,8 +155,12 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
                 width, body = wide, body + 1
             rows = []
             j = body
-            while j < len(run) and len(cells_of(run[j])) == width:
-                rows.append(run[j])
+            while j < len(run):
+                n = len(cells_of(run[j]))
+                short = bool(rows) and _SHORT_MIN <= n < width <= n + _SPANNED
+                if n != width and not short:
+                    break
+                rows.append(run[j])  # a row lacking the cells that span rows above it kept
                 j += 1
             if header is not None and rows:
                 tables.append(

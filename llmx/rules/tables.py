@@ -51,6 +51,7 @@ from llmx.core.document import Document, TableLayout
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
+from llmx.rules.entities import find_entities
 from llmx.rules.table_cells import (
     RANK_CELL,
     cell_text,
@@ -249,7 +250,12 @@ def _unit_row_candidates(
     # translated or unusual header): such a table is read only when its own figures bear
     # the reading out (``_ranks_agree``), else it is left to the sentence rules.
     doubted = from_text and figures
+    numeric = _numeric_columns(text, body, len(table.header))
     for span, cells in zip(table.rows, body, strict=True):
+        if len(cells) != len(table.header) and units:
+            # A row under a cell that spans several rows ("Rất tốt" over the units of a
+            # group) lacks that cell; one placement of the gap alone fits the columns.
+            cells = _fill_short_row(text, cells, len(table.header), units[0], numeric) or cells
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
         found = [(key, row_values(text, cells, cols)) for key, cols in groups.items()]
@@ -296,6 +302,46 @@ def _unit_row_candidates(
                 rec["field_evidence"] = {"year": year_evidence}
             out.append(("index_results", rec))
     return out
+
+
+def _numeric_columns(text: str, body: list[list[tuple[int, int]]], width: int) -> set[int]:
+    """The columns whose cells, in the rows of the header's width, mostly hold figures."""
+    full = [cells for cells in body if len(cells) == width]
+    out = set()
+    for i in range(width):
+        values = [text[a:b] for a, b in (cells[i] for cells in full) if b > a]
+        digits = sum(1 for v in values if any(ch.isdigit() for ch in v))
+        if values and digits * 2 > len(values):
+            out.add(i)
+    return out
+
+
+_MAX_SPANNED = 2  # cells a row may lack under cells spanning rows
+
+
+def _fill_short_row(
+    text: str, cells: list[tuple[int, int]], width: int, unit_at: int, numeric: set[int]
+) -> list[tuple[int, int]] | None:
+    """``cells`` with empty cells where the cells spanning rows above stand, when exactly
+    one placement of the gap puts a unit's name in the unit column and figures only in
+    the columns of figures; None otherwise."""
+    gap = width - len(cells)
+    if not 0 < gap <= _MAX_SPANNED or not numeric:
+        return None
+    fits = []
+    for at in range(len(cells) + 1):
+        pos = cells[at][0] if at < len(cells) else cells[-1][1]
+        placed = cells[:at] + [(pos, pos)] * gap + cells[at:]
+        a, b = placed[unit_at]
+        if b <= a or not find_entities(text, a, b):
+            continue
+        if all(
+            any(ch.isdigit() for ch in text[a:b]) == (i in numeric)
+            for i, (a, b) in enumerate(placed)
+            if b > a and i != unit_at
+        ):
+            fits.append(placed)
+    return fits[0] if len(fits) == 1 else None
 
 
 _AGREEING_ROWS = 3  # so many rows at least, for their order to bear a reading out
