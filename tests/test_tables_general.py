@@ -230,3 +230,26 @@ def test_the_bare_word_index_under_a_caption_naming_it(tmp_path: Path) -> None:
     recs = _page(tmp_path, body)
     assert _sure(recs) == [("Hòa Bình", 2023, 89.5, 1), ("Khánh Hòa", 2023, 88.9, 2)]
     assert {(r.index, r.score_unit) for r in recs} == {("SIPAS", "percent")}
+
+
+def test_columns_set_out_with_runs_of_spaces() -> None:
+    text = (
+        "Kết quả Chỉ số PAPI năm 2021 của các tỉnh duyên hải\n\n"
+        "STT   Tỉnh          Điểm     Xếp hạng\n"
+        "1     Bình Định     45,12    3\n"
+        "2     Quảng Trị     44,80    7\n"
+        "3     Ninh Thuận    40,01    50\n"
+    )
+    assert _sure(_text(text)) == [
+        ("Bình Định", 2021, 45.12, 3), ("Ninh Thuận", 2021, 40.01, 50), ("Quảng Trị", 2021, 44.8, 7),
+    ]  # fmt: skip
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    text = (
+        "Chỉ số PAPI năm 2021 của tỉnh được công bố.  Tỉnh đạt 45,12 điểm.  Xếp thứ 3.\n"
+        "Năm trước,  tỉnh đạt 44,80 điểm,  xếp thứ 7  cả nước.\n"
+    )
+    from llmx.rules.tables import table_results
+
+    assert table_results(make_doc(text)) == []

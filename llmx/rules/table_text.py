@@ -40,10 +40,35 @@ _SPANNED = 2
 _SHORT_MIN = 2  # a short row keeps two cells at least
 
 
+# Text set out in columns with runs of spaces (pasted from a PDF's layout or a fixed-width
+# report: "Tỉnh        Điểm     Xếp hạng"): in a line with no pipe or tab, two spaces or
+# more part two cells.
+_SPACED = re.compile(r"[ ]{2,}")
+_SPACED_CELLS = 3  # a line set out in spaced columns has three cells at least
+_SPACED_CELL_CHARS = 50  # ... each of them short
+
+
+def _spaced(line: str) -> bool:
+    """Whether a line with no pipe, tab or newline is a row set out with runs of spaces."""
+    inner = line.strip()
+    if not inner or "|" in inner or "\t" in inner or "\n" in inner:
+        return False
+    cells = _SPACED.split(inner)
+    return len(cells) >= _SPACED_CELLS and all(len(c) <= _SPACED_CELL_CHARS for c in cells)
+
+
 def split_cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The (start, end) of each cell of the row line at ``span`` (spaces around a cell left
-    out; Markdown's framing pipes dropped)."""
+    out; Markdown's framing pipes dropped; in a line set out with runs of spaces, each run
+    parts two cells)."""
     start, end = span
+    if _spaced(text[start:end]):
+        out, at = [], start
+        for m in _SPACED.finditer(text, start, end):
+            out.append((at, m.start()))
+            at = m.end()
+        out.append((at, end))
+        return [_trimmed(text, a, b) for a, b in out if text[a:b].strip()]
     while start < end and text[start] in " \t":
         start += 1
     while end > start and text[end - 1] in " \t":
@@ -68,6 +93,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_row(line: str) -> bool:
+    if _spaced(line):
+        return True
     inner = line.strip()
     if inner.startswith("|") and inner.endswith("|") and len(inner) > 1:
         inner = inner[1:-1]

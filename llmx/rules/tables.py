@@ -602,7 +602,7 @@ def _transposed_candidates(
 
 def _tables_in_text(text: str) -> tuple[TableLayout, ...]:
     """The tables a text writes as lines of cells, or one cell a line."""
-    lines = text_tables(text, spanning_cost) if "|" in text or "\t" in text else ()
+    lines = text_tables(text, spanning_cost) if "|" in text or "\t" in text or "  " in text else ()
     return lines + stacked_tables(text, stacked_role, VALUE_ROLES)
 
 
