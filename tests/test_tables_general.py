@@ -241,7 +241,8 @@ def test_columns_set_out_with_runs_of_spaces() -> None:
         "3     Ninh Thuận    40,01    50\n"
     )
     assert _sure(_text(text)) == [
-        ("Bình Định", 2021, 45.12, 3), ("Ninh Thuận", 2021, 40.01, 50), ("Quảng Trị", 2021, 44.8, 7),
+        ("Bình Định", 2021, 45.12, 3), ("Ninh Thuận", 2021, 40.01, 50),
+        ("Quảng Trị", 2021, 44.8, 7),
     ]  # fmt: skip
 
 
