@@ -254,3 +254,19 @@ def test_prose_with_double_spaces_is_no_table() -> None:
     from llmx.rules.tables import table_results
 
     assert table_results(make_doc(text)) == []
+
+
+def test_one_units_fields_after_a_row_number_beside_the_maximum_score(tmp_path: Path) -> None:
+    body = (
+        "<p>Chỉ số CCHC năm 2023 của tỉnh Phú Yên theo từng lĩnh vực</p>"
+        "<table><tr><th>STT</th><th>Lĩnh vực</th><th>Điểm tối đa</th><th>Điểm đạt được</th></tr>"
+        "<tr><td>1</td><td>Cải cách thể chế</td><td>10</td><td>9,10</td></tr>"
+        "<tr><td>2</td><td>Cải cách thủ tục hành chính</td><td>13</td><td>12,05</td></tr>"
+        "<tr><td></td><td>Tổng cộng</td><td>100</td><td>88,40</td></tr></table>"
+    )
+    recs = _page(tmp_path, body)
+    got = sorted((r.entity, r.component, r.year, r.score) for r in recs)
+    assert got == [
+        ("Phú Yên", "Cải cách thể chế", 2023, 9.1),
+        ("Phú Yên", "Cải cách thủ tục hành chính", 2023, 12.05),
+    ]  # the maximum (10, 13, 100) is no score

@@ -420,16 +420,30 @@ def _head_key(cell: str) -> tuple[int | None, Unit | None, str | None]:
 def _has_part_rows(text: str, table: TableLayout, parts: bool) -> bool:
     """Whether a table gives one unit's parts as rows ("Chỉ số nội dung | Điểm | Xếp hạng"
     over "Quản trị điện tử | 3,01 | 40"): no unit column, every other header cell a value
-    column of the whole row, and some row's first cell a component."""
-    head = read_cell(0, table.header[0], parts=False)
+    column of the whole row or a column of no result ("Điểm tối đa", "Ghi chú"), and some
+    row's first cell a component. A row number before the first cell ("STT") is passed."""
+    at = _label_at(table)
+    head = read_cell(at, table.header[at], parts=False)
     if head is not None and head.role in ("unit", "year"):
         return False
-    rest = table_columns(table.header[1:])
-    if not rest or not all(c is not None and c.role in VALUE_ROLES and c.component is None
-                           for c in rest):  # fmt: skip
+    rest = table_columns(table.header[at + 1 :])
+    if not rest or not all(
+        c is not None and (c.role in VALUE_ROLES or c.role == "other") and c.component is None
+        for c in rest
+    ) or not any(c is not None and c.role in VALUE_ROLES for c in rest):
         return False
-    labels = [text[a:b] for a, b in (split_cells(text, span)[0] for span in table.rows)]
+    labels = [
+        text[cells[at][0] : cells[at][1]]
+        for cells in (split_cells(text, span) for span in table.rows)
+        if len(cells) > at
+    ]
     return any(component_of(lab) for lab in labels)
+
+
+def _label_at(table: TableLayout) -> int:
+    """The column of a table's row labels: the first, or the second after a row number."""
+    first = read_cell(0, table.header[0], parts=False)
+    return 1 if first is not None and first.role == "ordinal" and len(table.header) > 2 else 0
 
 
 def _part_row_candidates(
@@ -450,7 +464,8 @@ def _part_row_candidates(
     if subject is None or index is None:
         return []
     year, year_evidence = caption_year(text, folded, table, caption, above)
-    columns: list[Column | None] = [None, *table_columns(table.header[1:])]
+    at = _label_at(table)
+    columns: list[Column | None] = [None] * (at + 1) + table_columns(table.header[at + 1 :])
     groups = value_groups([Column(i, c.role, c.year) if c else None for i, c in enumerate(columns)])
     keys = [(None, None)] if (None, None) in groups else list(groups)
     if len(keys) != 1:
@@ -467,11 +482,13 @@ def _part_row_candidates(
         cells = split_cells(text, span)
         if len(cells) != len(table.header):
             continue
-        label = read_cell(0, text[cells[0][0] : cells[0][1]], parts)
+        label = read_cell(0, text[cells[at][0] : cells[at][1]], parts)
         values = row_values(text, cells, cols)
-        if label is None or label.role not in VALUE_ROLES:
+        if label is not None and label.role not in VALUE_ROLES:
+            continue  # a row of no result ("Tổng cộng", "Ghi chú"): explained, not read
+        if label is None:
             understood = False
-            row = [cell_text(text, c) for c in cells[1:]]
+            row = [cell_text(text, c) for c in cells[at + 1 :]]
             if from_text and any(ch.isdigit() for v in row for ch in v):
                 return []  # an unexplained row of figures: left to the sentence rules
             unexplained |= could_hold(row)
