@@ -270,3 +270,22 @@ def test_one_units_fields_after_a_row_number_beside_the_maximum_score(tmp_path: 
         ("Phú Yên", "Cải cách thể chế", 2023, 9.1),
         ("Phú Yên", "Cải cách thủ tục hành chính", 2023, 12.05),
     ]  # the maximum (10, 13, 100) is no score
+
+
+def test_a_change_column_not_saying_of_what_is_the_move_its_figures_bear_out() -> None:
+    text = (
+        "PCI 2023 rankings of selected provinces\n"
+        "Province | Ranking 2023 | Ranking 2022 | Change\n"
+        "Lao Cai | 4 | 7 | +3\n"
+        "Binh Duong | 8 | 6 | -2\n"
+        "Ben Tre | 12 | 12 | 0\n"
+    )
+    got = sorted((r.entity, r.year, r.rank, r.rank_change) for r in _text(text))
+    assert got == [
+        ("Bình Dương", 2022, 6, None), ("Bình Dương", 2023, 8, -2),
+        ("Bến Tre", 2022, 12, None), ("Bến Tre", 2023, 12, 0),
+        ("Lào Cai", 2022, 7, None), ("Lào Cai", 2023, 4, 3),
+    ]  # fmt: skip
+    # figures that are not the move between the two columns stay unread
+    text = text.replace("| +3", "| +5")
+    assert {r.rank_change for r in _text(text)} == {None}

@@ -55,9 +55,12 @@ from llmx.rules.entities import find_entities
 from llmx.rules.table_cells import (
     RANK_CELL,
     cell_text,
+    change_cell,
     could_hold,
     is_summary,
+    rank_cell,
     row_values,
+    score_cell,
 )
 from llmx.rules.table_context import (
     PARTLY_READ_CONFIDENCE,
@@ -229,11 +232,12 @@ def _unit_row_candidates(
     if len(dated) == 1 and subject is None:
         year, year_evidence = dated.pop(), header_evidence
     groups = as_of(groups, year)
+    body = [split_cells(text, span) for span in table.rows]
+    columns = _derived_changes(text, body, columns, groups)
     # Every column explained (the row number and grades included): the rows are read whole.
     understood = all(c is not None for c in columns)
     province = province_above(text, *above)
     rows = []
-    body = [split_cells(text, span) for span in table.rows]
     percent = {i for i, cell in enumerate(table.header) if "%" in cell}
     # What the columns nobody explains could hold, from their cells.
     unexplained: set[str] = set()
@@ -342,6 +346,74 @@ def _fill_short_row(
         ):
             fits.append(placed)
     return fits[0] if len(fits) == 1 else None
+
+
+def _derived_changes(
+    text: str,
+    body: list[list[tuple[int, int]]],
+    columns: list[Column | None],
+    groups: dict[tuple[int | None, str | None], dict[str, int]],
+) -> list[Column | None]:
+    """``columns`` with a column that does not say what it holds ("Change", "Tăng/giảm")
+    read as the rank change (or the score change) of the table's year when, in every row,
+    its signed figure is the move between the rank (score) of an earlier year's column
+    and that of the table's year; ``groups`` gets the column too. Else as they are."""
+    own = groups.get((None, None))
+    earlier = [cols for (y, comp), cols in groups.items() if y is not None and comp is None]
+    if own is None or len(earlier) != 1:
+        return columns
+    before = earlier[0]
+    for role, change in (("rank", "rank_change"), ("score", "score_change")):
+        if role not in own or role not in before or change in own:
+            continue
+        for c in columns:
+            if c is not None and c.role != "other":
+                continue
+            at = columns.index(c) if c is None else c.at
+            if c is None and columns.count(None) != 1:
+                continue  # which unexplained column is meant cannot be told
+            if _moves_between(text, body, len(columns), at, before[role], own[role], role):
+                own[change] = at
+                return [Column(at, change) if i == at else col for i, col in enumerate(columns)]
+    return columns
+
+
+def _moves_between(
+    text: str,
+    body: list[list[tuple[int, int]]],
+    width: int,
+    at: int,
+    before: int,
+    after: int,
+    role: str,
+) -> bool:
+    """Whether column ``at`` holds, in at least ``_AGREEING_ROWS`` rows and in every row
+    that gives it, the move from column ``before`` to column ``after`` (a place gained is
+    a rise: the earlier place less the later one)."""
+    seen = 0
+    for cells in body:
+        if len(cells) != width:
+            continue
+        move = change_cell(cell_text(text, cells[at]), whole=role == "rank")
+        if move is None:
+            if cell_text(text, cells[at]) not in ("", "-", "–", "—"):
+                return False
+            continue
+        if role == "rank":
+            a = rank_cell(cell_text(text, cells[before]))[0]
+            b = rank_cell(cell_text(text, cells[after]))[0]
+            if a is None or b is None or a - b != move:
+                return False
+        else:
+            x = score_cell(cell_text(text, cells[before]))[0]
+            y = score_cell(cell_text(text, cells[after]))[0]
+            if x is None or y is None or abs((y - x) - move) > _ROUNDING:
+                return False
+        seen += 1
+    return seen >= _AGREEING_ROWS - 1
+
+
+_ROUNDING = 0.011  # two scores' difference against a change written to two decimals
 
 
 _AGREEING_ROWS = 3  # so many rows at least, for their order to bear a reading out
