@@ -289,3 +289,33 @@ def test_a_change_column_not_saying_of_what_is_the_move_its_figures_bear_out() -
     # figures that are not the move between the two columns stay unread
     text = text.replace("| +3", "| +5")
     assert {r.rank_change for r in _text(text)} == {None}
+
+
+def test_columns_of_several_indices_give_each_index_its_records(tmp_path: Path) -> None:
+    body = (
+        "<p>Kết quả Chỉ số CCHC và SIPAS của các tỉnh Tây Bắc</p>"
+        "<table><tr><th rowspan=2>Tỉnh</th><th colspan=2>Chỉ số CCHC</th>"
+        "<th colspan=2>SIPAS</th></tr><tr><th>2022</th><th>2023</th><th>2022</th>"
+        "<th>2023</th></tr>"
+        "<tr><td>Lai Châu</td><td>82,1</td><td>84,0</td><td>80,5</td><td>82,2</td></tr>"
+        "<tr><td>Điện Biên</td><td>80,0</td><td>81,5</td><td>79,1</td><td>80,9</td></tr></table>"
+    )
+    got = sorted((r.entity, r.index, r.year, r.score) for r in _page(tmp_path, body))
+    assert got == [
+        ("Lai Châu", "PAR_INDEX", 2022, 82.1), ("Lai Châu", "PAR_INDEX", 2023, 84.0),
+        ("Lai Châu", "SIPAS", 2022, 80.5), ("Lai Châu", "SIPAS", 2023, 82.2),
+        ("Điện Biên", "PAR_INDEX", 2022, 80.0), ("Điện Biên", "PAR_INDEX", 2023, 81.5),
+        ("Điện Biên", "SIPAS", 2022, 79.1), ("Điện Biên", "SIPAS", 2023, 80.9),
+    ]  # fmt: skip
+    flat = (
+        "Kết quả năm 2023 của các tỉnh Tây Bắc\n"
+        "Tỉnh | PAR Index | SIPAS | Xếp hạng\n"
+        "Lai Châu | 84,0 | 82,2 | 20\n"
+        "Điện Biên | 81,5 | 80,9 | 31\n"
+    )
+    got = sorted((r.entity, r.index, r.score, r.rank) for r in _text(flat))
+    # the rank names no index: whose it is cannot be told, so it is left out
+    assert got == [
+        ("Lai Châu", "PAR_INDEX", 84.0, None), ("Lai Châu", "SIPAS", 82.2, None),
+        ("Điện Biên", "PAR_INDEX", 81.5, None), ("Điện Biên", "SIPAS", 80.9, None),
+    ]  # fmt: skip

@@ -48,7 +48,7 @@ from collections import Counter
 from typing import Any
 
 from llmx.core.document import Document, TableLayout
-from llmx.core.textnorm import fold_keep_offsets
+from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
@@ -170,7 +170,38 @@ def _table_candidates(
     columns = _years_as_ranks(text, table, columns)
     out: list[Candidate] = []
     for block in _side_by_side(table, columns):
-        out += _unit_row_candidates(doc, folded, table, above, block, from_text)
+        for index, cols in _index_blocks(table, block):
+            out += _unit_row_candidates(doc, folded, table, above, cols, from_text, index)
+    return out
+
+
+def _index_blocks(
+    table: TableLayout, columns: list[Column | None]
+) -> list[tuple[str | None, list[Column | None]]]:
+    """The column sets of each index a header names, when its value columns name two or
+    more ("Tỉnh | PAR Index | SIPAS", "Chỉ số CCHC › 2023 | SIPAS › 2023"): each index's
+    value columns with the others' read as holding no result, and value columns naming no
+    index left out (which index they are of cannot be told). ``[(None, columns)]`` (the
+    table's index from its header or caption) otherwise."""
+    named: dict[int, str] = {}
+    for c in columns:
+        if c is None or c.role not in VALUE_ROLES:
+            continue
+        cell = fold(table.header[c.at])
+        codes = {code for rx, code in lx.INDEX_RE if rx.search(cell)}
+        if len(codes) == 1:
+            named[c.at] = codes.pop()
+    indices = sorted(set(named.values()))
+    if len(indices) < 2:
+        return [(None, columns)]
+    out: list[tuple[str | None, list[Column | None]]] = []
+    for index in indices:
+        cols = [
+            c if c is None or c.role not in VALUE_ROLES or named.get(c.at) == index
+            else Column(c.at, "other")
+            for c in columns
+        ]  # fmt: skip
+        out.append((index, cols))
     return out
 
 
@@ -210,8 +241,10 @@ def _unit_row_candidates(
     above: tuple[int, int],
     columns: list[Column | None],
     from_text: bool,
+    index: str | None = None,
 ) -> list[Candidate]:
-    """The rows of a table of units (or of the years of one unit) read by ``columns``."""
+    """The rows of a table of units (or of the years of one unit) read by ``columns``, of
+    ``index`` when given, else of the one the table's header or caption names."""
     text = doc.text
     units = [c.at for c in columns if c is not None and c.role == "unit"]
     year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
@@ -220,7 +253,7 @@ def _unit_row_candidates(
     subject = caption_unit(text, caption) if not units and len(year_cols) == 1 else None
     if not groups or (len(units) != 1 and subject is None):
         return []
-    index = table_index(folded, table, above)
+    index = index or table_index(folded, table, above)
     if index is None:
         return []
     year, year_evidence = caption_year(text, folded, table, caption, above)
