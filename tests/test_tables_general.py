@@ -319,3 +319,21 @@ def test_columns_of_several_indices_give_each_index_its_records(tmp_path: Path) 
         ("Lai Châu", "PAR_INDEX", 84.0, None), ("Lai Châu", "SIPAS", 82.2, None),
         ("Điện Biên", "PAR_INDEX", 81.5, None), ("Điện Biên", "SIPAS", 80.9, None),
     ]  # fmt: skip
+
+
+def test_a_score_written_over_its_maximum_is_the_score() -> None:
+    text = (
+        "Chỉ số PGI năm 2022 của các tỉnh miền Trung\n\n"
+        "Tỉnh | Điểm | Xếp hạng\nQuảng Ngãi | 25,5/30 | 5\nBình Định | 24,1 / 30 | 9\n"
+    )
+    assert _sure(_text(text)) == [("Bình Định", 2022, 24.1, 9), ("Quảng Ngãi", 2022, 25.5, 5)]
+
+
+def test_lines_that_give_the_place_first() -> None:
+    text = (
+        "Xếp hạng Chỉ số SIPAS năm 2022 (các tỉnh dẫn đầu):\n"
+        "Hạng 1: Ninh Bình (90,12%)\nHạng 2: Hà Nam (89,80%)\nHạng 3 – Sóc Trăng\n"
+    )
+    assert _sure(_text(text)) == [
+        ("Hà Nam", 2022, 89.8, 2), ("Ninh Bình", 2022, 90.12, 1), ("Sóc Trăng", 2022, None, 3),
+    ]  # fmt: skip

@@ -67,9 +67,23 @@ _RANK_WORDS = re.compile(
 )
 
 
+# A score written over its maximum: "25,5/30", "8,5 / 10 điểm", "45.1 (out of 80)".
+_OVER_MAXIMUM = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:/\s*|\(\s*(?:out of|trên|tối đa)\s*)(\d+(?:[.,]\d+)?)\s*\)?",
+    re.IGNORECASE,
+)
+
+
 def score_cell(raw: str) -> tuple[float | None, str | None]:
-    """A score cell's value and unit ("88,20", "91,5%", "88,20 điểm")."""
+    """A score cell's value and unit ("88,20", "91,5%", "88,20 điểm", "25,5/30": the
+    score, not its maximum)."""
     raw = _SCORE_UNIT.sub("", raw)
+    over = _OVER_MAXIMUM.fullmatch(raw.strip())
+    if over is not None:
+        value, top = parse_vn_number(over.group(1)), parse_vn_number(over.group(2))
+        if value is None or top is None or not 0 <= value <= top:
+            return None, None
+        return value, "points"
     percent = raw.endswith("%")
     value = parse_vn_number(raw.rstrip("%").strip())
     return value, ("percent" if percent else "points") if value is not None else None

@@ -173,6 +173,16 @@ _KEYED = re.compile(
 )
 
 
+# ... or the place first: "Hạng 1: Ninh Bình (90,12%)", "Thứ 2 – Hà Nam – 89,80 điểm".
+_PLACE_KEYED = re.compile(
+    r"^[ \t]*(?:[-–•+*][ \t]*)?(?:xếp hạng|hạng|xếp thứ|thứ|vị trí|top|rank|no\.?)[ \t]*"
+    r"(?P<rank>\d{1,3})[ \t]*[:.–—-][ \t]*(?P<unit>[^\W\d][^:\n()–—]{1,60}?)"
+    r"(?:[ \t]*(?:[(:–—-]|,)[ \t]*(?P<score>\d{1,3}[.,]\d+)[ \t]*(?P<pct>%|điểm|points?)?"
+    r"[ \t]*\)?)?[ \t]*[.;,]?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 _KEYED_MIN = 2  # lines in a run at least
 
 
@@ -184,10 +194,10 @@ _MEASURES = frozenset({
 })  # fmt: skip
 
 
-def _keyed_runs(text: str) -> list[list[re.Match[str]]]:
+def _keyed_runs(text: str, keyed: re.Pattern[str] = _KEYED) -> list[list[re.Match[str]]]:
     """Runs of consecutive keyed lines (blank lines between allowed), each unit whole."""
     runs: list[list[re.Match[str]]] = []
-    for m in _KEYED.finditer(text):
+    for m in keyed.finditer(text):
         if not _whole_unit(text, (m.start("unit"), m.end("unit"))):
             continue
         if runs and not text[runs[-1][-1].end() : m.start()].strip():
@@ -203,10 +213,10 @@ def keyed_results(doc: Document, folded: str) -> list[tuple[tuple[int, int], lis
     place when the line gives it. The heading dates the run, else the text above it (the
     reading then below the cut-off)."""
     text = doc.text
-    if ":" not in text and "–" not in text and " - " not in text:
+    if not any(mark in text for mark in (":", "–", "—", " - ", ". ")):
         return []
     out = []
-    for run in _keyed_runs(text):
+    for run in _keyed_runs(text) + _keyed_runs(text, _PLACE_KEYED):
         heading = caption_above(text, run[0].start())
         if heading is None:
             continue
@@ -233,9 +243,14 @@ def keyed_results(doc: Document, folded: str) -> list[tuple[tuple[int, int], lis
         for m in run:
             name, level, province = unit_of(text, (m.start("unit"), m.end("unit")))
             level = level or "other"
-            score, unit = score_cell(m.group("score") + (m.group("pct") or ""))
-            rank = int(m.group("rank")) if m.group("rank") else None
-            total = int(m.group("total")) if m.group("total") else None
+            got = m.groupdict()
+            score, unit = (
+                score_cell(got["score"] + (got["pct"] or "")) if got["score"] else (None, None)
+            )
+            rank = int(got["rank"]) if got["rank"] else None
+            total = int(got["total"]) if got.get("total") else None
+            if score is None and rank is None:
+                continue
             if rank is not None and total is not None and not 0 < rank <= total:
                 continue
             scope_named = bool(province) or heading_names_province or not below_province(level)
