@@ -337,3 +337,26 @@ def test_lines_that_give_the_place_first() -> None:
     assert _sure(_text(text)) == [
         ("Hà Nam", 2022, 89.8, 2), ("Ninh Bình", 2022, 90.12, 1), ("Sóc Trăng", 2022, None, 3),
     ]  # fmt: skip
+
+
+def test_a_table_far_below_the_index_its_text_names_and_footnoted_units() -> None:
+    lead = "Chỉ số PAPI năm 2022 vừa được công bố. " + "Nội dung chi tiết của báo cáo. " * 25
+    text = (
+        f"{lead}\n\nBảng 3\n"
+        "Tỉnh | Điểm | Xếp hạng\nQuảng Nam² | 44,10 | 12\nQuảng Ngãi* | 43,20 | 20\n"
+    )
+    assert len(lead) > 600
+    assert _sure(_text(text)) == [("Quảng Nam", 2022, 44.1, 12), ("Quảng Ngãi", 2022, 43.2, 20)]
+
+
+def test_scores_beyond_the_index_scale_leave_the_places_below_the_cut_off() -> None:
+    text = (
+        "Kết quả Chỉ số chuyển đổi số năm 2023 của các sở, ngành tỉnh Hà Nam\n"
+        "STT | Đơn vị | Điểm | Xếp hạng\n"
+        "1 | Sở Thông tin và Truyền thông | 850,5 | 1\n2 | Sở Tài chính | 700,1 | 2\n"
+    )
+    recs = _text(text)
+    assert sorted((r.entity, r.score, r.rank) for r in recs) == [
+        ("Sở Thông tin và Truyền thông", None, 1), ("Sở Tài chính", None, 2),
+    ]  # fmt: skip
+    assert all(r.confidence is not None and r.confidence < 0.7 for r in recs)

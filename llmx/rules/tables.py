@@ -52,6 +52,7 @@ from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
+from llmx.rules.plausibility import implausible
 from llmx.rules.table_cells import (
     RANK_CELL,
     cell_text,
@@ -330,6 +331,8 @@ def _unit_row_candidates(
             rec["scope"] = scope_of(level, own_province or province)
             rec["confidence"] = _confidence(rec, understood, unexplained)
             rec["evidence"] = span_evidence(text, span)
+            if not _without_unscaled_score(rec):
+                continue
             # The year's own quote: the row's or header's cell that names it, else the caption.
             if subject is not None:
                 pass  # the row itself holds its year
@@ -339,6 +342,19 @@ def _unit_row_candidates(
                 rec["field_evidence"] = {"year": year_evidence}
             out.append(("index_results", rec))
     return out
+
+
+def _without_unscaled_score(rec: dict[str, Any]) -> bool:
+    """Whether ``rec`` is worth keeping: a score beyond its index's scale (a province's own
+    DTI of its departments out of 1000) is not read, and the row's place still is, below
+    the cut-off (the column may not be what its header seems); False when nothing is left."""
+    if rec.get("score") is None or implausible("index_results", rec) is None:
+        return True
+    rec["score"], rec["score_unit"] = None, None
+    if rec.get("rank") is None or implausible("index_results", rec) is not None:
+        return False
+    rec["confidence"] = min(rec["confidence"], PARTLY_READ_CONFIDENCE)
+    return True
 
 
 def _numeric_columns(text: str, body: list[list[tuple[int, int]]], width: int) -> set[int]:
