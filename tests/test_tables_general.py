@@ -360,3 +360,14 @@ def test_scores_beyond_the_index_scale_leave_the_places_below_the_cut_off() -> N
         ("Sở Thông tin và Truyền thông", None, 1), ("Sở Tài chính", None, 2),
     ]  # fmt: skip
     assert all(r.confidence is not None and r.confidence < 0.7 for r in recs)
+
+
+def test_a_blank_last_column_of_tab_or_space_parted_lines() -> None:
+    for sep, end in (("\t", "\t"), ("    ", "    ")):
+        rows = [("1", "Tây Ninh", "92,6", ""), ("2", "Hà Giang", "90,9", "")]
+        text = (
+            "Kết quả Chỉ số PCI năm 2020 của một số tỉnh\n\n"
+            + sep.join(("Xếp hạng", "Tỉnh", "Điểm số", "Ghi chú")) + "\n"
+            + "".join(sep.join(r[:3]) + end + "\n" for r in rows)
+        )
+        assert _sure(_text(text)) == [("Hà Giang", 2020, 90.9, 2), ("Tây Ninh", 2020, 92.6, 1)], sep

@@ -71,8 +71,12 @@ def split_cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         return [_trimmed(text, a, b) for a, b in out if text[a:b].strip()]
     while start < end and text[start] in " \t":
         start += 1
-    while end > start and text[end - 1] in " \t":
+    while end > start and text[end - 1] == " ":
         end -= 1
+    if "\t" not in text[start:end]:
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+    # (a row of tab-parted cells keeps its last tab: the empty cell of a "Ghi chú" column)
     if end - start > 1 and text[start] == "|" and text[end - 1] == "|":
         start, end = start + 1, end - 1
     out = []
@@ -90,6 +94,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t":
         end -= 1
     return start, end
+
+
+_DECIMAL_CELL = re.compile(r"\d+[.,]\d+%?")
+
+
+def _has_decimal(cells: list[str]) -> bool:
+    return any(_DECIMAL_CELL.fullmatch(c.strip()) for c in cells)
 
 
 def _is_row(line: str) -> bool:
@@ -177,14 +188,18 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
             # A second line as wide as the first is a lower level too when the rows are
             # wider still: "TT | Tỉnh | Năm 2023 | Năm 2022" over "Điểm | Hạng | Điểm | Hạng"
             # (a page's <thead> of rowspan and colspan cells) over rows of six cells.
-            if body + 1 < len(run) and (len(second) != width or wide > width):
+            # Lines set out with spaces lose their empty last cells ("Ghi chú" left blank):
+            # a first row narrower than the header, of figures, is a row, not a lower level.
+            spaced = _spaced(text[run[i][0] : run[i][1]])
+            lower = not (spaced and len(second) < width and _has_decimal(second))
+            if lower and body + 1 < len(run) and (len(second) != width or wide > width):
                 header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
             rows = []
             j = body
             while j < len(run):
                 n = len(cells_of(run[j]))
-                short = bool(rows) and _SHORT_MIN <= n < width <= n + _SPANNED
+                short = (bool(rows) or spaced) and _SHORT_MIN <= n < width <= n + _SPANNED
                 if n != width and not short:
                     break
                 rows.append(run[j])  # a row lacking the cells that span rows above it kept

@@ -293,7 +293,11 @@ def _unit_row_candidates(
         if len(cells) != len(table.header) and units:
             # A row under a cell that spans several rows ("Rất tốt" over the units of a
             # group) lacks that cell; one placement of the gap alone fits the columns.
-            cells = _fill_short_row(text, cells, len(table.header), units[0], numeric) or cells
+            cells = (
+                _fill_short_row(text, cells, len(table.header), units[0], numeric)
+                or _pad_blank_end(cells, columns)
+                or cells
+            )
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
         found = [(key, row_values(text, cells, cols)) for key, cols in groups.items()]
@@ -370,6 +374,20 @@ def _numeric_columns(text: str, body: list[list[tuple[int, int]]], width: int) -
 
 
 _MAX_SPANNED = 2  # cells a row may lack under cells spanning rows
+
+
+def _pad_blank_end(
+    cells: list[tuple[int, int]], columns: list[Column | None]
+) -> list[tuple[int, int]] | None:
+    """``cells`` with empty cells at the end, when the columns it lacks there hold no value
+    ("Ghi chú" left blank in lines set out with spaces, whose empty last cells vanish)."""
+    gap = len(columns) - len(cells)
+    if not 0 < gap <= _MAX_SPANNED or not cells:
+        return None
+    if any(c is not None and c.role in (*VALUE_ROLES, "unit") for c in columns[-gap:]):
+        return None
+    end = cells[-1][1]
+    return cells + [(end, end)] * gap
 
 
 def _fill_short_row(
