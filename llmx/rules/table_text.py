@@ -195,7 +195,7 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
             if lower and body + 1 < len(run) and (len(second) != width or wide > width):
                 header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
-            rows = []
+            rows: list[tuple[int, int]] = []
             j = body
             while j < len(run):
                 n = len(cells_of(run[j]))

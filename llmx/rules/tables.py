@@ -604,7 +604,8 @@ def _part_row_candidates(
         return []
     year, year_evidence = caption_year(text, folded, table, caption, above)
     at = _label_at(table)
-    columns: list[Column | None] = [None] * (at + 1) + table_columns(table.header[at + 1 :])
+    lead: list[Column | None] = [None] * (at + 1)
+    columns = lead + table_columns(table.header[at + 1 :])
     groups = value_groups([Column(i, c.role, c.year) if c else None for i, c in enumerate(columns)])
     keys = [(None, None)] if (None, None) in groups else list(groups)
     if len(keys) != 1:
