@@ -178,7 +178,7 @@ def test_component_columns_give_component_scores():
 def test_a_column_no_entry_explains_keeps_rows_below_the_cut_off():
     doc = _doc(
         "Chỉ số SIPAS năm 2024 của các huyện tỉnh Lai Châu",
-        ["Đơn vị", "Điểm", "Số phiếu"],
+        ["Đơn vị", "Điểm", "Tiêu chí phụ"],
         [["huyện Mường Tè", "88,1", "412"], ["huyện Sìn Hồ", "85,6", "398"]],
     )
     recs = _results(doc)
@@ -189,7 +189,7 @@ def test_a_column_no_entry_explains_keeps_rows_below_the_cut_off():
 def test_lines_of_cells_with_an_unexplained_column_of_figures_are_left_to_the_sentences():
     text = (
         "Chỉ số SIPAS năm 2024 của các huyện\n"
-        "Đơn vị | Điểm | Số phiếu\n"
+        "Đơn vị | Điểm | Tiêu chí phụ\n"
         "huyện Mường Tè | 88,1 | 412\n"
         "huyện Sìn Hồ | 85,6 | 398\n"
     )

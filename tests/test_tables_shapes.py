@@ -322,7 +322,7 @@ def test_a_transposed_table_with_an_unexplained_row_of_figures_is_left_to_the_se
         "So sánh Chỉ số PAPI năm 2020 của hai tỉnh\n"
         "Nội dung | Nghệ An | Hà Tĩnh\n"
         "Tổng điểm | 43,10 | 44,22\n"
-        "Số người trả lời | 1.210 | 1.195\n"
+        "Chỉ tiêu phụ | 1.210 | 1.195\n"
     )
     from llmx.rules.tables import table_results
 

@@ -22,7 +22,22 @@ _RANK_WITH_VALUE = re.compile(r"(\d{1,3})\s*\(\s*(\d{1,3}[.,]\d+\s*%?)\s*\)")
 _SIGNED = re.compile(r"([+\-−–↑↓▲▼])?\s*(\d+(?:[.,]\d+)?)")
 
 
-_HOLD_CELL = re.compile(r"0|giữ nguyên|không đổi|unchanged")  # "-" is no data, not a hold
+_HOLD_CELL = re.compile(
+    r"0|giữ nguyên( (vị trí|thứ hạng|hạng|bậc))?|không (đổi|thay đổi)|unchanged|no change|="
+)  # "-" is no data, not a hold
+
+
+# A move written in words: "Tăng 2 bậc", "giảm 3 hạng", "up 4", "lên 2 bậc", "down 1 place".
+_MOVE_WORDS = re.compile(
+    r"(?P<dir>tăng|lên|up|giảm|tụt|xuống|down)\s*(?P<n>\d+(?:[.,]\d+)?)"
+    r"(?:\s*(?:bậc|hạng|thứ hạng|vị trí|điểm|places?|positions?|spots?|points?))?",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = frozenset({"giảm", "tụt", "xuống", "down"})
+
+
+# A place with its move in brackets: "5 (+2)", "12 (↓3)".
+_RANK_WITH_MOVE = re.compile(r"(\d{1,3})\s*\(\s*([+\-−–↑↓▲▼]\s*\d{1,3})\s*\)")
 
 
 RANK_CELL = re.compile(r"\d{1,3}")
@@ -52,9 +67,23 @@ _RANK_WORDS = re.compile(
 )
 
 
+# A score written over its maximum: "25,5/30", "8,5 / 10 điểm", "45.1 (out of 80)".
+_OVER_MAXIMUM = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(?:/\s*|\(\s*(?:out of|trên|tối đa)\s*)(\d+(?:[.,]\d+)?)\s*\)?",
+    re.IGNORECASE,
+)
+
+
 def score_cell(raw: str) -> tuple[float | None, str | None]:
-    """A score cell's value and unit ("88,20", "91,5%", "88,20 điểm")."""
+    """A score cell's value and unit ("88,20", "91,5%", "88,20 điểm", "25,5/30": the
+    score, not its maximum)."""
     raw = _SCORE_UNIT.sub("", raw)
+    over = _OVER_MAXIMUM.fullmatch(raw.strip())
+    if over is not None:
+        value, top = parse_vn_number(over.group(1)), parse_vn_number(over.group(2))
+        if value is None or top is None or not 0 <= value <= top:
+            return None, None
+        return value, "points"
     percent = raw.endswith("%")
     value = parse_vn_number(raw.rstrip("%").strip())
     return value, ("percent" if percent else "points") if value is not None else None
@@ -82,6 +111,12 @@ def change_cell(raw: str, whole: bool) -> float | None:
     rank change, which is a whole number."""
     if _HOLD_CELL.fullmatch(raw.lower()):
         return 0.0
+    words = _MOVE_WORDS.fullmatch(raw)
+    if words is not None:
+        value = parse_vn_number(words.group("n"))
+        if value is None or (whole and value != int(value)):
+            return None
+        return -value if words.group("dir").lower() in _DOWN_WORDS else value
     if raw.startswith("(") and raw.endswith(")"):
         raw = raw[1:-1].strip()  # "(+3)"
     m = _SIGNED.fullmatch(raw)
@@ -109,9 +144,16 @@ def row_values(text: str, cells: list[tuple[int, int]], cols: dict[str, int]) ->
                 score, unit = score_cell(with_value.group(2).replace(" ", ""))
                 if score is not None:
                     out["score"], out["score_unit"] = score, unit
+        with_move = _RANK_WITH_MOVE.fullmatch(raw)
+        if with_move is not None:
+            raw = with_move.group(1)
         rank, total = rank_cell(raw)
         if rank is not None:
             out["rank"], out["rank_total"] = rank, total
+            if with_move is not None and "rank_change" not in cols:
+                move = change_cell(with_move.group(2).replace(" ", ""), whole=True)
+                if move is not None:
+                    out["rank_change"] = int(move)
     if out and "rank_change" in cols:
         move = change_cell(cell_text(text, cells[cols["rank_change"]]), whole=True)
         if move is not None:

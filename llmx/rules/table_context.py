@@ -52,7 +52,13 @@ def table_index(folded: str, table: TableLayout, above: tuple[int, int]) -> str 
     if len(named) == 1:
         return named.pop()
     caption = table.caption_span
-    return (caption and index_above(folded, *caption)) or index_above(folded, *above)
+    found = (caption and index_above(folded, *caption)) or index_above(folded, *above)
+    if found is not None:
+        return found
+    # A table far below its heading ("Bảng 1" under a long lead): the one index the text
+    # above it names, when it names only one.
+    earlier = {code for rx, code in lx.INDEX_RE if rx.search(folded, 0, above[1])}
+    return earlier.pop() if len(earlier) == 1 else None
 
 
 def index_above(folded: str, start: int, end: int) -> str | None:
@@ -97,9 +103,13 @@ def province_above(text: str, start: int, end: int) -> str | None:
     return min(counts, key=lambda n: (-counts[n], n)) if counts else None
 
 
+# A footnote mark after a unit's name ("Quảng Nam²", "Sở Y tế (*)", "Hà Nam*").
+_UNIT_FOOTNOTE = re.compile(r"\s*(?:\(\*+\)|\*+|[†¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
 def unit_of(text: str, cell: tuple[int, int]) -> tuple[str, str | None, str | None]:
     """(name, level or None when not recognised, province) of the unit in a cell."""
-    raw = text[cell[0] : cell[1]].strip()
+    raw = _UNIT_FOOTNOTE.sub("", text[cell[0] : cell[1]].strip())
     found = find_entities(raw)
     if found:
         e = found[0]
@@ -119,7 +129,13 @@ def scope_of(level: str, province: str | None) -> str:
 
 
 def span_evidence(text: str, span: tuple[int, int]) -> dict[str, Any]:
-    return {"quote": text[span[0] : span[1]], "start": span[0], "end": span[1]}
+    """The evidence of ``text[span]``, the spaces around it left out (a quote is trimmed)."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"quote": text[start:end], "start": start, "end": end}
 
 
 def caption_year(

@@ -13,6 +13,7 @@ from llmx.core.vocab import Span, get_vocab
 from llmx.rules.table_text import LEVEL
 
 VALUE_ROLES = ("total_score", "score", "rank", "rank_change", "score_change")
+_DATED_ROLES = ("total_score", "score", "rank")
 
 
 HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -101,7 +102,9 @@ def read_cell(i: int, cell: str, parts: bool) -> Column | None:
             return Column(i, "score", None, component_name(cell))
     if role is None:
         return None
-    years = HEADER_YEAR.findall(cell) if role in VALUE_ROLES else []
+    # A change's header names the year it is measured against ("Tăng/giảm bậc so với
+    # 2021"), not the year of its values: it dates nothing.
+    years = HEADER_YEAR.findall(cell) if role in _DATED_ROLES else []
     year = int(years[0]) if len(years) == 1 else None
     component = named_after_role(cell) if role in ("rank", "score") else None
     return Column(i, role, year, component)

@@ -10,6 +10,7 @@ from collections import Counter
 from llmx.core.document import Document
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.textnorm import fold_keep_offsets
+from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import find_entities
 from llmx.rules.table_cells import score_cell
@@ -48,10 +49,12 @@ LIST_CONFIDENCE = ROW_CONFIDENCE  # each line names its place and its unit, noth
 _ITEM_WITH_MORE = 0.6  # a line that holds more than its unit: what else it says is not read
 
 
-# "Sở Tư pháp – 91,25 điểm", "Quảng Ninh: 72,45": the unit, a dash or colon, and its score
-# alone after it (the unit of points written or not) give the item its score too.
+# "Sở Tư pháp – 91,25 điểm", "Quảng Ninh: 72,45", "Hà Nam 88,10", "Bộ Y tế (0,5120)": the
+# unit, a dash, a colon, a space or a bracket, and its score alone after it (the unit of
+# points written or not) give the item its score too.
 _WITH_SCORE = re.compile(
-    r"(\S.*?)[ \t]*[–—:-][ \t]*(\d{1,3}[.,]\d+[ \t]*(?:điểm|points?|%|percent)?)[ \t]*$",
+    r"(\S.*?)(?:[ \t]*[–—:-][ \t]*|[ \t]+|[ \t]*\([ \t]*(?=[^)]*\)$))"
+    r"(\d{1,3}[.,]\d+[ \t]*(?:điểm|points?|%|percent)?)[ \t]*\)?$",
     re.IGNORECASE,
 )
 
@@ -163,4 +166,119 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
                 "field_evidence": {"year": year_evidence},
             }))  # fmt: skip
         out.append(((run[0].start(), run[-1].end()), found_recs))
+    taken = [span for span, _ in out]
+    for span, recs in keyed_results(doc, folded):
+        if not any(a < span[1] and span[0] < b for a, b in taken):
+            out.append((span, recs))
+    return out
+
+
+# -- keyed lines -------------------------------------------------------------------------------
+# "Lâm Đồng: 88,12 điểm (hạng 10)", "- Đà Nẵng: 0,6523", "• Sở Tư pháp – 91,25 điểm, xếp thứ
+# 1": a unit, a colon or dash, its score and maybe its place, one unit a line: a table
+# flattened to lines.
+_KEYED = re.compile(
+    r"^[ \t]*(?:[-–•+*][ \t]*)?(?P<unit>[^\W\d][^:\n–—]{1,60}?)[ \t]*(?::|[ \t][–—-])[ \t]*"
+    r"(?P<score>\d{1,3}[.,]\d+)[ \t]*(?P<pct>%|điểm|points?)?"
+    r"(?:[ \t]*[(,;][ \t]*(?:xếp[ \t]+|đứng[ \t]+)?(?:hạng|thứ|vị trí|ranked|rank)[ \t]*"
+    r"(?P<rank>\d{1,3})(?:[ \t]*/[ \t]*(?P<total>\d{1,3}))?[ \t]*\)?)?[ \t]*[.;,]?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+# ... or the place first: "Hạng 1: Ninh Bình (90,12%)", "Thứ 2 – Hà Nam – 89,80 điểm".
+_PLACE_KEYED = re.compile(
+    r"^[ \t]*(?:[-–•+*][ \t]*)?(?:xếp hạng|hạng|xếp thứ|thứ|vị trí|top|rank|no\.?)[ \t]*"
+    r"(?P<rank>\d{1,3})[ \t]*[:.–—-][ \t]*(?P<unit>[^\W\d][^:\n()–—]{1,60}?)"
+    r"(?:[ \t]*(?:[(:–—-]|,)[ \t]*(?P<score>\d{1,3}[.,]\d+)[ \t]*(?P<pct>%|điểm|points?)?"
+    r"[ \t]*\)?)?[ \t]*[.;,]?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+_KEYED_MIN = 2  # lines in a run at least
+
+
+# What a heading names when its lines are figures of something else than an index's results.
+_MEASURES = frozenset({
+    "rate", "average", "online_public_service", "online_dossier_rate", "full_online_service",
+    "partial_online_service", "online_service_level_3", "online_service_level_4",
+    "administrative_procedure",
+})  # fmt: skip
+
+
+def _keyed_runs(text: str, keyed: re.Pattern[str] = _KEYED) -> list[list[re.Match[str]]]:
+    """Runs of consecutive keyed lines (blank lines between allowed), each unit whole."""
+    runs: list[list[re.Match[str]]] = []
+    for m in keyed.finditer(text):
+        if not _whole_unit(text, (m.start("unit"), m.end("unit"))):
+            continue
+        if runs and not text[runs[-1][-1].end() : m.start()].strip():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [r for r in runs if len(r) >= _KEYED_MIN]
+
+
+def keyed_results(doc: Document, folded: str) -> list[tuple[tuple[int, int], list[Candidate]]]:
+    """Each run of keyed lines whose heading names an index (and no metric or component:
+    those lines are other figures) with a candidate per line: the unit's score, and its
+    place when the line gives it. The heading dates the run, else the text above it (the
+    reading then below the cut-off)."""
+    text = doc.text
+    if not any(mark in text for mark in (":", "–", "—", " - ", ". ")):
+        return []
+    out = []
+    for run in _keyed_runs(text) + _keyed_runs(text, _PLACE_KEYED):
+        heading = caption_above(text, run[0].start())
+        if heading is None:
+            continue
+        head = text[heading[0] : heading[1]]
+        vocab = get_vocab()
+        if vocab.find(head, {"component"}) or vocab.find(head, {"metric"}, labels=_MEASURES):
+            continue
+        index = index_above(folded, *heading)
+        if index is None:
+            continue
+        year_at = year_above(folded, *heading)
+        own = year_at is not None
+        if year_at is None:
+            above = (max(0, heading[0] - CONTEXT_CHARS), heading[1])
+            found_year = [m for m in lx.YEAR_RE.finditer(folded, *above) if m.group(1)]
+            year_at = found_year[-1].start(1) if found_year else None
+        if year_at is None:
+            continue
+        year = int(text[year_at : year_at + 4])
+        year_evidence = span_evidence(text, heading if own else line_span(text, year_at))
+        province_of_doc = province_above(text, 0, heading[0])
+        heading_names_province = bool(get_gazetteer().find(head))
+        recs: list[Candidate] = []
+        for m in run:
+            name, level, province = unit_of(text, (m.start("unit"), m.end("unit")))
+            level = level or "other"
+            got = m.groupdict()
+            score, unit = (
+                score_cell(got["score"] + (got["pct"] or "")) if got["score"] else (None, None)
+            )
+            rank = int(got["rank"]) if got["rank"] else None
+            total = int(got["total"]) if got.get("total") else None
+            if score is None and rank is None:
+                continue
+            if rank is not None and total is not None and not 0 < rank <= total:
+                continue
+            scope_named = bool(province) or heading_names_province or not below_province(level)
+            line = (m.start(), m.end())
+            while text[line[0]] in " \t":
+                line = (line[0] + 1, line[1])
+            recs.append(("index_results", {
+                "entity": name, "entity_level": level, "index": index, "component": None,
+                "year": year, "score": score, "score_unit": unit, "rank": rank,
+                "rank_total": total, "rank_change": None, "score_change": None,
+                "scope": scope_of(level, province or province_of_doc), "is_target": False,
+                "confidence": LIST_CONFIDENCE if own and scope_named else _ITEM_WITH_MORE,
+                "evidence": span_evidence(text, line),
+                "field_evidence": {"year": year_evidence},
+            }))  # fmt: skip
+        if recs:
+            out.append(((run[0].start(), run[-1].end()), recs))
     return out

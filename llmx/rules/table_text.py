@@ -34,16 +34,49 @@ LEVEL = " › "  # between the upper and the lower header cell of one column
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|[ ]*\t[ ]*|[ \t]*\n[ \t]*")  # one tab a cell
 _RULE_LINE = re.compile(r"[\s|:\-–—=+]*")  # "|---|:---:|" under a Markdown header
 _MIN_ROWS = 1  # a header and one row make a table
+# A row under cells that span several rows (``rowspan``: a group's grade over its units)
+# comes with so many cells fewer, at most; the reader places the gap (``tables``).
+_SPANNED = 2
+_SHORT_MIN = 2  # a short row keeps two cells at least
+
+
+# Text set out in columns with runs of spaces (pasted from a PDF's layout or a fixed-width
+# report: "Tỉnh        Điểm     Xếp hạng"): in a line with no pipe or tab, two spaces or
+# more part two cells.
+_SPACED = re.compile(r"[ ]{2,}")
+_SPACED_CELLS = 3  # a line set out in spaced columns has three cells at least
+_SPACED_CELL_CHARS = 50  # ... each of them short
+
+
+def _spaced(line: str) -> bool:
+    """Whether a line with no pipe, tab or newline is a row set out with runs of spaces."""
+    inner = line.strip()
+    if not inner or "|" in inner or "\t" in inner or "\n" in inner:
+        return False
+    cells = _SPACED.split(inner)
+    return len(cells) >= _SPACED_CELLS and all(len(c) <= _SPACED_CELL_CHARS for c in cells)
 
 
 def split_cells(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The (start, end) of each cell of the row line at ``span`` (spaces around a cell left
-    out; Markdown's framing pipes dropped)."""
+    out; Markdown's framing pipes dropped; in a line set out with runs of spaces, each run
+    parts two cells)."""
     start, end = span
+    if _spaced(text[start:end]):
+        out, at = [], start
+        for m in _SPACED.finditer(text, start, end):
+            out.append((at, m.start()))
+            at = m.end()
+        out.append((at, end))
+        return [_trimmed(text, a, b) for a, b in out if text[a:b].strip()]
     while start < end and text[start] in " \t":
         start += 1
-    while end > start and text[end - 1] in " \t":
+    while end > start and text[end - 1] == " ":
         end -= 1
+    if "\t" not in text[start:end]:
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+    # (a row of tab-parted cells keeps its last tab: the empty cell of a "Ghi chú" column)
     if end - start > 1 and text[start] == "|" and text[end - 1] == "|":
         start, end = start + 1, end - 1
     out = []
@@ -63,7 +96,16 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_DECIMAL_CELL = re.compile(r"\d+[.,]\d+%?")
+
+
+def _has_decimal(cells: list[str]) -> bool:
+    return any(_DECIMAL_CELL.fullmatch(c.strip()) for c in cells)
+
+
 def _is_row(line: str) -> bool:
+    if _spaced(line):
+        return True
     inner = line.strip()
     if inner.startswith("|") and inner.endswith("|") and len(inner) > 1:
         inner = inner[1:-1]
@@ -146,13 +188,21 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
             # A second line as wide as the first is a lower level too when the rows are
             # wider still: "TT | Tỉnh | Năm 2023 | Năm 2022" over "Điểm | Hạng | Điểm | Hạng"
             # (a page's <thead> of rowspan and colspan cells) over rows of six cells.
-            if body + 1 < len(run) and (len(second) != width or wide > width):
+            # Lines set out with spaces lose their empty last cells ("Ghi chú" left blank):
+            # a first row narrower than the header, of figures, is a row, not a lower level.
+            spaced = _spaced(text[run[i][0] : run[i][1]])
+            lower = not (spaced and len(second) < width and _has_decimal(second))
+            if lower and body + 1 < len(run) and (len(second) != width or wide > width):
                 header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
-            rows = []
+            rows: list[tuple[int, int]] = []
             j = body
-            while j < len(run) and len(cells_of(run[j])) == width:
-                rows.append(run[j])
+            while j < len(run):
+                n = len(cells_of(run[j]))
+                short = (bool(rows) or spaced) and _SHORT_MIN <= n < width <= n + _SPANNED
+                if n != width and not short:
+                    break
+                rows.append(run[j])  # a row lacking the cells that span rows above it kept
                 j += 1
             if header is not None and rows:
                 tables.append(

@@ -48,15 +48,20 @@ from collections import Counter
 from typing import Any
 
 from llmx.core.document import Document, TableLayout
-from llmx.core.textnorm import fold_keep_offsets
+from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
+from llmx.rules.entities import find_entities
+from llmx.rules.plausibility import implausible
 from llmx.rules.table_cells import (
     RANK_CELL,
     cell_text,
+    change_cell,
     could_hold,
     is_summary,
+    rank_cell,
     row_values,
+    score_cell,
 )
 from llmx.rules.table_context import (
     PARTLY_READ_CONFIDENCE,
@@ -164,6 +169,84 @@ def _table_candidates(
         return _part_row_candidates(doc, folded, table, above, parts, from_text)
     columns = table_columns(table.header, parts=parts)
     columns = _years_as_ranks(text, table, columns)
+    out: list[Candidate] = []
+    for block in _side_by_side(table, columns):
+        for index, cols in _index_blocks(table, block):
+            out += _unit_row_candidates(doc, folded, table, above, cols, from_text, index)
+    return out
+
+
+def _index_blocks(
+    table: TableLayout, columns: list[Column | None]
+) -> list[tuple[str | None, list[Column | None]]]:
+    """The column sets of each index a header names, when its value columns name two or
+    more ("Tỉnh | PAR Index | SIPAS", "Chỉ số CCHC › 2023 | SIPAS › 2023"): each index's
+    value columns with the others' read as holding no result, and value columns naming no
+    index left out (which index they are of cannot be told). ``[(None, columns)]`` (the
+    table's index from its header or caption) otherwise."""
+    named: dict[int, str] = {}
+    for c in columns:
+        if c is None or c.role not in VALUE_ROLES:
+            continue
+        cell = fold(table.header[c.at])
+        codes = {code for rx, code in lx.INDEX_RE if rx.search(cell)}
+        if len(codes) == 1:
+            named[c.at] = codes.pop()
+    indices = sorted(set(named.values()))
+    if len(indices) < 2:
+        return [(None, columns)]
+    out: list[tuple[str | None, list[Column | None]]] = []
+    for index in indices:
+        cols = [
+            c if c is None or c.role not in VALUE_ROLES or named.get(c.at) == index
+            else Column(c.at, "other")
+            for c in columns
+        ]  # fmt: skip
+        out.append((index, cols))
+    return out
+
+
+def _side_by_side(table: TableLayout, columns: list[Column | None]) -> list[list[Column | None]]:
+    """The column sets of the tables written side by side in ``table`` ("Hạng | Tỉnh | Điểm"
+    twice over: the top ten beside the bottom ten), each with the other blocks' columns
+    read as holding no result; ``[columns]`` when the header is no repetition of one block
+    with one unit column (empty spacer columns between blocks left out)."""
+    units = [c.at for c in columns if c is not None and c.role == "unit"]
+    if len(units) < 2:
+        return [columns]
+    kept = [i for i, cell in enumerate(table.header) if cell.strip()]
+    k = len(units)
+    if len(kept) % k:
+        return [columns]
+    width = len(kept) // k
+    chunks = [kept[j * width : (j + 1) * width] for j in range(k)]
+
+    def sign(i: int) -> tuple[str, int | None, str | None] | None:
+        c = columns[i]
+        return None if c is None else (c.role, c.year, c.component)
+
+    first = [sign(i) for i in chunks[0]]
+    if any([sign(i) for i in chunk] != first for chunk in chunks[1:]):
+        return [columns]
+    out = []
+    for chunk in chunks:
+        inside = set(chunk)
+        out.append([c if i in inside else Column(i, "other") for i, c in enumerate(columns)])
+    return out
+
+
+def _unit_row_candidates(
+    doc: Document,
+    folded: str,
+    table: TableLayout,
+    above: tuple[int, int],
+    columns: list[Column | None],
+    from_text: bool,
+    index: str | None = None,
+) -> list[Candidate]:
+    """The rows of a table of units (or of the years of one unit) read by ``columns``, of
+    ``index`` when given, else of the one the table's header or caption names."""
+    text = doc.text
     units = [c.at for c in columns if c is not None and c.role == "unit"]
     year_cols = [c.at for c in columns if c is not None and c.role == "year" and c.year is None]
     groups = value_groups(columns)
@@ -171,7 +254,7 @@ def _table_candidates(
     subject = caption_unit(text, caption) if not units and len(year_cols) == 1 else None
     if not groups or (len(units) != 1 and subject is None):
         return []
-    index = table_index(folded, table, above)
+    index = index or table_index(folded, table, above)
     if index is None:
         return []
     year, year_evidence = caption_year(text, folded, table, caption, above)
@@ -183,11 +266,12 @@ def _table_candidates(
     if len(dated) == 1 and subject is None:
         year, year_evidence = dated.pop(), header_evidence
     groups = as_of(groups, year)
+    body = [split_cells(text, span) for span in table.rows]
+    columns = _derived_changes(text, body, columns, groups)
     # Every column explained (the row number and grades included): the rows are read whole.
     understood = all(c is not None for c in columns)
     province = province_above(text, *above)
     rows = []
-    body = [split_cells(text, span) for span in table.rows]
     percent = {i for i, cell in enumerate(table.header) if "%" in cell}
     # What the columns nobody explains could hold, from their cells.
     unexplained: set[str] = set()
@@ -199,12 +283,21 @@ def _table_candidates(
             ]
             unexplained |= could_hold(cells_i)
             figures = figures or any(ch.isdigit() for v in cells_i for ch in v)
-    if from_text and figures:
-        # Lines of cells are a weaker sign of a table than a PDF's or DOCX's layout, and a
-        # column of figures no entry explains says the header is not what it seems (a
-        # translated or unusual header): such a table is left to the sentence rules.
-        return []
+    # Lines of cells are a weaker sign of a table than a PDF's or DOCX's layout, and a
+    # column of figures no entry explains says the header may not be what it seems (a
+    # translated or unusual header): such a table is read only when its own figures bear
+    # the reading out (``_ranks_agree``), else it is left to the sentence rules.
+    doubted = from_text and figures
+    numeric = _numeric_columns(text, body, len(table.header))
     for span, cells in zip(table.rows, body, strict=True):
+        if len(cells) != len(table.header) and units:
+            # A row under a cell that spans several rows ("Rất tốt" over the units of a
+            # group) lacks that cell; one placement of the gap alone fits the columns.
+            cells = (
+                _fill_short_row(text, cells, len(table.header), units[0], numeric)
+                or _pad_blank_end(cells, columns)
+                or cells
+            )
         if len(cells) != len(table.header):
             continue  # a merged or split row: its cells cannot be told apart
         found = [(key, row_values(text, cells, cols)) for key, cols in groups.items()]
@@ -228,6 +321,8 @@ def _table_candidates(
             continue
         if found:
             rows.append((span, unit_of(text, unit_cell), found))
+    if doubted and not _ranks_agree([found for _, _, found in rows]):
+        return []
     # A unit the gazetteer does not know is of the kind its table ranks (the others' level).
     levels = Counter(level for _, (_, level, _), _ in rows if level is not None)
     usual = min(levels, key=lambda lv: (-levels[lv], lv)) if levels else "other"
@@ -240,6 +335,8 @@ def _table_candidates(
             rec["scope"] = scope_of(level, own_province or province)
             rec["confidence"] = _confidence(rec, understood, unexplained)
             rec["evidence"] = span_evidence(text, span)
+            if not _without_unscaled_score(rec):
+                continue
             # The year's own quote: the row's or header's cell that names it, else the caption.
             if subject is not None:
                 pass  # the row itself holds its year
@@ -249,6 +346,163 @@ def _table_candidates(
                 rec["field_evidence"] = {"year": year_evidence}
             out.append(("index_results", rec))
     return out
+
+
+def _without_unscaled_score(rec: dict[str, Any]) -> bool:
+    """Whether ``rec`` is worth keeping: a score beyond its index's scale (a province's own
+    DTI of its departments out of 1000) is not read, and the row's place still is, below
+    the cut-off (the column may not be what its header seems); False when nothing is left."""
+    if rec.get("score") is None or implausible("index_results", rec) is None:
+        return True
+    rec["score"], rec["score_unit"] = None, None
+    if rec.get("rank") is None or implausible("index_results", rec) is not None:
+        return False
+    rec["confidence"] = min(rec["confidence"], PARTLY_READ_CONFIDENCE)
+    return True
+
+
+def _numeric_columns(text: str, body: list[list[tuple[int, int]]], width: int) -> set[int]:
+    """The columns whose cells, in the rows of the header's width, mostly hold figures."""
+    full = [cells for cells in body if len(cells) == width]
+    out = set()
+    for i in range(width):
+        values = [text[a:b] for a, b in (cells[i] for cells in full) if b > a]
+        digits = sum(1 for v in values if any(ch.isdigit() for ch in v))
+        if values and digits * 2 > len(values):
+            out.add(i)
+    return out
+
+
+_MAX_SPANNED = 2  # cells a row may lack under cells spanning rows
+
+
+def _pad_blank_end(
+    cells: list[tuple[int, int]], columns: list[Column | None]
+) -> list[tuple[int, int]] | None:
+    """``cells`` with empty cells at the end, when the columns it lacks there hold no value
+    ("Ghi chú" left blank in lines set out with spaces, whose empty last cells vanish)."""
+    gap = len(columns) - len(cells)
+    if not 0 < gap <= _MAX_SPANNED or not cells:
+        return None
+    if any(c is not None and c.role in (*VALUE_ROLES, "unit") for c in columns[-gap:]):
+        return None
+    end = cells[-1][1]
+    return cells + [(end, end)] * gap
+
+
+def _fill_short_row(
+    text: str, cells: list[tuple[int, int]], width: int, unit_at: int, numeric: set[int]
+) -> list[tuple[int, int]] | None:
+    """``cells`` with empty cells where the cells spanning rows above stand, when exactly
+    one placement of the gap puts a unit's name in the unit column and figures only in
+    the columns of figures; None otherwise."""
+    gap = width - len(cells)
+    if not 0 < gap <= _MAX_SPANNED or not numeric:
+        return None
+    fits = []
+    for at in range(len(cells) + 1):
+        pos = cells[at][0] if at < len(cells) else cells[-1][1]
+        placed = cells[:at] + [(pos, pos)] * gap + cells[at:]
+        a, b = placed[unit_at]
+        if b <= a or not find_entities(text, a, b):
+            continue
+        if all(
+            any(ch.isdigit() for ch in text[a:b]) == (i in numeric)
+            for i, (a, b) in enumerate(placed)
+            if b > a and i != unit_at
+        ):
+            fits.append(placed)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _derived_changes(
+    text: str,
+    body: list[list[tuple[int, int]]],
+    columns: list[Column | None],
+    groups: dict[tuple[int | None, str | None], dict[str, int]],
+) -> list[Column | None]:
+    """``columns`` with a column that does not say what it holds ("Change", "Tăng/giảm")
+    read as the rank change (or the score change) of the table's year when, in every row,
+    its signed figure is the move between the rank (score) of an earlier year's column
+    and that of the table's year; ``groups`` gets the column too. Else as they are."""
+    own = groups.get((None, None))
+    earlier = [cols for (y, comp), cols in groups.items() if y is not None and comp is None]
+    if own is None or len(earlier) != 1:
+        return columns
+    before = earlier[0]
+    for role, change in (("rank", "rank_change"), ("score", "score_change")):
+        if role not in own or role not in before or change in own:
+            continue
+        for c in columns:
+            if c is not None and c.role != "other":
+                continue
+            at = columns.index(c) if c is None else c.at
+            if c is None and columns.count(None) != 1:
+                continue  # which unexplained column is meant cannot be told
+            if _moves_between(text, body, len(columns), at, before[role], own[role], role):
+                own[change] = at
+                return [Column(at, change) if i == at else col for i, col in enumerate(columns)]
+    return columns
+
+
+def _moves_between(
+    text: str,
+    body: list[list[tuple[int, int]]],
+    width: int,
+    at: int,
+    before: int,
+    after: int,
+    role: str,
+) -> bool:
+    """Whether column ``at`` holds, in at least ``_AGREEING_ROWS`` rows and in every row
+    that gives it, the move from column ``before`` to column ``after`` (a place gained is
+    a rise: the earlier place less the later one)."""
+    seen = 0
+    for cells in body:
+        if len(cells) != width:
+            continue
+        move = change_cell(cell_text(text, cells[at]), whole=role == "rank")
+        if move is None:
+            if cell_text(text, cells[at]) not in ("", "-", "–", "—"):
+                return False
+            continue
+        if role == "rank":
+            a = rank_cell(cell_text(text, cells[before]))[0]
+            b = rank_cell(cell_text(text, cells[after]))[0]
+            if a is None or b is None or a - b != move:
+                return False
+        else:
+            x = score_cell(cell_text(text, cells[before]))[0]
+            y = score_cell(cell_text(text, cells[after]))[0]
+            if x is None or y is None or abs((y - x) - move) > _ROUNDING:
+                return False
+        seen += 1
+    return seen >= _AGREEING_ROWS - 1
+
+
+_ROUNDING = 0.011  # two scores' difference against a change written to two decimals
+
+
+_AGREEING_ROWS = 3  # so many rows at least, for their order to bear a reading out
+
+
+def _ranks_agree(rows: list[list[tuple[Any, dict[str, Any]]]]) -> bool:
+    """Whether a table's rows bear out its header's reading: some group of columns gives
+    a score and a rank in at least ``_AGREEING_ROWS`` rows, and in every group that gives
+    both, a better place never goes with a lower score (ties aside)."""
+    by_group: dict[Any, list[tuple[int, float]]] = {}
+    for found in rows:
+        for key, values in found:
+            if values.get("score") is not None and values.get("rank") is not None:
+                by_group.setdefault(key, []).append((values["rank"], values["score"]))
+    if not any(len(pairs) >= _AGREEING_ROWS for pairs in by_group.values()):
+        return False
+    for pairs in by_group.values():
+        ordered = sorted(pairs)
+        for (r1, s1), (r2, s2) in zip(ordered, ordered[1:], strict=False):
+            if r2 > r1 and s2 > s1:
+                return False
+    return True
 
 
 def _years_as_ranks(
@@ -305,16 +559,30 @@ def _head_key(cell: str) -> tuple[int | None, Unit | None, str | None]:
 def _has_part_rows(text: str, table: TableLayout, parts: bool) -> bool:
     """Whether a table gives one unit's parts as rows ("Chỉ số nội dung | Điểm | Xếp hạng"
     over "Quản trị điện tử | 3,01 | 40"): no unit column, every other header cell a value
-    column of the whole row, and some row's first cell a component."""
-    head = read_cell(0, table.header[0], parts=False)
+    column of the whole row or a column of no result ("Điểm tối đa", "Ghi chú"), and some
+    row's first cell a component. A row number before the first cell ("STT") is passed."""
+    at = _label_at(table)
+    head = read_cell(at, table.header[at], parts=False)
     if head is not None and head.role in ("unit", "year"):
         return False
-    rest = table_columns(table.header[1:])
-    if not rest or not all(c is not None and c.role in VALUE_ROLES and c.component is None
-                           for c in rest):  # fmt: skip
+    rest = table_columns(table.header[at + 1 :])
+    if not rest or not all(
+        c is not None and (c.role in VALUE_ROLES or c.role == "other") and c.component is None
+        for c in rest
+    ) or not any(c is not None and c.role in VALUE_ROLES for c in rest):
         return False
-    labels = [text[a:b] for a, b in (split_cells(text, span)[0] for span in table.rows)]
+    labels = [
+        text[cells[at][0] : cells[at][1]]
+        for cells in (split_cells(text, span) for span in table.rows)
+        if len(cells) > at
+    ]
     return any(component_of(lab) for lab in labels)
+
+
+def _label_at(table: TableLayout) -> int:
+    """The column of a table's row labels: the first, or the second after a row number."""
+    first = read_cell(0, table.header[0], parts=False)
+    return 1 if first is not None and first.role == "ordinal" and len(table.header) > 2 else 0
 
 
 def _part_row_candidates(
@@ -335,7 +603,9 @@ def _part_row_candidates(
     if subject is None or index is None:
         return []
     year, year_evidence = caption_year(text, folded, table, caption, above)
-    columns: list[Column | None] = [None, *table_columns(table.header[1:])]
+    at = _label_at(table)
+    lead: list[Column | None] = [None] * (at + 1)
+    columns = lead + table_columns(table.header[at + 1 :])
     groups = value_groups([Column(i, c.role, c.year) if c else None for i, c in enumerate(columns)])
     keys = [(None, None)] if (None, None) in groups else list(groups)
     if len(keys) != 1:
@@ -352,11 +622,13 @@ def _part_row_candidates(
         cells = split_cells(text, span)
         if len(cells) != len(table.header):
             continue
-        label = read_cell(0, text[cells[0][0] : cells[0][1]], parts)
+        label = read_cell(0, text[cells[at][0] : cells[at][1]], parts)
         values = row_values(text, cells, cols)
-        if label is None or label.role not in VALUE_ROLES:
+        if label is not None and label.role not in VALUE_ROLES:
+            continue  # a row of no result ("Tổng cộng", "Ghi chú"): explained, not read
+        if label is None:
             understood = False
-            row = [cell_text(text, c) for c in cells[1:]]
+            row = [cell_text(text, c) for c in cells[at + 1 :]]
             if from_text and any(ch.isdigit() for v in row for ch in v):
                 return []  # an unexplained row of figures: left to the sentence rules
             unexplained |= could_hold(row)
@@ -487,7 +759,7 @@ def _transposed_candidates(
 
 def _tables_in_text(text: str) -> tuple[TableLayout, ...]:
     """The tables a text writes as lines of cells, or one cell a line."""
-    lines = text_tables(text, spanning_cost) if "|" in text or "\t" in text else ()
+    lines = text_tables(text, spanning_cost) if "|" in text or "\t" in text or "  " in text else ()
     return lines + stacked_tables(text, stacked_role, VALUE_ROLES)
 
 
