@@ -17,6 +17,7 @@ from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
+from llmx.rules.metric_groups import find_group_sizes
 from llmx.rules.metrics_carried import (
     MetricMemory,
     bloc_before,
@@ -759,6 +760,11 @@ def find_metrics(
             # read even where the index results masked it: a percent change of a points
             # score is never their score change (CONVENTIONS)
             emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
+
+    for group in find_group_sizes(f, original, _short_index(f, index)):
+        # "nằm trong nhóm 16 tỉnh, thành phố có chỉ số trung bình cao": the group's size, the
+        # country's (before the counts below, which would read its number as a count)
+        emit(group.start, group.end, group.value, group.unit, group.name, _NATION)
 
     en_counts, counted = find_en_counts(
         f, original, memory.counted if memory else None, lambda: _short_index(f, index)
