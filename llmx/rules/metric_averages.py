@@ -214,7 +214,7 @@ def _follow_ups(
     """The changes and earlier values of an average told right after its value ("…88,37%,
     cao hơn năm 2023 1,39%", "…81.15%, up 4.23% from 2018", "…84.45%, nearly 1.5% above
     2018 and nearly 2.3% above 2017", "… so với năm 2022 (80,08%)"): each one close after
-    the last, a change named as a change of the average and signed, an earlier value named
+    the last, a change named as a change of the average (a fall by its direction, unsigned), an earlier value named
     as the average itself with the year it gives (``back`` = 1: the year before)."""
     out: list[Average] = []
     after = pos  # where the last follow-up's words end ("… above 2018"), past its value
@@ -240,23 +240,24 @@ def _follow_ups(
                 )
             )
         else:
-            concept = get_vocab().concept("metric", "average_change")
+            down = (entry.sign or 1) < 0
+            # a fall says its direction in the name, in both languages ("mức giảm …", 7.08;
+            # "decrease in the …", 0.44), as the labels write it (CONVENTIONS: a change is
+            # named as a change); an English rise is a "change in …"
+            label = "average_decrease" if down and lang == "en" else "average_change"
+            concept = get_vocab().concept("metric", label)
             if concept is None:
                 break
             template = concept.en if lang == "en" else concept.vi
             said = year or ("the year before" if lang == "en" else "năm trước")
             if lang == "vi" and year:
                 said = f"năm {year}"
-            down = (entry.sign or 1) < 0
             name = (
                 template.replace("{level}", level_name)
                 .replace("{year}", said)
                 .replace("{direction}", "giảm" if down else "tăng")
             )
-            # English changes are signed ("change in …", -1.3); Vietnamese ones say their
-            # direction in the name ("mức giảm …", 7.08)
-            signed = -value if down and lang == "en" else value
-            out.append(Average(start, end, signed, unit, name, owner))
+            out.append(Average(start, end, value, unit, name, owner))
         pos, after = end, max(end, m.end())
     return out
 
