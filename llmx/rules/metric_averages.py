@@ -214,8 +214,9 @@ def _follow_ups(
     """The changes and earlier values of an average told right after its value ("…88,37%,
     cao hơn năm 2023 1,39%", "…81.15%, up 4.23% from 2018", "…84.45%, nearly 1.5% above
     2018 and nearly 2.3% above 2017", "… so với năm 2022 (80,08%)"): each one close after
-    the last, a change named as a change of the average (a fall by its direction, unsigned), an earlier value named
-    as the average itself with the year it gives (``back`` = 1: the year before)."""
+    the last, a change named as a change of the average (a fall by its direction, unsigned),
+    an earlier value named as the average itself with the year it gives (``back`` = 1: the
+    year before)."""
     out: list[Average] = []
     after = pos  # where the last follow-up's words end ("… above 2018"), past its value
     for _ in range(_MAX_FOLLOW_UPS):

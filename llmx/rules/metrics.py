@@ -27,7 +27,7 @@ from llmx.rules.metrics_carried import (
     rate_of_count,
     without_owner,
 )
-from llmx.rules.metrics_en import find_en_counts, find_en_figures, find_en_shares
+from llmx.rules.metrics_en import en_bloc_size, find_en_counts, find_en_figures, find_en_shares
 from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
@@ -771,8 +771,15 @@ def find_metrics(
     )
     if memory is not None:
         memory.counted = counted
+        memory.bloc_size = en_bloc_size(original) or memory.bloc_size
     for count in en_counts:
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
+        if by is not None and count.owner == "bloc" and memory is not None and memory.bloc_size:
+            # "came first among 19 ministries …" earlier: that bloc's count
+            by = EntityMention(0, 0, _LEADING_NUMBER.sub(str(memory.bloc_size), by.name), by.level)
+        if by is _NATION and own_localities and _LOCALITIES.search(fold(count.unit)):
+            if not lx.NATIONAL_FIGURE_RE.search(f):
+                by = main  # "5 localities beat the average" in an article about one province
         emit(count.start, count.end, count.value, count.unit, count.name, by)
 
     if memory is not None and counted is not None and counted.surveyed:
