@@ -27,7 +27,14 @@ from llmx.rules.metrics_carried import (
     rate_of_count,
     without_owner,
 )
-from llmx.rules.metrics_en import en_bloc_size, find_en_counts, find_en_figures, find_en_shares
+from llmx.rules.metrics_en import (
+    EnFigure,
+    en_bloc_size,
+    find_en_counts,
+    find_en_figures,
+    find_en_shares,
+)
+from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
 from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
@@ -166,7 +173,13 @@ _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|2
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
-_EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
+_EN_COMPARED_AFTER = re.compile(
+    r"\s+(?:lower|higher|less|more|below|above|up|down)\s+(?:than|from|on|compared)\b",
+    re.IGNORECASE,
+)
+_EN_CUT_HINT = re.compile(r"\b(?:percent|per cent|minutes|hours|days)\b|\d%")
+# the year an English goal is for ("… by 2025", "By 2025, …")
+_EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _OPEN_END = re.compile(r"\s*tro len\b")
 _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
 # "Việc <task> (mới) đạt 46,3%": the rate of a task.
@@ -789,21 +802,27 @@ def find_metrics(
 
     for rate in find_en_rates(original):
         # "the share of online applications reached 62%", "aims to have 80% of …"
-        en_goal = any(
-            sp.entry.lang == "en" or sp.label == "en_goal"
-            for sp in get_vocab().find(original[: rate.start], ["target", "metric"])
-            if sp.kind == "target" or sp.label == "en_goal"
-        )
-        by_year = _EN_BY_YEAR.search(original, rate.end) if en_goal else None  # "… by 2025"
-        year = int(by_year.group(1)) if by_year else None
+        if _EN_COMPARED_AFTER.match(original, rate.end):
+            continue  # "… was 20 percent lower than in 2020": a change, not the level
+        en_goal = _en_goal_before(original, rate.start)
+        year = _en_goal_year(original, rate.start, rate.end) if en_goal else None
         place = rate.place
         where = next((e for e in ents if place and place[0] <= e.start < place[1]), None)
         emit(rate.start, rate.end, rate.value, "%", rate.name, where, year, en_goal or None)
 
     # a unit's own rates and counts of work ("the rate of … reached 62%", "processed 1.2 million
-    # dossiers"); spans the rates above took stay theirs (the mask)
-    for fig in find_en_figures(f, original):
-        emit(fig.start, fig.end, fig.value, fig.unit, fig.name)
+    # dossiers"), and its cuts ("plans to cut at least 10 percent of its administrative
+    # procedures", "bring the waiting time down to an average of 20 minutes"); spans the
+    # rates above took stay theirs (the mask). A goal cue before one makes it a goal.
+    en_figures: list[EnFigure | EnCut] = [*find_en_figures(f, original)]
+    if _EN_CUT_HINT.search(f):
+        en_figures += find_en_cuts(original)
+    for fig in en_figures:
+        if _EN_COMPARED_AFTER.match(original, fig.end):
+            continue  # "… was 20 percent lower than in 2020": a change, not the level
+        fig_goal = _en_goal_before(original, fig.start)
+        year = _en_goal_year(original, fig.start, fig.end) if fig_goal else None
+        emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None
@@ -1063,6 +1082,26 @@ def find_metrics(
         _, _, restated, whose_count = max(counts, key=lambda x: x[1])
         emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
+
+
+def _en_goal_before(original: str, pos: int) -> bool:
+    """Whether an English goal cue comes before ``pos`` in the sentence ("aims to have …",
+    "plans to cut …", "strives for …")."""
+    return any(
+        sp.entry.lang == "en" or sp.label == "en_goal"
+        for sp in get_vocab().find(original[:pos], ["target", "metric"])
+        if sp.kind == "target" or sp.label == "en_goal"
+    )
+
+
+def _en_goal_year(original: str, start: int, end: int) -> int | None:
+    """The year an English goal is for: "… by 2025" after its value, else before it ("By
+    2025, the province targets …")."""
+    after = _EN_BY_YEAR.search(original, end)
+    if after is not None:
+        return int(after.group(1))
+    before = list(_EN_BY_YEAR.finditer(original, 0, start))
+    return int(before[-1].group(1)) if before else None
 
 
 def _says_only(name: str, unit: str) -> bool:
