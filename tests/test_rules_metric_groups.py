@@ -72,3 +72,20 @@ def test_english_bounds_and_bases_are_not_groups() -> None:
     )
     got = metrics(text, title="PCI 2022")
     assert [g for g in got if g[2] in (10.0, 20.0, 63.0)] == []
+
+
+def test_a_share_that_restates_a_fraction_names_the_count_and_its_parts() -> None:
+    text = (
+        "Hiện nay, Long An thực hiện 1.250/1.900 thủ tục (1.100 thủ tục cấp sở, ngành, 150 "
+        "thủ tục cấp xã), tỷ lệ 65,79% dịch vụ công trực tuyến toàn trình."
+    )
+    got = {g[2]: g[1] for g in metrics(text, title="Long An chuyển đổi số năm 2024")}
+    assert got[1250.0] == "số thủ tục thực hiện dịch vụ công trực tuyến toàn trình"
+    assert got[1100.0] == "số thủ tục cấp sở, ngành thực hiện dịch vụ công trực tuyến toàn trình"
+    assert got[150.0] == "số thủ tục cấp xã thực hiện dịch vụ công trực tuyến toàn trình"
+
+
+def test_a_share_that_is_not_the_fraction_leaves_the_counts_name() -> None:
+    text = "Hiện nay, Long An thực hiện 1.250/1.900 thủ tục, tỷ lệ 70% hồ sơ được giải quyết."
+    got = {g[2]: g[1] for g in metrics(text, title="Long An chuyển đổi số năm 2024")}
+    assert got[1250.0] == "số thủ tục thực hiện"

@@ -937,6 +937,7 @@ def find_metrics(
             memory.name = name
         emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
+    fraction_parts: tuple[int, int, str, str] | None = None  # brackets after a fraction
     for m in _FRACTION_RE.finditer(f):
         # "1.121/1.807 thủ tục": the count achieved out of a total.
         value = parse_vn_number(m.group("a"))
@@ -951,6 +952,17 @@ def find_metrics(
             emit(m.start("b"), m.end("u"), total, unit, total_name)
         verb = count_verb(m.start(), m.start("u"), unit)
         name = _count_name(f, original, m.start("u"), unit, verb)
+        share = _share_of_fraction(f, original, m.end("u"), value, total)
+        if share:
+            # "thực hiện 1.121/1.807 thủ tục (…), tỷ lệ 62,04% dịch vụ công trực tuyến toàn
+            # trình": the share that restates the fraction says what the count counts, and
+            # the parts in brackets right after it count the same
+            suffix = _clean(f"{verb} {share}") if verb else share
+            if fold(share) not in fold(name):
+                name = _clean(f"{name} {share}")
+            parts = _BRACKET_AFTER.match(original, m.end("u"))
+            if parts is not None:
+                fraction_parts = (parts.start(), parts.end(), fold(unit), suffix)
         emit(m.start(), m.start("b"), value, unit, name)
 
     for m in lx.COUNT_RE.finditer(f):
@@ -986,6 +998,9 @@ def find_metrics(
             continue
         verb = count_verb(s, m.start("u"), unit)
         name = _count_name(f, original, m.start("u"), unit, verb)
+        if fraction_parts is not None and fraction_parts[0] < s < fraction_parts[1]:
+            if fold(unit) == fraction_parts[2] and fold(fraction_parts[3]) not in fold(name):
+                name = _clean(f"{name} {fraction_parts[3]}")  # "(1.022 thủ tục cấp sở, …)"
         if last_rate is not None and _says_only(name, unit) and equivalent_before(original, s):
             # "…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ": the count of what the rate measures
             emit(s, m.end("u"), value, unit, count_of_rate(last_rate[0], unit), last_rate[1])
@@ -1102,6 +1117,28 @@ def _en_goal_year(original: str, start: int, end: int) -> int | None:
         return int(after.group(1))
     before = list(_EN_BY_YEAR.finditer(original, 0, start))
     return int(before[-1].group(1)) if before else None
+
+
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{3,200}\)")
+_SHARE_CLAUSE_END = re.compile(r";|\.\s")
+_SHARE_TOLERANCE = 0.01  # percentage points: a share rounded to two decimals
+
+
+def _share_of_fraction(f: str, original: str, pos: int, value: float, total: float) -> str:
+    """The noun phrase of the share right after a fraction in its clause when that share is
+    the fraction itself ("1.121/1.807 thủ tục (…), tỷ lệ 62,04% dịch vụ công trực tuyến toàn
+    trình" -> "dịch vụ công trực tuyến toàn trình"), else ""."""
+    if not total:
+        return ""
+    stop = _SHARE_CLAUSE_END.search(f, pos)
+    end = stop.start() if stop else len(f)
+    for pct in lx.PERCENT_RE.finditer(f, pos, end):
+        share = parse_vn_number(pct.group("v"))
+        if share is None or abs(share - 100 * value / total) > _SHARE_TOLERANCE:
+            continue
+        phrase = _following_name(f, original, pct.end())
+        return phrase if _names_a_thing(phrase) else ""
+    return ""
 
 
 def _says_only(name: str, unit: str) -> bool:
