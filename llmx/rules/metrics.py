@@ -952,14 +952,14 @@ def find_metrics(
             emit(m.start("b"), m.end("u"), total, unit, total_name)
         verb = count_verb(m.start(), m.start("u"), unit)
         name = _count_name(f, original, m.start("u"), unit, verb)
-        restated = _share_of_fraction(f, original, m.end("u"), value, total)
-        if restated:
+        said_as = _share_of_fraction(f, original, m.end("u"), value, total)
+        if said_as:
             # "thực hiện 1.121/1.807 thủ tục (…), tỷ lệ 62,04% dịch vụ công trực tuyến toàn
             # trình": the share that restates the fraction says what the count counts, and
             # the parts in brackets right after it count the same
-            suffix = _clean(f"{verb} {restated}") if verb else restated
-            if fold(restated) not in fold(name):
-                name = _clean(f"{name} {restated}")
+            suffix = _clean(f"{verb} {said_as}") if verb else said_as
+            if fold(said_as) not in fold(name):
+                name = _clean(f"{name} {said_as}")
             parts = _BRACKET_AFTER.match(original, m.end("u"))
             if parts is not None:
                 fraction_parts = (parts.start(), parts.end(), fold(unit), suffix)
