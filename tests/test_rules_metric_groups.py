@@ -89,3 +89,25 @@ def test_a_share_that_is_not_the_fraction_leaves_the_counts_name() -> None:
     text = "Hiện nay, Long An thực hiện 1.250/1.900 thủ tục, tỷ lệ 70% hồ sơ được giải quyết."
     got = {g[2]: g[1] for g in metrics(text, title="Long An chuyển đổi số năm 2024")}
     assert got[1250.0] == "số thủ tục thực hiện"
+
+
+def test_a_share_of_units_where_something_was_done_is_named_by_what_was_done() -> None:
+    text = (
+        "Trong năm 2023, toàn tỉnh đã triển khai mô hình “Chính quyền thân thiện, gần dân” và "
+        "“Một cửa thân thiện” tại 100% xã, phường, thị trấn trên địa bàn tỉnh."
+    )
+    got = metrics(text, title="Bắc Ninh năm 2023")
+    assert (
+        "Bắc Ninh",
+        "tỷ lệ xã, phường, thị trấn triển khai mô hình “Chính quyền thân thiện, gần dân”",
+        100.0,
+        2023,
+    ) in got
+
+
+def test_a_share_of_units_doing_something_keeps_its_words() -> None:
+    text = "Năm 2023, 100% xã, phường, thị trấn trên địa bàn tỉnh đã triển khai mô hình một cửa."
+    got = metrics(text, title="Bắc Ninh năm 2023")
+    assert [g[1] for g in got] == [
+        "tỷ lệ xã, phường, thị trấn trên địa bàn tỉnh đã triển khai mô hình một cửa"
+    ]

@@ -912,6 +912,11 @@ def find_metrics(
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
                 # rate with no head and nothing measured after it has no readable name.
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
+                done = _done_at(f, original, s) if name else None
+                if done is not None:
+                    # "đã triển khai mô hình X tại 100% xã, phường, thị trấn trên địa bàn
+                    # tỉnh": the share of the units where it was done
+                    name = _clean(f"tỷ lệ {_LOCATIVE_TAIL.sub('', following)} {done}")
                 if not name:
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
@@ -1097,6 +1102,45 @@ def find_metrics(
         _, _, restated, whose_count = max(counts, key=lambda x: x[1])
         emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
+
+
+_AT_BEFORE = re.compile(r"\s(?:tai|o)\s*$")
+_DONE_CLAUSE = re.compile(r"[;:]|\.\s|,\s(?=[^\W\d])")
+_DONE_START = re.compile(r"\b(?:da|dang|se|deu|duoc)\s+")
+_DONE_END = re.compile(r"\s+va\s+")
+_LOCATIVE_TAIL = re.compile(
+    r"\s+(?:trên|tren) (?:địa bàn|dia ban)\b.*$|\s+(?:của|cua) (?:tỉnh|tinh)$"
+)
+_DONE_MAX_WORDS = 10
+
+
+def _done_at(f: str, original: str, pos: int) -> str | None:
+    """What was done at the units a share counts, when the share follows "tại"/"ở" and the
+    clause's verb after "đã" before it ("toàn tỉnh đã triển khai mô hình “A” và “B” tại 100%
+    xã" -> "triển khai mô hình “A”": the first of what was done), else None."""
+    if not _AT_BEFORE.search(f, max(0, pos - 6), pos):
+        return None
+    at = f.rfind(" ", 0, pos - 1)
+    at = f.rfind(" ", 0, at) if f[at + 1 : pos].strip() in ("tai", "o") else at
+    start = 0
+    for b in _DONE_CLAUSE.finditer(f, 0, at):
+        if not _in_quotes(original, b.start()):
+            start = b.end()
+    lead = list(_DONE_START.finditer(f, start, at))
+    if not lead:
+        return None
+    begin = lead[-1].end()
+    joined = _DONE_END.search(f, begin, at)
+    end = joined.start() if joined else at
+    words = original[begin:end].split()
+    if not words or len(words) > _DONE_MAX_WORDS or _DIGIT.search(f, begin, end):
+        return None
+    return " ".join(words)
+
+
+def _in_quotes(original: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a quoted name (“…”)."""
+    return original.count("“", 0, pos) > original.count("”", 0, pos)
 
 
 def _en_goal_before(original: str, pos: int) -> bool:
