@@ -27,3 +27,32 @@ def test_an_index_chung_of_the_country_is_the_countrys_not_the_provinces() -> No
     assert got[1.6][0] == "Việt Nam"
     assert all(r.score != 81.7 for r in out.index_results)
     assert any(r.entity == "Kon Tum" and r.score == 83.4 for r in out.index_results)
+
+
+def test_the_fields_highest_and_lowest_after_the_countrys_average() -> None:
+    text = (
+        "PAPI 2021 của Ninh Thuận\n\n"
+        "Tính chung toàn quốc, điểm trung bình đạt 42,11 điểm; mức cao nhất là 47,9 điểm và "
+        "mức thấp nhất 36,8 điểm."
+    )
+    got = {m.value: (m.entity, m.name, m.unit, m.year) for m in extract(text).metrics}
+    assert got[47.9] == ("Việt Nam", "điểm PAPI cao nhất", "điểm", 2021)
+    assert got[36.8] == ("Việt Nam", "điểm PAPI thấp nhất", "điểm", 2021)
+
+
+def test_a_median_is_the_fields_in_a_provinces_sentence() -> None:
+    text = (
+        "PCI 2022 của Gia Lai\n\n"
+        "Điểm PCI của Gia Lai thấp hơn điểm trung vị 1,5 điểm (điểm trung vị là 64,7 điểm)."
+    )
+    got = {m.value: (m.entity, m.name, m.year) for m in extract(text).metrics}
+    assert got[64.7] == ("Việt Nam", "điểm trung vị PCI", 2022)
+
+
+def test_a_units_highest_is_not_the_fields() -> None:
+    text = (
+        "PCI 2022 của Gia Lai\n\n"
+        "Trong các chỉ số thành phần, Gia Lai có điểm cao nhất là 8,1 điểm ở chỉ số Chi phí "
+        "thời gian. Năm 2022, điểm cao nhất là 72,3 điểm thuộc về Quảng Ninh."
+    )
+    assert all(m.entity != "Việt Nam" for m in extract(text).metrics)

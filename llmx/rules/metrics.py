@@ -18,6 +18,7 @@ from llmx.rules.metric_averages import find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metric_groups import find_group_sizes
+from llmx.rules.metric_spread import find_spread
 from llmx.rules.metrics_carried import (
     MetricMemory,
     bloc_before,
@@ -773,6 +774,12 @@ def find_metrics(
             # read even where the index results masked it: a percent change of a points
             # score is never their score change (CONVENTIONS)
             emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
+
+    for spread in find_spread(f, original, [e.end for e in ents], _short_index(f, index)):
+        # "Tính chung toàn quốc, …; mức cao nhất là 48,06 điểm", "điểm trung vị là 65,22
+        # điểm": the field's ends and middle, the country's (read even where the index
+        # results took the value as a unit's: no unit's result is the field's)
+        emit(spread.start, spread.end, spread.value, spread.unit, spread.name, _NATION, shared=True)
 
     for group in find_group_sizes(f, original, _short_index(f, index)):
         # "nằm trong nhóm 16 tỉnh, thành phố có chỉ số trung bình cao": the group's size, the
