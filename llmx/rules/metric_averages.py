@@ -58,8 +58,14 @@ _JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|last year|in (?:19|20)\d\d|
 _FOLLOW_UP_WINDOW = 90
 _MAX_FOLLOW_UPS = 3
 _UNITS_WORDS = re.compile(
-    r"departments and agencies|departments|agencies|localities|districts|communes", re.IGNORECASE
+    r"departments and agencies|departments|agencies|localities|districts|communes|"
+    r"(?<=\s)(?:xã, phường, thị trấn|sở, ban, ngành|huyện, thị xã, thành phố|cơ quan, đơn vị|"
+    r"cơ quan chuyên môn|đơn vị cấp (?:huyện|xã)|sở, ngành|sở|huyện|xã)$",
+    re.IGNORECASE,
 )
+# "… bình quân của các xã, phường, thị trấn tỉnh Bình Dương đạt": the province named right
+# after a province's units average is whose they are, not a unit with a figure of its own.
+_OF_PROVINCE_AFTER = 12
 _UNIT_RE = re.compile(r"%|percent(?:age points?)?|points?|diem")
 
 
@@ -165,7 +171,11 @@ def find_averages(
             if entry.attrs.get("owner") == "bloc" and _QUALIFIED.match(f, cue.end()):
                 continue  # "khối bộ có cung cấp dịch vụ công": a part of the bloc
             gap = bool(_GAP_BEFORE.search(f, max(0, cue.start() - 16), cue.start()))
-            m = _value_after(f, cue.end(), ents, gap)
+            after = ents
+            if entry.attrs.get("owner") == "province":
+                near = range(cue.end(), cue.end() + _OF_PROVINCE_AFTER + 1)
+                after = [e for e in ents if e.start not in near]
+            m = _value_after(f, cue.end(), after, gap)
             if m is None:
                 continue
             value = parse_vn_number(m.group("v")) if entry.lang == "vi" else _en_number(m["v"])
@@ -177,7 +187,9 @@ def find_averages(
             units = _UNITS_WORDS.search(cue.group(0))
             if name is not None and "{units}" in name:
                 # "The localities averaged …": the units named by the cue
-                name = name.replace("{units}", units.group(0).lower()) if units else None
+                said = units.group(0) if units else ""
+                name = name.replace("{units}", said if entry.lang == "vi" else said.lower())
+                name = name if units else None
             if value is None or name is None:
                 continue
             start, end = m.start("v"), m.end("u")

@@ -754,7 +754,9 @@ def find_metrics(
             # "The localities averaged 94.54%" in an article about one province: its own
             if main is None or main.level != "province":
                 continue
-            emit(avg.start, avg.end, avg.value, avg.unit, avg.name, main, said)
+            # read even where the index results took the value (and doubted it as an
+            # average): the province's units' average is never the province's own result
+            emit(avg.start, avg.end, avg.value, avg.unit, avg.name, main, said, shared=True)
             continue
         whose = _AVERAGE_OWNERS[avg.owner]()
         if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
