@@ -7,10 +7,11 @@ group's words>" / "number of <units> in the <group>", with the index where the w
 it out.
 
 What makes a group one the index sorts into, not a bound a text sets ("nhóm 10 tỉnh dẫn
-đầu", "the top 5 provinces"), comes from the vocabulary (``metric`` entries labelled
-``group_level``): a level word of the index's groups ("trung bình cao", "high average")
-names such a group whatever its size; a superlative ("cao nhất", "lowest") only where the
-size is not a round bound (a multiple of five: "nhóm 10 tỉnh có DTI cao nhất" is the top ten).
+đầu", "the top 5 provinces"), comes from the vocabulary: a level word of the index's groups
+(``metric`` entries labelled ``group_level``: "trung bình cao", "high average") names such a
+group whatever its size; a superlative (kinds ``highest`` and ``lowest``: "cao nhất",
+"lowest") only where the size is not a round bound (a multiple of five: "nhóm 10 tỉnh có DTI
+cao nhất" is the top ten).
 A group a rank word describes ("dẫn đầu", "cuối bảng", "top") is a bound.
 """
 
@@ -39,7 +40,9 @@ _EN_GROUP = re.compile(
     re.IGNORECASE,
 )
 # A group a rank word describes is a bound, not a group the index sorts into.
-_RANK_WORDS = re.compile(r"\b(?:dan dau|dung dau|cuoi bang|top|xep hang|leading|bottom)\b")
+_RANK_WORDS = re.compile(
+    r"\b(?:dan dau|dung dau|cuoi bang|xep cuoi|dung cuoi|top|xep hang|leading|bottom|last)\b"
+)
 _ROUND = 5
 _SUPERLATIVE_AFTER = re.compile(r"\s+nhat\b")
 
@@ -62,7 +65,7 @@ def _levels() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
     return tuple(
         (e, vocab.matcher(e))
         for e in vocab.entries
-        if e.kind == "metric" and e.label == "group_level"
+        if (e.kind == "metric" and e.label == "group_level") or e.kind in ("highest", "lowest")
     )
 
 
@@ -74,7 +77,7 @@ def _sorts_into(words: str, size: int, lang: str) -> bool:
         m = rx.search(words) if entry.lang == lang else None
         if m is None:
             continue
-        quartile = entry.attrs.get("level") == "quartile" and not _SUPERLATIVE_AFTER.match(
+        quartile = entry.kind == "metric" and not _SUPERLATIVE_AFTER.match(
             words, m.end()
         )  # "mức cao nhất" is a superlative
         if quartile or size % _ROUND:
