@@ -79,8 +79,8 @@ def test_an_average_over_the_ministries_is_the_blocs() -> None:
         86.2,
         2020,
     ) in got
-    change = [g for g in got if g[1].startswith("change in")]
-    assert [(g[0], g[2]) for g in change] == [("17 bộ, cơ quan ngang bộ", -0.6)]
+    change = [g for g in got if g[1].startswith("decrease in")]
+    assert [(g[0], g[2]) for g in change] == [("17 bộ, cơ quan ngang bộ", 0.6)]
 
 
 def test_a_regions_average_is_not_a_metric_of_the_country() -> None:
@@ -153,8 +153,29 @@ def test_a_provinces_own_units_average_is_the_provinces() -> None:
     out = RulesExtractor().extract(make_doc(text))
     got = {m.value: (m.entity, m.name) for m in out.extraction.metrics}
     assert got[93.2] == ("Điện Biên", "average SIPAS of departments and agencies")
-    assert got[-0.5] == (
+    assert got[0.5] == (
         "Điện Biên",
-        "change in the average SIPAS of departments and agencies from 2022",
+        "decrease in the average SIPAS of departments and agencies from 2022",
     )
     assert got[91.7] == ("Điện Biên", "average SIPAS of localities")
+
+
+def test_a_vietnamese_average_of_a_provinces_units_is_the_provinces() -> None:
+    from support.documents import make_doc
+
+    from llmx.rules.extractor import RulesExtractor
+
+    text = (
+        "Bình Phước công bố Chỉ số CCHC năm 2018\n\n"
+        "Chỉ số cải cách hành chính (CCHC) bình quân của các xã, phường, thị trấn tỉnh Bình "
+        "Phước đạt 80,45%, cao hơn năm 2017 là 5,2%."
+    )
+    out = RulesExtractor().extract(make_doc(text))
+    got = {m.value: (m.entity, m.name, m.year) for m in out.extraction.metrics}
+    assert got[80.45] == ("Bình Phước", "Chỉ số CCHC bình quân của xã, phường, thị trấn", 2018)
+    assert got[5.2] == (
+        "Bình Phước",
+        "mức tăng Chỉ số CCHC bình quân của xã, phường, thị trấn so với năm 2017",
+        2018,
+    )
+    assert all(r.score != 80.45 for r in out.extraction.index_results)

@@ -1082,10 +1082,12 @@ EN_ITS_SCORE_BEFORE_RE = re.compile(
 EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
 # The same in Vietnamese, anywhere before the value in its clause: the figure of the whole
 # country's respondents ("mức độ hài lòng chung của người dân cả nước … đạt 82,66%", "Tính
-# chung toàn quốc, điểm trung bình đạt …"), and the ends of the field's spread at a clause's
-# start ("mức cao nhất là 48,06 điểm và mức thấp nhất 37,22 điểm"), told with no unit named.
+# chung toàn quốc, điểm trung bình đạt …", "Chỉ số SIPAS chung của cả nước … là …"), and the
+# ends of the field's spread at a clause's start ("mức cao nhất là 48,06 điểm và mức thấp nhất
+# 37,22 điểm"), told with no unit named.
 NATIONAL_SUBJECT_RE = re.compile(
     r"\btinh chung (?:ca nuoc|toan quoc|63 tinh)\b"
+    r"|\bchi so \w+(?: index)? chung (?:cua )?(?:ca nuoc|toan quoc)\b"
     r"|\b(?:nguoi dan|doanh nghiep|to chuc)(?:,? (?:va )?(?:to chuc|doanh nghiep))? "
     r"(?:tren )?(?:ca nuoc|toan quoc)\b"
     r"|(?:^\W*|[:,]\s*)(?:va\s+)?(?:muc|diem|muc diem|diem so) (?:cao nhat|thap nhat)\b"

@@ -58,8 +58,14 @@ _JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|last year|in (?:19|20)\d\d|
 _FOLLOW_UP_WINDOW = 90
 _MAX_FOLLOW_UPS = 3
 _UNITS_WORDS = re.compile(
-    r"departments and agencies|departments|agencies|localities|districts|communes", re.IGNORECASE
+    r"departments and agencies|departments|agencies|localities|districts|communes|"
+    r"(?<=\s)(?:xã, phường, thị trấn|sở, ban, ngành|huyện, thị xã, thành phố|cơ quan, đơn vị|"
+    r"cơ quan chuyên môn|đơn vị cấp (?:huyện|xã)|sở, ngành|sở|huyện|xã)$",
+    re.IGNORECASE,
 )
+# "… bình quân của các xã, phường, thị trấn tỉnh Bình Dương đạt": the province named right
+# after a province's units average is whose they are, not a unit with a figure of its own.
+_OF_PROVINCE_AFTER = 12
 _UNIT_RE = re.compile(r"%|percent(?:age points?)?|points?|diem")
 
 
@@ -165,7 +171,11 @@ def find_averages(
             if entry.attrs.get("owner") == "bloc" and _QUALIFIED.match(f, cue.end()):
                 continue  # "khối bộ có cung cấp dịch vụ công": a part of the bloc
             gap = bool(_GAP_BEFORE.search(f, max(0, cue.start() - 16), cue.start()))
-            m = _value_after(f, cue.end(), ents, gap)
+            after = ents
+            if entry.attrs.get("owner") == "province":
+                near = range(cue.end(), cue.end() + _OF_PROVINCE_AFTER + 1)
+                after = [e for e in ents if e.start not in near]
+            m = _value_after(f, cue.end(), after, gap)
             if m is None:
                 continue
             value = parse_vn_number(m.group("v")) if entry.lang == "vi" else _en_number(m["v"])
@@ -177,7 +187,9 @@ def find_averages(
             units = _UNITS_WORDS.search(cue.group(0))
             if name is not None and "{units}" in name:
                 # "The localities averaged …": the units named by the cue
-                name = name.replace("{units}", units.group(0).lower()) if units else None
+                said = units.group(0) if units else ""
+                name = name.replace("{units}", said if entry.lang == "vi" else said.lower())
+                name = name if units else None
             if value is None or name is None:
                 continue
             start, end = m.start("v"), m.end("u")
@@ -214,8 +226,9 @@ def _follow_ups(
     """The changes and earlier values of an average told right after its value ("…88,37%,
     cao hơn năm 2023 1,39%", "…81.15%, up 4.23% from 2018", "…84.45%, nearly 1.5% above
     2018 and nearly 2.3% above 2017", "… so với năm 2022 (80,08%)"): each one close after
-    the last, a change named as a change of the average and signed, an earlier value named
-    as the average itself with the year it gives (``back`` = 1: the year before)."""
+    the last, a change named as a change of the average (a fall by its direction, unsigned),
+    an earlier value named as the average itself with the year it gives (``back`` = 1: the
+    year before)."""
     out: list[Average] = []
     after = pos  # where the last follow-up's words end ("… above 2018"), past its value
     for _ in range(_MAX_FOLLOW_UPS):
@@ -240,23 +253,24 @@ def _follow_ups(
                 )
             )
         else:
-            concept = get_vocab().concept("metric", "average_change")
+            down = (entry.sign or 1) < 0
+            # a fall says its direction in the name, in both languages ("mức giảm …", 7.08;
+            # "decrease in the …", 0.44), as the labels write it (CONVENTIONS: a change is
+            # named as a change); an English rise is a "change in …"
+            label = "average_decrease" if down and lang == "en" else "average_change"
+            concept = get_vocab().concept("metric", label)
             if concept is None:
                 break
             template = concept.en if lang == "en" else concept.vi
             said = year or ("the year before" if lang == "en" else "năm trước")
             if lang == "vi" and year:
                 said = f"năm {year}"
-            down = (entry.sign or 1) < 0
             name = (
                 template.replace("{level}", level_name)
                 .replace("{year}", said)
                 .replace("{direction}", "giảm" if down else "tăng")
             )
-            # English changes are signed ("change in …", -1.3); Vietnamese ones say their
-            # direction in the name ("mức giảm …", 7.08)
-            signed = -value if down and lang == "en" else value
-            out.append(Average(start, end, signed, unit, name, owner))
+            out.append(Average(start, end, value, unit, name, owner))
         pos, after = end, max(end, m.end())
     return out
 

@@ -17,6 +17,8 @@ from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
+from llmx.rules.metric_groups import find_group_sizes
+from llmx.rules.metric_spread import find_spread
 from llmx.rules.metrics_carried import (
     MetricMemory,
     bloc_before,
@@ -26,7 +28,14 @@ from llmx.rules.metrics_carried import (
     rate_of_count,
     without_owner,
 )
-from llmx.rules.metrics_en import find_en_counts, find_en_figures, find_en_shares
+from llmx.rules.metrics_en import (
+    EnFigure,
+    en_bloc_size,
+    find_en_counts,
+    find_en_figures,
+    find_en_shares,
+)
+from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
 from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
@@ -165,7 +174,13 @@ _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|2
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
-_EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b")  # the year an English goal is for
+_EN_COMPARED_AFTER = re.compile(
+    r"\s+(?:lower|higher|less|more|below|above|up|down)\s+(?:than|from|on|compared)\b",
+    re.IGNORECASE,
+)
+_EN_CUT_HINT = re.compile(r"\b(?:percent|per cent|minutes|hours|days)\b|\d%")
+# the year an English goal is for ("… by 2025", "By 2025, …")
+_EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _OPEN_END = re.compile(r"\s*tro len\b")
 _GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
 # "Việc <task> (mới) đạt 46,3%": the rate of a task.
@@ -739,7 +754,9 @@ def find_metrics(
             # "The localities averaged 94.54%" in an article about one province: its own
             if main is None or main.level != "province":
                 continue
-            emit(avg.start, avg.end, avg.value, avg.unit, avg.name, main, said)
+            # read even where the index results took the value (and doubted it as an
+            # average): the province's units' average is never the province's own result
+            emit(avg.start, avg.end, avg.value, avg.unit, avg.name, main, said, shared=True)
             continue
         whose = _AVERAGE_OWNERS[avg.owner]()
         if avg.size is not None:  # "The 19 ministries and agencies average …": that bloc
@@ -760,13 +777,31 @@ def find_metrics(
             # score is never their score change (CONVENTIONS)
             emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
 
+    for spread in find_spread(f, original, [e.end for e in ents], _short_index(f, index)):
+        # "Tính chung toàn quốc, …; mức cao nhất là 48,06 điểm", "điểm trung vị là 65,22
+        # điểm": the field's ends and middle, the country's (read even where the index
+        # results took the value as a unit's: no unit's result is the field's)
+        emit(spread.start, spread.end, spread.value, spread.unit, spread.name, _NATION, shared=True)
+
+    for group in find_group_sizes(f, original, _short_index(f, index)):
+        # "nằm trong nhóm 16 tỉnh, thành phố có chỉ số trung bình cao": the group's size, the
+        # country's (before the counts below, which would read its number as a count)
+        emit(group.start, group.end, group.value, group.unit, group.name, _NATION)
+
     en_counts, counted = find_en_counts(
         f, original, memory.counted if memory else None, lambda: _short_index(f, index)
     )
     if memory is not None:
         memory.counted = counted
+        memory.bloc_size = en_bloc_size(original) or memory.bloc_size
     for count in en_counts:
         by = _AVERAGE_OWNERS[count.owner]() if count.owner in _AVERAGE_OWNERS else None
+        if by is not None and count.owner == "bloc" and memory is not None and memory.bloc_size:
+            # "came first among 19 ministries …" earlier: that bloc's count
+            by = EntityMention(0, 0, _LEADING_NUMBER.sub(str(memory.bloc_size), by.name), by.level)
+        if by is _NATION and own_localities and _LOCALITIES.search(fold(count.unit)):
+            if not lx.NATIONAL_FIGURE_RE.search(f):
+                by = main  # "5 localities beat the average" in an article about one province
         emit(count.start, count.end, count.value, count.unit, count.name, by)
 
     if memory is not None and counted is not None and counted.surveyed:
@@ -776,21 +811,27 @@ def find_metrics(
 
     for rate in find_en_rates(original):
         # "the share of online applications reached 62%", "aims to have 80% of …"
-        en_goal = any(
-            sp.entry.lang == "en" or sp.label == "en_goal"
-            for sp in get_vocab().find(original[: rate.start], ["target", "metric"])
-            if sp.kind == "target" or sp.label == "en_goal"
-        )
-        by_year = _EN_BY_YEAR.search(original, rate.end) if en_goal else None  # "… by 2025"
-        year = int(by_year.group(1)) if by_year else None
+        if _EN_COMPARED_AFTER.match(original, rate.end):
+            continue  # "… was 20 percent lower than in 2020": a change, not the level
+        en_goal = _en_goal_before(original, rate.start)
+        year = _en_goal_year(original, rate.start, rate.end) if en_goal else None
         place = rate.place
         where = next((e for e in ents if place and place[0] <= e.start < place[1]), None)
         emit(rate.start, rate.end, rate.value, "%", rate.name, where, year, en_goal or None)
 
     # a unit's own rates and counts of work ("the rate of … reached 62%", "processed 1.2 million
-    # dossiers"); spans the rates above took stay theirs (the mask)
-    for fig in find_en_figures(f, original):
-        emit(fig.start, fig.end, fig.value, fig.unit, fig.name)
+    # dossiers"), and its cuts ("plans to cut at least 10 percent of its administrative
+    # procedures", "bring the waiting time down to an average of 20 minutes"); spans the
+    # rates above took stay theirs (the mask). A goal cue before one makes it a goal.
+    en_figures: list[EnFigure | EnCut] = [*find_en_figures(f, original)]
+    if _EN_CUT_HINT.search(f):
+        en_figures += find_en_cuts(original)
+    for fig in en_figures:
+        if _EN_COMPARED_AFTER.match(original, fig.end):
+            continue  # "… was 20 percent lower than in 2020": a change, not the level
+        fig_goal = _en_goal_before(original, fig.start)
+        year = _en_goal_year(original, fig.start, fig.end) if fig_goal else None
+        emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None
@@ -880,6 +921,11 @@ def find_metrics(
                 # "38% là dịch vụ công trực tuyến một phần": the share of what follows. A
                 # rate with no head and nothing measured after it has no readable name.
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
+                done = _done_at(f, original, s) if name else None
+                if done is not None:
+                    # "đã triển khai mô hình X tại 100% xã, phường, thị trấn trên địa bàn
+                    # tỉnh": the share of the units where it was done
+                    name = _clean(f"tỷ lệ {_LOCATIVE_TAIL.sub('', following)} {done}")
                 if not name:
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
@@ -905,6 +951,7 @@ def find_metrics(
             memory.name = name
         emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
+    fraction_parts: tuple[int, int, str, str] | None = None  # brackets after a fraction
     for m in _FRACTION_RE.finditer(f):
         # "1.121/1.807 thủ tục": the count achieved out of a total.
         value = parse_vn_number(m.group("a"))
@@ -919,6 +966,17 @@ def find_metrics(
             emit(m.start("b"), m.end("u"), total, unit, total_name)
         verb = count_verb(m.start(), m.start("u"), unit)
         name = _count_name(f, original, m.start("u"), unit, verb)
+        said_as = _share_of_fraction(f, original, m.end("u"), value, total)
+        if said_as:
+            # "thực hiện 1.121/1.807 thủ tục (…), tỷ lệ 62,04% dịch vụ công trực tuyến toàn
+            # trình": the share that restates the fraction says what the count counts, and
+            # the parts in brackets right after it count the same
+            suffix = _clean(f"{verb} {said_as}") if verb else said_as
+            if fold(said_as) not in fold(name):
+                name = _clean(f"{name} {said_as}")
+            parts = _BRACKET_AFTER.match(original, m.end("u"))
+            if parts is not None:
+                fraction_parts = (parts.start(), parts.end(), fold(unit), suffix)
         emit(m.start(), m.start("b"), value, unit, name)
 
     for m in lx.COUNT_RE.finditer(f):
@@ -954,6 +1012,9 @@ def find_metrics(
             continue
         verb = count_verb(s, m.start("u"), unit)
         name = _count_name(f, original, m.start("u"), unit, verb)
+        if fraction_parts is not None and fraction_parts[0] < s < fraction_parts[1]:
+            if fold(unit) == fraction_parts[2] and fold(fraction_parts[3]) not in fold(name):
+                name = _clean(f"{name} {fraction_parts[3]}")  # "(1.022 thủ tục cấp sở, …)"
         if last_rate is not None and _says_only(name, unit) and equivalent_before(original, s):
             # "…đạt 35,2%, tương ứng với hơn 41.000 hồ sơ": the count of what the rate measures
             emit(s, m.end("u"), value, unit, count_of_rate(last_rate[0], unit), last_rate[1])
@@ -1050,6 +1111,87 @@ def find_metrics(
         _, _, restated, whose_count = max(counts, key=lambda x: x[1])
         emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
+
+
+_AT_BEFORE = re.compile(r"\s(?:tai|o)\s*$")
+_DONE_CLAUSE = re.compile(r"[;:]|\.\s|,\s(?=[^\W\d])")
+_DONE_START = re.compile(r"\b(?:da|dang|se|deu|duoc)\s+")
+_DONE_END = re.compile(r"\s+va\s+")
+_LOCATIVE_TAIL = re.compile(
+    r"\s+(?:trên|tren) (?:địa bàn|dia ban)\b.*$|\s+(?:của|cua) (?:tỉnh|tinh)$"
+)
+_DONE_MAX_WORDS = 10
+
+
+def _done_at(f: str, original: str, pos: int) -> str | None:
+    """What was done at the units a share counts, when the share follows "tại"/"ở" and the
+    clause's verb after "đã" before it ("toàn tỉnh đã triển khai mô hình “A” và “B” tại 100%
+    xã" -> "triển khai mô hình “A”": the first of what was done), else None."""
+    if not _AT_BEFORE.search(f, max(0, pos - 6), pos):
+        return None
+    at = f.rfind(" ", 0, pos - 1)
+    at = f.rfind(" ", 0, at) if f[at + 1 : pos].strip() in ("tai", "o") else at
+    start = 0
+    for b in _DONE_CLAUSE.finditer(f, 0, at):
+        if not _in_quotes(original, b.start()):
+            start = b.end()
+    lead = list(_DONE_START.finditer(f, start, at))
+    if not lead:
+        return None
+    begin = lead[-1].end()
+    joined = _DONE_END.search(f, begin, at)
+    end = joined.start() if joined else at
+    words = original[begin:end].split()
+    if not words or len(words) > _DONE_MAX_WORDS or _DIGIT.search(f, begin, end):
+        return None
+    return " ".join(words)
+
+
+def _in_quotes(original: str, pos: int) -> bool:
+    """Whether ``pos`` falls inside a quoted name (“…”)."""
+    return original.count("“", 0, pos) > original.count("”", 0, pos)
+
+
+def _en_goal_before(original: str, pos: int) -> bool:
+    """Whether an English goal cue comes before ``pos`` in the sentence ("aims to have …",
+    "plans to cut …", "strives for …")."""
+    return any(
+        sp.entry.lang == "en" or sp.label == "en_goal"
+        for sp in get_vocab().find(original[:pos], ["target", "metric"])
+        if sp.kind == "target" or sp.label == "en_goal"
+    )
+
+
+def _en_goal_year(original: str, start: int, end: int) -> int | None:
+    """The year an English goal is for: "… by 2025" after its value, else before it ("By
+    2025, the province targets …")."""
+    after = _EN_BY_YEAR.search(original, end)
+    if after is not None:
+        return int(after.group(1))
+    before = list(_EN_BY_YEAR.finditer(original, 0, start))
+    return int(before[-1].group(1)) if before else None
+
+
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{3,200}\)")
+_SHARE_CLAUSE_END = re.compile(r";|\.\s")
+_SHARE_TOLERANCE = 0.01  # percentage points: a share rounded to two decimals
+
+
+def _share_of_fraction(f: str, original: str, pos: int, value: float, total: float) -> str:
+    """The noun phrase of the share right after a fraction in its clause when that share is
+    the fraction itself ("1.121/1.807 thủ tục (…), tỷ lệ 62,04% dịch vụ công trực tuyến toàn
+    trình" -> "dịch vụ công trực tuyến toàn trình"), else ""."""
+    if not total:
+        return ""
+    stop = _SHARE_CLAUSE_END.search(f, pos)
+    end = stop.start() if stop else len(f)
+    for pct in lx.PERCENT_RE.finditer(f, pos, end):
+        share = parse_vn_number(pct.group("v"))
+        if share is None or abs(share - 100 * value / total) > _SHARE_TOLERANCE:
+            continue
+        phrase = _following_name(f, original, pct.end())
+        return phrase if _names_a_thing(phrase) else ""
+    return ""
 
 
 def _says_only(name: str, unit: str) -> bool:

@@ -54,6 +54,8 @@ def _is_headline(line: str) -> bool:
 _LIST_ITEM = re.compile(r"^\s*(?:[-+•*–]\s|[a-zđ0-9]\)\s)", re.IGNORECASE)
 _GOAL_YEAR = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 _ANY_YEAR = re.compile(r"\bnam\s+((?:19|20)\d\d)\b")
+# A paragraph that goes on counting the last one's units ("The other 10 score between …").
+_GOES_ON = re.compile(r"^\s*(?:the\s+)?(?:other|remaining)\s+\d", re.IGNORECASE)
 
 
 @dataclass
@@ -69,13 +71,16 @@ class MetricMemory:
     # short forms the article defines for a count's unit ("hồ sơ (HS)"): alias -> unit
     aliases: dict[str, str] = field(default_factory=dict)
     counted: CountedUnits | None = None  # the units the paragraph's last English count counted
+    bloc_size: int | None = None  # how many ministries the article's English bloc has
     surveyed: str | None = None  # who a survey the paragraph named asked ("citizens")
     goal_list: bool = False
     goal_year: int | None = None
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
 
     def new_paragraph(self, line: str) -> None:
-        self.name, self.counted, self.surveyed = None, None, None
+        # "The other 10 score between …" opening a paragraph: the last paragraph's units
+        goes_on = self.counted if _GOES_ON.match(line) else None
+        self.name, self.counted, self.surveyed = None, goes_on, None
         if self.topic is None and _is_headline(line):
             # "Hà Nam dẫn đầu cả nước về tỷ lệ hồ sơ trực tuyến toàn trình": the rate a
             # headline is about names the article's values that name none

@@ -37,7 +37,8 @@ _YEARS = range(1990, 2101)
 _EN_HINT = re.compile(
     r"(?:provinces|localities|ministries|agencies|sectors|respondents|citizens|firms|companies|"
     r"enterprises|businesses|servants|people|households|ind(?:exes|ices)|dimensions|pillars|"
-    r"indicators|criteria|dossiers|applications|procedures|services|requests|decisions|units)\b"
+    r"indicators|criteria|dossiers|applications|procedures|services|requests|decisions|units|"
+    r"departments|districts|communes)\b"
 )
 _EN_SHARE_HINT = re.compile(
     r"\d\s*(?:%|percent\b|per cent\b)[^\n]*?\b(?:the|of|for|said|had|were)\b"
@@ -49,6 +50,16 @@ _PHRASE_STOP = re.compile(
     re.IGNORECASE,
 )
 _PHRASE_MAX_WORDS = 8
+# "between 70 percent and 80 percent": the range's "and" does not end the phrase.
+_RANGE_OPEN = re.compile(
+    r"\bbetween\s+\d+(?:\.\d+)?\s*(?:%|percent|per cent|points?)?\s*$", re.IGNORECASE
+)
+_RANGE_END = re.compile(
+    r"\s+and\s+\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b|points?\b)?", re.IGNORECASE
+)
+# "30 of them are above that average" -> "above …": the copula says nothing measured.
+_COPULA = re.compile(r"^(?:are|were|is|was)\s+(?=(?:above|below|under|over|in|among)\s)")
+_HOLDING = re.compile(r"^(?:had|have|has)\s+(?=(?:a|an)\s)", re.IGNORECASE)
 _TRAILING = re.compile(
     r"(?:\s+(?:the|a|an|of|in|on|to|from|for|with|by|at|their|its|under|over|and))+$",
     re.IGNORECASE,
@@ -58,7 +69,7 @@ _TRAILING = re.compile(
 # what is measured.
 _VERB_START = re.compile(
     r"^(?!aged\b)(?:\w+ed|\w+ied|scored|won|fell|rose|kept|held|made|saw|got|had|were|are|was|remained|"
-    r"did|stood|slipped|dropped|score|have|has|"
+    r"did|stood|slipped|dropped|score|have|has|beat|met|"
     r"(?!including|according|during|following|regarding|concerning)\w{3,}ing)\b",
     re.IGNORECASE,
 )
@@ -142,12 +153,23 @@ def _unit_at(original: str, pos: int) -> tuple[Entry, re.Match[str]] | None:
 
 
 def _what_they_did(original: str, pos: int) -> str:
-    """The words after a counted unit saying what the units did, up to a clause break."""
+    """The words after a counted unit saying what the units did, up to a clause break; a
+    range goes on past its "and" ("scored between 70 percent and 80 percent"), and a
+    holding verb before what they hold reads as "with" ("had a PAR Index above 80 percent"
+    -> "with a PAR Index above 80 percent") and a copula before a place is left out ("are
+    above that average"), as an analyst titles the column."""
     stop = _PHRASE_STOP.search(original, pos)
+    while stop is not None and _RANGE_OPEN.search(original, pos, stop.start()):
+        end = _RANGE_END.match(original, stop.start())
+        if end is None:
+            break
+        stop = _PHRASE_STOP.search(original, end.end())
     words = original[pos : stop.start() if stop else len(original)].split()
     phrase = " ".join(words[:_PHRASE_MAX_WORDS])
     phrase = _TRAILING.sub("", phrase)
-    return phrase if _VERB_START.match(phrase) else ""
+    if not _VERB_START.match(phrase):
+        return ""
+    return _COPULA.sub("", _HOLDING.sub("with ", phrase, count=1), count=1)
 
 
 def find_en_counts(
@@ -182,7 +204,11 @@ def find_en_counts(
     for start, value, words_end in _elliptic(original) if _ELLIPSIS_HINT.search(f) else []:
         if start in taken:
             continue
-        said = next((u for c, u in reversed(counted) if c.end <= start), before)
+        said = next((u for c, u in reversed(counted) if c.end <= start), None)
+        if said is None:
+            # "The 63 provinces and cities average 74.64 percent, and 30 of them are above
+            # that average": units the sentence named (not as a figure) before the count
+            said = next((u for end, u in reversed(_named_units(original)) if end <= start), before)
         if said is None:
             continue
         did = _what_they_did(original, _skip_aside(original, words_end))
@@ -207,6 +233,7 @@ def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -
     component indexes improved"), a survey's size ("number of firms surveyed for the PCI")
     and units whose index moved ("number of provinces whose SIPAS declined")."""
     index = index_of()
+    did = _average_named(did, index)
     if index is None or index.lower() in did.lower() or index.lower() in units.words.lower():
         return f"number of {units.words} {did}"
     if units.title == "parts":
@@ -216,6 +243,30 @@ def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -
     if units.owner != "subject" and _MOVED.match(did):
         return f"number of {units.words} whose {index} {did}"
     return f"number of {units.words} {did}"
+
+
+_THE = re.compile(r"\bthe\s+", re.IGNORECASE)
+
+
+def _named_units(original: str) -> list[tuple[int, CountedUnits]]:
+    """Every number-and-units of a sentence, counted as a figure or not ("among 19
+    ministries", "The 63 provinces and cities"), and units named after "the" ("None of the
+    ministries"): where the units end, and the units."""
+    out: list[tuple[int, CountedUnits]] = []
+    starts = [m.end() for m in _COUNT_RE.finditer(original)]
+    starts += [m.end() for m in _THE.finditer(original)]  # "None of the ministries fell …"
+    for pos in sorted(starts):
+        hit = _unit_at(original, pos)
+        if hit is None:
+            continue
+        entry, um = hit
+        if entry.attrs.get("survey") == "only":
+            continue
+        owner = entry.attrs.get("owner", "subject")
+        unit = um.group(0)
+        recorded = entry.attrs.get("unit") or (unit.split()[-1] if owner == "subject" else unit)
+        out.append((um.end(), CountedUnits(unit, recorded, owner, entry.attrs.get("title", ""))))
+    return out
 
 
 def _skip_aside(original: str, pos: int) -> int:
@@ -334,6 +385,34 @@ def _counts(
             (EnCount(s, um.end(), value, recorded, _titled(units, did, index), owner), units)
         )
     return out
+
+
+# "came first among 19 ministries and ministry-level agencies", "of the 18 ministries": how
+# many ministries the article's bloc has, for its counts' owner.
+_BLOC_BASE = re.compile(
+    r"\b(?:among|of|in|across)\s+(?:the\s+|all\s+)?(?P<n>\d{1,2})\s+(?:ranked\s+)?"
+    r"ministries\b",
+    re.IGNORECASE,
+)
+
+
+def en_bloc_size(original: str) -> int | None:
+    """How many ministries an English sentence says the bloc has, or None."""
+    if "inistries" not in original:
+        return None
+    m = _BLOC_BASE.search(original)
+    return int(m["n"]) if m else None
+
+
+def _average_named(did: str, index: str | None) -> str:
+    """'scored above that average' -> 'scored above the average PAR Index': the average a
+    count is measured against, named by its index (an analyst's column says which)."""
+    if index is None:
+        return did
+    return _THAT_AVERAGE.sub(f"the average {index}", did)
+
+
+_THAT_AVERAGE = re.compile(r"\b(?:that|this|the)\s+average\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,78 @@
+"""The ends and the middle of the field an index ranks, told as the country's figures ("Tính
+chung toàn quốc, điểm trung bình đạt 42,27 điểm; mức cao nhất là 48,06 điểm và mức thấp nhất
+37,22 điểm", "điểm trung vị là 65,22 điểm"): metrics of ``Việt Nam`` named "điểm <index> cao
+nhất", "điểm trung vị <index>" (the vocabulary's ``metric`` entries labelled ``spread``, with
+the name's words in ``attrs.name``).
+
+A median is the field's whatever the sentence is about (no unit has one); the highest and
+lowest are the field's only where the sentence speaks of the whole country (its national
+cues) and no unit is named in the clause before them ("Bắc Giang có điểm cao nhất là …" is
+that province's result).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from llmx.core.numbers import parse_vn_number
+from llmx.core.vocab import Entry, get_vocab
+
+# The value a cue announces: right after it, with at most "là"/"đạt"/"ở mức" between.
+_VALUE_AFTER = re.compile(
+    r"\s*(?:la|dat|o muc|chi|chi dat|len toi|:)?\s*(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?P<u>%|diem)"
+)
+# A cue opens its clause: the sentence start, a clause mark, "và" or a bracket before it.
+_OPENS = re.compile(r"(?:^|[;:,(]|\bva)\s*$")
+_NATIONAL = re.compile(r"\b(?:toan quoc|ca nuoc|tinh chung|63 tinh|cac tinh, thanh pho)\b")
+_MAX_SCORE = 100
+
+
+@dataclass(frozen=True)
+class Spread:
+    """One figure of the field: where its value is, the value, its unit and its name."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    name: str
+
+
+@cache
+def _cues() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    vocab = get_vocab()
+    return tuple(
+        (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == "spread"
+    )
+
+
+def find_spread(f: str, original: str, named_at: list[int], index: str | None) -> list[Spread]:
+    """The field's figures of one Vietnamese sentence (folded ``f``); ``named_at``: where the
+    units the sentence names end; ``index``: the short name of the index it is about."""
+    if index is None or not any(w in f for w in ("cao nhat", "thap nhat", "trung vi")):
+        return []
+    national = bool(_NATIONAL.search(f))
+    out: list[Spread] = []
+    for entry, rx in _cues():
+        for cue in rx.finditer(original):
+            if not _OPENS.search(f, max(0, cue.start() - 6), cue.start()):
+                continue
+            median = entry.attrs.get("median") == "yes"
+            clause = max(f.rfind(";", 0, cue.start()), f.rfind(". ", 0, cue.start()), 0)
+            if not median and (not national or any(clause <= e <= cue.start() for e in named_at)):
+                continue
+            m = _VALUE_AFTER.match(f, cue.end())
+            if m is None:
+                continue
+            raw = m["v"]
+            value = parse_vn_number(raw)
+            if value is not None and value > _MAX_SCORE and re.fullmatch(r"\d{1,3}\.\d{3}", raw):
+                value = float(raw)  # "48.059 điểm": a PAPI score, no score is 48 059
+            if value is None or value > _MAX_SCORE:
+                continue
+            unit = "%" if m["u"] == "%" else "điểm"
+            name = entry.attrs["name"].replace("{index}", index)
+            out.append(Spread(m.start("v"), m.end("u"), value, unit, name))
+    return out
