@@ -12,6 +12,7 @@ different entity are ties (both answer the question); the rest are lesser matche
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -310,6 +311,8 @@ def _has_figure(r: IndexResultView, q: Query) -> bool:
 def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
     if not _has_figure(r, q):
         return False
+    if _beyond_region(r):
+        return False
     if level is not None and r.entity_level != level:
         return False
     if not scope_matches(r.scope, q.scope):
@@ -324,6 +327,25 @@ def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
 
 
 _RANK_ASKS = frozenset({"rank", "entity_for_rank"})
+
+
+@functools.lru_cache(maxsize=16)
+def _region_size(name: str) -> int | None:
+    """How many provinces the region holds (the gazetteer's 63), None when not known."""
+    gaz = get_gazetteer()
+    region = gaz.lookup_region(name)
+    if region is None:
+        return None
+    return sum(1 for p in gaz.provinces if p.region == region.name) or None
+
+
+def _beyond_region(r: IndexResultView) -> bool:
+    """A rank "within a region" beyond the number of provinces it holds ("29/63" stored
+    with a region's scope): a national rank read as a regional one, no answer to either."""
+    if not r.scope.startswith("region:") or r.entity_level != "province":
+        return False
+    size = _region_size(r.scope.partition(":")[2])
+    return size is not None and any(v is not None and v > size for v in (r.rank, r.rank_total))
 
 
 def _narrower_rank(r: IndexResultView, q: Query) -> bool:
@@ -582,6 +604,7 @@ def _plain(r: Record, q: Query) -> bool:
     return (
         isinstance(r, IndexResultView)
         and scope_matches(r.scope, q.scope)
+        and not _beyond_region(r)
         and (
             r.component is None and not _component_figure(r)
             if q.component is None
@@ -612,7 +635,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         r = f.record
         if r.is_target or r.entity_level != level:
             continue
-        if not _has_figure(r, q2) or not scope_matches(r.scope, scope):
+        if not _has_figure(r, q2) or not scope_matches(r.scope, scope) or _beyond_region(r):
             continue
         if (r.component is None) != (q.component is None):
             continue
@@ -651,7 +674,27 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         hits.append(Hit("index", r, (i,), role="best" if i < n else "other"))
         _derive(hits[-1])
     _derive_first(hits, bottom=q.ask == "bottom")
+    if n > 1 and not _stated_places(ordered[:n], n, bottom=bottom):
+        # "Top 5": the five best the store holds are the five best only where their ranks
+        # are 1 to 5 (for the bottom, the last five places of a stated total); otherwise
+        # they are the closest records, not the answer.
+        return [_as_candidate(h) for h in hits]
     return hits
+
+
+def _stated_places(rows: list[IndexResultView], n: int, *, bottom: bool) -> bool:
+    """Whether ``rows`` hold the first ``n`` places of the ranking (``bottom``: the last
+    ``n`` of a total one of them states), each by its own stated rank."""
+    ranks = sorted(r.rank for r in rows if r.rank is not None)
+    if len(rows) != n or len(ranks) != n:
+        return False
+    if not bottom:
+        return ranks == list(range(1, n + 1))
+    totals = {r.rank_total for r in rows if r.rank_total}
+    if len(totals) != 1:
+        return False
+    total = totals.pop()
+    return ranks == list(range(total - n + 1, total + 1))
 
 
 def _complete_ranking(rows: list[IndexResultView]) -> bool:

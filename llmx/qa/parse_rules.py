@@ -551,6 +551,23 @@ def _unread_component(s: str, w: str) -> bool:
     )
 
 
+def _region_as_scope(
+    subject: Mention | None, peers: list[Mention], rest: list[Mention], level: Level | None
+) -> tuple[Mention | None, list[Mention], list[Mention]]:
+    """A region named with a province or unit ("Lào Cai đứng thứ mấy trong vùng Trung du
+    và miền núi phía Bắc"), or in a question asking for another level ("Tỉnh nào dẫn đầu
+    vùng ..."), is where the ranking is, not an entity asked about (where the store holds
+    the region as an entity too)."""
+    group = [subject, *peers] if subject is not None else []
+    regions = [m for m in group if m.region is not None]
+    if not regions:
+        return subject, peers, rest
+    units = [m for m in group if m.region is None]
+    if not units and (level is None or level == "region"):
+        return subject, peers, rest
+    return (units[0] if units else None), units[1:], [*regions, *rest]
+
+
 def _names_region(mentions: list[Mention]) -> bool:
     """Whether a mention is a region, as a region or as an entity the store holds ("vùng
     Tây Nguyên đạt bao nhiêu điểm": the region is what is asked about, not a scope)."""
@@ -558,9 +575,44 @@ def _names_region(mentions: list[Mention]) -> bool:
     return any(m.region is not None or gaz.lookup_region(m.text) is not None for m in mentions)
 
 
-def _direction(s: str) -> Literal["up", "down"] | None:
+# Verbs of a move whose folded form is also another word's: "tháng" (month) and "thăng",
+# "năng (lực)" and "nâng", "giám (sát)" and "giảm", "mặt" and "mất". Written with
+# diacritics, the word says which it is; without, only the change word after it does
+# ("thang hang", "giam diem"; not "nang luc", "thang 10").
+_MOVE_WRITTEN = frozenset(
+    "tăng thăng nâng lên cải tiến vượt giảm tụt xuống sụt mất".split()
+)
+_MOVE_AMBIGUOUS = frozenset({"thang", "nang", "giam", "mat"})
+_MOVE_NOUN_AFTER = re.compile(
+    r"\s+(?:duoc\s+|them\s+)?(?:hang|bac|vi tri|thu hang|diem|ket qua|manh|nhieu|sau|cao|"
+    r"bao nhieu|may\b)"
+)
+_DIGIT_AFTER = re.compile(r"\s+\d")  # "giam 5 bac"; not "thang 5" (May)
+
+
+def _is_move(m: re.Match[str], s: str, w: str) -> bool:
+    """Whether a match of a move regex on the folded ``s`` is a move verb as written in
+    ``w`` (the question as written, with ``s``'s blanks), not a word that folds like one."""
+    word = s[m.start() :].split(" ", 1)[0]
+    if word not in _MOVE_AMBIGUOUS:
+        return True
+    raw = nfc(w[m.start() : m.start() + len(word)]).lower()
+    if raw != word:  # written with diacritics
+        return raw in _MOVE_WRITTEN
+    end = m.start() + len(word)
+    return bool(
+        _MOVE_NOUN_AFTER.match(s, end) or (word != "thang" and _DIGIT_AFTER.match(s, end))
+    )
+
+
+def _moves(rx: re.Pattern[str], s: str, w: str) -> bool:
+    return any(_is_move(m, s, w) for m in rx.finditer(s))
+
+
+def _direction(s: str, w: str | None = None) -> Literal["up", "down"] | None:
     """ "up" for a question about rises, "down" for falls, None for neither (or both)."""
-    up, down = bool(_UP.search(s)), bool(_DOWN.search(s))
+    w = s if w is None else w
+    up, down = _moves(_UP, s, w), _moves(_DOWN, s, w)
     if up == down:
         return None
     return "up" if up else "down"
@@ -609,14 +661,18 @@ def parse(question: str, names: NameIndex) -> Query:
     subject, peers, rest_mentions = _subjects(t, mentions)
     if not _COMPARE_SAID.search(s):
         subject, peers, rest_mentions = _unit_in_province(subject, peers, rest_mentions)
-    others = peers + rest_mentions
-    regions = [m.region for m in mentions if m.region is not None]
     who, level = _asked_level(s)
+    if not _COMPARE_SAID.search(s):
+        subject, peers, rest_mentions = _region_as_scope(subject, peers, rest_mentions, level)
+    others = peers + rest_mentions
+    regions = [m.region for m in mentions
+               if m.region is not None and m is not subject and m not in peers]  # fmt: skip
     if level in _SUB_LEVELS and subject is not None and subject.province is not None:
         # "Sở nào dẫn đầu các sở, ngành tỉnh Ninh Bình?": the province is the scope.
         others, subject = [subject, *others], None
     who = who or bool(_WHO.search(s))
-    targets = bool(_TARGET.search(w))
+    # A plan word inside a name ("Bộ Kế hoạch và Đầu tư") asks about no plan.
+    targets = bool(_TARGET.search(_blanked(w, [(m.start, m.end) for m in mentions])))
 
     # Initiative names: quoted (and not a component), or a stored name said without quotes.
     quoted = [inner for a, b, inner in t.quotes if not (comp_span and a >= comp_span[0] - 1
@@ -707,7 +763,7 @@ def parse(question: str, names: NameIndex) -> Query:
         q.notes = notes
         return q
 
-    direction = _direction(s)
+    direction = _direction(s, w)
     if (
         subject is None
         and direction
@@ -781,7 +837,7 @@ def parse(question: str, names: NameIndex) -> Query:
         q.metric = " ".join(q.keywords) or None
         q.notes = notes
         return q
-    if _CHANGE.search(s) and (subject is not None or index or component):
+    if _moves(_CHANGE, s, w) and (subject is not None or index or component):
         q.ask = "change"
         q.measure = (
             "rank" if _CHANGE_RANK.search(s) else "score" if _CHANGE_SCORE.search(s) else None
@@ -916,6 +972,14 @@ def _counts_stated(s: str, subject: Mention | None) -> bool:
     if not (_COUNT.search(s) and _COUNT_QUALIFIED.search(s)):
         return False
     return subject is None or subject.province is not None
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` as blanks (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def detect_lang_of(question: str) -> Lang:

@@ -1,0 +1,91 @@
+"""An invented QA corpus for tests/test_qa_invented.py: a national ranking whose first
+places and last place are stated (and some in between), a province ranked within its
+region and nationally, a region's own result, a "regional" rank beyond the region's size
+(what an extractor may store wrongly), ministries whose names hold a plan word or an
+acronym that is an English word, and a department of the same name in two provinces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from llmx.core.records import IndexResult
+from llmx.store import Store
+from support.qa_corpus import sentence, store_corpus
+
+PCI = (
+    "Bảng xếp hạng PCI năm 2024\n"
+    "Năm 2024, Bình Định dẫn đầu PCI với 71,50 điểm.\n"
+    "Phú Yên xếp thứ 2 với 70,10 điểm.\n"
+    "Khánh Hòa xếp thứ 3 với 69,80 điểm.\n"
+    "Ninh Thuận xếp thứ 17 với 65,20 điểm, tăng 4 bậc.\n"
+    "Sóc Trăng xếp thứ 50 với 60,00 điểm, giảm 6 bậc.\n"
+    "Cà Mau xếp thứ 63/63 với 58,10 điểm.\n"
+)
+TN = (
+    "PCI vùng Tây Nguyên năm 2024\n"
+    "Trong vùng Tây Nguyên, Kon Tum đứng thứ 2 về PCI năm 2024.\n"
+    "Cả nước, Kon Tum xếp thứ 41 về PCI năm 2024.\n"
+    "Đắk Lắk xếp thứ 30/63 về PCI năm 2024.\n"
+    "Vùng Tây Nguyên đạt 62,40 điểm PCI năm 2024.\n"
+)
+BO = (
+    "Chỉ số CCHC khối bộ năm 2024\n"
+    "Bộ Kế hoạch và Đầu tư xếp thứ 6 về Chỉ số CCHC năm 2024.\n"
+    "Năm 2025, Bộ Kế hoạch và Đầu tư phấn đấu xếp thứ 3 về Chỉ số CCHC.\n"
+    "Bộ Khoa học và Công nghệ tăng 2 bậc, xếp thứ 9 về Chỉ số CCHC năm 2024.\n"
+    "Bộ Tư pháp tăng 5 bậc, là bộ tăng hạng nhiều nhất, xếp thứ 4 về Chỉ số CCHC năm 2024.\n"
+)
+SO = (
+    "Sở Xây dựng ở hai tỉnh năm 2024\n"
+    "Trong các sở, ngành tỉnh Hậu Giang, Sở Xây dựng xếp thứ 5 về Chỉ số CCHC năm 2024.\n"
+    "Trong các sở, ngành tỉnh Bạc Liêu, Sở Xây dựng xếp thứ 12 về Chỉ số CCHC năm 2024.\n"
+)
+TEXTS = {"inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO}
+
+
+def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
+    kw.setdefault("index", "PCI")
+    kw.setdefault("year", 2024)
+    return IndexResult(evidence=sentence(text, needle), **kw)
+
+
+def records() -> dict[str, dict[str, list]]:
+    par = {"index": "PAR_INDEX", "entity_level": "ministry"}
+    dept = {"index": "PAR_INDEX", "entity_level": "department"}
+    return {
+        "inv-pci": {"index_results": [
+            _ir(PCI, "Bình Định", entity="Bình Định", rank=1, score=71.5),
+            _ir(PCI, "Phú Yên", entity="Phú Yên", rank=2, score=70.1),
+            _ir(PCI, "Khánh Hòa", entity="Khánh Hòa", rank=3, score=69.8),
+            _ir(PCI, "Ninh Thuận", entity="Ninh Thuận", rank=17, score=65.2, rank_change=4),
+            _ir(PCI, "Sóc Trăng", entity="Sóc Trăng", rank=50, score=60.0, rank_change=-6),
+            _ir(PCI, "Cà Mau", entity="Cà Mau", rank=63, rank_total=63, score=58.1),
+        ]},
+        "inv-taynguyen": {"index_results": [
+            _ir(TN, "Trong vùng", entity="Kon Tum", rank=2, scope="region:Tây Nguyên"),
+            _ir(TN, "Cả nước", entity="Kon Tum", rank=41),
+            # A national rank stored with the region's scope, as an extractor may.
+            _ir(TN, "Đắk Lắk", entity="Đắk Lắk", rank=30, rank_total=63,
+                scope="region:Tây Nguyên"),
+            _ir(TN, "62,40", entity="Tây Nguyên", entity_level="region", score=62.4),
+        ]},
+        "inv-bo": {"index_results": [
+            _ir(BO, "thứ 6", entity="Bộ Kế hoạch và Đầu tư", rank=6, **par),
+            _ir(BO, "phấn đấu", entity="Bộ Kế hoạch và Đầu tư", rank=3, year=2025,
+                is_target=True, **par),
+            _ir(BO, "Bộ Khoa học", entity="Bộ Khoa học và Công nghệ", rank=9, rank_change=2,
+                **par),
+            _ir(BO, "Bộ Tư pháp", entity="Bộ Tư pháp", rank=4, rank_change=5, **par),
+        ]},
+        "inv-so": {"index_results": [
+            _ir(SO, "Hậu Giang", entity="Sở Xây dựng", rank=5, scope="province:Hậu Giang",
+                **dept),
+            _ir(SO, "Bạc Liêu", entity="Sở Xây dựng", rank=12, scope="province:Bạc Liêu",
+                **dept),
+        ]},
+    }  # fmt: skip
+
+
+def build_store(path: Path, *, backend: str = "rules") -> Store:
+    return store_corpus(path, TEXTS, records(), backend=backend)
