@@ -420,7 +420,7 @@ def run_index(
         hits = _assign_roles(hits, ties_by_entity=True)
         return _settle_ties(hits, question)
     hits = _assign_roles(hits, ties_by_entity=False)
-    if _index_unsettled(hits, q):
+    if _index_unsettled(hits, q) or _unit_unsettled(hits, q):
         return [_as_candidate(h) for h in hits]
     _mark_conflicts(hits, answer_fields_of(q))
     return hits
@@ -459,6 +459,23 @@ def _index_unsettled(hits: list[Hit], q: Query) -> bool:
     if not indexes:
         indexes = {h.record.index for h in hits}  # type: ignore[union-attr]
     return len(indexes) > 1 and "PAR_INDEX" not in indexes
+
+
+def _unit_unsettled(hits: list[Hit], q: Query) -> bool:
+    """A unit named without its province ("Sở Xây dựng xếp thứ mấy?") whose results are
+    of units of that name in several provinces: which one is meant is not known."""
+    if q.scope is not None or not hits or not hits[0].primary:
+        return False
+    best = hits[0].record
+    assert isinstance(best, IndexResultView)
+    if not best.scope.startswith("province:"):
+        return False
+    return any(
+        isinstance(h.record, IndexResultView) and h.record.scope.startswith("province:")
+        and fold(h.record.entity) == fold(best.entity)
+        and not scope_matches(h.record.scope, best.scope)
+        for h in hits[1:]
+    )  # fmt: skip
 
 
 # The figures an answer of each kind states (where two sources can disagree).
