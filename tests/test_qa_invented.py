@@ -210,3 +210,67 @@ def test_a_department_named_without_its_province_in_two_provinces_is_ambiguous(s
 )
 def test_a_department_with_its_province(store, question, rank):
     assert answered(ask(store, question)) == {("Sở Xây dựng", rank)}
+
+
+# -- a component named between "về"/"on" and the index ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "score"),
+    [
+        ("Tuyên Quang đạt bao nhiêu điểm về Nhân lực số trong DTI năm 2024?", 0.441),
+        ("tuyen quang dat bao nhieu diem ve nhan luc so trong dti 2024", 0.441),
+        ("What did Tuyen Quang score on Nhân lực số in the DTI 2024?", 0.441),
+        ("Tuyên Quang đạt bao nhiêu điểm về Nhận thức số trong DTI năm 2024?", 0.95),
+        ("What did Tuyen Quang score on transparency in the PAPI 2024?", 5.61),
+        ("Tuyên Quang đạt bao nhiêu điểm về Transparency trong PAPI 2024?", 5.61),
+    ],
+)
+def test_a_component_before_the_index_is_asked(store, question, score):
+    # Folded, "Nhận thức số" and "Nhân lực số" share two words of three: the one named
+    # exactly is the answer, and the whole index's score never is.
+    a = ask(store, question)
+    assert [(r["component"], r["score"]) for r in primary(a)] == [
+        (primary(a)[0]["component"], score)
+    ]
+    assert primary(a)[0]["component"] is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Tuyen Quang score on accountability to the people in the PAPI 2024?",
+        "Tuyên Quang đạt bao nhiêu điểm về kiểm soát tham nhũng trong PAPI năm 2024?",
+    ],
+)
+def test_a_component_not_stored_is_refused_not_answered_with_the_total(store, question):
+    a = ask(store, question)
+    assert a.query.get("component") and not a.found
+
+
+@pytest.mark.parametrize(
+    ("question", "score"),
+    [
+        ("Tuyên Quang đạt bao nhiêu điểm về PAPI năm 2024?", 44.1),
+        ("What was Tuyen Quang's score in the PAPI 2024?", 44.1),
+        ("Tuyên Quang xếp thứ mấy trên bảng xếp hạng DTI năm 2024?", 0.612),
+        ("What was Tuyen Quang's rank on the national ranking of the DTI 2024?", 0.612),
+    ],
+)
+def test_no_component_between_about_and_the_index(store, question, score):
+    a = ask(store, question)
+    assert "component" not in a.query and [r["score"] for r in primary(a)] == [score]
+
+
+def test_which_component_questions_stay_unread_by_the_slot():
+    q = parse("nhung linh vuc nao cua ha tinh bi giam bac trong chi so cchc nam 2021",
+              NameIndex.build())  # fmt: skip
+    assert q.component is None
+
+
+# -- a confident reading is not lost to a doubtful one holding more figures ---------------------
+
+
+def test_confident_first_places_of_two_groups_are_both_the_answer(store):
+    a = ask(store, "Bộ nào dẫn đầu DTI năm 2024?")
+    assert {r["entity"] for r in primary(a)} == {"Bộ Nội vụ", "Thông tấn xã Việt Nam"}

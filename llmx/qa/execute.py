@@ -22,7 +22,7 @@ from typing import Any
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.terms import DEFAULT_CONFIDENCE
-from llmx.core.textnorm import fold
+from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
@@ -112,7 +112,26 @@ def component_match(stored: str, asked: str) -> bool:
     a, b = known_component(stored), known_component(asked)
     if a is not None and b is not None:
         return a == b
+    if _accented(stored) and _accented(asked):
+        # Both written with diacritics: "Nhận thức số" is not "Nhân lực số", though folded
+        # they share two words of three.
+        return _written_similarity(stored, asked) >= _COMPONENT_MATCH
     return similarity(stored, asked) >= _COMPONENT_MATCH
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _accented(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def _written_similarity(a: str, b: str) -> float:
+    """Dice coefficient of lower-case word sets as written (diacritics kept)."""
+    ta, tb = set(_WORD.findall(nfc(a).lower())), set(_WORD.findall(nfc(b).lower()))
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
 def _scope_class(scope: str) -> int:
@@ -171,7 +190,8 @@ _FIGURES = ("score", "rank", "rank_total", "rank_change", "score_change")
 
 def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
     """Drop an index result whose figures all appear, equal, in another result about the
-    same entity, index, component, year and scope (one sentence often yields both)."""
+    same entity, index, component, year and scope (one sentence often yields both), one
+    as trustworthy."""
     groups: dict[tuple, list[tuple[Hit, dict[str, Any]]]] = {}
     for h in hits:
         r = h.record
@@ -186,9 +206,12 @@ def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
         mine = next(f for o, f in group if o is h)
         if not any(
             len(theirs) > len(mine) and all(theirs.get(k) == v for k, v in mine.items())
+            and _doubtful(o) <= _doubtful(h)
             for o, theirs in group
             if o is not h
         ):
+            # A confident record is kept beside a doubtful one holding more figures: the
+            # doubtful one would carry the fact alone, below other confident answers.
             out.append(h)
     return out
 
@@ -410,6 +433,7 @@ def run_index(
         if _index_filter(f.record, q, level)
     ]
     hits = _drop_subsumed(_dedupe(hits, _ir_fact))
+    hits, unsure = _closest_components(hits, q)
     if q.ask == "change" and not hits and q.year and q.year_from:
         hits = _derived_changes(store, q, backend)
     for h in hits:
@@ -420,10 +444,29 @@ def run_index(
         hits = _assign_roles(hits, ties_by_entity=True)
         return _settle_ties(hits, question)
     hits = _assign_roles(hits, ties_by_entity=False)
-    if _index_unsettled(hits, q) or _unit_unsettled(hits, q):
+    if unsure or _index_unsettled(hits, q) or _unit_unsettled(hits, q):
         return [_as_candidate(h) for h in hits]
     _mark_conflicts(hits, answer_fields_of(q))
     return hits
+
+
+def _component_key(name: str | None) -> str:
+    return known_component(name or "") or key(name or "")
+
+
+def _closest_components(hits: list[Hit], q: Query) -> tuple[list[Hit], bool]:
+    """(the results of the component asked, whether which component is meant is unsure):
+    those named exactly as asked when there are some ("nhan luc so" is "Nhân lực số", not
+    "Nhận thức số", which folded names alike); else, when results of two different
+    components both come near the name asked, which one is meant is not known."""
+    if q.component is None or not hits:
+        return hits, False
+    asked = key(q.component)
+    exact = [h for h in hits if key(h.record.component or "") == asked]  # type: ignore[union-attr]
+    if exact:
+        return exact, False
+    names = {_component_key(h.record.component) for h in hits}  # type: ignore[union-attr]
+    return hits, len(names) > 1
 
 
 def _component_named(rows: list[Fact], question: str) -> str | None:

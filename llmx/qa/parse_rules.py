@@ -891,8 +891,59 @@ def parse(question: str, names: NameIndex) -> Query:
         # cue word; the whole index's score does not answer it.
         notes.append(f"names the component {named!r}")
         q.component = named
+    elif q.ask in _INDEX_ASKS and component is None and (slot := _component_slot(t, s, w, skip)):
+        # "đạt bao nhiêu điểm về Minh bạch trong PCI", "score on transparency in the
+        # PAPI": what is named between "về"/"on" and the index is a part of it; the whole
+        # index's figure does not answer (a stored component of that name does).
+        notes.append(f"names the component {slot!r} before the index")
+        q.component = slot
     q.notes = notes
     return q
+
+
+# "về X trong <index>", "on X in the <index>", "for X in <index>": X is a part of the index.
+_SLOT_BEFORE_INDEX = re.compile(
+    r"\b(?:ve|on|for|in terms of|regarding)\s+(?P<x>[a-z0-9][a-z0-9 ,&'-]{1,80}?)"
+    r"\s*(?:trong|cua|thuoc|tai|in|of|on|within)\s+(?:the\s+)?(?:bo\s+)?$"
+)
+# Words that, alone in that place, name no part of an index: scopes, rankings, the index.
+_NOT_A_PART = frozenset(
+    "ca nuoc toan quoc bang xep hang ket qua chi so diem thu hang vi tri cap tinh tinh "
+    "national nationwide level ranking rankings table list country the overall index score "
+    "rank place provincial regional region vung khu vuc nhom khoi nam year".split()
+)
+
+
+_ASKING_WORDS = frozenset("nao gi sao which what how".split())
+
+
+def _component_slot(t: _Text, s: str, w: str, skip: list[tuple[int, int]]) -> str | None:
+    """The words a question sets between "về"/"on" and the index it names, when they are
+    more than a scope or a ranking's name ("xếp thứ mấy về Chỉ số CCHC" names none):
+    the component as asked (the extractor's name for it when it knows it)."""
+    spans = get_vocab().find(w, {"index"})
+    if not spans:
+        return None
+    sp = spans[0]
+    m = _SLOT_BEFORE_INDEX.search(s[: sp.start])
+    if m is None:
+        return None
+    a, b = m.span("x")
+    if any(x < b and a < y for x, y in skip):
+        return None  # an entity named there ("về Hà Tĩnh trong ..."): no part
+    said = tokens(s[a:b])
+    if _ASKING_WORDS & set(said):
+        return None  # "lĩnh vực nào ... trong": which part is the question
+    words = [k for k in said if k not in _STOP and not k.isdigit()]
+    if not words or all(k in _NOT_A_PART for k in words):
+        return None
+    from llmx.rules.lexicon import KNOWN_COMPONENT_RE, KNOWN_COMPONENTS
+
+    known = KNOWN_COMPONENT_RE.search(s[a:b])
+    if known is not None and known.lastgroup is not None:
+        return KNOWN_COMPONENTS[int(known.lastgroup[1:])][0]
+    value = t.raw[a:b].strip(" ,")
+    return value if len(key(value)) >= 4 else None
 
 
 # Words of an index question that say what is asked, not what of the index.

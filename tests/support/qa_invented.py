@@ -41,7 +41,25 @@ SO = (
     "Trong các sở, ngành tỉnh Hậu Giang, Sở Xây dựng xếp thứ 5 về Chỉ số CCHC năm 2024.\n"
     "Trong các sở, ngành tỉnh Bạc Liêu, Sở Xây dựng xếp thứ 12 về Chỉ số CCHC năm 2024.\n"
 )
-TEXTS = {"inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO}
+DTI = (
+    "Trụ cột và chỉ số thành phần DTI năm 2024 của Tuyên Quang\n"
+    "Năm 2024, DTI của Tuyên Quang đạt 0,6120, xếp thứ 8.\n"
+    "Chỉ số thành phần Nhận thức số của Tuyên Quang đạt 0,9500.\n"
+    "Chỉ số thành phần Nhân lực số của Tuyên Quang đạt 0,4410.\n"
+)
+PAPI = (
+    "Tuyen Quang in PAPI 2024\n"
+    "In PAPI 2024, Tuyen Quang scored 44.10 points overall.\n"
+    "On Transparency, Tuyen Quang scored 5.61 points.\n"
+)
+DTIB = (
+    "DTI khối bộ năm 2024\n"
+    "Bảng: Bộ Nội vụ | 1\n"
+    "Bộ Nội vụ dẫn đầu nhóm có dịch vụ công với 0,7010 điểm.\n"
+    "Bảng: Thông tấn xã Việt Nam | 1\n"
+)
+TEXTS = {"inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO, "inv-dti": DTI,
+         "inv-papi": PAPI, "inv-dtib": DTIB}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -83,6 +101,28 @@ def records() -> dict[str, dict[str, list]]:
                 **dept),
             _ir(SO, "Bạc Liêu", entity="Sở Xây dựng", rank=12, scope="province:Bạc Liêu",
                 **dept),
+        ]},
+        "inv-dti": {"index_results": [
+            _ir(DTI, "0,6120", entity="Tuyên Quang", index="DTI", score=0.612, rank=8),
+            _ir(DTI, "Nhận thức số", entity="Tuyên Quang", index="DTI",
+                component="Nhận thức số", score=0.95),
+            _ir(DTI, "Nhân lực số", entity="Tuyên Quang", index="DTI",
+                component="Nhân lực số", score=0.441),
+        ]},
+        "inv-papi": {"index_results": [
+            _ir(PAPI, "44.10", entity="Tuyên Quang", index="PAPI", score=44.1),
+            _ir(PAPI, "On Transparency", entity="Tuyên Quang", index="PAPI",
+                component="Transparency", score=5.61),
+        ]},
+        "inv-dtib": {"index_results": [
+            # One table row read confidently (rank only), and the sentence doubtfully (rank
+            # and score): the confident reading still stands beside the other group's first.
+            _ir(DTIB, "Bảng: Bộ Nội vụ", entity="Bộ Nội vụ", index="DTI",
+                entity_level="ministry", rank=1, confidence=0.9),
+            _ir(DTIB, "dẫn đầu", entity="Bộ Nội vụ", index="DTI", entity_level="ministry",
+                rank=1, score=0.701, confidence=0.1),
+            _ir(DTIB, "Thông tấn", entity="Thông tấn xã Việt Nam", index="DTI",
+                entity_level="ministry", rank=1, confidence=0.9),
         ]},
     }  # fmt: skip
 
