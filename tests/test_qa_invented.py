@@ -274,3 +274,36 @@ def test_which_component_questions_stay_unread_by_the_slot():
 def test_confident_first_places_of_two_groups_are_both_the_answer(store):
     a = ask(store, "Bộ nào dẫn đầu DTI năm 2024?")
     assert {r["entity"] for r in primary(a)} == {"Bộ Nội vụ", "Thông tấn xã Việt Nam"}
+
+
+# -- ties at the rank asked --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tỉnh nào dẫn đầu SIPAS năm 2024?", "Which province topped SIPAS 2024?"],
+)
+def test_a_quote_naming_no_unit_does_not_tie_with_one_naming_its_own(store, question):
+    assert answered(ask(store, question)) == {("Bắc Kạn", 1)}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sở nào dẫn đầu SIPAS trong các sở tỉnh Long An năm 2024?",
+        # "các sở tỉnh" folds to "so tinh", like "số tỉnh" (how many provinces): no count
+        "so nao dan dau sipas trong cac so tinh long an 2024",
+    ],
+)
+def test_a_record_its_quote_contradicts_is_no_tie(store, question):
+    a = ask(store, question)
+    assert a.query["ask"] == "entity_for_rank" and answered(a) == {("Sở Tài chính", 1)}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Số tỉnh tăng hạng PCI năm 2024 là bao nhiêu?", "so tinh tang hang pci 2024 la bao nhieu"],
+)
+def test_so_tinh_still_asks_a_count(question):
+    q = parse(question, NameIndex.build())
+    assert q.ask == "metric" and q.counts

@@ -278,7 +278,10 @@ def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
     others = 0
     kept = [best]
     for h in hits[1:]:
-        same = h.rank_key == best.rank_key and _doubtful(h) == _doubtful(best)
+        same = (
+            h.rank_key == best.rank_key and _doubtful(h) == _doubtful(best)
+            and not h.contradicted
+        )
         if same and ties_by_entity and fold(h.record.entity) != fold(best.record.entity):
             h.role = "tie"
             kept.append(h)
@@ -597,6 +600,12 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
         )
 
     keep = [h for h in primary if not clash(h)]
+    named = [h for h in keep if _names_itself(h.record)]
+    if named:
+        # "The province leads the 7 northern mountainous provinces" beside "Hải Phòng đứng
+        # đầu cả nước": a quote naming no unit is the extractor's guess of whom it is
+        # about, weaker than quotes naming theirs.
+        keep = named
     if not keep or len(keep) == len(primary):
         return hits
     for h in primary:
@@ -604,6 +613,12 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     for i, h in enumerate(keep):
         h.role = "best" if i == 0 else "tie"
     return [*keep, *(h for h in hits if h not in keep)]
+
+
+def _names_itself(r: Record) -> bool:
+    """Whether a record's quotes name its entity (by a name or alias of it)."""
+    spoken = f" {key(_evidence_text(r))} "
+    return any(f" {k} " in spoken for k in _entity_keys_of(r.entity) if k)
 
 
 def _derive(h: Hit) -> None:

@@ -768,7 +768,7 @@ def parse(question: str, names: NameIndex) -> Query:
         subject is None
         and direction
         and who
-        and not _COUNT.search(s)
+        and not _count_asked(s, w)
         and (index or component or _CHANGE_RANK.search(s) or _CHANGE_SCORE.search(s))
     ):
         # "Những tỉnh nào tăng hạng?", "Tỉnh nào tăng nhiều bậc nhất?", "Bộ nào giảm điểm
@@ -816,7 +816,7 @@ def parse(question: str, names: NameIndex) -> Query:
         _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
         q.notes = notes
         return q
-    if _counts_stated(s, subject):
+    if _counts_stated(s, w, subject):
         # "bao nhiêu tỉnh tăng hạng", "tỉnh X có bao nhiêu đơn vị xếp loại Tốt": a count
         # the text states (a metric of the country, the bloc or the province), which the
         # store's records cannot make up (they hold only the units an article named).
@@ -844,7 +844,7 @@ def parse(question: str, names: NameIndex) -> Query:
         )
         set_subject()
         set_scope(False)
-    elif subject is None and _COUNT.search(s) and (index or component or rank):
+    elif subject is None and _count_asked(s, w) and (index or component or rank):
         q.ask = "count"
         q.entity_level = level
         q.rank = rank
@@ -1001,7 +1001,7 @@ def _asks_average(
     "trung bình của các tỉnh Tây Nguyên", is asked about that place: the caller checks.)"""
     if subject is not None or who or component is not None:
         return False
-    if _COUNT.search(s) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
+    if _count_asked(s, w) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
         return False
     return _AVERAGE.search(w) and bool(_OWNER_SAID.search(s))
 
@@ -1017,10 +1017,26 @@ _COMPARE_TO_AVERAGE = re.compile(
 _COUNTED = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+(?: xa| thanh)?)")
 
 
-def _counts_stated(s: str, subject: Mention | None) -> bool:
+def _count_asked(s: str, w: str) -> bool:
+    """Whether a count of units is asked: "bao nhiêu tỉnh", "how many provinces", "số tỉnh"
+    ("số" written as such, or without diacritics where no group comes before it: "các sở
+    tỉnh Long An" folds to "so tinh" too)."""
+    for m in _COUNT.finditer(s):
+        if not s.startswith("so ", m.start()):
+            return True
+        raw = nfc(w[m.start() : m.start() + 2]).lower()
+        if raw == "số" or (raw == "so" and not _GROUP_BEFORE.search(s[: m.start()])):
+            return True
+    return False
+
+
+_GROUP_BEFORE = re.compile(r"\b(?:cac|nhung|khoi|moi|tung)\s+$")
+
+
+def _counts_stated(s: str, w: str, subject: Mention | None) -> bool:
     """Whether the question asks how many units meet a condition ("bao nhiêu tỉnh thăng
     hạng", "có bao nhiêu huyện xếp loại tốt"), of the country or of a province named."""
-    if not (_COUNT.search(s) and _COUNT_QUALIFIED.search(s)):
+    if not (_count_asked(s, w) and _COUNT_QUALIFIED.search(s)):
         return False
     return subject is None or subject.province is not None
 

@@ -58,7 +58,13 @@ DTIB = (
     "Bộ Nội vụ dẫn đầu nhóm có dịch vụ công với 0,7010 điểm.\n"
     "Bảng: Thông tấn xã Việt Nam | 1\n"
 )
-TEXTS = {"inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO, "inv-dti": DTI,
+SIPAS = (
+    "SIPAS năm 2024\n"
+    "Năm 2024, Bắc Kạn đứng đầu cả nước về SIPAS.\n"
+    "Tỉnh này dẫn đầu 5 tỉnh miền núi về SIPAS năm 2024.\n"
+    "Vị trí thứ 1 của các sở tỉnh Long An về SIPAS năm 2024 thuộc về Sở Tài chính.\n"
+)
+TEXTS = {"inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO, "inv-dti": DTI,
          "inv-papi": PAPI, "inv-dtib": DTIB}  # fmt: skip
 
 
@@ -101,6 +107,16 @@ def records() -> dict[str, dict[str, list]]:
                 **dept),
             _ir(SO, "Bạc Liêu", entity="Sở Xây dựng", rank=12, scope="province:Bạc Liêu",
                 **dept),
+        ]},
+        "inv-sipas": {"index_results": [
+            _ir(SIPAS, "Bắc Kạn", entity="Bắc Kạn", index="SIPAS", rank=1, confidence=0.45),
+            # What an extractor may store: the unit of a quote naming none, guessed.
+            _ir(SIPAS, "Tỉnh này", entity="Lai Châu", index="SIPAS", rank=1, confidence=0.05),
+            _ir(SIPAS, "Vị trí thứ 1", entity="Sở Tài chính", index="SIPAS", rank=1,
+                entity_level="department", scope="province:Long An", confidence=0.1),
+            # ... and a unit the quote does not name, stored with the one it names.
+            _ir(SIPAS, "Vị trí thứ 1", entity="Sở Y tế", index="SIPAS", rank=1,
+                entity_level="department", scope="province:Long An", confidence=0.05),
         ]},
         "inv-dti": {"index_results": [
             _ir(DTI, "0,6120", entity="Tuyên Quang", index="DTI", score=0.612, rank=8),
