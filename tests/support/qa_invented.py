@@ -64,8 +64,8 @@ SIPAS = (
     "Tỉnh này dẫn đầu 5 tỉnh miền núi về SIPAS năm 2024.\n"
     "Vị trí thứ 1 của các sở tỉnh Long An về SIPAS năm 2024 thuộc về Sở Tài chính.\n"
 )
-TEXTS = {"inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO, "inv-dti": DTI,
-         "inv-papi": PAPI, "inv-dtib": DTIB}  # fmt: skip
+TEXTS = {"inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO,
+         "inv-dti": DTI, "inv-papi": PAPI, "inv-dtib": DTIB}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
