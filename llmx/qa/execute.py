@@ -12,6 +12,7 @@ different entity are ties (both answer the question); the rest are lesser matche
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from typing import Any
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.terms import DEFAULT_CONFIDENCE
-from llmx.core.textnorm import fold
+from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
@@ -111,7 +112,26 @@ def component_match(stored: str, asked: str) -> bool:
     a, b = known_component(stored), known_component(asked)
     if a is not None and b is not None:
         return a == b
+    if _accented(stored) and _accented(asked):
+        # Both written with diacritics: "Nhận thức số" is not "Nhân lực số", though folded
+        # they share two words of three.
+        return _written_similarity(stored, asked) >= _COMPONENT_MATCH
     return similarity(stored, asked) >= _COMPONENT_MATCH
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _accented(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def _written_similarity(a: str, b: str) -> float:
+    """Dice coefficient of lower-case word sets as written (diacritics kept)."""
+    ta, tb = set(_WORD.findall(nfc(a).lower())), set(_WORD.findall(nfc(b).lower()))
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
 def _scope_class(scope: str) -> int:
@@ -170,7 +190,8 @@ _FIGURES = ("score", "rank", "rank_total", "rank_change", "score_change")
 
 def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
     """Drop an index result whose figures all appear, equal, in another result about the
-    same entity, index, component, year and scope (one sentence often yields both)."""
+    same entity, index, component, year and scope (one sentence often yields both), one
+    as trustworthy."""
     groups: dict[tuple, list[tuple[Hit, dict[str, Any]]]] = {}
     for h in hits:
         r = h.record
@@ -185,9 +206,12 @@ def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
         mine = next(f for o, f in group if o is h)
         if not any(
             len(theirs) > len(mine) and all(theirs.get(k) == v for k, v in mine.items())
+            and _doubtful(o) <= _doubtful(h)
             for o, theirs in group
             if o is not h
         ):
+            # A confident record is kept beside a doubtful one holding more figures: the
+            # doubtful one would carry the fact alone, below other confident answers.
             out.append(h)
     return out
 
@@ -254,7 +278,10 @@ def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
     others = 0
     kept = [best]
     for h in hits[1:]:
-        same = h.rank_key == best.rank_key and _doubtful(h) == _doubtful(best)
+        same = (
+            h.rank_key == best.rank_key and _doubtful(h) == _doubtful(best)
+            and not h.contradicted
+        )
         if same and ties_by_entity and fold(h.record.entity) != fold(best.record.entity):
             h.role = "tie"
             kept.append(h)
@@ -310,6 +337,8 @@ def _has_figure(r: IndexResultView, q: Query) -> bool:
 def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
     if not _has_figure(r, q):
         return False
+    if _beyond_region(r):
+        return False
     if level is not None and r.entity_level != level:
         return False
     if not scope_matches(r.scope, q.scope):
@@ -324,6 +353,25 @@ def _index_filter(r: IndexResultView, q: Query, level: str | None) -> bool:
 
 
 _RANK_ASKS = frozenset({"rank", "entity_for_rank"})
+
+
+@functools.lru_cache(maxsize=16)
+def _region_size(name: str) -> int | None:
+    """How many provinces the region holds (the gazetteer's 63), None when not known."""
+    gaz = get_gazetteer()
+    region = gaz.lookup_region(name)
+    if region is None:
+        return None
+    return sum(1 for p in gaz.provinces if p.region == region.name) or None
+
+
+def _beyond_region(r: IndexResultView) -> bool:
+    """A rank "within a region" beyond the number of provinces it holds ("29/63" stored
+    with a region's scope): a national rank read as a regional one, no answer to either."""
+    if not r.scope.startswith("region:") or r.entity_level != "province":
+        return False
+    size = _region_size(r.scope.partition(":")[2])
+    return size is not None and any(v is not None and v > size for v in (r.rank, r.rank_total))
 
 
 def _narrower_rank(r: IndexResultView, q: Query) -> bool:
@@ -388,6 +436,7 @@ def run_index(
         if _index_filter(f.record, q, level)
     ]
     hits = _drop_subsumed(_dedupe(hits, _ir_fact))
+    hits, unsure = _closest_components(hits, q)
     if q.ask == "change" and not hits and q.year and q.year_from:
         hits = _derived_changes(store, q, backend)
     for h in hits:
@@ -398,10 +447,29 @@ def run_index(
         hits = _assign_roles(hits, ties_by_entity=True)
         return _settle_ties(hits, question)
     hits = _assign_roles(hits, ties_by_entity=False)
-    if _index_unsettled(hits, q):
+    if unsure or _index_unsettled(hits, q) or _unit_unsettled(hits, q):
         return [_as_candidate(h) for h in hits]
     _mark_conflicts(hits, answer_fields_of(q))
     return hits
+
+
+def _component_key(name: str | None) -> str:
+    return known_component(name or "") or key(name or "")
+
+
+def _closest_components(hits: list[Hit], q: Query) -> tuple[list[Hit], bool]:
+    """(the results of the component asked, whether which component is meant is unsure):
+    those named exactly as asked when there are some ("nhan luc so" is "Nhân lực số", not
+    "Nhận thức số", which folded names alike); else, when results of two different
+    components both come near the name asked, which one is meant is not known."""
+    if q.component is None or not hits:
+        return hits, False
+    asked = key(q.component)
+    exact = [h for h in hits if key(h.record.component or "") == asked]  # type: ignore[union-attr]
+    if exact:
+        return exact, False
+    names = {_component_key(h.record.component) for h in hits}  # type: ignore[union-attr]
+    return hits, len(names) > 1
 
 
 def _component_named(rows: list[Fact], question: str) -> str | None:
@@ -437,6 +505,23 @@ def _index_unsettled(hits: list[Hit], q: Query) -> bool:
     if not indexes:
         indexes = {h.record.index for h in hits}  # type: ignore[union-attr]
     return len(indexes) > 1 and "PAR_INDEX" not in indexes
+
+
+def _unit_unsettled(hits: list[Hit], q: Query) -> bool:
+    """A unit named without its province ("Sở Xây dựng xếp thứ mấy?") whose results are
+    of units of that name in several provinces: which one is meant is not known."""
+    if q.scope is not None or not hits or not hits[0].primary:
+        return False
+    best = hits[0].record
+    assert isinstance(best, IndexResultView)
+    if not best.scope.startswith("province:"):
+        return False
+    return any(
+        isinstance(h.record, IndexResultView) and h.record.scope.startswith("province:")
+        and fold(h.record.entity) == fold(best.entity)
+        and not scope_matches(h.record.scope, best.scope)
+        for h in hits[1:]
+    )  # fmt: skip
 
 
 # The figures an answer of each kind states (where two sources can disagree).
@@ -515,6 +600,12 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
         )
 
     keep = [h for h in primary if not clash(h)]
+    named = [h for h in keep if _names_itself(h.record)]
+    if named:
+        # "The province leads the 7 northern mountainous provinces" beside "Hải Phòng đứng
+        # đầu cả nước": a quote naming no unit is the extractor's guess of whom it is
+        # about, weaker than quotes naming theirs.
+        keep = named
     if not keep or len(keep) == len(primary):
         return hits
     for h in primary:
@@ -522,6 +613,12 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     for i, h in enumerate(keep):
         h.role = "best" if i == 0 else "tie"
     return [*keep, *(h for h in hits if h not in keep)]
+
+
+def _names_itself(r: Record) -> bool:
+    """Whether a record's quotes name its entity (by a name or alias of it)."""
+    spoken = f" {key(_evidence_text(r))} "
+    return any(f" {k} " in spoken for k in _entity_keys_of(r.entity) if k)
 
 
 def _derive(h: Hit) -> None:
@@ -582,6 +679,7 @@ def _plain(r: Record, q: Query) -> bool:
     return (
         isinstance(r, IndexResultView)
         and scope_matches(r.scope, q.scope)
+        and not _beyond_region(r)
         and (
             r.component is None and not _component_figure(r)
             if q.component is None
@@ -612,7 +710,7 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         r = f.record
         if r.is_target or r.entity_level != level:
             continue
-        if not _has_figure(r, q2) or not scope_matches(r.scope, scope):
+        if not _has_figure(r, q2) or not scope_matches(r.scope, scope) or _beyond_region(r):
             continue
         if (r.component is None) != (q.component is None):
             continue
@@ -651,7 +749,27 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
         hits.append(Hit("index", r, (i,), role="best" if i < n else "other"))
         _derive(hits[-1])
     _derive_first(hits, bottom=q.ask == "bottom")
+    if n > 1 and not _stated_places(ordered[:n], n, bottom=bottom):
+        # "Top 5": the five best the store holds are the five best only where their ranks
+        # are 1 to 5 (for the bottom, the last five places of a stated total); otherwise
+        # they are the closest records, not the answer.
+        return [_as_candidate(h) for h in hits]
     return hits
+
+
+def _stated_places(rows: list[IndexResultView], n: int, *, bottom: bool) -> bool:
+    """Whether ``rows`` hold the first ``n`` places of the ranking (``bottom``: the last
+    ``n`` of a total one of them states), each by its own stated rank."""
+    ranks = sorted(r.rank for r in rows if r.rank is not None)
+    if len(rows) != n or len(ranks) != n:
+        return False
+    if not bottom:
+        return ranks == list(range(1, n + 1))
+    totals = {r.rank_total for r in rows if r.rank_total}
+    if len(totals) != 1:
+        return False
+    total = totals.pop()
+    return ranks == list(range(total - n + 1, total + 1))
 
 
 def _complete_ranking(rows: list[IndexResultView]) -> bool:

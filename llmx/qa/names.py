@@ -84,6 +84,9 @@ class NameIndex:
     store: dict[str, set[str]] = field(default_factory=dict)  # key -> raw entity keys
     province_keys: dict[str, set[str]] = field(default_factory=dict)  # name -> raw keys
     initiatives: dict[str, str] = field(default_factory=dict)  # key -> raw name_key
+    # Keys of acronyms ("MoST", "VAST", "MIC"): found only where a question writes them
+    # with capitals, since lower case they are words ("the most", "a vast").
+    acronyms: set[str] = field(default_factory=set)
     # The first word of every key of provinces, store and regions, and which dicts (and
     # sizes) it was made from: keys are only ever added, so a change of size remakes it.
     _starts: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
@@ -141,6 +144,12 @@ class NameIndex:
                 ak = key(alias)
                 if len(ak) >= 3 and ak not in self.provinces:
                     self.store.setdefault(ak, set()).update(raws)
+                    if _is_acronym(alias) and ak not in self._own_keys(raws):
+                        self.acronyms.add(ak)
+
+    @staticmethod
+    def _own_keys(raws: set[str]) -> set[str]:
+        return {key(r) for r in raws}
 
     def province_of(self, k: str) -> Province | None:
         """The province a matching key names: an alias, or "tỉnh <alias>", or "thành phố /
@@ -180,10 +189,14 @@ class NameIndex:
                 k = " ".join(part)  # type: ignore[arg-type]
                 prov = self.provinces.get(k)
                 store = None if prov is not None else self.store.get(k)
-                region = self.regions.get(k) if prov is None and store is None else None
+                # A region the store also holds as an entity is both: the question says
+                # whether it is asked about or is where a unit is ranked.
+                region = self.regions.get(k) if prov is None else None
                 if prov is None and store is None and region is None:
                     continue
                 start, end = spans[i][1], spans[j - 1][2]
+                if store is not None and k in self.acronyms and not _capitalised(text[start:end]):
+                    continue
                 hit = Mention(
                     i, j, start, end, text[start:end], province=prov, region=region,
                     store_keys=tuple(sorted(store or ())),
@@ -231,6 +244,20 @@ def _strip_unit_prefix(k: str) -> str:
         if k.startswith(p):
             return k[len(p) :]
     return k
+
+
+def _is_acronym(alias: str) -> bool:
+    """One word with two capitals or more that reads as a word when written in lower case
+    (it has a vowel): "MoST", "VAST", "MIC"; not "SBV" or "NHNN", safe in any case."""
+    a = alias.strip()
+    return (
+        " " not in a and sum(c.isupper() for c in a) >= 2 and any(c in "aeiouy" for c in a.lower())
+    )
+
+
+def _capitalised(written: str) -> bool:
+    """Whether a word is written as an acronym is: two capitals or more ("MoST", "MOST")."""
+    return sum(c.isupper() for c in written) >= 2
 
 
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:

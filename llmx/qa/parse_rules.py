@@ -551,6 +551,23 @@ def _unread_component(s: str, w: str) -> bool:
     )
 
 
+def _region_as_scope(
+    subject: Mention | None, peers: list[Mention], rest: list[Mention], level: Level | None
+) -> tuple[Mention | None, list[Mention], list[Mention]]:
+    """A region named with a province or unit ("Lào Cai đứng thứ mấy trong vùng Trung du
+    và miền núi phía Bắc"), or in a question asking for another level ("Tỉnh nào dẫn đầu
+    vùng ..."), is where the ranking is, not an entity asked about (where the store holds
+    the region as an entity too)."""
+    group = [subject, *peers] if subject is not None else []
+    regions = [m for m in group if m.region is not None]
+    if not regions:
+        return subject, peers, rest
+    units = [m for m in group if m.region is None]
+    if not units and (level is None or level == "region"):
+        return subject, peers, rest
+    return (units[0] if units else None), units[1:], [*regions, *rest]
+
+
 def _names_region(mentions: list[Mention]) -> bool:
     """Whether a mention is a region, as a region or as an entity the store holds ("vùng
     Tây Nguyên đạt bao nhiêu điểm": the region is what is asked about, not a scope)."""
@@ -558,9 +575,44 @@ def _names_region(mentions: list[Mention]) -> bool:
     return any(m.region is not None or gaz.lookup_region(m.text) is not None for m in mentions)
 
 
-def _direction(s: str) -> Literal["up", "down"] | None:
+# Verbs of a move whose folded form is also another word's: "tháng" (month) and "thăng",
+# "năng (lực)" and "nâng", "giám (sát)" and "giảm", "mặt" and "mất". Written with
+# diacritics, the word says which it is; without, only the change word after it does
+# ("thang hang", "giam diem"; not "nang luc", "thang 10").
+_MOVE_WRITTEN = frozenset(
+    "tăng thăng nâng lên cải tiến vượt giảm tụt xuống sụt mất".split()
+)
+_MOVE_AMBIGUOUS = frozenset({"thang", "nang", "giam", "mat"})
+_MOVE_NOUN_AFTER = re.compile(
+    r"\s+(?:duoc\s+|them\s+)?(?:hang|bac|vi tri|thu hang|diem|ket qua|manh|nhieu|sau|cao|"
+    r"bao nhieu|may\b)"
+)
+_DIGIT_AFTER = re.compile(r"\s+\d")  # "giam 5 bac"; not "thang 5" (May)
+
+
+def _is_move(m: re.Match[str], s: str, w: str) -> bool:
+    """Whether a match of a move regex on the folded ``s`` is a move verb as written in
+    ``w`` (the question as written, with ``s``'s blanks), not a word that folds like one."""
+    word = s[m.start() :].split(" ", 1)[0]
+    if word not in _MOVE_AMBIGUOUS:
+        return True
+    raw = nfc(w[m.start() : m.start() + len(word)]).lower()
+    if raw != word:  # written with diacritics
+        return raw in _MOVE_WRITTEN
+    end = m.start() + len(word)
+    return bool(
+        _MOVE_NOUN_AFTER.match(s, end) or (word != "thang" and _DIGIT_AFTER.match(s, end))
+    )
+
+
+def _moves(rx: re.Pattern[str], s: str, w: str) -> bool:
+    return any(_is_move(m, s, w) for m in rx.finditer(s))
+
+
+def _direction(s: str, w: str | None = None) -> Literal["up", "down"] | None:
     """ "up" for a question about rises, "down" for falls, None for neither (or both)."""
-    up, down = bool(_UP.search(s)), bool(_DOWN.search(s))
+    w = s if w is None else w
+    up, down = _moves(_UP, s, w), _moves(_DOWN, s, w)
     if up == down:
         return None
     return "up" if up else "down"
@@ -609,14 +661,18 @@ def parse(question: str, names: NameIndex) -> Query:
     subject, peers, rest_mentions = _subjects(t, mentions)
     if not _COMPARE_SAID.search(s):
         subject, peers, rest_mentions = _unit_in_province(subject, peers, rest_mentions)
-    others = peers + rest_mentions
-    regions = [m.region for m in mentions if m.region is not None]
     who, level = _asked_level(s)
+    if not _COMPARE_SAID.search(s):
+        subject, peers, rest_mentions = _region_as_scope(subject, peers, rest_mentions, level)
+    others = peers + rest_mentions
+    regions = [m.region for m in mentions
+               if m.region is not None and m is not subject and m not in peers]  # fmt: skip
     if level in _SUB_LEVELS and subject is not None and subject.province is not None:
         # "Sở nào dẫn đầu các sở, ngành tỉnh Ninh Bình?": the province is the scope.
         others, subject = [subject, *others], None
     who = who or bool(_WHO.search(s))
-    targets = bool(_TARGET.search(w))
+    # A plan word inside a name ("Bộ Kế hoạch và Đầu tư") asks about no plan.
+    targets = bool(_TARGET.search(_blanked(w, [(m.start, m.end) for m in mentions])))
 
     # Initiative names: quoted (and not a component), or a stored name said without quotes.
     quoted = [inner for a, b, inner in t.quotes if not (comp_span and a >= comp_span[0] - 1
@@ -707,12 +763,12 @@ def parse(question: str, names: NameIndex) -> Query:
         q.notes = notes
         return q
 
-    direction = _direction(s)
+    direction = _direction(s, w)
     if (
         subject is None
         and direction
         and who
-        and not _COUNT.search(s)
+        and not _count_asked(s, w)
         and (index or component or _CHANGE_RANK.search(s) or _CHANGE_SCORE.search(s))
     ):
         # "Những tỉnh nào tăng hạng?", "Tỉnh nào tăng nhiều bậc nhất?", "Bộ nào giảm điểm
@@ -760,7 +816,7 @@ def parse(question: str, names: NameIndex) -> Query:
         _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
         q.notes = notes
         return q
-    if _counts_stated(s, subject):
+    if _counts_stated(s, w, subject):
         # "bao nhiêu tỉnh tăng hạng", "tỉnh X có bao nhiêu đơn vị xếp loại Tốt": a count
         # the text states (a metric of the country, the bloc or the province), which the
         # store's records cannot make up (they hold only the units an article named).
@@ -781,14 +837,14 @@ def parse(question: str, names: NameIndex) -> Query:
         q.metric = " ".join(q.keywords) or None
         q.notes = notes
         return q
-    if _CHANGE.search(s) and (subject is not None or index or component):
+    if _moves(_CHANGE, s, w) and (subject is not None or index or component):
         q.ask = "change"
         q.measure = (
             "rank" if _CHANGE_RANK.search(s) else "score" if _CHANGE_SCORE.search(s) else None
         )
         set_subject()
         set_scope(False)
-    elif subject is None and _COUNT.search(s) and (index or component or rank):
+    elif subject is None and _count_asked(s, w) and (index or component or rank):
         q.ask = "count"
         q.entity_level = level
         q.rank = rank
@@ -835,8 +891,59 @@ def parse(question: str, names: NameIndex) -> Query:
         # cue word; the whole index's score does not answer it.
         notes.append(f"names the component {named!r}")
         q.component = named
+    elif q.ask in _INDEX_ASKS and component is None and (slot := _component_slot(t, s, w, skip)):
+        # "đạt bao nhiêu điểm về Minh bạch trong PCI", "score on transparency in the
+        # PAPI": what is named between "về"/"on" and the index is a part of it; the whole
+        # index's figure does not answer (a stored component of that name does).
+        notes.append(f"names the component {slot!r} before the index")
+        q.component = slot
     q.notes = notes
     return q
+
+
+# "về X trong <index>", "on X in the <index>", "for X in <index>": X is a part of the index.
+_SLOT_BEFORE_INDEX = re.compile(
+    r"\b(?:ve|on|for|in terms of|regarding)\s+(?P<x>[a-z0-9][a-z0-9 ,&'-]{1,80}?)"
+    r"\s*(?:trong|cua|thuoc|tai|in|of|on|within)\s+(?:the\s+)?(?:bo\s+)?$"
+)
+# Words that, alone in that place, name no part of an index: scopes, rankings, the index.
+_NOT_A_PART = frozenset(
+    "ca nuoc toan quoc bang xep hang ket qua chi so diem thu hang vi tri cap tinh tinh "
+    "national nationwide level ranking rankings table list country the overall index score "
+    "rank place provincial regional region vung khu vuc nhom khoi nam year".split()
+)
+
+
+_ASKING_WORDS = frozenset("nao gi sao which what how".split())
+
+
+def _component_slot(t: _Text, s: str, w: str, skip: list[tuple[int, int]]) -> str | None:
+    """The words a question sets between "về"/"on" and the index it names, when they are
+    more than a scope or a ranking's name ("xếp thứ mấy về Chỉ số CCHC" names none):
+    the component as asked (the extractor's name for it when it knows it)."""
+    spans = get_vocab().find(w, {"index"})
+    if not spans:
+        return None
+    sp = spans[0]
+    m = _SLOT_BEFORE_INDEX.search(s[: sp.start])
+    if m is None:
+        return None
+    a, b = m.span("x")
+    if any(x < b and a < y for x, y in skip):
+        return None  # an entity named there ("về Hà Tĩnh trong ..."): no part
+    said = tokens(s[a:b])
+    if _ASKING_WORDS & set(said):
+        return None  # "lĩnh vực nào ... trong": which part is the question
+    words = [k for k in said if k not in _STOP and not k.isdigit()]
+    if not words or all(k in _NOT_A_PART for k in words):
+        return None
+    from llmx.rules.lexicon import KNOWN_COMPONENT_RE, KNOWN_COMPONENTS
+
+    known = KNOWN_COMPONENT_RE.search(s[a:b])
+    if known is not None and known.lastgroup is not None:
+        return KNOWN_COMPONENTS[int(known.lastgroup[1:])][0]
+    value = t.raw[a:b].strip(" ,")
+    return value if len(key(value)) >= 4 else None
 
 
 # Words of an index question that say what is asked, not what of the index.
@@ -894,7 +1001,7 @@ def _asks_average(
     "trung bình của các tỉnh Tây Nguyên", is asked about that place: the caller checks.)"""
     if subject is not None or who or component is not None:
         return False
-    if _COUNT.search(s) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
+    if _count_asked(s, w) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
         return False
     return _AVERAGE.search(w) and bool(_OWNER_SAID.search(s))
 
@@ -910,12 +1017,36 @@ _COMPARE_TO_AVERAGE = re.compile(
 _COUNTED = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+(?: xa| thanh)?)")
 
 
-def _counts_stated(s: str, subject: Mention | None) -> bool:
+def _count_asked(s: str, w: str) -> bool:
+    """Whether a count of units is asked: "bao nhiêu tỉnh", "how many provinces", "số tỉnh"
+    ("số" written as such, or without diacritics where no group comes before it: "các sở
+    tỉnh Long An" folds to "so tinh" too)."""
+    for m in _COUNT.finditer(s):
+        if not s.startswith("so ", m.start()):
+            return True
+        raw = nfc(w[m.start() : m.start() + 2]).lower()
+        if raw == "số" or (raw == "so" and not _GROUP_BEFORE.search(s[: m.start()])):
+            return True
+    return False
+
+
+_GROUP_BEFORE = re.compile(r"\b(?:cac|nhung|khoi|moi|tung)\s+$")
+
+
+def _counts_stated(s: str, w: str, subject: Mention | None) -> bool:
     """Whether the question asks how many units meet a condition ("bao nhiêu tỉnh thăng
     hạng", "có bao nhiêu huyện xếp loại tốt"), of the country or of a province named."""
-    if not (_COUNT.search(s) and _COUNT_QUALIFIED.search(s)):
+    if not (_count_asked(s, w) and _COUNT_QUALIFIED.search(s)):
         return False
     return subject is None or subject.province is not None
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` as blanks (offsets kept)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def detect_lang_of(question: str) -> Lang:
