@@ -174,6 +174,7 @@ _MAX_EXACT = 32  # the most strings a part of a pattern is followed as exactly
 _MAX_NEEDLES = 24  # the most texts a pattern is filtered on (each is one scan of the text)
 _MAX_CLASS = 4  # a character class of up to this many characters is followed exactly
 _NOCASE = re.IGNORECASE | re.LOCALE
+_WINDOW = 48  # a window shorter than this is tried without looking (Prefiltered)
 
 
 def _usable(texts: Any) -> bool:
@@ -301,24 +302,34 @@ class Prefiltered:
         self._search = compiled.search
         self._finditer = compiled.finditer
 
+    # The texts are looked for in the whole string, or in a window of it longer than
+    # _WINDOW (a short window is tried at once: looking costs about what trying does).
+
     def _absent(self, string: str, pos: int, endpos: int) -> bool:
-        if pos <= 0 and endpos >= len(string):
-            for n in self.needles:
-                if n in string:
-                    return False
-            return True
         pos, endpos = max(pos, 0), max(endpos, 0)  # str.find counts negatives from the end
+        if endpos - pos < _WINDOW:
+            return False
         for n in self.needles:
             if string.find(n, pos, endpos) >= 0:
                 return False
         return True
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if pos == 0 and endpos >= len(string):
+            for n in self.needles:
+                if n in string:
+                    return self._search(string)
+            return None
         if self._absent(string, pos, endpos):
             return None
         return self._search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if pos == 0 and endpos >= len(string):
+            for n in self.needles:
+                if n in string:
+                    return self._finditer(string)
+            return iter(())
         if self._absent(string, pos, endpos):
             return iter(())
         return self._finditer(string, pos, endpos)
