@@ -324,7 +324,9 @@ class Prefiltered:
             return None
         return self._search(string, pos, endpos)
 
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
         if pos == 0 and endpos >= len(string):
             for n in self.needles:
                 if n in string:

@@ -150,3 +150,10 @@ def list_results(doc: Document) -> list[tuple[tuple[int, int], list[Candidate]]]
             }))  # fmt: skip
         out.append(((run[0].start(), run[-1].end()), found_recs))
     return out
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())
