@@ -326,6 +326,9 @@ class _Carry:
     age: int = 99
     is_target: bool = False
     index_years: dict[str, int] = field(default_factory=dict)  # last year seen per index
+    # The sentence the index was carried from names a rate ("Tỷ lệ hồ sơ trực tuyến … (Chỉ số
+    # CCHC):"): the bare percentages under it are that rate's, not the index's scores.
+    rate_named: bool = False
     para: int = -1
     index_para: int = -2
     doc_index: str | None = None
@@ -647,7 +650,7 @@ class RulesExtractor(Backend):
                 )  # fmt: skip
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
-                or _percent_after_name(f, v, ents, borrowed)
+                or (not carry.rate_named and _percent_after_name(f, v, ents, borrowed))
                 or (
                     v.kind == "score"
                     and lx.EN_ITS_SCORE_BEFORE_RE.search(f, max(0, v.start - 50), v.start)
@@ -753,6 +756,7 @@ class RulesExtractor(Backend):
             carry.year = None
         carry.index = index
         carry.index_para = carry.para
+        carry.rate_named = bool(lx.RATE_NAMED_RE.search(f))
         if years:
             carry.year = years[0][1]
             if index is not None:

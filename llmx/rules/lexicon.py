@@ -778,6 +778,8 @@ SHARE_AFTER_RE = re.compile(
     r"thu tuc|dich vu|firms|businesses|enterprises)\b"
 )
 
+# A rate named in a sentence (folded): percentages carried from it are the rate's.
+RATE_NAMED_RE = re.compile(r"\b(?:ty le|rate|share of|percentage of)\b")
 # Indices whose reporting writes the score as a percentage (the vocabulary's ``score_unit``).
 PERCENT_SCORED = frozenset(
     c.label for c in get_vocab().concepts_of("index") if c.score_unit == "percent"
