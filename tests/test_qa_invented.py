@@ -340,7 +340,10 @@ def test_another_period_is_not_the_one_asked(store, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["Năm 2024 Trà Vinh tiếp nhận bao nhiêu hồ sơ?", "How many dossiers did Tra Vinh receive in 2024?"],
+    [
+        "Năm 2024 Trà Vinh tiếp nhận bao nhiêu hồ sơ?",
+        "How many dossiers did Tra Vinh receive in 2024?",
+    ],
 )
 def test_a_part_of_the_year_is_no_answer_for_the_year(store, question):
     # Only a month's and nine months' figures are stored: the year's is not known.

@@ -69,8 +69,9 @@ TV = (
     "Tháng 9/2024, Trung tâm Phục vụ hành chính công tỉnh Trà Vinh tiếp nhận 2.150 hồ sơ.\n"
     "Cộng dồn đến hết tháng 9/2024, Trung tâm tiếp nhận 18.400 hồ sơ.\n"
 )
-TEXTS = {"inv-travinh": TV, "inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO,
-         "inv-dti": DTI, "inv-papi": PAPI, "inv-dtib": DTIB}  # fmt: skip
+TEXTS = {"inv-travinh": TV, "inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN,
+         "inv-bo": BO, "inv-so": SO, "inv-dti": DTI, "inv-papi": PAPI,
+         "inv-dtib": DTIB}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
