@@ -307,3 +307,56 @@ def test_a_record_its_quote_contradicts_is_no_tie(store, question):
 def test_so_tinh_still_asks_a_count(question):
     q = parse(question, NameIndex.build())
     assert q.ask == "metric" and q.counts
+
+
+# -- a period shorter than the year --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Tháng 9/2024, Trà Vinh tiếp nhận bao nhiêu hồ sơ?", 2150),
+        ("thang 9/2024 tra vinh tiep nhan bao nhieu ho so", 2150),
+        ("9 tháng năm 2024, Trà Vinh tiếp nhận bao nhiêu hồ sơ?", 18400),
+        ("Lũy kế 9 tháng đầu năm 2024 Trà Vinh tiếp nhận bao nhiêu hồ sơ?", 18400),
+        ("How many dossiers did Tra Vinh receive in the first nine months of 2024?", 18400),
+    ],
+)
+def test_the_period_asked_selects_the_figure(store, question, value):
+    assert [r["value"] for r in primary(ask(store, question))] == [value]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quý III/2024, Trà Vinh tiếp nhận bao nhiêu hồ sơ?",
+        "6 tháng đầu năm 2024 Trà Vinh tiếp nhận bao nhiêu hồ sơ?",
+        "How many dossiers did Tra Vinh receive in August 2024?",
+    ],
+)
+def test_another_period_is_not_the_one_asked(store, question):
+    assert not primary(ask(store, question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2024 Trà Vinh tiếp nhận bao nhiêu hồ sơ?",
+        "How many dossiers did Tra Vinh receive in 2024?",
+    ],
+)
+def test_a_part_of_the_year_is_no_answer_for_the_year(store, question):
+    # Only a month's and nine months' figures are stored: the year's is not known.
+    a = ask(store, question)
+    assert not primary(a) and {r["value"] for r in a.records} == {2150, 18400}
+
+
+def test_a_date_in_a_month_is_no_period():
+    from llmx.core.textnorm import fold
+    from llmx.qa.execute import _periods
+
+    assert _periods(fold("As of December 31, 2021, agencies processed 99% on time")) == set()
+    assert _periods(fold("In October 2020 the centre received 10,180 dossiers")) == {("month", 10)}
+    assert _periods(fold("Cộng dồn đến hết tháng 4/2025")) == {("months", 4)}
+    assert _periods(fold("Tháng 4/2025, trung tâm tiếp nhận")) == {("month", 4)}
+    assert _periods(fold("quý III/2020")) == {("quarter", 3)}

@@ -1283,6 +1283,59 @@ def _contrary(m: MetricView, asked: dict[str, set[str]]) -> bool:
     return any(g in mine and not (mine[g] & labels) for g, labels in asked.items())
 
 
+# Periods shorter than a year (folded text): "9 tháng (đầu năm)", "lũy kế 4 tháng", "đến
+# hết tháng 4" (months since January), "tháng 10" (one month), "quý III", "Q3", "the first
+# nine months", "the third quarter", "in October".
+_MONTHS_EN = ("january february march april may june july august september october "
+              "november december").split()  # fmt: skip
+_PERIOD = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(("first", "six", "nine", "three", "four", "five", "seven",
+                                      "eight", "ten", "eleven")) + r")\s+(?:thang|months?)\b"
+    r"|\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+(?P<c>\d{1,2})\b"  # "cộng dồn đến hết tháng 4"
+    r"|\bthang\s+(?P<m>\d{1,2})\b"
+    r"|\b(?:quy|quarter)\s+(?P<q>iv|i{1,3}|[1-4])\b|\bq(?P<q2>[1-4])\b"
+    r"|\b(?P<qe>first|second|third|fourth)\s+quarter\b"
+    r"|\b(?:in|during)\s+(?P<me>" + "|".join(_MONTHS_EN) + r")\b(?!\s+\d{1,2}\b)"
+    r"|\b(?P<h>nua dau nam|nua nam dau|first half)\b"
+)  # fmt: skip
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "first": 1, "second": 2, "third": 3,
+             "fourth": 4}  # fmt: skip
+
+
+def _periods(folded: str) -> set[tuple[str, int]]:
+    """The periods shorter than a year a folded text names: ("months", 9) for nine months
+    from January, ("month", 10) for October, ("quarter", 3)."""
+    out: set[tuple[str, int]] = set()
+    for m in _PERIOD.finditer(folded):
+        if m.group("n") and m.group("n") != "first":
+            n = m.group("n")
+            out.add(("months", int(n) if n.isdigit() else _NUMBER_WORDS[n]))
+        elif m.group("c"):
+            out.add(("months", int(m.group("c"))))
+        elif m.group("m"):
+            out.add(("month", int(m.group("m"))))
+        elif q := m.group("q") or m.group("q2") or m.group("qe"):
+            out.add(("quarter", int(q) if q.isdigit() else _QUARTERS[q]))
+        elif m.group("me"):
+            out.add(("month", _MONTHS_EN.index(m.group("me")) + 1))
+        elif m.group("h"):
+            out.add(("months", 6))
+    return out
+
+
+def _period_words(folded: str) -> set[str]:
+    return {t for m in _PERIOD.finditer(folded) for t in tokens(m.group())
+            if t not in ("in", "during")}  # fmt: skip
+
+
+def _record_periods(m: MetricView) -> set[tuple[str, int]]:
+    """The periods a metric is of: the ones the words around its value say ("cộng dồn đến
+    hết tháng 9": nine months), else the ones its name says ("tháng 9/2024")."""
+    return _periods(fold(_value_clause(m))) or _periods(fold(m.name))
+
+
 def _year_distance(quote: str, year: int | None, value: float) -> int:
     """Characters from a mention of ``year`` to the value after it in the quote (a record
     whose value follows the asked year closely is the better reading of the sentence)."""
@@ -1296,12 +1349,17 @@ def _year_distance(quote: str, year: int | None, value: float) -> int:
 
 def run_metrics(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
     words = set(q.keywords)
+    if q.lang == "en":
+        # The English words of a period asked ("the first nine months") select the figure
+        # by its period; no Vietnamese name holds them.
+        words = words - _period_words(fold(question)) or words
     asked = _contrasts(question)
     rate_asked = bool(_RATE_ASKED.search(fold(question)))
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
     docs: dict[str, str | None] = {}
     levels = _government_levels(" ".join(q.keywords))
+    periods = _periods(fold(question))
     facts = select_facts(
         store, "metrics", entity_keys=q.entity_keys, year=q.year, backend=backend,
         include_targets=q.targets,
@@ -1315,6 +1373,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if not _same_government_level(m, levels):
             continue  # "cấp xã giải quyết bao nhiêu hồ sơ": not the province's total
+        if periods and (mine := _record_periods(m)) and not (mine & periods):
+            continue  # "9 tháng năm 2020": not October's figure, nor the third quarter's
         if q.counts and (m.unit == "%" or m.value != int(m.value)):
             continue  # how many units: a count, not a rate or an average
         if q.counts and _counts_other_units(m, q.entity_level):
@@ -1337,6 +1397,10 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         return (fold(r.entity), key(r.name), r.value, r.unit, r.year, r.is_target)
 
     hits = _assign_roles(_dedupe(hits, fact), ties_by_entity=False)
+    if hits and hits[0].primary and not periods and _record_periods(hits[0].record):  # type: ignore[arg-type]
+        # No period asked, a figure of part of the year ("tháng 9", "9 tháng") found: the
+        # year's figure is not known; the closest records are candidates.
+        return [_as_candidate(h) for h in hits]
     if hits:
         # Lesser metric matches only when they match nearly as well: a rate about online
         # payments is not a weaker answer to a question about online services.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import IndexResult
+from llmx.core.records import IndexResult, Metric
 from llmx.store import Store
 from support.qa_corpus import sentence, store_corpus
 
@@ -64,8 +64,14 @@ SIPAS = (
     "Tỉnh này dẫn đầu 5 tỉnh miền núi về SIPAS năm 2024.\n"
     "Vị trí thứ 1 của các sở tỉnh Long An về SIPAS năm 2024 thuộc về Sở Tài chính.\n"
 )
-TEXTS = {"inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN, "inv-bo": BO, "inv-so": SO,
-         "inv-dti": DTI, "inv-papi": PAPI, "inv-dtib": DTIB}  # fmt: skip
+TV = (
+    "Trà Vinh: hồ sơ tại Trung tâm Phục vụ hành chính công năm 2024\n"
+    "Tháng 9/2024, Trung tâm Phục vụ hành chính công tỉnh Trà Vinh tiếp nhận 2.150 hồ sơ.\n"
+    "Cộng dồn đến hết tháng 9/2024, Trung tâm tiếp nhận 18.400 hồ sơ.\n"
+)
+TEXTS = {"inv-travinh": TV, "inv-sipas": SIPAS, "inv-pci": PCI, "inv-taynguyen": TN,
+         "inv-bo": BO, "inv-so": SO, "inv-dti": DTI, "inv-papi": PAPI,
+         "inv-dtib": DTIB}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -107,6 +113,13 @@ def records() -> dict[str, dict[str, list]]:
                 **dept),
             _ir(SO, "Bạc Liêu", entity="Sở Xây dựng", rank=12, scope="province:Bạc Liêu",
                 **dept),
+        ]},
+        "inv-travinh": {"metrics": [
+            Metric(entity="Trà Vinh", name="số hồ sơ tiếp nhận tháng 9/2024", value=2150,
+                   unit="hồ sơ", year=2024, evidence=sentence(TV, "2.150")),
+            # The extractor names the cumulative figure by its last month, as it may.
+            Metric(entity="Trà Vinh", name="số hồ sơ tiếp nhận tháng 9/2024", value=18400,
+                   unit="hồ sơ", year=2024, evidence=sentence(TV, "18.400")),
         ]},
         "inv-sipas": {"index_results": [
             _ir(SIPAS, "Bắc Kạn", entity="Bắc Kạn", index="SIPAS", rank=1, confidence=0.45),
