@@ -18,10 +18,10 @@ A group a rank word describes ("dẫn đầu", "cuối bảng", "top") is a boun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from llmx.core.vocab import Entry, get_vocab
+from llmx.rules.metric_figure import MetricFigure
 
 # "nhóm 16 tỉnh, thành phố có chỉ số …" (folded text): the size, the units and the group's
 # words up to a clause break or a word that ends them ("cả nước", "năm 2020", "và …").
@@ -47,16 +47,7 @@ _ROUND = 5
 _SUPERLATIVE_AFTER = re.compile(r"\s+nhat\b")
 
 
-@dataclass(frozen=True)
-class GroupSize:
-    """One group's size: where its number and units are, the value, the units as written
-    and the metric's name."""
-
-    start: int
-    end: int
-    value: float
-    unit: str
-    name: str
+GroupSize = MetricFigure  # one shape for every figure reader (metric_figure)
 
 
 @cache

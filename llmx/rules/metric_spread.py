@@ -13,11 +13,11 @@ that province's result).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from llmx.core.numbers import parse_vn_number
 from llmx.core.vocab import Entry, get_vocab
+from llmx.rules.metric_figure import MetricFigure
 
 # The value a cue announces: right after it, with at most "là"/"đạt"/"ở mức" between.
 _VALUE_AFTER = re.compile(
@@ -29,15 +29,7 @@ _NATIONAL = re.compile(r"\b(?:toan quoc|ca nuoc|tinh chung|63 tinh|cac tinh, tha
 _MAX_SCORE = 100
 
 
-@dataclass(frozen=True)
-class Spread:
-    """One figure of the field: where its value is, the value, its unit and its name."""
-
-    start: int
-    end: int
-    value: float
-    unit: str
-    name: str
+Spread = MetricFigure  # one shape for every figure reader (metric_figure)
 
 
 @cache

@@ -10,10 +10,10 @@ reading of the sentence (its target cues); the verbs are the vocabulary's (metri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from llmx.core.vocab import get_vocab
+from llmx.rules.metric_figure import MetricFigure
 
 _PCT = r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)"
 _ABOUT = r"(?:(?:at least|by at least|by|some|about|around|nearly|over|more than)\s+)?"
@@ -44,15 +44,7 @@ _DOWN_TO = re.compile(
 _LEAD = re.compile(r"^(?:(?:the|its|their|a|an|all)\s+)+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class EnCut:
-    """One cut or level brought down to: where its value is, the value, unit and name."""
-
-    start: int
-    end: int
-    value: float
-    unit: str
-    name: str
+EnCut = MetricFigure  # one shape for every figure reader (metric_figure)
 
 
 @cache
