@@ -611,8 +611,11 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             continue  # inside a quoted component or an index name
         assert m.lastgroup is not None  # every alternative is a named group
         canonical = lx.KNOWN_COMPONENTS[int(m.lastgroup[1:])][0]
-        # An English passage keeps the name as it writes it.
-        name = original[m.start() : m.end()] if m.lastgroup[0] == "e" else canonical
+        # An English passage keeps the name as it writes it, all of it.
+        end = m.end()
+        if m.lastgroup[0] == "e":
+            end = _written_name_end(f, original, m.start(), m.end(), entities, taken)
+        name = original[m.start() : end].strip() if m.lastgroup[0] == "e" else canonical
         last = ev[-1] if ev else None
         if (
             last is not None
@@ -621,7 +624,7 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
             and re.fullmatch(r"\s*\(\s*", f[last.end : m.start()])
         ):
             continue  # "chính quyền số (CQS)": the abbreviation of the name just read
-        ev.append(Event(m.start(), m.end(), "component", {"component": name, "quoted": False}))
+        ev.append(Event(m.start(), end, "component", {"component": name, "quoted": False}))
     if not any(e.kind == "component" and e.data.get("quoted", True) for e in ev):
         known = [(e.start, e.end) for e in ev if e.kind == "component"]
         for m in lx.COMPONENT_BARE_RE.finditer(f):
@@ -636,6 +639,37 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     ev += _bloc_subjects(f, original, entities)
     return ev
+
+
+def _written_name_end(
+    f: str,
+    original: str,
+    start: int,
+    end: int,
+    entities: list[EntityMention],
+    taken: list[tuple[int, int]],
+) -> int:
+    """Where an English component name that opens on the vocabulary's phrase (``start``,
+    ``end``) ends as written: the close of the quotes it opens ("“Impact of Administrative
+    Reform on …”"), or the end of its list item's words before the item's value
+    ("Transparency in Local Decision-making (6.5 points)"); ``end`` when it runs into a
+    verb, a unit, an index, another known component, or when the sentence is not English."""
+    if not original or not lx.EN_FUNCTION_WORD_RE.search(f):
+        return end
+    if lx.EN_QUOTE_BEFORE_RE.search(original, max(0, start - 3), start):
+        quoted = lx.EN_QUOTED_NAME_AFTER_RE.match(original, end)
+        stop = end if quoted is None else quoted.end("name")
+    else:
+        tail = lx.EN_COMPONENT_TAIL_RE.match(f, end)
+        stop = end if tail is None else tail.end()
+    if stop == end or lx.EN_COMPONENT_TAIL_STOP_RE.search(f, end, stop):
+        return end
+    if not original[end:stop].isascii() or lx.KNOWN_COMPONENT_RE.search(f, end, stop):
+        return end
+    spans = taken + [(e.start, e.end) for e in entities]
+    if any(a < stop and end < b for a, b in spans):
+        return end
+    return stop
 
 
 # A list item that opens on its field's name and a colon: "Minimizing environmental pollution:

@@ -690,6 +690,31 @@ KNOWN_COMPONENT_RE = re.compile(
     + "|".join(f"(?P<v{i}>{vi})|(?P<e{i}>{en})" for i, (_, vi, en) in enumerate(KNOWN_COMPONENTS))
     + ")"
 )
+# An English component name written longer than the vocabulary's phrase, up to the value
+# its list item gives: "Transparency| in Local Decision-making (6.5 points)", "control of
+# corruption| in the public sector and in business, 6.9 points", "legal institutions| and
+# public order: 6.8 points" (the tail after "|"). Only words, at most ten, then the item's
+# value in parentheses or after a comma or colon.
+EN_COMPONENT_TAIL_RE = re.compile(
+    r"(?:\s+[^\W\d_][^\W\d_'’/&-]*(?:['’/&-][^\W\d_]+)*){1,10}?(?=\s*(?:\(\s*\d|[,:]\s*\d))"
+)
+# Words a name does not go on with: they open a value or a clause ("Transparency rose to
+# 6.1", "legal institutions with 7.2 points", "market entry was 7.1").
+EN_COMPONENT_TAIL_STOP_RE = re.compile(
+    r"\b(?:with|at|was|were|is|are|has|had|scored|scoring|scores|reached|reaching|rose|rising|"
+    r"fell|falling|dropped|gained|lost|up|down|by|from|than|ranked|ranking|came|placed|stood|"
+    r"got|earned|achieved|recorded|posted|totalled|totaled|averaged|hit|climbed|improved|"
+    r"increased|decreased|declined|slipped|jumped|remained|stayed|kept|held|led|topped|"
+    r"points?|percent|score|index|first|second|third|its|their|while|but|which|where)\b"
+)
+# A sentence in English: a component's tail is read only there (a Vietnamese name written
+# as it is, "Cải cách TTHC", goes on with Vietnamese words, which these patterns do not know).
+EN_FUNCTION_WORD_RE = re.compile(r"\b(?:the|of|and|in|on|points?)\b")
+# A quoted name that opens on a known component and runs past it: “Impact of
+# Administrative Reform on Citizens, Organizations and …” is one name.
+EN_QUOTED_NAME_AFTER_RE = re.compile(r"(?P<name>[^\"“”\d]{1,200}?)[\"”]")
+EN_QUOTE_BEFORE_RE = re.compile(r"[\"“]\s*$")
+
 # Components listed together ("chính quyền số (CQS), kinh tế số (KTS) và xã hội số",
 # "“Chính quyền số” và “Kinh tế số”", "Digital Economy and Digital Society"): what may stand
 # between two names of one list (an abbreviation in parentheses, quotes, a comma, "và").
