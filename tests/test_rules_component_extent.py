@@ -105,3 +105,40 @@ def test_name_does_not_swallow_a_unit_or_a_second_field() -> None:
         "In PAPI 2021, Thai Binh led on Transparency and Public Service Delivery (7.2 points)."
     )
     assert "Transparency and Public Service Delivery" not in got, got
+
+
+# ---- a place in each of several fields -------------------------------------------------
+# "took first place in X and in Y, second place in Z": a place, then the field it is in; the
+# repeated preposition ("in X and in Y") gives the one place to both fields. The DTI's main
+# indices have everyday names ("digital infrastructure"): a place in them names them.
+
+PLACES_IN_FIELDS: dict[str, set[tuple[str | None, int]]] = {
+    "In the DTI 2023, Binh Duong took first place in digital infrastructure and in digital "
+    "institutions, and third place in digital government.": {
+        ("digital infrastructure", 1), ("digital institutions", 1), ("digital government", 3),
+    },
+    "In the DTI 2023, Binh Duong came second in digital awareness.": {
+        ("digital awareness", 2),
+    },
+}
+
+
+@pytest.mark.parametrize("text", list(PLACES_IN_FIELDS))
+def test_a_place_in_each_named_field(text: str) -> None:
+    got = {(r[2], r[5]) for r in rows(text)}
+    assert PLACES_IN_FIELDS[text] <= got, got
+
+
+def test_everyday_field_name_without_a_place_is_no_component() -> None:
+    # "digital infrastructure" as a topic, not a field a place is taken in
+    got = components(
+        "In the DTI 2023, Binh Duong ranked 5th and invested heavily in digital infrastructure."
+    )
+    assert "digital infrastructure" not in got, got
+    # a place, then "and" opening a clause of its own: the second field has its own place
+    got2 = {(r[2], r[5]) for r in rows(
+        "In the DTI 2023, Binh Duong was first in digital government, and in digital economy "
+        "it was 9th."
+    )}  # fmt: skip
+    assert ("digital economy", 1) not in got2, got2
+

@@ -625,6 +625,7 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         ):
             continue  # "chính quyền số (CQS)": the abbreviation of the name just read
         ev.append(Event(m.start(), end, "component", {"component": name, "quoted": False}))
+    ev += _place_fields(f, original, ev)
     if not any(e.kind == "component" and e.data.get("quoted", True) for e in ev):
         known = [(e.start, e.end) for e in ev if e.kind == "component"]
         for m in lx.COMPONENT_BARE_RE.finditer(f):
@@ -740,6 +741,32 @@ def _cued_components(f: str) -> list[Event]:
         name = lx.CUED_COMPONENTS[int(m.lastgroup[1:])][0]
         start = m.start(m.lastgroup)
         out.append(Event(start, m.end(), "component", {"component": name, "quoted": False}))
+    return out
+
+
+def _place_fields(f: str, original: str, known: list[Event]) -> list[Event]:
+    """Fields with everyday names where a place is taken in them ("took first place in
+    digital infrastructure and in digital institutions", "đứng thứ nhất về hạ tầng số"),
+    one after another while the preposition repeats (``lexicon.PLACE_IN_FIELD_CUE_RE``)."""
+    if not original:
+        return []
+    spans = [(e.start, e.end) for e in known if e.kind in ("component", "index")]
+    out: list[Event] = []
+    for cue in lx.PLACE_IN_FIELD_CUE_RE.finditer(f):
+        at = cue.end()
+        while (m := lx.PLACE_FIELD_NAME_RE.match(f, at)) is not None:
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                break  # a known component or index read there already
+            assert m.lastgroup is not None  # every alternative is a named group
+            kind, i = m.lastgroup[0], int(m.lastgroup[1:])
+            written = original[m.start() : m.end()]
+            name = lx.PLACE_FIELD_NAMES["v"][i] if kind == "v" else written
+            out.append(Event(m.start(), m.end(), "component", {"component": name, "quoted": False}))
+            spans.append(m.span())
+            nxt = lx.PLACE_IN_NEXT_FIELD_RE.match(f, m.end())
+            if nxt is None:
+                break
+            at = nxt.end()
     return out
 
 
@@ -1145,8 +1172,40 @@ def share_component_values(
                 else e
                 for e in subjects
             ]
+    for group in _repeated_preposition_lists(f, comps):
+        prior = [v for v in values if v.end <= group[0].start]
+        if not prior:
+            continue
+        shared = max(prior, key=lambda e: e.end)
+        if shared.kind != "rank" or not lx.COMPONENT_AFTER_VALUE_RE.match(
+            f[shared.end : group[0].start]
+        ):
+            continue
+        later = [v for v in values if v.start >= group[-1].end]
+        if later and not re.search(r"[,;]", f[group[-1].end : min(v.start for v in later)]):
+            continue  # "… and in Y it was 9th": the last field has a place of its own
+        # "first place in X and in Y": the repeated preposition puts the one place in both
+        values = [v for v in values if v is not shared]
+        values += [Event(c.end, c.end, shared.kind, dict(shared.data)) for c in group]
     values.sort(key=lambda e: (e.start, e.end))
     return subjects, values
+
+
+def _repeated_preposition_lists(f: str, comps: list[Event]) -> list[list[Event]]:
+    """Runs of two or more component names each joined to the last by a repeated
+    preposition ("in X and in Y", "về X và về Y")."""
+    groups: list[list[Event]] = []
+    run: list[Event] = []
+    for c in comps:
+        if run and lx.PLACE_IN_NEXT_FIELD_RE.fullmatch(f, run[-1].end, c.start):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            groups.append(run)
+        run = [c]
+    if len(run) >= 2:
+        groups.append(run)
+    return groups
 
 
 def _component_lists(f: str, comps: list[Event]) -> list[list[Event]]:

@@ -774,6 +774,32 @@ CUED_COMPONENT_RE = re.compile(
     r"hai long (?:ve|doi voi)) |(?<=gom:) |; )"
     rf"(?:{_CUED_NAMES})(?!\w)"
 )
+# A place taken in a field names the field after it, everyday name or not: "took first place
+# in digital infrastructure", "came second in digital awareness" (English only: the
+# Vietnamese "đứng thứ nhất về X" was tried, and its names clash with the labels the gold
+# gives the ministries' main indices). The cue ends where the name starts;
+# ``PLACE_IN_NEXT_FIELD_RE`` goes on to the next field of the same place when the
+# preposition is repeated ("… and in digital institutions"), which says the one place is in
+# both.
+PLACE_IN_FIELD_CUE_RE = re.compile(
+    rf"(?:\b(?:{_EN_ORD})(?:\s+(?:place|position|spot))?|\b(?:led|leads|topped|tops))"
+    r"\s+(?:in|for|on)\s+(?:the\s+)?(?=\w)"
+)
+PLACE_IN_NEXT_FIELD_RE = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:in|for|on)\s+(?:the\s+)?"
+)
+_CUED_WRITTEN = [(name, en) for name, _, en in _component_entries(cued=True) if en != _NO_MATCH]
+# Everyday names in either language, for the fields a place is taken in: group vN the name
+# to give (the canonical one), eN one kept as written (English).
+PLACE_FIELD_NAME_RE = re.compile(
+    "(?:"
+    + "|".join(
+        [f"(?P<v{i}>{p})" for i, (_, p) in enumerate(CUED_COMPONENTS)]
+        + [f"(?P<e{i}>{p})" for i, (_, p) in enumerate(_CUED_WRITTEN)]
+    )
+    + r")(?!\w)"
+)
+PLACE_FIELD_NAMES = {"v": [n for n, _ in CUED_COMPONENTS], "e": [n for n, _ in _CUED_WRITTEN]}
 # In a list ("gồm: X 15,67 điểm; Y …") the name must be followed by its sub-score.
 CUED_LIST_CUES = (" ", "; ")
 SUB_SCORE_AFTER_RE = re.compile(r"\s+(?P<v>\d{1,3}[.,]\d{1,3})\s*diem\b")
@@ -895,11 +921,11 @@ SUB_RANKING_WITHIN_RE = re.compile(
 OWNER_BEFORE_RE = re.compile(r"\b(?:cua|thuoc|tai)\s+(?:tinh\s+|thanh pho\s+|tp\.?\s+)?$")
 
 # The field named after its value: "7.34 for public administrative procedures", "4.83 points
-# for participation at local levels".
+# for participation at local levels", "second place in digital government".
 # Vietnamese: "xếp thứ 3 cả nước về chỉ số thành phần X", "đạt 7,1 điểm ở lĩnh vực X" (no comma
 # between: ", ở lĩnh vực X đạt …" opens a clause of its own).
 COMPONENT_AFTER_VALUE_RE = re.compile(
-    r"^\s*(?:points?\s+)?(?:for|in|on)\s+(?:the\s+)?$"
+    r"^\s*(?:points?\s+|place\s+|position\s+|spot\s+)?(?:for|in|on)\s+(?:the\s+)?$"
     r"|^\s*(?:diem\s+|%\s*)?(?:(?:ca nuoc|toan quoc)\s+)?(?:ve|o|tai)\s+"
     r"(?:(?:chi so thanh phan|chi so|linh vuc|noi dung|tieu chi|nhom chi so)\s+)?$"
     # "xếp thứ 3 lĩnh vực X": the field's lead word alone
