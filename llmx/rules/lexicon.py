@@ -73,8 +73,11 @@ INDEX_EDITION_NAMES = (
 )
 # Comparison years ("so với năm 2021", "với năm 2016", "cùng kỳ năm 2022", "than PCI 2019").
 COMPARISON_YEAR_RE = re.compile(
-    # "adding 8.06 points on its PCI 2021 result": its own earlier result, compared with
-    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over|on its|from its)\s+"
+    # "adding 8.06 points on its PCI 2021 result": its own earlier result, compared with;
+    # "up 27 places on 2023", "2.1 points lower on 2022": "on" after a move's size or word
+    r"(?:than(?: in)?|compared (?:with|to)|above|below|since|over|on its|from its"
+    r"|(?:(?<=places)|(?<=place)|(?<=positions)|(?<=spots)|(?<=points)|(?<=percent)|(?<=%)"
+    r"|(?<=higher)|(?<=lower)|(?<=up)|(?<=down))\s+on)\s+"
     rf"(?:{INDEX_EDITION_NAMES}\s+)?"
     r"((?:19|20)\d\d)\b|"
     r"(?:so voi|voi|cung ky|tu|hon|thua)\s+(?:cung ky\s+|(?:ket qua|muc|diem so|thu hang|ky danh gia|"
