@@ -605,6 +605,7 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         if not _index_code(fold(name)):
             ev.append(Event(m.start(), m.end(), "component", {"component": name}))
     ev += _cued_components(f)
+    ev += _quoted_english_fields(f, original, ev)
     named_spans = [(e.start, e.end) for e in ev if e.kind in ("component", "index")]
     for m in lx.KNOWN_COMPONENT_RE.finditer(f):
         if any(a < m.end() and m.start() < b for a, b in named_spans):
@@ -640,6 +641,22 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     ev += _bloc_subjects(f, original, entities)
     return ev
+
+
+def _quoted_english_fields(f: str, original: str, known: list[Event]) -> list[Event]:
+    """English quoted components a cue names (``lexicon.EN_COMPONENT_QUOTED_RE``), as written,
+    where no index or component was read already."""
+    if not original or not lx.EN_FUNCTION_WORD_RE.search(f):
+        return []
+    taken = [(e.start, e.end) for e in known if e.kind in ("component", "index")]
+    out: list[Event] = []
+    for m in lx.EN_COMPONENT_QUOTED_RE.finditer(f):
+        g = "a" if m.group("a") is not None else "b"
+        name = original[m.start(g) : m.end(g)].strip()
+        if _index_code(fold(name)) or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        out.append(Event(m.start(), m.end(), "component", {"component": name}))
+    return out
 
 
 def _written_name_end(

@@ -56,6 +56,18 @@ COMPONENT_BARE_RE = re.compile(
     r"(?=(?:xep|dung|dat|tang|giam|dan dau|vuon|tiep tuc|duoc|co|3 nam|chi xep|cua|\d)\b)"
 )
 
+# An English quoted name is a component where a word says a field follows or precedes it
+# ("the “Feedback Handling” component", "the indicator “Feedback Handling”") or a value verb
+# follows it ("“Civil Service Reform” scored 14.2/15 points"): kept as written. Not a quoted
+# phrase alone ('called the index a "policy compass"').
+_EN_FIELD_WORD = r"(?:component|sub-index|subindex|sub-indicator|indicator|dimension|pillar)s?"
+EN_COMPONENT_QUOTED_RE = re.compile(
+    rf"\b{_EN_FIELD_WORD}\s+[\"“](?P<a>[^\"“”\d]{{3,120}})[\"”]"
+    r"|[\"“](?P<b>[^\"“”\d]{3,120})[\"”]"
+    rf"(?=\s+(?:{_EN_FIELD_WORD}|scored|reached|ranked|rose|fell|dropped|stood|achieved|"
+    r"climbed|gained|improved|came|was|got|earned|recorded)\b)"
+)
+
 # Forecasts and goals.
 TARGET_RE = re.compile(
     r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b"
