@@ -81,6 +81,17 @@ def _english_place(f: str) -> bool:
     return bool(_EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f)))
 
 
+# A district or province in brackets right after a named commune or district ("xã Lai Hưng
+# (huyện Bàu Bàng)", "phường Bình Thắng (TX. Dĩ An)"): where that unit lies. Not an alias in
+# brackets ("the Ministry of Industry and Trade (MoIT)") nor a unit after a superlative
+# ("bộ thấp nhất (Bộ Giao thông vận tải)").
+_LOCATOR_BEFORE_RE = re.compile(
+    r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*\(\s*$"
+)
+_LOCATOR_LEVELS = ("district", "province")
+_LOCATOR_AFTER_RE = re.compile(r"\s*\)")
+
+
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     """Why a record's subject cannot be trusted from this sentence, or None."""
     clause_start = _clause_of(f, max(d.first_value_at, 0))
@@ -123,6 +134,14 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     ):
         return "a unit inside the province is ranked here, not the province"
     ent = d.entity
+    if (
+        ent is not None
+        and ent.level in _LOCATOR_LEVELS
+        and _LOCATOR_BEFORE_RE.search(f, max(0, ent.start - 40), ent.start)
+    ):
+        if _LOCATOR_AFTER_RE.match(f, ent.end):
+            # "xã Lai Hưng (huyện Bàu Bàng) tăng …": the bracket places the unit before it
+            return "a unit named in brackets locates the one before it, it is not the subject"
     scope = str(rec["scope"])
     if (
         ent is not None
@@ -173,15 +192,12 @@ def _named_score(f: str, value: Any, subjects: list) -> bool:
     return any(ev.kind == "entity" and clause <= ev.start < value.start for ev in subjects)
 
 
-# "Bộ Kế hoạch và Đầu tư (-5,31%)": a signed change in brackets right after a name.
-_SIGNED_AFTER_NAME_RE = re.compile(r"\s*\(\s*[+\-–−]\s*")
-
-
 def _signed_after_name(f: str, value_at: int, ents: list[EntityMention]) -> bool:
-    """True when the value at ``value_at`` is a bracketed signed change right after a
-    named unit: the unit's own change in a ranking list, not a metric."""
+    """True when the value at ``value_at`` is a change told right after a named unit
+    ("Bộ Kế hoạch và Đầu tư (-5,31%)", "X tăng mạnh nhất với 7,45%",
+    ``lexicon.CHANGE_AFTER_NAME_RE``): the unit's own change, not a metric."""
     return any(
-        e.end <= value_at and _SIGNED_AFTER_NAME_RE.fullmatch(f, e.end, value_at) for e in ents
+        e.end <= value_at and lx.CHANGE_AFTER_NAME_RE.fullmatch(f, e.end, value_at) for e in ents
     )
 
 

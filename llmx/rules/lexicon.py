@@ -237,6 +237,8 @@ SCORE_RE = re.compile(
 SCORE_DOWN_WORDS = ("giam", "thap hon", "mat", "sut giam", "sut")
 SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|cao hon|thap hon|nhinh hon|nhich|mat|sut giam|sut|cai thien)\s+"
+    # "tăng mạnh nhất với 7,45%", "tăng nhiều nhất, với 7,45%": the largest move's size
+    r"(?:(?:manh|nhieu|sau|cao|lon) nhat\s*,?\s*(?:voi|la)\s+)?"
     r"(?:them\s+|len\s+)?(?:(?:so voi\s+)?(?:ket qua\s+|muc\s+)?(?:cua\s+)?nam\s+(?:19|20)\d\d"
     r"(?:\s*\([^)]{1,20}\))?\s+(?:la\s+|toi\s+|den\s+)?)?"
     r"(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)"
@@ -587,6 +589,17 @@ EN_SCORE_CHANGE_RE = re.compile(
     r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?P<u>percentage points?|points?|percent|%)"
     r"|(?P<v2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>percentage points?|points?|percent|%)\s+"
     r"(?P<dir2>more|higher|less|lower|above|below)\b"
+)
+
+# A unit's own move, told right after its name (a bracket about the unit may stand
+# between): "(-5,31%)", "ở mức tăng lớn nhất (+1,8%)", "tăng mạnh nhất với 7,45%", "giảm sâu
+# nhất, mất 3,2%". A percentage there is the unit's change, not a metric, though the
+# sentence names no index.
+CHANGE_AFTER_NAME_RE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?"
+    r"(?:\(\s*[+\-–−]\s*"
+    r"|(?:o\s+)?muc\s+(?:tang|giam)\s+(?:lon|nho|cao|thap|manh|sau)\s+nhat\s*\(\s*[+\-–−]?\s*"
+    r"|(?:tang|giam)\s+(?:manh|nhieu|sau|cao|lon)\s+nhat\s*,?\s*(?:voi\s+|mat\s+|la\s+))"
 )
 
 # "(+5,83%)", "(-15,35%)" after a name: a signed change of that unit's score.
