@@ -705,8 +705,20 @@ class RulesExtractor(Backend):
         out: list[tuple[str, dict[str, Any]]] = []
         prev_end = 0
         built: list[tuple[Draft, dict[str, Any]]] = []
+        # A size read with a place of another scope ("4th of the 14 provinces of the
+        # Northern Midlands"): that place's ranking, not the sentence's other places'.
+        sized = {(d.rank_total, d.scope) for d in drafts if d.rank_total is not None}
         for d in drafts:
-            if d.rank is not None and d.rank_total is None and total and d.rank <= total:
+            if (
+                d.rank is not None
+                and d.rank_total is None
+                and total
+                and d.rank <= total
+                and not any(
+                    t == total and scope != d.scope and str(scope).startswith("region:")
+                    for t, scope in sized
+                )
+            ):
                 d.rank_total = total  # "Ở khối 21 sở, …, X đứng thứ nhất"
             index = d.index or sentence_index or borrowed
             if index is None and d.component is not None:

@@ -1,0 +1,30 @@
+"""A ranking size stated with a regional place is that place's (issue 10): "ranked 12th
+nationally and is 4th of the 14 provinces of the Northern Midlands and Mountains" gives
+the national place no size of 14. A size stated apart from the places still reaches every
+place of its one ranking. Invented sentences."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def places(text: str) -> set[tuple[str, int | None, int | None, str | None]]:
+    out = RulesExtractor().extract(make_doc(text))
+    return {(r.entity, r.rank, r.rank_total, r.scope) for r in out.extraction.index_results}
+
+
+def test_regional_size_stays_with_the_regional_place() -> None:
+    got = places(
+        "In the PAR Index 2024, Lai Chau ranked 9th nationally and is 3rd of the 14 "
+        "provinces of the Northern Midlands and Mountains."
+    )
+    assert ("Lai Châu", 9, None, "national") in got, got
+    assert ("Lai Châu", 3, 14, "region:Trung du và miền núi phía Bắc") in got, got
+
+
+def test_one_ranking_size_reaches_each_place() -> None:
+    got = places("Among the 63 provinces in the PCI 2023, Lai Chau was 20th and Son La 25th.")
+    assert ("Lai Châu", 20, 63, "national") in got, got
+    assert ("Sơn La", 25, 63, "national") in got, got
