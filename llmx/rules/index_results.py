@@ -706,16 +706,23 @@ _NOT_A_FIELD_RE = re.compile(
 def _labelled_fields(
     f: str, original: str, known: list[Event], entities: list[EntityMention]
 ) -> list[Event]:
-    """Components named as list labels (see _LABELLED_FIELD_RE) where nothing else was read."""
+    """Components named as list labels (see _LABELLED_FIELD_RE, and the English "name,
+    value" items after a list of scores is announced, ``lexicon.EN_COMMA_FIELD_RE``) where
+    nothing else was read."""
     if not original or ":" not in f:
         return []
     taken = [(e.start, e.end) for e in known] + [(e.start, e.end) for e in entities]
     out: list[Event] = []
-    for m in _LABELLED_FIELD_RE.finditer(original):
+    cue = lx.EN_SCORE_LIST_CUE_RE.search(f)
+    comma_items = list(lx.EN_COMMA_FIELD_RE.finditer(original, cue.end())) if cue else []
+    for m in [*_LABELLED_FIELD_RE.finditer(original), *comma_items]:
         s, e = m.span("name")
         name = original[s:e].strip()
         folded = fold(name)
-        if not name[:1].isupper() or _NOT_A_FIELD_RE.match(folded) or _index_code(folded):
+        labelled = m.re is _LABELLED_FIELD_RE
+        if (labelled and not name[:1].isupper()) or _NOT_A_FIELD_RE.match(folded):
+            continue
+        if _index_code(folded):
             continue
         if any(a < e and s < b for a, b in taken):
             continue  # a component, index or unit already read there

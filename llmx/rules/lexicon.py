@@ -68,6 +68,16 @@ EN_COMPONENT_QUOTED_RE = re.compile(
     r"climbed|gained|improved|came|was|got|earned|recorded)\b)"
 )
 
+# A list of sub-scores announced ("Its dimension scores were as follows:", "component
+# scores are:"), whose items may be written "name, value": "voice of the people in local
+# planning, 5.1 points; fairness of land compensation, 4.62 points". The name is a field
+# the vocabulary need not know (index_results._labelled_fields).
+EN_SCORE_LIST_CUE_RE = re.compile(r"\b(?:scores?|results?|ratings?)\b[^:;.\d]{0,40}:")
+EN_COMMA_FIELD_RE = re.compile(
+    r"(?:(?<=:)|;)\s*(?:and\s+)?(?P<name>[^\W\d_][^:;,()\d]{2,100}?)\s*,\s*"
+    r"(?=\d{1,3}(?:\.\d+)?\s*(?:points?|percent|%))"
+)
+
 # Forecasts and goals.
 TARGET_RE = re.compile(
     r"\b(?:du kien|phan dau|muc tieu|chi tieu|ke hoach dat|huong toi|se dat|uoc dat|du bao|toi thieu)\b"
