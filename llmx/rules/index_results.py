@@ -514,13 +514,16 @@ _SHARED_PLACE_RE = re.compile(r"\s*(?:cung|dong|deu|both|jointly|tied|tying|shar
 
 
 def shared_places(f: str, drafts: list[Draft], entities: list[EntityMention]) -> list[Draft]:
-    """Copies of a draft for the other names of a list that shares its place ("Gia Lai và
-    Hà Nam cùng đứng thứ 12 với 84,3%"): each named unit holds the place and the score."""
+    """Copies of a draft for the other names of a list that shares its place or its score
+    ("Gia Lai và Hà Nam cùng đứng thứ 12 với 84,3%", "Lai Châu và Điện Biên cùng đạt
+    91,5%"): each named unit holds the place and the score."""
     spans = sorted(entities, key=lambda e: (e.start, e.end))
     named = {d.entity.name for d in drafts if d.entity is not None}
     out: list[Draft] = []
     for d in drafts:
-        if d.entity is None or d.rank is None or d.first_value_at < d.entity.end:
+        if d.entity is None or (d.rank is None and d.score is None):
+            continue
+        if d.first_value_at < d.entity.end:
             continue
         if not _SHARED_PLACE_RE.match(f, d.entity.end):
             continue
