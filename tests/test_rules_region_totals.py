@@ -28,3 +28,20 @@ def test_one_ranking_size_reaches_each_place() -> None:
     got = places("Among the 63 provinces in the PCI 2023, Lai Chau was 20th and Son La 25th.")
     assert ("Lai Châu", 20, 63, "national") in got, got
     assert ("Sơn La", 25, 63, "national") in got, got
+
+
+def test_a_group_after_trong_is_the_field_of_the_place_not_its_subject() -> None:
+    # "Trong nhóm các tỉnh …, tỉnh xếp thứ 10/13": the group is where the place is taken
+    text = (
+        "Năm 2022, Bến Tre xếp thứ 51/63 về DTI.\n\nTrong nhóm các tỉnh đồng bằng sông Cửu "
+        "Long, tỉnh xếp thứ 10/13, giảm 3 bậc."
+    )
+    got = places(text)
+    assert ("Bến Tre", 10, 13, "region:Đồng bằng sông Cửu Long") in got, got
+
+
+def test_a_group_as_the_subject_still_says_several_units() -> None:
+    # "các tỉnh … đạt": the figure is the group's, not the main province's
+    text = "Năm 2022, Bến Tre xếp thứ 51/63 về DTI.\n\nCác tỉnh đồng bằng sông Cửu Long xếp thứ 10."
+    got = places(text)
+    assert not any(r == 10 for _, r, _, _ in got), got

@@ -115,7 +115,8 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and not re.search(r"\btong (?:so )?diem\b|\btotal\b", cue_window)  # the sum of them
     ):
         return "the value is a component's, and its name was not read"
-    if d.entity is None and lx.PLURAL_SUBJECT_RE.search(clause):
+    plural = d.entity is None and lx.PLURAL_SUBJECT_RE.search(clause)
+    if plural and not lx.PLURAL_FRAME_RE.search(f):  # a group framing the place is no subject
         return "the sentence is about several units, not the document's main one"
     unnamed_or_owner = d.entity is None or (
         d.entity.level == "province"

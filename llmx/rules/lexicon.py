@@ -945,6 +945,15 @@ PLURAL_SUBJECT_RE = re.compile(
     r"(?:tinh|dia phuong|bo|don vi|co quan(?! hanh chinh)|huyen|xa|"  # SIPAS: "… của các cơ quan hành chính"
     r"so|vung|provinces|localities|ministries)\b"
 )
+# A group after "trong", "among" that frames the place of the unit the clause after it
+# refers back to ("Trong nhóm các tỉnh đồng bằng sông Cửu Long, tỉnh xếp thứ 10/13", "Among
+# the 14 provinces of the region, the province ranked 4th"): the field the place is taken
+# in, not a plural subject.
+PLURAL_FRAME_RE = re.compile(
+    r"\b(?:trong|giua|among|of)\s+(?:(?:nhom|khoi|so)\s+)?(?:the\s+)?(?:cac|\d+)\s+"
+    r"(?:tinh|dia phuong|provinces|localities)\b[^,;.]{0,60},\s*"
+    r"(?:tinh|dia phuong|thanh pho|the province|the city|it)\b"
+)
 # A ranking of units inside a province ("Chỉ số CCHC cấp huyện của Quảng Nam", "khối sở").
 SUB_RANKING_CUE_RE = re.compile(
     r"\b(?:cap huyen|cap so|cap xa|khoi (?:so|huyen|xa|ubnd)|ubnd (?:cac )?huyen|"
