@@ -1198,7 +1198,8 @@ NATIONAL_SUBJECT_RE = re.compile(
 # Items of either list are joined by commas and "and" / "và" (a value's unit may sit between);
 # a move verb before the values makes them changes, with its sign.
 LIST_JOIN_RE = re.compile(
-    r"^\s*(?:%|percent|points?|diem)?\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)$"
+    # "the Ministry of Justice and the Ministry of Health": English units carry "the"
+    r"^\s*(?:%|percent|points?|diem)?\s*(?:,\s*(?:and\s+|va\s+)?|and\s+|va\s+)(?:the\s+)?$"
 )
 # Values (never units) may also be joined by semicolons: Vietnamese decimals take the comma,
 # so outlets write "lần lượt đạt 91,2; 90,1 và 89,7 điểm".
