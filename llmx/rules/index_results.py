@@ -573,6 +573,10 @@ def scan_scopes(f: str, regions: list[tuple[int, int, str]]) -> list[Event]:
         for m in lx.NATIONAL_RE.finditer(f)
     ]
     for s, e, name in regions:
+        if lx.EN_LOCATION_BEFORE_RE.search(f, max(0, s - 40), s) and lx.EN_LOCATION_AFTER_RE.match(
+            f, e
+        ):
+            continue  # "Dong Thap, in the Mekong Delta, came second": where it lies
         ev.append(Event(s, e, "scope", {"scope": f"region:{name}"}))
     for m in lx.PROVINCE_SCOPE_RE.finditer(f):
         ev.append(Event(m.start(), m.end(), "scope", {"scope": "province:"}))

@@ -418,6 +418,15 @@ DEPARTMENT_RE = re.compile(
     r"\buy ban dan toc\b"
 )
 
+# An English apposition set off by commas that says where a unit lies ("Dong Thap, in the
+# Mekong Delta, came second", "Ben Tre, a province in the Mekong Delta, …"): the region
+# there is no scope of the place that follows.
+EN_LOCATION_BEFORE_RE = re.compile(
+    r",\s*(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:province|city|locality)\s+)?"
+    r"(?:located\s+|lying\s+)?in\s+(?:the\s+)?$"
+)
+EN_LOCATION_AFTER_RE = re.compile(r"\s*(?:region\s*)?,")
+
 # A region named right after these words is where a province is ranked ("thứ 5/14 tỉnh khu vực
 # X", "trong vùng X", "các tỉnh vùng X"): a scope. Named otherwise, the region itself is ranked
 # or averaged ("Dẫn đầu là vùng X với 90%"): an entity.
