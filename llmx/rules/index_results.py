@@ -644,7 +644,12 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
                 continue
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
     ev += _labelled_fields(f, original, ev, entities)
+    aside = [
+        (e.end, m.end()) for e in entities if (m := lx.EN_APPOSITION_RE.match(f, e.end)) is not None
+    ]
     for e in entities:
+        if any(a < e.start < b for a, b in aside):
+            continue  # "Da Nang, the third city after Hanoi and Hai Phong, was fourth"
         ev.append(Event(e.start, e.end, "entity", {"entity": e}))
     ev += _bloc_subjects(f, original, entities)
     return ev

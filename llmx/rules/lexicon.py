@@ -418,6 +418,14 @@ DEPARTMENT_RE = re.compile(
     r"\buy ban dan toc\b"
 )
 
+# An English apposition right after a unit's name, closed by a comma before the unit's verb
+# ("Da Nang, the third city after Hanoi and Hai Phong, was fourth", "Da Nang, a neighbour
+# of Quang Nam, ranked 4th"): the units it names are no subjects.
+EN_APPOSITION_RE = re.compile(
+    r",\s+(?:the|a|an)\s+[^,;()\d]{3,90}?,(?=\s+(?:was|were|is|ranked|came|stood|placed|"
+    r"finished|scored|reached|took|led|topped|had|got|achieved|recorded|remained|rose|fell|"
+    r"climbed|dropped)\b)"
+)
 # An English apposition set off by commas that says where a unit lies ("Dong Thap, in the
 # Mekong Delta, came second", "Ben Tre, a province in the Mekong Delta, …"): the region
 # there is no scope of the place that follows.
