@@ -644,9 +644,8 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
                 continue
             ev.append(Event(m.start(), m.end(), "component", {"component": _cap(name)}))
     ev += _labelled_fields(f, original, ev, entities)
-    aside = [
-        (e.end, m.end()) for e in entities if (m := lx.EN_APPOSITION_RE.match(f, e.end)) is not None
-    ]
+    asides = (lx.EN_APPOSITION_RE.match(f, e.end) for e in entities)
+    aside = [(a.start(), a.end()) for a in asides if a is not None]
     for e in entities:
         if any(a < e.start < b for a, b in aside):
             continue  # "Da Nang, the third city after Hanoi and Hai Phong, was fourth"
