@@ -92,6 +92,36 @@ _LOCATOR_LEVELS = ("district", "province")
 _LOCATOR_AFTER_RE = re.compile(r"\s*\)")
 
 
+# What stands between a move and the earlier place in brackets: nothing, or the year the
+# move is compared with ("7 places higher than in 2021 (30th of 63)"), the place's own year.
+_OPEN_BRACKET_RE = re.compile(
+    r"\s*(?:(?:than|on|compared (?:with|to)|so voi)\s+(?:in\s+|nam\s+)?(?P<y>(?:19|20)\d\d)\s*)?"
+    r"\(\s*(?:(?:xep|dung)\s+)?"
+)
+
+
+def _bracketed_prior_places(f: str, drafts: list[Draft]) -> None:
+    """ "climbed 7 places to 23rd (30th of 63)", "lùi 3 bậc, xuống thứ 20 (thứ 17/63)": a
+    place in brackets right after a move to a place, with no year of its own, that the move
+    leads from (30 - 7 = 23) is the place of the edition before; its draft is marked so."""
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        if a.rank is None or a.rank_change is None or b.rank is None:
+            continue
+        if b.year_back or b.rank_change is not None or b.score is not None:
+            continue
+        if a.entity is not None and b.entity is not None and a.entity.name != b.entity.name:
+            continue
+        if b.rank - a.rank_change != a.rank:
+            continue  # the bracket is no earlier place the move leads from
+        gap = _OPEN_BRACKET_RE.fullmatch(f, a.span_end, b.first_value_at)
+        if gap is None:
+            continue
+        if gap.group("y"):
+            b.year = int(gap.group("y"))
+        elif b.year is None:
+            b.year_back = True
+
+
 def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     """Why a record's subject cannot be trusted from this sentence, or None."""
     clause_start = _clause_of(f, max(d.first_value_at, 0))
@@ -692,6 +722,7 @@ class RulesExtractor(Backend):
             if d.bloc:
                 _release(mask, values, d)  # "khối bộ đạt bình quân 0,45": the bloc's metric
         drafts = [d for d in drafts if not d.bloc]
+        _bracketed_prior_places(f, drafts)
         targets = [m.start() for m in lx.TARGET_RE.finditer(f)]
         # "(1) market entry: 7.33; (3) transparency: 6.22": when another field of the sentence
         # is the borrowed index's own, a field several indices name is that index's too.
