@@ -348,6 +348,15 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+def _reports_only(main: EntityMention | None, title: str | None, text: str) -> bool:
+    """Whether the article's main unit is a ministry its headline does not name: one that
+    publishes the country's figures ("Số liệu của Bộ … cho biết") rather than its own."""
+    if main is None or main.level != "ministry":
+        return False
+    headline = title or text.lstrip().split("\n", 1)[0]
+    return all(e.name != main.name for e in find_entities(headline))
+
+
 def _metric_subject(
     subject: EntityMention | None, main: EntityMention | None, province: str | None, end: int
 ) -> EntityMention | None:
@@ -510,7 +519,7 @@ class RulesExtractor(Backend):
         doc_year: int | None = None
         initiative_memory = InitiativeMemory()
         seen_body = False
-        metric_memory = MetricMemory()
+        metric_memory = MetricMemory(main_reports=_reports_only(main, doc.title, text))
         for para_no, para in enumerate(paragraphs(text)):
             metric_memory.new_paragraph(text[para.start : para.end])
             if is_heading(text[para.start : para.end]):

@@ -710,6 +710,10 @@ def find_metrics(
             ent = _bloc()  # "Nhóm trên 90% có 2 đơn vị là …": the bloc's count of its members
         if ent is not None and ent.level == "ministry" and unit != "%":
             name = _named_as_bloc(name, unit, ent)
+        if ent is main and main is not None and memory is not None and memory.main_reports:
+            # the ministry the article names most but neither its headline nor this sentence
+            # ("Số liệu của Bộ … cho biết"): it reports the figures, they are the country's
+            ent = _NATION
         out.append(
             {
                 "entity": ent.name if ent else "không rõ",

@@ -73,6 +73,9 @@ class MetricMemory:
     counted: CountedUnits | None = None  # the units the paragraph's last English count counted
     bloc_size: int | None = None  # how many ministries the article's English bloc has
     surveyed: str | None = None  # who a survey the paragraph named asked ("citizens")
+    # the article's main unit is a ministry its headline does not name: the publisher of
+    # the figures its sentences give without an owner, not their owner
+    main_reports: bool = False
     goal_list: bool = False
     goal_year: int | None = None
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
