@@ -102,3 +102,12 @@ def test_a_period_compared_with_is_not_the_figures_period() -> None:
         "Năm 2023, các cơ quan chức năng đã giải quyết 8.870 hồ sơ."
     )
     assert metrics(text)[8870][1] == "số hồ sơ giải quyết"
+
+
+def test_a_datelines_month_is_not_the_figures_period() -> None:
+    text = (
+        "Nam Định dẫn đầu về hồ sơ trực tuyến toàn trình\n\n"
+        "Tháng 02/2025\n\n"
+        "Năm 2025, tỉnh Nam Định đã giải quyết trực tuyến toàn trình 12.345 hồ sơ."
+    )
+    assert "tháng" not in metrics(text)[12345][1]

@@ -26,6 +26,7 @@ from llmx.rules.metrics_carried import (
     count_of_rate,
     equivalent_before,
     rate_of_count,
+    stated_period,
     without_owner,
 )
 from llmx.rules.metrics_en import (
@@ -214,6 +215,7 @@ _WORD_ASIDE_IN_NAME = re.compile(r"\s*\(\s*[^\d()]{2,50}?\)(?=\s+[^\W\d])")
 _PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
+_PERIOD_IN_NAME = re.compile(r"\b(?:thang|quy|nam (?:19|20)\d\d)\b")  # a name that dates itself
 _DIGIT = re.compile(r"\d")  # the same digits as the value patterns' \d
 _FRACTION_RE = re.compile(
     rf"(?<![\d.,/])(?P<a>\d+(?:\.\d{{3}})*)\s*/\s*(?P<b>\d+(?:\.\d{{3}})*)\s+(?P<u>{lx.COUNT_UNITS})\b"
@@ -653,6 +655,13 @@ def find_metrics(
         return context_year if context_year is not None else (years[0][1] if years else None)
 
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
+    # the period an earlier sentence of the paragraph, else the headline or lead, set: the
+    # period of this sentence's figures when it states none
+    carried_period = None
+    if memory is not None:
+        carried_period = memory.period or memory.lead_period
+        if period is not None:
+            memory.period = stated_period(original) or memory.period
     emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
 
     def emit(
@@ -683,6 +692,20 @@ def find_metrics(
             if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
                 said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
             name = f"{name} {said}"
+        measured = year if year is not None else year_at(s)
+        is_goal = (
+            target
+            if target is not None
+            else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s))
+        )
+        if (
+            period is None
+            and carried_period is not None
+            and carried_period[1] == measured
+            and not is_goal
+            and not _PERIOD_IN_NAME.search(fold(name))
+        ):
+            name = f"{name} {carried_period[0]}"  # "Các cơ quan đã giải quyết 8,98 ngàn HS"
         for i in range(s, e):
             mask[i] = True
         name = _named_by_bloc(original, s, unit, name)
@@ -720,10 +743,8 @@ def find_metrics(
                 "name": name,
                 "value": value,
                 "unit": unit,
-                "year": year if year is not None else year_at(s),
-                "is_target": target
-                if target is not None
-                else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+                "year": measured,
+                "is_target": is_goal,
             }
         )
         emitted.append((s, e, out[-1], ent))
