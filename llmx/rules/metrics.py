@@ -712,6 +712,8 @@ def find_metrics(
         if unit != "%":
             name = _with_group(original, s, name)
         name = _with_topic_system(original, s, name)
+        if unit != "%":
+            name = _with_index(name, unit, f, index)
         ent = ent or owner(s)
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
@@ -1356,6 +1358,36 @@ def _group_opens(original: str, pos: int) -> bool:
         (m := rx.match(lead)) is not None and m.end() == len(lead)
         for _, rx in _count_unit_matchers("group_lead")
     )
+
+
+# Units an index ranks or is built of: a count of them is told of that index.
+_RANKED_UNITS = re.compile(
+    r"^(?:tinh|dia phuong|bo\b|chi so|truc|provinces?|localities|ministries|cities|"
+    r"indexes|indices|sub-indexes|component|dimensions|sub-dimensions)"
+)
+# A name that already says which index: its code or Vietnamese name.
+_INDEX_IN_NAME = re.compile(r"\b(?:cchc|par|pci|papi|sipas|dti|pgi|chi so|index)\b")
+_INDEX_CODE = re.compile(r"[A-Z]{2,6}")  # "PCI", "SIPAS", "DTI"
+
+
+def _with_index(name: str, unit: str, f: str, index: str | None) -> str:
+    """A count of the units an index ranks or of its parts, named with the index the sentence
+    or paragraph is about ("số tỉnh giữ nguyên vị trí" -> "… PCI"), as an analyst's table of
+    several indices must: by its code, or where its short English name is no code ("PAR
+    Index"), by the vocabulary's name in the name's language ("Chỉ số CCHC")."""
+    if not _RANKED_UNITS.match(fold(unit)) or _INDEX_IN_NAME.search(fold(name)):
+        return name
+    code = _first_index(f) or index
+    short = _short_index(f, code) if code is not None else None
+    if code is None or short is None:
+        return name
+    if _INDEX_CODE.fullmatch(short):
+        return f"{name} {short}"
+    if not _ALIAS.search(get_vocab().index_display(code, "vi")):
+        return name  # no short name ("service index for citizens and businesses")
+    english = name.split()[0] in ("number", "share", "count")
+    titled = short if english else _ALIAS.sub("", get_vocab().index_display(code, "vi")).strip()
+    return f"{name} {titled}"
 
 
 def _with_group(original: str, pos: int, name: str) -> str:
