@@ -42,6 +42,7 @@ from llmx.rules.index_results import (
     stated_total,
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
+from llmx.rules.metric_level_tables import find_level_tables
 from llmx.rules.metrics import find_metrics, lead_period_year
 from llmx.rules.metrics_carried import MetricMemory
 from llmx.rules.plausibility import implausible, unit_scale_indices
@@ -348,6 +349,49 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+def _province_name(main: EntityMention | None) -> str | None:
+    return main.name if main is not None and main.level == "province" else None
+
+
+def _with_level_tables(
+    text: str,
+    candidates: list[tuple[str, dict[str, Any]]],
+    province: str | None,
+    memory: MetricMemory,
+    year: int | None,
+) -> list[tuple[str, dict[str, Any]]]:
+    """``candidates`` with the cells of tables of figures per level of government as the
+    province's metrics, named with the period the article reports on (and what the sentence
+    rules read in those rows dropped)."""
+    cells = find_level_tables(text) if province else []
+    if not cells:
+        return candidates
+    rows = {c.row for c in cells}
+    kept = [
+        c
+        for c in candidates
+        if c[0] != "metrics" or not any(a <= c[1]["evidence"]["start"] < b for a, b in rows)
+    ]
+    period = memory.lead_period
+    for cell in cells:
+        a, b = cell.row
+        kept.append(
+            (
+                "metrics",
+                {
+                    "entity": province,
+                    "name": f"{cell.name} {period[0]}" if period else cell.name,
+                    "value": cell.value,
+                    "unit": cell.unit,
+                    "year": period[1] if period else year,
+                    "is_target": False,
+                    "evidence": {"quote": text[a:b], "start": a, "end": b},
+                },
+            )
+        )
+    return sorted(kept, key=lambda c: int(c[1]["evidence"]["start"]))
+
+
 def _reports_only(main: EntityMention | None, title: str | None, text: str) -> bool:
     """Whether the article's main unit is a ministry its headline does not name: one that
     publishes the country's figures ("Số liệu của Bộ … cho biết") rather than its own."""
@@ -602,6 +646,9 @@ class RulesExtractor(Backend):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main, initiative_memory):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
+        candidates = _with_level_tables(
+            text, candidates, carry.doc_province or _province_name(main), metric_memory, head_year
+        )
         candidates = with_table_results(doc, candidates)  # ranking tables: a result per row
         return self._validate(doc, merge_facts(text, candidates))
 
