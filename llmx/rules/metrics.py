@@ -47,7 +47,7 @@ _NOT_A_MEASURE_BEFORE = re.compile(
 # range ("80 - 90%") or a code ("NĐ-CP"), not a list item's dash ("- 100% thủ tục …")
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
-    r"\s+(?:dat|la|chiem|da|dang|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
+    r"\s+(?:dat|la|chiem|da|dang|tang|giam|len|o muc|khoang|tren|hon|gan|toi|(?<!doi )voi|"
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 16
