@@ -14,7 +14,10 @@ def names(text: str) -> dict[float, str]:
 
 
 def test_a_satisfaction_rate_keeps_what_it_is_with() -> None:
-    text = "Năm 2023, tỷ lệ hài lòng đối với việc giải quyết thủ tục hộ tịch của tỉnh Nam Định đạt 88,4%."
+    text = (
+        "Năm 2023, tỷ lệ hài lòng đối với việc giải quyết thủ tục hộ tịch của tỉnh Nam Định "
+        "đạt 88,4%."
+    )
     assert names(text)[88.4] == "tỷ lệ hài lòng đối với việc giải quyết thủ tục hộ tịch"
     text = "Năm 2023, tại Nam Định, tỷ lệ hài lòng đối với sự phục vụ của UBND cấp huyện đạt 81,2%."
     assert names(text)[81.2] == "tỷ lệ hài lòng đối với sự phục vụ của UBND cấp huyện"
