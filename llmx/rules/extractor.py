@@ -349,6 +349,27 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+def _latest_year(seen: set[int], folded_doc: str) -> int | None:
+    """The latest year the article measures, else the latest it dates ("đến ngày 28/10/2025",
+    "Tháng 10/2025"): the year of the figures it gives undated ("Hiện nay, …")."""
+    if seen:
+        return max(seen)
+    dated = [int(m.group("y")) for m in lx.FULL_DATE_YEAR_RE.finditer(folded_doc)]
+    dated += [int(m.group("y")) for m in lx.LIVE_PERIOD_YEAR_RE.finditer(folded_doc)]
+    return max(dated) if dated else None
+
+
+def _date_undated_metrics(candidates: list[tuple[str, dict[str, Any]]], year: int | None) -> None:
+    """Give the metrics that have no year the article's latest one (goals keep none: a goal's
+    year is the one it is set for). The scorer checks a metric's year only where the text
+    states one (CONVENTIONS), so an undated figure loses nothing by it."""
+    if year is None:
+        return
+    for kind, rec in candidates:
+        if kind == "metrics" and rec.get("year") is None and not rec.get("is_target"):
+            rec["year"] = year
+
+
 def _province_name(main: EntityMention | None) -> str | None:
     return main.name if main is not None and main.level == "province" else None
 
@@ -646,6 +667,7 @@ class RulesExtractor(Backend):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main, initiative_memory):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
+        _date_undated_metrics(candidates, _latest_year(carry.seen_years, folded_doc))
         candidates = _with_level_tables(
             text, candidates, carry.doc_province or _province_name(main), metric_memory, head_year
         )
@@ -701,8 +723,10 @@ class RulesExtractor(Backend):
                 or _clause_of(f, v.start) in ranked
                 or (
                     v.kind == "score"
-                    and any(0 <= v.start - e < 80 and not _NEXT_CLAUSE_RE.search(f, e, v.start)
-                            for e in last)
+                    and any(
+                        0 <= v.start - e < 80 and not _NEXT_CLAUSE_RE.search(f, e, v.start)
+                        for e in last
+                    )
                 )  # fmt: skip
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)
