@@ -170,6 +170,8 @@ def find_averages(
         for cue in rx.finditer(original):
             if any(e.level == "region" and e.end <= cue.start() for e in ents):
                 continue
+            if entry.attrs.get("unowned") and any(e.end <= cue.start() for e in ents):
+                continue  # "Nam Dinh's SIPAS averaged …": the unit's own index
             if entry.attrs.get("owner") == "bloc" and _QUALIFIED.match(f, cue.end()):
                 continue  # "khối bộ có cung cấp dịch vụ công": a part of the bloc
             gap = bool(_GAP_BEFORE.search(f, max(0, cue.start() - 16), cue.start()))
