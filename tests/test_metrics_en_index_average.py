@@ -27,3 +27,14 @@ def test_an_index_that_averaged_a_value_is_the_national_average() -> None:
 def test_a_provinces_own_index_that_averaged_a_value_is_not_the_countrys() -> None:
     text = "In 2023, Nam Dinh's SIPAS averaged 86.1% across its districts."
     assert metrics(text).get(86.1, ("Nam Định",))[0] != "Việt Nam"
+
+
+def test_a_change_on_a_year_earlier_follows_the_average() -> None:
+    text = (
+        "Satisfaction keeps rising\n\n"
+        "The Provincial Governance and Public Administration Performance Index (PAPI) averaged "
+        "44.2 points in 2023, 0.8 points higher than a year earlier."
+    )
+    got = metrics(text)
+    assert got[0.8][0] == "Việt Nam"
+    assert got[0.8][1].startswith("change in")
