@@ -16,14 +16,14 @@ def names(text: str) -> dict[float, str]:
 
 def test_a_count_of_ranked_provinces_names_the_index() -> None:
     got = names("Trong bảng xếp hạng PCI năm 2023, có 5 tỉnh giữ nguyên vị trí so với năm trước.")
-    assert got[5] == "số tỉnh giữ nguyên vị trí PCI"
+    assert got[5] == "số tỉnh giữ nguyên vị trí (PCI)"
 
 
 def test_the_par_index_is_named_as_a_vietnamese_or_english_column_title_names_it() -> None:
     vi = names("Theo kết quả Chỉ số CCHC năm 2022, cả nước có 9 tỉnh, thành phố giảm điểm.")
-    assert vi[9].endswith("Chỉ số CCHC")
+    assert vi[9].endswith("(Chỉ số CCHC)")
     en = names("In the 2022 PAR Index, 41 localities recorded higher scores than before.")
-    assert en[41].endswith("PAR Index")
+    assert en[41].endswith("(PAR Index)")
 
 
 def test_an_english_count_of_localities_names_the_index() -> None:
@@ -33,7 +33,7 @@ def test_an_english_count_of_localities_names_the_index() -> None:
 
 def test_a_count_of_an_indexs_parts_names_the_index() -> None:
     got = names("Theo kết quả Chỉ số PAPI năm 2022, Nam Định có 4 trục nội dung đứng đầu cả nước.")
-    assert got[4] == "số trục nội dung đứng đầu cả nước PAPI"
+    assert got[4] == "số trục nội dung đứng đầu cả nước (PAPI)"
 
 
 def test_counts_of_other_things_and_names_that_say_the_index_are_left_alone() -> None:

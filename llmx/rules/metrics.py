@@ -1372,7 +1372,7 @@ _INDEX_CODE = re.compile(r"[A-Z]{2,6}")  # "PCI", "SIPAS", "DTI"
 
 def _with_index(name: str, unit: str, f: str, index: str | None) -> str:
     """A count of the units an index ranks or of its parts, named with the index the sentence
-    or paragraph is about ("số tỉnh giữ nguyên vị trí" -> "… PCI"), as an analyst's table of
+    or paragraph is about ("số tỉnh giữ nguyên vị trí" -> "… (PCI)"), as an analyst's table of
     several indices must: by its code, or where its short English name is no code ("PAR
     Index"), by the vocabulary's name in the name's language ("Chỉ số CCHC")."""
     if not _RANKED_UNITS.match(fold(unit)) or _INDEX_IN_NAME.search(fold(name)):
@@ -1381,13 +1381,14 @@ def _with_index(name: str, unit: str, f: str, index: str | None) -> str:
     short = _short_index(f, code) if code is not None else None
     if code is None or short is None:
         return name
+    # in brackets, as a column title qualifies its noun: "số tỉnh giữ nguyên vị trí (PCI)"
     if _INDEX_CODE.fullmatch(short):
-        return f"{name} {short}"
+        return f"{name} ({short})"
     if not _ALIAS.search(get_vocab().index_display(code, "vi")):
         return name  # no short name ("service index for citizens and businesses")
     english = name.split()[0] in ("number", "share", "count")
     titled = short if english else _ALIAS.sub("", get_vocab().index_display(code, "vi")).strip()
-    return f"{name} {titled}"
+    return f"{name} ({titled})"
 
 
 def _with_group(original: str, pos: int, name: str) -> str:
