@@ -31,7 +31,7 @@ def test_ministries_above_a_bar_and_the_other_ones_in_the_next_paragraph() -> No
         2017,
     )
     assert got[14.0][0] == "21 bộ, cơ quan ngang bộ"
-    assert got[14.0][1].endswith("scored between 72 percent and 85 percent")
+    assert got[14.0][1].endswith("scored between 72 percent and 85 percent (PAR Index)")
 
 
 def test_units_counted_of_them_after_an_average_are_above_the_indexs_average() -> None:
@@ -58,7 +58,7 @@ def test_ministries_named_without_a_number_are_what_of_them_counts() -> None:
     got = metrics(text)
     assert got[13.0] == (
         "17 bộ, cơ quan ngang bộ",
-        "number of ministries did better than the previous year",
+        "number of ministries did better than the previous year (PAR Index)",
         2020,
     )
 

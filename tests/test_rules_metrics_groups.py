@@ -268,8 +268,9 @@ def test_the_group_a_clause_opens_on_belongs_in_its_counts_names() -> None:
         "nhóm B, từ 80% đến dưới 90%, có 51 tỉnh, thành phố."
     )
     got = {m.value: m.name for m in _metrics(text)}
-    assert got[3] == "số tỉnh, thành phố nhóm A, từ 90% trở lên"
-    assert got[51] == "số tỉnh, thành phố nhóm B, từ 80% đến dưới 90%"
+    # the index the groups are of titles the counts too
+    assert got[3] == "số tỉnh, thành phố nhóm A, từ 90% trở lên (Chỉ số CCHC)"
+    assert got[51] == "số tỉnh, thành phố nhóm B, từ 80% đến dưới 90% (Chỉ số CCHC)"
 
 
 def test_provinces_counted_of_a_region_named_after_them_are_the_regions() -> None:
@@ -297,8 +298,8 @@ def test_survey_forms_after_tren_are_more_than_and_parts_after_a_shared_verb_cou
     )
     got = {m.value: (m.entity, m.name) for m in _metrics(text)}
     assert got[71000] == ("Việt Nam", "số phiếu khảo sát")
-    assert got[6] == ("Phú Yên", "số trục nội dung tăng điểm")
-    assert got[2] == ("Phú Yên", "số trục giảm điểm")
+    assert got[6] == ("Phú Yên", "số trục nội dung tăng điểm (Chỉ số CCHC)")
+    assert got[2] == ("Phú Yên", "số trục giảm điểm (Chỉ số CCHC)")
     assert 8 not in got  # the whole of "06 trong 8", not a figure
 
 

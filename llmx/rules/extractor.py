@@ -42,6 +42,7 @@ from llmx.rules.index_results import (
     stated_total,
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
+from llmx.rules.metric_level_tables import find_level_tables
 from llmx.rules.metrics import find_metrics, lead_period_year
 from llmx.rules.metrics_carried import MetricMemory
 from llmx.rules.plausibility import implausible, unit_scale_indices
@@ -395,6 +396,79 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+def _latest_year(seen: set[int], folded_doc: str) -> int | None:
+    """The latest year the article measures, else the latest it dates ("đến ngày 28/10/2025",
+    "Tháng 10/2025"): the year of the figures it gives undated ("Hiện nay, …")."""
+    if seen:
+        return max(seen)
+    dated = [int(m.group("y")) for m in lx.FULL_DATE_YEAR_RE.finditer(folded_doc)]
+    dated += [int(m.group("y")) for m in lx.LIVE_PERIOD_YEAR_RE.finditer(folded_doc)]
+    return max(dated) if dated else None
+
+
+def _date_undated_metrics(candidates: list[tuple[str, dict[str, Any]]], year: int | None) -> None:
+    """Give the metrics that have no year the article's latest one (goals keep none: a goal's
+    year is the one it is set for). The scorer checks a metric's year only where the text
+    states one (CONVENTIONS), so an undated figure loses nothing by it."""
+    if year is None:
+        return
+    for kind, rec in candidates:
+        if kind == "metrics" and rec.get("year") is None and not rec.get("is_target"):
+            rec["year"] = year
+
+
+def _province_name(main: EntityMention | None) -> str | None:
+    return main.name if main is not None and main.level == "province" else None
+
+
+def _with_level_tables(
+    text: str,
+    candidates: list[tuple[str, dict[str, Any]]],
+    province: str | None,
+    memory: MetricMemory,
+    year: int | None,
+) -> list[tuple[str, dict[str, Any]]]:
+    """``candidates`` with the cells of tables of figures per level of government as the
+    province's metrics, named with the period the article reports on (and what the sentence
+    rules read in those rows dropped)."""
+    cells = find_level_tables(text) if province else []
+    if not cells:
+        return candidates
+    rows = {c.row for c in cells}
+    kept = [
+        c
+        for c in candidates
+        if c[0] != "metrics" or not any(a <= c[1]["evidence"]["start"] < b for a, b in rows)
+    ]
+    period = memory.lead_period
+    for cell in cells:
+        a, b = cell.row
+        kept.append(
+            (
+                "metrics",
+                {
+                    "entity": province,
+                    "name": f"{cell.name} {period[0]}" if period else cell.name,
+                    "value": cell.value,
+                    "unit": cell.unit,
+                    "year": period[1] if period else year,
+                    "is_target": False,
+                    "evidence": {"quote": text[a:b], "start": a, "end": b},
+                },
+            )
+        )
+    return sorted(kept, key=lambda c: int(c[1]["evidence"]["start"]))
+
+
+def _reports_only(main: EntityMention | None, title: str | None, text: str) -> bool:
+    """Whether the article's main unit is a ministry its headline does not name: one that
+    publishes the country's figures ("Số liệu của Bộ … cho biết") rather than its own."""
+    if main is None or main.level != "ministry":
+        return False
+    headline = title or text.lstrip().split("\n", 1)[0]
+    return all(e.name != main.name for e in find_entities(headline))
+
+
 def _metric_subject(
     subject: EntityMention | None, main: EntityMention | None, province: str | None, end: int
 ) -> EntityMention | None:
@@ -557,7 +631,7 @@ class RulesExtractor(Backend):
         doc_year: int | None = None
         initiative_memory = InitiativeMemory()
         seen_body = False
-        metric_memory = MetricMemory()
+        metric_memory = MetricMemory(main_reports=_reports_only(main, doc.title, text))
         for para_no, para in enumerate(paragraphs(text)):
             metric_memory.new_paragraph(text[para.start : para.end])
             if is_heading(text[para.start : para.end]):
@@ -640,6 +714,10 @@ class RulesExtractor(Backend):
                     candidates.append(("metrics", {**rec, "evidence": evidence}))
                 for rec in find_initiatives(f, original, ents, years, main, initiative_memory):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
+        _date_undated_metrics(candidates, _latest_year(carry.seen_years, folded_doc))
+        candidates = _with_level_tables(
+            text, candidates, carry.doc_province or _province_name(main), metric_memory, head_year
+        )
         candidates = with_table_results(doc, candidates)  # ranking tables: a result per row
         return self._validate(doc, merge_facts(text, candidates))
 
@@ -692,8 +770,10 @@ class RulesExtractor(Backend):
                 or _clause_of(f, v.start) in ranked
                 or (
                     v.kind == "score"
-                    and any(0 <= v.start - e < 80 and not _NEXT_CLAUSE_RE.search(f, e, v.start)
-                            for e in last)
+                    and any(
+                        0 <= v.start - e < 80 and not _NEXT_CLAUSE_RE.search(f, e, v.start)
+                        for e in last
+                    )
                 )  # fmt: skip
                 or _named_score(f, v, subjects)
                 or _signed_after_name(f, v.start, ents)

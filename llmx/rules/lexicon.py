@@ -337,8 +337,9 @@ METRIC_NAME_TAIL_RE = re.compile(
     r"(?:\s+(?:đối|của|bị|đều|trong|và|với|là|đạt|ở|tại|được|các|những|hơn|trên|dưới|còn lại|mới|"
     r"chỉ))+$"
 )
+# ("đối với" says what a rate is of: "tỷ lệ hài lòng đối với sự phục vụ của …")
 METRIC_NAME_STOP_RE = re.compile(
-    r"\s(?:là|nên|khi|so với|với|tương đương|tương ứng|chiếm|trong khi|tức|tức là)\s"
+    r"\s(?:là|nên|khi|so với|(?<!đối )với|tương đương|tương ứng|chiếm|trong khi|tức|tức là)\s"
 )
 # Where a rate's name stops being the measure and starts naming its owner ("tỷ lệ hồ sơ trực
 # tuyến của tỉnh X", "… trên địa bàn"); matched on the folded copy.

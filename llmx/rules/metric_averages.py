@@ -20,14 +20,16 @@ from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
 
 # The value an average cue announces: the next percentage or score in its clause.
+# A unit may stand in brackets after the value ("đạt 84,79 (%/100 điểm tối đa)").
 _VALUE_RE = re.compile(
-    r"(?<![\d.,])(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?P<u>%|diem\b|percent\b|points?\b)"
+    r"(?<![\d.,])(?P<v>\d{1,3}(?:[.,]\d+)?)\s*(?:\(\s*)?(?P<u>%|diem\b|percent\b|points?\b)"
 )
 # A score on the 0-1 scale (DTI) is told without a unit ("… bình quân năm 2021 đạt 0,4014").
 _SCALE_VALUE_RE = re.compile(
     r"\b(?:dat|la|of|at|reached)\s+(?P<v>0[.,]\d{2,4})(?P<u>)(?![\d%]|\s*(?:%|diem|percent))"
 )
 _VALUE_WINDOW = 70
+_BRACKET_TAIL = 30  # how far a bracketed unit's words may run ("%/100 điểm tối đa")
 # A word every average cue of the vocabulary holds (folded): a cheap test before the cues.
 _AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc|national")
 _BLOC_SIZE = re.compile(r"\d+")
@@ -47,7 +49,7 @@ _BRACKETED_RE = re.compile(
 )
 # Words between a cue and its value that make the value someone else's change or bound.
 _NOT_THE_LEVEL_BEFORE = re.compile(
-    r"\b(?:tang|giam|hon|tren|duoi|tu|up|down|by|above|below|over|than)\s*(?:them\s*)?$"
+    r"\b(?:tang|giam|hon|tren|duoi|tu|vuot|up|down|by|above|below|over|than)\s*(?:them\s*)?$"
 )
 # A change told between a cue and the next value: that value is the change, not the level.
 _CHANGE_WORD = re.compile(
@@ -168,6 +170,8 @@ def find_averages(
         for cue in rx.finditer(original):
             if any(e.level == "region" and e.end <= cue.start() for e in ents):
                 continue
+            if entry.attrs.get("unowned") and any(e.end <= cue.start() for e in ents):
+                continue  # "Nam Dinh's SIPAS averaged …": the unit's own index
             if entry.attrs.get("owner") == "bloc" and _QUALIFIED.match(f, cue.end()):
                 continue  # "khối bộ có cung cấp dịch vụ công": a part of the bloc
             gap = bool(_GAP_BEFORE.search(f, max(0, cue.start() - 16), cue.start()))
@@ -214,10 +218,20 @@ def find_averages(
             bloc_size = out[-1].size
             out += [
                 replace(a, size=bloc_size)
-                for a in _follow_ups(f, original, end, entry.lang, name, owner)
+                for a in _follow_ups(f, original, _past_bracket(f, m), entry.lang, name, owner)
             ]
     # one record per value; the full key keeps the order the same in every process
     return sorted(set(out), key=lambda a: (a.start, a.end, a.name, a.owner, a.value, a.unit))
+
+
+def _past_bracket(f: str, m: re.Match[str]) -> int:
+    """Where a value's words end: past the bracket its unit opens ("84,79 (%/100 điểm tối
+    đa)"), where a change told after it may follow."""
+    end = m.end("u")
+    if "(" not in f[m.start("v") : end]:
+        return end
+    close = f.find(")", end, end + _BRACKET_TAIL)
+    return close + 1 if close >= 0 else end
 
 
 def _follow_ups(

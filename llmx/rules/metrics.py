@@ -26,6 +26,7 @@ from llmx.rules.metrics_carried import (
     count_of_rate,
     equivalent_before,
     rate_of_count,
+    stated_period,
     without_owner,
 )
 from llmx.rules.metrics_en import (
@@ -46,7 +47,7 @@ _NOT_A_MEASURE_BEFORE = re.compile(
 # range ("80 - 90%") or a code ("NĐ-CP"), not a list item's dash ("- 100% thủ tục …")
 _CLAUSE_BREAK = re.compile(r"[;:()]|, (?=[^\d])|\. ")
 _VERBS = re.compile(
-    r"\s+(?:dat|la|chiem|da|dang|tang|giam|len|o muc|khoang|tren|hon|gan|toi|voi|"
+    r"\s+(?:dat|la|chiem|da|dang|tang|giam|len|o muc|khoang|tren|hon|gan|toi|(?<!doi )voi|"
     r"tuong ung|bang|lan luot|nam \d{4})(?:\s|$).*$"
 )
 _MAX_NAME_WORDS = 16
@@ -214,6 +215,7 @@ _WORD_ASIDE_IN_NAME = re.compile(r"\s*\(\s*[^\d()]{2,50}?\)(?=\s+[^\W\d])")
 _PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
+_PERIOD_IN_NAME = re.compile(r"\b(?:thang|quy|nam (?:19|20)\d\d)\b")  # a name that dates itself
 _DIGIT = re.compile(r"\d")  # the same digits as the value patterns' \d
 _FRACTION_RE = re.compile(
     rf"(?<![\d.,/])(?P<a>\d+(?:\.\d{{3}})*)\s*/\s*(?P<b>\d+(?:\.\d{{3}})*)\s+(?P<u>{lx.COUNT_UNITS})\b"
@@ -653,6 +655,13 @@ def find_metrics(
         return context_year if context_year is not None else (years[0][1] if years else None)
 
     period = lx.SUB_YEAR_PERIOD_RE.search(f)
+    # the period an earlier sentence of the paragraph, else the headline or lead, set: the
+    # period of this sentence's figures when it states none
+    carried_period = None
+    if memory is not None:
+        carried_period = memory.period or memory.lead_period
+        if period is not None:
+            memory.period = stated_period(original) or memory.period
     emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
 
     def emit(
@@ -683,12 +692,28 @@ def find_metrics(
             if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
                 said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
             name = f"{name} {said}"
+        measured = year if year is not None else year_at(s)
+        is_goal = (
+            target
+            if target is not None
+            else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s))
+        )
+        if (
+            period is None
+            and carried_period is not None
+            and carried_period[1] == measured
+            and not is_goal
+            and not _PERIOD_IN_NAME.search(fold(name))
+        ):
+            name = f"{name} {carried_period[0]}"  # "Các cơ quan đã giải quyết 8,98 ngàn HS"
         for i in range(s, e):
             mask[i] = True
         name = _named_by_bloc(original, s, unit, name)
         if unit != "%":
             name = _with_group(original, s, name)
         name = _with_topic_system(original, s, name)
+        if unit != "%":
+            name = _with_index(name, unit, f, index)
         ent = ent or owner(s)
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
@@ -710,16 +735,18 @@ def find_metrics(
             ent = _bloc()  # "Nhóm trên 90% có 2 đơn vị là …": the bloc's count of its members
         if ent is not None and ent.level == "ministry" and unit != "%":
             name = _named_as_bloc(name, unit, ent)
+        if ent is main and main is not None and memory is not None and memory.main_reports:
+            # the ministry the article names most but neither its headline nor this sentence
+            # ("Số liệu của Bộ … cho biết"): it reports the figures, they are the country's
+            ent = _NATION
         out.append(
             {
                 "entity": ent.name if ent else "không rõ",
                 "name": name,
                 "value": value,
                 "unit": unit,
-                "year": year if year is not None else year_at(s),
-                "is_target": target
-                if target is not None
-                else goal_item or is_target_sentence and bool(lx.TARGET_RE.search(f, 0, s)),
+                "year": measured,
+                "is_target": is_goal,
             }
         )
         emitted.append((s, e, out[-1], ent))
@@ -1331,6 +1358,37 @@ def _group_opens(original: str, pos: int) -> bool:
         (m := rx.match(lead)) is not None and m.end() == len(lead)
         for _, rx in _count_unit_matchers("group_lead")
     )
+
+
+# Units an index ranks or is built of: a count of them is told of that index.
+_RANKED_UNITS = re.compile(
+    r"^(?:tinh|dia phuong|bo\b|chi so|truc|provinces?|localities|ministries|cities|"
+    r"indexes|indices|sub-indexes|component|dimensions|sub-dimensions)"
+)
+# A name that already says which index: its code or Vietnamese name.
+_INDEX_IN_NAME = re.compile(r"\b(?:cchc|par|pci|papi|sipas|dti|pgi|chi so|index)\b")
+_INDEX_CODE = re.compile(r"[A-Z]{2,6}")  # "PCI", "SIPAS", "DTI"
+
+
+def _with_index(name: str, unit: str, f: str, index: str | None) -> str:
+    """A count of the units an index ranks or of its parts, named with the index the sentence
+    or paragraph is about ("số tỉnh giữ nguyên vị trí" -> "… (PCI)"), as an analyst's table of
+    several indices must: by its code, or where its short English name is no code ("PAR
+    Index"), by the vocabulary's name in the name's language ("Chỉ số CCHC")."""
+    if not _RANKED_UNITS.match(fold(unit)) or _INDEX_IN_NAME.search(fold(name)):
+        return name
+    code = _first_index(f) or index
+    short = _short_index(f, code) if code is not None else None
+    if code is None or short is None:
+        return name
+    # in brackets, as a column title qualifies its noun: "số tỉnh giữ nguyên vị trí (PCI)"
+    if _INDEX_CODE.fullmatch(short):
+        return f"{name} ({short})"
+    if not _ALIAS.search(get_vocab().index_display(code, "vi")):
+        return name  # no short name ("service index for citizens and businesses")
+    english = name.split()[0] in ("number", "share", "count")
+    titled = short if english else _ALIAS.sub("", get_vocab().index_display(code, "vi")).strip()
+    return f"{name} ({titled})"
 
 
 def _with_group(original: str, pos: int, name: str) -> str:

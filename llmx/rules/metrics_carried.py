@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from llmx.core.textnorm import fold
+from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
@@ -31,6 +31,7 @@ _ATTACH_WINDOW = 40
 _COMMA_BEFORE = re.compile(r"[,(]\s*$")  # a restated figure follows a comma or a bracket
 _BRACKET_BEFORE = re.compile(r"\(\s*$")
 _RATE_HEAD = re.compile(r"^(?:tỷ lệ|tỉ lệ)\s+", re.IGNORECASE)
+_NOT_THE_PERIOD_BEFORE = re.compile(r"\b(?:so voi|cung ky|hon|den|toi|het|tu)\s*$")
 _COUNT_HEAD = re.compile(r"^(?:số|tổng số)\s+", re.IGNORECASE)
 # A list item ("- 100% …", "+ Tối thiểu 80% …", "• …", "a) …"); folded or not.
 # A rate named in a headline: its head and the words up to a break ("tỷ lệ hồ sơ trực tuyến
@@ -73,14 +74,29 @@ class MetricMemory:
     counted: CountedUnits | None = None  # the units the paragraph's last English count counted
     bloc_size: int | None = None  # how many ministries the article's English bloc has
     surveyed: str | None = None  # who a survey the paragraph named asked ("citizens")
+    # the article's main unit is a ministry its headline does not name: the publisher of
+    # the figures its sentences give without an owner, not their owner
+    main_reports: bool = False
     goal_list: bool = False
     goal_year: int | None = None
+    # the period shorter than a year (as the text writes it, and its year) that the headline
+    # or lead sets for the whole article, and the one an earlier sentence of the paragraph set
+    lead_period: tuple[str, int] | None = None
+    period: tuple[str, int] | None = None
+    _lead_done: bool = False  # the lead paragraph has been read: no later one sets the article's
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
 
     def new_paragraph(self, line: str) -> None:
         # "The other 10 score between …" opening a paragraph: the last paragraph's units
         goes_on = self.counted if _GOES_ON.match(line) else None
         self.name, self.counted, self.surveyed = None, goes_on, None
+        self.period = None
+        if not self._lead_done:
+            # "Hòa Bình: tỷ lệ giải quyết hồ sơ 9 tháng năm 2022 đạt 96,6%", "Tháng 10-2020,
+            # Trung tâm … tiếp nhận …": the period the article reports on
+            if not lx.DATELINE_YEAR_RE.match(fold(line)):  # "Tháng 01/2025": when published
+                self.lead_period = self.lead_period or stated_period(line)
+            self._lead_done = not _is_headline(line)
         if self.topic is None and _is_headline(line):
             # "Hà Nam dẫn đầu cả nước về tỷ lệ hồ sơ trực tuyến toàn trình": the rate a
             # headline is about names the article's values that name none
@@ -100,6 +116,20 @@ class MetricMemory:
             self._opens_goals = (True, int(by.group(1)) if by else None)
         elif not item:
             self._opens_goals = (False, None)
+
+
+def stated_period(text: str, before: int | None = None) -> tuple[str, int] | None:
+    """The first period shorter than a year that ``text`` (up to ``before``) gives as the time
+    of its figures, as written, with its year: "quý I/2023", "9 tháng năm 2022", "Tháng
+    10-2020" (lower-cased). A period compared with ("So với tháng 9-2020") or the end of a
+    running total ("Cộng dồn đến hết tháng 4/2025") is not one."""
+    f = fold_keep_offsets(text)  # offsets into ``text``
+    for m in lx.SUB_YEAR_PERIOD_RE.finditer(f, 0, len(f) if before is None else before):
+        if _NOT_THE_PERIOD_BEFORE.search(f, max(0, m.start() - 14), m.start()):
+            continue
+        said = text[m.start() : m.end()]
+        return f"{said[0].lower()}{said[1:]}", int(m.group(0)[-4:])
+    return None
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,15 @@ _PLACE_END = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){1,4}$"
 # The doer inside a relative clause ("the requests it received"): not part of the name.
 _PRONOUN_END = re.compile(r"\s+(?:it|they|we)$")
 _MAX_WORDS = 10
+# Words between a share's verb and its value ("accounted for about 55%").
+_SHARE_QUALIFIER = re.compile(
+    r"\s+(?:(?:about|around|nearly|almost|over|more than|only|just|a mere|some)\s+)?$"
+)
+# Where a share verb's subject starts: the clause's start.
+_SUBJECT_START = re.compile(r"(?:^|[,;:(]\s*|\s(?:that|and|while|but)\s+)(?=[^,;:(]*$)")
+# "Nam Dinh's online payments": a possessive owner before the subject, not part of its name.
+_OWNER_LEAD = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*'s?\s+")
+_SHARE_WINDOW = 120
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,7 @@ def find_en_rates(original: str) -> list[EnRate]:
             _cut(original, m.start())
             or _named(original, m.start())
             or _share_of(original, m.start(), m.end())
+            or _made_up(original, m.start())
         )
         if name:
             of = _OF_WHAT.match(original, m.end())
@@ -178,3 +188,28 @@ def _share_of(original: str, start: int, end: int) -> str | None:
     how = _MANNER.match(original, of.end())
     tail = f" {how['how']}" if how else ""
     return _words(f"share of {what} {verb['verb']}{tail}")
+
+
+def _made_up(original: str, pos: int) -> str | None:
+    """ "online dossiers made up 42 percent of the total", "Procedures offered online
+    accounted for 55.5 percent" -> "share of online dossiers": the share of the subject of a
+    verb of the vocabulary's (``en_part_verb``) told right before the value."""
+    window_start = max(0, pos - _SHARE_WINDOW)
+    for _, verb in _matchers("en_part_verb"):
+        hits = [v for v in verb.finditer(original, window_start, pos)]
+        if not hits or not _SHARE_QUALIFIER.fullmatch(original, hits[-1].end(), pos):
+            continue
+        v = hits[-1]
+        clause = original[window_start : v.start()]
+        opens = _SUBJECT_START.search(clause)
+        np = clause[opens.end() if opens else 0 :].strip()
+        np = _OWNER_LEAD.sub("", np)
+        np = _PLACE_END.sub("", _NAMED_END.sub("", np)).strip()
+        np = np[4:] if np.lower().startswith("the ") else np
+        if len(np) > 1 and np[0].isupper() and np[1].islower():
+            np = f"{np[0].lower()}{np[1:]}"  # the sentence's first word
+        words = np.split()
+        if not words or len(words) > _MAX_WORDS or not np[0].islower() or re.search(r"\d", np):
+            continue
+        return f"share of {np}"
+    return None

@@ -1,0 +1,40 @@
+"""An English index that "averaged" a value in an article about no one unit: the national
+average of that index; a province's own index told so is not. Written for these tests."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def metrics(text: str) -> dict[float, tuple[str, str]]:
+    out = RulesExtractor().extract(make_doc(text))
+    return {m.value: (m.entity, m.name) for m in out.extraction.metrics}
+
+
+def test_an_index_that_averaged_a_value_is_the_national_average() -> None:
+    text = (
+        "Satisfaction keeps rising\n\n"
+        "The Provincial Governance and Public Administration Performance Index (PAPI) averaged "
+        "44.2 points in 2023."
+    )
+    got = metrics(text)
+    assert got[44.2][0] == "Việt Nam"
+    assert "average" in got[44.2][1] and "PAPI" in got[44.2][1]
+
+
+def test_a_provinces_own_index_that_averaged_a_value_is_not_the_countrys() -> None:
+    text = "In 2023, Nam Dinh's SIPAS averaged 86.1% across its districts."
+    assert metrics(text).get(86.1, ("Nam Định",))[0] != "Việt Nam"
+
+
+def test_a_change_on_a_year_earlier_follows_the_average() -> None:
+    text = (
+        "Satisfaction keeps rising\n\n"
+        "The Provincial Governance and Public Administration Performance Index (PAPI) averaged "
+        "44.2 points in 2023, 0.8 points higher than a year earlier."
+    )
+    got = metrics(text)
+    assert got[0.8][0] == "Việt Nam"
+    assert got[0.8][1].startswith("change in")
