@@ -1262,13 +1262,28 @@ def _same_government_level(m: MetricView, levels: set[str]) -> bool:
 _RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
 
 
+@functools.cache
+def _contrast_groups() -> dict[str, tuple[frozenset[str], bool]]:
+    """The vocabulary's exclusive groups (attribute ``contrast``): each group's labels and
+    whether a question naming one needs a record naming one (attribute ``required``)."""
+    labels: dict[str, set[str]] = {}
+    required: dict[str, bool] = {}
+    for e in get_vocab().entries:
+        group = e.attrs.get("contrast") if e.kind == "metric" else None
+        if group:
+            labels.setdefault(group, set()).add(e.label)
+            required[group] = required.get(group, False) or e.attrs.get("required") == "yes"
+    return {g: (frozenset(ls), required[g]) for g, ls in labels.items()}
+
+
 def _contrasts(text: str) -> dict[str, set[str]]:
     """The metric kinds of exclusive groups ``text`` names (vocabulary attribute
-    ``contrast``): {"online_service_mode": {"full_online_service"}} for "toàn trình"."""
+    ``contrast``): {"online_service_mode": {"full_online_service"}} for "toàn trình". Each
+    group is read on its own: "trực tuyến" (a channel) inside "dịch vụ công trực tuyến toàn
+    trình" (a service mode) is both."""
     out: dict[str, set[str]] = {}
-    for sp in get_vocab().find(text, {"metric"}):
-        group = sp.entry.attrs.get("contrast")
-        if group:
+    for group, (labels, _) in _contrast_groups().items():
+        for sp in get_vocab().find(text, {"metric"}, labels=labels):
             out.setdefault(group, set()).add(sp.label)
     return out
 
@@ -1276,11 +1291,17 @@ def _contrasts(text: str) -> dict[str, set[str]]:
 def _contrary(m: MetricView, asked: dict[str, set[str]]) -> bool:
     """Whether the record is of another kind of a group the question names: "một phần"
     services for a question about "toàn trình" ones, level 3 for level 4. Its name and the
-    words by its value say its kind; a record saying none is not contrary."""
+    words by its value say its kind; a record saying none is not contrary, except for a
+    group whose kind must be said ("hồ sơ trễ hạn": a count of all dossiers received is
+    not the late ones)."""
     if not asked:
         return False
     mine = _contrasts(f"{m.name} ; {_value_clause(m)}")
-    return any(g in mine and not (mine[g] & labels) for g, labels in asked.items())
+    groups = _contrast_groups()
+    return any(
+        (mine[g].isdisjoint(labels) if g in mine else groups[g][1])
+        for g, labels in asked.items()
+    )
 
 
 # Periods shorter than a year (folded text): "9 tháng (đầu năm)", "lũy kế 4 tháng", "đến

@@ -1,0 +1,97 @@
+"""An invented corpus for tests/test_qa_guards.py: records an extractor may store that
+look like an answer to a question they do not answer — a dossier count that says nothing
+of lateness or of the channel asked, an index change for a question counting people, a
+threshold ("vượt 80%") stored as an average, and a change list one of whose records
+rests on a sentence about another index or another year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from llmx.core.records import IndexResult, Metric
+from llmx.store import Store
+from support.qa_corpus import sentence, store_corpus
+
+HOSO = (
+    "Hồ sơ tại Trung tâm Phục vụ hành chính công tháng 8/2024\n"
+    "Tháng 8/2024, Trung tâm Phục vụ hành chính công tỉnh Long An tiếp nhận 9.420 hồ sơ "
+    "các loại, phần lớn nộp trực tiếp.\n"
+    "Tháng 8/2024, Trung tâm Phục vụ hành chính công tỉnh Tây Ninh tiếp nhận 7.100 hồ sơ, "
+    "trong đó 42 hồ sơ trễ hạn.\n"
+    "Tháng 8/2024, Tây Ninh tiếp nhận 3.050 hồ sơ trực tuyến.\n"
+)
+SIPAS = (
+    "Công bố Chỉ số SIPAS năm 2024\n"
+    "Năm 2024, Bộ Nội vụ công bố Chỉ số SIPAS bình quân đạt 81,20%, tăng 1,10% so với năm 2023.\n"
+    "Long An tăng 3 bậc về Chỉ số SIPAS năm 2024.\n"
+    "Năm 2024, giá trị trung bình Chỉ số SIPAS của các tỉnh, thành phố vượt 80%.\n"
+    "Năm 2023, giá trị trung bình Chỉ số SIPAS cả nước đạt 80,10%.\n"
+)
+PCI = (
+    "Những địa phương tăng hạng năm 2024\n"
+    "Năm 2024, Bình Định tăng 3 bậc trên bảng xếp hạng PCI.\n"
+    "Năm 2024, Chỉ số DTI của Phú Yên tăng 5 bậc.\n"
+    "Năm 2024, Khánh Hòa tăng 2 bậc về PCI.\n"
+)
+PAR = (
+    "Chỉ số CCHC qua các năm\n"
+    "Năm 2024, Kiên Giang tăng 6 bậc về Chỉ số CCHC.\n"
+    "Năm 2022, Cà Mau tăng 4 bậc về Chỉ số CCHC.\n"
+)
+TEXTS = {"g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR}
+
+
+def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
+    kw.setdefault("year", 2024)
+    return IndexResult(evidence=sentence(text, needle), **kw)
+
+
+def _m(text: str, needle: str, **kw: Any) -> Metric:
+    kw.setdefault("year", 2024)
+    return Metric(evidence=sentence(text, needle), **kw)
+
+
+def records() -> dict[str, dict[str, list]]:
+    return {
+        "g-hoso": {"metrics": [
+            _m(HOSO, "9.420", entity="Long An", name="số hồ sơ các loại tiếp nhận tháng 8/2024",
+               value=9420, unit="hồ sơ"),
+            _m(HOSO, "7.100", entity="Tây Ninh", name="số hồ sơ tiếp nhận tháng 8/2024",
+               value=7100, unit="hồ sơ"),
+            _m(HOSO, "7.100", entity="Tây Ninh", name="số hồ sơ trễ hạn tháng 8/2024",
+               value=42, unit="hồ sơ"),
+            _m(HOSO, "3.050", entity="Tây Ninh", name="số hồ sơ trực tuyến tiếp nhận tháng 8/2024",
+               value=3050, unit="hồ sơ"),
+        ]},
+        "g-sipas": {
+            "index_results": [
+                # The surveyor taken for the surveyed, as an extractor may.
+                _ir(SIPAS, "Bộ Nội vụ", entity="Bộ Nội vụ", entity_level="ministry",
+                    index="SIPAS", score_change=1.1, confidence=0.05),
+                _ir(SIPAS, "Long An", entity="Long An", index="SIPAS", rank_change=3),
+            ],
+            "metrics": [
+                # A threshold read as the average.
+                _m(SIPAS, "vượt 80%", entity="Việt Nam",
+                   name="giá trị trung bình Chỉ số SIPAS cả nước", value=80, unit="%"),
+                _m(SIPAS, "80,10%", entity="Việt Nam", year=2023,
+                   name="giá trị trung bình Chỉ số SIPAS cả nước", value=80.1, unit="%"),
+            ],
+        },
+        "g-pci": {"index_results": [
+            _ir(PCI, "Bình Định", entity="Bình Định", index="PCI", rank_change=3),
+            # A DTI sentence's move stored as a PCI one.
+            _ir(PCI, "Phú Yên", entity="Phú Yên", index="PCI", rank_change=5),
+            _ir(PCI, "Khánh Hòa", entity="Khánh Hòa", index="PCI", rank_change=2),
+        ]},
+        "g-par": {"index_results": [
+            _ir(PAR, "Kiên Giang", entity="Kiên Giang", index="PAR_INDEX", rank_change=6),
+            # A 2022 sentence's move stored with the document's year.
+            _ir(PAR, "Cà Mau", entity="Cà Mau", index="PAR_INDEX", rank_change=4),
+        ]},
+    }  # fmt: skip
+
+
+def build_store(path: Path, *, backend: str = "rules") -> Store:
+    return store_corpus(path, TEXTS, records(), backend=backend)

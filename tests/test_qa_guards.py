@@ -1,0 +1,134 @@
+"""Questions a stored record looks like it answers but does not (tests/support/qa_guards.py):
+a figure of another measured thing, an index change for a count of people, a threshold for
+an average, a change list mixing another index's or year's moves. None may be answered
+confidently; the records that do answer still are."""
+
+from __future__ import annotations
+
+import pytest
+from support.qa_asking import grounded_answer, primary, store_fixture
+from support.qa_guards import TEXTS, build_store
+
+from llmx.qa.answer import Answer
+from llmx.store import Store
+
+store = store_fixture(build_store, "guards")
+
+
+def ask(store: Store, question: str) -> Answer:
+    return grounded_answer(store, question, TEXTS)
+
+
+def values(a: Answer) -> set[float]:
+    return {r["value"] for r in primary(a) if "value" in r}
+
+
+def entities(a: Answer) -> set[str]:
+    return {r["entity"] for r in primary(a)}
+
+
+# -- a dossier count is not the late ones, nor the online ones ----------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tháng 8/2024, Long An có bao nhiêu hồ sơ trễ hạn?",
+        "thang 8/2024 long an co bao nhieu ho so tre han",
+        "How many overdue dossiers did Long An have in August 2024?",
+        "Tháng 8/2024, Long An tiếp nhận bao nhiêu hồ sơ trực tuyến?",
+        "thang 8/2024 long an tiep nhan bao nhieu ho so truc tuyen",
+        "How many dossiers did Long An receive online in August 2024?",
+    ],
+)
+def test_a_count_saying_nothing_of_the_kind_asked_does_not_answer(store, question):
+    a = ask(store, question)
+    assert not primary(a)
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Tháng 8/2024, Tây Ninh có bao nhiêu hồ sơ trễ hạn?", 42),
+        ("thang 8/2024 tay ninh co bao nhieu ho so tre han", 42),
+        ("Tháng 8/2024, Tây Ninh tiếp nhận bao nhiêu hồ sơ trực tuyến?", 3050),
+        ("Tháng 8/2024, Long An tiếp nhận bao nhiêu hồ sơ?", 9420),
+        ("thang 8/2024 long an tiep nhan bao nhieu ho so", 9420),
+    ],
+)
+def test_a_count_of_the_kind_asked_still_answers(store, question, value):
+    a = ask(store, question)
+    assert values(a) == {value}
+
+
+# -- a count of people is no index figure ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Để xác định Chỉ số SIPAS năm 2024, Bộ Nội vụ đã khảo sát bao nhiêu người dân?",
+        "de xac dinh chi so sipas nam 2024 bo noi vu lay y kien bao nhieu nguoi dan",
+        "How many citizens did the Ministry of Home Affairs survey for the SIPAS 2024?",
+    ],
+)
+def test_people_counted_are_not_an_index_result(store, question):
+    a = ask(store, question)
+    assert not any(r["record_type"] == "index_result" for r in primary(a))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Long An tăng bao nhiêu bậc về Chỉ số SIPAS năm 2024?",
+        "long an tang bao nhieu bac sipas nam 2024",
+    ],
+)
+def test_places_climbed_still_answer(store, question):
+    a = ask(store, question)
+    assert {(r["entity"], r["rank_change"]) for r in primary(a)} == {("Long An", 3)}
+
+
+# -- a threshold is not an average ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Giá trị trung bình Chỉ số SIPAS của các tỉnh năm 2024 là bao nhiêu?",
+        "gia tri trung binh chi so sipas cua cac tinh nam 2024 la bao nhieu",
+    ],
+)
+def test_a_bound_is_not_the_average(store, question):
+    a = ask(store, question)
+    assert 80 not in values(a)
+
+
+def test_a_stated_average_still_answers(store):
+    a = ask(store, "Giá trị trung bình Chỉ số SIPAS cả nước năm 2023 là bao nhiêu?")
+    assert values(a) == {80.1}
+
+
+# -- a change list resting on another index's or year's sentence ----------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào tăng hạng PCI năm 2024?",
+        "nhung tinh nao tang hang pci nam 2024",
+        "Which provinces moved up in the 2024 PCI?",
+        "Những tỉnh nào tăng hạng Chỉ số CCHC năm 2024?",
+        "nhung tinh nao tang hang chi so cchc nam 2024",
+        "Which provinces moved up in the 2024 PAR Index?",
+    ],
+)
+def test_a_list_with_a_foreign_sentence_is_not_confident(store, question):
+    a = ask(store, question)
+    assert not primary(a)
+    assert not {"Phú Yên", "Cà Mau"} & entities(a) or not a.found
+
+
+def test_a_clean_list_still_answers(store):
+    a = ask(store, "Những tỉnh nào giảm hạng PCI năm 2024?")
+    assert not primary(a)  # nothing fell: nothing to list
