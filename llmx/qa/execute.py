@@ -961,6 +961,10 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         if agree and len(agree) == len(group):
             agree[0].role = "best" if not out else "tie"
             out.append(agree[0])
+    if any(_foreign_sentence(h.record, q.index or "PAR_INDEX") for h in out):  # type: ignore[arg-type]
+        # A member rests on a sentence about another index or another year ("Chỉ số DTI
+        # của X tăng 5 bậc" stored as a PCI move): the list mixes rankings; candidates.
+        return [_as_candidate(h) for h in out]
     if _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool):
         # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
         # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted), or a unit's
@@ -968,6 +972,32 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         # as candidates.
         return [_as_candidate(h) for h in out]
     return out
+
+
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\b")
+
+
+def _quote_years(quote: str) -> set[int]:
+    """The years a quote names; a span ("2021-2025") names each year in it."""
+    out: set[int] = set()
+    for m in _YEAR_SPAN.finditer(quote):
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        out.update(range(a, b + 1) if a <= b <= a + 20 else (a, b))
+    return out
+
+
+def _foreign_sentence(r: IndexResultView, index: str) -> bool:
+    """Whether a record's quote is about another index (names indexes, not this one) or
+    another year (names years, neither this one nor the one before it, which a move is
+    compared with)."""
+    quote = r.evidence.quote
+    named = {sp.label for sp in get_vocab().find(quote, {"index"})
+             if not sp.entry.questions_only}  # fmt: skip
+    if named and index not in named and index != "OTHER":
+        return True
+    years = _quote_years(quote)
+    return bool(r.year and years and r.year not in years and not years <= {r.year - 1})
 
 
 # A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.
@@ -1511,6 +1541,23 @@ def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> st
     return docs[m.doc_id]
 
 
+# A bound said before a value ("vượt 80%", "trên 90%", "over 80%"): the value is a
+# threshold the figure passed, not the figure.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:vuot(?: qua)?|tren|hon|cao hon|duoi|thap hon|toi thieu|it nhat|over|above|more than|"
+    r"exceed(?:ed|s|ing)?|at least|below|under|less than)(?:\s+(?:muc|the))?\s*$"
+)
+
+
+def _bound_value(m: MetricView) -> bool:
+    """Whether every mention of the record's value in its quote follows a bound word."""
+    quote = m.evidence.quote
+    spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
+    return bool(spans) and all(
+        _BOUND_BEFORE.search(fold(quote[max(0, sp.start - 20) : sp.start])) for sp in spans
+    )
+
+
 def run_average(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
     """The country's (the bloc's) average on the index asked: a metric of that owner named
     as an average of that index, the year asked else the newest. Sources that state
@@ -1530,6 +1577,8 @@ def run_average(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _average_index(m) != q.index:
             continue
+        if _bound_value(m):
+            continue  # "giá trị trung bình ... vượt 80%": a threshold passed, not the average
         hits.append(Hit("metric", m, (_year_key(m.year),), sources=f.sources))
 
     def fact(r: Record) -> tuple:

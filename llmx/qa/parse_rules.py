@@ -219,6 +219,14 @@ _METRIC_ASK = re.compile(
     r"\b(?:ty le|ti le|bao nhieu|so luong|tong so|muc do|phan tram|how many|how much|rate|"
     r"percentage|share|proportion|number of|count of)\b"
 )
+# People or things counted ("bao nhiêu người dân", "how many citizens"): a figure of its own,
+# not an index's score or rank (points, places and percentages are not counted this way).
+_THINGS_COUNTED = re.compile(
+    r"\b(?:bao nhieu|may)\s+(?:nguoi|phieu|luot|ho so|doanh nghiep|to chuc|cong dan|y kien|"
+    r"mau|ho gia dinh|can bo|cong chuc)\b"
+    r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
+    r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
+)
 # Verbs that, with a quoted name, make a question about who runs an initiative.
 _INITIATIVE_VERB = re.compile(
     r"\b(?:trien khai|ap dung|thuc hien|duy tri|nhan rong|phat dong|runs?|uses?|used|apply|"
@@ -878,6 +886,11 @@ def parse(question: str, names: NameIndex) -> Query:
     else:
         q.ask = "free_text"
         set_subject()
+    if q.ask in ("result", "score", "rank") and _THINGS_COUNTED.search(s):
+        # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân để xác định SIPAS?": people (dossiers,
+        # firms) counted, which a stated figure gives, not the index's score or rank.
+        notes.append("a count of people or things: only a stated figure answers")
+        q.ask, q.metric = "metric", " ".join(q.keywords) or None
     if q.ask in _RANKING_ASKS and index is None and component is None and _METRIC_NOUN.search(s):
         # "Which ministry led in the share of dossiers handled fully online?": who leads on
         # a metric; the store ranks index results only, so no index result answers it.
