@@ -121,6 +121,9 @@ def test_a_stated_average_still_answers(store):
         "Những tỉnh nào tăng hạng Chỉ số CCHC năm 2024?",
         "nhung tinh nao tang hang chi so cchc nam 2024",
         "Which provinces moved up in the 2024 PAR Index?",
+        "Những tỉnh nào tăng hạng DTI năm 2024?",
+        "nhung tinh nao tang hang chi so chuyen doi so nam 2024",
+        "Which provinces moved up in the 2024 DTI?",
     ],
 )
 def test_a_list_with_a_foreign_sentence_is_not_confident(store, question):

@@ -987,17 +987,32 @@ def _quote_years(quote: str) -> set[int]:
     return out
 
 
-def _foreign_sentence(r: IndexResultView, index: str) -> bool:
-    """Whether a record's quote is about another index (names indexes, not this one) or
-    another year (names years, neither this one nor the one before it, which a move is
-    compared with)."""
-    quote = r.evidence.quote
-    named = {sp.label for sp in get_vocab().find(quote, {"index"})
+def _foreign_index(r: IndexResultView, index: str) -> bool:
+    """Whether a record's quote is about another index: it names indexes, not this one."""
+    named = {sp.label for sp in get_vocab().find(r.evidence.quote, {"index"})
              if not sp.entry.questions_only}  # fmt: skip
-    if named and index not in named and index != "OTHER":
-        return True
-    years = _quote_years(quote)
+    return bool(named) and index not in named and index != "OTHER"
+
+
+def _foreign_year(r: IndexResultView) -> bool:
+    """Whether a record's quote is about another year: it names years, neither the
+    record's nor the one before it (which a move or a score is compared with)."""
+    years = _quote_years(r.evidence.quote)
     return bool(r.year and years and r.year not in years and not years <= {r.year - 1})
+
+
+def _foreign_scope(r: IndexResultView) -> bool:
+    """Whether a national record's quote says a region and never the country ("trong vùng
+    Tây Nguyên, X tăng 2 bậc"): a regional place or move."""
+    if r.scope != "national":
+        return False
+    said = {sp.label for sp in get_vocab().find(r.evidence.quote, {"scope"})}
+    return "region" in said and not said & {"national", "out_of_63"}
+
+
+def _foreign_sentence(r: IndexResultView, index: str) -> bool:
+    """Whether a record rests on a sentence about another index, year or scope."""
+    return _foreign_index(r, index) or _foreign_year(r) or _foreign_scope(r)
 
 
 # A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.

@@ -39,7 +39,12 @@ PAR = (
     "Năm 2024, Kiên Giang tăng 6 bậc về Chỉ số CCHC.\n"
     "Năm 2022, Cà Mau tăng 4 bậc về Chỉ số CCHC.\n"
 )
-TEXTS = {"g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR}
+DTI = (
+    "Chỉ số chuyển đổi số năm 2024\n"
+    "Năm 2024, Lâm Đồng tăng 4 bậc về DTI, xếp thứ 20/63.\n"
+    "Trong vùng Tây Nguyên, Đắk Nông tăng 2 bậc về DTI năm 2024.\n"
+)
+TEXTS = {"g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI}
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -89,6 +94,12 @@ def records() -> dict[str, dict[str, list]]:
             _ir(PAR, "Kiên Giang", entity="Kiên Giang", index="PAR_INDEX", rank_change=6),
             # A 2022 sentence's move stored with the document's year.
             _ir(PAR, "Cà Mau", entity="Cà Mau", index="PAR_INDEX", rank_change=4),
+        ]},
+        "g-dti": {"index_results": [
+            _ir(DTI, "Lâm Đồng", entity="Lâm Đồng", index="DTI", rank_change=4, rank=20,
+                rank_total=63),
+            # A move within the region stored as a national one.
+            _ir(DTI, "Đắk Nông", entity="Đắk Nông", index="DTI", rank_change=2),
         ]},
     }  # fmt: skip
 
