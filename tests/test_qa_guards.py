@@ -135,3 +135,35 @@ def test_a_list_with_a_foreign_sentence_is_not_confident(store, question):
 def test_a_clean_list_still_answers(store):
     a = ask(store, "Những tỉnh nào giảm hạng PCI năm 2024?")
     assert not primary(a)  # nothing fell: nothing to list
+
+
+# -- one unit's figure resting on another index's or year's sentence ------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Phú Yên tăng bao nhiêu bậc về PCI năm 2024?",
+        "phu yen tang may bac pci nam 2024",
+        "How many places did Phu Yen climb in the 2024 PCI?",
+        "Cà Mau tăng bao nhiêu bậc về Chỉ số CCHC năm 2024?",
+        "ca mau tang may bac chi so cchc nam 2024",
+        "How many places did Ca Mau climb on the 2024 PAR Index?",
+    ],
+)
+def test_a_figure_from_another_index_or_year_does_not_answer(store, question):
+    a = ask(store, question)
+    assert not primary(a)
+
+
+@pytest.mark.parametrize(
+    ("question", "entity", "change"),
+    [
+        ("Bình Định tăng bao nhiêu bậc về PCI năm 2024?", "Bình Định", 3),
+        ("kien giang tang may bac chi so cchc nam 2024", "Kiên Giang", 6),
+        ("How many places did Lam Dong climb in the 2024 DTI?", "Lâm Đồng", 4),
+    ],
+)
+def test_a_figure_from_its_own_sentence_still_answers(store, question, entity, change):
+    a = ask(store, question)
+    assert {(r["entity"], r["rank_change"]) for r in primary(a)} == {(entity, change)}

@@ -443,6 +443,13 @@ def run_index(
         _derive(h)
     if names is not None:
         mark_contradicted(hits, names)
+    for h in hits:
+        r = h.record
+        if isinstance(r, IndexResultView) and (
+            (q.index is not None and _foreign_index(r, q.index)) or _foreign_year(r)
+        ):
+            # Its quote is about another index or year: no evidence for this one.
+            h.contradicted = True
     if q.ask == "entity_for_rank":
         hits = _assign_roles(hits, ties_by_entity=True)
         return _settle_ties(hits, question)
