@@ -167,3 +167,28 @@ def test_a_figure_from_another_index_or_year_does_not_answer(store, question):
 def test_a_figure_from_its_own_sentence_still_answers(store, question, entity, change):
     a = ask(store, question)
     assert {(r["entity"], r["rank_change"]) for r in primary(a)} == {(entity, change)}
+
+
+# -- two sources seating different units at one place ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỉnh nào xếp thứ 4 cả nước về Chỉ số SIPAS năm 2024?",
+        "tinh nao xep thu 4 sipas 2024",
+        "Which province ranked fourth in the 2024 SIPAS?",
+    ],
+)
+def test_rival_claims_to_one_place_are_candidates(store, question):
+    a = ask(store, question)
+    assert not primary(a) and not a.found
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tỉnh nào xếp thứ 7 cả nước về Chỉ số SIPAS năm 2024?", "tinh nao xep thu 7 sipas 2024"],
+)
+def test_a_place_said_to_be_shared_names_both(store, question):
+    a = ask(store, question)
+    assert entities(a) == {"Hà Nam", "Nam Định"}

@@ -613,6 +613,10 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
         # đầu cả nước": a quote naming no unit is the extractor's guess of whom it is
         # about, weaker than quotes naming theirs.
         keep = named
+    if _rival_claims(keep):
+        # Two sources give the place to different units and neither says they share it:
+        # one of them is wrong, and the store cannot tell which; candidates.
+        return [_as_candidate(h) for h in hits]
     if not keep or len(keep) == len(primary):
         return hits
     for h in primary:
@@ -620,6 +624,21 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     for i, h in enumerate(keep):
         h.role = "best" if i == 0 else "tie"
     return [*keep, *(h for h in hits if h not in keep)]
+
+
+# A shared place said as such ("đồng hạng", "cùng xếp thứ 4", "tied for fourth").
+_SHARED_PLACE = re.compile(
+    r"\b(?:dong hang|ngang nhau|bang nhau|cung (?:xep|dung|dat|o)|tied|joint(?:ly)?|shared?|"
+    r"level with|equal)\b"
+)
+
+
+def _rival_claims(hits: list[Hit]) -> bool:
+    """Whether units at the place asked come from different documents, with no quote
+    saying the place is shared: one ranking cannot seat two units at one place."""
+    if len(hits) < 2 or len({h.record.doc_id for h in hits}) < 2:
+        return False
+    return not any(_SHARED_PLACE.search(fold(h.record.evidence.quote)) for h in hits)
 
 
 def _names_itself(r: Record) -> bool:

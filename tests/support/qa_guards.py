@@ -44,7 +44,14 @@ DTI = (
     "Năm 2024, Lâm Đồng tăng 4 bậc về DTI, xếp thứ 20/63.\n"
     "Trong vùng Tây Nguyên, Đắk Nông tăng 2 bậc về DTI năm 2024.\n"
 )
-TEXTS = {"g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI}
+# Two articles seating different provinces at one place, and two that say a place is shared.
+SEAT_A = "SIPAS 2024 ở Bắc Trung Bộ\nNăm 2024, Quảng Trị xếp thứ 4 cả nước về Chỉ số SIPAS.\n"
+SEAT_B = "SIPAS 2024: Quảng Bình\nNăm 2024, Quảng Bình đứng thứ 4 cả nước về Chỉ số SIPAS.\n"
+SHARE_A = "SIPAS 2024: Hà Nam\nNăm 2024, Hà Nam đồng hạng 7 cả nước về Chỉ số SIPAS.\n"
+SHARE_B = "SIPAS 2024: Nam Định\nNăm 2024, Nam Định xếp thứ 7 cả nước về Chỉ số SIPAS.\n"
+TEXTS = {"g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI,
+         "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
+         "g-share-b": SHARE_B}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -101,6 +108,14 @@ def records() -> dict[str, dict[str, list]]:
             # A move within the region stored as a national one.
             _ir(DTI, "Đắk Nông", entity="Đắk Nông", index="DTI", rank_change=2),
         ]},
+        "g-seat-a": {"index_results": [
+            _ir(SEAT_A, "xếp thứ 4", entity="Quảng Trị", index="SIPAS", rank=4)]},
+        "g-seat-b": {"index_results": [
+            _ir(SEAT_B, "đứng thứ 4", entity="Quảng Bình", index="SIPAS", rank=4)]},
+        "g-share-a": {"index_results": [
+            _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
+        "g-share-b": {"index_results": [
+            _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
     }  # fmt: skip
 
 
