@@ -634,9 +634,13 @@ _SHARED_PLACE = re.compile(
 
 
 def _rival_claims(hits: list[Hit]) -> bool:
-    """Whether units at the place asked come from different documents, with no quote
-    saying the place is shared: one ranking cannot seat two units at one place."""
+    """Whether units at the place asked come from different documents, one of them read
+    doubtfully, with no quote saying the place is shared: one ranking cannot seat two
+    units at one place, and a doubtful reading is the likelier mistake (confident
+    readings of two sources stay ties: the sources disagree, the answer shows both)."""
     if len(hits) < 2 or len({h.record.doc_id for h in hits}) < 2:
+        return False
+    if not any(_doubtful(h) for h in hits):
         return False
     return not any(_SHARED_PLACE.search(fold(h.record.evidence.quote)) for h in hits)
 

@@ -44,7 +44,8 @@ DTI = (
     "Năm 2024, Lâm Đồng tăng 4 bậc về DTI, xếp thứ 20/63.\n"
     "Trong vùng Tây Nguyên, Đắk Nông tăng 2 bậc về DTI năm 2024.\n"
 )
-# Two articles seating different provinces at one place, and two that say a place is shared.
+# Two articles seating different provinces at one place (both read doubtfully), and two
+# that say a place is shared.
 SEAT_A = "SIPAS 2024 ở Bắc Trung Bộ\nNăm 2024, Quảng Trị xếp thứ 4 cả nước về Chỉ số SIPAS.\n"
 SEAT_B = "SIPAS 2024: Quảng Bình\nNăm 2024, Quảng Bình đứng thứ 4 cả nước về Chỉ số SIPAS.\n"
 SHARE_A = "SIPAS 2024: Hà Nam\nNăm 2024, Hà Nam đồng hạng 7 cả nước về Chỉ số SIPAS.\n"
@@ -109,9 +110,11 @@ def records() -> dict[str, dict[str, list]]:
             _ir(DTI, "Đắk Nông", entity="Đắk Nông", index="DTI", rank_change=2),
         ]},
         "g-seat-a": {"index_results": [
-            _ir(SEAT_A, "xếp thứ 4", entity="Quảng Trị", index="SIPAS", rank=4)]},
+            _ir(SEAT_A, "xếp thứ 4", entity="Quảng Trị", index="SIPAS", rank=4,
+                confidence=0.4)]},
         "g-seat-b": {"index_results": [
-            _ir(SEAT_B, "đứng thứ 4", entity="Quảng Bình", index="SIPAS", rank=4)]},
+            _ir(SEAT_B, "đứng thứ 4", entity="Quảng Bình", index="SIPAS", rank=4,
+                confidence=0.3)]},
         "g-share-a": {"index_results": [
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
