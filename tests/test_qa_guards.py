@@ -192,3 +192,52 @@ def test_rival_claims_to_one_place_are_candidates(store, question):
 def test_a_place_said_to_be_shared_names_both(store, question):
     a = ask(store, question)
     assert entities(a) == {"Hà Nam", "Nam Định"}
+
+
+# -- an initiative stored for a unit its quote does not name ---------------------------------
+
+
+def names_of(a: Answer) -> set[str]:
+    return {r["name"] for r in primary(a) if "name" in r}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đơn vị nào triển khai mô hình “Công chức tận tâm”?",
+        "don vi nao trien khai mo hinh “Cong chuc tan tam”",
+        "Which agency runs the “Công chức tận tâm” model?",
+    ],
+)
+def test_an_initiative_of_another_unit_is_not_answered_for_this_one(store, question):
+    a = ask(store, question)
+    assert "Sở Tư pháp" not in entities(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sở Tư pháp tỉnh Bến Tre triển khai mô hình nào năm 2024?",
+        "so tu phap tinh ben tre trien khai mo hinh nao nam 2024",
+    ],
+)
+def test_the_units_own_initiative_still_answers(store, question):
+    a = ask(store, question)
+    assert names_of(a) == {"Thứ Năm lắng nghe"}
+
+
+def test_who_runs_an_initiative_its_quote_names(store):
+    a = ask(store, "Đơn vị nào duy trì mô hình “Thứ Năm lắng nghe”?")
+    assert entities(a) == {"Sở Tư pháp"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đơn vị nào tổ chức mô hình “Cà phê sáng thứ Bảy” ở Bến Tre?",
+        "mo hinh “Ca phe sang thu Bay” o Ben Tre do don vi nao to chuc",
+    ],
+)
+def test_a_unit_whose_quote_shortens_its_name_still_answers(store, question):
+    a = ask(store, question)
+    assert entities(a) == {"Hiệp hội Doanh nghiệp tỉnh Bến Tre"}

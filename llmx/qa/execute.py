@@ -1203,7 +1203,7 @@ def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> l
     hits = [Hit("index", f.record, (_scope_class(f.record.scope), f.record.year),
                 sources=f.sources) for f in rows]  # fmt: skip
     hits = _drop_subsumed(_dedupe(hits, _ir_fact))
-    mark_contradicted(hits, names)
+    _mark_initiatives_contradicted(hits, names)
     hits = [h for h in hits if not h.contradicted]
     if not hits:
         return []
@@ -1669,6 +1669,10 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
         rk = (0 if exact else 1, -round(sim, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
+    # A unit its quote does not name, where the quote names another ("Sở Nội vụ triển
+    # khai mô hình X" stored for the department of the sentence before) runs nothing there.
+    _mark_initiatives_contradicted(hits, names)
+    hits = [h for h in hits if not h.contradicted]
     hits.sort(key=lambda h: h.rank_key)
     if not hits:
         return []
@@ -1685,6 +1689,20 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
             out.append(h)
             others += 1
     return out
+
+
+def _mark_initiatives_contradicted(hits: list[Hit], names: NameIndex) -> None:
+    """``mark_contradicted`` for initiatives, except a record whose entity's name holds a
+    province its quote names ("Hiệp hội Doanh nghiệp tỉnh Tiền Giang" for a quote saying
+    "Hiệp hội DN tỉnh Tiền Giang"): the quote names its place, shortened, not another unit."""
+    mark_contradicted(hits, names)
+    for h in hits:
+        if not h.contradicted:
+            continue
+        own = f" {key(h.record.entity)} "
+        places = [m.province for m in names.find(h.record.evidence.quote) if m.province]
+        if any(f" {k} " in own for p in places for k in _entity_keys_of(p.name) if k):
+            h.contradicted = False
 
 
 def _year_agrees(r: InitiativeView, q: Query) -> bool:
@@ -1751,7 +1769,9 @@ def _in_place(entity: str, q: Query) -> bool:
     return any(f" {k} " in spoken for k in _entity_keys_of(wanted.name) if len(k) > 3)
 
 
-def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]:
+def run_initiatives_of(
+    store: Store, q: Query, backend: str | None, names: NameIndex | None = None
+) -> list[Hit]:
     words = set(q.keywords)
     wanted = key(q.initiative or "")
     hits = []
@@ -1765,9 +1785,12 @@ def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]
         rk = (-round(overlap, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
-    hits.sort(key=lambda h: (_undated(h.record, q), h.rank_key))
+    if names is not None:
+        _mark_initiatives_contradicted(hits, names)  # another unit's, stored for this one
+    hits.sort(key=lambda h: (h.contradicted, _undated(h.record, q), h.rank_key))
     for i, h in enumerate(hits):
-        h.role = "best" if i == 0 and not _undated(h.record, q) else "other"
+        h.role = "best" if i == 0 and not _undated(h.record, q) and not h.contradicted \
+            else "other"  # fmt: skip
     return hits[: 1 + 2 * MAX_OTHERS]
 
 
@@ -1801,7 +1824,7 @@ def execute(
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":
-        res.hits = run_initiatives_of(store, q, backend)
+        res.hits = run_initiatives_of(store, q, backend, names)
     else:
         res.reason = "unstructured"
     if not res.found:

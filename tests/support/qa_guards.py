@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import IndexResult, Metric
+from llmx.core.records import IndexResult, Initiative, Metric
 from llmx.store import Store
 from support.qa_corpus import sentence, store_corpus
 
@@ -50,8 +50,15 @@ SEAT_A = "SIPAS 2024 ở Bắc Trung Bộ\nNăm 2024, Quảng Trị xếp thứ 
 SEAT_B = "SIPAS 2024: Quảng Bình\nNăm 2024, Quảng Bình đứng thứ 4 cả nước về Chỉ số SIPAS.\n"
 SHARE_A = "SIPAS 2024: Hà Nam\nNăm 2024, Hà Nam đồng hạng 7 cả nước về Chỉ số SIPAS.\n"
 SHARE_B = "SIPAS 2024: Nam Định\nNăm 2024, Nam Định xếp thứ 7 cả nước về Chỉ số SIPAS.\n"
-TEXTS = {"g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI,
-         "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
+# An initiative stored for the unit of the sentence before (its quote names another unit).
+MODELS = (
+    "Mô hình cải cách hành chính ở Bến Tre năm 2024\n"
+    "Năm 2024, Sở Tư pháp tỉnh Bến Tre duy trì mô hình “Thứ Năm lắng nghe”.\n"
+    "Cũng năm 2024, Sở Nội vụ tỉnh Bến Tre triển khai mô hình “Công chức tận tâm”.\n"
+    "Hiệp hội DN tỉnh Bến Tre tổ chức mô hình “Cà phê sáng thứ Bảy”.\n"
+)
+TEXTS = {"g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR,
+         "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
          "g-share-b": SHARE_B}  # fmt: skip
 
 
@@ -119,6 +126,15 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-models": {"initiatives": [
+            Initiative(entity="Sở Tư pháp", name="Thứ Năm lắng nghe", year=2024,
+                       evidence=sentence(MODELS, "Thứ Năm lắng nghe")),
+            Initiative(entity="Sở Tư pháp", name="Công chức tận tâm", year=2024,
+                       evidence=sentence(MODELS, "Công chức tận tâm")),
+            # A unit named in full while its quote shortens it and names its province.
+            Initiative(entity="Hiệp hội Doanh nghiệp tỉnh Bến Tre", name="Cà phê sáng thứ Bảy",
+                       evidence=sentence(MODELS, "Cà phê sáng")),
+        ]},
     }  # fmt: skip
 
 
