@@ -241,3 +241,25 @@ def test_who_runs_an_initiative_its_quote_names(store):
 def test_a_unit_whose_quote_shortens_its_name_still_answers(store, question):
     a = ask(store, question)
     assert entities(a) == {"Hiệp hội Doanh nghiệp tỉnh Bến Tre"}
+
+
+# -- the headline says what office the article's figures are of --------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tháng 5/2024, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long có bao nhiêu hồ sơ "
+        "trễ hạn?",
+        "thang 5/2024 trung tam phuc vu hanh chinh cong vinh long co bao nhieu ho so tre han",
+    ],
+)
+def test_the_headline_names_the_office_of_a_figure(store, question):
+    a = ask(store, question)
+    assert values(a) == {23}
+
+
+def test_the_headline_does_not_make_a_late_count_an_on_time_one(store):
+    a = ask(store, "Tháng 5/2024, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long có bao nhiêu "
+                   "hồ sơ đúng hạn?")
+    assert not primary(a)

@@ -1260,16 +1260,19 @@ def run_best_year(store: Store, q: Query, backend: str | None, names: NameIndex)
 # -- metrics -------------------------------------------------------------------------------
 
 
-def _metric_score(m: MetricView, words: set[str], wants_percent: bool) -> float | None:
+def _metric_score(
+    m: MetricView, words: set[str], wants_percent: bool, context: frozenset[str] = frozenset()
+) -> float | None:
     """How well a metric record matches the question's content words, or None when it
-    does not: its name must share a word with them and its name and quote together must
-    cover most of them."""
+    does not: its name must share a word with them and its name and quote together, with
+    its document's headline (``context``: the office or programme every figure of the
+    article is of), must cover most of them."""
     name = set(tokens(m.name)) - _NAME_STOP or set(tokens(m.unit))
     quote = set(tokens(m.evidence.quote))
     common = name & words
     if not common or not words:
         return None
-    cover = len((name | quote | set(tokens(m.unit))) & words) / len(words)
+    cover = len((name | quote | set(tokens(m.unit)) | context) & words) / len(words)
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
@@ -1454,6 +1457,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
     docs: dict[str, str | None] = {}
+    titles: dict[str, frozenset[str]] = {}
+    eligible: list[Fact] = []
     levels = _government_levels(" ".join(q.keywords))
     periods = _periods(fold(question))
     facts = select_facts(
@@ -1477,16 +1482,25 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue  # "bao nhiêu huyện": not a count of departments
         if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
             continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
-        s = _metric_score(m, words, wants_percent)
-        if s is None:
-            continue
-        rk = (
-            -round(s, 6),
-            0 if m.is_target == q.targets else 1,
-            _year_key(m.year),
-            _year_distance(m.evidence.quote, q.year, m.value),
-        )
-        hits.append(Hit("metric", m, rk, sources=f.sources))
+        eligible.append(f)
+    for with_headline in (False, True):
+        # The headline's words (the office or programme the article is about) count only
+        # where no record's own words cover the question: they widen what matches.
+        for f in eligible:
+            m = f.record
+            context = _headline_words(store, m.doc_id, titles) if with_headline else frozenset()
+            s = _metric_score(m, words, wants_percent, context)
+            if s is None:
+                continue
+            rk = (
+                -round(s, 6),
+                0 if m.is_target == q.targets else 1,
+                _year_key(m.year),
+                _year_distance(m.evidence.quote, q.year, m.value),
+            )
+            hits.append(Hit("metric", m, rk, sources=f.sources))
+        if hits:
+            break
 
     def fact(r: Record) -> tuple:
         assert isinstance(r, MetricView)
@@ -1509,6 +1523,14 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             # known; candidates.
             return _plainest_count(hits, set(tokens(question)))
     return hits
+
+
+def _headline_words(store: Store, doc_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The folded words of a document's headline (cached by document)."""
+    if doc_id not in cache:
+        doc = store.get_document(doc_id)
+        cache[doc_id] = frozenset(tokens(doc.title or "")) if doc is not None else frozenset()
+    return cache[doc_id]
 
 
 def _plainest_count(hits: list[Hit], asked: set[str]) -> list[Hit]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import IndexResult, Initiative, Metric
+from llmx.core.records import DocumentExtraction, IndexResult, Initiative, Metric
 from llmx.store import Store
-from support.qa_corpus import sentence, store_corpus
+from support.qa_corpus import doc, sentence
 
 HOSO = (
     "Hồ sơ tại Trung tâm Phục vụ hành chính công tháng 8/2024\n"
@@ -57,9 +57,14 @@ MODELS = (
     "Cũng năm 2024, Sở Nội vụ tỉnh Bến Tre triển khai mô hình “Công chức tận tâm”.\n"
     "Hiệp hội DN tỉnh Bến Tre tổ chức mô hình “Cà phê sáng thứ Bảy”.\n"
 )
-TEXTS = {"g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR,
-         "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
-         "g-share-b": SHARE_B}  # fmt: skip
+# Figures whose sentences name neither the office nor the month; the headline names both.
+OFFICE = (
+    "Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long: kết quả tháng 5/2024\n"
+    "Trong tháng, Vĩnh Long có 23 HS trễ hạn.\n"
+)
+TEXTS = {"g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS,
+         "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B,
+         "g-share-a": SHARE_A, "g-share-b": SHARE_B}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -126,6 +131,10 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-office": {"metrics": [
+            _m(OFFICE, "23 HS", entity="Vĩnh Long", name="số hồ sơ trễ hạn", value=23,
+               unit="hồ sơ"),
+        ]},
         "g-models": {"initiatives": [
             Initiative(entity="Sở Tư pháp", name="Thứ Năm lắng nghe", year=2024,
                        evidence=sentence(MODELS, "Thứ Năm lắng nghe")),
@@ -139,4 +148,16 @@ def records() -> dict[str, dict[str, list]]:
 
 
 def build_store(path: Path, *, backend: str = "rules") -> Store:
-    return store_corpus(path, TEXTS, records(), backend=backend)
+    """The corpus's store, each document with its first line as its headline (as the
+    loader reads one)."""
+    store = Store(path)
+    run_id = store.begin_run(backend)
+    recs = records()
+    for doc_id, text in TEXTS.items():
+        d = doc(doc_id, text).model_copy(update={"title": text.split("\n", 1)[0]})
+        ex = DocumentExtraction(
+            doc_id=doc_id, source=d.source, sha256=d.sha256, backend=backend, **recs[doc_id]
+        )
+        store.save(d, ex, run_id)
+    store.finish_run(run_id, status="ok", docs_ok=len(TEXTS), docs_skipped=0, docs_failed=0)
+    return store
