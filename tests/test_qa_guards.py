@@ -263,3 +263,24 @@ def test_the_headline_does_not_make_a_late_count_an_on_time_one(store):
     a = ask(store, "Tháng 5/2024, Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long có bao nhiêu "
                    "hồ sơ đúng hạn?")
     assert not primary(a)
+
+
+# -- the people surveyed for an index ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Để xác định Chỉ số SIPAS năm 2025, Bộ Nội vụ lấy ý kiến bao nhiêu người dân?", 40120),
+        ("de xac dinh chi so sipas nam 2025 bo noi vu lay y kien bao nhieu nguoi dan", 40120),
+        ("How many citizens were interviewed for the PAPI in 2025?", 15200),
+    ],
+)
+def test_people_surveyed_for_an_index_are_the_countrys_figure(store, question, value):
+    a = ask(store, question)
+    assert values(a) == {value} and entities(a) == {"Việt Nam"}
+
+
+def test_a_total_of_forms_is_not_the_citizens_forms(store):
+    a = ask(store, "Năm 2025, Bộ Nội vụ thu về bao nhiêu phiếu khảo sát người dân cho SIPAS?")
+    assert 92300 not in values(a)

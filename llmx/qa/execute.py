@@ -1341,16 +1341,17 @@ _RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share
 
 
 @functools.cache
-def _contrast_groups() -> dict[str, tuple[frozenset[str], bool]]:
+def _contrast_groups() -> dict[str, tuple[frozenset[str], str]]:
     """The vocabulary's exclusive groups (attribute ``contrast``): each group's labels and
-    whether a question naming one needs a record naming one (attribute ``required``)."""
+    when a question naming one needs a record naming one (attribute ``required``: "yes"
+    always, "counts" for counts, "" never)."""
     labels: dict[str, set[str]] = {}
-    required: dict[str, bool] = {}
+    required: dict[str, str] = {}
     for e in get_vocab().entries:
         group = e.attrs.get("contrast") if e.kind == "metric" else None
         if group:
             labels.setdefault(group, set()).add(e.label)
-            required[group] = required.get(group, False) or e.attrs.get("required") == "yes"
+            required[group] = required.get(group) or e.attrs.get("required", "")
     return {g: (frozenset(ls), required[g]) for g, ls in labels.items()}
 
 
@@ -1366,7 +1367,7 @@ def _contrasts(text: str) -> dict[str, set[str]]:
     return out
 
 
-def _contrary(m: MetricView, asked: dict[str, set[str]]) -> bool:
+def _contrary(m: MetricView, asked: dict[str, set[str]], *, counts: bool = False) -> bool:
     """Whether the record is of another kind of a group the question names: "một phần"
     services for a question about "toàn trình" ones, level 3 for level 4. Its name and the
     words by its value say its kind; a record saying none is not contrary, except for a
@@ -1377,9 +1378,13 @@ def _contrary(m: MetricView, asked: dict[str, set[str]]) -> bool:
     mine = _contrasts(f"{m.name} ; {_value_clause(m)}")
     groups = _contrast_groups()
     return any(
-        (mine[g].isdisjoint(labels) if g in mine else groups[g][1])
+        (mine[g].isdisjoint(labels) if g in mine else _must_say(groups[g][1], counts))
         for g, labels in asked.items()
     )
+
+
+def _must_say(required: str, counts: bool) -> bool:
+    return required == "yes" or (required == "counts" and counts)
 
 
 # Periods shorter than a year (folded text): "9 tháng (đầu năm)", "lũy kế 4 tháng", "đến
@@ -1470,7 +1475,7 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         if rate_asked and m.unit not in ("%", ""):
             # A rate asked ("tỷ lệ ... bao nhiêu phần trăm") is not a count of dossiers.
             continue
-        if _contrary(m, asked):
+        if _contrary(m, asked, counts=q.counts):
             continue
         if not _same_government_level(m, levels):
             continue  # "cấp xã giải quyết bao nhiêu hồ sơ": not the province's total

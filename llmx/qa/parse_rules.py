@@ -227,6 +227,20 @@ _THINGS_COUNTED = re.compile(
     r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
     r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
 )
+# Surveying words: "lấy ý kiến", "khảo sát", "interviewed".
+_SURVEYED = re.compile(
+    r"\b(?:lay y kien|khao sat|phong van|dieu tra|survey(?:ed|s)?|interviewed|polled|"
+    r"respondents?|questioned)\b"
+)
+
+
+def _is_ministry(entity: str | None) -> bool:
+    """Whether an entity named is a ministry ("Bộ Nội vụ", "the Ministry of Home Affairs")."""
+    if not entity:
+        return False
+    return key(entity).startswith("bo ") or get_gazetteer().ministry_by_name(entity) is not None
+
+
 # Verbs that, with a quoted name, make a question about who runs an initiative.
 _INITIATIVE_VERB = re.compile(
     r"\b(?:trien khai|ap dung|thuc hien|duy tri|nhan rong|phat dong|runs?|uses?|used|apply|"
@@ -891,6 +905,16 @@ def parse(question: str, names: NameIndex) -> Query:
         # firms) counted, which a stated figure gives, not the index's score or rank.
         notes.append("a count of people or things: only a stated figure answers")
         q.ask, q.metric = "metric", " ".join(q.keywords) or None
+    if (
+        q.ask in ("metric", "free_text") and index is not None and _THINGS_COUNTED.search(s)
+        and _SURVEYED.search(s) and (subject is None or _is_ministry(q.entity))
+    ):
+        # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân cho SIPAS?", "How many citizens were
+        # interviewed for PAPI?": the index's nationwide survey, a figure of the country
+        # (the ministry asked is who surveys, not whom the figure is of).
+        notes.append("the people surveyed for an index: the country's survey")
+        q.ask, q.metric, q.counts = "metric", " ".join(q.keywords) or None, True
+        _set_owner(q, names, bloc=False)
     if q.ask in _RANKING_ASKS and index is None and component is None and _METRIC_NOUN.search(s):
         # "Which ministry led in the share of dossiers handled fully online?": who leads on
         # a metric; the store ranks index results only, so no index result answers it.

@@ -62,9 +62,18 @@ OFFICE = (
     "Trung tâm Phục vụ hành chính công tỉnh Vĩnh Long: kết quả tháng 5/2024\n"
     "Trong tháng, Vĩnh Long có 23 HS trễ hạn.\n"
 )
-TEXTS = {"g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS,
-         "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B,
-         "g-share-a": SHARE_A, "g-share-b": SHARE_B}  # fmt: skip
+# The people surveyed for an index: the country's survey, told by the ministry running it.
+SURVEY = (
+    "Khảo sát Chỉ số SIPAS và PAPI năm 2025\n"
+    "Để xác định Chỉ số SIPAS năm 2025, Bộ Nội vụ lấy ý kiến 40.120 người dân.\n"
+    "Tổng cộng 92.300 phiếu khảo sát SIPAS được thu về.\n"
+    "For the PAPI 2025, 15,200 citizens were interviewed.\n"
+)
+TEXTS = {
+    "g-survey": SURVEY, "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
+    "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A,
+    "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
+}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -131,6 +140,15 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-survey": {"metrics": [
+            _m(SURVEY, "40.120", entity="Việt Nam", name="số người dân được lấy ý kiến",
+               value=40120, unit="người", year=2025),
+            _m(SURVEY, "92.300", entity="Việt Nam", name="số phiếu khảo sát thu về",
+               value=92300, unit="phiếu", year=2025),
+            _m(SURVEY, "15,200", entity="Việt Nam",
+               name="number of citizens interviewed for the PAPI", value=15200, unit="people",
+               year=2025),
+        ]},
         "g-office": {"metrics": [
             _m(OFFICE, "23 HS", entity="Vĩnh Long", name="số hồ sơ trễ hạn", value=23,
                unit="hồ sơ"),
