@@ -284,3 +284,35 @@ def test_people_surveyed_for_an_index_are_the_countrys_figure(store, question, v
 def test_a_total_of_forms_is_not_the_citizens_forms(store):
     a = ask(store, "Năm 2025, Bộ Nội vụ thu về bao nhiêu phiếu khảo sát người dân cho SIPAS?")
     assert 92300 not in values(a)
+
+
+# -- the average of a province's units is not the province's score ------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ số SIPAS bình quân của các sở, ngành tỉnh Yên Bái năm 2025 là bao nhiêu?",
+        "sipas binh quan cua cac so nganh tinh yen bai nam 2025",
+        "What was the average SIPAS of Yen Bai's departments in 2025?",
+    ],
+)
+def test_the_average_of_a_provinces_units_is_not_its_score(store, question):
+    a = ask(store, question)
+    assert not any(r["record_type"] == "index_result" for r in primary(a))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ số SIPAS bình quân của các sở, ngành tỉnh Yên Bái năm 2025 là bao nhiêu?",
+        "sipas binh quan cua cac so nganh tinh yen bai nam 2025",
+    ],
+)
+def test_the_average_of_a_provinces_units_is_answered(store, question):
+    assert values(ask(store, question)) == {93.25}
+
+
+def test_the_provinces_own_score_still_answers(store):
+    a = ask(store, "Chỉ số SIPAS của Yên Bái năm 2025 đạt bao nhiêu?")
+    assert {r.get("score") for r in primary(a)} == {84.1}

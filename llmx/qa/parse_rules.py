@@ -227,6 +227,14 @@ _THINGS_COUNTED = re.compile(
     r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
     r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
 )
+# The units under a province or a ministry, as a group: "các sở, ngành", "các huyện",
+# "departments and agencies", "its districts".
+_UNITS_OF = re.compile(
+    r"\b(?:cac|khoi)\s+(?:so|huyen|xa|phuong|don vi|co quan|dia phuong|quan)\b"
+    r"|\b(?:departments|agencies|districts|communes|wards|units)\b"
+)
+
+
 # Surveying words: "lấy ý kiến", "khảo sát", "interviewed".
 _SURVEYED = re.compile(
     r"\b(?:lay y kien|khao sat|phong van|dieu tra|survey(?:ed|s)?|interviewed|polled|"
@@ -900,6 +908,12 @@ def parse(question: str, names: NameIndex) -> Query:
     else:
         q.ask = "free_text"
         set_subject()
+    if q.ask in ("result", "score") and _AVERAGE.search(w) and _UNITS_OF.search(s):
+        # "Chỉ số SIPAS bình quân của các sở, ngành tỉnh X", "the average PAR Index of X's
+        # districts": the average of the province's units, a figure of its own, not the
+        # province's own score.
+        notes.append("the average of a unit's own units: only a stated figure answers")
+        q.ask, q.metric = "metric", " ".join(q.keywords) or None
     if q.ask in ("result", "score", "rank") and _THINGS_COUNTED.search(s):
         # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân để xác định SIPAS?": people (dossiers,
         # firms) counted, which a stated figure gives, not the index's score or rank.

@@ -69,8 +69,14 @@ SURVEY = (
     "Tổng cộng 92.300 phiếu khảo sát SIPAS được thu về.\n"
     "For the PAPI 2025, 15,200 citizens were interviewed.\n"
 )
+# A province's own score beside the average of its departments.
+UNITS = (
+    "Chỉ số SIPAS của Yên Bái năm 2025\n"
+    "Năm 2025, Chỉ số SIPAS của Yên Bái đạt 84,10%.\n"
+    "SIPAS bình quân của các sở, ngành tỉnh Yên Bái năm 2025 đạt 93,25%.\n"
+)
 TEXTS = {
-    "g-survey": SURVEY, "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
+    "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
     "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A,
     "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
 }  # fmt: skip
@@ -140,6 +146,16 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-units": {
+            "index_results": [
+                _ir(UNITS, "84,10", entity="Yên Bái", index="SIPAS", year=2025, score=84.1,
+                    score_unit="percent"),
+            ],
+            "metrics": [
+                _m(UNITS, "93,25", entity="Yên Bái", name="SIPAS bình quân của các sở, ngành",
+                   value=93.25, unit="%", year=2025),
+            ],
+        },
         "g-survey": {"metrics": [
             _m(SURVEY, "40.120", entity="Việt Nam", name="số người dân được lấy ý kiến",
                value=40120, unit="người", year=2025),
