@@ -316,3 +316,22 @@ def test_the_average_of_a_provinces_units_is_answered(store, question):
 def test_the_provinces_own_score_still_answers(store):
     a = ask(store, "Chỉ số SIPAS của Yên Bái năm 2025 đạt bao nhiêu?")
     assert {r.get("score") for r in primary(a)} == {84.1}
+
+
+# -- a commune placed in its province by the official lists --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Xã nào của tỉnh Đắk Lắk duy trì mô hình “Chiều thứ Sáu nghe dân nói”?",
+        "xa nao cua tinh dak lak duy tri mo hinh “Chieu thu Sau nghe dan noi”",
+    ],
+)
+def test_a_commune_is_placed_in_its_province(store, question):
+    assert entities(ask(store, question)) == {"xã Ea Kar"}
+
+
+def test_a_commune_is_not_placed_in_another_province(store):
+    a = ask(store, "Xã nào của tỉnh Gia Lai duy trì mô hình “Chiều thứ Sáu nghe dân nói”?")
+    assert not primary(a)

@@ -1793,7 +1793,20 @@ def _in_place(entity: str, q: Query) -> bool:
     if own is not None:
         return own.name == wanted.name
     spoken = f" {key(entity)} "
-    return any(f" {k} " in spoken for k in _entity_keys_of(wanted.name) if len(k) > 3)
+    if any(f" {k} " in spoken for k in _entity_keys_of(wanted.name) if len(k) > 3):
+        return True
+    return _division_in(entity, wanted.name)
+
+
+def _division_in(entity: str, province: str) -> bool:
+    """Whether a district or commune of that name lies in the province ("xã Lao Bảo" in
+    Quảng Trị), by the official lists of units (read only when a unit's name does not
+    carry its province's)."""
+    if level_of_name(entity) not in ("district", "commune"):
+        return False
+    from llmx.core.divisions import lookup_divisions  # the lists load on first use
+
+    return any(d.province == province for d in lookup_divisions(entity))
 
 
 def run_initiatives_of(

@@ -75,8 +75,14 @@ UNITS = (
     "Năm 2025, Chỉ số SIPAS của Yên Bái đạt 84,10%.\n"
     "SIPAS bình quân của các sở, ngành tỉnh Yên Bái năm 2025 đạt 93,25%.\n"
 )
+# A commune whose name does not carry its province's, running a model.
+COMMUNE = (
+    "Mô hình mới ở cơ sở\n"
+    "Xã Ea Kar duy trì mô hình “Chiều thứ Sáu nghe dân nói”.\n"
+)
 TEXTS = {
-    "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
+    "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE,
+    "g-models": MODELS, "g-hoso": HOSO,
     "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A,
     "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
 }  # fmt: skip
@@ -146,6 +152,10 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-commune": {"initiatives": [
+            Initiative(entity="xã Ea Kar", name="Chiều thứ Sáu nghe dân nói",
+                       evidence=sentence(COMMUNE, "Ea Kar")),
+        ]},
         "g-units": {
             "index_results": [
                 _ir(UNITS, "84,10", entity="Yên Bái", index="SIPAS", year=2025, score=84.1,
