@@ -335,3 +335,17 @@ def test_a_commune_is_placed_in_its_province(store, question):
 def test_a_commune_is_not_placed_in_another_province(store):
     a = ask(store, "Xã nào của tỉnh Gia Lai duy trì mô hình “Chiều thứ Sáu nghe dân nói”?")
     assert not primary(a)
+
+
+# -- a department's short name, as its ministry's ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sở nào dẫn đầu chỉ số chuyển đổi số của tỉnh Phú Yên năm 2025?",
+        "so nao dan dau dti tinh phu yen nam 2025",
+    ],
+)
+def test_a_department_named_short_is_not_contradicted(store, question):
+    assert entities(ask(store, question)) == {"Sở Tài nguyên và Môi trường"}

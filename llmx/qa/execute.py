@@ -237,7 +237,20 @@ def _entity_keys_of(name: str) -> set[str]:
     out = {key(a) for a in p.all_names()} if p is not None else {key(name)}
     if m is not None and key(m.name) == key(name):
         out |= {key(a) for a in m.all_names()}  # "Ministry of Justice" names Bộ Tư pháp
+    out |= _department_short_names(name)
     return out | {strip_unit_prefix(k) for k in out}
+
+
+def _department_short_names(name: str) -> set[str]:
+    """A provincial department's short names, from its ministry's ("Sở NN&PTNT" for Sở
+    Nông nghiệp và Phát triển nông thôn, as "Bộ NN&PTNT" is the ministry's)."""
+    k = key(name)
+    if not k.startswith("so "):
+        return set()
+    m = get_gazetteer().ministry_by_name("Bộ " + nfc(name).split(" ", 1)[1])
+    if m is None:
+        return set()
+    return {"so " + key(a).removeprefix("bo ") for a in m.all_names() if key(a).startswith("bo ")}
 
 
 def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:

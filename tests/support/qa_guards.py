@@ -80,9 +80,14 @@ COMMUNE = (
     "Mô hình mới ở cơ sở\n"
     "Xã Ea Kar duy trì mô hình “Chiều thứ Sáu nghe dân nói”.\n"
 )
+# A department named by its short name beside another department.
+DEPTS = (
+    "Chuyển đổi số các sở, ngành tỉnh Phú Yên năm 2025\n"
+    "Sở TN&MT đứng đầu với DTI 93,10%, còn Sở Y tế xếp thứ 20 với 88,40%.\n"
+)
 TEXTS = {
-    "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE,
-    "g-models": MODELS, "g-hoso": HOSO,
+    "g-depts": DEPTS, "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY,
+    "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
     "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A,
     "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
 }  # fmt: skip
@@ -152,6 +157,13 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-depts": {"index_results": [
+            _ir(DEPTS, "93,10", entity="Sở Tài nguyên và Môi trường", entity_level="department",
+                index="DTI", year=2025, rank=1, score=93.1, score_unit="percent",
+                scope="province:Phú Yên"),
+            _ir(DEPTS, "88,40", entity="Sở Y tế", entity_level="department", index="DTI",
+                year=2025, rank=20, score=88.4, score_unit="percent", scope="province:Phú Yên"),
+        ]},
         "g-commune": {"initiatives": [
             Initiative(entity="xã Ea Kar", name="Chiều thứ Sáu nghe dân nói",
                        evidence=sentence(COMMUNE, "Ea Kar")),
