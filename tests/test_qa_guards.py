@@ -349,3 +349,30 @@ def test_a_commune_is_not_placed_in_another_province(store):
 )
 def test_a_department_named_short_is_not_contradicted(store, question):
     assert entities(ask(store, question)) == {"Sở Tài nguyên và Môi trường"}
+
+
+# -- a move over several years is not the year's ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào tăng hạng SIPAS năm 2023?",
+        "nhung tinh nao tang hang sipas nam 2023",
+        "Which provinces moved up in the 2023 SIPAS?",
+    ],
+)
+def test_a_list_with_a_move_over_several_years_is_not_confident(store, question):
+    assert not primary(ask(store, question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào tăng hạng DTI năm 2023?",
+        "nhung tinh nao tang hang dti nam 2023",
+        "Which provinces moved up in the 2023 DTI?",
+    ],
+)
+def test_a_list_of_the_years_moves_answers(store, question):
+    assert entities(ask(store, question)) == {"Sóc Trăng", "Bạc Liêu"}

@@ -1053,9 +1053,25 @@ def _foreign_scope(r: IndexResultView) -> bool:
     return "region" in said and not said & {"national", "out_of_63"}
 
 
+_COMPARED_YEAR = re.compile(
+    r"\b(?:so voi|than|from|compared (?:with|to)|since|on)\s+(?:nam\s+|in\s+)?((?:19|20)\d{2})\b"
+)
+
+
+def _moved_over_years(r: IndexResultView) -> bool:
+    """Whether the record's quote compares with a year before the one before it ("tăng
+    10 bậc so với năm 2019" for 2022): a move over several years, not the year's."""
+    if not r.year:
+        return False
+    years = [int(y) for y in _COMPARED_YEAR.findall(fold(r.evidence.quote))]
+    return bool(years) and all(y < r.year - 1 for y in years)
+
+
 def _foreign_sentence(r: IndexResultView, index: str) -> bool:
-    """Whether a record rests on a sentence about another index, year or scope."""
-    return _foreign_index(r, index) or _foreign_year(r) or _foreign_scope(r)
+    """Whether a record rests on a sentence about another index, year or scope, or tells
+    a move over several years."""
+    return (_foreign_index(r, index) or _foreign_year(r) or _foreign_scope(r)
+            or _moved_over_years(r))  # fmt: skip
 
 
 # A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.

@@ -85,8 +85,16 @@ DEPTS = (
     "Chuyển đổi số các sở, ngành tỉnh Phú Yên năm 2025\n"
     "Sở TN&MT đứng đầu với DTI 93,10%, còn Sở Y tế xếp thứ 20 với 88,40%.\n"
 )
+# A move told against a year before the one before it, beside a year's own moves.
+MOVES = (
+    "Thứ hạng SIPAS và DTI năm 2023\n"
+    "Năm 2023, Bạc Liêu tăng 3 bậc về SIPAS.\n"
+    "Năm 2023, Hậu Giang tăng 9 bậc về SIPAS so với năm 2020.\n"
+    "Năm 2023, Sóc Trăng tăng 6 bậc về DTI so với năm 2022.\n"
+    "Năm 2023, Bạc Liêu tăng 2 bậc về DTI.\n"
+)
 TEXTS = {
-    "g-depts": DEPTS, "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY,
+    "g-moves": MOVES, "g-depts": DEPTS, "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY,
     "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
     "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A,
     "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
@@ -157,6 +165,12 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-moves": {"index_results": [
+            _ir(MOVES, "3 bậc", entity="Bạc Liêu", index="SIPAS", year=2023, rank_change=3),
+            _ir(MOVES, "9 bậc", entity="Hậu Giang", index="SIPAS", year=2023, rank_change=9),
+            _ir(MOVES, "6 bậc", entity="Sóc Trăng", index="DTI", year=2023, rank_change=6),
+            _ir(MOVES, "2 bậc", entity="Bạc Liêu", index="DTI", year=2023, rank_change=2),
+        ]},
         "g-depts": {"index_results": [
             _ir(DEPTS, "93,10", entity="Sở Tài nguyên và Môi trường", entity_level="department",
                 index="DTI", year=2025, rank=1, score=93.1, score_unit="percent",
