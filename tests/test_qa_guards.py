@@ -376,3 +376,22 @@ def test_a_list_with_a_move_over_several_years_is_not_confident(store, question)
 )
 def test_a_list_of_the_years_moves_answers(store, question):
     assert entities(ask(store, question)) == {"Sóc Trăng", "Bạc Liêu"}
+
+
+# -- the country's figure stored for a province ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ hồ sơ trực tuyến toàn trình chung của Hòa Bình năm 2024 là bao nhiêu?",
+        "ty le ho so truc tuyen toan trinh chung cua hoa binh nam 2024",
+    ],
+)
+def test_a_figure_after_a_sentence_about_the_country_is_not_the_provinces(store, question):
+    assert 41.3 not in values(ask(store, question))
+
+
+def test_the_provinces_own_figure_still_answers(store):
+    a = ask(store, "Tỷ lệ hồ sơ trực tuyến toàn trình của Hòa Bình năm 2024 là bao nhiêu?")
+    assert values(a) == {61.2}

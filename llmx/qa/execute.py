@@ -1541,6 +1541,10 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         return (fold(r.entity), key(r.name), r.value, r.unit, r.year, r.is_target)
 
     hits = _assign_roles(_dedupe(hits, fact), ties_by_entity=False)
+    if hits and hits[0].primary and _the_countrys_sentence(store, hits[0].record, q):  # type: ignore[arg-type]
+        # "Cả nước vẫn chưa đạt mục tiêu. Tỷ lệ ... chung mới đạt 45,8%" stored for a
+        # province: the sentence before makes it the country's figure; candidates.
+        return [_as_candidate(h) for h in hits]
     if hits and hits[0].primary and not periods and _record_periods(hits[0].record):  # type: ignore[arg-type]
         # No period asked, a figure of part of the year ("tháng 9", "9 tháng") found: the
         # year's figure is not known; the closest records are candidates.
@@ -1557,6 +1561,35 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             # known; candidates.
             return _plainest_count(hits, set(tokens(question)))
     return hits
+
+
+_COUNTRY_SAID = re.compile(r"\b(?:ca nuoc|toan quoc|nationwide|the whole country|the country)\b")
+# A sentence placing the unit in the country's ranking, or speaking of the unit itself.
+_RANK_OR_SELF = re.compile(
+    r"\b(?:xep|dung|thu|hang|ranked|ranking|place[ds]?)\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:tinh|thanh pho|huyen|province|city|district|department|ministry)\b"
+)
+
+
+def _the_countrys_sentence(store: Store, m: MetricView, q: Query) -> bool:
+    """Whether a figure of a unit below the country rests on a quote naming no unit
+    whose sentence before names the country and not the unit: the country's figure."""
+    if key(m.entity) in ("viet nam", "vietnam") or q.aggregate is not None:
+        return False
+    own = _entity_keys_of(m.entity)
+    if any(f" {k} " in f" {key(m.evidence.quote)} " for k in own if k):
+        return False
+    doc = store.get_document(m.doc_id)
+    if doc is None:
+        return False
+    before = doc.text[max(0, m.evidence.start - 300) : m.evidence.start]
+    last = re.split(r"(?<=[.!?])\s+|\n", before.strip())[-1] if before.strip() else ""
+    said = f" {key(last)} "
+    if _RANK_OR_SELF.search(fold(last)):
+        return False  # "xếp thứ 3 cả nước", "của tỉnh": the unit's, placed in the country
+    return bool(_COUNTRY_SAID.search(fold(last))) and not any(
+        f" {k} " in said for k in own if k
+    )
 
 
 def _headline_words(store: Store, doc_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:

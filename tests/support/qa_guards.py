@@ -93,11 +93,18 @@ MOVES = (
     "Năm 2023, Sóc Trăng tăng 6 bậc về DTI so với năm 2022.\n"
     "Năm 2023, Bạc Liêu tăng 2 bậc về DTI.\n"
 )
+# The country's figure, after a sentence naming the country, stored for the province.
+COUNTRY = (
+    "Hòa Bình: hồ sơ trực tuyến năm 2024\n"
+    "Năm 2024, Hòa Bình đạt tỷ lệ hồ sơ trực tuyến toàn trình 61,20%.\n"
+    "Tuy vậy, cả nước vẫn chưa đạt mục tiêu đề ra.\n"
+    "Tỷ lệ hồ sơ trực tuyến toàn trình chung mới đạt 41,30%.\n"
+)
 TEXTS = {
-    "g-moves": MOVES, "g-depts": DEPTS, "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY,
-    "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO,
-    "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A,
-    "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
+    "g-country": COUNTRY, "g-moves": MOVES, "g-depts": DEPTS, "g-commune": COMMUNE,
+    "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE, "g-models": MODELS,
+    "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI,
+    "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
 }  # fmt: skip
 
 
@@ -165,6 +172,12 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-country": {"metrics": [
+            _m(COUNTRY, "61,20", entity="Hòa Bình", name="tỷ lệ hồ sơ trực tuyến toàn trình",
+               value=61.2, unit="%"),
+            _m(COUNTRY, "41,30", entity="Hòa Bình",
+               name="tỷ lệ hồ sơ trực tuyến toàn trình chung", value=41.3, unit="%"),
+        ]},
         "g-moves": {"index_results": [
             _ir(MOVES, "3 bậc", entity="Bạc Liêu", index="SIPAS", year=2023, rank_change=3),
             _ir(MOVES, "9 bậc", entity="Hậu Giang", index="SIPAS", year=2023, rank_change=9),
