@@ -395,3 +395,15 @@ def test_a_figure_after_a_sentence_about_the_country_is_not_the_provinces(store,
 def test_the_provinces_own_figure_still_answers(store):
     a = ask(store, "Tỷ lệ hồ sơ trực tuyến toàn trình của Hòa Bình năm 2024 là bao nhiêu?")
     assert values(a) == {61.2}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào tăng hạng DTI năm 2022?",
+        "nhung tinh nao tang hang dti nam 2022",
+        "Which provinces moved up in the 2022 DTI?",
+    ],
+)
+def test_a_move_told_by_a_former_place_leaves_the_list_short(store, question):
+    assert not primary(ask(store, question))

@@ -1075,7 +1075,12 @@ def _foreign_sentence(r: IndexResultView, index: str) -> bool:
 
 
 # A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.
-_PLACES_MOVED = re.compile(r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b")
+_PLACES_MOVED = re.compile(
+    r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b"
+    r"|\b(?:up|down) from (?:the )?\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\btu (?:vi tri )?(?:thu |hang )?\d{1,2}\s*(?:/\s*\d+\s*)?(?:len|xuong)\b"
+    r"|\b(?:thang hang|tut hang|moved (?:up|down)|climbed|slipped|slid)\b"
+)
 
 
 def _uncaptured_moves(

@@ -100,11 +100,18 @@ COUNTRY = (
     "Tuy vậy, cả nước vẫn chưa đạt mục tiêu đề ra.\n"
     "Tỷ lệ hồ sơ trực tuyến toàn trình chung mới đạt 41,30%.\n"
 )
+# A province's move told by its former place, with no change stored, beside a stored move.
+FORMER = (
+    "DTI năm 2022\n"
+    "Năm 2022, Vĩnh Phúc tăng 4 bậc về DTI.\n"
+    "Năm 2022, Thái Bình đứng thứ 9 về DTI, từ thứ 15 lên.\n"
+)
 TEXTS = {
-    "g-country": COUNTRY, "g-moves": MOVES, "g-depts": DEPTS, "g-commune": COMMUNE,
-    "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE, "g-models": MODELS,
-    "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR, "g-dti": DTI,
-    "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A, "g-share-b": SHARE_B,
+    "g-former": FORMER, "g-country": COUNTRY, "g-moves": MOVES, "g-depts": DEPTS,
+    "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE,
+    "g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR,
+    "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
+    "g-share-b": SHARE_B,
 }  # fmt: skip
 
 
@@ -172,6 +179,10 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-former": {"index_results": [
+            _ir(FORMER, "4 bậc", entity="Vĩnh Phúc", index="DTI", year=2022, rank_change=4),
+            _ir(FORMER, "thứ 9", entity="Thái Bình", index="DTI", year=2022, rank=9),
+        ]},
         "g-country": {"metrics": [
             _m(COUNTRY, "61,20", entity="Hòa Bình", name="tỷ lệ hồ sơ trực tuyến toàn trình",
                value=61.2, unit="%"),
