@@ -407,3 +407,23 @@ def test_the_provinces_own_figure_still_answers(store):
 )
 def test_a_move_told_by_a_former_place_leaves_the_list_short(store, question):
     assert not primary(ask(store, question))
+
+
+# -- a close name is perhaps another initiative -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đơn vị nào tổ chức mô hình “Cà phê doanh nhân”?",
+        "don vi nao to chuc mo hinh “Ca phe doanh nhan”",
+        "Who runs the “Cà phê doanh nhân” model?",
+    ],
+)
+def test_a_close_name_is_not_answered_as_the_one_asked(store, question):
+    assert not primary(ask(store, question))
+
+
+def test_the_name_itself_still_answers(store):
+    a = ask(store, "Đơn vị nào duy trì mô hình “Cà phê doanh nghiệp”?")
+    assert entities(a) == {"Sở Công Thương"}

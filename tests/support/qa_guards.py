@@ -56,6 +56,7 @@ MODELS = (
     "Năm 2024, Sở Tư pháp tỉnh Bến Tre duy trì mô hình “Thứ Năm lắng nghe”.\n"
     "Cũng năm 2024, Sở Nội vụ tỉnh Bến Tre triển khai mô hình “Công chức tận tâm”.\n"
     "Hiệp hội DN tỉnh Bến Tre tổ chức mô hình “Cà phê sáng thứ Bảy”.\n"
+    "Sở Công Thương tỉnh Bến Tre duy trì mô hình “Cà phê doanh nghiệp”.\n"
 )
 # Figures whose sentences name neither the office nor the month; the headline names both.
 OFFICE = (
@@ -237,6 +238,8 @@ def records() -> dict[str, dict[str, list]]:
             # A unit named in full while its quote shortens it and names its province.
             Initiative(entity="Hiệp hội Doanh nghiệp tỉnh Bến Tre", name="Cà phê sáng thứ Bảy",
                        evidence=sentence(MODELS, "Cà phê sáng")),
+            Initiative(entity="Sở Công Thương", name="Cà phê doanh nghiệp",
+                       evidence=sentence(MODELS, "Cà phê doanh nghiệp")),
         ]},
     }  # fmt: skip
 
