@@ -1771,7 +1771,10 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
     if not hits:
         return []
     top = hits[0].rank_key[:2]
-    if top[0] != 0 and not any(f" {wk} " in f" {key(h.record.name)} " for h in hits):
+    if top[0] != 0 and not any(
+        isinstance(h.record, InitiativeView) and f" {wk} " in f" {key(h.record.name)} "
+        for h in hits
+    ):
         # Only names close to the one asked ("Cà phê doanh nghiệp" for "Cà phê doanh
         # nhân"): perhaps another initiative, run by others; candidates.
         return [_as_candidate(h) for h in hits[: 1 + MAX_OTHERS]]
