@@ -427,3 +427,29 @@ def test_a_close_name_is_not_answered_as_the_one_asked(store, question):
 def test_the_name_itself_still_answers(store):
     a = ask(store, "Đơn vị nào duy trì mô hình “Cà phê doanh nghiệp”?")
     assert entities(a) == {"Sở Công Thương"}
+
+
+# -- one grade's count is not another's ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2024, tỉnh Quảng Bình có bao nhiêu huyện xếp loại Khá?",
+        "nam 2024 tinh quang binh co bao nhieu huyen xep loai kha",
+        "How many districts of Quang Binh were rated fair in 2024?",
+    ],
+)
+def test_a_count_of_another_grade_does_not_answer(store, question):
+    assert not primary(ask(store, question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2024, tỉnh Quảng Bình có bao nhiêu huyện xếp loại Tốt?",
+        "nam 2024 tinh quang binh co bao nhieu huyen xep loai tot",
+    ],
+)
+def test_the_grades_own_count_answers(store, question):
+    assert values(ask(store, question)) == {5}

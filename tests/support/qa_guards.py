@@ -107,11 +107,16 @@ FORMER = (
     "Năm 2022, Vĩnh Phúc tăng 4 bậc về DTI.\n"
     "Năm 2022, Thái Bình đứng thứ 9 về DTI, từ thứ 15 lên.\n"
 )
+# A count of units of one grade.
+GRADES = (
+    "Xếp loại các huyện tỉnh Quảng Bình năm 2024\n"
+    "Năm 2024, tỉnh Quảng Bình có 5 huyện xếp loại Tốt.\n"
+)
 TEXTS = {
-    "g-former": FORMER, "g-country": COUNTRY, "g-moves": MOVES, "g-depts": DEPTS,
-    "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY, "g-office": OFFICE,
-    "g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI, "g-par": PAR,
-    "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
+    "g-grades": GRADES, "g-former": FORMER, "g-country": COUNTRY, "g-moves": MOVES,
+    "g-depts": DEPTS, "g-commune": COMMUNE, "g-units": UNITS, "g-survey": SURVEY,
+    "g-office": OFFICE, "g-models": MODELS, "g-hoso": HOSO, "g-sipas": SIPAS, "g-pci": PCI,
+    "g-par": PAR, "g-dti": DTI, "g-seat-a": SEAT_A, "g-seat-b": SEAT_B, "g-share-a": SHARE_A,
     "g-share-b": SHARE_B,
 }  # fmt: skip
 
@@ -180,6 +185,10 @@ def records() -> dict[str, dict[str, list]]:
             _ir(SHARE_A, "đồng hạng", entity="Hà Nam", index="SIPAS", rank=7)]},
         "g-share-b": {"index_results": [
             _ir(SHARE_B, "xếp thứ 7", entity="Nam Định", index="SIPAS", rank=7)]},
+        "g-grades": {"metrics": [
+            _m(GRADES, "5 huyện", entity="Quảng Bình", name="số huyện xếp loại Tốt", value=5,
+               unit="huyện"),
+        ]},
         "g-former": {"index_results": [
             _ir(FORMER, "4 bậc", entity="Vĩnh Phúc", index="DTI", year=2022, rank_change=4),
             _ir(FORMER, "thứ 9", entity="Thái Bình", index="DTI", year=2022, rank=9),
