@@ -453,3 +453,14 @@ def test_a_count_of_another_grade_does_not_answer(store, question):
 )
 def test_the_grades_own_count_answers(store, question):
     assert values(ask(store, question)) == {5}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2024, Tây Ninh có bao nhiêu dịch vụ công trực tuyến toàn trình?",
+        "nam 2024 tay ninh co bao nhieu dich vu cong truc tuyen toan trinh",
+    ],
+)
+def test_a_fully_online_service_is_online_without_saying_so(store, question):
+    assert values(ask(store, question)) == {410}

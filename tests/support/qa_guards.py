@@ -20,6 +20,7 @@ HOSO = (
     "Tháng 8/2024, Trung tâm Phục vụ hành chính công tỉnh Tây Ninh tiếp nhận 7.100 hồ sơ, "
     "trong đó 42 hồ sơ trễ hạn.\n"
     "Tháng 8/2024, Tây Ninh tiếp nhận 3.050 hồ sơ trực tuyến.\n"
+    "Tây Ninh có 410 DVC toàn trình.\n"
 )
 SIPAS = (
     "Công bố Chỉ số SIPAS năm 2024\n"
@@ -142,6 +143,9 @@ def records() -> dict[str, dict[str, list]]:
                value=42, unit="hồ sơ"),
             _m(HOSO, "3.050", entity="Tây Ninh", name="số hồ sơ trực tuyến tiếp nhận tháng 8/2024",
                value=3050, unit="hồ sơ"),
+            # A fully online service named without "trực tuyến": online all the same.
+            _m(HOSO, "410", entity="Tây Ninh", name="số DVC toàn trình", value=410,
+               unit="dịch vụ"),
         ]},
         "g-sipas": {
             "index_results": [
