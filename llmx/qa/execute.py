@@ -237,7 +237,20 @@ def _entity_keys_of(name: str) -> set[str]:
     out = {key(a) for a in p.all_names()} if p is not None else {key(name)}
     if m is not None and key(m.name) == key(name):
         out |= {key(a) for a in m.all_names()}  # "Ministry of Justice" names Bộ Tư pháp
+    out |= _department_short_names(name)
     return out | {strip_unit_prefix(k) for k in out}
+
+
+def _department_short_names(name: str) -> set[str]:
+    """A provincial department's short names, from its ministry's ("Sở NN&PTNT" for Sở
+    Nông nghiệp và Phát triển nông thôn, as "Bộ NN&PTNT" is the ministry's)."""
+    k = key(name)
+    if not k.startswith("so "):
+        return set()
+    m = get_gazetteer().ministry_by_name("Bộ " + nfc(name).split(" ", 1)[1])
+    if m is None:
+        return set()
+    return {"so " + key(a).removeprefix("bo ") for a in m.all_names() if key(a).startswith("bo ")}
 
 
 def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:
@@ -443,6 +456,13 @@ def run_index(
         _derive(h)
     if names is not None:
         mark_contradicted(hits, names)
+    for h in hits:
+        r = h.record
+        if isinstance(r, IndexResultView) and (
+            (q.index is not None and _foreign_index(r, q.index)) or _foreign_year(r)
+        ):
+            # Its quote is about another index or year: no evidence for this one.
+            h.contradicted = True
     if q.ask == "entity_for_rank":
         hits = _assign_roles(hits, ties_by_entity=True)
         return _settle_ties(hits, question)
@@ -606,6 +626,10 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
         # đầu cả nước": a quote naming no unit is the extractor's guess of whom it is
         # about, weaker than quotes naming theirs.
         keep = named
+    if _rival_claims(keep):
+        # Two sources give the place to different units and neither says they share it:
+        # one of them is wrong, and the store cannot tell which; candidates.
+        return [_as_candidate(h) for h in hits]
     if not keep or len(keep) == len(primary):
         return hits
     for h in primary:
@@ -613,6 +637,25 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     for i, h in enumerate(keep):
         h.role = "best" if i == 0 else "tie"
     return [*keep, *(h for h in hits if h not in keep)]
+
+
+# A shared place said as such ("đồng hạng", "cùng xếp thứ 4", "tied for fourth").
+_SHARED_PLACE = re.compile(
+    r"\b(?:dong hang|ngang nhau|bang nhau|cung (?:xep|dung|dat|o)|tied|joint(?:ly)?|shared?|"
+    r"level with|equal)\b"
+)
+
+
+def _rival_claims(hits: list[Hit]) -> bool:
+    """Whether units at the place asked come from different documents, one of them read
+    doubtfully, with no quote saying the place is shared: one ranking cannot seat two
+    units at one place, and a doubtful reading is the likelier mistake (confident
+    readings of two sources stay ties: the sources disagree, the answer shows both)."""
+    if len(hits) < 2 or len({h.record.doc_id for h in hits}) < 2:
+        return False
+    if not any(_doubtful(h) for h in hits):
+        return False
+    return not any(_SHARED_PLACE.search(fold(h.record.evidence.quote)) for h in hits)
 
 
 def _names_itself(r: Record) -> bool:
@@ -961,6 +1004,10 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         if agree and len(agree) == len(group):
             agree[0].role = "best" if not out else "tie"
             out.append(agree[0])
+    if any(_foreign_sentence(h.record, q.index or "PAR_INDEX") for h in out):  # type: ignore[arg-type]
+        # A member rests on a sentence about another index or another year ("Chỉ số DTI
+        # của X tăng 5 bậc" stored as a PCI move): the list mixes rankings; candidates.
+        return [_as_candidate(h) for h in out]
     if _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool):
         # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
         # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted), or a unit's
@@ -970,8 +1017,70 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
     return out
 
 
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?\b")
+
+
+def _quote_years(quote: str) -> set[int]:
+    """The years a quote names; a span ("2021-2025") names each year in it."""
+    out: set[int] = set()
+    for m in _YEAR_SPAN.finditer(quote):
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        out.update(range(a, b + 1) if a <= b <= a + 20 else (a, b))
+    return out
+
+
+def _foreign_index(r: IndexResultView, index: str) -> bool:
+    """Whether a record's quote is about another index: it names indexes, not this one."""
+    named = {sp.label for sp in get_vocab().find(r.evidence.quote, {"index"})
+             if not sp.entry.questions_only}  # fmt: skip
+    return bool(named) and index not in named and index != "OTHER"
+
+
+def _foreign_year(r: IndexResultView) -> bool:
+    """Whether a record's quote is about another year: it names years, neither the
+    record's nor the one before it (which a move or a score is compared with)."""
+    years = _quote_years(r.evidence.quote)
+    return bool(r.year and years and r.year not in years and not years <= {r.year - 1})
+
+
+def _foreign_scope(r: IndexResultView) -> bool:
+    """Whether a national record's quote says a region and never the country ("trong vùng
+    Tây Nguyên, X tăng 2 bậc"): a regional place or move."""
+    if r.scope != "national":
+        return False
+    said = {sp.label for sp in get_vocab().find(r.evidence.quote, {"scope"})}
+    return "region" in said and not said & {"national", "out_of_63"}
+
+
+_COMPARED_YEAR = re.compile(
+    r"\b(?:so voi|than|from|compared (?:with|to)|since|on)\s+(?:nam\s+|in\s+)?((?:19|20)\d{2})\b"
+)
+
+
+def _moved_over_years(r: IndexResultView) -> bool:
+    """Whether the record's quote compares with a year before the one before it ("tăng
+    10 bậc so với năm 2019" for 2022): a move over several years, not the year's."""
+    if not r.year:
+        return False
+    years = [int(y) for y in _COMPARED_YEAR.findall(fold(r.evidence.quote))]
+    return bool(years) and all(y < r.year - 1 for y in years)
+
+
+def _foreign_sentence(r: IndexResultView, index: str) -> bool:
+    """Whether a record rests on a sentence about another index, year or scope, or tells
+    a move over several years."""
+    return (_foreign_index(r, index) or _foreign_year(r) or _foreign_scope(r)
+            or _moved_over_years(r))  # fmt: skip
+
+
 # A move told in places ("cú nhảy 9 bậc", "9 places higher"): a rank change.
-_PLACES_MOVED = re.compile(r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b")
+_PLACES_MOVED = re.compile(
+    r"\b\d{1,2}\s+(?:bac|hang|places?|positions?|spots?)\b"
+    r"|\b(?:up|down) from (?:the )?\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\btu (?:vi tri )?(?:thu |hang )?\d{1,2}\s*(?:/\s*\d+\s*)?(?:len|xuong)\b"
+    r"|\b(?:thang hang|tut hang|moved (?:up|down)|climbed|slipped|slid)\b"
+)
 
 
 def _uncaptured_moves(
@@ -1128,7 +1237,7 @@ def _by_year(store: Store, q: Query, backend: str | None, names: NameIndex) -> l
     hits = [Hit("index", f.record, (_scope_class(f.record.scope), f.record.year),
                 sources=f.sources) for f in rows]  # fmt: skip
     hits = _drop_subsumed(_dedupe(hits, _ir_fact))
-    mark_contradicted(hits, names)
+    _mark_initiatives_contradicted(hits, names)
     hits = [h for h in hits if not h.contradicted]
     if not hits:
         return []
@@ -1185,16 +1294,19 @@ def run_best_year(store: Store, q: Query, backend: str | None, names: NameIndex)
 # -- metrics -------------------------------------------------------------------------------
 
 
-def _metric_score(m: MetricView, words: set[str], wants_percent: bool) -> float | None:
+def _metric_score(
+    m: MetricView, words: set[str], wants_percent: bool, context: frozenset[str] = frozenset()
+) -> float | None:
     """How well a metric record matches the question's content words, or None when it
-    does not: its name must share a word with them and its name and quote together must
-    cover most of them."""
+    does not: its name must share a word with them and its name and quote together, with
+    its document's headline (``context``: the office or programme every figure of the
+    article is of), must cover most of them."""
     name = set(tokens(m.name)) - _NAME_STOP or set(tokens(m.unit))
     quote = set(tokens(m.evidence.quote))
     common = name & words
     if not common or not words:
         return None
-    cover = len((name | quote | set(tokens(m.unit))) & words) / len(words)
+    cover = len((name | quote | set(tokens(m.unit)) | context) & words) / len(words)
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
@@ -1262,25 +1374,51 @@ def _same_government_level(m: MetricView, levels: set[str]) -> bool:
 _RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
 
 
+@functools.cache
+def _contrast_groups() -> dict[str, tuple[frozenset[str], str]]:
+    """The vocabulary's exclusive groups (attribute ``contrast``): each group's labels and
+    when a question naming one needs a record naming one (attribute ``required``: "yes"
+    always, "counts" for counts, "" never)."""
+    labels: dict[str, set[str]] = {}
+    required: dict[str, str] = {}
+    for e in get_vocab().entries:
+        group = e.attrs.get("contrast") if e.kind == "metric" else None
+        if group:
+            labels.setdefault(group, set()).add(e.label)
+            required[group] = required.get(group) or e.attrs.get("required", "")
+    return {g: (frozenset(ls), required[g]) for g, ls in labels.items()}
+
+
 def _contrasts(text: str) -> dict[str, set[str]]:
     """The metric kinds of exclusive groups ``text`` names (vocabulary attribute
-    ``contrast``): {"online_service_mode": {"full_online_service"}} for "toàn trình"."""
+    ``contrast``): {"online_service_mode": {"full_online_service"}} for "toàn trình". Each
+    group is read on its own: "trực tuyến" (a channel) inside "dịch vụ công trực tuyến toàn
+    trình" (a service mode) is both."""
     out: dict[str, set[str]] = {}
-    for sp in get_vocab().find(text, {"metric"}):
-        group = sp.entry.attrs.get("contrast")
-        if group:
+    for group, (labels, _) in _contrast_groups().items():
+        for sp in get_vocab().find(text, {"metric"}, labels=labels):
             out.setdefault(group, set()).add(sp.label)
     return out
 
 
-def _contrary(m: MetricView, asked: dict[str, set[str]]) -> bool:
+def _contrary(m: MetricView, asked: dict[str, set[str]], *, counts: bool = False) -> bool:
     """Whether the record is of another kind of a group the question names: "một phần"
     services for a question about "toàn trình" ones, level 3 for level 4. Its name and the
-    words by its value say its kind; a record saying none is not contrary."""
+    words by its value say its kind; a record saying none is not contrary, except for a
+    group whose kind must be said ("hồ sơ trễ hạn": a count of all dossiers received is
+    not the late ones)."""
     if not asked:
         return False
     mine = _contrasts(f"{m.name} ; {_value_clause(m)}")
-    return any(g in mine and not (mine[g] & labels) for g, labels in asked.items())
+    groups = _contrast_groups()
+    return any(
+        (mine[g].isdisjoint(labels) if g in mine else _must_say(groups[g][1], counts))
+        for g, labels in asked.items()
+    )
+
+
+def _must_say(required: str, counts: bool) -> bool:
+    return required == "yes" or (required == "counts" and counts)
 
 
 # Periods shorter than a year (folded text): "9 tháng (đầu năm)", "lũy kế 4 tháng", "đến
@@ -1358,6 +1496,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     wants_percent = bool({"ty", "le"} <= words or "ti" in words or "phan" in words)
     hits = []
     docs: dict[str, str | None] = {}
+    titles: dict[str, frozenset[str]] = {}
+    eligible: list[Fact] = []
     levels = _government_levels(" ".join(q.keywords))
     periods = _periods(fold(question))
     facts = select_facts(
@@ -1369,7 +1509,7 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
         if rate_asked and m.unit not in ("%", ""):
             # A rate asked ("tỷ lệ ... bao nhiêu phần trăm") is not a count of dossiers.
             continue
-        if _contrary(m, asked):
+        if _contrary(m, asked, counts=q.counts):
             continue
         if not _same_government_level(m, levels):
             continue  # "cấp xã giải quyết bao nhiêu hồ sơ": not the province's total
@@ -1381,22 +1521,35 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue  # "bao nhiêu huyện": not a count of departments
         if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
             continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
-        s = _metric_score(m, words, wants_percent)
-        if s is None:
-            continue
-        rk = (
-            -round(s, 6),
-            0 if m.is_target == q.targets else 1,
-            _year_key(m.year),
-            _year_distance(m.evidence.quote, q.year, m.value),
-        )
-        hits.append(Hit("metric", m, rk, sources=f.sources))
+        eligible.append(f)
+    for with_headline in (False, True):
+        # The headline's words (the office or programme the article is about) count only
+        # where no record's own words cover the question: they widen what matches.
+        for f in eligible:
+            m = f.record
+            context = _headline_words(store, m.doc_id, titles) if with_headline else frozenset()
+            s = _metric_score(m, words, wants_percent, context)
+            if s is None:
+                continue
+            rk = (
+                -round(s, 6),
+                0 if m.is_target == q.targets else 1,
+                _year_key(m.year),
+                _year_distance(m.evidence.quote, q.year, m.value),
+            )
+            hits.append(Hit("metric", m, rk, sources=f.sources))
+        if hits:
+            break
 
     def fact(r: Record) -> tuple:
         assert isinstance(r, MetricView)
         return (fold(r.entity), key(r.name), r.value, r.unit, r.year, r.is_target)
 
     hits = _assign_roles(_dedupe(hits, fact), ties_by_entity=False)
+    if hits and hits[0].primary and _the_countrys_sentence(store, hits[0].record, q):  # type: ignore[arg-type]
+        # "Cả nước vẫn chưa đạt mục tiêu. Tỷ lệ ... chung mới đạt 45,8%" stored for a
+        # province: the sentence before makes it the country's figure; candidates.
+        return [_as_candidate(h) for h in hits]
     if hits and hits[0].primary and not periods and _record_periods(hits[0].record):  # type: ignore[arg-type]
         # No period asked, a figure of part of the year ("tháng 9", "9 tháng") found: the
         # year's figure is not known; the closest records are candidates.
@@ -1413,6 +1566,43 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             # known; candidates.
             return _plainest_count(hits, set(tokens(question)))
     return hits
+
+
+_COUNTRY_SAID = re.compile(r"\b(?:ca nuoc|toan quoc|nationwide|the whole country|the country)\b")
+# A sentence placing the unit in the country's ranking, or speaking of the unit itself.
+_RANK_OR_SELF = re.compile(
+    r"\b(?:xep|dung|thu|hang|ranked|ranking|place[ds]?)\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:tinh|thanh pho|huyen|province|city|district|department|ministry)\b"
+)
+
+
+def _the_countrys_sentence(store: Store, m: MetricView, q: Query) -> bool:
+    """Whether a figure of a unit below the country rests on a quote naming no unit
+    whose sentence before names the country and not the unit: the country's figure."""
+    if key(m.entity) in ("viet nam", "vietnam") or q.aggregate is not None:
+        return False
+    own = _entity_keys_of(m.entity)
+    if any(f" {k} " in f" {key(m.evidence.quote)} " for k in own if k):
+        return False
+    doc = store.get_document(m.doc_id)
+    if doc is None:
+        return False
+    before = doc.text[max(0, m.evidence.start - 300) : m.evidence.start]
+    last = re.split(r"(?<=[.!?])\s+|\n", before.strip())[-1] if before.strip() else ""
+    said = f" {key(last)} "
+    if _RANK_OR_SELF.search(fold(last)):
+        return False  # "xếp thứ 3 cả nước", "của tỉnh": the unit's, placed in the country
+    return bool(_COUNTRY_SAID.search(fold(last))) and not any(
+        f" {k} " in said for k in own if k
+    )
+
+
+def _headline_words(store: Store, doc_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The folded words of a document's headline (cached by document)."""
+    if doc_id not in cache:
+        doc = store.get_document(doc_id)
+        cache[doc_id] = frozenset(tokens(doc.title or "")) if doc is not None else frozenset()
+    return cache[doc_id]
 
 
 def _plainest_count(hits: list[Hit], asked: set[str]) -> list[Hit]:
@@ -1490,6 +1680,23 @@ def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> st
     return docs[m.doc_id]
 
 
+# A bound said before a value ("vượt 80%", "trên 90%", "over 80%"): the value is a
+# threshold the figure passed, not the figure.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:vuot(?: qua)?|tren|hon|cao hon|duoi|thap hon|toi thieu|it nhat|over|above|more than|"
+    r"exceed(?:ed|s|ing)?|at least|below|under|less than)(?:\s+(?:muc|the))?\s*$"
+)
+
+
+def _bound_value(m: MetricView) -> bool:
+    """Whether every mention of the record's value in its quote follows a bound word."""
+    quote = m.evidence.quote
+    spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
+    return bool(spans) and all(
+        _BOUND_BEFORE.search(fold(quote[max(0, sp.start - 20) : sp.start])) for sp in spans
+    )
+
+
 def run_average(store: Store, q: Query, backend: str | None, question: str = "") -> list[Hit]:
     """The country's (the bloc's) average on the index asked: a metric of that owner named
     as an average of that index, the year asked else the newest. Sources that state
@@ -1509,6 +1716,8 @@ def run_average(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _average_index(m) != q.index:
             continue
+        if _bound_value(m):
+            continue  # "giá trị trung bình ... vượt 80%": a threshold passed, not the average
         hits.append(Hit("metric", m, (_year_key(m.year),), sources=f.sources))
 
     def fact(r: Record) -> tuple:
@@ -1554,10 +1763,21 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
         rk = (0 if exact else 1, -round(sim, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
+    # A unit its quote does not name, where the quote names another ("Sở Nội vụ triển
+    # khai mô hình X" stored for the department of the sentence before) runs nothing there.
+    _mark_initiatives_contradicted(hits, names)
+    hits = [h for h in hits if not h.contradicted]
     hits.sort(key=lambda h: h.rank_key)
     if not hits:
         return []
     top = hits[0].rank_key[:2]
+    if top[0] != 0 and not any(
+        isinstance(h.record, InitiativeView) and f" {wk} " in f" {key(h.record.name)} "
+        for h in hits
+    ):
+        # Only names close to the one asked ("Cà phê doanh nghiệp" for "Cà phê doanh
+        # nhân"): perhaps another initiative, run by others; candidates.
+        return [_as_candidate(h) for h in hits[: 1 + MAX_OTHERS]]
     place = _place_itself(hits, q, top)
     out: list[Hit] = []
     others = 0
@@ -1570,6 +1790,20 @@ def run_initiative_who(store: Store, q: Query, names: NameIndex, backend: str | 
             out.append(h)
             others += 1
     return out
+
+
+def _mark_initiatives_contradicted(hits: list[Hit], names: NameIndex) -> None:
+    """``mark_contradicted`` for initiatives, except a record whose entity's name holds a
+    province its quote names ("Hiệp hội Doanh nghiệp tỉnh Tiền Giang" for a quote saying
+    "Hiệp hội DN tỉnh Tiền Giang"): the quote names its place, shortened, not another unit."""
+    mark_contradicted(hits, names)
+    for h in hits:
+        if not h.contradicted:
+            continue
+        own = f" {key(h.record.entity)} "
+        places = [m.province for m in names.find(h.record.evidence.quote) if m.province]
+        if any(f" {k} " in own for p in places for k in _entity_keys_of(p.name) if k):
+            h.contradicted = False
 
 
 def _year_agrees(r: InitiativeView, q: Query) -> bool:
@@ -1633,10 +1867,25 @@ def _in_place(entity: str, q: Query) -> bool:
     if own is not None:
         return own.name == wanted.name
     spoken = f" {key(entity)} "
-    return any(f" {k} " in spoken for k in _entity_keys_of(wanted.name) if len(k) > 3)
+    if any(f" {k} " in spoken for k in _entity_keys_of(wanted.name) if len(k) > 3):
+        return True
+    return _division_in(entity, wanted.name)
 
 
-def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]:
+def _division_in(entity: str, province: str) -> bool:
+    """Whether a district or commune of that name lies in the province ("xã Lao Bảo" in
+    Quảng Trị), by the official lists of units (read only when a unit's name does not
+    carry its province's)."""
+    if level_of_name(entity) not in ("district", "commune"):
+        return False
+    from llmx.core.divisions import lookup_divisions  # the lists load on first use
+
+    return any(d.province == province for d in lookup_divisions(entity))
+
+
+def run_initiatives_of(
+    store: Store, q: Query, backend: str | None, names: NameIndex | None = None
+) -> list[Hit]:
     words = set(q.keywords)
     wanted = key(q.initiative or "")
     hits = []
@@ -1650,9 +1899,12 @@ def run_initiatives_of(store: Store, q: Query, backend: str | None) -> list[Hit]
         rk = (-round(overlap, 6), _year_key(r.year))
         hits.append(Hit("initiative", r, rk, sources=f.sources))
     hits = _dedupe(hits, _init_fact)
-    hits.sort(key=lambda h: (_undated(h.record, q), h.rank_key))
+    if names is not None:
+        _mark_initiatives_contradicted(hits, names)  # another unit's, stored for this one
+    hits.sort(key=lambda h: (h.contradicted, _undated(h.record, q), h.rank_key))
     for i, h in enumerate(hits):
-        h.role = "best" if i == 0 and not _undated(h.record, q) else "other"
+        h.role = "best" if i == 0 and not _undated(h.record, q) and not h.contradicted \
+            else "other"  # fmt: skip
     return hits[: 1 + 2 * MAX_OTHERS]
 
 
@@ -1686,7 +1938,7 @@ def execute(
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":
-        res.hits = run_initiatives_of(store, q, backend)
+        res.hits = run_initiatives_of(store, q, backend, names)
     else:
         res.reason = "unstructured"
     if not res.found:

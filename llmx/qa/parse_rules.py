@@ -219,6 +219,36 @@ _METRIC_ASK = re.compile(
     r"\b(?:ty le|ti le|bao nhieu|so luong|tong so|muc do|phan tram|how many|how much|rate|"
     r"percentage|share|proportion|number of|count of)\b"
 )
+# People or things counted ("bao nhiêu người dân", "how many citizens"): a figure of its own,
+# not an index's score or rank (points, places and percentages are not counted this way).
+_THINGS_COUNTED = re.compile(
+    r"\b(?:bao nhieu|may)\s+(?:nguoi|phieu|luot|ho so|doanh nghiep|to chuc|cong dan|y kien|"
+    r"mau|ho gia dinh|can bo|cong chuc)\b"
+    r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
+    r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
+)
+# The units under a province or a ministry, as a group: "các sở, ngành", "các huyện",
+# "departments and agencies", "its districts".
+_UNITS_OF = re.compile(
+    r"\b(?:cac|khoi)\s+(?:so|huyen|xa|phuong|don vi|co quan|dia phuong|quan)\b"
+    r"|\b(?:departments|agencies|districts|communes|wards|units)\b"
+)
+
+
+# Surveying words: "lấy ý kiến", "khảo sát", "interviewed".
+_SURVEYED = re.compile(
+    r"\b(?:lay y kien|khao sat|phong van|dieu tra|survey(?:ed|s)?|interviewed|polled|"
+    r"respondents?|questioned)\b"
+)
+
+
+def _is_ministry(entity: str | None) -> bool:
+    """Whether an entity named is a ministry ("Bộ Nội vụ", "the Ministry of Home Affairs")."""
+    if not entity:
+        return False
+    return key(entity).startswith("bo ") or get_gazetteer().ministry_by_name(entity) is not None
+
+
 # Verbs that, with a quoted name, make a question about who runs an initiative.
 _INITIATIVE_VERB = re.compile(
     r"\b(?:trien khai|ap dung|thuc hien|duy tri|nhan rong|phat dong|runs?|uses?|used|apply|"
@@ -878,6 +908,27 @@ def parse(question: str, names: NameIndex) -> Query:
     else:
         q.ask = "free_text"
         set_subject()
+    if q.ask in ("result", "score") and _AVERAGE.search(w) and _UNITS_OF.search(s):
+        # "Chỉ số SIPAS bình quân của các sở, ngành tỉnh X", "the average PAR Index of X's
+        # districts": the average of the province's units, a figure of its own, not the
+        # province's own score.
+        notes.append("the average of a unit's own units: only a stated figure answers")
+        q.ask, q.metric = "metric", " ".join(q.keywords) or None
+    if q.ask in ("result", "score", "rank") and _THINGS_COUNTED.search(s):
+        # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân để xác định SIPAS?": people (dossiers,
+        # firms) counted, which a stated figure gives, not the index's score or rank.
+        notes.append("a count of people or things: only a stated figure answers")
+        q.ask, q.metric = "metric", " ".join(q.keywords) or None
+    if (
+        q.ask in ("metric", "free_text") and index is not None and _THINGS_COUNTED.search(s)
+        and _SURVEYED.search(s) and (subject is None or _is_ministry(q.entity))
+    ):
+        # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân cho SIPAS?", "How many citizens were
+        # interviewed for PAPI?": the index's nationwide survey, a figure of the country
+        # (the ministry asked is who surveys, not whom the figure is of).
+        notes.append("the people surveyed for an index: the country's survey")
+        q.ask, q.metric, q.counts = "metric", " ".join(q.keywords) or None, True
+        _set_owner(q, names, bloc=False)
     if q.ask in _RANKING_ASKS and index is None and component is None and _METRIC_NOUN.search(s):
         # "Which ministry led in the share of dossiers handled fully online?": who leads on
         # a metric; the store ranks index results only, so no index result answers it.
