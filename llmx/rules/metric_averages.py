@@ -305,3 +305,10 @@ def _en_number(raw: str) -> float | None:
         return float(raw)
     except ValueError:
         return None
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

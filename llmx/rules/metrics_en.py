@@ -746,3 +746,10 @@ def find_en_figures(f: str, original: str) -> list[EnFigure]:
         return []  # no rate and nothing counted: most sentences
     found = _rates(original) + _shares_done(original) + _work_counts(original)
     return sorted(found, key=lambda x: (x.start, x.end))
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -178,3 +178,10 @@ def _share_of(original: str, start: int, end: int) -> str | None:
     how = _MANNER.match(original, of.end())
     tail = f" {how['how']}" if how else ""
     return _words(f"share of {what} {verb['verb']}{tail}")
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())
