@@ -136,6 +136,27 @@ def test_first_index_is_the_leftmost_of_the_per_index_searches() -> None:
     assert named > 10
 
 
+def test_metric_averages_index_in_is_the_leftmost_of_the_per_index_searches() -> None:
+    # The metric readers' index_in, called for most sentences, is the one-pass search too.
+    from llmx.rules.metric_averages import index_in
+
+    invented = [
+        "Chỉ số CCHC của tỉnh đạt 85 điểm, còn Chỉ số SIPAS đạt 80%.",
+        "Chỉ số hài lòng SIPAS năm nay cao hơn PAR Index năm trước.",
+        "The PCI score rose while the PAPI score fell.",
+        "Tỉnh đứng thứ 5 cả nước về chuyển đổi số (DTI).",
+        "Không có chỉ số nào được nhắc tới trong câu này.",
+        "pcipapi không phải tên chỉ số",
+        "",
+    ]
+    named = 0
+    for f in map(fold, invented):
+        assert index_in(f) == _leftmost_index(f), f
+        named += index_in(f) is not None
+    assert named >= 3
+    assert index_in(fold("không nói tên nào")) is None
+
+
 def test_an_extraction_of_validated_records_equals_the_validated_one() -> None:
     """``DocumentExtraction.of`` takes records their model already validated as they are
     (pydantic would rerun their checks): the same extraction as validating them all, and
