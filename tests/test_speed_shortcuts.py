@@ -212,3 +212,26 @@ def test_grounding_shortcut_for_values_read_as_written_keeps_the_tolerance_rules
     assert value_grounded(60, quote, derived=True)  # 63 - 3
     assert not value_grounded(float("inf"), quote)
     assert not value_grounded(float("nan"), quote)
+
+
+def test_english_figure_gate_agrees_with_trying_every_pattern() -> None:
+    # find_en_figures turns a sentence away unless a rate word or a counted noun of work
+    # is in it; the gate tries only the patterns whose leading letters the sentence holds.
+    from llmx.rules.metrics_en import _rx, may_have_figures
+
+    def plain(original: str) -> bool:
+        patterns = _rx("count_unit", "en_work_noun") + _rx("metric", "rate")
+        return any(rx.search(original) for rx in patterns)
+
+    invented = [
+        "The on-time settlement RATE reached 97 percent in the province.",
+        "About 1,200 dossiers were processed online last quarter.",
+        "Its share of online applications rose to 40%.",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.",  # Vietnamese: no English word
+        "The province ranked third on the index.",  # English, but no rate or count noun
+        "Accurate procedure-free grates",  # letters of the words, not the words
+        "",
+    ]
+    found = [may_have_figures(s) for s in invented]
+    assert found == [plain(s) for s in invented]
+    assert found[:3] == [True, True, True] and found[3:5] == [False, False]

@@ -125,6 +125,12 @@ class Vocab:
         """The compiled pattern of one of this vocabulary's entries."""
         return self._matcher(self.entries.index(entry))
 
+    def leads(self, entry: Entry) -> tuple[str, ...] | None:
+        """Folded strings one of which every match of ``entry`` holds (``literals``), or None
+        when there are none to tell: a text whose fold holds none cannot match, the test
+        ``find`` skips entries on."""
+        return self._literals[self.entries.index(entry)]
+
     # ---- running text -------------------------------------------------------------------
 
     def find(
