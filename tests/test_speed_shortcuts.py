@@ -235,3 +235,23 @@ def test_english_figure_gate_agrees_with_trying_every_pattern() -> None:
     found = [may_have_figures(s) for s in invented]
     assert found == [plain(s) for s in invented]
     assert found[:3] == [True, True, True] and found[3:5] == [False, False]
+
+
+def test_english_rank_hint_is_needed_by_every_english_place() -> None:
+    # EN_RANK_RE (tried on every sentence with a value) is tried only where its hint is:
+    # an ordinal ("third", "19th") or "No. 5", without which no place can be read.
+    from llmx.rules import lexicon as lx
+
+    places = [
+        "Da Nang ranked third out of 63 provinces.",
+        "The province came in at No. 10 on the PAR Index.",
+        "Ha Noi was 20th and Ho Chi Minh City 27th.",
+        "It finished 5th nationwide, (seventh, 69.08).",
+    ]
+    for f in map(fold, places):
+        assert lx.EN_RANK_RE.search(f), f
+        assert lx.EN_RANK_HINT_RE.search(f), f
+    unranked = ["Tỉnh đứng thứ 5 cả nước với 85 điểm.", "Thành phố đạt 90,5 điểm năm 2023."]
+    for f in map(fold, unranked):
+        assert not lx.EN_RANK_HINT_RE.search(f), f
+        assert not lx.EN_RANK_RE.search(f), f

@@ -262,7 +262,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             add(m, "rank_change", {"value": value})
         else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
             add(m, "rank_change", {"value": value}, "n" + alt)
-    for m in lx.EN_RANK_RE.finditer(f):
+    for m in lx.EN_RANK_RE.finditer(f) if lx.EN_RANK_HINT_RE.search(f) else ():
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
         t = int(m.group("t")) if m.group("t") else None
