@@ -255,3 +255,40 @@ def test_english_rank_hint_is_needed_by_every_english_place() -> None:
     for f in map(fold, unranked):
         assert not lx.EN_RANK_HINT_RE.search(f), f
         assert not lx.EN_RANK_RE.search(f), f
+
+
+def test_vocab_needles_are_in_the_fold_of_every_match() -> None:
+    # Vocab.needles: folded texts one of which every match of an entry holds (its leading
+    # literals, else the required texts of its pattern), which the bloc finder gates on.
+    from llmx.core.vocab import get_vocab
+
+    vocab = get_vocab()
+    texts = [
+        "Khối các bộ, ngành đạt điểm trung bình 85,2.",
+        "Nhóm 8 bộ, cơ quan ngang bộ xếp cuối.",
+        "The other 62 provinces and cities averaged 80 points.",
+        "Ministries and ministry-level agencies lagged behind.",
+        "Khối các tỉnh, thành phố tăng 1,5 điểm.",
+        "Tỉnh đứng thứ 5 cả nước.",  # no bloc
+    ]
+    told = 0
+    for e in vocab.entries:
+        needles = vocab.needles(e)
+        if needles is None:
+            continue
+        told += 1
+        assert all(n == fold(n) and n for n in needles), e
+        for text in texts:
+            if vocab.matcher(e).search(text):
+                assert any(n in fold(text) for n in needles), (e.pattern, text)
+    assert told > 300
+    blocs = [e for e in vocab.entries if e.kind == "bloc"]
+    assert blocs and all(vocab.needles(e) is not None for e in blocs)
+
+
+def test_bloc_subjects_gate_keeps_every_bloc() -> None:
+    from llmx.rules.index_results import _bloc_subjects
+
+    for text in ("Khối các bộ, ngành đạt 85,2 điểm.", "The other 62 provinces averaged 80."):
+        assert _bloc_subjects(fold(text), text, []), text
+    assert _bloc_subjects(fold("Tỉnh đứng thứ 5."), "Tỉnh đứng thứ 5.", []) == []
