@@ -113,11 +113,12 @@ def _skips_itself(seq: Any) -> bool:
     return False
 
 
-def first_chars(source: str, flags: int = 0) -> str | None:
+def first_chars(source: str, flags: int = 0, parsed: Any = None) -> str | None:
     """A character class every match of ``source`` starts with, or None when there is
-    none to tell (or ``re`` already skips to such a character by itself)."""
+    none to tell (or ``re`` already skips to such a character by itself). ``parsed``:
+    ``source`` parsed already (``re._parser.parse``)."""
     try:
-        parsed = P.parse(source, flags)
+        parsed = P.parse(source, flags) if parsed is None else parsed
         if _skips_itself(parsed):
             return None  # re finds its first character itself
         head = _head(parsed)
@@ -141,9 +142,9 @@ def first_chars(source: str, flags: int = 0) -> str | None:
     return "[" + "".join(parts) + "]"
 
 
-def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def guarded(pattern: re.Pattern[str], parsed: Any = None) -> re.Pattern[str]:
     """``pattern`` with the first-character lookahead, or ``pattern`` itself."""
-    chars = first_chars(pattern.pattern, pattern.flags)
+    chars = first_chars(pattern.pattern, pattern.flags, parsed)
     if chars is None:
         return pattern
     source = pattern.pattern
@@ -156,7 +157,11 @@ def guard_patterns(namespace: MutableMapping[str, Any]) -> None:
     """Guard every compiled pattern bound at module level in ``namespace``."""
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-            namespace[name] = prefiltered(guarded(value))
+            # Parsed once for both (parsing is most of what guarding costs an import);
+            # the lookahead the guard adds requires no text, so the original's parse tells
+            # the guarded pattern's required texts.
+            parsed = P.parse(value.pattern, value.flags)
+            namespace[name] = prefiltered(guarded(value, parsed), parsed)
 
 
 # -- required texts ------------------------------------------------------------------------
@@ -202,7 +207,9 @@ def _needles_seq(seq: Any) -> tuple[set[str] | None, frozenset[str] | None]:
     run: set[str] = {""}  # the strings the run of exactly known elements so far matches
     exact = True
     candidates: list[AbstractSet[str] | None] = []
-    for op, av in seq:
+    # A parsed SubPattern's items, read off its list: indexing it goes through Python
+    # (__getitem__), most of what reading the required texts cost an import.
+    for op, av in seq.data if isinstance(seq, P.SubPattern) else seq:
         strings, needles = _needles_node(op, av)
         if strings is not None:
             joined = {a + b for a in run for b in strings}
@@ -266,13 +273,13 @@ def _needles_node(op: Any, av: Any) -> tuple[set[str] | None, frozenset[str] | N
     return None, None  # any character, a category, a back-reference, …
 
 
-def required_texts(source: str, flags: int = 0) -> frozenset[str] | None:
+def required_texts(source: str, flags: int = 0, parsed: Any = None) -> frozenset[str] | None:
     """Texts one of which every match of ``source`` contains, or None when there are none
-    to tell (or too many)."""
+    to tell (or too many). ``parsed``: as for ``first_chars``."""
     if flags & _NOCASE:
         return None
     try:
-        parsed = P.parse(source, flags)
+        parsed = P.parse(source, flags) if parsed is None else parsed
     except re.error:
         return None
     if parsed.state.flags & _NOCASE:
@@ -375,10 +382,11 @@ class Prefiltered:
         return (prefiltered, (self.compiled,))
 
 
-def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def prefiltered(pattern: re.Pattern[str], parsed: Any = None) -> re.Pattern[str]:
     """``pattern`` looking for its required texts first (a ``Prefiltered``), or ``pattern``
-    itself when every match need not contain any of a few texts."""
-    needles = required_texts(pattern.pattern, pattern.flags)
+    itself when every match need not contain any of a few texts. ``parsed``: the parse
+    of ``pattern``'s source, or of one with the same required texts."""
+    needles = required_texts(pattern.pattern, pattern.flags, parsed)
     if needles is None:
         return pattern
     return Prefiltered(pattern, needles)  # type: ignore[return-value]  # same methods
