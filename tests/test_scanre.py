@@ -1,5 +1,7 @@
 """The first-character guard (llmx.core.scanre): a guarded pattern finds exactly what the
-plain one finds, and a pattern whose first character cannot be told is left alone."""
+plain one finds, and a pattern whose first character cannot be told is left alone. The
+required-text filter (``Prefiltered``): a pattern turned away from a text without the texts
+its matches hold finds what it finds when tried."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from llmx.core.scanre import first_chars, guard_patterns, guarded
+from llmx.core.scanre import Prefiltered, first_chars, guard_patterns, guarded, required_texts
 from llmx.core.textnorm import fold_keep_offsets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +78,7 @@ def test_every_guarded_rules_pattern_finds_what_its_plain_source_finds():
     checked = 0
     for module in (lexicon, index_results, metrics, initiatives, entities, extractor, numbers):
         for name, rx in vars(module).items():
+            rx = rx.compiled if isinstance(rx, Prefiltered) else rx
             if not isinstance(rx, re.Pattern) or not (m := guard_head.match(rx.pattern)):
                 continue
             plain = re.compile((m.group(1) or "") + m.group(2), rx.flags)
@@ -90,4 +93,81 @@ def test_guard_patterns_replaces_module_level_patterns_only():
     plain_c = namespace["C_RE"]
     guard_patterns(namespace)
     assert namespace["A_RE"].pattern == r"(?=[\U00000061])(?:\bab)"
-    assert namespace["B"] == "not a pattern" and namespace["C_RE"] is plain_c
+    assert namespace["A_RE"].needles == ("ab",)
+    assert namespace["B"] == "not a pattern" and namespace["C_RE"].compiled is plain_c
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "texts"),
+    [
+        (r"\b(?:xep|dung) thu \d", 0, {"xep thu ", "dung thu "}),
+        (r"(?<!\d)\d+(?:,\d+)?\s*%", 0, {"%"}),
+        (r"\b(?:gia tri |diem )?(?:trung binh|binh quan)\b", 0, {"trung binh", "binh quan"}),
+        (r"(?:tang|giam)\s+(?P<n>\d+)\s+(?:bac|hang)", 0, {"tang", "giam"}),
+        (r"(?:ranks?|ranked)\s+(?:no\.\s*)?\d+", 0, {"rank"}),
+        (r"\d+(?:st|nd|rd|th)\b", 0, {"st", "nd", "rd", "th"}),
+        (r"(?:nam )?(?:19|20)\d\d", 0, {"19", "20"}),
+        (r"(?i)rank", 0, None),  # case-insensitive: left alone
+        (r"rank", re.IGNORECASE, None),
+        (r"(?i:a)b", 0, {"b"}),  # the case-insensitive part only is left out
+        (r"(?=abc)\w+", 0, None),  # a lookahead's text is not consumed
+        (r"(?:abc)?\d", 0, None),  # an optional text is not required
+        (r"\w+", 0, None),
+        (r"", 0, None),
+    ],
+)
+def test_required_texts(source, flags, texts):
+    assert required_texts(source, flags) == (frozenset(texts) if texts is not None else None)
+
+
+def test_a_text_without_the_required_texts_is_turned_away_unchanged():
+    rx = Prefiltered(re.compile(r"\b(?:xep|dung) thu (\d+)"), frozenset({"xep thu ", "dung thu "}))
+    text = "Tinh A xep thu 5, tinh B dung thu 7."
+    assert [m.span() for m in rx.finditer(text)] == [(7, 16), (25, 35)]
+    assert rx.search(text, 10) is not None and rx.search(text, 10).start() == 25
+    assert rx.search(text, 0, 15) is None  # "xep thu 5" ends past endpos
+    assert rx.search("khong co gi") is None and list(rx.finditer("khong co gi")) == []
+    assert rx.sub("#", "khong co gi") == "khong co gi" and rx.sub(r"#\1", text) == (
+        "Tinh A #5, tinh B #7."
+    )
+    assert rx.subn("#", "x") == ("x", 0) and rx.split("a b") == ["a b"] and rx.findall("") == []
+    assert rx.findall(text) == ["5", "7"] and rx.match(text, 7) is not None
+    assert rx.pattern == r"\b(?:xep|dung) thu (\d+)" and rx.groups == 1
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    n = len(text)
+    return [(0, n), (n // 3, n), (0, 2 * n // 3), (n // 4, n // 2), (-5, n + 9), (n, 0)]
+
+
+def test_every_prefiltered_rules_pattern_finds_what_it_finds_when_tried():
+    import importlib
+    import pkgutil
+
+    import llmx.core
+    import llmx.rules
+    from llmx.core.sentences import sentences
+
+    pieces = [s.of(t) for t in TEXTS for s in sentences(t)]
+    modules = [
+        importlib.import_module(f"{package.__name__}.{info.name}")
+        for package in (llmx.rules, llmx.core)
+        for info in pkgutil.iter_modules(package.__path__)
+    ]
+    checked = 0
+    seen: set[int] = set()
+    for module in modules:
+        for name, rx in vars(module).items():
+            if id(rx) in seen:
+                continue
+            seen.add(id(rx))
+            if not isinstance(rx, Prefiltered):
+                continue
+            plain = rx.compiled
+            for text in TEXTS + pieces:
+                assert _found(rx, text) == _found(plain, text), f"{module.__name__}.{name}"
+                for pos, end in _windows(text):
+                    got, want = rx.search(text, pos, end), plain.search(text, pos, end)
+                    assert (got and got.span()) == (want and want.span()), name
+            checked += 1
+    assert checked > 200

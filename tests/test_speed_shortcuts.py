@@ -136,6 +136,27 @@ def test_first_index_is_the_leftmost_of_the_per_index_searches() -> None:
     assert named > 10
 
 
+def test_metric_averages_index_in_is_the_leftmost_of_the_per_index_searches() -> None:
+    # The metric readers' index_in, called for most sentences, is the one-pass search too.
+    from llmx.rules.metric_averages import index_in
+
+    invented = [
+        "Chỉ số CCHC của tỉnh đạt 85 điểm, còn Chỉ số SIPAS đạt 80%.",
+        "Chỉ số hài lòng SIPAS năm nay cao hơn PAR Index năm trước.",
+        "The PCI score rose while the PAPI score fell.",
+        "Tỉnh đứng thứ 5 cả nước về chuyển đổi số (DTI).",
+        "Không có chỉ số nào được nhắc tới trong câu này.",
+        "pcipapi không phải tên chỉ số",
+        "",
+    ]
+    named = 0
+    for f in map(fold, invented):
+        assert index_in(f) == _leftmost_index(f), f
+        named += index_in(f) is not None
+    assert named >= 3
+    assert index_in(fold("không nói tên nào")) is None
+
+
 def test_an_extraction_of_validated_records_equals_the_validated_one() -> None:
     """``DocumentExtraction.of`` takes records their model already validated as they are
     (pydantic would rerun their checks): the same extraction as validating them all, and
@@ -191,3 +212,83 @@ def test_grounding_shortcut_for_values_read_as_written_keeps_the_tolerance_rules
     assert value_grounded(60, quote, derived=True)  # 63 - 3
     assert not value_grounded(float("inf"), quote)
     assert not value_grounded(float("nan"), quote)
+
+
+def test_english_figure_gate_agrees_with_trying_every_pattern() -> None:
+    # find_en_figures turns a sentence away unless a rate word or a counted noun of work
+    # is in it; the gate tries only the patterns whose leading letters the sentence holds.
+    from llmx.rules.metrics_en import _rx, may_have_figures
+
+    def plain(original: str) -> bool:
+        patterns = _rx("count_unit", "en_work_noun") + _rx("metric", "rate")
+        return any(rx.search(original) for rx in patterns)
+
+    invented = [
+        "The on-time settlement RATE reached 97 percent in the province.",
+        "About 1,200 dossiers were processed online last quarter.",
+        "Its share of online applications rose to 40%.",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.",  # Vietnamese: no English word
+        "The province ranked third on the index.",  # English, but no rate or count noun
+        "Accurate procedure-free grates",  # letters of the words, not the words
+        "",
+    ]
+    found = [may_have_figures(s) for s in invented]
+    assert found == [plain(s) for s in invented]
+    assert found[:3] == [True, True, True] and found[3:5] == [False, False]
+
+
+def test_english_rank_hint_is_needed_by_every_english_place() -> None:
+    # EN_RANK_RE (tried on every sentence with a value) is tried only where its hint is:
+    # an ordinal ("third", "19th") or "No. 5", without which no place can be read.
+    from llmx.rules import lexicon as lx
+
+    places = [
+        "Da Nang ranked third out of 63 provinces.",
+        "The province came in at No. 10 on the PAR Index.",
+        "Ha Noi was 20th and Ho Chi Minh City 27th.",
+        "It finished 5th nationwide, (seventh, 69.08).",
+    ]
+    for f in map(fold, places):
+        assert lx.EN_RANK_RE.search(f), f
+        assert lx.EN_RANK_HINT_RE.search(f), f
+    unranked = ["Tỉnh đứng thứ 5 cả nước với 85 điểm.", "Thành phố đạt 90,5 điểm năm 2023."]
+    for f in map(fold, unranked):
+        assert not lx.EN_RANK_HINT_RE.search(f), f
+        assert not lx.EN_RANK_RE.search(f), f
+
+
+def test_vocab_needles_are_in_the_fold_of_every_match() -> None:
+    # Vocab.needles: folded texts one of which every match of an entry holds (its leading
+    # literals, else the required texts of its pattern), which the bloc finder gates on.
+    from llmx.core.vocab import get_vocab
+
+    vocab = get_vocab()
+    texts = [
+        "Khối các bộ, ngành đạt điểm trung bình 85,2.",
+        "Nhóm 8 bộ, cơ quan ngang bộ xếp cuối.",
+        "The other 62 provinces and cities averaged 80 points.",
+        "Ministries and ministry-level agencies lagged behind.",
+        "Khối các tỉnh, thành phố tăng 1,5 điểm.",
+        "Tỉnh đứng thứ 5 cả nước.",  # no bloc
+    ]
+    told = 0
+    for e in vocab.entries:
+        needles = vocab.needles(e)
+        if needles is None:
+            continue
+        told += 1
+        assert all(n == fold(n) and n for n in needles), e
+        for text in texts:
+            if vocab.matcher(e).search(text):
+                assert any(n in fold(text) for n in needles), (e.pattern, text)
+    assert told > 300
+    blocs = [e for e in vocab.entries if e.kind == "bloc"]
+    assert blocs and all(vocab.needles(e) is not None for e in blocs)
+
+
+def test_bloc_subjects_gate_keeps_every_bloc() -> None:
+    from llmx.rules.index_results import _bloc_subjects
+
+    for text in ("Khối các bộ, ngành đạt 85,2 điểm.", "The other 62 provinces averaged 80."):
+        assert _bloc_subjects(fold(text), text, []), text
+    assert _bloc_subjects(fold("Tỉnh đứng thứ 5."), "Tỉnh đứng thứ 5.", []) == []

@@ -811,3 +811,10 @@ __all__ = [
     "lookup_division",
     "lookup_divisions",
 ]
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -467,3 +467,10 @@ def get_gazetteer() -> Gazetteer:
 def ministry_by_name(name: str) -> Ministry | None:
     """:meth:`Gazetteer.ministry_by_name` on the shipped data."""
     return get_gazetteer().ministry_by_name(name)
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -191,3 +191,10 @@ def sentence_around(text: str, start: int, end: int) -> str:
     after = _SENTENCE_END.search(text, max(end, start))
     right = after.end() if after else len(text)
     return text[left:right]
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -373,3 +373,10 @@ RECORD_TYPES: dict[str, type[_Grounded]] = {
 
 def is_record_type(name: str) -> TypeGuard[RecordType]:
     return name in RECORD_TYPE_NAMES
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

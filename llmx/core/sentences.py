@@ -62,3 +62,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Spa
     s, e = _trim(text, cur, end)
     if e > s:
         yield Span(s, e)
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

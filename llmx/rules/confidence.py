@@ -313,3 +313,10 @@ def lower_contested(records: list[IndexResult]) -> list[IndexResult]:
             r = r.model_copy(update={"confidence": lowered})
         out.append(r)
     return out
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -42,6 +42,7 @@ from llmx.rules.index_results import (
     stated_total,
 )
 from llmx.rules.initiatives import InitiativeMemory, find_initiatives
+from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_level_tables import find_level_tables
 from llmx.rules.metrics import find_metrics, lead_period_year
 from llmx.rules.metrics_carried import MetricMemory
@@ -60,18 +61,6 @@ _MAY_HAVE_VALUE = re.compile(
     rf"|\bthu (?:{lx.ORD_ALTS})\b"  # "thứ ba": the vocabulary's ordinal words
 )
 _EN_RANK_WORD = re.compile(lx.EN_RANK_WORD_HINT)
-
-
-def _first_index(f: str) -> str | None:
-    if not lx.INDEX_HINT_RE.search(f):
-        return None
-    # The leftmost index name, the first pattern of INDEX_RE where two start at one place:
-    # what the one-pass alternation finds, instead of one search per index.
-    m = lx.INDEX_ANY_RE.search(f)
-    if m is None:
-        return None
-    assert m.lastgroup is not None  # every alternative of the pattern is a named group
-    return lx.INDEX_CODES[int(m.lastgroup[1:])]
 
 
 def _english_place(f: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from llmx.core.numbers import parse_vn_number, says_held
 from llmx.core.textnorm import fold
@@ -262,7 +263,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             add(m, "rank_change", {"value": value})
         else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
             add(m, "rank_change", {"value": value}, "n" + alt)
-    for m in lx.EN_RANK_RE.finditer(f):
+    for m in lx.EN_RANK_RE.finditer(f) if lx.EN_RANK_HINT_RE.search(f) else ():
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
         t = int(m.group("t")) if m.group("t") else None
@@ -752,9 +753,34 @@ BLOC_FRAME_BEFORE_RE = re.compile(
 )
 
 
+@cache
+def _bloc_needles() -> tuple[str, ...] | None:
+    """Folded texts one of which every bloc holds (``Vocab.needles``), None when a bloc
+    entry has none to tell."""
+    vocab = get_vocab()
+    found: set[str] = set()
+    for e in vocab.entries:
+        if e.kind == "bloc":
+            needles = vocab.needles(e)
+            if needles is None:
+                return None
+            found.update(needles)
+    return tuple(sorted(found))
+
+
+def _may_name_bloc(original: str) -> bool:
+    """Whether a bloc can be in the sentence. Most name none, and two of the bloc patterns
+    start with no letter to skip on (``Vocab.find`` tries them across every sentence)."""
+    needles = _bloc_needles()
+    if needles is None:
+        return True
+    has = fold(original).__contains__
+    return any(map(has, needles))
+
+
 def _bloc_subjects(f: str, original: str, entities: list[EntityMention]) -> list[Event]:
     """Blocs named where a subject stands (vocabulary kind "bloc")."""
-    if not original:
+    if not original or not _may_name_bloc(original):
         return []
     out = []
     for sp in get_vocab().find(original, ("bloc",)):

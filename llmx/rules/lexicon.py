@@ -536,6 +536,10 @@ EN_RANK_RE = re.compile(
     r"compared|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
+# What every match of EN_RANK_RE holds, its place (group "r"): an ordinal or "No. 5". Its
+# words before the place are too common to filter on ("in", ","), and the place's required
+# texts ("st", "th") are in most Vietnamese sentences: searched first, this turns them away.
+EN_RANK_HINT_RE = re.compile(rf"no\.?\s?\d|{_EN_ORD}")
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(

@@ -96,13 +96,17 @@ def _matchers(label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
 
 
 def index_in(f: str) -> str | None:
-    """The first index the (folded) sentence names."""
-    best: tuple[int, str] | None = None
-    for rx, code in lx.INDEX_RE:
-        m = rx.search(f)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), code)
-    return best[1] if best else None
+    """The first index the (folded) sentence names: the leftmost name, the first of
+    INDEX_RE where two start at one place. One pass of the alternation of all names (and
+    none when no name's head is there) instead of one search per index: called for most
+    sentences, it was the rules' most frequent search."""
+    if not lx.INDEX_HINT_RE.search(f):
+        return None
+    m = lx.INDEX_ANY_RE.search(f)
+    if m is None:
+        return None
+    assert m.lastgroup is not None  # every alternative of the pattern is a named group
+    return lx.INDEX_CODES[int(m.lastgroup[1:])]
 
 
 def _index_name(code: str, lang: str) -> str:
@@ -319,3 +323,10 @@ def _en_number(raw: str) -> float | None:
         return float(raw)
     except ValueError:
         return None
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -101,3 +101,10 @@ def find_relative_changes(f: str, original: str) -> list[RelativeChange]:
             if m.start("num") not in best or best[m.start("num")][0] < length:
                 best[m.start("num")] = (length, change)
     return [c for _, (_, c) in sorted(best.items())]
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -293,3 +293,10 @@ def without_owner(name: str, ents: list[EntityMention]) -> str:
             if any(n and rest.startswith(n) for n in names):
                 cut = min(cut, m.start())
     return name[:cut].rstrip(" ,;:-–")
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

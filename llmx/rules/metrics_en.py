@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 
 # "57 of the 63 provinces", "12,300 firms", "6 component indexes": a count before its unit.
@@ -737,12 +738,37 @@ def _noun_in(phrase: str, nouns: tuple[re.Pattern[str], ...]) -> re.Match[str] |
     return noun
 
 
+@cache
+def _figure_words() -> tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...]:
+    """(leading literals, pattern) of the rate words and the counted nouns of work."""
+    vocab = get_vocab()
+    return tuple(
+        (vocab.leads(e), rx)
+        for e, rx in _entries("count_unit", "en_work_noun") + _entries("metric", "rate")
+    )
+
+
+def may_have_figures(original: str) -> bool:
+    """Whether a rate word or a counted noun of work is in the sentence. Asked of every
+    sentence, most of them Vietnamese: a pattern is tried only where one of its leading
+    literals is in the folded sentence (as ``Vocab.find`` does), not across every one."""
+    has = fold(original).__contains__
+    return any(
+        rx.search(original) for lead, rx in _figure_words() if lead is None or any(map(has, lead))
+    )
+
+
 def find_en_figures(f: str, original: str) -> list[EnFigure]:
     """A unit's own English rates and counts of work in one sentence (folded ``f``,
     ``original`` text), left to right."""
-    if not any(
-        rx.search(original) for rx in _rx("count_unit", "en_work_noun") + _rx("metric", "rate")
-    ):
+    if not may_have_figures(original):
         return []  # no rate and nothing counted: most sentences
     found = _rates(original) + _shares_done(original) + _work_counts(original)
     return sorted(found, key=lambda x: (x.start, x.end))
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -213,3 +213,10 @@ def _made_up(original: str, pos: int) -> str | None:
             continue
         return f"share of {np}"
     return None
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -188,3 +188,10 @@ def could_hold(values: list[str]) -> set[str]:
     ):
         out.add("score")
     return out
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

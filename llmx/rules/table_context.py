@@ -184,3 +184,10 @@ def caption_unit(text: str, caption: tuple[int, int]) -> tuple[str, str | None, 
     """The one unit a caption names ("Thừa Thiên Huế qua các năm"), or None."""
     found = {(e.name, e.level, e.province) for e in find_entities(text, caption[0], caption[1])}
     return next(iter(found)) if len(found) == 1 else None
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -223,3 +223,10 @@ def stacked_role(cell: str) -> str | None:
     if len(spans) != 1 or spans[0].start != 0 or spans[0].end != len(cell):
         return None
     return header_role(cell)
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

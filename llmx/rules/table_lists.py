@@ -282,3 +282,10 @@ def keyed_results(doc: Document, folded: str) -> list[tuple[tuple[int, int], lis
         if recs:
             out.append(((run[0].start(), run[-1].end()), recs))
     return out
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

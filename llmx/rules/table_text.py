@@ -313,3 +313,10 @@ def caption_above(text: str, start: int) -> tuple[int, int] | None:
         return None
     line_start = text.rfind("\n", 0, end) + 1
     return (line_start, end) if text[line_start:end].strip() else None
+
+
+# The patterns above, with the first-character guard and the required-text filter
+# (llmx.core.scanre): same matches, fewer tries.
+from llmx.core.scanre import guard_patterns  # noqa: E402 - after the patterns it guards
+
+guard_patterns(globals())

@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from llmx.core.scanre import required_texts
 from llmx.core.textnorm import fold
-from llmx.core.vocab.compile import compile_pattern, literals, trigger
+from llmx.core.vocab.compile import compile_pattern, literals, pattern_source, trigger
 from llmx.core.vocab.load import read_vocab
 from llmx.core.vocab.terms import Concept, Entry, Kind, Lang
 
@@ -57,6 +58,19 @@ class Span:
             return self.entry.value
         n = self.groups.get("n")
         return float(n) if n is not None else None
+
+
+def _folded_required(pattern: str) -> tuple[str, ...] | None:
+    """``required_texts`` of an entry's compiled source, as ``fold`` writes them: a match
+    written with other case, marks or spacing folds to a text holding the folded needle
+    (stripped: fold strips the text's ends, where a match may start or end)."""
+    found = required_texts(pattern_source(pattern))
+    if found is None:
+        return None
+    folded = {fold(n) for n in found}
+    if "" in folded:
+        return None  # a needle of spaces alone folds away: nothing to look for
+    return tuple(sorted(folded))
 
 
 class Vocab:
@@ -124,6 +138,27 @@ class Vocab:
     def matcher(self, entry: Entry) -> re.Pattern[str]:
         """The compiled pattern of one of this vocabulary's entries."""
         return self._matcher(self.entries.index(entry))
+
+    def needles(self, entry: Entry) -> tuple[str, ...] | None:
+        """Folded texts one of which every match of ``entry`` holds, or None: its ``leads``
+        when they tell, else the texts its compiled pattern's every match must contain
+        (``scanre.required_texts``), folded. Computed on first use (parsing a pattern
+        costs milliseconds: a cold ``llmx ask`` never asks)."""
+        i = self.entries.index(entry)
+        if i not in self._needles:
+            lead = self._literals[i]
+            self._needles[i] = lead if lead is not None else _folded_required(entry.pattern)
+        return self._needles[i]
+
+    @cached_property
+    def _needles(self) -> dict[int, tuple[str, ...] | None]:
+        return {}
+
+    def leads(self, entry: Entry) -> tuple[str, ...] | None:
+        """Folded strings one of which every match of ``entry`` holds (``literals``), or None
+        when there are none to tell: a text whose fold holds none cannot match, the test
+        ``find`` skips entries on."""
+        return self._literals[self.entries.index(entry)]
 
     # ---- running text -------------------------------------------------------------------
 
