@@ -108,3 +108,38 @@ def test_doc_groups_follow_the_qa_sets(tmp_path):
     assert [g.sets for g in doc_groups(sets, [])] == [(s.name,) for s in sets]
     everything = [tuple(s.name for s in sets)]
     assert [g.sets for g in doc_groups(sets, everything)] == [tuple(s.name for s in sets)]
+
+
+def test_dev_questions_are_asked_of_dev_passages_and_held_out_ones_of_all(root, monkeypatch):
+    # dev answers, citations and closest passages are what tuning reads: no held-out text
+    from llmx.evaluation.runner import load_gold_sets, qa_sets_for
+
+    monkeypatch.chdir(root)
+    sets, sources = load_gold_sets(["real"], [])
+    stores = {qs.name: qs.doc_sets for qs in qa_sets_for(EvalOptions(), sets, sources)[0]}
+    assert stores == {"real-dev": ("real-dev",), "real-test": ("real-dev", "real-test")}
+
+
+def test_a_narrowed_store_holds_the_groups_records_of_its_sets_only(root, monkeypatch, tmp_path):
+    from llmx.evaluation.extraction import DocGroup, extract_group, narrowed
+    from llmx.evaluation.progress import NoProgress
+    from llmx.evaluation.runner import load_gold_sets
+    from llmx.store import Store
+
+    monkeypatch.chdir(root)
+    sets, _ = load_gold_sets(["seeds", "written"], [])
+    docs = [d.document for gs in sets for d in gs.docs]
+    whole = Store(tmp_path / "whole.db")
+    part = Store(tmp_path / "part.db")
+    try:
+        group = DocGroup(("seeds", "written"), docs)
+        ex = extract_group(RulesExtractor(), group, whole, NoProgress())
+        sub = narrowed(ex, "rules", sets, ("seeds",), part, NoProgress())
+        seed_ids = {d.doc_id for d in sets[0].docs}
+        assert set(part.extracted_doc_ids()) == seed_ids != set(whole.extracted_doc_ids())
+        for doc_id in seed_ids:  # the very records, not a second run's
+            assert part.get_extraction(doc_id, "rules") == whole.get_extraction(doc_id, "rules")
+        assert sub.group.sets == ("seeds",)
+    finally:
+        whole.close()
+        part.close()

@@ -86,6 +86,37 @@ class ReplayBackend(Backend):
         return ExtractionOutcome(extraction=_clean_extraction(doc, pred, self.name))
 
 
+class RecordedBackend(Backend):
+    """Extractions already made, as a backend: a store of fewer documents than a group's
+    (``narrowed``) is filled with the very records the group's run produced, without running
+    the extractor again."""
+
+    def __init__(self, name: str, extractions: dict[str, DocumentExtraction]) -> None:
+        self.name = name
+        self._extractions = extractions
+
+    def extract(self, doc: Document) -> ExtractionOutcome:
+        got = self._extractions.get(doc.doc_id)
+        if got is None:
+            raise KeyError(f"no extraction recorded for {doc.doc_id}")
+        return ExtractionOutcome(extraction=got)
+
+
+def narrowed(
+    ex: Extracted,
+    backend_name: str,
+    sets: list[GoldSet],
+    names: tuple[str, ...],
+    store: Store,
+    progress: ProgressSink,
+) -> Extracted:
+    """The part of a group's run over the gold sets ``names`` only, saved into ``store``: the
+    store a QA set of fewer documents than its group is asked of."""
+    docs = unique_docs([gs for gs in sets if gs.name in names])
+    backend = RecordedBackend(backend_name, ex.extractions)
+    return extract_group(backend, DocGroup(names, docs), store, progress)
+
+
 def extract_group(
     backend: Backend,
     group: DocGroup,

@@ -27,6 +27,7 @@ from llmx.evaluation.extraction import (
     ReplayBackend,
     doc_groups,
     extract_group,
+    narrowed,
     unique_docs,
 )
 from llmx.evaluation.gold import GoldError, GoldSet, gold_key, load_gold_set
@@ -152,7 +153,7 @@ def qa_sets_for(
     """The QA sets to ask, and why any default one is not available. An explicit ``--qa``
     file is asked of a store of every loaded set; by default the seeds' questions are asked
     of the seeds and written documents, and the real corpus' questions (split as their
-    passages are) of all real passages."""
+    passages are) of the real passages ``_qa_store_sets`` names."""
     names = [g.name for g in sets]
     if opts.qa_path is not None:
         return [QASet("qa", load_qa(opts.qa_path), tuple(names))], []
@@ -177,8 +178,18 @@ def qa_sets_for(
                     continue
                 mine = [i for i in items if _item_split(i, split_of) == split]
                 if mine:
-                    out.append(QASet(name, mine, (DEV_SET, TEST_SET)))
+                    out.append(QASet(name, mine, _qa_store_sets(name, real_sets)))
     return out, missing
+
+
+def _qa_store_sets(name: str, real_sets: tuple[str, ...]) -> tuple[str, ...]:
+    """The sets whose passages fill the store a real QA set is asked of. Held-out questions
+    are asked of the whole corpus, as a user's store holds every article; dev questions of the
+    dev passages only, so that their answers, citations and closest passages, which tuning
+    reads, never show held-out text."""
+    if name == DEV_SET:
+        return (DEV_SET,)
+    return tuple(n for n in (DEV_SET, TEST_SET) if n in real_sets)
 
 
 def _item_split(item: QAItem, split_of: Mapping[str, str | None]) -> str | None:
@@ -353,6 +364,7 @@ def _evaluate_backend(
     from llmx.store import Store
 
     extracted: list[Extracted] = []
+    narrow: list[Extracted] = []  # QA sets' stores of fewer passages than their group
     try:
         for i, group in enumerate(groups):
             store = Store(tmp / f"group{i}.db")
@@ -381,6 +393,15 @@ def _evaluate_backend(
             report.failures += [_failure(f, label) for f in thresholds.check_set(gate, s)]
         for qs in qa_sets:
             ex = next(e for e in extracted if set(qs.doc_sets) & set(e.group.sets))
+            if set(qs.doc_sets) < set(ex.group.sets):
+                # fewer passages than were extracted together: a store of its own
+                store = Store(tmp / f"qa-{qs.name}.db")
+                try:
+                    ex = narrowed(ex, backend.name, sets, qs.doc_sets, store, progress)
+                except BaseException:
+                    store.close()
+                    raise
+                narrow.append(ex)
             members = [g for g in sets if g.name in ex.group.sets]
             qa = run_qa(
                 qs.items,
@@ -394,7 +415,7 @@ def _evaluate_backend(
             br.qa.append(qa)
             report.failures += [_failure(f, label) for f in thresholds.check_qa(gate, qa)]
     finally:
-        for ex in extracted:
+        for ex in extracted + narrow:
             ex.store.close()
     return _BackendRun(br, gate)
 
