@@ -11,7 +11,7 @@ from llmx.core.records import IndexResult
 from llmx.ingest.loader import load_document
 from llmx.ingest.sources import expand_paths
 from llmx.rules.extractor import RulesExtractor
-from llmx.rules.table_header import header_role, spreads_over_values
+from llmx.rules.table_header import component_of, header_role, spreads_over_values
 from llmx.rules.table_text import text_tables
 from tests.support.documents import make_doc
 
@@ -133,3 +133,9 @@ def test_a_two_row_header_over_the_rows_is_still_read_by_its_levels(tmp_path: Pa
         ("huyện Tây Hà", 2025, 85.1, 2),
         ("huyện Đông Sơn", 2025, 88.42, 1),
     ]
+
+
+def test_an_index_part_joined_by_an_ampersand_is_known() -> None:
+    assert component_of("Labor & Training") == "Đào tạo lao động"
+    assert component_of("Labour and Training") == "Đào tạo lao động"
+    assert component_of("Labour force") is None
