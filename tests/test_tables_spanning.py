@@ -105,9 +105,8 @@ def test_an_english_index_ranking_spanning_two_columns_beside_its_group(
 
 def test_a_spanned_pair_of_whole_numbers_is_left_unread(tmp_path: Path) -> None:
     # Two columns of places under one "Xếp hạng": which is this year's cannot be told.
-    body = _VI_PAGE.replace("88,42", "4").replace("<td>85</td>", "<td>5</td>").replace(
-        "79,15", "6"
-    )
+    body = _VI_PAGE.replace("88,42", "4").replace("<td>85</td>", "<td>5</td>")
+    body = body.replace("79,15", "6")
     assert _whole(_page(tmp_path, body)) == []
 
 
@@ -139,3 +138,26 @@ def test_an_index_part_joined_by_an_ampersand_is_known() -> None:
     assert component_of("Labor & Training") == "Đào tạo lao động"
     assert component_of("Labour and Training") == "Đào tạo lao động"
     assert component_of("Labour force") is None
+
+
+def test_an_index_title_spanning_its_score_and_its_place(tmp_path: Path) -> None:
+    body = (
+        "<p>UBND tỉnh công bố kết quả đánh giá của các sở, ban, ngành như sau:</p>"
+        "<table><tr><th>TT</th><th>Cơ quan</th><th colspan='2'>Chỉ số CCHC năm 2025</th></tr>"
+        "<tr><td>1</td><td>Sở Xây dựng</td><td>90,12</td><td>1</td></tr>"
+        "<tr><td>2</td><td>Sở Nội vụ</td><td>87,5</td><td>2</td></tr></table>"
+    )
+    assert _whole(_page(tmp_path, body)) == [
+        ("Sở Nội vụ", 2025, 87.5, 2),
+        ("Sở Xây dựng", 2025, 90.12, 1),
+    ]
+
+
+def test_a_rank_spanning_cell_over_prose_rows_is_no_table() -> None:
+    text = (
+        "Bảng xếp hạng năm 2025:\n\n"
+        "Đơn vị | Xếp hạng\n"
+        "Huyện Đông Sơn | đứng đầu | tăng 2 bậc so với năm trước, đạt 88,42 điểm\n"
+    )
+    tables = text_tables(text, spreads=spreads_over_values)
+    assert all(len(t.header) == 2 or t.header[0] != "Đơn vị" for t in tables)

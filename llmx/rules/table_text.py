@@ -11,6 +11,11 @@ cells than the rows, the cells that span both lines (``rowspan``: "STT", "Tỉnh
 from the lower one. ``merge_levels`` gives each column its upper and lower cell, joined by
 ``LEVEL`` ("2023 › Điểm"), which ``llmx.rules.tables`` reads as the two parts of one header.
 
+A header of one line with a cell spanning columns ("PCI Ranking" over a score and a rank
+cell) is so many cells short of its rows; when the line under it is a row of figures, not a
+lower level, ``spread_header`` writes the spanning cell once per column it stands over, and
+the reader tells the columns apart by their figures (``tables._spanned_pairs``).
+
 A group's title row (one cell spanning the table: "I. Khối sở, ban, ngành") comes as a line
 of no cells between rows; it does not end the table (``_group_line``).
 """

@@ -554,9 +554,8 @@ def _spanned_pairs(
         a, b = columns[at], columns[at + 1]
         if a is None or b is None or a.role != b.role or a.role not in _PAIRED_ROLES:
             continue
-        if table.header[at] != table.header[at + 1] or (a.year, a.component) != (
-            b.year, b.component
-        ):
+        same_cell = table.header[at] == table.header[at + 1]
+        if not same_cell or (a.year, a.component) != (b.year, b.component):
             continue
         kinds = [_figure_kind([cell_text(text, row[i]) for row in full]) for i in (at, at + 1)]
         if sorted(kinds, key=str) != ["decimal", "whole"]:
@@ -569,7 +568,7 @@ def _spanned_pairs(
 
 
 def _figure_kind(cells: list[str]) -> str | None:
-    """"whole" for a column of whole numbers only (places), "decimal" for one of figures
+    """``whole`` for a column of whole numbers only (places), ``decimal`` for one of figures
     with a decimal among them (scores), None otherwise (empty cells passed)."""
     values = [c.strip() for c in cells if c.strip()]
     if not values:
