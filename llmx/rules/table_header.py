@@ -216,6 +216,15 @@ def spanning_cost(cell: str) -> int:
     return 1 if role == "total_score" and not HEADER_YEAR.search(cell) else 0
 
 
+_SPREAD_ROLES = ("rank", "total_score")
+
+
+def spreads_over_values(cell: str) -> bool:
+    """Whether a one-row header's cell may span several value columns ("Xếp hạng" or "PCI
+    Ranking" over a score and a rank, "Chỉ số CCHC 2023" over its score and its rank)."""
+    return header_role(cell) in _SPREAD_ROLES
+
+
 def stacked_role(cell: str) -> str | None:
     """A line's role as a header cell of a table flattened one cell a line: the role of the
     entry that matches it whole (a line of prose is no header cell)."""

@@ -11,6 +11,11 @@ cells than the rows, the cells that span both lines (``rowspan``: "STT", "Tỉnh
 from the lower one. ``merge_levels`` gives each column its upper and lower cell, joined by
 ``LEVEL`` ("2023 › Điểm"), which ``llmx.rules.tables`` reads as the two parts of one header.
 
+A header of one line with a cell spanning columns ("PCI Ranking" over a score and a rank
+cell) is so many cells short of its rows; when the line under it is a row of figures, not a
+lower level, ``spread_header`` writes the spanning cell once per column it stands over, and
+the reader tells the columns apart by their figures (``tables._spanned_pairs``).
+
 A group's title row (one cell spanning the table: "I. Khối sở, ban, ngành") comes as a line
 of no cells between rows; it does not end the table (``_group_line``).
 """
@@ -24,7 +29,7 @@ from llmx.core.document import TableLayout
 
 __all__ = [
     "CELL_SEPARATOR", "LEVEL", "split_cells", "merge_levels", "join_levels", "text_tables",
-    "stacked_tables", "caption_above",
+    "stacked_tables", "caption_above", "spread_header",
 ]  # fmt: skip
 
 CELL_SEPARATOR = " | "  # as llmx.ingest.layout writes rows
@@ -161,13 +166,45 @@ def join_levels(upper: str, lower: str) -> str:
     return f"{upper}{LEVEL}{lower}"
 
 
-def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tuple[TableLayout, ...]:
+_SPREAD_MAX = 2  # a spanning cell of a one-row header stands over three columns at most
+
+
+def spread_header(
+    head: list[str], rows: list[list[str]], spreads: Callable[[str], bool]
+) -> tuple[str, ...] | None:
+    """A one-row header as wide as its ``rows``, when it is short of them because one cell
+    spans several columns (``colspan``, dropped by the HTML writer: "PCI Ranking" over a
+    score and a rank column): the one cell ``spreads`` allows (a value column's title)
+    whose columns, so placed, hold figures in every row, written once per column it spans.
+    None when no cell or more than one fits."""
+    extra = len(rows[0]) - len(head) if rows else 0
+    if not 0 < extra <= _SPREAD_MAX:
+        return None
+    fits = [
+        at for at, cell in enumerate(head)
+        if spreads(cell) and all(
+            _FIGURE_CELL.fullmatch(row[k]) for row in rows for k in range(at, at + extra + 1)
+        )
+    ]  # fmt: skip
+    if len(fits) != 1:
+        return None
+    at = fits[0]
+    return tuple(c.strip() for c in [*head[:at], *[head[at]] * (extra + 1), *head[at + 1 :]])
+
+
+def text_tables(
+    text: str,
+    spanning: Callable[[str], int] | None = None,
+    spreads: Callable[[str], bool] | None = None,
+) -> tuple[TableLayout, ...]:
     """Tables written in the text as lines of cells: runs of such lines (rule lines such as
     "---|---" skipped), the first of a run its header, each later line of the header's cell
     count a row. A run whose second line is wider than its first has a two-level header
     (``merge_levels``) when the lines after it are as wide as the second or wider; so has
-    one whose second line is as wide as its first and whose rows are wider. The
-    paragraph right above is the caption. Cell spans are the text's own, so a row's
+    one whose second line is as wide as its first and whose rows are wider. A second line
+    wider than the first that is a row of figures (a decimal among them) is a row under a
+    one-row header with a spanning cell (``spread_header``, the cells ``spreads`` allows).
+    The paragraph right above is the caption. Cell spans are the text's own, so a row's
     evidence is its line."""
     out: list[TableLayout] = []
     run: list[tuple[int, int]] = []  # (start, end) of the lines of the current run
@@ -192,7 +229,10 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
             # a first row narrower than the header, of figures, is a row, not a lower level.
             spaced = _spaced(text[run[i][0] : run[i][1]])
             lower = not (spaced and len(second) < width and _has_decimal(second))
-            if lower and body + 1 < len(run) and (len(second) != width or wide > width):
+            spread = _spread(head, run[body:], cells_of, spreads) if lower else None
+            if spread is not None:
+                header, width = spread, len(spread)
+            elif lower and body + 1 < len(run) and (len(second) != width or wide > width):
                 header = merge_levels(head, second, wide, spanning)
                 width, body = wide, body + 1
             rows: list[tuple[int, int]] = []
@@ -234,6 +274,29 @@ def text_tables(text: str, spanning: Callable[[str], int] | None = None) -> tupl
         run.append((start, end))
     close()
     return tuple(out)
+
+
+def _spread(
+    head: list[str],
+    lines: list[tuple[int, int]],
+    cells_of: Callable[[tuple[int, int]], list[str]],
+    spreads: Callable[[str], bool] | None,
+) -> tuple[str, ...] | None:
+    """The header ``spread_header`` makes of ``head`` over the run's first ``lines`` as wide
+    as the first of them, when that one is a row of figures (a decimal among its cells: a
+    lower header level has none) wider than the header; None otherwise."""
+    if spreads is None or not lines:
+        return None
+    first = cells_of(lines[0])
+    if len(first) <= len(head) or not _has_decimal(first):
+        return None
+    rows = []
+    for span in lines:
+        cells = cells_of(span)
+        if len(cells) != len(first):
+            break
+        rows.append([c.strip() for c in cells])
+    return spread_header(head, rows, spreads)
 
 
 _GROUP_CHARS = 80  # a group's title row ("I. Khối sở, ban, ngành") is short

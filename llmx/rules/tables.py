@@ -91,6 +91,7 @@ from llmx.rules.table_header import (
     header_role,
     read_cell,
     spanning_cost,
+    spreads_over_values,
     stacked_role,
     table_columns,
     value_groups,
@@ -169,6 +170,7 @@ def _table_candidates(
         return _part_row_candidates(doc, folded, table, above, parts, from_text)
     columns = table_columns(table.header, parts=parts)
     columns = _years_as_ranks(text, table, columns)
+    columns = _spanned_pairs(text, table, columns)
     out: list[Candidate] = []
     for block in _side_by_side(table, columns):
         for index, cols in _index_blocks(table, block):
@@ -534,6 +536,52 @@ def _years_as_ranks(
     ]
 
 
+_PAIRED_ROLES = ("rank", "total_score")
+
+
+def _spanned_pairs(
+    text: str, table: TableLayout, columns: list[Column | None]
+) -> list[Column | None]:
+    """``columns`` with each pair of neighbouring columns under one header cell of a rank or
+    the whole index ("PCI Ranking" spanning two columns, written twice by
+    ``table_text.spread_header``) read as a score and a rank, when the cells say which is
+    which: one column of figures with decimals among them, the other of whole numbers
+    only. Else as they are (two ranks, or two scores, which one counts cannot be told)."""
+    out = list(columns)
+    body = [split_cells(text, span) for span in table.rows]
+    full = [row for row in body if len(row) == len(columns)]
+    for at in range(len(columns) - 1):
+        a, b = columns[at], columns[at + 1]
+        if a is None or b is None or a.role != b.role or a.role not in _PAIRED_ROLES:
+            continue
+        same_cell = table.header[at] == table.header[at + 1]
+        if not same_cell or (a.year, a.component) != (b.year, b.component):
+            continue
+        kinds = [_figure_kind([cell_text(text, row[i]) for row in full]) for i in (at, at + 1)]
+        if sorted(kinds, key=str) != ["decimal", "whole"]:
+            continue
+        score_at, rank_at = (at, at + 1) if kinds[0] == "decimal" else (at + 1, at)
+        score_role = "total_score" if a.role == "total_score" else "score"
+        out[score_at] = Column(score_at, score_role, a.year, a.component)
+        out[rank_at] = Column(rank_at, "rank", a.year, a.component)
+    return out
+
+
+def _figure_kind(cells: list[str]) -> str | None:
+    """``whole`` for a column of whole numbers only (places), ``decimal`` for one of figures
+    with a decimal among them (scores), None otherwise (empty cells passed)."""
+    values = [c.strip() for c in cells if c.strip()]
+    if not values:
+        return None
+    if all(RANK_CELL.fullmatch(v) for v in values):
+        return "whole"
+    if all(score_cell(v)[0] is not None for v in values) and any(
+        not RANK_CELL.fullmatch(v) for v in values
+    ):
+        return "decimal"
+    return None
+
+
 def _record(
     name: str, level: str, index: str, component: str | None, year: int | None
 ) -> dict[str, Any]:
@@ -759,7 +807,8 @@ def _transposed_candidates(
 
 def _tables_in_text(text: str) -> tuple[TableLayout, ...]:
     """The tables a text writes as lines of cells, or one cell a line."""
-    lines = text_tables(text, spanning_cost) if "|" in text or "\t" in text or "  " in text else ()
+    tabular = "|" in text or "\t" in text or "  " in text
+    lines = text_tables(text, spanning_cost, spreads_over_values) if tabular else ()
     return lines + stacked_tables(text, stacked_role, VALUE_ROLES)
 
 
