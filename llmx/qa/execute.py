@@ -25,7 +25,7 @@ from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
-from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
+from llmx.qa.names import NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
@@ -39,8 +39,13 @@ _METRIC_OTHERS = 0.8  # lesser metric matches must score this share of the best 
 
 Record = IndexResultView | MetricView | InitiativeView
 
-# Words too common to tell metric records apart (the parser drops most; these are in names).
-_NAME_STOP = frozenset("cua la va cac duoc tren trong cho voi tai o".split())
+# Words too common to tell metric records apart (the parser drops most; these are in names):
+# function words of a metric's name (Vietnamese and English, folded): they say nothing of
+# what is measured, and would weigh against an English name's share of matching words.
+_NAME_STOP = frozenset(
+    "cua la va cac duoc tren trong cho voi tai o of the a an in on at for by with to their "
+    "its and from that".split()
+)
 
 
 @dataclass
@@ -1301,12 +1306,14 @@ def _metric_score(
     does not: its name must share a word with them and its name and quote together, with
     its document's headline (``context``: the office or programme every figure of the
     article is of), must cover most of them."""
-    name = set(tokens(m.name)) - _NAME_STOP or set(tokens(m.unit))
-    quote = set(tokens(m.evidence.quote))
+    # Read through the glossary as the question is: a record named in English ("share of
+    # dossiers filed online") meets a Vietnamese question ("tỷ lệ hồ sơ trực tuyến").
+    name = set(meaning_tokens(m.name)) - _NAME_STOP or set(meaning_tokens(m.unit))
+    quote = set(meaning_tokens(m.evidence.quote))
     common = name & words
     if not common or not words:
         return None
-    cover = len((name | quote | set(tokens(m.unit)) | context) & words) / len(words)
+    cover = len((name | quote | set(meaning_tokens(m.unit)) | context) & words) / len(words)
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
@@ -1325,7 +1332,7 @@ _LOCAL_CHARS = 90  # characters either side of the value that describe it
 def _around_value(m: MetricView) -> set[str]:
     """Folded words near the value in the quote, inside its clause: of two figures in one
     sentence ("13.181 hồ sơ (4.840 hồ sơ trực tuyến)") only the words by each describe it."""
-    return set(tokens(_value_clause(m)))
+    return set(meaning_tokens(_value_clause(m)))
 
 
 def _value_clause(m: MetricView) -> str:

@@ -23,7 +23,7 @@ from llmx.core.gazetteer import get_gazetteer
 from llmx.core.periods import PERIOD_YEAR_RE
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
-from llmx.qa.names import Mention, NameIndex, is_bloc, key, token_spans, tokens
+from llmx.qa.names import EN_GLOSSARY, Mention, NameIndex, is_bloc, key, token_spans, tokens
 from llmx.qa.query import ANY_REGION, UNIT_LEVELS, IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
@@ -294,21 +294,6 @@ _STOP = frozenset(
     "merged into province city rate percentage share number count current currently now "
     "total there level".split()
 )
-# A few English words for metric names, so English questions can meet Vietnamese records.
-_EN_GLOSSARY = {
-    "online": "truc tuyen", "dossiers": "ho so", "dossier": "ho so", "applications": "ho so",
-    "application": "ho so", "files": "ho so", "procedures": "thu tuc tthc",
-    "procedure": "thu tuc tthc", "services": "dich vu", "service": "dich vu",
-    "public": "cong", "accounts": "tai khoan", "account": "tai khoan", "end": "toan trinh",
-    "fully": "toan trinh hoan toan", "received": "tiep nhan", "receive": "tiep nhan",
-    "resolved": "giai quyet",
-    "processed": "xu ly giai quyet", "handled": "xu ly giai quyet", "payment": "thanh toan",
-    "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
-    "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",
-    "submitted": "nop", "submission": "nop", "rate": "ty le", "percentage": "ty le",
-    "provincial": "cap tinh", "district": "cap huyen", "commune": "cap xa",
-    "cut": "cat giam", "reduced": "cat giam",
-}  # fmt: skip
 
 
 @dataclass
@@ -557,10 +542,10 @@ def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
     s = _MERGER_PHRASES.sub(lambda m: " " * len(m.group()), t.blanked)
     out: list[str] = []
     for tok, a, _ in token_spans(s):
-        glossed = lang == "en" and tok in _EN_GLOSSARY  # "rate", "percentage": "tỷ lệ"
+        glossed = lang == "en" and tok in EN_GLOSSARY  # "rate", "percentage": "tỷ lệ"
         if any(x <= a < y for x, y in skip) or (tok in _STOP and not glossed) or tok.isdigit():
             continue
-        words = _EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
+        words = EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
         for w in words:
             if w not in out:
                 out.append(w)

@@ -1,0 +1,72 @@
+"""An invented corpus for tests/test_qa_crosslang.py: metric records named in one language
+asked about in the other (an English article's "share of dossiers filed online" for "tỷ lệ
+hồ sơ trực tuyến", a Vietnamese report's "tỷ lệ hồ sơ giải quyết đúng hạn" for an on-time
+rate), and a count stated in English for a Vietnamese "bao nhiêu tỉnh" question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from llmx.core.records import DocumentExtraction, Metric
+from llmx.store import Store
+from support.qa_corpus import doc, sentence
+
+EN_ONLINE = (
+    "Ninh Thuan steps up online services\n"
+    "In 2024, Ninh Thuan's share of dossiers filed online reached 61.4 percent.\n"
+    "End-to-end online dossiers made up 38.2 percent of all dossiers in Hau Giang in 2024.\n"
+    "Public satisfaction with the delivery of administrative services in Soc Trang stood "
+    "at 86.3 percent in 2024.\n"
+)
+VI_ONTIME = (
+    "Kết quả giải quyết hồ sơ năm 2024 của Phú Thọ\n"
+    "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của Phú Thọ đạt 97,2%.\n"
+)
+EN_COUNT = (
+    "SIPAS 2023: most provinces did better\n"
+    "In 2023, 41 provinces improved their SIPAS results.\n"
+)
+TEXTS = {"c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME, "c-en-count": EN_COUNT}
+
+
+def _m(text: str, needle: str, **kw: Any) -> Metric:
+    kw.setdefault("year", 2024)
+    kw.setdefault("unit", "%")
+    return Metric(evidence=sentence(text, needle), **kw)
+
+
+def records() -> dict[str, dict[str, list]]:
+    return {
+        "c-en-online": {"metrics": [
+            _m(EN_ONLINE, "61.4", entity="Ninh Thuận", name="share of dossiers filed online",
+               value=61.4),
+            _m(EN_ONLINE, "38.2", entity="Hậu Giang", name="share of end-to-end online dossiers",
+               value=38.2),
+            # A short, generic name: the quote carries what it is a rate of.
+            _m(EN_ONLINE, "86.3", entity="Sóc Trăng", name="satisfaction", value=86.3),
+        ]},
+        "c-vi-ontime": {"metrics": [
+            _m(VI_ONTIME, "97,2", entity="Phú Thọ", name="tỷ lệ hồ sơ giải quyết đúng hạn",
+               value=97.2),
+        ]},
+        "c-en-count": {"metrics": [
+            _m(EN_COUNT, "41 provinces", entity="Việt Nam", year=2023,
+               name="number of provinces improved their results (SIPAS)", value=41,
+               unit="provinces"),
+        ]},
+    }  # fmt: skip
+
+
+def build_store(path: Path, *, backend: str = "rules") -> Store:
+    store = Store(path)
+    run_id = store.begin_run(backend)
+    recs = records()
+    for doc_id, text in TEXTS.items():
+        d = doc(doc_id, text).model_copy(update={"title": text.split("\n", 1)[0]})
+        ex = DocumentExtraction(
+            doc_id=doc_id, source=d.source, sha256=d.sha256, backend=backend, **recs[doc_id]
+        )
+        store.save(d, ex, run_id)
+    store.finish_run(run_id, status="ok", docs_ok=len(TEXTS), docs_skipped=0, docs_failed=0)
+    return store

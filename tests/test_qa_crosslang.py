@@ -1,0 +1,98 @@
+"""Metric and count questions meet records named in the other language
+(tests/support/qa_crosslang.py): words are compared by meaning (a shared glossary), while
+entity, year and the required word groups (timeliness, channel) still decide."""
+
+from __future__ import annotations
+
+import pytest
+from support.qa_asking import grounded_answer, primary, store_fixture
+from support.qa_crosslang import TEXTS, build_store
+
+from llmx.qa.answer import Answer
+from llmx.store import Store
+
+store = store_fixture(build_store, "crosslang")
+
+
+def ask(store: Store, question: str) -> Answer:
+    return grounded_answer(store, question, TEXTS)
+
+
+def values(a: Answer) -> set[float]:
+    return {r["value"] for r in primary(a) if "value" in r}
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # a Vietnamese question, an English record
+        ("Tỷ lệ hồ sơ trực tuyến của Ninh Thuận năm 2024 là bao nhiêu?", 61.4),
+        ("ty le ho so truc tuyen cua ninh thuan nam 2024 la bao nhieu", 61.4),
+        ("Tỷ lệ hồ sơ trực tuyến toàn trình của Hậu Giang năm 2024 đạt bao nhiêu phần trăm?",
+         38.2),
+        ("ty le ho so truc tuyen toan trinh cua hau giang nam 2024", 38.2),
+        # English question, English record: the glossary reads both alike
+        ("What share of end-to-end online dossiers did Hau Giang record in 2024?", 38.2),
+        ("What share of dossiers did Ninh Thuan file online in 2024?", 61.4),
+        # a short name whose quote says what the rate is of
+        ("Mức độ hài lòng về cung ứng dịch vụ hành chính công của Sóc Trăng năm 2024?", 86.3),
+        ("muc do hai long ve dich vu hanh chinh cong cua soc trang nam 2024", 86.3),
+        # an English question, a Vietnamese record
+        ("What was Phu Tho's on-time dossier resolution rate in 2024?", 97.2),
+    ],
+)
+def test_a_metric_named_in_the_other_language_answers(store, question, value):
+    a = ask(store, question)
+    assert values(a) == {value}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # another year, another province: nothing to answer
+        "Tỷ lệ hồ sơ trực tuyến của Ninh Thuận năm 2023 là bao nhiêu?",
+        "Tỷ lệ hồ sơ trực tuyến của Bình Thuận năm 2024 là bao nhiêu?",
+        # timeliness is a required group: an online share says nothing of it
+        "Tỷ lệ hồ sơ giải quyết đúng hạn của Ninh Thuận năm 2024 là bao nhiêu?",
+        "What was Ninh Thuan's on-time dossier rate in 2024?",
+        # the online channel is required: an on-time rate is not the online share
+        "Tỷ lệ hồ sơ trực tuyến của Phú Thọ năm 2024 là bao nhiêu?",
+        # satisfaction is not the online share
+        "Tỷ lệ hồ sơ trực tuyến của Sóc Trăng năm 2024 là bao nhiêu?",
+    ],
+)
+def test_cross_language_matching_keeps_the_guards(store, question):
+    a = ask(store, question)
+    assert not primary(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số SIPAS năm 2023?",
+        "co bao nhieu tinh cai thien ket qua chi so sipas nam 2023",
+        "How many provinces improved their SIPAS results in 2023?",
+    ],
+)
+def test_a_count_stated_in_english_answers_a_count_question(store, question):
+    a = ask(store, question)
+    assert values(a) == {41}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số SIPAS năm 2022?",
+        "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số PAPI năm 2023?",
+    ],
+)
+def test_a_count_of_another_year_or_index_does_not_answer(store, question):
+    a = ask(store, question)
+    assert not primary(a)
+
+
+def test_a_level_of_government_asked_in_english_keeps_its_guard(store):
+    # "communal" names the commune level as "commune" does: a province's rate is not it.
+    a = ask(store, "What share of dossiers did communal People's Committees in Ninh Thuan "
+                   "file online in 2024?")
+    assert not primary(a)
