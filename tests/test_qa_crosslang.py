@@ -72,6 +72,10 @@ def test_cross_language_matching_keeps_the_guards(store, question):
         "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số SIPAS năm 2023?",
         "co bao nhieu tinh cai thien ket qua chi so sipas nam 2023",
         "How many provinces improved their SIPAS results in 2023?",
+        # the year compared with says when, not what is counted
+        "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số SIPAS năm 2023 so với năm trước?",
+        "co bao nhieu tinh cai thien ket qua chi so sipas nam 2023 so voi nam 2022",
+        "How many provinces improved their SIPAS results in 2023 compared with the previous year?",
     ],
 )
 def test_a_count_stated_in_english_answers_a_count_question(store, question):
@@ -84,6 +88,9 @@ def test_a_count_stated_in_english_answers_a_count_question(store, question):
     [
         "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số SIPAS năm 2022?",
         "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số PAPI năm 2023?",
+        "Có bao nhiêu tỉnh cải thiện kết quả Chỉ số PAPI năm 2023 so với năm trước?",
+        # a count of provinces that fell is not the ones that improved
+        "Có bao nhiêu tỉnh giảm hạng Chỉ số SIPAS năm 2023 so với năm trước?",
     ],
 )
 def test_a_count_of_another_year_or_index_does_not_answer(store, question):

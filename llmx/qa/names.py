@@ -63,6 +63,7 @@ EN_GLOSSARY = {
     "cut": "cat giam", "reduced": "cat giam",
     "share": "ty le", "satisfaction": "hai long", "satisfied": "hai long",
     "delivery": "cung ung", "administrative": "hanh chinh", "improved": "cai thien",
+    "performance": "ket qua",
     "improve": "cai thien", "results": "ket qua", "result": "ket qua",
 }  # fmt: skip
 

@@ -845,10 +845,13 @@ def parse(question: str, names: NameIndex) -> Query:
         else:
             _set_owner(q, names, bloc=level == "ministry")
         index_spans = [(sp.start, sp.end) for sp in get_vocab().find(w, {"index"})]
-        if index_spans:
+        # The year a move is told against ("so với năm trước", "compared with 2022") says
+        # when, not what is counted: a stated count names it seldom.
+        compared = [m.span() for m in _COMPARED_WITH.finditer(t.folded)]
+        if index_spans or compared:
             # The index named ("Chỉ số CCHC (PAR Index)") is where the units are rated,
             # not what is counted.
-            q.keywords = _keywords(t, [*skip, *index_spans], lang)
+            q.keywords = _keywords(t, [*skip, *index_spans, *compared], lang)
         q.metric = " ".join(q.keywords) or None
         q.notes = notes
         return q
@@ -1049,6 +1052,13 @@ _COMPARE_TO_AVERAGE = re.compile(
 )
 
 
+# The year a count's move is told against (folded): "so với năm trước", "so với năm 2022",
+# "so với cùng kỳ", "compared with the previous year", "than in 2022", "a year earlier".
+_COMPARED_WITH = re.compile(
+    r"\bso voi (?:nam (?:truoc|ngoai|\d{4})|cung ky(?: nam (?:truoc|\d{4}))?|\d{4})\b"
+    r"|\b(?:compared (?:with|to)|than|from|over|on) (?:in )?(?:the )?(?:previous|prior|last) year\b"
+    r"|\b(?:compared (?:with|to)|than|from|over|on) (?:in )?\d{4}\b|\ba year (?:earlier|before)\b"
+)
 # The units a count question counts: "bao nhiêu huyện", "how many districts".
 _COUNTED = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+(?: xa| thanh)?)")
 

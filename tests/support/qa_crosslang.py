@@ -25,7 +25,7 @@ VI_ONTIME = (
 )
 EN_COUNT = (
     "SIPAS 2023: most provinces did better\n"
-    "In 2023, 41 provinces improved their SIPAS results.\n"
+    "In 2023, 41 provinces improved their SIPAS performance.\n"
 )
 TEXTS = {"c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME, "c-en-count": EN_COUNT}
 
@@ -52,7 +52,7 @@ def records() -> dict[str, dict[str, list]]:
         ]},
         "c-en-count": {"metrics": [
             _m(EN_COUNT, "41 provinces", entity="Việt Nam", year=2023,
-               name="number of provinces improved their results (SIPAS)", value=41,
+               name="number of provinces improved their performance (SIPAS)", value=41,
                unit="provinces"),
         ]},
     }  # fmt: skip
