@@ -103,3 +103,35 @@ def test_a_level_of_government_asked_in_english_keeps_its_guard(store):
     a = ask(store, "What share of dossiers did communal People's Committees in Ninh Thuan "
                    "file online in 2024?")
     assert not primary(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What share of end-to-end online dossiers did Vietnam record in 2024?",
+        "What was the nationwide share of end-to-end online dossiers in 2024?",
+        "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước năm 2024 là bao nhiêu?",
+        "ty le ho so truc tuyen toan trinh ca nuoc nam 2024",
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình trên toàn quốc đạt bao nhiêu phần trăm?",
+    ],
+)
+def test_the_country_named_asks_the_countrys_figure(store, question):
+    # "cả nước" / "Vietnam": the country's figure, not a province's of the same kind.
+    a = ask(store, question)
+    assert values(a) == {44.6}
+    assert {r["entity"] for r in primary(a)} == {"Việt Nam"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước năm 2023 là bao nhiêu?",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn của cả nước năm 2024 là bao nhiêu?",
+        "What was Vietnam's on-time dossier rate in 2024?",
+        # no place named: which one's figure is not known
+        "Tỷ lệ hồ sơ trực tuyến toàn trình năm 2024 là bao nhiêu?",
+    ],
+)
+def test_the_countrys_figure_keeps_its_guards(store, question):
+    a = ask(store, question)
+    assert not primary(a)

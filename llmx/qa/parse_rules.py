@@ -893,6 +893,17 @@ def parse(question: str, names: NameIndex) -> Query:
         q.ask = "metric"
         q.metric = " ".join(q.keywords) or None
         set_subject()
+    elif (
+        subject is None and not mentions and not (index or component)
+        and _METRIC_NOUN.search(s) and (said := list(_COUNTRY_NAMED.finditer(s)))
+    ):
+        # "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước", "Vietnam's share of ...": the
+        # country's figure, a metric of its own (a question naming no place asks no one's).
+        notes.append("the country named: the country's figure")
+        q.ask = "metric"
+        q.keywords = _keywords(t, [*skip, *(m.span() for m in said)], lang)
+        q.metric = " ".join(q.keywords) or None
+        _set_owner(q, names, bloc=False)
     else:
         q.ask = "free_text"
         set_subject()
@@ -1052,6 +1063,12 @@ _COMPARE_TO_AVERAGE = re.compile(
 )
 
 
+# The country named as whose a figure is (folded): "cả nước", "toàn quốc", "Việt Nam",
+# "nationwide", "across the country".
+_COUNTRY_NAMED = re.compile(
+    r"\b(?:ca nuoc|toan quoc|viet nam|vietnam|nationwide|nationally|(?:across |in )?"
+    r"the (?:whole )?country)\b"
+)
 # The year a count's move is told against (folded): "so với năm trước", "so với năm 2022",
 # "so với cùng kỳ", "compared with the previous year", "than in 2022", "a year earlier".
 _COMPARED_WITH = re.compile(

@@ -27,7 +27,13 @@ EN_COUNT = (
     "SIPAS 2023: most provinces did better\n"
     "In 2023, 41 provinces improved their SIPAS performance.\n"
 )
-TEXTS = {"c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME, "c-en-count": EN_COUNT}
+# The country's own figure, beside a province's of the same kind (EN_ONLINE).
+EN_NATION = (
+    "Online services across the country\n"
+    "Nationwide, end-to-end online dossiers made up 44.6 percent of all dossiers in 2024.\n"
+)
+TEXTS = {"c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME, "c-en-count": EN_COUNT,
+         "c-en-nation": EN_NATION}
 
 
 def _m(text: str, needle: str, **kw: Any) -> Metric:
@@ -49,6 +55,10 @@ def records() -> dict[str, dict[str, list]]:
         "c-vi-ontime": {"metrics": [
             _m(VI_ONTIME, "97,2", entity="Phú Thọ", name="tỷ lệ hồ sơ giải quyết đúng hạn",
                value=97.2),
+        ]},
+        "c-en-nation": {"metrics": [
+            _m(EN_NATION, "44.6", entity="Việt Nam", name="share of end-to-end online dossiers",
+               value=44.6),
         ]},
         "c-en-count": {"metrics": [
             _m(EN_COUNT, "41 provinces", entity="Việt Nam", year=2023,
