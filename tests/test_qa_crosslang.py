@@ -135,3 +135,32 @@ def test_the_country_named_asks_the_countrys_figure(store, question):
 def test_the_countrys_figure_keeps_its_guards(store, question):
     a = ask(store, question)
     assert not primary(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2024, 63 tỉnh, thành phố tiếp nhận bao nhiêu hồ sơ trực tuyến?",
+        "nam 2024 63 tinh thanh pho tiep nhan bao nhieu ho so truc tuyen",
+        "Năm 2024, cả nước tiếp nhận bao nhiêu hồ sơ trực tuyến?",
+        "How many dossiers did Vietnam receive online in 2024?",
+    ],
+)
+def test_all_provinces_named_ask_the_countrys_count(store, question):
+    a = ask(store, question)
+    assert values(a) == {7_200_000}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a part of the provinces is not the country
+        "Năm 2024, 12 tỉnh tiếp nhận bao nhiêu hồ sơ trực tuyến?",
+        # the late dossiers are not said
+        "Năm 2024, 63 tỉnh, thành phố tiếp nhận bao nhiêu hồ sơ trễ hạn?",
+        "Năm 2023, cả nước tiếp nhận bao nhiêu hồ sơ trực tuyến?",
+    ],
+)
+def test_the_countrys_count_keeps_its_guards(store, question):
+    a = ask(store, question)
+    assert not primary(a)

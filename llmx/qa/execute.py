@@ -1344,8 +1344,16 @@ def _value_clause(m: MetricView) -> str:
         return ""
     a, b = spans[0].start, spans[0].end
     left = re.split(r"[;:()]", quote[max(0, a - _LOCAL_CHARS) : a])[-1]
-    right = re.split(r"[;:()]", quote[b : b + _LOCAL_CHARS])[0]
+    right = _PARTS_FOLLOW.split(quote[b : b + _LOCAL_CHARS])[0]
     return f"{left} {right}"
+
+
+# Where a total's clause ends on its right: a bracket or a list, or the parts it is
+# divided into ("9,8 triệu hồ sơ, trong đó 7,2 triệu hồ sơ trực tuyến", "of which"): the
+# words of a part do not describe the total.
+_PARTS_FOLLOW = re.compile(
+    r"[;:()]|\b(?:trong (?:đó|do|số đó|so do)|of which|of them|including)\b", re.IGNORECASE
+)
 
 
 # Levels of government a metric may be of, as a question's folded content words say them

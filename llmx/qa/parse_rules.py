@@ -895,7 +895,8 @@ def parse(question: str, names: NameIndex) -> Query:
         set_subject()
     elif (
         subject is None and not mentions and not (index or component)
-        and _METRIC_NOUN.search(s) and (said := list(_COUNTRY_NAMED.finditer(s)))
+        and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s))
+        and (said := _country_named(s, year))
     ):
         # "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước", "Vietnam's share of ...": the
         # country's figure, a metric of its own (a question naming no place asks no one's).
@@ -1069,6 +1070,20 @@ _COUNTRY_NAMED = re.compile(
     r"\b(?:ca nuoc|toan quoc|viet nam|vietnam|nationwide|nationally|(?:across |in )?"
     r"the (?:whole )?country)\b"
 )
+# Every province, as a number of them: 63 until the 2025 merger, 34 after it.
+_ALL_PROVINCES = re.compile(r"\b(?P<n>63|34) (?:tinh,? thanh pho|tinh thanh|tinh|dia phuong)\b")
+
+
+def _country_named(s: str, year: int | None) -> list[re.Match[str]]:
+    """Where the folded question names the country: its names, or all its provinces
+    ("63 tỉnh, thành phố"; "34 địa phương" from 2025): the spans to drop from its words."""
+    said = list(_COUNTRY_NAMED.finditer(s))
+    for m in _ALL_PROVINCES.finditer(s):
+        if m.group("n") == "63" or year is None or year >= 2025:
+            said.append(m)
+    return said
+
+
 # The year a count's move is told against (folded): "so với năm trước", "so với năm 2022",
 # "so với cùng kỳ", "compared with the previous year", "than in 2022", "a year earlier".
 _COMPARED_WITH = re.compile(

@@ -32,8 +32,14 @@ EN_NATION = (
     "Online services across the country\n"
     "Nationwide, end-to-end online dossiers made up 44.6 percent of all dossiers in 2024.\n"
 )
+# The country's dossiers, told as all its provinces' ("63 tỉnh, thành phố").
+VI_NATION = (
+    "Hồ sơ trực tuyến năm 2024\n"
+    "Năm 2024, 63 tỉnh, thành phố tiếp nhận tổng cộng 9,8 triệu hồ sơ, trong đó có 7,2 triệu "
+    "hồ sơ trực tuyến.\n"
+)
 TEXTS = {"c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME, "c-en-count": EN_COUNT,
-         "c-en-nation": EN_NATION}
+         "c-en-nation": EN_NATION, "c-vi-nation": VI_NATION}
 
 
 def _m(text: str, needle: str, **kw: Any) -> Metric:
@@ -59,6 +65,12 @@ def records() -> dict[str, dict[str, list]]:
         "c-en-nation": {"metrics": [
             _m(EN_NATION, "44.6", entity="Việt Nam", name="share of end-to-end online dossiers",
                value=44.6),
+        ]},
+        "c-vi-nation": {"metrics": [
+            _m(VI_NATION, "9,8", entity="Việt Nam", name="số hồ sơ tiếp nhận", value=9_800_000,
+               unit="hồ sơ"),
+            _m(VI_NATION, "9,8", entity="Việt Nam", name="số hồ sơ trực tuyến",
+               value=7_200_000, unit="hồ sơ"),
         ]},
         "c-en-count": {"metrics": [
             _m(EN_COUNT, "41 provinces", entity="Việt Nam", year=2023,
