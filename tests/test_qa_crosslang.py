@@ -164,3 +164,40 @@ def test_all_provinces_named_ask_the_countrys_count(store, question):
 def test_the_countrys_count_keeps_its_guards(store, question):
     a = ask(store, question)
     assert not primary(a)
+
+
+def entities(a: Answer) -> set[str]:
+    return {r["entity"] for r in primary(a)}
+
+
+@pytest.mark.parametrize(
+    ("question", "moved"),
+    [
+        ("Có bao nhiêu tỉnh tăng hạng PCI năm 2024?", {"Bình Phước", "Long An"}),
+        ("co bao nhieu tinh tang hang pci nam 2024", {"Bình Phước", "Long An"}),
+        ("How many provinces climbed in the 2024 PCI?", {"Bình Phước", "Long An"}),
+        ("Có bao nhiêu tỉnh giảm hạng PCI năm 2024?", {"Tây Ninh", "Đồng Nai"}),
+        ("How many provinces fell in the 2024 PCI?", {"Tây Ninh", "Đồng Nai"}),
+    ],
+)
+def test_a_count_of_moves_is_counted_from_a_complete_ranking(store, question, moved):
+    # no count stated, but every place 1..4 of the 4 is stored with its move
+    a = ask(store, question)
+    assert a.found and entities(a) == moved
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a place of the ranking is missing: the count is not known
+        "Có bao nhiêu tỉnh tăng hạng PAPI năm 2024?",
+        # a province's move is not stored: the count is not known
+        "Có bao nhiêu tỉnh tăng hạng DTI năm 2024?",
+        "How many provinces climbed in the 2024 DTI?",
+        # another year
+        "Có bao nhiêu tỉnh tăng hạng PCI năm 2023?",
+    ],
+)
+def test_a_count_of_moves_from_an_incomplete_ranking_is_refused(store, question):
+    a = ask(store, question)
+    assert not primary(a)

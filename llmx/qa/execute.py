@@ -805,6 +805,23 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
     return hits
 
 
+def run_counted_moves(store: Store, q: Query, backend: str | None) -> list[Hit]:
+    """The units that moved the way asked ("bao nhiêu tỉnh tăng hạng"), counted from the
+    stored ranking only where it is complete (places 1..N of a stated total N) and every
+    unit's move is stored: the store holds only what articles said, so any other tally
+    would be a confidently wrong count. Nothing otherwise (the question is refused)."""
+    if q.year is None or key(q.entity or "") != "viet nam":
+        return []  # a province's units are ranked within it: not counted here
+    whole = replace(q, ask="count", entity=None, entity_keys=[])  # the ranking, not the country
+    rows = [h.record for h in run_ranking(store, whole, backend)
+            if h.primary and isinstance(h.record, IndexResultView)]  # fmt: skip
+    if not rows or any(r.rank_change is None for r in rows):
+        return []
+    sign = 1 if q.direction == "up" else -1
+    moved = [r for r in rows if r.rank_change is not None and r.rank_change * sign > 0]
+    return [Hit("index", r, (i,), role="best") for i, r in enumerate(moved)]
+
+
 def _stated_places(rows: list[IndexResultView], n: int, *, bottom: bool) -> bool:
     """Whether ``rows`` hold the first ``n`` places of the ranking (``bottom``: the last
     ``n`` of a total one of them states), each by its own stated rank."""
@@ -1950,6 +1967,11 @@ def execute(
         res.hits = run_average(store, q, backend, question)
     elif q.ask == "metric":
         res.hits = run_metrics(store, q, backend, question)
+        if q.counts and q.direction and q.index and not res.found:
+            # No count stated: a complete ranking with every move stored counts them.
+            counted = run_counted_moves(store, q, backend)
+            if counted:
+                res.query, res.hits = replace(q, ask="count"), counted
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":

@@ -837,6 +837,7 @@ def parse(question: str, names: NameIndex) -> Query:
         # store's records cannot make up (they hold only the units an article named).
         notes.append("count of units meeting a condition: only a stated figure answers")
         q.ask, q.counts = "metric", True
+        q.direction = _count_direction(s)
         counted = _COUNTED.search(s)
         word = counted.group(1) if counted else ""
         q.entity_level = UNIT_LEVELS.get(word) or UNIT_LEVELS.get(word.removesuffix("s"))
@@ -1070,6 +1071,21 @@ _COUNTRY_NAMED = re.compile(
     r"\b(?:ca nuoc|toan quoc|viet nam|vietnam|nationwide|nationally|(?:across |in )?"
     r"the (?:whole )?country)\b"
 )
+# The move a count of units counts (folded): "bao nhiêu tỉnh tăng hạng", "how many
+# provinces fell". "thăng" and "nâng" only with "hạng" ("tháng", "năng lực" fold alike).
+_COUNT_UP = re.compile(
+    r"\b(?:tang|len|thang hang|nang hang|cai thien|tien bo|improved|rose|climbed|gained|"
+    r"moved up)\b"
+)
+_COUNT_DOWN = re.compile(r"\b(?:giam|tut|sut|xuong|fell|dropped|lost|slipped|declined)\b")
+
+
+def _count_direction(s: str) -> Literal["up", "down"] | None:
+    """Which way the counted units moved, where the question says one way only."""
+    up, down = bool(_COUNT_UP.search(s)), bool(_COUNT_DOWN.search(s))
+    return "up" if up and not down else "down" if down and not up else None
+
+
 # Every province, as a number of them: 63 until the 2025 merger, 34 after it.
 _ALL_PROVINCES = re.compile(r"\b(?P<n>63|34) (?:tinh,? thanh pho|tinh thanh|tinh|dia phuong)\b")
 

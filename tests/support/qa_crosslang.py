@@ -1,14 +1,15 @@
 """An invented corpus for tests/test_qa_crosslang.py: metric records named in one language
 asked about in the other (an English article's "share of dossiers filed online" for "tỷ lệ
 hồ sơ trực tuyến", a Vietnamese report's "tỷ lệ hồ sơ giải quyết đúng hạn" for an on-time
-rate), and a count stated in English for a Vietnamese "bao nhiêu tỉnh" question."""
+rate), a count stated in English for a Vietnamese "bao nhiêu tỉnh" question, the country's
+own figures, and complete and incomplete rankings to count moves from."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import DocumentExtraction, Metric
+from llmx.core.records import DocumentExtraction, IndexResult, Metric
 from llmx.store import Store
 from support.qa_corpus import doc, sentence
 
@@ -38,8 +39,26 @@ VI_NATION = (
     "Năm 2024, 63 tỉnh, thành phố tiếp nhận tổng cộng 9,8 triệu hồ sơ, trong đó có 7,2 triệu "
     "hồ sơ trực tuyến.\n"
 )
-TEXTS = {"c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME, "c-en-count": EN_COUNT,
-         "c-en-nation": EN_NATION, "c-vi-nation": VI_NATION}
+# A complete ranking with every move stated (PCI), one with a place missing (PAPI), one
+# with a move missing (DTI).
+RANKED = (
+    "Bảng xếp hạng năm 2024 của bốn tỉnh\n"
+    "PCI 2024: Bình Phước thứ 1/4, tăng 2 bậc.\n"
+    "PCI 2024: Tây Ninh thứ 2/4, giảm 1 bậc.\n"
+    "PCI 2024: Long An thứ 3/4, tăng 1 bậc.\n"
+    "PCI 2024: Đồng Nai thứ 4/4, giảm 2 bậc.\n"
+    "PAPI 2024: Bình Phước thứ 1/4, tăng 1 bậc.\n"
+    "PAPI 2024: Tây Ninh thứ 2/4, tăng 1 bậc.\n"
+    "PAPI 2024: Long An thứ 4/4, giảm 2 bậc.\n"
+    "DTI 2024: Bình Phước thứ 1/4, tăng 1 bậc.\n"
+    "DTI 2024: Tây Ninh thứ 2/4.\n"
+    "DTI 2024: Long An thứ 3/4, tăng 1 bậc.\n"
+    "DTI 2024: Đồng Nai thứ 4/4, giảm 2 bậc.\n"
+)
+TEXTS = {
+    "c-ranked": RANKED, "c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME,
+    "c-en-count": EN_COUNT, "c-en-nation": EN_NATION, "c-vi-nation": VI_NATION,
+}  # fmt: skip
 
 
 def _m(text: str, needle: str, **kw: Any) -> Metric:
@@ -48,8 +67,22 @@ def _m(text: str, needle: str, **kw: Any) -> Metric:
     return Metric(evidence=sentence(text, needle), **kw)
 
 
+def _ranked(index: str, entity: str, rank: int, change: int | None) -> IndexResult:
+    line = f"{index} 2024: {entity} thứ {rank}/4"
+    return IndexResult(evidence=sentence(RANKED, line), entity=entity, index=index, year=2024,
+                       rank=rank, rank_total=4, rank_change=change)
+
+
 def records() -> dict[str, dict[str, list]]:
     return {
+        "c-ranked": {"index_results": [
+            _ranked("PCI", "Bình Phước", 1, 2), _ranked("PCI", "Tây Ninh", 2, -1),
+            _ranked("PCI", "Long An", 3, 1), _ranked("PCI", "Đồng Nai", 4, -2),
+            _ranked("PAPI", "Bình Phước", 1, 1), _ranked("PAPI", "Tây Ninh", 2, 1),
+            _ranked("PAPI", "Long An", 4, -2),
+            _ranked("DTI", "Bình Phước", 1, 1), _ranked("DTI", "Tây Ninh", 2, None),
+            _ranked("DTI", "Long An", 3, 1), _ranked("DTI", "Đồng Nai", 4, -2),
+        ]},
         "c-en-online": {"metrics": [
             _m(EN_ONLINE, "61.4", entity="Ninh Thuận", name="share of dossiers filed online",
                value=61.4),
