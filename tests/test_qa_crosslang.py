@@ -201,3 +201,32 @@ def test_a_count_of_moves_is_counted_from_a_complete_ranking(store, question, mo
 def test_a_count_of_moves_from_an_incomplete_ranking_is_refused(store, question):
     a = ask(store, question)
     assert not primary(a)
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("Năm 2024, Kiên Giang có bao nhiêu dịch vụ công trực tuyến toàn trình?", 310),
+        ("nam 2024 kien giang co bao nhieu dich vu cong truc tuyen toan trinh", 310),
+        ("Năm 2024, Kiên Giang có bao nhiêu dịch vụ công trực tuyến một phần?", 120),
+        ("How many fully online public services did Kien Giang offer in 2024?", 310),
+        ("Năm 2024, Cà Mau có bao nhiêu dịch vụ công trực tuyến mức độ 3?", 95),
+    ],
+)
+def test_service_modes_and_levels_meet_across_languages(store, question, value):
+    a = ask(store, question)
+    assert values(a) == {value}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # level 4 is not level 3, in either language
+        "Năm 2024, Cà Mau có bao nhiêu dịch vụ công trực tuyến mức độ 4?",
+        "nam 2024 ca mau co bao nhieu dich vu cong truc tuyen muc do 4",
+        "How many level-4 online public services did Ca Mau offer in 2024?",
+    ],
+)
+def test_service_levels_stay_apart_across_languages(store, question):
+    a = ask(store, question)
+    assert values(a) != {95}

@@ -55,8 +55,15 @@ RANKED = (
     "DTI 2024: Long An thứ 3/4, tăng 1 bậc.\n"
     "DTI 2024: Đồng Nai thứ 4/4, giảm 2 bậc.\n"
 )
+# Online services by mode and level, in English.
+EN_MODES = (
+    "Kien Giang's online services in 2024\n"
+    "In 2024, Kien Giang offered 310 fully online public services and 120 partly online "
+    "public services.\n"
+    "Ca Mau offered 95 level-3 online public services in 2024.\n"
+)
 TEXTS = {
-    "c-ranked": RANKED, "c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME,
+    "c-modes": EN_MODES, "c-ranked": RANKED, "c-en-online": EN_ONLINE, "c-vi-ontime": VI_ONTIME,
     "c-en-count": EN_COUNT, "c-en-nation": EN_NATION, "c-vi-nation": VI_NATION,
 }  # fmt: skip
 
@@ -75,6 +82,14 @@ def _ranked(index: str, entity: str, rank: int, change: int | None) -> IndexResu
 
 def records() -> dict[str, dict[str, list]]:
     return {
+        "c-modes": {"metrics": [
+            _m(EN_MODES, "310", entity="Kiên Giang",
+               name="number of fully online public services", value=310, unit="services"),
+            _m(EN_MODES, "310", entity="Kiên Giang",
+               name="number of partly online public services", value=120, unit="services"),
+            _m(EN_MODES, "95 level-3", entity="Cà Mau",
+               name="number of level-3 online public services", value=95, unit="services"),
+        ]},
         "c-ranked": {"index_results": [
             _ranked("PCI", "Bình Phước", 1, 2), _ranked("PCI", "Tây Ninh", 2, -1),
             _ranked("PCI", "Long An", 3, 1), _ranked("PCI", "Đồng Nai", 4, -2),
