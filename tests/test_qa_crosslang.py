@@ -230,3 +230,16 @@ def test_service_modes_and_levels_meet_across_languages(store, question, value):
 def test_service_levels_stay_apart_across_languages(store, question):
     a = ask(store, question)
     assert values(a) != {95}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which provinces beat the nationwide share of end-to-end online dossiers in 2024?",
+        "Tỉnh nào vượt tỷ lệ hồ sơ trực tuyến toàn trình của cả nước năm 2024?",
+    ],
+)
+def test_which_unit_is_not_the_countrys_figure(store, question):
+    # who is asked, not the country's figure
+    a = ask(store, question)
+    assert 44.6 not in values(a)

@@ -895,12 +895,13 @@ def parse(question: str, names: NameIndex) -> Query:
         q.metric = " ".join(q.keywords) or None
         set_subject()
     elif (
-        subject is None and not mentions and not (index or component)
+        subject is None and not mentions and not (index or component) and not who
         and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s))
         and (said := _country_named(s, year))
     ):
         # "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước", "Vietnam's share of ...": the
-        # country's figure, a metric of its own (a question naming no place asks no one's).
+        # country's figure, a metric of its own (a question naming no place asks no one's;
+        # "tỉnh nào vượt tỷ lệ của cả nước" asks who, not the country's figure).
         notes.append("the country named: the country's figure")
         q.ask = "metric"
         q.keywords = _keywords(t, [*skip, *(m.span() for m in said)], lang)
