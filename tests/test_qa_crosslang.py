@@ -243,3 +243,18 @@ def test_which_unit_is_not_the_countrys_figure(store, question):
     # who is asked, not the country's figure
     a = ask(store, question)
     assert 44.6 not in values(a)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a move of a size, or of the score, is not every rise in places
+        "Có bao nhiêu tỉnh tăng từ 2 bậc trở lên về PCI năm 2024?",
+        "Có bao nhiêu tỉnh tăng hạng mạnh PCI năm 2024?",
+        "Có bao nhiêu tỉnh tăng điểm PCI năm 2024?",
+        "How many provinces climbed more than one place in the 2024 PCI?",
+    ],
+)
+def test_a_qualified_count_of_moves_is_not_counted(store, question):
+    a = ask(store, question)
+    assert not primary(a)

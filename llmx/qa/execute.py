@@ -805,13 +805,25 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
     return hits
 
 
-def run_counted_moves(store: Store, q: Query, backend: str | None) -> list[Hit]:
+# The words of a plain count of moves ("bao nhiêu tỉnh tăng hạng", "how many provinces
+# fell"), folded: any other word (a size, "mạnh", the score) qualifies the move.
+_PLAIN_MOVE_WORDS = frozenset(
+    "tang giam hang bac len xuong thang nang tut sut cai thien tien bo vi tri thu ket qua "
+    "improved rose climbed gained fell dropped lost slipped declined moved up down rank "
+    "ranking provinces cities localities".split()
+)
+_SMALL_NUMBER = re.compile(r"(?<![\d/.,])\d{1,3}(?![\d/.,])")  # a size or a place, not a year
+
+
+def run_counted_moves(store: Store, q: Query, backend: str | None, question: str) -> list[Hit]:
     """The units that moved the way asked ("bao nhiêu tỉnh tăng hạng"), counted from the
     stored ranking only where it is complete (places 1..N of a stated total N) and every
     unit's move is stored: the store holds only what articles said, so any other tally
     would be a confidently wrong count. Nothing otherwise (the question is refused)."""
     if q.year is None or key(q.entity or "") != "viet nam":
         return []  # a province's units are ranked within it: not counted here
+    if not set(q.keywords) <= _PLAIN_MOVE_WORDS or _SMALL_NUMBER.search(fold(question)):
+        return []  # "tăng 2 bậc", "tăng hạng mạnh", "tăng điểm": not every rise in places
     whole = replace(q, ask="count", entity=None, entity_keys=[])  # the ranking, not the country
     rows = [h.record for h in run_ranking(store, whole, backend)
             if h.primary and isinstance(h.record, IndexResultView)]  # fmt: skip
@@ -1969,7 +1981,7 @@ def execute(
         res.hits = run_metrics(store, q, backend, question)
         if q.counts and q.direction and q.index and not res.found:
             # No count stated: a complete ranking with every move stored counts them.
-            counted = run_counted_moves(store, q, backend)
+            counted = run_counted_moves(store, q, backend, question)
             if counted:
                 res.query, res.hits = replace(q, ask="count"), counted
     elif q.ask == "initiative_who":
