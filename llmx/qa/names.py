@@ -70,8 +70,13 @@ EN_GLOSSARY = {
 
 @functools.lru_cache(maxsize=8192)
 def _meaning_tokens(text: str) -> tuple[str, ...]:
+    toks = _tokens(text)
     out: list[str] = []
-    for tok in _tokens(text):
+    for i, tok in enumerate(toks):
+        before, after = toks[max(0, i - 2) : i], toks[i + 1 : i + 3]
+        if tok == "end" and ("end", "to") not in (before, after[::-1]):
+            out.append(tok)  # "by the end of 2024" is no end-to-end service
+            continue
         out.extend(EN_GLOSSARY.get(tok, tok).split())
     return tuple(out)
 
