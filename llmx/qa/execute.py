@@ -25,7 +25,7 @@ from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
-from llmx.qa.names import NameIndex, key, strip_unit_prefix, tokens
+from llmx.qa.names import NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
@@ -39,8 +39,13 @@ _METRIC_OTHERS = 0.8  # lesser metric matches must score this share of the best 
 
 Record = IndexResultView | MetricView | InitiativeView
 
-# Words too common to tell metric records apart (the parser drops most; these are in names).
-_NAME_STOP = frozenset("cua la va cac duoc tren trong cho voi tai o".split())
+# Words too common to tell metric records apart (the parser drops most; these are in names):
+# function words of a metric's name (Vietnamese and English, folded): they say nothing of
+# what is measured, and would weigh against an English name's share of matching words.
+_NAME_STOP = frozenset(
+    "cua la va cac duoc tren trong cho voi tai o of the a an in on at for by with to their "
+    "its and from that".split()
+)
 
 
 @dataclass
@@ -800,6 +805,35 @@ def run_ranking(store: Store, q: Query, backend: str | None) -> list[Hit]:
     return hits
 
 
+# The words of a plain count of moves ("bao nhiêu tỉnh tăng hạng", "how many provinces
+# fell"), folded: any other word (a size, "mạnh", the score) qualifies the move.
+_PLAIN_MOVE_WORDS = frozenset(
+    "tang giam hang bac len xuong thang nang tut sut cai thien tien bo vi tri thu ket qua "
+    "improved rose climbed gained fell dropped lost slipped declined moved up down rank "
+    "ranking provinces cities localities".split()
+)
+_SMALL_NUMBER = re.compile(r"(?<![\d/.,])\d{1,3}(?![\d/.,])")  # a size or a place, not a year
+
+
+def run_counted_moves(store: Store, q: Query, backend: str | None, question: str) -> list[Hit]:
+    """The units that moved the way asked ("bao nhiêu tỉnh tăng hạng"), counted from the
+    stored ranking only where it is complete (places 1..N of a stated total N) and every
+    unit's move is stored: the store holds only what articles said, so any other tally
+    would be a confidently wrong count. Nothing otherwise (the question is refused)."""
+    if q.year is None or key(q.entity or "") != "viet nam":
+        return []  # a province's units are ranked within it: not counted here
+    if not set(q.keywords) <= _PLAIN_MOVE_WORDS or _SMALL_NUMBER.search(fold(question)):
+        return []  # "tăng 2 bậc", "tăng hạng mạnh", "tăng điểm": not every rise in places
+    whole = replace(q, ask="count", entity=None, entity_keys=[])  # the ranking, not the country
+    rows = [h.record for h in run_ranking(store, whole, backend)
+            if h.primary and isinstance(h.record, IndexResultView)]  # fmt: skip
+    if not rows or any(r.rank_change is None for r in rows):
+        return []
+    sign = 1 if q.direction == "up" else -1
+    moved = [r for r in rows if r.rank_change is not None and r.rank_change * sign > 0]
+    return [Hit("index", r, (i,), role="best") for i, r in enumerate(moved)]
+
+
 def _stated_places(rows: list[IndexResultView], n: int, *, bottom: bool) -> bool:
     """Whether ``rows`` hold the first ``n`` places of the ranking (``bottom``: the last
     ``n`` of a total one of them states), each by its own stated rank."""
@@ -1301,12 +1335,14 @@ def _metric_score(
     does not: its name must share a word with them and its name and quote together, with
     its document's headline (``context``: the office or programme every figure of the
     article is of), must cover most of them."""
-    name = set(tokens(m.name)) - _NAME_STOP or set(tokens(m.unit))
-    quote = set(tokens(m.evidence.quote))
+    # Read through the glossary as the question is: a record named in English ("share of
+    # dossiers filed online") meets a Vietnamese question ("tỷ lệ hồ sơ trực tuyến").
+    name = set(meaning_tokens(m.name)) - _NAME_STOP or set(meaning_tokens(m.unit))
+    quote = set(meaning_tokens(m.evidence.quote))
     common = name & words
     if not common or not words:
         return None
-    cover = len((name | quote | set(tokens(m.unit)) | context) & words) / len(words)
+    cover = len((name | quote | set(meaning_tokens(m.unit)) | context) & words) / len(words)
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
@@ -1325,7 +1361,7 @@ _LOCAL_CHARS = 90  # characters either side of the value that describe it
 def _around_value(m: MetricView) -> set[str]:
     """Folded words near the value in the quote, inside its clause: of two figures in one
     sentence ("13.181 hồ sơ (4.840 hồ sơ trực tuyến)") only the words by each describe it."""
-    return set(tokens(_value_clause(m)))
+    return set(meaning_tokens(_value_clause(m)))
 
 
 def _value_clause(m: MetricView) -> str:
@@ -1337,8 +1373,16 @@ def _value_clause(m: MetricView) -> str:
         return ""
     a, b = spans[0].start, spans[0].end
     left = re.split(r"[;:()]", quote[max(0, a - _LOCAL_CHARS) : a])[-1]
-    right = re.split(r"[;:()]", quote[b : b + _LOCAL_CHARS])[0]
+    right = _PARTS_FOLLOW.split(quote[b : b + _LOCAL_CHARS])[0]
     return f"{left} {right}"
+
+
+# Where a total's clause ends on its right: a bracket or a list, or the parts it is
+# divided into ("9,8 triệu hồ sơ, trong đó 7,2 triệu hồ sơ trực tuyến", "of which"): the
+# words of a part do not describe the total.
+_PARTS_FOLLOW = re.compile(
+    r"[;:()]|\b(?:trong (?:đó|do|số đó|so do)|of which|of them|including)\b", re.IGNORECASE
+)
 
 
 # Levels of government a metric may be of, as a question's folded content words say them
@@ -1935,6 +1979,11 @@ def execute(
         res.hits = run_average(store, q, backend, question)
     elif q.ask == "metric":
         res.hits = run_metrics(store, q, backend, question)
+        if q.counts and q.direction and q.index and not res.found:
+            # No count stated: a complete ranking with every move stored counts them.
+            counted = run_counted_moves(store, q, backend, question)
+            if counted:
+                res.query, res.hits = replace(q, ask="count"), counted
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":

@@ -23,7 +23,7 @@ from llmx.core.gazetteer import get_gazetteer
 from llmx.core.periods import PERIOD_YEAR_RE
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
-from llmx.qa.names import Mention, NameIndex, is_bloc, key, token_spans, tokens
+from llmx.qa.names import EN_GLOSSARY, Mention, NameIndex, is_bloc, key, token_spans, tokens
 from llmx.qa.query import ANY_REGION, UNIT_LEVELS, IndexCode, Lang, Level, Query
 
 MAX_QUESTION_CHARS = 1000  # longer input is cut: no real question is longer
@@ -294,21 +294,6 @@ _STOP = frozenset(
     "merged into province city rate percentage share number count current currently now "
     "total there level".split()
 )
-# A few English words for metric names, so English questions can meet Vietnamese records.
-_EN_GLOSSARY = {
-    "online": "truc tuyen", "dossiers": "ho so", "dossier": "ho so", "applications": "ho so",
-    "application": "ho so", "files": "ho so", "procedures": "thu tuc tthc",
-    "procedure": "thu tuc tthc", "services": "dich vu", "service": "dich vu",
-    "public": "cong", "accounts": "tai khoan", "account": "tai khoan", "end": "toan trinh",
-    "fully": "toan trinh hoan toan", "received": "tiep nhan", "receive": "tiep nhan",
-    "resolved": "giai quyet",
-    "processed": "xu ly giai quyet", "handled": "xu ly giai quyet", "payment": "thanh toan",
-    "payments": "thanh toan", "digitized": "so hoa", "digitised": "so hoa",
-    "time": "dung han", "early": "truoc han", "overdue": "qua han", "late": "qua han",
-    "submitted": "nop", "submission": "nop", "rate": "ty le", "percentage": "ty le",
-    "provincial": "cap tinh", "district": "cap huyen", "commune": "cap xa",
-    "cut": "cat giam", "reduced": "cat giam",
-}  # fmt: skip
 
 
 @dataclass
@@ -557,10 +542,10 @@ def _keywords(t: _Text, skip: list[tuple[int, int]], lang: str) -> list[str]:
     s = _MERGER_PHRASES.sub(lambda m: " " * len(m.group()), t.blanked)
     out: list[str] = []
     for tok, a, _ in token_spans(s):
-        glossed = lang == "en" and tok in _EN_GLOSSARY  # "rate", "percentage": "tỷ lệ"
+        glossed = lang == "en" and tok in EN_GLOSSARY  # "rate", "percentage": "tỷ lệ"
         if any(x <= a < y for x, y in skip) or (tok in _STOP and not glossed) or tok.isdigit():
             continue
-        words = _EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
+        words = EN_GLOSSARY.get(tok, tok).split() if lang == "en" else [tok]
         for w in words:
             if w not in out:
                 out.append(w)
@@ -852,6 +837,7 @@ def parse(question: str, names: NameIndex) -> Query:
         # store's records cannot make up (they hold only the units an article named).
         notes.append("count of units meeting a condition: only a stated figure answers")
         q.ask, q.counts = "metric", True
+        q.direction = _count_direction(s)
         counted = _COUNTED.search(s)
         word = counted.group(1) if counted else ""
         q.entity_level = UNIT_LEVELS.get(word) or UNIT_LEVELS.get(word.removesuffix("s"))
@@ -860,10 +846,13 @@ def parse(question: str, names: NameIndex) -> Query:
         else:
             _set_owner(q, names, bloc=level == "ministry")
         index_spans = [(sp.start, sp.end) for sp in get_vocab().find(w, {"index"})]
-        if index_spans:
+        # The year a move is told against ("so với năm trước", "compared with 2022") says
+        # when, not what is counted: a stated count names it seldom.
+        compared = [m.span() for m in _COMPARED_WITH.finditer(t.folded)]
+        if index_spans or compared:
             # The index named ("Chỉ số CCHC (PAR Index)") is where the units are rated,
             # not what is counted.
-            q.keywords = _keywords(t, [*skip, *index_spans], lang)
+            q.keywords = _keywords(t, [*skip, *index_spans, *compared], lang)
         q.metric = " ".join(q.keywords) or None
         q.notes = notes
         return q
@@ -905,6 +894,19 @@ def parse(question: str, names: NameIndex) -> Query:
         q.ask = "metric"
         q.metric = " ".join(q.keywords) or None
         set_subject()
+    elif (
+        subject is None and not mentions and not (index or component) and not who
+        and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s))
+        and (said := _country_named(s, year))
+    ):
+        # "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước", "Vietnam's share of ...": the
+        # country's figure, a metric of its own (a question naming no place asks no one's;
+        # "tỉnh nào vượt tỷ lệ của cả nước" asks who, not the country's figure).
+        notes.append("the country named: the country's figure")
+        q.ask = "metric"
+        q.keywords = _keywords(t, [*skip, *(m.span() for m in said)], lang)
+        q.metric = " ".join(q.keywords) or None
+        _set_owner(q, names, bloc=False)
     else:
         q.ask = "free_text"
         set_subject()
@@ -1064,6 +1066,48 @@ _COMPARE_TO_AVERAGE = re.compile(
 )
 
 
+# The country named as whose a figure is (folded): "cả nước", "toàn quốc", "Việt Nam",
+# "nationwide", "across the country".
+_COUNTRY_NAMED = re.compile(
+    r"\b(?:ca nuoc|toan quoc|viet nam|vietnam|nationwide|nationally|(?:across |in )?"
+    r"the (?:whole )?country)\b"
+)
+# The move a count of units counts (folded): "bao nhiêu tỉnh tăng hạng", "how many
+# provinces fell". "thăng" and "nâng" only with "hạng" ("tháng", "năng lực" fold alike).
+_COUNT_UP = re.compile(
+    r"\b(?:tang|len|thang hang|nang hang|cai thien|tien bo|improved|rose|climbed|gained|"
+    r"moved up)\b"
+)
+_COUNT_DOWN = re.compile(r"\b(?:giam|tut|sut|xuong|fell|dropped|lost|slipped|declined)\b")
+
+
+def _count_direction(s: str) -> Literal["up", "down"] | None:
+    """Which way the counted units moved, where the question says one way only."""
+    up, down = bool(_COUNT_UP.search(s)), bool(_COUNT_DOWN.search(s))
+    return "up" if up and not down else "down" if down and not up else None
+
+
+# Every province, as a number of them: 63 until the 2025 merger, 34 after it.
+_ALL_PROVINCES = re.compile(r"\b(?P<n>63|34) (?:tinh,? thanh pho|tinh thanh|tinh|dia phuong)\b")
+
+
+def _country_named(s: str, year: int | None) -> list[re.Match[str]]:
+    """Where the folded question names the country: its names, or all its provinces
+    ("63 tỉnh, thành phố"; "34 địa phương" from 2025): the spans to drop from its words."""
+    said = list(_COUNTRY_NAMED.finditer(s))
+    for m in _ALL_PROVINCES.finditer(s):
+        if m.group("n") == "63" or year is None or year >= 2025:
+            said.append(m)
+    return said
+
+
+# The year a count's move is told against (folded): "so với năm trước", "so với năm 2022",
+# "so với cùng kỳ", "compared with the previous year", "than in 2022", "a year earlier".
+_COMPARED_WITH = re.compile(
+    r"\bso voi (?:nam (?:truoc|ngoai|\d{4})|cung ky(?: nam (?:truoc|\d{4}))?|\d{4})\b"
+    r"|\b(?:compared (?:with|to)|than|from|over|on) (?:in )?(?:the )?(?:previous|prior|last) year\b"
+    r"|\b(?:compared (?:with|to)|than|from|over|on) (?:in )?\d{4}\b|\ba year (?:earlier|before)\b"
+)
 # The units a count question counts: "bao nhiêu huyện", "how many districts".
 _COUNTED = re.compile(r"\b(?:bao nhieu|how many)\s+(\w+(?: xa| thanh)?)")
 

@@ -352,6 +352,20 @@ def _ranking_text(hits: list[Hit], q: Query) -> str:
         return entity_label(r.entity, lang) + (f" ({', '.join(bits)})" if bits else "")
 
     main = [item(h) for h in hits if h.primary]
+    if q.ask == "count" and q.direction is not None:
+        # Counted from a complete stored ranking with every move stored.
+        level = q.entity_level or "province"
+        if lang == "vi":
+            verb = "tăng hạng" if q.direction == "up" else "giảm hạng"
+            return (
+                f"Theo bảng xếp hạng {idx}{comp} năm {year} ({scope}) đã lưu đầy đủ, có "
+                f"{len(main)} {_LEVEL_VI.get(level, 'đơn vị')} {verb}: {', '.join(main)}."
+            )
+        verb = "rose" if q.direction == "up" else "fell"
+        return (
+            f"By the complete stored {idx}{comp} {year} ranking ({scope}), {len(main)} "
+            f"{_LEVEL_EN.get(level, 'units')} {verb}: {', '.join(main)}."
+        )
     if q.ask == "count":
         level = q.entity_level or "province"
         if lang == "vi":

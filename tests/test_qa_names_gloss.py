@@ -1,0 +1,20 @@
+"""Record words read through the English glossary (llmx.qa.names.meaning_tokens)."""
+
+from __future__ import annotations
+
+from llmx.qa.names import meaning_tokens
+
+
+def test_english_words_read_as_the_vietnamese_ones():
+    assert {"ty", "le", "ho", "so", "truc", "tuyen"} <= set(
+        meaning_tokens("share of dossiers filed online")
+    )
+    assert {"toan", "trinh"} <= set(meaning_tokens("end-to-end online dossiers"))
+
+
+def test_the_end_of_a_year_is_no_end_to_end_service():
+    assert "toan" not in meaning_tokens("by the end of 2024, dossiers filed online")
+
+
+def test_vietnamese_words_are_kept():
+    assert meaning_tokens("tỷ lệ hồ sơ trực tuyến") == ["ty", "le", "ho", "so", "truc", "tuyen"]
