@@ -217,7 +217,8 @@ RANK_DOWN_WORDS: tuple[str, ...] = (
 RANK_DOWN_WORDS += ("thap hon",)
 RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|tut giam|tut|thang|len|xuong|nang|ha|tien|lui|mat|roi|sut|cai thien|"
-    r"nhay vot|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
+    # "với cú nhảy 18 bậc", "bước nhảy 9 bậc": a rise told as a noun
+    r"nhay vot|nhay|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
     r"(?:(?:so voi\s+)?(?:ket qua\s+)?nam\s+(?:19|20)\d\d\s+(?:la\s+)?)?"
     r"(?:\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+)?"  # "cải thiện 3,3 điểm và 8 bậc"
     rf"(?P<n>\d{{1,3}}|{VI_CARDINAL_ALTS})\s+(?:bac|hang|vi tri|cap)\b"
@@ -591,7 +592,9 @@ EN_RANK_CHANGE_RE = re.compile(
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
     r"risen|fallen|gone up|gone down|surged|soared|leapt|leaped|plunged|plummeted|sank|sunk|slumped|"
-    r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
+    r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of|"
+    # "an improvement of 21 places", "a leap of 9 places", "a slide of 4 places": nouns of a move
+    r"an improvement of|an advance of|a leap of|an increase of|a slide of|a decline of)\s+(?:by\s+)?"
     r"(?:\d{1,3}(?:\.\d{1,3})?\s*(?:%|percent|points?)\s+and\s+(?:of\s+|by\s+)?)?"  # "of 5.66% and of 31 places"
     rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
     rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
@@ -608,7 +611,7 @@ EN_CHANGE_TO_SCORE_RE = re.compile(
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
                  "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
                  "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
-                 "a decline of", "fallen", "gone down", "plunged", "plummeted", "sank", "sunk",
+                 "a decline of", "a slide of", "fallen", "gone down", "plunged", "plummeted", "sank", "sunk",
                  "slumped")  # fmt: skip
 EN_SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>adding|added|gaining|gained|up|rose|rising|climbed|increased|improved|"
