@@ -29,6 +29,7 @@ from llmx.rules.entities import EntityMention, find_entities, main_entity
 from llmx.rules.facts import DOUBT_KEY, merge_facts
 from llmx.rules.index_results import (
     Draft,
+    Event,
     assemble,
     component_indices,
     drop_group_leads,
@@ -273,14 +274,71 @@ def _regional_scope(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return f"region:{province.region}" if lx.REGION_WORD_RE.search(f) else None
 
 
+def _anaphoric_regions(
+    f: str,
+    named: list[tuple[int, str]],
+    para_region: str | None,
+    ents: list[EntityMention],
+    main: EntityMention | None,
+) -> list[tuple[int, int, str]]:
+    """Scope spans for a region referred back to ("leads the region", "trong vùng, từ thứ 1
+    xuống thứ 5"): the region named last before the word, in the sentence or earlier in the
+    paragraph; else the region of the province the sentence (or the article) is about."""
+    out: list[tuple[int, int, str]] = []
+    for m in lx.REGION_ANAPHOR_RE.finditer(f):
+        group = "w" if m.group("w") else "w2"
+        at = m.start(group)
+        before = [n for a, n in named if a < at]
+        name = before[-1] if before else para_region
+        if name is None:
+            name = _own_region([e for e in ents if e.start < at] or ([main] if main else []))
+        if name is not None:
+            out.append((at, m.end(group), name))
+    return out
+
+
+def _own_region(units: list[EntityMention]) -> str | None:
+    """The region of the first province among ``units`` (the gazetteer's)."""
+    for u in units:
+        if u.level == "province":
+            province = get_gazetteer().lookup(u.name)
+            return province.region if province is not None else None
+    return None
+
+
 def _clause_of(f: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts: clauses are cut at semicolons."""
     return f.rfind(";", 0, pos) + 1
 
 
-def _region_is_scope(folded: str, start: int) -> bool:
+def _region_is_scope(folded: str, start: int, end: int) -> bool:
     line_start = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start)) + 1
-    return bool(lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start))
+    return bool(
+        lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start)
+        or lx.REGION_GROUP_AFTER_RE.match(folded, end)  # "the 7 northern mountainous provinces"
+    )
+
+
+def _drop_part_region_leads(
+    f: str, values: list[Event], regions: list[tuple[int, int, str]]
+) -> list[Event]:
+    """A lead over a counted group of a region's provinces that is not all of it ("leads the
+    6 northern mountainous provinces", "đứng đầu 7 tỉnh phía Bắc" with no region of that
+    size named) is first in no ranking that is stored: the leader word gives no place."""
+    sizes = _region_sizes()
+
+    def part_of_region(v: Event) -> bool:
+        m = lx.LEAD_OVER_GROUP_RE.match(f, v.end)
+        if m is None or int(m.group("n")) >= 63:
+            return False
+        named = [n for a, _, n in regions if 0 <= a - m.end() <= 2]
+        if named:
+            return sizes.get(named[0]) != int(m.group("n"))
+        return bool(lx.PART_OF_REGION_WORD_RE.match(f, m.end()))
+
+    return [
+        v for v in values if not (v.kind == "rank" and v.data.get("leader") and part_of_region(v))
+    ]
 
 
 def _is_dateline(text: str, e: EntityMention) -> bool:
@@ -606,8 +664,10 @@ class RulesExtractor(Backend):
         folded_doc = fold_keep_offsets(text)
         regions_all: list[tuple[int, int, str]] = []
         region_ents: list[EntityMention] = []
+        region_marks: list[tuple[int, int, str]] = []  # every region named, scope or not
         for rm in get_gazetteer().find_regions(folded_doc):
-            if _region_is_scope(folded_doc, rm.start):
+            region_marks.append((rm.start, rm.end, rm.item.name))
+            if _region_is_scope(folded_doc, rm.start, rm.end):
                 regions_all.append((rm.start, rm.end, rm.item.name))
             else:
                 region_ents.append(EntityMention(rm.start, rm.end, rm.item.name, "region"))
@@ -648,6 +708,7 @@ class RulesExtractor(Backend):
                 carry.doc_year = doc_year
             seen_body = True
             para_year: int | None = None
+            para_region: str | None = None  # the region the paragraph named last
             for span in sentences(text, para.start, para.end):
                 s, e = span.start, span.end
                 f = folded_doc[s:e]
@@ -664,6 +725,10 @@ class RulesExtractor(Backend):
                         )
                     j += 1
                 regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
+                named_here = [(a - s, n) for a, b, n in region_marks if s <= a and b <= e]
+                regions += _anaphoric_regions(f, named_here, para_region, ents, main)
+                if named_here:
+                    para_region = named_here[-1][1]
                 years = measured_years(f)
                 carry.compared = compared_years(f)
                 context_year = years[0][1] if years else para_year
@@ -753,6 +818,7 @@ class RulesExtractor(Backend):
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
         values = drop_group_leads(f, values, ents)
+        values = _drop_part_region_leads(f, values, regions)
         values = respective_values(f, subjects, values)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
@@ -938,6 +1004,8 @@ class RulesExtractor(Backend):
         if d.year_back and year is not None:
             year -= 1
         scope = d.scope
+        if scope == "prior" and d.parent_scope is not None:
+            scope = d.parent_scope  # "trong vùng, từ thứ 6 lên thứ 4": 6th in the region
         if (
             scope in (None, "prior")
             and ent is not None

@@ -58,6 +58,9 @@ class Draft:
     # The subject is a bloc ("khối bộ"), until a unit is named: no record, and its numbers
     # are left to the metrics (the bloc's average).
     bloc: bool = False
+    # An earlier place's scope is its move's ("trong vùng, từ thứ 6 lên thứ 4": 6th in the
+    # region too): the scope of the place the move leads to, when that one has a scope.
+    parent_scope: str | None = None
 
     def has_value(self) -> bool:
         return any(
@@ -1178,7 +1181,25 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 cur.score_change, cur.score_change_unit = d["value"], d.get("unit")
     if cur.has_value() and (not cur.orphan or cur.bloc):
         drafts.append(cur)
+    _scope_earlier_places(drafts)
     return drafts
+
+
+def _scope_earlier_places(drafts: list[Draft]) -> None:
+    """An earlier place the move to a later place starts from ("tăng 2 bậc trong vùng, từ
+    thứ 6 lên thứ 4": the move's size joins them) is in the same ranking: it takes that
+    place's scope."""
+    for p in drafts:
+        if p.scope != "prior" or p.rank is None:
+            continue
+        nxt = [
+            q for q in drafts
+            if q.scope not in (None, "prior") and q.rank is not None and q.entity is p.entity
+            and q.span_end >= p.span_end
+            and (q.rank_from == p.rank or p.rank - q.rank == q.rank_change)
+        ]  # fmt: skip
+        if nxt:
+            p.parent_scope = min(nxt, key=lambda q: q.span_end).scope
 
 
 def share_component_values(

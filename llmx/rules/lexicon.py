@@ -316,6 +316,16 @@ PROVINCE_SCOPE_RE = re.compile(
 REGION_CUE_RE = re.compile(r"\b(?:vung|khu vuc|mien)\b")
 # The same, in either language: a sentence that talks about a region.
 REGION_WORD_RE = re.compile(r"\b(?:vung|khu vuc|region|regional)\b")
+# A region referred back to, not named: "leads the region", "first in the region", "dẫn đầu
+# khu vực", "trong vùng, từ thứ 1 xuống thứ 5", "tăng 1 bậc trong vùng và 2 bậc cả nước". The
+# word is the scope marker (group w); which region it is comes from the paragraph or the unit.
+# "khu vực tư nhân" (the private sector), "vùng sâu" or "khu vực công" name no region: the word
+# must end its phrase (punctuation, a preposition or a conjunction follows).
+REGION_ANAPHOR_RE = re.compile(
+    r"\bthe\s+(?P<w>region)\b(?!\s+(?:of|where)\b)"
+    r"|\b(?:trong|cua|toan|dan dau|dung dau|xep dau|nhat|trong ca)\s+(?P<w2>vung|khu vuc)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:voi|va|nam\s+(?:19|20)\d\d|tu\s+thu|khi|sau|ve|o|la|thi|chi|dat|tang|giam)\b)"
+)
 
 # Metric units: noun phrases a counted number measures.
 COUNT_UNITS = (
@@ -457,6 +467,19 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     # "đứng thứ 2 khu vực Tây Nam Bộ", "dẫn đầu vùng Tây Nguyên": the region a place is in
     rf"|\b(?:thu\s+(?:\d{{1,2}}|{ORD_ALTS})|dan dau|dung dau|xep dau)\s+(?=vung|khu vuc|mien))"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
+)
+# A region named before "provinces" ("the 7 northern mountainous provinces") names a group of
+# provinces, the field of a place: a scope, not a ranked region.
+REGION_GROUP_AFTER_RE = re.compile(r"\s+(?:provinces|localities)\b")
+# A count of provinces right after a leader word ("leads the 6 northern mountainous
+# provinces", "đứng đầu 7 tỉnh phía Bắc"): the group led, read with what qualifies it (group q:
+# a region's name or a word of direction), so that a part of a region is told from all of it.
+LEAD_OVER_GROUP_RE = re.compile(
+    r"\s*(?:the\s+|cac\s+)?(?P<n>\d{1,2})\s+(?:tinh(?:, thanh pho)?\s+(?:thuoc\s+|khu vuc\s+|vung\s+)?)?"
+)
+PART_OF_REGION_WORD_RE = re.compile(
+    r"(?:phia|mien|northern|southern|north-?western|north-?eastern|south-?western|"
+    r"south-?eastern|central|western|eastern|north|south)\b"
 )
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
 # Affairs", "published by the Ministry of Information and Communications", "do Bộ Nội vụ
