@@ -66,3 +66,24 @@ def test_a_lead_over_part_of_a_region_is_no_national_first() -> None:
     assert ("Lai Châu", 3, 14, NORTH) in got, got
     assert not any(r == 1 for _, r, _, _ in got), got
     assert not any(e.startswith("Trung du") for e, _, _, _ in got), got
+
+
+def test_a_place_beyond_the_regions_size_is_national() -> None:
+    # a place out of 63 (or past the region's number of provinces) is no regional place
+    got = places(
+        "Về PGI 2024, Kon Tum xếp thứ 3 trong khu vực Tây Nguyên, chỉ sau Lâm Đồng "
+        "(thứ 21/63, đạt 26,1 điểm)."
+    )
+    assert ("Kon Tum", 3, None, "region:Tây Nguyên") in got, got
+    assert ("Lâm Đồng", 21, 63, "national") in got, got
+    assert not any(r == 21 and str(s).startswith("region:") for _, r, _, s in got), got
+
+
+def test_a_regional_place_within_its_size_keeps_its_region() -> None:
+    got = places("Về PGI 2024, Kon Tum xếp thứ 3/5 tỉnh khu vực Tây Nguyên.")
+    assert ("Kon Tum", 3, 5, "region:Tây Nguyên") in got, got
+
+
+def test_a_place_out_of_63_after_a_region_is_national() -> None:
+    got = places("Trong vùng Tây Nguyên, Kon Tum xếp thứ 40/63 về PCI 2022.")
+    assert ("Kon Tum", 40, 63, "national") in got, got

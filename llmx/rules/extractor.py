@@ -274,6 +274,16 @@ def _regional_scope(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return f"region:{province.region}" if lx.REGION_WORD_RE.search(f) else None
 
 
+def _past_its_region(rec: dict[str, Any]) -> bool:
+    """A province's place, or its ranking's size, past the number of provinces of the region
+    it is scoped to ("thứ 29/63" read beside "khu vực Tây Nguyên"): a national place."""
+    scope = str(rec.get("scope") or "")
+    if rec["entity_level"] != "province" or not scope.startswith("region:"):
+        return False
+    size = _region_sizes().get(scope.removeprefix("region:"))
+    return size is not None and max(rec.get("rank") or 0, rec.get("rank_total") or 0) > size
+
+
 def _anaphoric_regions(
     f: str,
     named: list[tuple[int, str]],
@@ -914,6 +924,8 @@ class RulesExtractor(Backend):
             regional = _regional_scope(f, d, rec)
             if regional is not None:
                 rec["scope"] = regional
+            if _past_its_region(rec):
+                rec["scope"] = "national"  # "thứ 29/63": no region has 29 provinces
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt

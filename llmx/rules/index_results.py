@@ -903,6 +903,14 @@ _EN_OF_THE_INDEX_RE = re.compile(
 )
 
 
+# Between a place and the region named right after it ("thứ 2 trong khu vực Tây Nguyên"): the
+# region is that place's scope, not one fronted for the next place.
+_TRAILING_SCOPE_RE = re.compile(
+    r"\s*(?:(?:/\s*)?\d{1,2}\s+)?(?:tinh\s+)?(?:trong|tai|giua|o)\s+(?:cac\s+)?(?:tinh\s+)?"
+    r"(?:khu vuc|vung|mien)?\s*"
+)
+
+
 def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
@@ -1042,6 +1050,11 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                     r"(?:trong|tai|giua)\s[^,;]{0,30}$", f[max(0, ev.start - 40) : ev.start]
                 )
                 and re.match(r"[^,;]{0,50},", f[ev.end : ev.end + 60])
+                # "xếp thứ 2 trong khu vực X, chỉ sau Y": the place just read is in it
+                and not (
+                    target is not None
+                    and _TRAILING_SCOPE_RE.fullmatch(f, target.span_end, ev.start)
+                )
             )
             if fronted:
                 pending_scope = d["scope"]  # "trong vùng X, tỉnh xếp thứ 4": scope comes first
