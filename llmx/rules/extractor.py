@@ -132,7 +132,9 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     average_from = max(clause_start, d.first_value_at - 70, 0)
     if (
         rec["entity_level"] != "region"
-        and d.score is not None
+        # "averaged 83.94% in 2024, 1.28% higher than a year earlier": with no unit named,
+        # the change is the average's too (not the publisher's, whose article it is)
+        and (d.score is not None or (d.score_change is not None and d.entity is None))
         and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
