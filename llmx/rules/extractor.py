@@ -276,6 +276,19 @@ def _regional_scope(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return f"region:{province.region}" if lx.REGION_WORD_RE.search(f) else None
 
 
+def _province_referred(
+    f: str, subject: EntityMention | None, doc_province: str | None
+) -> EntityMention | None:
+    """ "Chỉ số CCHC của tỉnh" in an article about one of the province's departments or
+    districts: the province is the subject, not the unit the article is about."""
+    if subject is None or subject.level == "province" or not lx.PROVINCE_ANAPHOR_RE.search(f):
+        return subject
+    province = subject.province or doc_province
+    if province is None:
+        return subject
+    return EntityMention(0, 0, province, "province", province)
+
+
 def _past_its_region(rec: dict[str, Any]) -> bool:
     """A province's place, or its ranking's size, past the number of provinces of the region
     it is scoped to ("thứ 29/63" read beside "khu vực Tây Nguyên"): a national place."""
@@ -756,6 +769,8 @@ class RulesExtractor(Backend):
                     named = [e for e in carry.prev_ents if e.level in levels]
                     if named:
                         subject = named[0]
+                if back is not None:
+                    subject = _province_referred(f, subject, carry.doc_province)
                 elif ents:
                     carry.prev_ents, carry.prev_subject_para = ents, para_no
                 ranked = [e for e in ents if e.start + s not in publishers]

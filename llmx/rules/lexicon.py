@@ -1044,6 +1044,12 @@ ANAPHORA_RE = re.compile(
     r"\b(?:tinh|thanh pho|dia phuong|huyen|thi xa)(?: nay| do)?\b|\bbo (?:nay|do)\b"
     r"|\bthe (?:province|city|ministry|locality|district)\b"
 )
+# The province itself referred back to ("Chỉ số CCHC của tỉnh", "tỉnh xếp thứ 12", "the
+# province ranked 12th"), not as the owner of its units ("các sở, ban, ngành tỉnh").
+PROVINCE_ANAPHOR_RE = re.compile(
+    r"\b(?:cua tinh|the province)\b(?!\s*(?:,\s*)?(?:[a-z]+\s+)?(?:departments?|units?|agencies))"
+    r"|(?:^|,\s)tinh (?:da |van |tiep tuc |cung )?(?:dat|xep|dung|tang|giam|len|lui|thang|tut)\b"
+)
 ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
     "tinh": ("province",), "thanh": ("province", "district"), "dia": ("province",),
     "huyen": ("district",), "thi": ("district",), "bo": ("ministry",), "so": ("department",),
