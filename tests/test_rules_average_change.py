@@ -43,3 +43,21 @@ def test_a_named_units_change_after_the_average_stays() -> None:
         TITLE,
     )
     assert ("Quảng Ninh", 91.3, 1.5) in got, got
+
+
+def test_a_total_average_score_of_units_is_no_provinces_score() -> None:
+    got = results(
+        "Lai Chau announced its PAR Index results for 2023.\n\nPAR Index: in 2023, the "
+        "departments' total average score was 84.1 points, 2.3 points lower than in 2022.",
+        "Lai Chau announces PAR Index 2023 of its departments",
+    )
+    assert not any(e == "Lai Châu" for e, _, _ in got), got
+
+
+def test_a_units_own_score_beside_the_word_average_stays() -> None:
+    got = results(
+        "Lai Chau announced its PAR Index results for 2023.\n\nIn the PAR Index 2023, Lai "
+        "Chau scored 84.1 points, above the average score of the region.",
+        "Lai Chau announces PAR Index 2023",
+    )
+    assert ("Lai Châu", 84.1, None) in got, got

@@ -1027,6 +1027,8 @@ BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+f
 # "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
 AVERAGE_BEFORE_RE = re.compile(
     r"\b(?:national average|average of|the average|averaged|median|"
+    # "the departments' total average score was 85.97 points": the units' average
+    r"(?:total )?average (?:total )?(?:score|index|value) (?:was|is|reached|stood at|of)|"
     r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
     r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
     # "DTI cấp tỉnh bình quân năm 2021 đạt 0,4014": an average of the level named before it
