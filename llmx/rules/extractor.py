@@ -289,6 +289,13 @@ def _province_referred(
     return EntityMention(0, 0, province, "province", province)
 
 
+def _move_end_year(f: str) -> int | None:
+    """The year a move of score ends in when only its start is dated in brackets ("từ 90,30%
+    (năm 2021) xuống 82,18%": 2022), for the sentences after it."""
+    m = next((m for m in lx.SCORE_FROM_TO_RE.finditer(f) if m.group("pa")), None)
+    return int(m.group("ya")) + 1 if m is not None else None
+
+
 def _past_its_region(rec: dict[str, Any]) -> bool:
     """A province's place, or its ranking's size, past the number of provinces of the region
     it is scoped to ("thứ 29/63" read beside "khu vực Tây Nguyên"): a national place."""
@@ -624,6 +631,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
     # itself, and the sentences after it, are about the later year.
     comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
+    comparison |= {m.start("ya") for m in lx.SCORE_FROM_TO_RE.finditer(f) if m.group("pa")}
     comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year
@@ -756,7 +764,7 @@ class RulesExtractor(Backend):
                     para_region = named_here[-1][1]
                 years = measured_years(f)
                 carry.compared = compared_years(f)
-                context_year = years[0][1] if years else para_year
+                context_year = years[0][1] if years else (_move_end_year(f) or para_year)
                 evidence = {"quote": original, "start": s, "end": e}
                 mask = [False] * len(f)
                 subject = main

@@ -161,6 +161,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         _take(mask, m.start(), m.end())
         yb = int(m.group("yb")) if m.group("yb") else None
+        # "từ 90,30% (năm 2021) xuống 82,18%": a bracketed start's year dates it alone, and
+        # the move ends a year later
+        if yb is None and m.group("pa") and m.group("ya"):
+            yb = int(m.group("ya")) + 1
         ev.append(Event(s0, m.end(), "score", {"value": b, "unit": unit, "year": yb,
                                                "unstated": yb is None}))  # fmt: skip
         ya = int(m.group("ya")) if m.group("ya") else (yb - 1 if yb else None)

@@ -508,7 +508,9 @@ FRONTED_GAP_RE = re.compile(
 )
 # "từ 7,28 điểm đi xuống 6,74 điểm": the later score is the record's, the earlier one the year before.
 SCORE_FROM_TO_RE = re.compile(
-    r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)(?:\s+(?:nam\s+)?(?P<ya>(?:19|20)\d\d))?\s*,?\s*"
+    # the start's year may stand in brackets: "từ 90,30% (năm 2021) xuống 82,18%"
+    r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)"
+    r"(?:\s*(?P<pa>\()?\s*(?:nam\s+)?(?P<ya>(?:19|20)\d\d)\s*(?(pa)\)))?\s*,?\s*"
     r"(?:di\s+)?(?:len|xuong|con|giam con|giam xuong|tang len|giam|tang)\s+(?:con\s+)?"
     r"(?P<b>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ub>diem|%)(?:\s+(?:nam\s+)?(?P<yb>(?:19|20)\d\d))?"
 )
