@@ -93,7 +93,7 @@ _SCORE_NO_UNIT_GROUPS = tuple(g for g in lx.SCORE_NO_UNIT_RE.groupindex if re.fu
 
 
 _NOT_A_SCORE_BEFORE_RE = re.compile(
-    r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu|chiem)\s*$"
+    r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|moc|duoi|thieu|chiem)\s*$"
 )
 
 
@@ -448,8 +448,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         before = f[max(0, s - 12) : s]
         # "điểm số 93,08%" is the score itself, no bound.
         if _NOT_A_SCORE_BEFORE_RE.search(before):
-            # a change, a threshold ("vượt ngưỡng 80%"), a bound, or a part's weight ("điều
-            # tra xã hội học chiếm 37,5 điểm"), not a score
+            # a change, a threshold ("vượt ngưỡng 80%", "chưa chạm mốc 80%"), a bound, or a
+            # part's weight ("điều tra xã hội học chiếm 37,5 điểm"), not a score
             continue
         if _BAND_BOUND_BEFORE_RE.search(f, max(0, s - 40), s):
             continue  # "nhóm A, có Chỉ số trên 90%": a band's bound (a goal "đạt trên 85%" stays)
