@@ -138,6 +138,8 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
+    if d.score is not None and lx.GAP_BETWEEN_RE.search(f, clause_start, max(d.first_value_at, 0)):
+        return "a gap between units, not a unit's score"
     if d.entity is None and (
         lx.EN_NATIONAL_SUBJECT_RE.match(clause) or lx.NATIONAL_SUBJECT_RE.search(clause)
     ):

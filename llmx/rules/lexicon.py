@@ -1027,6 +1027,12 @@ COMPONENT_AFTER_VALUE_RE = re.compile(
 BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
 # An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
 # "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
+# A gap between two units ("Chênh lệch giữa bộ cao nhất và bộ thấp nhất là 14,87%", "the gap
+# between the top and bottom provinces was 20 points"): the value is the spread, no unit's.
+GAP_BETWEEN_RE = re.compile(
+    r"\b(?:chenh lech|khoang cach|the gap|the difference|the spread)\s+(?:diem\s+(?:so\s+)?)?"
+    r"(?:giua|between)\b"
+)
 AVERAGE_BEFORE_RE = re.compile(
     r"\b(?:national average|average of|the average|averaged|median|"
     # "the departments' total average score was 85.97 points": the units' average
