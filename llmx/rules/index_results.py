@@ -496,9 +496,18 @@ _LIST_TO_LEADER_RE = re.compile(
 )
 
 
+# After a leader word, a group is named as its subject ("đứng đầu là các tỉnh, thành phố A,
+# B", "dẫn đầu là những địa phương …"): the units at the top, none of them first.
+_GROUP_AFTER_LEADER_RE = re.compile(
+    r"\s*(?:la|thuoc ve)\s+(?:cac|nhung|nhom)\s+(?:\d+\s+)?(?:tinh|thanh pho|dia phuong|bo|so|"
+    r"huyen|don vi|co quan)\b"
+)
+
+
 def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention]) -> list[Event]:
     """Leader words ("dẫn đầu", "led") that follow a list of two or more names joined by
-    commas or "và": the group leads, so the word gives none of them first place."""
+    commas or "và", or that a group follows as their subject ("đứng đầu là các tỉnh A, B"):
+    the group leads, so the word gives none of them first place."""
     spans = sorted((e.start, e.end) for e in entities)
 
     def listed_before(pos: int) -> bool:
@@ -511,7 +520,11 @@ def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention])
     return [
         v
         for v in values
-        if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
+        if not (
+            v.kind == "rank"
+            and v.data.get("leader")
+            and (listed_before(v.start) or _GROUP_AFTER_LEADER_RE.match(f, v.end))
+        )
     ]
 
 
