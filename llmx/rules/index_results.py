@@ -1551,7 +1551,11 @@ def _last_place_total(f: str) -> int | None:
 
 def stated_total(f: str) -> int | None:
     """The one ranking size a sentence states apart from its places, or None."""
-    totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}
+    totals = {
+        int(m.group("t"))
+        for m in lx.TOTAL_CUE_RE.finditer(f)
+        if not lx.TOP_GROUP_AFTER_RE.match(f, m.end())  # "nhóm 10 tỉnh … tốt nhất"
+    }
     totals |= {int(m.group("t")) for m in _SMALL_BLOC_TOTAL_RE.finditer(f)}
     return totals.pop() if len(totals) == 1 else None
 

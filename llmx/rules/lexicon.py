@@ -1137,6 +1137,11 @@ TOTAL_CUE_RE = re.compile(
     r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
     r"localities|cities and provinces|provinces and cities|agencies)\b"
 )
+# What makes a counted group a top group, right after it ("nhóm 10 địa phương có chất lượng
+# điều hành tốt nhất", "the 30 provinces with the best governance"): not a ranking's size.
+TOP_GROUP_AFTER_RE = re.compile(
+    r"[^,;.()]{0,60}?\b(?:tot nhat|cao nhat|dan dau|with the (?:best|highest|top)|best|highest)\b"
+)
 # The top and bottom score of a ranking whose size the sentence states ("Trong 16 đơn vị, điểm
 # cao nhất thuộc về X …, thấp nhất là Y", "X đạt điểm cao nhất …, Y có điểm thấp nhất"):
 # first and last place.
