@@ -61,3 +61,12 @@ def test_a_units_own_score_beside_the_word_average_stays() -> None:
         "Lai Chau announces PAR Index 2023",
     )
     assert ("Lai Châu", 84.1, None) in got, got
+
+
+def test_an_average_over_the_provinces_levels_is_no_provinces_score() -> None:
+    got = results(
+        "Lạng Sơn công bố kết quả.\n\nTính bình quân cho cả 3 cấp, Chỉ số CCHC năm 2023 "
+        "đạt 86,41/100 điểm, tăng 0,35 điểm so với năm 2022.",
+        "Lạng Sơn: Chỉ số CCHC năm 2023 của các cơ quan, đơn vị 3 cấp",
+    )
+    assert not any(e == "Lạng Sơn" for e, _, _ in got), got

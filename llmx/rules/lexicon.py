@@ -1038,7 +1038,8 @@ AVERAGE_BEFORE_RE = re.compile(
     # "the departments' total average score was 85.97 points": the units' average
     r"(?:total )?average (?:total )?(?:score|index|value) (?:was|is|reached|stood at|of)|"
     r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
-    r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
+    # "Tính bình quân cho cả 3 cấp, …": the average over the levels of a province's units
+    r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi|cho)|"
     # "DTI cấp tỉnh bình quân năm 2021 đạt 0,4014": an average of the level named before it
     r"\bcap (?:tinh|bo|huyen|xa) binh quan|"
     r"gia tri trung binh|trung vi|muc chung)\b"
