@@ -29,6 +29,7 @@ from llmx.rules.entities import EntityMention, find_entities, main_entity
 from llmx.rules.facts import DOUBT_KEY, merge_facts
 from llmx.rules.index_results import (
     Draft,
+    Event,
     assemble,
     component_indices,
     drop_group_leads,
@@ -120,10 +121,14 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     average_from = max(clause_start, d.first_value_at - 70, 0)
     if (
         rec["entity_level"] != "region"
-        and d.score is not None
+        # "averaged 83.94% in 2024, 1.28% higher than a year earlier": with no unit named,
+        # the change is the average's too (not the publisher's, whose article it is)
+        and (d.score is not None or (d.score_change is not None and d.entity is None))
         and lx.AVERAGE_BEFORE_RE.search(f, average_from, max(d.first_value_at, 0))
     ):
         return "an average of many units, not this unit's own result"
+    if d.score is not None and lx.GAP_BETWEEN_RE.search(f, clause_start, max(d.first_value_at, 0)):
+        return "a gap between units, not a unit's score"
     if d.entity is None and (
         lx.EN_NATIONAL_SUBJECT_RE.match(clause) or lx.NATIONAL_SUBJECT_RE.search(clause)
     ):
@@ -262,14 +267,101 @@ def _regional_scope(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     return f"region:{province.region}" if lx.REGION_WORD_RE.search(f) else None
 
 
+def _province_referred(
+    f: str, subject: EntityMention | None, doc_province: str | None
+) -> EntityMention | None:
+    """ "Chỉ số CCHC của tỉnh" in an article about one of the province's departments or
+    districts: the province is the subject, not the unit the article is about."""
+    if subject is None or subject.level == "province" or not lx.PROVINCE_ANAPHOR_RE.search(f):
+        return subject
+    province = subject.province or doc_province
+    if province is None:
+        return subject
+    return EntityMention(0, 0, province, "province", province)
+
+
+def _move_end_year(f: str) -> int | None:
+    """The year a move of score ends in when only its start is dated in brackets ("từ 90,30%
+    (năm 2021) xuống 82,18%": 2022), for the sentences after it."""
+    m = next((m for m in lx.SCORE_FROM_TO_RE.finditer(f) if m.group("pa")), None)
+    return int(m.group("ya")) + 1 if m is not None else None
+
+
+def _past_its_region(rec: dict[str, Any]) -> bool:
+    """A province's place, or its ranking's size, past the number of provinces of the region
+    it is scoped to ("thứ 29/63" read beside "khu vực Tây Nguyên"): a national place."""
+    scope = str(rec.get("scope") or "")
+    if rec["entity_level"] != "province" or not scope.startswith("region:"):
+        return False
+    size = _region_sizes().get(scope.removeprefix("region:"))
+    return size is not None and max(rec.get("rank") or 0, rec.get("rank_total") or 0) > size
+
+
+def _anaphoric_regions(
+    f: str,
+    named: list[tuple[int, str]],
+    para_region: str | None,
+    ents: list[EntityMention],
+    main: EntityMention | None,
+) -> list[tuple[int, int, str]]:
+    """Scope spans for a region referred back to ("leads the region", "trong vùng, từ thứ 1
+    xuống thứ 5"): the region named last before the word, in the sentence or earlier in the
+    paragraph; else the region of the province the sentence (or the article) is about."""
+    out: list[tuple[int, int, str]] = []
+    for m in lx.REGION_ANAPHOR_RE.finditer(f):
+        group = "w" if m.group("w") else "w2"
+        at = m.start(group)
+        before = [n for a, n in named if a < at]
+        name = before[-1] if before else para_region
+        if name is None:
+            name = _own_region([e for e in ents if e.start < at] or ([main] if main else []))
+        if name is not None:
+            out.append((at, m.end(group), name))
+    return out
+
+
+def _own_region(units: list[EntityMention]) -> str | None:
+    """The region of the first province among ``units`` (the gazetteer's)."""
+    for u in units:
+        if u.level == "province":
+            province = get_gazetteer().lookup(u.name)
+            return province.region if province is not None else None
+    return None
+
+
 def _clause_of(f: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts: clauses are cut at semicolons."""
     return f.rfind(";", 0, pos) + 1
 
 
-def _region_is_scope(folded: str, start: int) -> bool:
+def _region_is_scope(folded: str, start: int, end: int) -> bool:
     line_start = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start)) + 1
-    return bool(lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start))
+    return bool(
+        lx.REGION_AS_SCOPE_BEFORE_RE.search(folded, max(line_start, start - 50), start)
+        or lx.REGION_GROUP_AFTER_RE.match(folded, end)  # "the 7 northern mountainous provinces"
+    )
+
+
+def _drop_part_region_leads(
+    f: str, values: list[Event], regions: list[tuple[int, int, str]]
+) -> list[Event]:
+    """A lead over a counted group of a region's provinces that is not all of it ("leads the
+    6 northern mountainous provinces", "đứng đầu 7 tỉnh phía Bắc" with no region of that
+    size named) is first in no ranking that is stored: the leader word gives no place."""
+    sizes = _region_sizes()
+
+    def part_of_region(v: Event) -> bool:
+        m = lx.LEAD_OVER_GROUP_RE.match(f, v.end)
+        if m is None or int(m.group("n")) >= 63:
+            return False
+        named = [n for a, _, n in regions if 0 <= a - m.end() <= 2]
+        if named:
+            return sizes.get(named[0]) != int(m.group("n"))
+        return bool(lx.PART_OF_REGION_WORD_RE.match(f, m.end()))
+
+    return [
+        v for v in values if not (v.kind == "rank" and v.data.get("leader") and part_of_region(v))
+    ]
 
 
 def _is_dateline(text: str, e: EntityMention) -> bool:
@@ -530,6 +622,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
     # itself, and the sentences after it, are about the later year.
     comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
+    comparison |= {m.start("ya") for m in lx.SCORE_FROM_TO_RE.finditer(f) if m.group("pa")}
     comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year
@@ -595,8 +688,10 @@ class RulesExtractor(Backend):
         folded_doc = fold_keep_offsets(text)
         regions_all: list[tuple[int, int, str]] = []
         region_ents: list[EntityMention] = []
+        region_marks: list[tuple[int, int, str]] = []  # every region named, scope or not
         for rm in get_gazetteer().find_regions(folded_doc):
-            if _region_is_scope(folded_doc, rm.start):
+            region_marks.append((rm.start, rm.end, rm.item.name))
+            if _region_is_scope(folded_doc, rm.start, rm.end):
                 regions_all.append((rm.start, rm.end, rm.item.name))
             else:
                 region_ents.append(EntityMention(rm.start, rm.end, rm.item.name, "region"))
@@ -637,6 +732,7 @@ class RulesExtractor(Backend):
                 carry.doc_year = doc_year
             seen_body = True
             para_year: int | None = None
+            para_region: str | None = None  # the region the paragraph named last
             for span in sentences(text, para.start, para.end):
                 s, e = span.start, span.end
                 f = folded_doc[s:e]
@@ -653,9 +749,13 @@ class RulesExtractor(Backend):
                         )
                     j += 1
                 regions = [(a - s, b - s, n) for a, b, n in regions_all if s <= a and b <= e]
+                named_here = [(a - s, n) for a, b, n in region_marks if s <= a and b <= e]
+                regions += _anaphoric_regions(f, named_here, para_region, ents, main)
+                if named_here:
+                    para_region = named_here[-1][1]
                 years = measured_years(f)
                 carry.compared = compared_years(f)
-                context_year = years[0][1] if years else para_year
+                context_year = years[0][1] if years else (_move_end_year(f) or para_year)
                 evidence = {"quote": original, "start": s, "end": e}
                 mask = [False] * len(f)
                 subject = main
@@ -668,6 +768,8 @@ class RulesExtractor(Backend):
                     named = [e for e in carry.prev_ents if e.level in levels]
                     if named:
                         subject = named[0]
+                if back is not None:
+                    subject = _province_referred(f, subject, carry.doc_province)
                 elif ents:
                     carry.prev_ents, carry.prev_subject_para = ents, para_no
                 ranked = [e for e in ents if e.start + s not in publishers]
@@ -742,6 +844,7 @@ class RulesExtractor(Backend):
         trial_mask = list(mask)
         values = scan_values(f, trial_mask)
         values = drop_group_leads(f, values, ents)
+        values = _drop_part_region_leads(f, values, regions)
         values = respective_values(f, subjects, values)
         if sentence_index is None and not any(ev.kind == "component" for ev in subjects):
             # Borrowed context is weak evidence: a percentage in a sentence that names no
@@ -837,6 +940,8 @@ class RulesExtractor(Backend):
             regional = _regional_scope(f, d, rec)
             if regional is not None:
                 rec["scope"] = regional
+            if _past_its_region(rec):
+                rec["scope"] = "national"  # "thứ 29/63": no region has 29 provinces
             doubt = _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
@@ -927,6 +1032,8 @@ class RulesExtractor(Backend):
         if d.year_back and year is not None:
             year -= 1
         scope = d.scope
+        if scope == "prior" and d.parent_scope is not None:
+            scope = d.parent_scope  # "trong vùng, từ thứ 6 lên thứ 4": 6th in the region
         if (
             scope in (None, "prior")
             and ent is not None

@@ -59,6 +59,9 @@ class Draft:
     # The subject is a bloc ("khối bộ"), until a unit is named: no record, and its numbers
     # are left to the metrics (the bloc's average).
     bloc: bool = False
+    # An earlier place's scope is its move's ("trong vùng, từ thứ 6 lên thứ 4": 6th in the
+    # region too): the scope of the place the move leads to, when that one has a scope.
+    parent_scope: str | None = None
 
     def has_value(self) -> bool:
         return any(
@@ -91,7 +94,7 @@ _SCORE_NO_UNIT_GROUPS = tuple(g for g in lx.SCORE_NO_UNIT_RE.groupindex if re.fu
 
 
 _NOT_A_SCORE_BEFORE_RE = re.compile(
-    r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|duoi|thieu|chiem)\s*$"
+    r"(?:tang|giam|hon|khoang|thu|(?<!diem )so|nguong|moc|duoi|thieu|chiem)\s*$"
 )
 
 
@@ -159,6 +162,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         _take(mask, m.start(), m.end())
         yb = int(m.group("yb")) if m.group("yb") else None
+        # "từ 90,30% (năm 2021) xuống 82,18%": a bracketed start's year dates it alone, and
+        # the move ends a year later
+        if yb is None and m.group("pa") and m.group("ya"):
+            yb = int(m.group("ya")) + 1
         ev.append(Event(s0, m.end(), "score", {"value": b, "unit": unit, "year": yb,
                                                "unstated": yb is None}))  # fmt: skip
         ya = int(m.group("ya")) if m.group("ya") else (yb - 1 if yb else None)
@@ -442,8 +449,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         before = f[max(0, s - 12) : s]
         # "điểm số 93,08%" is the score itself, no bound.
         if _NOT_A_SCORE_BEFORE_RE.search(before):
-            # a change, a threshold ("vượt ngưỡng 80%"), a bound, or a part's weight ("điều
-            # tra xã hội học chiếm 37,5 điểm"), not a score
+            # a change, a threshold ("vượt ngưỡng 80%", "chưa chạm mốc 80%"), a bound, or a
+            # part's weight ("điều tra xã hội học chiếm 37,5 điểm"), not a score
             continue
         if _BAND_BOUND_BEFORE_RE.search(f, max(0, s - 40), s):
             continue  # "nhóm A, có Chỉ số trên 90%": a band's bound (a goal "đạt trên 85%" stays)
@@ -490,9 +497,18 @@ _LIST_TO_LEADER_RE = re.compile(
 )
 
 
+# After a leader word, a group is named as its subject ("đứng đầu là các tỉnh, thành phố A,
+# B", "dẫn đầu là những địa phương …"): the units at the top, none of them first.
+_GROUP_AFTER_LEADER_RE = re.compile(
+    r"\s*(?:la|thuoc ve)\s+(?:cac|nhung|nhom)\s+(?:\d+\s+)?(?:tinh|thanh pho|dia phuong|bo|so|"
+    r"huyen|don vi|co quan)\b"
+)
+
+
 def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention]) -> list[Event]:
     """Leader words ("dẫn đầu", "led") that follow a list of two or more names joined by
-    commas or "và": the group leads, so the word gives none of them first place."""
+    commas or "và", or that a group follows as their subject ("đứng đầu là các tỉnh A, B"):
+    the group leads, so the word gives none of them first place."""
     spans = sorted((e.start, e.end) for e in entities)
 
     def listed_before(pos: int) -> bool:
@@ -505,7 +521,11 @@ def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention])
     return [
         v
         for v in values
-        if not (v.kind == "rank" and v.data.get("leader") and listed_before(v.start))
+        if not (
+            v.kind == "rank"
+            and v.data.get("leader")
+            and (listed_before(v.start) or _GROUP_AFTER_LEADER_RE.match(f, v.end))
+        )
     ]
 
 
@@ -926,6 +946,14 @@ _EN_OF_THE_INDEX_RE = re.compile(
 )
 
 
+# Between a place and the region named right after it ("thứ 2 trong khu vực Tây Nguyên"): the
+# region is that place's scope, not one fronted for the next place.
+_TRAILING_SCOPE_RE = re.compile(
+    r"\s*(?:(?:/\s*)?\d{1,2}\s+)?(?:tinh\s+)?(?:trong|tai|giua|o)\s+(?:cac\s+)?(?:tinh\s+)?"
+    r"(?:khu vuc|vung|mien)?\s*"
+)
+
+
 def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft]:
     """Cut the event stream into drafts (see module docstring)."""
     events.sort(key=lambda e: (e.start, e.end))
@@ -1065,6 +1093,11 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                     r"(?:trong|tai|giua)\s[^,;]{0,30}$", f[max(0, ev.start - 40) : ev.start]
                 )
                 and re.match(r"[^,;]{0,50},", f[ev.end : ev.end + 60])
+                # "xếp thứ 2 trong khu vực X, chỉ sau Y": the place just read is in it
+                and not (
+                    target is not None
+                    and _TRAILING_SCOPE_RE.fullmatch(f, target.span_end, ev.start)
+                )
             )
             if fronted:
                 pending_scope = d["scope"]  # "trong vùng X, tỉnh xếp thứ 4": scope comes first
@@ -1204,7 +1237,25 @@ def assemble(events: list[Event], f: str = "", original: str = "") -> list[Draft
                 cur.score_change, cur.score_change_unit = d["value"], d.get("unit")
     if cur.has_value() and (not cur.orphan or cur.bloc):
         drafts.append(cur)
+    _scope_earlier_places(drafts)
     return drafts
+
+
+def _scope_earlier_places(drafts: list[Draft]) -> None:
+    """An earlier place the move to a later place starts from ("tăng 2 bậc trong vùng, từ
+    thứ 6 lên thứ 4": the move's size joins them) is in the same ranking: it takes that
+    place's scope."""
+    for p in drafts:
+        if p.scope != "prior" or p.rank is None:
+            continue
+        nxt = [
+            q for q in drafts
+            if q.scope not in (None, "prior") and q.rank is not None and q.entity is p.entity
+            and q.span_end >= p.span_end
+            and (q.rank_from == p.rank or p.rank - q.rank == q.rank_change)
+        ]  # fmt: skip
+        if nxt:
+            p.parent_scope = min(nxt, key=lambda q: q.span_end).scope
 
 
 def share_component_values(
@@ -1526,7 +1577,11 @@ def _last_place_total(f: str) -> int | None:
 
 def stated_total(f: str) -> int | None:
     """The one ranking size a sentence states apart from its places, or None."""
-    totals = {int(m.group("t")) for m in lx.TOTAL_CUE_RE.finditer(f)}
+    totals = {
+        int(m.group("t"))
+        for m in lx.TOTAL_CUE_RE.finditer(f)
+        if not lx.TOP_GROUP_AFTER_RE.match(f, m.end())  # "nhóm 10 tỉnh … tốt nhất"
+    }
     totals |= {int(m.group("t")) for m in _SMALL_BLOC_TOTAL_RE.finditer(f)}
     return totals.pop() if len(totals) == 1 else None
 

@@ -217,7 +217,8 @@ RANK_DOWN_WORDS: tuple[str, ...] = (
 RANK_DOWN_WORDS += ("thap hon",)
 RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|tut giam|tut|thang|len|xuong|nang|ha|tien|lui|mat|roi|sut|cai thien|"
-    r"nhay vot|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
+    # "với cú nhảy 18 bậc", "bước nhảy 9 bậc": a rise told as a noun
+    r"nhay vot|nhay|bat tang|vuot|leo|cao hon|thap hon)\s+(?:them\s+|len\s+|xuong\s+)?"
     r"(?:(?:so voi\s+)?(?:ket qua\s+)?nam\s+(?:19|20)\d\d\s+(?:la\s+)?)?"
     r"(?:\d{1,3}(?:[.,]\d{1,3})?\s*(?:diem|%)\s+va\s+)?"  # "cải thiện 3,3 điểm và 8 bậc"
     rf"(?P<n>\d{{1,3}}|{VI_CARDINAL_ALTS})\s+(?:bac|hang|vi tri|cap)\b"
@@ -315,6 +316,16 @@ PROVINCE_SCOPE_RE = re.compile(
 REGION_CUE_RE = re.compile(r"\b(?:vung|khu vuc|mien)\b")
 # The same, in either language: a sentence that talks about a region.
 REGION_WORD_RE = re.compile(r"\b(?:vung|khu vuc|region|regional)\b")
+# A region referred back to, not named: "leads the region", "first in the region", "dẫn đầu
+# khu vực", "trong vùng, từ thứ 1 xuống thứ 5", "tăng 1 bậc trong vùng và 2 bậc cả nước". The
+# word is the scope marker (group w); which region it is comes from the paragraph or the unit.
+# "khu vực tư nhân" (the private sector), "vùng sâu" or "khu vực công" name no region: the word
+# must end its phrase (punctuation, a preposition or a conjunction follows).
+REGION_ANAPHOR_RE = re.compile(
+    r"\bthe\s+(?P<w>region)\b(?!\s+(?:of|where)\b)"
+    r"|\b(?:trong|cua|toan|dan dau|dung dau|xep dau|nhat|trong ca)\s+(?P<w2>vung|khu vuc)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:voi|va|nam\s+(?:19|20)\d\d|tu\s+thu|khi|sau|ve|o|la|thi|chi|dat|tang|giam)\b)"
+)
 
 # Metric units: noun phrases a counted number measures.
 COUNT_UNITS = (
@@ -457,6 +468,19 @@ REGION_AS_SCOPE_BEFORE_RE = re.compile(
     rf"|\b(?:thu\s+(?:\d{{1,2}}|{ORD_ALTS})|dan dau|dung dau|xep dau)\s+(?=vung|khu vuc|mien))"
     r"(?:vung|khu vuc|mien)?\s*(?:kinh te - xa hoi\s+)?$"
 )
+# A region named before "provinces" ("the 7 northern mountainous provinces") names a group of
+# provinces, the field of a place: a scope, not a ranked region.
+REGION_GROUP_AFTER_RE = re.compile(r"\s+(?:provinces|localities)\b")
+# A count of provinces right after a leader word ("leads the 6 northern mountainous
+# provinces", "đứng đầu 7 tỉnh phía Bắc"): the group led, read with what qualifies it (group q:
+# a region's name or a word of direction), so that a part of a region is told from all of it.
+LEAD_OVER_GROUP_RE = re.compile(
+    r"\s*(?:the\s+|cac\s+)?(?P<n>\d{1,2})\s+(?:tinh(?:, thanh pho)?\s+(?:thuoc\s+|khu vuc\s+|vung\s+)?)?"
+)
+PART_OF_REGION_WORD_RE = re.compile(
+    r"(?:phia|mien|northern|southern|north-?western|north-?eastern|south-?western|"
+    r"south-?eastern|central|western|eastern|north|south)\b"
+)
 # Who compiled or published a ranking is not ranked by it: "compiled by the Ministry of Home
 # Affairs", "published by the Ministry of Information and Communications", "do Bộ Nội vụ
 # công bố", "do Bộ Thông tin và Truyền thông chủ trì xây dựng".
@@ -484,7 +508,9 @@ FRONTED_GAP_RE = re.compile(
 )
 # "từ 7,28 điểm đi xuống 6,74 điểm": the later score is the record's, the earlier one the year before.
 SCORE_FROM_TO_RE = re.compile(
-    r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)(?:\s+(?:nam\s+)?(?P<ya>(?:19|20)\d\d))?\s*,?\s*"
+    # the start's year may stand in brackets: "từ 90,30% (năm 2021) xuống 82,18%"
+    r"\btu\s+(?P<a>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ua>diem|%)"
+    r"(?:\s*(?P<pa>\()?\s*(?:nam\s+)?(?P<ya>(?:19|20)\d\d)\s*(?(pa)\)))?\s*,?\s*"
     r"(?:di\s+)?(?:len|xuong|con|giam con|giam xuong|tang len|giam|tang)\s+(?:con\s+)?"
     r"(?P<b>\d{1,3}(?:[.,]\d{1,4})?)\s*(?P<ub>diem|%)(?:\s+(?:nam\s+)?(?P<yb>(?:19|20)\d\d))?"
 )
@@ -595,7 +621,9 @@ EN_RANK_CHANGE_RE = re.compile(
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
     r"slipped|slipping|advanced|advancing|improved|improving|declined|declining|tumbled|"
     r"risen|fallen|gone up|gone down|surged|soared|leapt|leaped|plunged|plummeted|sank|sunk|slumped|"
-    r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of)\s+(?:by\s+)?"
+    r"a climb of|a fall of|a drop of|a rise of|a jump of|a gain of|a loss of|"
+    # "an improvement of 21 places", "a leap of 9 places", "a slide of 4 places": nouns of a move
+    r"an improvement of|an advance of|a leap of|an increase of|a slide of|a decline of)\s+(?:by\s+)?"
     r"(?:\d{1,3}(?:\.\d{1,3})?\s*(?:%|percent|points?)\s+and\s+(?:of\s+|by\s+)?)?"  # "of 5.66% and of 31 places"
     rf"(?P<n>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places|place|spots|spot|positions|position|notches|notch|ranks|rungs)\b"
     rf"|\b(?P<n2>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\s+"
@@ -612,7 +640,7 @@ EN_CHANGE_TO_SCORE_RE = re.compile(
 EN_DOWN_WORDS = ("down", "fell", "falling", "dropped", "dropping", "slid", "sliding", "moving down",
                  "moved down", "lost", "losing", "a fall of", "a drop of", "lower", "slipped",
                  "slipping", "declined", "declining", "tumbled", "a loss of", "decreased",
-                 "a decline of", "fallen", "gone down", "plunged", "plummeted", "sank", "sunk",
+                 "a decline of", "a slide of", "fallen", "gone down", "plunged", "plummeted", "sank", "sunk",
                  "slumped")  # fmt: skip
 EN_SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>adding|added|gaining|gained|up|rose|rising|climbed|increased|improved|"
@@ -1003,10 +1031,19 @@ COMPONENT_AFTER_VALUE_RE = re.compile(
 BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+for\s+(?:the\s+)?")
 # An average or a spread, not the unit's own result ("the national SIPAS average of 83.94%",
 # "bình quân của các xã … đạt 79,11%", "results ran from 73.81% to 95.26%").
+# A gap between two units ("Chênh lệch giữa bộ cao nhất và bộ thấp nhất là 14,87%", "the gap
+# between the top and bottom provinces was 20 points"): the value is the spread, no unit's.
+GAP_BETWEEN_RE = re.compile(
+    r"\b(?:chenh lech|khoang cach|the gap|the difference|the spread)\s+(?:diem\s+(?:so\s+)?)?"
+    r"(?:giua|between)\b"
+)
 AVERAGE_BEFORE_RE = re.compile(
     r"\b(?:national average|average of|the average|averaged|median|"
+    # "the departments' total average score was 85.97 points": the units' average
+    r"(?:total )?average (?:total )?(?:score|index|value) (?:was|is|reached|stood at|of)|"
     r"national (?:[\w-]+ ){0,6}?(?:index|score)|"
-    r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi)|"
+    # "Tính bình quân cho cả 3 cấp, …": the average over the levels of a province's units
+    r"(?:binh quan|trung binh) (?:chung|cua|ca nuoc|toan quoc|cac|63|khoi|cho)|"
     # "DTI cấp tỉnh bình quân năm 2021 đạt 0,4014": an average of the level named before it
     r"\bcap (?:tinh|bo|huyen|xa) binh quan|"
     r"gia tri trung binh|trung vi|muc chung)\b"
@@ -1021,6 +1058,12 @@ RANGE_END_RE = re.compile(
 ANAPHORA_RE = re.compile(
     r"\b(?:tinh|thanh pho|dia phuong|huyen|thi xa)(?: nay| do)?\b|\bbo (?:nay|do)\b"
     r"|\bthe (?:province|city|ministry|locality|district)\b"
+)
+# The province itself referred back to ("Chỉ số CCHC của tỉnh", "tỉnh xếp thứ 12", "the
+# province ranked 12th"), not as the owner of its units ("các sở, ban, ngành tỉnh").
+PROVINCE_ANAPHOR_RE = re.compile(
+    r"\b(?:cua tinh|the province)\b(?!\s*(?:,\s*)?(?:[a-z]+\s+)?(?:departments?|units?|agencies))"
+    r"|(?:^|,\s)tinh (?:da |van |tiep tuc |cung )?(?:dat|xep|dung|tang|giam|len|lui|thang|tut)\b"
 )
 ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
     "tinh": ("province",), "thanh": ("province", "district"), "dia": ("province",),
@@ -1098,6 +1141,11 @@ TOTAL_CUE_RE = re.compile(
     r"of the|out of(?: the| all)?)\s+"
     r"(?P<t>\d{2,3})\s+(?:so|bo|co quan|tinh|dia phuong|don vi|huyen|xa|provinces|ministries|"
     r"localities|cities and provinces|provinces and cities|agencies)\b"
+)
+# What makes a counted group a top group, right after it ("nhóm 10 địa phương có chất lượng
+# điều hành tốt nhất", "the 30 provinces with the best governance"): not a ranking's size.
+TOP_GROUP_AFTER_RE = re.compile(
+    r"[^,;.()]{0,60}?\b(?:tot nhat|cao nhat|dan dau|with the (?:best|highest|top)|best|highest)\b"
 )
 # The top and bottom score of a ranking whose size the sentence states ("Trong 16 đơn vị, điểm
 # cao nhất thuộc về X …, thấp nhất là Y", "X đạt điểm cao nhất …, Y có điểm thấp nhất"):
