@@ -396,6 +396,13 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+# "on August 31, 2024": an English lead's date, whose year is the text's "this year".
+_EN_DATELINE_RE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2},\s+(?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def _latest_year(seen: set[int], folded_doc: str) -> int | None:
     """The latest year the article measures, else the latest it dates ("đến ngày 28/10/2025",
     "Tháng 10/2025"): the year of the figures it gives undated ("Hiện nay, …")."""
@@ -632,6 +639,8 @@ class RulesExtractor(Backend):
         initiative_memory = InitiativeMemory()
         seen_body = False
         metric_memory = MetricMemory(main_reports=_reports_only(main, doc.title, text))
+        dateline = _EN_DATELINE_RE.search(folded_doc, 0, 600)
+        metric_memory.dateline_year = int(dateline.group("y")) if dateline else None
         for para_no, para in enumerate(paragraphs(text)):
             metric_memory.new_paragraph(text[para.start : para.end])
             if is_heading(text[para.start : para.end]):

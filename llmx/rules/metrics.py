@@ -37,6 +37,7 @@ from llmx.rules.metrics_en import (
     find_en_shares,
 )
 from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
+from llmx.rules.metrics_en_from_to import find_en_levels
 from llmx.rules.metrics_en_rates import find_en_rates
 
 # Numbers that are identifiers or dates, not measurements.
@@ -674,6 +675,7 @@ def find_metrics(
         year: int | None = None,
         target: bool | None = None,
         shared: bool = False,
+        undated: bool = False,
     ) -> None:
         if (any(mask[s:e]) and not shared) or not name:
             return
@@ -692,7 +694,8 @@ def find_metrics(
             if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
                 said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
             name = f"{name} {said}"
-        measured = year if year is not None else year_at(s)
+        # ``undated``: "this year", the article's year, which the extractor gives undated figures
+        measured = None if undated else year if year is not None else year_at(s)
         is_goal = (
             target
             if target is not None
@@ -814,6 +817,16 @@ def find_metrics(
         # "nằm trong nhóm 16 tỉnh, thành phố có chỉ số trung bình cao": the group's size, the
         # country's (before the counts below, which would read its number as a count)
         emit(group.start, group.end, group.value, group.unit, group.name, _NATION)
+
+    for level in find_en_levels(original):
+        # "the share of … rose from 28 percent in 2021 to 51.5 percent in 2024": both levels,
+        # each in its own year (before the rates below, which would read one of them)
+        # whose: the sentence's unit, else the country's (a rate told of no unit in an
+        # article about none is the country's)
+        whose = owner(level.start) or _NATION
+        year = level.year or (memory.dateline_year if memory is not None else None)
+        emit(level.start, level.end, level.value, "%", level.name, whose, year,
+             undated=year is None)  # fmt: skip
 
     en_counts, counted = find_en_counts(
         f, original, memory.counted if memory else None, lambda: _short_index(f, index)
