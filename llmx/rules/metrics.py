@@ -172,6 +172,12 @@ _SOURCE_BEFORE = re.compile(
 )
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
+# "giai đoạn 2021 - 2025, định hướng đến năm 2030": a plan's period and its vision; the
+# plan's goals are set for the period's last year, the vision's year dates none of them.
+_PERIOD_VISION_RE = re.compile(
+    r"\bgiai doan\s+(?:nam\s+)?(?:19|20)\d\d\s*[-–]\s*(?:nam\s+)?(?P<end>(?:19|20)\d\d)\s*,?\s*"
+    r"(?:va\s+)?(?:dinh huong|tam nhin)\s+(?:den|toi)\s+nam\s+(?P<vision>(?:19|20)\d\d)\b"
+)
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
@@ -642,7 +648,13 @@ def find_metrics(
         if goal_item and memory is not None and memory.goal_year and not years:
             return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
-            by = [int(y.group(1)) for y in _TARGET_YEAR_RE.finditer(f, 0, pos)]
+            visions = {v.start("vision") for v in _PERIOD_VISION_RE.finditer(f, 0, pos)}
+            by = [
+                int(y.group(1))
+                for y in _TARGET_YEAR_RE.finditer(f, 0, pos)
+                if y.start(1) not in visions
+            ]
+            by = by or [int(v["end"]) for v in _PERIOD_VISION_RE.finditer(f, 0, pos)]
             if by and lx.TARGET_RE.search(f, 0, pos):
                 return by[-1]  # "Mục tiêu đến năm 2025, tỷ lệ … đạt 80%": the goal's year
         before = [y for p, y in years if p <= pos]
