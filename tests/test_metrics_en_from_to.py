@@ -13,9 +13,7 @@ from llmx.rules.extractor import RulesExtractor
 
 def metrics(text: str) -> dict[float, tuple[str, str, int | None, bool]]:
     out = RulesExtractor().extract(make_doc(text))
-    return {
-        m.value: (m.entity, m.name, m.year, bool(m.is_target)) for m in out.extraction.metrics
-    }
+    return {m.value: (m.entity, m.name, m.year, bool(m.is_target)) for m in out.extraction.metrics}
 
 
 def test_a_rate_rising_from_one_year_to_another_is_two_levels() -> None:
@@ -38,8 +36,7 @@ def test_the_later_level_of_a_month_is_titled_with_it() -> None:
 
 def test_a_falling_rate_gives_its_two_levels_not_a_change() -> None:
     got = metrics(
-        "In Ha Nam, the rate of late dossiers fell from 4.5 percent in 2021 to 1.2 percent "
-        "in 2023."
+        "In Ha Nam, the rate of late dossiers fell from 4.5 percent in 2021 to 1.2 percent in 2023."
     )
     assert got[4.5][1:3] == ("rate of late dossiers", 2021)
     assert got[1.2][1:3] == ("rate of late dossiers", 2023)

@@ -14,7 +14,7 @@ from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
-from llmx.rules.metric_averages import find_averages
+from llmx.rules.metric_averages import en_level_changes, find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metric_groups import find_group_sizes
@@ -182,6 +182,8 @@ _PERIOD_VISION_RE = re.compile(
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
+# Words an English change after a level holds ("up 1.35% on 2023", "1.2% more than in 2022").
+_EN_CHANGE_HINT = re.compile(r"\b(?:up|down|higher|lower|more|less|above|below|rise|increase)\b")
 _EN_COMPARED_AFTER = re.compile(
     r"\s+(?:lower|higher|less|more|below|above|up|down)\s+(?:than|from|on|compared)\b",
     re.IGNORECASE,
@@ -884,6 +886,15 @@ def find_metrics(
         fig_goal = _en_goal_before(original, fig.start)
         year = _en_goal_year(original, fig.start, fig.end) if fig_goal else None
         emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
+
+    # "… reached 83.84% in 2024, up 1.35% on 2023": an English rate's change told right
+    # after its level, the same unit's and year's, named as that rate's change
+    for _, level_end, rec, level_owner in list(emitted) if _EN_CHANGE_HINT.search(f) else []:
+        if rec["unit"] != "%" or rec["is_target"]:
+            continue
+        for shift in en_level_changes(f, original, level_end, rec["name"]):
+            emit(shift.start, shift.end, shift.value, shift.unit, shift.name, level_owner,
+                 rec["year"])  # fmt: skip
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None
