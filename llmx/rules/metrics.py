@@ -18,7 +18,7 @@ from llmx.rules.metric_averages import en_level_changes, find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metric_groups import find_group_sizes
-from llmx.rules.metric_spread import find_spread
+from llmx.rules.metric_spread import find_en_range, find_spread
 from llmx.rules.metrics_carried import (
     MetricMemory,
     bloc_before,
@@ -895,6 +895,12 @@ def find_metrics(
         for shift in en_level_changes(f, original, level_end, rec["name"]):
             emit(shift.start, shift.end, shift.value, shift.unit, shift.name, level_owner,
                  rec["year"])  # fmt: skip
+
+    # "…, with provincial results ranging from 78.16% to 90.59%": the field's lowest and
+    # highest, the country's, of the index named or the rate whose level came before
+    levels = [rec["name"] for _, _, rec, _ in emitted if rec["unit"] == "%"]
+    for end in find_en_range(original, levels[0] if levels else None):
+        emit(end.start, end.end, end.value, end.unit, end.name, _NATION)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None
