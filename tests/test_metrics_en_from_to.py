@@ -73,3 +73,17 @@ def test_this_year_is_the_year_of_the_leads_date() -> None:
     )
     assert got[30][1:3] == ("share of payments made online", 2021)
     assert got[45][1:3] == ("share of payments made online", 2023)
+
+
+def test_units_that_improved_their_index_are_titled_by_the_index() -> None:
+    got = metrics(
+        "In the SIPAS 2022, 41 of the 63 provinces and cities improved their index, while the "
+        "other 22 declined."
+    )
+    assert got[41][1] == "number of provinces and cities whose SIPAS improved"
+    assert got[22][1] == "number of provinces and cities whose SIPAS declined"
+
+
+def test_units_that_improved_something_else_keep_its_words() -> None:
+    got = metrics("In the SIPAS 2022, 41 of the 63 provinces and cities improved their websites.")
+    assert got[41][1].startswith("number of provinces and cities improved their websites")

@@ -238,6 +238,11 @@ def find_en_counts(
 
 # A verb alone that says a unit's index rose or fell ("the other 6 declined").
 _MOVED = re.compile(r"^(?:improved|declined|rose|fell|increased|decreased)$")
+# "improved their index", "lowered their scores": the units' own index moved, titled by it.
+_MOVED_OWN = re.compile(
+    r"^(?P<verb>improved|increased|decreased|lowered)\s+(?:their|its)\s+"
+    r"(?:index|indexes|indices|scores?|results?)$"
+)
 
 
 def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -> str:
@@ -247,6 +252,9 @@ def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -
     and units whose index moved ("number of provinces whose SIPAS declined")."""
     index = index_of()
     did = _average_named(did, index)
+    own = _MOVED_OWN.match(did)
+    if own is not None and index is not None:
+        did = own["verb"]  # "improved their index" -> "… whose SIPAS improved"
     if index is None or index.lower() in did.lower() or index.lower() in units.words.lower():
         return f"number of {units.words} {did}"
     if units.title == "parts":
