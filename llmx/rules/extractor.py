@@ -634,6 +634,8 @@ class RulesExtractor(Backend):
         carry.edition_year = _edition_year(doc.title, folded_doc)
         carry.live_year = _live_year(doc.title, folded_doc)
         head_year = lead_period_year(folded_doc[:600])
+        dateline = lx.DATELINE_YEAR_RE.search(folded_doc, 0, 600)
+        dateline_year = int(dateline.group(1)) if dateline else None
         ent_i = 0
         doc_year: int | None = None
         initiative_memory = InitiativeMemory()
@@ -705,6 +707,15 @@ class RulesExtractor(Backend):
                     # latest year the article has measured so far ("In the PAR Index 2017, …"
                     # then "The rankings draw on 18,300 civil servants")
                     metric_year = carry.edition_year or head_year
+                    if (
+                        metric_year is not None
+                        and metric_year == dateline_year
+                        and carry.seen_years
+                        and max(carry.seen_years) < metric_year
+                    ):
+                        # "Tháng 01/2025" over a body that said "trong năm 2024, …": the
+                        # dateline is when it was published, the body's year what it reports
+                        metric_year = max(carry.seen_years)
                     if metric_year is None and carry.seen_years:
                         metric_year = max(carry.seen_years)
                 para_year = context_year
