@@ -39,6 +39,7 @@ from llmx.rules.metrics_en import (
 from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
 from llmx.rules.metrics_en_from_to import find_en_levels
 from llmx.rules.metrics_en_rates import find_en_rates
+from llmx.rules.metrics_en_structure import find_index_parts
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -841,6 +842,11 @@ def find_metrics(
         year = level.year or (memory.dateline_year if memory is not None else None)
         emit(level.start, level.end, level.value, "%", level.name, whose, year,
              undated=year is None)  # fmt: skip
+
+    for part in find_index_parts(original, _short_index(f, index)) if _DIGIT.search(f) else []:
+        # "The PAPI index has 8 dimensions, 28 sub-dimensions, …": the index's make-up, the
+        # country's (before the counts below, which would title them otherwise)
+        emit(part.start, part.end, part.value, part.unit, part.name, _NATION)
 
     en_counts, counted = find_en_counts(
         f, original, memory.counted if memory else None, lambda: _short_index(f, index)
