@@ -49,3 +49,10 @@ def test_the_index_is_the_one_the_sentence_is_about() -> None:
         "In 2021, the SIPAS was revised. The index is built from 30 sub-indexes on access."
     )
     assert got[30][1] == "number of SIPAS sub-indexes on access"
+
+
+def test_a_long_remark_on_the_parts_is_no_part_of_their_title() -> None:
+    got = metrics(
+        "In 2021, the PAPI has more than 400 questions on a very wide range of local policy issues."
+    )
+    assert got[400][1] == "number of PAPI questions"

@@ -28,6 +28,7 @@ _ITEM = re.compile(
 )
 _MORE = re.compile(r"more\b")  # "and 10 more on …": more of the last part
 _ON = re.compile(r"\s+on\s+(?P<topic>[^,;.()]+?)(?=\s*(?:,|;|\.|\(|$|\s+and\s+\d))")
+_TOPIC_MAX_WORDS = 5
 _ASIDE = re.compile(r"\s*\([^()]{0,400}\)")
 
 
@@ -94,7 +95,9 @@ def _parts(original: str, pos: int, short: str) -> list[IndexPart]:
         on = _ON.match(original, end)
         name = f"number of {short} {what}"
         if on is not None:
-            name, end = f"{name} on {on['topic']}", on.end()
+            end = on.end()
+            if len(on["topic"].split()) <= _TOPIC_MAX_WORDS:
+                name = f"{name} on {on['topic']}"  # a longer one is a remark, not a title
         out.append(
             IndexPart(item.start("v"), item.end("v"), float(item["v"].replace(",", "")), unit, name)
         )
