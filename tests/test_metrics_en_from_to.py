@@ -87,3 +87,15 @@ def test_units_that_improved_their_index_are_titled_by_the_index() -> None:
 def test_units_that_improved_something_else_keep_its_words() -> None:
     got = metrics("In the SIPAS 2022, 41 of the 63 provinces and cities improved their websites.")
     assert got[41][1].startswith("number of provinces and cities improved their websites")
+
+
+def test_what_grew_by_a_percent_is_its_growth() -> None:
+    got = metrics("In 2023, Ha Nam's Gross Regional Domestic Product (GRDP) grew by 9.2 per cent.")
+    assert got[9.2] == ("Hà Nam", "GRDP growth", 2023, False)
+    got = metrics("In 2023, Ha Nam's export turnover grew by 12.5 percent.")
+    assert got[12.5] == ("Hà Nam", "export turnover growth", 2023, False)
+
+
+def test_a_rank_or_score_that_grew_is_not_a_growth_figure() -> None:
+    got = metrics("In 2023, Ha Nam's PCI score grew by 2.5 points.")
+    assert all(not name.endswith("growth") for _, name, _, _ in got.values())

@@ -37,7 +37,7 @@ from llmx.rules.metrics_en import (
     find_en_shares,
 )
 from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
-from llmx.rules.metrics_en_from_to import find_en_levels
+from llmx.rules.metrics_en_from_to import find_en_growth, find_en_levels
 from llmx.rules.metrics_en_rates import find_en_rates
 from llmx.rules.metrics_en_structure import find_index_parts
 
@@ -842,6 +842,10 @@ def find_metrics(
         year = level.year or (memory.dateline_year if memory is not None else None)
         emit(level.start, level.end, level.value, "%", level.name, whose, year,
              undated=year is None)  # fmt: skip
+
+    for growth in find_en_growth(original):
+        # "GRDP grew by 13.45 per cent": the growth, named as such (the sentence's year)
+        emit(growth.start, growth.end, growth.value, "%", growth.name)
 
     for part in find_index_parts(original, _short_index(f, index)) if _DIGIT.search(f) else []:
         # "The PAPI index has 8 dimensions, 28 sub-dimensions, …": the index's make-up, the

@@ -83,3 +83,31 @@ def find_en_levels(original: str) -> list[EnLevel]:
             out.append(EnLevel(span.start("a"), span.end("a"), a, name, int(span["ya"])))
             out.append(EnLevel(span.start("b"), span.end("b"), b, titled, later))
     return sorted(out, key=lambda x: x.start)
+
+
+# "Bac Giang's Gross Regional Domestic Product (GRDP) grew by 13.45 per cent": the growth of
+# what the subject names (its short form when the text gives one), a change told as such.
+_GREW_BY = re.compile(
+    r"(?:^|[,;:]\s*|\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*'s\s+|\b(?:the|its|their)\s+)"
+    r"(?P<np>[A-Za-z][\w -]{2,60}?)(?:\s+\((?P<short>[A-Z]{2,6})\))?\s+"
+    r"(?:grew|expanded|increased|rose)\s+(?:by\s+)?"
+    r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)"
+)
+# A subject that is a unit's score, rank or rate moves as a change of that (other readers'),
+# not as a growth figure.
+_NOT_GROWTH = re.compile(r"\b(?:score|rank|ranking|index|rate|share|points?)\b", re.IGNORECASE)
+
+
+def find_en_growth(original: str) -> list[EnLevel]:
+    """The growth figures of one English sentence ("… (GRDP) grew by 13.45 per cent" ->
+    "GRDP growth"), with no year of their own (the sentence's)."""
+    if "grew" not in original and "expanded" not in original and " by " not in original:
+        return []
+    out: list[EnLevel] = []
+    for m in _GREW_BY.finditer(original):
+        np = m["np"].strip()
+        if _NOT_GROWTH.search(np) or len(np.split()) > 6:
+            continue
+        what = m["short"] or f"{np[0].lower()}{np[1:]}"
+        out.append(EnLevel(m.start("v"), m.end("v"), float(m["v"]), f"{what} growth", None))
+    return out
