@@ -121,6 +121,8 @@ def _name(template_label: str, lang: str, index: str | None) -> str | None:
 
 
 def _unit(raw: str) -> str:
+    if raw in ("points", "point"):
+        return "points"  # English keeps its unit as written, as its counts do
     return "%" if raw in ("%", "percent") else "điểm"  # a bare 0-1 score is in points too
 
 
