@@ -29,7 +29,7 @@ def test_counts_of_provinces_and_ministries_say_what_they_did() -> None:
     )
     assert got[9][:3] == (
         "17 bộ, cơ quan ngang bộ",
-        "number of ministries and agencies improved their index",
+        "number of ministries and agencies whose PAR Index improved",
         "ministries and agencies",
     )
     assert 17 not in got  # the base of "9 of the 17", not a figure

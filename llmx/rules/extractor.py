@@ -477,6 +477,13 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
+# "on August 31, 2024": an English lead's date, whose year is the text's "this year".
+_EN_DATELINE_RE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2},\s+(?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def _latest_year(seen: set[int], folded_doc: str) -> int | None:
     """The latest year the article measures, else the latest it dates ("đến ngày 28/10/2025",
     "Tháng 10/2025"): the year of the figures it gives undated ("Hiện nay, …")."""
@@ -711,11 +718,15 @@ class RulesExtractor(Backend):
         carry.edition_year = _edition_year(doc.title, folded_doc)
         carry.live_year = _live_year(doc.title, folded_doc)
         head_year = lead_period_year(folded_doc[:600])
+        dateline = lx.DATELINE_YEAR_RE.search(folded_doc, 0, 600)
+        dateline_year = int(dateline.group(1)) if dateline else None
         ent_i = 0
         doc_year: int | None = None
         initiative_memory = InitiativeMemory()
         seen_body = False
         metric_memory = MetricMemory(main_reports=_reports_only(main, doc.title, text))
+        dateline = _EN_DATELINE_RE.search(folded_doc, 0, 600)
+        metric_memory.dateline_year = int(dateline.group("y")) if dateline else None
         for para_no, para in enumerate(paragraphs(text)):
             metric_memory.new_paragraph(text[para.start : para.end])
             if is_heading(text[para.start : para.end]):
@@ -787,6 +798,15 @@ class RulesExtractor(Backend):
                     # latest year the article has measured so far ("In the PAR Index 2017, …"
                     # then "The rankings draw on 18,300 civil servants")
                     metric_year = carry.edition_year or head_year
+                    if (
+                        metric_year is not None
+                        and metric_year == dateline_year
+                        and carry.seen_years
+                        and max(carry.seen_years) < metric_year
+                    ):
+                        # "Tháng 01/2025" over a body that said "trong năm 2024, …": the
+                        # dateline is when it was published, the body's year what it reports
+                        metric_year = max(carry.seen_years)
                     if metric_year is None and carry.seen_years:
                         metric_year = max(carry.seen_years)
                 para_year = context_year

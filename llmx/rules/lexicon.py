@@ -384,7 +384,7 @@ RATE_OBJECT_RE = re.compile(
 # an average or total over all provinces ("bình quân 63 địa phương", "trung bình cả nước").
 NATIONAL_FIGURE_RE = re.compile(
     r"\b(?:(?:gia tri |muc )?(?:binh quan|trung binh)(?: chung)?(?: cua)? (?:ca nuoc|toan quoc|"
-    r"\d+ (?:tinh|dia phuong))|ca nuoc|toan quoc|national average|nationwide)\b"
+    r"\d+ (?:tinh|dia phuong))|ca nuoc|toan quoc|national average|nationwide|across the country)\b"
 )
 PERCENT_RE = re.compile(r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%")
 RATE_HEAD_RE = re.compile(r"\b(?:ty le|ti le|muc do)\b")

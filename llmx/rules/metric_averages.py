@@ -125,6 +125,8 @@ def _name(template_label: str, lang: str, index: str | None) -> str | None:
 
 
 def _unit(raw: str) -> str:
+    if raw in ("points", "point"):
+        return "points"  # English keeps its unit as written, as its counts do
     return "%" if raw in ("%", "percent") else "điểm"  # a bare 0-1 score is in points too
 
 
@@ -291,6 +293,18 @@ def _follow_ups(
             out.append(Average(start, end, value, unit, name, owner))
         pos, after = end, max(end, m.end())
     return out
+
+
+def en_level_changes(f: str, original: str, pos: int, level_name: str) -> list[Average]:
+    """The changes told right after an English rate's level that ends at ``pos`` ("…
+    reached 83.84% in 2024, up 1.35% on 2023"), each named as a change of that rate (the
+    averages' follow-ups, of any level: "change in the … from 2023"); earlier values are
+    left to the readers of earlier years."""
+    return [
+        a
+        for a in _follow_ups(f, original, pos, "en", level_name, "subject")
+        if a.name != level_name
+    ]
 
 
 def _next_follow_up(

@@ -68,3 +68,40 @@ def find_spread(f: str, original: str, named_at: list[int], index: str | None) -
             name = entry.attrs["name"].replace("{index}", index)
             out.append(Spread(m.start("v"), m.end("u"), value, unit, name))
     return out
+
+
+# ---- English: a field told as a range across units -----------------------------------------
+# "Provincial SIPAS results ran from 73.81% to 95.26%", "with provincial results ranging from
+# 78.16% to 90.59%": the units' level, what was measured (an index's short name, or nothing:
+# the rate the sentence gave the level of), then the range.
+_EN_RANGE = re.compile(
+    r"\b(?P<who>provincial|local|district-level|commune-level|ministerial)\s+"
+    r"(?P<what>(?:[A-Z]{2,6}\s+)?(?:index\s+)?)(?P<noun>results|scores|rates|levels|figures)\s+"
+    r"(?:ranged|ranging|ran|range|varied|varying|went)\s+from\s+"
+    r"(?P<lo>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)\s+to\s+"
+    r"(?P<hi>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)",
+    re.IGNORECASE,
+)
+
+
+def find_en_range(original: str, level_name: str | None) -> list[Spread]:
+    """The country's lowest and highest of a range across units in one English sentence;
+    ``level_name``: the rate whose level the sentence gave before the range, which a range
+    naming no index is of."""
+    if " from " not in original:
+        return []
+    out: list[Spread] = []
+    for m in _EN_RANGE.finditer(original):
+        what = m["what"].strip()
+        if what:
+            measured = f"{m['who'].lower()} {what} {m['noun'][:-1].lower()}"
+        elif level_name is not None:
+            measured = f"{m['who'].lower()} {level_name}"
+        else:
+            continue  # "the values ranged from …": of what, the sentence does not say
+        lo, hi = float(m["lo"]), float(m["hi"])
+        if lo > hi or hi > _MAX_SCORE:
+            continue
+        out.append(Spread(m.start("lo"), m.end("lo"), lo, "%", f"lowest {measured}"))
+        out.append(Spread(m.start("hi"), m.end("hi"), hi, "%", f"highest {measured}"))
+    return out

@@ -14,11 +14,11 @@ from llmx.core.textnorm import fold
 from llmx.core.vocab import Entry, get_vocab
 from llmx.rules import lexicon as lx
 from llmx.rules.entities import EntityMention
-from llmx.rules.metric_averages import find_averages
+from llmx.rules.metric_averages import en_level_changes, find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metric_groups import find_group_sizes
-from llmx.rules.metric_spread import find_spread
+from llmx.rules.metric_spread import find_en_range, find_spread
 from llmx.rules.metrics_carried import (
     MetricMemory,
     bloc_before,
@@ -37,7 +37,9 @@ from llmx.rules.metrics_en import (
     find_en_shares,
 )
 from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
+from llmx.rules.metrics_en_from_to import find_en_growth, find_en_levels
 from llmx.rules.metrics_en_rates import find_en_rates
+from llmx.rules.metrics_en_structure import find_index_parts
 
 # Numbers that are identifiers or dates, not measurements.
 _NOT_A_MEASURE_BEFORE = re.compile(
@@ -171,10 +173,18 @@ _SOURCE_BEFORE = re.compile(
 )
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
+# "giai đoạn 2021 - 2025, định hướng đến năm 2030": a plan's period and its vision; the
+# plan's goals are set for the period's last year, the vision's year dates none of them.
+_PERIOD_VISION_RE = re.compile(
+    r"\bgiai doan\s+(?:nam\s+)?(?:19|20)\d\d\s*[-–]\s*(?:nam\s+)?(?P<end>(?:19|20)\d\d)\s*,?\s*"
+    r"(?:va\s+)?(?:dinh huong|tam nhin)\s+(?:den|toi)\s+nam\s+(?P<vision>(?:19|20)\d\d)\b"
+)
 # A bound a goal sets ("phấn đấu … đạt trên 98%"): the goal, not a threshold.
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
+# Words an English change after a level holds ("up 1.35% on 2023", "1.2% more than in 2022").
+_EN_CHANGE_HINT = re.compile(r"\b(?:up|down|higher|lower|more|less|above|below|rise|increase)\b")
 _EN_COMPARED_AFTER = re.compile(
     r"\s+(?:lower|higher|less|more|below|above|up|down)\s+(?:than|from|on|compared)\b",
     re.IGNORECASE,
@@ -641,7 +651,13 @@ def find_metrics(
         if goal_item and memory is not None and memory.goal_year and not years:
             return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
-            by = [int(y.group(1)) for y in _TARGET_YEAR_RE.finditer(f, 0, pos)]
+            visions = {v.start("vision") for v in _PERIOD_VISION_RE.finditer(f, 0, pos)}
+            by = [
+                int(y.group(1))
+                for y in _TARGET_YEAR_RE.finditer(f, 0, pos)
+                if y.start(1) not in visions
+            ]
+            by = by or [int(v["end"]) for v in _PERIOD_VISION_RE.finditer(f, 0, pos)]
             if by and lx.TARGET_RE.search(f, 0, pos):
                 return by[-1]  # "Mục tiêu đến năm 2025, tỷ lệ … đạt 80%": the goal's year
         before = [y for p, y in years if p <= pos]
@@ -674,6 +690,7 @@ def find_metrics(
         year: int | None = None,
         target: bool | None = None,
         shared: bool = False,
+        undated: bool = False,
     ) -> None:
         if (any(mask[s:e]) and not shared) or not name:
             return
@@ -692,7 +709,8 @@ def find_metrics(
             if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
                 said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
             name = f"{name} {said}"
-        measured = year if year is not None else year_at(s)
+        # ``undated``: "this year", the article's year, which the extractor gives undated figures
+        measured = None if undated else year if year is not None else year_at(s)
         is_goal = (
             target
             if target is not None
@@ -815,6 +833,25 @@ def find_metrics(
         # country's (before the counts below, which would read its number as a count)
         emit(group.start, group.end, group.value, group.unit, group.name, _NATION)
 
+    for level in find_en_levels(original):
+        # "the share of … rose from 28 percent in 2021 to 51.5 percent in 2024": both levels,
+        # each in its own year (before the rates below, which would read one of them)
+        # whose: the sentence's unit, else the country's (a rate told of no unit in an
+        # article about none is the country's)
+        whose = owner(level.start) or _NATION
+        year = level.year or (memory.dateline_year if memory is not None else None)
+        emit(level.start, level.end, level.value, "%", level.name, whose, year,
+             undated=year is None)  # fmt: skip
+
+    for growth in find_en_growth(original):
+        # "GRDP grew by 13.45 per cent": the growth, named as such (the sentence's year)
+        emit(growth.start, growth.end, growth.value, "%", growth.name)
+
+    for part in find_index_parts(original, _short_index(f, index)) if _DIGIT.search(f) else []:
+        # "The PAPI index has 8 dimensions, 28 sub-dimensions, …": the index's make-up, the
+        # country's (before the counts below, which would title them otherwise)
+        emit(part.start, part.end, part.value, part.unit, part.name, _NATION)
+
     en_counts, counted = find_en_counts(
         f, original, memory.counted if memory else None, lambda: _short_index(f, index)
     )
@@ -859,6 +896,21 @@ def find_metrics(
         fig_goal = _en_goal_before(original, fig.start)
         year = _en_goal_year(original, fig.start, fig.end) if fig_goal else None
         emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
+
+    # "… reached 83.84% in 2024, up 1.35% on 2023": an English rate's change told right
+    # after its level, the same unit's and year's, named as that rate's change
+    for _, level_end, rec, level_owner in list(emitted) if _EN_CHANGE_HINT.search(f) else []:
+        if rec["unit"] != "%" or rec["is_target"]:
+            continue
+        for shift in en_level_changes(f, original, level_end, rec["name"]):
+            emit(shift.start, shift.end, shift.value, shift.unit, shift.name, level_owner,
+                 rec["year"])  # fmt: skip
+
+    # "…, with provincial results ranging from 78.16% to 90.59%": the field's lowest and
+    # highest, the country's, of the index named or the rate whose level came before
+    levels = [rec["name"] for _, _, rec, _ in emitted if rec["unit"] == "%"]
+    for end in find_en_range(original, levels[0] if levels else None):
+        emit(end.start, end.end, end.value, end.unit, end.name, _NATION)
 
     # the sentence's last rate and its owner: a goal told after it is its goal
     last_rate: tuple[str, EntityMention | None] | None = None

@@ -82,6 +82,8 @@ class MetricMemory:
     # the period shorter than a year (as the text writes it, and its year) that the headline
     # or lead sets for the whole article, and the one an earlier sentence of the paragraph set
     lead_period: tuple[str, int] | None = None
+    # the year of the date the lead opens on ("on August 31, 2024"): "this year" of the text
+    dateline_year: int | None = None
     period: tuple[str, int] | None = None
     _lead_done: bool = False  # the lead paragraph has been read: no later one sets the article's
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next

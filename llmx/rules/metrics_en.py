@@ -24,7 +24,7 @@ from llmx.core.vocab import Entry, get_vocab
 # "57 of the 63 provinces", "12,300 firms", "6 component indexes": a count before its unit.
 _COUNT_RE = re.compile(
     r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})+|\d{1,6})"
-    r"(?:\s+of\s+(?:the\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
     r"(?:[A-Z]{2,6}(?:\s+Index)?\s+)?"  # "6 PCI component indexes": the index, then the units
 )
 # A count that is the base of other figures or a rank, not a figure itself.
@@ -61,6 +61,15 @@ _RANGE_END = re.compile(
 # "30 of them are above that average" -> "above …": the copula says nothing measured.
 _COPULA = re.compile(r"^(?:are|were|is|was)\s+(?=(?:above|below|under|over|in|among)\s)")
 _HOLDING = re.compile(r"^(?:had|have|has)\s+(?=(?:a|an)\s)", re.IGNORECASE)
+# "… have adopted their own plans": a perfect tense titles as "that have adopted …".
+_PERFECT = re.compile(r"^(?=(?:had|have|has)\s+\w+(?:ed|en)\b)", re.IGNORECASE)
+# "12 out of 63 localities across the country have adopted …": where the units are, which
+# the count's owner already says, between the units and what they did.
+_WHERE_UNITS = re.compile(
+    r"\s+(?:across the country|nationwide|in the country|in the whole country|"
+    r"in the province|across the province)\b",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"(?:\s+(?:the|a|an|of|in|on|to|from|for|with|by|at|their|its|under|over|and))+$",
     re.IGNORECASE,
@@ -159,6 +168,9 @@ def _what_they_did(original: str, pos: int) -> str:
     holding verb before what they hold reads as "with" ("had a PAR Index above 80 percent"
     -> "with a PAR Index above 80 percent") and a copula before a place is left out ("are
     above that average"), as an analyst titles the column."""
+    where = _WHERE_UNITS.match(original, pos)
+    if where is not None:
+        pos = where.end()
     stop = _PHRASE_STOP.search(original, pos)
     while stop is not None and _RANGE_OPEN.search(original, pos, stop.start()):
         end = _RANGE_END.match(original, stop.start())
@@ -170,6 +182,7 @@ def _what_they_did(original: str, pos: int) -> str:
     phrase = _TRAILING.sub("", phrase)
     if not _VERB_START.match(phrase):
         return ""
+    phrase = _PERFECT.sub("that ", phrase, count=1)
     return _COPULA.sub("", _HOLDING.sub("with ", phrase, count=1), count=1)
 
 
@@ -226,6 +239,11 @@ def find_en_counts(
 
 # A verb alone that says a unit's index rose or fell ("the other 6 declined").
 _MOVED = re.compile(r"^(?:improved|declined|rose|fell|increased|decreased)$")
+# "improved their index", "lowered their scores": the units' own index moved, titled by it.
+_MOVED_OWN = re.compile(
+    r"^(?P<verb>improved|increased|decreased|lowered)\s+(?:their|its)\s+"
+    r"(?:index|indexes|indices|scores?|results?)$"
+)
 
 
 def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -> str:
@@ -235,6 +253,9 @@ def _titled(units: CountedUnits, did: str, index_of: Callable[[], str | None]) -
     and units whose index moved ("number of provinces whose SIPAS declined")."""
     index = index_of()
     did = _average_named(did, index)
+    own = _MOVED_OWN.match(did)
+    if own is not None and index is not None:
+        did = own["verb"]  # "improved their index" -> "… whose SIPAS improved"
     if index is None or index.lower() in did.lower() or index.lower() in units.words.lower():
         return f"number of {units.words} {did}"
     if units.title == "parts":

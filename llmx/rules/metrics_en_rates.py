@@ -113,7 +113,7 @@ def find_en_rates(original: str) -> list[EnRate]:
             continue
         name = (
             _cut(original, m.start())
-            or _named(original, m.start())
+            or _named(original, m.start(), m.end())
             or _share_of(original, m.start(), m.end())
             or _made_up(original, m.start())
         )
@@ -138,7 +138,17 @@ def _cut(original: str, pos: int) -> str | None:
     return None
 
 
-def _named(original: str, pos: int) -> str | None:
+# "… of 85 percent for procedures related to land, …": what the rate is told for.
+_FOR_AFTER = re.compile(r"\s+for\s+(?P<np>[a-z][^;.()]{2,120}?)\s*(?=[;.()]|$)")
+# "State administrative agencies are aiming at …": the agencies whose goal rate it is (a
+# common noun for a kind of unit, not a place), opening the sentence.
+_AIMING_AGENCIES = re.compile(
+    r"^(?P<who>(?:[A-Za-z][\w-]*\s+){0,4}(?:agencies|offices|departments|units|authorities|"
+    r"committees|bodies))\s+(?:are|were)\s+aiming\s+(?:at|for)\b"
+)
+
+
+def _named(original: str, pos: int, end: int) -> str | None:
     """ "the share of online applications reached 62%" -> "share of online applications"."""
     rate_of = _RATE_OF.search(original, max(0, pos - 60), pos)
     if rate_of is not None:
@@ -148,7 +158,7 @@ def _named(original: str, pos: int) -> str | None:
         cut = max((i + 1 for i, w in enumerate(words) if w in _DETERMINERS), default=0)
         named = words[cut:] if cut else words[-3:]
         if len(named) >= 2:
-            return " ".join(named)
+            return _words(" ".join(named) + _rate_owner(original, end))
     window_start = max(original.rfind(",", 0, pos), original.rfind(";", 0, pos), 0)
     for _, head in _matchers("en_rate_head"):
         heads = [h for h in head.finditer(original, window_start, pos)]
@@ -166,6 +176,25 @@ def _named(original: str, pos: int) -> str | None:
                         lead = lead[4:] if lead.lower().startswith("the ") else lead
                         return _words(f"{lead.lower()} {what}")
     return None
+
+
+# Words a unit's kind keeps capitalised ("State administrative agencies").
+_CAPITALISED = frozenset(("State", "Government", "People's"))
+
+
+def _rate_owner(original: str, end: int) -> str:
+    """What a rate named before its value is for or of, as a column title says it: " for
+    <what follows 'for'>", else " of <the agencies aiming at it>", else nothing."""
+    told_for = _FOR_AFTER.match(original, end)
+    if told_for is not None:
+        return f" for {told_for['np']}"
+    who = _AIMING_AGENCIES.match(original)
+    if who is not None:
+        said = who["who"]
+        if said.split()[0] not in _CAPITALISED:  # the sentence's capital, not the name's
+            said = f"{said[0].lower()}{said[1:]}"
+        return f" of {said}"
+    return ""
 
 
 def _share_of(original: str, start: int, end: int) -> str | None:
