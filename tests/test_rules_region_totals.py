@@ -45,3 +45,23 @@ def test_a_group_as_the_subject_still_says_several_units() -> None:
     text = "Năm 2022, Bến Tre xếp thứ 51/63 về DTI.\n\nCác tỉnh đồng bằng sông Cửu Long xếp thứ 10."
     got = places(text)
     assert not any(r == 10 for _, r, _, _ in got), got
+
+
+def test_a_regional_size_past_the_regions_provinces_is_not_made_national() -> None:
+    # the region has 14 provinces: "4/15" contradicts itself, and is no national place either
+    text = (
+        "Năm 2023, Chỉ số CCHC của Hà Tĩnh xếp thứ 4/15 tỉnh vùng Bắc Trung Bộ và duyên hải "
+        "miền Trung."
+    )
+    out = RulesExtractor().extract(make_doc(text))
+    assert not [r for r in out.extraction.index_results if r.rank == 4], out.extraction
+    reasons = [r.reason for r in out.rejected]
+    assert any("larger than its region" in x for x in reasons), reasons
+
+
+def test_a_national_size_beside_a_region_is_still_national() -> None:
+    got = places(
+        "Năm 2023, Chỉ số CCHC của Gia Lai xếp thứ 2 trong khu vực Tây Nguyên; "
+        "Gia Lai xếp thứ 29/63 tỉnh, thành phố."
+    )
+    assert ("Gia Lai", 29, 63, "national") in got, got

@@ -44,6 +44,12 @@ REGIONS: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("tỉnh", "thành phố")
 
 # Successors that are centrally-run cities: their note reads "nay thuộc thành phố ...".
+# How many provinces the country has, as a national ranking's size says: 63 until the 2025
+# reorganisation, 34 after it (the first from the 2025 merger on).
+PROVINCES_BEFORE_2025 = 63
+PROVINCES_FROM_2025 = 34
+NATIONAL_SIZES = (PROVINCES_BEFORE_2025, PROVINCES_FROM_2025)
+
 _CITY_SUCCESSORS = frozenset({"TP. Hồ Chí Minh", "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ"})
 
 # Folded keys of aliases that in running text need a "TP"/"thành phố" prefix: the bare

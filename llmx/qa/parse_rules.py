@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from llmx.core.gazetteer import get_gazetteer
+from llmx.core.gazetteer import PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, get_gazetteer
 from llmx.core.periods import PERIOD_YEAR_RE
 from llmx.core.textnorm import fold_keep_offsets, nfc
 from llmx.core.vocab import get_vocab
@@ -1088,7 +1088,10 @@ def _count_direction(s: str) -> Literal["up", "down"] | None:
 
 
 # Every province, as a number of them: 63 until the 2025 merger, 34 after it.
-_ALL_PROVINCES = re.compile(r"\b(?P<n>63|34) (?:tinh,? thanh pho|tinh thanh|tinh|dia phuong)\b")
+_ALL_PROVINCES = re.compile(
+    rf"\b(?P<n>{PROVINCES_BEFORE_2025}|{PROVINCES_FROM_2025}) "
+    r"(?:tinh,? thanh pho|tinh thanh|tinh|dia phuong)\b"
+)
 
 
 def _country_named(s: str, year: int | None) -> list[re.Match[str]]:
@@ -1096,7 +1099,7 @@ def _country_named(s: str, year: int | None) -> list[re.Match[str]]:
     ("63 tỉnh, thành phố"; "34 địa phương" from 2025): the spans to drop from its words."""
     said = list(_COUNTRY_NAMED.finditer(s))
     for m in _ALL_PROVINCES.finditer(s):
-        if m.group("n") == "63" or year is None or year >= 2025:
+        if int(m.group("n")) == PROVINCES_BEFORE_2025 or year is None or year >= 2025:
             said.append(m)
     return said
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from llmx.backends.base import Backend
 from llmx.core.divisions import get_divisions
 from llmx.core.document import Document
-from llmx.core.gazetteer import get_gazetteer
+from llmx.core.gazetteer import NATIONAL_SIZES, get_gazetteer
 from llmx.core.outcome import ExtractionOutcome, Rejection
 from llmx.core.records import (
     RECORD_TYPES,
@@ -960,9 +960,12 @@ class RulesExtractor(Backend):
             regional = _regional_scope(f, d, rec)
             if regional is not None:
                 rec["scope"] = regional
-            if _past_its_region(rec):
+            past = _past_its_region(rec)
+            if past and rec.get("rank_total") not in (None, *NATIONAL_SIZES):
+                rec[_DOUBT] = "a ranking larger than its region and smaller than the country's"
+            elif past:
                 rec["scope"] = "national"  # "thứ 29/63": no region has 29 provinces
-            doubt = _doubt(f, d, rec)
+            doubt = rec.get(_DOUBT) or _doubt(f, d, rec)
             if doubt is not None:
                 rec[_DOUBT] = doubt
             if doubt is not None or rec["entity"] == _UNKNOWN:
