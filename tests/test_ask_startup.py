@@ -91,3 +91,22 @@ def test_a_user_setting_for_plugins_is_kept(qa_db: Path) -> None:
     # "": every plugin, as pydantic reads it
     r, seen = _run(["facts", "--db", str(qa_db)], PYDANTIC_DISABLE_PLUGINS="")
     assert seen["scanned"] is True, (r.stderr, seen)
+
+
+def test_a_figure_read_against_its_context_stays_on_the_lean_path(tmp_path: Path) -> None:
+    # the quote names no unit: the answer reads the sentence before it (is it the country's?)
+    # and the headline from the store, which must not load the Document model (pydantic)
+    doc = tmp_path / "m.txt"
+    doc.write_text(
+        "Lạng Sơn đẩy mạnh dịch vụ công trực tuyến năm 2023\n\nNăm 2023, tỉnh Lạng Sơn tiếp "
+        "tục cải cách hành chính. Tỷ lệ hồ sơ trực tuyến là 45,2%.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "m.db"
+    subprocess.run(
+        [sys.executable, "-m", "llmx", "extract", str(doc), "--db", str(db), "--no-progress"],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    r, seen = _run(["ask", "Tỷ lệ hồ sơ trực tuyến của Lạng Sơn là bao nhiêu?", "--db", str(db)])
+    assert "45,2%" in r.stdout, (r.stdout, r.stderr)
+    assert seen["heavy"] == [], seen

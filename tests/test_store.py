@@ -478,3 +478,22 @@ def test_queries_over_many_documents(store: Store):
     }
     assert store.search_sentences("bai viet so 417")[0].doc_id == "d417"
     assert store_mod.MAX_LIMIT >= 200
+
+
+def test_a_documents_slice_and_headline_are_read_without_the_model(tmp_path) -> None:
+    doc = _doc().model_copy(update={"title": "Tiêu đề"})
+    text = doc.text
+    store = Store(tmp_path / "s.db")
+    try:
+        store.save(doc, _extraction(doc, "rules", with_records=False), store.begin_run("rules"))
+        # offsets are characters, as Python's (SQLite's substr counts from 1)
+        d = doc.doc_id
+        assert store.document_slice(d, 9, 29) == text[9:29]
+        assert store.document_slice(d, len(S1), len(S1) + 40) == text[len(S1) : len(S1) + 40]
+        assert store.document_slice(d, -5, 4) == text[0:4]
+        assert store.document_text(d) == text
+        assert store.document_title(d) == "Tiêu đề"
+        assert store.document_slice("nope", 0, 4) is None
+        assert store.document_title("nope") is None
+    finally:
+        store.close()

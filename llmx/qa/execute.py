@@ -1628,10 +1628,9 @@ def _the_countrys_sentence(store: Store, m: MetricView, q: Query) -> bool:
     own = _entity_keys_of(m.entity)
     if any(f" {k} " in f" {key(m.evidence.quote)} " for k in own if k):
         return False
-    doc = store.get_document(m.doc_id)
-    if doc is None:
+    before = store.document_slice(m.doc_id, m.evidence.start - 300, m.evidence.start)
+    if before is None:
         return False
-    before = doc.text[max(0, m.evidence.start - 300) : m.evidence.start]
     last = re.split(r"(?<=[.!?])\s+|\n", before.strip())[-1] if before.strip() else ""
     said = f" {key(last)} "
     if _RANK_OR_SELF.search(fold(last)):
@@ -1644,8 +1643,7 @@ def _the_countrys_sentence(store: Store, m: MetricView, q: Query) -> bool:
 def _headline_words(store: Store, doc_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
     """The folded words of a document's headline (cached by document)."""
     if doc_id not in cache:
-        doc = store.get_document(doc_id)
-        cache[doc_id] = frozenset(tokens(doc.title or "")) if doc is not None else frozenset()
+        cache[doc_id] = frozenset(tokens(store.document_title(doc_id) or ""))
     return cache[doc_id]
 
 
@@ -1717,8 +1715,8 @@ def _about_index(store: Store, m: MetricView, docs: dict[str, str | None]) -> st
     if span is not None:
         return span.label
     if m.doc_id not in docs:
-        doc = store.get_document(m.doc_id)
-        text = f"{doc.title or ''}\n{doc.text}" if doc is not None else ""
+        body = store.document_text(m.doc_id)
+        text = f"{store.document_title(m.doc_id) or ''}\n{body}" if body is not None else ""
         first = get_vocab().first(text, kinds={"index"}) if text else None
         docs[m.doc_id] = first.label if first is not None else None
     return docs[m.doc_id]

@@ -166,6 +166,29 @@ class Records(Runs, SentenceIndex):
             published=date.fromisoformat(row["published"]) if row["published"] else None,
         )
 
+    def document_slice(self, doc_id: str, start: int, end: int) -> str | None:
+        """``text[start:end]`` of a stored document, or None: read in SQL, so a question that
+        needs a few sentences of context loads neither the whole text nor the Document model
+        (``llmx ask`` starts without pydantic)."""
+        start = max(0, start)
+        row = self.conn.execute(
+            "SELECT substr(text, ?, ?) AS part FROM documents WHERE doc_id = ?",
+            (start + 1, max(0, end - start), doc_id),  # substr counts characters from 1
+        ).fetchone()
+        return None if row is None else str(row["part"])
+
+    def document_text(self, doc_id: str) -> str | None:
+        """A stored document's whole text, or None, without the Document model."""
+        row = self.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row["text"])
+
+    def document_title(self, doc_id: str) -> str | None:
+        """A stored document's headline, or None (no document, or none stored)."""
+        row = self.conn.execute(
+            "SELECT title FROM documents WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        return None if row is None or row["title"] is None else str(row["title"])
+
     def get_extraction(self, doc_id: str, backend: str) -> DocumentExtraction | None:
         """Rebuild and validate what ``backend`` extracted from ``doc_id``. Evidence spans
         (the records' and their fields') are checked against the stored text."""
