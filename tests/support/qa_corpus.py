@@ -120,17 +120,20 @@ def records() -> dict[str, dict[str, list]]:
 
 def store_corpus(
     path: Path, texts: dict[str, str], recs: dict[str, dict[str, list]], *,
-    backend: str = "rules", copies: int = 1,
+    backend: str = "rules", copies: int = 1, headlines: bool = False,
 ) -> Store:
     """A store holding ``texts`` with their records, saved in one finished run; ``copies``
     > 1 saves each document again under new doc_ids (the same facts reported by several
-    articles). The QA test corpora share it."""
+    articles); ``headlines``: each document's first line is its headline (as the loader
+    reads one). The QA test corpora share it."""
     store = Store(path)
     run_id = store.begin_run(backend)
     for n in range(copies):
         for doc_id, text in texts.items():
             new_id = doc_id if n == 0 else f"{doc_id}-{n}"
             d = doc(new_id, text)
+            if headlines:
+                d = d.model_copy(update={"title": text.split("\n", 1)[0]})
             ex = DocumentExtraction(
                 doc_id=new_id, source=d.source, sha256=d.sha256, backend=backend, **recs[doc_id]
             )

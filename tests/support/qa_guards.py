@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from llmx.core.records import DocumentExtraction, IndexResult, Initiative, Metric
+from llmx.core.records import IndexResult, Initiative, Metric
 from llmx.store import Store
-from support.qa_corpus import doc, sentence
+from support.qa_corpus import sentence, store_corpus
 
 HOSO = (
     "Hồ sơ tại Trung tâm Phục vụ hành chính công tháng 8/2024\n"
@@ -260,14 +260,4 @@ def records() -> dict[str, dict[str, list]]:
 def build_store(path: Path, *, backend: str = "rules") -> Store:
     """The corpus's store, each document with its first line as its headline (as the
     loader reads one)."""
-    store = Store(path)
-    run_id = store.begin_run(backend)
-    recs = records()
-    for doc_id, text in TEXTS.items():
-        d = doc(doc_id, text).model_copy(update={"title": text.split("\n", 1)[0]})
-        ex = DocumentExtraction(
-            doc_id=doc_id, source=d.source, sha256=d.sha256, backend=backend, **recs[doc_id]
-        )
-        store.save(d, ex, run_id)
-    store.finish_run(run_id, status="ok", docs_ok=len(TEXTS), docs_skipped=0, docs_failed=0)
-    return store
+    return store_corpus(path, TEXTS, records(), backend=backend, headlines=True)
