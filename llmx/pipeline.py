@@ -322,11 +322,17 @@ class _ProcessPool:
         # Before 3.14 the executor has no public way to stop a busy worker; shutdown()
         # forgets its processes, so they are taken first.
         procs = list((getattr(self._pool, "_processes", None) or {}).values())
+        manager = getattr(self._pool, "_executor_manager_thread", None)
         self._pool.shutdown(wait=False, cancel_futures=True)
         for proc in procs:
             proc.terminate()
         for proc in procs:
             proc.join()
+        # The executor's manager thread closes its wakeup pipe once it sees the workers gone;
+        # if that races the interpreter's exit hook writing to the same pipe, Python prints
+        # an "Exception ignored ... Bad file descriptor" traceback. Let it finish first.
+        if manager is not None:
+            manager.join(timeout=10)
 
 
 def _broken(exc: BaseException) -> BackendError:
