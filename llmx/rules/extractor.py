@@ -635,7 +635,10 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year
     comparison |= {m.start("y") for m in lx.EN_PRIOR_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {
-        m.start(g) for m in lx.EN_PRIOR_RANK_RE.finditer(f) for g in ("y1", "y2") if m.group(g)
+        m.start(g)
+        for m in lx.EN_PRIOR_RANK_RE.finditer(f)
+        for g in ("y1", "y2", "y3")
+        if m.group(g)
     }
     out = []
     for m in lx.YEAR_RE.finditer(f):

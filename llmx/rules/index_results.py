@@ -232,14 +232,16 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             year = int(m.group("y")) if m.group("y") else None
             add(m, "prior", {"year": year, "score": v, "unit": unit, "back": year is None})
     for m in lx.EN_PRIOR_RANK_RE.finditer(f):
-        alt = "1" if m.group("r1") else "2"
+        alt = next(k for k in ("1", "2", "3") if m.group("r" + k))
         raw = m.group("r" + alt)
         year = int(m.group("y" + alt)) if m.group("y" + alt) else None
+        total = m.group("t3") if alt == "3" else None
         if _free(mask, m.start(), m.end()):
             _take(mask, m.start(), m.end())
             ev.append(
                 Event(m.start("r" + alt), m.end(), "prior_rank",
-                      {"year": year, "back": year is None, "total": None,
+                      {"year": year, "back": year is None, "total": int(total) if total else None,
+                       "derive": alt == "3",  # the bracketed earlier place of the one just told
                        "rank": lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))})
             )  # fmt: skip
     for m in lx.EN_RANK_FROM_TO_RE.finditer(f):

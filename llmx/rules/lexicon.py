@@ -544,6 +544,8 @@ EN_RANK_RE = re.compile(
     # "placed Nghe An 17th out of 63", "Ha Noi was 20th and Ho Chi Minh City 27th.": a place
     # in digits after a name, told as one by its total or by closing an "and" clause
     r"|(?<=[a-z] )(?<!from )(?=\d{1,2}(?:st|nd|rd|th)\s+(?:out of|of (?:the )?\d+|among)\b)"
+    # "puts Thua Thien Hue fifth out of 63": an ordinal word after a name, told by its total
+    rf"|(?<=[a-z] )(?<!from )(?<!the )(?=(?:{_EN_ORD_ALTS})\s+out of \d)"
     r"|(?<=\band )(?=(?:[a-z]+ ){1,4}\d{1,2}(?:st|nd|rd|th)\s*(?:[.;]|$))(?:[a-z]+ ){1,4}"
     # "first in the region and 8th nationwide": a second place of the same unit
     rf"|(?<=\band )(?=(?:{_EN_ORD})\s+(?:nationwide|nationally|overall|in|among)\b))"
@@ -1233,6 +1235,11 @@ EN_PRIOR_RANK_RE = re.compile(
     rf"\s+(?:in\s+)?(?:the\s+)?(?P<r1>{_EN_ORD})\b(?!\s+(?:year|time|consecutive|straight|in a row))"
     rf"|\bcompared (?:with|to)\s+(?:the\s+)?(?P<r2>{_EN_ORD})(?:\s+place)?,?\s+" + _EN_THEN.replace(
         "(?P<y>", "(?P<y2>").replace("(?P<back>", "(?P<back2>")
+    # "(it was 43/63 in 2018)", "(it was 12th in 2022)": the earlier place in brackets, after
+    # the current one
+    + r"|\(\s*(?:it|the (?:province|city|ministry|locality|agency))\s+(?:was|ranked|came|stood)\s+"
+    rf"(?:the\s+)?(?P<r3>{_EN_ORD}|\d{{1,2}}(?=\s*/))(?:\s*/\s*(?P<t3>\d{{2,3}}))?(?:\s+place)?"
+    r"\s+(?:in|for)\s+(?P<y3>(?:19|20)\d\d)\s*\)"
 )
 # An English date before a year ("April 10, 2024", "10 April 2024", "May 2024"): the day
 # a ranking was published, not the year it measures.
