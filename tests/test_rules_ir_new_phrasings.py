@@ -50,3 +50,30 @@ def test_ordinal_word_after_a_name_needs_its_total() -> None:
     assert not any(
         f[5] == 7 for f in facts("In the PCI 2021, officials in Ninh Thuan seventh ward met.")
     )
+
+
+def test_place_then_in_brackets_after_a_compared_year_is_that_years() -> None:
+    text = (
+        "Chỉ số SIPAS năm 2022, Phú Yên xếp thứ 9. "
+        "Phú Yên tăng 30 bậc so với năm 2021 (khi tỉnh xếp thứ 39)."
+    )
+    assert facts(text) == {
+        ("Phú Yên", "SIPAS", None, 2022, None, 9, None, 30),
+        ("Phú Yên", "SIPAS", None, 2021, None, 39, None, None),
+    }
+
+
+def test_leader_named_after_this_years_ranking_is_the_subject() -> None:
+    text = (
+        "Chỉ số PAPI năm 2022 của Phú Yên đạt 42,1 điểm. "
+        "Đứng đầu bảng xếp hạng năm nay là tỉnh Bình Định với 46,5 điểm."
+    )
+    got = facts(text)
+    assert ("Bình Định", "PAPI", None, 2022, 46.5, 1, None, None) in got
+    assert not any(f[0] == "Phú Yên" and f[5] == 1 for f in got)
+
+
+def test_today_is_no_subject_after_a_place() -> None:
+    # "nay là" without "năm" opens no subject: the leader stays the sentence's own unit
+    text = "Chỉ số PAPI năm 2022, Phú Yên đứng đầu, đến nay là lần thứ hai."
+    assert ("Phú Yên", "PAPI", None, 2022, None, 1, None, None) in facts(text)

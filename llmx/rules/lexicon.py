@@ -297,7 +297,9 @@ BACK_PAREN_PRIOR_RE = re.compile(
     r"(?P<v>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<u>diem|%)\s*\)"
 )
 PAREN_PRIOR_RANK_RE = re.compile(
-    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
+    # "so với năm 2020 (khi tỉnh xếp thứ 63)", "(lúc đó đứng thứ 40)": the place then
+    r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:(?:khi|luc do|luc ay|khi do)\s+(?:[a-z]+\s+){0,3}?)?"
+    r"(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
     r"(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
     r"|\(\s*nam\s+(?P<y2>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:xep\s+|dung\s+|o\s+)?"
     r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r2>\d{1,3})(?:\s*/\s*(?P<t2>\d{1,3}))?\s*\)"
@@ -497,9 +499,10 @@ PUBLISHER_VERB_AFTER_RE = re.compile(
 DATELINE_AFTER_RE = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]\s")
 
 # The subject named after its place: "Dẫn đầu là vùng X", "Vị trí thứ 2 thuộc về X",
-# "Đứng đầu khối các huyện là thị xã X".
+# "Đứng đầu khối các huyện là thị xã X", "Đứng đầu bảng xếp hạng năm nay là tỉnh X" ("năm
+# nay" dates the ranking; a bare "nay là" does not name its subject).
 SUBJECT_AFTER_RANK_RE = re.compile(
-    r"^(?![^;.]*\b(?:(?:day|do|nay|tiep theo|sau do|ke den|theo sau|ke tiep) la|tiep theo)\b)[^;.]{0,60}?\b(?:la|thuoc ve|gianh cho|goi ten)\s+"
+    r"^(?![^;.]*\b(?:(?:day|do|(?<!nam )nay|tiep theo|sau do|ke den|theo sau|ke tiep) la|tiep theo)\b)[^;.]{0,60}?\b(?:la|thuoc ve|gianh cho|goi ten)\s+"
     r"(?:(?:vung|khu vuc|tinh|thanh pho|tp\.?)\s+)?$"
 )
 # A fronted value: "Đứng thứ 4, X …", "Với 70,37 điểm, X xếp thứ 3": the value is X's.
