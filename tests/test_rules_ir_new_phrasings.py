@@ -77,3 +77,13 @@ def test_today_is_no_subject_after_a_place() -> None:
     # "nay là" without "năm" opens no subject: the leader stays the sentence's own unit
     text = "Chỉ số PAPI năm 2022, Phú Yên đứng đầu, đến nay là lần thứ hai."
     assert ("Phú Yên", "PAPI", None, 2022, None, 1, None, None) in facts(text)
+
+
+def test_counted_group_with_a_two_part_name_leads_as_a_group() -> None:
+    text = "Chỉ số DTI năm 2022: ba bộ, ngành dẫn đầu là Bộ Tư pháp, Bộ Y tế và Bộ Xây dựng."
+    assert all(f[5] != 1 for f in facts(text))
+
+
+def test_single_ministry_after_a_comma_still_leads() -> None:
+    text = "Chỉ số DTI năm 2022, trong khối bộ, ngành, Bộ Tư pháp dẫn đầu."
+    assert ("Bộ Tư pháp", "DTI", None, 2022, None, 1, None, None) in facts(text)

@@ -399,7 +399,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         if re.search(
             rf"(?<![/\d])\b(?:\d+|{lx.VI_CARDINAL_ALTS}|cac|nhung)\s+(?:tinh|bo|"
             r"dia phuong|don vi|so|huyen|thanh pho|co quan|vi tri|provinces|ministries)\b"
-            r"[^.;,:]{0,12}$",
+            # "Ba bộ, ngành dẫn đầu", "5 tỉnh, thành phố dẫn đầu": the group's two-part name
+            r"(?:\s*,\s*(?:nganh|thanh pho|thanh|co quan|dia phuong)\b)?[^.;,:]{0,12}$",
             f[max(0, m.start() - 40) : m.start()],
         ) or re.match(r"\s+(?:\S+\s+){0,4}?ve (?:ty le|so luong|so)\b", f[m.end() : m.end() + 40]):
             # "ba bộ dẫn đầu", "hai vị trí dẫn đầu", "dẫn đầu khối về tỷ lệ hồ sơ": a group, or a
