@@ -87,3 +87,18 @@ def test_counted_group_with_a_two_part_name_leads_as_a_group() -> None:
 def test_single_ministry_after_a_comma_still_leads() -> None:
     text = "Chỉ số DTI năm 2022, trong khối bộ, ngành, Bộ Tư pháp dẫn đầu."
     assert ("Bộ Tư pháp", "DTI", None, 2022, None, 1, None, None) in facts(text)
+
+
+def test_countrys_figure_in_a_national_frame_is_not_the_main_units() -> None:
+    lead = "Chỉ số PAPI năm 2022 của tỉnh Phú Yên được công bố. "
+    for text in (
+        "Xét trên phạm vi toàn quốc, điểm PAPI năm 2022 thấp hơn năm trước: năm 2021 đạt "
+        "44,1 điểm; năm 2022 còn 43,9 điểm.",
+        "Theo đó, DTI quốc gia năm 2022 đạt 0,6512, cao hơn 4% so với năm 2021.",
+    ):
+        assert not any(f[0] == "Phú Yên" and f[4] is not None for f in facts(lead + text))
+
+
+def test_unit_named_in_a_national_frame_keeps_its_result() -> None:
+    text = "Xét trên phạm vi toàn quốc, Phú Yên xếp thứ 9 về Chỉ số PAPI năm 2022."
+    assert ("Phú Yên", "PAPI", None, 2022, None, 9, None, None) in facts(text)

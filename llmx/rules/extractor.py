@@ -130,7 +130,9 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
     if d.score is not None and lx.GAP_BETWEEN_RE.search(f, clause_start, max(d.first_value_at, 0)):
         return "a gap between units, not a unit's score"
     if d.entity is None and (
-        lx.EN_NATIONAL_SUBJECT_RE.match(clause) or lx.NATIONAL_SUBJECT_RE.search(clause)
+        lx.EN_NATIONAL_SUBJECT_RE.match(clause)
+        or lx.NATIONAL_SUBJECT_RE.search(clause)
+        or lx.NATIONAL_FRAME_RE.match(f)
     ):
         return "the country's figure, not the document's main unit's"
     cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]

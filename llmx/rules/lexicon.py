@@ -1267,11 +1267,18 @@ EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|over
 # 37,22 điểm"), told with no unit named.
 NATIONAL_SUBJECT_RE = re.compile(
     r"\btinh chung (?:ca nuoc|toan quoc|63 tinh)\b"
+    # "DTI quốc gia năm 2023 đạt 0,7326", "chỉ số chuyển đổi số quốc gia": the country's index
+    r"|\b(?:dti|chi so(?: [a-z]+){0,5}?) quoc gia\b(?! (?:ve|cua|tai|o)\b)"
     r"|\bchi so \w+(?: index)? chung (?:cua )?(?:ca nuoc|toan quoc)\b"
     r"|\b(?:nguoi dan|doanh nghiep|to chuc)(?:,? (?:va )?(?:to chuc|doanh nghiep))? "
     r"(?:tren )?(?:ca nuoc|toan quoc)\b"
     r"|(?:^\W*|[:,]\s*)(?:va\s+)?(?:muc|diem|muc diem|diem so) (?:cao nhat|thap nhat)\b"
     r"|(?:^\W*|[:,]\s*)(?:and\s+)?the (?:highest|lowest) (?:score|result|figure)\b"
+)
+# "Xét trên phạm vi toàn quốc, …", "Ở cấp quốc gia, …": a sentence framed on the country as a
+# whole, every clause of it (matched at the sentence's start).
+NATIONAL_FRAME_RE = re.compile(
+    r"\W*(?:xet\s+)?(?:tren|o)\s+(?:pham vi|cap|binh dien|quy mo)\s+(?:ca nuoc|toan quoc|quoc gia)\s*,"
 )
 # A list of values paired in order with a list of units by "respectively" / "lần lượt": "A, B
 # and C saw their index fall, by 0.49 percent, 0.51 percent and 1.94 percent respectively".
