@@ -102,3 +102,28 @@ def test_countrys_figure_in_a_national_frame_is_not_the_main_units() -> None:
 def test_unit_named_in_a_national_frame_keeps_its_result() -> None:
     text = "Xét trên phạm vi toàn quốc, Phú Yên xếp thứ 9 về Chỉ số PAPI năm 2022."
     assert ("Phú Yên", "PAPI", None, 2022, None, 9, None, None) in facts(text)
+
+
+def test_move_over_years_with_each_ends_score() -> None:
+    text = (
+        "In the PCI rankings, Cao Bang sank from 40th place with 63.20 points in 2018 "
+        "to 58th place with 60.05 points in 2021."
+    )
+    assert facts(text) == {
+        ("Cao Bằng", "PCI", None, 2018, 63.2, 40, None, None),
+        # four editions apart: no change on the edition before
+        ("Cao Bằng", "PCI", None, 2021, 60.05, 58, None, None),
+    }
+
+
+def test_move_between_consecutive_years_keeps_its_change() -> None:
+    text = "In the PCI rankings, Cao Bang rose from 40th in 2020 to 31st in 2021."
+    assert ("Cao Bằng", "PCI", None, 2021, None, 31, None, 9) in facts(text)
+
+
+def test_province_named_with_the_english_word_province() -> None:
+    text = "Cao Bang Province fared worse: its PCI ranking for 2021 fell 6 places."
+    assert ("Cao Bằng", "PCI", None, 2021, None, None, None, -6) in facts(text)
+    # a title-case word that is not "Province" or "City" still ends no name
+    airport = facts("Cao Bang Airport ranked 6th in the PCI 2021.")
+    assert not any(f[0] == "Cao Bằng" for f in airport)

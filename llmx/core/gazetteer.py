@@ -92,6 +92,9 @@ _LOOKBACK = 24
 # The word right after a bare name: a Title-case word there usually means the name is part
 # of a longer proper noun ("Nam Định Hải", "Hòa Bình Xanh"), unless it is a surname
 # ("Sở Nội vụ Bắc Giang Nguyễn Văn A") or another province ("Quảng Nam Đà Nẵng").
+# English words written after a province's name for what it is ("Yên Bái Province", "Hue
+# City"): the name ends before them.
+_ENGLISH_UNIT_WORDS = frozenset({"Province", "City"})
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 
 
@@ -421,8 +424,8 @@ class Gazetteer:
         word = m.group(1)
         if not (word[0].isupper() and any(c.islower() for c in word[1:])):
             return False
-        if word in SURNAMES:
-            return False
+        if word in SURNAMES or word in _ENGLISH_UNIT_WORDS:
+            return False  # "Yên Bái Province": the English word for what the name is
         nxt = self._province_re.match(text, m.start(1))
         return nxt is None or _key(nxt.group("name")) not in self._province_keys
 

@@ -253,13 +253,31 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             continue
         _take(mask, m.start(), m.end())
         start_year, end_year = m.group("ya"), m.group("yb")
+        # "from 44th in 2019 to 62nd in 2022": a move over several editions is no change on
+        # the edition before
+        over_years = bool(start_year and end_year and int(end_year) - int(start_year) > 1)
         ev.append(Event(m.start("b"), m.end(), "rank",
-                        {"rank": b, "total": int(stated) if stated else None, "change": a - b,
+                        {"rank": b, "total": int(stated) if stated else None,
+                         "change": None if over_years else a - b,
                          "year": int(end_year) if end_year else None}))  # fmt: skip
         ev.append(Event(m.start("a"), m.end("ya") if start_year else m.end("a"), "prior_rank",
                         {"year": int(start_year) if start_year else None, "rank": a,
                          "back": start_year is None,
                          "total": int(m.group("ta")) if m.group("ta") else None}))  # fmt: skip
+        for end in ("a", "b"):  # each end's own score ("from 44th place with 64.11 points …")
+            score = _num(m.group("v" + end)) if m.group("v" + end) else None
+            if score is None:
+                continue
+            unit = "points" if m.group("u" + end).startswith("point") else "percent"
+            year = m.group("y" + end)
+            if end == "b":
+                ev.append(Event(m.start("vb"), m.end("vb"), "score",
+                                {"value": score, "unit": unit,
+                                 "year": int(year) if year else None}))  # fmt: skip
+            else:
+                ev.append(Event(m.start("va"), m.end("va"), "prior",
+                                {"year": int(year) if year else None, "score": score,
+                                 "unit": unit, "back": year is None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         alt = next(k for k in ("", "2", "3") if m.group("n" + k))
         second = alt != ""

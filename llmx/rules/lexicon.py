@@ -1089,11 +1089,16 @@ EN_RANK_FROM_RE = re.compile(
 )
 # "moved from 20th in 2020 to 9th in 2021", "rose from fifth to second place": a move with
 # both ends, as RANK_FROM_TO_RE reads "từ thứ 20 lên thứ 9".
+# Each end may carry its score: "from 44th place with 64.11 points in 2019 to 62nd place with
+# 59.85 points in 2022".
+_EN_END_SCORE = r"(?:\s+with\s+(?P<v{}>\d{{1,3}}(?:\.\d{{1,3}})?)\s*(?P<u{}>points?|percent|%))?"
 EN_RANK_FROM_TO_RE = re.compile(
     rf"\bfrom (?:the\s+)?(?P<a>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<ta>\d{{2,3}}))?"
-    r"(?:\s+in\s+(?:the\s+)?(?P<ya>(?:19|20)\d\d))?,?\s+to\s+(?:the\s+)?"
+    + _EN_END_SCORE.format("a", "a")
+    + r"(?:\s+in\s+(?:the\s+)?(?P<ya>(?:19|20)\d\d))?,?\s+to\s+(?:the\s+)?"
     rf"(?P<b>{_EN_ORD})(?:\s+place)?(?:\s+(?:out\s+)?of\s+(?P<tb>\d{{2,3}}))?"
-    r"(?:\s+in\s+(?:the\s+)?(?P<yb>(?:19|20)\d\d))?"
+    + _EN_END_SCORE.format("b", "b")
+    + r"(?:\s+in\s+(?:the\s+)?(?P<yb>(?:19|20)\d\d))?"
 )
 # A move verb: ", from 13th in 2022" starts a move only after one ("rose to 6th place, from …").
 EN_MOVE_VERB_RE = re.compile(
