@@ -127,3 +127,15 @@ def test_province_named_with_the_english_word_province() -> None:
     # a title-case word that is not "Province" or "City" still ends no name
     airport = facts("Cao Bang Airport ranked 6th in the PCI 2021.")
     assert not any(f[0] == "Cao Bằng" for f in airport)
+
+
+def test_english_place_after_come_and_sits() -> None:
+    got = facts("For the first time, Soc Trang has come first in the PAPI 2022 rankings.")
+    assert ("Sóc Trăng", "PAPI", None, 2022, None, 1, None, None) in got
+    got = facts("In the PAPI 2022, Soc Trang sits 12th on the list with 44.10 points.")
+    assert ("Sóc Trăng", "PAPI", None, 2022, 44.1, 12, None, None) in got
+
+
+def test_come_before_first_time_is_no_place() -> None:
+    got = facts("In the PAPI 2022, Soc Trang officials come first time to the meeting.")
+    assert all(f[5] is None for f in got)

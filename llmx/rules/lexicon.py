@@ -536,8 +536,8 @@ _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
-    rf"(?:\b(?:ranked|ranking|ranks|rank|came|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
-    rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
+    rf"(?:\b(?:ranked|ranking|ranks|rank|came|come|comes|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
+    rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sits|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
     rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
     rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned|tied for|tying for|shared|sharing)|,|\(|:"
