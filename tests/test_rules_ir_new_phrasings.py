@@ -139,3 +139,18 @@ def test_english_place_after_come_and_sits() -> None:
 def test_come_before_first_time_is_no_place() -> None:
     got = facts("In the PAPI 2022, Soc Trang officials come first time to the meeting.")
     assert all(f[5] is None for f in got)
+
+
+def test_a_lead_of_the_past_is_no_first_place() -> None:
+    for text in (
+        "In the PAPI 2022, Ben Tre, a province that has long led the rankings, came third.",
+        "Chỉ số PAPI năm 2022, Bến Tre, tỉnh từng dẫn đầu nhiều năm, xếp thứ 3.",
+    ):
+        got = facts(text)
+        assert ("Bến Tre", "PAPI", None, 2022, None, 3, None, None) in got
+        assert all(f[5] != 1 for f in got)
+
+
+def test_a_lead_in_each_field_is_still_first_place() -> None:
+    got = facts("Chỉ số PAPI năm 2022, Bến Tre dẫn đầu trong từng lĩnh vực.")
+    assert ("Bến Tre", "PAPI", None, 2022, None, 1, None, None) in got

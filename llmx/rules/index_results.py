@@ -415,6 +415,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
         if re.search(
+            r"\b(?:tung|truoc day)\s+(?:\w+\s+){0,2}$",
+            f[max(0, m.start() - 24) : m.start()],
+        ):
+            continue  # "tỉnh từng dẫn đầu nhiều năm": a lead of the past, not this edition's
+        if re.search(
             rf"(?<![/\d])\b(?:\d+|{lx.VI_CARDINAL_ALTS}|cac|nhung)\s+(?:tinh|bo|"
             r"dia phuong|don vi|so|huyen|thanh pho|co quan|vi tri|provinces|ministries)\b"
             # "Ba bộ, ngành dẫn đầu", "5 tỉnh, thành phố dẫn đầu": the group's two-part name

@@ -574,6 +574,8 @@ EN_RANK_HINT_RE = re.compile(rf"no\.?\s?\d|{_EN_ORD}")
 # "led the ranking", "led all provinces", "led with 91.9 percent"; not "led to", "led a
 # delegation", "the survey led by UNDP".
 EN_LEADER_RE = re.compile(
+    # not a lead of the past: "has long led", "once topped", "had previously led"
+    r"(?<!\blong )(?<!\bonce )(?<!\bpreviously )(?<!\bformerly )(?<!\bused to )"
     r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its|provinces|localities|ministries)\b|"
     r",\s+followed by\b)|(?<=at )the top(?= (?:with|of the (?:\w+ )?(?:rankings?|index|table))\b)"
     r"|highest(?=-ranked)"
