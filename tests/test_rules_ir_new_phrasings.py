@@ -154,3 +154,25 @@ def test_a_lead_of_the_past_is_no_first_place() -> None:
 def test_a_lead_in_each_field_is_still_first_place() -> None:
     got = facts("Chỉ số PAPI năm 2022, Bến Tre dẫn đầu trong từng lĩnh vực.")
     assert ("Bến Tre", "PAPI", None, 2022, None, 1, None, None) in got
+
+
+def test_provincial_branch_of_a_central_agency_is_the_ranked_unit() -> None:
+    from llmx.rules.entities import find_entities
+
+    got = find_entities("Cục Thống kê tỉnh Bạc Liêu đứng đầu khối sở, ngành.")
+    assert [(e.name, e.level, e.province) for e in got] == [
+        ("Cục Thống kê tỉnh Bạc Liêu", "department", "Bạc Liêu")
+    ]
+    # the bare province, and an agency word not followed by a province, stay as they were
+    assert [e.level for e in find_entities("Bạc Liêu đứng thứ 12.")] == ["province"]
+    assert find_entities("Cục Thống kê công bố số liệu.") == []
+
+
+def test_a_band_of_scores_is_no_ranking_size() -> None:
+    text = (
+        "In PAPI 2022, Soc Trang came 14th with 44.10 points, while Ca Mau is among "
+        "the 16 localities in the high-medium band."
+    )
+    assert ("Sóc Trăng", "PAPI", None, 2022, 44.1, 14, None, None) in facts(text)
+    sized = "In PAPI 2022, Soc Trang came 14th among the 63 provinces with 44.10 points."
+    assert ("Sóc Trăng", "PAPI", None, 2022, 44.1, 14, 63, None) in facts(sized)

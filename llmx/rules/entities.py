@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from llmx.core.divisions import find_divisions
 from llmx.core.gazetteer import Mention, Province, get_gazetteer
 from llmx.core.textnorm import fold, fold_keep_offsets
+from llmx.core.vocab import get_vocab
+from llmx.core.vocab.compile import folded_source
 from llmx.rules import lexicon as lx
 
 _DISTRICT_PREFIX = {
@@ -41,6 +43,19 @@ _PROVINCIAL_BODY_RE = re.compile(
     rf"|\bthanh tra{_LEVEL_WORD}\b"
     rf"|\bvan phong (?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan){_LEVEL_WORD}\b"
     rf"|\bvan phong doan (?:dbqh|dai bieu quoc hoi) va (?:hdnd|hoi dong nhan dan){_LEVEL_WORD}\b"
+)
+
+# A provincial branch of a central agency right before a province's name ("Cục Hải quan
+# Quảng Ninh", "Cục Thuế tỉnh Kiên Giang"): the branch is the unit, named with its province
+# (the vocabulary's agency entries labelled "branch", unit.toml).
+_BRANCH_BEFORE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        folded_source(e.pattern)
+        for e in get_vocab().entries
+        if e.kind == "agency" and e.label == "branch"
+    )
+    + r")\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?$"
 )
 
 
@@ -81,6 +96,7 @@ def find_entities(
         found.append(
             EntityMention(start + pm.start, start + pm.end, prov.name, "province", prov.name)
         )
+        found += _branch_of(seg, fseg, start, pm)
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     out: list[EntityMention] = []
     for e in found:
@@ -88,6 +104,16 @@ def find_entities(
             continue  # overlapped by an earlier/longer mention (e.g. the city in "TP. Huế")
         out.append(e)
     return out
+
+
+def _branch_of(seg: str, fseg: str, start: int, pm: Mention[Province]) -> list[EntityMention]:
+    """The agency branch a province's name completes ("Cục Thuế tỉnh Kiên Giang"), if any:
+    it starts earlier, so it wins over the bare province when overlaps are resolved."""
+    m = _BRANCH_BEFORE_RE.search(fseg, max(0, pm.start - 40), pm.start)
+    if m is None:
+        return []
+    name = " ".join(seg[m.start() : pm.end].split())
+    return [EntityMention(start + m.start(), start + pm.end, name, "department", pm.item.name)]
 
 
 def _units(

@@ -1156,8 +1156,10 @@ TOTAL_CUE_RE = re.compile(
 )
 # What makes a counted group a top group, right after it ("nhóm 10 địa phương có chất lượng
 # điều hành tốt nhất", "the 30 provinces with the best governance"): not a ranking's size.
+# So does a band of scores: "among the 15 localities in the upper-medium band".
 TOP_GROUP_AFTER_RE = re.compile(
-    r"[^,;.()]{0,60}?\b(?:tot nhat|cao nhat|dan dau|with the (?:best|highest|top)|best|highest)\b"
+    r"[^,;.()]{0,60}?\b(?:tot nhat|cao nhat|dan dau|with the (?:best|highest|top)|best|highest"
+    r"|band|tier)\b"
 )
 # The top and bottom score of a ranking whose size the sentence states ("Trong 16 đơn vị, điểm
 # cao nhất thuộc về X …, thấp nhất là Y", "X đạt điểm cao nhất …, Y có điểm thấp nhất"):
