@@ -269,15 +269,15 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             if score is None:
                 continue
             unit = "points" if m.group("u" + end).startswith("point") else "percent"
-            year = m.group("y" + end)
+            said = m.group("y" + end)
+            end_year_of = int(said) if said else None
             if end == "b":
                 ev.append(Event(m.start("vb"), m.end("vb"), "score",
-                                {"value": score, "unit": unit,
-                                 "year": int(year) if year else None}))  # fmt: skip
+                                {"value": score, "unit": unit, "year": end_year_of}))  # fmt: skip
             else:
                 ev.append(Event(m.start("va"), m.end("va"), "prior",
-                                {"year": int(year) if year else None, "score": score,
-                                 "unit": unit, "back": year is None}))  # fmt: skip
+                                {"year": end_year_of, "score": score, "unit": unit,
+                                 "back": end_year_of is None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
         alt = next(k for k in ("", "2", "3") if m.group("n" + k))
         second = alt != ""
