@@ -176,3 +176,22 @@ def test_a_band_of_scores_is_no_ranking_size() -> None:
     assert ("Sóc Trăng", "PAPI", None, 2022, 44.1, 14, None, None) in facts(text)
     sized = "In PAPI 2022, Soc Trang came 14th among the 63 provinces with 44.10 points."
     assert ("Sóc Trăng", "PAPI", None, 2022, 44.1, 14, 63, None) in facts(sized)
+
+
+def test_top_score_of_a_framed_bloc_is_first_place() -> None:
+    lead = "Chỉ số CCHC năm 2019 của tỉnh Bạc Liêu được công bố.\n\n"
+    for text in (
+        "Trong khối sở, ngành, Sở Y tế đạt số điểm cao nhất với 95 điểm.",
+        "Ở khối sở, ngành, Sở Y tế giành số điểm cao nhất là 95 điểm.",
+    ):
+        got = facts(lead + text)
+        assert ("Sở Y tế", "PAR_INDEX", None, 2019, 95.0, 1, None, None) in got, got
+
+
+def test_highest_score_without_a_bloc_or_total_gives_no_place() -> None:
+    lead = "Chỉ số CCHC năm 2019 của tỉnh Bạc Liêu được công bố.\n\n"
+    got = facts(lead + "Sở Y tế đạt số điểm cao nhất từ trước đến nay với 95 điểm.")
+    assert all(f[5] is None for f in got)
+    # nor is the bottom of a framed bloc of unknown size a place
+    got = facts(lead + "Trong khối sở, ngành, Sở Y tế đạt số điểm thấp nhất với 71 điểm.")
+    assert all(f[5] is None for f in got)

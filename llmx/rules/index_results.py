@@ -1615,12 +1615,21 @@ def stated_total(f: str) -> int | None:
 _GROUP_BEFORE_RE = re.compile(r"(?:mot trong|nhom|top|trong so cac)\b[^.;]{0,50}$")
 
 
+# A bloc the sentence frames ("Trong khối ban, ngành …, X đạt số điểm cao nhất", "Ở khối
+# ngành dọc …", "Đối với khối UBND các huyện, …"): its top score is its first place, though
+# the bloc's size is not stated.
+_BLOC_FRAME_RE = re.compile(r"\b(?:trong|o|doi voi|tai)\s+khoi\b")
+
+
 def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
-    """ "X đứng cuối bảng" where the sentence states the total: the last place."""
-    if total is None:
+    """ "X đứng cuối bảng" where the sentence states the total: the last place; the top score
+    of a stated total, or of a bloc the sentence frames, is the first."""
+    if total is None and not _BLOC_FRAME_RE.search(f):
         return []
     out = []
     for rx, first in ((lx.BLOC_HIGHEST_RE, True), (lx.BLOC_LOWEST_RE, False)):
+        if total is None and not first:
+            continue  # the last place needs the bloc's size
         for m in rx.finditer(f):
             if _GROUP_BEFORE_RE.search(f[max(0, m.start() - 60) : m.start()]):
                 continue  # "nhóm 16 tỉnh đạt điểm cao nhất": a top group, not first place
@@ -1628,10 +1637,11 @@ def last_places(f: str, mask: list[bool], total: int | None) -> list[Event]:
                 _take(mask, m.start(), m.end())
                 place = 1 if first else total
                 # "cao nhất thuộc về X", "thấp nhất là Y": the unit is named after its place
-                after = bool(re.match(r"\s+(?:thuoc ve|la)\b", f[m.end() :]))
+                # ("cao nhất là 92 điểm": the score follows, not a name)
+                after = bool(re.match(r"\s+(?:thuoc ve|la)\b(?!\s*\d)", f[m.end() :]))
                 out.append(Event(m.start(), m.end(), "rank", {"rank": place, "total": total,
                                  "change": None, "subject_after": after}))  # fmt: skip
-    for m in lx.LAST_PLACE_RE.finditer(f):
+    for m in lx.LAST_PLACE_RE.finditer(f) if total is not None else ():
         if _free(mask, m.start(), m.end()):
             _take(mask, m.start(), m.end())
             out.append(Event(m.start(), m.end(), "rank", {"rank": total, "total": total,

@@ -1165,7 +1165,8 @@ TOP_GROUP_AFTER_RE = re.compile(
 # cao nhất thuộc về X …, thấp nhất là Y", "X đạt điểm cao nhất …, Y có điểm thấp nhất"):
 # first and last place.
 BLOC_HIGHEST_RE = re.compile(
-    r"\b(?:(?:dat|co)\s+)?(?:diem|muc diem|diem so|ket qua)\s+cao nhat\b|\bcao nhat(?=\s+thuoc ve\b)"
+    r"\b(?:(?:dat|co|gianh)\s+)?(?:diem|muc diem|diem so|so diem|ket qua)\s+cao nhat\b"
+    r"|\bcao nhat(?=\s+thuoc ve\b)"
 )
 BLOC_LOWEST_RE = re.compile(
     r"\b(?:(?:dat|co)\s+)?(?:diem|muc diem|diem so|ket qua)\s+thap nhat\b"
