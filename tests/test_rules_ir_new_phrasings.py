@@ -195,3 +195,19 @@ def test_highest_score_without_a_bloc_or_total_gives_no_place() -> None:
     # nor is the bottom of a framed bloc of unknown size a place
     got = facts(lead + "Trong khối sở, ngành, Sở Y tế đạt số điểm thấp nhất với 71 điểm.")
     assert all(f[5] is None for f in got)
+
+
+def test_live_index_read_at_a_month_takes_that_months_year() -> None:
+    text = (
+        "Về chỉ số phục vụ người dân, doanh nghiệp tính đến cuối tháng 5-2024, "
+        "Bạc Liêu đạt 80,12 điểm và đứng thứ 9/63 tỉnh, thành phố."
+    )
+    assert ("Bạc Liêu", "SERVICE_INDEX", None, 2024, 80.12, 9, 63, None) in facts(text)
+
+
+def test_a_month_named_dates_no_yearly_index() -> None:
+    text = (
+        "Chỉ số PCI năm 2023 được công bố tháng 5-2024: Bạc Liêu đạt 64,10 điểm, "
+        "đứng thứ 30/63 tỉnh, thành phố."
+    )
+    assert ("Bạc Liêu", "PCI", None, 2023, 64.1, 30, 63, None) in facts(text)

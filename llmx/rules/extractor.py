@@ -408,6 +408,12 @@ def _edition_year(title: str | None, folded: str) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
+def _period_year(f: str) -> int | None:
+    """The year of the one period a sentence names ("tháng 8-2025", "quý II/2024"), if one."""
+    named = {int(m.group("y")) for m in lx.LIVE_PERIOD_YEAR_RE.finditer(f)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _live_year(title: str | None, folded: str) -> int | None:
     """The year a continuously published index's undated figures are read in: that of the
     table the headline or lead names ("tuần 03/2024"), else, when the text reads the table
@@ -961,7 +967,9 @@ class RulesExtractor(Backend):
                 and not (borrowed is not None and borrowed in listed_owners)
             ):
                 index = _owner_index(d.component, index, carry.doc_index)
-            rec = self._to_record(d, index, years, carry, main, targets, prev_end, para_year)
+            rec = self._to_record(
+                d, index, years, carry, main, targets, prev_end, para_year, _period_year(f)
+            )
             regional = _regional_scope(f, d, rec)
             if regional is not None:
                 rec["scope"] = regional
@@ -1035,6 +1043,7 @@ class RulesExtractor(Backend):
         targets: list[int],
         prev_end: int,
         para_year: int | None,
+        period_year: int | None = None,
     ) -> dict[str, Any]:
         ent = d.entity or main
         year = d.year
@@ -1056,7 +1065,9 @@ class RulesExtractor(Backend):
         if year is None and d.scope != "prior":
             year = _year_after_compared(carry)
         if year is None and index in lx.LIVE_INDICES:
-            year = carry.live_year
+            # the period the sentence reads the table at ("tính đến cuối tháng 8-2025"), else
+            # the article's
+            year = period_year if period_year is not None else carry.live_year
         if d.year_back and year is not None:
             year -= 1
         scope = d.scope

@@ -905,7 +905,8 @@ SUB_SCORE_AFTER_RE = re.compile(r"\s+(?P<v>\d{1,3}[.,]\d{1,3})\s*diem\b")
 # the year of the article's date ("29/08/2025").
 LIVE_INDICES = ("SERVICE_INDEX",)
 LIVE_PERIOD_YEAR_RE = re.compile(
-    r"\b(?:tuan|thang|quy)\s+(?:\d{1,2}|[ivx]+)\s*/\s*(?P<y>(?:19|20)\d\d)\b"
+    # "tuần 03/2024", "tháng 8-2025", "quý II/2024"
+    r"\b(?:tuan|thang|quy)\s+(?:\d{1,2}|[ivx]+)\s*[/-]\s*(?P<y>(?:19|20)\d\d)\b"
 )
 AS_OF_DAY_RE = re.compile(
     r"\b(?:toi|den|tinh den|chot den|tinh toi)\s+ngay\s+\d{1,2}/\d{1,2}(?![/\d])"
