@@ -211,3 +211,18 @@ def test_a_month_named_dates_no_yearly_index() -> None:
         "đứng thứ 30/63 tỉnh, thành phố."
     )
     assert ("Bạc Liêu", "PCI", None, 2023, 64.1, 30, 63, None) in facts(text)
+
+
+def test_minimum_inside_a_fields_name_is_no_target() -> None:
+    text = (
+        "Chỉ số PGI năm 2023 của Bạc Liêu: chỉ số Đảm bảo tuân thủ các tiêu chuẩn môi trường "
+        "tối thiểu tăng 1,20 điểm."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert out and not any(r.is_target for r in out)
+
+
+def test_a_floor_set_is_still_a_target() -> None:
+    text = "Chỉ số CCHC năm 2025, Bạc Liêu phải đạt tối thiểu 90 điểm."
+    out = RulesExtractor().extract(make_doc(text)).extraction.index_results
+    assert all(r.is_target for r in out)
