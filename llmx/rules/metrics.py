@@ -692,8 +692,10 @@ def find_metrics(
         shared: bool = False,
         undated: bool = False,
     ) -> None:
-        if (any(mask[s:e]) and not shared) or not name:
+        if (any(mask[s:e]) and not shared) or not name or _in_quoted_name(original, s, e):
             return
+        if unit != "%" and _OTHERS_WITH.search(f, max(0, s - 8), s) and _OTHERS.match(f, e):
+            return  # "Thái Bình cùng 4 địa phương khác là …": the named unit's company, listed
         if (
             unit != "%"
             and _RATE_VALUE_IN_NAME.search(fold(name))
@@ -742,6 +744,8 @@ def find_metrics(
             # "khối sở có 17/19 cơ quan đạt loại tốt" after a sentence about one department:
             # a count of the province's units is the province's
             ent = EntityMention(0, 0, doc_province, "province", doc_province)
+        if ent is not None and ent is main and _surveyed_nationwide(f, original, s, unit):
+            ent = _NATION  # "Báo cáo PGI … khảo sát 8.000 doanh nghiệp": the country's survey
         if ent is not None and ent.level == "ministry" and lx.SURVEY_RE.search(f):
             ent = _NATION  # the units a ministry's survey covered are the country's
         elif (
@@ -831,7 +835,9 @@ def find_metrics(
     for group in find_group_sizes(f, original, _short_index(f, index)):
         # "nằm trong nhóm 16 tỉnh, thành phố có chỉ số trung bình cao": the group's size, the
         # country's (before the counts below, which would read its number as a count)
-        emit(group.start, group.end, group.value, group.unit, group.name, _NATION)
+        # dated from the group's end: its units' own comma ("tỉnh, thành phố") is no clause break
+        emit(group.start, group.end, group.value, group.unit, group.name, _NATION,
+             year_at(group.end))  # fmt: skip
 
     for level in find_en_levels(original):
         # "the share of … rose from 28 percent in 2021 to 51.5 percent in 2024": both levels,
@@ -1226,6 +1232,27 @@ def _done_at(f: str, original: str, pos: int) -> str | None:
     return " ".join(words)
 
 
+# "<unit> cùng 4 tỉnh khác": how many others share what a named unit did, not a figure
+_OTHERS_WITH = re.compile(r"\b(?:cung|va|voi)\s+$")
+_OTHERS = re.compile(r"\s+khac\b")
+_QUOTED_NAME_MAX = 60  # a model's or campaign's name; a longer quote is someone's words
+
+
+def _in_quoted_name(original: str, start: int, end: int) -> bool:
+    """Whether ``start``..``end`` falls inside a short quoted name ("“30 phút vì dân”",
+    '"Sáng thứ Bảy vì dân"'): a number of an initiative's name, not a figure measured."""
+    for opening, closing in (("“", "”"), ('"', '"')):
+        o = original.rfind(opening, 0, start)
+        if o < 0 or (opening == '"' and original.count('"', 0, start) % 2 == 0):
+            continue
+        if opening != closing and original.find(closing, o + 1, start) >= 0:
+            continue  # that quote closed before the value
+        c = original.find(closing, end)
+        if c >= 0 and c - o <= _QUOTED_NAME_MAX and "\n" not in original[o:c]:
+            return True
+    return False
+
+
 def _in_quotes(original: str, pos: int) -> bool:
     """Whether ``pos`` falls inside a quoted name (“…”)."""
     return original.count("“", 0, pos) > original.count("”", 0, pos)
@@ -1320,6 +1347,18 @@ def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Patter
     return tuple(
         (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
     )
+
+
+_SURVEYED_UNITS = re.compile(r"^(?:doanh nghiep|nguoi dan|nguoi|cong dan|to chuc)\b")
+
+
+def _surveyed_nationwide(f: str, original: str, pos: int, unit: str) -> bool:
+    """Whether a count of firms or people at ``pos`` is the size of the survey of an index
+    measured nationwide, which the sentence names before it ("Báo cáo PGI 2024 được xây dựng
+    từ dữ liệu khảo sát 8.566 doanh nghiệp"): the country's count, not the article's unit's."""
+    if not _SURVEYED_UNITS.match(fold(unit)) or not lx.SURVEY_RE.search(f, 0, pos):
+        return False
+    return any(rx.search(original, 0, pos) for _, rx in _topic_matchers("national_survey"))
 
 
 def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:

@@ -1,0 +1,87 @@
+"""Metric phrasings of provinces' reporting (rules/metrics.py, rules/metric_groups.py), on
+sentences written for these tests: groups listed by their words before their size, a group's
+year after its units' own comma, the survey of a nationwide index in an article about one
+province, numbers inside a quoted model's name, and the company a named unit keeps
+("cùng 3 tỉnh khác")."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def metrics(text: str, title: str | None = None) -> list[tuple[str, str, float, int | None]]:
+    out = RulesExtractor().extract(make_doc(text, title=title))
+    for m in out.extraction.metrics:
+        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
+    return [(m.entity, m.name, m.value, m.year) for m in out.extraction.metrics]
+
+
+def test_groups_listed_by_their_words_then_their_size() -> None:
+    text = (
+        "Theo đó, các địa phương được chia thành 4 nhóm: (1) Nhóm đạt điểm cao nhất, gồm 14 "
+        "tỉnh, thành phố; (2) Nhóm đạt điểm trung bình thấp, gồm 17 tỉnh, thành phố."
+    )
+    got = metrics(text, title="PAPI năm 2018 của tỉnh Yên Bái")
+    assert ("Việt Nam", "số tỉnh, thành phố thuộc nhóm PAPI đạt điểm cao nhất", 14.0, 2018) in got
+    assert (
+        "Việt Nam",
+        "số tỉnh, thành phố thuộc nhóm PAPI đạt điểm trung bình thấp",
+        17.0,
+        2018,
+    ) in got
+
+
+def test_a_listed_group_of_a_round_top_size_is_a_bound() -> None:
+    text = "Nhóm có chỉ số cao nhất, gồm 10 tỉnh, thành phố, đều thuộc vùng Đông Nam Bộ."
+    assert [m for m in metrics(text, title="PAPI 2018") if m[2] == 10.0] == []
+
+
+def test_a_groups_year_after_its_units_comma_dates_it() -> None:
+    text = (
+        "Với 42,7 điểm, Sơn La xếp thứ 30, thuộc nhóm 16 tỉnh, thành phố đạt điểm trung bình "
+        "cao của cả nước năm 2017."
+    )
+    got = metrics(text, title="Chỉ số PAPI năm 2018")
+    assert (
+        "Việt Nam",
+        "số tỉnh, thành phố thuộc nhóm PAPI đạt điểm trung bình cao",
+        16.0,
+        2017,
+    ) in got
+
+
+def test_a_nationwide_indexs_survey_is_the_countrys() -> None:
+    text = (
+        "Năm 2023, tỉnh Ninh Bình xếp thứ 7 về Chỉ số Xanh cấp tỉnh. Báo cáo PGI 2023 được "
+        "xây dựng từ dữ liệu khảo sát 7.321 doanh nghiệp trong nước."
+    )
+    got = metrics(text, title="Ninh Bình vào top 10 PGI")
+    assert [m[0] for m in got if m[2] == 7321.0] == ["Việt Nam"]
+
+
+def test_a_provinces_own_survey_stays_the_provinces() -> None:
+    text = "Năm 2023, tỉnh Ninh Bình khảo sát 1.230 doanh nghiệp để đánh giá Chỉ số DDCI."
+    got = metrics(text, title="Ninh Bình công bố DDCI")
+    assert [m[0] for m in got if m[2] == 1230.0] == ["Ninh Bình"]
+
+
+def test_a_number_inside_a_quoted_models_name_is_no_figure() -> None:
+    text = (
+        'Năm 2024, các xã của tỉnh Cao Bằng chọn mô hình "45 phút phục vụ nhân dân" hoặc '
+        "“Chiều thứ Sáu 15 phút không hẹn”. Thời gian giải quyết hồ sơ giảm còn 3 ngày."
+    )
+    got = metrics(text, title="Cao Bằng: mô hình mới")
+    assert [m[2] for m in got if m[2] in (45.0, 15.0)] == []
+    assert [m[2] for m in got if m[2] == 3.0] == [3.0]
+
+
+def test_the_company_a_named_unit_keeps_is_no_count() -> None:
+    text = (
+        "Năm 2022, Ninh Thuận cùng 3 địa phương khác là Phú Yên, Kon Tum và Gia Lai đã hoàn "
+        "thành kế hoạch; 12 địa phương đã lập tổ công tác."
+    )
+    got = metrics(text, title="Tổ công tác")
+    assert [m[2] for m in got if m[2] == 3.0] == []
+    assert [m[2] for m in got if m[2] == 12.0] == [12.0]
