@@ -85,3 +85,31 @@ def test_the_company_a_named_unit_keeps_is_no_count() -> None:
     got = metrics(text, title="Tổ công tác")
     assert [m[2] for m in got if m[2] == 3.0] == []
     assert [m[2] for m in got if m[2] == 12.0] == [12.0]
+
+
+def test_the_national_dti_value_is_the_countrys_metric_not_the_ministrys_result() -> None:
+    text = (
+        "Bộ Thông tin và Truyền thông vừa công bố DTI năm 2022. Theo đó, DTI quốc gia năm 2022 "
+        "đạt 0,6512, cao hơn 4% so với năm 2021."
+    )
+    out = RulesExtractor().extract(make_doc(text, title="DTI 2022"))
+    got = [(m.entity, m.name, m.value, m.year) for m in out.extraction.metrics]
+    assert ("Việt Nam", "giá trị DTI quốc gia", 0.6512, 2022) in got
+    assert ("Việt Nam", "mức tăng giá trị DTI quốc gia so với năm 2021", 4.0, 2022) in got
+    assert [r for r in out.extraction.index_results if r.score == 0.6512] == []
+
+
+def test_the_national_level_fronted_before_the_dti() -> None:
+    got = metrics("Ở cấp quốc gia, DTI năm 2021 đạt 0,5893.", title="DTI 2021")
+    assert ("Việt Nam", "giá trị DTI quốc gia", 0.5893, 2021) in got
+
+
+def test_a_provinces_dti_is_no_national_value() -> None:
+    got = metrics("DTI cấp tỉnh của Nam Định năm 2021 đạt 0,4721.", title="DTI 2021")
+    assert [m for m in got if m[1] == "giá trị DTI quốc gia"] == []
+
+
+def test_a_nationwide_survey_count_is_titled_by_its_index() -> None:
+    text = "Báo cáo PCI 2021 được xây dựng từ khảo sát 9.215 doanh nghiệp trong nước."
+    got = metrics(text, title="Kon Tum tăng hạng PCI")
+    assert ("Việt Nam", "số doanh nghiệp trong nước được khảo sát PCI", 9215.0, 2021) in got

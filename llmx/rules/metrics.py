@@ -744,8 +744,12 @@ def find_metrics(
             # "khối sở có 17/19 cơ quan đạt loại tốt" after a sentence about one department:
             # a count of the province's units is the province's
             ent = EntityMention(0, 0, doc_province, "province", doc_province)
-        if ent is not None and ent is main and _surveyed_nationwide(f, original, s, unit):
-            ent = _NATION  # "Báo cáo PGI … khảo sát 8.000 doanh nghiệp": the country's survey
+        surveyed_by = _surveyed_nationwide(f, original, s, unit) if ent is main else None
+        if ent is not None and surveyed_by is not None:
+            # "Báo cáo PGI … khảo sát 8.000 doanh nghiệp": the country's survey, titled by it
+            ent = _NATION
+            if fold(surveyed_by) not in fold(name):
+                name = f"{name} được khảo sát {surveyed_by}"
         if ent is not None and ent.level == "ministry" and lx.SURVEY_RE.search(f):
             ent = _NATION  # the units a ministry's survey covered are the country's
         elif (
@@ -1352,13 +1356,18 @@ def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Patter
 _SURVEYED_UNITS = re.compile(r"^(?:doanh nghiep|nguoi dan|nguoi|cong dan|to chuc)\b")
 
 
-def _surveyed_nationwide(f: str, original: str, pos: int, unit: str) -> bool:
-    """Whether a count of firms or people at ``pos`` is the size of the survey of an index
-    measured nationwide, which the sentence names before it ("Báo cáo PGI 2024 được xây dựng
-    từ dữ liệu khảo sát 8.566 doanh nghiệp"): the country's count, not the article's unit's."""
+def _surveyed_nationwide(f: str, original: str, pos: int, unit: str) -> str | None:
+    """The index whose nationwide survey a count of firms or people at ``pos`` is the size
+    of, where the sentence names it before the count ("Báo cáo PGI 2024 được xây dựng từ dữ
+    liệu khảo sát 8.566 doanh nghiệp" -> "PGI"): the country's count, not the article's
+    unit's. None when the count is no such survey's."""
     if not _SURVEYED_UNITS.match(fold(unit)) or not lx.SURVEY_RE.search(f, 0, pos):
-        return False
-    return any(rx.search(original, 0, pos) for _, rx in _topic_matchers("national_survey"))
+        return None
+    for _, rx in _topic_matchers("national_survey"):
+        m = rx.search(original, 0, pos)
+        if m is not None:
+            return m.group(0).split()[-1]  # the index's short name ends the cue
+    return None
 
 
 def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:
