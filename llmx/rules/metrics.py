@@ -147,6 +147,22 @@ _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
 )
+# "MIC noted that …": a ministry telling the figures it collects, which are the country's
+_EN_REPORTS_AFTER = re.compile(
+    r"\s+(?:noted|said|says|stated|reported|announced|added|revealed|pointed out)\s+that\b"
+)
+# "… by 50 percent last year": the year before the article's dateline dates the figure (not
+# after "from", "than", "on": the year a figure is compared with)
+_EN_LAST_YEAR_AFTER = re.compile(
+    r"(?:\s+(?!(?:from|than|against|on|over|with)\b)[\w-]+){0,4}?\s+last year\b"
+)
+# "as of April 2022", "by the end of June 10, 2023": the date a status is told at, whose year
+# dates the figure (the year finder leaves a month's year aside as a publication date).
+_EN_AS_OF_RE = re.compile(
+    r"\b(?:as of|as at|by the end of|at the end of|until|up to)\s+(?:(?:early|mid|late)[- ])?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
+)
 _NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\b")
 _LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
 _NATION = EntityMention(0, 0, "Việt Nam", "nation")
@@ -596,7 +612,8 @@ def find_metrics(
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
-    as_of = _AS_OF_RE.search(f)
+    en_as_of = _EN_AS_OF_RE.search(f)
+    as_of = _AS_OF_RE.search(f) or en_as_of
     if as_of:
         years = [*years, (as_of.start(1), int(as_of.group(1)))]
     # "tháng 4/2025" is a year the year finder does not read as one
@@ -619,7 +636,12 @@ def find_metrics(
                 memory.aliases.setdefault(short, original[d.start("u") : d.end("u")])
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
-    ents = [e for e in ents if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)]
+    ents = [
+        e
+        for e in ents
+        if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)
+        and not (e.level == "ministry" and _EN_REPORTS_AFTER.match(f, e.end))
+    ]
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
@@ -711,8 +733,16 @@ def find_metrics(
             if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
                 said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
             name = f"{name} {said}"
+        elif en_as_of is not None and en_as_of.start() < s and "as of" not in name:
+            # "as of April 2022, only 24.89 percent …": the date is part of what is measured
+            said = original[en_as_of.start() : en_as_of.end()]
+            name = f"{name} ({said[0].lower()}{said[1:]})"
         # ``undated``: "this year", the article's year, which the extractor gives undated figures
         measured = None if undated else year if year is not None else year_at(s)
+        if measured is None and memory is not None and memory.dateline_year is not None:
+            last = _EN_LAST_YEAR_AFTER.match(f, e)
+            if last is not None and not _CLAUSE_STOP.search(last.group(0)):
+                measured = memory.dateline_year - 1  # "cut fees by 50 percent last year"
         is_goal = (
             target
             if target is not None
