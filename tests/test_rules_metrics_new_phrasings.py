@@ -113,3 +113,22 @@ def test_a_nationwide_survey_count_is_titled_by_its_index() -> None:
     text = "Báo cáo PCI 2021 được xây dựng từ khảo sát 9.215 doanh nghiệp trong nước."
     got = metrics(text, title="Kon Tum tăng hạng PCI")
     assert ("Việt Nam", "số doanh nghiệp trong nước được khảo sát PCI", 9215.0, 2021) in got
+
+
+def test_a_ranked_units_average_rate_is_its_score_not_a_metric() -> None:
+    text = (
+        "Kết quả Chỉ số CCHC năm 2021 của tỉnh Lai Châu được công bố.\n\n"
+        "Ở bảng xếp hạng cấp huyện, vị trí thứ nhất là huyện Tam Đường với tỷ lệ trung bình "
+        "81,26%."
+    )
+    out = RulesExtractor().extract(make_doc(text, title="Chỉ số CCHC 2021 của Lai Châu"))
+    assert [m for m in out.extraction.metrics if m.value == 81.26] == []
+    assert [(r.entity, r.score, r.rank) for r in out.extraction.index_results] == [
+        ("huyện Tam Đường", 81.26, 1)
+    ]
+
+
+def test_an_average_rate_of_dossiers_stays_a_metric() -> None:
+    text = "Năm 2021, tỷ lệ trung bình hồ sơ trực tuyến của tỉnh Lai Châu đạt 45,2%."
+    got = metrics(text, title="Dịch vụ công Lai Châu")
+    assert [m[2] for m in got if m[0] == "Lai Châu"] == [45.2]
