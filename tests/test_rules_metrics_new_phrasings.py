@@ -132,3 +132,19 @@ def test_an_average_rate_of_dossiers_stays_a_metric() -> None:
     text = "Năm 2021, tỷ lệ trung bình hồ sơ trực tuyến của tỉnh Lai Châu đạt 45,2%."
     got = metrics(text, title="Dịch vụ công Lai Châu")
     assert [m[2] for m in got if m[0] == "Lai Châu"] == [45.2]
+
+
+def test_a_change_with_the_earlier_level_in_brackets_gives_both() -> None:
+    text = (
+        "Năm 2021, mức bình quân của cả nước đạt 84,3%, thấp hơn năm 2020 (85,1%) là 0,8%. "
+        "Tỉnh Hà Nam đạt 86,4%."
+    )
+    got = metrics(text, title="Chỉ số SIPAS 2021")
+    assert ("Việt Nam", "giá trị trung bình Chỉ số SIPAS cả nước", 85.1, 2020) in got
+    assert (
+        "Việt Nam",
+        "mức giảm giá trị trung bình Chỉ số SIPAS cả nước so với năm 2020",
+        0.8,
+        2021,
+    ) in got
+    assert [m for m in got if m[2] == 86.4 and m[0] == "Việt Nam"] == []

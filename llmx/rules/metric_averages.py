@@ -293,6 +293,16 @@ def _follow_ups(
                 .replace("{direction}", "giảm" if down else "tăng")
             )
             out.append(Average(start, end, value, unit, name, owner))
+            prior = m.groupdict().get("prior")
+            level = parse_vn_number(prior) if prior and lang == "vi" else None
+            if level is not None and year is not None:
+                # "cao hơn năm 2022 (80,08%) là 2,58%": the bracket is that year's average
+                p_unit = _UNIT_RE.search(f, m.start("prior"), m.end())
+                p_end = p_unit.end() if p_unit else m.end("prior")
+                said = _unit(p_unit.group(0)) if p_unit else unit
+                out.append(
+                    Average(m.start("prior"), p_end, level, said, level_name, owner, int(year))
+                )
         pos, after = end, max(end, m.end())
     return out
 
