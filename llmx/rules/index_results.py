@@ -903,7 +903,8 @@ def _index_code(folded: str) -> str | None:
 
 
 # "tỷ lệ điểm số" right before its value is the unit's score as a share of the maximum
-# (a PAR Index score in percent), not a rate: "đạt tỷ lệ điểm số 93,08%", "tỷ lệ điểm chỉ
+# (a PAR Index score in percent), not a rate, and so is a ranked unit's "tỷ lệ trung bình"
+# (the mean of its criteria): "đạt tỷ lệ điểm số 93,08%", "tỷ lệ điểm chỉ
 # đạt 55,27%", "tỷ lệ điểm số cao nhất, đạt 99,28%".
 # The lower bound of a band of units: "có Chỉ số CCHC trên 90%", "từ trên 80% đến dưới 90%".
 _BAND_BOUND_BEFORE_RE = re.compile(
@@ -911,6 +912,7 @@ _BAND_BOUND_BEFORE_RE = re.compile(
 )
 _SCORE_SHARE_RE = re.compile(
     r"ty le diem(?: so)?(?:,?\s+(?:cao nhat|thap nhat|chi|dat|la|chung|cua don vi))*[\s,:]*"
+    r"|ty le trung binh(?:\s+(?:dat|la))?[\s,:]*"  # "X với tỷ lệ trung bình 77%": its score
 )
 # A unit named after these words is what the subject is compared with; with no value of its
 # own in brackets ("vượt Long An (21,9)" has one) it is not a new subject.

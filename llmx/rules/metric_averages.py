@@ -31,7 +31,7 @@ _SCALE_VALUE_RE = re.compile(
 _VALUE_WINDOW = 70
 _BRACKET_TAIL = 30  # how far a bracketed unit's words may run ("%/100 điểm tối đa")
 # A word every average cue of the vocabulary holds (folded): a cheap test before the cues.
-_AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc|national")
+_AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc|quoc gia|national")
 _BLOC_SIZE = re.compile(r"\d+")
 _MAX_SCORE = 100
 _POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{3}")
@@ -121,7 +121,9 @@ def _name(template_label: str, lang: str, index: str | None) -> str | None:
     if concept is None or index is None:
         return None
     template = concept.en if lang == "en" else concept.vi
-    return template.replace("{index}", _index_name(index, lang))
+    # ``{short}``: the index's code where it is the name texts use ("DTI"), else its name
+    short = index if index.isalpha() and index.isupper() else _index_name(index, lang)
+    return template.replace("{index}", _index_name(index, lang)).replace("{short}", short)
 
 
 def _unit(raw: str) -> str:
@@ -291,6 +293,16 @@ def _follow_ups(
                 .replace("{direction}", "giảm" if down else "tăng")
             )
             out.append(Average(start, end, value, unit, name, owner))
+            prior = m.groupdict().get("prior")
+            level = parse_vn_number(prior) if prior and lang == "vi" else None
+            if level is not None and year is not None:
+                # "cao hơn năm 2022 (80,08%) là 2,58%": the bracket is that year's average
+                p_unit = _UNIT_RE.search(f, m.start("prior"), m.end())
+                p_end = p_unit.end() if p_unit else m.end("prior")
+                said = _unit(p_unit.group(0)) if p_unit else unit
+                out.append(
+                    Average(m.start("prior"), p_end, level, said, level_name, owner, int(year))
+                )
         pos, after = end, max(end, m.end())
     return out
 

@@ -28,8 +28,14 @@ from llmx.rules.metric_figure import MetricFigure
 _VI_GROUP = re.compile(
     r"\bnhom (?P<n>\d{1,2}) (?P<u>tinh, thanh pho|tinh, thanh|tinh thanh|tinh|dia phuong)"
     r"(?P<d> (?:co|dat|thuoc) [^,;:.()\"“”]{3,70}?)"
-    r"(?=\s*(?:[,;:.()\"“”]|$|\s(?:ca nuoc|toan quoc|nam (?:19|20)\d\d|va|gom|la|voi|"
-    r"trong|tren|xep|dung|sau|truoc|khi)\b))"
+    r"(?=\s*(?:[,;:.()\"“”]|$|\s(?:(?:cua )?ca nuoc|(?:cua )?toan quoc|nam (?:19|20)\d\d|va|"
+    r"gom|la|voi|trong|tren|xep|dung|sau|truoc|khi)\b))"
+)
+# "(1) Nhóm đạt điểm cao nhất, gồm 16 tỉnh, thành phố": a group the text lists by its words
+# first, then its size
+_VI_GROUP_LISTED = re.compile(
+    r"\bnhom (?P<d>(?:co|dat) [^,;:.()\"“”\d]{3,70}?),? gom (?P<n>\d{1,2}) "
+    r"(?P<u>tinh, thanh pho|tinh, thanh|tinh thanh|tinh|dia phuong)\b"
 )
 _EN_GROUP = re.compile(
     r"\b(?:one of|the group of|a group of|among(?: the)?)\s+(?P<n>\d{1,2})\s+"
@@ -107,6 +113,14 @@ def find_group_sizes(f: str, original: str, index: str | None) -> list[GroupSize
             words = original[m.start("d") : m.end("d")].strip()
             if words.startswith(("thuộc ", "thuoc ")):
                 words = words.split(" ", 1)[1]
+            name = f"số {unit} thuộc nhóm {_with_index(words, index, 'vi')}"
+            out.append(GroupSize(m.start("n"), m.end("u"), float(size), unit, name))
+        for m in _VI_GROUP_LISTED.finditer(f):
+            size = int(m["n"])
+            if not _sorts_into(m["d"], size, "vi"):
+                continue
+            unit = original[m.start("u") : m.end("u")]
+            words = original[m.start("d") : m.end("d")].strip()
             name = f"số {unit} thuộc nhóm {_with_index(words, index, 'vi')}"
             out.append(GroupSize(m.start("n"), m.end("u"), float(size), unit, name))
     if " of " in f or "among" in f:

@@ -147,6 +147,22 @@ _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
     r"(?:tinh den|den|tinh toi)\s+(?:het\s+)?ngay\s+\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d\d)"
 )
+# "MIC noted that …": a ministry telling the figures it collects, which are the country's
+_EN_REPORTS_AFTER = re.compile(
+    r"\s+(?:noted|said|says|stated|reported|announced|added|revealed|pointed out)\s+that\b"
+)
+# "… by 50 percent last year": the year before the article's dateline dates the figure (not
+# after "from", "than", "on": the year a figure is compared with)
+_EN_LAST_YEAR_AFTER = re.compile(
+    r"(?:\s+(?!(?:from|than|against|on|over|with)\b)[\w-]+){0,4}?\s+last year\b"
+)
+# "as of April 2022", "by the end of June 10, 2023": the date a status is told at, whose year
+# dates the figure (the year finder leaves a month's year aside as a publication date).
+_EN_AS_OF_RE = re.compile(
+    r"\b(?:as of|as at|by the end of|at the end of|until|up to)\s+(?:(?:early|mid|late)[- ])?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
+)
 _NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\b")
 _LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
 _NATION = EntityMention(0, 0, "Việt Nam", "nation")
@@ -596,7 +612,8 @@ def find_metrics(
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
-    as_of = _AS_OF_RE.search(f)
+    en_as_of = _EN_AS_OF_RE.search(f)
+    as_of = _AS_OF_RE.search(f) or en_as_of
     if as_of:
         years = [*years, (as_of.start(1), int(as_of.group(1)))]
     # "tháng 4/2025" is a year the year finder does not read as one
@@ -619,7 +636,12 @@ def find_metrics(
                 memory.aliases.setdefault(short, original[d.start("u") : d.end("u")])
 
     # "Theo Sở Nội vụ, …": who reports the figures is not whose they are
-    ents = [e for e in ents if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)]
+    ents = [
+        e
+        for e in ents
+        if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)
+        and not (e.level == "ministry" and _EN_REPORTS_AFTER.match(f, e.end))
+    ]
 
     def owner(pos: int) -> EntityMention | None:
         before = [e for e in ents if e.end <= pos and e.level != "nation"]
@@ -692,8 +714,10 @@ def find_metrics(
         shared: bool = False,
         undated: bool = False,
     ) -> None:
-        if (any(mask[s:e]) and not shared) or not name:
+        if (any(mask[s:e]) and not shared) or not name or _in_quoted_name(original, s, e):
             return
+        if unit != "%" and _OTHERS_WITH.search(f, max(0, s - 8), s) and _OTHERS.match(f, e):
+            return  # "Thái Bình cùng 4 địa phương khác là …": the named unit's company, listed
         if (
             unit != "%"
             and _RATE_VALUE_IN_NAME.search(fold(name))
@@ -709,8 +733,16 @@ def find_metrics(
             if _COMPARED_BEFORE.search(f, max(0, period.start() - 12), period.start()):
                 said = f"so với {said}"  # "So với tháng 9-2021, …": the period compared with
             name = f"{name} {said}"
+        elif en_as_of is not None and en_as_of.start() < s and "as of" not in name:
+            # "as of April 2022, only 24.89 percent …": the date is part of what is measured
+            said = original[en_as_of.start() : en_as_of.end()]
+            name = f"{name} ({said[0].lower()}{said[1:]})"
         # ``undated``: "this year", the article's year, which the extractor gives undated figures
         measured = None if undated else year if year is not None else year_at(s)
+        if measured is None and memory is not None and memory.dateline_year is not None:
+            last = _EN_LAST_YEAR_AFTER.match(f, e)
+            if last is not None and not _CLAUSE_STOP.search(last.group(0)):
+                measured = memory.dateline_year - 1  # "cut fees by 50 percent last year"
         is_goal = (
             target
             if target is not None
@@ -742,6 +774,12 @@ def find_metrics(
             # "khối sở có 17/19 cơ quan đạt loại tốt" after a sentence about one department:
             # a count of the province's units is the province's
             ent = EntityMention(0, 0, doc_province, "province", doc_province)
+        surveyed_by = _surveyed_nationwide(f, original, s, unit) if ent is main else None
+        if ent is not None and surveyed_by is not None:
+            # "Báo cáo PGI … khảo sát 8.000 doanh nghiệp": the country's survey, titled by it
+            ent = _NATION
+            if fold(surveyed_by) not in fold(name):
+                name = f"{name} được khảo sát {surveyed_by}"
         if ent is not None and ent.level == "ministry" and lx.SURVEY_RE.search(f):
             ent = _NATION  # the units a ministry's survey covered are the country's
         elif (
@@ -831,7 +869,9 @@ def find_metrics(
     for group in find_group_sizes(f, original, _short_index(f, index)):
         # "nằm trong nhóm 16 tỉnh, thành phố có chỉ số trung bình cao": the group's size, the
         # country's (before the counts below, which would read its number as a count)
-        emit(group.start, group.end, group.value, group.unit, group.name, _NATION)
+        # dated from the group's end: its units' own comma ("tỉnh, thành phố") is no clause break
+        emit(group.start, group.end, group.value, group.unit, group.name, _NATION,
+             year_at(group.end))  # fmt: skip
 
     for level in find_en_levels(original):
         # "the share of … rose from 28 percent in 2021 to 51.5 percent in 2024": both levels,
@@ -1226,6 +1266,27 @@ def _done_at(f: str, original: str, pos: int) -> str | None:
     return " ".join(words)
 
 
+# "<unit> cùng 4 tỉnh khác": how many others share what a named unit did, not a figure
+_OTHERS_WITH = re.compile(r"\b(?:cung|va|voi)\s+$")
+_OTHERS = re.compile(r"\s+khac\b")
+_QUOTED_NAME_MAX = 60  # a model's or campaign's name; a longer quote is someone's words
+
+
+def _in_quoted_name(original: str, start: int, end: int) -> bool:
+    """Whether ``start``..``end`` falls inside a short quoted name ("“30 phút vì dân”",
+    '"Sáng thứ Bảy vì dân"'): a number of an initiative's name, not a figure measured."""
+    for opening, closing in (("“", "”"), ('"', '"')):
+        o = original.rfind(opening, 0, start)
+        if o < 0 or (opening == '"' and original.count('"', 0, start) % 2 == 0):
+            continue
+        if opening != closing and original.find(closing, o + 1, start) >= 0:
+            continue  # that quote closed before the value
+        c = original.find(closing, end)
+        if c >= 0 and c - o <= _QUOTED_NAME_MAX and "\n" not in original[o:c]:
+            return True
+    return False
+
+
 def _in_quotes(original: str, pos: int) -> bool:
     """Whether ``pos`` falls inside a quoted name (“…”)."""
     return original.count("“", 0, pos) > original.count("”", 0, pos)
@@ -1320,6 +1381,23 @@ def _topic_matchers(label: str = "topic_system") -> tuple[tuple[Entry, re.Patter
     return tuple(
         (e, vocab.matcher(e)) for e in vocab.entries if e.kind == "metric" and e.label == label
     )
+
+
+_SURVEYED_UNITS = re.compile(r"^(?:doanh nghiep|nguoi dan|nguoi|cong dan|to chuc)\b")
+
+
+def _surveyed_nationwide(f: str, original: str, pos: int, unit: str) -> str | None:
+    """The index whose nationwide survey a count of firms or people at ``pos`` is the size
+    of, where the sentence names it before the count ("Báo cáo PGI 2024 được xây dựng từ dữ
+    liệu khảo sát 8.566 doanh nghiệp" -> "PGI"): the country's count, not the article's
+    unit's. None when the count is no such survey's."""
+    if not _SURVEYED_UNITS.match(fold(unit)) or not lx.SURVEY_RE.search(f, 0, pos):
+        return None
+    for _, rx in _topic_matchers("national_survey"):
+        m = rx.search(original, 0, pos)
+        if m is not None:
+            return m.group(0).split()[-1]  # the index's short name ends the cue
+    return None
 
 
 def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:

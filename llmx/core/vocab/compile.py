@@ -7,7 +7,8 @@ chính|CCHC)") in a small regular-expression syntax:
   ``?`` makes the item before it optional; ``\\b``, ``\\d``, ``\\.`` and ``[…]`` classes are
   regular-expression syntax;
 * ``{n}`` captures an integer of 1–3 digits, ``{total}`` another one (``thứ {n}/{total}``),
-  ``{num}`` a number as written (``88,54``), ``{year}`` a year; the captures come back with
+  ``{num}`` a number as written (``88,54``), ``{year}`` a year, ``{prior}`` an earlier
+  value told with a change (``cao hơn năm 2022 ({prior}%) là {num}%``); the captures come back with
   the match; ``{0,30}`` is a regex repetition;
 * the whole phrase must stand as words: no letter or digit right before or after it;
   a leading ``(?<!người\\s)`` look-behind (written with ``\\s``: it must be fixed-width)
@@ -36,6 +37,7 @@ _PLACEHOLDERS = {
     "num": r"(?P<num>\d+(?:[.,]\d+)*)",
     "year": r"(?P<year>(?:19|20)\d\d)",
     "total": r"(?P<total>\d{1,3})",
+    "prior": r"(?P<prior>\d+(?:[.,]\d+)*)",
 }
 _QUANTIFIER = re.compile(r"\{\d+(?:,\d*)?\}")
 
