@@ -25,7 +25,8 @@ from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
-from llmx.qa.names import NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
+from llmx.qa.names import Mention, NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
+from llmx.qa.parse_rules import stated_rank
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
@@ -263,18 +264,41 @@ def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:
     một ... thuộc về Văn phòng UBND tỉnh" stored for another department is not evidence of
     that department's rank. A quote naming no entity at all ("tỉnh đạt 85 điểm") is left
     alone: the extractor read the entity from the sentences around it."""
-    seen: dict[str, bool] = {}  # one ranking's records share their quotes: look once
+    seen: dict[tuple[str, str], bool] = {}  # one ranking's records share their quotes
     for h in hits:
         text = _evidence_text(h.record)
-        if text not in seen:
-            seen[text] = any(m.is_entity for m in names.find(text))
-        if not seen[text]:
+        where = _scope_name(h.record)
+        if (text, where) not in seen:
+            seen[text, where] = any(
+                m.is_entity and not _names_scope(m, where) for m in names.find(text)
+            )
+        if not seen[text, where]:
             continue
         mine = _entity_keys_of(h.record.entity)
         spoken = f" {key(text)} "
         if any(f" {k} " in spoken for k in mine if k):
             continue
         h.contradicted = True
+
+
+def _scope_name(r: Record) -> str:
+    """The folded name of the region or province a record's rank is within ("" if none)."""
+    scope = getattr(r, "scope", "") or ""
+    kind, _, name = scope.partition(":")
+    return key(name) if kind in ("region", "province") and name else ""
+
+
+def _names_scope(m: Mention, where: str) -> bool:
+    """Whether a mention is the ranking's own region or province ("Trong nhóm các tỉnh đồng
+    bằng sông Cửu Long, tỉnh xếp thứ 10/13"): the scope said, not a rival entity."""
+    if not where:
+        return False
+    said = {key(m.text)}
+    if m.region is not None:
+        said.add(key(m.region.name))
+    if m.province is not None:
+        said.add(key(m.province.name))
+    return where in said
 
 
 def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
@@ -624,7 +648,7 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
             tokens(question), set(tokens(h.record.evidence.quote))
         )
 
-    keep = [h for h in primary if not clash(h)]
+    keep = [h for h in primary if not clash(h) and not _states_other_place(h)]
     named = [h for h in keep if _names_itself(h.record)]
     if named:
         # "The province leads the 7 northern mountainous provinces" beside "Hải Phòng đứng
@@ -642,6 +666,16 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     for i, h in enumerate(keep):
         h.role = "best" if i == 0 else "tie"
     return [*keep, *(h for h in hits if h not in keep)]
+
+
+def _states_other_place(h: Hit) -> bool:
+    """A doubtful record whose own quote states another place than the one stored
+    ("Quang Ninh ... took second place" stored at first): a misreading, no rival claim."""
+    r = h.record
+    if not _doubtful(h) or not isinstance(r, IndexResultView) or r.rank is None:
+        return False
+    said = stated_rank(r.evidence.quote)
+    return said is not None and said != r.rank
 
 
 # A shared place said as such ("đồng hạng", "cùng xếp thứ 4", "tied for fourth").
@@ -1947,7 +1981,26 @@ def run_initiatives_of(
     for i, h in enumerate(hits):
         h.role = "best" if i == 0 and not _undated(h.record, q) and not h.contradicted \
             else "other"  # fmt: skip
+    _same_sentence_ties(hits)
     return hits[: 1 + 2 * MAX_OTHERS]
+
+
+def _same_sentence_ties(hits: list[Hit]) -> None:
+    """Initiatives the best one's own sentence names for the same unit ("chọn một trong hai
+    mô hình “A” hoặc “B”") answer beside it: the sentence gives both, so both are shown
+    as the answer, not one of them as a lesser match."""
+    if not hits or hits[0].role != "best":
+        return
+    best = hits[0].record
+    for h in hits[1:]:
+        r = h.record
+        if (
+            not h.contradicted
+            and h.rank_key == hits[0].rank_key
+            and r.evidence.quote == best.evidence.quote
+            and fold(r.entity) == fold(best.entity)
+        ):
+            h.role = "tie"
 
 
 # -- entry point ---------------------------------------------------------------------------

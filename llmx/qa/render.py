@@ -264,6 +264,18 @@ def initiative_of_clause(h: Hit, lang: str) -> str:
     return f"{entity_label(r.entity, lang)} runs the “{r.name}” {_kind(r, lang)}"
 
 
+def _one_unit(hits: list[Hit]) -> bool:
+    return len({key(h.record.entity) for h in hits}) == 1
+
+
+def _also_named(hits: list[Hit], lang: str) -> str:
+    """The further initiatives one sentence names for the same unit, after the first:
+    "Bắc Kạn thực hiện mô hình “A” và mô hình “B”"."""
+    if lang == "vi":
+        return "".join(f" và {_kind(h.record, lang)} “{h.record.name}”" for h in hits)  # type: ignore[arg-type,union-attr]
+    return "".join(f" and the “{h.record.name}” {_kind(h.record, lang)}" for h in hits)  # type: ignore[arg-type,union-attr]
+
+
 def clause(h: Hit, q: Query) -> str:
     text = _clause(h, q)
     c = h.record.confidence
@@ -589,7 +601,9 @@ def answer_text(res: Result) -> str:
     if any(h.conflict for h in main_hits):
         return _conflict_text(main_hits, q) + _others(hits, q)
     main = [clause(h, q) for h in main_hits]
-    if len(main) > 1:
+    if q.ask == "initiatives_of" and len(main) > 1 and _one_unit(main_hits):
+        text = _cap(main[0]) + _also_named(main_hits[1:], q.lang) + "."
+    elif len(main) > 1:
         lead = "Có {} kết quả ngang nhau: " if q.lang == "vi" else "{} equally good matches: "
         text = lead.format(len(main)) + "; ".join(main) + "."
     else:
