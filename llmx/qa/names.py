@@ -65,6 +65,9 @@ EN_GLOSSARY = {
     "delivery": "cung ung", "administrative": "hanh chinh", "improved": "cai thien",
     "performance": "ket qua",
     "improve": "cai thien", "results": "ket qua", "result": "ket qua",
+    # "tăng trưởng" by its second syllable only: as two words, one glossed English verb
+    # would outweigh the unmatched noun beside it ("exports grow" is no GRDP growth).
+    "grow": "truong", "grew": "truong", "growth": "truong", "grown": "truong",
 }  # fmt: skip
 
 

@@ -36,6 +36,12 @@ _YEAR_FROM_BEFORE = re.compile(
     r"(?:so voi|voi|cung ky|tu|compared (?:to|with)|than|from|since|vs\.?|versus)\s+"
     r"(?:(?:nam|the year|year|in)\s+)?$"
 )
+# A figure "as of" a day (folded): "tính đến ngày 14/6/2022", "as of 30/9/2023"; a start
+# date ("từ ngày 01/01/2024") is not one.
+_AS_OF_DATE = re.compile(
+    r"\b(?:den|as of|by|tai thoi diem)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
+    r"((?:19|20)\d\d)\b"
+)
 _YEAR_RANGE = re.compile(
     r"(?:tu|from|between)\s+(?:nam\s+)?((?:19|20)\d\d)\s+(?:den|toi|sang|to|and|-)\s+"
     r"(?:nam\s+)?((?:19|20)\d\d)"
@@ -227,6 +233,9 @@ _THINGS_COUNTED = re.compile(
     r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
     r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
 )
+# Anything counted ("cả nước đã thành lập bao nhiêu Tổ công nghệ số", "how many digital
+# teams nationwide"): with the country named and no place or index, the country's count.
+_COUNTED_NOUN = re.compile(r"\b(?:bao nhieu|how many)\s+\w+")
 # The units under a province or a ministry, as a group: "các sở, ngành", "các huyện",
 # "departments and agencies", "its districts".
 _UNITS_OF = re.compile(
@@ -381,6 +390,9 @@ def _years(t: _Text) -> tuple[int | None, int | None]:
             year_from = year_from or y
         elif year is None:
             year = y
+    if year is None and (d := _AS_OF_DATE.search(s)):
+        # "Tính đến ngày 14/6/2022", "as of 30/9/2023": a figure as of that day is the year's
+        year = int(d.group(1))
     if year is None and (p := PERIOD_YEAR_RE.search(s)):
         # "quý I/2023", "tháng 10/2020": the period sets the year (eval/CONVENTIONS.md)
         year = int(p.group(1))
@@ -407,6 +419,12 @@ def _rank(s: str, raw: str) -> int | None:
         ):
             return int(sp.entry.value)  # type: ignore[arg-type]
     return None
+
+
+def stated_rank(text: str) -> int | None:
+    """The first place a sentence states ("took second place", "xếp thứ 5/63"), read as
+    a question's rank is; None when it states none."""
+    return _rank(fold_keep_offsets(text), text)
 
 
 def _count_word(w: str | None) -> int | None:
@@ -896,7 +914,7 @@ def parse(question: str, names: NameIndex) -> Query:
         set_subject()
     elif (
         subject is None and not mentions and not (index or component) and not who
-        and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s))
+        and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s) or _COUNTED_NOUN.search(s))
         and (said := _country_named(s, year))
     ):
         # "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước", "Vietnam's share of ...": the
