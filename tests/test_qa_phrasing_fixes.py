@@ -37,8 +37,18 @@ PCI_B = "PCI 2023 nhìn lại\nTây Ninh, tỉnh nhiều năm dẫn đầu PCI, 
 PAPI_A = "PAPI 2023\nNăm 2023, Hà Nam dẫn đầu PAPI.\n"
 PAPI_B = "PAPI 2023 nhìn lại\nNam Định, tỉnh láng giềng, cũng được nêu là dẫn đầu PAPI năm 2023.\n"
 COUNT = "Điểm phục vụ số\nTính đến ngày 30/9/2023, cả nước có 41.250 điểm phục vụ số lưu động.\n"
-TEXTS = {"fx-region": REGION, "fx-models": MODELS, "fx-growth": GROWTH, "fx-pci-a": PCI_A,
-         "fx-pci-b": PCI_B, "fx-papi-a": PAPI_A, "fx-papi-b": PAPI_B,
+MOVES = (
+    "PCI 2023 và Chỉ số CCHC, SIPAS 2022\n"
+    "Năm 2023, Phú Thọ giảm 4 bậc về PCI.\n"
+    "Năm 2023, Hòa Bình tăng 3 bậc về PCI.\n"
+    "Thai Binh's PCI ranking for 2023 fell 6 places from the year before.\n"
+    "Ninh Bình tăng 5 bậc về Chỉ số CCHC năm 2022.\n"
+    "Về Chỉ số CCHC, so với năm 2021, thứ hạng của Hà Nam tăng 2 bậc.\n"
+    "Hưng Yên tăng 3 bậc về SIPAS năm 2022.\n"
+    "Về SIPAS, so với năm 2019, Thái Nguyên tăng 4 bậc.\n"
+)
+TEXTS = {"fx-moves": MOVES, "fx-region": REGION, "fx-models": MODELS, "fx-growth": GROWTH,
+         "fx-pci-a": PCI_A, "fx-pci-b": PCI_B, "fx-papi-a": PAPI_A, "fx-papi-b": PAPI_B,
          "fx-count": COUNT}  # fmt: skip
 
 
@@ -55,6 +65,21 @@ def _init(text: str, needle: str, name: str) -> Initiative:
 def records() -> dict[str, dict[str, list]]:
     tn = "region:Tây Nguyên"
     return {
+        "fx-moves": {"index_results": [
+            _ir(MOVES, "Phú Thọ", entity="Phú Thọ", index="PCI", rank_change=-4),
+            _ir(MOVES, "Hòa Bình", entity="Hòa Bình", index="PCI", rank_change=3),
+            # A province's fall stored for a department, as an extractor may.
+            _ir(MOVES, "Thai Binh", entity="Sở Tài chính", entity_level="department",
+                index="PCI", rank_change=-6, confidence=0.2),
+            _ir(MOVES, "Ninh Bình", entity="Ninh Bình", index="PAR_INDEX", year=2022,
+                rank_change=5),
+            # A 2022 rise stored without its year: the quote compares with 2021.
+            _ir(MOVES, "Hà Nam", entity="Hà Nam", index="PAR_INDEX", year=None, rank_change=2),
+            _ir(MOVES, "Hưng Yên", entity="Hưng Yên", index="SIPAS", year=2022, rank_change=3),
+            # Undated, compared with 2019: not a 2022 move.
+            _ir(MOVES, "Thái Nguyên", entity="Thái Nguyên", index="SIPAS", year=None,
+                rank_change=4),
+        ]},
         "fx-region": {"index_results": [
             # The quote names the region it ranks within, not the province: the scope said.
             _ir(REGION, "nhóm các tỉnh", entity="Gia Lai", index="DTI", rank=3, rank_total=5,
@@ -209,3 +234,33 @@ def test_as_of_date_sets_the_year_in_english():
 def test_start_date_sets_no_year():
     q = parse("Từ ngày 01/01/2023 tỉnh Hậu Giang áp dụng mô hình nào?", build_index(None))
     assert q.year is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào tụt hạng PCI năm 2023?",
+        "nhung tinh nao tut hang PCI nam 2023",
+        "Which provinces dropped in the 2023 PCI rankings?",
+        "Những tỉnh nào tăng hạng Chỉ số CCHC năm 2022?",
+        "nhung tinh nao tang hang chi so CCHC nam 2022",
+        "Which provinces moved up in the 2022 PAR Index?",
+    ],
+)
+def test_list_short_of_a_move_held_elsewhere_is_refused(store, question):
+    # Thái Bình's fall is stored for a department; Hà Nam's rise without its year.
+    a = ask(store, question)
+    assert not a.found
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        ("Những tỉnh nào tăng hạng PCI năm 2023?", {"Hòa Bình"}),
+        ("Which provinces moved up in the 2023 PCI?", {"Hòa Bình"}),
+        ("nhung tinh nao tang hang SIPAS nam 2022", {"Hưng Yên"}),
+    ],
+)
+def test_moves_held_elsewhere_the_other_way_or_year_leave_the_list(store, question, want):
+    a = ask(store, question)
+    assert a.found and entities(a) == want

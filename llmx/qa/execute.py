@@ -1076,7 +1076,10 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         # A member rests on a sentence about another index or another year ("Chỉ số DTI
         # của X tăng 5 bậc" stored as a PCI move): the list mixes rankings; candidates.
         return [_as_candidate(h) for h in out]
-    if _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool):
+    if (
+        _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool)
+        or _moves_held_elsewhere(store, q, backend, year, out, names)
+    ):  # fmt: skip
         # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
         # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted), or a unit's
         # result tells of a move no record holds: the list would be short, so it is shown
@@ -1181,6 +1184,43 @@ def _uncaptured_moves(
                              entity_level=level, has_change=True)
     }  # fmt: skip
     return any((fold(r.entity), r.evidence.quote) not in held for r in told)
+
+
+def _moves_held_elsewhere(
+    store: Store, q: Query, backend: str | None, year: int | None, out: list[Hit],
+    names: NameIndex,
+) -> bool:  # fmt: skip
+    """Whether a move the way asked, on the index asked, is stored where the list cannot
+    take it: undated, its quote comparing with the year before the one asked ("so với năm
+    2020, thứ hạng tăng 1 bậc" for 2021), or for a unit of another level whose quote names
+    a province not listed ("Yen Bai's PCI ranking fell 11 places" stored for a department).
+    The list would be short; its members are shown as candidates."""
+    if year is None:
+        return False
+    index = q.index or "PAR_INDEX"
+    listed = {fold(h.record.entity) for h in out}
+    q2 = replace(q, index=index, year=None, entity_keys=[], ask="change")
+    undated = _index_rows(store, q2, backend, year=None, undated=True, has_change=True)
+    misfiled = [
+        f for f in _index_rows(store, q2, backend, year=year, has_change=True)
+        if f.record.entity_level != (q.entity_level or "province")
+    ]  # fmt: skip
+    level = q.entity_level or "province"
+    for f in [*undated, *misfiled]:
+        h = Hit("index", f.record, ())
+        r = f.record
+        if r.is_target or fold(r.entity) in listed or not _moved(h, q):
+            continue
+        quote = fold(r.evidence.quote)
+        if r.year is None and _compared_with(quote, year - 1) and r.entity_level == level:
+            return True
+        if r.year == year and level == "province" and any(
+            m.province is not None and fold(m.province.name) not in listed
+            and fold(m.province.name) != fold(r.entity)
+            for m in names.find(r.evidence.quote)
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _compared_with(quote: str, year: int | None) -> bool:
