@@ -47,9 +47,17 @@ MOVES = (
     "Hưng Yên tăng 3 bậc về SIPAS năm 2022.\n"
     "Về SIPAS, so với năm 2019, Thái Nguyên tăng 4 bậc.\n"
 )
-TEXTS = {"fx-moves": MOVES, "fx-region": REGION, "fx-models": MODELS, "fx-growth": GROWTH,
-         "fx-pci-a": PCI_A, "fx-pci-b": PCI_B, "fx-papi-a": PAPI_A, "fx-papi-b": PAPI_B,
-         "fx-count": COUNT}  # fmt: skip
+# A table of the whole national ranking that gives places without a total ("63", not
+# "63/63"), as a 63-row table does; its last rows only.
+TABLE = (
+    "Xếp hạng PAPI năm 2019 của 63 tỉnh, thành phố\n"
+    "Cao Bằng | 61\n"
+    "Lào Cai | 62\n"
+    "Điện Biên | 63\n"
+)
+TEXTS = {"fx-table": TABLE, "fx-moves": MOVES, "fx-region": REGION, "fx-models": MODELS,
+         "fx-growth": GROWTH, "fx-pci-a": PCI_A, "fx-pci-b": PCI_B, "fx-papi-a": PAPI_A,
+         "fx-papi-b": PAPI_B, "fx-count": COUNT}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -64,7 +72,13 @@ def _init(text: str, needle: str, name: str) -> Initiative:
 
 def records() -> dict[str, dict[str, list]]:
     tn = "region:Tây Nguyên"
+    papi = {"index": "PAPI", "year": 2019}
     return {
+        "fx-table": {"index_results": [
+            _ir(TABLE, "Cao Bằng", entity="Cao Bằng", rank=61, **papi),
+            _ir(TABLE, "Lào Cai", entity="Lào Cai", rank=62, **papi),
+            _ir(TABLE, "Điện Biên", entity="Điện Biên", rank=63, **papi),
+        ]},
         "fx-moves": {"index_results": [
             _ir(MOVES, "Phú Thọ", entity="Phú Thọ", index="PCI", rank_change=-4),
             _ir(MOVES, "Hòa Bình", entity="Hòa Bình", index="PCI", rank_change=3),
@@ -264,3 +278,35 @@ def test_list_short_of_a_move_held_elsewhere_is_refused(store, question):
 def test_moves_held_elsewhere_the_other_way_or_year_leave_the_list(store, question, want):
     a = ask(store, question)
     assert a.found and entities(a) == want
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỉnh nào đứng cuối bảng PAPI năm 2019?",
+        "tinh nao xep cuoi PAPI 2019",
+        "Which province ranked last in the 2019 PAPI?",
+    ],
+)
+def test_last_place_of_every_province(store, question):
+    # 63rd of the provinces' national ranking (before the 2025 merger) is the last.
+    a = ask(store, question)
+    assert a.found and entities(a) == {"Điện Biên"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "3 tỉnh xếp cuối PAPI năm 2019 là những tỉnh nào?",
+        "Which were the bottom 3 provinces in PAPI 2019?",
+        "Which were the three lowest provinces in PAPI 2019?",
+    ],
+)
+def test_bottom_three_of_every_province(store, question):
+    a = ask(store, question)
+    assert a.found and entities(a) == {"Cao Bằng", "Lào Cai", "Điện Biên"}
+
+
+def test_bottom_four_not_all_stated_refused(store):
+    # The store holds the last three places only: the last four are not known.
+    assert not ask(store, "Which were the bottom 4 provinces in PAPI 2019?").found

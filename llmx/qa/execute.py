@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from llmx.core.gazetteer import get_gazetteer
+from llmx.core.gazetteer import PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
@@ -876,11 +876,22 @@ def _stated_places(rows: list[IndexResultView], n: int, *, bottom: bool) -> bool
         return False
     if not bottom:
         return ranks == list(range(1, n + 1))
-    totals = {r.rank_total for r in rows if r.rank_total}
+    totals = {t for r in rows if (t := _ranking_total(r))}
     if len(totals) != 1:
         return False
     total = totals.pop()
     return ranks == list(range(total - n + 1, total + 1))
+
+
+def _ranking_total(r: IndexResultView) -> int | None:
+    """How many units the record's ranking holds: its stated total, else, for the
+    provinces' national ranking of a known year, every province (63 until the 2025
+    merger, 34 for results of 2025 on): a table giving "63" without "/63" is the last."""
+    if r.rank_total:
+        return r.rank_total
+    if r.entity_level != "province" or r.scope != "national" or r.year is None:
+        return None
+    return PROVINCES_FROM_2025 if r.year >= 2025 else PROVINCES_BEFORE_2025
 
 
 def _complete_ranking(rows: list[IndexResultView]) -> bool:
@@ -926,7 +937,8 @@ def _stated_extreme(
         quote = "" if _names_any(whole, r.entity, rivals) else whole
         whole = quote
     if bottom:
-        at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
+        total = _ranking_total(r)
+        at_total = r.rank is not None and total is not None and r.rank == total
         lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
         return (
             at_total

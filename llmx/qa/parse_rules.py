@@ -436,10 +436,14 @@ def _count_word(w: str | None) -> int | None:
 
 
 def _top_n(rx: re.Pattern[str], s: str) -> int | None:
-    for m in rx.finditer(s):
+    # Matches may overlap: "the bottom 3" is first read as "<the> bottom", which counts
+    # nothing, and must not hide "bottom <3>".
+    pos = 0
+    while (m := rx.search(s, pos)) is not None:
         n = _count_word(next((g for g in m.groups() if g), None))
         if n is not None and 1 <= n <= 50:
             return n
+        pos = m.start() + 1
     return None
 
 
