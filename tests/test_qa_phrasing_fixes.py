@@ -310,3 +310,20 @@ def test_bottom_three_of_every_province(store, question):
 def test_bottom_four_not_all_stated_refused(store):
     # The store holds the last three places only: the last four are not known.
     assert not ask(store, "Which were the bottom 4 provinces in PAPI 2019?").found
+
+
+@pytest.mark.parametrize(
+    ("question", "ask_kind"),
+    [
+        ("How many points did Long An score in the PCI 2023?", "score"),
+        ("How many points did Long An get in PCI 2023?", "score"),
+        ("Long An đạt bao nhiêu điểm PCI năm 2023?", "score"),
+        ("long an dat bao nhieu diem PCI 2023", "score"),
+        ("How many points did Long An gain in PCI 2023?", "change"),
+        ("How many more points did Long An get in PCI 2023 than in 2022?", "change"),
+        ("Long An tăng bao nhiêu điểm PCI năm 2023?", "change"),
+        ("How many places did Long An climb in PCI 2023?", "change"),
+    ],
+)
+def test_how_many_points_is_a_score_unless_a_move_is_said(question, ask_kind):
+    assert parse(question, build_index(None)).ask == ask_kind

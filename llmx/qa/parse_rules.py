@@ -195,7 +195,11 @@ _CHANGE = re.compile(
     r"(?:bao nhieu|may)\b"
     r"|\b(?:thay doi|bien dong|chuyen bien|tang giam)\b.*\b(?:the nao|ra sao|bao nhieu|"
     r"nhu the nao|gi)\b"
-    r"|\bby how (?:many|much)\b|\bhow many (?:places|positions|spots|ranks|points)\b"
+    r"|\bby how (?:many|much)\b|\bhow many (?:(?:more|fewer|less)\s+)?(?:places|positions|"
+    r"spots|ranks)\b|\bhow many (?:more|fewer|less)\s+points\b"
+    # "how many points did X gain": a move; "how many points did X score": the score.
+    r"|\bhow many points\b(?=.*\b(?:gain(?:ed)?|lose|lost|rise|rose|risen|fall|fell|drop(?:ped)?|"
+    r"add(?:ed)?|improve[ds]?|increase[ds]?|decrease[ds]?|decline[ds]?|more|fewer|less|up|down)\b)"
     r"|\bhow (?:did|has|have|does)\b.*\b(?:change|changed|move|moved|evolve|evolved)\b"
     r"|\b(?:change|rise|fall|drop|gain|jump|climb|improvement)\b.*\b(?:rank|score)\b.*"
     r"\bhow\b"
