@@ -55,9 +55,10 @@ TABLE = (
     "Lào Cai | 62\n"
     "Điện Biên | 63\n"
 )
-TEXTS = {"fx-table": TABLE, "fx-moves": MOVES, "fx-region": REGION, "fx-models": MODELS,
-         "fx-growth": GROWTH, "fx-pci-a": PCI_A, "fx-pci-b": PCI_B, "fx-papi-a": PAPI_A,
-         "fx-papi-b": PAPI_B, "fx-count": COUNT}  # fmt: skip
+FALLS = "PAPI 2021\nSo với năm 2020, 9 địa phương có chỉ số PAPI đi xuống.\n"
+TEXTS = {"fx-falls": FALLS, "fx-table": TABLE, "fx-moves": MOVES, "fx-region": REGION,
+         "fx-models": MODELS, "fx-growth": GROWTH, "fx-pci-a": PCI_A, "fx-pci-b": PCI_B,
+         "fx-papi-a": PAPI_A, "fx-papi-b": PAPI_B, "fx-count": COUNT}  # fmt: skip
 
 
 def _ir(text: str, needle: str, **kw: Any) -> IndexResult:
@@ -74,6 +75,10 @@ def records() -> dict[str, dict[str, list]]:
     tn = "region:Tây Nguyên"
     papi = {"index": "PAPI", "year": 2019}
     return {
+        "fx-falls": {"metrics": [
+            Metric(entity="Việt Nam", name="số địa phương có chỉ số PAPI đi xuống", value=9,
+                   unit="địa phương", year=2021, evidence=sentence(FALLS, "đi xuống")),
+        ]},
         "fx-table": {"index_results": [
             _ir(TABLE, "Cao Bằng", entity="Cao Bằng", rank=61, **papi),
             _ir(TABLE, "Lào Cai", entity="Lào Cai", rank=62, **papi),
@@ -327,3 +332,25 @@ def test_bottom_four_not_all_stated_refused(store):
 )
 def test_how_many_points_is_a_score_unless_a_move_is_said(question, ask_kind):
     assert parse(question, build_index(None)).ask == ask_kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Có bao nhiêu tỉnh có chỉ số PAPI giảm năm 2021?",
+        "co bao nhieu tinh giam PAPI nam 2021",
+        "How many provinces saw their PAPI decline in 2021?",
+        "How many provinces fell on the PAPI in 2021?",
+    ],
+)
+def test_count_of_falls_said_as_going_down(store, question):
+    a = ask(store, question)
+    assert a.found and primary(a)[0]["value"] == 9
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Có bao nhiêu tỉnh có chỉ số PAPI tăng năm 2021?", "How many provinces rose in PAPI 2021?"],
+)
+def test_count_of_falls_does_not_answer_rises(store, question):
+    assert not ask(store, question).found

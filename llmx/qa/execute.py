@@ -26,7 +26,7 @@ from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.names import Mention, NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
-from llmx.qa.parse_rules import stated_rank
+from llmx.qa.parse_rules import count_direction, stated_rank
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
@@ -1649,6 +1649,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue  # how many units: a count, not a rate or an average
         if q.counts and _counts_other_units(m, q.entity_level):
             continue  # "bao nhiêu huyện": not a count of departments
+        if q.counts and q.direction and _counts_other_moves(m, q.direction):
+            continue  # "bao nhiêu tỉnh tăng": not the count of those that went down
         if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
             continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
         eligible.append(f)
@@ -1786,6 +1788,13 @@ def _counted_level(m: MetricView) -> str | None:
             if level is not None and len(words) >= n:
                 return level
     return None
+
+
+def _counts_other_moves(m: MetricView, direction: str) -> bool:
+    """Whether a count's name (else the words by its value) says the units moved the
+    other way than asked: "6 địa phương có chỉ số đi xuống" counts no rises."""
+    said = count_direction(fold(m.name)) or count_direction(fold(_value_clause(m)))
+    return said is not None and said != direction
 
 
 def _counts_other_units(m: MetricView, level: str | None) -> bool:

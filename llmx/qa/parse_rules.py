@@ -188,7 +188,8 @@ _UNIT_WORD_BEFORE = re.compile(r"\b(?:huyen|quan|thi xa|thanh pho|tp)\s*\.?\s*$"
 _COUNT_QUALIFIED = re.compile(
     r"\b(?:tang|giam|tut|len|thang|nang|cai thien|sut|tien bo|dat loai|xep loai|loai)\b"
     r"|\bxep hang (?:tot|kha|xuat sac|trung binh|yeu)\b"
-    r"|\b(?:improved|rose|fell|dropped|climbed|gained|lost|rated)\b"
+    r"|\b(?:improved?|rose|risen|rise|fell|fall(?:en)?|drop(?:ped)?|climbed|gained|lost|rated|"
+    r"declined?|decreased?|increased?)\b"
 )
 _CHANGE = re.compile(
     r"\b(?:tang|giam|tut|len|xuong|thang|nang|cai thien|sut)\s+(?:duoc\s+|them\s+)?"
@@ -305,7 +306,7 @@ _STOP = frozenset(
     "what which who how many much is was are were the a an of in on at to for by did does do "
     "has have had its it s get got and or with from that this there their before after "
     "merged into province city rate percentage share number count current currently now "
-    "total there level".split()
+    "total there level provinces cities localities saw see seen".split()
 )
 
 
@@ -1101,10 +1102,18 @@ _COUNTRY_NAMED = re.compile(
 # The move a count of units counts (folded): "bao nhiêu tỉnh tăng hạng", "how many
 # provinces fell". "thăng" and "nâng" only with "hạng" ("tháng", "năng lực" fold alike).
 _COUNT_UP = re.compile(
-    r"\b(?:tang|len|thang hang|nang hang|cai thien|tien bo|improved|rose|climbed|gained|"
-    r"moved up)\b"
+    r"\b(?:tang|len|thang hang|nang hang|cai thien|tien bo|improved?|rose|rise|risen|climbed|"
+    r"gained|increased?|moved up)\b"
 )
-_COUNT_DOWN = re.compile(r"\b(?:giam|tut|sut|xuong|fell|dropped|lost|slipped|declined)\b")
+_COUNT_DOWN = re.compile(
+    r"\b(?:giam|tut|sut|xuong|fell|fall(?:en)?|drop(?:ped)?|lost|slipped|declined?|decreased?)\b"
+)
+
+
+def count_direction(s: str) -> Literal["up", "down"] | None:
+    """Which way the folded text says units moved, where it says one way only (a record's
+    name: "số tỉnh có chỉ số đi xuống" is a count of falls)."""
+    return _count_direction(s)
 
 
 def _count_direction(s: str) -> Literal["up", "down"] | None:
