@@ -42,6 +42,7 @@ MOVES = (
     "Năm 2023, Phú Thọ giảm 4 bậc về PCI.\n"
     "Năm 2023, Hòa Bình tăng 3 bậc về PCI.\n"
     "Thai Binh's PCI ranking for 2023 fell 6 places from the year before.\n"
+    "Năm 2023, Lạng Sơn giữ nguyên thứ hạng PCI so với năm trước.\n"
     "Ninh Bình tăng 5 bậc về Chỉ số CCHC năm 2022.\n"
     "Về Chỉ số CCHC, so với năm 2021, thứ hạng của Hà Nam tăng 2 bậc.\n"
     "Hưng Yên tăng 3 bậc về SIPAS năm 2022.\n"
@@ -87,6 +88,7 @@ def records() -> dict[str, dict[str, list]]:
         "fx-moves": {"index_results": [
             _ir(MOVES, "Phú Thọ", entity="Phú Thọ", index="PCI", rank_change=-4),
             _ir(MOVES, "Hòa Bình", entity="Hòa Bình", index="PCI", rank_change=3),
+            _ir(MOVES, "Lạng Sơn", entity="Lạng Sơn", index="PCI", rank_change=0),
             # A province's fall stored for a department, as an extractor may.
             _ir(MOVES, "Thai Binh", entity="Sở Tài chính", entity_level="department",
                 index="PCI", rank_change=-6, confidence=0.2),
@@ -353,4 +355,31 @@ def test_count_of_falls_said_as_going_down(store, question):
     ["Có bao nhiêu tỉnh có chỉ số PAPI tăng năm 2021?", "How many provinces rose in PAPI 2021?"],
 )
 def test_count_of_falls_does_not_answer_rises(store, question):
+    assert not ask(store, question).found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những tỉnh nào giữ nguyên thứ hạng PCI năm 2023?",
+        "nhung tinh nao giu nguyen thu hang PCI nam 2023",
+        "Which provinces kept their place in the PCI 2023?",
+        "Which provinces held their rank in PCI 2023?",
+    ],
+)
+def test_places_held(store, question):
+    a = ask(store, question)
+    assert a.found and entities(a) == {"Lạng Sơn"}
+    assert "0 bậc" not in a.text and "0 places" not in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỉnh nào giữ nguyên thứ hạng Chỉ số CCHC năm 2022?",
+        "Which provinces kept their place in the 2022 PAR Index?",
+    ],
+)
+def test_places_held_none_stated_refused(store, question):
+    # Only a rise is stored for 2022: no unit is known to have held its place.
     assert not ask(store, question).found

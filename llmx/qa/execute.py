@@ -1051,6 +1051,8 @@ def _change_pool(store: Store, q: Query, backend: str | None) -> tuple[int | Non
 
 
 def _signed(change: float | None, direction: str | None) -> bool:
+    if direction == "same":
+        return change == 0  # a place held: a stated nil move (None: not stated)
     if change is None or change == 0:
         return False
     return change > 0 if direction == "up" else change < 0
@@ -1073,7 +1075,8 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         r = h.record
         assert isinstance(r, IndexResultView)
         moves = [_change_of(r, m) for m in _measures(q)]
-        if any(c is not None and c != 0 for c in moves) and not h.contradicted:
+        held = q.direction == "same"
+        if any(c is not None and (held or c != 0) for c in moves) and not h.contradicted:
             by_entity.setdefault(fold(r.entity), []).append(h)
     out: list[Hit] = []
     for group in by_entity.values():

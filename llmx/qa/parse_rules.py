@@ -191,6 +191,13 @@ _COUNT_QUALIFIED = re.compile(
     r"|\b(?:improved?|rose|risen|rise|fell|fall(?:en)?|drop(?:ped)?|climbed|gained|lost|rated|"
     r"declined?|decreased?|increased?)\b"
 )
+# A place held (folded): "giữ nguyên thứ hạng", "giữ vững vị trí", "không đổi", "kept
+# its place", "held its rank", "unchanged".
+_HELD = re.compile(
+    r"\b(?:giu (?:nguyen|vung|on dinh)|khong (?:doi|thay doi)|dung yen)\b"
+    r"|\b(?:kept|keep|held|hold|maintained|retained)\s+(?:\w+\s+){0,2}?(?:place|rank|ranking|"
+    r"position|spot)s?\b|\bunchanged\b|\bno change\b"
+)
 _CHANGE = re.compile(
     r"\b(?:tang|giam|tut|len|xuong|thang|nang|cai thien|sut)\s+(?:duoc\s+|them\s+)?"
     r"(?:bao nhieu|may)\b"
@@ -806,6 +813,16 @@ def parse(question: str, names: NameIndex) -> Query:
         return q
 
     direction = _direction(s, w)
+    if (
+        subject is None and who and index and not direction and _HELD.search(s)
+        and not _count_asked(s, w)
+    ):  # fmt: skip
+        # "Những tỉnh nào giữ nguyên thứ hạng PCI năm 2022?", "Which provinces kept their
+        # place?": the units whose stated move is nil.
+        q.ask, q.direction, q.entity_level, q.measure = "change_list", "same", level, "rank"
+        set_scope(True)
+        q.notes = notes
+        return q
     if (
         subject is None
         and direction

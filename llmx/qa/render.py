@@ -162,6 +162,11 @@ def _rank_change_part(r: IndexResultView, h: Hit, lang: str, *, lead: bool) -> s
     prev = h.derived.get("previous_rank")
     since = h.derived.get("from_year")
     up = change > 0
+    if change == 0:
+        # A place held: "giữ nguyên thứ hạng", not "giảm 0 bậc".
+        held = "giữ nguyên thứ hạng" if lang == "vi" else "unchanged in rank"
+        return held + ((" so với năm " if lang == "vi" else " compared with ") + str(since)
+                       if since else "")  # fmt: skip
     if lang == "vi":
         s = f"{'tăng' if up else 'giảm'} {abs(change)} bậc"
         if prev is not None and r.rank is not None:
@@ -506,13 +511,13 @@ def _change_list_text(hits: list[Hit], q: Query) -> str:
     items = "; ".join(clause(h, q) for h in main)
     year = _year_note(q, r0.year)
     if lang == "vi":
-        verb = "tăng" if q.direction == "up" else "giảm"
+        verb = {"up": "tăng", "same": "giữ nguyên thứ hạng"}.get(q.direction or "", "giảm")
         return (
             f"Trong các kết quả đã lưu (chỉ những đơn vị được bài viết nêu), "
             f"{len(main)} {_LEVEL_VI.get(level, 'đơn vị')} {verb} về "
             f"{index_name(r0.index, lang)} năm {r0.year}{year}: {items}."
         )
-    verb = "rose" if q.direction == "up" else "fell"
+    verb = {"up": "rose", "same": "kept their place"}.get(q.direction or "", "fell")
     return (
         f"Among the stored results (only the units articles named), {len(main)} "
         f"{_LEVEL_EN.get(level, 'units')} {verb} on the {index_name(r0.index, lang)} in "
