@@ -19,13 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from llmx.core.gazetteer import get_gazetteer
+from llmx.core.gazetteer import PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, get_gazetteer
 from llmx.core.numbers import find_numbers
 from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
-from llmx.qa.names import NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
+from llmx.qa.names import Mention, NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
+from llmx.qa.parse_rules import count_direction, stated_rank
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
 from llmx.store.store import Store
@@ -263,18 +264,41 @@ def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:
     một ... thuộc về Văn phòng UBND tỉnh" stored for another department is not evidence of
     that department's rank. A quote naming no entity at all ("tỉnh đạt 85 điểm") is left
     alone: the extractor read the entity from the sentences around it."""
-    seen: dict[str, bool] = {}  # one ranking's records share their quotes: look once
+    seen: dict[tuple[str, str], bool] = {}  # one ranking's records share their quotes
     for h in hits:
         text = _evidence_text(h.record)
-        if text not in seen:
-            seen[text] = any(m.is_entity for m in names.find(text))
-        if not seen[text]:
+        where = _scope_name(h.record)
+        if (text, where) not in seen:
+            seen[text, where] = any(
+                m.is_entity and not _names_scope(m, where) for m in names.find(text)
+            )
+        if not seen[text, where]:
             continue
         mine = _entity_keys_of(h.record.entity)
         spoken = f" {key(text)} "
         if any(f" {k} " in spoken for k in mine if k):
             continue
         h.contradicted = True
+
+
+def _scope_name(r: Record) -> str:
+    """The folded name of the region or province a record's rank is within ("" if none)."""
+    scope = getattr(r, "scope", "") or ""
+    kind, _, name = scope.partition(":")
+    return key(name) if kind in ("region", "province") and name else ""
+
+
+def _names_scope(m: Mention, where: str) -> bool:
+    """Whether a mention is the ranking's own region or province ("Trong nhóm các tỉnh đồng
+    bằng sông Cửu Long, tỉnh xếp thứ 10/13"): the scope said, not a rival entity."""
+    if not where:
+        return False
+    said = {key(m.text)}
+    if m.region is not None:
+        said.add(key(m.region.name))
+    if m.province is not None:
+        said.add(key(m.province.name))
+    return where in said
 
 
 def _assign_roles(hits: list[Hit], *, ties_by_entity: bool) -> list[Hit]:
@@ -624,7 +648,7 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
             tokens(question), set(tokens(h.record.evidence.quote))
         )
 
-    keep = [h for h in primary if not clash(h)]
+    keep = [h for h in primary if not clash(h) and not _states_other_place(h)]
     named = [h for h in keep if _names_itself(h.record)]
     if named:
         # "The province leads the 7 northern mountainous provinces" beside "Hải Phòng đứng
@@ -642,6 +666,16 @@ def _settle_ties(hits: list[Hit], question: str) -> list[Hit]:
     for i, h in enumerate(keep):
         h.role = "best" if i == 0 else "tie"
     return [*keep, *(h for h in hits if h not in keep)]
+
+
+def _states_other_place(h: Hit) -> bool:
+    """A doubtful record whose own quote states another place than the one stored
+    ("Quang Ninh ... took second place" stored at first): a misreading, no rival claim."""
+    r = h.record
+    if not _doubtful(h) or not isinstance(r, IndexResultView) or r.rank is None:
+        return False
+    said = stated_rank(r.evidence.quote)
+    return said is not None and said != r.rank
 
 
 # A shared place said as such ("đồng hạng", "cùng xếp thứ 4", "tied for fourth").
@@ -842,11 +876,22 @@ def _stated_places(rows: list[IndexResultView], n: int, *, bottom: bool) -> bool
         return False
     if not bottom:
         return ranks == list(range(1, n + 1))
-    totals = {r.rank_total for r in rows if r.rank_total}
+    totals = {t for r in rows if (t := _ranking_total(r))}
     if len(totals) != 1:
         return False
     total = totals.pop()
     return ranks == list(range(total - n + 1, total + 1))
+
+
+def _ranking_total(r: IndexResultView) -> int | None:
+    """How many units the record's ranking holds: its stated total, else, for the
+    provinces' national ranking of a known year, every province (63 until the 2025
+    merger, 34 for results of 2025 on): a table giving "63" without "/63" is the last."""
+    if r.rank_total:
+        return r.rank_total
+    if r.entity_level != "province" or r.scope != "national" or r.year is None:
+        return None
+    return PROVINCES_FROM_2025 if r.year >= 2025 else PROVINCES_BEFORE_2025
 
 
 def _complete_ranking(rows: list[IndexResultView]) -> bool:
@@ -892,7 +937,8 @@ def _stated_extreme(
         quote = "" if _names_any(whole, r.entity, rivals) else whole
         whole = quote
     if bottom:
-        at_total = r.rank is not None and r.rank_total is not None and r.rank == r.rank_total
+        total = _ranking_total(r)
+        at_total = r.rank is not None and total is not None and r.rank == total
         lowest = bool(ranks) and r.rank is not None and r.rank == max(ranks or [0])
         return (
             at_total
@@ -1005,6 +1051,8 @@ def _change_pool(store: Store, q: Query, backend: str | None) -> tuple[int | Non
 
 
 def _signed(change: float | None, direction: str | None) -> bool:
+    if direction == "same":
+        return change == 0  # a place held: a stated nil move (None: not stated)
     if change is None or change == 0:
         return False
     return change > 0 if direction == "up" else change < 0
@@ -1027,7 +1075,8 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         r = h.record
         assert isinstance(r, IndexResultView)
         moves = [_change_of(r, m) for m in _measures(q)]
-        if any(c is not None and c != 0 for c in moves) and not h.contradicted:
+        held = q.direction == "same"
+        if any(c is not None and (held or c != 0) for c in moves) and not h.contradicted:
             by_entity.setdefault(fold(r.entity), []).append(h)
     out: list[Hit] = []
     for group in by_entity.values():
@@ -1042,7 +1091,10 @@ def run_change_list(store: Store, q: Query, backend: str | None, names: NameInde
         # A member rests on a sentence about another index or another year ("Chỉ số DTI
         # của X tăng 5 bậc" stored as a PCI move): the list mixes rankings; candidates.
         return [_as_candidate(h) for h in out]
-    if _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool):
+    if (
+        _unlisted_mentions(out, pool, names) or _uncaptured_moves(store, q, backend, year, pool)
+        or _moves_held_elsewhere(store, q, backend, year, out, names)
+    ):  # fmt: skip
         # A sentence the list rests on names a unit the store has no change for ("Cần Thơ
         # fell 5 places, Hà Nội 10 and HCM City 13", the last not extracted), or a unit's
         # result tells of a move no record holds: the list would be short, so it is shown
@@ -1147,6 +1199,43 @@ def _uncaptured_moves(
                              entity_level=level, has_change=True)
     }  # fmt: skip
     return any((fold(r.entity), r.evidence.quote) not in held for r in told)
+
+
+def _moves_held_elsewhere(
+    store: Store, q: Query, backend: str | None, year: int | None, out: list[Hit],
+    names: NameIndex,
+) -> bool:  # fmt: skip
+    """Whether a move the way asked, on the index asked, is stored where the list cannot
+    take it: undated, its quote comparing with the year before the one asked ("so với năm
+    2020, thứ hạng tăng 1 bậc" for 2021), or for a unit of another level whose quote names
+    a province not listed ("Yen Bai's PCI ranking fell 11 places" stored for a department).
+    The list would be short; its members are shown as candidates."""
+    if year is None:
+        return False
+    index = q.index or "PAR_INDEX"
+    listed = {fold(h.record.entity) for h in out}
+    q2 = replace(q, index=index, year=None, entity_keys=[], ask="change")
+    undated = _index_rows(store, q2, backend, year=None, undated=True, has_change=True)
+    misfiled = [
+        f for f in _index_rows(store, q2, backend, year=year, has_change=True)
+        if f.record.entity_level != (q.entity_level or "province")
+    ]  # fmt: skip
+    level = q.entity_level or "province"
+    for f in [*undated, *misfiled]:
+        h = Hit("index", f.record, ())
+        r = f.record
+        if r.is_target or fold(r.entity) in listed or not _moved(h, q):
+            continue
+        quote = fold(r.evidence.quote)
+        if r.year is None and _compared_with(quote, year - 1) and r.entity_level == level:
+            return True
+        if r.year == year and level == "province" and any(
+            m.province is not None and fold(m.province.name) not in listed
+            and fold(m.province.name) != fold(r.entity)
+            for m in names.find(r.evidence.quote)
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _compared_with(quote: str, year: int | None) -> bool:
@@ -1563,6 +1652,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue  # how many units: a count, not a rate or an average
         if q.counts and _counts_other_units(m, q.entity_level):
             continue  # "bao nhiêu huyện": not a count of departments
+        if q.counts and q.direction and _counts_other_moves(m, q.direction):
+            continue  # "bao nhiêu tỉnh tăng": not the count of those that went down
         if q.counts and q.index is not None and _about_index(store, m, docs) != q.index:
             continue  # "bao nhiêu tỉnh thăng hạng" on the PCI: not another ranking's count
         eligible.append(f)
@@ -1700,6 +1791,13 @@ def _counted_level(m: MetricView) -> str | None:
             if level is not None and len(words) >= n:
                 return level
     return None
+
+
+def _counts_other_moves(m: MetricView, direction: str) -> bool:
+    """Whether a count's name (else the words by its value) says the units moved the
+    other way than asked: "6 địa phương có chỉ số đi xuống" counts no rises."""
+    said = count_direction(fold(m.name)) or count_direction(fold(_value_clause(m)))
+    return said is not None and said != direction
 
 
 def _counts_other_units(m: MetricView, level: str | None) -> bool:
@@ -1947,7 +2045,26 @@ def run_initiatives_of(
     for i, h in enumerate(hits):
         h.role = "best" if i == 0 and not _undated(h.record, q) and not h.contradicted \
             else "other"  # fmt: skip
+    _same_sentence_ties(hits)
     return hits[: 1 + 2 * MAX_OTHERS]
+
+
+def _same_sentence_ties(hits: list[Hit]) -> None:
+    """Initiatives the best one's own sentence names for the same unit ("chọn một trong hai
+    mô hình “A” hoặc “B”") answer beside it: the sentence gives both, so both are shown
+    as the answer, not one of them as a lesser match."""
+    if not hits or hits[0].role != "best":
+        return
+    best = hits[0].record
+    for h in hits[1:]:
+        r = h.record
+        if (
+            not h.contradicted
+            and h.rank_key == hits[0].rank_key
+            and r.evidence.quote == best.evidence.quote
+            and fold(r.entity) == fold(best.entity)
+        ):
+            h.role = "tie"
 
 
 # -- entry point ---------------------------------------------------------------------------

@@ -65,6 +65,14 @@ EN_GLOSSARY = {
     "delivery": "cung ung", "administrative": "hanh chinh", "improved": "cai thien",
     "performance": "ket qua",
     "improve": "cai thien", "results": "ket qua", "result": "ket qua",
+    # "tăng trưởng" by its second syllable only: as two words, one glossed English verb
+    # would outweigh the unmatched noun beside it ("exports grow" is no GRDP growth).
+    "grow": "truong", "grew": "truong", "growth": "truong", "grown": "truong",
+    # A fall, in English words and in Vietnamese "đi xuống", reads as "giảm": "6 địa phương
+    # có chỉ số đi xuống", "the other 6 declined" meet "bao nhiêu tỉnh giảm".
+    "declined": "giam", "decreased": "giam", "fell": "giam", "dropped": "giam",
+    "decline": "giam", "decrease": "giam", "xuong": "giam",
+    "rose": "tang", "risen": "tang", "increased": "tang", "increase": "tang",
 }  # fmt: skip
 
 

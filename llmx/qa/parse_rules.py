@@ -36,6 +36,12 @@ _YEAR_FROM_BEFORE = re.compile(
     r"(?:so voi|voi|cung ky|tu|compared (?:to|with)|than|from|since|vs\.?|versus)\s+"
     r"(?:(?:nam|the year|year|in)\s+)?$"
 )
+# A figure "as of" a day (folded): "tính đến ngày 14/6/2022", "as of 30/9/2023"; a start
+# date ("từ ngày 01/01/2024") is not one.
+_AS_OF_DATE = re.compile(
+    r"\b(?:den|as of|by|tai thoi diem)\s+(?:het\s+)?(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
+    r"((?:19|20)\d\d)\b"
+)
 _YEAR_RANGE = re.compile(
     r"(?:tu|from|between)\s+(?:nam\s+)?((?:19|20)\d\d)\s+(?:den|toi|sang|to|and|-)\s+"
     r"(?:nam\s+)?((?:19|20)\d\d)"
@@ -182,14 +188,26 @@ _UNIT_WORD_BEFORE = re.compile(r"\b(?:huyen|quan|thi xa|thanh pho|tp)\s*\.?\s*$"
 _COUNT_QUALIFIED = re.compile(
     r"\b(?:tang|giam|tut|len|thang|nang|cai thien|sut|tien bo|dat loai|xep loai|loai)\b"
     r"|\bxep hang (?:tot|kha|xuat sac|trung binh|yeu)\b"
-    r"|\b(?:improved|rose|fell|dropped|climbed|gained|lost|rated)\b"
+    r"|\b(?:improved?|rose|risen|rise|fell|fall(?:en)?|drop(?:ped)?|climbed|gained|lost|rated|"
+    r"declined?|decreased?|increased?)\b"
+)
+# A place held (folded): "giữ nguyên thứ hạng", "giữ vững vị trí", "không đổi", "kept
+# its place", "held its rank", "unchanged".
+_HELD = re.compile(
+    r"\b(?:giu (?:nguyen|vung|on dinh)|khong (?:doi|thay doi)|dung yen)\b"
+    r"|\b(?:kept|keep|held|hold|maintained|retained)\s+(?:\w+\s+){0,2}?(?:place|rank|ranking|"
+    r"position|spot)s?\b|\bunchanged\b|\bno change\b"
 )
 _CHANGE = re.compile(
     r"\b(?:tang|giam|tut|len|xuong|thang|nang|cai thien|sut)\s+(?:duoc\s+|them\s+)?"
     r"(?:bao nhieu|may)\b"
     r"|\b(?:thay doi|bien dong|chuyen bien|tang giam)\b.*\b(?:the nao|ra sao|bao nhieu|"
     r"nhu the nao|gi)\b"
-    r"|\bby how (?:many|much)\b|\bhow many (?:places|positions|spots|ranks|points)\b"
+    r"|\bby how (?:many|much)\b|\bhow many (?:(?:more|fewer|less)\s+)?(?:places|positions|"
+    r"spots|ranks)\b|\bhow many (?:more|fewer|less)\s+points\b"
+    # "how many points did X gain": a move; "how many points did X score": the score.
+    r"|\bhow many points\b(?=.*\b(?:gain(?:ed)?|lose|lost|rise|rose|risen|fall|fell|drop(?:ped)?|"
+    r"add(?:ed)?|improve[ds]?|increase[ds]?|decrease[ds]?|decline[ds]?|more|fewer|less|up|down)\b)"
     r"|\bhow (?:did|has|have|does)\b.*\b(?:change|changed|move|moved|evolve|evolved)\b"
     r"|\b(?:change|rise|fall|drop|gain|jump|climb|improvement)\b.*\b(?:rank|score)\b.*"
     r"\bhow\b"
@@ -227,6 +245,9 @@ _THINGS_COUNTED = re.compile(
     r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
     r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
 )
+# Anything counted ("cả nước đã thành lập bao nhiêu Tổ công nghệ số", "how many digital
+# teams nationwide"): with the country named and no place or index, the country's count.
+_COUNTED_NOUN = re.compile(r"\b(?:bao nhieu|how many)\s+\w+")
 # The units under a province or a ministry, as a group: "các sở, ngành", "các huyện",
 # "departments and agencies", "its districts".
 _UNITS_OF = re.compile(
@@ -292,7 +313,7 @@ _STOP = frozenset(
     "what which who how many much is was are were the a an of in on at to for by did does do "
     "has have had its it s get got and or with from that this there their before after "
     "merged into province city rate percentage share number count current currently now "
-    "total there level".split()
+    "total there level provinces cities localities saw see seen".split()
 )
 
 
@@ -381,6 +402,9 @@ def _years(t: _Text) -> tuple[int | None, int | None]:
             year_from = year_from or y
         elif year is None:
             year = y
+    if year is None and (d := _AS_OF_DATE.search(s)):
+        # "Tính đến ngày 14/6/2022", "as of 30/9/2023": a figure as of that day is the year's
+        year = int(d.group(1))
     if year is None and (p := PERIOD_YEAR_RE.search(s)):
         # "quý I/2023", "tháng 10/2020": the period sets the year (eval/CONVENTIONS.md)
         year = int(p.group(1))
@@ -409,6 +433,12 @@ def _rank(s: str, raw: str) -> int | None:
     return None
 
 
+def stated_rank(text: str) -> int | None:
+    """The first place a sentence states ("took second place", "xếp thứ 5/63"), read as
+    a question's rank is; None when it states none."""
+    return _rank(fold_keep_offsets(text), text)
+
+
 def _count_word(w: str | None) -> int | None:
     if not w:
         return None
@@ -418,10 +448,14 @@ def _count_word(w: str | None) -> int | None:
 
 
 def _top_n(rx: re.Pattern[str], s: str) -> int | None:
-    for m in rx.finditer(s):
+    # Matches may overlap: "the bottom 3" is first read as "<the> bottom", which counts
+    # nothing, and must not hide "bottom <3>".
+    pos = 0
+    while (m := rx.search(s, pos)) is not None:
         n = _count_word(next((g for g in m.groups() if g), None))
         if n is not None and 1 <= n <= 50:
             return n
+        pos = m.start() + 1
     return None
 
 
@@ -780,6 +814,16 @@ def parse(question: str, names: NameIndex) -> Query:
 
     direction = _direction(s, w)
     if (
+        subject is None and who and index and not direction and _HELD.search(s)
+        and not _count_asked(s, w)
+    ):  # fmt: skip
+        # "Những tỉnh nào giữ nguyên thứ hạng PCI năm 2022?", "Which provinces kept their
+        # place?": the units whose stated move is nil.
+        q.ask, q.direction, q.entity_level, q.measure = "change_list", "same", level, "rank"
+        set_scope(True)
+        q.notes = notes
+        return q
+    if (
         subject is None
         and direction
         and who
@@ -896,7 +940,7 @@ def parse(question: str, names: NameIndex) -> Query:
         set_subject()
     elif (
         subject is None and not mentions and not (index or component) and not who
-        and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s))
+        and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s) or _COUNTED_NOUN.search(s))
         and (said := _country_named(s, year))
     ):
         # "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước", "Vietnam's share of ...": the
@@ -1075,10 +1119,18 @@ _COUNTRY_NAMED = re.compile(
 # The move a count of units counts (folded): "bao nhiêu tỉnh tăng hạng", "how many
 # provinces fell". "thăng" and "nâng" only with "hạng" ("tháng", "năng lực" fold alike).
 _COUNT_UP = re.compile(
-    r"\b(?:tang|len|thang hang|nang hang|cai thien|tien bo|improved|rose|climbed|gained|"
-    r"moved up)\b"
+    r"\b(?:tang|len|thang hang|nang hang|cai thien|tien bo|improved?|rose|rise|risen|climbed|"
+    r"gained|increased?|moved up)\b"
 )
-_COUNT_DOWN = re.compile(r"\b(?:giam|tut|sut|xuong|fell|dropped|lost|slipped|declined)\b")
+_COUNT_DOWN = re.compile(
+    r"\b(?:giam|tut|sut|xuong|fell|fall(?:en)?|drop(?:ped)?|lost|slipped|declined?|decreased?)\b"
+)
+
+
+def count_direction(s: str) -> Literal["up", "down"] | None:
+    """Which way the folded text says units moved, where it says one way only (a record's
+    name: "số tỉnh có chỉ số đi xuống" is a count of falls)."""
+    return _count_direction(s)
 
 
 def _count_direction(s: str) -> Literal["up", "down"] | None:

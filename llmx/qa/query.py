@@ -104,7 +104,8 @@ class Query:
     metric: str | None = None  # metric words, as asked
     measure: Literal["rank", "score"] | None = None  # for change questions
     targets: bool = False  # asks about a plan, target or forecast
-    direction: Literal["up", "down"] | None = None  # rises (best) or falls (worst)
+    # rises (best) or falls (worst); "same": a place held ("giữ nguyên thứ hạng"), lists only
+    direction: Literal["up", "down", "same"] | None = None
     # An average asked ("Chỉ số PCI trung bình cả nước"): the country's or the bloc's.
     aggregate: Literal["nation", "bloc"] | None = None
     counts: bool = False  # asks how many units meet a condition: only a stated count answers

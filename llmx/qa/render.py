@@ -162,6 +162,11 @@ def _rank_change_part(r: IndexResultView, h: Hit, lang: str, *, lead: bool) -> s
     prev = h.derived.get("previous_rank")
     since = h.derived.get("from_year")
     up = change > 0
+    if change == 0:
+        # A place held: "giữ nguyên thứ hạng", not "giảm 0 bậc".
+        held = "giữ nguyên thứ hạng" if lang == "vi" else "unchanged in rank"
+        return held + ((" so với năm " if lang == "vi" else " compared with ") + str(since)
+                       if since else "")  # fmt: skip
     if lang == "vi":
         s = f"{'tăng' if up else 'giảm'} {abs(change)} bậc"
         if prev is not None and r.rank is not None:
@@ -262,6 +267,18 @@ def initiative_of_clause(h: Hit, lang: str) -> str:
     if lang == "vi":
         return f"{entity_label(r.entity, lang)} thực hiện {_kind(r, lang)} “{r.name}”"
     return f"{entity_label(r.entity, lang)} runs the “{r.name}” {_kind(r, lang)}"
+
+
+def _one_unit(hits: list[Hit]) -> bool:
+    return len({key(h.record.entity) for h in hits}) == 1
+
+
+def _also_named(hits: list[Hit], lang: str) -> str:
+    """The further initiatives one sentence names for the same unit, after the first:
+    "Bắc Kạn thực hiện mô hình “A” và mô hình “B”"."""
+    if lang == "vi":
+        return "".join(f" và {_kind(h.record, lang)} “{h.record.name}”" for h in hits)  # type: ignore[arg-type,union-attr]
+    return "".join(f" and the “{h.record.name}” {_kind(h.record, lang)}" for h in hits)  # type: ignore[arg-type,union-attr]
 
 
 def clause(h: Hit, q: Query) -> str:
@@ -494,13 +511,13 @@ def _change_list_text(hits: list[Hit], q: Query) -> str:
     items = "; ".join(clause(h, q) for h in main)
     year = _year_note(q, r0.year)
     if lang == "vi":
-        verb = "tăng" if q.direction == "up" else "giảm"
+        verb = {"up": "tăng", "same": "giữ nguyên thứ hạng"}.get(q.direction or "", "giảm")
         return (
             f"Trong các kết quả đã lưu (chỉ những đơn vị được bài viết nêu), "
             f"{len(main)} {_LEVEL_VI.get(level, 'đơn vị')} {verb} về "
             f"{index_name(r0.index, lang)} năm {r0.year}{year}: {items}."
         )
-    verb = "rose" if q.direction == "up" else "fell"
+    verb = {"up": "rose", "same": "kept their place"}.get(q.direction or "", "fell")
     return (
         f"Among the stored results (only the units articles named), {len(main)} "
         f"{_LEVEL_EN.get(level, 'units')} {verb} on the {index_name(r0.index, lang)} in "
@@ -589,7 +606,9 @@ def answer_text(res: Result) -> str:
     if any(h.conflict for h in main_hits):
         return _conflict_text(main_hits, q) + _others(hits, q)
     main = [clause(h, q) for h in main_hits]
-    if len(main) > 1:
+    if q.ask == "initiatives_of" and len(main) > 1 and _one_unit(main_hits):
+        text = _cap(main[0]) + _also_named(main_hits[1:], q.lang) + "."
+    elif len(main) > 1:
         lead = "Có {} kết quả ngang nhau: " if q.lang == "vi" else "{} equally good matches: "
         text = lead.format(len(main)) + "; ".join(main) + "."
     else:

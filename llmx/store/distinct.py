@@ -59,6 +59,7 @@ FACT_FILTERS = {
     # keep only such rows say so here, so SQLite groups those rows and no others.
     "has_change": "(rank_change IS NOT NULL OR score_change IS NOT NULL)",
     "has_rank_or_score": "(rank IS NOT NULL OR score IS NOT NULL)",
+    "undated": "year IS NULL",
 }
 # Indexed columns whose distinct values may be listed: (table, column) pairs.
 _DISTINCT_COLUMNS = {
