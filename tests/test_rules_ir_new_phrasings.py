@@ -5,20 +5,9 @@ total. Expected records follow eval/CONVENTIONS.md."""
 from __future__ import annotations
 
 from support.documents import make_doc
+from support.index_facts import facts
 
 from llmx.rules.extractor import RulesExtractor
-
-Fact = tuple[str, str, str | None, int | None, float | None, int | None, int | None, int | None]
-
-
-def facts(text: str) -> set[Fact]:
-    out = RulesExtractor().extract(make_doc(text))
-    got = set()
-    for r in out.extraction.index_results:
-        assert text[r.evidence.start : r.evidence.end] == r.evidence.quote
-        got.add((r.entity, r.index, r.component, r.year, r.score, r.rank, r.rank_total,
-                 r.rank_change))  # fmt: skip
-    return got
 
 
 def test_bracketed_earlier_place_is_its_own_year_and_the_move() -> None:
@@ -38,8 +27,7 @@ def test_bracketed_earlier_place_is_its_own_year_and_the_move() -> None:
 
 def test_bracketed_year_without_a_place_is_not_an_earlier_place() -> None:
     text = (
-        "Ninh Thuan ranked seventh out of 63 provinces in the PCI 2021 "
-        "(the survey began in 2020)."
+        "Ninh Thuan ranked seventh out of 63 provinces in the PCI 2021 (the survey began in 2020)."
     )
     got = facts(text)
     assert all(f[3] != 2020 for f in got)

@@ -9,22 +9,9 @@ from __future__ import annotations
 
 import pytest
 from support.documents import make_doc
+from support.index_facts import Fact, facts
 
 from llmx.rules.extractor import RulesExtractor
-
-# (entity, index, component, year, score, rank, rank_total, rank_change)
-Fact = tuple[str, str, str | None, int | None, float | None, int | None, int | None, int | None]
-
-
-def facts(text: str) -> set[Fact]:
-    out = RulesExtractor().extract(make_doc(text))
-    got = set()
-    for r in out.extraction.index_results:
-        assert text[r.evidence.start : r.evidence.end] == r.evidence.quote
-        got.add((r.entity, r.index, r.component, r.year, r.score, r.rank, r.rank_total,
-                 r.rank_change))  # fmt: skip
-    return got
-
 
 PAR = "PAR_INDEX"
 
@@ -131,7 +118,6 @@ LISTS: dict[str, set[Fact]] = {
     "Chỉ số PCI năm 2023, Quảng Ninh giữ vững ngôi đầu bảng với 71,0 điểm.": {
         ("Quảng Ninh", "PCI", None, 2023, 71.0, 1, None, 0),
     },
-
     # runner-up in words
     "Chỉ số CCHC năm 2023, Quảng Ninh giành vị trí á quân.": {
         ("Quảng Ninh", PAR, None, 2023, None, 2, None, None),
@@ -285,11 +271,17 @@ def test_groups_and_unexplained_sentences_give_no_result(text: str) -> None:
 
 def test_lan_luot_value_list_pairs_lower_than_a_sentence_the_frame_explains() -> None:
     # A "lần lượt" list pairs by order only: kept, but below the cut-off of a plain result.
-    lst = RulesExtractor().extract(
-        make_doc("Chỉ số CCHC năm 2023, Quảng Ninh, Hải Phòng lần lượt đạt 91,2; 90,1 điểm.")
-    ).extraction.index_results
-    one = RulesExtractor().extract(
-        make_doc("Chỉ số CCHC năm 2023, Quảng Ninh đạt 91,2 điểm.")
-    ).extraction.index_results
+    lst = (
+        RulesExtractor()
+        .extract(
+            make_doc("Chỉ số CCHC năm 2023, Quảng Ninh, Hải Phòng lần lượt đạt 91,2; 90,1 điểm.")
+        )
+        .extraction.index_results
+    )
+    one = (
+        RulesExtractor()
+        .extract(make_doc("Chỉ số CCHC năm 2023, Quảng Ninh đạt 91,2 điểm."))
+        .extraction.index_results
+    )
     assert len(lst) == 2 and len(one) == 1
     assert max(r.confidence for r in lst) < one[0].confidence
