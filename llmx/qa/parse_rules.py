@@ -875,6 +875,23 @@ def parse(question: str, names: NameIndex) -> Query:
         _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
         q.notes = notes
         return q
+    if (
+        not mentions
+        and subject is None
+        and not who
+        and not rank_ask
+        and component is None
+        and _index_of_country(w, s)
+    ):
+        # "Chỉ số DTI quốc gia năm 2024 đạt bao nhiêu?": the index's value for the whole
+        # country is the country's own figure, a metric (eval/CONVENTIONS.md), not any
+        # unit's index result.
+        notes.append("the index's national value: the country's figure")
+        q.ask = "metric"
+        _set_owner(q, names, bloc=False)
+        q.metric = " ".join(q.keywords) or None
+        q.notes = notes
+        return q
     if _counts_stated(s, w, subject):
         # "bao nhiêu tỉnh tăng hạng", "tỉnh X có bao nhiêu đơn vị xếp loại Tốt": a count
         # the text states (a metric of the country, the bloc or the province), which the
@@ -1101,6 +1118,16 @@ def _asks_average(
     if _count_asked(s, w) or _CHANGE.search(s) or _COMPARE_TO_AVERAGE.search(s):
         return False
     return _AVERAGE.search(w) and bool(_OWNER_SAID.search(s))
+
+
+def _index_of_country(w: str, s: str) -> bool:
+    """Whether an index the question names is followed by "quốc gia" ("DTI quốc gia",
+    "Chỉ số chuyển đổi số quốc gia"): its value for the country as a whole. ``s`` is the
+    folded ``w``, offset for offset."""
+    return any(_NATIONAL_AFTER.match(s, sp.end) for sp in get_vocab().find(w, {"index"}))
+
+
+_NATIONAL_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?quoc gia\b")
 
 
 # "cao hơn mức bình quân", "vượt trung bình", "above the average": a gap, not the average.
