@@ -142,6 +142,9 @@ _INDEX_YEAR_RE = re.compile(
     r"\b(?:index|pci|papi|sipas|dti|pgi|cchc|par index)\)?\s+((?:19|20)\d\d)\b(?!\s*[-–/])"
 )
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
+# "…, cao hơn 2,5% so với năm 2022 (80,1%)": a figure bracketed right after a year it is
+# compared with is that year's level, whatever year the sentence reports (folded text).
+_BRACKETED_AFTER_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\s*\(\s*$")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
@@ -670,6 +673,9 @@ def find_metrics(
         return main
 
     def year_at(pos: int) -> int | None:
+        bracketed = _BRACKETED_AFTER_YEAR.search(f, max(0, pos - 12), pos)
+        if bracketed is not None:
+            return int(bracketed.group(1))  # "so với năm 2022 (80,08%)": 2022's own level
         if goal_item and memory is not None and memory.goal_year and not years:
             return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
