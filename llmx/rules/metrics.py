@@ -708,6 +708,13 @@ def find_metrics(
             memory.period = stated_period(original) or memory.period
     emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
 
+    def _announces_ranked_list(s: int, e: int) -> bool:
+        """Whether the count at ``s``..``e`` announces a superlative's list of units."""
+        listed = _RANKED_LIST_AFTER.match(f, e)
+        if listed is None:
+            return False
+        return any(listed.end() <= x.start <= listed.end() + _LISTED_NAME_GAP for x in ents)
+
     def emit(
         s: int,
         e: int,
@@ -724,6 +731,8 @@ def find_metrics(
             return
         if unit != "%" and _OTHERS_WITH.search(f, max(0, s - 8), s) and _OTHERS.match(f, e):
             return  # "Thái Bình cùng 4 địa phương khác là …": the named unit's company, listed
+        if unit != "%" and _announces_ranked_list(s, e):
+            return
         if (
             unit != "%"
             and _RATE_VALUE_IN_NAME.search(fold(name))
@@ -1275,6 +1284,13 @@ def _done_at(f: str, original: str, pos: int) -> str | None:
 # "<unit> cùng 4 tỉnh khác": how many others share what a named unit did, not a figure
 _OTHERS_WITH = re.compile(r"\b(?:cung|va|voi)\s+$")
 _OTHERS = re.compile(r"\s+khac\b")
+# "5 địa phương có chỉ số thấp nhất là A, B, …": a count that only announces the units a
+# superlative lists right after it (folded text; the list is the figure, not the count).
+_RANKED_LIST_AFTER = re.compile(
+    r"[^,;.:()]{0,80}?\b(?:cao nhat|thap nhat|tot nhat|kem nhat|dan dau|cuoi bang)\b"
+    r"[^,;.:()]{0,25}?\s(?:la|gom)\s+"
+)
+_LISTED_NAME_GAP = 8  # "là tỉnh A": the list's first name may follow a type word
 _QUOTED_NAME_MAX = 60  # a model's or campaign's name; a longer quote is someone's words
 
 
