@@ -1236,17 +1236,25 @@ def find_metrics(
     for m in lx.PERCENT_RE.finditer(f):
         # "25/31 xã, phường đạt chuẩn …, tương đương 80,65%": the share of what was counted
         s = m.start("v")
-        if any(mask[s : m.end()]) or not equivalent_before(original, s):
+        if any(mask[s : m.end()]):
             continue
         counts = [x for x in emitted if x[1] <= s and x[2]["unit"] != "%"]
         value = parse_vn_number(m.group("v"))
         if not counts or value is None or value > 100:
             continue
-        _, _, restated, whose_count = max(counts, key=lambda x: x[1])
+        _, count_end, restated, whose_count = max(counts, key=lambda x: x[1])
+        # "10 tỉnh (15,87%) tăng điểm": a share bracketed right after the count's unit
+        bracketed = _BARE_BRACKET.fullmatch(original, count_end, s) and _BRACKET_CLOSE.match(
+            original, m.end()
+        )
+        if not bracketed and not equivalent_before(original, s):
+            continue
         emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
 
 
+_BARE_BRACKET = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _AT_BEFORE = re.compile(r"\s(?:tai|o)\s*$")
 _DONE_CLAUSE = re.compile(r"[;:]|\.\s|,\s(?=[^\W\d])")
 _DONE_START = re.compile(r"\b(?:da|dang|se|deu|duoc)\s+")
