@@ -1207,8 +1207,8 @@ def find_metrics(
             continue
         entry, u_end = hit
         base = _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
-        if base is not None and _counted_anyway(entry, f, base):
-            base = None
+        if base is not None and (_counted_anyway(entry, f, base) or _group_opens(original, s)):
+            base = None  # "Nhóm A, có Chỉ số từ 90% trở lên, gồm 02 tỉnh, thành phố": its size
         if base is not None or _in_structure(f, s):
             continue
         value = parse_vn_number(m.group("a"))
