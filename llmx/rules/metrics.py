@@ -104,6 +104,8 @@ _GROUP_NUMBER = re.compile(
     r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
+# Words that make a group a ranked one (folded): its size is a bound or the group readers'.
+_RANKED_GROUP_WORDS = re.compile(r"\b(?:nhat|dan dau|dung dau|cuoi bang|top)\b")
 _BULLETS = "-+•*–"  # a list item's mark before a clause ("- Nhóm A, …")
 _GROUP_LEAD_END = re.compile(r",?\s+(?:(?:chỉ\s+|cũng\s+)?có|gồm)$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
@@ -1207,7 +1209,7 @@ def find_metrics(
             continue
         entry, u_end = hit
         base = _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
-        if base is not None and (_counted_anyway(entry, f, base) or _group_opens(original, s)):
+        if base is not None and (_counted_anyway(entry, f, base) or _sized_group(f, original, s)):
             base = None  # "Nhóm A, có Chỉ số từ 90% trở lên, gồm 02 tỉnh, thành phố": its size
         if base is not None or _in_structure(f, s):
             continue
@@ -1507,6 +1509,17 @@ def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
         and word == "o"
         and bool(_VERB_BEFORE_O.search(f, max(0, base.start() - 24), base.start()))
     )
+
+
+def _sized_group(f: str, original: str, pos: int) -> bool:
+    """Whether the count at ``pos`` after "gồm" is the size of a group its clause opens on
+    and no rank word describes ("Nhóm A, từ 90% trở lên, gồm 2 tỉnh"); a superlative group's
+    size is the group readers' (rules/metric_groups.py: "nhóm … cao nhất, gồm 10 tỉnh" is
+    the top ten, a bound)."""
+    if not _group_opens(original, pos):
+        return False
+    start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos)) + 1
+    return _RANKED_GROUP_WORDS.search(f, start, pos) is None
 
 
 def _group_opens(original: str, pos: int) -> bool:
