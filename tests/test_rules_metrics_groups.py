@@ -332,3 +332,20 @@ def test_a_group_that_opens_a_list_item_names_the_count_after_gom() -> None:
 def test_gom_outside_a_group_still_opens_a_base() -> None:
     text = "Năm 2020, khối huyện gồm 9 đơn vị; 7 đơn vị đạt loại tốt."
     assert [m.value for m in metrics(text) if m.value == 9] == []
+
+
+def test_a_groups_size_after_gom_is_a_count_of_provinces() -> None:
+    text = (
+        "Năm 2021, Chỉ số CCHC được công bố. Nhóm A, có kết quả Chỉ số từ 90% trở lên, gồm 04 "
+        "tỉnh, thành phố."
+    )
+    got = {m.value: (m.entity, m.name) for m in _metrics(text)}
+    assert got[4][0] == "Việt Nam"
+    assert got[4][1].startswith("số tỉnh, thành phố nhóm A")
+
+
+def test_provinces_after_gom_without_a_group_lead_stay_a_base() -> None:
+    text = (
+        "Năm 2021, Chỉ số CCHC đánh giá các địa phương, chia thành 3 nhóm gồm 63 tỉnh, thành phố."
+    )
+    assert 63 not in {m.value for m in _metrics(text)}

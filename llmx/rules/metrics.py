@@ -104,6 +104,8 @@ _GROUP_NUMBER = re.compile(
     r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
+# Words that make a group a ranked one (folded): its size is a bound or the group readers'.
+_RANKED_GROUP_WORDS = re.compile(r"\b(?:nhat|dan dau|dung dau|cuoi bang|top)\b")
 _BULLETS = "-+•*–"  # a list item's mark before a clause ("- Nhóm A, …")
 _GROUP_LEAD_END = re.compile(r",?\s+(?:(?:chỉ\s+|cũng\s+)?có|gồm)$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
@@ -142,6 +144,9 @@ _INDEX_YEAR_RE = re.compile(
     r"\b(?:index|pci|papi|sipas|dti|pgi|cchc|par index)\)?\s+((?:19|20)\d\d)\b(?!\s*[-–/])"
 )
 _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
+# "…, cao hơn 2,5% so với năm 2022 (80,1%)": a figure bracketed right after a year it is
+# compared with is that year's level, whatever year the sentence reports (folded text).
+_BRACKETED_AFTER_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\s*\(\s*$")
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
@@ -670,6 +675,9 @@ def find_metrics(
         return main
 
     def year_at(pos: int) -> int | None:
+        bracketed = _BRACKETED_AFTER_YEAR.search(f, max(0, pos - 12), pos)
+        if bracketed is not None:
+            return int(bracketed.group(1))  # "so với năm 2022 (80,08%)": 2022's own level
         if goal_item and memory is not None and memory.goal_year and not years:
             return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
@@ -702,6 +710,13 @@ def find_metrics(
             memory.period = stated_period(original) or memory.period
     emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
 
+    def _announces_ranked_list(s: int, e: int) -> bool:
+        """Whether the count at ``s``..``e`` announces a superlative's list of units."""
+        listed = _RANKED_LIST_AFTER.match(f, e)
+        if listed is None:
+            return False
+        return any(listed.end() <= x.start <= listed.end() + _LISTED_NAME_GAP for x in ents)
+
     def emit(
         s: int,
         e: int,
@@ -718,6 +733,8 @@ def find_metrics(
             return
         if unit != "%" and _OTHERS_WITH.search(f, max(0, s - 8), s) and _OTHERS.match(f, e):
             return  # "Thái Bình cùng 4 địa phương khác là …": the named unit's company, listed
+        if unit != "%" and _announces_ranked_list(s, e):
+            return
         if (
             unit != "%"
             and _RATE_VALUE_IN_NAME.search(fold(name))
@@ -1192,8 +1209,8 @@ def find_metrics(
             continue
         entry, u_end = hit
         base = _BASE_COUNT_BEFORE.search(f, max(0, s - 20), s)
-        if base is not None and _counted_anyway(entry, f, base):
-            base = None
+        if base is not None and (_counted_anyway(entry, f, base) or _sized_group(f, original, s)):
+            base = None  # "Nhóm A, có Chỉ số từ 90% trở lên, gồm 02 tỉnh, thành phố": its size
         if base is not None or _in_structure(f, s):
             continue
         value = parse_vn_number(m.group("a"))
@@ -1221,17 +1238,25 @@ def find_metrics(
     for m in lx.PERCENT_RE.finditer(f):
         # "25/31 xã, phường đạt chuẩn …, tương đương 80,65%": the share of what was counted
         s = m.start("v")
-        if any(mask[s : m.end()]) or not equivalent_before(original, s):
+        if any(mask[s : m.end()]):
             continue
         counts = [x for x in emitted if x[1] <= s and x[2]["unit"] != "%"]
         value = parse_vn_number(m.group("v"))
         if not counts or value is None or value > 100:
             continue
-        _, _, restated, whose_count = max(counts, key=lambda x: x[1])
+        _, count_end, restated, whose_count = max(counts, key=lambda x: x[1])
+        # "10 tỉnh (15,87%) tăng điểm": a share bracketed right after the count's unit
+        bracketed = _BARE_BRACKET.fullmatch(original, count_end, s) and _BRACKET_CLOSE.match(
+            original, m.end()
+        )
+        if not bracketed and not equivalent_before(original, s):
+            continue
         emit(s, m.end(), value, "%", rate_of_count(restated["name"]), whose_count)
     return out
 
 
+_BARE_BRACKET = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _AT_BEFORE = re.compile(r"\s(?:tai|o)\s*$")
 _DONE_CLAUSE = re.compile(r"[;:]|\.\s|,\s(?=[^\W\d])")
 _DONE_START = re.compile(r"\b(?:da|dang|se|deu|duoc)\s+")
@@ -1269,6 +1294,13 @@ def _done_at(f: str, original: str, pos: int) -> str | None:
 # "<unit> cùng 4 tỉnh khác": how many others share what a named unit did, not a figure
 _OTHERS_WITH = re.compile(r"\b(?:cung|va|voi)\s+$")
 _OTHERS = re.compile(r"\s+khac\b")
+# "5 địa phương có chỉ số thấp nhất là A, B, …": a count that only announces the units a
+# superlative lists right after it (folded text; the list is the figure, not the count).
+_RANKED_LIST_AFTER = re.compile(
+    r"[^,;.:()]{0,80}?\b(?:cao nhat|thap nhat|tot nhat|kem nhat|dan dau|cuoi bang)\b"
+    r"[^,;.:()]{0,25}?\s(?:la|gom)\s+"
+)
+_LISTED_NAME_GAP = 8  # "là tỉnh A": the list's first name may follow a type word
 _QUOTED_NAME_MAX = 60  # a model's or campaign's name; a longer quote is someone's words
 
 
@@ -1477,6 +1509,17 @@ def _counted_anyway(entry: Entry, f: str, base: re.Match[str]) -> bool:
         and word == "o"
         and bool(_VERB_BEFORE_O.search(f, max(0, base.start() - 24), base.start()))
     )
+
+
+def _sized_group(f: str, original: str, pos: int) -> bool:
+    """Whether the count at ``pos`` after "gồm" is the size of a group its clause opens on
+    and no rank word describes ("Nhóm A, từ 90% trở lên, gồm 2 tỉnh"); a superlative group's
+    size is the group readers' (rules/metric_groups.py: "nhóm … cao nhất, gồm 10 tỉnh" is
+    the top ten, a bound)."""
+    if not _group_opens(original, pos):
+        return False
+    start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos)) + 1
+    return _RANKED_GROUP_WORDS.search(f, start, pos) is None
 
 
 def _group_opens(original: str, pos: int) -> bool:
