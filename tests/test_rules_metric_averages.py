@@ -4,13 +4,9 @@ changes and earlier values told after them, on sentences written for these tests
 from __future__ import annotations
 
 from support.documents import make_doc
+from support.metric_facts import metrics
 
 from llmx.rules.extractor import RulesExtractor
-
-
-def metrics(text: str, title: str | None = None) -> list[tuple[str, str, float, int | None]]:
-    out = RulesExtractor().extract(make_doc(text, title=title))
-    return [(m.entity, m.name, m.value, m.year) for m in out.extraction.metrics]
 
 
 def test_a_national_average_is_the_countrys_named_by_its_index() -> None:
@@ -141,9 +137,6 @@ def test_the_cheap_tests_let_every_vocabulary_example_through() -> None:
 
 
 def test_a_provinces_own_units_average_is_the_provinces() -> None:
-    from support.documents import make_doc
-
-    from llmx.rules.extractor import RulesExtractor
 
     text = (
         "Dien Bien publishes its 2023 SIPAS\n\n"
@@ -161,9 +154,6 @@ def test_a_provinces_own_units_average_is_the_provinces() -> None:
 
 
 def test_a_vietnamese_average_of_a_provinces_units_is_the_provinces() -> None:
-    from support.documents import make_doc
-
-    from llmx.rules.extractor import RulesExtractor
 
     text = (
         "Bình Phước công bố Chỉ số CCHC năm 2018\n\n"

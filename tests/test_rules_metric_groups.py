@@ -4,16 +4,7 @@ written for these tests: the country's metric, named by the group; bounds ("nhó
 
 from __future__ import annotations
 
-from support.documents import make_doc
-
-from llmx.rules.extractor import RulesExtractor
-
-
-def metrics(text: str, title: str | None = None) -> list[tuple[str, str, float, int | None]]:
-    out = RulesExtractor().extract(make_doc(text, title=title))
-    for m in out.extraction.metrics:
-        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
-    return [(m.entity, m.name, m.value, m.year) for m in out.extraction.metrics]
+from support.metric_facts import metrics
 
 
 def test_a_quartile_group_is_the_countrys_whatever_its_size() -> None:

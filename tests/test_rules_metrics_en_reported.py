@@ -8,19 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from support.documents import make_doc
+from support.metric_facts import metrics
 
 from llmx.qa.engine import answer_question
 from llmx.rules.extractor import RulesExtractor
 from llmx.store import Store
 
 DATELINE = "Online services report\n\nMarch 20, 2023 | 09:10 am GMT+7\n\n"
-
-
-def metrics(text: str, title: str | None = None) -> list[tuple[str, str, float, int | None]]:
-    out = RulesExtractor().extract(make_doc(text, title=title))
-    for m in out.extraction.metrics:
-        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
-    return [(m.entity, m.name, m.value, m.year) for m in out.extraction.metrics]
 
 
 def test_as_of_a_month_dates_the_figure_and_names_it() -> None:

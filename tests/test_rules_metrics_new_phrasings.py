@@ -7,15 +7,9 @@ province, numbers inside a quoted model's name, and the company a named unit kee
 from __future__ import annotations
 
 from support.documents import make_doc
+from support.metric_facts import metrics
 
 from llmx.rules.extractor import RulesExtractor
-
-
-def metrics(text: str, title: str | None = None) -> list[tuple[str, str, float, int | None]]:
-    out = RulesExtractor().extract(make_doc(text, title=title))
-    for m in out.extraction.metrics:
-        assert text[m.evidence.start : m.evidence.end] == m.evidence.quote
-    return [(m.entity, m.name, m.value, m.year) for m in out.extraction.metrics]
 
 
 def test_groups_listed_by_their_words_then_their_size() -> None:
