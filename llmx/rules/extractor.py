@@ -486,10 +486,7 @@ _TRAILING_NOTE_RE = re.compile(r"\s*\([^()]{1,60}\)$")
 
 
 # "on August 31, 2024": an English lead's date, whose year is the text's "this year".
-_EN_DATELINE_RE = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+\d{1,2},\s+(?P<y>(?:19|20)\d\d)\b"
-)
+_EN_DATELINE_RE = re.compile(rf"\b{lx.EN_MONTHS}\s+\d{{1,2}},\s+(?P<y>(?:19|20)\d\d)\b")
 
 
 def _latest_year(seen: set[int], folded_doc: str) -> int | None:

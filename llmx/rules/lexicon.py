@@ -1258,6 +1258,10 @@ EN_PRIOR_RANK_RE = re.compile(
     rf"(?:the\s+)?(?P<r3>{_EN_ORD}|\d{{1,2}}(?=\s*/))(?:\s*/\s*(?P<t3>\d{{2,3}}))?(?:\s+place)?"
     r"\s+(?:in|for)\s+(?P<y3>(?:19|20)\d\d)\s*\)"
 )
+# The English month names, as one group for the date patterns that need them.
+EN_MONTHS = (
+    "(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 # An English date before a year ("April 10, 2024", "10 April 2024", "May 2024"): the day
 # a ranking was published, not the year it measures.
 EN_DATE_BEFORE_RE = re.compile(

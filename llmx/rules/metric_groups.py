@@ -49,6 +49,9 @@ _EN_GROUP = re.compile(
 _RANK_WORDS = re.compile(
     r"\b(?:dan dau|dung dau|cuoi bang|xep cuoi|dung cuoi|top|xep hang|leading|bottom|last)\b"
 )
+# A clause about a group with any superlative or leader word (folded): a ranked group, whose
+# size after "gồm" is left to this module's readers ("nhóm … cao nhất, gồm 10 tỉnh").
+RANKED_GROUP_WORDS = re.compile(r"\b(?:nhat|dan dau|dung dau|cuoi bang|top)\b")
 _ROUND = 5
 _SUPERLATIVE_AFTER = re.compile(r"\s+nhat\b")
 
@@ -105,7 +108,9 @@ def find_group_sizes(f: str, original: str, index: str | None) -> list[GroupSize
     short name of the index the sentence is about."""
     out: list[GroupSize] = []
     if "nhom " in f:
-        for m in _VI_GROUP.finditer(f):
+        # the size before the group's words ("nhóm 16 tỉnh … có chỉ số trung bình cao"), then
+        # after them ("Nhóm đạt điểm cao nhất, gồm 16 tỉnh, thành phố")
+        for m in (*_VI_GROUP.finditer(f), *_VI_GROUP_LISTED.finditer(f)):
             size = int(m["n"])
             if not _sorts_into(m["d"], size, "vi"):
                 continue
@@ -113,14 +118,6 @@ def find_group_sizes(f: str, original: str, index: str | None) -> list[GroupSize
             words = original[m.start("d") : m.end("d")].strip()
             if words.startswith(("thuộc ", "thuoc ")):
                 words = words.split(" ", 1)[1]
-            name = f"số {unit} thuộc nhóm {_with_index(words, index, 'vi')}"
-            out.append(GroupSize(m.start("n"), m.end("u"), float(size), unit, name))
-        for m in _VI_GROUP_LISTED.finditer(f):
-            size = int(m["n"])
-            if not _sorts_into(m["d"], size, "vi"):
-                continue
-            unit = original[m.start("u") : m.end("u")]
-            words = original[m.start("d") : m.end("d")].strip()
             name = f"số {unit} thuộc nhóm {_with_index(words, index, 'vi')}"
             out.append(GroupSize(m.start("n"), m.end("u"), float(size), unit, name))
     if " of " in f or "among" in f:

@@ -17,7 +17,7 @@ from llmx.rules.entities import EntityMention
 from llmx.rules.metric_averages import en_level_changes, find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
-from llmx.rules.metric_groups import find_group_sizes
+from llmx.rules.metric_groups import RANKED_GROUP_WORDS, find_group_sizes
 from llmx.rules.metric_spread import find_en_range, find_spread
 from llmx.rules.metrics_carried import (
     MetricMemory,
@@ -104,8 +104,6 @@ _GROUP_NUMBER = re.compile(
     r"(?:(?:\s*/\s*|\s+trong(?:\s+so)?\s+)(?P<b>\d+(?:\.\d{3})*))?\s+"  # "4/7", "7 trong 9"
 )
 _BLOC_LEAD = re.compile(r"^khối\s+|(?<=UBND)\s+các\b|^(?:các)\s+", re.IGNORECASE)
-# Words that make a group a ranked one (folded): its size is a bound or the group readers'.
-_RANKED_GROUP_WORDS = re.compile(r"\b(?:nhat|dan dau|dung dau|cuoi bang|top)\b")
 _BULLETS = "-+•*–"  # a list item's mark before a clause ("- Nhóm A, …")
 _GROUP_LEAD_END = re.compile(r",?\s+(?:(?:chỉ\s+|cũng\s+)?có|gồm)$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\s+(?:thuoc|cua|o|tai)\s+(?:vung\s+)?")
@@ -165,8 +163,7 @@ _EN_LAST_YEAR_AFTER = re.compile(
 # dates the figure (the year finder leaves a month's year aside as a publication date).
 _EN_AS_OF_RE = re.compile(
     r"\b(?:as of|as at|by the end of|at the end of|until|up to)\s+(?:(?:early|mid|late)[- ])?"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
+    rf"{lx.EN_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b"
 )
 _NATIONAL_SUBJECT_RE = re.compile(r"\b(?:quoc gia|ca nuoc|toan quoc|trung uong)\b")
 _LOCAL_SUBJECT_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|thi xa|quan|xa|phuong|dia phuong|so)\b")
@@ -571,8 +568,7 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
 
 
 _EN_MONTH_YEAR_RE = re.compile(
-    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+((?:19|20)\d\d)\b"
+    rf"\bin\s+{lx.EN_MONTHS}\s+((?:19|20)\d\d)\b"
 )
 _HEADLINE_YEAR_RE = re.compile(r"\b(?:nam|in)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
 
@@ -1519,7 +1515,7 @@ def _sized_group(f: str, original: str, pos: int) -> bool:
     if not _group_opens(original, pos):
         return False
     start = max(f.rfind(";", 0, pos), f.rfind(". ", 0, pos)) + 1
-    return _RANKED_GROUP_WORDS.search(f, start, pos) is None
+    return RANKED_GROUP_WORDS.search(f, start, pos) is None
 
 
 def _group_opens(original: str, pos: int) -> bool:
