@@ -1214,13 +1214,13 @@ def _moves_held_elsewhere(
         return False
     index = q.index or "PAR_INDEX"
     listed = {fold(h.record.entity) for h in out}
+    level = q.entity_level or "province"
     q2 = replace(q, index=index, year=None, entity_keys=[], ask="change")
     undated = _index_rows(store, q2, backend, year=None, undated=True, has_change=True)
     misfiled = [
         f for f in _index_rows(store, q2, backend, year=year, has_change=True)
-        if f.record.entity_level != (q.entity_level or "province")
+        if f.record.entity_level != level
     ]  # fmt: skip
-    level = q.entity_level or "province"
     for f in [*undated, *misfiled]:
         h = Hit("index", f.record, ())
         r = f.record

@@ -898,7 +898,7 @@ def parse(question: str, names: NameIndex) -> Query:
         # store's records cannot make up (they hold only the units an article named).
         notes.append("count of units meeting a condition: only a stated figure answers")
         q.ask, q.counts = "metric", True
-        q.direction = _count_direction(s)
+        q.direction = count_direction(s)
         counted = _COUNTED.search(s)
         word = counted.group(1) if counted else ""
         q.entity_level = UNIT_LEVELS.get(word) or UNIT_LEVELS.get(word.removesuffix("s"))
@@ -1155,13 +1155,8 @@ _COUNT_DOWN = re.compile(
 
 
 def count_direction(s: str) -> Literal["up", "down"] | None:
-    """Which way the folded text says units moved, where it says one way only (a record's
-    name: "số tỉnh có chỉ số đi xuống" is a count of falls)."""
-    return _count_direction(s)
-
-
-def _count_direction(s: str) -> Literal["up", "down"] | None:
-    """Which way the counted units moved, where the question says one way only."""
+    """Which way the folded text says units moved, where it says one way only: a question
+    ("bao nhiêu tỉnh tăng hạng") or a count's name ("số tỉnh có chỉ số đi xuống": falls)."""
     up, down = bool(_COUNT_UP.search(s)), bool(_COUNT_DOWN.search(s))
     return "up" if up and not down else "down" if down and not up else None
 
