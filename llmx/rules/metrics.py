@@ -345,10 +345,25 @@ def _alias_count(alias: str) -> re.Pattern[str]:
     )
 
 
+# A value told right after another one and a comma: "… đạt 52%, 100% thủ tục …".
+_AFTER_LISTED_VALUE = re.compile(r"\d\s*%?\s*,\s*$")
+
+
+def _of_bloc(name: str, bloc: str) -> str:
+    """A rate's name for one bloc: "… của khối bộ, ngành"; a level of government follows
+    the name as a column title would ("tỷ lệ hồ sơ trực tuyến cấp huyện")."""
+    return f"{name} {bloc}" if fold(bloc).startswith("cap ") else f"{name} của {bloc}"
+
+
 def _head_in_earlier_clause(f: str, pos: int) -> bool:
-    """Whether the last rate head before ``pos`` stands before a ";" that also does."""
+    """Whether the last rate head before ``pos`` belongs to an earlier clause: a ";" stands
+    between them, or the head's own value came first and a comma follows it ("tỷ lệ … đạt
+    52%, 100% thủ tục …"). Either way the value at ``pos`` may name its own noun phrase."""
     heads = list(lx.RATE_HEAD_RE.finditer(f, 0, pos))
-    return bool(heads) and ";" in f[heads[-1].end() : pos]
+    if not heads:
+        return False
+    between = f[heads[-1].end() : pos]
+    return ";" in between or bool(_AFTER_LISTED_VALUE.search(between))
 
 
 def _names_a_unit(name: str, ents: list[EntityMention]) -> bool:
@@ -821,6 +836,7 @@ def find_metrics(
         emitted.append((s, e, out[-1], ent))
 
     respective = _respective_owners(f, ents)
+    respective_levels = _respective_levels(f, original)
     verbs: dict[str, tuple[int, str]] = {}  # unit -> (where its list goes on, its verb)
 
     def count_verb(s: int, unit_start: int, unit: str) -> str | None:
@@ -1021,7 +1037,7 @@ def find_metrics(
             if bloc is not None and fold(bloc[0]) not in fold(name):
                 # "Về tỷ lệ … đúng hạn: các cơ quan chuyên môn cấp tỉnh đạt 99,74%, UBND cấp
                 # huyện đạt 99,33%": the rate of each level, the province's
-                emit(m.start(), m.end(), value, "%", f"{name} của {bloc[0]}", bloc[1])
+                emit(m.start(), m.end(), value, "%", _of_bloc(name, bloc[0]), bloc[1])
                 continue
         if name is not None and _is_bare_rate(name):
             # "tỷ lệ 62,04% dịch vụ công trực tuyến toàn trình": the head names nothing,
@@ -1081,6 +1097,9 @@ def find_metrics(
             # "Sở A giải quyết 100% hồ sơ đúng hạn, Sở B đạt 98,5%": named by what follows it,
             # the rate names the units given after it as well
             memory.name = name
+        said_level = respective_levels.get(m.start()) if m.start() not in respective else None
+        if name and said_level is not None:
+            name = _of_bloc(name, said_level)
         emit(m.start(), m.end(), value, "%", name, respective.get(m.start()))
 
     fraction_parts: tuple[int, int, str, str] | None = None  # brackets after a fraction
@@ -1428,20 +1447,50 @@ def _surveyed_nationwide(f: str, original: str, pos: int, unit: str) -> str | No
     return None
 
 
-def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:
-    """Rates paired in order with the units listed before "lần lượt" ("A, B và C, với tỷ lệ
-    lần lượt là 100%, 100% và 97,67%"): where each rate starts -> its unit. Empty unless the
-    two lists have the same length."""
+def _respective_values(f: str) -> tuple[re.Match[str], list[tuple[int, int]]] | None:
+    """The "lần lượt" cue and the rates listed right after it, or None."""
     cue = lx.RESPECTIVELY_RE.search(f)
     if cue is None:
-        return {}
+        return None
     values: list[tuple[int, int]] = []
     for m in lx.PERCENT_RE.finditer(f, cue.end()):
         if values and not _RESPECTIVE_JOIN.fullmatch(f, values[-1][1], m.start()):
             break
         if not values and not _RESPECTIVE_LEAD.fullmatch(f, cue.end(), m.start()):
-            return {}
+            return None
         values.append((m.start(), m.end()))
+    return cue, values
+
+
+def _respective_levels(f: str, original: str) -> dict[int, str]:
+    """Rates paired in order with the levels of government listed before "lần lượt" ("ở
+    cấp tỉnh, cấp huyện và cấp xã lần lượt đạt 60%, 45% và 30%"): where each rate starts ->
+    its level as written. Empty unless the two lists have the same length."""
+    found = _respective_values(f)
+    if found is None:
+        return {}
+    cue, values = found
+    level_rxs = [rx for _, rx in _topic_matchers("government_level")]
+    spans = sorted({m.span() for rx in level_rxs for m in rx.finditer(original, 0, cue.start())})
+    listed: list[tuple[int, int]] = []
+    for a, b in reversed(spans):
+        gap = f[b : listed[0][0]] if listed else f[b : cue.start()]
+        if not (_RESPECTIVE_JOIN.fullmatch(gap) or (not listed and not gap.strip())):
+            break
+        listed.insert(0, (a, b))
+    if len(values) < 2 or len(listed) != len(values):
+        return {}
+    return {v: original[a:b] for (v, _), (a, b) in zip(values, listed, strict=True)}
+
+
+def _respective_owners(f: str, ents: list[EntityMention]) -> dict[int, EntityMention]:
+    """Rates paired in order with the units listed before "lần lượt" ("A, B và C, với tỷ lệ
+    lần lượt là 100%, 100% và 97,67%"): where each rate starts -> its unit. Empty unless the
+    two lists have the same length."""
+    found = _respective_values(f)
+    if found is None:
+        return {}
+    cue, values = found
     listed: list[EntityMention] = []
     for e in reversed([e for e in ents if e.end <= cue.start()]):
         gap = f[e.end : listed[0].start] if listed else f[e.end : cue.start()]

@@ -23,7 +23,8 @@ from llmx.rules.entities import EntityMention
 from llmx.rules.metrics_en import CountedUnits
 
 # A clause's start: a bloc must open its clause ("…; khối tỉnh, thành phố chỉ đạt 18,54%").
-_CLAUSE_OPEN = re.compile(r"(?:^|[;.:]\s+|,\s+|\s(?:và|còn|trong khi)\s+)$", re.IGNORECASE)
+# "ở" opens a bloc's clause too: "tỷ lệ … của tỉnh ở cấp huyện đạt 97%" is the rate at that level.
+_CLAUSE_OPEN = re.compile(r"(?:^|[;.:]\s+|,\s+|\s(?:và|còn|trong khi|ở)\s+)$", re.IGNORECASE)
 _CLAUSE_OPEN_WINDOW = 12
 _GOAL_WINDOW = 50
 _BLOC_WINDOW = 60
@@ -218,7 +219,8 @@ def bloc_before(
     for a bloc inside a province, ``province``) and where the bloc starts, or None."""
     start = max(0, pos - _BLOC_WINDOW)
     best: tuple[Entry, re.Match[str]] | None = None
-    for entry, rx in _matchers("bloc_subject"):
+    # a level of government ("cấp huyện đạt 97%") is a bloc inside the province too
+    for entry, rx in (*_matchers("bloc_subject"), *_matchers("government_level")):
         for m in rx.finditer(original, start, pos):
             if (
                 best is None

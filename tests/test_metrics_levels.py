@@ -1,0 +1,88 @@
+"""A rate given per level of government ("cấp tỉnh đạt 98%, cấp huyện đạt 97%") is one
+rate per level, each named with its level, and a value told after another one and a comma
+names the noun phrase that follows it. Sentences invented for these tests."""
+
+from __future__ import annotations
+
+from support.metric_facts import metrics
+
+
+def test_each_level_of_government_names_its_rate() -> None:
+    text = (
+        "Năm 2023, tỷ lệ giải quyết hồ sơ đúng hạn của tỉnh Yên Bái ở cấp tỉnh đạt 98,1%, "
+        "cấp huyện đạt 96,4%, cấp xã đạt 93%."
+    )
+    assert metrics(text) == [
+        ("Yên Bái", "tỷ lệ giải quyết hồ sơ đúng hạn cấp tỉnh", 98.1, 2023),
+        ("Yên Bái", "tỷ lệ giải quyết hồ sơ đúng hạn cấp huyện", 96.4, 2023),
+        ("Yên Bái", "tỷ lệ giải quyết hồ sơ đúng hạn cấp xã", 93.0, 2023),
+    ]
+
+
+def test_levels_after_a_colon_and_semicolons() -> None:
+    text = (
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Yên Bái: cấp tỉnh đạt 61%; cấp huyện "
+        "đạt 44%; cấp xã đạt 27%."
+    )
+    names = {(name, value) for _, name, value, _ in metrics(text)}
+    assert names == {
+        ("tỷ lệ hồ sơ trực tuyến cấp tỉnh", 61.0),
+        ("tỷ lệ hồ sơ trực tuyến cấp huyện", 44.0),
+        ("tỷ lệ hồ sơ trực tuyến cấp xã", 27.0),
+    }
+
+
+def test_a_level_inside_an_index_name_is_not_a_bloc() -> None:
+    # "cấp tỉnh" qualifies the index here; no metric is read from the index's score
+    text = "Năm 2023, Chỉ số CCHC cấp tỉnh của Yên Bái đạt 85,2%."
+    assert all("cấp tỉnh" not in name for _, name, _, _ in metrics(text))
+
+
+def test_a_value_after_a_comma_names_its_own_noun_phrase() -> None:
+    text = (
+        "Năm 2023, tỉnh Yên Bái có tỷ lệ hồ sơ trực tuyến đạt 52%, 100% thủ tục hành "
+        "chính được công khai trên Cổng dịch vụ công."
+    )
+    assert metrics(text) == [
+        ("Yên Bái", "tỷ lệ hồ sơ trực tuyến", 52.0, 2023),
+        ("Yên Bái", "tỷ lệ thủ tục hành chính được công khai trên Cổng dịch vụ công", 100.0, 2023),
+    ]
+
+
+def test_a_list_of_values_without_nouns_keeps_the_head() -> None:
+    text = "Năm 2023, tỷ lệ hồ sơ đúng hạn của tỉnh Yên Bái đạt 97%, trước hạn đạt 61%."
+    first = metrics(text)[0]
+    assert first == ("Yên Bái", "tỷ lệ hồ sơ đúng hạn", 97.0, 2023)
+
+
+def test_levels_listed_before_respectively() -> None:
+    text = (
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Yên Bái ở cấp tỉnh, cấp huyện và cấp xã "
+        "lần lượt đạt 66%, 41% và 23%."
+    )
+    assert [(name, value) for _, name, value, _ in metrics(text)] == [
+        ("tỷ lệ hồ sơ trực tuyến cấp tỉnh", 66.0),
+        ("tỷ lệ hồ sơ trực tuyến cấp huyện", 41.0),
+        ("tỷ lệ hồ sơ trực tuyến cấp xã", 23.0),
+    ]
+
+
+def test_units_listed_before_respectively_stay_owners() -> None:
+    text = (
+        "Năm 2024, Hà Giang, Tuyên Quang và Lào Cai có tỷ lệ hồ sơ trực tuyến lần lượt là "
+        "61%, 44% và 30%."
+    )
+    assert metrics(text) == [
+        ("Hà Giang", "tỷ lệ hồ sơ trực tuyến", 61.0, 2024),
+        ("Tuyên Quang", "tỷ lệ hồ sơ trực tuyến", 44.0, 2024),
+        ("Lào Cai", "tỷ lệ hồ sơ trực tuyến", 30.0, 2024),
+    ]
+
+
+def test_level_lists_of_another_length_name_nothing() -> None:
+    # two levels, three values: the pairing is not told, so no level is guessed
+    text = (
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh Yên Bái ở cấp huyện và cấp xã lần lượt "
+        "đạt 66%, 41% và 23%."
+    )
+    assert all("cấp" not in name for _, name, _, _ in metrics(text))
