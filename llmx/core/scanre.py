@@ -18,6 +18,7 @@ left as it is, and so is one ``re`` already skips for.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterator, MutableMapping
@@ -390,3 +391,21 @@ def prefiltered(pattern: re.Pattern[str], parsed: Any = None) -> re.Pattern[str]
     if needles is None:
         return pattern
     return Prefiltered(pattern, needles)  # type: ignore[return-value]  # same methods
+
+
+# -- one scan per sentence ------------------------------------------------------------------
+
+# Several readers of one sentence scan it with the same pattern (the years it compares with
+# are read for the measured years and for the comparison itself; the first index it names by
+# the index, metric and English readers): ``all_matches`` runs each (pattern, text) once and
+# hands the same matches to every reader. Safe to share: a pattern's matches on a string are
+# a pure function of the two, and ``re.Match`` objects are immutable. The cache is small on
+# purpose: it holds the patterns of the last sentence or two (a sentence repeated later in
+# the document or corpus is simply scanned again), so it never grows with the corpus.
+_SHARED_SCANS = 64
+
+
+@functools.lru_cache(maxsize=_SHARED_SCANS)
+def all_matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """``tuple(pattern.finditer(text))``, computed once for the last few (pattern, text)."""
+    return tuple(pattern.finditer(text))

@@ -20,6 +20,7 @@ from llmx.core.records import (
     DocumentExtraction,
     Evidence,
 )
+from llmx.core.scanre import all_matches
 from llmx.core.sentences import paragraphs, sentences
 from llmx.core.textnorm import fold_keep_offsets
 from llmx.core.vocab import get_vocab
@@ -285,7 +286,7 @@ def _province_referred(
 def _move_end_year(f: str) -> int | None:
     """The year a move of score ends in when only its start is dated in brackets ("từ 90,30%
     (năm 2021) xuống 82,18%": 2022), for the sentences after it."""
-    m = next((m for m in lx.SCORE_FROM_TO_RE.finditer(f) if m.group("pa")), None)
+    m = next((m for m in all_matches(lx.SCORE_FROM_TO_RE, f) if m.group("pa")), None)
     return int(m.group("ya")) + 1 if m is not None else None
 
 
@@ -602,7 +603,9 @@ def compared_years(f: str) -> tuple[int, ...]:
     """The years a sentence compares with ("tăng 3,55 điểm … so với năm 2020")."""
     if "19" not in f and "20" not in f:
         return ()
-    return tuple(int(m.group(1) or m.group("vy")) for m in lx.COMPARISON_YEAR_RE.finditer(f))
+    return tuple(
+        int(m.group(1) or m.group("vy")) for m in all_matches(lx.COMPARISON_YEAR_RE, f)
+    )
 
 
 def _year_after_compared(carry: _Carry) -> int | None:
@@ -621,7 +624,8 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     if "19" not in f and "20" not in f:
         return []  # every year YEAR_RE reads starts so: most sentences name none
     comparison = {
-        m.start(1) if m.group(1) else m.start("vy") for m in lx.COMPARISON_YEAR_RE.finditer(f)
+        m.start(1) if m.group(1) else m.start("vy")
+        for m in all_matches(lx.COMPARISON_YEAR_RE, f)  # compared_years reads them too
     }
     # The year of an earlier value ("mức 84,74% của năm 2022") is that value's, not the sentence's.
     comparison |= {
@@ -634,7 +638,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     # So is the year a move starts from ("từ vị trí thứ 3 của năm 2021 lên thứ 2"): the move
     # itself, and the sentences after it, are about the later year.
     comparison |= {m.start("ya") for m in lx.RANK_FROM_TO_RE.finditer(f) if m.group("ya")}
-    comparison |= {m.start("ya") for m in lx.SCORE_FROM_TO_RE.finditer(f) if m.group("pa")}
+    comparison |= {m.start("ya") for m in all_matches(lx.SCORE_FROM_TO_RE, f) if m.group("pa")}
     comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year

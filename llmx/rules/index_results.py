@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from llmx.core.numbers import parse_vn_number, says_held
+from llmx.core.scanre import all_matches
 from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.rules import lexicon as lx
@@ -152,7 +153,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                       {"year": None, "rank": int(m.group("r" + alt)),
                        "total": int(total) if total else None, "back": True})
             )  # fmt: skip
-    for m in lx.SCORE_FROM_TO_RE.finditer(f):
+    for m in all_matches(lx.SCORE_FROM_TO_RE, f):  # measured_years scans f too
         a, b = _num(m.group("a")), _num(m.group("b"))
         if a is None or b is None:
             continue
@@ -452,7 +453,7 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             v = _num(m.group("v"))
             if v is not None:
                 add(m, "score", {"value": v, "unit": "points"}, "v")
-    for m in lx.CUED_COMPONENT_RE.finditer(f):
+    for m in all_matches(lx.CUED_COMPONENT_RE, f):  # as _cued_components does
         # "gồm: …; số hóa hồ sơ 16,64 điểm": the sub-score right after its field's name
         # (read here, since "hồ sơ 16,64" folds like "số 16,64", a number and not a score).
         sub = lx.SUB_SCORE_AFTER_RE.match(f, m.end())
@@ -841,7 +842,7 @@ def _bloc_subjects(f: str, original: str, entities: list[EntityMention]) -> list
 def _cued_components(f: str) -> list[Event]:
     """Components with everyday names, where a cue or a list of sub-scores announces them."""
     out = []
-    for m in lx.CUED_COMPONENT_RE.finditer(f):
+    for m in all_matches(lx.CUED_COMPONENT_RE, f):  # as scan_values does
         if m.group("cue") in lx.CUED_LIST_CUES and not lx.SUB_SCORE_AFTER_RE.match(f, m.end()):
             continue  # "; mức độ hài lòng tăng": not a sub-score list
         assert m.lastgroup is not None  # the name is the last group that matched

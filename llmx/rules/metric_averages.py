@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from llmx.core.numbers import parse_vn_number
 from llmx.core.vocab import Entry, get_vocab
@@ -95,6 +95,10 @@ def _matchers(label: str) -> tuple[tuple[Entry, re.Pattern[str]], ...]:
     )
 
 
+# Cached: the index, metric and English readers ask this of the same sentence (and its
+# clauses) several times over. A pure function of an immutable string; a small cache, so
+# only the last sentences' answers are kept.
+@lru_cache(maxsize=64)
 def index_in(f: str) -> str | None:
     """The first index the (folded) sentence names: the leftmost name, the first of
     INDEX_RE where two start at one place. One pass of the alternation of all names (and
