@@ -233,3 +233,25 @@ def test_satisfaction_with_administrative_service_names_sipas():
         "sở, ban, ngành tỉnh Nam Định, Sở Tư pháp đứng thứ nhất."
     )
     assert {(r["entity"], r["index"]) for r in recs} == {("Sở Tư pháp", "SIPAS")}
+
+
+# ---- an index's name inside a component's name ------------------------------------------
+
+
+def test_index_name_inside_a_component_name_is_part_of_it():
+    # "sự hài lòng của người dân" names SIPAS on its own; inside the PAR Index component
+    # "tác động của cải cách hành chính đến sự hài lòng của người dân…" it does not.
+    recs = results(
+        "Năm 2021, Chỉ số CCHC của Phú Yên xếp thứ 22/63. Các chỉ số thành phần của tỉnh: "
+        "cải cách tổ chức bộ máy hành chính xếp thứ 5; tác động của cải cách hành chính đến "
+        "sự hài lòng của người dân, tổ chức xếp thứ 9."
+    )
+    comps = by_component(recs, "Phú Yên")
+    assert {r["index"] for r in comps.values()} == {"PAR_INDEX"}, recs
+    impact = [c for c in comps if c and c.startswith("Tác động")]
+    assert len(impact) == 1 and comps[impact[0]]["rank"] == 9
+
+
+def test_an_index_name_standing_alone_is_still_the_index():
+    recs = results("Năm 2021, chỉ số hài lòng của người dân, tổ chức ở Phú Yên đạt 82,5%.")
+    assert [(r["entity"], r["index"], r["score"]) for r in recs] == [("Phú Yên", "SIPAS", 82.5)]

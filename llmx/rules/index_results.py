@@ -637,9 +637,14 @@ def scan_subjects(f: str, original: str, entities: list[EntityMention]) -> list[
     # One scan for all index names first: where it finds none, none of the per-index
     # patterns (its alternatives) can match either, and most sentences name no index.
     per_index = lx.INDEX_RE if lx.INDEX_ANY_RE.search(f) else []
+    # An index's name inside a longer component's is part of that name: "tác động của cải
+    # cách hành chính đến sự hài lòng của người dân…" is a PAR Index component, not SIPAS.
+    within = [m.span() for m in lx.KNOWN_COMPONENT_RE.finditer(f)] if per_index else []
     for rx, code in per_index:
         for m in rx.finditer(f):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in within):
                 continue
             taken.append(m.span())
             ev.append(Event(m.start(), m.end(), "index", {"index": code}))
