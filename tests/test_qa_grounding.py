@@ -19,7 +19,6 @@ def ask(store: Store, question: str) -> Answer:
     return grounded_answer(store, question, TEXTS)
 
 
-
 # -- the field asked must be on the record answering ------------------------------------------
 
 
@@ -210,6 +209,25 @@ def test_a_leader_on_a_metric_is_not_an_index_leader(store, question):
 def test_a_leader_on_an_index_is_still_answered(store):
     a = ask(store, "Bộ nào dẫn đầu Bộ chỉ số phục vụ người dân, doanh nghiệp năm 2024?")
     assert [r["entity"] for r in primary(a)] == ["Bộ Xây dựng"]
+
+
+@pytest.mark.parametrize(
+    ("question", "among", "nation"),
+    [
+        ("Bộ Tài chính xếp thứ mấy về Chỉ số CCHC năm 2020?", "trong khối bộ", "cả nước"),
+        ("bo tai chinh xep thu may ve chi so cchc nam 2020", "trong khối bộ", "cả nước"),
+        (
+            "Where did the Ministry of Finance rank on the PAR Index 2020?",
+            "among the ministries",
+            "nationally",
+        ),
+    ],
+)
+def test_a_ministry_rank_is_said_to_be_among_the_ministries(store, question, among, nation):
+    # ministries are ranked as a bloc of their own: 3rd of them is not 3rd in the country
+    a = ask(store, question)
+    assert [(r["entity"], r.get("rank")) for r in primary(a)] == [("Bộ Tài chính", 3)]
+    assert among in a.text and nation not in a.text
 
 
 @pytest.mark.parametrize(

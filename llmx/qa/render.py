@@ -74,6 +74,11 @@ def english_name(name: str) -> str:
     return unaccented(name)
 
 
+def _is_ministry(name: str) -> bool:
+    m = get_gazetteer().ministry_by_name(name)
+    return (m is not None and key(m.name) == key(name)) or is_bloc(name)
+
+
 def unaccented(text: str) -> str:
     """Diacritics off, case kept: "Hà Giang" -> "Ha Giang", "Đắk Lắk" -> "Dak Lak"."""
     out = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -105,7 +110,11 @@ def _join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + word + items[-1]
 
 
-def _scope(scope: str, lang: str) -> str:
+def _scope(scope: str, lang: str, entity: str | None = None) -> str:
+    """Where a rank is counted. A ministry's national rank is among the ministries (they are
+    ranked as a bloc of their own), never "cả nước"."""
+    if scope == "national" and entity is not None and _is_ministry(entity):
+        return "trong khối bộ, cơ quan ngang bộ" if lang == "vi" else "among the ministries"
     if scope == "national":
         return get_vocab().display("scope", "national", "vi" if lang == "vi" else "en")
     kind, _, name = scope.partition(":")
@@ -143,9 +152,9 @@ def _rank_part(r: IndexResultView, lang: str) -> str:
     assert r.rank is not None
     total = f"/{r.rank_total}" if r.rank_total else ""
     if lang == "vi":
-        return f"đứng thứ {r.rank}{total} {_scope(r.scope, lang)}"
+        return f"đứng thứ {r.rank}{total} {_scope(r.scope, lang, r.entity)}"
     of = f" of {r.rank_total}" if r.rank_total else ""
-    return f"ranked {ordinal(r.rank)}{of} {_scope(r.scope, lang)}"
+    return f"ranked {ordinal(r.rank)}{of} {_scope(r.scope, lang, r.entity)}"
 
 
 def _score_part(r: IndexResultView, lang: str) -> str:
@@ -224,9 +233,9 @@ def index_clause(h: Hit, lead: str, lang: str) -> str:
         elif f == "score_change" and has_sc:
             parts.append(_score_change_part(r, h, lang))
     if lead == "change" and has_rc and h.derived.get("previous_rank") is not None:
-        parts[0] += " " + _scope(r.scope, lang)
+        parts[0] += " " + _scope(r.scope, lang, r.entity)
     elif lead == "score_change" and r.rank is None and r.scope != "national":
-        parts[0] += " " + _scope(r.scope, lang)
+        parts[0] += " " + _scope(r.scope, lang, r.entity)
     body = f"{entity_label(r.entity, lang)} {', '.join(parts)} {_about(r, lang)}"
     if r.is_target:
         body = ("theo mục tiêu/dự kiến, " if lang == "vi" else "as a target or forecast, ") + body
@@ -351,7 +360,7 @@ def _ranking_text(hits: list[Hit], q: Query) -> str:
     lang = q.lang
     idx = index_name(r0.index, lang)
     year = r0.year
-    scope = _scope(r0.scope, lang)
+    scope = _scope(r0.scope, lang, r0.entity)
     comp = (
         f" lĩnh vực “{r0.component}”"
         if r0.component and lang == "vi"
