@@ -125,6 +125,28 @@ def test_the_country_named_asks_the_countrys_figure(store, question):
 @pytest.mark.parametrize(
     "question",
     [
+        "What was the nationwide share of end-to-end online dossiers in 2024, according to MIC?",
+        "According to the Ministry of Home Affairs, what share of end-to-end online dossiers "
+        "did Vietnam record in 2024?",
+        "Theo Bộ Nội vụ, tỷ lệ hồ sơ trực tuyến toàn trình của cả nước năm 2024 là bao nhiêu?",
+        "theo bo noi vu ty le ho so truc tuyen toan trinh ca nuoc nam 2024",
+    ],
+)
+def test_the_unit_reporting_a_figure_is_not_whose_it_is(store, question):
+    # "according to MIC", "theo Bộ Nội vụ": who reports the figure; it is still the country's
+    a = ask(store, question)
+    assert values(a) == {44.6}
+    assert {r["entity"] for r in primary(a)} == {"Việt Nam"}
+
+
+def test_a_ministry_asked_as_whose_figure_is_still_answered(store):
+    a = ask(store, "Tỷ lệ hồ sơ trực tuyến toàn trình của Bộ Nội vụ năm 2024 là bao nhiêu?")
+    assert values(a) == {52.3}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Tỷ lệ hồ sơ trực tuyến toàn trình của cả nước năm 2023 là bao nhiêu?",
         "Tỷ lệ hồ sơ giải quyết đúng hạn của cả nước năm 2024 là bao nhiêu?",
         "What was Vietnam's on-time dossier rate in 2024?",

@@ -299,6 +299,12 @@ _CONTAINER_BEFORE = re.compile(
     r"merged with|merge into|merging into|part of|now in|belongs to|belonged to)\s*"
     r"(?:\(\s*)?(?:tinh|thanh pho|tp\.?|the province of|province of)?\s*$"
 )
+# Who reports a figure, not whose it is: "according to MIC", "theo Bộ Nội vụ", "as reported
+# by the Ministry of Home Affairs". The unit named there is the source of the figure.
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according to|as reported by|reported by|as announced by|citing|theo (?:danh gia|"
+    r"cong bo|bao cao|so lieu|thong ke) cua|theo)\s*(?:the\s*)?$"
+)
 _MERGER_PHRASES = re.compile(
     r"\(?\s*(?:truoc khi|nay|da|before it|before|after it|after)?\s*(?:sap nhap|nhap|hop nhat|"
     r"merged|merge|merging)\s+(?:vao|voi|into|with)\b|\bnay thuoc\b|\bthuoc\b|\bcu\b"
@@ -521,6 +527,7 @@ def _subjects(
         )
         if (
             _CONTAINER_BEFORE.search(before)
+            or _SOURCE_BEFORE.search(before)
             or (successor_of_other and len(named) > 1)
             or (m.province is not None and _after_group(t, m.start))
         ):
@@ -534,6 +541,11 @@ def _subjects(
 
 # A comparison asked in so many words: "so sánh A và B", "compare A and B", "A versus B".
 _COMPARE_SAID = re.compile(r"\b(?:so sanh|compare[ds]?|comparison|versus|vs)\b")
+
+
+def _named_as_source(t: _Text, m: Mention) -> bool:
+    """Whether the question names the unit as who reports a figure ("according to MIC")."""
+    return bool(_SOURCE_BEFORE.search(t.folded[max(0, m.start - 40) : m.start]))
 
 
 def _place_like(m: Mention) -> bool:
@@ -956,7 +968,8 @@ def parse(question: str, names: NameIndex) -> Query:
         q.metric = " ".join(q.keywords) or None
         set_subject()
     elif (
-        subject is None and not mentions and not (index or component) and not who
+        subject is None and not (index or component) and not who
+        and all(_named_as_source(t, m) for m in mentions)
         and (_METRIC_NOUN.search(s) or _THINGS_COUNTED.search(s) or _COUNTED_NOUN.search(s))
         and (said := _country_named(s, year))
     ):
