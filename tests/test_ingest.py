@@ -257,6 +257,8 @@ CHROME_LINES = [
     "a9f3b77e 20240523110245998877",
     "IMG_20240311_093015.jpg",
     "Trang chủ Giới thiệu Tin tức Văn bản Liên hệ",
+    "Home > News > Digital government",
+    "Trang chủ » Cải cách hành chính » Trang 4",
 ]
 CONTENT_LINES = [
     "Hôm nay, tỉnh tổ chức hội nghị công bố Chỉ số cải cách hành chính năm 2023.",
@@ -271,6 +273,8 @@ CONTENT_LINES = [
     "PAR INDEX 2023: Hà Tĩnh xếp thứ 9",
     "Đánh giá bài viết của phóng viên về kết quả cải cách hành chính tỉnh",
     "Hotline 1022 của thành phố đã tiếp nhận 5.000 cuộc gọi trong năm 2023.",
+    "Tỷ lệ hồ sơ trực tuyến > 80% ở 12 tỉnh, thành phố.",
+    "Năm 2023 > năm 2022: tăng 5 bậc",
 ]
 
 

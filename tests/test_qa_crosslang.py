@@ -280,3 +280,24 @@ def test_which_unit_is_not_the_countrys_figure(store, question):
 def test_a_qualified_count_of_moves_is_not_counted(store, question):
     a = ask(store, question)
     assert not primary(a)
+
+
+def test_an_english_question_meets_a_vietnamese_review_count(store):
+    # "legal documents … review and systematise": "rà soát, hệ thống hóa … văn bản"
+    a = ask(store, "How many legal documents did the Ministry of Justice review and "
+                   "systematise in 2024?")
+    assert values(a) == {4200}
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("By how much did Kien Giang cut processing times in 2024?", 35),
+        # the services whose fees were cut are named only in the headline
+        ("By how much did Ha Nam cut fees for public administrative services in 2024?", 40),
+    ],
+)
+def test_a_cut_asked_with_no_index_is_a_stated_figure(store, question, value):
+    # no index named and no place or score moved: not an index result's change
+    a = ask(store, question)
+    assert values(a) == {value}

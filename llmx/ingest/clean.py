@@ -99,6 +99,10 @@ CHROME_PATTERNS: dict[str, re.Pattern[str]] = {
         r"không sử dụng site|thời gian chờ\s*:\s*\d+\s*giây).{0,120}",
         _I,
     ),
+    # breadcrumbs: "Home > News > Digital government", "Trang chủ » Cải cách hành chính"
+    "breadcrumb": re.compile(
+        r"[^\W\d_][^>»›\n.!?:;,%]{0,40}(?:\s+[>»›]\s+[^\W\d_][^>»›\n.!?:;,%]{0,40}){1,5}", _I
+    ),
     # "{keywords}", "{{ title }}", "${body}", "%AUTHOR%"
     "placeholder": re.compile(r"\{\{?\s*[\w.\-]+\s*\}?\}|\$\{[\w.\-]+\}|%[A-Z_]{3,}%"),
     # image ids and file names: "c12a0049 16853554434361112001337", "IMG_2031.JPG"

@@ -1732,9 +1732,10 @@ def _the_countrys_sentence(store: Store, m: MetricView, q: Query) -> bool:
 
 
 def _headline_words(store: Store, doc_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The folded words of a document's headline (cached by document)."""
+    """The folded words of a document's headline (cached by document), English ones read
+    through the glossary as the question's and the records' words are."""
     if doc_id not in cache:
-        cache[doc_id] = frozenset(tokens(store.document_title(doc_id) or ""))
+        cache[doc_id] = frozenset(meaning_tokens(store.document_title(doc_id) or ""))
     return cache[doc_id]
 
 

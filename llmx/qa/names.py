@@ -73,6 +73,13 @@ EN_GLOSSARY = {
     "declined": "giam", "decreased": "giam", "fell": "giam", "dropped": "giam",
     "decline": "giam", "decrease": "giam", "xuong": "giam",
     "rose": "tang", "risen": "tang", "increased": "tang", "increase": "tang",
+    # documents a ministry reviews ("rà soát, hệ thống hóa … văn bản"), fees cut, services
+    # that generated dossiers ("có phát sinh hồ sơ")
+    "documents": "van ban", "document": "van ban", "legal": "phap luat",
+    "reviewed": "ra soat", "review": "ra soat", "systematised": "he thong hoa",
+    "systematise": "he thong hoa", "systematized": "he thong hoa", "systematize": "he thong hoa",
+    "fees": "phi", "fee": "phi", "charges": "phi", "generating": "phat sinh",
+    "generated": "phat sinh",
 }  # fmt: skip
 
 

@@ -929,7 +929,13 @@ def parse(question: str, names: NameIndex) -> Query:
         q.metric = " ".join(q.keywords) or None
         q.notes = notes
         return q
-    if _moves(_CHANGE, s, w) and (subject is not None or index or component):
+    if _moves(_CHANGE, s, w) and (
+        index
+        or component
+        # with no index named, a move of a place or a score ("tăng bao nhiêu bậc"); a cut
+        # in anything else ("By how much did X cut fees …") is a figure a text states
+        or (subject is not None and (_CHANGE_RANK.search(s) or _CHANGE_SCORE.search(s)))
+    ):
         q.ask = "change"
         q.measure = (
             "rank" if _CHANGE_RANK.search(s) else "score" if _CHANGE_SCORE.search(s) else None
