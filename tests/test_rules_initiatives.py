@@ -153,3 +153,22 @@ def test_a_name_is_recorded_again_only_for_a_new_owner() -> None:
         "Tỉnh sẽ duy trì mô hình Trà sáng doanh nhân hằng quý."
     )
     assert [i.entity for i in got] == ["Long An", "Hiệp hội Doanh nghiệp tỉnh Long An"]
+
+
+# -- the year an initiative runs in ---------------------------------------------------------
+
+
+def test_an_undated_initiative_takes_the_one_year_its_article_measures() -> None:
+    text = (
+        "UBND phường Tân Mai đang thí điểm mô hình “Chiều thứ sáu không hẹn”.\n\n"
+        "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của phường đạt 99,1%."
+    )
+    assert [(i.name, i.year) for i in initiatives(text)] == [("Chiều thứ sáu không hẹn", 2024)]
+
+
+def test_an_undated_initiative_stays_undated_where_its_article_measures_several_years() -> None:
+    text = (
+        "UBND phường Tân Mai đang thí điểm mô hình “Chiều thứ sáu không hẹn”.\n\n"
+        "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của phường đạt 99,1%, năm 2023 đạt 97,5%."
+    )
+    assert [(i.name, i.year) for i in initiatives(text)] == [("Chiều thứ sáu không hẹn", None)]

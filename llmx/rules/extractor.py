@@ -511,6 +511,18 @@ def _date_undated_metrics(candidates: list[tuple[str, dict[str, Any]]], year: in
             rec["year"] = year
 
 
+def _date_undated_initiatives(candidates: list[tuple[str, dict[str, Any]]], seen: set[int]) -> None:
+    """Give the initiatives that have no year the one year the article measures ("đang thí
+    điểm mô hình …" in an article about the tasks of 2025). An article measuring several
+    years leaves them undated: which one a model runs in is not known."""
+    if len(seen) != 1:
+        return
+    (year,) = seen
+    for kind, rec in candidates:
+        if kind == "initiatives" and rec.get("year") is None:
+            rec["year"] = year
+
+
 def _province_name(main: EntityMention | None) -> str | None:
     return main.name if main is not None and main.level == "province" else None
 
@@ -838,6 +850,7 @@ class RulesExtractor(Backend):
                 for rec in find_initiatives(f, original, ents, years, main, initiative_memory):
                     candidates.append(("initiatives", {**rec, "evidence": evidence}))
         _date_undated_metrics(candidates, _latest_year(carry.seen_years, folded_doc))
+        _date_undated_initiatives(candidates, carry.seen_years)
         candidates = _with_level_tables(
             text, candidates, carry.doc_province or _province_name(main), metric_memory, head_year
         )
