@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support.documents import make_doc
 
-from llmx.core.textnorm import fold_keep_offsets
+from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import get_vocab
 from llmx.rules.extractor import RulesExtractor, _edition_year
 
@@ -365,3 +365,33 @@ def test_an_edition_named_once_far_down_dates_the_undated_results():
     # two editions named: the year stays unknown rather than guessed
     two = fold_keep_offsets("x " * 400 + "the index for 2016 rose above the index for 2015")
     assert _edition_year(None, two) is None
+
+
+# -- districts, communes and wards named before their English type word ----------------------
+
+
+def test_units_named_before_their_english_type_word():
+    text = (
+        "Kim Thanh District announced its commune-level administrative reform index.\n\n"
+        "In the 2024 index, Lai Vu commune led the rankings with 92.15 points, and Kim Dinh "
+        "commune rose 6 places to 4th."
+    )
+    recs = {(fold(r.entity), r.entity_level, r.scope, r.year, r.score, r.rank, r.rank_change)
+            for r in results(text)}  # fmt: skip
+    # no province named: the one the division lists put Kim Thành district in
+    assert ("xa lai vu", "commune", "province:Hải Dương", 2024, 92.15, 1, None) in recs, recs
+    assert ("xa kim dinh", "commune", "province:Hải Dương", 2024, None, 4, 6) in recs, recs
+
+
+def test_an_english_type_word_keeps_a_name_starting_with_an():
+    from llmx.rules.entities import find_entities
+
+    names = [e.name for e in find_entities("The An Binh commune fell 10 places.")]
+    assert names == ["xã An Bình"]
+
+
+def test_a_province_named_before_district_is_no_district():
+    from llmx.rules.entities import find_entities
+
+    levels = {e.level for e in find_entities("Farmers in the Hai Duong district of Kim Thanh.")}
+    assert "district" not in levels

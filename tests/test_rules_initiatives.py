@@ -6,6 +6,7 @@ from __future__ import annotations
 from support.documents import make_doc
 
 from llmx.core.records import Initiative
+from llmx.core.textnorm import fold
 from llmx.rules.extractor import RulesExtractor
 
 
@@ -172,3 +173,21 @@ def test_an_undated_initiative_stays_undated_where_its_article_measures_several_
         "Năm 2024, tỷ lệ hồ sơ giải quyết đúng hạn của phường đạt 99,1%, năm 2023 đạt 97,5%."
     )
     assert [(i.name, i.year) for i in initiatives(text)] == [("Chiều thứ sáu không hẹn", None)]
+
+
+# -- English: the name beside its kind word ------------------------------------------------
+
+
+def test_english_names_before_and_after_their_kind_word() -> None:
+    text = (
+        "In 2024, the People's Committee of Vinh Quang ward rolled out the “Open Friday” "
+        "model, and Thai Nguyen launched an initiative called “Digital Neighbours”."
+    )
+    got = {(i.entity, i.name, i.kind) for i in initiatives(text)}
+    assert ("Thái Nguyên", "Digital Neighbours", "sáng kiến") in got, got
+    assert any(n == "Open Friday" and k == "mô hình" and fold(e).startswith("phuong vinh quang")
+               for e, n, k in got), got  # fmt: skip
+
+
+def test_an_english_kind_word_without_a_quoted_name_names_nothing() -> None:
+    assert initiatives("In 2024, the province piloted several new models for communes.") == []

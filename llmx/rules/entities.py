@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from llmx.core.divisions import find_divisions
+from llmx.core.divisions import find_divisions, lookup_divisions
 from llmx.core.gazetteer import Mention, Province, get_gazetteer
 from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import get_vocab
@@ -172,6 +172,7 @@ def _typed_units(seg: str, start: int) -> list[EntityMention]:
                 prov.name if prov is not None else None,
             )
         )
+    found += _english_units(seg, start)
     for m in lx.COMMUNE_RE.finditer(seg):
         name = _capitalised(m.group(2))
         if name and not _THI_BEFORE_RE.search(seg, max(0, m.start() - 4), m.start()):
@@ -181,6 +182,40 @@ def _typed_units(seg: str, start: int) -> list[EntityMention]:
                     start + m.start(), start + m.start(2) + len(name), f"{prefix} {name}", "commune"
                 )
             )
+    return found
+
+
+# Capitalised words an English sentence opens with, not part of a unit's name.
+_EN_LEADING = frozenset("The In At Of For By And From To With Its Their Meanwhile".split())
+
+
+def _english_units(seg: str, start: int) -> list[EntityMention]:
+    """"Nam Chinh commune", "Soc Trang ward": a unit named before its English type word, given
+    the Vietnamese type word and, where the division lists know the name, its diacritics."""
+    gz = get_gazetteer()
+    found: list[EntityMention] = []
+    for m in lx.EN_UNIT_RE.finditer(seg):
+        words = m.group(1).split()
+        while words and words[0] in _EN_LEADING:
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        vi_type, level = lx.EN_UNIT_TYPES[m.group(2).lower()]
+        if level == "district" and gz.lookup(name) is not None:
+            continue  # "the Hai Duong district": a province's name, not a district's
+        known = lookup_divisions(f"{vi_type} {name}") or lookup_divisions(name)
+        levels = {d.level for d in known}
+        if known and levels == {level}:
+            d = known[0]
+            name = d.name if all(k.name == d.name for k in known) else name
+            if level == "district" and all(k.type == d.type for k in known):
+                vi_type = _UNIT_PREFIX.get(d.type, d.type)
+        prov = known[0].province if len({d.province for d in known}) == 1 and known else None
+        at = m.start(1) + m.group(1).index(words[0])
+        found.append(
+            EntityMention(start + at, start + m.end(), f"{vi_type} {name}", level, prov)
+        )
     return found
 
 

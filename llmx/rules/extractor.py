@@ -454,7 +454,16 @@ def _dominant_province(entities: list[EntityMention], main: EntityMention | None
     for e in entities:
         if e.level == "province":
             counts[e.name] = counts.get(e.name, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    if not counts:
+        # No province named ("Nam Sach District People's Committee …"): the one its districts
+        # and communes lie in, where the division lists agree on it.
+        # Districts first: a commune's name recurs across provinces more often.
+        for levels in (("district",), ("district", "commune")):
+            within = {e.province for e in entities if e.level in levels}
+            if len(within) == 1 and None not in within:
+                return within.pop()
+        return None
+    return max(counts, key=counts.__getitem__)
 
 
 @dataclass(slots=True)

@@ -208,6 +208,28 @@ def _cue_names(f: str, original: str, cue: Span, next_cue: int) -> list[_Name]:
     return names
 
 
+# English names a model before its kind word ("the “Saturday for the People” model", "the
+# pilot “X” model") or after it ("a model called “X”", "the initiative “X”").
+_EN_QUOTED_BEFORE = re.compile(r"[“\"‘']([^“”\"‘’'\n]{2,120})[”\"’']\s+(?:(?:pilot|new)\s+)?$")
+_EN_TO_QUOTE = re.compile(r"\s+(?:(?:called|named|dubbed|known as)\s+)?(?=[“\"‘'])")
+
+
+def _english_names(original: str, cue: Span, next_cue: int) -> list[_Name]:
+    """The quoted name an English kind word ("model", "initiative") stands beside."""
+    before = _EN_QUOTED_BEFORE.search(original, max(0, cue.start - 140), cue.start)
+    if before is not None:
+        text = before.group(1).strip().strip(",;.").strip()
+        if text and len(text.split()) <= _MAX_NAME_WORDS:
+            return [_Name(text, before.start(), before.end())]
+    lead = _EN_TO_QUOTE.match(original, cue.end, next_cue)
+    q = _QUOTED.match(original, lead.end()) if lead is not None else None
+    if q is not None:
+        text = q.group(1).strip().strip(",;.").strip()
+        if text and len(text.split()) <= _MAX_NAME_WORDS:
+            return [_Name(text, q.start(), q.end())]
+    return []
+
+
 _BARE_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
@@ -301,16 +323,23 @@ def find_initiatives(
     """Initiatives of one sentence (``f`` folded, ``original`` as written, ``ents`` its
     units); ``memory`` carries what earlier sentences of the document named."""
     memory = memory if memory is not None else InitiativeMemory()
-    cues = [s for s in get_vocab().find(original, _CUE_KINDS) if s.entry.lang == "vi"]
+    cues = get_vocab().find(original, _CUE_KINDS)
     bodies = _bodies(original, ents, main) if cues else ents
     year = years[0][1] if years else None
     out: list[dict[str, Any]] = []
     for i, cue in enumerate(cues):
         next_cue = cues[i + 1].start if i + 1 < len(cues) else len(original)
-        names = _cue_names(f, original, cue, next_cue)
+        english = cue.entry.lang == "en"
+        names = _english_names(original, cue, next_cue) if english else _cue_names(
+            f, original, cue, next_cue
+        )
         if not names:
             continue
-        kind = cue.entry.attrs.get("kind") or fold_kind(cue.text)
+        kind = (
+            get_vocab().display(cue.entry.kind, cue.entry.label, "vi")
+            if english
+            else cue.entry.attrs.get("kind") or fold_kind(cue.text)
+        )
         for n, owner in zip(
             names, _owners(f, original, names, cue, next_cue, bodies, memory, main), strict=True
         ):

@@ -417,6 +417,15 @@ DISTRICT_RE = re.compile(
     + _WORDS
 )
 COMMUNE_RE = re.compile(r"(?<![\w.])(xã|Xã|phường|Phường|thị trấn|Thị trấn)\s+" + _WORDS)
+# English names a district, commune or ward before its type word: "Nam Chinh commune", "Soc
+# Trang ward", "Nam Sach District" (one to four capitalised words; matched as written).
+EN_UNIT_RE = re.compile(
+    r"(?<![\w.])((?:[A-ZĐ][\w'’-]*\s+){0,3}[A-ZĐ][\w'’-]*)\s+"
+    r"([Cc]ommune|[Ww]ard|[Dd]istrict|[Tt]ownship)\b"
+)
+# English type words and the Vietnamese ones a unit is named with (eval/CONVENTIONS.md).
+EN_UNIT_TYPES = {"commune": ("xã", "commune"), "ward": ("phường", "commune"),
+                 "township": ("thị trấn", "commune"), "district": ("huyện", "district")}  # fmt: skip
 
 # Departments (Sở) and ministries (Bộ) share sector names; matched on folded text.
 SECTORS = (
