@@ -395,3 +395,10 @@ def test_a_province_named_before_district_is_no_district():
 
     levels = {e.level for e in find_entities("Farmers in the Hai Duong district of Kim Thanh.")}
     assert "district" not in levels
+
+
+def test_the_year_right_after_a_place_is_its_own():
+    # the move's first place is in words ("last place"), so only its year comes before
+    got = facts("Long An moved from last place in 2022 to 5th place in 2023 in the PCI.")
+    assert ("Long An", "PCI", None, 2023, None, 5, None, None) in got, got
+    assert not any(year == 2022 and rank == 5 for _, _, _, year, _, rank, _, _ in got), got

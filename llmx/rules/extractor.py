@@ -447,6 +447,22 @@ def _dominant_index(title: str | None, folded: str) -> tuple[str | None, float]:
     return best, counts[best] / sum(counts.values())
 
 
+# A value, its noun and the year it is of, in English (folded): "5th place in 2023", "90.48
+# points in 2023", "13th in the 2023 rankings".
+_EN_YEAR_AFTER_VALUE_RE = re.compile(
+    r"\S+\s+(?:(?:place|position|spot|points?|percent)\s+)?(?:in|for)\s+(?:the\s+)?(\d{4})\b"
+)
+
+
+def _year_after_value(f: str, d: Draft) -> int | None:
+    """The year told right after a draft's first value ("to 5th place in 2023"): its own,
+    though a move's first year ("from last place in 2022") comes before it."""
+    if d.first_value_at < 0:
+        return None
+    m = _EN_YEAR_AFTER_VALUE_RE.match(f, d.first_value_at)
+    return int(m.group(1)) if m is not None else None
+
+
 def _dominant_province(entities: list[EntityMention], main: EntityMention | None) -> str | None:
     if main is not None and main.level == "province":
         return main.name
@@ -991,8 +1007,9 @@ class RulesExtractor(Backend):
             ):
                 index = _owner_index(d.component, index, carry.doc_index)
             rec = self._to_record(
-                d, index, years, carry, main, targets, prev_end, para_year, _period_year(f)
-            )
+                d, index, years, carry, main, targets, prev_end, para_year, _period_year(f),
+                _year_after_value(f, d),
+            )  # fmt: skip
             regional = _regional_scope(f, d, rec)
             if regional is not None:
                 rec["scope"] = regional
@@ -1067,10 +1084,13 @@ class RulesExtractor(Backend):
         prev_end: int,
         para_year: int | None,
         period_year: int | None = None,
+        value_year: int | None = None,
     ) -> dict[str, Any]:
         ent = d.entity or main
         year = d.year
         years = [(p, y) for p, y in years if y != d.not_year]
+        if year is None and value_year in {y for _, y in years}:
+            year = value_year
         if year is None and years:
             before = [y for p, y in years if p <= d.first_value_at]
             year = before[-1] if before else years[0][1]
