@@ -402,3 +402,21 @@ def test_the_year_right_after_a_place_is_its_own():
     got = facts("Long An moved from last place in 2022 to 5th place in 2023 in the PCI.")
     assert ("Long An", "PCI", None, 2023, None, 5, None, None) in got, got
     assert not any(year == 2022 and rank == 5 for _, _, _, year, _, rank, _, _ in got), got
+
+
+def test_a_place_in_words_closed_by_a_run_of_years_or_again():
+    for tail in ("for the fifth straight year.", "again.", "in the country."):
+        text = f"The PAR Index 2023 was announced on Monday. Quang Ninh was first {tail}"
+        assert ("Quảng Ninh", "PAR_INDEX", None, 2023, None, 1, None, None) in facts(text), tail
+
+
+def test_a_place_earned_by_a_score_and_a_score_named_an_index():
+    got = facts("Dong Thap's PCI 2020 score rose to 70.07 points, earning it second place "
+                "nationwide.")  # fmt: skip
+    assert ("Đồng Tháp", "PCI", None, 2020, 70.07, 2, None, None) in got, got
+    got = facts("The Ministry of Finance took the top spot among ministries in the 2021 DTI, "
+                "with an index of 0.7362.")  # fmt: skip
+    assert ("Bộ Tài chính", "DTI", None, 2021, 0.7362, 1, None, None) in got, got
+    got = facts("Da Nang led the PAR Index for six years running, scoring 89.46 out of 100 in "
+                "2017.")  # fmt: skip
+    assert ("Đà Nẵng", "PAR_INDEX", None, 2017, 89.46, 1, None, None) in got, got

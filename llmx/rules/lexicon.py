@@ -551,7 +551,8 @@ EN_RANK_RE = re.compile(
     rf"(?:\b(?:ranked|ranking|ranks|rank|came|come|comes|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
     rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sits|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
     rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
-    rf"|placing it|putting it|leaving it|ranking it|came in|ended up|took|taking|claimed|"
+    rf"|placing it|putting it|leaving it|ranking it|earning it|giving it|securing it|landing it|"
+    rf"came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned|tied for|tying for|shared|sharing)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
     # "… and 8th for Digital Economy"
@@ -576,7 +577,7 @@ EN_RANK_RE = re.compile(
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
     r"behind|ahead|place|position|spot|overall|while|but|at|among|across|to|went|from|up|down|"
-    r"compared|\d)\b))"
+    r"compared|again|\d)\b))"
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<t>\d{2,3}))?(?:,\s*(?P<v>\d{1,3}(?:\.\d+)?)(?=\s*(?:points?)?\s*\)))?"
 )
 # What every match of EN_RANK_RE holds, its place (group "r"): an ordinal or "No. 5". Its
@@ -1148,11 +1149,11 @@ SCORE_NO_UNIT_RE = re.compile(
     r",?\s+voi\s+(?P<v8>\d{1,3},\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|phieu|nguoi|doanh nghiep))"
     # "with a score of 70.1", "an overall score of 42.1": English names the value a score.
-    r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?score\s+of\s+"
+    r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?(?:score|index)\s+of\s+"
     r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
     r"(?!\s+(?:for|in|on|out of)\b)"  # "a score of 5.2 for transparency": a component's
     # "scored 92.36 out of 100"; "third with 84.42" (English writes the decimal with a dot)
-    r"|\bscored\s+(?P<v5>\d{1,3}\.\d{1,3})(?=\s+out of 100\b)"
+    r"|\bscor(?:ed|ing)\s+(?P<v5>\d{1,3}\.\d{1,3})(?=\s+out of 100\b)"
     r"|\bwith\s+(?P<v6>\d{1,3}\.\d{1,3})(?!\d|\.\d)(?!\s*(?:%|percent|per cent|points?|"
     r"million|billion|thousand|people|votes|respondents|out of))"
     # "PCI score reached 70.3", "its score stood at 42.1"
@@ -1202,7 +1203,10 @@ EN_RANK_WORD_HINT = rf"\b(?:topped|tops|led|headed|{_EN_ORD_ALTS})\b"
 # one ranking, a place even where the sentence does not name it ("was first to open" is not).
 EN_PLACE_CLAUSE_RE = re.compile(
     rf"\b(?:came|was|were|finished|ranked|placed|stood)\s+(?:{_EN_ORD_ALTS})\b"
-    r"(?=\s*(?:[,.;]|$|(?:with|among|overall|nationally|nationwide|behind|ahead|after)\b))"
+    r"(?=\s*(?:[,.;]|$|(?:with|among|overall|nationally|nationwide|behind|ahead|after)\b"
+    # "was first for the fifth straight year", "came first again", "was first in the country"
+    r"|for (?:the )?\w+ (?:(?:straight|consecutive|successive) )?(?:years?|time)\b|again\b"
+    r"|in (?:the )?(?:country|nation|region|rankings?)\b))"
 )
 # A bound or an earlier value, not the unit's score: "scored above 90 percent", "3 exceeded
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
@@ -1217,7 +1221,9 @@ EN_INDEX_ANAPHORA_RE = re.compile(r"\bthe (?:index|rankings?)\b")
 # "the Ministry of Science and Technology … with 78.72 percent"): the unit's own result even
 # where the sentence does not name the index.
 EN_SCORE_FRAME_BEFORE_RE = re.compile(
-    r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?$"
+    r"\b(?:with|at|scored|scoring|reached|posted|got|received|earned)\s+(?:just\s+|only\s+)?"
+    # "with an index of 0.7362", "scored a value of 0.61"
+    r"(?:(?:an?|the|its)\s+(?:index|score|value|rating)\s+of\s+)?$"
     # "had the lowest score, 75 percent", "the highest result, at 91.2%"
     r"|\bthe (?:lowest|highest|best|worst) (?:score|result)s?,?\s+(?:at\s+|of\s+)?$"
 )
