@@ -255,3 +255,26 @@ def test_index_name_inside_a_component_name_is_part_of_it():
 def test_an_index_name_standing_alone_is_still_the_index():
     recs = results("Năm 2021, chỉ số hài lòng của người dân, tổ chức ở Phú Yên đạt 82,5%.")
     assert [(r["entity"], r["index"], r["score"]) for r in recs] == [("Phú Yên", "SIPAS", 82.5)]
+
+
+# ---- one value two units share ------------------------------------------------------------
+
+
+def test_a_value_two_units_are_said_to_share_goes_to_both():
+    for text in (
+        "Chỉ số CCHC năm 2023: Hà Giang và Cao Bằng có giá trị bằng nhau, cùng đạt 85,42%.",
+        # the index named in the sentence before
+        "Kết quả Chỉ số CCHC năm 2023 của các tỉnh. Hà Giang và Cao Bằng cùng đạt 85,42%.",
+    ):
+        got = {(r["entity"], r["index"], r["year"], r["score"]) for r in results(text)}
+        assert got == {("Hà Giang", "PAR_INDEX", 2023, 85.42),
+                       ("Cao Bằng", "PAR_INDEX", 2023, 85.42)}, text  # fmt: skip
+
+
+def test_two_regions_sharing_an_average_each_hold_it():
+    text = (
+        "Chỉ số CCHC năm 2023 của các vùng. Hai vùng còn lại là Tây Nguyên và Đồng bằng sông "
+        "Cửu Long có giá trị trung bình bằng nhau, cùng đạt 85,42%."
+    )
+    got = {(r["entity"], r["score"]) for r in results(text)}
+    assert got == {("Tây Nguyên", 85.42), ("Đồng bằng sông Cửu Long", 85.42)}

@@ -558,7 +558,12 @@ def drop_group_leads(f: str, values: list[Event], entities: list[EntityMention])
 
 # Right after the last name of a list, a word saying the place that follows is shared:
 # "A và B cùng đứng thứ 12", "A và B đồng hạng 12", "A and B tied for ninth".
-_SHARED_PLACE_RE = re.compile(r"\s*(?:cung|dong|deu|both|jointly|tied|tying|shared|sharing)\b")
+_SHARED_PLACE_RE = re.compile(
+    # "A và B có giá trị (trung bình) bằng nhau, cùng đạt …", "A and B, with the same score, …"
+    r"(?:\s*(?:co|with)\s+(?:gia tri|diem|diem so|ket qua|chi so|the same)(?:\s+\w+){0,2}?"
+    r"(?:\s+bang nhau|\s+score|\s+value)?\s*,)?"
+    r"\s*(?:cung|dong|deu|both|jointly|tied|tying|shared|sharing)\b"
+)
 
 
 def shared_places(f: str, drafts: list[Draft], entities: list[EntityMention]) -> list[Draft]:

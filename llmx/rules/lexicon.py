@@ -947,7 +947,10 @@ PERCENT_SCORED = frozenset(
 # "Phú Yên đạt 84,02%", "Nam Định (89,71%)", "Bạc Liêu: 79,02%", "Yên Bái với 86,6%": what
 # may stand between a unit's name and its bare percentage score (folded text)...
 SCORE_AFTER_NAME_GAP_RE = re.compile(
-    r"\s*(?:\(\s*|:\s*|(?:dat duoc|dat muc|dat|voi|la|co ket qua|co diem)\s+)?"
+    r"\s*(?:\(\s*|:\s*|"
+    # "A và B (có giá trị trung bình bằng nhau,) cùng đạt 85,42%": one value both hold
+    r"(?:(?:co (?:gia tri|diem so|diem|ket qua)(?: trung binh)? bang nhau,?\s*)?(?:cung|deu)\s+)?"
+    r"(?:dat duoc|dat muc|dat|voi|la|co ket qua|co diem)\s+)?"
 )
 # ... and what may follow it: the end of the clause, a place or a move, a comparison.
 SCORE_AFTER_NAME_END_RE = re.compile(
