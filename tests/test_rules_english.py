@@ -420,3 +420,17 @@ def test_a_place_earned_by_a_score_and_a_score_named_an_index():
     got = facts("Da Nang led the PAR Index for six years running, scoring 89.46 out of 100 in "
                 "2017.")  # fmt: skip
     assert ("Đà Nẵng", "PAR_INDEX", None, 2017, 89.46, 1, None, None) in got, got
+
+
+def test_a_fronted_place_goes_to_the_unit_named_after_was():
+    text = ("In the PAPI 2020, Quang Ninh led with 48.811 points. In third place was the "
+            "northern province of Thai Nguyen with 46.471 points.")  # fmt: skip
+    got = facts(text)
+    assert ("Thái Nguyên", "PAPI", None, 2020, 46.471, 3, None, None) in got, got
+    assert not any(e == "Quảng Ninh" and rank == 3 for e, _, _, _, _, rank, _, _ in got), got
+
+
+def test_a_value_named_as_such_is_the_score():
+    got = facts("In the 2020 DTI rankings, Da Nang came first in the country, with a value "
+                "of 0.4874.")  # fmt: skip
+    assert ("Đà Nẵng", "DTI", None, 2020, 0.4874, 1, None, None) in got, got

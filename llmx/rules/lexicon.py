@@ -1152,7 +1152,7 @@ SCORE_NO_UNIT_RE = re.compile(
     r",?\s+voi\s+(?P<v8>\d{1,3},\d{1,4})(?!\d|[.,]\d)"
     r"(?!\s*(?:%|diem|trieu|ty|nghin|ho so|phieu|nguoi|doanh nghiep))"
     # "with a score of 70.1", "an overall score of 42.1": English names the value a score.
-    r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?(?:score|index)\s+of\s+"
+    r"|\b(?:an?|its|the)\s+(?:overall\s+|total\s+|final\s+|aggregate\s+)?(?:score|index|value)\s+of\s+"
     r"(?P<v3>\d{1,3}\.\d{1,4})(?!\d|\.\d)(?!\s*(?:%|percent|points?))"
     r"(?!\s+(?:for|in|on|out of)\b)"  # "a score of 5.2 for transparency": a component's
     # "scored 92.36 out of 100"; "third with 84.42" (English writes the decimal with a dot)
@@ -1234,7 +1234,10 @@ EN_SCORE_FRAME_BEFORE_RE = re.compile(
 # to the Ministry of National Defence" (matched on what lies between the place and the name).
 EN_SUBJECT_AFTER_RANK_RE = re.compile(
     r"^(?:-(?:placed|ranked)\s+|\s*(?:[- ]plac(?:e|ed)\s+)?(?:went to|was taken by|belonged to|"
-    r"goes to)\s+(?:the\s+)?)$"
+    r"goes to"
+    # "In third place was (the northern province of) Thai Nguyen"
+    r"|(?<=place )(?:was|is|came))\s+(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+){0,2}(?:province|city|municipality|ministry|locality) of\s+)?)$"
 )
 # Changes English writes as a noun or without a unit: "posted the fastest rise (2.2 percent)",
 # "recorded the largest gain, 13.2 percent", "the steepest drop, 6.43 percent", "0.13 fewer
