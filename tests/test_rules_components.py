@@ -278,3 +278,14 @@ def test_two_regions_sharing_an_average_each_hold_it():
     )
     got = {(r["entity"], r["score"]) for r in results(text)}
     assert got == {("Tây Nguyên", 85.42), ("Đồng bằng sông Cửu Long", 85.42)}
+
+
+def test_one_move_a_listed_pair_is_said_to_share_goes_to_each_of_its_places():
+    for text, want in (
+        ("Chỉ số CCHC năm 2022: Hà Giang và Cao Bằng cùng tăng 3 bậc, lần lượt xếp thứ 10 và "
+         "12.", {("Hà Giang", 10, 3), ("Cao Bằng", 12, 3)}),
+        ("Chỉ số CCHC năm 2022: Hà Giang và Cao Bằng vẫn giữ nguyên thứ hạng, lần lượt thứ 1 "
+         "và thứ 2.", {("Hà Giang", 1, 0), ("Cao Bằng", 2, 0)}),
+    ):  # fmt: skip
+        got = {(r["entity"], r["rank"], r["rank_change"]) for r in results(text)}
+        assert got == want, text

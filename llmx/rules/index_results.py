@@ -1469,7 +1469,29 @@ def _respectively_in(
     for subject, (rank, total) in zip(cands, items, strict=True):
         kept.append(Event(subject.end, subject.end, "rank", {"rank": rank, "total": total,
                                                             "change": None}))  # fmt: skip
+    kept = _shared_move(f, cands, lst.start(), kept)
     kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+# Between a list's last unit and its one move, a word saying all of them moved so: "A và B
+# đều tăng 1 bậc, lần lượt lên thứ 2 và thứ 3", "vẫn giữ nguyên thứ hạng", "both rose".
+_SHARED_MOVE_RE = re.compile(r"\s*(?:deu|cung|van|both|all)\b")
+
+
+def _shared_move(f: str, cands: list[Event], list_at: int, values: list[Event]) -> list[Event]:
+    """The one move told between a list of units and their respective places, when the
+    sentence says they all made it: a copy for each unit."""
+    if not cands or cands[0].start >= list_at:
+        return values
+    last = cands[-1].end
+    moves = [v for v in values if v.kind == "rank_change" and last <= v.start < list_at]
+    if len(moves) != 1 or not _SHARED_MOVE_RE.match(f, last):
+        return values
+    (move,) = moves
+    kept = [v for v in values if v is not move]
+    for subject in cands:
+        kept.append(Event(subject.end, subject.end, "rank_change", dict(move.data)))
     return kept
 
 
