@@ -289,3 +289,15 @@ def test_one_move_a_listed_pair_is_said_to_share_goes_to_each_of_its_places():
     ):  # fmt: skip
         got = {(r["entity"], r["rank"], r["rank_change"]) for r in results(text)}
         assert got == want, text
+
+
+def test_a_change_without_unit_after_a_value_on_the_unit_scale_is_a_score_change():
+    for text, change in (
+        ("Năm 2022, DTI của Bến Tre đạt 0,4521, giảm 0,021 so với năm 2021.", -0.021),
+        ("In the DTI 2022, Ben Tre scored 0.4521, up 0.03 from 2021.", 0.03),
+    ):
+        got = [(r["score"], r["score_change"]) for r in results(text)]
+        assert got == [(0.4521, change)], text
+    # a whole-number change after a percent score is no unitless DTI change
+    got = results("Năm 2022, Chỉ số CCHC của Bến Tre đạt 85,1%, tăng 2 bậc so với năm 2021.")
+    assert [(r["score_change"], r["rank_change"]) for r in got] == [(None, 2)]

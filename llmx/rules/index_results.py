@@ -179,6 +179,11 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             unit = "percent" if m.group("u") == "%" else "points"
             add(m, "score_change", {"value": sign * v, "unit": unit}, "v")
             _take(mask, m.start(), m.end())
+    for m in lx.UNITLESS_CHANGE_AFTER_SCORE_RE.finditer(f):
+        v = _num(m.group("v"))
+        if v is not None:
+            sign = -1 if m.group("dir").startswith(("giam", "down")) else 1
+            add(m, "score_change", {"value": sign * v, "unit": "points"}, "v")
     for m in lx.SIGNED_CHANGE_RE.finditer(f):
         v = _num(m.group("v"))
         if v is not None:

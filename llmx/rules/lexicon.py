@@ -249,6 +249,12 @@ SCORE_RE = re.compile(
 # "tăng 3,19 điểm", "nhích thêm 0,82 điểm", "cao hơn năm 2020 1,59 điểm", "thấp hơn năm 2020 là
 # 3,84 điểm", "nhỉnh hơn năm 2022 (86,62%) 1,71%": a change, never a score.
 SCORE_DOWN_WORDS = ("giam", "thap hon", "mat", "sut giam", "sut")
+# A change written without a unit right after a value on the 0-1 scale (DTI), in that
+# value's unit: "đứng đầu với 0,6321, tăng 0,13 so với năm 2020", "0.4521, down 0.021".
+UNITLESS_CHANGE_AFTER_SCORE_RE = re.compile(
+    r"\b0[.,]\d{2,4}\s*,\s*(?P<dir>tang(?: them)?|giam(?: di)?|up|down)\s+(?P<v>0[.,]\d{1,4})\b"
+    r"(?![.,]\d|\s*(?:%|diem|bac|hang|points?|percent|places?))"
+)
 SCORE_CHANGE_RE = re.compile(
     r"\b(?P<dir>tang|giam|cao hon|thap hon|nhinh hon|nhich|mat|sut giam|sut|cai thien)\s+"
     # "tăng mạnh nhất với 7,45%", "tăng nhiều nhất, với 7,45%": the largest move's size
