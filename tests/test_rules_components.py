@@ -301,3 +301,11 @@ def test_a_change_without_unit_after_a_value_on_the_unit_scale_is_a_score_change
     # a whole-number change after a percent score is no unitless DTI change
     got = results("Năm 2022, Chỉ số CCHC của Bến Tre đạt 85,1%, tăng 2 bậc so với năm 2021.")
     assert [(r["score_change"], r["rank_change"]) for r in got] == [(None, 2)]
+
+
+def test_a_score_compared_with_the_median_keeps_the_place_after_it():
+    got = results("PGI năm 2022 của Gia Lai đạt 13,52 điểm, thấp hơn điểm trung vị 1,18 điểm, "
+                  "đứng thứ 52/63 tỉnh, thành phố cả nước.")  # fmt: skip
+    assert [(r["score"], r["rank"], r["rank_total"]) for r in got] == [(13.52, 52, 63)]
+    # the median place itself is nobody's
+    assert results("PGI năm 2022: vị trí trung vị (thứ 31) có 14,7 điểm.") == []

@@ -111,6 +111,10 @@ def _count(raw: str) -> int:
     return int(raw) if raw.isdigit() else lx.CARDINALS[raw]
 
 
+_MEDIAN_BEFORE_RE = re.compile(r"\btrung vi\s*[(:,]?\s*(?:la\s+|o\s+)?(?:vi tri\s+)?$")
+_MEDIAN_AFTER_RE = re.compile(r"\s*\(\s*(?:la\s+)?(?:vi tri\s+)?trung vi\b")
+
+
 def scan_values(f: str, mask: list[bool]) -> list[Event]:
     """Value events in folded sentence ``f``; consumed spans are marked in ``mask``."""
     ev: list[Event] = []
@@ -387,8 +391,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ordinal and re.match(r"\s*(?:linh vuc|chi so|nam (?:19|20)\d\d)\b", after)
         ):
             continue
-        if re.search(r"\btrung vi\b", f[max(0, m.start() - 20) : m.end() + 12]):
-            continue  # "vị trí trung vị (thứ 31)": the median place, nobody's result
+        if _MEDIAN_BEFORE_RE.search(f, max(0, m.start() - 20), m.start()) or _MEDIAN_AFTER_RE.match(
+            f, m.end()
+        ):
+            # "vị trí trung vị (thứ 31)": the median place, nobody's result ("thấp hơn điểm
+            # trung vị 1,18 điểm, đứng thứ 52" compares a score with the median: the place
+            # after it is the unit's)
+            continue
         # "năm thứ 8 liên tiếp", "lần thứ 3": a count of editions, not a place.
         if m.group(0).startswith("thu ") and re.search(
             r"\b(?:nam|lan|ky|quy|thang|dot|khoa)\s*$", f[max(0, m.start() - 8) : m.start()]
