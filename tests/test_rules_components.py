@@ -309,3 +309,10 @@ def test_a_score_compared_with_the_median_keeps_the_place_after_it():
     assert [(r["score"], r["rank"], r["rank_total"]) for r in got] == [(13.52, 52, 63)]
     # the median place itself is nobody's
     assert results("PGI năm 2022: vị trí trung vị (thứ 31) có 14,7 điểm.") == []
+
+
+def test_a_unit_a_score_is_compared_with_does_not_take_the_place_after_it():
+    for other in ("trung bình cả nước", "Kon Tum"):
+        got = results(f"Chỉ số CCHC năm 2022 của Gia Lai đạt 83,5%, thấp hơn {other} 1,2%, "
+                      "đứng thứ 52/63.")  # fmt: skip
+        assert [(r["entity"], r["score"], r["rank"]) for r in got] == [("Gia Lai", 83.5, 52)]

@@ -943,7 +943,7 @@ _SCORE_SHARE_RE = re.compile(
 # own in brackets ("vượt Long An (21,9)" has one) it is not a new subject.
 # "vượt qua Hải Phòng để giành ngôi đầu", "xếp ngay sau Hải Phòng", "vượt mặt Long An".
 _COMPARED_BEFORE_RE = re.compile(
-    r"\b(?:thua|kem|vuot(?: qua| mat)?|(?:xep|dung)(?: ngay)? sau)\s+$"
+    r"\b(?:thua|kem|vuot(?: qua| mat)?|(?:xep|dung)(?: ngay)? sau|cao hon|thap hon|nhinh hon)\s+$"
 )
 _VALUE_IN_BRACKETS_RE = re.compile(r"\s*\(\s*[+\-–−]?\s*\d")
 _UNKNOWN_SUBJECT_RE = re.compile(r"(?:,|;|\bvà|\band)\s+(?:the\s+)?(?:[^\W\d_][\w.-]*\s+){1,4}$")
