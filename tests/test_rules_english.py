@@ -434,3 +434,19 @@ def test_a_value_named_as_such_is_the_score():
     got = facts("In the 2020 DTI rankings, Da Nang came first in the country, with a value "
                 "of 0.4874.")  # fmt: skip
     assert ("Đà Nẵng", "DTI", None, 2020, 0.4874, 1, None, None) in got, got
+
+
+def test_places_in_fields_of_the_article_s_unit_without_the_index_named():
+    text = (
+        "HCM City second in DTI 2022\n\n"
+        "Ho Chi Minh City ranked second in the DTI 2022 with 0.6185 points. In the pillars, "
+        "the city took first place in digital institutions. It was fourth in digital economy."
+    )
+    got = {(e, c, y, rank) for e, _, c, y, _, rank, _, _ in facts(text) if c}
+    assert got == {("TP. Hồ Chí Minh", "digital institutions", 2022, 1),
+                   ("TP. Hồ Chí Minh", "digital economy", 2022, 4)}, got  # fmt: skip
+
+
+def test_a_place_word_with_no_field_and_no_ranking_is_still_nothing():
+    text = "The 2023 DTI rankings are out.\n\nHai Duong was first to open a data centre in digital"
+    assert results(text + " economy zones.") == []

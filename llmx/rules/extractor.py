@@ -70,7 +70,31 @@ def _english_place(f: str) -> bool:
     topped the ranking"): without a digit, a rank word alone is too weak a sign."""
     if lx.EN_PLACE_CLAUSE_RE.search(f):
         return True  # "Quang Ninh came first.": the ranking is the paragraph's (if it has one)
-    return bool(_EN_RANK_WORD.search(f) and (lx.EN_INDEX_ANAPHORA_RE.search(f) or _first_index(f)))
+    return bool(
+        _EN_RANK_WORD.search(f)
+        and (
+            lx.EN_INDEX_ANAPHORA_RE.search(f)
+            or _first_index(f)
+            # "It was fourth in digital economy", "the city took first place in digital
+            # institutions": a field the ranking has
+            or _place_in_field(f)
+        )
+    )
+
+
+# A place in words, then the field it is in: "fourth in digital economy", "first place for
+# transparency" (not "first to open a centre in digital economy zones").
+_EN_PLACE_BEFORE_FIELD_RE = re.compile(
+    rf"\b(?:{lx.EN_ORD_WORDS})(?:\s+place)?\s+(?:in|for|on)\s+(?:the\s+)?"
+)
+
+
+def _place_in_field(f: str) -> bool:
+    return any(
+        lx.PLACE_FIELD_NAME_RE.match(f, cue.end()) for cue in lx.PLACE_IN_FIELD_CUE_RE.finditer(f)
+    ) or any(
+        lx.KNOWN_COMPONENT_RE.match(f, m.end()) for m in _EN_PLACE_BEFORE_FIELD_RE.finditer(f)
+    )
 
 
 # A district or province in brackets right after a named commune or district ("xã Lai Hưng

@@ -550,6 +550,7 @@ EDITION_YEAR_RE = re.compile(
 # English coverage: ordinals, leaders, moves and changes as English reports write them.
 EN_ORDINALS = _ordinal_words("en")  # "first" -> 1 … "tenth" -> 10
 _EN_ORD_ALTS = "|".join(EN_ORDINALS)
+EN_ORD_WORDS = _EN_ORD_ALTS  # "first|second|…": the English ordinal words
 _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
