@@ -86,3 +86,14 @@ def test_level_lists_of_another_length_name_nothing() -> None:
         "đạt 66%, 41% và 23%."
     )
     assert all("cấp" not in name for _, name, _, _ in metrics(text))
+
+
+def test_a_share_of_dossiers_named_with_how_they_were_handled() -> None:
+    text = "Năm 2024, Hà Nam giải quyết đúng hạn 98,2% hồ sơ thủ tục hành chính."
+    assert metrics(text) == [
+        ("Hà Nam", "tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", 98.2, 2024)
+    ]
+    text = "Năm 2024, Hà Nam đã giải quyết trực tuyến toàn trình 68,54% hồ sơ."
+    assert metrics(text) == [
+        ("Hà Nam", "tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", 68.54, 2024)
+    ]

@@ -1070,6 +1070,10 @@ def find_metrics(
                 # rate with no head and nothing measured after it has no readable name.
                 name = f"tỷ lệ {following}" if _names_a_thing(following) else ""
                 done = _done_at(f, original, s) if name else None
+                handled = _handled_before(f, original, s) if name else None
+                if handled is not None:
+                    # "giải quyết đúng hạn 98,2% hồ sơ": the share of the dossiers handled so
+                    name = _clean(f"{name} {handled}")
                 if done is not None:
                     # "đã triển khai mô hình X tại 100% xã, phường, thị trấn trên địa bàn
                     # tỉnh": the share of the units where it was done
@@ -1280,6 +1284,21 @@ _LOCATIVE_TAIL = re.compile(
     r"\s+(?:trên|tren) (?:địa bàn|dia ban)\b.*$|\s+(?:của|cua) (?:tỉnh|tinh)$"
 )
 _DONE_MAX_WORDS = 10
+
+
+# How dossiers were handled, told right before the share of them ("đã giải quyết đúng hạn
+# 98,2% hồ sơ", "tiếp nhận trực tuyến 61% hồ sơ"): what the share is a share of (folded).
+_HANDLED_BEFORE = re.compile(
+    r"\b(?:da\s+)?(?P<v>(?:giai quyet|tiep nhan|xu ly|tra ket qua|thanh toan|so hoa)"
+    r"(?:\s+(?:dung han|truoc han|qua han|tre han|truc tuyen|toan trinh|mot phan|dung va truoc han|"
+    r"truoc va dung han|dung hoac truoc han)){1,3})\s+$"
+)
+
+
+def _handled_before(f: str, original: str, pos: int) -> str | None:
+    """The way of handling told right before a share of dossiers, as written, else None."""
+    m = _HANDLED_BEFORE.search(f, max(0, pos - 60), pos)
+    return original[m.start("v") : m.end("v")] if m is not None else None
 
 
 def _done_at(f: str, original: str, pos: int) -> str | None:
