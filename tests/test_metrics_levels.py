@@ -97,3 +97,13 @@ def test_a_share_of_dossiers_named_with_how_they_were_handled() -> None:
     assert metrics(text) == [
         ("Hà Nam", "tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", 68.54, 2024)
     ]
+
+
+def test_a_share_of_the_dossiers_a_sentence_counts_is_named_by_their_handling() -> None:
+    text = (
+        "Trên tổng số 168.000 hồ sơ thủ tục hành chính năm 2024, Hà Nam đã giải quyết trực "
+        "tuyến toàn trình 68,54%."
+    )
+    assert ("Hà Nam", "tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", 68.54, 2024) in metrics(text)
+    # no dossiers named: what the share is of is not known
+    assert metrics("Năm 2024, Hà Nam đã giải quyết đúng hạn 99%.") == []

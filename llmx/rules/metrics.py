@@ -1078,6 +1078,11 @@ def find_metrics(
                     # "đã triển khai mô hình X tại 100% xã, phường, thị trấn trên địa bàn
                     # tỉnh": the share of the units where it was done
                     name = _clean(f"tỷ lệ {_LOCATIVE_TAIL.sub('', following)} {done}")
+                if not name and "ho so" in f[max(0, s - 200) : s]:
+                    # "Trên tổng số 168.000 hồ sơ, tỉnh đã giải quyết trực tuyến toàn trình
+                    # 68,54%": the share of the dossiers the sentence counts
+                    handled = _handled_before(f, original, s)
+                    name = f"tỷ lệ hồ sơ {handled}" if handled else ""
                 if not name:
                     name = _task_rate_name(f, original, s)
         if name and _not_a_rate_name(name):
