@@ -37,6 +37,7 @@ from llmx.evaluation.match import (
     name_similarity,
     scope_key,
     token_overlap,
+    units_match,
     value_close,
 )
 from llmx.evaluation.qa import judge, load_qa, score_qa
@@ -614,3 +615,31 @@ def test_qa_through_a_store(tmp_path, monkeypatch, tiny_set):
     assert seen["backend"] == "rules"
     assert s.available and s.set_name == "tiny"
     assert s.accuracy == 1.0 and s.citation_accuracy == 1.0
+
+
+# -- a metric's unit compares by what it counts ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("doanh nghiệp", "businesses"),
+        ("people", "citizens"),
+        ("TTHC", "thủ tục hành chính"),
+        ("tỉnh, thành phố", "địa phương"),
+        ("bộ, cơ quan ngang bộ", "ministries"),
+        ("phiếu khảo sát", "questionnaires"),
+        ("%", "phần trăm"),
+        ("dịch vụ", "dịch vụ công"),  # a unit and the same with a qualifier
+    ],
+)
+def test_units_of_one_thing_counted_match(a, b):
+    assert units_match(a, b) and units_match(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("hồ sơ", "thủ tục"), ("người", "doanh nghiệp"), ("huyện", "xã"), ("%", "hồ sơ")],
+)
+def test_units_of_different_things_do_not(a, b):
+    assert not units_match(a, b)

@@ -28,6 +28,7 @@ from typing import Any
 from llmx.core.gazetteer import Province, get_gazetteer
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold, tokens
+from llmx.core.vocab import get_vocab
 
 SCORE_TOL = 0.01
 VALUE_REL_TOL = 1e-6
@@ -211,12 +212,26 @@ def _year(x: Any) -> int | None:
 
 
 def unit_key(unit: Any) -> str:
-    """'%', 'phần trăm' and 'percent' are one unit; others compare folded."""
+    """'%', 'phần trăm' and 'percent' are one unit; a unit the vocabulary knows is its label
+    ("doanh nghiệp", "businesses" and "firms" are one: ``measure_unit`` entries); others
+    compare folded."""
     raw = str(unit or "")
     if "%" in raw:
         return "%"
     u = plain(raw)
-    return "%" if u in ("phan tram", "percent") else u
+    if u in ("phan tram", "percent"):
+        return "%"
+    return _unit_label(" ".join(raw.split()).lower()) or u
+
+
+@lru_cache(maxsize=4096)
+def _unit_label(unit: str) -> str | None:
+    """The label of the measure unit ``unit`` (as written) is, when one entry matches all
+    of it; else None."""
+    spans = get_vocab().find(unit, {"measure_unit"})
+    if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(unit):
+        return "unit:" + spans[0].entry.label
+    return None
 
 
 def units_match(a: Any, b: Any) -> bool:

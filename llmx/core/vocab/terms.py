@@ -34,6 +34,7 @@ Kind = Literal[
     "initiative_owner",  # "Tỉnh đoàn", "Công an tỉnh": bodies that run initiatives
     "metric",  # metric names: "tỷ lệ hồ sơ trực tuyến", "TTHC", "mức độ 4"
     "count_unit",  # "hồ sơ", "thủ tục", "ngày làm việc": what a counted number measures
+    "measure_unit",  # a metric's unit by meaning: "doanh nghiệp" = "businesses" = "firms"
     "metric_verb",  # "đạt", "chiếm", "lên tới": a metric's value follows
     "component_cue",  # "lĩnh vực", "chỉ số thành phần": a sub-index name follows
     "component",  # an index's parts: "Chính quyền số", "Gia nhập thị trường"; label = name
