@@ -18,6 +18,7 @@ from llmx.rules.metric_averages import en_level_changes, find_averages
 from llmx.rules.metric_averages import index_in as _first_index
 from llmx.rules.metric_changes import RelativeChange, find_relative_changes
 from llmx.rules.metric_groups import RANKED_GROUP_WORDS, find_group_sizes
+from llmx.rules.metric_service_levels import find_service_levels
 from llmx.rules.metric_spread import find_en_range, find_spread
 from llmx.rules.metrics_carried import (
     MetricMemory,
@@ -888,6 +889,13 @@ def find_metrics(
             # read even where the index results masked it: a percent change of a points
             # score is never their score change (CONVENTIONS)
             emit(change.start, change.end, signed, "%", name, unit_ent, shared=True)
+
+    for level_count in find_service_levels(original):
+        # "1.816 dịch vụ công trực tuyến, gồm 368 mức độ 2, 397 mức độ 3 …": each level's
+        # count, named by the services counted (before the counts below, which would name
+        # an item by its words alone)
+        emit(level_count.start, level_count.end, level_count.value, level_count.unit,
+             level_count.name, owner(level_count.start), year_at(level_count.start))  # fmt: skip
 
     for spread in find_spread(f, original, [e.end for e in ents], _short_index(f, index)):
         # "Tính chung toàn quốc, …; mức cao nhất là 48,06 điểm", "điểm trung vị là 65,22
