@@ -107,3 +107,16 @@ def test_a_share_of_the_dossiers_a_sentence_counts_is_named_by_their_handling() 
     assert ("Hà Nam", "tỷ lệ hồ sơ giải quyết trực tuyến toàn trình", 68.54, 2024) in metrics(text)
     # no dossiers named: what the share is of is not known
     assert metrics("Năm 2024, Hà Nam đã giải quyết đúng hạn 99%.") == []
+
+
+def test_two_actions_joined_by_a_comma_name_one_count() -> None:
+    text = "Năm 2023, Quảng Trị đã cắt giảm, đơn giản hóa 156 thủ tục hành chính."
+    assert metrics(text) == [
+        ("Quảng Trị", "số thủ tục hành chính cắt giảm, đơn giản hóa", 156, 2023)
+    ]
+    # a comma after a count's noun ends that count: the next verb is the next count's
+    text = "Năm 2023, Quảng Trị tiếp nhận 1.200 hồ sơ, giải quyết 1.150 hồ sơ."
+    assert {name for _, name, _, _ in metrics(text)} == {
+        "số hồ sơ tiếp nhận",
+        "số hồ sơ giải quyết",
+    }

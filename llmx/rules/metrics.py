@@ -94,6 +94,12 @@ _VERB_PHRASE_TAIL = re.compile(
     r"(?:\s*\b(?:của|đối với|là|đạt|hơn|trên|khoảng|gần|tới|lên tới|với|cho|có|gồm|được|"
     r"tổng số|tổng cộng|chỉ|còn|thêm|và|các|những|cả|đều|ở|tại|trong|đã|mới|lại|số)\b)+\s*$"
 )
+# Actions a report joins by a comma before one count ("đã cắt giảm, đơn giản hóa 156 thủ
+# tục", "sửa đổi, bổ sung 12 văn bản"): the first of them, right before the comma (folded).
+_PAIRED_ACTIONS = re.compile(
+    r"(?:^|\s)(?:da\s+|dang\s+|thuc hien\s+)?(?P<v>cat giam|don gian hoa|sua doi|bo sung|"
+    r"thay the|bai bo|cong bo|ra soat|chuan hoa|so hoa|tiep nhan|giai quyet|xu ly)$"
+)
 _COUNT_CLAUSE_BREAK = re.compile(r"[;:()]|,|\. |\s(?:va|nhung|trong do|nhu|gom)\s")
 # Whose count a count of parts of one unit (ministries, agencies) is, and the bloc's name.
 _BLOC_UNITS = re.compile(r"^(?:don vi|co quan|bo)\b")
@@ -541,6 +547,11 @@ def _verb_phrase(f: str, original: str, num_start: int, ents: list[EntityMention
     clause holds a number, an entity's name or too many words to be a name."""
     breaks = list(_COUNT_CLAUSE_BREAK.finditer(f, 0, num_start))
     start = breaks[-1].end() if breaks else 0
+    if breaks and breaks[-1].group(0) == ",":
+        # "đã cắt giảm, đơn giản hóa 156 thủ tục": two actions on one count, one verb phrase
+        paired = _PAIRED_ACTIONS.search(f, 0, breaks[-1].start())
+        if paired is not None and paired.end() == breaks[-1].start():
+            start = paired.start("v")
     if breaks and breaks[-1].group(0).strip() == "va":
         # "giải quyết đúng và sớm hạn là 12.210 hồ sơ": two short words joined, one verb
         before = breaks[-2].end() if len(breaks) > 1 else 0
