@@ -30,3 +30,19 @@ def test_an_english_breakdown_by_level_in_either_word_order() -> None:
 def test_one_item_or_no_head_count_is_no_breakdown() -> None:
     assert find_service_levels("Tỉnh có 1.816 dịch vụ công trực tuyến, gồm 368 mức độ 2.") == []
     assert find_service_levels("Tỉnh có 368 mức độ 2, 397 mức độ 3 và 1.051 mức độ 4.") == []
+
+
+def test_procedures_by_level_of_government() -> None:
+    text = (
+        "Năm 2023, Quảng Trị có 1.876 thủ tục hành chính, trong đó cấp tỉnh 1.520, cấp huyện "
+        "234, cấp xã 122."
+    )
+    got = set(metrics(text))
+    for value, level in ((1520, "tỉnh"), (234, "huyện"), (122, "xã")):
+        assert ("Quảng Trị", f"số thủ tục hành chính cấp {level}", value, 2023) in got, got
+    text = (
+        "In 2021, Lao Cai had 2,011 administrative procedures in total: 1,569 at the "
+        "provincial level, 300 at the district level and 142 at the commune level."
+    )
+    got = set(metrics(text))
+    assert ("Lào Cai", "number of commune-level administrative procedures", 142, 2021) in got
