@@ -82,3 +82,8 @@ def test_a_department_named_alone_is_no_count() -> None:
         "departments."
     )
     assert 19.0 not in metrics(text)
+
+
+def test_more_than_a_number_in_millions_is_the_count() -> None:
+    got = metrics("In 2023, Hanoi received more than 2.1 million dossiers.")
+    assert got[2_100_000][:2] == ("Hà Nội", "number of dossiers received")

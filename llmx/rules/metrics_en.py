@@ -560,7 +560,8 @@ _NOT_WORK = re.compile(
 )
 _AFTER_DONE = re.compile(r"(?:\s+(?!in\b|during\b|by\b|and\b|while\b|of\b)[a-z-]+){0,2}")
 _COUNT_AFTER = re.compile(
-    r"\s+(?:(?:a total of|nearly|almost|about|around|some)\s+)?"
+    # "received more than 2.1 million dossiers": kept as the value, as the other readers do
+    r"\s+(?:(?:a total of|nearly|almost|about|around|some|more than|over)\s+)?"
     r"(?P<v>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<mult>million|thousand))?\s+"
 )
 _MULT = {"million": 1e6, "thousand": 1e3}
