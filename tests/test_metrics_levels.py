@@ -120,3 +120,15 @@ def test_two_actions_joined_by_a_comma_name_one_count() -> None:
         "số hồ sơ tiếp nhận",
         "số hồ sơ giải quyết",
     }
+
+
+def test_an_earlier_years_value_told_beside_its_year_is_that_years() -> None:
+    for text in (
+        "Năm 2023, tỷ lệ thanh toán trực tuyến của Hà Nội đạt 45%, tăng từ mức 30% của năm 2022.",
+        "Năm 2023, tỷ lệ thanh toán trực tuyến của Hà Nội đạt 45% (năm 2022 là 30%).",
+    ):
+        got = {(value, year) for _, _, value, year in metrics(text)}
+        assert got == {(45.0, 2023), (30.0, 2022)}, text
+    # a comparison's gap told after the earlier year is the later year's figure
+    text = "Năm 2023, tỷ lệ hồ sơ trực tuyến của Hà Nội đạt 82,9%, cao hơn năm 2022 là 2,6%."
+    assert {year for _, _, _, year in metrics(text)} == {2023}

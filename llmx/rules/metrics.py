@@ -152,6 +152,18 @@ _CLAUSE_STOP = re.compile(r"[;:,]|\btrong khi\b|\bwhile\b|\bagainst\b")
 # "…, cao hơn 2,5% so với năm 2022 (80,1%)": a figure bracketed right after a year it is
 # compared with is that year's level, whatever year the sentence reports (folded text).
 _BRACKETED_AFTER_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\s*\(\s*$")
+# A year told right beside a value as the value's own (folded): before it, "(năm 2022 là
+# 30%)", "năm 2022: 30%"; after it, "từ mức 30% của năm 2022", "30 percent in 2022". An
+# earlier year's value in the sentence of a later one is that earlier year's.
+_OWN_YEAR_BEFORE = re.compile(
+    # not a comparison's gap: "cao hơn năm 2018 là 2,95%", "nhiều hơn năm 2016 là 38 đơn vị"
+    r"(?<!hon )(?<!voi )(?<!kem )\bnam ((?:19|20)\d\d)\s*"
+    r"(?::|la|dat|chi dat|moi dat|chiem|o muc|la muc)\s*(?:muc\s*)?$"
+)
+_OWN_YEAR_AFTER = re.compile(
+    r"[\d.,]*\s*(?:%|phan tram|percent|per cent)\s*(?:\)\s*)?"
+    r"(?:cua\s+|trong\s+|vao\s+|in\s+)(?:nam\s+)?((?:19|20)\d\d)\b"
+)
 # A year a figure is compared with in English ("2.25 times as many as in the 2020 poll").
 _AS_IN_YEAR = re.compile(r"\b(?:as|than)\s+(?:in\s+)?(?:the\s+)?$")
 _AS_OF_RE = re.compile(
@@ -701,6 +713,9 @@ def find_metrics(
         bracketed = _BRACKETED_AFTER_YEAR.search(f, max(0, pos - 12), pos)
         if bracketed is not None:
             return int(bracketed.group(1))  # "so với năm 2022 (80,08%)": 2022's own level
+        own = _OWN_YEAR_BEFORE.search(f, max(0, pos - 24), pos) or _OWN_YEAR_AFTER.match(f, pos)
+        if own is not None and not is_target_sentence:
+            return int(own.group(1))  # "(năm 2022 là 30%)", "từ mức 30% của năm 2022"
         if goal_item and memory is not None and memory.goal_year and not years:
             return memory.goal_year  # "- 100% thủ tục …" under "Năm 2025 phấn đấu:"
         if is_target_sentence:
