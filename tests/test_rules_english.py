@@ -450,3 +450,14 @@ def test_places_in_fields_of_the_article_s_unit_without_the_index_named():
 def test_a_place_word_with_no_field_and_no_ranking_is_still_nothing():
     text = "The 2023 DTI rankings are out.\n\nHai Duong was first to open a data centre in digital"
     assert results(text + " economy zones.") == []
+
+
+def test_a_unit_told_only_by_its_place_or_a_gap_is_not_the_article_s():
+    text = (
+        "Quang Ninh tops PCI 2019\n\n"
+        "In 2006, the first year of the ranking, the weakest province scored 36 points on the "
+        "PCI. The distance between the top and the bottom is shrinking too: from 41.5 points "
+        "in 2006 to 13.4 points in 2019. Quang Ninh scored 73.4 points in the PCI 2019."
+    )
+    got = {(e, y, score) for e, _, _, y, score, _, _, _ in facts(text)}
+    assert got == {("Quảng Ninh", 2019, 73.4)}, got

@@ -160,6 +160,8 @@ def _doubt(f: str, d: Draft, rec: dict[str, Any]) -> str | None:
         or lx.NATIONAL_FRAME_RE.match(f)
     ):
         return "the country's figure, not the document's main unit's"
+    if d.entity is None and lx.EN_SUPERLATIVE_SUBJECT_RE.search(clause):
+        return "a unit told only by its place, not the document's main one"
     cue_window = f[max(0, d.first_value_at - 50) : max(d.first_value_at, 0)]
     if (
         d.component is None

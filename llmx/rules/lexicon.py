@@ -1065,7 +1065,7 @@ BARE_FOR_COMPONENT_RE = re.compile(r"(?<![\d.,])(?P<v>\d{1,2}(?:\.\d{1,3})?)\s+f
 # A gap between two units ("Chênh lệch giữa bộ cao nhất và bộ thấp nhất là 14,87%", "the gap
 # between the top and bottom provinces was 20 points"): the value is the spread, no unit's.
 GAP_BETWEEN_RE = re.compile(
-    r"\b(?:chenh lech|khoang cach|the gap|the difference|the spread)\s+(?:diem\s+(?:so\s+)?)?"
+    r"\b(?:chenh lech|khoang cach|the gap|the difference|the spread|the distance)\s+(?:diem\s+(?:so\s+)?)?"
     r"(?:giua|between)\b"
 )
 AVERAGE_BEFORE_RE = re.compile(
@@ -1306,6 +1306,13 @@ EN_ITS_SCORE_BEFORE_RE = re.compile(
 # A sentence whose subject is the country's figure ("The national Satisfaction Index … stood
 # at 84.45%"): no unit's own result.
 EN_NATIONAL_SUBJECT_RE = re.compile(r"^\W*(?:the\s+)?(?:national|nationwide|overall|country's)\b")
+# A unit named only by where it stands ("the weakest province scored 36 points", "the
+# top-ranked city"): some other unit than the article's, its name not told.
+EN_SUPERLATIVE_SUBJECT_RE = re.compile(
+    r"\bthe (?:weakest|strongest|lowest|highest|best|worst|bottom|top|leading|last)"
+    r"(?:[- ](?:ranked|performing|placed|scoring))? (?:provinces?|localit(?:y|ies)|cit(?:y|ies)|"
+    r"ministr(?:y|ies)|units?)\b"
+)
 # The same in Vietnamese, anywhere before the value in its clause: the figure of the whole
 # country's respondents ("mức độ hài lòng chung của người dân cả nước … đạt 82,66%", "Tính
 # chung toàn quốc, điểm trung bình đạt …", "Chỉ số SIPAS chung của cả nước … là …"), and the
