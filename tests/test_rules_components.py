@@ -316,3 +316,12 @@ def test_a_unit_a_score_is_compared_with_does_not_take_the_place_after_it():
         got = results(f"Chỉ số CCHC năm 2022 của Gia Lai đạt 83,5%, thấp hơn {other} 1,2%, "
                       "đứng thứ 52/63.")  # fmt: skip
         assert [(r["entity"], r["score"], r["rank"]) for r in got] == [("Gia Lai", 83.5, 52)]
+
+
+def test_the_units_a_ranking_ranks_are_no_place():
+    got = results("Từ năm 2005 đến nay, Chỉ số PCI đánh giá và xếp hạng 63 tỉnh, thành phố. "
+                  "Năm 2023, Hải Phòng xếp thứ 2.")  # fmt: skip
+    assert [(r["entity"], r["rank"]) for r in got] == [("Hải Phòng", 2)]
+    # a place with its total before the units stays one
+    got = results("Năm 2023, Hải Phòng xếp hạng 2/63 tỉnh, thành phố về PCI.")
+    assert [(r["rank"], r["rank_total"]) for r in got] == [(2, 63)]

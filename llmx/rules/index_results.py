@@ -111,6 +111,12 @@ def _count(raw: str) -> int:
     return int(raw) if raw.isdigit() else lx.CARDINALS[raw]
 
 
+# After "xếp hạng N", the units a ranking ranks (plural, with no place told): "xếp hạng 63
+# tỉnh, thành phố", "xếp hạng 20 sở, ngành".
+_RANKS_UNITS_AFTER_RE = re.compile(
+    r"\s*(?:tinh|thanh pho|dia phuong|don vi|co quan|so|huyen|bo|xa|phuong)\b"
+    r"(?:,|\s+(?:va|tren|cua|ca))"
+)
 _MEDIAN_BEFORE_RE = re.compile(r"\btrung vi\s*[(:,]?\s*(?:la\s+|o\s+)?(?:vi tri\s+)?$")
 _MEDIAN_AFTER_RE = re.compile(r"\s*\(\s*(?:la\s+)?(?:vi tri\s+)?trung vi\b")
 
@@ -391,6 +397,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             ordinal and re.match(r"\s*(?:linh vuc|chi so|nam (?:19|20)\d\d)\b", after)
         ):
             continue
+        if (
+            not ordinal
+            and t is None
+            and re.search(r"\bxep hang\s*$", f[m.start() : m.start("r")])
+            and _RANKS_UNITS_AFTER_RE.match(after)
+        ):
+            continue  # "đánh giá và xếp hạng 63 tỉnh, thành phố": the units ranked, no place
         if _MEDIAN_BEFORE_RE.search(f, max(0, m.start() - 20), m.start()) or _MEDIAN_AFTER_RE.match(
             f, m.end()
         ):
