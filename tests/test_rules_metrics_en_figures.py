@@ -96,3 +96,16 @@ def test_english_figure_the_frame_cannot_explain_gives_no_metric(text: str) -> N
     assert not any(
         m[1].startswith(("rate of", "number of")) or "rate" in m[1] for m in metrics(text)
     )
+
+
+def test_an_earlier_level_told_with_its_year_is_that_years_level() -> None:
+    got = metrics("In 2023, the share of dossiers filed online in Hanoi reached 62%, up from "
+                  "41% in 2021.")  # fmt: skip
+    assert got == {
+        ("Hà Nội", "share of dossiers filed online", 62.0, "%", 2023),
+        ("Hà Nội", "share of dossiers filed online", 41.0, "%", 2021),
+    }
+    # without its year the earlier level is not dated (a year earlier than what?): left out
+    got = metrics("In 2023, the rate of online payment in Hanoi reached 45 percent, up from 30 "
+                  "percent a year earlier.")  # fmt: skip
+    assert {v for _, _, v, _, _ in got} == {45.0}

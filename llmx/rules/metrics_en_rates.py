@@ -75,6 +75,14 @@ _OWNER_LEAD = re.compile(r"^(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*'s?\s+")
 _SHARE_WINDOW = 120
 
 
+# The earlier level of the rate just read: "…, up from 30 percent in 2022", "compared with
+# 30 percent in 2022" (only with its own year told after it).
+_EARLIER_LEVEL_BEFORE = re.compile(
+    r"\b(?:up from|down from|compared with|compared to|against|from)\s+(?:about\s+|nearly\s+)?$"
+)
+_OWN_YEAR_AFTER = re.compile(r"\s+in\s+(?:19|20)\d\d\b")
+
+
 @dataclass(frozen=True)
 class EnRate:
     """One English rate: where its value is, the value and its name."""
@@ -117,6 +125,11 @@ def find_en_rates(original: str) -> list[EnRate]:
             or _share_of(original, m.start(), m.end())
             or _made_up(original, m.start())
         )
+        if not name and out and _EARLIER_LEVEL_BEFORE.search(original, 0, m.start()):
+            if _OWN_YEAR_AFTER.match(original, m.end()):
+                # "reached 45 percent, up from 30 percent in 2022": the same rate, that
+                # year's level (dated by the year told after it)
+                name = out[-1].name
         if name:
             of = _OF_WHAT.match(original, m.end())
             place = of.span("place") if of is not None and of.group("place") else None
