@@ -25,6 +25,7 @@ from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
+from llmx.qa.metric_guards import contradicts
 from llmx.qa.names import Mention, NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
 from llmx.qa.parse_rules import count_direction, stated_rank
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
@@ -1644,6 +1645,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _contrary(m, asked, counts=q.counts):
             continue
+        if question and contradicts(question, m.name, m.unit):
+            continue  # "số huyện xếp loại tốt" is not a count graded "Khá", nor a change
         if not _same_government_level(m, levels):
             continue  # "cấp xã giải quyết bao nhiêu hồ sơ": not the province's total
         if periods and (mine := _record_periods(m)) and not (mine & periods):

@@ -1,0 +1,127 @@
+"""What a metric question fixes that a record's name must not contradict.
+
+A metric record answers a question only when it measures the same thing; sharing most
+words is not enough ("số huyện xếp loại tốt" is not "số sở đạt loại tốt"). Before a record's
+words are scored against the question (``execute.run_metrics``), these guards drop the
+records that measure something else on one of four points the question's words fix:
+
+* a **change** asked ("mức tăng …", "tăng bao nhiêu", "the change in …") is answered by a
+  change, and a level by a level, never one for the other;
+* the **year compared with** ("so với năm 2020", "from 2020") is the record's, when it
+  names one;
+* the **direction** of a change or of the units counted ("giảm điểm", "tăng hạng", "fell")
+  agrees with the record's;
+* the **grade** of units counted ("xếp loại Tốt", "hạng Khá") is the record's;
+* a **count** asked ("số huyện …", "the number of …") is answered by a count, not a rate,
+  and of the **units** it names ("số huyện" is not "số sở");
+* dossiers asked with no **channel** are not answered by a channel's share of them ("số hồ
+  sơ tiếp nhận" is not "số hồ sơ tiếp nhận trực tuyến").
+
+Each guard speaks only where both sides say something on its point: a question silent on
+it constrains nothing, and a record silent on it is left to the word scoring.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.core.textnorm import fold
+
+# A change asked for or named (folded): "mức tăng", "tăng bao nhiêu", "change in", "rise".
+_CHANGE_ASKED = re.compile(
+    r"\b(?:muc (?:tang|giam)|tang bao nhieu|giam bao nhieu|tang them bao nhieu|"
+    r"change|increase|decrease|rise|drop|fall|growth|gain|tang truong|grow|grew|grown)\b"
+    r"|\bby how much\b|\bhow much did\b"
+)
+_CHANGE_NAMED = re.compile(
+    r"^(?:muc (?:tang|giam)|(?:the )?(?:change|increase|decrease|rise|drop|fall|growth|gain|"
+    r"reduction|cut)s?\b)"
+    r"|\b(?:tang|giam) (?:them )?so voi\b"
+    r"|\b(?:growth|tang truong)\b"  # "GRDP growth": a rate of change itself
+)
+# A cut is a figure of its own in both readings ("mức cắt giảm thời gian", "reduction in
+# fees"): the change guard leaves it alone.
+_CUT = re.compile(r"\b(?:cat giam|reduction|cut|giam thoi gian)\b")
+_COMPARED_YEAR = re.compile(
+    r"\b(?:so voi|from|than|compared (?:with|to)|since)\s+(?:nam\s+|in\s+)?((?:19|20)\d\d)\b"
+)
+_UP = re.compile(
+    r"\b(?:tang|len|cong them|cai thien|thang hang|rose|rise|risen|up|gained|improved|"
+    r"increase[ds]?)\b"
+)
+_DOWN = re.compile(
+    r"\b(?:giam|tut|sut|xuong|tru diem|fell|fall(?:en)?|down|dropped|slipped|declined|"
+    r"decrease[ds]?)\b"
+)
+# A grade of the units counted: "xếp loại Tốt", "đạt loại Khá", "hạng Trung bình".
+_GRADE = re.compile(
+    r"\b(?:loai|hang|xep loai|xep hang|dat loai|dat hang|muc)\s+"
+    r"(?P<g>xuat sac|tot|kha|trung binh|yeu|kem)\b"
+    r"|\b(?P<en>excellent|good|fair|average|poor|weak)\b(?= (?:grade|rating|category))"
+)
+
+
+def _direction(text: str) -> str | None:
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def _grades(text: str) -> set[str]:
+    return {m.group("g") or m.group("en") for m in _GRADE.finditer(text)}
+
+
+# A count asked by its name ("số huyện …", "tổng số …", "the number of …", "how many").
+_COUNT_ASKED = re.compile(
+    r"^\W*(?:(?:what (?:was|is|were|are) )?(?:the )?number of|tong so|so|how many)\s+(?!voi\b)"
+)
+_RATE_NAMED = re.compile(r"^(?:ty le|ti le|share|rate|proportion|percentage)\b")
+# The units a count counts, by level (folded, right after "số"/"number of").
+_COUNTED_LEVELS = (
+    (
+        "department",
+        re.compile(r"^(?:so|co quan chuyen mon|departments?|agencies)\b(?!\s+(?:ho so|hoa))"),
+    ),
+    ("district", re.compile(r"^(?:huyen|thi xa|districts?)\b")),
+    ("commune", re.compile(r"^(?:xa|phuong|communes?|wards?)\b")),
+    ("ministry", re.compile(r"^(?:bo|ministries|ministry)\b")),
+    ("province", re.compile(r"^(?:tinh|provinces?)\b")),
+)
+_COUNT_HEAD = re.compile(r"^\W*(?:tong so|so|number of|the number of|how many)\s+")
+_CHANNEL = re.compile(r"\b(?:truc tuyen|truc tiep|qua buu chinh|online|in person|by post)\b")
+
+
+def _counted_level(text: str) -> str | None:
+    head = _COUNT_HEAD.match(text)
+    if head is None:
+        return None
+    rest = text[head.end() :]
+    return next((lvl for lvl, rx in _COUNTED_LEVELS if rx.match(rest)), None)
+
+
+def contradicts(question: str, name: str, unit: str = "") -> str | None:
+    """Why a metric named ``name`` (in ``unit``) does not answer ``question`` (as written),
+    else None."""
+    q, n = fold(question), fold(name)
+    if _COUNT_ASKED.match(q) and (unit == "%" or _RATE_NAMED.match(n)):
+        return "a count asked, a rate named"
+    lq, ln = _counted_level(q), _counted_level(n)
+    if lq and ln and lq != ln:
+        return "units of another level counted"
+    if "ho so" in n and _CHANNEL.search(n) and "ho so" in q and not _CHANNEL.search(q):
+        return "a channel's dossiers, where all were asked"
+    asks_change = bool(_CHANGE_ASKED.search(q)) and not _CUT.search(q)
+    is_change = bool(_CHANGE_NAMED.search(n)) and not _CUT.search(n)
+    if asks_change != is_change and not _CUT.search(n):
+        return "a change asked and a level named, or the other way round"
+    asked_year = _COMPARED_YEAR.search(q)
+    named_year = _COMPARED_YEAR.search(n)
+    if asked_year and named_year and asked_year.group(1) != named_year.group(1):
+        return "compared with another year"
+    if asks_change or is_change or re.search(r"\b(?:so|number of)\b", n):
+        dq, dn = _direction(q), _direction(n)
+        if dq and dn and dq != dn:
+            return "the other direction"
+    gq, gn = _grades(q), _grades(n)
+    if gq and gn and not gq & gn:
+        return "another grade"
+    return None

@@ -1,0 +1,59 @@
+"""A metric record answers a question only when it measures what the question fixes:
+change or level, the year compared with, direction, grade, count or rate, the units
+counted, the channel of dossiers (llmx.qa.metric_guards). Questions and names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmx.qa.metric_guards import contradicts
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "unit"),
+    [
+        # a change asked, a level named, and the other way round
+        ("Mức tăng Chỉ số SIPAS của Hà Nam so với năm 2022 là bao nhiêu?",
+         "giá trị Chỉ số SIPAS", "%"),
+        ("Tỷ lệ hồ sơ trực tuyến của Hà Nam năm 2023 là bao nhiêu?",
+         "mức tăng tỷ lệ hồ sơ trực tuyến so với năm 2022", "%"),
+        ("By how much did Ha Nam's online dossier rate rise in 2023?",
+         "share of dossiers filed online", "%"),
+        # the year compared with
+        ("Mức tăng DTI của Hà Nam so với năm 2020 là bao nhiêu?",
+         "mức tăng DTI so với năm 2022", "%"),
+        # the direction
+        ("Số đơn vị cấp xã giảm điểm là bao nhiêu?", "số đơn vị cấp xã tăng điểm", "đơn vị"),
+        # the grade
+        ("Số cơ quan xếp loại Khá năm 2021 là bao nhiêu?", "số cơ quan xếp loại Tốt", "cơ quan"),
+        # a count asked, a rate named
+        ("Số huyện có tỷ lệ hồ sơ chậm hạn dưới 3% là bao nhiêu?", "tỷ lệ chậm hạn", "%"),
+        ("What was the number of civil servants surveyed in 2017?",
+         "share of civil servants satisfied", "%"),
+        # the units counted
+        ("Số huyện, thị xã xếp loại tốt năm 2022 là bao nhiêu?", "số sở đạt loại tốt", "sở"),
+        # all dossiers asked, a channel's named
+        ("Số hồ sơ tiếp nhận 9 tháng năm 2022 là bao nhiêu?",
+         "số hồ sơ tiếp nhận trực tuyến 9 tháng năm 2022", "hồ sơ"),
+    ],
+)  # fmt: skip
+def test_a_record_measuring_something_else_does_not_answer(question, name, unit):
+    assert contradicts(question, name, unit) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "unit"),
+    [
+        ("Tỷ lệ hồ sơ trực tuyến của Hà Nam năm 2023 là bao nhiêu?", "tỷ lệ hồ sơ trực tuyến", "%"),
+        ("GRDP của Long An năm 2023 tăng trưởng bao nhiêu?", "tốc độ tăng trưởng GRDP", "%"),
+        ("How much did Bac Giang's GRDP grow in 2023?", "GRDP growth", "%"),
+        ("By how much did HCM City cut fees in 2021?", "reduction in fees", "%"),
+        ("Mức tăng DTI so với năm 2020 là bao nhiêu?", "mức tăng DTI so với năm 2020", "%"),
+        ("Số sở xếp loại tốt năm 2022 là bao nhiêu?", "số sở, ban, ngành đạt loại tốt", "sở"),
+        ("Số hồ sơ tiếp nhận trực tuyến là bao nhiêu?", "số hồ sơ trực tuyến", "hồ sơ"),
+        ("How many administrative procedures does Lao Cai have at the commune level?",
+         "number of commune-level administrative procedures", "procedures"),
+    ],
+)  # fmt: skip
+def test_a_record_measuring_the_same_thing_is_not_dropped(question, name, unit):
+    assert contradicts(question, name, unit) is None
