@@ -383,3 +383,23 @@ def test_places_held(store, question):
 def test_places_held_none_stated_refused(store, question):
     # Only a rise is stored for 2022: no unit is known to have held its place.
     assert not ask(store, question).found
+
+
+@pytest.mark.parametrize(
+    ("question", "ask_kind"),
+    [
+        # a count named as what is asked: a stated figure, not the unit's index result
+        ("Số năm liên tiếp Hải Phòng đạt Chỉ số CCHC trên 90% là bao nhiêu?", "metric"),
+        ("Số cơ quan của Khánh Hòa xếp hạng Tốt về Chỉ số CCHC năm 2020 là bao nhiêu?", "metric"),
+        ("What was the number of online survey questionnaires for the PAR Index of Lang Son "
+         "in 2022?", "metric"),
+        ("tong so xa cua Binh Duong ve Chi so CCHC nam 2017 la bao nhieu", "metric"),
+        # "Sở …" folds as "số …": a department's rank is still a rank
+        ("Sở Tư pháp Tây Ninh xếp thứ mấy về Chỉ số CCHC năm 2021?", "rank"),
+        ("so tu phap tay ninh xep thu may ve chi so cchc nam 2021", "rank"),
+        # points counted are the score
+        ("Số điểm Chỉ số CCHC của Hải Phòng năm 2023 là bao nhiêu?", "score"),
+    ],
+)  # fmt: skip
+def test_a_count_named_at_the_start_asks_a_stated_figure(question, ask_kind):
+    assert parse(question, build_index(None)).ask == ask_kind

@@ -245,6 +245,16 @@ _THINGS_COUNTED = re.compile(
     r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
     r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
 )
+# A count named as what is asked, at the question's start ("Số năm liên tiếp … là bao
+# nhiêu?", "Số cơ quan xếp hạng Tốt …", "What was the number of PAPI dimensions …"): a
+# figure the text states, not an index result, unless what it counts is a place or points.
+# Matched as written: folded, "Số" is "Sở" ("Sở Tư pháp xếp thứ mấy"), so a question
+# without diacritics counts only with "tổng số", "số lượng" or in English.
+_COUNT_NAMED = re.compile(
+    r"^\W*(?:(?:what (?:was|is|were|are) )?(?:the )?number of|tổng số|tong so|số lượng|"
+    r"so luong|số)\s+(?!điểm\b|bậc\b|hạng\b|thứ\b|points?\b|places?\b|ranks?\b)\w+",
+    re.IGNORECASE,
+)
 # Anything counted ("cả nước đã thành lập bao nhiêu Tổ công nghệ số", "how many digital
 # teams nationwide"): with the country named and no place or index, the country's count.
 _COUNTED_NOUN = re.compile(r"\b(?:bao nhieu|how many)\s+\w+")
@@ -996,7 +1006,8 @@ def parse(question: str, names: NameIndex) -> Query:
         # province's own score.
         notes.append("the average of a unit's own units: only a stated figure answers")
         q.ask, q.metric = "metric", " ".join(q.keywords) or None
-    if q.ask in ("result", "score", "rank") and _THINGS_COUNTED.search(s):
+    counted = _THINGS_COUNTED.search(s) or _COUNT_NAMED.match(nfc(question).strip())
+    if q.ask in ("result", "score", "rank") and counted:
         # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân để xác định SIPAS?": people (dossiers,
         # firms) counted, which a stated figure gives, not the index's score or rank.
         notes.append("a count of people or things: only a stated figure answers")
