@@ -32,6 +32,13 @@ from llmx.qa.metric_guards import contradicts
          "share of civil servants satisfied", "%"),
         # the units counted
         ("Số huyện, thị xã xếp loại tốt năm 2022 là bao nhiêu?", "số sở đạt loại tốt", "sở"),
+        ("Số sở, ban, ngành xếp loại khá năm 2023 là bao nhiêu?",
+         "số UBND huyện, thị xã, thành phố xếp loại khá", "đơn vị"),
+        ("Số sở, ban, ngành xếp loại tốt năm 2021 là bao nhiêu?", "số địa phương đạt loại tốt",
+         "địa phương"),
+        # dossiers in time against late ones
+        ("Tỷ lệ hồ sơ trả trước hạn và đúng hạn tháng 8/2021 là bao nhiêu?", "tỷ lệ chậm hạn",
+         "%"),
         # all dossiers asked, a channel's named
         ("Số hồ sơ tiếp nhận 9 tháng năm 2022 là bao nhiêu?",
          "số hồ sơ tiếp nhận trực tuyến 9 tháng năm 2022", "hồ sơ"),
@@ -51,6 +58,8 @@ def test_a_record_measuring_something_else_does_not_answer(question, name, unit)
         ("Mức tăng DTI so với năm 2020 là bao nhiêu?", "mức tăng DTI so với năm 2020", "%"),
         ("Số sở xếp loại tốt năm 2022 là bao nhiêu?", "số sở, ban, ngành đạt loại tốt", "sở"),
         ("Số hồ sơ tiếp nhận trực tuyến là bao nhiêu?", "số hồ sơ trực tuyến", "hồ sơ"),
+        ("Số huyện xếp loại tốt năm 2022 là bao nhiêu?", "số địa phương xếp loại tốt", "địa phương"),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn là bao nhiêu?", "tỷ lệ hồ sơ đúng hạn", "%"),
         ("How many administrative procedures does Lao Cai have at the commune level?",
          "number of commune-level administrative procedures", "procedures"),
     ],

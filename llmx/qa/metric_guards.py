@@ -76,16 +76,37 @@ _COUNT_ASKED = re.compile(
 )
 _RATE_NAMED = re.compile(r"^(?:ty le|ti le|share|rate|proportion|percentage)\b")
 # The units a count counts, by level (folded, right after "số"/"number of").
+_LOCAL_GOV = r"^(?:(?:ubnd|uy ban nhan dan)\s+)?(?:cap\s+)?"
 _COUNTED_LEVELS = (
     (
         "department",
         re.compile(r"^(?:so|co quan chuyen mon|departments?|agencies)\b(?!\s+(?:ho so|hoa))"),
     ),
-    ("district", re.compile(r"^(?:huyen|thi xa|districts?)\b")),
-    ("commune", re.compile(r"^(?:xa|phuong|communes?|wards?)\b")),
+    ("district", re.compile(_LOCAL_GOV + r"(?:huyen|thi xa|districts?)\b")),
+    ("commune", re.compile(_LOCAL_GOV + r"(?:xa|phuong|communes?|wards?)\b")),
     ("ministry", re.compile(r"^(?:bo|ministries|ministry)\b")),
     ("province", re.compile(r"^(?:tinh|provinces?)\b")),
+    # "địa phương" is any level of local government: not a department or a ministry
+    ("locality", re.compile(r"^(?:dia phuong|localities|locality)\b")),
 )
+_LOCAL = {"province", "district", "commune", "locality"}
+
+
+def _levels_agree(a: str, b: str) -> bool:
+    return a == b or ("locality" in (a, b) and a in _LOCAL and b in _LOCAL)
+
+
+# Dossiers handled in time against late ones (folded): "đúng hạn", "trước hạn", "on time"
+# against "chậm hạn", "trễ hạn", "quá hạn", "late", "overdue".
+_IN_TIME = re.compile(r"\b(?:dung han|truoc han|on time|ahead of schedule|early)\b")
+_LATE = re.compile(r"\b(?:cham han|tre han|qua han|cham tre|late|overdue|delayed)\b")
+
+
+def _timeliness(text: str) -> str | None:
+    in_time, late = bool(_IN_TIME.search(text)), bool(_LATE.search(text))
+    return "in_time" if in_time and not late else "late" if late and not in_time else None
+
+
 _COUNT_HEAD = re.compile(r"^\W*(?:tong so|so|number of|the number of|how many)\s+")
 _CHANNEL = re.compile(r"\b(?:truc tuyen|truc tiep|qua buu chinh|online|in person|by post)\b")
 
@@ -105,8 +126,11 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
     if _COUNT_ASKED.match(q) and (unit == "%" or _RATE_NAMED.match(n)):
         return "a count asked, a rate named"
     lq, ln = _counted_level(q), _counted_level(n)
-    if lq and ln and lq != ln:
+    if lq and ln and not _levels_agree(lq, ln):
         return "units of another level counted"
+    tq, tn = _timeliness(q), _timeliness(n)
+    if tq and tn and tq != tn:
+        return "late dossiers for dossiers in time, or the other way round"
     if "ho so" in n and _CHANNEL.search(n) and "ho so" in q and not _CHANNEL.search(q):
         return "a channel's dossiers, where all were asked"
     asks_change = bool(_CHANGE_ASKED.search(q)) and not _CUT.search(q)
