@@ -81,7 +81,10 @@ def main() -> int:
         docs = 0
         for src in load_sources(REAL / "sources.jsonl"):
             if src.split == "dev":
-                doc = load_document_file(find_doc_file(REAL / "docs", src.doc_id))
+                path = find_doc_file(REAL / "docs", src.doc_id)
+                if path is None:
+                    continue
+                doc = load_document_file(path)
                 store.save(doc, backend.extract(doc).extraction, run)
                 docs += 1
         store.finish_run(run, status="ok", docs_ok=docs, docs_skipped=0, docs_failed=0)
