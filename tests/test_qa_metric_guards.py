@@ -36,6 +36,12 @@ from llmx.qa.metric_guards import contradicts
          "số UBND huyện, thị xã, thành phố xếp loại khá", "đơn vị"),
         ("Số sở, ban, ngành xếp loại tốt năm 2021 là bao nhiêu?", "số địa phương đạt loại tốt",
          "địa phương"),
+        # a band's count, another band's
+        ("Số bộ có Chỉ số CCHC dưới 80% năm 2022 là bao nhiêu?",
+         "số bộ có Chỉ số CCHC cao hơn năm 2021", "bộ"),
+        # a bare count for a question saying much more
+        ("Số cơ quan, đơn vị, địa phương được đánh giá Chỉ số CCHC của Khánh Hòa năm 2021 là "
+         "bao nhiêu?", "số đơn vị", "đơn vị"),
         # dossiers in time against late ones
         ("Tỷ lệ hồ sơ trả trước hạn và đúng hạn tháng 8/2021 là bao nhiêu?", "tỷ lệ chậm hạn",
          "%"),
@@ -60,6 +66,9 @@ def test_a_record_measuring_something_else_does_not_answer(question, name, unit)
         ("Số hồ sơ tiếp nhận trực tuyến là bao nhiêu?", "số hồ sơ trực tuyến", "hồ sơ"),
         ("Số huyện xếp loại tốt năm 2022?", "số địa phương xếp loại tốt", "địa phương"),
         ("Tỷ lệ hồ sơ giải quyết đúng hạn là bao nhiêu?", "tỷ lệ hồ sơ đúng hạn", "%"),
+        ("Số bộ có Chỉ số CCHC dưới 80% năm 2022?", "số bộ có Chỉ số CCHC dưới 80%", "bộ"),
+        # an aside on the place says nothing of what is counted
+        ("TP. Đồng Hới (thuộc tỉnh Quảng Bình cũ) hiện có bao nhiêu TTHC?", "số TTHC", "TTHC"),
         ("How many administrative procedures does Lao Cai have at the commune level?",
          "number of commune-level administrative procedures", "procedures"),
     ],

@@ -1862,6 +1862,8 @@ def run_average(store: Store, q: Query, backend: str | None, question: str = "")
             continue
         if _bound_value(m):
             continue  # "giá trị trung bình ... vượt 80%": a threshold passed, not the average
+        if question and contradicts(question, m.name, m.unit):
+            continue  # "mức tăng giá trị trung bình …": the average's change, not its level
         hits.append(Hit("metric", m, (_year_key(m.year),), sources=f.sources))
 
     def fact(r: Record) -> tuple:

@@ -3,7 +3,7 @@
 A metric record answers a question only when it measures the same thing; sharing most
 words is not enough ("số huyện xếp loại tốt" is not "số sở đạt loại tốt"). Before a record's
 words are scored against the question (``execute.run_metrics``), these guards drop the
-records that measure something else on one of four points the question's words fix:
+records that measure something else on a point the question's words fix:
 
 * a **change** asked ("mức tăng …", "tăng bao nhiêu", "the change in …") is answered by a
   change, and a level by a level, never one for the other;
@@ -15,7 +15,11 @@ records that measure something else on one of four points the question's words f
 * a **count** asked ("số huyện …", "the number of …") is answered by a count, not a rate,
   and of the **units** it names ("số huyện" is not "số sở");
 * dossiers asked with no **channel** are not answered by a channel's share of them ("số hồ
-  sơ tiếp nhận" is not "số hồ sơ tiếp nhận trực tuyến").
+  sơ tiếp nhận" is not "số hồ sơ tiếp nhận trực tuyến"), and dossiers **in time** are not
+  late ones;
+* a count of a **band** ("có Chỉ số CCHC dưới 80%") names the band's bound;
+* a count named by its **unit alone** ("số đơn vị") does not answer a question that says
+  much more of what is counted.
 
 Each guard speaks only where both sides say something on its point: a question silent on
 it constrains nothing, and a record silent on it is left to the word scoring.
@@ -119,10 +123,38 @@ def _counted_level(text: str) -> str | None:
     return next((lvl for lvl, rx in _COUNTED_LEVELS if rx.match(rest)), None)
 
 
+# A band a count is of ("có Chỉ số CCHC dưới 80%", "scored above 90 percent"): its bound.
+_BAND = re.compile(
+    r"\b(?:tren|duoi|tu|den|above|below|over|under|more than|less than)\s+(\d{1,3}(?:[.,]\d+)?)"
+    r"\s*(?:%|phan tram|percent|diem|points?)"
+)
+# A count named by its unit alone ("số đơn vị", "số hồ sơ", "number of units"): too bare
+# to answer a question that says more than that of what is counted.
+_BARE_COUNT = re.compile(r"^(?:so|tong so|number of)\s+\S+(?:\s+\S+)?$")
+_QUESTION_FILLER = frozenset(
+    "cua la bao nhieu nam what was were is are the of in for and co duoc trong tai "
+    "how many tinh thanh pho hien nay hien co thuoc cu moi dat".split()
+)
+
+
+def _says_more(question: str, name: str) -> bool:
+    """Whether the question names four or more words of what is counted that the bare
+    name lacks (names of places and years aside: capitalised words and digits)."""
+    plain = re.sub(r"\([^)]*\)", " ", question)  # "(thuộc tỉnh … cũ)": an aside on the place
+    words = [w for w in plain.split() if not w[:1].isupper() and not w[:1].isdigit()]
+    extra = set(fold(" ".join(words)).split()) - set(fold(name).split()) - _QUESTION_FILLER
+    return len({w.strip("?.,") for w in extra} - {""}) >= 4
+
+
 def contradicts(question: str, name: str, unit: str = "") -> str | None:
     """Why a metric named ``name`` (in ``unit``) does not answer ``question`` (as written),
     else None."""
     q, n = fold(question), fold(name)
+    if _BARE_COUNT.match(n) and _says_more(question, name):
+        return "a count named by its unit alone, for a question saying more"
+    band = _BAND.search(q)
+    if band and _COUNT_ASKED.match(q) and band.group(1) not in n:
+        return "a count of another band"
     if _COUNT_ASKED.match(q) and (unit == "%" or _RATE_NAMED.match(n)):
         return "a count asked, a rate named"
     lq, ln = _counted_level(q), _counted_level(n)
