@@ -132,3 +132,8 @@ def test_an_earlier_years_value_told_beside_its_year_is_that_years() -> None:
     # a comparison's gap told after the earlier year is the later year's figure
     text = "Năm 2023, tỷ lệ hồ sơ trực tuyến của Hà Nội đạt 82,9%, cao hơn năm 2022 là 2,6%."
     assert {year for _, _, _, year in metrics(text)} == {2023}
+
+
+def test_a_count_of_dossiers_of_procedures_keeps_what_was_done_to_them() -> None:
+    text = "Năm 2022, Hòa Bình đã tiếp nhận 336.418 hồ sơ thủ tục hành chính."
+    assert metrics(text) == [("Hòa Bình", "số hồ sơ thủ tục hành chính tiếp nhận", 336418, 2022)]

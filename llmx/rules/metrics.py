@@ -532,6 +532,9 @@ def _shared_predicate(f: str, original: str, end: int) -> str:
     return ""
 
 
+_UNIT_QUALIFIER = re.compile(r"\b(?:thu tuc hanh chinh|tthc)\b")
+
+
 def _count_name(f: str, original: str, unit_start: int, unit: str, verb: str | None = None) -> str:
     """'12 hồ sơ trực tuyến' -> 'số hồ sơ trực tuyến'; an amount ('15 ngày') keeps its noun.
     ``verb``, the clause's words before the number ("tiếp nhận trực tiếp 6.989 hồ sơ"), says
@@ -546,7 +549,10 @@ def _count_name(f: str, original: str, unit_start: int, unit: str, verb: str | N
     if verb and fold(verb).startswith(("so ", "tong ")) and f" {fold(unit)} " in f" {fold(verb)} ":
         return _clean(verb)  # "Tổng hồ sơ đã giải quyết là 14.404 hồ sơ": the verb names it
     name = f"số {phrase}"
-    extra = len(phrase.split()) - len(unit.split())
+    # "hồ sơ thủ tục hành chính" is still just the dossiers: the procedures' words name the
+    # unit, not something more the count is of
+    bare = _UNIT_QUALIFIER.sub(" ", fold(phrase))
+    extra = len(bare.split()) - len(fold(unit).split())
     if verb and extra <= _VERB_WITH_WORDS and fold(verb) not in fold(name):
         name = f"{name} {verb}"
     return _clean(name)
