@@ -1333,6 +1333,15 @@ NATIONAL_SUBJECT_RE = re.compile(
 NATIONAL_FRAME_RE = re.compile(
     r"\W*(?:xet\s+)?(?:tren|o)\s+(?:pham vi|cap|binh dien|quy mo)\s+(?:ca nuoc|toan quoc|quoc gia)\s*,"
 )
+# The whole country as a clause's subject ("Dù có những điểm sáng, cả nước vẫn chưa hoàn
+# thành mục tiêu", "Trên cả nước, …", "Nationwide, …", "The country still fell short"): the
+# owner of the paragraph's next figures that name no unit (rules/metrics.py). Not where the
+# country is what a unit is compared with or ranked in ("so với cả nước", "dẫn đầu cả nước"):
+# those follow a word, not a clause's start.
+NATION_AS_SUBJECT_RE = re.compile(
+    r"(?:^\W*|[,:;]\s*)(?:(?:tren|trong|tinh chung|o)\s+)?(?:ca nuoc|toan quoc)\b"
+    r"|(?:^\W*|[,:;]\s*)(?:nationwide|across the country|the (?:whole )?country)\b"
+)
 # A list of values paired in order with a list of units by "respectively" / "lần lượt": "A, B
 # and C saw their index fall, by 0.49 percent, 0.51 percent and 1.94 percent respectively".
 # Items of either list are joined by commas and "and" / "và" (a value's unit may sit between);

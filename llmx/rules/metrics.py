@@ -655,6 +655,12 @@ def find_metrics(
     the province the article is about, whose the counts of its agencies are; ``index`` the
     index the paragraph is about, which names an average of a sentence that names none;
     ``memory`` the rate the paragraph named last, for values here that name none."""
+    carried_nation = memory is not None and memory.nation_subject
+    if memory is not None:
+        if any(e.level != "nation" for e in ents):
+            memory.nation_subject = False  # a unit named: the country no longer the subject
+        elif lx.NATION_AS_SUBJECT_RE.search(f):
+            memory.nation_subject = True
     if not _DIGIT.search(f):
         return []  # every value below is read from digits: most prose has none
     out: list[dict[str, Any]] = []
@@ -713,6 +719,8 @@ def find_metrics(
             return _NATION  # "Cổng Dịch vụ công quốc gia có 7,2 triệu tài khoản"
         if lx.NATIONAL_SUBJECT_RE.search(f, 0, pos):
             return _NATION  # "mức độ hài lòng của người dân cả nước đối với cơ quan … đạt"
+        if carried_nation and not ents:
+            return _NATION  # "…, cả nước vẫn chưa đạt mục tiêu. Tỷ lệ … chung mới đạt 45,8%"
         return main
 
     def year_at(pos: int) -> int | None:

@@ -86,6 +86,10 @@ class MetricMemory:
     # the year of the date the lead opens on ("on August 31, 2024"): "this year" of the text
     dateline_year: int | None = None
     period: tuple[str, int] | None = None
+    # an earlier sentence of the paragraph made the whole country its subject ("Dù có những
+    # điểm sáng, cả nước vẫn chưa hoàn thành mục tiêu."), and no sentence since named a unit:
+    # the owner of the next figures that name none, not the article's main unit
+    nation_subject: bool = False
     _lead_done: bool = False  # the lead paragraph has been read: no later one sets the article's
     _opens_goals: tuple[bool, int | None] = (False, None)  # the last line's, for the next
 
@@ -94,6 +98,7 @@ class MetricMemory:
         goes_on = self.counted if _GOES_ON.match(line) else None
         self.name, self.counted, self.surveyed = None, goes_on, None
         self.period = None
+        self.nation_subject = False
         if not self._lead_done:
             # "Hòa Bình: tỷ lệ giải quyết hồ sơ 9 tháng năm 2022 đạt 96,6%", "Tháng 10-2020,
             # Trung tâm … tiếp nhận …": the period the article reports on

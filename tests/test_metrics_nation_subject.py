@@ -1,0 +1,56 @@
+"""Metrics on sentences written for these tests: a sentence that makes the whole country its
+subject ("…, cả nước vẫn chưa đạt mục tiêu.") owns the paragraph's next figures that name no
+unit; a unit named since, a new paragraph, or the country only compared with or ranked in
+("dẫn đầu cả nước") leaves the article's unit the owner."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def owners(text: str) -> dict[float, str]:
+    out = RulesExtractor().extract(make_doc(text))
+    return {m.value: m.entity for m in out.extraction.metrics}
+
+
+_LEAD = "Năm 2024, tỉnh Hưng Yên có tỷ lệ hồ sơ trực tuyến đạt 71,2%. "
+
+
+def test_the_country_as_subject_owns_the_next_undated_figure() -> None:
+    got = owners(
+        _LEAD
+        + "Tuy vậy, cả nước vẫn chưa đạt mục tiêu. Tỷ lệ hồ sơ trực tuyến chung mới đạt 44,1%."
+    )
+    assert got[71.2] == "Hưng Yên"
+    assert got[44.1] == "Việt Nam"
+
+
+def test_english_nationwide_opening_a_sentence_owns_the_next_figure() -> None:
+    text = (
+        "In 2024, Hung Yen province processed 71.2 percent of dossiers online. "
+        "Nationwide, the goal was still out of reach. The share of dossiers processed online "
+        "stood at 44.1 percent."
+    )
+    got = owners(text)
+    assert got[71.2] == "Hưng Yên"
+    assert got[44.1] == "Việt Nam"
+
+
+def test_a_unit_named_since_takes_the_figures_back() -> None:
+    text = _LEAD + (
+        "Tuy vậy, cả nước vẫn chưa đạt mục tiêu. Tỉnh Hưng Yên đặt kế hoạch mới. "
+        "Tỷ lệ hài lòng đạt 95,3%."
+    )
+    assert owners(text)[95.3] == "Hưng Yên"
+
+
+def test_the_country_ranked_in_is_not_the_subject() -> None:
+    text = _LEAD + "Tỉnh dẫn đầu cả nước về chỉ số này. Tỷ lệ hài lòng đạt 95,3%."
+    assert owners(text)[95.3] == "Hưng Yên"
+
+
+def test_the_country_does_not_carry_into_the_next_paragraph() -> None:
+    text = _LEAD + "Tuy vậy, cả nước vẫn chưa đạt mục tiêu.\n\nTỷ lệ hài lòng đạt 95,3%."
+    assert owners(text)[95.3] == "Hưng Yên"
