@@ -194,6 +194,7 @@ _GROUP_LABELS = (
     "survey_count",
     "part_count",
     "item_count",
+    "local_unit_count",
 )
 _LOCAL_LEVELS = ("province", "district", "commune", "department")
 _SUB_PROVINCE_LEVELS = ("district", "commune", "department")
@@ -612,9 +613,7 @@ def _preceding_words(original: str, pos: int, n: int = 6) -> str:
     return _clean(" ".join(words[-n:]))
 
 
-_EN_MONTH_YEAR_RE = re.compile(
-    rf"\bin\s+{lx.EN_MONTHS}\s+((?:19|20)\d\d)\b"
-)
+_EN_MONTH_YEAR_RE = re.compile(rf"\bin\s+{lx.EN_MONTHS}\s+((?:19|20)\d\d)\b")
 _HEADLINE_YEAR_RE = re.compile(r"\b(?:nam|in)\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
 
 
@@ -888,6 +887,13 @@ def find_metrics(
         prev = verbs.get(key)
         if verb is None and prev is not None and _LIST_JOIN.fullmatch(f, prev[0], s):
             verb = prev[1]
+        joined = [
+            v for k, (end, v) in verbs.items() if k != key and _LIST_JOIN.fullmatch(f, end, s)
+        ]
+        if joined:
+            # "xếp hạng 19 sở, ngành và 10 huyện, …": the second kind counted shares the
+            # first one's verb; the words before it are the first kind's, not its verb
+            verb = joined[-1]
         if verb is not None:
             verbs[key] = (_phrase_end(f, original, unit_start), verb)
         return verb
@@ -1299,6 +1305,7 @@ def find_metrics(
         verb = count_verb(s, m.end(), unit)
         name = _count_name(f, original, m.end(), unit, verb)
         group_owner = _group_owner(entry, f, s, ents, owner(s), u_end)
+        unit = entry.attrs.get("record_unit", unit)  # "19 sở, ngành": counted in "đơn vị"
         canonical = get_vocab().concept("metric", entry.label)
         if canonical is not None and group_owner is not None and group_owner.level == "nation":
             # "9 địa phương bị giảm chỉ số": the country's localities are its provinces,

@@ -1,0 +1,34 @@
+"""Metrics on sentences written for these tests: a province's own agencies, districts and
+communes counted ("19 sở, ngành", "10 huyện, thị xã, thành phố") are the province's counts,
+recorded in "đơn vị" and named by the kind counted and what was done to them; the second
+kind of a list ("… 19 sở, ngành và 10 huyện …") shares the first one's verb."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def counts(text: str) -> dict[float, tuple[str, str, str | None]]:
+    out = RulesExtractor().extract(make_doc(text))
+    return {m.value: (m.entity, m.name, m.unit) for m in out.extraction.metrics}
+
+
+def test_a_provinces_departments_counted_are_its_own() -> None:
+    got = counts("Năm 2022, tỉnh Lào Cai có 21 sở, ban, ngành được đánh giá Chỉ số CCHC.")
+    entity, name, unit = got[21]
+    assert entity == "Lào Cai"
+    assert unit == "đơn vị"
+    assert name.startswith("số sở, ban, ngành") and "đánh giá" in name
+
+
+def test_the_second_kind_of_a_list_shares_the_verb() -> None:
+    got = counts("Năm 2020, tỉnh Lào Cai xếp hạng 17 sở, ngành và 9 huyện, thị xã, thành phố.")
+    assert got[17][1] == "số sở, ngành xếp hạng"
+    assert got[9] == ("Lào Cai", "số huyện, thị xã, thành phố xếp hạng", "đơn vị")
+
+
+def test_a_count_of_the_countrys_provinces_is_still_the_countrys() -> None:
+    got = counts("Năm 2022, có 12 tỉnh, thành phố đạt Chỉ số CCHC trên 90%.")
+    assert got[12][0] == "Việt Nam"
