@@ -264,6 +264,8 @@ _PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
 _PERIOD_IN_NAME = re.compile(r"\b(?:thang|quy|nam (?:19|20)\d\d)\b")  # a name that dates itself
+# Units of a duration: a time whose name opens with its unit ("phút sau, …") names nothing timed.
+_DURATION_UNIT = re.compile(r"(?:phut|gio|ngay(?: lam viec)?|minutes?|hours?|days?)")
 _DIGIT = re.compile(r"\d")  # the same digits as the value patterns' \d
 _FRACTION_RE = re.compile(
     rf"(?<![\d.,/])(?P<a>\d+(?:\.\d{{3}})*)\s*/\s*(?P<b>\d+(?:\.\d{{3}})*)\s+(?P<u>{lx.COUNT_UNITS})\b"
@@ -782,6 +784,8 @@ def find_metrics(
     ) -> None:
         if (any(mask[s:e]) and not shared) or not name or _in_quoted_name(original, s, e):
             return
+        if _DURATION_UNIT.fullmatch(fold(unit)) and fold(name).startswith(fold(unit)):
+            return  # "Chỉ 5 phút sau, cán bộ … đã xử lý xong": nothing says what was timed
         if unit != "%" and _OTHERS_WITH.search(f, max(0, s - 8), s) and _OTHERS.match(f, e):
             return  # "Thái Bình cùng 4 địa phương khác là …": the named unit's company, listed
         if unit != "%" and _announces_ranked_list(s, e):
