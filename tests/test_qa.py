@@ -176,7 +176,9 @@ def test_count(store):
 def test_who_runs_an_initiative(store, question):
     a = ask(store, question)
     assert a.found and a.query["ask"] == "initiative_who"
-    assert has(a.text, "Sở Nội vụ", "Hà Giang")
+    # an English answer names the department by its English name
+    department = "Department of Home Affairs" if a.lang == "en" else "Sở Nội vụ"
+    assert has(a.text, department, "Hà Giang")
     assert primary_docs(a) == {"qa-ninhbinh", "qa-hagiang"}
 
 

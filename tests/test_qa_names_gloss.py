@@ -18,3 +18,15 @@ def test_the_end_of_a_year_is_no_end_to_end_service():
 
 def test_vietnamese_words_are_kept():
     assert meaning_tokens("tỷ lệ hồ sơ trực tuyến") == ["ty", "le", "ho", "so", "truc", "tuyen"]
+
+
+def test_english_names_of_departments_and_regions() -> None:
+    from llmx.qa.names import english_department_keys
+    from llmx.qa.render import _region_english, english_name
+
+    assert english_department_keys("so tu phap") == {"department of justice"}
+    assert english_department_keys("tu phap") == set()
+    assert english_name("Sở Tư pháp") == "the Department of Justice"
+    assert english_name("huyện Đăk Hà") == "huyen Dak Ha"
+    assert _region_english("Đồng bằng sông Cửu Long") == "Mekong Delta"
+    assert _region_english("Tây Nguyên") == "Central Highlands"

@@ -18,15 +18,17 @@ def ask(store: Store, question: str) -> Answer:
     return grounded_answer(store, question, TEXTS)
 
 
-
 @pytest.mark.parametrize(
     ("question", "rank"),
     [
         ("Sở Tài nguyên và Môi trường Nam Định xếp thứ mấy về Chỉ số CCHC năm 2022?", 3),
         ("so tai nguyen va moi truong hung yen xep thu may ve chi so cchc nam 2022", 7),
         ("Trong khối sở của tỉnh Hưng Yên, Sở Tài nguyên và Môi trường đứng thứ mấy năm 2022?", 7),
-        ("What was the rank of Sở Tài nguyên và Môi trường of Nam Dinh on the PAR Index in "
-         "2022?", 3),
+        (
+            "What was the rank of Sở Tài nguyên và Môi trường of Nam Dinh on the PAR Index in "
+            "2022?",
+            3,
+        ),
     ],
 )
 def test_a_unit_named_with_its_province_is_that_unit_there(store, question, rank):
@@ -51,10 +53,16 @@ def test_no_change_is_computed_from_a_year_whose_sources_disagree(store, questio
 @pytest.mark.parametrize(
     ("question", "entity", "score"),
     [
-        ("Phú Yên đạt bao nhiêu điểm trách nhiệm giải trình với người dân ở PAPI 2020?",
-         "Phú Yên", 6.10),
-        ("phu yen dat bao nhieu diem trach nhiem giai trinh voi nguoi dan papi 2020",
-         "Phú Yên", 6.10),
+        (
+            "Phú Yên đạt bao nhiêu điểm trách nhiệm giải trình với người dân ở PAPI 2020?",
+            "Phú Yên",
+            6.10,
+        ),
+        (
+            "phu yen dat bao nhieu diem trach nhiem giai trinh voi nguoi dan papi 2020",
+            "Phú Yên",
+            6.10,
+        ),
         ("What was Khanh Hoa's Control of Corruption score in PAPI 2020?", "Khánh Hòa", 6.40),
     ],
 )
@@ -78,9 +86,7 @@ def test_without_the_component_the_whole_index_answers(store):
         "What was the Ministry of Justice's PAR Index score in 2019?",
     ],
 )
-def test_a_doubtful_score_read_from_a_sentence_about_components_is_not_the_index(
-    store, question
-):
+def test_a_doubtful_score_read_from_a_sentence_about_components_is_not_the_index(store, question):
     a = ask(store, question)
     assert not any(r.get("score") == 100 for r in primary(a))
 
@@ -90,8 +96,12 @@ def test_a_doubtful_score_read_from_a_sentence_about_components_is_not_the_index
     [
         ("Quảng Bình xếp thứ mấy về trụ cột kinh tế số trong DTI 2021?", "rank", 9),
         ("quang binh xep thu may ve tru cot kinh te so trong chi so dti 2021", "rank", 9),
-        ("What was Hai Duong's score on the public administrative procedures sub-index of "
-         "PAPI 2021?", "score", 7.20),
+        (
+            "What was Hai Duong's score on the public administrative procedures sub-index of "
+            "PAPI 2021?",
+            "score",
+            7.20,
+        ),
     ],
 )
 def test_a_component_is_known_in_either_language(store, question, field, value):
@@ -143,3 +153,27 @@ def test_a_known_component_named_without_a_cue_is_asked_not_the_index(store, que
     a = ask(store, question)
     assert a.query["component"] == "Cung ứng dịch vụ công"
     assert not a.found
+
+
+@pytest.mark.parametrize(
+    ("question", "rank"),
+    [
+        (
+            "What was the rank of Nam Dinh's Department of Natural Resources and Environment on "
+            "the PAR Index in 2022?",
+            3,
+        ),
+        (
+            "Where did the Department of Natural Resources and Environment of Hung Yen rank on "
+            "the PAR Index in 2022?",
+            7,
+        ),
+    ],
+)
+def test_an_english_department_name_is_that_department(store, question, rank):
+    a = ask(store, question)
+    assert a.found
+    assert [(r["entity"], r["rank"]) for r in primary(a)] == [("Sở Tài nguyên và Môi trường", rank)]
+    # named in English, its province without diacritics
+    assert "Department of Natural Resources and Environment" in a.text
+    assert "Sở" not in a.text and "Định" not in a.text and "Hưng" not in a.text

@@ -26,7 +26,15 @@ from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
 from llmx.qa.facts import Fact, latest_year, select_facts
 from llmx.qa.metric_guards import contradicts
-from llmx.qa.names import Mention, NameIndex, key, meaning_tokens, strip_unit_prefix, tokens
+from llmx.qa.names import (
+    Mention,
+    NameIndex,
+    english_department_keys,
+    key,
+    meaning_tokens,
+    strip_unit_prefix,
+    tokens,
+)
 from llmx.qa.parse_rules import count_direction, stated_rank
 from llmx.qa.query import ANY_REGION, NEEDS_ENTITY, UNIT_LEVELS, AskKind, Query
 from llmx.store.results import SentenceHit
@@ -257,7 +265,8 @@ def _department_short_names(name: str) -> set[str]:
     m = get_gazetteer().ministry_by_name("Bộ " + nfc(name).split(" ", 1)[1])
     if m is None:
         return set()
-    return {"so " + key(a).removeprefix("bo ") for a in m.all_names() if key(a).startswith("bo ")}
+    short = {"so " + key(a).removeprefix("bo ") for a in m.all_names() if key(a).startswith("bo ")}
+    return short | english_department_keys(k)  # "the Department of Justice" names Sở Tư pháp
 
 
 def mark_contradicted(hits: list[Hit], names: NameIndex) -> None:

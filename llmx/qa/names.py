@@ -132,6 +132,22 @@ class Mention:
         return self.province is not None or bool(self.store_keys)
 
 
+def english_department_keys(k: str) -> set[str]:
+    """The English names of a province's department (folded key "so tu phap" ->
+    "department of justice"), made as the extractor reads one (rules/entities.py): the
+    English name of the ministry of the same portfolio with "Department" for "Ministry"."""
+    if not k.startswith("so "):
+        return set()
+    m = get_gazetteer().ministry_by_name("bo " + k[3:])
+    if m is None or not key(m.name).startswith("bo "):
+        return set()
+    return {
+        "department of " + ek[len("ministry of ") :]
+        for ek in (key(e) for e in (m.english, *m.english_aliases))
+        if ek.startswith("ministry of ")
+    }
+
+
 @dataclass
 class NameIndex:
     """Names a question can mention, by matching key."""
@@ -169,6 +185,7 @@ class NameIndex:
         for raw in entity_keys:
             idx._add_store_entity(raw)
         idx._add_ministry_names()
+        idx._add_department_names()
         for raw in initiative_keys:
             k = key(raw)
             if len(k) >= 3:
@@ -203,6 +220,13 @@ class NameIndex:
                     self.store.setdefault(ak, set()).update(raws)
                     if _is_acronym(alias) and ak not in self._own_keys(raws):
                         self.acronyms.add(ak)
+
+    def _add_department_names(self) -> None:
+        """A stored department ("Sở Tư pháp") is found by its English name too ("Department of
+        Justice")."""
+        for k, raws in list(self.store.items()):
+            for ek in english_department_keys(k):
+                self.store.setdefault(ek, set()).update(raws)
 
     @staticmethod
     def _own_keys(raws: set[str]) -> set[str]:

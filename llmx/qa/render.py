@@ -13,6 +13,7 @@ import unicodedata
 
 from llmx.core.gazetteer import get_gazetteer
 from llmx.core.terms import DEFAULT_CONFIDENCE
+from llmx.core.textnorm import fold
 from llmx.core.vocab import get_vocab
 from llmx.qa.execute import Hit, Result
 from llmx.qa.names import is_bloc, key
@@ -71,6 +72,12 @@ def english_name(name: str) -> str:
         # "19 bộ, cơ quan ngang bộ": the ministries' bloc, by what it is, not transliterated
         n = re.search(r"\d+", name)
         return f"the {n.group()} ministries and ministry-level agencies" if n else "the ministries"
+    k = key(name)
+    if k.startswith("so "):
+        # "Sở Tư pháp": the department by the English name of its portfolio's ministry
+        m = get_gazetteer().ministry_by_name("bo " + k[3:])
+        if m is not None and m.english.startswith("Ministry of "):
+            return "the Department of " + m.english[len("Ministry of ") :]
     return unaccented(name)
 
 
@@ -119,8 +126,24 @@ def _scope(scope: str, lang: str, entity: str | None = None) -> str:
         return get_vocab().display("scope", "national", "vi" if lang == "vi" else "en")
     kind, _, name = scope.partition(":")
     if kind == "region":
-        return f"trong vùng {name}" if lang == "vi" else f"in the {name} region"
-    return f"trong tỉnh {name}" if lang == "vi" else f"within {name}"
+        if lang == "vi":
+            return f"trong vùng {name}"
+        english = _region_english(name)
+        return f"in the {english}" if english else f"in the {unaccented(name)} region"
+    return f"trong tỉnh {name}" if lang == "vi" else f"within {english_name(name)}"
+
+
+def _region_english(name: str) -> str | None:
+    """A region's English name ("Mekong Delta"): its first alias in English, which is one no
+    Vietnamese name of it folds to (not "Dong bang song Cuu Long") and no abbreviation."""
+    r = get_gazetteer().lookup_region(name)
+    if r is None:
+        return None
+    written = {fold(n) for n in r.all_names() if not n.isascii()}
+    for alias in r.aliases:
+        if alias.isascii() and fold(alias) not in written and not alias.isupper():
+            return alias
+    return None
 
 
 def _about(r: IndexResultView, lang: str) -> str:
