@@ -30,3 +30,10 @@ def test_english_names_of_departments_and_regions() -> None:
     assert english_name("huyện Đăk Hà") == "huyen Dak Ha"
     assert _region_english("Đồng bằng sông Cửu Long") == "Mekong Delta"
     assert _region_english("Tây Nguyên") == "Central Highlands"
+
+
+def test_what_was_done_to_procedures_reads_as_the_vietnamese_verbs():
+    # "đang thực hiện 2.038 thủ tục" vs "công bố 585 thủ tục nội bộ": the English verb says which
+    assert {"thuc", "hien"} <= set(meaning_tokens("procedures the province is implementing"))
+    assert {"cong", "bo", "noi"} <= set(meaning_tokens("internal procedures announced"))
+    assert {"bai", "bo"} <= set(meaning_tokens("procedures abolished"))

@@ -80,6 +80,12 @@ EN_GLOSSARY = {
     "systematise": "he thong hoa", "systematized": "he thong hoa", "systematize": "he thong hoa",
     "fees": "phi", "fee": "phi", "charges": "phi", "generating": "phat sinh",
     "generated": "phat sinh",
+    # what was done to procedures ("đang thực hiện 2.038 thủ tục", "công bố 585 thủ tục nội
+    # bộ", "đơn giản hóa 161 thủ tục", "bãi bỏ 24 thủ tục")
+    "implementing": "thuc hien", "implemented": "thuc hien", "implement": "thuc hien",
+    "announced": "cong bo", "published": "cong bo", "publicised": "cong bo",
+    "simplified": "don gian hoa", "simplification": "don gian hoa", "simplify": "don gian hoa",
+    "abolished": "bai bo", "scrapped": "bai bo", "annulled": "bai bo", "internal": "noi bo",
 }  # fmt: skip
 
 
