@@ -235,6 +235,21 @@ def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
     return doc_index if doc_index in owners else owners[0]
 
 
+def _context_owner(
+    component: str, index: str, para_index: str | None, doc_index: str | None
+) -> str:
+    """A known component the index named in its sentence does not have, of the index the
+    paragraph or the article is about ("PAR Index 2023 … Its appraisal score was 57.04,
+    its SIPAS score 8.19"): the component's index, not the one named beside it."""
+    owners = component_indices(component)
+    if not owners or index in owners:
+        return index
+    for context in (para_index, doc_index):
+        if context in owners:
+            return context
+    return index
+
+
 def _named_score(f: str, value: Any, subjects: list) -> bool:
     """An English score or change told after its unit's name ("Kien Giang … at 79.97
     percent", "Quang Ngai recorded the largest gain, 13.2 percent")."""
@@ -1032,6 +1047,8 @@ class RulesExtractor(Backend):
                 and not (borrowed is not None and borrowed in listed_owners)
             ):
                 index = _owner_index(d.component, index, carry.doc_index)
+            elif d.component is not None:
+                index = _context_owner(d.component, index, carry.index, carry.doc_index)
             rec = self._to_record(
                 d, index, years, carry, main, targets, prev_end, para_year, _period_year(f),
                 _year_after_value(f, d),
