@@ -371,6 +371,22 @@ def _alias_count(alias: str) -> re.Pattern[str]:
 _AFTER_LISTED_VALUE = re.compile(r"\d\s*%?\s*,\s*$")
 
 
+# A name the entity list did not know, right before a bracketed value: "Xây dựng (16,6%)".
+_NAME_BEFORE_BRACKET = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:là|và|and)\s+)(?P<name>[A-ZĐ][^\W\d_]*(?:\s+[^\W\d_]+){0,5})\s*\(\s*$"
+)
+
+
+def _bracketed_after_unknown_name(original: str, pos: int, ents: list[EntityMention]) -> bool:
+    """Whether the value at ``pos`` is bracketed right after a capitalised name the entity
+    list did not read ("Những bộ thấp nhất lần lượt là Xây dựng (16,6%), Công Thương
+    (25%)"): that unit's figure, whoever it is, not the article's main unit's."""
+    m = _NAME_BEFORE_BRACKET.search(original, max(0, pos - 60), pos)
+    if m is None:
+        return False
+    return not any(e.end >= m.start("name") and e.start < pos for e in ents)
+
+
 def _of_bloc(name: str, bloc: str) -> str:
     """A rate's name for one bloc: "… của khối bộ, ngành"; a level of government follows
     the name as a column title would ("tỷ lệ hồ sơ trực tuyến cấp huyện")."""
@@ -837,6 +853,8 @@ def find_metrics(
         if unit != "%":
             name = _with_index(name, unit, f, index)
         ent = ent or owner(s)
+        if ent is main and _bracketed_after_unknown_name(original, s, ents):
+            return  # "… lần lượt là Xây dựng (16,6%), Công Thương (25%)": not the article's unit
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
             doc_province
