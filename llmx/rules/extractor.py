@@ -545,6 +545,11 @@ class _Carry:
     compared: tuple[int, ...] = ()  # the years the current sentence compares with
     prev_ents: list[EntityMention] = field(default_factory=list)  # the last sentence naming any
     prev_subject_para: int = -1
+    # The component an earlier sentence of the paragraph gave results of, and nothing else
+    # ("Access to land reached 7.67 points. … lifting the province 6 places to 6th."): the
+    # field of a later place there that names no index or field.
+    component: str | None = None
+    component_para: int = -1
 
 
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
@@ -1023,7 +1028,21 @@ class RulesExtractor(Backend):
         # A size read with a place of another scope ("4th of the 14 provinces of the
         # Northern Midlands"): that place's ranking, not the sentence's other places'.
         sized = {(d.rank_total, d.scope) for d in drafts if d.rank_total is not None}
+        named_fields = {d.component for d in drafts if d.component is not None}
+        field_carried = (
+            carry.component
+            if carry.component_para == carry.para and not named_fields and sentence_index is None
+            else None
+        )
         for d in drafts:
+            if (
+                field_carried is not None
+                and d.component is None
+                and d.index is None
+                and d.score is None
+                and (d.rank is not None or d.rank_change is not None)
+            ):
+                d.component = field_carried  # "… lifting Binh Duong 6 places to 6th": the field's
             if (
                 d.rank is not None
                 and d.rank_total is None
@@ -1080,6 +1099,11 @@ class RulesExtractor(Backend):
             out.append(("index_results", {**rec, "evidence": evidence}))
         if sentence_index is not None or out:
             self._update_carry(carry, sentence_index or carry.index, years, f)
+        fields = {r.get("component") for _, r in built}
+        if len(named_fields) == 1 and fields == named_fields:
+            carry.component, carry.component_para = next(iter(named_fields)), carry.para
+        elif sentence_index is not None or None in fields:
+            carry.component = None
         return out
 
     @staticmethod

@@ -295,10 +295,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
                                 {"year": end_year_of, "score": score, "unit": unit,
                                  "back": end_year_of is None}))  # fmt: skip
     for m in lx.EN_RANK_CHANGE_RE.finditer(f):
-        alt = next(k for k in ("", "2", "3") if m.group("n" + k))
+        alt = next(k for k in ("", "2", "3", "4") if m.group("n" + k))
         second = alt != ""
         n = _count(m.group("n" + alt))
-        word = m.group("dir" + alt)
+        word = m.group("dir" + alt) or "up"  # "lifting it 6 places": up, unless "down"
         if alt == "3":
             word = "down" if word in ("fall", "drop", "decline", "slide", "slip") else "up"
         value = -n if word in lx.EN_DOWN_WORDS else n

@@ -558,7 +558,7 @@ EN_RANK_RE = re.compile(
     rf"(?:\b(?:ranked|ranking|ranks|rank|came|come|comes|was|were|is|been|placed|finished|finishing|stood|stands|standing|"
     rf"occupied|occupying|remained|remains|coming|landed|landing|sat|sits|sitting|kept|keeping|maintained|maintaining|retained|retaining|"
     rf"held|holding|in|at|to|reached|reaching|put it|put the \w+"
-    rf"|placing it|putting it|leaving it|ranking it|earning it|giving it|securing it|landing it|"
+    rf"|placing it|putting it|putting the \w+|lifting it|lifting the \w+|leaving it|ranking it|earning it|giving it|securing it|landing it|"
     rf"came in|ended up|took|taking|claimed|"
     rf"secured|won|grabbed|earned|tied for|tying for|shared|sharing)|,|\(|:"
     # "Second place went to X" (not "First, …"); "northern Bac Giang third with 89.49 points"
@@ -658,6 +658,11 @@ EN_RANK_CHANGE_RE = re.compile(
     # "a 10-place rise", "a five-spot drop": the move told as a noun
     rf"|\b(?:a|an)\s+(?P<n3>\d{{1,2}}|{EN_CARDINAL_ALTS})[- ](?:place|spot|position|notch|rank)\s+"
     r"(?P<dir3>rise|jump|climb|gain|improvement|fall|drop|decline|slide|slip)\b"
+    # "… 7.67 points, lifting Binh Duong 6 places to 6th", "pushing the province down 3
+    # spots": the move a field's result gave its unit, the unit between verb and count
+    r"|\b(?:lifting|lifted|pushing|pushed|taking|took|moving|moved|bringing|brought)\s+"
+    r"(?:it|the (?:province|city|locality|ministry)|\w+(?:\s+\w+){0,2})\s+(?:(?P<dir4>up|down)\s+)?"
+    rf"(?P<n4>\d{{1,2}}|{EN_CARDINAL_ALTS})\s+(?:places?|spots?|positions?|notch(?:es)?)\b"
 )
 # The level a change ends at: "fell 2.1 points to 68.8", "rose 3 points to 70 points" (read
 # right after the change; without a unit of its own, the change's unit).

@@ -24,13 +24,13 @@ from llmx.core.vocab import Entry, get_vocab
 # "57 of the 63 provinces", "12,300 firms", "6 component indexes": a count before its unit.
 _COUNT_RE = re.compile(
     r"(?<![\w.,/-])(?P<v>\d{1,3}(?:,\d{3})+|\d{1,6})"
-    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?\d{1,3}(?:\s+ranked)?)?\s+"
     r"(?:[A-Z]{2,6}(?:\s+Index)?\s+)?"  # "6 PCI component indexes": the index, then the units
 )
 # A count that is the base of other figures or a rank, not a figure itself.
 _BASE_BEFORE = re.compile(
     r"\b(?:among|of|in|out of|across|from|to|between|than|top|all|no\.?|ranked|within|by|"
-    r"under|over|at)\s+(?:the\s+)?$",
+    r"under|over|at)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 _YEARS = range(1990, 2101)

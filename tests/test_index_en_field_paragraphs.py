@@ -1,0 +1,53 @@
+"""Index results and metrics on English sentences written for these tests: a paragraph that
+opens on one field's score ("Access to land reached 7.67 points.") gives that field the
+places its later sentences state without naming an index or field; a move told with its unit
+between verb and count ("lifting Binh Duong 6 places") and a place after "putting the
+province" are read; "7 of its 10 indicators" counts 7."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+_LEAD = "Long An came 15th in the PCI 2021, two places higher than a year earlier.\n\n"
+
+
+def extract(text: str):
+    return RulesExtractor().extract(make_doc(text)).extraction
+
+
+def fields(text: str) -> dict[str | None, tuple]:
+    return {
+        r.component: (r.score, r.rank, r.rank_change)
+        for r in extract(text).index_results
+        if r.scope == "national"
+    }
+
+
+def test_a_fields_paragraph_gives_it_the_place_told_next() -> None:
+    got = fields(
+        _LEAD + "Access to land reached 7.12 points. 8 of its 10 indicators got better, lifting "
+        "Long An 5 places to 9th out of 63 provinces and cities."
+    )
+    assert got["Access to land"] == (7.12, 9, 5)
+    assert got[None][1] == 15  # the whole index keeps its own place
+
+
+def test_a_place_after_putting_the_province_is_the_fields() -> None:
+    got = fields(_LEAD + "Labor policy reached 6.40 points, putting the province 41st.")
+    assert got["Labor policy"] == (6.40, 41, None)
+
+
+def test_a_new_paragraph_does_not_carry_the_field() -> None:
+    got = fields(
+        _LEAD + "Access to land reached 7.12 points.\n\nLong An rose 3 places to 12th in 2022."
+    )
+    assert got["Access to land"][1] is None
+
+
+def test_n_of_its_m_counts_n() -> None:
+    metrics = extract(
+        _LEAD + "Access to land reached 7.12 points; 8 of its 10 indicators got better."
+    ).metrics
+    assert [m.value for m in metrics if m.unit == "indicators"] == [8]
