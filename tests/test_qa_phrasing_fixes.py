@@ -403,3 +403,23 @@ def test_places_held_none_stated_refused(store, question):
 )  # fmt: skip
 def test_a_count_named_at_the_start_asks_a_stated_figure(question, ask_kind):
     assert parse(question, build_index(None)).ask == ask_kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Trong PCI 2021, Long An có bao nhiêu chỉ số thành phần tăng điểm so với năm 2020?",
+        "trong pci 2021 long an co bao nhieu chi so thanh phan tang diem",
+        "How many component indices did Long An improve in the PCI 2021?",
+    ],
+)
+def test_a_count_of_an_index_parts_is_a_stated_figure(question):
+    # "bao nhiêu chỉ số thành phần tăng điểm" counts parts: no part named "tăng điểm"
+    q = parse(question, build_index(None))
+    assert q.ask == "metric" and q.component is None
+
+
+def test_a_part_named_after_its_cue_is_still_a_component():
+    q = parse("Năm 2021, chỉ số thành phần Tính minh bạch của Long An đạt bao nhiêu điểm?",
+              build_index(None))  # fmt: skip
+    assert q.component is not None and q.ask != "metric"

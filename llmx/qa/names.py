@@ -86,6 +86,8 @@ EN_GLOSSARY = {
     "announced": "cong bo", "published": "cong bo", "publicised": "cong bo",
     "simplified": "don gian hoa", "simplification": "don gian hoa", "simplify": "don gian hoa",
     "abolished": "bai bo", "scrapped": "bai bo", "annulled": "bai bo", "internal": "noi bo",
+    # an index's parts counted ("số chỉ số thành phần tăng điểm", "component indices improved")
+    "indices": "chi so", "indexes": "chi so", "component": "thanh phan",
 }  # fmt: skip
 
 

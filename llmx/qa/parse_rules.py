@@ -241,9 +241,10 @@ _METRIC_ASK = re.compile(
 # not an index's score or rank (points, places and percentages are not counted this way).
 _THINGS_COUNTED = re.compile(
     r"\b(?:bao nhieu|may)\s+(?:nguoi|phieu|luot|ho so|doanh nghiep|to chuc|cong dan|y kien|"
-    r"mau|ho gia dinh|can bo|cong chuc)\b"
+    r"mau|ho gia dinh|can bo|cong chuc|chi so thanh phan)\b"
     r"|\bhow many\s+(?:people|citizens|respondents|residents|households|dossiers|"
-    r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials)\b"
+    r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials|"
+    r"(?:component |sub-?)ind(?:ices|exes))\b"
 )
 # A count named as what is asked, at the question's start ("Số năm liên tiếp … là bao
 # nhiêu?", "Số cơ quan xếp hạng Tốt …", "What was the number of PAPI dimensions …"): a
@@ -297,7 +298,9 @@ _COMPONENT_BEFORE_QUOTE = re.compile(
 # "the time costs sub-index": an English component named before its kind word.
 # "the records digitisation (số hóa hồ sơ) component": a gloss in brackets is part of it.
 _COMPONENT_EN = re.compile(r"\bthe\s+([a-z][a-z ,&()-]{2,60}?)\s+(?:sub-?index|pillar|component)\b")
+# (not after "bao nhiêu"/"mấy": "có bao nhiêu chỉ số thành phần tăng điểm" counts the parts)
 _COMPONENT_BARE = re.compile(
+    r"(?<!bao nhieu )(?<!\bmay )"
     r"\b(?:linh vuc|chi so thanh phan|noi dung thanh phan|chi so noi dung|noi dung|tieu chi|"
     r"yeu to|tru cot)\s+(?!nao\b|gi\b|thanh phan\b)"
     r"(.+?)(?=\s+(?:trong|cua|nam|xep|dung (?:thu|o|dau|vi tri)|dat|tang|giam|thay doi|o|duoc|"
@@ -1009,7 +1012,8 @@ def parse(question: str, names: NameIndex) -> Query:
     counted = _THINGS_COUNTED.search(s) or _COUNT_NAMED.match(nfc(question).strip())
     if q.ask in ("result", "score", "rank") and counted:
         # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân để xác định SIPAS?": people (dossiers,
-        # firms) counted, which a stated figure gives, not the index's score or rank.
+        # firms, an index's parts: "bao nhiêu chỉ số thành phần tăng điểm") counted, which
+        # a stated figure gives, not the index's score or rank.
         notes.append("a count of people or things: only a stated figure answers")
         q.ask, q.metric = "metric", " ".join(q.keywords) or None
     if (
