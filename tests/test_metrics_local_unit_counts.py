@@ -32,3 +32,8 @@ def test_the_second_kind_of_a_list_shares_the_verb() -> None:
 def test_a_count_of_the_countrys_provinces_is_still_the_countrys() -> None:
     got = counts("Năm 2022, có 12 tỉnh, thành phố đạt Chỉ số CCHC trên 90%.")
     assert got[12][0] == "Việt Nam"
+
+
+def test_the_field_a_unit_leads_is_not_a_count() -> None:
+    got = counts("Năm 2023, Chỉ số CCHC của Nghệ An xếp thứ 15 và đứng đầu 6 tỉnh Bắc Trung Bộ.")
+    assert 6 not in got

@@ -88,7 +88,8 @@ _VERB_WITH_WORDS = 2  # a count's noun phrase this short after its unit takes th
 # tỉnh, thành phố", "bình quân 63 địa phương".
 _BASE_COUNT_BEFORE = re.compile(
     r"\b(?:trong|giua|cua|trong so|trong tong so|tren|o|tai|voi|binh quan|trung binh|"
-    r"danh sach|chia thanh|chia lam|xep vao|thuoc|cau thanh tu|bao gom|gom|among|of)\s*$"
+    r"danh sach|chia thanh|chia lam|xep vao|thuoc|cau thanh tu|bao gom|gom|among|of|"
+    r"dan dau|dung dau|xep dau|dung cuoi|xep cuoi)\s*$"  # "đứng đầu 6 tỉnh …": the field ranked
 )
 _VERB_PHRASE_TAIL = re.compile(
     r"(?:\s*\b(?:của|đối với|là|đạt|hơn|trên|khoảng|gần|tới|lên tới|với|cho|có|gồm|được|"
