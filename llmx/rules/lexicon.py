@@ -150,7 +150,10 @@ ORD_WORD = f"({ORD_ALTS})"
 # Rank phrasings. Each yields rank (and maybe total); group names are fixed.
 RANK_FROM_TO_RE = re.compile(
     r"(?:tu|tu vi tri|tu hang|tu thu)\s+(?:vi tri\s+|thu\s+|hang\s+)?(?P<a>\d+)"
-    r"(?:/(?P<ta>\d+))?\s*(?:(?:cua |trong |o )?(?:nam\s+)?(?P<ya>(?:19|20)\d\d)\s*)?,?\s*"
+    # "từ vị trí thứ 37, thuộc nhóm Trung bình (năm 2020), lên vị trí thứ 11": the start's
+    # group and its year in brackets between the two places
+    r"(?:/(?P<ta>\d+))?\s*(?:,\s*(?:thuoc|nam trong|o)\s+nhom\s+[^,;()\d]{1,20}?\s*)?"
+    r"(?:\(?(?:cua |trong |o )?(?:nam\s+)?(?P<ya>(?:19|20)\d\d)\)?\s*)?,?\s*"
     r"(?:len|xuong)\s+(?:(?:vi tri|hang)\s+)?(?:thu\s+)?(?P<b>\d+)(?:/(?P<tb>\d+))?"
 )
 RANK_RE = re.compile(

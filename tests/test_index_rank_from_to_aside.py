@@ -1,0 +1,29 @@
+"""Index results on sentences written for these tests: a move between two places with the
+start's group and year in brackets between them ("từ vị trí thứ 37, thuộc nhóm Trung bình
+(năm 2020), lên vị trí thứ 11") gives the end place to the measured year, the start to the
+bracketed one."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def ranks(text: str) -> dict[int | None, tuple[int | None, int | None]]:
+    out = RulesExtractor().extract(make_doc(text)).extraction
+    return {r.year: (r.rank, r.rank_change) for r in out.index_results}
+
+
+def test_the_starts_group_and_year_between_the_places() -> None:
+    got = ranks(
+        "Theo kết quả PCI 2022, Phú Yên đã leo từ vị trí thứ 41, thuộc nhóm Trung bình (năm "
+        "2021), lên vị trí thứ 18, thuộc nhóm Khá."
+    )
+    assert got[2022] == (18, 23)
+    assert got[2021][0] == 41
+
+
+def test_a_bracketed_start_year_alone() -> None:
+    got = ranks("Năm 2022, Phú Yên tăng từ thứ 41 (năm 2021) lên thứ 18 về PCI.")
+    assert got[2022] == (18, 23) and got[2021][0] == 41
