@@ -643,3 +643,14 @@ def test_units_of_one_thing_counted_match(a, b):
 )
 def test_units_of_different_things_do_not(a, b):
     assert not units_match(a, b)
+
+
+def test_two_names_the_vocabulary_gives_one_component_are_the_same_component():
+    from llmx.evaluation.match import component_similarity
+
+    # the text's words and the canonical name of PCI's dynamism sub-index
+    assert component_similarity("Tính năng động của chính quyền tỉnh",
+                                "Tính năng động và tiên phong") == 1.0  # fmt: skip
+    assert component_similarity("chỉ số thành phần Chi phí thời gian", "Time costs") == 1.0
+    # two different components stay apart
+    assert component_similarity("Chi phí thời gian", "Tiếp cận đất đai") == 0.0

@@ -155,10 +155,38 @@ def component_similarity(a: str | None, b: str | None) -> float | None:
         return 1.0
     if a is None or b is None or not str(a).strip() or not str(b).strip():
         return None
+    la, lb = _component_label(str(a)), _component_label(str(b))
+    if la is not None and la == lb:
+        # "Tính năng động của chính quyền tỉnh" and "Tính năng động và tiên phong": two
+        # names the vocabulary gives one component (the text's words, the canonical name)
+        return 1.0
     ta, tb = _component_tokens(a), _component_tokens(b)
     if not ta or not tb:
         return 1.0 if plain(a) == plain(b) else 0.0
     return len(ta & tb) / len(ta | tb)
+
+
+@lru_cache(maxsize=4096)
+def _component_label(name: str) -> str | None:
+    """The vocabulary's label of the component ``name`` is all of (its canonical name, or a
+    phrasing an entry declares, generic lead aside), else None."""
+    text = " ".join(name.split())
+    vocab = get_vocab()
+    for candidate in (text, *_without_lead(text)):
+        spans = vocab.find(candidate, {"component"})
+        if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(candidate):
+            return spans[0].entry.label
+    return None
+
+
+def _without_lead(text: str) -> list[str]:
+    """``text`` without a generic lead word ("chỉ số thành phần X" -> "X"), if it has one."""
+    toks = tokens(text)
+    for lead in _COMPONENT_LEADS:
+        if tuple(toks[: len(lead)]) == lead and len(toks) > len(lead):
+            words = text.split()
+            return [" ".join(words[len(lead) :])] if len(words) > len(lead) else []
+    return []
 
 
 def name_key(name: str | None) -> str:
