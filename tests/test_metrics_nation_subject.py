@@ -54,3 +54,23 @@ def test_the_country_ranked_in_is_not_the_subject() -> None:
 def test_the_country_does_not_carry_into_the_next_paragraph() -> None:
     text = _LEAD + "Tuy vậy, cả nước vẫn chưa đạt mục tiêu.\n\nTỷ lệ hài lòng đạt 95,3%."
     assert owners(text)[95.3] == "Hưng Yên"
+
+
+def test_the_department_paragraphs_later_is_the_one_department_named() -> None:
+    text = (
+        "Lai Chau inspects reform at the Department of Health\n\n"
+        "A working group of Lai Chau province has inspected administrative reform at the "
+        "Department of Health.\n\n"
+        "In 2022, the department cut 14 administrative procedures."
+    )
+    assert owners(text)[14] == "Sở Y tế"
+
+
+def test_the_department_with_two_departments_named_stays_unresolved() -> None:
+    text = (
+        "Lai Chau inspects reform\n\n"
+        "A working group of Lai Chau province has inspected the Department of Health and the "
+        "Department of Justice.\n\n"
+        "In 2022, the department cut 14 administrative procedures."
+    )
+    assert owners(text).get(14) != "Sở Y tế"

@@ -874,6 +874,15 @@ class RulesExtractor(Backend):
                     named = [e for e in carry.prev_ents if e.level in levels]
                     if named:
                         subject = named[0]
+                if back is not None and subject is main and "department" in lx.ANAPHORA_LEVELS.get(
+                    back.group(0).split()[-1], ()
+                ):
+                    # "The department reported …" paragraphs after "… at the Department of
+                    # Construction": the one department the article has named so far
+                    earlier = {m.name: m for m in entities_all[:ent_i] if m.level == "department"}
+                    if len(earlier) == 1:
+                        m = next(iter(earlier.values()))
+                        subject = EntityMention(0, 0, m.name, m.level, m.province)
                 if back is not None:
                     subject = _province_referred(f, subject, carry.doc_province)
                 elif ents:

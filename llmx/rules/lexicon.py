@@ -1096,7 +1096,7 @@ RANGE_END_RE = re.compile(
 # A unit referred back to ("tỉnh này", "thành phố", "the province"): the last one of that kind.
 ANAPHORA_RE = re.compile(
     r"\b(?:tinh|thanh pho|dia phuong|huyen|thi xa)(?: nay| do)?\b|\bbo (?:nay|do)\b"
-    r"|\bthe (?:province|city|ministry|locality|district)\b"
+    r"|\bthe (?:province|city|ministry|locality|district|department)\b"
 )
 # The province itself referred back to ("Chỉ số CCHC của tỉnh", "tỉnh xếp thứ 12", "the
 # province ranked 12th"), not as the owner of its units ("các sở, ban, ngành tỉnh").
@@ -1108,7 +1108,7 @@ ANAPHORA_LEVELS: dict[str, tuple[str, ...]] = {
     "tinh": ("province",), "thanh": ("province", "district"), "dia": ("province",),
     "huyen": ("district",), "thi": ("district",), "bo": ("ministry",), "so": ("department",),
     "province": ("province",), "city": ("province", "district"), "locality": ("province",),
-    "ministry": ("ministry",), "district": ("district",),
+    "ministry": ("ministry",), "district": ("district",), "department": ("department",),
 }  # fmt: skip
 # "up from 15th out of 63 in the 2022 assessment": the start of a move, a result of its own.
 # "rose to 13th from 25th in 2022" (no comma) counts as a start only after a move verb too.
