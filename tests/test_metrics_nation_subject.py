@@ -74,3 +74,23 @@ def test_the_department_with_two_departments_named_stays_unresolved() -> None:
         "In 2022, the department cut 14 administrative procedures."
     )
     assert owners(text).get(14) != "Sở Y tế"
+
+
+def test_a_bloc_opening_a_rates_name_is_named_in_it() -> None:
+    text = (
+        "Số liệu tháng 6/2025 cho thấy khối bộ, ngành có tỷ lệ hồ sơ trực tuyến toàn trình là "
+        "48,2%, còn khối tỉnh, thành phố chỉ đạt 14,6%."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction
+    names = {m.value: m.name for m in out.metrics}
+    assert "khối bộ, ngành" in names[48.2]
+    assert "khối tỉnh, thành phố" in names[14.6]
+
+
+def test_a_span_counted_from_a_year_does_not_date_the_figure() -> None:
+    text = (
+        "Năm 2023, tỉnh Hưng Yên dẫn đầu về tỷ lệ hồ sơ trực tuyến với 91,2%; tính từ năm "
+        "2015, đây là lần thứ 3 tỉnh đứng đầu. Tỷ lệ hài lòng đạt 95,3%."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction
+    assert {m.value: m.year for m in out.metrics}[95.3] == 2023

@@ -48,6 +48,12 @@ from llmx.qa.metric_guards import contradicts
         # all dossiers asked, a channel's named
         ("Số hồ sơ tiếp nhận 9 tháng năm 2022 là bao nhiêu?",
          "số hồ sơ tiếp nhận trực tuyến 9 tháng năm 2022", "hồ sơ"),
+        # an average asked, a count that speaks of the average named
+        ("Giá trị trung bình Chỉ số CCHC của các tỉnh năm 2023 là bao nhiêu?",
+         "số tỉnh, thành phố đạt kết quả cao hơn mức trung bình cả nước", "tỉnh, thành phố"),
+        # the country's rate asked, a bloc's named
+        ("Tỷ lệ hồ sơ trực tuyến toàn trình cả nước tháng 6/2025 là bao nhiêu?",
+         "tỷ lệ hồ sơ trực tuyến toàn trình của khối bộ, ngành tháng 6/2025", "%"),
     ],
 )  # fmt: skip
 def test_a_record_measuring_something_else_does_not_answer(question, name, unit):
@@ -71,6 +77,10 @@ def test_a_record_measuring_something_else_does_not_answer(question, name, unit)
         ("TP. Đồng Hới (thuộc tỉnh Quảng Bình cũ) hiện có bao nhiêu TTHC?", "số TTHC", "TTHC"),
         ("How many administrative procedures does Lao Cai have at the commune level?",
          "number of commune-level administrative procedures", "procedures"),
+        ("Giá trị trung bình Chỉ số CCHC của các tỉnh năm 2023 là bao nhiêu?",
+         "giá trị trung bình Chỉ số CCHC của các tỉnh, thành phố", "%"),
+        ("Tỷ lệ hồ sơ trực tuyến toàn trình của khối bộ, ngành tháng 6/2025 là bao nhiêu?",
+         "tỷ lệ hồ sơ trực tuyến toàn trình của khối bộ, ngành tháng 6/2025", "%"),
     ],
 )  # fmt: skip
 def test_a_record_measuring_the_same_thing_is_not_dropped(question, name, unit):

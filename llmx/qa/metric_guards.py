@@ -13,10 +13,12 @@ records that measure something else on a point the question's words fix:
   agrees with the record's;
 * the **grade** of units counted ("xếp loại Tốt", "hạng Khá") is the record's;
 * a **count** asked ("số huyện …", "the number of …") is answered by a count, not a rate,
-  and of the **units** it names ("số huyện" is not "số sở");
+  and of the **units** it names ("số huyện" is not "số sở"); an **average** asked is not
+  answered by a count, even one that speaks of the average;
 * dossiers asked with no **channel** are not answered by a channel's share of them ("số hồ
   sơ tiếp nhận" is not "số hồ sơ tiếp nhận trực tuyến"), and dossiers **in time** are not
   late ones;
+* a **bloc's** figure ("… của khối bộ, ngành") does not answer a question naming no bloc;
 * a count of a **band** ("có Chỉ số CCHC dưới 80%") names the band's bound;
 * a count named by its **unit alone** ("số đơn vị") does not answer a question that says
   much more of what is counted.
@@ -79,6 +81,17 @@ _COUNT_ASKED = re.compile(
     r"^\W*(?:(?:what (?:was|is|were|are) )?(?:the )?number of|tong so|so|how many)\s+(?!voi\b)"
 )
 _RATE_NAMED = re.compile(r"^(?:ty le|ti le|share|rate|proportion|percentage)\b")
+# An average asked ("giá trị trung bình Chỉ số CCHC của các tỉnh"), and a count named (which
+# may speak of an average: "số tỉnh đạt kết quả cao hơn mức trung bình cả nước").
+_AVERAGE_ASKED = re.compile(r"\b(?:trung binh|binh quan|average|mean)\b")
+_COUNT_NAMED = re.compile(r"^(?:so|tong so|number of)\s")
+# A bloc's figure ("… của khối bộ, ngành", "… at ministries") and a question naming a bloc.
+_BLOC_NAMED = re.compile(
+    r"\b(?:cua|o) khoi (?:bo|tinh)\b|\bat (?:ministries|localities)\b"
+)
+_BLOC_ASKED = re.compile(
+    r"\b(?:khoi|cac bo|bo, nganh|bo nganh|dia phuong|ministr(?:y|ies)|localit(?:y|ies)|provinces)\b"
+)
 # The units a count counts, by level (folded, right after "số"/"number of").
 _LOCAL_GOV = r"^(?:(?:ubnd|uy ban nhan dan)\s+)?(?:cap\s+)?"
 _COUNTED_LEVELS = (
@@ -157,6 +170,10 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
         return "a count of another band"
     if _COUNT_ASKED.match(q) and (unit == "%" or _RATE_NAMED.match(n)):
         return "a count asked, a rate named"
+    if _AVERAGE_ASKED.search(q) and not _COUNT_ASKED.match(q) and _COUNT_NAMED.match(n):
+        return "an average asked, a count named"
+    if _BLOC_NAMED.search(n) and not _BLOC_ASKED.search(q):
+        return "a bloc's figure, where no bloc was asked"
     lq, ln = _counted_level(q), _counted_level(n)
     if lq and ln and not _levels_agree(lq, ln):
         return "units of another level counted"

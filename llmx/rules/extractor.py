@@ -701,6 +701,13 @@ def _year_after_compared(carry: _Carry) -> int | None:
     return year if year in carry.seen_years else None
 
 
+# The start of a span counted to now ("tính từ năm 2012", "kể từ năm 2016", "từ khi bắt đầu
+# đánh giá năm 2012", "since 2012"): no year a figure of the sentence measures.
+_SINCE_BEFORE_RE = re.compile(
+    r"\b(?:tinh tu|ke tu|tu khi(?: [a-z]+){0,5}|since|ever since)\s+(?:nam\s+)?$"
+)
+
+
 def measured_years(f: str) -> list[tuple[int, int]]:
     """(position, year) of years the sentence measures: comparison years ("so với năm
     2021"), dates ("12/7/2022"), ranges and periods are left out."""
@@ -751,6 +758,8 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\s*[-–/]\s*\d", after):
             continue
+        if _SINCE_BEFORE_RE.search(f[max(0, s - 50) : s]):
+            continue  # "tính từ năm 2012, đây là lần thứ 6 …": where a span starts, not the year
         if lx.EN_DATE_BEFORE_RE.search(f, max(0, s - 24), s):
             continue  # "on April 10, 2024", "in May 2024": when it was published
         if (

@@ -372,6 +372,9 @@ def _alias_count(alias: str) -> re.Pattern[str]:
 _AFTER_LISTED_VALUE = re.compile(r"\d\s*%?\s*,\s*$")
 
 
+# The verb joining a bloc to the rate it has ("khối bộ, ngành có tỷ lệ …"), right before the
+# rate's head.
+_BLOC_HAS_RATE = re.compile(r"\s(?:co|voi|dat)\s+$")
 # A name the entity list did not know, right before a bracketed value: "Xây dựng (16,6%)".
 _NAME_BEFORE_BRACKET = re.compile(
     r"(?:^|[,;:]\s*|\b(?:là|và|and)\s+)(?P<name>[A-ZĐ][^\W\d_]*(?:\s+[^\W\d_]+){0,5})\s*\(\s*$"
@@ -1111,6 +1114,13 @@ def find_metrics(
                 if memory is not None:
                     memory.name = name
             bloc = bloc_before(original, s, province)
+            if bloc is None:
+                # "khối bộ, ngành có tỷ lệ hồ sơ … là 51,19%": the bloc opens the rate's name
+                heads = list(lx.RATE_HEAD_RE.finditer(f, _clause_start(f, s), s))
+                head = heads[-1].start() if heads else -1
+                has = _BLOC_HAS_RATE.search(f, max(0, head - 8), head) if heads else None
+                if has is not None:
+                    bloc = bloc_before(original, has.start(), province)
             if bloc is not None and fold(bloc[0]) not in fold(name):
                 # "Về tỷ lệ … đúng hạn: các cơ quan chuyên môn cấp tỉnh đạt 99,74%, UBND cấp
                 # huyện đạt 99,33%": the rate of each level, the province's

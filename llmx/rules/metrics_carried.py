@@ -24,7 +24,10 @@ from llmx.rules.metrics_en import CountedUnits
 
 # A clause's start: a bloc must open its clause ("…; khối tỉnh, thành phố chỉ đạt 18,54%").
 # "ở" opens a bloc's clause too: "tỷ lệ … của tỉnh ở cấp huyện đạt 97%" is the rate at that level.
-_CLAUSE_OPEN = re.compile(r"(?:^|[;.:]\s+|,\s+|\s(?:và|còn|trong khi|ở)\s+)$", re.IGNORECASE)
+# (a report's verb opens the clause it reports: "Số liệu … cho thấy khối bộ, ngành có …")
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[;.:]\s+|,\s+|\s(?:và|còn|trong khi|ở|cho thấy|cho biết)\s+)$", re.IGNORECASE
+)
 _CLAUSE_OPEN_WINDOW = 12
 _GOAL_WINDOW = 50
 _BLOC_WINDOW = 60
