@@ -40,3 +40,13 @@ def test_a_steering_committee_on_digital_transformation_is_no_dti_ranking() -> N
         "(86,5%) là 2 tỉnh đứng đầu về tỷ lệ hồ sơ trực tuyến."
     )
     assert not [r for r in extract(text).index_results if r.index == "DTI"]
+
+
+def test_a_unit_told_only_by_its_place_is_not_the_main_units() -> None:
+    text = (
+        "Năm 2023, Quảng Trị dẫn đầu về tỷ lệ hồ sơ trực tuyến với 91,2%. Có 6 địa phương đi "
+        "xuống, song mức giảm không lớn: tỉnh giảm sâu nhất là 2,91%, tỉnh giảm nhẹ nhất là 0,51%."
+    )
+    got = {m.value: m.entity for m in extract(text).metrics}
+    assert got[91.2] == "Quảng Trị"
+    assert 2.91 not in got and 0.51 not in got

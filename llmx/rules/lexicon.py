@@ -1321,6 +1321,13 @@ EN_SUPERLATIVE_SUBJECT_RE = re.compile(
     r"(?:[- ](?:ranked|performing|placed|scoring))? (?:provinces?|localit(?:y|ies)|cit(?:y|ies)|"
     r"ministr(?:y|ies)|units?)\b"
 )
+# A unit told only by its place in a Vietnamese clause ("tỉnh tăng mạnh nhất được 9,39%",
+# "tỉnh giảm sâu nhất là 2,91%", "đơn vị thấp nhất đạt 70%"): some unit the text does not
+# name, at the clause's start.
+VI_SUPERLATIVE_SUBJECT_RE = re.compile(
+    r"(?:^\s*|[,;:]\s*)(?:va\s+|con\s+)?(?:tinh|thanh pho|dia phuong|don vi|bo|huyen|xa|so)"
+    r"(?:\s+[a-z]+){1,3}\s+nhat\b"
+)
 # The same in Vietnamese, anywhere before the value in its clause: the figure of the whole
 # country's respondents ("mức độ hài lòng chung của người dân cả nước … đạt 82,66%", "Tính
 # chung toàn quốc, điểm trung bình đạt …", "Chỉ số SIPAS chung của cả nước … là …"), and the

@@ -859,6 +859,10 @@ def find_metrics(
         ent = ent or owner(s)
         if ent is main and _bracketed_after_unknown_name(original, s, ents):
             return  # "… lần lượt là Xây dựng (16,6%), Công Thương (25%)": not the article's unit
+        if ent is main and main is not None and lx.VI_SUPERLATIVE_SUBJECT_RE.search(
+            f[_clause_start(f, s) : s]
+        ):
+            return  # "tỉnh giảm sâu nhất là 2,91%": an unnamed unit's, not the article's
         plural = bool(lx.PLURAL_SUBJECT_RE.search(f, 0, s))
         if (
             doc_province
