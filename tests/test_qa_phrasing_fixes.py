@@ -51,10 +51,7 @@ MOVES = (
 # A table of the whole national ranking that gives places without a total ("63", not
 # "63/63"), as a 63-row table does; its last rows only.
 TABLE = (
-    "Xếp hạng PAPI năm 2019 của 63 tỉnh, thành phố\n"
-    "Cao Bằng | 61\n"
-    "Lào Cai | 62\n"
-    "Điện Biên | 63\n"
+    "Xếp hạng PAPI năm 2019 của 63 tỉnh, thành phố\nCao Bằng | 61\nLào Cai | 62\nĐiện Biên | 63\n"
 )
 FALLS = "PAPI 2021\nSo với năm 2020, 9 địa phương có chỉ số PAPI đi xuống.\n"
 TEXTS = {"fx-falls": FALLS, "fx-table": TABLE, "fx-moves": MOVES, "fx-region": REGION,
@@ -423,3 +420,20 @@ def test_a_part_named_after_its_cue_is_still_a_component():
     q = parse("Năm 2021, chỉ số thành phần Tính minh bạch của Long An đạt bao nhiêu điểm?",
               build_index(None))  # fmt: skip
     assert q.component is not None and q.ask != "metric"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2024 Chỉ số SIPAS của Lào Cai đạt bao nhiêu?",
+        "nam 2024 chi so sipas cua lao cai dat bao nhieu",
+    ],
+)
+def test_reaching_how_much_on_an_index_asks_its_score(question):
+    q = parse(question, build_index(None))
+    assert q.ask == "score"
+
+
+def test_reaching_how_many_places_is_not_a_score():
+    q = parse("Năm 2024 Chỉ số SIPAS của Lào Cai đạt bao nhiêu bậc?", build_index(None))
+    assert q.ask != "score"

@@ -177,3 +177,16 @@ def test_an_english_department_name_is_that_department(store, question, rank):
     # named in English, its province without diacritics
     assert "Department of Natural Resources and Environment" in a.text
     assert "Sở" not in a.text and "Định" not in a.text and "Hưng" not in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many administrative procedures does Ha Giang have at the commune level?",
+        "Hà Giang có bao nhiêu thủ tục hành chính cấp xã?",
+    ],
+)
+def test_the_level_asked_is_the_one_the_name_says(store, question):
+    # the 420 procedures' quote names the commune level in passing; the 142 are the communes'
+    a = ask(store, question)
+    assert a.found and [r["value"] for r in primary(a)] == [142]

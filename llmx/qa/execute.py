@@ -1513,6 +1513,13 @@ def _same_government_level(m: MetricView, levels: set[str]) -> bool:
     )
 
 
+def _names_government_levels(m: MetricView, levels: set[str]) -> bool:
+    """Whether a metric's name (not only its quote) names every level of government the
+    question does; True when the question names none."""
+    said = f" {key(m.name)} "
+    return all(any(f" {w} " in said for w in _GOVERNMENT_LEVELS[lvl][1]) for lvl in levels)
+
+
 # A rate or share asked for, in the question's own words (folded).
 _RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|percent(?:age)?|rate|share)\b")
 
@@ -1679,6 +1686,9 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             if s is None:
                 continue
             rk = (
+                # a level of government asked ("at the commune level") that the name says,
+                # not only the quote ("the provincial and commune centres provide 420 …")
+                0 if _names_government_levels(m, levels) else 1,
                 -round(s, 6),
                 0 if m.is_target == q.targets else 1,
                 _year_key(m.year),

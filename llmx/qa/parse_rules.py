@@ -227,6 +227,7 @@ _SCORE_ASK = re.compile(
 # on the DTI?", "X đạt bao nhiêu phần trăm trong Chỉ số CCHC?" (without one, a metric).
 _INDEX_VALUE_ASK = re.compile(
     r"\b(?:bao nhieu phan tram|phan tram|gia tri|value|percent(?:age)?|how much)\b"
+    r"|\bdat (?:duoc )?bao nhieu\b(?!\s+(?:bac|hang|vi tri))"  # "SIPAS của X đạt bao nhiêu?"
 )
 # Words of a metric (a rate, a share, a count): a leader question naming one and no index
 # asks who leads on that metric, which an index result does not answer.

@@ -56,10 +56,20 @@ TQ = (
     "Riêng cấp xã tiếp nhận 15.000 hồ sơ.\n"
 )
 YB = "Hồ sơ quý II/2022 ở Yên Bái\nQuý II/2022, tỉnh Yên Bái tiếp nhận 30.000 hồ sơ.\n"
+# A count whose quote names the commune level in passing, and the communes' own count.
+HG = (
+    "Administrative procedures in Ha Giang\n"
+    "At present the provincial and commune Public Administration Service Centers provide "
+    "about 2,230 administrative procedures, with more than 50 provincial administrative "
+    "procedures that can be submitted at the commune level, and nearly 420 administrative "
+    "procedures offered as online public services across the province.\n"
+    "In 2021 there were 1,200 administrative procedures in total, 142 of them at the commune "
+    "level.\n"
+)
 TEXTS = {
     "unit-tq": TQ, "unit-yb": YB, "unit-qb": QB, "unit-hd": HD, "unit-moj": MOJ,
     "unit-hungyen": HY, "unit-namdinh": ND, "unit-kontum": KT, "unit-phuyen": PY,
-    "unit-khanhhoa": KH,
+    "unit-khanhhoa": KH, "unit-hg": HG,
 }  # fmt: skip
 
 
@@ -117,6 +127,13 @@ def records() -> dict[str, dict[str, list]]:
                 component="Cải cách hành chính"),
             _ir(PY, "6,10", entity="Phú Yên", index="PAPI", year=2020, score=6.10,
                 component="Trách nhiệm giải trình với người dân"),
+        ]},
+        "unit-hg": {"metrics": [
+            Metric(entity="Hà Giang", value=420, unit="procedures",
+                   name="number of administrative procedures offered as online public services "
+                        "across the province", evidence=sentence(HG, "420")),
+            Metric(entity="Hà Giang", name="number of commune-level administrative procedures",
+                   value=142, unit="procedures", year=2021, evidence=sentence(HG, "142")),
         ]},
         "unit-khanhhoa": {"index_results": [
             _ir(KH, "6.40", entity="Khánh Hòa", index="PAPI", year=2020, score=6.40,
