@@ -27,3 +27,14 @@ def test_the_starts_group_and_year_between_the_places() -> None:
 def test_a_bracketed_start_year_alone() -> None:
     got = ranks("Năm 2022, Phú Yên tăng từ thứ 41 (năm 2021) lên thứ 18 về PCI.")
     assert got[2022] == (18, 23) and got[2021][0] == 41
+
+
+def test_an_index_named_only_in_brackets_is_no_topic_of_the_next_sentence() -> None:
+    text = (
+        "Năm 2023, Chỉ số CCHC của tỉnh Gia Lai đạt 84,51 điểm. Phần đánh giá tác động được "
+        "30,2 điểm (trong đó Chỉ số SIPAS được 8,1/10 điểm). Với kết quả đó, tỉnh đứng thứ "
+        "47/63, tăng 5 bậc."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction
+    placed = [r for r in out.index_results if r.rank == 47]
+    assert placed and all(r.index == "PAR_INDEX" for r in placed)

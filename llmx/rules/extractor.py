@@ -235,6 +235,11 @@ def _owner_index(component: str, borrowed: str, doc_index: str | None) -> str:
     return doc_index if doc_index in owners else owners[0]
 
 
+def _in_brackets(f: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside round brackets of ``f``."""
+    return f.count("(", 0, pos) > f.count(")", 0, pos)
+
+
 def _context_owner(
     component: str, index: str, para_index: str | None, doc_index: str | None
 ) -> str:
@@ -1115,8 +1120,13 @@ class RulesExtractor(Backend):
                 indices=tuple((ev.start, ev.data["index"]) for ev in index_events),
             )  # fmt: skip
             out.append(("index_results", {**rec, "evidence": evidence}))
+        carried = sentence_index
+        if index_events and all(_in_brackets(f, ev.start) for ev in index_events):
+            # "(trong đó Chỉ số SIPAS được 8,5/10 điểm; …)": an index named only in an aside
+            # is no topic of the sentences that follow
+            carried = carry.index or carried
         if sentence_index is not None or out:
-            self._update_carry(carry, sentence_index or carry.index, years, f)
+            self._update_carry(carry, carried or carry.index, years, f)
         fields = {r.get("component") for _, r in built}
         if len(named_fields) == 1 and fields == named_fields:
             carry.component, carry.component_para = next(iter(named_fields)), carry.para
