@@ -38,3 +38,30 @@ def test_an_index_named_only_in_brackets_is_no_topic_of_the_next_sentence() -> N
     out = RulesExtractor().extract(make_doc(text)).extraction
     placed = [r for r in out.index_results if r.rank == 47]
     assert placed and all(r.index == "PAR_INDEX" for r in placed)
+
+
+def test_the_leader_of_a_middle_group_has_no_place() -> None:
+    text = (
+        "Năm 2019, TPHCM đạt 43,79 điểm PAPI. Nhóm có điểm số trung bình thấp gồm 15 tỉnh; "
+        "đứng đầu nhóm này là Thái Bình."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction
+    assert not [r for r in out.index_results if r.rank == 1]
+
+
+def test_the_leader_of_the_top_group_is_still_first() -> None:
+    out = (
+        RulesExtractor()
+        .extract(make_doc("Năm 2023, Quảng Ninh dẫn đầu nhóm A về Chỉ số CCHC."))
+        .extraction
+    )
+    assert [r.rank for r in out.index_results] == [1]
+
+
+def test_a_provinces_foreign_affairs_department_is_so_ngoai_vu() -> None:
+    text = (
+        "In the DDCI 2019 of Phu Yen, the Department of Foreign Affairs led the department "
+        "block with 68.84 points."
+    )
+    out = RulesExtractor().extract(make_doc(text)).extraction
+    assert {r.entity for r in out.index_results} == {"Sở Ngoại vụ"}

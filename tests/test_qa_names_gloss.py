@@ -37,3 +37,15 @@ def test_what_was_done_to_procedures_reads_as_the_vietnamese_verbs():
     assert {"thuc", "hien"} <= set(meaning_tokens("procedures the province is implementing"))
     assert {"cong", "bo", "noi"} <= set(meaning_tokens("internal procedures announced"))
     assert {"bai", "bo"} <= set(meaning_tokens("procedures abolished"))
+
+
+def test_a_department_whose_name_is_not_its_ministrys():
+    from llmx.core.gazetteer import get_gazetteer
+    from llmx.qa.names import english_department_keys
+    from llmx.qa.render import english_name
+
+    gaz = get_gazetteer()
+    assert gaz.ministry("Bộ Ngoại giao").department_name == "Sở Ngoại vụ"
+    assert gaz.ministry_of_department("Sở Ngoại vụ").name == "Bộ Ngoại giao"
+    assert english_department_keys("so ngoai vu") == {"department of foreign affairs"}
+    assert english_name("Sở Ngoại vụ") == "the Department of Foreign Affairs"

@@ -156,11 +156,22 @@ class Ministry:
     english_aliases: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()  # as reports write it; the rules' matcher must find each
     merged_into: str = ""  # the ministry that took it over in 2025, "" when it survived
+    # the province's department of the same portfolio where its name is not "Sở" + the
+    # ministry's ("Bộ Ngoại giao" -> "Sở Ngoại vụ"), "" otherwise
+    department: str = ""
 
     @property
     def renamed(self) -> bool:
         """True when the ministry was merged into another one in 2025."""
         return bool(self.merged_into)
+
+    @property
+    def department_name(self) -> str | None:
+        """The name of a province's department of this portfolio ("Bộ Tư pháp" -> "Sở Tư
+        pháp", "Bộ Ngoại giao" -> "Sở Ngoại vụ"); None for an agency no department mirrors."""
+        if self.department:
+            return self.department
+        return f"Sở {self.name[3:]}" if self.name.startswith("Bộ ") else None
 
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases, self.english, *self.english_aliases)
@@ -346,6 +357,16 @@ class Gazetteer:
         "State Bank of Vietnam"), ignoring case, diacritics, spacing and punctuation."""
         return self._resolve(name, self._ministry_keys, self._ministry_compact, ())
 
+    def ministry_of_department(self, name: str) -> Ministry | None:
+        """The ministry whose portfolio a province's department ``name`` is ("Sở Tư pháp" ->
+        Bộ Tư pháp, "Sở Ngoại vụ" -> Bộ Ngoại giao), ignoring case and diacritics."""
+        want = " ".join(fold(name).split())
+        for m in self.ministries:
+            dept = m.department_name
+            if dept is not None and " ".join(fold(dept).split()) == want:
+                return m
+        return None
+
     def ministry(self, name: str) -> Ministry:
         """Ministry by canonical name (KeyError if unknown)."""
         for m in self.ministries:
@@ -455,6 +476,7 @@ def ministries_from_dict(data: dict[str, Any]) -> tuple[Ministry, ...]:
             english_aliases=tuple(m.get("english_aliases", ())),
             examples=tuple(m.get("examples", ())),
             merged_into=m.get("merged_into", ""),
+            department=m.get("department", ""),
         )
         for m in data["ministry"]
     )

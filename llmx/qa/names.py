@@ -146,8 +146,8 @@ def english_department_keys(k: str) -> set[str]:
     English name of the ministry of the same portfolio with "Department" for "Ministry"."""
     if not k.startswith("so "):
         return set()
-    m = get_gazetteer().ministry_by_name("bo " + k[3:])
-    if m is None or not key(m.name).startswith("bo "):
+    m = get_gazetteer().ministry_of_department(k)
+    if m is None:
         return set()
     return {
         "department of " + ek[len("ministry of ") :]

@@ -72,10 +72,9 @@ def english_name(name: str) -> str:
         # "19 bộ, cơ quan ngang bộ": the ministries' bloc, by what it is, not transliterated
         n = re.search(r"\d+", name)
         return f"the {n.group()} ministries and ministry-level agencies" if n else "the ministries"
-    k = key(name)
-    if k.startswith("so "):
+    if key(name).startswith("so "):
         # "Sở Tư pháp": the department by the English name of its portfolio's ministry
-        m = get_gazetteer().ministry_by_name("bo " + k[3:])
+        m = get_gazetteer().ministry_of_department(name)
         if m is not None and m.english.startswith("Ministry of "):
             return "the Department of " + m.english[len("Ministry of ") :]
     return unaccented(name)

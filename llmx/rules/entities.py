@@ -269,10 +269,11 @@ def _english_departments(
         if hit is None or hit.lastgroup is None or hit.end() <= len("ministry of "):
             continue
         ministry = lx.MINISTRIES[int(hit.lastgroup[1:])][0]
-        if not ministry.startswith("Bộ "):
+        department = get_gazetteer().ministry(ministry).department_name
+        if department is None:
             continue
         end = m.end() + hit.end() - len("ministry of ")
-        name = f"Sở {ministry[3:]}"
+        name = department
         out.append(EntityMention(start + m.start(), start + end, name, "department"))
     return out
 
@@ -289,7 +290,7 @@ def _department_name(raw: str) -> str | None:
     if m is None or m.lastgroup is None:
         return None
     ministry = lx.MINISTRIES[int(m.lastgroup[1:])][0]
-    return f"Sở {ministry[3:]}" if ministry.startswith("Bộ ") else None
+    return get_gazetteer().ministry(ministry).department_name
 
 
 def _canon_unit(raw: str) -> str:

@@ -442,6 +442,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             f[max(0, m.start() - 60) : m.start()],
         ):
             continue  # "một trong 15 tỉnh đứng đầu" is a group, not first place
+        if _LEADS_A_GROUP_RE.match(f, m.end()):
+            continue  # "đứng đầu nhóm này là Thái Bình": first of a middle group, no place
         if re.search(
             r"\b(?:tung|truoc day)\s+(?:\w+\s+){0,2}$",
             f[max(0, m.start() - 24) : m.start()],
@@ -913,6 +915,14 @@ def _place_fields(f: str, original: str, known: list[Event]) -> list[Event]:
                 break
             at = nxt.end()
     return out
+
+
+# The group a leader word leads, when it is no top group: "đứng đầu nhóm này", "dẫn đầu nhóm
+# điểm số trung bình thấp", "đứng đầu nhóm Khá".
+_LEADS_A_GROUP_RE = re.compile(
+    r"\s+nhom\s+(?:nay|do|(?:co\s+)?(?:diem|ket qua|chi so)\b|trung binh|thap|kha|"
+    r"(?:xep loai|dat loai)\s+(?!tot|xuat sac))"
+)
 
 
 def component_indices(component: str) -> tuple[str, ...]:
