@@ -37,3 +37,13 @@ def test_a_count_of_the_countrys_provinces_is_still_the_countrys() -> None:
 def test_the_field_a_unit_leads_is_not_a_count() -> None:
     got = counts("Năm 2023, Chỉ số CCHC của Nghệ An xếp thứ 15 và đứng đầu 6 tỉnh Bắc Trung Bộ.")
     assert 6 not in got
+
+
+def test_an_average_of_the_units_named_first_is_the_provinces() -> None:
+    text = (
+        "Năm 2023, Hải Dương công bố DDCI. Ở cấp Sở, ban, ngành, điểm trung bình là 75,12 "
+        "điểm, xếp mức khá. Ở cấp địa phương, điểm trung bình đạt 81,40 điểm."
+    )
+    got = counts(text)
+    assert got[75.12] == ("Hải Dương", "điểm trung bình cấp Sở, ban, ngành", "điểm")
+    assert got[81.40] == ("Hải Dương", "điểm trung bình cấp địa phương", "điểm")

@@ -263,7 +263,7 @@ _COUNTED_NOUN = re.compile(r"\b(?:bao nhieu|how many)\s+\w+")
 # The units under a province or a ministry, as a group: "các sở, ngành", "các huyện",
 # "departments and agencies", "its districts".
 _UNITS_OF = re.compile(
-    r"\b(?:cac|khoi)\s+(?:so|huyen|xa|phuong|don vi|co quan|dia phuong|quan)\b"
+    r"\b(?:cac|khoi|cap)\s+(?:so|huyen|xa|phuong|don vi|co quan|dia phuong|quan)\b"
     r"|\b(?:departments|agencies|districts|communes|wards|units)\b"
 )
 

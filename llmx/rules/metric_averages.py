@@ -59,10 +59,18 @@ _CHANGE_WORD = re.compile(
 _JOIN_RE = re.compile(r"[\s,]*(?:(?:and|va|this year|last year|in (?:19|20)\d\d|so voi)\s*)?[\s,]*")
 _FOLLOW_UP_WINDOW = 90
 _MAX_FOLLOW_UPS = 3
+# The parts of a cue that names the units first ("Ở cấp Sở, ban, ngành, điểm trung bình").
+_UNITS_FIRST = re.compile(
+    r"(?P<lvl>(?:cấp|khối) .+?),? (?P<m>(?:điểm|chỉ số \S+) (?:bình quân|trung bình))$",
+    re.IGNORECASE,
+)
 _UNITS_WORDS = re.compile(
     r"departments and agencies|departments|agencies|localities|districts|communes|"
     r"(?<=\s)(?:xã, phường, thị trấn|sở, ban, ngành|huyện, thị xã, thành phố|cơ quan, đơn vị|"
-    r"cơ quan chuyên môn|đơn vị cấp (?:huyện|xã)|sở, ngành|sở|huyện|xã)$",
+    r"cơ quan chuyên môn|đơn vị cấp (?:huyện|xã)|sở, ngành|sở|huyện|xã)$"
+    # "Ở cấp Sở, ban, ngành, điểm trung bình …": the units named first
+    r"|(?:(?<=cấp )|(?<=khối ))(?:sở, ban, ngành|sở, ngành|địa phương|huyện, thị xã, thành phố|"
+    r"xã, phường, thị trấn|huyện|xã)(?=,? )",
     re.IGNORECASE,
 )
 # "… bình quân của các xã, phường, thị trấn tỉnh Bình Dương đạt": the province named right
@@ -199,7 +207,14 @@ def find_averages(
                 value = float(m["v"])  # "điểm trung bình đạt 42.269 điểm": no score is 42 269
             owner = entry.attrs.get("owner", "nation")
             sentence_index = sentence_index or index_in(f) or index  # read once, when needed
-            name = _name(entry.attrs.get("name", f"{owner}_average"), entry.lang, sentence_index)
+            first = _UNITS_FIRST.search(cue.group(0))
+            if entry.attrs.get("name") == "units_first" and first is not None:
+                # "Ở cấp Sở, ban, ngành, điểm trung bình là …": titled as said, "điểm trung
+                # bình cấp Sở, ban, ngành" (what the index is, the text leaves to its article)
+                name: str | None = f"{first.group('m')} {first.group('lvl')}"
+            else:
+                label = entry.attrs.get("name", f"{owner}_average")
+                name = _name(label, entry.lang, sentence_index)
             units = _UNITS_WORDS.search(cue.group(0))
             if name is not None and "{units}" in name:
                 # "The localities averaged …": the units named by the cue
