@@ -51,6 +51,20 @@ from llmx.qa.metric_guards import contradicts
         # an average asked, a count that speaks of the average named
         ("Giá trị trung bình Chỉ số CCHC của các tỉnh năm 2023 là bao nhiêu?",
          "số tỉnh, thành phố đạt kết quả cao hơn mức trung bình cả nước", "tỉnh, thành phố"),
+        # a subset of dossiers or services asked, the whole named
+        ("Số hồ sơ giải quyết quá hạn quý I/2020 là bao nhiêu?",
+         "số hồ sơ giải quyết quý I năm 2020", "hồ sơ"),
+        ("Số hồ sơ đang giải quyết cấp tỉnh quý I/2020 là bao nhiêu?",
+         "số hồ sơ giải quyết cấp tỉnh quý I năm 2020", "hồ sơ"),
+        ("Số dịch vụ công trực tuyến một phần của Hải Dương là bao nhiêu?",
+         "số dịch vụ công trực tuyến", "dịch vụ"),
+        # a count asked, a score named; another index; another level of government
+        ("Số cơ quan cấp sở đạt mức khá DDCI là bao nhiêu?", "điểm trung bình cấp Sở, ban, ngành",
+         "điểm"),
+        ("Số huyện xếp loại khá về chuyển đổi số năm 2023 là bao nhiêu?",
+         "số huyện có Chỉ số CCHC năm 2023 xếp loại khá", "huyện"),
+        ("Số hồ sơ đang giải quyết cấp tỉnh là bao nhiêu?", "số hồ sơ cấp huyện đang giải quyết",
+         "hồ sơ"),
         # the country's rate asked, a bloc's named
         ("Tỷ lệ hồ sơ trực tuyến toàn trình cả nước tháng 6/2025 là bao nhiêu?",
          "tỷ lệ hồ sơ trực tuyến toàn trình của khối bộ, ngành tháng 6/2025", "%"),
@@ -79,6 +93,10 @@ def test_a_record_measuring_something_else_does_not_answer(question, name, unit)
          "number of commune-level administrative procedures", "procedures"),
         ("Giá trị trung bình Chỉ số CCHC của các tỉnh năm 2023 là bao nhiêu?",
          "giá trị trung bình Chỉ số CCHC của các tỉnh, thành phố", "%"),
+        ("Số hồ sơ giải quyết quá hạn cấp huyện là bao nhiêu?",
+         "số hồ sơ giải quyết quá hạn cấp huyện", "hồ sơ"),
+        ("Số dịch vụ công trực tuyến toàn trình là bao nhiêu?",
+         "số dịch vụ công trực tuyến toàn trình", "dịch vụ"),
         ("Tỷ lệ hồ sơ trực tuyến toàn trình của khối bộ, ngành tháng 6/2025 là bao nhiêu?",
          "tỷ lệ hồ sơ trực tuyến toàn trình của khối bộ, ngành tháng 6/2025", "%"),
     ],

@@ -20,6 +20,10 @@ records that measure something else on a point the question's words fix:
   late ones;
 * a **bloc's** figure ("… của khối bộ, ngành") does not answer a question naming no bloc;
 * a count of a **band** ("có Chỉ số CCHC dưới 80%") names the band's bound;
+* a **subset** of dossiers or services asked (in time, late, still pending; "một phần",
+  "toàn trình") is not answered by the whole, nor pending dossiers by settled ones;
+* a count asked is not answered by a **score** ("điểm trung bình …"), nor a figure named for
+  one **index** by another index's;
 * a count named by its **unit alone** ("số đơn vị") does not answer a question that says
   much more of what is counted.
 
@@ -124,6 +128,31 @@ def _timeliness(text: str) -> str | None:
     return "in_time" if in_time and not late else "late" if late and not in_time else None
 
 
+# Dossiers still being handled against those already settled (folded).
+_PENDING = re.compile(r"\b(?:dang giai quyet|dang xu ly|chua den han|pending|being processed)\b")
+# A part of the services asked ("một phần", "toàn trình", "mức độ 4", "partial"): the part.
+_SERVICE_PART = re.compile(
+    r"\b(?:mot phan|toan trinh|muc do [1-4]|muc [34]|partial(?:ly)?|full(?:-| )process|"
+    r"end-to-end|level [1-4])\b"
+)
+# The index a name or question names by its words (folded): another index's figure does not
+# answer ("xếp loại khá về chuyển đổi số" is not "… Chỉ số CCHC xếp loại khá").
+_INDEX_WORDS = (
+    ("PAR_INDEX", re.compile(r"\b(?:chi so cchc|chi so cai cach hanh chinh|par index)\b")),
+    ("DTI", re.compile(r"\b(?:chuyen doi so|dti|digital transformation)\b")),
+    ("SIPAS", re.compile(r"\b(?:sipas|hai long)\b")),
+    ("PCI", re.compile(r"\b(?:pci|nang luc canh tranh)\b")),
+    ("PAPI", re.compile(r"\bpapi\b")),
+)
+_SERVICES_NAMED = re.compile(r"dich vu|service|thu tuc|tthc|procedure")
+# A level of government named anywhere in a question or a name (folded).
+_GOV_LEVEL = (
+    ("tinh", re.compile(r"\b(?:cap tinh|provincial[- ]level|at the provincial level)\b")),
+    ("huyen", re.compile(r"\b(?:cap huyen|district[- ]level|at the district level)\b")),
+    ("xa", re.compile(r"\b(?:cap xa|commune[- ]level|communal|at the commune level)\b")),
+)
+# A score or an average named ("điểm trung bình …", "Chỉ số …", "giá trị …"): no count.
+_SCORE_NAMED = re.compile(r"^(?:diem|chi so|gia tri|average|score)\b")
 _COUNT_HEAD = re.compile(r"^\W*(?:tong so|so|number of|the number of|how many)\s+")
 _CHANNEL = re.compile(r"\b(?:truc tuyen|truc tiep|qua buu chinh|online|in person|by post)\b")
 
@@ -180,6 +209,23 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
     tq, tn = _timeliness(q), _timeliness(n)
     if tq and tn and tq != tn:
         return "late dossiers for dossiers in time, or the other way round"
+    if tq and not tn and "ho so" in n:
+        return "all dossiers, where the ones in time (or late) were asked"
+    if bool(_PENDING.search(q)) != bool(_PENDING.search(n)) and "ho so" in q and "ho so" in n:
+        return "dossiers still being handled for settled ones, or the other way round"
+    part = _SERVICE_PART.search(q)
+    if part and not _SERVICE_PART.search(n) and _SERVICES_NAMED.search(n):
+        return "all services, where a part of them was asked"
+    gq = {lvl for lvl, rx in _GOV_LEVEL if rx.search(q)}
+    gn = {lvl for lvl, rx in _GOV_LEVEL if rx.search(n)}
+    if gq and gn and not gq & gn:
+        return "another level of government's figure"
+    if _COUNT_ASKED.match(q) and _SCORE_NAMED.match(n):
+        return "a count asked, a score named"
+    named = {code for code, rx in _INDEX_WORDS if rx.search(n)}
+    asked = {code for code, rx in _INDEX_WORDS if rx.search(q)}
+    if named and asked and not named & asked:
+        return "another index's figure"
     if "ho so" in n and _CHANNEL.search(n) and "ho so" in q and not _CHANNEL.search(q):
         return "a channel's dossiers, where all were asked"
     asks_change = bool(_CHANGE_ASKED.search(q)) and not _CUT.search(q)
