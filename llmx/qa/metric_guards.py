@@ -131,10 +131,17 @@ def _timeliness(text: str) -> str | None:
 # Dossiers still being handled against those already settled (folded).
 _PENDING = re.compile(r"\b(?:dang giai quyet|dang xu ly|chua den han|pending|being processed)\b")
 # A part of the services asked ("một phần", "toàn trình", "mức độ 4", "partial"): the part.
-_SERVICE_PART = re.compile(
-    r"\b(?:mot phan|toan trinh|muc do [1-4]|muc [34]|partial(?:ly)?|full(?:-| )process|"
-    r"end-to-end|level [1-4])\b"
+_SERVICE_PARTS = (
+    ("full", re.compile(r"\b(?:toan trinh|fully online|full(?:-| )process|end-to-end|full)\b")),
+    ("partial", re.compile(r"\b(?:mot phan|partly|partial(?:ly)?)\b")),
+    ("level3", re.compile(r"\b(?:muc do 3|muc 3|level[- ]3)\b")),
+    ("level4", re.compile(r"\b(?:muc do 4|muc 4|level[- ]4)\b")),
+    ("level2", re.compile(r"\b(?:muc do 2|muc 2|level[- ]2)\b")),
 )
+
+
+def _service_parts(text: str) -> set[str]:
+    return {part for part, rx in _SERVICE_PARTS if rx.search(text)}
 # The index a name or question names by its words (folded): another index's figure does not
 # answer ("xếp loại khá về chuyển đổi số" is not "… Chỉ số CCHC xếp loại khá").
 _INDEX_WORDS = (
@@ -213,9 +220,9 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
         return "all dossiers, where the ones in time (or late) were asked"
     if bool(_PENDING.search(q)) != bool(_PENDING.search(n)) and "ho so" in q and "ho so" in n:
         return "dossiers still being handled for settled ones, or the other way round"
-    part = _SERVICE_PART.search(q)
-    if part and not _SERVICE_PART.search(n) and _SERVICES_NAMED.search(n):
-        return "all services, where a part of them was asked"
+    pq, pn = _service_parts(q), _service_parts(n)
+    if pq and not pq & pn and _SERVICES_NAMED.search(n):
+        return "all services (or another part of them), where a part of them was asked"
     gq = {lvl for lvl, rx in _GOV_LEVEL if rx.search(q)}
     gn = {lvl for lvl, rx in _GOV_LEVEL if rx.search(n)}
     if gq and gn and not gq & gn:
