@@ -132,7 +132,7 @@ def _timeliness(text: str) -> str | None:
 _PENDING = re.compile(r"\b(?:dang giai quyet|dang xu ly|chua den han|pending|being processed)\b")
 # A part of the services asked ("một phần", "toàn trình", "mức độ 4", "partial"): the part.
 _SERVICE_PARTS = (
-    ("full", re.compile(r"\b(?:toan trinh|fully online|full(?:-| )process|end-to-end|full)\b")),
+    ("full", re.compile(r"\b(?:toan trinh|fully online|full(?:-| )process|end-to-end)\b")),
     ("partial", re.compile(r"\b(?:mot phan|partly|partial(?:ly)?)\b")),
     ("level3", re.compile(r"\b(?:muc do 3|muc 3|level[- ]3)\b")),
     ("level4", re.compile(r"\b(?:muc do 4|muc 4|level[- ]4)\b")),
