@@ -437,3 +437,9 @@ def test_reaching_how_much_on_an_index_asks_its_score(question):
 def test_reaching_how_many_places_is_not_a_score():
     q = parse("Năm 2024 Chỉ số SIPAS của Lào Cai đạt bao nhiêu bậc?", build_index(None))
     assert q.ask != "score"
+
+
+def test_a_percentage_asked_of_a_component_asks_its_score():
+    q = parse("linh vuc cai cach thu tuc hanh chinh cua Kon Tum nam 2022 dat bao nhieu phan tram",
+              build_index(None))  # fmt: skip
+    assert q.ask == "score"

@@ -190,3 +190,11 @@ def test_the_level_asked_is_the_one_the_name_says(store, question):
     # the 420 procedures' quote names the commune level in passing; the 142 are the communes'
     a = ask(store, question)
     assert a.found and [r["value"] for r in primary(a)] == [142]
+
+
+def test_a_percentage_asked_is_not_answered_by_points(store):
+    # the field's 9,50 is in points: no percentage is stored
+    a = ask(store, "Lĩnh vực cải cách hành chính của Phú Yên năm 2020 đạt bao nhiêu phần trăm?")
+    assert not a.found
+    b = ask(store, "Lĩnh vực cải cách hành chính của Phú Yên năm 2020 đạt bao nhiêu điểm?")
+    assert b.found and [r["score"] for r in primary(b)] == [9.5]

@@ -482,10 +482,13 @@ def run_index(
         named = _component_named(rows, question)
         if named is not None:
             q = replace(q, component=named)
+    percent_asked = q.ask == "score" and bool(_PERCENT_ASKED.search(fold(question)))
     hits = [
         Hit("index", f.record, _index_key(f.record, q), sources=f.sources)
         for f in rows
         if _index_filter(f.record, q, level)
+        # "… đạt bao nhiêu phần trăm": a score in points ("11,88/13 điểm") is not it
+        and not (percent_asked and f.record.score_unit == "points")
     ]
     hits = _drop_subsumed(_dedupe(hits, _ir_fact))
     hits, unsure = _closest_components(hits, q)
@@ -1518,6 +1521,10 @@ def _names_government_levels(m: MetricView, levels: set[str]) -> bool:
     question does; True when the question names none."""
     said = f" {key(m.name)} "
     return all(any(f" {w} " in said for w in _GOVERNMENT_LEVELS[lvl][1]) for lvl in levels)
+
+
+# A percentage asked for (folded): "bao nhiêu phần trăm", "what percentage", "%".
+_PERCENT_ASKED = re.compile(r"\b(?:phan tram|percent(?:age)?)\b|%")
 
 
 # A rate or share asked for, in the question's own words (folded).
