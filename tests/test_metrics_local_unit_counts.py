@@ -47,3 +47,15 @@ def test_an_average_of_the_units_named_first_is_the_provinces() -> None:
     got = counts(text)
     assert got[75.12] == ("Hải Dương", "điểm trung bình cấp Sở, ban, ngành", "điểm")
     assert got[81.40] == ("Hải Dương", "điểm trung bình cấp địa phương", "điểm")
+
+
+def test_a_sentence_about_one_level_of_government_names_it_in_its_figures() -> None:
+    text = (
+        "Quý I/2021, tỉnh Lâm Đồng giải quyết 600.000 hồ sơ, đạt tỷ lệ đúng hạn 98,8%. Xét theo "
+        "từng cấp, cấp tỉnh giải quyết 51.780 hồ sơ, đạt tỷ lệ đúng hạn 98,6%. Ở cấp huyện, tỷ "
+        "lệ đúng hạn đạt 98,3%."
+    )
+    got = counts(text)
+    assert "cấp" not in got[98.8][1]
+    assert "cấp tỉnh" in got[98.6][1]
+    assert "cấp huyện" in got[98.3][1]

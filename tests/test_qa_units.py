@@ -198,3 +198,9 @@ def test_a_percentage_asked_is_not_answered_by_points(store):
     assert not a.found
     b = ask(store, "Lĩnh vực cải cách hành chính của Phú Yên năm 2020 đạt bao nhiêu điểm?")
     assert b.found and [r["score"] for r in primary(b)] == [9.5]
+
+
+def test_a_question_naming_no_level_takes_the_whole_provinces_figure(store):
+    # "Quý II/2022, toàn tỉnh Tuyên Quang tiếp nhận 40.000 hồ sơ. Riêng cấp xã … 15.000"
+    a = ask(store, "Quý II/2022, Tuyên Quang tiếp nhận bao nhiêu hồ sơ?")
+    assert a.found and [r["value"] for r in primary(a)] == [40000]

@@ -1518,8 +1518,13 @@ def _same_government_level(m: MetricView, levels: set[str]) -> bool:
 
 def _names_government_levels(m: MetricView, levels: set[str]) -> bool:
     """Whether a metric's name (not only its quote) names every level of government the
-    question does; True when the question names none."""
+    question does; where the question names none, whether the name names none either (the
+    whole province's figure before its provincial, district and commune parts)."""
     said = f" {key(m.name)} "
+    if not levels:
+        return not any(
+            f" {w} " in said for _, words in _GOVERNMENT_LEVELS.values() for w in words
+        )
     return all(any(f" {w} " in said for w in _GOVERNMENT_LEVELS[lvl][1]) for lvl in levels)
 
 

@@ -372,6 +372,12 @@ def _alias_count(alias: str) -> re.Pattern[str]:
 _AFTER_LISTED_VALUE = re.compile(r"\d\s*%?\s*,\s*$")
 
 
+# A sentence about one level of government, said at its start ("Xét theo từng cấp, cấp tỉnh
+# trong quý I …", "Ở cấp huyện, …", "Với cấp xã, …"): the level its figures are of.
+_LEVEL_OPENING = re.compile(
+    r"\W*(?:(?:xet theo tung cap|cu the|trong do|rieng)\s*,?\s*)?"
+    r"(?:(?:o|voi|tai|rieng|doi voi)\s+)?(cap (?:tinh|huyen|xa))\b(?!\s*(?:,\s*)?(?:cap|va)\b)"
+)
 # The verb joining a bloc to the rate it has ("khối bộ, ngành có tỷ lệ …"), right before the
 # rate's head.
 _BLOC_HAS_RATE = re.compile(r"\s(?:co|voi|dat)\s+$")
@@ -782,6 +788,8 @@ def find_metrics(
         if period is not None:
             memory.period = stated_period(original) or memory.period
     emitted: list[tuple[int, int, dict[str, Any], EntityMention | None]] = []  # where, what, whose
+    opening = _LEVEL_OPENING.match(f)
+    level_opening = original[opening.start(1) : opening.end(1)].lower() if opening else None
 
     def _announces_ranked_list(s: int, e: int) -> bool:
         """Whether the count at ``s``..``e`` announces a superlative's list of units."""
@@ -818,6 +826,9 @@ def find_metrics(
             return  # "tỷ lệ giải quyết 25 TTHC … đạt 95,73%": the count is part of a rate's name
         if name[:1].isupper() and _HEAD_WORD.match(name):
             name = name[0].lower() + name[1:]  # "Tỷ lệ …" opening a sentence: a column title
+        if level_opening is not None and "cap " not in fold(name) and ent is None:
+            # "Xét theo từng cấp, cấp tỉnh … đạt 98,63%": the level the sentence is about
+            name = f"{name} {level_opening}"
         if period and period.start() < s and fold(period.group(0)) not in fold(name):
             # the period is part of what is measured (CONVENTIONS: shorter than a year)
             said = original[period.start() : period.end()]
