@@ -51,3 +51,12 @@ def test_n_of_its_m_counts_n() -> None:
         _LEAD + "Access to land reached 7.12 points; 8 of its 10 indicators got better."
     ).metrics
     assert [m.value for m in metrics if m.unit == "indicators"] == [8]
+
+
+def test_a_place_in_words_in_a_region_is_read_without_a_digit() -> None:
+    got = [
+        (r.rank, r.scope)
+        for r in extract("Binh Duong came 13th in the PCI 2019. It nonetheless ranked first in "
+                         "the Southeast region.").index_results
+    ]  # fmt: skip
+    assert (1, "region:Đông Nam Bộ") in got and (13, "national") in got

@@ -78,6 +78,8 @@ def _english_place(f: str) -> bool:
             # "It was fourth in digital economy", "the city took first place in digital
             # institutions": a field the ranking has
             or _place_in_field(f)
+            # "It nonetheless ranked first in the Southeast region": a region's ranking
+            or bool(get_gazetteer().find_regions(f))
         )
     )
 
