@@ -60,3 +60,25 @@ def test_a_place_in_words_in_a_region_is_read_without_a_digit() -> None:
                          "the Southeast region.").index_results
     ]  # fmt: skip
     assert (1, "region:Đông Nam Bộ") in got and (13, "national") in got
+
+
+def test_an_earlier_place_in_brackets_dates_and_places_nothing_of_this_year() -> None:
+    out = extract(
+        "In the department bloc of the 2023 DDCI of Bac Giang, the Department of Planning and "
+        "Investment retained first place with 89.29 points, followed by the Department of "
+        "Agriculture and Rural Development with 82.17 points (the department was 6th in 2022)."
+    )
+    got = {r.score: (r.year, r.rank) for r in out.index_results}
+    assert got[89.29] == (2023, 1)
+    assert got[82.17] == (2023, None)
+
+
+def test_a_response_rate_is_a_metric_and_a_satisfaction_rate_a_score() -> None:
+    out = extract(
+        "For the 2023 DDCI of Bac Giang, the survey got back 1,821 questionnaires, a response "
+        "rate of 45.5 percent."
+    )
+    assert not out.index_results
+    assert [m.value for m in out.metrics if m.unit == "%"] == [45.5]
+    sipas = extract("In SIPAS 2023, Bac Giang recorded a satisfaction rate of 84.6 percent.")
+    assert [r.score for r in sipas.index_results] == [84.6]

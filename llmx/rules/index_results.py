@@ -306,7 +306,10 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             add(m, "rank_change", {"value": value})
         else:  # "a drop of 5.66% and of 31 places": the verb is the score change's too
             add(m, "rank_change", {"value": value}, "n" + alt)
+    past = [b.span() for b in lx.EN_BRACKETED_PAST_RE.finditer(f)] if "(" in f else []
     for m in lx.EN_RANK_RE.finditer(f) if lx.EN_RANK_HINT_RE.search(f) else ():
+        if any(a <= m.start("r") < b for a, b in past):
+            continue  # "(the department was 6th in 2022)": an earlier place, not this year's
         raw = m.group("r")
         r = lx.EN_ORDINALS.get(raw) or int(re.sub(r"\D", "", raw))
         t = int(m.group("t")) if m.group("t") else None
@@ -520,6 +523,8 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
         rate = near[near.rfind("ty le") :] if "ty le" in near else ""
         if rate and "chi so" not in rate and not _SCORE_SHARE_RE.fullmatch(rate):
             continue  # "nâng tỷ lệ hồ sơ trực tuyến lên 70%" is a metric, not a score
+        if _EN_RATE_OF_BEFORE_RE.search(f, max(0, s - 40), s):
+            continue  # "a response rate of 45.5 percent": a metric, not a score
         if (
             lx.RANGE_START_RE.search(f, max(0, s - 16), s) and lx.RANGE_NEXT_RE.match(f[m.end() :])
         ) or lx.RANGE_END_RE.search(f, max(0, s - 40), s):
@@ -917,6 +922,13 @@ def _place_fields(f: str, original: str, known: list[Event]) -> list[Event]:
     return out
 
 
+# An English rate or share named right before a percentage ("a response rate of 45.5 percent",
+# "the share of dossiers filed online at 61%"): a metric's value, not an index score.
+# (not a satisfaction or approval rate: SIPAS is one)
+_EN_RATE_OF_BEFORE_RE = re.compile(
+    r"(?<!satisfaction )(?<!approval )\b(?:rate|share|proportion|percentage)"
+    r"(?: of [a-z ]{0,30}?)? (?:of|at|was|stood at|reached)\s*$"
+)
 # The group a leader word leads, when it is no top group: "đứng đầu nhóm này", "dẫn đầu nhóm
 # điểm số trung bình thấp", "đứng đầu nhóm Khá".
 _LEADS_A_GROUP_RE = re.compile(

@@ -646,6 +646,12 @@ EN_RANK_BARE_RE = re.compile(
 EN_RANK_SLASH_RE = re.compile(
     r"\b(?:ranking|ranked|placed|placing|came|was|at|in)\s+(?P<r>\d{1,2})\s*/\s*(?P<t>\d{2,3})\b(?!\s*(?:%|points?))"
 )
+# An earlier place told in brackets ("(the department was 6th in 2022)"): its year is no year
+# the sentence measures, and its place no place of the measured year.
+EN_BRACKETED_PAST_RE = re.compile(
+    r"\([^()]{0,40}\b(?:was|were|had been|ranked|came|stood)\b[^()]{0,30}?"
+    r"\bin (?P<y>(?:19|20)\d\d)\)"
+)
 EN_RANK_CHANGE_RE = re.compile(
     r"\b(?P<dir>up|down|rose|rising|climbed|climbing|fell|falling|dropped|dropping|slid|sliding|"
     r"moving up|moved up|moving down|moved down|gained|gaining|lost|losing|jumped|jumping|"
