@@ -443,3 +443,15 @@ def test_a_percentage_asked_of_a_component_asks_its_score():
     q = parse("linh vuc cai cach thu tuc hanh chinh cua Kon Tum nam 2022 dat bao nhieu phan tram",
               build_index(None))  # fmt: skip
     assert q.ask == "score"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "DDCI Hai Phong 2023 co bao nhieu co quan cap so dat muc kha",
+        "Năm 2023, DDCI của Hải Phòng có bao nhiêu đơn vị xếp loại tốt?",
+        "What was the response rate of Bac Giang's 2023 DDCI survey?",
+    ],
+)
+def test_units_counted_by_grade_and_a_surveys_rate_are_stated_figures(question):
+    assert parse(question, build_index(None)).ask == "metric"

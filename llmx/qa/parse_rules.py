@@ -247,6 +247,15 @@ _THINGS_COUNTED = re.compile(
     r"applications|businesses|firms|enterprises|questionnaires|surveys|votes|officials|"
     r"(?:component |sub-?)ind(?:ices|exes))\b"
 )
+# Units counted by the grade they reached ("bao nhiêu cơ quan cấp sở đạt mức khá", "how many
+# departments were rated good"): a figure the text states, not an index result.
+_GRADED_UNITS_COUNTED = re.compile(
+    r"\b(?:bao nhieu|may)\s+(?:co quan|don vi|so|huyen|xa|dia phuong)\b[^?]{0,40}?"
+    r"\b(?:dat muc|dat loai|xep loai|xep muc|muc (?:kha|tot|xuat sac|trung binh))\b"
+    r"|\bhow many\s+(?:departments|agencies|districts|communes|units)\b[^?]{0,40}?\brated\b"
+)
+# A survey's own rate ("the response rate of … DDCI survey", "tỷ lệ phản hồi"): a metric.
+_RATE_OF_SURVEY = re.compile(r"\bresponse rate\b|\bty le (?:phan hoi|tra loi|thu hoi)\b")
 # A count named as what is asked, at the question's start ("Số năm liên tiếp … là bao
 # nhiêu?", "Số cơ quan xếp hạng Tốt …", "What was the number of PAPI dimensions …"): a
 # figure the text states, not an index result, unless what it counts is a place or points.
@@ -1011,7 +1020,12 @@ def parse(question: str, names: NameIndex) -> Query:
         # province's own score.
         notes.append("the average of a unit's own units: only a stated figure answers")
         q.ask, q.metric = "metric", " ".join(q.keywords) or None
-    counted = _THINGS_COUNTED.search(s) or _COUNT_NAMED.match(nfc(question).strip())
+    counted = (
+        _THINGS_COUNTED.search(s)
+        or _COUNT_NAMED.match(nfc(question).strip())
+        or _GRADED_UNITS_COUNTED.search(s)
+        or _RATE_OF_SURVEY.search(s)
+    )
     if q.ask in ("result", "score", "rank") and counted:
         # "Bộ Nội vụ lấy ý kiến bao nhiêu người dân để xác định SIPAS?": people (dossiers,
         # firms, an index's parts: "bao nhiêu chỉ số thành phần tăng điểm") counted, which
