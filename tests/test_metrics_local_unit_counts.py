@@ -49,6 +49,13 @@ def test_an_average_of_the_units_named_first_is_the_provinces() -> None:
     assert got[81.40] == ("Hải Dương", "điểm trung bình cấp địa phương", "điểm")
 
 
+def test_a_bloc_level_opening_names_its_counts() -> None:
+    got = counts(
+        "Năm 2023, Hải Dương công bố DDCI. Ở cấp Sở, ban, ngành, có 18 cơ quan đạt mức điểm khá."
+    )
+    assert got[18][1] == "số cơ quan đạt mức điểm khá cấp sở, ban, ngành"
+
+
 def test_a_sentence_about_one_level_of_government_names_it_in_its_figures() -> None:
     text = (
         "Quý I/2021, tỉnh Lâm Đồng giải quyết 600.000 hồ sơ, đạt tỷ lệ đúng hạn 98,8%. Xét theo "

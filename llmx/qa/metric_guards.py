@@ -157,6 +157,8 @@ _GOV_LEVEL = (
     ("tinh", re.compile(r"\b(?:cap tinh|provincial[- ]level|at the provincial level)\b")),
     ("huyen", re.compile(r"\b(?:cap huyen|district[- ]level|at the district level)\b")),
     ("xa", re.compile(r"\b(?:cap xa|commune[- ]level|communal|at the commune level)\b")),
+    ("so", re.compile(r"\b(?:cap so|department[- ]level|department bloc)\b")),
+    ("dia phuong", re.compile(r"\b(?:cap dia phuong|locality bloc|district bloc)\b")),
 )
 # A score or an average named ("điểm trung bình …", "Chỉ số …", "giá trị …"): no count.
 _SCORE_NAMED = re.compile(r"^(?:diem|chi so|gia tri|average|score)\b")

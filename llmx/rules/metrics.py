@@ -376,7 +376,8 @@ _AFTER_LISTED_VALUE = re.compile(r"\d\s*%?\s*,\s*$")
 # trong quý I …", "Ở cấp huyện, …", "Với cấp xã, …"): the level its figures are of.
 _LEVEL_OPENING = re.compile(
     r"\W*(?:(?:xet theo tung cap|cu the|trong do|rieng)\s*,?\s*)?"
-    r"(?:(?:o|voi|tai|rieng|doi voi)\s+)?(cap (?:tinh|huyen|xa))\b(?!\s*(?:,\s*)?(?:cap|va)\b)"
+    r"(?:(?:o|voi|tai|rieng|doi voi)\s+)?"
+    r"(cap (?:tinh|huyen|xa|so, ban, nganh|so, nganh|so|dia phuong))\b(?!\s*(?:,\s*)?(?:cap|va)\b)"
 )
 # The verb joining a bloc to the rate it has ("khối bộ, ngành có tỷ lệ …"), right before the
 # rate's head.
