@@ -82,3 +82,24 @@ def test_a_response_rate_is_a_metric_and_a_satisfaction_rate_a_score() -> None:
     assert [m.value for m in out.metrics if m.unit == "%"] == [45.5]
     sipas = extract("In SIPAS 2023, Bac Giang recorded a satisfaction rate of 84.6 percent.")
     assert [r.score for r in sipas.index_results] == [84.6]
+
+
+def test_a_place_and_total_in_brackets_after_a_name() -> None:
+    out = extract(
+        "In SIPAS 2020, Hanoi was 19th, ahead of Cantho (38/63 or 84%), Ho Chi Minh City (43/63 "
+        "or 84%) and Danang (47/63 or 83%)."
+    )
+    got = {r.entity: (r.rank, r.rank_total, r.score) for r in out.index_results}
+    assert got["Cần Thơ"] == (38, 63, 84.0)
+    assert got["Đà Nẵng"] == (47, 63, 83.0)
+    assert got["Hà Nội"][2] is None  # Cantho's 84% is not Hanoi's
+
+
+def test_a_span_since_an_edition_and_an_own_earlier_place_date_nothing() -> None:
+    out = extract(
+        "Hanoi moved up 19 places in the 2020 SIPAS. It is the best score the city has had since "
+        "the first SIPAS in 2017.\n\nWith this score Hanoi is ranked 33rd out of 63 provinces, "
+        "well above its 52nd place in 2019."
+    )
+    placed = [(r.year, r.rank) for r in out.index_results if r.rank == 33]
+    assert placed == [(2020, 33)]

@@ -713,6 +713,15 @@ _EN_BRACKETED_PAST_RE = lx.EN_BRACKETED_PAST_RE
 # đánh giá năm 2012", "since 2012"): no year a figure of the sentence measures.
 _SINCE_BEFORE_RE = re.compile(
     r"\b(?:tinh tu|ke tu|tu khi(?: [a-z]+){0,5}|since|ever since)\s+(?:nam\s+)?$"
+    # "the best score since the first SIPAS in 2017"
+    r"|\bsince (?:the )?(?:first|start|launch|beginning|introduction)"
+    r"(?: (?:of )?[a-z]+){0,3} in\s+$"
+)
+# An earlier place told as the unit's own ("well above its 52nd place in 2019"): that place's
+# year, not the sentence's.
+_EN_OWN_EARLIER_PLACE_RE = re.compile(
+    r"\b(?:its|their) (?:\d{1,2}(?:st|nd|rd|th)|[a-z]+) (?:place|position|rank(?:ing)?) "
+    r"(?:in|of) (?P<y>(?:19|20)\d\d)\b"
 )
 
 
@@ -741,6 +750,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     # "(the department was 6th in 2022)": an earlier place told in brackets
     comparison |= {m.start("y") for m in _EN_BRACKETED_PAST_RE.finditer(f)}
+    comparison |= {m.start("y") for m in _EN_OWN_EARLIER_PLACE_RE.finditer(f)}
     # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year
     comparison |= {m.start("y") for m in lx.EN_PRIOR_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {

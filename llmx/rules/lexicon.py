@@ -644,7 +644,8 @@ EN_RANK_BARE_RE = re.compile(
 )
 # "ranking 54/63 provinces", "placed 12/63": a place and its total in digits.
 EN_RANK_SLASH_RE = re.compile(
-    r"\b(?:ranking|ranked|placed|placing|came|was|at|in)\s+(?P<r>\d{1,2})\s*/\s*(?P<t>\d{2,3})\b(?!\s*(?:%|points?))"
+    r"(?:\b(?:ranking|ranked|placed|placing|came|was|at|in)\s+|\()(?P<r>\d{1,2})\s*/\s*(?P<t>\d{2,3})\b"
+    r"(?!\s*(?:%|points?))"  # "Cantho (38/63 or 84%)": a place and its total in brackets
 )
 # An earlier place told in brackets ("(the department was 6th in 2022)"): its year is no year
 # the sentence measures, and its place no place of the measured year.
