@@ -770,8 +770,8 @@ def parse(question: str, names: NameIndex) -> Query:
     q.keywords = _keywords(t, skip, lang)
     rank = _rank(s, w)
     rank_ask, score_ask = bool(_RANK_ASK.search(s)), bool(_SCORE_ASK.search(s))
-    named = index is not None or component is not None
-    if named and not score_ask and _INDEX_VALUE_ASK.search(s):
+    index_or_part = index is not None or component is not None
+    if index_or_part and not score_ask and _INDEX_VALUE_ASK.search(s):
         score_ask = True  # "lĩnh vực … đạt bao nhiêu phần trăm": a component's score too
     if index is None and (rank_ask or rank is not None or LEADER.search(w)) and _other_ranking(w):
         # "Cổng dịch vụ công của tỉnh X xếp thứ mấy?": a portal's ranking, which only a
