@@ -103,3 +103,11 @@ def test_a_span_since_an_edition_and_an_own_earlier_place_date_nothing() -> None
     )
     placed = [(r.year, r.rank) for r in out.index_results if r.rank == 33]
     assert placed == [(2020, 33)]
+
+
+def test_a_move_told_in_words_is_read_without_a_digit() -> None:
+    out = extract(
+        "Da Nang came first in the PAR Index 2016. The capital Hanoi climbed six places to third."
+    )
+    got = {r.entity: (r.rank, r.rank_change) for r in out.index_results}
+    assert got["Hà Nội"] == (3, 6)

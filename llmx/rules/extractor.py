@@ -80,6 +80,8 @@ def _english_place(f: str) -> bool:
             or _place_in_field(f)
             # "It nonetheless ranked first in the Southeast region": a region's ranking
             or bool(get_gazetteer().find_regions(f))
+            # "The capital Hanoi climbed six places to third": a move in words
+            or bool(lx.EN_RANK_CHANGE_RE.search(f))
         )
     )
 
