@@ -38,3 +38,19 @@ def test_a_change_on_a_year_earlier_follows_the_average() -> None:
     got = metrics(text)
     assert got[0.8][0] == "Việt Nam"
     assert got[0.8][1].startswith("change in")
+
+
+def test_a_group_named_before_its_average() -> None:
+    from support.documents import make_doc
+
+    from llmx.rules.extractor import RulesExtractor
+
+    def got(text: str) -> dict[float, str]:
+        out = RulesExtractor().extract(make_doc(text)).extraction
+        return {m.value: m.entity for m in out.metrics}
+
+    assert got("For cities and provinces, the average PAR INDEX in 2015 was 80.12 percent.") == {
+        80.12: "Việt Nam"
+    }
+    assert got("Across the 19 ministries and agencies, the average PAR INDEX for 2015 stood at "
+               "77.21 percent.") == {77.21: "19 bộ, cơ quan ngang bộ"}  # fmt: skip
