@@ -54,3 +54,14 @@ def test_a_group_named_before_its_average() -> None:
     }
     assert got("Across the 19 ministries and agencies, the average PAR INDEX for 2015 stood at "
                "77.21 percent.") == {77.21: "19 bộ, cơ quan ngang bộ"}  # fmt: skip
+
+
+def test_the_provinces_named_before_the_average_they_have() -> None:
+    from support.documents import make_doc
+
+    from llmx.rules.extractor import RulesExtractor
+
+    out = RulesExtractor().extract(make_doc(
+        "Chỉ số CCHC năm 2017 của các tỉnh, thành phố có giá trị trung bình là 77,15%."
+    )).extraction  # fmt: skip
+    assert [(m.entity, m.value) for m in out.metrics] == [("Việt Nam", 77.15)]
