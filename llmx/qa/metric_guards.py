@@ -140,8 +140,12 @@ _SERVICE_PARTS = (
 )
 
 
-def _service_parts(text: str) -> set[str]:
-    return {part for part, rx in _SERVICE_PARTS if rx.search(text)}
+def _labels(table: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> set[str]:
+    """The labels of a table of labelled patterns (service parts, indices, levels of
+    government) that ``text`` names."""
+    return {label for label, rx in table if rx.search(text)}
+
+
 # The index a name or question names by its words (folded): another index's figure does not
 # answer ("xếp loại khá về chuyển đổi số" is not "… Chỉ số CCHC xếp loại khá").
 _INDEX_WORDS = (
@@ -222,17 +226,15 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
         return "all dossiers, where the ones in time (or late) were asked"
     if bool(_PENDING.search(q)) != bool(_PENDING.search(n)) and "ho so" in q and "ho so" in n:
         return "dossiers still being handled for settled ones, or the other way round"
-    pq, pn = _service_parts(q), _service_parts(n)
+    pq, pn = _labels(_SERVICE_PARTS, q), _labels(_SERVICE_PARTS, n)
     if pq and not pq & pn and _SERVICES_NAMED.search(n):
         return "all services (or another part of them), where a part of them was asked"
-    gq = {lvl for lvl, rx in _GOV_LEVEL if rx.search(q)}
-    gn = {lvl for lvl, rx in _GOV_LEVEL if rx.search(n)}
+    gq, gn = _labels(_GOV_LEVEL, q), _labels(_GOV_LEVEL, n)
     if gq and gn and not gq & gn:
         return "another level of government's figure"
     if _COUNT_ASKED.match(q) and _SCORE_NAMED.match(n):
         return "a count asked, a score named"
-    named = {code for code, rx in _INDEX_WORDS if rx.search(n)}
-    asked = {code for code, rx in _INDEX_WORDS if rx.search(q)}
+    named, asked = _labels(_INDEX_WORDS, n), _labels(_INDEX_WORDS, q)
     if named and asked and not named & asked:
         return "another index's figure"
     if "ho so" in n and _CHANNEL.search(n) and "ho so" in q and not _CHANNEL.search(q):
