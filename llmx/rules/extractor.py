@@ -710,7 +710,6 @@ def _year_after_compared(carry: _Carry) -> int | None:
     return year if year in carry.seen_years else None
 
 
-_EN_BRACKETED_PAST_RE = lx.EN_BRACKETED_PAST_RE
 # The start of a span counted to now ("tính từ năm 2012", "kể từ năm 2016", "từ khi bắt đầu
 # đánh giá năm 2012", "since 2012"): no year a figure of the sentence measures.
 _SINCE_BEFORE_RE = re.compile(
@@ -751,7 +750,7 @@ def measured_years(f: str) -> list[tuple[int, int]]:
     comparison |= {m.start("y") for m in lx.EN_RANK_FROM_RE.finditer(f) if m.group("y")}
     comparison |= {m.start("y") for m in lx.EN_PRIOR_SCORE_RE.finditer(f)}
     # "(the department was 6th in 2022)": an earlier place told in brackets
-    comparison |= {m.start("y") for m in _EN_BRACKETED_PAST_RE.finditer(f)}
+    comparison |= {m.start("y") for m in lx.EN_BRACKETED_PAST_RE.finditer(f)}
     comparison |= {m.start("y") for m in _EN_OWN_EARLIER_PLACE_RE.finditer(f)}
     # "up from 61.2 points in 2022", "compared with 25th in 2022": an earlier value's year
     comparison |= {m.start("y") for m in lx.EN_PRIOR_FROM_RE.finditer(f) if m.group("y")}
