@@ -173,6 +173,18 @@ class Ministry:
             return self.department
         return f"Sở {self.name[3:]}" if self.name.startswith("Bộ ") else None
 
+    @property
+    def department_english_names(self) -> tuple[str, ...]:
+        """The English names of that department: "Department of …" for each of the ministry's
+        English names that reads "Ministry of …" ("Department of Justice")."""
+        if self.department_name is None:
+            return ()
+        return tuple(
+            "Department of " + e[len("Ministry of ") :]
+            for e in (self.english, *self.english_aliases)
+            if e.startswith("Ministry of ")
+        )
+
     def all_names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases, self.english, *self.english_aliases)
 
@@ -248,6 +260,11 @@ class Gazetteer:
         self._region_keys, self._region_compact = self._index(self.regions)
         self._check_ministries()
         self._ministry_keys, self._ministry_compact = self._index(self.ministries)
+        self._by_department = {
+            " ".join(fold(m.department_name).split()): m
+            for m in self.ministries
+            if m.department_name is not None
+        }
         self._stop_keys = frozenset(_key(s) for s in _STOP_PHRASES)
 
     def _check_ministries(self) -> None:
@@ -360,12 +377,7 @@ class Gazetteer:
     def ministry_of_department(self, name: str) -> Ministry | None:
         """The ministry whose portfolio a province's department ``name`` is ("Sở Tư pháp" ->
         Bộ Tư pháp, "Sở Ngoại vụ" -> Bộ Ngoại giao), ignoring case and diacritics."""
-        want = " ".join(fold(name).split())
-        for m in self.ministries:
-            dept = m.department_name
-            if dept is not None and " ".join(fold(dept).split()) == want:
-                return m
-        return None
+        return self._by_department.get(" ".join(fold(name).split()))
 
     def ministry(self, name: str) -> Ministry:
         """Ministry by canonical name (KeyError if unknown)."""

@@ -142,18 +142,11 @@ class Mention:
 
 def english_department_keys(k: str) -> set[str]:
     """The English names of a province's department (folded key "so tu phap" ->
-    "department of justice"), made as the extractor reads one (rules/entities.py): the
-    English name of the ministry of the same portfolio with "Department" for "Ministry"."""
+    "department of justice"), as the gazetteer gives them (Ministry.department_english_names)."""
     if not k.startswith("so "):
         return set()
     m = get_gazetteer().ministry_of_department(k)
-    if m is None:
-        return set()
-    return {
-        "department of " + ek[len("ministry of ") :]
-        for ek in (key(e) for e in (m.english, *m.english_aliases))
-        if ek.startswith("ministry of ")
-    }
+    return {key(e) for e in m.department_english_names} if m is not None else set()
 
 
 @dataclass

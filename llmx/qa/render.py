@@ -75,8 +75,8 @@ def english_name(name: str) -> str:
     if key(name).startswith("so "):
         # "Sở Tư pháp": the department by the English name of its portfolio's ministry
         m = get_gazetteer().ministry_of_department(name)
-        if m is not None and m.english.startswith("Ministry of "):
-            return "the Department of " + m.english[len("Ministry of ") :]
+        if m is not None and m.department_english_names:
+            return "the " + m.department_english_names[0]
     return unaccented(name)
 
 
