@@ -718,6 +718,13 @@ _SINCE_BEFORE_RE = re.compile(
     r"|\bsince (?:the )?(?:first|start|launch|beginning|introduction)"
     r"(?: (?:of )?[a-z]+){0,3} in\s+$"
 )
+# The year a review plans for ("set out the key tasks for 2024", "triển khai nhiệm vụ năm
+# 2024", "phương hướng, nhiệm vụ năm 2024"): not the year its figures report (folded text).
+_PLAN_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:tasks|plans?|priorities|directions|orientations)(?: [a-z-]+){0,2} for\s+(?:the year\s+)?$"
+    r"|\b(?:phuong huong(?:,| va)? nhiem vu|trien khai nhiem vu|de ra nhiem vu)"
+    r"(?: trong tam)?(?: cua)?\s+(?:nam\s+)?$"
+)
 # An earlier place told as the unit's own ("well above its 52nd place in 2019"): that place's
 # year, not the sentence's.
 _EN_OWN_EARLIER_PLACE_RE = re.compile(
@@ -781,6 +788,8 @@ def measured_years(f: str) -> list[tuple[int, int]]:
             continue
         if _SINCE_BEFORE_RE.search(f[max(0, s - 50) : s]):
             continue  # "tính từ năm 2012, đây là lần thứ 6 …": where a span starts, not the year
+        if _PLAN_YEAR_BEFORE_RE.search(f, max(0, s - 40), s):
+            continue  # "… and set out the key tasks for 2024": the year planned, not reported
         if lx.EN_DATE_BEFORE_RE.search(f, max(0, s - 24), s):
             continue  # "on April 10, 2024", "in May 2024": when it was published
         if (

@@ -39,6 +39,7 @@ from llmx.rules.metrics_en import (
 )
 from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
 from llmx.rules.metrics_en_from_to import find_en_growth, find_en_levels
+from llmx.rules.metrics_en_levels import level_after, listed_levels, names_a_level, with_level
 from llmx.rules.metrics_en_rates import find_en_rates
 from llmx.rules.metrics_en_structure import find_index_parts
 
@@ -223,6 +224,8 @@ _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
 # Words an English change after a level holds ("up 1.35% on 2023", "1.2% more than in 2022").
+# Words an English figure told per level of government holds (folded): a cheap test first.
+_EN_LEVEL_HINT = re.compile(r"\b(?:provincial|district|commune|communal|ward|grassroots)[- ]levels?\b")
 _EN_CHANGE_HINT = re.compile(r"\b(?:up|down|higher|lower|more|less|above|below|rise|increase)\b")
 _EN_COMPARED_AFTER = re.compile(
     r"\s+(?:lower|higher|less|more|below|above|up|down)\s+(?:than|from|on|compared)\b",
@@ -1061,6 +1064,19 @@ def find_metrics(
         fig_goal = _en_goal_before(original, fig.start)
         year = _en_goal_year(original, fig.start, fig.end) if fig_goal else None
         emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
+
+    # "90,010 records were received at the provincial level, 136,350 records at the district
+    # level and …": the level said after an English figure is part of what it measures, and
+    # each figure listed after it with its own level is the same measure at that level
+    for _, level_end, rec, level_owner in list(emitted) if _EN_LEVEL_HINT.search(f) else []:
+        level = level_after(original, level_end)
+        if level is None or names_a_level(rec["name"]):
+            continue  # a reader that named the level ("commune-level procedures") listed them
+        rec["name"] = with_level(rec["name"], level.group(0))
+        for item in listed_levels(original, level.end(), rec["unit"] == "%", rec["unit"]):
+            emit(item.start, item.end, item.value, rec["unit"],
+                 with_level(rec["name"], item.level), level_owner, rec["year"],
+                 rec["is_target"])  # fmt: skip
 
     # "… reached 83.84% in 2024, up 1.35% on 2023": an English rate's change told right
     # after its level, the same unit's and year's, named as that rate's change

@@ -38,7 +38,7 @@ _YEARS = range(1990, 2101)
 _EN_HINT = re.compile(
     r"(?:provinces|localities|ministries|agencies|sectors|respondents|citizens|firms|companies|"
     r"enterprises|businesses|servants|people|households|ind(?:exes|ices)|dimensions|pillars|"
-    r"indicators|criteria|dossiers|applications|procedures|services|requests|decisions|units|"
+    r"indicators|criteria|dossiers|applications|procedures|services|requests|records|decisions|units|"
     r"departments|districts|communes)\b"
 )
 _EN_SHARE_HINT = re.compile(
@@ -61,6 +61,12 @@ _RANGE_END = re.compile(
 # "30 of them are above that average" -> "above …": the copula says nothing measured.
 _COPULA = re.compile(r"^(?:are|were|is|was)\s+(?=(?:above|below|under|over|in|among)\s)")
 _HOLDING = re.compile(r"^(?:had|have|has)\s+(?=(?:a|an)\s)", re.IGNORECASE)
+# "90,010 records were received": a passive titles by its participle ("records received").
+_PASSIVE = re.compile(
+    r"^(?:were|was|are|is|have been|has been|had been)\s+(?=\w+(?:ed|en)\b|paid\b|made\b|"
+    r"held\b|sent\b|done\b)",
+    re.IGNORECASE,
+)
 # "… have adopted their own plans": a perfect tense titles as "that have adopted …".
 _PERFECT = re.compile(r"^(?=(?:had|have|has)\s+\w+(?:ed|en)\b)", re.IGNORECASE)
 # "12 out of 63 localities across the country have adopted …": where the units are, which
@@ -183,6 +189,7 @@ def _what_they_did(original: str, pos: int) -> str:
     if not _VERB_START.match(phrase):
         return ""
     phrase = _PERFECT.sub("that ", phrase, count=1)
+    phrase = _PASSIVE.sub("", phrase, count=1)  # "were received" -> "received"
     return _COPULA.sub("", _HOLDING.sub("with ", phrase, count=1), count=1)
 
 

@@ -43,6 +43,14 @@ _RATE_OF = re.compile(
     r"\b(?P<np>(?:[a-z][\w-]*\s+){1,3}(?:rate|ratio|share|rating|level))\s+of\s+"
     r"(?:(?:at least|about|around|nearly|over|more than)\s+)?$"
 )
+# "Records were settled on time at a rate of 99.8%": the subject and what was done to it.
+_AT_RATE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|while)\s+)(?P<np>[A-Za-z][\w' -]{2,60}?)\s+"
+    r"(?:were|was|are|is|had been|have been|has been)\s+"
+    r"(?P<done>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+at\s+(?:a|an)\s+(?:[a-z]+\s+)?rate\s+of\s+"
+    r"(?:(?:about|around|nearly|over|more than|almost)\s+)?$"
+)
+_AT_RATE_WINDOW = 120
 _DETERMINERS = frozenset(("a", "an", "the", "its", "their", "this", "that"))
 # A cut told of a noun phrase, passive or active, right before its percent.
 _CUT_WINDOW = 90
@@ -121,6 +129,7 @@ def find_en_rates(original: str) -> list[EnRate]:
             continue
         name = (
             _cut(original, m.start())
+            or _done_at_rate(original, m.start())
             or _named(original, m.start(), m.end())
             or _share_of(original, m.start(), m.end())
             or _made_up(original, m.start())
@@ -159,6 +168,22 @@ _AIMING_AGENCIES = re.compile(
     r"^(?P<who>(?:[A-Za-z][\w-]*\s+){0,4}(?:agencies|offices|departments|units|authorities|"
     r"committees|bodies))\s+(?:are|were)\s+aiming\s+(?:at|for)\b"
 )
+
+
+def _done_at_rate(original: str, pos: int) -> str | None:
+    """ "Records were settled on time at a rate of 99.8%" -> "rate of records settled on
+    time": the rate at which the clause's subject had something done."""
+    said = _AT_RATE.search(original, max(0, pos - _AT_RATE_WINDOW), pos)
+    if said is None:
+        return None
+    words = _OWNER_LEAD.sub("", said["np"]).split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    subject = " ".join(words)
+    if not subject or re.search(r"\d", subject):
+        return None
+    subject = subject[0].lower() + subject[1:]
+    return _words(f"rate of {subject} {said['done']}")
 
 
 def _named(original: str, pos: int, end: int) -> str | None:
