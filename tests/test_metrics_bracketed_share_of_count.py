@@ -26,3 +26,12 @@ def test_a_share_bracketed_after_a_count_is_the_counts_rate() -> None:
 def test_a_bracketed_change_after_a_count_is_not_its_share() -> None:
     got = names("Năm 2023, tỉnh Phú Yên tiếp nhận 1.400 hồ sơ (tăng 12% so với năm 2022).")
     assert not (got.get(12) or "").startswith("tỷ lệ")
+
+
+def test_what_follows_a_bracketed_share_names_the_count_and_its_rate() -> None:
+    got = names(
+        "Năm 2022, tỉnh Phú Yên tiếp nhận 8.200 hồ sơ. Có 41 hồ sơ (chiếm 0,5%) bị trả lại "
+        "cho người nộp."
+    )
+    assert got[41] == "số hồ sơ bị trả lại cho người nộp"
+    assert got[0.5] == "tỷ lệ hồ sơ bị trả lại cho người nộp"

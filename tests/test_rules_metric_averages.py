@@ -169,3 +169,9 @@ def test_a_vietnamese_average_of_a_provinces_units_is_the_provinces() -> None:
         2018,
     )
     assert all(r.score != 80.45 for r in out.extraction.index_results)
+
+
+def test_the_year_in_a_blocs_average_cue_is_not_its_size() -> None:
+    text = "Giá trị trung bình Chỉ số CCHC năm 2021 của 18 bộ, cơ quan ngang bộ là 84,5%."
+    got = metrics(text)
+    assert [g[0] for g in got if g[2] == 84.5] == ["18 bộ, cơ quan ngang bộ"]

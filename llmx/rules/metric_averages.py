@@ -32,11 +32,13 @@ _VALUE_WINDOW = 70
 _BRACKET_TAIL = 30  # how far a bracketed unit's words may run ("%/100 điểm tối đa")
 # A word every average cue of the vocabulary holds (folded): a cheap test before the cues.
 _AVERAGE_HINT = re.compile(r"binh quan|trung binh|averag|ca nuoc|toan quoc|quoc gia|national")
-_BLOC_SIZE = re.compile(r"\d+")
+# A bloc counts fewer than a hundred units: a four-digit number in the cue is its year
+# ("… năm 2017 của 19 bộ").
+_BLOC_SIZE = re.compile(r"(?<![\d.,])\d{1,2}(?![\d.,])")
 _MAX_SCORE = 100
 _POINT_DECIMAL = re.compile(r"\d{1,3}\.\d{3}")
 _QUALIFIED = re.compile(r"\s+(?:co|khong)\b")
-_SIZE_BEFORE = re.compile(r"\d+(?=\s+$)")
+_SIZE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}(?=\s+$)")
 _CLAUSE_END = re.compile(r";|\.\s|:\s")
 # A cue right after a comparison ("cao hơn bình quân cả nước 3,2%", "beat the average of …
 # by 4.38 points") is what a unit is compared with: the number after it is the gap, and only

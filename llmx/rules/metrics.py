@@ -259,12 +259,16 @@ _HEADED_COUNT_RE = re.compile(
     rf"\bso (?P<u>{lx.COUNT_UNITS})\b(?P<h>[^;:()\d]{{0,80}}?)\s+(?:la|dat)\s+"
     rf"(?P<v>\d+(?:\.\d{{3}})*)(?!\d|[.,]\d|\s*[/%]|\s*(?:{lx.COUNT_UNITS}|nghin|trieu|ty)\b)"
 )
-_PAREN_ASIDE = re.compile(r"\(\s*\d[\d.,]*\s*%?\s*\)\s*")
+# A bracketed figure inside a noun phrase, bare or with its verb ("12 hồ sơ (chiếm 0,29%) trả
+# kết quả chậm hạn"): the phrase goes on after it, without it.
+_PAREN_ASIDE = re.compile(r"\(\s*(?:(?:chiem|dat|tuong duong)\s+)?\d[\d.,]*\s*%?\s*\)\s*")
 # A bracketed aside of words inside a noun phrase ("100% văn bản (không phải văn bản mật)
 # trao đổi …"): the phrase goes on after it, without it.
 _WORD_ASIDE = re.compile(r"\(\s*[^\d()]{2,50}?\)\s*(?=[^\W\d])")
 _WORD_ASIDE_IN_NAME = re.compile(r"\s*\(\s*[^\d()]{2,50}?\)(?=\s+[^\W\d])")
-_PAREN_ASIDE_IN_NAME = re.compile(r"\s*\(\s*\d[\d.,]*\s*%?\s*\)")
+_PAREN_ASIDE_IN_NAME = re.compile(
+    r"\s*\(\s*(?:(?:chiếm|đạt|tương đương)\s+)?\d[\d.,]*\s*%?\s*\)", re.IGNORECASE
+)
 _RATIO_BEFORE = re.compile(r"\b(?:gap|hon|tang|giam|thu)\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bva\b)\s*")
 _PERIOD_IN_NAME = re.compile(r"\b(?:thang|quy|nam (?:19|20)\d\d)\b")  # a name that dates itself
