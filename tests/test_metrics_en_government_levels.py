@@ -51,6 +51,17 @@ def test_a_passive_count_is_titled_by_its_participle() -> None:
     assert got[8450][1] == "number of administrative procedure records received"
 
 
+def test_a_passive_count_lists_its_levels() -> None:
+    text = (
+        "In 2022 in Binh Dinh, 8,450 administrative procedure records were received at the "
+        "provincial level and 12,900 records at the district level."
+    )
+    got = metrics(text)
+    named = "number of administrative procedure records received"
+    assert got[8450][1] == f"{named} at the provincial level"
+    assert got[12900][1] == f"{named} at the district level"
+
+
 def test_a_listed_figure_of_another_measure_is_not_this_ones_level() -> None:
     text = "Records received: 4,100 at the provincial level, 37 procedures at the district level."
     level = level_after(text, text.index(" at the provincial"))

@@ -30,6 +30,11 @@ from llmx.qa.metric_guards import contradicts
         ("Số huyện có tỷ lệ hồ sơ chậm hạn dưới 3% là bao nhiêu?", "tỷ lệ chậm hạn", "%"),
         ("What was the number of civil servants surveyed in 2017?",
          "share of civil servants satisfied", "%"),
+        # "bao nhiêu" before what is counted, "how many" later in the question
+        ("Năm 2022, cấp huyện của tỉnh Hà Nam tiếp nhận bao nhiêu hồ sơ?",
+         "share of records received online at the district level", "%"),
+        ("In 2022, how many dossiers did Ha Nam receive at the commune level?",
+         "rate of dossiers settled on time at the commune level", "%"),
         # the units counted
         ("Số huyện, thị xã xếp loại tốt năm 2022 là bao nhiêu?", "số sở đạt loại tốt", "sở"),
         ("Số sở, ban, ngành xếp loại khá năm 2023 là bao nhiêu?",
@@ -86,6 +91,11 @@ def test_a_record_measuring_something_else_does_not_answer(question, name, unit)
         ("Số hồ sơ tiếp nhận trực tuyến là bao nhiêu?", "số hồ sơ trực tuyến", "hồ sơ"),
         ("Số huyện xếp loại tốt năm 2022?", "số địa phương xếp loại tốt", "địa phương"),
         ("Tỷ lệ hồ sơ giải quyết đúng hạn là bao nhiêu?", "tỷ lệ hồ sơ đúng hạn", "%"),
+        # a rate asked with "bao nhiêu" before other words is no count
+        ("Huyện Kim Bảng có tỷ lệ hồ sơ quá hạn bao nhiêu trong tháng 5/2022?",
+         "tỷ lệ hồ sơ quá hạn", "%"),
+        ("Năm 2022, cấp huyện của tỉnh Hà Nam tiếp nhận bao nhiêu hồ sơ?",
+         "number of records received at the district level", "records"),
         ("Số bộ có Chỉ số CCHC dưới 80% năm 2022?", "số bộ có Chỉ số CCHC dưới 80%", "bộ"),
         # an aside on the place says nothing of what is counted
         ("TP. Đồng Hới (thuộc tỉnh Quảng Bình cũ) hiện có bao nhiêu TTHC?", "số TTHC", "TTHC"),

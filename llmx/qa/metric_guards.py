@@ -84,7 +84,14 @@ def _grades(text: str) -> set[str]:
 _COUNT_ASKED = re.compile(
     r"^\W*(?:(?:what (?:was|is|were|are) )?(?:the )?number of|tong so|so|how many)\s+(?!voi\b)"
 )
+# … or by "bao nhiêu" before what is counted ("cấp xã tiếp nhận bao nhiêu hồ sơ?"), or "how
+# many" later in an English question; "bao nhiêu phần trăm", "bao nhiêu điểm" ask no count.
+_COUNT_ASKED_LATER = re.compile(
+    r"\bbao nhieu\s+(?!phan tram\b|diem\b|%)[a-z]|\bhow many\b"
+)
 _RATE_NAMED = re.compile(r"^(?:ty le|ti le|share|rate|proportion|percentage)\b")
+# A rate asked anywhere ("tỷ lệ hồ sơ chậm, quá hạn bao nhiêu trong tháng 8"): no count.
+_RATE_ASKED = re.compile(r"\b(?:ty le|ti le|phan tram|share|rate|proportion|percent(?:age)?)\b|%")
 # An average asked ("giá trị trung bình Chỉ số CCHC của các tỉnh"), and a count named (which
 # may speak of an average: "số tỉnh đạt kết quả cao hơn mức trung bình cả nước").
 _AVERAGE_ASKED = re.compile(r"\b(?:trung binh|binh quan|average|mean)\b")
@@ -210,7 +217,8 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
     band = _BAND.search(q)
     if band and _COUNT_ASKED.match(q) and band.group(1) not in n:
         return "a count of another band"
-    if _COUNT_ASKED.match(q) and (unit == "%" or _RATE_NAMED.match(n)):
+    counted_later = _COUNT_ASKED_LATER.search(q) and not _RATE_ASKED.search(q)
+    if (_COUNT_ASKED.match(q) or counted_later) and (unit == "%" or _RATE_NAMED.match(n)):
         return "a count asked, a rate named"
     if _AVERAGE_ASKED.search(q) and not _COUNT_ASKED.match(q) and _COUNT_NAMED.match(n):
         return "an average asked, a count named"

@@ -50,7 +50,8 @@ def tokens(text: str) -> list[str]:
 # ones: both sides of a metric match are read through it (``meaning_tokens``).
 EN_GLOSSARY = {
     "online": "truc tuyen", "dossiers": "ho so", "dossier": "ho so", "applications": "ho so",
-    "application": "ho so", "files": "ho so", "procedures": "thu tuc tthc",
+    "application": "ho so", "files": "ho so", "records": "ho so", "settled": "giai quyet",
+    "procedures": "thu tuc tthc",
     "procedure": "thu tuc tthc", "services": "dich vu", "service": "dich vu",
     "public": "cong", "accounts": "tai khoan", "account": "tai khoan", "end": "toan trinh",
     "fully": "toan trinh hoan toan", "received": "tiep nhan", "receive": "tiep nhan",

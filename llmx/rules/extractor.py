@@ -721,7 +721,8 @@ _SINCE_BEFORE_RE = re.compile(
 # The year a review plans for ("set out the key tasks for 2024", "triển khai nhiệm vụ năm
 # 2024", "phương hướng, nhiệm vụ năm 2024"): not the year its figures report (folded text).
 _PLAN_YEAR_BEFORE_RE = re.compile(
-    r"\b(?:tasks|plans?|priorities|directions|orientations)(?: [a-z-]+){0,2} for\s+(?:the year\s+)?$"
+    r"\b(?:tasks|plans?|priorities|directions|orientations)(?: [a-z-]+){0,2} for\s+"
+    r"(?:the year\s+)?$"
     r"|\b(?:phuong huong(?:,| va)? nhiem vu|trien khai nhiem vu|de ra nhiem vu)"
     r"(?: trong tam)?(?: cua)?\s+(?:nam\s+)?$"
 )

@@ -223,9 +223,11 @@ _PERIOD_VISION_RE = re.compile(
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
-# Words an English change after a level holds ("up 1.35% on 2023", "1.2% more than in 2022").
 # Words an English figure told per level of government holds (folded): a cheap test first.
-_EN_LEVEL_HINT = re.compile(r"\b(?:provincial|district|commune|communal|ward|grassroots)[- ]levels?\b")
+_EN_LEVEL_HINT = re.compile(
+    r"\b(?:provincial|district|commune|communal|ward|grassroots)[- ]levels?\b"
+)
+# Words an English change after a level holds ("up 1.35% on 2023", "1.2% more than in 2022").
 _EN_CHANGE_HINT = re.compile(r"\b(?:up|down|higher|lower|more|less|above|below|rise|increase)\b")
 _EN_COMPARED_AFTER = re.compile(
     r"\s+(?:lower|higher|less|more|below|above|up|down)\s+(?:than|from|on|compared)\b",
@@ -1074,7 +1076,9 @@ def find_metrics(
     # each figure listed after it with its own level is the same measure at that level
     for _, level_end, rec, level_owner in list(emitted) if _EN_LEVEL_HINT.search(f) else []:
         level = level_after(original, level_end)
-        if level is None or names_a_level(rec["name"]):
+        if level is None or (
+            names_a_level(rec["name"]) and level.group(0).lower() not in rec["name"].lower()
+        ):
             continue  # a reader that named the level ("commune-level procedures") listed them
         rec["name"] = with_level(rec["name"], level.group(0))
         for item in listed_levels(original, level.end(), rec["unit"] == "%", rec["unit"]):
