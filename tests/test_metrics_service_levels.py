@@ -46,3 +46,21 @@ def test_procedures_by_level_of_government() -> None:
     )
     got = set(metrics(text))
     assert ("Lào Cai", "number of commune-level administrative procedures", 142, 2021) in got
+
+
+def test_a_breakdown_told_before_the_services_it_counts() -> None:
+    got = set(
+        metrics("In 2022, Yen Bai offered 410 level-3 and 655 level-4 online public services.")
+    )
+    assert ("Yên Bái", "number of level-3 online public services", 410, 2022) in got
+    assert ("Yên Bái", "number of level-4 online public services", 655, 2022) in got
+    got = set(
+        metrics(
+            "Năm 2022, tỉnh Yên Bái cung cấp 410 mức độ 3 và 655 mức độ 4 dịch vụ công trực tuyến."
+        )
+    )
+    assert ("Yên Bái", "số dịch vụ công trực tuyến mức độ 4", 655, 2022) in got
+
+
+def test_levels_with_no_services_after_them_are_no_headless_breakdown() -> None:
+    assert find_service_levels("Có 410 mức độ 3 và 655 mức độ 4 trong năm.") == []

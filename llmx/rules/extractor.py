@@ -443,6 +443,15 @@ def _merge_mentions(
     return sorted([*entities, *kept], key=lambda e: (e.start, e.end, e.name))
 
 
+# A headline or lead announcing an assessment's results without the index's short name
+# ("công bố báo cáo kết quả đánh giá mức độ chuyển đổi số cấp bộ, cấp tỉnh năm 2020"): that
+# year is the edition's (folded text).
+_ASSESSED_YEAR_RE = re.compile(
+    r"\b(?:ket qua (?:danh gia|xep hang|cham diem)|bao cao danh gia)"
+    r"(?: [a-z&]+,?){1,10} nam (?P<y>(?:19|20)\d\d)\b"
+)
+
+
 def _edition_year(title: str | None, folded: str) -> int | None:
     """The year of the index edition the headline or lead names ("PCI 2022", "Chỉ số CCHC năm
     2021"): the year its undated figures measure."""
@@ -450,6 +459,9 @@ def _edition_year(title: str | None, folded: str) -> int | None:
         m = lx.EDITION_YEAR_RE.search(source)
         if m:
             return int(m.group("y") or m.group("y2") or m.group("y3"))
+        said = _ASSESSED_YEAR_RE.search(source)
+        if said:
+            return int(said.group("y"))
     # Further down, an edition named in one year only ("the average index for 2018") is the
     # article's; two editions named leave it unknown.
     named = {

@@ -76,7 +76,29 @@ def find_service_levels(original: str) -> list[LevelCount]:
             out += _service_items(original, at, english, what)
         else:
             out += _government_items(original, at, english, head.group("what"))
+    taken = {c.start for c in out}
+    for first in _ITEM.finditer(original):
+        # "620 level-3 and 912 level-4 online public services": the items first, the services
+        # they count after the last one
+        if first.start("n") in taken:
+            continue  # an item of a breakdown read above
+        items = _listed(original, first.start(), _ITEM)
+        tail = _WHAT_AFTER.match(original, items[-1].end()) if items else None
+        if tail is None:
+            continue
+        written = tail.group("what")
+        english = written[0] in "oOpP"
+        what = "online public services" if english else _vi_what(written)
+        found = _service_items(original, first.start(), english, what)
+        out += found
+        taken |= {c.start for c in found}
     return out
+
+
+# The services a headless breakdown counts, said after its last item.
+_WHAT_AFTER = re.compile(
+    r"\s+(?P<what>(?:online )?public services|dịch vụ công trực tuyến|DVCTT)\b", re.IGNORECASE
+)
 
 
 _SERVICES = re.compile(r"dịch vụ|dvc|online|public|ops", re.IGNORECASE)
