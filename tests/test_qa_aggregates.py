@@ -50,6 +50,8 @@ def test_an_english_average_record_answers_a_vietnamese_question(store):
         "Chỉ số CCHC bình quân của khối bộ năm 2021 đạt bao nhiêu?",
         "chi so cchc trung binh cua cac bo nam 2021",
         "What was the average PAR Index of the ministries in 2021?",
+        # the bloc named as the store names it, as if a unit
+        "Giá trị trung bình Chỉ số CCHC năm 2021 của 17 bộ, cơ quan ngang bộ là bao nhiêu?",
     ],
 )
 def test_the_blocs_average_is_the_blocs_metric(store, question):

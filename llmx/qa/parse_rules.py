@@ -905,10 +905,18 @@ def parse(question: str, names: NameIndex) -> Query:
         set_scope(False)
         q.notes = notes
         return q
-    if not mentions and _asks_average(s, w, subject, who, component):
+    # "Giá trị trung bình Chỉ số CCHC của 19 bộ, cơ quan ngang bộ": the bloc named as a unit
+    bloc_named = len(mentions) == 1 and subject is not None and is_bloc(subject.text)
+    if (not mentions or bloc_named) and _asks_average(
+        s, w, None if bloc_named else subject, who, component
+    ):
         # "Chỉ số PCI trung bình cả nước năm 2019?", "the average DTI of the
         # ministries": the country's (the bloc's) average, a metric of its own.
-        _ask_average(q, names, bloc=level == "ministry" or _group_level(s) == "ministry")
+        _ask_average(
+            q,
+            names,
+            bloc=bloc_named or level == "ministry" or _group_level(s) == "ministry",
+        )
         q.notes = notes
         return q
     if (
