@@ -35,6 +35,9 @@ from llmx.qa.metric_guards import contradicts
          "share of records received online at the district level", "%"),
         ("In 2022, how many dossiers did Ha Nam receive at the commune level?",
          "rate of dossiers settled on time at the commune level", "%"),
+        # firms counted, districts named
+        ("Khảo sát năm 2019 dựa trên bao nhiêu doanh nghiệp, hộ kinh doanh?",
+         "số huyện, thành phố được khảo sát", "đơn vị"),
         # the units counted
         ("Số huyện, thị xã xếp loại tốt năm 2022 là bao nhiêu?", "số sở đạt loại tốt", "sở"),
         ("Số sở, ban, ngành xếp loại khá năm 2023 là bao nhiêu?",
@@ -96,6 +99,10 @@ def test_a_record_measuring_something_else_does_not_answer(question, name, unit)
          "tỷ lệ hồ sơ quá hạn", "%"),
         ("Năm 2022, cấp huyện của tỉnh Hà Nam tiếp nhận bao nhiêu hồ sơ?",
          "number of records received at the district level", "records"),
+        # procedures at a level are procedures, not units of that level
+        ("How many administrative procedures does Ha Nam have at the commune level?",
+         "number of commune-level administrative procedures", "procedures"),
+        ("Bao nhiêu đơn vị cấp huyện xếp loại tốt năm 2022?", "số huyện xếp loại tốt", "huyện"),
         ("Số bộ có Chỉ số CCHC dưới 80% năm 2022?", "số bộ có Chỉ số CCHC dưới 80%", "bộ"),
         # an aside on the place says nothing of what is counted
         ("TP. Đồng Hới (thuộc tỉnh Quảng Bình cũ) hiện có bao nhiêu TTHC?", "số TTHC", "TTHC"),

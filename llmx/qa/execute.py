@@ -1697,10 +1697,13 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
             s = _metric_score(m, words, wants_percent, context)
             if s is None:
                 continue
-            rk = (
+            rk = (  # the match score at _METRIC_SCORE_AT
                 # a level of government asked ("at the commune level") that the name says,
                 # not only the quote ("the provincial and commune centres provide 420 …")
                 0 if _names_government_levels(m, levels) else 1,
+                # a period asked ("tháng 6/2025") that the record states, before one that
+                # states none (a figure "tính đến ngày 26/10" of the same year)
+                0 if not periods or _record_periods(m) & periods else 1,
                 -round(s, 6),
                 0 if m.is_target == q.targets else 1,
                 _year_key(m.year),
@@ -1726,8 +1729,8 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     if hits:
         # Lesser metric matches only when they match nearly as well: a rate about online
         # payments is not a weaker answer to a question about online services.
-        floor = -hits[0].rank_key[0] * _METRIC_OTHERS
-        hits = [h for h in hits if h.primary or -h.rank_key[0] >= floor]
+        floor = -hits[0].rank_key[_METRIC_SCORE_AT] * _METRIC_OTHERS
+        hits = [h for h in hits if h.primary or -h.rank_key[_METRIC_SCORE_AT] >= floor]
         if q.counts and _rival_counts(hits, words):
             # Two stated counts nearly as close to the question: the one whose name says
             # nothing the question does not ("31 tỉnh tăng hạng" against "5 tỉnh tăng
@@ -1737,6 +1740,9 @@ def run_metrics(store: Store, q: Query, backend: str | None, question: str = "")
     return hits
 
 
+# Where a metric hit's rank key holds its (negated) match score: after the level and period
+# preferences, which order before it.
+_METRIC_SCORE_AT = 2
 _COUNTRY_SAID = re.compile(r"\b(?:ca nuoc|toan quoc|nationwide|the whole country|the country)\b")
 # A sentence placing the unit in the country's ranking, or speaking of the unit itself.
 _RANK_OR_SELF = re.compile(

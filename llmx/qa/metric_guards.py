@@ -110,10 +110,11 @@ _COUNTED_LEVELS = (
         "department",
         re.compile(r"^(?:so|co quan chuyen mon|departments?|agencies)\b(?!\s+(?:ho so|hoa))"),
     ),
-    ("district", re.compile(_LOCAL_GOV + r"(?:huyen|thi xa|districts?)\b")),
-    ("commune", re.compile(_LOCAL_GOV + r"(?:xa|phuong|communes?|wards?)\b")),
+    # "commune-level procedures" are procedures, not communes
+    ("district", re.compile(_LOCAL_GOV + r"(?:huyen|thi xa|districts?)\b(?![- ]level)")),
+    ("commune", re.compile(_LOCAL_GOV + r"(?:xa|phuong|communes?|wards?)\b(?![- ]level)")),
     ("ministry", re.compile(r"^(?:bo|ministries|ministry)\b")),
-    ("province", re.compile(r"^(?:tinh|provinces?)\b")),
+    ("province", re.compile(r"^(?:tinh|provinces?)\b(?![- ]level)")),
     # "địa phương" is any level of local government: not a department or a ministry
     ("locality", re.compile(r"^(?:dia phuong|localities|locality)\b")),
 )
@@ -185,6 +186,21 @@ def _counted_level(text: str) -> str | None:
     return next((lvl for lvl, rx in _COUNTED_LEVELS if rx.match(rest)), None)
 
 
+# What a question counts, said after "bao nhiêu" or "how many" anywhere in it ("khảo sát …
+# dựa trên bao nhiêu doanh nghiệp"), and the generic words for units that leave the kind open.
+_COUNTED_AFTER = re.compile(r"\b(?:bao nhieu|how many)\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)")
+_ANY_UNIT = re.compile(r"^(?:don vi|co quan|noi|units?|bodies|places|lan|times)\b")
+
+
+def _counts_no_level(q: str) -> bool:
+    """Whether the question counts things that are no level of government ("bao nhiêu doanh
+    nghiệp", "how many dossiers"): then a count of districts or communes does not answer."""
+    m = _COUNTED_AFTER.search(q)
+    if m is None or _ANY_UNIT.match(m["what"]) or _RATE_ASKED.search(q):
+        return False
+    return not any(rx.match(m["what"]) for _, rx in _COUNTED_LEVELS)
+
+
 # A band a count is of ("có Chỉ số CCHC dưới 80%", "scored above 90 percent"): its bound.
 _BAND = re.compile(
     r"\b(?:tren|duoi|tu|den|above|below|over|under|more than|less than)\s+(\d{1,3}(?:[.,]\d+)?)"
@@ -227,6 +243,8 @@ def contradicts(question: str, name: str, unit: str = "") -> str | None:
     lq, ln = _counted_level(q), _counted_level(n)
     if lq and ln and not _levels_agree(lq, ln):
         return "units of another level counted"
+    if ln and not lq and _counts_no_level(q):
+        return "units of government counted, where other things were asked"
     tq, tn = _timeliness(q), _timeliness(n)
     if tq and tn and tq != tn:
         return "late dossiers for dossiers in time, or the other way round"

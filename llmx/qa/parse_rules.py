@@ -164,14 +164,19 @@ _BOTTOM_N = re.compile(
 
 _LEVEL_VI = re.compile(
     r"\b(tinh thanh|tinh|thanh pho|dia phuong|so|huyen|quan|thi xa|bo|nganh|xa|phuong|"
-    r"don vi|co quan|vung(?: kinh te\s*-?\s*xa hoi)?|khu vuc)\s+nao\b"
+    r"don vi|co quan chuyen mon|co quan|vung(?: kinh te\s*-?\s*xa hoi)?|khu vuc)\s+nao\b"
 )
 _LEVEL_EN = re.compile(
     r"\b(?:which|what)\s+(provinces?|cit(?:y|ies)|localit(?:y|ies)|departments?|"
     r"districts?|ministr(?:y|ies)|communes?|units?|agenc(?:y|ies)|bod(?:y|ies)|places?|"
     r"regions?)\b"
 )
-_LEVELS = UNIT_LEVELS
+# "Which Hanoi district", "which Quang Ninh departments": a province's units of a level.
+_LEVEL_EN_OF_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?P<place>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?:'s)?\s+"
+    r"(?P<level>districts?|departments?|communes?|wards?)\b"
+)
+_LEVELS = {**UNIT_LEVELS, "co quan chuyen mon": "department", "ward": "commune"}
 _DEPARTMENTS_BEFORE = re.compile(r"\bso\s*,\s*(?:ban\s*,\s*)?$")
 _SUB_LEVELS = frozenset({"department", "district", "commune", "ministry"})
 _WHO = re.compile(r"\b(?:ai|o dau|noi nao|who|where|which|whom)\b|(?<!the )\bnao\b")
@@ -503,6 +508,10 @@ def _asked_level(s: str) -> tuple[bool, Level | None]:
         w = {"citie": "city", "localitie": "locality", "agencie": "agency"}.get(w, w)
         level = _LEVELS.get(w)
         return True, level or _group_level(s)
+    m = _LEVEL_EN_OF_PLACE.search(s)
+    if m and get_gazetteer().lookup(m.group("place")) is not None:
+        # "Which Hanoi district …": the province's units of that level
+        return True, _LEVELS.get(m.group("level").rstrip("s"))
     return False, None
 
 

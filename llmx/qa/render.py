@@ -77,7 +77,19 @@ def english_name(name: str) -> str:
         m = get_gazetteer().ministry_of_department(name)
         if m is not None and m.department_english_names:
             return "the " + m.department_english_names[0]
+    unit = _UNIT_TYPE.match(name)
+    if unit is not None and unit.end() < len(name):
+        # "quận Đống Đa" -> "Dong Da district", "thị xã Sơn Tây" -> "Son Tay town"
+        return f"{unaccented(name[unit.end():])} {_UNIT_TYPE_EN[key(unit.group(1))]}"
     return unaccented(name)
+
+
+# A unit's type word opening its name, and how English reporting writes it after the name.
+_UNIT_TYPE = re.compile(r"(quận|huyện|thị xã|xã|phường|thị trấn)\s+(?=\S)", re.IGNORECASE)
+_UNIT_TYPE_EN = {
+    "quan": "district", "huyen": "district", "thi xa": "town", "xa": "commune",
+    "phuong": "ward", "thi tran": "township",
+}  # fmt: skip
 
 
 def _is_ministry(name: str) -> bool:

@@ -282,9 +282,11 @@ def _department_name(raw: str) -> str | None:
     """A department named by its sector's abbreviation ("Sở NN&PTNT", "Sở KH-CN") takes the
     sector's full name from the ministry of the same portfolio ("Bộ NN&PTNT" -> "Bộ Nông
     nghiệp và Phát triển nông thôn" -> "Sở Nông nghiệp và Phát triển nông thôn"). A name
-    written out is kept as the text gives it."""
+    written out takes it too where the ministry table knows that way of writing it ("Sở Lao
+    động Thương binh và Xã hội" -> "Sở Lao động - Thương binh và Xã hội"), else it is kept as
+    the text gives it (a province's portfolio may differ from a ministry's)."""
     head, _, sector = " ".join(raw.split()).partition(" ")
-    if fold(head) != "so" or not sector or any(c.islower() for c in sector):
+    if fold(head) != "so" or not sector:
         return None
     m = lx.MINISTRY_RE.fullmatch(fold(f"bo {sector}"))
     if m is None or m.lastgroup is None:

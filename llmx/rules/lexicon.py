@@ -440,8 +440,9 @@ EN_UNIT_TYPES = {"commune": ("xã", "commune"), "ward": ("phường", "commune")
 SECTORS = (
     r"noi vu|tu phap|ke hoach va dau tu|tai chinh|cong thuong|"
     r"nong nghiep va (?:phat trien nong thon|ptnt|moi truong)|nn ?& ?ptnt|nn va ptnt|"
-    r"giao thong van tai|giao thong - van tai|xay dung|tai nguyen va moi truong|tn ?& ?mt|"
-    r"thong tin va truyen thong|tt ?& ?tt|lao dong ?- ?thuong binh va xa hoi|ldtbxh|"
+    r"giao thong van tai|giao thong - van tai|xay dung|tai nguyen (?:va )?moi truong|tn ?& ?mt|"
+    r"thong tin va truyen thong|tt ?& ?tt|lao dong,? ?-? ?thuong binh va xa hoi|ldtbxh|"
+    r"ld ?- ?tb ?& ?xh|"
     r"van hoa,? the thao va du lich|van hoa va the thao|vh,? ?tt ?& ?dl|du lich|"
     r"khoa hoc va cong nghe|kh ?& ?cn|giao duc va dao tao|gd ?& ?dt|y te|ngoai vu|ngoai giao|"
     r"dan toc va ton giao|cong an|quoc phong"
@@ -1029,7 +1030,7 @@ BARE_LIST_ITEM_RE = re.compile(_BARE_DEC)
 # "chưa tới 80%", "above 90 percent". Checked before and after the number.
 BOUND_BEFORE_RE = re.compile(
     r"\b(?:nguong|duoi|tren|vuot|vuot muc|chua toi|chua dat|chua cham moc|moc|tu|den|den duoi|"
-    r"tro len|above|below|over|under|at least|more than|less than)\s*$"
+    r"tro len|above|below|over|under|at least|more than|less than)(?:\s+the)?\s*$"
 )
 BOUND_AFTER_RE = re.compile(r"^\s*(?:tro len|tro xuong|den duoi|den|-\s*\d)")
 
@@ -1237,7 +1238,8 @@ EN_PLACE_CLAUSE_RE = re.compile(
 # 90 percent", "the only one below 80 percent", "up from 80.08%" (checked before the number).
 EN_BOUND_BEFORE_RE = re.compile(
     r"\b(?:above|below|over|under|exceeded|exceeding|exceed|surpassed|more than|less than|than|"
-    r"at least|at most|up to|from|between|maximum of|a maximum|out of)\s*$"
+    r"at least|at most|up to|from|between|maximum of|a maximum|out of)"
+    r"(?:\s+the)?\s*$"  # "above the 80% benchmark"
 )
 # "the index", "the rankings": the index the passage last named ("Quang Ninh topped the index
 # for the third time"), however many sentences back.

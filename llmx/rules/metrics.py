@@ -211,6 +211,10 @@ _COUNT_BEFORE_SHARE = re.compile(
 _SOURCE_BEFORE = re.compile(
     r"\b(?:theo|theo (?:danh gia|bao cao|so lieu|thong ke) cua|lanh dao|dai dien)\s*$"
 )
+# "Báo cáo của Sở Kế hoạch và Đầu tư Bắc Giang cho biết, …": the unit whose report tells the
+# figures (its name, its province's, then "cho biết") is not whose they are either.
+_REPORT_OF_BEFORE = re.compile(r"\b(?:bao cao|so lieu|thong ke|tong hop) cua\s*$")
+_REPORTS_AFTER = re.compile(r"(?:\s+(?:tinh\s+)?[a-z]+){0,3}\s*,?\s*(?:cho biet|cho thay)\b")
 # The year a goal is set for ("phấn đấu đến năm 2025", "mục tiêu tới hết năm 2030").
 _TARGET_YEAR_RE = re.compile(r"\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+((?:19|20)\d\d)\b")
 # "giai đoạn 2021 - 2025, định hướng đến năm 2030": a plan's period and its vision; the
@@ -730,6 +734,10 @@ def find_metrics(
         for e in ents
         if not _SOURCE_BEFORE.search(f, max(0, e.start - 30), e.start)
         and not (e.level == "ministry" and _EN_REPORTS_AFTER.match(f, e.end))
+        and not (
+            _REPORT_OF_BEFORE.search(f, max(0, e.start - 20), e.start)
+            and _REPORTS_AFTER.match(f, e.end)
+        )
     ]
 
     def owner(pos: int) -> EntityMention | None:

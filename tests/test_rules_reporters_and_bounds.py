@@ -1,0 +1,40 @@
+"""Who reports figures is not whose they are ("Báo cáo của Sở Kế hoạch và Đầu tư tỉnh X cho
+biết, …"); a percent after "above the" is a bar, not a unit's score; a department written
+without its ministry's punctuation takes the canonical name. Sentences invented."""
+
+from __future__ import annotations
+
+from support.documents import make_doc
+
+from llmx.rules.extractor import RulesExtractor
+
+
+def extract(text: str):
+    return RulesExtractor().extract(make_doc(text)).extraction
+
+
+def test_the_department_whose_report_tells_the_figures_does_not_own_them() -> None:
+    text = (
+        "Báo cáo của Sở Tư pháp Phú Thọ cho biết, năm 2022 toàn tỉnh tiếp nhận 3.450 hồ sơ "
+        "lý lịch tư pháp."
+    )
+    got = {m.value: m.entity for m in extract(text).metrics}
+    assert got[3450] == "Phú Thọ"
+
+
+def test_a_percent_after_above_the_is_a_bar() -> None:
+    text = (
+        "In the PAR Index 2023, Gia Lai led with 90.5%. For the first time, every locality "
+        "recorded a PAR Index above the 80% benchmark."
+    )
+    scores = sorted(r.score for r in extract(text).index_results if r.score is not None)
+    assert scores == [90.5]
+
+
+def test_a_department_written_without_the_ministrys_punctuation() -> None:
+    text = (
+        "Chỉ số CCHC năm 2022 của các sở, ngành tỉnh Phú Thọ: Sở Lao động Thương binh và Xã "
+        "hội xếp thứ 18, Sở Tài nguyên Môi trường xếp thứ 17."
+    )
+    got = {r.rank: r.entity for r in extract(text).index_results}
+    assert got == {18: "Sở Lao động - Thương binh và Xã hội", 17: "Sở Tài nguyên và Môi trường"}
