@@ -27,7 +27,8 @@ def test_english_names_of_departments_and_regions() -> None:
     assert english_department_keys("so tu phap") == {"department of justice"}
     assert english_department_keys("tu phap") == set()
     assert english_name("Sở Tư pháp") == "the Department of Justice"
-    assert english_name("huyện Đăk Hà") == "Dak Ha district"  # its type after it, as English writes it
+    # a unit's type after its name, as English writes it
+    assert english_name("huyện Đăk Hà") == "Dak Ha district"
     assert _region_english("Đồng bằng sông Cửu Long") == "Mekong Delta"
     assert _region_english("Tây Nguyên") == "Central Highlands"
 
