@@ -38,3 +38,18 @@ def test_a_department_written_without_the_ministrys_punctuation() -> None:
     )
     got = {r.rank: r.entity for r in extract(text).index_results}
     assert got == {18: "Sở Lao động - Thương binh và Xã hội", 17: "Sở Tài nguyên và Môi trường"}
+
+
+def test_bare_district_names_listed_beside_a_typed_one_are_its_provinces_districts() -> None:
+    text = (
+        "In Hanoi's PAR Index 2023, Ba Dinh district came first with 96.1%, followed by Hoan "
+        "Kiem and Long Bien, both on 95.4%, and Cau Giay (95.02%)."
+    )
+    got = {(r.entity, r.score) for r in extract(text).index_results}
+    assert ("quận Ba Đình", 96.1) in got
+    assert {("quận Hoàn Kiếm", 95.4), ("quận Long Biên", 95.4), ("quận Cầu Giấy", 95.02)} <= got
+
+
+def test_a_bare_name_with_no_typed_district_beside_it_is_left_alone() -> None:
+    text = "In the PAR Index 2023, Long Bien scored 95.4%."
+    assert [r.entity for r in extract(text).index_results] == []

@@ -127,6 +127,18 @@ def _units(
     for e in _typed_units(seg, start):
         if not any(e.start < b and a < e.end for a, b in taken):
             found.append(e)
+    # the provinces whose districts the segment names as such ("Dong Da district came first,
+    # followed by Hoan Kiem"): a bare name listed beside them is that province's district
+    listing = {e.province for e in found if e.level == "district" and e.province}
+    for dm in find_divisions(seg, provinces=provinces, folded=fseg) if listing else []:
+        if dm.type is not None and dm.level is not None:
+            continue  # read above
+        districts = [d for d in dm.candidates if d.level == "district" and d.province in listing]
+        a, b = start + dm.start, start + dm.end
+        if len(districts) == 1 and not any(e.start < b and a < e.end for e in found):
+            d = districts[0]
+            name = f"{_UNIT_PREFIX.get(d.type, d.type)} {d.name}"
+            found.append(EntityMention(a, b, name, "district", d.province))
     return found
 
 
@@ -138,9 +150,17 @@ def _divisions(
         level, type_word = dm.level, dm.type
         if level is None or type_word is None:
             continue  # a bare name that may be a district or a (2025) commune: not ours to pick
-        name = f"{_UNIT_PREFIX.get(type_word, type_word)} {seg[dm.name_start : dm.end]}"
+        written = seg[dm.name_start : dm.end]
+        if fold(written) == fold(dm.name) and written != dm.name and not _has_marks(written):
+            written = dm.name  # "Nam Tu Liem" in English text: the unit's name, with its marks
+        name = f"{_UNIT_PREFIX.get(type_word, type_word)} {written}"
         out.append(EntityMention(start + dm.start, start + dm.end, name, level, dm.province))
     return out
+
+
+def _has_marks(text: str) -> bool:
+    """Whether ``text`` carries any Vietnamese diacritic (then it is kept as written)."""
+    return fold(text) != text.lower()
 
 
 def _typed_units(seg: str, start: int) -> list[EntityMention]:

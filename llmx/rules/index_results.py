@@ -596,7 +596,7 @@ _SHARED_PLACE_RE = re.compile(
     # "A và B có giá trị (trung bình) bằng nhau, cùng đạt …", "A and B, with the same score, …"
     r"(?:\s*(?:co|with)\s+(?:gia tri|diem|diem so|ket qua|chi so|the same)(?:\s+\w+){0,2}?"
     r"(?:\s+bang nhau|\s+score|\s+value)?\s*,)?"
-    r"\s*(?:cung|dong|deu|both|jointly|tied|tying|shared|sharing)\b"
+    r"\s*,?\s*(?:cung|dong|deu|both|jointly|tied|tying|shared|sharing)\b"  # "…, both on 95.7%"
 )
 
 
