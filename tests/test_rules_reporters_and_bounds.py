@@ -53,3 +53,18 @@ def test_bare_district_names_listed_beside_a_typed_one_are_its_provinces_distric
 def test_a_bare_name_with_no_typed_district_beside_it_is_left_alone() -> None:
     text = "In the PAR Index 2023, Long Bien scored 95.4%."
     assert [r.entity for r in extract(text).index_results] == []
+
+
+def test_more_ways_of_saying_first_place() -> None:
+    for text in (
+        "Quang Ninh tops PCI rankings: in PCI 2020 it scored 75.09 points.",
+        "In the PCI 2013, Da Nang took the lead with 66.45 points.",
+        "In the PCI 2013, Da Nang came top with 66.45 points.",
+        "Năm 2024, Sở Ngoại vụ nhất bảng về Chỉ số CCHC của các sở, ngành tỉnh Hà Tĩnh.",
+    ):
+        assert [r.rank for r in extract(text).index_results] == [1], text
+
+
+def test_a_top_group_is_no_first_place() -> None:
+    text = "In the PCI 2013, Da Nang came top 10 with 66.45 points."
+    assert [r.rank for r in extract(text).index_results] == [None]

@@ -600,7 +600,12 @@ EN_RANK_HINT_RE = re.compile(rf"no\.?\s?\d|{_EN_ORD}")
 EN_LEADER_RE = re.compile(
     # not a lead of the past: "has long led", "once topped", "had previously led"
     r"(?<!\blong )(?<!\bonce )(?<!\bpreviously )(?<!\bformerly )(?<!\bused to )"
-    r"\b(?:topped|(?:led|leads)(?= (?:the|all|among|with|in|its|provinces|localities|ministries)\b|"
+    r"\b(?:topped|tops(?= (?:pci|par|papi|sipas|dti|pgi|the|all|among|its|provinces|country)\b)"
+    # "Da Nang took the lead", "came top of the list", "rose to the top of the rankings"
+    r"|(?<=took )the lead\b|(?<=came )top\b(?![ -]?(?:\d+|two|three|four|five|ten|twenty)\b)"
+    r"|(?<=to )the top(?= of the (?:\w+ )?(?:rankings?|"
+    r"index|table|list)\b)"
+    r"|(?:led|leads)(?= (?:the|all|among|with|in|its|provinces|localities|ministries)\b|"
     r",\s+followed by\b)|(?<=at )the top(?= (?:with|of the (?:\w+ )?(?:rankings?|index|table))\b)"
     r"|highest(?=-ranked)"
     # "secured the number one position", "maintained its leading position", "the leading
