@@ -37,3 +37,19 @@ def test_a_period_without_a_vision_sets_nothing_new() -> None:
         "chính được giải quyết trực tuyến."
     )
     assert got[90] == ("Hà Nam", 2024, True)
+
+
+def test_an_open_ended_value_listed_in_a_goal_is_the_goal() -> None:
+    from support.documents import make_doc
+
+    from llmx.rules.extractor import RulesExtractor
+
+    text = (
+        "Năm 2025, phường Hòa Xuân phấn đấu 100% thủ tục được phân công rõ theo quy trình và "
+        "trên 95% hồ sơ có đầy đủ thông tin xử lý."
+    )
+    got = {
+        m.value: (m.name, m.is_target)
+        for m in RulesExtractor().extract(make_doc(text)).extraction.metrics
+    }
+    assert got[95] == ("tỷ lệ hồ sơ có đầy đủ thông tin xử lý", True)

@@ -1444,7 +1444,8 @@ def _metric_score(
     common = name & words
     if not common or not words:
         return None
-    cover = len((name | quote | set(meaning_tokens(m.unit)) | context) & words) / len(words)
+    unit = set(meaning_tokens(m.unit))
+    cover = len((name | quote | unit | context) & words) / len(words)
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
@@ -1466,11 +1467,23 @@ def _around_value(m: MetricView) -> set[str]:
     return set(meaning_tokens(_value_clause(m)))
 
 
+def _is_value(written: str, read: float, value: float) -> bool:
+    """Whether a number written in a quote is the record's value: read alike, or the same
+    digits in the other language's separators ("14,138" is 14138 in an English quote)."""
+    if abs(read - value) < 1e-9:
+        return True
+    digits = re.sub(r"[.,\s]", "", written)
+    whole = f"{value:.0f}" if value == int(value) else None
+    return digits in {whole, f"{value:g}".replace(".", "")}
+
+
 def _value_clause(m: MetricView) -> str:
     """The quote's words either side of the value, inside its clause ("" when the value is
     not written in the quote)."""
     quote = m.evidence.quote
-    spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
+    spans = [
+        sp for sp in find_numbers(quote) if _is_value(quote[sp.start : sp.end], sp.value, m.value)
+    ]
     if not spans:
         return ""
     a, b = spans[0].start, spans[0].end
@@ -1872,7 +1885,9 @@ _BOUND_BEFORE = re.compile(
 def _bound_value(m: MetricView) -> bool:
     """Whether every mention of the record's value in its quote follows a bound word."""
     quote = m.evidence.quote
-    spans = [sp for sp in find_numbers(quote) if abs(sp.value - m.value) < 1e-9]
+    spans = [
+        sp for sp in find_numbers(quote) if _is_value(quote[sp.start : sp.end], sp.value, m.value)
+    ]
     return bool(spans) and all(
         _BOUND_BEFORE.search(fold(quote[max(0, sp.start - 20) : sp.start])) for sp in spans
     )
@@ -2066,8 +2081,20 @@ def _division_in(entity: str, province: str) -> bool:
     return any(d.province == province for d in lookup_divisions(entity))
 
 
+# A question asking for several initiatives ("những mô hình nào", "which models"): every
+# one the unit runs that year is the answer, none a lesser match.
+_SEVERAL_ASKED = re.compile(
+    r"\b(?:nhung|cac) (?:mo hinh|sang kien|cach lam|phong trao|chuong trinh|giai phap)\b"
+    r"|\b(?:which|what) (?:models|initiatives|programmes|programs|campaigns|practices)\b"
+)
+
+
 def run_initiatives_of(
-    store: Store, q: Query, backend: str | None, names: NameIndex | None = None
+    store: Store,
+    q: Query,
+    backend: str | None,
+    names: NameIndex | None = None,
+    question: str = "",
 ) -> list[Hit]:
     words = set(q.keywords)
     wanted = key(q.initiative or "")
@@ -2089,6 +2116,14 @@ def run_initiatives_of(
         h.role = "best" if i == 0 and not _undated(h.record, q) and not h.contradicted \
             else "other"  # fmt: skip
     _same_sentence_ties(hits)
+    tied = any(h.role == "tie" for h in hits)
+    if hits and hits[0].role == "best" and not tied and _SEVERAL_ASKED.search(fold(question)):
+        # several asked and the best one's sentence names no other: every one the unit runs
+        # that year (a sentence that names several is the answer as it stands)
+        year = hits[0].record.year
+        for h in hits[1:]:
+            if not h.contradicted and not _undated(h.record, q) and h.record.year == year:
+                h.role = "tie"
     return hits[: 1 + 2 * MAX_OTHERS]
 
 
@@ -2145,7 +2180,7 @@ def execute(
     elif q.ask == "initiative_who":
         res.hits = run_initiative_who(store, q, names, backend)
     elif q.ask == "initiatives_of":
-        res.hits = run_initiatives_of(store, q, backend, names)
+        res.hits = run_initiatives_of(store, q, backend, names, question)
     else:
         res.reason = "unstructured"
     if not res.found:

@@ -241,7 +241,10 @@ _EN_CUT_HINT = re.compile(r"\b(?:percent|per cent|minutes|hours|days)\b|\d%")
 # the year an English goal is for ("… by 2025", "By 2025, …")
 _EN_BY_YEAR = re.compile(r"\b(?:by|in)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _OPEN_END = re.compile(r"\s*tro len\b")
-_GOAL_BOUND_RE = re.compile(r"\b(?:dat|len|toi thieu)\s+(?:tren|tu|it nhat)\s*$")
+# A goal's open-ended value: "đạt trên 80%", and in a goal's list "… và trên 95% hồ sơ …".
+_GOAL_BOUND_RE = re.compile(
+    r"(?:\b(?:dat|len|toi thieu|phan dau|va)|,)\s+(?:tren|tu|it nhat)\s*$"
+)
 # "Việc <task> (mới) đạt 46,3%": the rate of a task.
 _TASK_RATE_RE = re.compile(
     r"\bviec\s+(?P<t>[^;\d]{3,90}?)\s+(?:moi |chi |da |cung )?(?:dat|chiem)\s*$"
