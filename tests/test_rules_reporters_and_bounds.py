@@ -68,3 +68,13 @@ def test_more_ways_of_saying_first_place() -> None:
 def test_a_top_group_is_no_first_place() -> None:
     text = "In the PCI 2013, Da Nang came top 10 with 66.45 points."
     assert [r.rank for r in extract(text).index_results] == [None]
+
+
+def test_a_bracketed_earlier_place_with_its_subject_word_dates_no_later_sentence() -> None:
+    text = (
+        "Ban Chỉ đạo công bố PAR INDEX năm 2020. Bộ Xây dựng tụt 6 bậc so với một năm trước "
+        "(năm 2019 Bộ xếp thứ 8). Còn Bộ Y tế, xếp hạng thứ 15, tiếp tục ở nhóm cuối bảng."
+    )
+    got = {(r.entity, r.rank): r.year for r in extract(text).index_results}
+    assert got[("Bộ Xây dựng", 8)] == 2019
+    assert got[("Bộ Y tế", 15)] == 2020

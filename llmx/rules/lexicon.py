@@ -313,7 +313,9 @@ PAREN_PRIOR_RANK_RE = re.compile(
     r"nam\s+(?P<y>(?:19|20)\d\d)\s*\(\s*(?:(?:khi|luc do|luc ay|khi do)\s+(?:[a-z]+\s+){0,3}?)?"
     r"(?:xep\s+|dung\s+|o\s+)?(?:thu|hang|vi tri|vi tri thu)\s+"
     r"(?P<r>\d{1,3})(?:\s*/\s*(?P<t>\d{1,3}))?\s*\)"
-    r"|\(\s*nam\s+(?P<y2>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:xep\s+|dung\s+|o\s+)?"
+    # "(năm 2021: thứ 12)", "(năm 2019 Bộ xếp thứ 11)": a subject word may stand before the verb
+    r"|\(\s*nam\s+(?P<y2>(?:19|20)\d\d)\s*(?::|,|-|–)?\s*(?:(?:bo|so|tinh|huyen|thanh pho|"
+    r"don vi|dia phuong)\s+(?=xep|dung))?(?:xep\s+|dung\s+|o\s+)?"
     r"(?:thu|hang|vi tri|vi tri thu)\s+(?P<r2>\d{1,3})(?:\s*/\s*(?P<t2>\d{1,3}))?\s*\)"
 )
 
