@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from llmx.core.divisions import find_divisions, lookup_divisions
+from llmx.core.divisions import DivisionMention, find_divisions, lookup_divisions
 from llmx.core.gazetteer import Mention, Province, get_gazetteer
 from llmx.core.textnorm import fold, fold_keep_offsets
 from llmx.core.vocab import get_vocab
@@ -122,7 +122,8 @@ def _units(
     """Districts, towns, cities inside a province, communes and wards: the published
     division lists first (they know "thị xã Hòa Thành" is a town and which province
     "huyện Quảng Ninh" lies in), then a type word before a capitalised name the lists lack."""
-    found = _divisions(seg, fseg, start, provinces)
+    mentions = find_divisions(seg, provinces=provinces, folded=fseg)
+    found = _divisions(seg, start, mentions)
     taken = [(e.start, e.end) for e in found]
     for e in _typed_units(seg, start):
         if not any(e.start < b and a < e.end for a, b in taken):
@@ -130,7 +131,7 @@ def _units(
     # the provinces whose districts the segment names as such ("Dong Da district came first,
     # followed by Hoan Kiem"): a bare name listed beside them is that province's district
     listing = {e.province for e in found if e.level == "district" and e.province}
-    for dm in find_divisions(seg, provinces=provinces, folded=fseg) if listing else []:
+    for dm in mentions if listing else []:
         if dm.type is not None and dm.level is not None:
             continue  # read above
         districts = [d for d in dm.candidates if d.level == "district" and d.province in listing]
@@ -142,11 +143,9 @@ def _units(
     return found
 
 
-def _divisions(
-    seg: str, fseg: str, start: int, provinces: list[Mention[Province]]
-) -> list[EntityMention]:
+def _divisions(seg: str, start: int, mentions: list[DivisionMention]) -> list[EntityMention]:
     out = []
-    for dm in find_divisions(seg, provinces=provinces, folded=fseg):
+    for dm in mentions:
         level, type_word = dm.level, dm.type
         if level is None or type_word is None:
             continue  # a bare name that may be a district or a (2025) commune: not ours to pick
