@@ -78,3 +78,12 @@ def test_a_bracketed_earlier_place_with_its_subject_word_dates_no_later_sentence
     got = {(r.entity, r.rank): r.year for r in extract(text).index_results}
     assert got[("Bộ Xây dựng", 8)] == 2019
     assert got[("Bộ Y tế", 15)] == 2020
+
+
+def test_a_score_then_its_place_in_one_bracket() -> None:
+    text = (
+        "In the PCI 2014, Binh Duong led with 64.1 points, followed by Lao Cai (63.2, second "
+        "place) and Ben Tre (62.9, third place)."
+    )
+    got = {(r.entity, r.score, r.rank) for r in extract(text).index_results}
+    assert {("Lào Cai", 63.2, 2), ("Bến Tre", 62.9, 3)} <= got

@@ -321,6 +321,13 @@ def scan_values(f: str, mask: list[bool]) -> list[Event]:
             if v is not None:  # "(seventh, 69.08)": the score beside the place
                 ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": "points"}))
                 _take(mask, m.start("v"), m.end("v"))
+    for m in lx.EN_SCORE_THEN_PLACE_RE.finditer(f) if "(" in f else ():
+        # "Kien Giang (63.55, third place)": the score beside the place, told first
+        v = _num(m.group("v"))
+        if v is not None and _free(mask, m.start("v"), m.end("v")):
+            unit = "percent" if "%" in m.group(0) or "percent" in m.group(0) else "points"
+            ev.append(Event(m.start("v"), m.end("v"), "score", {"value": v, "unit": unit}))
+            _take(mask, m.start("v"), m.end("v"))
     for m in lx.EN_RANK_BARE_RE.finditer(f):
         add(m, "rank", {"rank": int(m.group("r")), "total": None, "change": None}, "r")
     for m in lx.EN_RANK_SLASH_RE.finditer(f):

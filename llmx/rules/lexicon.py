@@ -558,6 +558,11 @@ EN_ORDINALS = _ordinal_words("en")  # "first" -> 1 … "tenth" -> 10
 _EN_ORD_ALTS = "|".join(EN_ORDINALS)
 EN_ORD_WORDS = _EN_ORD_ALTS  # "first|second|…": the English ordinal words
 _EN_ORD = f"(?:{_EN_ORD_ALTS}|" + r"\d{1,2}(?:st|nd|rd|th))"
+# "Kien Giang (63.55, third place)": the score, then the place, in one bracket.
+EN_SCORE_THEN_PLACE_RE = re.compile(
+    rf"\((?P<v>\d{{1,3}}(?:\.\d{{1,4}})?)\s*(?:points?|%|percent)?,\s*(?:{_EN_ORD})"
+    r"(?:\s+(?:place|position))?\)"
+)
 # "ranked third out of 63", "fell 5 places to 19th", "(seventh, 69.08)"; not "the third year in
 # a row", "for the first time", "first half".
 EN_RANK_RE = re.compile(
