@@ -87,3 +87,11 @@ def test_a_score_then_its_place_in_one_bracket() -> None:
     )
     got = {(r.entity, r.score, r.rank) for r in extract(text).index_results}
     assert {("Lào Cai", 63.2, 2), ("Bến Tre", 62.9, 3)} <= got
+
+
+def test_the_first_months_of_a_year_are_no_first_place() -> None:
+    text = (
+        "The Ministry of Information and Communications released the DTI 2022 results at a "
+        "conference reviewing the first 6 months of 2023."
+    )
+    assert [r.rank for r in extract(text).index_results] == []

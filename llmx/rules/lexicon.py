@@ -591,6 +591,9 @@ EN_RANK_RE = re.compile(
     rf"|(?<=, at ){_EN_ORD}(?=\s*(?:[.;]|$)))"
     r"(?:[- ]plac(?:e|ed)|-ranked)?\b"
     r"(?!\s+(?:year|time|consecutive|straight|edition|half|quarter|month|in a row|round|phase))"
+    # "in the first 6 months of 2023", "the first nine months": a period, not a place
+    r"(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
+    r"(?:months?|quarters?|weeks?|days?|years?)\b)"
     # A place, not an adjective ("was the first province to …", "was first introduced"): what
     # follows is punctuation or a word that goes on about the ranking.
     r"(?=\s*(?:[,.;:()–—-]|$|(?:with|in|out|of|among|nationwide|nationally|on|for|and|after|"
