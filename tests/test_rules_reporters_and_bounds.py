@@ -91,7 +91,8 @@ def test_a_score_then_its_place_in_one_bracket() -> None:
 
 def test_the_first_months_of_a_year_are_no_first_place() -> None:
     text = (
-        "The Ministry of Information and Communications released the DTI 2022 results at a "
-        "conference reviewing the first 6 months of 2023."
+        "The Ministry of Information and Communications released the Digital Transformation "
+        "Index (DTI) results on July 12, at a conference reviewing national digital "
+        "transformation in the first 6 months of 2023."
     )
     assert [r.rank for r in extract(text).index_results] == []
