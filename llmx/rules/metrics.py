@@ -1086,13 +1086,13 @@ def find_metrics(
     # level and …": the level said after an English figure is part of what it measures, and
     # each figure listed after it with its own level is the same measure at that level
     for _, level_end, rec, level_owner in list(emitted) if _EN_LEVEL_HINT.search(f) else []:
-        level = level_after(original, level_end)
-        if level is None or (
-            names_a_level(rec["name"]) and level.group(0).lower() not in rec["name"].lower()
+        said = level_after(original, level_end)
+        if said is None or (
+            names_a_level(rec["name"]) and said.group(0).lower() not in rec["name"].lower()
         ):
             continue  # a reader that named the level ("commune-level procedures") listed them
-        rec["name"] = with_level(rec["name"], level.group(0))
-        for item in listed_levels(original, level.end(), rec["unit"] == "%", rec["unit"]):
+        rec["name"] = with_level(rec["name"], said.group(0))
+        for item in listed_levels(original, said.end(), rec["unit"] == "%", rec["unit"]):
             emit(item.start, item.end, item.value, rec["unit"],
                  with_level(rec["name"], item.level), level_owner, rec["year"],
                  rec["is_target"])  # fmt: skip
