@@ -1083,16 +1083,16 @@ def find_metrics(
         emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
 
     # "90,010 records were received at the provincial level, 136,350 records at the district
-    # level and …": the level said after an English figure is part of what it measures, and
+    # level and …": the level level_said after an English figure is part of what it measures, and
     # each figure listed after it with its own level is the same measure at that level
     for _, level_end, rec, level_owner in list(emitted) if _EN_LEVEL_HINT.search(f) else []:
-        said = level_after(original, level_end)
-        if said is None or (
-            names_a_level(rec["name"]) and said.group(0).lower() not in rec["name"].lower()
+        level_said = level_after(original, level_end)
+        if level_said is None or (
+            names_a_level(rec["name"]) and level_said.group(0).lower() not in rec["name"].lower()
         ):
             continue  # a reader that named the level ("commune-level procedures") listed them
-        rec["name"] = with_level(rec["name"], said.group(0))
-        for item in listed_levels(original, said.end(), rec["unit"] == "%", rec["unit"]):
+        rec["name"] = with_level(rec["name"], level_said.group(0))
+        for item in listed_levels(original, level_said.end(), rec["unit"] == "%", rec["unit"]):
             emit(item.start, item.end, item.value, rec["unit"],
                  with_level(rec["name"], item.level), level_owner, rec["year"],
                  rec["is_target"])  # fmt: skip
