@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from llmx.core.numbers import parse_vn_number
 from llmx.core.textnorm import fold
@@ -37,14 +36,8 @@ class LevelCell:
     row: tuple[int, int]
 
 
-@cache
 def _levels() -> tuple[re.Pattern[str], ...]:
-    vocab = get_vocab()
-    return tuple(
-        vocab.matcher(e)
-        for e in vocab.entries
-        if e.kind == "metric" and e.label == "government_level"
-    )
+    return get_vocab().matchers("metric", "government_level")
 
 
 def _is_level(label: str) -> bool:

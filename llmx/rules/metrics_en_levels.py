@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from llmx.core.vocab import get_vocab
 
@@ -43,14 +42,8 @@ class LevelFigure:
     level: str  # as written: "at the district level"
 
 
-@cache
 def _levels() -> tuple[re.Pattern[str], ...]:
-    vocab = get_vocab()
-    return tuple(
-        vocab.matcher(e)
-        for e in vocab.entries
-        if e.kind == "metric" and e.label == "en_government_level"
-    )
+    return get_vocab().matchers("metric", "en_government_level")
 
 
 def _level_at(original: str, pos: int) -> re.Match[str] | None:

@@ -139,6 +139,16 @@ class Vocab:
         """The compiled pattern of one of this vocabulary's entries."""
         return self._matcher(self.entries.index(entry))
 
+    @functools.cache  # noqa: B019 - as ``_ids``
+    def matchers(self, kind: str, label: str) -> tuple[re.Pattern[str], ...]:
+        """The compiled patterns of the entries of one ``kind`` and ``label``, in the order
+        they are declared (the readers that look for one label's phrasings share them)."""
+        return tuple(
+            self._matcher(i)
+            for i, e in enumerate(self.entries)
+            if e.kind == kind and e.label == label
+        )
+
     def needles(self, entry: Entry) -> tuple[str, ...] | None:
         """Folded texts one of which every match of ``entry`` holds, or None: its ``leads``
         when they tell, else the texts its compiled pattern's every match must contain
