@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from llmx.core.gazetteer import PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, get_gazetteer
-from llmx.core.numbers import find_numbers
+from llmx.core.numbers import NumberSpan, find_numbers
 from llmx.core.terms import DEFAULT_CONFIDENCE
 from llmx.core.textnorm import fold, nfc
 from llmx.core.vocab import get_vocab
@@ -1444,8 +1444,7 @@ def _metric_score(
     common = name & words
     if not common or not words:
         return None
-    unit = set(meaning_tokens(m.unit))
-    cover = len((name | quote | unit | context) & words) / len(words)
+    cover = len((name | quote | set(meaning_tokens(m.unit)) | context) & words) / len(words)
     if cover < _METRIC_COVER:
         return None
     score = 2 * len(common) / len(name) + len(common) / len(words) + 0.5 * cover
@@ -1477,13 +1476,18 @@ def _is_value(written: str, read: float, value: float) -> bool:
     return digits in {whole, f"{value:g}".replace(".", "")}
 
 
+def _value_spans(quote: str, value: float) -> list[NumberSpan]:
+    """Where a quote writes a record's value."""
+    return [
+        sp for sp in find_numbers(quote) if _is_value(quote[sp.start : sp.end], sp.value, value)
+    ]
+
+
 def _value_clause(m: MetricView) -> str:
     """The quote's words either side of the value, inside its clause ("" when the value is
     not written in the quote)."""
     quote = m.evidence.quote
-    spans = [
-        sp for sp in find_numbers(quote) if _is_value(quote[sp.start : sp.end], sp.value, m.value)
-    ]
+    spans = _value_spans(quote, m.value)
     if not spans:
         return ""
     a, b = spans[0].start, spans[0].end
@@ -1885,9 +1889,7 @@ _BOUND_BEFORE = re.compile(
 def _bound_value(m: MetricView) -> bool:
     """Whether every mention of the record's value in its quote follows a bound word."""
     quote = m.evidence.quote
-    spans = [
-        sp for sp in find_numbers(quote) if _is_value(quote[sp.start : sp.end], sp.value, m.value)
-    ]
+    spans = _value_spans(quote, m.value)
     return bool(spans) and all(
         _BOUND_BEFORE.search(fold(quote[max(0, sp.start - 20) : sp.start])) for sp in spans
     )

@@ -150,7 +150,7 @@ def _divisions(seg: str, start: int, mentions: list[DivisionMention]) -> list[En
         if level is None or type_word is None:
             continue  # a bare name that may be a district or a (2025) commune: not ours to pick
         written = seg[dm.name_start : dm.end]
-        if fold(written) == fold(dm.name) and written != dm.name and not _has_marks(written):
+        if not _has_marks(written) and fold(written) == fold(dm.name):
             written = dm.name  # "Nam Tu Liem" in English text: the unit's name, with its marks
         name = f"{_UNIT_PREFIX.get(type_word, type_word)} {written}"
         out.append(EntityMention(start + dm.start, start + dm.end, name, level, dm.province))

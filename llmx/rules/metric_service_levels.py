@@ -73,7 +73,7 @@ def find_service_levels(original: str) -> list[LevelCount]:
         what = "online public services" if english else _vi_what(head.group("what"))
         at = head.end()
         if _SERVICES.match(head.group("what")):
-            out += _service_items(original, at, english, what)
+            out += _service_items(_listed(original, at, _ITEM), english, what)
         else:
             out += _government_items(original, at, english, head.group("what"))
     taken = {c.start for c in out}
@@ -89,7 +89,7 @@ def find_service_levels(original: str) -> list[LevelCount]:
         written = tail.group("what")
         english = written[0] in "oOpP"
         what = "online public services" if english else _vi_what(written)
-        found = _service_items(original, first.start(), english, what)
+        found = _service_items(items, english, what)
         out += found
         taken |= {c.start for c in found}
     return out
@@ -117,9 +117,9 @@ def _listed(original: str, at: int, item: re.Pattern[str]) -> list[re.Match[str]
     return items if len(items) >= 2 else []
 
 
-def _service_items(original: str, at: int, english: bool, what: str) -> list[LevelCount]:
+def _service_items(items: list[re.Match[str]], english: bool, what: str) -> list[LevelCount]:
     out: list[LevelCount] = []
-    for m in _listed(original, at, _ITEM):
+    for m in items:
         value = parse_vn_number(m.group("n")) if not english else _en_number(m.group("n"))
         if value is None:
             continue

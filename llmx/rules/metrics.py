@@ -39,7 +39,13 @@ from llmx.rules.metrics_en import (
 )
 from llmx.rules.metrics_en_cuts import EnCut, find_en_cuts
 from llmx.rules.metrics_en_from_to import find_en_growth, find_en_levels
-from llmx.rules.metrics_en_levels import level_after, listed_levels, names_a_level, with_level
+from llmx.rules.metrics_en_levels import (
+    level_after,
+    listed_levels,
+    names_a_level,
+    says_a_level,
+    with_level,
+)
 from llmx.rules.metrics_en_rates import find_en_rates
 from llmx.rules.metrics_en_structure import find_index_parts
 
@@ -227,10 +233,6 @@ _PERIOD_VISION_RE = re.compile(
 _ALIAS_DEF = re.compile(rf"\b(?P<u>{lx.COUNT_UNITS})\s*\((?P<a>[a-z]{{2,5}})\)")
 _OF_PROVINCE_GAP = re.compile(r"\s*(?:tinh|thanh pho|tp\.?)?\s*")
 _LOCALITIES = re.compile(r"\blocalities\b")
-# Words an English figure told per level of government holds (folded): a cheap test first.
-_EN_LEVEL_HINT = re.compile(
-    r"\b(?:provincial|district|commune|communal|ward|grassroots)[- ]levels?\b"
-)
 # Words an English change after a level holds ("up 1.35% on 2023", "1.2% more than in 2022").
 _EN_CHANGE_HINT = re.compile(r"\b(?:up|down|higher|lower|more|less|above|below|rise|increase)\b")
 _EN_COMPARED_AFTER = re.compile(
@@ -1083,9 +1085,9 @@ def find_metrics(
         emit(fig.start, fig.end, fig.value, fig.unit, fig.name, None, year, fig_goal or None)
 
     # "90,010 records were received at the provincial level, 136,350 records at the district
-    # level and …": the level level_said after an English figure is part of what it measures, and
+    # level and …": the level said after an English figure is part of what it measures, and
     # each figure listed after it with its own level is the same measure at that level
-    for _, level_end, rec, level_owner in list(emitted) if _EN_LEVEL_HINT.search(f) else []:
+    for _, level_end, rec, level_owner in list(emitted) if says_a_level(original) else []:
         level_said = level_after(original, level_end)
         if level_said is None or (
             names_a_level(rec["name"]) and level_said.group(0).lower() not in rec["name"].lower()

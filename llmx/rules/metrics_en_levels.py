@@ -55,6 +55,12 @@ def _level_at(original: str, pos: int) -> re.Match[str] | None:
     return best
 
 
+def says_a_level(original: str) -> bool:
+    """Whether a sentence names a level of government in English at all (a cheap test
+    before its figures are looked at one by one)."""
+    return any(rx.search(original) for rx in _levels())
+
+
 def level_after(original: str, end: int) -> re.Match[str] | None:
     """The level of government said right after a figure ending at ``end``, in its clause:
     at most six words on, with no number, clause break or conjunction between them."""
